@@ -1,0 +1,9 @@
+# Third-party libraries, all from Debian packages (tools/setup.sh installs them).
+# Each becomes an imported target so the rest of the build links by name.
+
+find_package(fmt REQUIRED)                              # fmt::fmt
+find_package(Boost REQUIRED COMPONENTS context)         # Boost::context
+set(THREADS_PREFER_PTHREAD_FLAG ON)
+find_package(Threads REQUIRED)                          # Threads::Threads
+find_package(GMP REQUIRED)                              # GMP::gmp, GMP::gmpxx
+find_package(Readline REQUIRED)                         # Readline::Readline

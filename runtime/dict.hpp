@@ -1,0 +1,66 @@
+// dict: insertion-ordered hash table (CPython's compact layout: a dense
+// array of entries in insertion order plus a sparse index table probed with
+// CPython's perturbation scheme).
+//
+// Keys are compared by identity first, then by a str fast path, then by
+// __eq__, which can run arbitrary code that mutates the dict: lookups
+// re-validate after calling out, as CPython's lookdict does.
+#pragma once
+
+#include <cstdint>
+
+#include "runtime/object.hpp"
+#include "runtime/thread_state.hpp"
+
+namespace gilt {
+
+struct DictEntry {
+  int64_t hash;
+  Value key;    // null: deleted entry (a hole in insertion order)
+  Value value;
+};
+
+struct DictObject {
+  Object hdr;
+  uint64_t used;        // live entries
+  uint64_t version;     // bumped on every mutation (global caches, iteration guard)
+  DictEntry* entries;   // dense, insertion order
+  uint64_t entries_len; // entries used including holes
+  uint64_t entries_cap;
+  int64_t* index;       // sparse: -1 empty, -2 dummy, else entry number
+  uint64_t index_mask;  // index size - 1 (power of two)
+};
+
+inline DictObject* dict_obj(Value v) noexcept { return reinterpret_cast<DictObject*>(v.as_object()); }
+inline uint64_t dict_size(Value v) noexcept { return dict_obj(v)->used; }
+inline bool is_exact_dict(ThreadState& ts, Value v) noexcept {
+  return v.is_object() && v.as_object()->type == ts.types().dict;
+}
+bool is_dict(ThreadState& ts, Value v) noexcept;
+
+Value dict_new(ThreadState& ts);
+DictObject* dict_new_raw(Interpreter& interp);  // for start-up code; nullptr on OOM
+// Lookup: BORROWED value or null. With null, `*error` tells whether an
+// exception is pending (unhashable key, failing __eq__) or the key is absent.
+Value dict_get(ThreadState& ts, Value dict, Value key, bool* error);
+// Fast lookup by an interned str key (pointer equality then str_eq; never
+// calls Python code, never fails). BORROWED or null.
+Value dict_get_str(Value dict, Value key) noexcept;
+Value dict_get_cstr(ThreadState& ts, Value dict, const char* key);  // borrowed or null
+// Inserts or replaces; borrowed key and value. false with exception.
+[[nodiscard]] bool dict_set(ThreadState& ts, Value dict, Value key, Value value);
+[[nodiscard]] bool dict_set_cstr(ThreadState& ts, Value dict, const char* key, Value value);
+// 1 deleted, 0 absent (no exception), -1 error.
+[[nodiscard]] int dict_del(ThreadState& ts, Value dict, Value key);
+// Iteration over live entries: start with pos = 0; returns false at the end.
+// key/value are borrowed.
+bool dict_next(Value dict, uint64_t* pos, Value* key, Value* value) noexcept;
+Value dict_copy(ThreadState& ts, Value dict);
+[[nodiscard]] bool dict_update(ThreadState& ts, Value dict, Value other);  // mapping or iterable of pairs
+void dict_clear(Value dict) noexcept;
+Value dict_keys_list(ThreadState& ts, Value dict);
+
+void define_dict_type(Interpreter& interp, TypeObject* t);
+void define_dict_view_types(Interpreter& interp);  // dict_keys/values/items and their iterators
+
+}  // namespace gilt

@@ -1,0 +1,66 @@
+// Raising and inspecting Python exceptions from C++.
+//
+// Runtime functions report failure by returning the null Value (or -1 / false)
+// after setting the pending exception on the ThreadState, never by throwing
+// a C++ exception: Python raises often, and a C++ exception must never unwind
+// through the eval loop or across a fiber switch. Every raise helper returns
+// the null Value so that `return raise_type_error(ts, ...);` reads naturally.
+//
+// Message wording follows CPython's; the shared phrasings are the functions
+// at the bottom of this file so they are spelled in one place.
+#pragma once
+
+#include <fmt/format.h>
+
+#include <string>
+#include <string_view>
+
+#include "runtime/object.hpp"
+#include "runtime/thread_state.hpp"
+
+namespace gilt {
+
+// Sets `exc` (an exception instance, a new reference that is consumed) as
+// the pending exception, chaining the currently handled exception as its
+// __context__. Returns null.
+Value raise_instance(ThreadState& ts, Value exc);
+// Raises `type(msg)`.
+Value raise(ThreadState& ts, TypeObject* type, std::string_view msg);
+template <class... A>
+Value raise_fmt(ThreadState& ts, TypeObject* type, fmt::format_string<A...> f, A&&... a) {
+  return raise(ts, type, fmt::format(f, std::forward<A>(a)...));
+}
+// Raises `type(*args)` for an exception type or instance given as a Value
+// (the `raise X` statement): calls the class when given one. Returns null.
+Value raise_object(ThreadState& ts, Value type_or_instance);
+// KeyError(key), preserving the key object (KeyError's str shows its repr).
+Value raise_key_error(ThreadState& ts, Value key);
+// StopIteration(value) carrying a generator's return value.
+Value raise_stop_iteration(ThreadState& ts, Value value);
+Value raise_memory_error(ThreadState& ts);
+Value raise_recursion_error(ThreadState& ts);
+// OSError subclass chosen from errno (FileNotFoundError for ENOENT, ...),
+// with CPython's "[Errno 2] No such file or directory: 'x'" message.
+Value raise_os_error(ThreadState& ts, int err, Value filename = Value());
+
+// True when the pending exception is an instance of `type` (or a subclass).
+bool exception_matches(ThreadState& ts, TypeObject* type);
+// True when `exc` (an instance) matches `spec`: a type or tuple of types
+// (the `except` clause test). -1 on a bad spec (TypeError pending).
+int exception_matches_spec(ThreadState& ts, Value exc, Value spec);
+// Takes the pending exception (a new reference); the indicator is cleared.
+Value fetch_exception(ThreadState& ts);
+// Makes `exc` (consumed) the pending exception again, without chaining.
+void restore_exception(ThreadState& ts, Value exc);
+void clear_exception(ThreadState& ts);
+
+// Shared phrasings (CPython's wording).
+std::string_view type_name(ThreadState& ts, Value v);  // type(v).__name__
+Value raise_type_error_unsupported(ThreadState& ts, std::string_view op, Value a, Value b);
+Value raise_attribute_error(ThreadState& ts, Value obj, Value name);
+Value raise_not_callable(ThreadState& ts, Value obj);
+Value raise_not_iterable(ThreadState& ts, Value obj);
+Value raise_unhashable(ThreadState& ts, Value obj);
+Value raise_zero_division(ThreadState& ts, std::string_view msg);
+
+}  // namespace gilt

@@ -1,0 +1,35 @@
+// The eval breaker: one word the eval loop polls at every check point.
+//
+// The loop must notice several asynchronous events (another thread wants the
+// GIL, a signal arrived, an exception was thrown into this thread) without
+// paying for each of them on every backward jump and function entry. So every
+// source owns one bit of a single std::atomic<uint32_t>, owned by the
+// interpreter, and the loop does one relaxed load:
+//
+//     if (breaker.load(std::memory_order_relaxed) != 0) handle_eval_breaker();
+//
+// CPython keeps the conditions in separate variables and recomputes one
+// `eval_breaker` flag from all of them (COMPUTE_EVAL_BREAKER in
+// Python/ceval_gil.c), which can transiently lose a condition. With one bit per
+// source, a source sets its bit with fetch_or and clears it with fetch_and,
+// never touching the others' bits, and nothing is recomputed.
+//
+// The slow path (handle_eval_breaker) re-checks each condition at its source
+// (e.g. Gil::drop_requested()); a bit is a hint that something may be pending,
+// not the authoritative state. The bits may therefore be read and written with
+// relaxed ordering.
+#pragma once
+
+#include <cstdint>
+
+namespace gilt {
+
+// Another thread has waited a whole switch interval for the GIL: the holder
+// should call Gil::yield(). Set and cleared only by the Gil (runtime/gil.hpp).
+inline constexpr std::uint32_t kEvalBreakerGilDrop = 1u << 0;
+// A signal handler ran; the main thread should run the Python-level handlers.
+inline constexpr std::uint32_t kEvalBreakerSignals = 1u << 1;
+// An asynchronous exception is pending for some thread.
+inline constexpr std::uint32_t kEvalBreakerAsyncExc = 1u << 2;
+
+}  // namespace gilt

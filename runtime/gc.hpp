@@ -1,0 +1,40 @@
+// The cycle collector's state (one per interpreter) and entry points.
+//
+// Reference counting frees everything except cycles. Every container object
+// is on `tracked`, a doubly linked list threaded through the GcHead in front
+// of it; a collection runs CPython's trial deletion over that list:
+//   1. gc_refs = refcnt for every tracked object;
+//   2. for every tracked object, traverse its children and decrement the
+//      gc_refs of each tracked child: what remains counts references from
+//      outside the tracked set (stacks, C++ locals, untracked objects);
+//   3. everything reachable from an object with gc_refs > 0 is alive;
+//   4. the rest is garbage held only by cycles: clear it (the type's clear
+//      slot drops its references), which lets refcounting free it.
+// A collection runs automatically when allocations minus deallocations of
+// tracked objects pass `threshold` (CPython's generation-0 threshold idea,
+// without generations), and on gc.collect().
+#pragma once
+
+#include <cstdint>
+
+#include "runtime/heap.hpp"
+#include "runtime/interpreter.hpp"
+
+namespace gilt {
+
+struct Interpreter::GcState {
+  GcHead tracked{&tracked, &tracked, 0};  // sentinel of the circular list
+  int64_t allocations = 0;                // tracked allocations since last collection
+  int64_t threshold = 10000;
+  bool enabled = true;
+  bool collecting = false;
+  int64_t collections = 0;
+  int64_t collected = 0;
+};
+
+// Runs a full collection; returns the number of unreachable objects found.
+int64_t gc_collect(ThreadState& ts);
+// Called by the allocator when the threshold is reached.
+void gc_maybe_collect(Interpreter& interp);
+
+}  // namespace gilt

@@ -1,0 +1,354 @@
+// The GIL: how threads take turns running one interpreter.
+//
+// THE PROBLEM
+//
+// Objects carry plain, non-atomic reference counts, and lists, dicts and
+// frames are mutated without locks of their own. That is only correct if one
+// thread at a time touches an interpreter's objects. The GIL is that rule
+// made into a lock: the thread that holds it runs bytecode; the others wait,
+// or do something that touches no object (sleep, I/O) with the GIL released.
+//
+// A plain mutex taken around each stretch of bytecode is not enough. Mutexes
+// are not fair: a thread that unlocks and immediately locks again is still
+// running on its CPU, while the thread it woke must first be scheduled, which
+// takes far longer. The running thread wins again and again, and the waiter
+// starves. Python before 3.2 had this problem in the form of the "old GIL":
+// the holder released and re-took the lock every 100 "ticks", and on
+// multi-core machines the waiting threads mostly failed to get it (David
+// Beazley's "Understanding the Python GIL" measurements). CPython 3.2
+// replaced it with the "new GIL" in Python/ceval_gil.c, and gilt follows it.
+//
+// THE PROTOCOL (CPython's new GIL)
+//
+// 1. The GIL is a flag, "held by whom" (m_holder), protected by a small
+//    mutex (m_mutex) that is held only for a few instructions at a time, and a
+//    condition variable (m_cond) on which waiters sleep. Taking the GIL means
+//    setting the flag, not holding m_mutex.
+//
+// 2. A waiter does not wait forever: it waits on m_cond with a timeout of one
+//    switch interval (5 ms by default, sys.setswitchinterval). If a whole
+//    interval passes and the GIL is still held and has not changed hands in
+//    the meantime (m_switch_number is unchanged), the waiter sets the drop
+//    request, then keeps waiting. Why a condition variable with a timeout:
+//    waiting costs no CPU, a release wakes a waiter at once, and the timeout
+//    turns "this holder has had it long enough" into a measure of time
+//    rather than of instructions (the old GIL's ticks varied wildly in cost).
+//    Why "without a switch": if the GIL changed hands during the interval,
+//    the current holder has not had a whole interval yet.
+//
+// 3. The holder cannot be preempted; it must cooperate. The eval loop reads
+//    the drop request at its check points (backward jumps, function entry),
+//    and through the eval breaker (runtime/eval_breaker.hpp) that costs one
+//    relaxed load of one word. When it sees the request it calls yield():
+//    drop, then take again.
+//
+// 4. Forced switching. Dropping is not enough: on a multi-core machine the
+//    dropper keeps running and would call take() again before the woken
+//    waiter has even been scheduled, and win, so "time slices" would grow far
+//    beyond the interval. So a holder that drops while a drop request is
+//    pending waits (on m_switch_cond) until another thread has actually taken
+//    the GIL, and only then tries to take it back. A request is always
+//    addressed to the thread holding the GIL when it is made (the next
+//    take() clears it), so "a request is pending when I drop" means "I was
+//    asked". This applies to every drop(), including GilRelease: a thread
+//    asked to drop must not win the GIL straight back at the end of a quick
+//    system call either. (CPython: the FORCE_SWITCHING parts.) It cannot wait
+//    forever: the thread that made the request is still inside take(),
+//    because take() only returns with the GIL.
+//
+// 5. Known limit, inherited on purpose: the convoy effect (CPython bpo-7946).
+//    An I/O-bound thread that releases the GIL around every short system call
+//    must get it back after each one; while a CPU-bound thread holds it, every
+//    such return waits up to a whole interval (and then asks for a drop), so
+//    the I/O thread manages at most one call per interval. CPython behaves the
+//    same, and scripts are meant to behave as they do under CPython; the
+//    statistics and the trace hook exist to make this visible.
+//
+// STATE TRANSITIONS (t, u: threads; "requested": m_drop_request)
+//
+//     free                 --take(t)-->              held by t
+//     held by t            --waiter u: a full interval, no switch-->
+//                                                    held by t, requested
+//     held by t            --drop(t), not requested--> free
+//     held by t, requested --drop(t)-->              free, requested;
+//                                                    t sleeps on m_switch_cond
+//     free[, requested]    --take(u)-->              held by u, not requested;
+//                          if u is not the last holder: m_switch_number++ and
+//                          m_switch_cond is notified, which ends t's sleep
+//
+// WHO HOLDS WHICH LOCK
+//
+//     m_mutex          guards m_last_holder, m_switch_number, m_trace_hook and
+//                      its argument, and all writes to m_holder and
+//                      m_drop_request (and the eval-breaker bit, written
+//                      together with m_drop_request). Never held while
+//                      running bytecode: the GIL is the m_holder flag.
+//     (no lock)        m_holder is read by is_held_by(), m_drop_request by
+//                      drop_requested(), both relaxed: the holder reads its
+//                      own writes or a hint. m_interval_us is an atomic of its
+//                      own.
+//     the GIL itself   guards each GilThread's stats: written by their owner
+//                      only while it holds the GIL (take() adds up what it
+//                      measured after acquiring, drop() before releasing), so
+//                      any other GIL holder may read them.
+//
+// WHERE EACH PART COMES FROM (CPython 3.11 Python/ceval_gil.c)
+//
+//     Gil::take                 take_gil
+//     Gil::drop                 drop_gil
+//     set/clear_drop_request    SET_GIL_DROP_REQUEST / RESET_GIL_DROP_REQUEST
+//     Gil::wait_for_switch      the FORCE_SWITCHING block of drop_gil
+//     Gil::yield                the gil_drop_request branch of
+//                               eval_frame_handle_pending (Python/ceval.c)
+//     GilRelease                Py_BEGIN/END_ALLOW_THREADS
+//                               (PyEval_SaveThread / PyEval_RestoreThread)
+//     Gil::reinit_after_fork    _PyEval_ReInitThreads / recreate_gil
+//     set/switch_interval       _PyEval_SetSwitchInterval / _PyEval_GetSwitchInterval
+//
+// WHERE IT DIFFERS FROM CPYTHON, AND WHY
+//
+// - One mutex, not two. CPython guards last_holder and switch_cond with a
+//   second mutex (switch_mutex): drop_gil unlocks gil->mutex, then locks
+//   switch_mutex and checks whether last_holder is still itself before
+//   waiting. Here the release, the "has anyone taken it yet?" test and the
+//   wait happen under m_mutex in one critical section, so there is no window
+//   between them to reason about, and the wait has a predicate (the switch
+//   number changed), so a spurious wake-up cannot end it early (CPython's
+//   single COND_WAIT can return spuriously). The cost is that the woken
+//   dropper briefly contends for m_mutex with the new holder.
+// - `locked` and the current holder are one atomic pointer (m_holder), so
+//   they cannot disagree, and "do I hold the GIL?" is one load.
+// - The drop request sets its own bit of the eval-breaker word instead of
+//   recomputing a shared flag (see runtime/eval_breaker.hpp).
+// - The request is left set by drop() and cleared by the next take(); CPython
+//   also clears it in drop_gil before waiting, which the next take makes
+//   redundant.
+// - take() has no "the interpreter is finalizing, exit this thread" path yet.
+//   When one is added, a thread leaving take() that way must clear a drop
+//   request it made, or a holder in drop() waits forever for a switch that
+//   will not come (CPython gh-96387).
+// - NaN is refused as a switch interval (CPython accepts it, then converts it
+//   to an integer, which is undefined behaviour in C).
+// - Per-thread statistics and a trace hook, for the teaching instruments.
+#include "runtime/gil.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <new>
+
+namespace gilt {
+
+namespace {
+
+constexpr auto kRelaxed = std::memory_order_relaxed;
+
+std::uintptr_t address_of(const GilThread& thread) {
+    return reinterpret_cast<std::uintptr_t>(&thread);
+}
+
+}  // namespace
+
+[[noreturn]] void gil_fatal(const char* message) noexcept {
+    std::fprintf(stderr, "gilt: fatal GIL error: %s\n", message);
+    std::fflush(stderr);
+    std::abort();
+}
+
+const char* gil_event_name(GilEvent event) noexcept {
+    switch (event) {
+        case GilEvent::kWait:
+            return "wait";
+        case GilEvent::kTake:
+            return "take";
+        case GilEvent::kDrop:
+            return "drop";
+        case GilEvent::kDropRequest:
+            return "drop_request";
+        case GilEvent::kForcedSwitch:
+            return "forced_switch";
+    }
+    return "unknown";
+}
+
+Gil::Gil() noexcept : m_eval_breaker(&m_own_eval_breaker) {}
+
+Gil::Gil(std::atomic<std::uint32_t>& eval_breaker) noexcept : m_eval_breaker(&eval_breaker) {}
+
+// CPython: take_gil. errno is saved and restored because GilRelease's
+// destructor calls take() between a failing system call and the code that
+// reads errno to raise OSError.
+void Gil::take(GilThread& thread) {
+    const int saved_errno = errno;
+    const GilClock::time_point started = GilClock::now();
+    Lock lock(m_mutex);
+    const GilThread* holder = m_holder.load(kRelaxed);
+    if (holder == &thread) {
+        gil_fatal("take: this thread already holds the GIL (a drop() or GilRelease is missing)");
+    }
+    std::uint64_t requests_made = 0;
+    if (holder != nullptr) {
+        emit_now(GilEvent::kWait, thread);
+        requests_made = wait_until_free(lock, thread);
+    }
+    const GilClock::time_point now = GilClock::now();
+    acquire_locked(thread);
+    GilStats& stats = thread.stats;
+    ++stats.acquisitions;
+    stats.drop_requests += requests_made;
+    stats.waited += (now - started) + thread.m_unaccounted_wait;
+    thread.m_unaccounted_wait = std::chrono::nanoseconds{0};
+    stats.last_taken = now;
+    emit(GilEvent::kTake, thread, now);
+    lock.unlock();
+    errno = saved_errno;
+}
+
+// The waiting loop of take_gil: sleep on m_cond one interval at a time; after
+// an interval that timed out with the GIL still held by the same thread, ask
+// it to drop. Returns how many requests this thread raised.
+std::uint64_t Gil::wait_until_free(Lock& lock, GilThread& thread) {
+    std::uint64_t requests_made = 0;
+    while (m_holder.load(kRelaxed) != nullptr) {
+        const std::uint64_t saved_switch_number = m_switch_number;
+        const std::chrono::microseconds interval{
+            std::max<std::int64_t>(1, m_interval_us.load(kRelaxed))};
+        const bool timed_out = m_cond.wait_for(lock, interval) == std::cv_status::timeout;
+        if (timed_out && m_holder.load(kRelaxed) != nullptr &&
+            m_switch_number == saved_switch_number && !m_drop_request.load(kRelaxed)) {
+            set_drop_request_locked(thread);
+            ++requests_made;
+        }
+    }
+    return requests_made;
+}
+
+// We now hold the GIL. If it changed hands, count a switch and wake a holder
+// that dropped on request and waits for exactly this (forced switching). Any
+// pending request was addressed to the previous holder and is now answered.
+void Gil::acquire_locked(GilThread& thread) {
+    m_holder.store(&thread, kRelaxed);
+    if (m_last_holder != address_of(thread)) {
+        m_last_holder = address_of(thread);
+        ++m_switch_number;
+        m_switch_cond.notify_all();
+    }
+    if (m_drop_request.load(kRelaxed)) {
+        clear_drop_request_locked();
+    }
+}
+
+// CPython: drop_gil.
+void Gil::drop(GilThread& thread) {
+    Lock lock(m_mutex);
+    const GilClock::time_point now = GilClock::now();
+    const bool asked_to_drop = release_locked(thread, now);
+    if (asked_to_drop) {
+        wait_for_switch(lock, m_switch_number);
+        thread.m_unaccounted_wait += GilClock::now() - now;
+    }
+}
+
+// The first half of drop_gil: check that `thread` holds the GIL, close its
+// statistics while it still does, free the GIL and wake one waiter. Returns
+// whether a drop request was pending, i.e. this drop answers it.
+bool Gil::release_locked(GilThread& thread, GilClock::time_point now) {
+    const GilThread* holder = m_holder.load(kRelaxed);
+    if (holder != &thread) {
+        gil_fatal(holder == nullptr ? "drop: the GIL is not held by anyone"
+                                    : "drop: the GIL is held by another thread");
+    }
+    const bool asked_to_drop = m_drop_request.load(kRelaxed);
+    thread.stats.held += now - thread.stats.last_taken;
+    if (asked_to_drop) {
+        ++thread.stats.forced_switches;
+    }
+    m_holder.store(nullptr, kRelaxed);
+    m_cond.notify_one();
+    emit(GilEvent::kDrop, thread, now);
+    if (asked_to_drop) {
+        emit(GilEvent::kForcedSwitch, thread, now);
+    }
+    return asked_to_drop;
+}
+
+// The FORCE_SWITCHING half of drop_gil: sleep until the GIL has passed to
+// another thread. Any take() during this sleep is by another thread (this one
+// is here), so it changes the switch number.
+void Gil::wait_for_switch(Lock& lock, std::uint64_t dropped_at_switch) {
+    m_switch_cond.wait(lock, [&] { return m_switch_number != dropped_at_switch; });
+}
+
+void Gil::yield(GilThread& thread) {
+    drop(thread);
+    take(thread);
+}
+
+// CPython: SET_GIL_DROP_REQUEST.
+void Gil::set_drop_request_locked(GilThread& asker) {
+    m_drop_request.store(true, kRelaxed);
+    m_eval_breaker->fetch_or(kEvalBreakerGilDrop, kRelaxed);
+    emit_now(GilEvent::kDropRequest, asker);
+}
+
+// CPython: RESET_GIL_DROP_REQUEST.
+void Gil::clear_drop_request_locked() noexcept {
+    m_drop_request.store(false, kRelaxed);
+    m_eval_breaker->fetch_and(~kEvalBreakerGilDrop, kRelaxed);
+}
+
+bool Gil::set_switch_interval(double seconds) noexcept {
+    if (!(seconds > 0.0)) {
+        return false;
+    }
+    const double microseconds = std::min(seconds * 1e6, double(kMaxSwitchIntervalUs));
+    m_interval_us.store(static_cast<std::int64_t>(microseconds), kRelaxed);
+    return true;
+}
+
+double Gil::switch_interval() const noexcept {
+    return 1e-6 * double(m_interval_us.load(kRelaxed));
+}
+
+std::uint64_t Gil::switch_number() const {
+    Lock lock(m_mutex);
+    return m_switch_number;
+}
+
+void Gil::set_trace_hook(GilTraceHook hook, void* user) {
+    Lock lock(m_mutex);
+    m_trace_hook = hook;
+    m_trace_user = user;
+}
+
+// Only the survivor runs in the child, so no lock is needed (and the old one
+// may be held forever by a thread that no longer exists). The old objects are
+// overwritten without running their destructors; a new object of the same
+// type in a member's storage is the member again ([basic.life]).
+void Gil::reinit_after_fork(GilThread& survivor) noexcept {
+    new (&m_mutex) std::mutex();
+    new (&m_cond) std::condition_variable();
+    new (&m_switch_cond) std::condition_variable();
+    const GilClock::time_point now = GilClock::now();
+    if (m_holder.load(kRelaxed) != &survivor) {
+        ++survivor.stats.acquisitions;
+        survivor.stats.last_taken = now;
+    }
+    acquire_locked(survivor);
+    clear_drop_request_locked();
+    survivor.m_unaccounted_wait = std::chrono::nanoseconds{0};
+}
+
+GilRelease::GilRelease(Gil& gil, GilThread& thread) : m_gil(gil), m_thread(thread) {
+    m_gil.drop(m_thread);
+    m_released_at = GilClock::now();
+}
+
+GilRelease::~GilRelease() {
+    const GilClock::time_point blocked_until = GilClock::now();
+    m_gil.take(m_thread);
+    m_thread.stats.blocked += blocked_until - m_released_at;
+}
+
+}  // namespace gilt

@@ -1,0 +1,68 @@
+// Object allocation and release (see heap.hpp).
+#include "runtime/heap.hpp"
+
+#include <cstdlib>
+#include <cstring>
+
+#include "runtime/gc.hpp"
+#include "runtime/interpreter.hpp"
+
+namespace gilt {
+
+namespace {
+
+void init_header(Object* o, TypeObject* type) noexcept {
+  o->refcnt = 1;
+  o->kind = type->instance_kind;
+  o->flags = 0;
+  o->aux = 0;
+  o->type = type;
+  if (type->flags & kTypeHeap) incref(&type->hdr);
+}
+
+}  // namespace
+
+Object* alloc_object(TypeObject* type, std::size_t size) noexcept {
+  if (size < type->basicsize) size = type->basicsize;
+  auto* o = static_cast<Object*>(std::calloc(1, size));
+  if (!o) return nullptr;
+  init_header(o, type);
+  return o;
+}
+
+Object* alloc_gc_object(TypeObject* type, std::size_t size) noexcept {
+  if (size < type->basicsize) size = type->basicsize;
+  auto* h = static_cast<GcHead*>(std::calloc(1, sizeof(GcHead) + size));
+  if (!h) return nullptr;
+  Object* o = gc_object(h);
+  init_header(o, type);
+  o->flags = kObjGcTracked;
+  Interpreter::GcState& gc = *type->interp->gc;
+  GcHead* last = gc.tracked.prev;
+  h->prev = last;
+  h->next = &gc.tracked;
+  last->next = h;
+  gc.tracked.prev = h;
+  if (++gc.allocations > gc.threshold && gc.enabled && !gc.collecting) gc_maybe_collect(*type->interp);
+  return o;
+}
+
+void free_object(Object* o) noexcept {
+  TypeObject* type = o->type;
+  bool heap_type = (type->flags & kTypeHeap) != 0;
+  if (o->flags & kObjGcTracked) {
+    GcHead* h = gc_head(o);
+    h->prev->next = h->next;
+    h->next->prev = h->prev;
+    Interpreter::GcState& gc = *type->interp->gc;
+    if (gc.allocations > 0) --gc.allocations;
+    std::free(h);
+  } else {
+    std::free(o);
+  }
+  if (heap_type) decref(&type->hdr);
+}
+
+void dealloc_object(Object* o) noexcept { o->type->dealloc(o); }
+
+}  // namespace gilt

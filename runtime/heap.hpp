@@ -1,0 +1,49 @@
+// Allocation of heap objects.
+//
+// Plain objects (str, float, bigint, ...) are one malloc'd block starting
+// with the Object header. Containers that can take part in reference cycles
+// get a GcHead in front of the header and are linked into their
+// interpreter's list of tracked objects, which the cycle collector
+// (runtime/gc.cpp) walks. Free lists for the hottest small objects (floats)
+// hang off their TypeObject, so they are per interpreter too.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "runtime/object.hpp"
+#include "runtime/type.hpp"
+
+namespace gilt {
+
+// Prefix of every gc-tracked object (CPython's PyGC_Head).
+struct GcHead {
+  GcHead* next;
+  GcHead* prev;
+  intptr_t gc_refs;  // scratch count used during a collection
+};
+
+inline GcHead* gc_head(Object* o) noexcept { return reinterpret_cast<GcHead*>(o) - 1; }
+inline Object* gc_object(GcHead* h) noexcept { return reinterpret_cast<Object*>(h + 1); }
+
+// Allocates `size` bytes (>= sizeof(Object)) for an instance of `type`, with
+// refcnt 1, kind = type->instance_kind, and a new reference to `type` when it
+// is a heap type. Returns nullptr when out of memory (caller raises
+// MemoryError). Memory beyond the header is zeroed.
+Object* alloc_object(TypeObject* type, std::size_t size) noexcept;
+// Same, for a container: adds the GcHead and tracks the object.
+Object* alloc_gc_object(TypeObject* type, std::size_t size) noexcept;
+// Releases the memory of an object whose fields were already released;
+// drops the reference to a heap type. Untracks gc objects.
+void free_object(Object* o) noexcept;
+
+template <class T>
+T* alloc(TypeObject* type, std::size_t size = sizeof(T)) noexcept {
+  return reinterpret_cast<T*>(alloc_object(type, size));
+}
+template <class T>
+T* alloc_gc(TypeObject* type, std::size_t size = sizeof(T)) noexcept {
+  return reinterpret_cast<T*>(alloc_gc_object(type, size));
+}
+
+}  // namespace gilt

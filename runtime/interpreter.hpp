@@ -1,0 +1,114 @@
+// One interpreter: its heap, types, modules, threads and GIL.
+//
+// Everything mutable lives here or below (no hidden globals), so a host can
+// run several interpreters side by side, each on its own OS threads. An
+// object belongs to exactly one interpreter and never crosses to another.
+#pragma once
+
+#include <atomic>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "runtime/builtin_types.hpp"
+#include "runtime/common_strings.hpp"
+#include "runtime/object.hpp"
+#include "runtime/thread_state.hpp"
+
+namespace gilt {
+
+struct StrObject;
+struct DictObject;
+
+// Where sys.stdout / sys.stderr write when not redirected by the script.
+// The default writes to file descriptors 1 and 2; a host can capture instead.
+using OutputSink = std::function<void(std::string_view)>;
+
+struct InterpreterConfig {
+  std::vector<std::string> argv;                    // sys.argv
+  std::vector<std::pair<std::string, std::string>> xoptions;  // -X name[=value]
+  std::vector<std::string> path;                    // extra sys.path entries (first)
+  OutputSink stdout_sink;                           // null: fd 1
+  OutputSink stderr_sink;                           // null: fd 2
+  bool interactive = false;
+};
+
+// Native module factory: builds the module object (a new reference) or
+// returns null with an exception pending.
+using NativeModuleInit = Value (*)(ThreadState& ts);
+
+class Interpreter {
+ public:
+  explicit Interpreter(InterpreterConfig config = {});
+  ~Interpreter();
+  Interpreter(const Interpreter&) = delete;
+  Interpreter& operator=(const Interpreter&) = delete;
+
+  ThreadState& main_thread() noexcept { return *m_main; }
+  const InterpreterConfig& config() const noexcept { return m_config; }
+
+  BuiltinTypes types;
+  ExceptionTypes exc_types;
+  CommonStrings names;
+
+  Value builtins;  // the builtins module's dict (owned)
+  Value modules;   // sys.modules (owned dict)
+  Value sys;       // the sys module (owned)
+
+  int recursion_limit = 1000;
+
+  // Returns the interned str for `s` (a new reference).
+  Value intern(std::string_view s);
+  // Interns an existing str in place if not already interned; returns the
+  // canonical copy (a new reference), consuming the argument's reference.
+  Value intern_steal(Value str);
+
+  // Native modules importable by name (filled at start-up by stdlib/registry).
+  std::map<std::string, NativeModuleInit, std::less<>> native_modules;
+
+  // Immutable singletons that are heap objects (empty tuple, empty str).
+  Value empty_tuple;
+  Value empty_str;
+  Value empty_bytes;
+  Value one_char_strs[128];  // ASCII one-character strs
+
+  // --- cycle collector state (runtime/gc.cpp) ---
+  struct GcState;
+  std::unique_ptr<GcState> gc;
+
+  // --- attribute cache invalidation ---
+  uint64_t next_type_version = 1;
+
+  // Registered OS threads (for threading.enumerate, shutdown). Guarded by
+  // `threads_mutex`, which is taken only with the GIL held.
+  std::mutex threads_mutex;
+  std::vector<ThreadState*> threads;
+
+  // The eval breaker: one word the eval loop polls at every check point.
+  // Bits are defined in runtime/eval_breaker.hpp (GIL drop request, pending
+  // signals, async exceptions).
+  std::atomic<uint32_t> eval_breaker{0};
+
+  // Per-interpreter state of native modules, keyed by module name, for
+  // modules that need more than their module dict (e.g. random's MT state).
+  std::unordered_map<std::string, std::shared_ptr<void>> module_state;
+
+  OutputSink stdout_sink;
+  OutputSink stderr_sink;
+
+ private:
+  void init_types();
+  void init_strings();
+  void init_builtins();
+
+  InterpreterConfig m_config;
+  std::unique_ptr<ThreadState> m_main;
+  std::unordered_map<std::string_view, StrObject*> m_interned;  // keys view the str's bytes
+};
+
+}  // namespace gilt

@@ -1,0 +1,31 @@
+// Module objects: a name and a __dict__ that is the module's globals.
+#pragma once
+
+#include <span>
+
+#include "runtime/object.hpp"
+#include "runtime/thread_state.hpp"
+#include "runtime/type.hpp"
+
+namespace gilt {
+
+struct ModuleObject {
+  Object hdr;
+  Value dict;  // owned dict: the module's globals
+  Value name;  // str
+};
+
+inline Value module_dict(Value m) noexcept { return reinterpret_cast<ModuleObject*>(m.as_object())->dict; }
+// New module with __name__ set (and __doc__ = None, __package__, __spec__).
+Value module_new(ThreadState& ts, std::string_view name);
+// Adds native functions to a module's dict (module-level functions receive
+// no self: args are exactly the call's arguments).
+[[nodiscard]] bool module_add_functions(ThreadState& ts, Value module, std::span<const MethodDef> defs);
+// module.name = value (value borrowed).
+[[nodiscard]] bool module_add_value(ThreadState& ts, Value module, const char* name, Value value);
+// Same, consuming the reference to value (for `module_add_steal(ts, m, "pi", make_float(..))`).
+[[nodiscard]] bool module_add_steal(ThreadState& ts, Value module, const char* name, Value value);
+
+void define_module_type(Interpreter& interp, TypeObject* t);
+
+}  // namespace gilt

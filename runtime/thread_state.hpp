@@ -1,0 +1,99 @@
+// Per-OS-thread interpreter state.
+//
+// Every OS thread that runs Python code in an interpreter has exactly one
+// ThreadState for it. It carries what CPython keeps in PyThreadState: the
+// pending exception (the "error indicator" behind the null-Value convention),
+// the exception currently being handled (for bare `raise` and implicit
+// __context__), the chain of running frames, the memory frames are carved
+// from, and the recursion counters that turn runaway recursion into
+// RecursionError before the C++ stack overflows.
+//
+// Everything here is touched only by its own thread, while it holds the GIL
+// (other threads may read it under the GIL, e.g. threading.enumerate()).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "runtime/builtin_types.hpp"
+#include "runtime/common_strings.hpp"
+#include "runtime/object.hpp"
+
+namespace gilt {
+
+class Interpreter;
+struct Frame;
+
+// A bump allocator of Values for frames (locals, cells, evaluation stack).
+// Frames are pushed and popped in LIFO order, so a call costs a pointer bump
+// instead of a malloc (CPython 3.11's "data stack").
+class FrameStack {
+ public:
+  FrameStack();
+  ~FrameStack();
+  FrameStack(const FrameStack&) = delete;
+  FrameStack& operator=(const FrameStack&) = delete;
+
+  // Returns room for `n` Values, or nullptr when the stack is exhausted
+  // (the caller raises RecursionError / MemoryError).
+  Value* push(std::size_t n) noexcept {
+    if (static_cast<std::size_t>(m_limit - m_top) < n) return push_slow(n);
+    Value* p = m_top;
+    m_top += n;
+    return p;
+  }
+  void pop(Value* base) noexcept;
+
+ private:
+  Value* push_slow(std::size_t n) noexcept;
+  struct Chunk;
+  Chunk* m_chunk = nullptr;
+  Value* m_top = nullptr;
+  Value* m_limit = nullptr;
+};
+
+class ThreadState {
+ public:
+  explicit ThreadState(Interpreter& interp);
+  ~ThreadState();
+  ThreadState(const ThreadState&) = delete;
+  ThreadState& operator=(const ThreadState&) = delete;
+
+  Interpreter& interp() const noexcept { return *m_interp; }
+  const BuiltinTypes& types() const noexcept { return *m_types; }
+  const ExceptionTypes& exc_types() const noexcept { return *m_exc_types; }
+  const CommonStrings& names() const noexcept { return *m_names; }
+
+  // --- the error indicator ---
+  bool has_exception() const noexcept { return !exc.is_null(); }
+
+  // The raised exception (an exception instance), or null. Owned.
+  Value exc;
+  // The exception being handled by the innermost `except` block, or null. Owned.
+  Value exc_info;
+  // The innermost running frame (borrowed; frames live on `frames`).
+  Frame* frame = nullptr;
+  FrameStack frames;
+  // Python-level call depth, checked against the interpreter's recursion limit.
+  int py_depth = 0;
+  // Native (C++) nesting depth: native code that calls back into Python
+  // (sorted(key=...), __eq__ from a dict lookup, ...) uses C++ stack, which
+  // is bounded separately from py_depth.
+  int native_depth = 0;
+  // Lowest address the C++ stack may grow to before RecursionError.
+  const char* stack_limit = nullptr;
+
+  uint64_t ident = 0;      // threading.get_ident()
+  uint64_t native_id = 0;  // threading.get_native_id()
+  Value thread_local_dicts;  // threading.local storage: dict keyed by local object id
+
+ private:
+  Interpreter* m_interp;
+  const BuiltinTypes* m_types;
+  const ExceptionTypes* m_exc_types;
+  const CommonStrings* m_names;
+};
+
+}  // namespace gilt

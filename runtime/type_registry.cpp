@@ -1,0 +1,44 @@
+// Creation of the builtin types at interpreter start-up (see interpreter.cpp
+// for the order and why).
+#include "runtime/type_registry.hpp"
+
+#include <cstdlib>
+
+#include "runtime/builtin_defines.hpp"
+#include "runtime/interpreter.hpp"
+
+namespace gilt {
+
+void allocate_builtin_types(Interpreter& interp) {
+  BuiltinTypes& t = interp.types;
+#define GILT_ALLOC_TYPE(field, pyname) \
+  t.field = type_alloc_builtin(interp, pyname, ObjKind::Native, sizeof(Object), nullptr, 0);
+  GILT_BUILTIN_TYPES(GILT_ALLOC_TYPE)
+#undef GILT_ALLOC_TYPE
+  // `type` did not exist when the first types were allocated.
+#define GILT_FIX_METATYPE(field, pyname) t.field->hdr.type = t.type;
+  GILT_BUILTIN_TYPES(GILT_FIX_METATYPE)
+#undef GILT_FIX_METATYPE
+#define GILT_SET_BASE(field, pyname) t.field->base = (t.field == t.object) ? nullptr : t.object;
+  GILT_BUILTIN_TYPES(GILT_SET_BASE)
+#undef GILT_SET_BASE
+  t.bool_->base = t.int_;
+}
+
+void define_builtin_types(Interpreter& interp) {
+  BuiltinTypes& t = interp.types;
+#define GILT_DEFINE_TYPE(field, stem) define_##stem##_type(interp, t.field);
+  GILT_BUILTIN_TYPES_WITH_OWN_DEFINE(GILT_DEFINE_TYPE)
+#undef GILT_DEFINE_TYPE
+  define_dict_view_types(interp);
+}
+
+void ready_builtin_types(Interpreter& interp) {
+  BuiltinTypes& t = interp.types;
+  // object and type first, then int before bool; the X-list order does this.
+#define GILT_READY_TYPE(field, pyname) type_ready(interp, t.field);
+  GILT_BUILTIN_TYPES(GILT_READY_TYPE)
+#undef GILT_READY_TYPE
+}
+
+}  // namespace gilt

@@ -1,0 +1,11 @@
+print("hello, world")
+print(1, 2, 3)
+print()
+print("a", "b", sep="-")
+print("no newline", end="")
+print(" <- same line")
+x = 42
+print(x)
+print("x =", x, "done")
+print(None, True, False)
+print(1.5, -7, "str", [1, 2], (3,), {"k": 1})

@@ -1,0 +1,16 @@
+print([x * x for x in range(6)])
+print([x for x in range(20) if x % 2 if x % 3])
+print([(x, y) for x in range(3) for y in range(x, 3)])
+print([[r * c for c in range(3)] for r in range(3)])
+print([y for row in [[1, 2], [3], []] for y in row])
+print({x % 4 for x in range(10)})
+print({w: len(w) for w in ["ab", "cde", ""]})
+print({k: v for k, v in zip("abc", range(3)) if v != 1})
+print(list(x for x in "abc"), [c.upper() for c in "hi" if c != "i"])
+print([i if i % 2 else -i for i in range(5)])
+x = "outer"
+print([x for x in range(3)], x)
+matrix = [[1, 2, 3], [4, 5, 6]]
+print([[row[i] for row in matrix] for i in range(3)])
+print(sorted({c for w in ["hello", "world"] for c in w}))
+print([(i, j) for i in range(4) if i % 2 == 0 for j in "ab" if j != "b" or i == 2])

@@ -1,0 +1,16 @@
+g = (x * x for x in range(5))
+print(type(g).__name__)
+print(list(g))
+print(list(g))
+print(sum(x for x in range(101)))
+print(max(len(w) for w in "a bb ccc".split()))
+print(list((i, j) for i in range(3) for j in range(i)))
+print(any(x > 3 for x in [1, 5]), all(x > 0 for x in [1, -1]))
+evens = (n for n in range(20) if n % 2 == 0 if n % 3 == 0)
+print(list(evens))
+print(", ".join(str(n) for n in range(4)))
+x = 10
+gen = (x + i for i in range(3))
+x = 100
+print(list(gen))
+print(sorted((c for c in "banana"), reverse=True))

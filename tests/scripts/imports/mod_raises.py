@@ -1,0 +1,2 @@
+print("mod_raises: starting")
+raise RuntimeError("module failed to import")

@@ -1,0 +1,4 @@
+import sys
+print("exit with None is success")
+sys.exit()
+print("not reached")

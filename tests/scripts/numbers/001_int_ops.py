@@ -1,0 +1,11 @@
+print(7 + 3, 7 - 3, 7 * 3, 7 / 2, 7 // 2, 7 % 3, 2 ** 10, -7 // 2, -7 % 3)
+print(7 // -2, 7 % -3, -7 // -2, -7 % -3, divmod(-7, 2), divmod(7, -2))
+print(10 / 5, type(10 / 5).__name__, 2 ** -1, (-2) ** 3, -2 ** 2)
+print(abs(-5), -(-5), +5, int(3.99), int(-3.99), int("  42 "), int("-17"))
+print(1 + True, True + True, 5 * False)
+x = 2 ** 62
+print(x, x * 2, x * 4, -x * 4, (x * 4) // 3)
+print(9 ** 0.5, 8 ** (1 / 3) == 2.0, 0 ** 0, pow(2, 10), pow(2, 100, 7), pow(3, -1, 7))
+print(max(3, 7, 1), min(3, 7, 1), sum(range(101)))
+print(1_000 * 1_000, 0xff + 0o7 + 0b1)
+print(int.__name__, (5).__class__.__name__, (255).bit_length(), (0).bit_length(), (-8).bit_length())

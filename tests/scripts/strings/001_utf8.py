@@ -1,0 +1,13 @@
+s = "héllo wörld €𝄞"
+print(s, len(s))
+print(s[0], s[1], s[-1], s[-2], s[6:11])
+print(s[::-1])
+print(s.upper(), s.title())
+print([c for c in "aé€"], [ord(c) for c in "aé€𝄞"])
+print(chr(233), chr(8364), chr(0x1D11E), "\u00e9" == "é")
+print("é".encode("utf-8"), "€".encode(), len("𝄞".encode()))
+print(b"\xc3\xa9".decode("utf-8"), bytes("naïve", "utf-8"))
+print("日本語".find("語"), "日本語"[1:], "日本語" * 2)
+print(sorted("béca"), "é" > "e", min("zéa"))
+print(repr("tab\tnl\nquote'"), repr("é"), ascii("é€"))
+print("straße".upper(), "ÉCOLE".lower())

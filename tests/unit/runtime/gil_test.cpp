@@ -1,0 +1,567 @@
+// Tests for the GIL (runtime/gil.hpp).
+//
+// Deterministic by construction: threads synchronize through the Gil's own
+// state (drop_requested(), is_held_by()), latches, atomics and joins. Spins
+// that wait for something the protocol guarantees have a generous deadline, so
+// a broken GIL fails the test instead of hanging it. The only sleep is the one
+// being tested (a thread sleeping with the GIL released).
+#include "runtime/gil.hpp"
+
+#include <gtest/gtest.h>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <atomic>
+#include <cerrno>
+#include <chrono>
+#include <cmath>
+#include <cstdint>
+#include <latch>
+#include <limits>
+#include <memory>
+#include <ostream>
+#include <random>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace gilt {
+namespace {
+
+using namespace std::chrono_literals;
+
+// Upper bound for anything the protocol promises "soon": hundreds of switch
+// intervals even when sanitizers and other processes slow everything down.
+constexpr auto kDeadline = 10s;
+
+// Spin (letting other threads run) until `done()` or the deadline passes.
+// Returns done(). For waiting on another thread's progress, never as a delay.
+template <typename Predicate>
+bool spin_until(Predicate done) {
+    const auto deadline = GilClock::now() + kDeadline;
+    while (!done()) {
+        if (GilClock::now() > deadline) {
+            return false;
+        }
+        std::this_thread::yield();
+    }
+    return true;
+}
+
+// A holder's check-point loop: "run bytecode" until a drop request arrives.
+bool run_until_drop_requested(const Gil& gil) {
+    return spin_until([&] { return gil.drop_requested(); });
+}
+
+TEST(GilTest, SingleThreadTakeDropUpdatesStats) {
+    Gil gil;
+    GilThread main_thread(1, "MainThread");
+    EXPECT_FALSE(gil.is_held_by(main_thread));
+
+    const auto before = GilClock::now();
+    gil.take(main_thread);
+    EXPECT_TRUE(gil.is_held_by(main_thread));
+    EXPECT_GE(main_thread.stats.last_taken, before);
+    gil.drop(main_thread);
+    EXPECT_FALSE(gil.is_held_by(main_thread));
+
+    const GilStats& stats = main_thread.stats;
+    EXPECT_EQ(stats.acquisitions, 1u);
+    EXPECT_EQ(stats.forced_switches, 0u);
+    EXPECT_EQ(stats.drop_requests, 0u);
+    EXPECT_GE(stats.held, 0ns);
+    EXPECT_GE(stats.waited, 0ns);
+    EXPECT_EQ(stats.blocked, 0ns);
+    EXPECT_EQ(gil.switch_number(), 1u);
+
+    // Taking it back with nobody else around is not a switch.
+    gil.take(main_thread);
+    gil.drop(main_thread);
+    EXPECT_EQ(main_thread.stats.acquisitions, 2u);
+    EXPECT_EQ(gil.switch_number(), 1u);
+    EXPECT_FALSE(gil.drop_requested());
+}
+
+TEST(GilTest, WaiterAsksHolderToDropAndGetsTheGil) {
+    Gil gil;
+    ASSERT_TRUE(gil.set_switch_interval(0.001));
+    GilThread a(1, "A");
+    GilThread b(2, "B");
+    gil.take(a);
+
+    std::atomic<std::int64_t> b_started_ns{0};
+    bool b_saw_itself_holding = false;  // written by B under the GIL
+    std::thread thread_b([&] {
+        b_started_ns.store(GilClock::now().time_since_epoch().count());
+        gil.take(b);
+        b_saw_itself_holding = gil.is_held_by(b) && !gil.is_held_by(a);
+        gil.drop(b);
+    });
+
+    // A runs "bytecode" and polls at check points.
+    ASSERT_TRUE(spin_until([&] { return b_started_ns.load() != 0; }));
+    const bool asked = run_until_drop_requested(gil);
+    const auto asked_after =
+        GilClock::now() - GilClock::time_point(GilClock::duration(b_started_ns.load()));
+    EXPECT_TRUE(asked) << "B never asked A to drop the GIL";
+    // B must wait a whole switch interval before asking, and not much more.
+    EXPECT_GE(asked_after, 1ms);
+    EXPECT_LT(asked_after, kDeadline);
+
+    gil.yield(a);
+    // Forced switching: yield() returns only after B has had the GIL (and, as
+    // A holds it again, B has dropped it).
+    EXPECT_TRUE(b_saw_itself_holding);
+    EXPECT_TRUE(gil.is_held_by(a));
+    EXPECT_EQ(a.stats.forced_switches, asked ? 1u : 0u);
+    EXPECT_EQ(a.stats.acquisitions, 2u);
+    EXPECT_EQ(b.stats.acquisitions, 1u);
+    EXPECT_GE(b.stats.drop_requests, asked ? 1u : 0u);
+    EXPECT_GE(b.stats.waited, 1ms);
+    gil.drop(a);
+    thread_b.join();
+}
+
+TEST(GilTest, ForcedSwitchingAlternatesTwoCpuBoundThreads) {
+    // Two CPU-bound threads run "bytecode slices", each incrementing a plain
+    // counter, and yield when asked. Each keeps going until it has been asked
+    // to drop kRounds times (or the other one is finished), so they must
+    // alternate however the OS schedules them.
+    constexpr std::uint64_t kIncrementsPerSlice = 100;
+    constexpr std::uint64_t kMinSlices = 1000;
+    constexpr std::uint64_t kRounds = 5;
+    Gil gil;
+    ASSERT_TRUE(gil.set_switch_interval(0.001));
+    std::array<GilThread, 2> threads{GilThread(0, "T0"), GilThread(1, "T1")};
+    // Guarded by the GIL:
+    std::uint64_t counter = 0;
+    std::array<std::uint64_t, 2> slices{0, 0};
+    std::array<bool, 2> finished{false, false};
+    std::atomic<bool> timed_out{false};
+
+    auto body = [&](int me) {
+        GilThread& self = threads[me];
+        const auto deadline = GilClock::now() + kDeadline;
+        gil.take(self);
+        for (;;) {
+            for (std::uint64_t i = 0; i < kIncrementsPerSlice; ++i) {
+                ++counter;
+            }
+            ++slices[me];
+            const bool enough_rounds = self.stats.forced_switches >= kRounds || finished[1 - me];
+            if (slices[me] >= kMinSlices && enough_rounds) {
+                break;
+            }
+            if (GilClock::now() > deadline) {
+                timed_out = true;
+                break;
+            }
+            if (gil.drop_requested()) {
+                gil.yield(self);
+            }
+        }
+        finished[me] = true;
+        gil.drop(self);
+    };
+    std::thread t0(body, 0);
+    std::thread t1(body, 1);
+    t0.join();
+    t1.join();
+
+    ASSERT_FALSE(timed_out);
+    EXPECT_EQ(counter, (slices[0] + slices[1]) * kIncrementsPerSlice);
+    for (const GilThread& thread : threads) {
+        SCOPED_TRACE(thread.name);
+        EXPECT_GT(thread.stats.forced_switches, 0u);
+        EXPECT_GT(thread.stats.acquisitions, 1u);
+        EXPECT_EQ(thread.stats.acquisitions, thread.stats.forced_switches + 1);
+        EXPECT_GT(thread.stats.drop_requests, 0u);
+    }
+    // Every request was answered by exactly one forced switch.
+    EXPECT_EQ(threads[0].stats.forced_switches + threads[1].stats.forced_switches,
+              threads[0].stats.drop_requests + threads[1].stats.drop_requests);
+}
+
+TEST(GilTest, GilReleaseLetsAnotherThreadRun) {
+    Gil gil;
+    GilThread a(1, "A");
+    GilThread b(2, "B");
+    std::latch a_released(1);
+    std::latch b_done(1);
+    std::uint64_t shared = 0;  // guarded by the GIL
+    bool a_holds_again = false;
+
+    std::thread thread_a([&] {
+        gil.take(a);
+        shared += 1;
+        {
+            GilRelease released(gil, a);
+            a_released.count_down();
+            b_done.wait();  // "blocked in I/O" until B has run
+        }
+        a_holds_again = gil.is_held_by(a);
+        shared += 1;
+        gil.drop(a);
+    });
+    std::thread thread_b([&] {
+        a_released.wait();
+        gil.take(b);
+        shared += 10;
+        gil.drop(b);
+        b_done.count_down();
+    });
+    thread_a.join();
+    thread_b.join();
+
+    EXPECT_TRUE(a_holds_again);
+    EXPECT_EQ(shared, 12u);
+    EXPECT_EQ(a.stats.acquisitions, 2u);
+    EXPECT_EQ(b.stats.acquisitions, 1u);
+    EXPECT_GT(a.stats.blocked, 0ns);
+    EXPECT_EQ(b.stats.blocked, 0ns);
+}
+
+TEST(GilTest, SleepingThreadLetsAnotherRun) {
+    Gil gil;
+    GilThread a(1, "A");
+    GilThread b(2, "B");
+    std::latch a_sleeping(1);
+    std::atomic<int> order{0};
+    int b_finished = 0;  // positions in `order`
+    int a_back = 0;
+
+    std::thread thread_a([&] {
+        gil.take(a);
+        {
+            GilRelease released(gil, a);
+            a_sleeping.count_down();
+            std::this_thread::sleep_for(200ms);  // time.sleep(0.2)
+        }
+        a_back = ++order;
+        gil.drop(a);
+    });
+    std::thread thread_b([&] {
+        a_sleeping.wait();
+        gil.take(b);
+        b_finished = ++order;
+        gil.drop(b);
+    });
+    thread_a.join();
+    thread_b.join();
+
+    EXPECT_EQ(b_finished, 1) << "B should finish while A sleeps";
+    EXPECT_EQ(a_back, 2);
+    EXPECT_GE(a.stats.blocked, 200ms);
+    EXPECT_LT(b.stats.waited, 200ms);
+}
+
+TEST(GilTest, SwitchIntervalRoundTripsLikeCPython) {
+    Gil gil;
+    EXPECT_EQ(gil.switch_interval(), 0.005);
+    // The expected values are what CPython's sys.getswitchinterval() returns.
+    const std::pair<double, double> cases[] = {
+        {0.001, 0.001},  {0.5, 0.5},  {1.5, 1.5}, {1e-4, 9.999999999999999e-05},
+        {2.5e-6, 2e-06}, {1e-7, 0.0},
+    };
+    for (const auto& [set, expected] : cases) {
+        EXPECT_TRUE(gil.set_switch_interval(set));
+        EXPECT_EQ(gil.switch_interval(), expected) << "set " << set;
+    }
+    ASSERT_TRUE(gil.set_switch_interval(0.002));
+    EXPECT_FALSE(gil.set_switch_interval(0.0));
+    EXPECT_FALSE(gil.set_switch_interval(-1.0));
+    EXPECT_FALSE(gil.set_switch_interval(std::nan("")));
+    EXPECT_EQ(gil.switch_interval(), 0.002);
+    EXPECT_TRUE(gil.set_switch_interval(1e300));
+    EXPECT_EQ(gil.switch_interval(), 1e-6 * double(Gil::kMaxSwitchIntervalUs));
+}
+
+TEST(GilTest, EvalBreakerBitFollowsDropRequest) {
+    std::atomic<std::uint32_t> breaker{kEvalBreakerSignals};  // someone else's bit
+    Gil gil(breaker);
+    EXPECT_EQ(&gil.eval_breaker(), &breaker);
+    ASSERT_TRUE(gil.set_switch_interval(0.001));
+    GilThread a(1, "A");
+    GilThread b(2, "B");
+    gil.take(a);
+
+    std::uint32_t breaker_when_b_took = ~0u;  // written by B under the GIL
+    bool request_when_b_took = true;
+    std::thread thread_b([&] {
+        gil.take(b);
+        breaker_when_b_took = breaker.load();
+        request_when_b_took = gil.drop_requested();
+        gil.drop(b);
+    });
+
+    // The eval loop polls the one word; the bit appears with the request.
+    const bool bit_seen = spin_until([&] { return (breaker.load() & kEvalBreakerGilDrop) != 0; });
+    EXPECT_TRUE(bit_seen);
+    EXPECT_TRUE(gil.drop_requested());
+    EXPECT_EQ(breaker.load() & kEvalBreakerSignals, kEvalBreakerSignals);
+    gil.yield(a);
+    EXPECT_EQ(breaker_when_b_took, kEvalBreakerSignals);
+    EXPECT_FALSE(request_when_b_took);
+    gil.drop(a);
+    thread_b.join();
+    EXPECT_EQ(breaker.load(), kEvalBreakerSignals);
+}
+
+TEST(GilTest, OwnEvalBreakerWordByDefault) {
+    Gil gil;
+    EXPECT_EQ(gil.eval_breaker().load(), 0u);
+}
+
+}  // namespace
+
+// Lets GoogleTest print events by name in failure messages.
+void PrintTo(GilEvent event, std::ostream* out) {
+    *out << gil_event_name(event);
+}
+
+namespace {
+
+struct TraceRecord {
+    GilEvent event;
+    std::uint64_t thread_id;
+    GilClock::time_point when;
+};
+
+void record_event(void* user, GilEvent event, const GilThread& thread, GilClock::time_point when) {
+    static_cast<std::vector<TraceRecord>*>(user)->push_back({event, thread.id, when});
+}
+
+TEST(GilTest, EventNamesForTraces) {
+    EXPECT_STREQ(gil_event_name(GilEvent::kWait), "wait");
+    EXPECT_STREQ(gil_event_name(GilEvent::kTake), "take");
+    EXPECT_STREQ(gil_event_name(GilEvent::kDrop), "drop");
+    EXPECT_STREQ(gil_event_name(GilEvent::kDropRequest), "drop_request");
+    EXPECT_STREQ(gil_event_name(GilEvent::kForcedSwitch), "forced_switch");
+}
+
+TEST(GilTest, TraceHookSeesHandOverInOrder) {
+    Gil gil;
+    ASSERT_TRUE(gil.set_switch_interval(0.001));
+    std::vector<TraceRecord> trace;  // appended to under the Gil's mutex
+    gil.set_trace_hook(record_event, &trace);
+    GilThread a(1, "A");
+    GilThread b(2, "B");
+
+    gil.take(a);
+    std::thread thread_b([&] {
+        gil.take(b);
+        gil.drop(b);
+    });
+    ASSERT_TRUE(run_until_drop_requested(gil));
+    gil.yield(a);
+    gil.drop(a);
+    thread_b.join();
+    gil.set_trace_hook(nullptr);
+
+    using E = GilEvent;
+    const std::vector<std::pair<GilEvent, std::uint64_t>> expected = {
+        {E::kTake, 1}, {E::kWait, 2}, {E::kDropRequest, 2}, {E::kDrop, 1}, {E::kForcedSwitch, 1},
+        {E::kTake, 2}, {E::kDrop, 2}, {E::kTake, 1},        {E::kDrop, 1},
+    };
+    std::vector<std::pair<GilEvent, std::uint64_t>> actual;
+    for (const TraceRecord& record : trace) {
+        actual.emplace_back(record.event, record.thread_id);
+    }
+    // A's second take() may or may not have found B still holding the GIL.
+    if (actual.size() == expected.size() + 1 &&
+        actual[6] == std::pair{E::kWait, std::uint64_t{1}}) {
+        actual.erase(actual.begin() + 6);
+    }
+    EXPECT_EQ(actual, expected);
+    for (std::size_t i = 1; i < trace.size(); ++i) {
+        EXPECT_LE(trace[i - 1].when, trace[i].when) << "event " << i;
+    }
+}
+
+TEST(GilTest, TakePreservesErrnoForTheCodeAfterGilRelease) {
+    Gil gil;
+    ASSERT_TRUE(gil.set_switch_interval(0.001));
+    GilThread a(1, "A");
+    GilThread b(2, "B");
+    std::latch a_released(1);
+    std::atomic<bool> b_holds{false};
+    int errno_after = 0;
+
+    gil.take(a);
+    std::thread thread_b([&] {
+        a_released.wait();
+        gil.take(b);
+        b_holds = true;
+        run_until_drop_requested(gil);  // A's take() timed out at least once
+        gil.drop(b);
+    });
+    {
+        GilRelease released(gil, a);
+        a_released.count_down();
+        EXPECT_TRUE(spin_until([&] { return b_holds.load(); }));
+        errno = ECONNRESET;  // as a failed recv() would leave it
+    }
+    errno_after = errno;
+    gil.drop(a);
+    thread_b.join();
+    EXPECT_EQ(errno_after, ECONNRESET);
+}
+
+TEST(GilTest, StressManyThreadsKeepOneOwnerAndConsistentCounters) {
+    constexpr int kThreads = 8;
+    constexpr int kCycles = 400;
+    Gil gil;
+    ASSERT_TRUE(gil.set_switch_interval(0.00001));
+    std::vector<std::unique_ptr<GilThread>> threads;
+    for (int i = 0; i < kThreads; ++i) {
+        threads.push_back(std::make_unique<GilThread>(i, "T" + std::to_string(i)));
+    }
+    // Guarded by the GIL:
+    const GilThread* owner = nullptr;
+    std::uint64_t violations = 0;
+    std::uint64_t total_slices = 0;
+    std::array<std::uint64_t, kThreads> takes{};
+    std::array<std::uint64_t, kThreads> slices{};
+
+    auto enter = [&](const GilThread& self) {
+        violations += owner != nullptr;
+        owner = &self;
+    };
+    auto leave = [&](const GilThread& self) {
+        violations += owner != &self;
+        owner = nullptr;
+    };
+    auto body = [&](int me) {
+        GilThread& self = *threads[me];
+        std::mt19937 random(me);
+        for (int cycle = 0; cycle < kCycles; ++cycle) {
+            gil.take(self);
+            enter(self);
+            ++takes[me];
+            const int n_slices = random() % 8;
+            for (int s = 0; s < n_slices; ++s) {
+                for (int work = 0; work < 1000; ++work) {
+                    violations += owner != &self;
+                }
+                ++slices[me];
+                ++total_slices;
+                if (gil.drop_requested()) {
+                    leave(self);
+                    gil.yield(self);
+                    enter(self);
+                    ++takes[me];
+                }
+            }
+            if (random() % 4 == 0) {
+                leave(self);
+                {
+                    GilRelease released(gil, self);
+                    std::this_thread::yield();
+                }
+                enter(self);
+                ++takes[me];
+            }
+            leave(self);
+            gil.drop(self);
+        }
+    };
+    std::vector<std::thread> running;
+    for (int i = 0; i < kThreads; ++i) {
+        running.emplace_back(body, i);
+    }
+    for (std::thread& thread : running) {
+        thread.join();
+    }
+
+    EXPECT_EQ(violations, 0u);
+    EXPECT_EQ(owner, nullptr);
+    std::uint64_t sum_slices = 0;
+    std::uint64_t sum_acquisitions = 0;
+    std::uint64_t sum_forced = 0;
+    std::uint64_t sum_requests = 0;
+    for (int i = 0; i < kThreads; ++i) {
+        const GilStats& stats = threads[i]->stats;
+        EXPECT_EQ(stats.acquisitions, takes[i]) << "thread " << i;
+        sum_slices += slices[i];
+        sum_acquisitions += stats.acquisitions;
+        sum_forced += stats.forced_switches;
+        sum_requests += stats.drop_requests;
+    }
+    EXPECT_EQ(sum_slices, total_slices);
+    EXPECT_EQ(sum_forced, sum_requests) << "each request answered by one forced switch";
+    EXPECT_LE(gil.switch_number(), sum_acquisitions);
+    EXPECT_FALSE(gil.drop_requested());
+    EXPECT_EQ(gil.eval_breaker().load(), 0u);
+}
+
+TEST(GilTest, ReinitAfterForkMakesTheSurvivorTheHolder) {
+    Gil gil;
+    ASSERT_TRUE(gil.set_switch_interval(0.001));
+    GilThread main_thread(1, "MainThread");
+    GilThread b(2, "B");
+    gil.take(main_thread);
+    std::thread thread_b([&] {
+        gil.take(b);
+        gil.drop(b);
+    });
+    // B is now inside take(), waiting, and has asked for the GIL: a child
+    // that did not reinit would wait forever in drop() for B to take it.
+    ASSERT_TRUE(run_until_drop_requested(gil));
+
+    const pid_t child = fork();
+    ASSERT_NE(child, -1);
+    if (child == 0) {
+        alarm(5);  // a hang in the child fails the test instead of hanging it
+        gil.reinit_after_fork(main_thread);
+        int status = 0;
+        status |= gil.is_held_by(main_thread) ? 0 : 1;
+        status |= gil.drop_requested() ? 2 : 0;
+        status |= gil.eval_breaker().load() != 0 ? 4 : 0;
+        gil.drop(main_thread);
+        gil.take(main_thread);
+        { GilRelease released(gil, main_thread); }
+        status |= gil.is_held_by(main_thread) ? 0 : 8;
+        status |= main_thread.stats.acquisitions == 3 ? 0 : 16;
+        gil.drop(main_thread);
+        _exit(status);
+    }
+    int wait_status = 0;
+    ASSERT_EQ(waitpid(child, &wait_status, 0), child);
+    EXPECT_TRUE(WIFEXITED(wait_status)) << "child killed by signal " << WTERMSIG(wait_status);
+    EXPECT_EQ(WEXITSTATUS(wait_status), 0);
+
+    gil.yield(main_thread);
+    gil.drop(main_thread);
+    thread_b.join();
+}
+
+TEST(GilDeathTest, DropWithoutHoldingIsFatal) {
+    GTEST_FLAG_SET(death_test_style, "threadsafe");
+    Gil gil;
+    GilThread thread(1, "T");
+    EXPECT_DEATH(gil.drop(thread), "gilt: fatal GIL error: drop: the GIL is not held by anyone");
+}
+
+TEST(GilDeathTest, DropByAnotherThreadIsFatal) {
+    GTEST_FLAG_SET(death_test_style, "threadsafe");
+    Gil gil;
+    GilThread holder(1, "holder");
+    GilThread other(2, "other");
+    gil.take(holder);
+    EXPECT_DEATH(gil.drop(other), "drop: the GIL is held by another thread");
+    gil.drop(holder);
+}
+
+TEST(GilDeathTest, TakingTwiceIsFatal) {
+    GTEST_FLAG_SET(death_test_style, "threadsafe");
+    Gil gil;
+    GilThread thread(1, "T");
+    gil.take(thread);
+    EXPECT_DEATH(gil.take(thread), "take: this thread already holds the GIL");
+    gil.drop(thread);
+}
+
+}  // namespace
+}  // namespace gilt
