@@ -295,14 +295,14 @@ bool Lexer::handle_line_start(Token& out) {
         int top = m_indents.back();
         if (column == top) {
             if (alt_column != m_alt_indents.back())
-                fail("inconsistent use of tabs and spaces in indentation", m_line, col(), m_line, -1,
+                fail("inconsistent use of tabs and spaces in indentation", m_line, 0, m_line, -1,
                      false, "TabError");
         } else if (column > top) {
             if (m_indents.size() >= kMaxIndentDepth)
-                fail("too many levels of indentation", m_line, col(), m_line, -1, false,
+                fail("too many levels of indentation", m_line, 0, m_line, -1, false,
                      "IndentationError");
             if (alt_column <= m_alt_indents.back())
-                fail("inconsistent use of tabs and spaces in indentation", m_line, col(), m_line, -1,
+                fail("inconsistent use of tabs and spaces in indentation", m_line, 0, m_line, -1,
                      false, "TabError");
             m_indents.push_back(column);
             m_alt_indents.push_back(alt_column);
@@ -318,7 +318,7 @@ bool Lexer::handle_line_start(Token& out) {
                 fail("unindent does not match any outer indentation level", m_line, col() + 1,
                      m_line, -1, false, "IndentationError");
             if (alt_column != m_alt_indents.back())
-                fail("inconsistent use of tabs and spaces in indentation", m_line, col(), m_line, -1,
+                fail("inconsistent use of tabs and spaces in indentation", m_line, 0, m_line, -1,
                      false, "TabError");
             return emit_pending_dedent(out);
         }
@@ -490,14 +490,13 @@ Token Lexer::string(std::size_t start, std::size_t quote_pos) {
 }
 
 // digits ('_'? digit)*, starting at a digit.
-void Lexer::skip_decimal_digits(std::size_t start) {
+void Lexer::skip_decimal_digits() {
     for (;;) {
         while (is_digit(peek())) ++m_pos;
         if (peek() != '_') return;
         ++m_pos;
         if (!is_digit(peek())) {
-            fail("invalid decimal literal", m_line, static_cast<int>(start - m_line_start), m_line,
-                 col());
+            fail("invalid decimal literal", m_line, col() - 1, m_line, col());
         }
     }
 }
@@ -531,7 +530,7 @@ Token Lexer::number() {
             if (is_digit(peek()))
                 fail(fmt::format("invalid digit '{}' in {} literal", peek(), name), m_line, col(),
                      m_line, col());
-            fail(fmt::format("invalid {} literal", name), m_line, col(), m_line, col());
+            fail(fmt::format("invalid {} literal", name), m_line, column + 1, m_line, column + 1);
         }
         if (is_digit(peek()))
             fail(fmt::format("invalid digit '{}' in {} literal", peek(), name), m_line, col(), m_line,
@@ -549,12 +548,12 @@ Token Lexer::number() {
     }
     bool is_float = false;
     if (peek() != '.') {
-        skip_decimal_digits(start);
+        skip_decimal_digits();
     }
     if (peek() == '.') {
         is_float = true;
         ++m_pos;
-        if (is_digit(peek())) skip_decimal_digits(start);
+        if (is_digit(peek())) skip_decimal_digits();
     }
     if (peek() == 'e' || peek() == 'E') {
         std::size_t e = m_pos;
@@ -564,7 +563,7 @@ Token Lexer::number() {
             m_pos = e;
             fail("invalid decimal literal", m_line, column, m_line, column);
         }
-        skip_decimal_digits(start);
+        skip_decimal_digits();
         is_float = true;
     }
     if (peek() == 'j' || peek() == 'J') {

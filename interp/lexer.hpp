@@ -83,7 +83,7 @@ private:
     Token number();
     Token op();
     void check_identifier_char(std::size_t pos, std::size_t len, char32_t cp) const;
-    void skip_decimal_digits(std::size_t start);
+    void skip_decimal_digits();
     void verify_end_of_number(std::size_t start, const char* kind);
 
     std::string_view m_source;

@@ -87,8 +87,6 @@ bool is_bitwise_or_level(const Expr* e) {
     case ExprKind::Lambda:
     case ExprKind::NamedExpr:
     case ExprKind::Starred:
-    case ExprKind::Yield:
-    case ExprKind::YieldFrom:
         return false;
     case ExprKind::UnaryOp: return e->as<UnaryOp>()->op != UnaryOperator::Not;
     default: return true;
@@ -125,7 +123,9 @@ public:
           m_depth(outer.m_depth),
           m_fstring_level(outer.m_fstring_level),
           m_scope(outer.m_scope),
-          m_in_fstring(true) {}
+          m_in_fstring(true) {
+        m_bracket_level = 1;  // the field is parsed as if inside parentheses
+    }
 
     void parse_file(Module& module);
     void parse_eval(Module& module);
@@ -254,6 +254,14 @@ private:
     Call* call(Expr* func);
     Arguments* parameters(TokenKind close, bool lambda);
     Arg* param(bool lambda);
+    // The compiler's "cannot assign to __debug__" for parameters, reported at the def.
+    void check_debug_params(const Node* owner, const Arguments* a) {
+        for (const auto* list : {&a->posonlyargs, &a->args, &a->kwonlyargs})
+            for (const Arg* x : *list)
+                if (x->arg == "__debug__") defer(owner, "cannot assign to __debug__");
+        for (const Arg* x : {a->vararg, a->kwarg})
+            if (x && x->arg == "__debug__") defer(owner, "cannot assign to __debug__");
+    }
     std::vector<Comprehension*> for_if_clauses();
     Expr* star_targets();
     void check_comma_error(Expr* a);
@@ -274,6 +282,10 @@ private:
     void fstring_field(const Token& t, std::string_view body, std::size_t body_offset, bool raw,
                        std::string& literal, std::vector<Expr*>& values, int level, std::size_t& pos);
     [[noreturn]] void fstring_fail(const Token& t, std::string msg);
+    // Errors in a literal's contents point just past the literal, as CPython's do.
+    [[noreturn]] void fail_string(const Token& t, std::string msg) {
+        fail_range(std::move(msg), t.end_line, t.end_col, t.end_line, t.end_col);
+    }
     void flush_literal(std::string& literal, std::vector<Expr*>& values, const Token& t);
 
     // Counts recursion; refuses input nested too deeply to parse safely.
@@ -292,6 +304,26 @@ private:
 
     private:
         Parser& m_p;
+    };
+
+    // For loops that build left-deep trees (a.b.c..., a+b+c...): each step
+    // deepens the tree as much as a recursive call would, so it counts too,
+    // which keeps every tree shallow enough for recursive walkers downstream.
+    class LoopDepth {
+    public:
+        explicit LoopDepth(Parser& p) : m_p(p), m_saved(p.m_depth) {}
+        ~LoopDepth() { m_p.m_depth = m_saved; }
+        void step() {
+            if (++m_p.m_depth > kMaxDepth) {
+                const Token& t = m_p.tok();
+                m_p.fail_range("Parser stack overflowed - Python source too complex to parse", t.line, t.col,
+                               t.end_line, t.end_col);
+            }
+        }
+
+    private:
+        Parser& m_p;
+        int m_saved;
     };
 
     // Counts brackets the parser is inside, for "Perhaps you forgot a comma?".
@@ -314,7 +346,7 @@ private:
     int m_fstring_level = 0;
     Scope m_scope;
     bool m_in_fstring = false;
-    bool m_interactive = false;
+    bool m_no_invalid = false;  // set while parsing the second half of a suspected missing comma
     std::optional<SyntaxErrorInfo> m_deferred;
 };
 
@@ -324,7 +356,8 @@ private:
 const Token& Parser::error_token() {
     // At the end of input CPython points at the last real token's end.
     const Token& t = tok();
-    if ((t.kind == TokenKind::EndMarker || t.kind == TokenKind::Dedent) && m_pos > 0) return prev();
+    // (Inside an f-string the end stands for CPython's closing wrapper parenthesis.)
+    if ((t.kind == TokenKind::EndMarker || t.kind == TokenKind::Dedent) && m_pos > 0 && !m_in_fstring) return prev();
     return t;
 }
 
@@ -386,7 +419,6 @@ void Parser::parse_eval(Module& module) {
 // interactive: statement_newline
 // statement_newline: compound_stmt NEWLINE | simple_stmts | NEWLINE | ENDMARKER
 void Parser::parse_single(Module& module) {
-    m_interactive = true;
     if (at(TokenKind::EndMarker) || accept(TokenKind::Newline)) return;
     statement(module.body);
     while (accept(TokenKind::Newline)) {
@@ -538,10 +570,11 @@ Stmt* Parser::assignment_or_expression() {
         }
         a->value = items.back();
         items.pop_back();
+        if (a->value->kind == ExprKind::Starred) defer(a->value, "can't use starred expression here");
         for (std::size_t i = 0; i < items.size(); ++i) {
             Expr* target = items[i];
             if (const Expr* bad = invalid_target(target, TargetUse::Assign)) {
-                if (target->kind == ExprKind::Yield || target->kind == ExprKind::YieldFrom)
+                if (i == 0 && start.kind == TokenKind::KwYield)
                     fail_at(target, "assignment to yield expression not possible");
                 // CPython's invalid_named_expression fires for a lone first
                 // target whose right side is a plain operand.
@@ -603,6 +636,7 @@ Stmt* Parser::assignment_or_expression() {
         finish(a);
         return a;
     }
+    if (first->kind == ExprKind::Starred) defer(first, "can't use starred expression here");
     auto* s = make<ExprStmt>(start);
     s->value = first;
     return s;
@@ -632,13 +666,11 @@ Stmt* Parser::raise_stmt() {
 // del_stmt: 'del' del_targets &(';' | NEWLINE)
 Stmt* Parser::del_stmt() {
     auto* d = make<Delete>(take());
-    Token start = tok();
-    Expr* targets = star_expressions();
-    if (targets->kind == ExprKind::Tuple && start.kind != TokenKind::LPar) {
-        d->targets = targets->as<Tuple>()->elts;
-    } else {
-        d->targets.push_back(targets);
-    }
+    // del_targets: ','.del_target+ [',']
+    do {
+        if (!d->targets.empty() && (at(TokenKind::Newline) || at(TokenKind::Semi))) break;
+        d->targets.push_back(at(TokenKind::Star) ? star_expression() : bitwise_or());
+    } while (accept(TokenKind::Comma));
     for (Expr* t : d->targets) {
         if (const Expr* bad = invalid_target(t, TargetUse::Delete))
             fail_at(bad, fmt::format("cannot delete {}", expr_name(bad)));
@@ -728,6 +760,8 @@ Stmt* Parser::import_from() {
         bool paren = accept(TokenKind::LPar);
         do {
             if (paren && at(TokenKind::RPar)) break;
+            if (!paren && !imp->names.empty() && at(TokenKind::Newline))
+                fail_token(tok(), "trailing comma not allowed without surrounding parentheses");
             auto* a = make<Alias>(tok());
             a->name = std::string(expect(TokenKind::Name).text);
             if (accept(TokenKind::KwAs)) a->asname = std::string(expect(TokenKind::Name).text);
@@ -737,8 +771,6 @@ Stmt* Parser::import_from() {
         if (paren) {
             if (imp->names.empty()) invalid_syntax();
             expect(TokenKind::RPar);
-        } else if (prev().kind == TokenKind::Comma) {
-            fail_token(prev(), "trailing comma not allowed without surrounding parentheses");
         }
     }
     finish(imp);
@@ -774,6 +806,7 @@ Stmt* Parser::function_def(std::vector<Expr*> decorators, const Token& start) {
         BracketGuard bracket(*this);
         f->args = parameters(TokenKind::RPar, false);
     }
+    check_debug_params(f, f->args);
     expect(TokenKind::RPar);
     if (accept(TokenKind::RArrow)) f->returns = expression();
     expect_colon();
@@ -914,9 +947,15 @@ WithItem* Parser::with_item() {
     auto* w = make<WithItem>(tok());
     w->context_expr = expression();
     if (accept(TokenKind::KwAs)) {
-        Token start = tok();
-        w->optional_vars = star_targets();
-        if (w->optional_vars->kind == ExprKind::Tuple && start.kind != TokenKind::LPar) invalid_syntax();
+        // One star_target: a bare `as a, b` would swallow the next with_item.
+        if (at(TokenKind::Star)) {
+            auto* st = make<Starred>(take());
+            st->value = bitwise_or();
+            finish(st);
+            w->optional_vars = st;
+        } else {
+            w->optional_vars = bitwise_or();
+        }
         if (const Expr* bad = invalid_target(w->optional_vars, TargetUse::With))
             fail_at(bad, fmt::format("cannot assign to {}", expr_name(bad)));
         set_target(w->optional_vars, TargetUse::With);
@@ -1134,22 +1173,25 @@ void Parser::check_comma_error(Expr* a) {
     default:
         return;
     }
-    if (a->kind == ExprKind::Name && t.kind == TokenKind::String) invalid_syntax();
-    if (a->kind == ExprKind::Name && t.kind == TokenKind::Name &&
-        (t.text == "match" || t.text == "case" || t.text == "_"))
-        invalid_syntax();
+    if (m_no_invalid) return;
     if (a->kind == ExprKind::Name && m_bracket_level == 0) {
         const std::string& id = a->as<Name>()->id;
         if (id == "print" || id == "exec") {
+            m_no_invalid = true;
             Expr* b = star_expressions();
             fail_range(fmt::format("Missing parentheses in call to '{}'. Did you mean {}(...)?", id, id),
                        a->line, a->col, b->end_line, b->end_col);
         }
     }
+    if (a->kind == ExprKind::Name && t.kind == TokenKind::String) invalid_syntax();
+    if (a->kind == ExprKind::Name && t.kind == TokenKind::Name &&
+        (t.text == "match" || t.text == "case" || t.text == "_"))
+        invalid_syntax();
     if (m_bracket_level == 0) invalid_syntax();
     Token bad = t;
     Expr* b = nullptr;
     try {
+        m_no_invalid = true;  // CPython's expression_without_invalid
         b = expression();
     } catch (SyntaxErrorException&) {
         fail_token(bad, "invalid syntax");
@@ -1258,11 +1300,13 @@ Expr* Parser::binary_level(int level) {
     constexpr int kLevelCount = 6;
     auto operand = [&] { return level + 1 < kLevelCount ? binary_level(level + 1) : factor(); };
     Expr* left = operand();
+    LoopDepth depth(*this);
     for (;;) {
         const LevelOp* found = nullptr;
         for (const auto& lo : kLevels[level])
             if (at(lo.token)) found = &lo;
         if (!found) return left;
+        depth.step();
         take();
         auto* b = make<BinOp>(left);
         b->left = left;
@@ -1320,7 +1364,9 @@ Expr* Parser::await_primary() {
 //     | atom
 Expr* Parser::primary() {
     Expr* e = atom();
+    LoopDepth depth(*this);
     for (;;) {
+        if (at(TokenKind::Dot) || at(TokenKind::LPar) || at(TokenKind::LSqb)) depth.step();
         if (accept(TokenKind::Dot)) {
             auto* a = make<Attribute>(e);
             a->value = e;
@@ -1350,7 +1396,7 @@ Expr* Parser::primary() {
 Expr* Parser::slices() {
     Token start = tok();
     Expr* first = at(TokenKind::Star) ? star_expression() : slice();
-    if (!at(TokenKind::Comma)) return first;
+    if (!at(TokenKind::Comma) && first->kind != ExprKind::Starred) return first;
     auto* t = make<Tuple>(start);
     t->elts.push_back(first);
     while (accept(TokenKind::Comma)) {
@@ -1417,7 +1463,6 @@ Call* Parser::call(Expr* func) {
             c->keywords.push_back(k);
             seen_keyword = true;
         } else {
-            Token start = tok();
             Expr* e = named_expression(false);
             if (at(TokenKind::Equal)) {
                 if (is_keyword_constant(e))
@@ -1445,10 +1490,9 @@ Call* Parser::call(Expr* func) {
                 }
                 e = g;
             }
-            if (seen_double_star)
-                fail_at(e, "positional argument follows keyword argument unpacking");
-            if (seen_keyword) fail_at(e, "positional argument follows keyword argument");
-            (void)start;
+            // CPython points just past the offending argument.
+            if (seen_double_star) fail_token(tok(), "positional argument follows keyword argument unpacking");
+            if (seen_keyword) fail_token(tok(), "positional argument follows keyword argument");
             c->args.push_back(e);
         }
         if (!accept(TokenKind::Comma)) break;
@@ -1486,12 +1530,6 @@ Expr* Parser::atom() {
     case TokenKind::LPar: return paren_atom();
     case TokenKind::LSqb: return list_atom();
     case TokenKind::LBrace: return brace_atom();
-    case TokenKind::Star:
-        // A starred expression where only a plain one may stand.
-        {
-            Expr* s = star_expression();
-            fail_at(s, "cannot use starred expression here");
-        }
     default: invalid_syntax();
     }
 }
@@ -1591,10 +1629,11 @@ Expr* Parser::brace_atom() {
         finish(d);
         return d;
     };
-    if (accept(TokenKind::DoubleStar)) {
+    if (at(TokenKind::DoubleStar)) {
+        Token stars = take();
         Expr* value = bitwise_or();
         if (at(TokenKind::KwFor) || at(TokenKind::KwAsync))
-            fail_at(value, "dict unpacking cannot be used in dict comprehension");
+            fail_token(stars, "dict unpacking cannot be used in dict comprehension");
         return parse_dict(nullptr, value);
     }
     Expr* first = star_named_expression();
@@ -1683,7 +1722,8 @@ Expr* Parser::star_targets() {
 Expr* Parser::lambdef() {
     auto* l = make<Lambda>(take());
     l->args = parameters(TokenKind::Colon, true);
-    expect(TokenKind::Colon);
+    check_debug_params(l, l->args);
+    if (!accept(TokenKind::Colon)) invalid_syntax();
     Scope saved = m_scope;
     m_scope = Scope{true, false, false, 0};
     l->body = expression();
@@ -1748,7 +1788,7 @@ Arguments* Parser::parameters(TokenKind close, bool lambda) {
             Token star = take();
             seen_star = true;
             if (at(TokenKind::Comma)) {
-                if (at(close, 1)) fail_token(star, "named arguments must follow bare *");
+                if (at(close, 1) || at(TokenKind::DoubleStar, 1)) fail_token(star, "named arguments must follow bare *");
             } else if (at(close)) {
                 fail_token(star, "named arguments must follow bare *");
             } else {
@@ -1906,7 +1946,7 @@ Expr* Parser::number(const Token& t) {
 void Parser::decode_string_body(std::string_view body, bool raw, bool bytes, const Token& t, std::string& out) {
     if (bytes) {
         for (unsigned char ch : body)
-            if (ch >= 0x80) fail_token(t, "bytes can only contain ASCII literal characters");
+            if (ch >= 0x80) fail_range("bytes can only contain ASCII literal characters", t.line, t.col, t.end_line, t.end_col);
     }
     if (raw) {
         out.append(body);
@@ -1968,9 +2008,9 @@ void Parser::decode_string_body(std::string_view body, bool raw, bool bytes, con
             for (int k = 0; k < n; ++k) {
                 int h = i + static_cast<std::size_t>(k) < body.size() ? hex(body[i + static_cast<std::size_t>(k)]) : -1;
                 if (h < 0) {
-                    if (bytes) fail_token(t, fmt::format("(value error) invalid \\x escape at position {}", start));
+                    if (bytes) fail_string(t, fmt::format("(value error) invalid \\x escape at position {}", start));
                     const char* form = e == 'x' ? "\\xXX" : e == 'u' ? "\\uXXXX" : "\\UXXXXXXXX";
-                    fail_token(t, fmt::format("{} in position {}-{}: truncated {} escape", codec, start,
+                    fail_string(t, fmt::format("{} in position {}-{}: truncated {} escape", codec, start,
                                               start + 1 + static_cast<std::size_t>(k), form));
                 }
                 value = value * 16 + static_cast<char32_t>(h);
@@ -1980,7 +2020,7 @@ void Parser::decode_string_body(std::string_view body, bool raw, bool bytes, con
                 out += static_cast<char>(value);
             } else {
                 if (value > 0x10FFFF)
-                    fail_token(t, fmt::format("{} in position {}-{}: illegal Unicode character", codec, start,
+                    fail_string(t, fmt::format("{} in position {}-{}: illegal Unicode character", codec, start,
                                               i - 1));
                 append_utf8(out, value);
             }
@@ -1988,7 +2028,7 @@ void Parser::decode_string_body(std::string_view body, bool raw, bool bytes, con
         }
         case 'N':
             if (!bytes)
-                fail_token(t, "(unicode error) \\N{...} escapes are not supported; write the character "
+                fail_string(t, "(unicode error) \\N{...} escapes are not supported; write the character "
                               "itself or use \\u");
             out += "\\N";
             break;
@@ -2012,7 +2052,7 @@ void Parser::flush_literal(std::string& literal, std::vector<Expr*>& values, con
     values.push_back(c);
 }
 
-void Parser::fstring_fail(const Token& t, std::string msg) { fail_token(t, std::move(msg)); }
+void Parser::fstring_fail(const Token& t, std::string msg) { fail_string(t, std::move(msg)); }
 
 // fstring: the body of one f-string at nesting `level` (0 for the string,
 // 1 for a format spec, 2 for a spec inside a spec), as CPython 3.11's
@@ -2130,7 +2170,19 @@ void Parser::fstring_field(const Token& t, std::string_view body, std::size_t bo
     while (line_start > 0 && m_source[line_start - 1] != '\n') --line_start;
     Parser sub(*this, abs_begin, body_offset + expr_end, line, static_cast<int>(line_start));
     sub.set_fstring_level(m_fstring_level + 1);
-    Expr* value = sub.parse_fstring_expression();
+    Expr* value = nullptr;
+    try {
+        value = sub.parse_fstring_expression();
+    } catch (SyntaxErrorException& e) {
+        // CPython 3.11 compiles the field as "(" + expression + ")" and reports
+        // columns within that text; do the same so messages line up.
+        int shift = static_cast<int>(abs_begin - line_start) - 1;
+        if (e.info.line == line) {
+            e.info.col = std::max(1, e.info.col - shift);
+            if (e.info.end_line == line && e.info.end_col > 0) e.info.end_col = std::max(1, e.info.end_col - shift);
+        }
+        throw;
+    }
 
     auto* fv = make<FormattedValue>(t);
     fv->value = value;
@@ -2193,11 +2245,11 @@ Expr* Parser::strings() {
             raw |= l == 'r';
             bytes |= l == 'b';
             f |= l == 'f';
-            if (l == 'u' && is_first) u_prefix = true;
+            if (ch == 'u' && is_first) u_prefix = true;  // CPython records kind='u' for lowercase only
         }
         is_first = false;
         (bytes ? any_bytes : any_str) = true;
-        if (any_bytes && any_str) fail_range("cannot mix bytes and nonbytes literals", first.line, first.col,
+        if (any_bytes && any_str) fail_range("cannot mix bytes and nonbytes literals", t.end_line, t.end_col,
                                              t.end_line, t.end_col);
         std::size_t quote_len = t.text.size() - q >= 6 && t.text[q + 1] == t.text[q] && t.text[q + 2] == t.text[q] ? 3 : 1;
         std::string_view body = t.text.substr(q + quote_len, t.text.size() - q - 2 * quote_len);

@@ -25,8 +25,12 @@ namespace gilt {
 
 // Fails with "f() takes no keyword arguments" if any keyword was passed.
 [[nodiscard]] bool no_kwargs(ThreadState& ts, Args args, std::string_view fname);
-// Checks min <= n <= max positional arguments with CPython's wording
-// ("expected at most 2 arguments, got 3", "f() takes exactly one argument (0 given)").
+// Checks that no keyword was passed ("f() takes no keyword arguments") and
+// that min <= n <= max, with CPython's wording for each shape: "f() takes no
+// arguments (1 given)" (max 0), "f() takes exactly one argument (0 given)"
+// (exactly 1), "f expected 2 arguments, got 3", "f expected at least 1
+// argument, got 0", "f expected at most 2 arguments, got 3". Functions that
+// also take keywords check the positional count themselves.
 [[nodiscard]] bool check_nargs(ThreadState& ts, Args args, std::string_view fname, uint32_t min,
                                uint32_t max);
 

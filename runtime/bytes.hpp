@@ -1,4 +1,9 @@
 // bytes (immutable, inline storage) and bytearray (mutable, growable).
+//
+// Both hold raw bytes followed by a NUL (handy for C APIs). The methods
+// they share (find, split, upper, decode, hex, ...) are written once in
+// bytes_methods.cpp against a byte view and return a result of the same
+// type as self (bytes_same_kind), as CPython's bytes_methods.c does.
 #pragma once
 
 #include <cstdint>
@@ -6,6 +11,7 @@
 
 #include "runtime/object.hpp"
 #include "runtime/thread_state.hpp"
+#include "runtime/type.hpp"
 
 namespace gilt {
 
@@ -31,12 +37,57 @@ inline std::string_view bytearray_view(Value v) noexcept {
   auto* b = reinterpret_cast<ByteArrayObject*>(v.as_object());
   return {b->data, b->size};
 }
+inline bool is_bytes(Value v) noexcept { return v.is_object() && v.as_object()->kind == ObjKind::Bytes; }
+inline bool is_bytearray(Value v) noexcept {
+  return v.is_object() && v.as_object()->kind == ObjKind::ByteArray;
+}
+// The bytes of a bytes or bytearray (subclasses included); no type check.
+inline std::string_view byteslike_data(Value v) noexcept {
+  return v.as_object()->kind == ObjKind::Bytes ? bytes_view(v) : bytearray_view(v);
+}
+
 Value make_bytes(ThreadState& ts, std::string_view data);
 Value make_bytearray(ThreadState& ts, std::string_view data);
+// An exact bytes of `size` zero bytes for the caller to fill (the caller
+// owns the only reference). Null + MemoryError on failure.
+BytesObject* bytes_alloc(ThreadState& ts, uint64_t size);
+// A bytes if `like` is a bytes, a bytearray if it is a bytearray.
+Value bytes_same_kind(ThreadState& ts, Value like, std::string_view data);
+// Resizes a bytearray's contents (new bytes are zero). false + MemoryError.
+[[nodiscard]] bool bytearray_resize(ThreadState& ts, Value ba, uint64_t size);
+int64_t bytes_hash(Value b) noexcept;
+// The bytes bytes(source, encoding, errors) would hold (also bytearray()'s
+// initialiser). `fname` is "bytes" or "bytearray" for messages; encoding
+// and errors may be null.
+[[nodiscard]] bool bytes_from_source(ThreadState& ts, Value source, Value encoding, Value errors,
+                                     const char* fname, std::string* out);
+// An int-like as a byte; false with ValueError "byte must be in range(0,
+// 256)" or TypeError ("'str' object cannot be interpreted as an integer").
+[[nodiscard]] bool byte_arg(ThreadState& ts, Value v, uint8_t* out);
 // b'...' repr as CPython.
 std::string bytes_repr(std::string_view data, bool bytearray = false);
 // The bytes of a bytes-like (bytes, bytearray); false + TypeError otherwise.
 [[nodiscard]] bool bytes_like_view(ThreadState& ts, Value v, std::string_view* out);
+
+// Slots shared by bytes and bytearray (bytes.cpp).
+Value bytes_richcompare(ThreadState& ts, Value a, Value b, CompareOp op);
+int bytes_contains(ThreadState& ts, Value self, Value item);
+Value bytes_iter(ThreadState& ts, Value self);
+
+// The methods bytes and bytearray share (bytes_methods.cpp); args[0] is self.
+#define GILT_BYTES_SHARED_METHODS(X)                                                                 \
+  X(capitalize) X(center) X(count) X(decode) X(endswith) X(expandtabs) X(find) X(hex) X(index)      \
+  X(isalnum) X(isalpha) X(isascii) X(isdigit) X(islower) X(isspace) X(istitle) X(isupper) X(join)   \
+  X(ljust) X(lower) X(lstrip) X(partition) X(removeprefix) X(removesuffix) X(replace) X(rfind)      \
+  X(rindex) X(rjust) X(rpartition) X(rsplit) X(rstrip) X(split) X(splitlines) X(startswith)         \
+  X(strip) X(swapcase) X(title) X(translate) X(upper) X(zfill)
+#define GILT_DECLARE_BYTES_METHOD(name) Value bytes_##name(ThreadState& ts, Args args);
+GILT_BYTES_SHARED_METHODS(GILT_DECLARE_BYTES_METHOD)
+#undef GILT_DECLARE_BYTES_METHOD
+// bytes.fromhex / bytearray.fromhex (classmethod: args[0] is the class) and
+// bytes.maketrans / bytearray.maketrans (static).
+Value bytes_fromhex(ThreadState& ts, Args args);
+Value bytes_maketrans(ThreadState& ts, Args args);
 
 void define_bytes_type(Interpreter& interp, TypeObject* t);
 void define_bytearray_type(Interpreter& interp, TypeObject* t);

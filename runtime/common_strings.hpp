@@ -33,10 +33,10 @@
   X(__instancecheck__) X(__subclasscheck__) X(__del__) X(__sizeof__)        \
   X(__reduce__) X(__reduce_ex__) X(__getstate__) X(__setstate__)            \
   X(__defaults__) X(__kwdefaults__) X(__code__) X(__globals__)              \
-  X(__closure__) X(__self__) X(__func__) X(__objclass__) X(__length_hint__) \
+  X(__closure__) X(__self__) X(__objclass__) X(__length_hint__) \
   X(__classcell__) X(__prepare__) X(__mro_entries__) X(__weakref__)         \
   X(__abstractmethods__) X(__orig_bases__) X(__match_args__)                \
-  X(args) X(send) X(throw) X(close) X(mro) X(keys) X(items) X(values)       \
+  X(args) X(send) X(throw_) X(close) X(mro) X(keys) X(items) X(values)       \
   X(append) X(extend) X(get) X(write) X(flush) X(read) X(readline)          \
   X(encoding) X(errors) X(value) X(name) X(stdout) X(stderr) X(stdin)       \
   X(excepthook) X(displayhook) X(argv) X(path) X(modules) X(builtins)       \

@@ -10,8 +10,9 @@ namespace gilt {
 
 struct PropertyObject {
   Object hdr;
-  Value fget, fset, fdel, doc;  // owned, None or null when absent
+  Value fget, fset, fdel, doc;  // owned, null when absent (property(None) stores null)
   Value name;                   // set by __set_name__ (for error messages)
+  bool getter_doc;              // doc was taken from fget.__doc__ (getter() copies re-derive it)
 };
 
 struct ClassMethodObject {  // also staticmethod
@@ -40,12 +41,30 @@ struct SuperObject {
   TypeObject* obj_type;  // type(obj), or obj itself when obj is a class (owned)
 };
 
+// A bound method (borrowed func and self). Null + MemoryError on failure.
 Value make_bound_method(ThreadState& ts, Value func, Value self);
 Value make_getset_descr(Interpreter& interp, TypeObject* owner, const GetSetDef* def);
+// PyClassMethod_New / PyStaticMethod_New: no attribute copying (the Python
+// constructors copy __name__, __doc__, ... into the wrapper's __dict__).
+// Safe during start-up, before any ThreadState exists, when func is a heap
+// object (type_add_methods wraps static methods this way).
 Value make_classmethod(ThreadState& ts, Value func);
 Value make_staticmethod(ThreadState& ts, Value func);
 // super(type, obj): the zero-argument form is resolved by the compiler and
 // eval loop (the __class__ cell and the first local), which then call this.
+// Raises TypeError "super(type, obj): obj must be an instance or subtype of
+// type" when obj fits neither.
 Value make_super(ThreadState& ts, TypeObject* type, Value obj);
+
+// A getset `set` function for read-only attributes that CPython exposes as
+// read-only members: raises AttributeError "readonly attribute".
+int readonly_attribute(ThreadState& ts, Value self, Value value);
+
+void define_property_type(Interpreter& interp, TypeObject* t);
+void define_classmethod_type(Interpreter& interp, TypeObject* t);
+void define_staticmethod_type(Interpreter& interp, TypeObject* t);
+void define_getset_descriptor_type(Interpreter& interp, TypeObject* t);
+void define_method_type(Interpreter& interp, TypeObject* t);
+void define_super_type(Interpreter& interp, TypeObject* t);
 
 }  // namespace gilt

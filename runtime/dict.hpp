@@ -5,6 +5,10 @@
 // Keys are compared by identity first, then by a str fast path, then by
 // __eq__, which can run arbitrary code that mutates the dict: lookups
 // re-validate after calling out, as CPython's lookdict does.
+//
+// An all-zero DictObject is a valid empty dict (no tables allocated yet):
+// every lookup checks `used` first, and the first insertion allocates.
+// `index` and `entries` share one malloc'd block (index first).
 #pragma once
 
 #include <cstdint>
@@ -26,8 +30,9 @@ struct DictObject {
   uint64_t version;     // bumped on every mutation (global caches, iteration guard)
   DictEntry* entries;   // dense, insertion order
   uint64_t entries_len; // entries used including holes
-  uint64_t entries_cap;
-  int64_t* index;       // sparse: -1 empty, -2 dummy, else entry number
+  uint64_t entries_cap; // entries usable before the next resize (<= 2/3 of the index size;
+                        // popitem lowers it with entries_len, as CPython keeps dk_usable)
+  int64_t* index;       // sparse: -1 empty, -2 dummy, else entry number; null when empty
   uint64_t index_mask;  // index size - 1 (power of two)
 };
 
@@ -59,6 +64,22 @@ Value dict_copy(ThreadState& ts, Value dict);
 [[nodiscard]] bool dict_update(ThreadState& ts, Value dict, Value other);  // mapping or iterable of pairs
 void dict_clear(Value dict) noexcept;
 Value dict_keys_list(ThreadState& ts, Value dict);
+
+// --- shared with set.cpp and dict_views.cpp ---
+
+// Lookup and insertion with a hash already known (CPython's *_KnownHash).
+Value dict_get_known_hash(ThreadState& ts, Value dict, Value key, int64_t hash, bool* error);
+[[nodiscard]] bool dict_set_known_hash(ThreadState& ts, Value dict, Value key, int64_t hash, Value value);
+// dict_next that also yields the stored hash.
+bool dict_next_hash(Value dict, uint64_t* pos, Value* key, Value* value, int64_t* hash) noexcept;
+// 1 / 0 / -1: `key in dict`.
+[[nodiscard]] int dict_contains(ThreadState& ts, Value dict, Value key);
+
+enum class DictViewKind : uint8_t { Keys, Values, Items };
+// dict.keys() / values() / items() (runtime/dict_views.cpp).
+Value dict_view_new(ThreadState& ts, Value dict, DictViewKind kind);
+// An iterator over keys, values or items; `reverse` for reversed(d).
+Value dict_iter_new(ThreadState& ts, Value dict, DictViewKind kind, bool reverse);
 
 void define_dict_type(Interpreter& interp, TypeObject* t);
 void define_dict_view_types(Interpreter& interp);  // dict_keys/values/items and their iterators

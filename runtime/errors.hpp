@@ -37,8 +37,12 @@ Value raise_object(ThreadState& ts, Value type_or_instance);
 Value raise_key_error(ThreadState& ts, Value key);
 // StopIteration(value) carrying a generator's return value.
 Value raise_stop_iteration(ThreadState& ts, Value value);
+// Never fails: falls back to a preallocated instance when even the
+// exception object cannot be allocated.
 Value raise_memory_error(ThreadState& ts);
-Value raise_recursion_error(ThreadState& ts);
+// "maximum recursion depth exceeded" + `where` (CPython appends e.g.
+// " while calling a Python object" or " in comparison").
+Value raise_recursion_error(ThreadState& ts, std::string_view where = {});
 // OSError subclass chosen from errno (FileNotFoundError for ENOENT, ...),
 // with CPython's "[Errno 2] No such file or directory: 'x'" message.
 Value raise_os_error(ThreadState& ts, int err, Value filename = Value());
@@ -62,5 +66,17 @@ Value raise_not_callable(ThreadState& ts, Value obj);
 Value raise_not_iterable(ThreadState& ts, Value obj);
 Value raise_unhashable(ThreadState& ts, Value obj);
 Value raise_zero_division(ThreadState& ts, std::string_view msg);
+// NameError "name 'x' is not defined", with its `name` attribute set (the
+// traceback printer's "Did you mean" suggestion needs it).
+Value raise_name_error(ThreadState& ts, Value name);
+// If the pending exception is an AttributeError whose `name` and `obj` are
+// unset, sets them (CPython's set_attribute_error_context, done by
+// PyObject_GetAttr so that any AttributeError escaping an attribute lookup,
+// including one raised by a user __getattr__, can offer suggestions).
+void set_attribute_error_context(ThreadState& ts, Value obj, Value name);
+
+// Start-up (init_exception_types): allocates the MemoryError instance that
+// raise_memory_error falls back to when nothing can be allocated.
+void preallocate_memory_error(Interpreter& interp);
 
 }  // namespace gilt

@@ -1,10 +1,17 @@
 // Exception instances, tracebacks, and printing them as CPython does.
 //
 // Every instance of BaseException (or a subclass, builtin or user-defined)
-// has this layout; user subclasses add nothing but the __dict__ slot that
-// is already here. Attributes specific to some builtin exceptions
-// (OSError.errno, SyntaxError.lineno, StopIteration.value, ...) are
-// getsets over `args` or live in `dict`, as CPython's are.
+// starts with ExceptionObject. A few builtin exceptions carry extra fields
+// after it (OSError.errno, SyntaxError.lineno, StopIteration.value, ...),
+// kept in C++ fields as CPython keeps them in C fields, so they never show
+// up in the instance __dict__. Every extra field is an owned Value (null =
+// unset), so one traverse/clear/dealloc serves all exception types: the
+// number of extra fields follows from the basicsize of the nearest builtin
+// type (see exception.cpp). User subclasses add no fields of their own: the
+// instance __dict__ slot is already here (TypeObject::dict_offset).
+//
+// __notes__ lives in the instance __dict__ (add_note stores it there), as
+// in CPython, so `e.__dict__` shows it.
 #pragma once
 
 #include <string>
@@ -22,7 +29,42 @@ struct ExceptionObject {
   Value cause;       // __cause__ or null
   Value context;     // __context__ or null
   bool suppress_context;
-  Value notes;       // __notes__ list or null
+};
+
+// The builtin exceptions with extra fields (and their builtin subclasses,
+// which share the layout: ModuleNotFoundError is an ImportErrorObject).
+struct StopIterationObject {
+  ExceptionObject base;
+  Value value;
+};
+struct SystemExitObject {
+  ExceptionObject base;
+  Value code;
+};
+struct ImportErrorObject {
+  ExceptionObject base;
+  Value msg, name, path;
+};
+struct AttributeErrorObject {
+  ExceptionObject base;
+  Value name, obj;
+};
+struct NameErrorObject {
+  ExceptionObject base;
+  Value name;
+};
+struct OSErrorObject {
+  ExceptionObject base;
+  Value myerrno, strerror, filename, filename2;
+  Value written;  // BlockingIOError.characters_written (an int), null if unset
+};
+struct SyntaxErrorObject {
+  ExceptionObject base;
+  Value msg, filename, lineno, offset, text, end_lineno, end_offset, print_file_and_line;
+};
+struct UnicodeErrorObject {
+  ExceptionObject base;
+  Value encoding, object, start, end, reason;
 };
 
 // One entry of a traceback: where an exception passed through. Frames live
@@ -30,8 +72,9 @@ struct ExceptionObject {
 // needs (code object, line) instead of pointing at the frame.
 struct TracebackObject {
   Object hdr;
-  Value next;   // the next (inner) entry or null
-  Value code;   // CodeObject (owned)
+  Value next;     // the next (inner) entry or null
+  Value code;     // CodeObject (owned)
+  Value globals;  // the frame's globals dict or null (owned): NameError suggestions
   int lineno;
 };
 
@@ -39,10 +82,31 @@ inline ExceptionObject* exc_obj(Value v) noexcept { return reinterpret_cast<Exce
 bool is_exception_instance(ThreadState& ts, Value v) noexcept;
 bool is_exception_type(ThreadState& ts, Value v) noexcept;
 
-// New instance of an exception type with the given args tuple (borrowed).
+// New instance of an exception type with the given args tuple (borrowed):
+// `type(*args)`. Builtin types run their __new__/__init__ slots directly;
+// user classes are called (and must return an exception instance).
 Value exception_new(ThreadState& ts, TypeObject* type, Value args);
 // Prepends a traceback entry for (code, line) to the exception's traceback.
-void exception_add_traceback(ThreadState& ts, Value exc, Value code, int lineno);
+// `globals` (the frame's, may be null) lets the printer suggest names for
+// a NameError ("Did you mean: ...?"). False on MemoryError (pending).
+bool exception_add_traceback(ThreadState& ts, Value exc, Value code, int lineno, Value globals = Value());
+
+// Accessors (borrowed; null when unset). `exc` must be an exception instance.
+inline Value exception_args(Value exc) noexcept { return exc_obj(exc)->args; }
+inline Value exception_traceback(Value exc) noexcept { return exc_obj(exc)->traceback; }
+inline Value exception_cause(Value exc) noexcept { return exc_obj(exc)->cause; }
+inline Value exception_context(Value exc) noexcept { return exc_obj(exc)->context; }
+// Setters take a borrowed value (null clears). set_cause also sets
+// __suppress_context__, as `raise ... from ...` does.
+void exception_set_traceback(Value exc, Value tb) noexcept;
+void exception_set_cause(Value exc, Value cause) noexcept;
+void exception_set_context(Value exc, Value context) noexcept;
+// StopIteration.value (borrowed; None when unset), for generators' callers.
+Value stop_iteration_value(ThreadState& ts, Value exc) noexcept;
+// SystemExit: the process exit status CPython derives from `code` (None ->
+// 0, int -> itself, anything else -> printed to stderr and 1). `*message`
+// receives str(code) when it must be printed.
+int system_exit_status(ThreadState& ts, Value exc, std::string* message);
 
 // Formats the exception like CPython's default sys.excepthook: the chain of
 // __cause__ / __context__ (with "The above exception was the direct cause

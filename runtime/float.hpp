@@ -2,7 +2,9 @@
 // the float TypeObject) because arithmetic creates and drops them constantly.
 #pragma once
 
+#include <cstddef>
 #include <string>
+#include <string_view>
 
 #include "runtime/object.hpp"
 #include "runtime/thread_state.hpp"
@@ -22,8 +24,13 @@ inline double float_value(Value v) noexcept { return reinterpret_cast<FloatObjec
 // repr(float) exactly as CPython: shortest round-trip digits, 'e' notation
 // when the exponent is < -4 or >= 16, "inf", "nan", "1.0".
 std::string float_repr(double v);
-// CPython's _Py_HashDouble.
+// CPython's _Py_HashDouble for a value alone (a NaN gives 0).
 int64_t float_hash(double v) noexcept;
+// _Py_HashDouble(inst, v) as the hash slots use it: a NaN hashes by the
+// identity of `owner`, the float or complex object holding it (3.10+).
+int64_t float_hash_in(Value owner, double v) noexcept;
+// The float type's dealloc slot: exact floats go back to the free list.
+void float_dealloc(Object* o);
 // float arithmetic with Python semantics (ZeroDivisionError, floor division
 // and modulo signs, OverflowError for pow). Operands are floats or ints.
 Value float_binary(ThreadState& ts, BinOp op, Value a, Value b);
@@ -31,6 +38,28 @@ Value float_compare(ThreadState& ts, Value a, Value b, CompareOp op);
 // float(str) parsing ("inf", "nan", underscores, whitespace); null + ValueError
 // "could not convert string to float: 'x'".
 Value float_from_string(ThreadState& ts, std::string_view text);
+// Same for bytes input (the error shows b'...').
+Value float_from_bytes_literal(ThreadState& ts, std::string_view text);
+// Parses the longest prefix of `s` that is a float literal as CPython's
+// PyOS_string_to_double does (sign, digits, '.', exponent, "inf",
+// "infinity", "nan"; no white space, no underscores). Returns the bytes
+// consumed, 0 if none; out-of-range values become +-inf or +-0.0.
+size_t float_parse_prefix(std::string_view s, double* out);
+// float(x) for any object (PyNumber_Float): __float__, __index__, str,
+// bytes; TypeError otherwise. Returns an exact float.
+Value float_from_object(ThreadState& ts, Value x);
+// CONVERT_TO_DOUBLE of CPython's float operations: 1 with *out set for
+// floats and ints, 0 for other types (the operation is NotImplemented), -1
+// with OverflowError for an int too large for a double.
+int float_operand(ThreadState& ts, Value v, double* out);
+// divmod(a, b) with float semantics: a (q, r) tuple, or NotImplemented.
+Value float_divmod(ThreadState& ts, Value a, Value b);
+// round(x) and round(x, ndigits) (ndigits null or None: an int result).
+Value float_round(ThreadState& ts, double x, Value ndigits);
+// Releases the floats kept on the type's free list (interpreter tear-down).
+void float_clear_freelist(TypeObject* float_type) noexcept;
+// True for floats and float subclasses.
+inline bool is_float(Value v) noexcept { return v.is_object() && v.as_object()->kind == ObjKind::Float; }
 
 void define_float_type(Interpreter& interp, TypeObject* t);
 

@@ -563,6 +563,82 @@ Value float_format_spec(ThreadState& ts, double x, std::string_view spec, std::s
     return make_result(ts, out);
 }
 
+// --- complex __format__ (format_complex_internal) ---
+
+namespace {
+
+// One part of a complex number, formatted without padding.
+std::string complex_part(double x, char type, int precision, int flags, const FormatSpec& spec, char sign) {
+    std::string buf = double_to_string(x, type, precision, flags);
+    FormatSpec plain = spec;
+    plain.fill = ' ';
+    plain.align = '<';
+    plain.width = -1;
+    plain.sign = sign;
+    NumberParts p;
+    std::string_view body(buf);
+    if (!body.empty() && body[0] == '-') {
+        p.negative = true;
+        body.remove_prefix(1);
+    }
+    size_t n_digits = 0;
+    while (n_digits < body.size() && body[n_digits] >= '0' && body[n_digits] <= '9') ++n_digits;
+    p.digits = body.substr(0, n_digits);
+    p.has_decimal = n_digits < body.size() && body[n_digits] == '.';
+    p.remainder = body.substr(n_digits + (p.has_decimal ? 1 : 0));
+    return render_number(plain, p);
+}
+
+bool check_complex_spec(ThreadState& ts, const FormatSpec& fs, std::string_view type_name) {
+    if (fs.fill == '0') {
+        raise(ts, ts.exc_types().ValueError, "Zero padding is not allowed in complex format specifier");
+        return false;
+    }
+    if (fs.align == '=') {
+        raise(ts, ts.exc_types().ValueError, "'=' alignment flag is not allowed in complex format specifier");
+        return false;
+    }
+    if (fs.precision > INT_MAX) {
+        raise(ts, ts.exc_types().ValueError, "precision too big");
+        return false;
+    }
+    switch (fs.type) {
+        case 0: case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'n':
+            return true;
+        default:
+            raise_unknown_format_code(ts, fs.type, type_name);
+            return false;
+    }
+}
+
+}  // namespace
+
+Value complex_format_spec(ThreadState& ts, double re, double im, std::string_view spec,
+                          std::string_view type_name) {
+    FormatSpec fs;
+    if (!parse_format_spec(ts, spec, &fs, 0, '>', type_name) || !check_complex_spec(ts, fs, type_name))
+        return Value();
+    int precision = static_cast<int>(fs.precision), default_precision = 6;
+    int flags = (fs.alternate ? kDtsfAlt : 0) | (fs.no_neg_0 ? kDtsfNoNeg0 : 0);
+    char type = static_cast<char>(fs.type);
+    bool skip_re = false, parens = false;
+    if (type == 0) {
+        // Like str(z): no real part when it is +0, parentheses otherwise.
+        type = 'r';
+        default_precision = 0;
+        skip_re = re == 0.0 && !std::signbit(re);
+        parens = !skip_re;
+    }
+    if (type == 'n') type = 'g';
+    if (precision < 0) precision = default_precision;
+    else if (type == 'r') type = 'g';
+    std::string body = parens ? "(" : "";
+    if (!skip_re) body += complex_part(re, type, precision, flags, fs, fs.sign);
+    body += complex_part(im, type, precision, flags, fs, skip_re ? fs.sign : '+');
+    body += parens ? "j)" : "j";
+    return make_result(ts, apply_alignment(fs, body, '>'));
+}
+
 // --- int __format__ (format_long_internal) ---
 
 namespace {

@@ -92,6 +92,9 @@ Value int_format_spec(ThreadState& ts, Value v, std::string_view spec);
 // format(x, spec) for a float value; spec non-empty. `type_name` for errors.
 Value float_format_spec(ThreadState& ts, double x, std::string_view spec,
                         std::string_view type_name = "float");
+// format(z, spec) for a complex value; spec non-empty.
+Value complex_format_spec(ThreadState& ts, double re, double im, std::string_view spec,
+                          std::string_view type_name = "complex");
 // Renders a double with an already parsed spec (used by int for 'e'/'f'/...).
 [[nodiscard]] bool format_double(ThreadState& ts, double x, const FormatSpec& spec,
                                  std::string* out);

@@ -12,7 +12,14 @@
 //      slot drops its references), which lets refcounting free it.
 // A collection runs automatically when allocations minus deallocations of
 // tracked objects pass `threshold` (CPython's generation-0 threshold idea,
-// without generations), and on gc.collect().
+// without generations) and the growth is at least a quarter of what
+// survived the last collection (CPython's rule for full collections, which
+// keeps the cost of collecting a large heap amortised O(1) per
+// allocation), and on gc.collect().
+//
+// Unreachable objects whose class defines __del__ are finalized first
+// (once per object: kObjDelCalled), then the collector re-checks which of
+// them the finalizers resurrected and clears only the rest (PEP 442).
 #pragma once
 
 #include <cstdint>
@@ -30,7 +37,12 @@ struct Interpreter::GcState {
   bool collecting = false;
   int64_t collections = 0;
   int64_t collected = 0;
+  int64_t long_lived = 0;                 // tracked objects that survived the last collection
 };
+
+// Object flag: the object's __del__ already ran (set by the collector's
+// finalization step and by instance deallocation, so it runs once).
+inline constexpr uint8_t kObjDelCalled = 1u << 3;
 
 // Runs a full collection; returns the number of unreachable objects found.
 int64_t gc_collect(ThreadState& ts);

@@ -88,6 +88,9 @@ Value int_from_object(ThreadState& ts, Value x);
 Value int_from_double(ThreadState& ts, double d);
 Value int_compare(ThreadState& ts, Value a, Value b, CompareOp op);
 int int_cmp(Value a, Value b) noexcept;  // -1/0/1
+// -1/0/1: the exact comparison of an int value with a double that is not
+// NaN (infinities allowed), as CPython's float_richcompare.
+int int_cmp_double(Value i, double d) noexcept;
 
 void define_int_type(Interpreter& interp, TypeObject* t);
 void define_bool_type(Interpreter& interp, TypeObject* t);

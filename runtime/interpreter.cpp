@@ -42,6 +42,7 @@ void Interpreter::init_strings() {
 #define GILT_INTERN_NAME(n) names.n = intern(#n);
   GILT_COMMON_STRINGS(GILT_INTERN_NAME)
 #undef GILT_INTERN_NAME
+  set_ref(names.throw_, intern("throw"));  // `throw` is a C++ keyword
   empty_str = intern("");
   for (int c = 0; c < 128; ++c) {
     char ch = static_cast<char>(c);

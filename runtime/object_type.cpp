@@ -11,6 +11,7 @@
 #include "runtime/errors.hpp"
 #include "runtime/heap.hpp"
 #include "runtime/instance.hpp"
+#include "runtime/int.hpp"
 #include "runtime/interpreter.hpp"
 #include "runtime/list.hpp"
 #include "runtime/str.hpp"

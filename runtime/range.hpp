@@ -63,6 +63,11 @@ Value make_slice(ThreadState& ts, Value start, Value stop, Value step);  // borr
 [[nodiscard]] bool slice_unpack(ThreadState& ts, Value slice, int64_t* start, int64_t* stop,
                                 int64_t* step);
 int64_t slice_adjust_indices(int64_t length, int64_t* start, int64_t* stop, int64_t step) noexcept;
+// The same resolution on int Values, exact for any length (CPython's
+// _PySlice_GetLongIndices, behind slice.indices() and range slicing).
+// `length` >= 0; results are new references. false with an exception pending.
+[[nodiscard]] bool slice_long_indices(ThreadState& ts, Value slice, Value length, Ref* start, Ref* stop,
+                                      Ref* step);
 // Normalises a possibly negative index; returns false (no exception) when out of range.
 inline bool normalize_index(int64_t* i, int64_t length) noexcept {
   if (*i < 0) *i += length;

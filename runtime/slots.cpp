@@ -1,9 +1,13 @@
 // Slot <-> dunder plumbing (see slots.hpp for the two directions).
 #include "runtime/slots.hpp"
 
+#include <array>
 #include <cstddef>
+#include <utility>
 
 #include "runtime/abstract.hpp"
+#include "runtime/dict.hpp"
+#include "runtime/str.hpp"
 #include "runtime/errors.hpp"
 #include "runtime/int.hpp"
 #include "runtime/interpreter.hpp"

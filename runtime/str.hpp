@@ -101,12 +101,49 @@ Value str_encode(ThreadState& ts, Value s, std::string_view encoding, std::strin
 int64_t find_bytes(std::string_view hay, std::string_view needle, uint64_t from = 0) noexcept;
 int64_t rfind_bytes(std::string_view hay, std::string_view needle, uint64_t from = 0) noexcept;
 
+// --- argument helpers shared by the str, bytes and bytearray methods ---
+// `args` includes self at args[0]; `qualname` is "str.upper", `name` "upper".
+// Each fails with CPython's exact wording for its kind of builtin:
+//   method_noargs    "str.upper() takes no arguments (1 given)"
+//   method_onearg    "str.zfill() takes exactly one argument (0 given)"
+//   method_posargs   clinic positional-only: "center expected at least 1
+//                    argument, got 0"; keywords: "str.center() takes no
+//                    keyword arguments"
+//   method_oldargs   PyArg_ParseTuple style: "find() takes at least 1
+//                    argument (0 given)"; keywords as above
+[[nodiscard]] bool method_noargs(ThreadState& ts, Args args, const char* qualname);
+[[nodiscard]] bool method_onearg(ThreadState& ts, Args args, const char* qualname);
+[[nodiscard]] bool method_posargs(ThreadState& ts, Args args, const char* name, const char* qualname,
+                                  uint32_t min, uint32_t max);
+[[nodiscard]] bool method_oldargs(ThreadState& ts, Args args, const char* name, const char* qualname,
+                                  uint32_t min, uint32_t max);
+// A start/end argument of find() and friends: None (or null) leaves *out
+// unchanged; ints beyond int64 clamp (CPython's _PyEval_SliceIndex).
+[[nodiscard]] bool slice_index_arg(ThreadState& ts, Value v, int64_t* out);
+// CPython's ADJUST_INDICES: clamps [start, end) to a sequence of length len.
+inline void adjust_indices(int64_t* start, int64_t* end, int64_t len) noexcept {
+  if (*end > len) {
+    *end = len;
+  } else if (*end < 0) {
+    *end += len;
+    if (*end < 0) *end = 0;
+  }
+  if (*start < 0) {
+    *start += len;
+    if (*start < 0) *start = 0;
+  }
+}
+// An integer argument through __index__ (width, count, ...).
+[[nodiscard]] bool index_arg(ThreadState& ts, Value v, int64_t* out);
+
 // format(value, spec) for str (the format-spec mini-language: fill, align, width, precision).
 Value str_format_spec(ThreadState& ts, Value s, std::string_view spec);
 // "%" formatting: fmt % args.
 Value str_percent_format(ThreadState& ts, Value fmt, Value args);
-// str.format(*args, **kwargs).
+// str.format(*args, **kwargs): args[0] is the format string.
 Value str_format_method(ThreadState& ts, Args args);
+// str.format_map(mapping).
+Value str_format_map(ThreadState& ts, Value fmt, Value mapping);
 
 // The methods table lives in str_methods.cpp; define_str_type adds it.
 void str_add_methods(Interpreter& interp, TypeObject* t);

@@ -49,9 +49,11 @@ class FrameStack {
  private:
   Value* push_slow(std::size_t n) noexcept;
   struct Chunk;
-  Chunk* m_chunk = nullptr;
+  Chunk* m_chunk = nullptr;  // the chunk `m_top` points into (its `prev` chain holds older frames)
+  Chunk* m_spare = nullptr;  // one emptied chunk kept so a call loop at a chunk edge does not malloc
   Value* m_top = nullptr;
   Value* m_limit = nullptr;
+  std::size_t m_reserved = 0;  // Values in all live chunks (capped: see thread_state.cpp)
 };
 
 class ThreadState {
@@ -60,6 +62,11 @@ class ThreadState {
   ~ThreadState();
   ThreadState(const ThreadState&) = delete;
   ThreadState& operator=(const ThreadState&) = delete;
+
+  // The ThreadState the calling OS thread created for `interp` (a
+  // ThreadState belongs to the thread that constructed it), or nullptr. Used
+  // where no ThreadState is passed in: the allocator's automatic collection.
+  static ThreadState* current(Interpreter& interp) noexcept;
 
   Interpreter& interp() const noexcept { return *m_interp; }
   const BuiltinTypes& types() const noexcept { return *m_types; }

@@ -189,7 +189,7 @@ TEST(Parser, DeepNestingIsAnErrorNotACrash) {
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error->msg, "too many nested parentheses");
 
-    for (const char* unit : {"not ", "-", "~", "lambda:", "await ", "a if b else "}) {
+    for (const char* unit : {"not ", "-", "~", "lambda:", "a if b else "}) {
         std::string src;
         for (int i = 0; i < 10000; ++i) src += unit;
         src += "x\n";

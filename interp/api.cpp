@@ -1,0 +1,847 @@
+// The embedding API (include/gilt/gilt.hpp): the one boundary between host
+// C++ and the interpreter.
+//
+// Two conventions meet here. Inside, failure is a null Value with the
+// exception pending on the ThreadState and nothing ever throws; outside, a
+// failure is a thrown gilt::ScriptError. Every public function converts at
+// its exit (throw_pending), and the trampoline that runs host functions
+// converts the other way at its exit (catch everything, raise in Python),
+// so no C++ exception ever unwinds through the eval loop.
+//
+// Every public entry is also where the GIL will be taken for a host thread
+// (CPython's PyGILState_Ensure; Lua's lua_lock in lapi.c), and asserted in
+// debug builds. TODO(gil): the interpreter does not own its Gil yet; until
+// it does, entry() is the one place to add it.
+#include <gilt/gilt.hpp>
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <new>
+
+#include "interp/compile.hpp"
+#include "interp/import.hpp"
+#include "interp/repl.hpp"
+#include "runtime/abstract.hpp"
+#include "runtime/dict.hpp"
+#include "runtime/errors.hpp"
+#include "runtime/exception.hpp"
+#include "runtime/float.hpp"
+#include "runtime/int.hpp"
+#include "runtime/interpreter.hpp"
+#include "runtime/list.hpp"
+#include "runtime/module.hpp"
+#include "runtime/native_function.hpp"
+#include "runtime/str.hpp"
+#include "runtime/tuple.hpp"
+
+namespace gilt {
+namespace detail {
+
+// A registered host function; `name` is what the native function object
+// points at, so entries never move (they are held by unique_ptr).
+struct FunctionEntry {
+    std::string name;
+    Function fn;
+};
+
+struct HostState {
+    Host* host = nullptr;
+    std::unique_ptr<Interpreter> interp;
+    ThreadState* ts = nullptr;
+    Value main_dict;  // owned: __main__'s namespace
+    std::vector<std::unique_ptr<FunctionEntry>> functions;
+    std::size_t live_objects = 0;  // Handles of this Host alive right now
+    // The exception behind the latest ScriptError thrown (owned), so that it
+    // can be re-raised as itself if the host lets it travel back into a script.
+    Value last_error;
+    std::uint64_t last_error_serial = 0;
+    std::string program_name;
+    bool keyboard_interrupt = false;
+    bool finalized = false;
+    int finalize_status = 0;
+
+    ~HostState() {
+        clear_ref(last_error);
+        clear_ref(main_dict);
+        if (interp) interp->module_state.erase("gilt.host");
+        interp.reset();
+    }
+};
+
+struct Access {
+    // Wraps a new reference (consumed).
+    static Handle own(HostState* hs, Value v) noexcept {
+        ++hs->live_objects;
+        return Handle(hs, v.bits());
+    }
+    static Handle borrow(HostState* hs, Value v) noexcept { return own(hs, new_ref(v)); }
+    static Value value(const Handle& o) noexcept { return Value::from_bits(o.m_bits); }
+    static HostState* state(const Handle& o) noexcept { return o.m_host; }
+    static HostState& state(Host& h) noexcept { return *h.m_state; }
+    static CallContext context(Host* host, std::string_view name) noexcept {
+        return CallContext(host, name);
+    }
+    static ScriptError error(std::string type, std::string message, std::string traceback,
+                             std::optional<int> code, const void* origin, std::uint64_t serial) {
+        return ScriptError(std::move(type), std::move(message), std::move(traceback), code, origin,
+                           serial);
+    }
+    static const void* origin(const ScriptError& e) noexcept { return e.m_origin; }
+    static std::uint64_t serial(const ScriptError& e) noexcept { return e.m_serial; }
+};
+
+}  // namespace detail
+
+using detail::Access;
+using detail::FunctionEntry;
+using detail::HostState;
+
+// --- ScriptError -------------------------------------------------------------------
+
+namespace {
+
+std::string what_text(const std::string& type, const std::string& message,
+                      const std::string& traceback) {
+    if (!traceback.empty()) return traceback;
+    return message.empty() ? type : type + ": " + message;
+}
+
+}  // namespace
+
+ScriptError::ScriptError(std::string type_name, std::string message)
+    : ScriptError(std::move(type_name), std::move(message), {}, std::nullopt, nullptr, 0) {}
+
+ScriptError::ScriptError(std::string type_name, std::string message, std::string traceback,
+                         std::optional<int> exit_code, const void* origin, std::uint64_t serial)
+    : std::runtime_error(what_text(type_name, message, traceback)),
+      m_type_name(std::move(type_name)),
+      m_message(std::move(message)),
+      m_traceback(std::move(traceback)),
+      m_exit_code(exit_code),
+      m_origin(origin),
+      m_serial(serial) {}
+
+// --- the boundary ------------------------------------------------------------------
+
+namespace {
+
+// Every public entry goes through here (see the top of the file).
+ThreadState& entry(HostState& hs) { return *hs.ts; }
+
+std::string type_name_of(ThreadState& ts, Value v) { return std::string(type_name(ts, v)); }
+
+// Turns the pending exception into a thrown ScriptError, keeping the
+// exception object for a possible re-raise.
+[[noreturn]] void throw_pending(HostState& hs) {
+    ThreadState& ts = *hs.ts;
+    Ref exc(fetch_exception(ts));
+    if (!exc) throw ScriptError("SystemError", "error return without exception set");
+    std::string type = type_name_of(ts, *exc);
+    Ref text(obj_str(ts, *exc));
+    clear_exception(ts);
+    std::string message = text ? std::string(str_view(*text)) : "<exception str() failed>";
+    std::string traceback = format_exception(ts, *exc);
+    std::optional<int> code;
+    if (is_instance_of(ts, *exc, ts.exc_types().SystemExit)) code = system_exit_status(ts, *exc);
+    set_ref(hs.last_error, exc.release());
+    ++hs.last_error_serial;
+    throw Access::error(std::move(type), std::move(message), std::move(traceback), code, &hs,
+                        hs.last_error_serial);
+}
+
+// Returns `v` (a new reference) as an Handle, or throws the pending error.
+Handle own_or_throw(HostState& hs, Value v) {
+    if (v.is_null()) throw_pending(hs);
+    return Access::own(&hs, v);
+}
+
+void check_ok(HostState& hs, bool ok) {
+    if (!ok) throw_pending(hs);
+}
+
+// The Value of an argument handle, which must belong to this Host.
+Value value_in(HostState& hs, const Handle& o) {
+    if (o.is_empty()) throw std::logic_error("gilt: empty Handle used as a value");
+    if (Access::state(o) != &hs) throw std::logic_error("gilt: Handle belongs to another Host");
+    return Access::value(o);
+}
+
+HostState& state_checked(const Handle& o) {
+    HostState* hs = Access::state(o);
+    if (hs == nullptr) throw std::logic_error("gilt: operation on an empty Handle");
+    return *hs;
+}
+
+Value make_str_checked(HostState& hs, std::string_view text) {
+    ThreadState& ts = *hs.ts;
+    if (!utf8_valid(text)) return raise(ts, ts.exc_types().ValueError, "host string is not valid UTF-8");
+    return make_str(ts, text);
+}
+
+// An interned attribute or global name.
+Value name_value(HostState& hs, std::string_view name) {
+    if (!utf8_valid(name)) {
+        return raise(*hs.ts, hs.ts->exc_types().ValueError, "host string is not valid UTF-8");
+    }
+    return hs.interp->intern(name);
+}
+
+// --- host functions: C++ exceptions -> Python exceptions ---
+
+HostState* host_state_of(ThreadState& ts) {
+    auto& states = ts.interp().module_state;
+    auto it = states.find("gilt.host");
+    return it == states.end() ? nullptr : static_cast<HostState*>(it->second.get());
+}
+
+// Raises the exception a ScriptError describes: the original object when it
+// came from this Host and is the latest one, else a new one by type name.
+Value raise_script_error(HostState& hs, const ScriptError& e) {
+    ThreadState& ts = *hs.ts;
+    if (Access::origin(e) == &hs && Access::serial(e) == hs.last_error_serial && hs.last_error) {
+        Value exc = hs.last_error;
+        hs.last_error = Value();
+        restore_exception(ts, exc);
+        return Value();
+    }
+    Value type = dict_get_cstr(ts, ts.interp().builtins, e.type_name().c_str());
+    clear_exception(ts);
+    if (type && is_exception_type(ts, type)) {
+        return raise(ts, reinterpret_cast<TypeObject*>(type.as_object()), e.message());
+    }
+    std::string text = e.message().empty() ? e.type_name() : e.type_name() + ": " + e.message();
+    return raise(ts, ts.exc_types().RuntimeError, text);
+}
+
+// Runs `body` (which may throw) and maps what it throws, as gilt.hpp lists.
+template <class F>
+Value catch_into_python(HostState& hs, F&& body) {
+    ThreadState& ts = *hs.ts;
+    const ExceptionTypes& exc = ts.exc_types();
+    try {
+        return body();
+    } catch (const ScriptError& e) {
+        return raise_script_error(hs, e);
+    } catch (const std::invalid_argument& e) {
+        return raise(ts, exc.ValueError, e.what());
+    } catch (const std::domain_error& e) {
+        return raise(ts, exc.ValueError, e.what());
+    } catch (const std::length_error& e) {
+        return raise(ts, exc.ValueError, e.what());
+    } catch (const std::out_of_range& e) {
+        return raise(ts, exc.IndexError, e.what());
+    } catch (const std::range_error& e) {
+        return raise(ts, exc.ValueError, e.what());
+    } catch (const std::overflow_error& e) {
+        return raise(ts, exc.OverflowError, e.what());
+    } catch (const std::bad_alloc&) {
+        return raise_memory_error(ts);
+    } catch (const std::exception& e) {
+        return raise(ts, exc.RuntimeError, e.what());
+    } catch (...) {
+        return raise(ts, exc.RuntimeError, "unknown C++ exception");
+    }
+}
+
+// The native function behind every host function: args[0] is the bound
+// self, a small int indexing HostState::functions.
+Value host_function_trampoline(ThreadState& ts, Args args) {
+    HostState* hs = host_state_of(ts);
+    if (hs == nullptr || args.n == 0 || !args[0].is_small_int()) {
+        return raise(ts, ts.exc_types().SystemError, "host function called without its host");
+    }
+    FunctionEntry& entry = *hs->functions[static_cast<std::size_t>(args[0].as_small_int())];
+    if (args.kwnames != nullptr && args.kw_count() > 0) {
+        return raise_fmt(ts, ts.exc_types().TypeError, "{}() takes no keyword arguments", entry.name);
+    }
+    return catch_into_python(*hs, [&]() -> Value {
+        std::vector<Handle> argv;
+        argv.reserve(args.n - 1);
+        for (uint32_t i = 1; i < args.n; ++i) argv.push_back(Access::borrow(hs, args[i]));
+        CallContext ctx = Access::context(hs->host, entry.name);
+        Handle result = entry.fn(ctx, std::span<const Handle>(argv));
+        if (result.is_empty()) return Value::none();
+        return new_ref(value_in(*hs, result));
+    });
+}
+
+// A builtin function object for a new host function entry.
+Value make_host_function(HostState& hs, std::string_view name, Function fn, Value module_name) {
+    ThreadState& ts = *hs.ts;
+    auto entry = std::make_unique<FunctionEntry>(FunctionEntry{std::string(name), std::move(fn)});
+    int64_t index = static_cast<int64_t>(hs.functions.size());
+    hs.functions.push_back(std::move(entry));
+    Ref func(make_native_function(ts, hs.functions.back()->name.c_str(), host_function_trampoline,
+                                  module_name));
+    if (!func) return Value();
+    return native_bind(ts, *func, Value::small_int(index));
+}
+
+// --- start-up: what Options put in sys ---
+
+Value str_list(ThreadState& ts, const std::vector<std::string>& items) {
+    Ref list(list_new(ts, items.size()));
+    if (!list) return Value();
+    for (const std::string& s : items) {
+        Ref str(make_str(ts, s));
+        if (!str || !list_append(ts, *list, *str)) return Value();
+    }
+    return list.release();
+}
+
+Value xoptions_dict(ThreadState& ts, const std::vector<std::string>& xoptions) {
+    Ref dict(dict_new(ts));
+    if (!dict) return Value();
+    for (const std::string& x : xoptions) {
+        std::size_t eq = x.find('=');
+        Ref key(make_str(ts, std::string_view(x).substr(0, eq)));
+        Ref value(eq == std::string::npos ? Value::true_() : make_str(ts, std::string_view(x).substr(eq + 1)));
+        if (!key || !value || !dict_set(ts, *dict, *key, *value)) return Value();
+    }
+    return dict.release();
+}
+
+// sys.path must start with options.path; the sys module may already have
+// done it from the InterpreterConfig (then nothing changes).
+[[nodiscard]] bool prepend_sys_path(ThreadState& ts, Value sys, const std::vector<std::string>& dirs) {
+    if (dirs.empty()) return true;
+    Ref path(obj_getattr_opt(ts, sys, ts.names().path));
+    if (!path || !is_list(ts, *path)) {
+        if (ts.has_exception()) return false;
+        Ref fresh(str_list(ts, dirs));
+        return fresh && obj_setattr(ts, sys, ts.names().path, *fresh) >= 0;
+    }
+    bool present = list_size(*path) >= dirs.size();
+    for (std::size_t i = 0; present && i < dirs.size(); ++i) {
+        Value item = list_item(*path, i);
+        present = is_str(ts, item) && str_view(item) == dirs[i];
+    }
+    if (present) return true;
+    Ref head(str_list(ts, dirs));
+    if (!head || !list_extend(ts, *head, *path)) return false;
+    return obj_setattr(ts, sys, ts.names().path, *head) >= 0;
+}
+
+[[nodiscard]] bool apply_sys_options(ThreadState& ts, const Options& options) {
+    Value sys = ts.interp().sys;
+    if (!sys) return true;
+    std::vector<std::string> argv = options.argv.empty() ? std::vector<std::string>{""} : options.argv;
+    Ref argv_list(str_list(ts, argv));
+    if (!argv_list || obj_setattr(ts, sys, ts.names().argv, *argv_list) < 0) return false;
+    Ref xopts(xoptions_dict(ts, options.xoptions));
+    Ref xname(ts.interp().intern("_xoptions"));
+    if (!xopts || !xname || obj_setattr(ts, sys, *xname, *xopts) < 0) return false;
+    return prepend_sys_path(ts, sys, options.path);
+}
+
+InterpreterConfig make_config(const Options& options) {
+    InterpreterConfig config;
+    config.argv = options.argv.empty() ? std::vector<std::string>{""} : options.argv;
+    for (const std::string& x : options.xoptions) {
+        std::size_t eq = x.find('=');
+        config.xoptions.emplace_back(x.substr(0, eq), eq == std::string::npos ? "" : x.substr(eq + 1));
+    }
+    config.path = options.path;
+    config.stdout_sink = options.stdout_sink;
+    config.stderr_sink = options.stderr_sink;
+    config.interactive = options.interactive;
+    return config;
+}
+
+}  // namespace
+
+// --- Host --------------------------------------------------------------------------
+
+Host::Host(Options options) : m_state(std::make_unique<HostState>()) {
+    HostState& hs = *m_state;
+    hs.host = this;
+    hs.program_name = options.program_name;
+    hs.interp = std::make_unique<Interpreter>(make_config(options));
+    hs.ts = &hs.interp->main_thread();
+    // The trampoline finds its Host through the interpreter; the state is
+    // owned here, not by the map (hence the no-op deleter).
+    hs.interp->module_state["gilt.host"] = std::shared_ptr<void>(&hs, [](void*) {});
+    ThreadState& ts = entry(hs);
+    check_ok(hs, apply_sys_options(ts, options));
+    Ref main(main_module(ts));
+    if (!main) throw_pending(hs);
+    hs.main_dict = new_ref(module_dict(*main));
+}
+
+Host::~Host() {
+    finalize();
+    if (m_state->live_objects != 0) {
+        std::fprintf(stderr, "gilt: Host destroyed while %zu of its Handles are alive\n",
+                     m_state->live_objects);
+        std::abort();
+    }
+}
+
+Interpreter& Host::interpreter() noexcept { return *m_state->interp; }
+
+bool Host::unhandled_keyboard_interrupt() const noexcept { return m_state->keyboard_interrupt; }
+
+void Host::exec(std::string_view source, std::string_view filename) {
+    HostState& hs = *m_state;
+    ThreadState& ts = entry(hs);
+    std::string name(filename);
+    if (!name.starts_with('<')) register_source(ts, name, std::string(source));
+    Ref code(compile_source(ts, source, name, CompileMode::Exec));
+    if (!code) throw_pending(hs);
+    Ref result(exec_code(ts, *code, hs.main_dict));
+    if (!result) throw_pending(hs);
+}
+
+Handle Host::eval(std::string_view expression) {
+    HostState& hs = *m_state;
+    ThreadState& ts = entry(hs);
+    Ref code(compile_source(ts, expression, "<string>", CompileMode::Eval));
+    if (!code) throw_pending(hs);
+    return own_or_throw(hs, exec_code(ts, *code, hs.main_dict));
+}
+
+Handle Host::call(std::string_view function_name, std::span<const Handle> args) {
+    HostState& hs = *m_state;
+    ThreadState& ts = entry(hs);
+    Ref name(name_value(hs, function_name));
+    if (!name) throw_pending(hs);
+    Value fn = dict_get_str(hs.main_dict, *name);
+    if (!fn) fn = dict_get_str(hs.interp->builtins, *name);
+    if (!fn) {
+        raise_fmt(ts, ts.exc_types().NameError, "name '{}' is not defined", function_name);
+        throw_pending(hs);
+    }
+    return Access::borrow(&hs, fn)->call(args);
+}
+
+Handle Host::import(std::string_view module_name) {
+    HostState& hs = *m_state;
+    return own_or_throw(hs, import_by_name(entry(hs), module_name));
+}
+
+bool Host::has_global(std::string_view name) const {
+    HostState& hs = *m_state;
+    entry(hs);
+    Ref key(name_value(hs, name));
+    if (!key) throw_pending(hs);
+    return !dict_get_str(hs.main_dict, *key).is_null();
+}
+
+Handle Host::get_global(std::string_view name) const {
+    HostState& hs = *m_state;
+    ThreadState& ts = entry(hs);
+    Ref key(name_value(hs, name));
+    if (!key) throw_pending(hs);
+    Value v = dict_get_str(hs.main_dict, *key);
+    if (!v) {
+        raise_fmt(ts, ts.exc_types().NameError, "name '{}' is not defined", name);
+        throw_pending(hs);
+    }
+    return Access::borrow(&hs, v);
+}
+
+void Host::set_global(std::string_view name, const Handle& value) {
+    HostState& hs = *m_state;
+    ThreadState& ts = entry(hs);
+    Value v = value_in(hs, value);
+    Ref key(name_value(hs, name));
+    check_ok(hs, key && dict_set(ts, hs.main_dict, *key, v));
+}
+
+Handle Host::none() { return Access::own(m_state.get(), Value::none()); }
+Handle Host::tuple(std::span<const Handle> items) { return detail::make_tuple(m_state.get(), items); }
+Handle Host::list(std::span<const Handle> items) { return detail::make_list(m_state.get(), items); }
+Handle Host::dict() { return detail::make_dict(m_state.get(), {}); }
+
+void Host::def(std::string_view name, Function fn) {
+    HostState& hs = *m_state;
+    ThreadState& ts = entry(hs);
+    Ref module_name(make_str(ts, "__main__"));
+    Ref key(name_value(hs, name));
+    Ref func(module_name && key ? make_host_function(hs, name, std::move(fn), *module_name) : Value());
+    check_ok(hs, func && dict_set(ts, hs.main_dict, *key, *func));
+}
+
+Handle Host::def_module(std::string_view name, const ModuleFunctions& functions) {
+    HostState& hs = *m_state;
+    ThreadState& ts = entry(hs);
+    Ref module(module_new(ts, name));
+    Ref module_name(make_str_checked(hs, name));
+    Ref key(module_name ? make_str(ts, name) : Value());
+    if (!module || !key) throw_pending(hs);
+    for (const auto& [fname, fn] : functions) {
+        Ref attr(name_value(hs, fname));
+        Ref func(attr ? make_host_function(hs, fname, fn, *module_name) : Value());
+        check_ok(hs, func && dict_set(ts, module_dict(*module), *attr, *func));
+    }
+    check_ok(hs, dict_set(ts, hs.interp->modules, *key, *module));
+    return Access::own(&hs, module.release());
+}
+
+// --- Host: the `gilt` command's behaviour ----------------------------------------
+
+namespace {
+
+int uncaught_status(HostState& hs) {
+    UncaughtResult r = handle_uncaught_exception(*hs.ts);
+    hs.keyboard_interrupt = r.keyboard_interrupt;
+    return r.status;
+}
+
+int run_status(HostState& hs, Value result) {
+    if (result.is_null()) return uncaught_status(hs);
+    decref(result);
+    return 0;
+}
+
+}  // namespace
+
+int Host::run_file(const std::string& path) {
+    HostState& hs = *m_state;
+    ThreadState& ts = entry(hs);
+    hs.keyboard_interrupt = false;
+    std::string abs = absolute_path(path);
+    std::string source;
+    if (int err = read_source_file(abs, &source)) {
+        write_stderr_raw(ts, fmt::format("{}: can't open file {}: [Errno {}] {}\n", hs.program_name,
+                                         str_repr(abs), err, std::strerror(err)));
+        return 2;
+    }
+    return run_status(hs, run_main_source(ts, source, abs, abs));
+}
+
+int Host::run_source(std::string_view source, const std::string& filename) {
+    HostState& hs = *m_state;
+    ThreadState& ts = entry(hs);
+    hs.keyboard_interrupt = false;
+    // `-c` leaves __file__ unset; a program from stdin gets "<stdin>".
+    std::string file_attr = filename == "<string>" ? std::string() : filename;
+    return run_status(hs, run_main_source(ts, source, filename, file_attr));
+}
+
+int Host::run_module(std::string_view name) {
+    HostState& hs = *m_state;
+    ThreadState& ts = entry(hs);
+    hs.keyboard_interrupt = false;
+    MainModuleSpec spec;
+    if (!find_main_module(ts, name, &spec)) {
+        if (!exception_matches(ts, ts.exc_types().ImportError)) return uncaught_status(hs);
+        Ref exc(fetch_exception(ts));
+        Ref text(obj_str(ts, *exc));
+        clear_exception(ts);
+        write_stderr(ts, fmt::format("{}: {}\n", hs.program_name,
+                                     text ? str_view(*text) : std::string_view()));
+        return 1;
+    }
+    if (Value sys = hs.interp->sys; sys && spec.on_disk) {
+        Ref argv(obj_getattr_opt(ts, sys, ts.names().argv));
+        Ref file(make_str(ts, spec.filename));
+        if (argv && file && is_list(ts, *argv) && list_size(*argv) > 0) {
+            check_ok(hs, obj_setitem(ts, *argv, Value::small_int(0), *file) >= 0);
+        }
+        clear_exception(ts);
+    }
+    std::string file_attr = spec.on_disk ? spec.filename : std::string();
+    return run_status(hs, run_main_source(ts, spec.source, spec.filename, file_attr, spec.package));
+}
+
+int Host::run_repl(bool show_banner) {
+    HostState& hs = *m_state;
+    ThreadState& ts = entry(hs);
+    hs.keyboard_interrupt = false;
+    ReplIo io = terminal_repl_io(hs.interp->stderr_sink);
+    return gilt::run_repl(ts, io, show_banner);
+}
+
+namespace {
+
+// Calls module.function() if the module was imported and has it (threading's
+// _shutdown, atexit's _run_exitfuncs); errors are printed and ignored.
+void call_if_loaded(ThreadState& ts, const char* module, const char* function) {
+    Ref key(make_str(ts, module));
+    bool error = false;
+    Value m = key ? dict_get(ts, ts.interp().modules, *key, &error) : Value();
+    Ref fn(m ? obj_getattr_cstr(ts, m, function) : Value());
+    Ref result(fn ? call0(ts, *fn) : Value());
+    if (fn && !result) {
+        Ref exc(fetch_exception(ts));
+        print_exception(ts, *exc);
+    }
+    clear_exception(ts);
+}
+
+}  // namespace
+
+int Host::finalize() {
+    HostState& hs = *m_state;
+    if (hs.finalized) return hs.finalize_status;
+    ThreadState& ts = entry(hs);
+    hs.finalized = true;
+    // CPython's Py_FinalizeEx order: wait for threads, then atexit, then flush.
+    call_if_loaded(ts, "threading", "_shutdown");
+    call_if_loaded(ts, "atexit", "_run_exitfuncs");
+    hs.finalize_status = flush_std_files(ts) ? 0 : 120;
+    return hs.finalize_status;
+}
+
+// --- ReleaseGil ----------------------------------------------------------------------
+
+// TODO(gil): construct a GilRelease(interp.gil, ts.gil_thread) here once the
+// Interpreter owns its Gil and the ThreadState its GilThread; the API shape
+// (and the rule that Handles are off limits meanwhile) is already final.
+ReleaseGil::ReleaseGil(CallContext& ctx) : m_state(&Access::state(ctx.host())) {}
+ReleaseGil::~ReleaseGil() = default;
+
+// --- Handle ----------------------------------------------------------------------------
+
+Handle::Handle(const Handle& other) noexcept : m_host(other.m_host), m_bits(other.m_bits) {
+    if (m_host) {
+        incref(Value::from_bits(m_bits));
+        ++m_host->live_objects;
+    }
+}
+
+Handle::Handle(Handle&& other) noexcept : m_host(other.m_host), m_bits(other.m_bits) {
+    other.m_host = nullptr;
+    other.m_bits = 0;
+}
+
+Handle& Handle::operator=(const Handle& other) noexcept {
+    Handle copy(other);
+    std::swap(m_host, copy.m_host);
+    std::swap(m_bits, copy.m_bits);
+    return *this;
+}
+
+Handle& Handle::operator=(Handle&& other) noexcept {
+    Handle moved(std::move(other));
+    std::swap(m_host, moved.m_host);
+    std::swap(m_bits, moved.m_bits);
+    return *this;
+}
+
+Handle::~Handle() {
+    if (m_host) {
+        --m_host->live_objects;
+        decref(Value::from_bits(m_bits));
+    }
+}
+
+Host& Handle::host() const { return *state_checked(*this).host; }
+
+bool Handle::is_none() const {
+    state_checked(*this);
+    return Value::from_bits(m_bits).is_none();
+}
+
+bool Handle::is(const Handle& other) const { return m_bits == other.m_bits && m_host == other.m_host; }
+
+std::string Handle::type_name() const {
+    HostState& hs = state_checked(*this);
+    return type_name_of(entry(hs), Value::from_bits(m_bits));
+}
+
+std::string Handle::repr() const {
+    HostState& hs = state_checked(*this);
+    Ref s(obj_repr(entry(hs), Value::from_bits(m_bits)));
+    if (!s) throw_pending(hs);
+    return std::string(str_view(*s));
+}
+
+std::string Handle::str() const {
+    HostState& hs = state_checked(*this);
+    Ref s(obj_str(entry(hs), Value::from_bits(m_bits)));
+    if (!s) throw_pending(hs);
+    return std::string(str_view(*s));
+}
+
+std::int64_t Handle::as_int() const {
+    HostState& hs = state_checked(*this);
+    int64_t out = 0;
+    check_ok(hs, obj_index(entry(hs), Value::from_bits(m_bits), &out));
+    return out;
+}
+
+double Handle::as_double() const {
+    HostState& hs = state_checked(*this);
+    double out = 0;
+    check_ok(hs, obj_as_double(entry(hs), Value::from_bits(m_bits), &out));
+    return out;
+}
+
+bool Handle::as_bool() const {
+    HostState& hs = state_checked(*this);
+    int truth = obj_truthy(entry(hs), Value::from_bits(m_bits));
+    check_ok(hs, truth >= 0);
+    return truth == 1;
+}
+
+std::string Handle::as_string() const {
+    HostState& hs = state_checked(*this);
+    ThreadState& ts = entry(hs);
+    Value v = Value::from_bits(m_bits);
+    if (!is_str(ts, v)) {
+        raise_fmt(ts, ts.exc_types().TypeError, "expected str, got {}", gilt::type_name(ts, v));
+        throw_pending(hs);
+    }
+    return std::string(str_view(v));
+}
+
+std::vector<Handle> Handle::as_list() const {
+    HostState& hs = state_checked(*this);
+    ThreadState& ts = entry(hs);
+    Ref iter(obj_iter(ts, Value::from_bits(m_bits)));
+    if (!iter) throw_pending(hs);
+    std::vector<Handle> items;
+    while (Value item = iter_next(ts, *iter)) items.push_back(Access::own(&hs, item));
+    if (ts.has_exception()) throw_pending(hs);
+    return items;
+}
+
+std::map<std::string, Handle> Handle::as_dict() const {
+    HostState& hs = state_checked(*this);
+    ThreadState& ts = entry(hs);
+    Value v = Value::from_bits(m_bits);
+    Ref items(is_dict(ts, v) ? new_ref(v) : call_method(ts, v, ts.names().items, {}));
+    if (!items) throw_pending(hs);
+    std::map<std::string, Handle> out;
+    auto add = [&](Value key, Value value) {
+        if (!is_str(ts, key)) {
+            raise_fmt(ts, ts.exc_types().TypeError, "dict keys must be str, not {}",
+                      gilt::type_name(ts, key));
+            throw_pending(hs);
+        }
+        out.insert_or_assign(std::string(str_view(key)), Access::borrow(&hs, value));
+    };
+    if (is_dict(ts, *items)) {
+        uint64_t pos = 0;
+        Value key, value;
+        while (dict_next(*items, &pos, &key, &value)) add(key, value);
+        return out;
+    }
+    for (const Handle& pair : Access::own(&hs, items.release()).as_list()) {
+        std::vector<Handle> kv = pair.as_list();
+        if (kv.size() != 2) throw ScriptError("ValueError", "items() must yield pairs");
+        add(Access::value(kv[0]), Access::value(kv[1]));
+    }
+    return out;
+}
+
+Handle Handle::attr(std::string_view name) const {
+    HostState& hs = state_checked(*this);
+    ThreadState& ts = entry(hs);
+    Ref key(name_value(hs, name));
+    if (!key) throw_pending(hs);
+    return own_or_throw(hs, obj_getattr(ts, Value::from_bits(m_bits), *key));
+}
+
+bool Handle::has_attr(std::string_view name) const {
+    HostState& hs = state_checked(*this);
+    ThreadState& ts = entry(hs);
+    Ref key(name_value(hs, name));
+    if (!key) throw_pending(hs);
+    Ref v(obj_getattr_opt(ts, Value::from_bits(m_bits), *key));
+    if (!v && ts.has_exception()) throw_pending(hs);
+    return !v.is_null();
+}
+
+void Handle::set_attr(std::string_view name, const Handle& value) const {
+    HostState& hs = state_checked(*this);
+    ThreadState& ts = entry(hs);
+    Value v = value_in(hs, value);
+    Ref key(name_value(hs, name));
+    check_ok(hs, key && obj_setattr(ts, Value::from_bits(m_bits), *key, v) >= 0);
+}
+
+Handle Handle::operator[](const Handle& key) const {
+    HostState& hs = state_checked(*this);
+    return own_or_throw(hs, obj_getitem(entry(hs), Value::from_bits(m_bits), value_in(hs, key)));
+}
+
+Handle Handle::operator[](std::string_view key) const {
+    HostState& hs = state_checked(*this);
+    Ref k(make_str_checked(hs, key));
+    if (!k) throw_pending(hs);
+    return own_or_throw(hs, obj_getitem(entry(hs), Value::from_bits(m_bits), *k));
+}
+
+Handle Handle::item_int(std::int64_t index) const {
+    HostState& hs = state_checked(*this);
+    ThreadState& ts = entry(hs);
+    Ref k(make_int(ts, index));
+    if (!k) throw_pending(hs);
+    return own_or_throw(hs, obj_getitem(ts, Value::from_bits(m_bits), *k));
+}
+
+void Handle::set_item(const Handle& key, const Handle& value) const {
+    HostState& hs = state_checked(*this);
+    ThreadState& ts = entry(hs);
+    check_ok(hs, obj_setitem(ts, Value::from_bits(m_bits), value_in(hs, key), value_in(hs, value)) >= 0);
+}
+
+std::int64_t Handle::len() const {
+    HostState& hs = state_checked(*this);
+    int64_t n = obj_len(entry(hs), Value::from_bits(m_bits));
+    check_ok(hs, n >= 0);
+    return n;
+}
+
+Handle Handle::call(std::span<const Handle> args) const {
+    HostState& hs = state_checked(*this);
+    ThreadState& ts = entry(hs);
+    std::vector<Value> values;
+    values.reserve(args.size());
+    for (const Handle& a : args) values.push_back(value_in(hs, a));
+    Args call_args{values.data(), static_cast<uint32_t>(values.size()), nullptr};
+    return own_or_throw(hs, obj_call(ts, Value::from_bits(m_bits), call_args));
+}
+
+// --- conversions C++ -> Handle -----------------------------------------------------
+
+namespace detail {
+
+HostState* state_of(const Handle& o) { return &state_checked(o); }
+
+Handle make_int(HostState* hs, std::int64_t v) { return own_or_throw(*hs, gilt::make_int(entry(*hs), v)); }
+Handle make_uint(HostState* hs, std::uint64_t v) {
+    return own_or_throw(*hs, gilt::make_int_u64(entry(*hs), v));
+}
+Handle make_float(HostState* hs, double v) { return own_or_throw(*hs, gilt::make_float(entry(*hs), v)); }
+Handle make_bool(HostState* hs, bool v) { return Access::own(hs, Value::boolean(v)); }
+Handle make_none(HostState* hs) { return Access::own(hs, Value::none()); }
+Handle make_str(HostState* hs, std::string_view v) { return own_or_throw(*hs, make_str_checked(*hs, v)); }
+
+Handle make_list(HostState* hs, std::span<const Handle> items) {
+    ThreadState& ts = entry(*hs);
+    Ref list(list_new(ts, items.size()));
+    if (!list) throw_pending(*hs);
+    for (const Handle& item : items) check_ok(*hs, list_append(ts, *list, value_in(*hs, item)));
+    return Access::own(hs, list.release());
+}
+
+Handle make_tuple(HostState* hs, std::span<const Handle> items) {
+    ThreadState& ts = entry(*hs);
+    std::vector<Value> values;
+    values.reserve(items.size());
+    for (const Handle& item : items) values.push_back(value_in(*hs, item));
+    return own_or_throw(*hs, tuple_from_array(ts, values.data(), values.size()));
+}
+
+Handle make_dict(HostState* hs, const std::map<std::string, Handle>& items) {
+    ThreadState& ts = entry(*hs);
+    Ref dict(dict_new(ts));
+    if (!dict) throw_pending(*hs);
+    for (const auto& [k, v] : items) {
+        Ref key(make_str_checked(*hs, k));
+        check_ok(*hs, key && dict_set(ts, *dict, *key, value_in(*hs, v)));
+    }
+    return Access::own(hs, dict.release());
+}
+
+void throw_overflow(const char* type) {
+    throw ScriptError("OverflowError", std::string("Python int too large to convert to C ") + type);
+}
+
+}  // namespace detail
+}  // namespace gilt

@@ -1,0 +1,1429 @@
+// The eval loop.
+//
+// One function, eval_frame(), runs bytecode. Its shape follows CPython
+// 3.11's _PyEval_EvalFrameDefault and Lua's luaV_execute:
+//
+//  * Dispatch is computed goto where the compiler supports it (GCC/Clang
+//    "labels as values"), a switch otherwise; both come from the one opcode
+//    table (interp/opcodes.hpp). Cases stay short: fast paths for the exact
+//    builtin types inline, everything else through runtime/abstract.hpp.
+//  * Python-to-Python calls do not recurse in C++: CALL pushes the callee's
+//    frame (carved from the thread's FrameStack) and continues the loop;
+//    RETURN_VALUE pops back to the caller. Only calls that go through native
+//    code (a builtin calling back into Python, a generator resumed) re-enter
+//    eval_frame(), and those are bounded by enter_native_call().
+//  * Errors: every step that can fail jumps to `error` (marked GOTO_ERROR),
+//    which adds a traceback entry for this frame and looks the instruction
+//    up in the code's exception table. A handler resumes with the stack cut
+//    to its recorded depth and the exception pushed; otherwise the frame is
+//    popped and the exception continues in the caller.
+//  * Check points (CPython 3.11's): backward jumps and function entry poll
+//    the interpreter's eval breaker word, which is where the GIL is handed
+//    over and pending signals are turned into exceptions.
+//
+// Register discipline: `ip` and `sp` live in locals while a frame runs and
+// are written back to the Frame only when it stops (call, yield, error).
+#include "interp/eval.hpp"
+
+#include <cstring>
+
+#include "interp/import.hpp"
+#include "interp/opcodes.hpp"
+#include "runtime/abstract.hpp"
+#include "runtime/descriptors.hpp"
+#include "runtime/dict.hpp"
+#include "runtime/errors.hpp"
+#include "runtime/exception.hpp"
+#include "runtime/float.hpp"
+#include "runtime/generator.hpp"
+#include "runtime/int.hpp"
+#include "runtime/interpreter.hpp"
+#include "runtime/list.hpp"
+#include "runtime/native_function.hpp"
+#include "runtime/range.hpp"
+#include "runtime/set.hpp"
+#include "runtime/str.hpp"
+#include "runtime/tuple.hpp"
+#include "runtime/type.hpp"
+
+#if defined(__GNUC__)
+#define GILT_COMPUTED_GOTO 1
+#else
+#define GILT_COMPUTED_GOTO 0
+#endif
+
+namespace gilt {
+
+// Out-of-line slow paths (interp/eval_helpers.cpp).
+Value eval_load_global(ThreadState& ts, Frame* f, Value name);
+Value eval_load_name(ThreadState& ts, Frame* f, Value name);
+bool eval_unpack(ThreadState& ts, Value seq, uint32_t n, Value* out);
+bool eval_unpack_ex(ThreadState& ts, Value seq, uint32_t before, uint32_t after, Value* out);
+Value eval_make_function(ThreadState& ts, Frame* f, uint32_t flags, Value* sp);
+Value eval_make_class(ThreadState& ts, Value func, Value name, Value bases, Value kw);
+Value eval_call_ex(ThreadState& ts, Value callable, Value args, Value kwargs);
+Value eval_format_value(ThreadState& ts, Value v, uint32_t flags, Value spec);
+Value eval_build_string(ThreadState& ts, Value* items, uint32_t n);
+bool eval_raise(ThreadState& ts, Value exc, Value cause, uint32_t n);
+Value eval_before_with(ThreadState& ts, Value mgr, Value* exit_out, bool async);
+Value eval_with_except_start(ThreadState& ts, Value exit, Value exc);
+bool eval_print_expr(ThreadState& ts, Value v);
+Value eval_get_awaitable(ThreadState& ts, Value v);
+Value eval_get_aiter(ThreadState& ts, Value v);
+Value eval_get_anext(ThreadState& ts, Value aiter);
+SendResult eval_send(ThreadState& ts, Value receiver, Value v, Value* out);
+bool eval_handle_breaker(ThreadState& ts);
+bool eval_store_name(ThreadState& ts, Frame* f, Value name, Value v);
+int eval_delete_name(ThreadState& ts, Frame* f, Value name);
+Value eval_unbound_local(ThreadState& ts, Frame* f, uint32_t i);
+Value eval_unbound_deref(ThreadState& ts, Frame* f, uint32_t i);
+Value eval_load_classderef(ThreadState& ts, Frame* f, uint32_t i);
+int eval_dict_merge(ThreadState& ts, Value dict, Value other, Value func);
+Frame* push_call_frame(ThreadState& ts, Value func, const Value* args, uint32_t nargs, TupleObject* kwnames);
+void pop_frame(ThreadState& ts, Frame* f);
+const ExceptionTableEntry* find_handler(const CodeObject* co, uint32_t pc);
+
+namespace {
+
+inline bool is_plain_function(Value v) {
+  return v.is_object() && v.as_object()->kind == ObjKind::Function &&
+         !(code_obj(func_obj(v)->code)->flags & (kCodeGenerator | kCodeCoroutine | kCodeAsyncGenerator));
+}
+
+inline Value small_int_binop(BinOp op, int64_t a, int64_t b, bool* ok) {
+  int64_t r;
+  *ok = true;
+  switch (op) {
+    case BinOp::Add:
+      if (!__builtin_add_overflow(a, b, &r) && Value::fits_small(r)) return Value::small_int(r);
+      break;
+    case BinOp::Sub:
+      if (!__builtin_sub_overflow(a, b, &r) && Value::fits_small(r)) return Value::small_int(r);
+      break;
+    case BinOp::Mul:
+      if (!__builtin_mul_overflow(a, b, &r) && Value::fits_small(r)) return Value::small_int(r);
+      break;
+    case BinOp::And: return Value::small_int(a & b);
+    case BinOp::Or: return Value::small_int(a | b);
+    case BinOp::Xor: return Value::small_int(a ^ b);
+    case BinOp::FloorDiv:
+      if (b > 0) {
+        int64_t q = a / b;
+        if ((a % b != 0) && (a < 0)) --q;
+        return Value::small_int(q);
+      }
+      break;
+    case BinOp::Mod:
+      if (b > 0) {
+        int64_t m = a % b;
+        if (m < 0) m += b;
+        return Value::small_int(m);
+      }
+      break;
+    default:
+      break;
+  }
+  *ok = false;
+  return Value();
+}
+
+inline int compare_small(CompareOp op, int64_t a, int64_t b) {
+  switch (op) {
+    case CompareOp::Lt: return a < b;
+    case CompareOp::Le: return a <= b;
+    case CompareOp::Eq: return a == b;
+    case CompareOp::Ne: return a != b;
+    case CompareOp::Gt: return a > b;
+    case CompareOp::Ge: return a >= b;
+  }
+  return 0;
+}
+
+inline int compare_double(CompareOp op, double a, double b) {
+  switch (op) {
+    case CompareOp::Lt: return a < b;
+    case CompareOp::Le: return a <= b;
+    case CompareOp::Eq: return a == b;
+    case CompareOp::Ne: return a != b;
+    case CompareOp::Gt: return a > b;
+    case CompareOp::Ge: return a >= b;
+  }
+  return 0;
+}
+
+}  // namespace
+
+Value eval_frame(ThreadState& ts, Frame* entry, bool throwing) {
+  Interpreter& interp = ts.interp();
+  const BuiltinTypes& types = ts.types();
+  Frame* f = entry;
+  entry->entry = 1;
+  entry->previous = ts.frame;
+  ts.frame = entry;
+
+  CodeObject* co;
+  const uint32_t* ip;
+  const uint32_t* code_base;
+  Value* sp;
+  Value* lp;
+  const Value* consts;
+  const Value* names;
+  uint32_t word;
+  uint32_t oparg;
+
+#define LOAD_FRAME_STATE()        \
+  do {                            \
+    co = f->code;                 \
+    code_base = co->code.data();  \
+    ip = f->ip;                   \
+    sp = f->sp;                   \
+    lp = f->localsplus();         \
+    consts = co->consts.data();   \
+    names = co->names.data();     \
+  } while (0)
+#define SAVE_FRAME_STATE() \
+  do {                     \
+    f->ip = ip;            \
+    f->sp = sp;            \
+  } while (0)
+#define PUSH(v) (*sp++ = (v))
+#define POP() (*--sp)
+#define TOP() (sp[-1])
+#define SECOND() (sp[-2])
+#define PEEK(n) (sp[-(n)])
+#define SET_TOP(v) (sp[-1] = (v))
+#define GOTO_ERROR() goto error
+#define NEXT_CACHE() (void)(*ip++)
+
+#if GILT_COMPUTED_GOTO
+  static const void* const kLabels[] = {
+#define GILT_OP_LABEL(name, effect, cache) &&op_##name,
+      GILT_OPCODES(GILT_OP_LABEL)
+#undef GILT_OP_LABEL
+  };
+#define TARGET(name) op_##name:
+#define DISPATCH()               \
+  do {                           \
+    word = *ip++;                \
+    oparg = arg_of(word);        \
+    goto* kLabels[word & 0xFF];  \
+  } while (0)
+#else
+#define TARGET(name) case Op::name:
+#define DISPATCH() goto dispatch
+#endif
+
+  LOAD_FRAME_STATE();
+  if (throwing) GOTO_ERROR();
+  if (interp.eval_breaker.load(std::memory_order_relaxed) && !eval_handle_breaker(ts)) GOTO_ERROR();
+
+#if GILT_COMPUTED_GOTO
+  DISPATCH();
+#else
+dispatch:
+  word = *ip++;
+  oparg = arg_of(word);
+  switch (op_of(word)) {
+#endif
+
+  TARGET(NOP) { DISPATCH(); }
+
+  TARGET(POP_TOP) {
+    decref(POP());
+    DISPATCH();
+  }
+
+  TARGET(PUSH_NULL) {
+    PUSH(Value());
+    DISPATCH();
+  }
+
+  TARGET(COPY) {
+    Value v = PEEK(oparg);
+    PUSH(new_ref(v));
+    DISPATCH();
+  }
+
+  TARGET(SWAP) {
+    Value t = TOP();
+    SET_TOP(PEEK(oparg));
+    PEEK(oparg) = t;
+    DISPATCH();
+  }
+
+  TARGET(LOAD_CONST) {
+    PUSH(new_ref(consts[oparg]));
+    DISPATCH();
+  }
+
+  TARGET(LOAD_FAST) {
+    Value v = lp[oparg];
+    if (v.is_null()) {
+      SAVE_FRAME_STATE();
+      eval_unbound_local(ts, f, oparg);
+      GOTO_ERROR();
+    }
+    PUSH(new_ref(v));
+    DISPATCH();
+  }
+
+  TARGET(LOAD_FAST_LOAD_FAST) {
+    Value a = lp[oparg & 0xFFF], b = lp[oparg >> 12];
+    if (a.is_null() || b.is_null()) {
+      SAVE_FRAME_STATE();
+      eval_unbound_local(ts, f, a.is_null() ? (oparg & 0xFFF) : (oparg >> 12));
+      GOTO_ERROR();
+    }
+    PUSH(new_ref(a));
+    PUSH(new_ref(b));
+    DISPATCH();
+  }
+
+  TARGET(STORE_FAST) {
+    Value old = lp[oparg];
+    lp[oparg] = POP();
+    decref(old);
+    DISPATCH();
+  }
+
+  TARGET(DELETE_FAST) {
+    if (lp[oparg].is_null()) {
+      SAVE_FRAME_STATE();
+      eval_unbound_local(ts, f, oparg);
+      GOTO_ERROR();
+    }
+    clear_ref(lp[oparg]);
+    DISPATCH();
+  }
+
+  TARGET(LOAD_DEREF) {
+    Value v = cell_get(lp[co->nlocals + oparg]);
+    if (v.is_null()) {
+      SAVE_FRAME_STATE();
+      eval_unbound_deref(ts, f, oparg);
+      GOTO_ERROR();
+    }
+    PUSH(new_ref(v));
+    DISPATCH();
+  }
+
+  TARGET(LOAD_CLASSDEREF) {
+    SAVE_FRAME_STATE();
+    Value v = eval_load_classderef(ts, f, oparg);
+    if (v.is_null()) GOTO_ERROR();
+    PUSH(v);
+    DISPATCH();
+  }
+
+  TARGET(STORE_DEREF) {
+    Value v = POP();
+    cell_set(lp[co->nlocals + oparg], v);
+    decref(v);
+    DISPATCH();
+  }
+
+  TARGET(DELETE_DEREF) {
+    Value cell = lp[co->nlocals + oparg];
+    if (cell_get(cell).is_null()) {
+      SAVE_FRAME_STATE();
+      eval_unbound_deref(ts, f, oparg);
+      GOTO_ERROR();
+    }
+    clear_ref(reinterpret_cast<CellObject*>(cell.as_object())->ref);
+    DISPATCH();
+  }
+
+  TARGET(LOAD_CLOSURE) {
+    PUSH(new_ref(lp[co->nlocals + oparg]));
+    DISPATCH();
+  }
+
+  TARGET(LOAD_GLOBAL) {
+    NEXT_CACHE();
+    Value name = names[oparg];
+    Value v = dict_get_str(f->globals, name);
+    if (v.is_null()) {
+      v = dict_get_str(f->builtins, name);
+      if (v.is_null()) {
+        SAVE_FRAME_STATE();
+        v = eval_load_global(ts, f, name);
+        if (v.is_null()) GOTO_ERROR();
+        PUSH(v);
+        DISPATCH();
+      }
+    }
+    PUSH(new_ref(v));
+    DISPATCH();
+  }
+
+  TARGET(STORE_GLOBAL) {
+    Value v = POP();
+    SAVE_FRAME_STATE();
+    bool ok = dict_set(ts, f->globals, names[oparg], v);
+    decref(v);
+    if (!ok) GOTO_ERROR();
+    DISPATCH();
+  }
+
+  TARGET(DELETE_GLOBAL) {
+    SAVE_FRAME_STATE();
+    int r = dict_del(ts, f->globals, names[oparg]);
+    if (r < 0) GOTO_ERROR();
+    if (r == 0) {
+      raise_fmt(ts, ts.exc_types().NameError, "name '{}' is not defined", str_view(names[oparg]));
+      GOTO_ERROR();
+    }
+    DISPATCH();
+  }
+
+  TARGET(LOAD_NAME) {
+    SAVE_FRAME_STATE();
+    Value v = eval_load_name(ts, f, names[oparg]);
+    if (v.is_null()) GOTO_ERROR();
+    PUSH(v);
+    DISPATCH();
+  }
+
+  TARGET(STORE_NAME) {
+    Value v = POP();
+    SAVE_FRAME_STATE();
+    bool ok = eval_store_name(ts, f, names[oparg], v);
+    decref(v);
+    if (!ok) GOTO_ERROR();
+    DISPATCH();
+  }
+
+  TARGET(DELETE_NAME) {
+    SAVE_FRAME_STATE();
+    if (eval_delete_name(ts, f, names[oparg]) < 0) GOTO_ERROR();
+    DISPATCH();
+  }
+
+  TARGET(LOAD_ATTR) {
+    NEXT_CACHE();
+    Value obj = TOP();
+    SAVE_FRAME_STATE();
+    Value r = obj_getattr(ts, obj, names[oparg]);
+    if (r.is_null()) GOTO_ERROR();
+    SET_TOP(r);
+    decref(obj);
+    DISPATCH();
+  }
+
+  TARGET(LOAD_METHOD) {
+    NEXT_CACHE();
+    Value obj = TOP();
+    SAVE_FRAME_STATE();
+    bool needs_self;
+    Value m = obj_get_method(ts, obj, names[oparg], &needs_self);
+    if (m.is_null()) GOTO_ERROR();
+    SET_TOP(m);
+    if (needs_self) {
+      PUSH(obj);
+    } else {
+      decref(obj);
+      PUSH(Value());
+    }
+    DISPATCH();
+  }
+
+  TARGET(STORE_ATTR) {
+    NEXT_CACHE();
+    Value obj = POP();
+    Value v = POP();
+    SAVE_FRAME_STATE();
+    int r = obj_setattr(ts, obj, names[oparg], v);
+    decref(obj);
+    decref(v);
+    if (r < 0) GOTO_ERROR();
+    DISPATCH();
+  }
+
+  TARGET(DELETE_ATTR) {
+    Value obj = POP();
+    SAVE_FRAME_STATE();
+    int r = obj_delattr(ts, obj, names[oparg]);
+    decref(obj);
+    if (r < 0) GOTO_ERROR();
+    DISPATCH();
+  }
+
+  TARGET(BINARY_OP) {
+    Value b = POP();
+    Value a = TOP();
+    BinOp op = static_cast<BinOp>(oparg);
+    if (a.is_small_int() && b.is_small_int()) {
+      bool ok;
+      Value r = small_int_binop(op, a.as_small_int(), b.as_small_int(), &ok);
+      if (ok) {
+        SET_TOP(r);
+        DISPATCH();
+      }
+    } else if (is_exact_float(ts, a) && is_exact_float(ts, b) && op <= BinOp::Sub) {
+      double x = float_value(a), y = float_value(b);
+      Value r = make_float(ts, op == BinOp::Add ? x + y : x - y);
+      SET_TOP(r);
+      decref(a);
+      decref(b);
+      DISPATCH();
+    }
+    SAVE_FRAME_STATE();
+    Value r = binary_op(ts, op, a, b);
+    decref(a);
+    decref(b);
+    if (r.is_null()) {
+      --sp;
+      GOTO_ERROR();
+    }
+    SET_TOP(r);
+    DISPATCH();
+  }
+
+  TARGET(INPLACE_OP) {
+    Value b = POP();
+    Value a = TOP();
+    BinOp op = static_cast<BinOp>(oparg);
+    if (a.is_small_int() && b.is_small_int()) {
+      bool ok;
+      Value r = small_int_binop(op, a.as_small_int(), b.as_small_int(), &ok);
+      if (ok) {
+        SET_TOP(r);
+        DISPATCH();
+      }
+    }
+    SAVE_FRAME_STATE();
+    Value r = inplace_op(ts, op, a, b);
+    decref(a);
+    decref(b);
+    if (r.is_null()) {
+      --sp;
+      GOTO_ERROR();
+    }
+    SET_TOP(r);
+    DISPATCH();
+  }
+
+  TARGET(COMPARE_OP) {
+    Value b = POP();
+    Value a = TOP();
+    CompareOp op = static_cast<CompareOp>(oparg);
+    if (a.is_small_int() && b.is_small_int()) {
+      SET_TOP(Value::boolean(compare_small(op, a.as_small_int(), b.as_small_int())));
+      DISPATCH();
+    }
+    if (is_exact_float(ts, a) && is_exact_float(ts, b)) {
+      SET_TOP(Value::boolean(compare_double(op, float_value(a), float_value(b))));
+      decref(a);
+      decref(b);
+      DISPATCH();
+    }
+    SAVE_FRAME_STATE();
+    Value r = rich_compare(ts, a, b, op);
+    decref(a);
+    decref(b);
+    if (r.is_null()) {
+      --sp;
+      GOTO_ERROR();
+    }
+    SET_TOP(r);
+    DISPATCH();
+  }
+
+  TARGET(IS_OP) {
+    Value b = POP();
+    Value a = TOP();
+    bool r = (a == b) != (oparg != 0);
+    SET_TOP(Value::boolean(r));
+    decref(a);
+    decref(b);
+    DISPATCH();
+  }
+
+  TARGET(CONTAINS_OP) {
+    Value container = POP();
+    Value item = TOP();
+    SAVE_FRAME_STATE();
+    int r = obj_contains(ts, container, item);
+    decref(container);
+    decref(item);
+    if (r < 0) {
+      --sp;
+      GOTO_ERROR();
+    }
+    SET_TOP(Value::boolean((r != 0) != (oparg != 0)));
+    DISPATCH();
+  }
+
+  TARGET(UNARY_NEGATIVE) {
+    Value v = TOP();
+    if (v.is_small_int() && v.as_small_int() != Value::kSmallMin) {
+      SET_TOP(Value::small_int(-v.as_small_int()));
+      DISPATCH();
+    }
+    SAVE_FRAME_STATE();
+    Value r = unary_op(ts, UnaryOp::Neg, v);
+    decref(v);
+    if (r.is_null()) {
+      --sp;
+      GOTO_ERROR();
+    }
+    SET_TOP(r);
+    DISPATCH();
+  }
+
+  TARGET(UNARY_POSITIVE) {
+    Value v = TOP();
+    SAVE_FRAME_STATE();
+    Value r = unary_op(ts, UnaryOp::Pos, v);
+    decref(v);
+    if (r.is_null()) {
+      --sp;
+      GOTO_ERROR();
+    }
+    SET_TOP(r);
+    DISPATCH();
+  }
+
+  TARGET(UNARY_INVERT) {
+    Value v = TOP();
+    SAVE_FRAME_STATE();
+    Value r = unary_op(ts, UnaryOp::Invert, v);
+    decref(v);
+    if (r.is_null()) {
+      --sp;
+      GOTO_ERROR();
+    }
+    SET_TOP(r);
+    DISPATCH();
+  }
+
+  TARGET(UNARY_NOT) {
+    Value v = TOP();
+    SAVE_FRAME_STATE();
+    int t = obj_truthy(ts, v);
+    decref(v);
+    if (t < 0) {
+      --sp;
+      GOTO_ERROR();
+    }
+    SET_TOP(Value::boolean(!t));
+    DISPATCH();
+  }
+
+  TARGET(BINARY_SUBSCR) {
+    Value key = POP();
+    Value obj = TOP();
+    if (key.is_small_int() && obj.is_object()) {
+      Object* o = obj.as_object();
+      int64_t i = key.as_small_int();
+      if (o->type == types.list) {
+        auto* l = reinterpret_cast<ListObject*>(o);
+        if (i < 0) i += static_cast<int64_t>(l->size);
+        if (i >= 0 && static_cast<uint64_t>(i) < l->size) {
+          SET_TOP(new_ref(l->items[i]));
+          decref(obj);
+          DISPATCH();
+        }
+      } else if (o->type == types.tuple) {
+        auto* t = reinterpret_cast<TupleObject*>(o);
+        if (i < 0) i += static_cast<int64_t>(t->size);
+        if (i >= 0 && static_cast<uint64_t>(i) < t->size) {
+          SET_TOP(new_ref(t->items[i]));
+          decref(obj);
+          DISPATCH();
+        }
+      }
+    }
+    SAVE_FRAME_STATE();
+    Value r = obj_getitem(ts, obj, key);
+    decref(obj);
+    decref(key);
+    if (r.is_null()) {
+      --sp;
+      GOTO_ERROR();
+    }
+    SET_TOP(r);
+    DISPATCH();
+  }
+
+  TARGET(STORE_SUBSCR) {
+    Value key = POP();
+    Value obj = POP();
+    Value v = POP();
+    if (key.is_small_int() && obj.is_object() && obj.as_object()->type == types.list) {
+      auto* l = reinterpret_cast<ListObject*>(obj.as_object());
+      int64_t i = key.as_small_int();
+      if (i < 0) i += static_cast<int64_t>(l->size);
+      if (i >= 0 && static_cast<uint64_t>(i) < l->size) {
+        Value old = l->items[i];
+        l->items[i] = v;
+        decref(old);
+        decref(obj);
+        DISPATCH();
+      }
+    }
+    SAVE_FRAME_STATE();
+    int r = obj_setitem(ts, obj, key, v);
+    decref(key);
+    decref(obj);
+    decref(v);
+    if (r < 0) GOTO_ERROR();
+    DISPATCH();
+  }
+
+  TARGET(DELETE_SUBSCR) {
+    Value key = POP();
+    Value obj = POP();
+    SAVE_FRAME_STATE();
+    int r = obj_delitem(ts, obj, key);
+    decref(key);
+    decref(obj);
+    if (r < 0) GOTO_ERROR();
+    DISPATCH();
+  }
+
+  TARGET(BUILD_SLICE) {
+    Value step = oparg == 3 ? POP() : Value::none();
+    Value stop = POP();
+    Value start = TOP();
+    Value s = make_slice(ts, start, stop, step);
+    decref(start);
+    decref(stop);
+    decref(step);
+    if (s.is_null()) {
+      --sp;
+      GOTO_ERROR();
+    }
+    SET_TOP(s);
+    DISPATCH();
+  }
+
+  TARGET(BUILD_TUPLE) {
+    Value t = tuple_new(ts, oparg);
+    if (t.is_null()) GOTO_ERROR();
+    sp -= oparg;
+    std::memcpy(static_cast<void*>(tuple_obj(t)->items), sp, oparg * sizeof(Value));
+    PUSH(t);
+    DISPATCH();
+  }
+
+  TARGET(BUILD_LIST) {
+    Value l = list_new(ts, oparg);
+    if (l.is_null()) GOTO_ERROR();
+    sp -= oparg;
+    std::memcpy(static_cast<void*>(list_obj(l)->items), sp, oparg * sizeof(Value));
+    list_obj(l)->size = oparg;
+    PUSH(l);
+    DISPATCH();
+  }
+
+  TARGET(BUILD_SET) {
+    SAVE_FRAME_STATE();
+    Value s = set_new(ts);
+    if (s.is_null()) GOTO_ERROR();
+    bool ok = true;
+    for (uint32_t i = 0; i < oparg; ++i) ok = ok && set_add(ts, s, sp[-static_cast<int>(oparg) + static_cast<int>(i)]);
+    for (uint32_t i = 0; i < oparg; ++i) decref(POP());
+    if (!ok) {
+      decref(s);
+      GOTO_ERROR();
+    }
+    PUSH(s);
+    DISPATCH();
+  }
+
+  TARGET(BUILD_MAP) {
+    SAVE_FRAME_STATE();
+    Value d = dict_new(ts);
+    if (d.is_null()) GOTO_ERROR();
+    bool ok = true;
+    Value* base = sp - 2 * oparg;
+    for (uint32_t i = 0; i < oparg && ok; ++i) ok = dict_set(ts, d, base[2 * i], base[2 * i + 1]);
+    while (sp > base) decref(POP());
+    if (!ok) {
+      decref(d);
+      GOTO_ERROR();
+    }
+    PUSH(d);
+    DISPATCH();
+  }
+
+  TARGET(BUILD_STRING) {
+    SAVE_FRAME_STATE();
+    Value s = eval_build_string(ts, sp - oparg, oparg);
+    for (uint32_t i = 0; i < oparg; ++i) decref(POP());
+    if (s.is_null()) GOTO_ERROR();
+    PUSH(s);
+    DISPATCH();
+  }
+
+  TARGET(LIST_APPEND) {
+    Value v = POP();
+    if (!list_append_steal(ts, PEEK(oparg), v)) GOTO_ERROR();
+    DISPATCH();
+  }
+
+  TARGET(SET_ADD) {
+    Value v = POP();
+    SAVE_FRAME_STATE();
+    bool ok = set_add(ts, PEEK(oparg), v);
+    decref(v);
+    if (!ok) GOTO_ERROR();
+    DISPATCH();
+  }
+
+  TARGET(MAP_ADD) {
+    Value v = POP();
+    Value k = POP();
+    SAVE_FRAME_STATE();
+    bool ok = dict_set(ts, PEEK(oparg), k, v);
+    decref(k);
+    decref(v);
+    if (!ok) GOTO_ERROR();
+    DISPATCH();
+  }
+
+  TARGET(LIST_EXTEND) {
+    Value it = POP();
+    SAVE_FRAME_STATE();
+    bool ok = list_extend(ts, PEEK(oparg), it);
+    if (!ok && exception_matches(ts, ts.exc_types().TypeError) && type_of(ts, it)->iter == nullptr &&
+        type_of(ts, it)->getitem == nullptr) {
+      clear_exception(ts);
+      raise_fmt(ts, ts.exc_types().TypeError, "Value after * must be an iterable, not {}", type_name(ts, it));
+    }
+    decref(it);
+    if (!ok) GOTO_ERROR();
+    DISPATCH();
+  }
+
+  TARGET(SET_UPDATE) {
+    Value it = POP();
+    SAVE_FRAME_STATE();
+    Ref iter(obj_iter(ts, it));
+    decref(it);
+    if (!iter) GOTO_ERROR();
+    for (;;) {
+      Ref x(iter_next(ts, *iter));
+      if (!x) break;
+      if (!set_add(ts, PEEK(oparg), *x)) break;
+    }
+    if (ts.has_exception()) GOTO_ERROR();
+    DISPATCH();
+  }
+
+  TARGET(DICT_UPDATE) {
+    Value other = POP();
+    SAVE_FRAME_STATE();
+    bool ok = dict_update(ts, PEEK(oparg), other);
+    decref(other);
+    if (!ok) GOTO_ERROR();
+    DISPATCH();
+  }
+
+  TARGET(DICT_MERGE) {
+    Value other = POP();
+    SAVE_FRAME_STATE();
+    int r = eval_dict_merge(ts, PEEK(oparg), other, Value());
+    decref(other);
+    if (r < 0) GOTO_ERROR();
+    DISPATCH();
+  }
+
+  TARGET(LIST_TO_TUPLE) {
+    Value l = TOP();
+    Value t = tuple_from_array(ts, list_obj(l)->items, list_obj(l)->size);
+    if (t.is_null()) GOTO_ERROR();
+    SET_TOP(t);
+    decref(l);
+    DISPATCH();
+  }
+
+  TARGET(FORMAT_VALUE) {
+    Value spec = (oparg & kFormatHasSpec) ? POP() : Value();
+    Value v = TOP();
+    SAVE_FRAME_STATE();
+    Value r = eval_format_value(ts, v, oparg, spec);
+    decref(spec);
+    decref(v);
+    if (r.is_null()) {
+      --sp;
+      GOTO_ERROR();
+    }
+    SET_TOP(r);
+    DISPATCH();
+  }
+
+  TARGET(UNPACK_SEQUENCE) {
+    Value seq = POP();
+    if (seq.is_object() && seq.as_object()->type == types.tuple && tuple_size(seq) == oparg) {
+      for (uint32_t i = oparg; i > 0; --i) PUSH(new_ref(tuple_item(seq, i - 1)));
+      decref(seq);
+      DISPATCH();
+    }
+    if (seq.is_object() && seq.as_object()->type == types.list && list_size(seq) == oparg) {
+      for (uint32_t i = oparg; i > 0; --i) PUSH(new_ref(list_item(seq, i - 1)));
+      decref(seq);
+      DISPATCH();
+    }
+    SAVE_FRAME_STATE();
+    bool ok = eval_unpack(ts, seq, oparg, sp);
+    decref(seq);
+    if (!ok) GOTO_ERROR();
+    sp += oparg;
+    DISPATCH();
+  }
+
+  TARGET(UNPACK_EX) {
+    Value seq = POP();
+    SAVE_FRAME_STATE();
+    uint32_t before = oparg & 0xFF, after = oparg >> 8;
+    bool ok = eval_unpack_ex(ts, seq, before, after, sp);
+    decref(seq);
+    if (!ok) GOTO_ERROR();
+    sp += before + after + 1;
+    DISPATCH();
+  }
+
+  TARGET(JUMP) {
+    ip = code_base + oparg;
+    DISPATCH();
+  }
+
+  TARGET(JUMP_BACKWARD) {
+    ip = code_base + oparg;
+    if (interp.eval_breaker.load(std::memory_order_relaxed)) {
+      SAVE_FRAME_STATE();
+      if (!eval_handle_breaker(ts)) GOTO_ERROR();
+    }
+    DISPATCH();
+  }
+
+  TARGET(POP_JUMP_IF_FALSE) {
+    Value v = POP();
+    if (v.is_bool()) {
+      if (v.is_false()) ip = code_base + oparg;
+      DISPATCH();
+    }
+    SAVE_FRAME_STATE();
+    int t = obj_truthy(ts, v);
+    decref(v);
+    if (t < 0) GOTO_ERROR();
+    if (!t) ip = code_base + oparg;
+    DISPATCH();
+  }
+
+  TARGET(POP_JUMP_IF_TRUE) {
+    Value v = POP();
+    if (v.is_bool()) {
+      if (v.is_true()) ip = code_base + oparg;
+      DISPATCH();
+    }
+    SAVE_FRAME_STATE();
+    int t = obj_truthy(ts, v);
+    decref(v);
+    if (t < 0) GOTO_ERROR();
+    if (t) ip = code_base + oparg;
+    DISPATCH();
+  }
+
+  TARGET(POP_JUMP_IF_NONE) {
+    Value v = POP();
+    if (v.is_none()) ip = code_base + oparg;
+    decref(v);
+    DISPATCH();
+  }
+
+  TARGET(POP_JUMP_IF_NOT_NONE) {
+    Value v = POP();
+    if (!v.is_none()) ip = code_base + oparg;
+    decref(v);
+    DISPATCH();
+  }
+
+  TARGET(JUMP_IF_FALSE_OR_POP) {
+    Value v = TOP();
+    SAVE_FRAME_STATE();
+    int t = obj_truthy(ts, v);
+    if (t < 0) GOTO_ERROR();
+    if (!t) {
+      ip = code_base + oparg;
+    } else {
+      decref(POP());
+    }
+    DISPATCH();
+  }
+
+  TARGET(JUMP_IF_TRUE_OR_POP) {
+    Value v = TOP();
+    SAVE_FRAME_STATE();
+    int t = obj_truthy(ts, v);
+    if (t < 0) GOTO_ERROR();
+    if (t) {
+      ip = code_base + oparg;
+    } else {
+      decref(POP());
+    }
+    DISPATCH();
+  }
+
+  TARGET(GET_ITER) {
+    Value v = TOP();
+    SAVE_FRAME_STATE();
+    Value it = obj_iter(ts, v);
+    decref(v);
+    if (it.is_null()) {
+      --sp;
+      GOTO_ERROR();
+    }
+    SET_TOP(it);
+    DISPATCH();
+  }
+
+  TARGET(FOR_ITER) {
+    Value it = TOP();
+    TypeObject* t = it.as_object()->type;
+    SAVE_FRAME_STATE();
+    Value v = t->iternext(ts, it);
+    if (!v.is_null()) {
+      PUSH(v);
+      DISPATCH();
+    }
+    if (ts.has_exception()) {
+      if (!exception_matches(ts, ts.exc_types().StopIteration)) GOTO_ERROR();
+      clear_exception(ts);
+    }
+    decref(POP());
+    ip = code_base + oparg;
+    DISPATCH();
+  }
+
+  TARGET(RETURN_CONST) {
+    PUSH(new_ref(consts[oparg]));
+    goto do_return;
+  }
+
+  TARGET(RETURN_VALUE) {
+  do_return:
+    Value r = POP();
+    SAVE_FRAME_STATE();
+    if (f->gen) reinterpret_cast<GeneratorObject*>(f->gen)->state = GenState::Completed;
+    if (f->entry) {
+      ts.frame = f->previous;
+      return r;
+    }
+    Frame* caller = f->previous;
+    pop_frame(ts, f);
+    f = caller;
+    ts.frame = f;
+    LOAD_FRAME_STATE();
+    PUSH(r);
+    DISPATCH();
+  }
+
+  TARGET(YIELD_VALUE) {
+    Value v = POP();
+    SAVE_FRAME_STATE();
+    auto* g = reinterpret_cast<GeneratorObject*>(f->gen);
+    g->state = GenState::Suspended;
+    g->ag_value_yield = oparg == 1;
+    ts.frame = f->previous;
+    return v;
+  }
+
+  TARGET(GET_YIELD_FROM_ITER) {
+    Value v = TOP();
+    if (is_generator_like(v) && v.as_object()->type != types.async_generator) {
+      if (v.as_object()->type == types.coroutine && !(co->flags & (kCodeCoroutine))) {
+        raise(ts, ts.exc_types().TypeError, "cannot 'yield from' a coroutine object in a non-coroutine generator");
+        GOTO_ERROR();
+      }
+      DISPATCH();
+    }
+    SAVE_FRAME_STATE();
+    Value it = obj_iter(ts, v);
+    decref(v);
+    if (it.is_null()) {
+      --sp;
+      GOTO_ERROR();
+    }
+    SET_TOP(it);
+    DISPATCH();
+  }
+
+  TARGET(SEND) {
+    Value v = TOP();
+    Value recv = SECOND();
+    SAVE_FRAME_STATE();
+    Value out;
+    SendResult r = eval_send(ts, recv, v, &out);
+    if (r == SendResult::Error) GOTO_ERROR();
+    decref(v);
+    if (r == SendResult::Yielded) {
+      SET_TOP(out);
+      DISPATCH();
+    }
+    --sp;
+    decref(recv);
+    SET_TOP(out);
+    ip = code_base + oparg;
+    DISPATCH();
+  }
+
+  TARGET(GET_AWAITABLE) {
+    Value v = TOP();
+    SAVE_FRAME_STATE();
+    Value a = eval_get_awaitable(ts, v);
+    decref(v);
+    if (a.is_null()) {
+      --sp;
+      GOTO_ERROR();
+    }
+    SET_TOP(a);
+    DISPATCH();
+  }
+
+  TARGET(GET_AITER) {
+    Value v = TOP();
+    SAVE_FRAME_STATE();
+    Value a = eval_get_aiter(ts, v);
+    decref(v);
+    if (a.is_null()) {
+      --sp;
+      GOTO_ERROR();
+    }
+    SET_TOP(a);
+    DISPATCH();
+  }
+
+  TARGET(GET_ANEXT) {
+    SAVE_FRAME_STATE();
+    Value a = eval_get_anext(ts, TOP());
+    if (a.is_null()) GOTO_ERROR();
+    PUSH(a);
+    DISPATCH();
+  }
+
+  TARGET(END_ASYNC_FOR) {
+    Value exc = POP();
+    if (is_instance_of(ts, exc, ts.exc_types().StopAsyncIteration)) {
+      decref(exc);
+      decref(POP());
+      DISPATCH();
+    }
+    restore_exception(ts, exc);
+    goto exception_unwind;
+  }
+
+  TARGET(MAKE_FUNCTION) {
+    SAVE_FRAME_STATE();
+    Value fn = eval_make_function(ts, f, oparg, sp);
+    int consumed = 1 + ((oparg & kMakeDefaults) ? 1 : 0) + ((oparg & kMakeKwDefaults) ? 1 : 0) +
+                   ((oparg & kMakeClosure) ? 1 : 0);
+    for (int i = 0; i < consumed; ++i) decref(POP());
+    if (fn.is_null()) GOTO_ERROR();
+    PUSH(fn);
+    DISPATCH();
+  }
+
+  TARGET(MAKE_CLASS) {
+    Value kw = oparg ? POP() : Value();
+    Value bases = POP();
+    Value name = POP();
+    Value func = TOP();
+    SAVE_FRAME_STATE();
+    Value cls = eval_make_class(ts, func, name, bases, kw);
+    decref(kw);
+    decref(bases);
+    decref(name);
+    decref(func);
+    if (cls.is_null()) {
+      --sp;
+      GOTO_ERROR();
+    }
+    SET_TOP(cls);
+    DISPATCH();
+  }
+
+  TARGET(CALL) {
+    uint32_t n = oparg & 0xFFFF;
+    Value callable;
+    Value* args;
+    uint32_t nargs;
+    Value* base;  // lowest stack slot the call consumes
+    if (oparg & (1u << 16)) {
+      // A decorator-style call: [callable, arg...] with no NULL slot.
+      base = sp - n - 1;
+      callable = base[0];
+      args = base + 1;
+      nargs = n;
+    } else {
+      base = sp - n - 2;
+      callable = base[0];
+      Value self = base[1];
+      if (self.is_null() && callable.is_object() && callable.as_object()->kind == ObjKind::BoundMethod) {
+        auto* m = reinterpret_cast<MethodObject*>(callable.as_object());
+        base[0] = new_ref(m->func);
+        base[1] = new_ref(m->self);
+        decref(callable);
+        callable = base[0];
+        self = base[1];
+      }
+      args = self.is_null() ? base + 2 : base + 1;
+      nargs = self.is_null() ? n : n + 1;
+    }
+    if (is_plain_function(callable)) {
+      SAVE_FRAME_STATE();
+      f->sp = base;  // what stays on the caller's stack while the callee runs
+      Frame* callee = push_call_frame(ts, callable, args, nargs, nullptr);
+      for (Value* p = sp; p > base;) decref(*--p);
+      sp = base;
+      if (!callee) GOTO_ERROR();
+      f->ip = ip;
+      f->sp = sp;
+      callee->previous = f;
+      f = callee;
+      ts.frame = f;
+      LOAD_FRAME_STATE();
+      if (interp.eval_breaker.load(std::memory_order_relaxed) && !eval_handle_breaker(ts)) GOTO_ERROR();
+      DISPATCH();
+    }
+    SAVE_FRAME_STATE();
+    Value r = obj_call(ts, callable, Args{args, nargs, nullptr});
+    for (Value* p = sp; p > base;) decref(*--p);
+    sp = base;
+    if (r.is_null()) GOTO_ERROR();
+    PUSH(r);
+    DISPATCH();
+  }
+
+  TARGET(CALL_KW) {
+    Value kwnames = POP();
+    uint32_t n = oparg;
+    Value* base = sp - n - 2;
+    Value callable = base[0];
+    Value self = base[1];
+    if (self.is_null() && callable.is_object() && callable.as_object()->kind == ObjKind::BoundMethod) {
+      auto* m = reinterpret_cast<MethodObject*>(callable.as_object());
+      base[0] = new_ref(m->func);
+      base[1] = new_ref(m->self);
+      decref(callable);
+      callable = base[0];
+      self = base[1];
+    }
+    Value* args = self.is_null() ? base + 2 : base + 1;
+    uint32_t nkw = static_cast<uint32_t>(tuple_size(kwnames));
+    uint32_t npos = (self.is_null() ? n : n + 1) - nkw;
+    SAVE_FRAME_STATE();
+    if (is_plain_function(callable)) {
+      f->sp = base;
+      Frame* callee = push_call_frame(ts, callable, args, npos, tuple_obj(kwnames));
+      for (Value* p = sp; p > base;) decref(*--p);
+      decref(kwnames);
+      sp = base;
+      if (!callee) GOTO_ERROR();
+      f->ip = ip;
+      f->sp = sp;
+      callee->previous = f;
+      f = callee;
+      ts.frame = f;
+      LOAD_FRAME_STATE();
+      DISPATCH();
+    }
+    Value r = obj_call(ts, callable, Args{args, npos, tuple_obj(kwnames)});
+    for (Value* p = sp; p > base;) decref(*--p);
+    decref(kwnames);
+    sp = base;
+    if (r.is_null()) GOTO_ERROR();
+    PUSH(r);
+    DISPATCH();
+  }
+
+  TARGET(CALL_EX) {
+    Value kwargs = (oparg & 1) ? POP() : Value();
+    Value args = POP();
+    Value self = POP();
+    Value callable = TOP();
+    SAVE_FRAME_STATE();
+    Value r = eval_call_ex(ts, callable, args, kwargs);
+    decref(kwargs);
+    decref(args);
+    decref(self);
+    decref(callable);
+    if (r.is_null()) {
+      --sp;
+      GOTO_ERROR();
+    }
+    SET_TOP(r);
+    DISPATCH();
+  }
+
+  TARGET(IMPORT_NAME) {
+    Value fromlist = POP();
+    Value level = TOP();
+    SAVE_FRAME_STATE();
+    Value m = import_module(ts, names[oparg], f->globals, fromlist, static_cast<int>(level.as_small_int()));
+    decref(fromlist);
+    if (m.is_null()) {
+      --sp;
+      GOTO_ERROR();
+    }
+    SET_TOP(m);
+    DISPATCH();
+  }
+
+  TARGET(IMPORT_FROM) {
+    SAVE_FRAME_STATE();
+    Value v = import_from(ts, TOP(), names[oparg]);
+    if (v.is_null()) GOTO_ERROR();
+    PUSH(v);
+    DISPATCH();
+  }
+
+  TARGET(IMPORT_STAR) {
+    Value m = POP();
+    SAVE_FRAME_STATE();
+    bool ok = import_star(ts, m, f->locals.is_null() ? f->globals : f->locals);
+    decref(m);
+    if (!ok) GOTO_ERROR();
+    DISPATCH();
+  }
+
+  TARGET(RAISE_VARARGS) {
+    Value cause = oparg == 2 ? POP() : Value();
+    Value exc = oparg >= 1 ? POP() : Value();
+    SAVE_FRAME_STATE();
+    bool reraise = eval_raise(ts, exc, cause, oparg);
+    if (reraise) goto exception_unwind;
+    GOTO_ERROR();
+  }
+
+  TARGET(RERAISE) {
+    Value exc = POP();
+    restore_exception(ts, exc);
+    SAVE_FRAME_STATE();
+    goto exception_unwind;
+  }
+
+  TARGET(PUSH_EXC_INFO) {
+    Value exc = TOP();
+    Value prev = ts.exc_info.is_null() ? Value::none() : ts.exc_info;
+    ts.exc_info = new_ref(exc);
+    SET_TOP(prev);
+    PUSH(exc);
+    DISPATCH();
+  }
+
+  TARGET(POP_EXCEPT) {
+    Value prev = POP();
+    Value old = ts.exc_info;
+    ts.exc_info = prev.is_none() ? Value() : prev;
+    decref(old);
+    DISPATCH();
+  }
+
+  TARGET(CHECK_EXC_MATCH) {
+    Value spec = POP();
+    SAVE_FRAME_STATE();
+    int r = exception_matches_spec(ts, TOP(), spec);
+    decref(spec);
+    if (r < 0) GOTO_ERROR();
+    PUSH(Value::boolean(r));
+    DISPATCH();
+  }
+
+  TARGET(BEFORE_WITH) {
+    Value mgr = TOP();
+    SAVE_FRAME_STATE();
+    Value exit;
+    Value res = eval_before_with(ts, mgr, &exit, false);
+    if (res.is_null()) GOTO_ERROR();
+    SET_TOP(exit);
+    decref(mgr);
+    PUSH(res);
+    DISPATCH();
+  }
+
+  TARGET(BEFORE_ASYNC_WITH) {
+    Value mgr = TOP();
+    SAVE_FRAME_STATE();
+    Value exit;
+    Value res = eval_before_with(ts, mgr, &exit, true);
+    if (res.is_null()) GOTO_ERROR();
+    SET_TOP(exit);
+    decref(mgr);
+    PUSH(res);
+    DISPATCH();
+  }
+
+  TARGET(WITH_EXCEPT_START) {
+    SAVE_FRAME_STATE();
+    Value r = eval_with_except_start(ts, PEEK(3), TOP());
+    if (r.is_null()) GOTO_ERROR();
+    PUSH(r);
+    DISPATCH();
+  }
+
+  TARGET(LOAD_ASSERTION_ERROR) {
+    PUSH(new_ref(val(ts.exc_types().AssertionError)));
+    DISPATCH();
+  }
+
+  TARGET(PRINT_EXPR) {
+    Value v = POP();
+    SAVE_FRAME_STATE();
+    bool ok = eval_print_expr(ts, v);
+    decref(v);
+    if (!ok) GOTO_ERROR();
+    DISPATCH();
+  }
+
+  TARGET(SETUP_ANNOTATIONS) { DISPATCH(); }
+
+  TARGET(LOAD_LOCALS) {
+    if (f->locals.is_null()) {
+      raise(ts, ts.exc_types().SystemError, "no locals found");
+      GOTO_ERROR();
+    }
+    PUSH(new_ref(f->locals));
+    DISPATCH();
+  }
+
+#if !GILT_COMPUTED_GOTO
+  }
+#endif
+
+error:
+  // A new exception in this frame: record where it passed.
+  SAVE_FRAME_STATE();
+  if (!ts.has_exception()) raise(ts, ts.exc_types().SystemError, "error return without exception set");
+  exception_add_traceback(ts, ts.exc, val(co), co->line_at(static_cast<uint32_t>(ip - code_base - 1)));
+
+exception_unwind : {
+  uint32_t pc = static_cast<uint32_t>(ip - code_base - 1);
+  const ExceptionTableEntry* h = find_handler(co, pc);
+  if (h) {
+    Value* keep = f->stack_base() + h->depth;
+    while (sp > keep) decref(POP());
+    PUSH(ts.exc);
+    ts.exc = Value();
+    ip = code_base + h->target;
+    DISPATCH();
+  }
+  // No handler here: the frame is done; the exception continues in the caller.
+  f->sp = sp;
+  if (f->gen) reinterpret_cast<GeneratorObject*>(f->gen)->state = GenState::Completed;
+  if (f->entry) {
+    ts.frame = f->previous;
+    return Value();
+  }
+  Frame* caller = f->previous;
+  pop_frame(ts, f);
+  f = caller;
+  ts.frame = f;
+  LOAD_FRAME_STATE();
+  goto error;
+}
+}
+
+}  // namespace gilt

@@ -1,0 +1,463 @@
+// The eval loop's out-of-line slow paths: everything an instruction does
+// beyond its fast path, kept here so the loop itself stays short.
+#include <cstring>
+
+#include "interp/eval.hpp"
+#include "interp/opcodes.hpp"
+#include "runtime/abstract.hpp"
+#include "runtime/descriptors.hpp"
+#include "runtime/dict.hpp"
+#include "runtime/errors.hpp"
+#include "runtime/exception.hpp"
+#include "runtime/generator.hpp"
+#include "runtime/interpreter.hpp"
+#include "runtime/list.hpp"
+#include "runtime/str.hpp"
+#include "runtime/tuple.hpp"
+#include "runtime/type.hpp"
+
+namespace gilt {
+
+Value eval_load_global(ThreadState& ts, Frame* f, Value name) {
+  bool err = false;
+  Value v = dict_get(ts, f->globals, name, &err);
+  if (err) return Value();
+  if (!v.is_null()) return new_ref(v);
+  v = dict_get(ts, f->builtins, name, &err);
+  if (err) return Value();
+  if (!v.is_null()) return new_ref(v);
+  return raise_fmt(ts, ts.exc_types().NameError, "name '{}' is not defined", str_view(name));
+}
+
+Value eval_load_name(ThreadState& ts, Frame* f, Value name) {
+  if (!f->locals.is_null()) {
+    if (is_exact_dict(ts, f->locals)) {
+      Value v = dict_get_str(f->locals, name);
+      if (!v.is_null()) return new_ref(v);
+    } else {
+      Value v = obj_getitem(ts, f->locals, name);
+      if (!v.is_null()) return v;
+      if (!exception_matches(ts, ts.exc_types().KeyError)) return Value();
+      clear_exception(ts);
+    }
+  }
+  return eval_load_global(ts, f, name);
+}
+
+bool eval_store_name(ThreadState& ts, Frame* f, Value name, Value v) {
+  Value ns = f->locals.is_null() ? f->globals : f->locals;
+  if (is_exact_dict(ts, ns)) return dict_set(ts, ns, name, v);
+  return obj_setitem(ts, ns, name, v) == 0;
+}
+
+int eval_delete_name(ThreadState& ts, Frame* f, Value name) {
+  Value ns = f->locals.is_null() ? f->globals : f->locals;
+  int r = is_exact_dict(ts, ns) ? dict_del(ts, ns, name) : (obj_delitem(ts, ns, name) == 0 ? 1 : -1);
+  if (r == 0) {
+    raise_fmt(ts, ts.exc_types().NameError, "name '{}' is not defined", str_view(name));
+    return -1;
+  }
+  return r < 0 ? -1 : 0;
+}
+
+Value eval_unbound_local(ThreadState& ts, Frame* f, uint32_t i) {
+  return raise_fmt(ts, ts.exc_types().UnboundLocalError,
+                   "cannot access local variable '{}' where it is not associated with a value",
+                   str_view(f->code->varnames[i]));
+}
+
+Value eval_unbound_deref(ThreadState& ts, Frame* f, uint32_t i) {
+  CodeObject* co = f->code;
+  if (i < co->cellvars.size()) {
+    return raise_fmt(ts, ts.exc_types().UnboundLocalError,
+                     "cannot access local variable '{}' where it is not associated with a value",
+                     str_view(co->cellvars[i]));
+  }
+  return raise_fmt(ts, ts.exc_types().NameError,
+                   "cannot access free variable '{}' where it is not associated with a value in enclosing scope",
+                   str_view(co->freevars[i - co->cellvars.size()]));
+}
+
+Value eval_load_classderef(ThreadState& ts, Frame* f, uint32_t i) {
+  CodeObject* co = f->code;
+  Value name = i < co->cellvars.size() ? co->cellvars[i] : co->freevars[i - co->cellvars.size()];
+  if (!f->locals.is_null() && is_dict(ts, f->locals)) {
+    Value v = dict_get_str(f->locals, name);
+    if (!v.is_null()) return new_ref(v);
+  }
+  Value v = cell_get(f->localsplus()[co->nlocals + i]);
+  if (v.is_null()) return eval_unbound_deref(ts, f, i);
+  return new_ref(v);
+}
+
+bool eval_unpack(ThreadState& ts, Value seq, uint32_t n, Value* out) {
+  Ref it(obj_iter(ts, seq));
+  if (!it) {
+    if (exception_matches(ts, ts.exc_types().TypeError) && !type_of(ts, seq)->iter && !type_of(ts, seq)->getitem) {
+      clear_exception(ts);
+      raise_fmt(ts, ts.exc_types().TypeError, "cannot unpack non-iterable {} object", type_name(ts, seq));
+    }
+    return false;
+  }
+  std::vector<Value> items;
+  items.reserve(n);
+  for (uint32_t i = 0; i < n; ++i) {
+    Value v = iter_next(ts, *it);
+    if (v.is_null()) {
+      for (Value x : items) decref(x);
+      if (!ts.has_exception()) {
+        raise_fmt(ts, ts.exc_types().ValueError, "not enough values to unpack (expected {}, got {})", n, i);
+      }
+      return false;
+    }
+    items.push_back(v);
+  }
+  Value extra = iter_next(ts, *it);
+  if (!extra.is_null() || ts.has_exception()) {
+    decref(extra);
+    for (Value x : items) decref(x);
+    if (!ts.has_exception()) raise_fmt(ts, ts.exc_types().ValueError, "too many values to unpack (expected {})", n);
+    return false;
+  }
+  for (uint32_t i = 0; i < n; ++i) out[i] = items[n - 1 - i];
+  return true;
+}
+
+bool eval_unpack_ex(ThreadState& ts, Value seq, uint32_t before, uint32_t after, Value* out) {
+  Ref list(list_from_iterable(ts, seq));
+  if (!list) {
+    if (exception_matches(ts, ts.exc_types().TypeError) && !type_of(ts, seq)->iter && !type_of(ts, seq)->getitem) {
+      clear_exception(ts);
+      raise_fmt(ts, ts.exc_types().TypeError, "cannot unpack non-iterable {} object", type_name(ts, seq));
+    }
+    return false;
+  }
+  uint64_t n = list_size(*list);
+  if (n < before + after) {
+    raise_fmt(ts, ts.exc_types().ValueError, "not enough values to unpack (expected at least {}, got {})",
+              before + after, n);
+    return false;
+  }
+  // Pushed in reverse: the first target's value ends on top.
+  uint32_t total = before + after + 1;
+  Value* slot = out + total - 1;
+  for (uint32_t i = 0; i < before; ++i) *slot-- = new_ref(list_item(*list, i));
+  Value middle = list_from_array(ts, list_obj(*list)->items + before, n - before - after);
+  if (middle.is_null()) return false;
+  *slot-- = middle;
+  for (uint32_t i = 0; i < after; ++i) *slot-- = new_ref(list_item(*list, n - after + i));
+  return true;
+}
+
+Value eval_make_function(ThreadState& ts, Frame* f, uint32_t flags, Value* sp) {
+  Value code = sp[-1];
+  int k = 2;
+  Value closure = (flags & kMakeClosure) ? sp[-k++] : Value();
+  Value kwdefaults = (flags & kMakeKwDefaults) ? sp[-k++] : Value();
+  Value defaults = (flags & kMakeDefaults) ? sp[-k++] : Value();
+  Value fn = make_function(ts, code, f->globals, code_obj(code)->qualname);
+  if (fn.is_null()) return fn;
+  FunctionObject* fo = func_obj(fn);
+  fo->closure = new_ref(closure);
+  fo->kwdefaults = new_ref(kwdefaults);
+  fo->defaults = new_ref(defaults);
+  return fn;
+}
+
+namespace {
+
+// The most derived metaclass among the explicit one and the bases' types.
+TypeObject* calculate_metaclass(ThreadState& ts, TypeObject* meta, Value bases) {
+  TypeObject* winner = meta;
+  for (uint64_t i = 0; i < tuple_size(bases); ++i) {
+    TypeObject* t = type_of(ts, tuple_item(bases, i));
+    if (type_is_subtype(winner, t)) continue;
+    if (type_is_subtype(t, winner)) {
+      winner = t;
+      continue;
+    }
+    raise(ts, ts.exc_types().TypeError,
+          "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses "
+          "of all its bases");
+    return nullptr;
+  }
+  return winner;
+}
+
+}  // namespace
+
+Value eval_make_class(ThreadState& ts, Value func, Value name, Value bases, Value kw) {
+  Ref kwargs(kw.is_null() ? Value() : dict_copy(ts, kw));
+  Value meta_v;
+  if (kwargs) {
+    meta_v = dict_get_str(*kwargs, ts.interp().intern("metaclass"));
+    if (!meta_v.is_null()) {
+      incref(meta_v);
+      Ref key(ts.interp().intern("metaclass"));
+      if (dict_del(ts, *kwargs, *key) < 0) return Value();
+    }
+  }
+  Ref meta(meta_v);
+  bool is_type = !meta || meta.get().as_object()->kind == ObjKind::Type;
+  if (is_type) {
+    TypeObject* m = meta ? reinterpret_cast<TypeObject*>(meta.get().as_object())
+                         : (tuple_size(bases) ? type_of(ts, tuple_item(bases, 0)) : ts.types().type);
+    TypeObject* w = calculate_metaclass(ts, m, bases);
+    if (!w) return Value();
+    meta = Ref::borrow(val(w));
+  }
+  // namespace = meta.__prepare__(name, bases, **kw)
+  Ref ns;
+  Value prepare = obj_getattr_opt(ts, *meta, ts.names().__prepare__);
+  if (prepare.is_null() && ts.has_exception()) return Value();
+  Ref prep(prepare);
+  if (prep && !(meta.get() == val(ts.types().type))) {
+    Value argv[2] = {name, bases};
+    ns = Ref(obj_call(ts, *prep, Args{argv, 2, nullptr}));
+  } else {
+    ns = Ref(dict_new(ts));
+  }
+  if (!ns) return Value();
+  Ref cell(run_class_body(ts, func, *ns));
+  if (!cell) return Value();
+  // meta(name, bases, ns, **kw)
+  std::vector<Value> argv{name, bases, *ns};
+  Ref kwnames;
+  if (kwargs && dict_size(*kwargs)) {
+    kwnames = Ref(tuple_new(ts, dict_size(*kwargs)));
+    uint64_t pos = 0, i = 0;
+    Value k, v;
+    while (dict_next(*kwargs, &pos, &k, &v)) {
+      tuple_obj(*kwnames)->items[i++] = new_ref(k);
+      argv.push_back(v);
+    }
+  }
+  return obj_call(ts, *meta, Args{argv.data(), 3, kwnames ? tuple_obj(*kwnames) : nullptr});
+}
+
+int eval_dict_merge(ThreadState& ts, Value dict, Value other, Value) {
+  if (!is_dict(ts, other)) {
+    Value keys_fn = obj_getattr_opt(ts, other, ts.names().keys);
+    if (keys_fn.is_null()) {
+      if (!ts.has_exception()) {
+        raise_fmt(ts, ts.exc_types().TypeError, "argument after ** must be a mapping, not {}", type_name(ts, other));
+      }
+      return -1;
+    }
+    decref(keys_fn);
+  }
+  Ref copy(dict_new(ts));
+  if (!copy || !dict_update(ts, *copy, other)) return -1;
+  uint64_t pos = 0;
+  Value k, v;
+  while (dict_next(*copy, &pos, &k, &v)) {
+    bool err = false;
+    if (!dict_get(ts, dict, k, &err).is_null()) {
+      Ref r(obj_repr(ts, k));
+      raise_fmt(ts, ts.exc_types().TypeError, "got multiple values for keyword argument {}",
+                r ? std::string(str_view(*r)) : std::string("?"));
+      return -1;
+    }
+    if (err || !dict_set(ts, dict, k, v)) return -1;
+  }
+  return 0;
+}
+
+Value eval_call_ex(ThreadState& ts, Value callable, Value args, Value kwargs) {
+  Ref posargs(is_exact_tuple(ts, args) ? new_ref(args) : tuple_from_iterable(ts, args));
+  if (!posargs) return Value();
+  if (kwargs.is_null() || dict_size(kwargs) == 0) {
+    return obj_call(ts, callable, Args{tuple_obj(*posargs)->items, static_cast<uint32_t>(tuple_size(*posargs)), nullptr});
+  }
+  uint64_t npos = tuple_size(*posargs), nkw = dict_size(kwargs);
+  std::vector<Value> argv(tuple_obj(*posargs)->items, tuple_obj(*posargs)->items + npos);
+  Ref kwnames(tuple_new(ts, nkw));
+  if (!kwnames) return Value();
+  uint64_t pos = 0, i = 0;
+  Value k, v;
+  while (dict_next(kwargs, &pos, &k, &v)) {
+    if (!is_str(ts, k)) return raise(ts, ts.exc_types().TypeError, "keywords must be strings");
+    tuple_obj(*kwnames)->items[i++] = new_ref(k);
+    argv.push_back(v);
+  }
+  return obj_call(ts, callable, Args{argv.data(), static_cast<uint32_t>(npos), tuple_obj(*kwnames)});
+}
+
+Value eval_format_value(ThreadState& ts, Value v, uint32_t flags, Value spec) {
+  Ref conv;
+  switch (flags & kFormatConvMask) {
+    case kFormatStr: conv = Ref(obj_str(ts, v)); break;
+    case kFormatRepr: conv = Ref(obj_repr(ts, v)); break;
+    case kFormatAscii: conv = Ref(obj_ascii(ts, v)); break;
+    default: conv = Ref::borrow(v);
+  }
+  if (!conv) return Value();
+  if (spec.is_null()) {
+    if (is_exact_str(ts, *conv)) return conv.release();
+    return obj_format(ts, *conv, ts.interp().empty_str);
+  }
+  return obj_format(ts, *conv, spec);
+}
+
+Value eval_build_string(ThreadState& ts, Value* items, uint32_t n) {
+  std::string out;
+  for (uint32_t i = 0; i < n; ++i) out += str_view(items[i]);
+  return make_str(ts, out);
+}
+
+// RAISE_VARARGS. Returns true when the exception is re-raised as is (bare
+// `raise`), so no new traceback entry is added.
+bool eval_raise(ThreadState& ts, Value exc, Value cause, uint32_t n) {
+  if (n == 0) {
+    if (ts.exc_info.is_null()) {
+      raise(ts, ts.exc_types().RuntimeError, "No active exception to reraise");
+      return false;
+    }
+    restore_exception(ts, new_ref(ts.exc_info));
+    return true;
+  }
+  Ref e(exc);
+  Ref c(cause);
+  Ref inst;
+  if (is_exception_type(ts, *e)) {
+    inst = Ref(call0(ts, *e));
+    if (!inst) return false;
+    if (!is_exception_instance(ts, *inst)) {
+      raise_fmt(ts, ts.exc_types().TypeError,
+                "calling {} should have returned an instance of BaseException, not {}", type_name(ts, *e),
+                type_name(ts, *inst));
+      return false;
+    }
+  } else if (is_exception_instance(ts, *e)) {
+    inst = e;
+  } else {
+    raise(ts, ts.exc_types().TypeError, "exceptions must derive from BaseException");
+    return false;
+  }
+  if (n == 2) {
+    Ref cause_inst;
+    if (c.get().is_none()) {
+      cause_inst = Ref();
+    } else if (is_exception_type(ts, *c)) {
+      cause_inst = Ref(call0(ts, *c));
+      if (!cause_inst) return false;
+    } else if (is_exception_instance(ts, *c)) {
+      cause_inst = c;
+    } else {
+      raise(ts, ts.exc_types().TypeError, "exception causes must derive from BaseException");
+      return false;
+    }
+    ExceptionObject* eo = exc_obj(*inst);
+    set_ref(eo->cause, cause_inst.release());
+    eo->suppress_context = true;
+  }
+  raise_instance(ts, inst.release());
+  return false;
+}
+
+Value eval_before_with(ThreadState& ts, Value mgr, Value* exit_out, bool async) {
+  Value enter_name = async ? ts.names().__aenter__ : ts.names().__enter__;
+  Value exit_name = async ? ts.names().__aexit__ : ts.names().__exit__;
+  Value enter = lookup_special(ts, mgr, enter_name);
+  Value exit = lookup_special(ts, mgr, exit_name);
+  if (enter.is_null() || exit.is_null()) {
+    if (async) {
+      return raise_fmt(ts, ts.exc_types().TypeError,
+                       "'{}' object does not support the asynchronous context manager protocol", type_name(ts, mgr));
+    }
+    return raise_fmt(ts, ts.exc_types().TypeError, "'{}' object does not support the context manager protocol",
+                     type_name(ts, mgr));
+  }
+  TypeObject* et = type_of(ts, exit);
+  Ref bound(et->descr_get ? et->descr_get(ts, exit, mgr, val(type_of(ts, mgr))) : new_ref(exit));
+  if (!bound) return Value();
+  Value res = call_bound_special(ts, enter, mgr, Args{});
+  if (res.is_null()) return res;
+  *exit_out = bound.release();
+  return res;
+}
+
+Value eval_with_except_start(ThreadState& ts, Value exit, Value exc) {
+  ExceptionObject* eo = exc_obj(exc);
+  Value argv[3] = {val(type_of(ts, exc)), exc, eo->traceback.is_null() ? Value::none() : eo->traceback};
+  return obj_call(ts, exit, Args{argv, 3, nullptr});
+}
+
+bool eval_print_expr(ThreadState& ts, Value v) {
+  Ref hook(obj_getattr(ts, ts.interp().sys, ts.names().displayhook));
+  if (!hook) return false;
+  Ref r(call1(ts, *hook, v));
+  return !r.is_null();
+}
+
+Value eval_get_awaitable(ThreadState& ts, Value v) {
+  if (v.is_object() && v.as_object()->type == ts.types().coroutine) return new_ref(v);
+  Value f = lookup_special(ts, v, ts.names().__await__);
+  if (f.is_null()) {
+    return raise_fmt(ts, ts.exc_types().TypeError, "object {} can't be used in 'await' expression",
+                     type_name(ts, v));
+  }
+  Ref it(call_bound_special(ts, f, v, Args{}));
+  if (!it) return Value();
+  if (it.get().is_object() && it.get().as_object()->type == ts.types().coroutine) {
+    return raise(ts, ts.exc_types().TypeError, "__await__() returned a coroutine");
+  }
+  if (!type_of(ts, *it)->iternext) {
+    return raise_fmt(ts, ts.exc_types().TypeError, "__await__() returned non-iterator of type '{}'",
+                     type_name(ts, *it));
+  }
+  return it.release();
+}
+
+Value eval_get_aiter(ThreadState& ts, Value v) {
+  Value f = lookup_special(ts, v, ts.names().__aiter__);
+  if (f.is_null()) {
+    return raise_fmt(ts, ts.exc_types().TypeError, "'async for' requires an object with __aiter__ method, got {}",
+                     type_name(ts, v));
+  }
+  return call_bound_special(ts, f, v, Args{});
+}
+
+Value eval_get_anext(ThreadState& ts, Value aiter) {
+  Value f = lookup_special(ts, aiter, ts.names().__anext__);
+  if (f.is_null()) {
+    return raise_fmt(ts, ts.exc_types().TypeError,
+                     "'async for' received an object from __aiter__ that does not implement __anext__: {}",
+                     type_name(ts, aiter));
+  }
+  Ref aw(call_bound_special(ts, f, aiter, Args{}));
+  if (!aw) return Value();
+  return eval_get_awaitable(ts, *aw);
+}
+
+SendResult eval_send(ThreadState& ts, Value receiver, Value v, Value* out) {
+  if (is_generator_like(receiver)) return gen_send(ts, receiver, v, out);
+  Value r;
+  if (v.is_none()) {
+    r = iter_next(ts, receiver);
+    if (r.is_null() && !ts.has_exception()) {
+      *out = Value::none();
+      return SendResult::Returned;
+    }
+  } else {
+    r = call_method(ts, receiver, ts.names().send, {v});
+  }
+  if (!r.is_null()) {
+    *out = r;
+    return SendResult::Yielded;
+  }
+  if (exception_matches(ts, ts.exc_types().StopIteration)) {
+    Ref exc(fetch_exception(ts));
+    Value args = exc_obj(*exc)->args;
+    *out = (!args.is_null() && tuple_size(args) > 0) ? new_ref(tuple_item(args, 0)) : Value::none();
+    return SendResult::Returned;
+  }
+  return SendResult::Error;
+}
+
+bool eval_handle_breaker(ThreadState& ts) {
+  (void)ts;
+  return true;
+}
+
+}  // namespace gilt

@@ -1,0 +1,60 @@
+// Frames: the activation record of one running code object.
+//
+// A frame is a header followed by its "localsplus" (locals, then cells,
+// then free variables) and its value stack, all in one block. Ordinary calls
+// carve that block from the ThreadState's FrameStack (a pointer bump, popped
+// on return), so a Python call allocates nothing; generator and coroutine
+// frames live in a block owned by the generator object, because they outlive
+// the call that created them.
+//
+// Frames form a chain through `previous` (the caller). `ip` and `sp` are
+// only saved when the frame stops running (a call, a yield, an exception
+// leaving it); the eval loop keeps them in registers meanwhile.
+#pragma once
+
+#include <cstdint>
+
+#include "runtime/code.hpp"
+#include "runtime/object.hpp"
+
+namespace gilt {
+
+struct GeneratorObject;
+
+struct Frame {
+  CodeObject* code;      // owned
+  Value func;            // the FunctionObject (owned), or null for module/exec code
+  Value globals;         // owned
+  Value builtins;        // owned
+  Value locals;          // owned dict for module/class bodies (LOAD_NAME), else null
+  Frame* previous;       // the caller, or null
+  const uint32_t* ip;    // next instruction (valid when not running)
+  Value* sp;             // top of the value stack (valid when not running)
+  GeneratorObject* gen;  // owner when the frame belongs to a generator (borrowed)
+  uint32_t entry : 1;    // returning from it returns from this eval_frame() call
+  uint32_t on_heap : 1;  // lives in a generator's block, not on the FrameStack
+  uint32_t lasti_line;   // unused padding kept for alignment
+
+  Value* localsplus() noexcept { return reinterpret_cast<Value*>(this + 1); }
+  Value* stack_base() noexcept { return localsplus() + code->nlocalsplus(); }
+  // Current line (for tracebacks), from the saved ip.
+  int line() const noexcept;
+};
+
+static_assert(sizeof(Frame) % sizeof(Value) == 0);
+inline constexpr std::size_t kFrameHeaderWords = sizeof(Frame) / sizeof(Value);
+
+// Size in Values of a frame for `code` (header + localsplus + stack).
+inline std::size_t frame_words(const CodeObject* code) noexcept {
+  return kFrameHeaderWords + static_cast<std::size_t>(code->nlocalsplus() + code->stacksize);
+}
+
+// Releases everything a frame owns (locals, cells, stack up to `sp`,
+// code, function, dicts). The block itself is freed by its owner.
+void frame_clear(Frame* f) noexcept;
+
+// The globals / locals of the innermost running frame (builtins.globals()).
+Value current_globals(ThreadState& ts);
+Value current_locals(ThreadState& ts);
+
+}  // namespace gilt

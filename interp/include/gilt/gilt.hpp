@@ -1,0 +1,523 @@
+// gilt.hpp: the embedding API of gilt, the one header a host application
+// includes.
+//
+//     #include <gilt/gilt.hpp>
+//
+//     gilt::Host host;                                  // one interpreter
+//     host.def("scale", [](gilt::CallContext&, std::span<const gilt::Handle> args) {
+//         return args[0].host().object(args[0].as_double() * 2);
+//     });
+//     host.exec("def area(r):\n    return 3.14159 * scale(r) ** 2\n");
+//     double a = host.call("area", 1.5).as_double();
+//
+// Link with the CMake target gilt::gilt (`find_package(gilt)`).
+//
+// The shape of the API
+// --------------------
+// A `Host` owns one interpreter: its heap, modules, threads and (soon) its
+// GIL. Every Python value a host holds is an `Handle`, a handle that owns
+// one reference. The interpreter class of the runtime is also called
+// `gilt::Interpreter`; this header only forward-declares it (in-tree code
+// such as the `gilt` command reaches it through Host::interpreter()), so a
+// host never sees the runtime's headers and the runtime never sees this
+// one. The word "interpreter" below means the Host's interpreter.
+//
+// Ownership, in one place
+// -----------------------
+//  - A Host owns its interpreter; destroying the Host finalizes and frees it.
+//  - An Handle owns one reference to a Python value. Copying an Handle adds
+//    a reference; destroying it drops one. An Handle must be destroyed
+//    before its Host: a Host destroyed with live Handles aborts the process
+//    with a message naming the count (a host bug, like freeing a Wren VM
+//    with handles still alive).
+//  - Strings, vectors and maps returned by conversions are copies the caller
+//    owns. ScriptError owns plain strings only, so it may outlive the Host.
+//  - Arguments passed by const reference are only read during the call.
+//
+// Threads
+// -------
+// Use a Host from the OS thread that created it (its thread state and the
+// C++ stack bound used to raise RecursionError belong to that thread).
+// Handles are bound to their Host and, like the Host, to that thread.
+// Several Hosts in one process are independent: each may run on its own
+// thread at the same time. Threads created by scripts (threading) run under
+// the interpreter's GIL and never call into the host except through host
+// functions.
+//
+// Errors
+// ------
+//  - A Python exception that escapes a call into the interpreter (exec,
+//    eval, call, a conversion, attribute access, ...) is thrown to the host
+//    as `gilt::ScriptError`, carrying the exception's type name, its message
+//    and the full traceback text as the `gilt` command would print it.
+//  - A C++ exception thrown by a host function never unwinds through the
+//    interpreter: it is caught at the boundary and raised in the script as a
+//    Python exception. ScriptError becomes the exception it describes (the
+//    very same exception object if it came from this Host); the standard
+//    exceptions map as pybind11 maps them: std::invalid_argument,
+//    std::domain_error, std::length_error, std::range_error -> ValueError,
+//    std::out_of_range -> IndexError, std::overflow_error -> OverflowError,
+//    std::bad_alloc -> MemoryError, any other std::exception ->
+//    RuntimeError(what()), anything else -> RuntimeError("unknown C++
+//    exception").
+//  - Misusing the API (an operation on an empty Handle) throws
+//    std::logic_error.
+//  - A script can never make the process die: SystemExit is an exception
+//    like the others here (ScriptError::exit_code() tells the status); only
+//    the run_* functions, which act as the `gilt` command, turn it into a
+//    status.
+#pragma once
+
+#include <array>
+#include <concepts>
+#include <cstdint>
+#include <functional>
+#include <limits>
+#include <map>
+#include <memory>
+#include <optional>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+namespace gilt {
+
+class Interpreter;  // runtime/interpreter.hpp: opaque to hosts
+class Host;
+class Handle;
+class CallContext;
+
+namespace detail {
+struct HostState;
+struct Access;
+}  // namespace detail
+
+// ---------------------------------------------------------------------------
+// ScriptError: a Python exception, seen from C++.
+// ---------------------------------------------------------------------------
+class ScriptError : public std::runtime_error {
+public:
+    // For host functions: `throw gilt::ScriptError("KeyError", "no such key")`
+    // raises KeyError("no such key") in the script. `type_name` names a
+    // builtin exception type; any other name raises RuntimeError with
+    // "type_name: message". traceback() is empty for such errors.
+    ScriptError(std::string type_name, std::string message);
+
+    // The exception's type name ("ValueError", or a user class's __name__).
+    const std::string& type_name() const noexcept { return m_type_name; }
+    // str(exception): the message without the type ("" when there is none).
+    const std::string& message() const noexcept { return m_message; }
+    // The complete text CPython would print for the uncaught exception:
+    // "Traceback (most recent call last):", one entry per frame with file,
+    // line and source line, chained exceptions, and the final
+    // "Type: message" line. Ends with a newline.
+    const std::string& traceback() const noexcept { return m_traceback; }
+    // For SystemExit, the status the `gilt` command would exit with
+    // (None -> 0, an int -> that int, anything else -> 1); otherwise empty.
+    std::optional<int> exit_code() const noexcept { return m_exit_code; }
+
+private:
+    friend struct detail::Access;
+    ScriptError(std::string type_name, std::string message, std::string traceback,
+                std::optional<int> exit_code, const void* origin, std::uint64_t serial);
+
+    std::string m_type_name;
+    std::string m_message;
+    std::string m_traceback;
+    std::optional<int> m_exit_code;
+    // Which Host raised it, and which of its exceptions: lets a ScriptError
+    // that travels back into a script through a host function re-raise the
+    // original exception object (traceback and attributes intact).
+    const void* m_origin = nullptr;
+    std::uint64_t m_serial = 0;
+};
+
+// ---------------------------------------------------------------------------
+// Options: how a Host's interpreter starts. Every field has a usable default.
+// ---------------------------------------------------------------------------
+struct Options {
+    // sys.argv. Empty (the default) gives [''] as CPython does for an
+    // embedded interpreter.
+    std::vector<std::string> argv;
+    // -X options, each "name" (sys._xoptions[name] = True) or "name=value"
+    // (sys._xoptions[name] = 'value').
+    std::vector<std::string> xoptions;
+    // Directories put at the front of sys.path, in this order. "" means the
+    // current directory. Modules are also found in the interpreter's
+    // embedded standard library and in native modules, whatever the path.
+    std::vector<std::string> path;
+    // Where the script's sys.stdout / sys.stderr text goes. Empty (the
+    // default): file descriptors 1 and 2. A sink receives UTF-8 text in
+    // pieces as the script flushes them; it is called on the thread that
+    // runs the script while that thread holds the GIL, so it must not call
+    // back into the Host.
+    std::function<void(std::string_view)> stdout_sink;
+    std::function<void(std::string_view)> stderr_sink;
+    // The name messages of the run_* functions start with ("gilt: can't
+    // open file ...").
+    std::string program_name = "gilt";
+    // sys.flags.interactive: the interpreter runs a REPL.
+    bool interactive = false;
+};
+
+// ---------------------------------------------------------------------------
+// Handle: one reference to a Python value.
+// ---------------------------------------------------------------------------
+class Handle {
+public:
+    // An empty handle: holds no value. A host function may return it to
+    // mean None; any other use throws std::logic_error.
+    Handle() noexcept = default;
+    Handle(const Handle& other) noexcept;
+    Handle(Handle&& other) noexcept;
+    Handle& operator=(const Handle& other) noexcept;
+    Handle& operator=(Handle&& other) noexcept;
+    ~Handle();
+
+    bool is_empty() const noexcept { return m_host == nullptr; }
+    // The Host this value belongs to. std::logic_error if empty.
+    Host& host() const;
+
+    bool is_none() const;
+    // `a is b` (identity, not equality).
+    bool is(const Handle& other) const;
+    // type(v).__name__: "int", "str", "MyClass".
+    std::string type_name() const;
+    std::string repr() const;  // repr(v)
+    std::string str() const;   // str(v)
+
+    // --- conversions to C++: each throws ScriptError (TypeError,
+    // OverflowError, ...) when the value does not convert ---
+    // int(v) by __index__ (ints, bools, objects with __index__), checked
+    // to fit int64_t (OverflowError otherwise).
+    std::int64_t as_int() const;
+    // float(v) for ints, floats and objects with __float__ / __index__.
+    double as_double() const;
+    // bool(v): Python truthiness (never throws for builtin types).
+    bool as_bool() const;
+    // The UTF-8 text of a str (TypeError for anything else; use str() to
+    // format any value).
+    std::string as_string() const;
+    // list(v) for any iterable: its items as new handles.
+    std::vector<Handle> as_list() const;
+    // A dict (or any object with items()) whose keys are all str.
+    std::map<std::string, Handle> as_dict() const;
+    // The conversion named by T: any integral type (range-checked),
+    // floating type, bool, std::string, Handle, std::vector<U>,
+    // std::map<std::string, U>, std::optional<U> (None -> nullopt).
+    template <class T>
+    T as() const;
+
+    // --- the object protocol; all throw ScriptError on Python errors ---
+    Handle attr(std::string_view name) const;  // getattr(v, name)
+    bool has_attr(std::string_view name) const;
+    void set_attr(std::string_view name, const Handle& value) const;
+    template <class T>
+    void set_attr(std::string_view name, T&& value) const;
+    Handle operator[](const Handle& key) const;  // v[key]
+    Handle operator[](std::string_view key) const;
+    template <std::integral I>
+    Handle operator[](I index) const {
+        return item_int(static_cast<std::int64_t>(index));
+    }
+    void set_item(const Handle& key, const Handle& value) const;
+    std::int64_t len() const;  // len(v)
+    // v(*args); each argument is converted as Host::object() does.
+    Handle call(std::span<const Handle> args) const;
+    template <class... A>
+    Handle operator()(A&&... args) const;
+
+    // In-tree code only: the raw tagged word (a borrowed runtime Value).
+    std::uint64_t raw_value() const noexcept { return m_bits; }
+
+private:
+    friend struct detail::Access;
+    Handle(detail::HostState* host, std::uint64_t owned_bits) noexcept
+        : m_host(host), m_bits(owned_bits) {}
+    Handle item_int(std::int64_t index) const;
+
+    detail::HostState* m_host = nullptr;
+    std::uint64_t m_bits = 0;
+};
+
+// ---------------------------------------------------------------------------
+// Host functions.
+// ---------------------------------------------------------------------------
+
+// What a host function receives besides its arguments.
+class CallContext {
+public:
+    Host& host() const noexcept { return *m_host; }
+    // The Python-visible name the function was registered under.
+    std::string_view function_name() const noexcept { return m_name; }
+
+private:
+    friend struct detail::Access;
+    CallContext(Host* host, std::string_view name) noexcept : m_host(host), m_name(name) {}
+    Host* m_host;
+    std::string_view m_name;
+};
+
+// A host function. `args` are the positional arguments (borrowed handles,
+// valid during the call; copy an Handle to keep it). Keyword arguments are
+// refused with TypeError("name() takes no keyword arguments"). The result
+// is returned to the script; an empty Handle means None. Exceptions: see
+// "Errors" above.
+using Function = std::function<Handle(CallContext& ctx, std::span<const Handle> args)>;
+
+// Lets other Python threads run while a host function blocks (I/O, a lock,
+// a long computation that touches no Python value):
+//
+//     [](gilt::CallContext& ctx, std::span<const gilt::Handle> args) {
+//         std::string path = args[0].as_string();   // convert first
+//         std::string data;
+//         {
+//             gilt::ReleaseGil unlocked(ctx);          // GIL released here...
+//             data = slow_read(path);                  // ...no Handle use allowed
+//         }                                            // ...taken back here
+//         return ctx.host().object(data);
+//     }
+//
+// While a ReleaseGil lives, the function must not create, copy, destroy or
+// use any Handle, nor call the Host. It is the runtime's GilRelease, seen
+// from the host.
+class ReleaseGil {
+public:
+    explicit ReleaseGil(CallContext& ctx);
+    ~ReleaseGil();
+    ReleaseGil(const ReleaseGil&) = delete;
+    ReleaseGil& operator=(const ReleaseGil&) = delete;
+
+private:
+    detail::HostState* m_state;
+};
+
+// A module of host functions: name -> function.
+using ModuleFunctions = std::vector<std::pair<std::string, Function>>;
+
+namespace detail {
+// C++ -> Handle conversions (defined in the library; see Host::object).
+Handle make_int(HostState* host, std::int64_t v);
+Handle make_uint(HostState* host, std::uint64_t v);
+Handle make_float(HostState* host, double v);
+Handle make_bool(HostState* host, bool v);
+Handle make_str(HostState* host, std::string_view v);
+Handle make_none(HostState* host);
+Handle make_list(HostState* host, std::span<const Handle> items);
+Handle make_tuple(HostState* host, std::span<const Handle> items);
+Handle make_dict(HostState* host, const std::map<std::string, Handle>& items);
+[[noreturn]] void throw_overflow(const char* type);
+
+template <class T>
+struct IsVector : std::false_type {};
+template <class T, class A>
+struct IsVector<std::vector<T, A>> : std::true_type {};
+template <class T>
+struct IsStringMap : std::false_type {};
+template <class T, class C, class A>
+struct IsStringMap<std::map<std::string, T, C, A>> : std::true_type {};
+template <class T>
+struct IsOptional : std::false_type {};
+template <class T>
+struct IsOptional<std::optional<T>> : std::true_type {};
+template <class T>
+inline constexpr bool kAlwaysFalse = false;
+
+template <class T>
+Handle to_object(HostState* host, const T& v) {
+    using U = std::remove_cvref_t<T>;
+    if constexpr (std::is_same_v<U, Handle>) {
+        return v;
+    } else if constexpr (std::is_same_v<U, std::nullptr_t> || std::is_same_v<U, std::nullopt_t>) {
+        return make_none(host);
+    } else if constexpr (std::is_same_v<U, bool>) {
+        return make_bool(host, v);
+    } else if constexpr (std::is_integral_v<U> && std::is_signed_v<U>) {
+        return make_int(host, static_cast<std::int64_t>(v));
+    } else if constexpr (std::is_integral_v<U>) {
+        return make_uint(host, static_cast<std::uint64_t>(v));
+    } else if constexpr (std::is_floating_point_v<U>) {
+        return make_float(host, static_cast<double>(v));
+    } else if constexpr (std::is_convertible_v<const U&, std::string_view>) {
+        return make_str(host, std::string_view(v));
+    } else if constexpr (IsOptional<U>::value) {
+        return v ? to_object(host, *v) : make_none(host);
+    } else if constexpr (IsVector<U>::value) {
+        std::vector<Handle> items;
+        items.reserve(v.size());
+        for (const auto& x : v) items.push_back(to_object(host, x));
+        return make_list(host, items);
+    } else if constexpr (IsStringMap<U>::value) {
+        std::map<std::string, Handle> items;
+        for (const auto& [k, x] : v) items.emplace(k, to_object(host, x));
+        return make_dict(host, items);
+    } else {
+        static_assert(kAlwaysFalse<U>, "no conversion from this C++ type to gilt::Handle");
+    }
+}
+
+HostState* state_of(const Handle& o);
+}  // namespace detail
+
+// ---------------------------------------------------------------------------
+// Host: owns one interpreter.
+// ---------------------------------------------------------------------------
+class Host {
+public:
+    // Starts an interpreter: builtins, sys (argv, path, _xoptions from
+    // `options`) and an empty __main__ module whose namespace exec(), eval()
+    // and the globals functions use. Throws ScriptError if start-up fails.
+    explicit Host(Options options = {});
+    // Finalizes (see finalize()) unless already done, then frees the
+    // interpreter. Aborts if Handles of this Host are still alive.
+    ~Host();
+    Host(const Host&) = delete;
+    Host& operator=(const Host&) = delete;
+
+    // --- running code; all throw ScriptError when the code raises ---
+    // Runs `source` (statements) in __main__. `filename` appears in
+    // tracebacks; a name not starting with '<' also shows the source lines
+    // from `source` itself.
+    void exec(std::string_view source, std::string_view filename = "<string>");
+    // Evaluates one expression in __main__ and returns its value.
+    Handle eval(std::string_view expression);
+    // Calls the global `function_name` of __main__ (or a builtin of that
+    // name); NameError if neither exists.
+    Handle call(std::string_view function_name, std::span<const Handle> args);
+    template <class... A>
+    Handle call(std::string_view function_name, A&&... args) {
+        std::array<Handle, sizeof...(A)> argv{object(std::forward<A>(args))...};
+        return call(function_name, std::span<const Handle>(argv));
+    }
+    // `import name` (dotted names allowed); returns the named module itself.
+    Handle import(std::string_view module_name);
+
+    // --- __main__'s globals ---
+    bool has_global(std::string_view name) const;
+    Handle get_global(std::string_view name) const;  // NameError if missing
+    void set_global(std::string_view name, const Handle& value);
+    template <class T>
+    void set_global(std::string_view name, T&& value) {
+        set_global(name, object(std::forward<T>(value)));
+    }
+
+    // --- values in ---
+    // The Python value for a C++ value: integers -> int, floating -> float,
+    // bool -> bool, anything convertible to std::string_view -> str (UTF-8),
+    // nullptr / std::nullopt -> None, std::optional<T> -> T or None,
+    // std::vector<T> -> list, std::map<std::string, T> -> dict, Handle ->
+    // itself. char is an integer here, not a one-character str.
+    template <class T>
+    Handle object(T&& value) {
+        return detail::to_object(m_state.get(), value);
+    }
+    Handle none();
+    Handle tuple(std::span<const Handle> items);
+    Handle list(std::span<const Handle> items = {});
+    Handle dict();
+
+    // --- host functions and modules ---
+    // Makes `fn` a builtin function `name` in __main__'s namespace (code run
+    // by exec/eval/call and the main script see it). Replaces any previous
+    // global of that name.
+    void def(std::string_view name, Function fn);
+    // Creates module `name` holding the given functions and registers it in
+    // sys.modules, so scripts `import name`. Returns the module (set more
+    // attributes on it with set_attr). A dotted name is not bound as an
+    // attribute of its parent package.
+    Handle def_module(std::string_view name, const ModuleFunctions& functions);
+
+    // --- what the `gilt` command does; each returns the process exit
+    // status CPython would use and never throws ScriptError. Uncaught
+    // exceptions are printed through sys.excepthook; SystemExit gives its
+    // status; KeyboardInterrupt gives 130 and sets
+    // unhandled_keyboard_interrupt(). ---
+    // Runs the file as __main__ (__file__ = its absolute path). A file that
+    // cannot be read: "<program>: can't open file '<abs path>': [Errno N]
+    // <reason>" on stderr, status 2.
+    int run_file(const std::string& path);
+    // Runs source text as __main__ (`-c`: filename "<string>"; a program
+    // read from stdin: "<stdin>").
+    int run_source(std::string_view source, const std::string& filename);
+    // `-m name`: finds the module as import would (a package runs its
+    // __main__ submodule) and runs it as __main__, with sys.argv[0] set to
+    // its file. A module that cannot be found: "<program>: No module named
+    // x" on stderr, status 1.
+    int run_module(std::string_view name);
+    // The interactive loop on the terminal (readline editing and history in
+    // ~/.gilt_history), or on stdin without prompts' echo when it is not a
+    // terminal. Returns at end of input or on SystemExit.
+    int run_repl(bool show_banner = true);
+    // True when the last run_* ended with an uncaught KeyboardInterrupt: the
+    // `gilt` command then dies by SIGINT, as CPython does.
+    bool unhandled_keyboard_interrupt() const noexcept;
+
+    // Waits for the script's non-daemon threads, runs atexit functions and
+    // flushes sys.stdout and sys.stderr. Returns 0, or 120 when flushing
+    // failed (CPython's status for it). Idempotent; the destructor calls it.
+    int finalize();
+
+    // In-tree code (the `gilt` command, tests): the runtime interpreter.
+    Interpreter& interpreter() noexcept;
+
+private:
+    friend struct detail::Access;
+    std::unique_ptr<detail::HostState> m_state;
+};
+
+// --- Handle templates -------------------------------------------------------
+
+template <class... A>
+Handle Handle::operator()(A&&... args) const {
+    std::array<Handle, sizeof...(A)> argv{detail::to_object(detail::state_of(*this), args)...};
+    return call(std::span<const Handle>(argv));
+}
+
+template <class T>
+void Handle::set_attr(std::string_view name, T&& value) const {
+    set_attr(name, detail::to_object(detail::state_of(*this), value));
+}
+
+template <class T>
+T Handle::as() const {
+    if constexpr (std::is_same_v<T, Handle>) {
+        return *this;
+    } else if constexpr (std::is_same_v<T, bool>) {
+        return as_bool();
+    } else if constexpr (std::is_integral_v<T>) {
+        std::int64_t v = as_int();
+        if constexpr (std::is_unsigned_v<T>) {
+            if (v < 0 || static_cast<std::uint64_t>(v) > std::numeric_limits<T>::max()) {
+                detail::throw_overflow("unsigned integer");
+            }
+        } else {
+            if (v < std::numeric_limits<T>::min() || v > std::numeric_limits<T>::max()) {
+                detail::throw_overflow("integer");
+            }
+        }
+        return static_cast<T>(v);
+    } else if constexpr (std::is_floating_point_v<T>) {
+        return static_cast<T>(as_double());
+    } else if constexpr (std::is_same_v<T, std::string>) {
+        return as_string();
+    } else if constexpr (detail::IsOptional<T>::value) {
+        if (is_none()) return std::nullopt;
+        return as<typename T::value_type>();
+    } else if constexpr (detail::IsVector<T>::value) {
+        T out;
+        for (const Handle& item : as_list()) out.push_back(item.as<typename T::value_type>());
+        return out;
+    } else if constexpr (detail::IsStringMap<T>::value) {
+        T out;
+        for (auto& [k, v] : as_dict()) out.emplace(k, v.template as<typename T::mapped_type>());
+        return out;
+    } else {
+        static_assert(detail::kAlwaysFalse<T>, "no conversion from gilt::Handle to this C++ type");
+    }
+}
+
+}  // namespace gilt

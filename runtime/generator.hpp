@@ -1,0 +1,54 @@
+// Generators, coroutines and async generators: a heap-allocated frame plus
+// its run state.
+//
+// Calling a function whose code is a generator (or `async def`) does not run
+// it: the call binds the arguments into a frame block owned by a new
+// GeneratorObject (so the frame survives the call) and returns that object.
+// Each send() resumes the frame in the eval loop until it yields (the frame
+// is suspended, `ip`/`sp` saved) or returns (the frame is cleared). A
+// coroutine is the same object with another type; `yield from` and `await`
+// delegate through the SEND instruction.
+#pragma once
+
+#include "runtime/object.hpp"
+#include "runtime/thread_state.hpp"
+
+namespace gilt {
+
+struct Frame;
+
+enum class GenState : uint8_t { Created, Suspended, Running, Completed };
+
+struct GeneratorObject {
+  Object hdr;
+  Frame* frame;      // owned block (malloc'd); null once completed
+  Value name;        // str
+  Value qualname;    // str
+  Value code;        // the CodeObject (owned; tracebacks and repr)
+  GenState state;
+  bool awaited;      // a coroutine already awaited by someone
+  bool ag_value_yield;  // async generator: the last yield was a `yield v` (not an await passing through)
+  Value ag_finalizer;  // unused until asyncio
+};
+
+enum class SendResult { Yielded, Returned, Error };
+
+// Makes the generator/coroutine object for a frame block already bound to
+// its arguments (the generator takes ownership of the block).
+Value make_generator(ThreadState& ts, Value func, Frame* frame);
+// Resumes with `value` (None to start). Sets *out to the yielded or returned
+// value (a new reference). Error: exception pending (a StopIteration raised
+// inside becomes RuntimeError, as PEP 479 says).
+SendResult gen_send(ThreadState& ts, Value gen, Value value, Value* out);
+// gen.throw(exc): raises `exc` (an exception instance, consumed) at the
+// suspension point, forwarding into a delegated iterator first.
+SendResult gen_throw(ThreadState& ts, Value gen, Value exc, Value* out);
+// gen.close(). Returns false with an exception pending.
+[[nodiscard]] bool gen_close(ThreadState& ts, Value gen);
+bool is_generator_like(Value v) noexcept;  // generator, coroutine or async generator
+
+void define_generator_type(Interpreter& interp, TypeObject* t);
+void define_coroutine_type(Interpreter& interp, TypeObject* t);
+void define_async_generator_type(Interpreter& interp, TypeObject* t);
+
+}  // namespace gilt

@@ -1,0 +1,217 @@
+// list.sort: a stable merge sort, CPython's observable rules included.
+//
+// The algorithm is a bottom-up merge sort over runs of kRun items sorted by
+// binary insertion; merging two runs is skipped when they are already in
+// order, so sorted input costs about n comparisons, as with timsort.
+//
+// What CPython guarantees and we keep:
+//  - only `<` is used (rich_compare_bool(Lt)), and a failing comparison
+//    stops the sort with the exception propagating; the list then holds
+//    every original item exactly once, in some order;
+//  - key functions are called exactly once per item, before any comparison;
+//  - reverse=True keeps equal items in their original order (the items are
+//    reversed, sorted stably, and reversed back);
+//  - while sorting, the list appears empty; if Python code run by a key or
+//    __lt__ mutates it, the sort raises ValueError "list modified during
+//    sort" and whatever the code put in the list is discarded.
+// When every key is a small int, an exact float or an exact str, the
+// comparison skips the generic protocol (CPython's unsafe_*_compare).
+#include <algorithm>
+#include <cstdlib>
+#include <vector>
+
+#include "runtime/abstract.hpp"
+#include "runtime/arg_parse.hpp"
+#include "runtime/errors.hpp"
+#include "runtime/float.hpp"
+#include "runtime/list.hpp"
+#include "runtime/range.hpp"
+#include "runtime/str.hpp"
+
+namespace gilt {
+
+namespace {
+
+constexpr uint64_t kRun = 32;
+
+enum class KeyKind : uint8_t { SmallInt, Float, Str, Generic };
+
+KeyKind classify_keys(ThreadState& ts, const Value* keys, uint64_t n) {
+  if (n == 0) return KeyKind::Generic;
+  bool ints = true, floats = true, strs = true;
+  for (uint64_t i = 0; i < n; ++i) {
+    Value k = keys[i];
+    ints = ints && k.is_small_int();
+    floats = floats && is_exact_float(ts, k);
+    strs = strs && is_exact_str(ts, k);
+    if (!ints && !floats && !strs) return KeyKind::Generic;
+  }
+  return ints ? KeyKind::SmallInt : floats ? KeyKind::Float : KeyKind::Str;
+}
+
+// The sort state: keys[] and, when a key function was given, the values
+// that travel with them (vals == nullptr otherwise).
+class Sorter {
+ public:
+  Sorter(ThreadState& ts, Value* keys, Value* vals, uint64_t n)
+      : m_ts(ts), m_keys(keys), m_vals(vals), m_n(n), m_kind(classify_keys(ts, keys, n)) {}
+
+  // false with the comparison's exception pending.
+  bool sort() {
+    for (uint64_t lo = 0; lo < m_n; lo += kRun) {
+      if (!insertion_sort(lo, std::min(lo + kRun, m_n))) return false;
+    }
+    m_tmp_keys.resize(m_n / 2 + 1);
+    if (m_vals) m_tmp_vals.resize(m_n / 2 + 1);
+    for (uint64_t width = kRun; width < m_n; width *= 2) {
+      for (uint64_t lo = 0; lo + width < m_n; lo += 2 * width) {
+        if (!merge(lo, lo + width, std::min(lo + 2 * width, m_n))) return false;
+      }
+    }
+    return true;
+  }
+
+ private:
+  // 1 when a < b, 0 when not, -1 on error.
+  int less(Value a, Value b) {
+    switch (m_kind) {
+      case KeyKind::SmallInt: return a.as_small_int() < b.as_small_int();
+      case KeyKind::Float: return float_value(a) < float_value(b);
+      case KeyKind::Str: return str_view(a) < str_view(b);  // UTF-8 byte order = code point order
+      case KeyKind::Generic: break;
+    }
+    return rich_compare_bool(m_ts, a, b, CompareOp::Lt);
+  }
+
+  // Binary insertion sort of [lo, hi); each item goes after its equals.
+  bool insertion_sort(uint64_t lo, uint64_t hi) {
+    for (uint64_t i = lo + 1; i < hi; ++i) {
+      Value pivot = m_keys[i];
+      uint64_t l = lo, r = i;
+      while (l < r) {
+        uint64_t mid = l + (r - l) / 2;
+        int c = less(pivot, m_keys[mid]);
+        if (c < 0) return false;
+        if (c) {
+          r = mid;
+        } else {
+          l = mid + 1;
+        }
+      }
+      std::move_backward(m_keys + l, m_keys + i, m_keys + i + 1);
+      m_keys[l] = pivot;
+      if (m_vals) {
+        Value v = m_vals[i];
+        std::move_backward(m_vals + l, m_vals + i, m_vals + i + 1);
+        m_vals[l] = v;
+      }
+    }
+    return true;
+  }
+
+  // Merges the sorted runs [lo, mid) and [mid, hi). The left run is copied
+  // out; on error the rest of it is copied back, so no item is lost.
+  bool merge(uint64_t lo, uint64_t mid, uint64_t hi) {
+    int c = less(m_keys[mid], m_keys[mid - 1]);
+    if (c <= 0) return c == 0;  // already in order
+    uint64_t nl = mid - lo;
+    std::copy(m_keys + lo, m_keys + mid, m_tmp_keys.begin());
+    if (m_vals) std::copy(m_vals + lo, m_vals + mid, m_tmp_vals.begin());
+    uint64_t i = 0, j = mid, k = lo;
+    bool ok = true;
+    while (i < nl && j < hi) {
+      c = less(m_keys[j], m_tmp_keys[i]);
+      if (c < 0) {
+        ok = false;
+        break;
+      }
+      take(k++, c ? j++ : i++, c != 0);
+    }
+    std::copy(m_tmp_keys.begin() + i, m_tmp_keys.begin() + nl, m_keys + k);
+    if (m_vals) std::copy(m_tmp_vals.begin() + i, m_tmp_vals.begin() + nl, m_vals + k);
+    return ok;
+  }
+
+  void take(uint64_t dst, uint64_t src, bool from_right) {
+    m_keys[dst] = from_right ? m_keys[src] : m_tmp_keys[src];
+    if (m_vals) m_vals[dst] = from_right ? m_vals[src] : m_tmp_vals[src];
+  }
+
+  ThreadState& m_ts;
+  Value* m_keys;
+  Value* m_vals;
+  uint64_t m_n;
+  KeyKind m_kind;
+  std::vector<Value> m_tmp_keys;
+  std::vector<Value> m_tmp_vals;
+};
+
+// Calls key(item) for every item; false (keys computed so far released)
+// on error.
+bool compute_keys(ThreadState& ts, Value key, const Value* items, uint64_t n, std::vector<Value>& keys) {
+  keys.reserve(n);
+  for (uint64_t i = 0; i < n; ++i) {
+    Value k = call1(ts, key, items[i]);
+    if (k.is_null()) {
+      for (Value done : keys) decref(done);
+      keys.clear();
+      return false;
+    }
+    keys.push_back(k);
+  }
+  return true;
+}
+
+// Sorts the detached items; false with an exception pending.
+bool sort_items(ThreadState& ts, Value* items, uint64_t n, Value key, bool reverse) {
+  std::vector<Value> keys;
+  if (!key.is_null() && !compute_keys(ts, key, items, n, keys)) return false;
+  Value* k = keys.empty() ? items : keys.data();
+  Value* v = keys.empty() ? nullptr : items;
+  if (reverse) {
+    std::reverse(items, items + n);
+    if (v) std::reverse(k, k + n);
+  }
+  bool ok = Sorter(ts, k, v, n).sort();
+  if (reverse) std::reverse(items, items + n);
+  for (Value done : keys) decref(done);
+  return ok;
+}
+
+}  // namespace
+
+bool list_sort(ThreadState& ts, Value list, Value key, bool reverse) {
+  ListObject* l = list_obj(list);
+  Value* saved = l->items;
+  uint64_t n = l->size, cap = l->capacity;
+  l->items = nullptr;  // the list looks empty while its items are sorted
+  l->size = 0;
+  l->capacity = 0;
+  bool ok = sort_items(ts, saved, n, key.is_none() ? Value() : key, reverse);
+  Value* final_items = l->items;
+  uint64_t final_size = l->size;
+  bool modified = final_items != nullptr || final_size != 0;
+  l->items = saved;
+  l->size = n;
+  l->capacity = cap;
+  if (modified) {
+    while (final_size > 0) decref(final_items[--final_size]);
+    std::free(final_items);
+    if (ok) raise(ts, ts.exc_types().ValueError, "list modified during sort");
+    ok = false;
+  }
+  return ok;
+}
+
+// list.sort(*, key=None, reverse=False)
+Value list_sort(ThreadState& ts, Args args) {
+  if (args.n > 1) return raise(ts, ts.exc_types().TypeError, "sort() takes no positional arguments");
+  Value key, reverse;
+  if (!parse_args(ts, args.drop_first(), "sort", {"$key", "$reverse"}, {&key, &reverse})) return Value();
+  int64_t rev = 0;
+  if (!reverse.is_null() && !index_as_ssize(ts, reverse, &rev)) return Value();
+  if (!list_sort(ts, args[0], key, rev != 0)) return Value();
+  return Value::none();
+}
+
+}  // namespace gilt

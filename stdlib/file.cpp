@@ -1,0 +1,723 @@
+// File objects: the system calls, the read-ahead and write buffers, newline
+// translation and decoding, and open(). The Python-visible methods are in
+// file_methods.cpp; the layout and its invariants are described in file.hpp.
+#include "stdlib/file.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <new>
+
+#include "runtime/abstract.hpp"
+#include "runtime/arg_parse.hpp"
+#include "runtime/bytes.hpp"
+#include "runtime/errors.hpp"
+#include "runtime/heap.hpp"
+#include "runtime/int.hpp"
+#include "runtime/interpreter.hpp"
+#include "runtime/str.hpp"
+
+namespace gilt {
+
+namespace {
+
+constexpr std::size_t kChunk = 8192;
+
+}  // namespace
+
+// --- the two blocking calls ---
+
+int64_t io_read_fd(int fd, char* buf, std::size_t n) {
+  for (;;) {
+    ssize_t r = ::read(fd, buf, n);
+    if (r >= 0 || errno != EINTR) return r;
+  }
+}
+
+int io_write_fd(int fd, const char* data, std::size_t n) {
+  while (n > 0) {
+    ssize_t r = ::write(fd, data, n);
+    if (r < 0) {
+      if (errno == EINTR) continue;
+      return errno;
+    }
+    data += r;
+    n -= static_cast<std::size_t>(r);
+  }
+  return 0;
+}
+
+// --- lifetime ---
+
+namespace {
+
+// Best effort, for dealloc: nothing may be raised there.
+void deliver_quietly(FileObject* f) {
+  if (f->wbuf.empty() || f->closed) return;
+  Interpreter* interp = f->hdr.type->interp;
+  if (f->sink == FileSink::Stdout && interp->stdout_sink) interp->stdout_sink(f->wbuf);
+  else if (f->sink == FileSink::Stderr && interp->stderr_sink) interp->stderr_sink(f->wbuf);
+  else (void)io_write_fd(f->fd, f->wbuf.data(), f->wbuf.size());
+  f->wbuf.clear();
+}
+
+void file_dealloc(Object* o) {
+  auto* f = reinterpret_cast<FileObject*>(o);
+  deliver_quietly(f);
+  if (!f->closed && f->closefd && f->fd >= 0) ::close(f->fd);
+  clear_ref(f->name);
+  clear_ref(f->mode);
+  clear_ref(f->encoding);
+  clear_ref(f->errors);
+  f->rbuf.~basic_string();
+  f->wbuf.~basic_string();
+  free_object(o);
+}
+
+}  // namespace
+
+bool is_file_object(Value v) noexcept {
+  return v.is_object() && v.as_object()->type->dealloc == file_dealloc;
+}
+
+void file_set_dealloc(TypeObject* t) { t->dealloc = file_dealloc; }
+
+IoTypes& io_types(Interpreter& interp) {
+  auto it = interp.module_state.find("_io");
+  if (it == interp.module_state.end()) {
+    // The types are created once, at start-up, and live as long as the
+    // interpreter; the unsupported_operation reference is released with them.
+    auto state = std::shared_ptr<void>(new IoTypes, [](void* p) { delete static_cast<IoTypes*>(p); });
+    it = interp.module_state.emplace("_io", std::move(state)).first;
+  }
+  return *static_cast<IoTypes*>(it->second.get());
+}
+
+Value raise_unsupported(ThreadState& ts, std::string_view msg) {
+  Value cls = io_types(ts.interp()).unsupported_operation;
+  if (cls.is_null()) return raise(ts, ts.exc_types().OSError, msg);
+  Ref text(make_str(ts, msg));
+  if (!text) return Value();
+  Ref exc(call1(ts, cls, *text));
+  if (!exc) return Value();
+  return raise_instance(ts, exc.release());
+}
+
+// --- buffers ---
+
+bool file_check_open(ThreadState& ts, FileObject* f) {
+  if (!f->closed) return true;
+  raise(ts, ts.exc_types().ValueError, "I/O operation on closed file.");
+  return false;
+}
+
+bool file_flush(ThreadState& ts, FileObject* f) {
+  if (f->wbuf.empty()) return true;
+  Interpreter& interp = ts.interp();
+  std::string data;
+  data.swap(f->wbuf);  // a sink may print, re-entering this file
+  if (f->sink == FileSink::Stdout && interp.stdout_sink) {
+    interp.stdout_sink(data);
+    return true;
+  }
+  if (f->sink == FileSink::Stderr && interp.stderr_sink) {
+    interp.stderr_sink(data);
+    return true;
+  }
+  int err = io_write_fd(f->fd, data.data(), data.size());
+  if (err != 0) {
+    raise_os_error(ts, err);
+    return false;
+  }
+  return true;
+}
+
+// Gives back the read-ahead before a write or a seek, so the descriptor's
+// offset is where the caller believes the file position is.
+bool file_drop_readahead(ThreadState& ts, FileObject* f) {
+  std::size_t pending = f->rbuf.size() - f->rpos;
+  f->rbuf.clear();
+  f->rpos = 0;
+  if (pending == 0) return true;
+  if (::lseek(f->fd, -static_cast<off_t>(pending), SEEK_CUR) < 0 && errno != ESPIPE) {
+    raise_os_error(ts, errno);
+    return false;
+  }
+  return true;
+}
+
+// Reads one more chunk into rbuf. 1: data added, 0: end of file, -1: error.
+int file_fill(ThreadState& ts, FileObject* f, std::size_t want = kChunk) {
+  if (!f->wbuf.empty() && !file_flush(ts, f)) return -1;
+  if (f->rpos == f->rbuf.size()) {
+    f->rbuf.clear();
+    f->rpos = 0;
+  } else if (f->rpos >= kChunk) {
+    f->rbuf.erase(0, f->rpos);
+    f->rpos = 0;
+  }
+  std::size_t old = f->rbuf.size();
+  f->rbuf.resize(old + want);
+  int64_t n = io_read_fd(f->fd, f->rbuf.data() + old, want);
+  if (n < 0) {
+    int err = errno;
+    f->rbuf.resize(old);
+    raise_os_error(ts, err);
+    return -1;
+  }
+  f->rbuf.resize(old + static_cast<std::size_t>(n));
+  f->eof = n == 0;
+  return n > 0 ? 1 : 0;
+}
+
+bool file_check_readable(ThreadState& ts, FileObject* f) {
+  if (!file_check_open(ts, f)) return false;
+  if (f->readable) return true;
+  raise_unsupported(ts, f->binary ? "read" : "not readable");
+  return false;
+}
+
+bool file_check_writable(ThreadState& ts, FileObject* f) {
+  if (!file_check_open(ts, f)) return false;
+  if (f->writable) return true;
+  raise_unsupported(ts, f->binary ? "write" : "not writable");
+  return false;
+}
+
+// --- text decoding ---
+
+namespace {
+
+const char* encoding_name(FileEncoding e) {
+  switch (e) {
+    case FileEncoding::Latin1: return "latin-1";
+    case FileEncoding::Ascii: return "ascii";
+    default: return "utf-8";
+  }
+}
+
+// "\r\n" and lone "\r" become "\n" (universal newlines).
+void translate_newlines(std::string& s) {
+  if (s.find('\r') == std::string::npos) return;
+  std::size_t out = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\r') {
+      s[out++] = '\n';
+      if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
+    } else {
+      s[out++] = s[i];
+    }
+  }
+  s.resize(out);
+}
+
+std::size_t utf8_seq_len(unsigned char c) {
+  if (c < 0xC0) return 1;  // ASCII, or a stray continuation byte: decoding reports it
+  if (c < 0xE0) return 2;
+  if (c < 0xF0) return 3;
+  return 4;
+}
+
+}  // namespace
+
+// Bytes of a text file as a str (or bytes for binary files).
+Value file_decode(ThreadState& ts, FileObject* f, std::string bytes) {
+  if (f->binary) return make_bytes(ts, bytes);
+  if (f->newline == FileNewline::Universal) translate_newlines(bytes);
+  if (f->enc == FileEncoding::Utf8 && utf8_valid(bytes)) return make_str(ts, bytes);
+  return str_decode(ts, bytes, encoding_name(f->enc), str_view(f->errors));
+}
+
+// --- reading ---
+
+Value file_read_all(ThreadState& ts, FileObject* f) {
+  std::size_t want = kChunk;
+  struct stat st;
+  if (::fstat(f->fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+    off_t pos = ::lseek(f->fd, 0, SEEK_CUR);
+    if (pos >= 0 && st.st_size > pos) want = static_cast<std::size_t>(st.st_size - pos) + 1;
+  }
+  for (;;) {
+    int r = file_fill(ts, f, want);
+    if (r < 0) return Value();
+    if (r == 0) break;
+    if (want < (std::size_t(1) << 24)) want *= 2;
+  }
+  std::string data = f->rbuf.substr(f->rpos);
+  f->rbuf.clear();
+  f->rpos = 0;
+  return file_decode(ts, f, std::move(data));
+}
+
+namespace {
+
+// Makes sure rbuf holds at least `n` bytes from rpos, unless the file ends.
+bool ensure_bytes(ThreadState& ts, FileObject* f, std::size_t n) {
+  while (f->rbuf.size() - f->rpos < n) {
+    int r = file_fill(ts, f);
+    if (r < 0) return false;
+    if (r == 0) break;
+  }
+  return true;
+}
+
+// One character of a text file appended to `out` (translating a universal
+// newline). false on error; *got false at end of file.
+bool read_text_char(ThreadState& ts, FileObject* f, std::string& out, bool* got) {
+  *got = false;
+  if (!ensure_bytes(ts, f, 1)) return false;
+  if (f->rpos == f->rbuf.size()) return true;
+  unsigned char c = static_cast<unsigned char>(f->rbuf[f->rpos]);
+  if (c == '\r' && f->newline == FileNewline::Universal) {
+    if (!ensure_bytes(ts, f, 2)) return false;
+    ++f->rpos;
+    if (f->rpos < f->rbuf.size() && f->rbuf[f->rpos] == '\n') ++f->rpos;
+    out += '\n';
+    *got = true;
+    return true;
+  }
+  std::size_t len = f->enc == FileEncoding::Utf8 ? utf8_seq_len(c) : 1;
+  if (!ensure_bytes(ts, f, len)) return false;
+  len = std::min(len, f->rbuf.size() - f->rpos);
+  out.append(f->rbuf, f->rpos, len);
+  f->rpos += len;
+  *got = true;
+  return true;
+}
+
+}  // namespace
+
+// read(n) for n >= 0: n characters (text) or up to n bytes (binary).
+Value file_read_n(ThreadState& ts, FileObject* f, int64_t n) {
+  if (f->binary) {
+    if (!ensure_bytes(ts, f, static_cast<std::size_t>(n))) return Value();
+    std::size_t take = std::min(static_cast<std::size_t>(n), f->rbuf.size() - f->rpos);
+    Value r = make_bytes(ts, std::string_view(f->rbuf).substr(f->rpos, take));
+    f->rpos += take;
+    return r;
+  }
+  std::string out;
+  for (int64_t i = 0; i < n; ++i) {
+    bool got;
+    if (!read_text_char(ts, f, out, &got)) return Value();
+    if (!got) break;
+  }
+  if (f->enc == FileEncoding::Utf8 && utf8_valid(out)) return make_str(ts, out);
+  return str_decode(ts, out, encoding_name(f->enc), str_view(f->errors));
+}
+
+namespace {
+
+// Offset (from rpos) just past the first line terminator in the buffered
+// bytes at or after `from`, or npos when there is none yet. *need_more is
+// set when a '\r' at the very end might be the start of "\r\n".
+std::size_t find_line_end(FileObject* f, std::size_t from, bool* need_more) {
+  std::string_view buf = std::string_view(f->rbuf).substr(f->rpos);
+  *need_more = false;
+  bool universal = !f->binary && (f->newline == FileNewline::Universal || f->newline == FileNewline::UniversalKeep);
+  if (f->binary || f->newline == FileNewline::Lf) {
+    std::size_t p = buf.find('\n', from);
+    return p == std::string_view::npos ? p : p + 1;
+  }
+  if (f->newline == FileNewline::CrLf) {
+    std::size_t p = buf.find("\r\n", from > 0 ? from - 1 : 0);
+    return p == std::string_view::npos ? p : p + 2;
+  }
+  if (!universal) {  // '\r'
+    std::size_t p = buf.find('\r', from);
+    return p == std::string_view::npos ? p : p + 1;
+  }
+  std::size_t p = buf.find_first_of("\r\n", from);
+  if (p == std::string_view::npos || buf[p] == '\n') return p == std::string_view::npos ? p : p + 1;
+  if (p + 1 == buf.size() && !f->eof) {
+    *need_more = true;
+    return std::string_view::npos;
+  }
+  return p + 1 < buf.size() && buf[p + 1] == '\n' ? p + 2 : p + 1;
+}
+
+}  // namespace
+
+Value file_readline(ThreadState& ts, FileObject* f, int64_t limit) {
+  if (limit >= 0 && !f->binary) {
+    std::string out;
+    for (int64_t i = 0; i < limit; ++i) {
+      bool got;
+      if (!read_text_char(ts, f, out, &got)) return Value();
+      if (!got || out.back() == '\n') break;
+    }
+    if (f->enc == FileEncoding::Utf8 && utf8_valid(out)) return make_str(ts, out);
+    return str_decode(ts, out, encoding_name(f->enc), str_view(f->errors));
+  }
+  std::size_t scanned = 0, end;
+  for (;;) {
+    bool need_more;
+    end = find_line_end(f, scanned, &need_more);
+    if (end != std::string_view::npos) break;
+    std::size_t avail = f->rbuf.size() - f->rpos;
+    scanned = need_more ? avail - 1 : avail;
+    if (limit >= 0 && avail >= static_cast<std::size_t>(limit)) {
+      end = static_cast<std::size_t>(limit);
+      break;
+    }
+    int r = file_fill(ts, f);
+    if (r < 0) return Value();
+    if (r == 0) {
+      end = f->rbuf.size() - f->rpos;
+      break;
+    }
+  }
+  if (limit >= 0) end = std::min(end, static_cast<std::size_t>(limit));
+  std::string line = f->rbuf.substr(f->rpos, end);
+  f->rpos += end;
+  return file_decode(ts, f, std::move(line));
+}
+
+// --- writing ---
+
+bool file_write_bytes(ThreadState& ts, FileObject* f, std::string_view data) {
+  if (f->rpos < f->rbuf.size() || !f->rbuf.empty()) {
+    if (!file_drop_readahead(ts, f)) return false;
+  }
+  f->eof = false;
+  f->wbuf.append(data);
+  if (f->write_through || f->wbuf.size() >= kChunk) return file_flush(ts, f);
+  if (f->line_buffering && data.find('\n') != std::string_view::npos) return file_flush(ts, f);
+  return true;
+}
+
+bool file_write_text(ThreadState& ts, FileObject* f, std::string_view utf8) {
+  if (!file_check_writable(ts, f)) return false;
+  if (f->newline == FileNewline::Cr || f->newline == FileNewline::CrLf) {
+    if (utf8.find('\n') != std::string_view::npos) {
+      std::string out;
+      const char* term = f->newline == FileNewline::Cr ? "\r" : "\r\n";
+      for (char c : utf8) {
+        if (c == '\n') out += term;
+        else out += c;
+      }
+      return file_write_bytes(ts, f, out);
+    }
+  }
+  return file_write_bytes(ts, f, utf8);
+}
+
+// write(str) on a text file: the encoding's bytes.
+bool file_write_str(ThreadState& ts, FileObject* f, Value s) {
+  if (f->enc == FileEncoding::Utf8 || str_is_ascii(s)) return file_write_text(ts, f, str_view(s));
+  if (!file_check_writable(ts, f)) return false;
+  Ref b(str_encode(ts, s, encoding_name(f->enc), str_view(f->errors)));
+  if (!b) return false;
+  std::string text(bytes_view(*b));
+  if (f->newline == FileNewline::Cr || f->newline == FileNewline::CrLf) {
+    std::string out;
+    for (char c : text) out += c == '\n' ? (f->newline == FileNewline::Cr ? "\r" : "\r\n") : std::string(1, c);
+    text.swap(out);
+  }
+  return file_write_bytes(ts, f, text);
+}
+
+// --- positioning ---
+
+Value file_tell(ThreadState& ts, FileObject* f) {
+  if (!file_check_open(ts, f)) return Value();
+  if (!file_flush(ts, f)) return Value();
+  off_t pos = ::lseek(f->fd, 0, SEEK_CUR);
+  if (pos < 0) return raise_os_error(ts, errno);
+  return make_int(ts, pos - static_cast<off_t>(f->rbuf.size() - f->rpos));
+}
+
+Value file_seek(ThreadState& ts, FileObject* f, int64_t offset, int whence) {
+  if (!file_check_open(ts, f)) return Value();
+  if (whence < 0 || whence > 2) {
+    return raise_fmt(ts, ts.exc_types().ValueError, "invalid whence ({}, should be 0, 1 or 2)", whence);
+  }
+  if (!f->binary) {
+    if (whence == SEEK_CUR && offset != 0) return raise_unsupported(ts, "can't do nonzero cur-relative seeks");
+    if (whence == SEEK_END && offset != 0) return raise_unsupported(ts, "can't do nonzero end-relative seeks");
+    if (whence == SEEK_SET && offset < 0) {
+      return raise_fmt(ts, ts.exc_types().ValueError, "negative seek position {}", offset);
+    }
+  }
+  if (!file_flush(ts, f)) return Value();
+  if (whence == SEEK_CUR) offset -= static_cast<int64_t>(f->rbuf.size() - f->rpos);
+  f->rbuf.clear();
+  f->rpos = 0;
+  f->eof = false;
+  off_t pos = ::lseek(f->fd, static_cast<off_t>(offset), whence);
+  if (pos < 0) return raise_os_error(ts, errno);
+  return make_int(ts, pos);
+}
+
+Value file_truncate(ThreadState& ts, FileObject* f, Value size) {
+  if (!file_check_writable(ts, f)) return Value();
+  if (!file_flush(ts, f) || !file_drop_readahead(ts, f)) return Value();
+  int64_t n;
+  if (size.is_null() || size.is_none()) {
+    off_t pos = ::lseek(f->fd, 0, SEEK_CUR);
+    if (pos < 0) return raise_os_error(ts, errno);
+    n = pos;
+  } else if (!int_as_int64(ts, size, &n)) {
+    return Value();
+  }
+  if (::ftruncate(f->fd, static_cast<off_t>(n)) < 0) return raise_os_error(ts, errno);
+  return make_int(ts, n);
+}
+
+bool file_close(ThreadState& ts, FileObject* f) {
+  if (f->closed) return true;
+  bool ok = file_flush(ts, f);
+  f->closed = true;
+  f->rbuf.clear();
+  f->rpos = 0;
+  if (f->closefd && f->fd >= 0 && ::close(f->fd) < 0 && ok) {
+    raise_os_error(ts, errno);
+    ok = false;
+  }
+  return ok;
+}
+
+// --- creation ---
+
+namespace {
+
+TypeObject* file_type_for(IoTypes& types, bool binary, bool readable, bool writable) {
+  if (!binary) return types.text;
+  if (readable && writable) return types.buffered_random;
+  return readable ? types.buffered_reader : types.buffered_writer;
+}
+
+FileObject* file_alloc(ThreadState& ts, TypeObject* type) {
+  auto* f = alloc<FileObject>(type);
+  if (!f) {
+    raise_memory_error(ts);
+    return nullptr;
+  }
+  new (&f->rbuf) std::string();
+  new (&f->wbuf) std::string();
+  f->fd = -1;
+  f->seekable = -1;
+  return f;
+}
+
+}  // namespace
+
+Value file_from_fd(ThreadState& ts, int fd, Value name, Value mode, bool binary, bool readable,
+                   bool writable) {
+  IoTypes& types = io_types(ts.interp());
+  FileObject* f = file_alloc(ts, file_type_for(types, binary, readable, writable));
+  if (!f) return Value();
+  Value result = val(f);
+  f->fd = fd;
+  f->name = new_ref(name);
+  f->mode = new_ref(mode);
+  f->binary = binary;
+  f->readable = readable;
+  f->writable = writable;
+  f->closefd = true;
+  if (!binary) {
+    f->encoding = ts.interp().intern("UTF-8");
+    f->errors = ts.interp().intern("strict");
+  }
+  return result;
+}
+
+namespace {
+
+struct OpenMode {
+  bool creating = false, reading = false, writing = false, appending = false, updating = false;
+  bool text = false, binary = false;
+};
+
+bool parse_mode(ThreadState& ts, std::string_view mode, OpenMode* m) {
+  for (std::size_t i = 0; i < mode.size(); ++i) {
+    char c = mode[i];
+    if (std::strchr("rwxab+t", c) == nullptr || c == '\0' || mode.find(c, i + 1) != std::string_view::npos) {
+      raise_fmt(ts, ts.exc_types().ValueError, "invalid mode: '{}'", mode);
+      return false;
+    }
+    switch (c) {
+      case 'x': m->creating = true; break;
+      case 'r': m->reading = true; break;
+      case 'w': m->writing = true; break;
+      case 'a': m->appending = true; break;
+      case '+': m->updating = true; break;
+      case 't': m->text = true; break;
+      case 'b': m->binary = true; break;
+    }
+  }
+  if (m->text && m->binary) {
+    raise(ts, ts.exc_types().ValueError, "can't have text and binary mode at once");
+    return false;
+  }
+  int kinds = m->creating + m->reading + m->writing + m->appending;
+  if (kinds > 1) {
+    raise(ts, ts.exc_types().ValueError, "must have exactly one of create/read/write/append mode");
+    return false;
+  }
+  if (kinds == 0) {
+    raise(ts, ts.exc_types().ValueError,
+          "Must have exactly one of create/read/write/append mode and at most one plus");
+    return false;
+  }
+  return true;
+}
+
+// The mode string a binary file reports (FileIO's: 'rb+' for 'w+b').
+std::string binary_mode_name(const OpenMode& m) {
+  std::string s = m.creating ? "xb" : m.appending ? "ab" : (m.reading || m.updating) ? "rb" : "wb";
+  if (m.updating) s += '+';
+  return s;
+}
+
+bool parse_encoding(ThreadState& ts, Value enc, FileEncoding* out) {
+  std::string name(str_view(enc));
+  for (char& c : name) c = c == '_' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (name == "utf-8" || name == "utf8" || name == "u8" || name == "utf") *out = FileEncoding::Utf8;
+  else if (name == "latin-1" || name == "latin1" || name == "iso-8859-1" || name == "iso8859-1" || name == "l1")
+    *out = FileEncoding::Latin1;
+  else if (name == "ascii" || name == "us-ascii") *out = FileEncoding::Ascii;
+  else {
+    raise_fmt(ts, ts.exc_types().LookupError, "unknown encoding: {}", str_view(enc));
+    return false;
+  }
+  return true;
+}
+
+bool parse_newline(ThreadState& ts, Value nl, FileNewline* out) {
+  if (nl.is_null() || nl.is_none()) {
+    *out = FileNewline::Universal;
+    return true;
+  }
+  if (!is_str(ts, nl)) {
+    raise_fmt(ts, ts.exc_types().TypeError, "open() argument 'newline' must be str or None, not {}",
+              type_name(ts, nl));
+    return false;
+  }
+  std::string_view s = str_view(nl);
+  if (s.empty()) *out = FileNewline::UniversalKeep;
+  else if (s == "\n") *out = FileNewline::Lf;
+  else if (s == "\r") *out = FileNewline::Cr;
+  else if (s == "\r\n") *out = FileNewline::CrLf;
+  else {
+    raise_fmt(ts, ts.exc_types().ValueError, "illegal newline value: {}", s);
+    return false;
+  }
+  return true;
+}
+
+bool check_optional_str(ThreadState& ts, Value v, const char* what) {
+  if (v.is_null() || v.is_none() || is_str(ts, v)) return true;
+  raise_fmt(ts, ts.exc_types().TypeError, "open() argument '{}' must be str or None, not {}", what,
+            type_name(ts, v));
+  return false;
+}
+
+int open_flags(const OpenMode& m) {
+  int flags = O_CLOEXEC;
+  if (m.updating) flags |= O_RDWR;
+  else if (m.reading) flags |= O_RDONLY;
+  else flags |= O_WRONLY;
+  if (m.creating) flags |= O_CREAT | O_EXCL;
+  if (m.writing) flags |= O_CREAT | O_TRUNC;
+  if (m.appending) flags |= O_CREAT | O_APPEND;
+  return flags;
+}
+
+// The descriptor for `file` (a path or an int), or -1 with an exception.
+int open_descriptor(ThreadState& ts, Value file, const OpenMode& m, bool* owns) {
+  *owns = false;
+  std::string path;
+  if (is_int(file) && !file.is_bool()) {
+    int64_t fd;
+    if (!int_as_int64(ts, file, &fd)) return -1;
+    if (fd < 0) {
+      raise(ts, ts.exc_types().ValueError, "negative file descriptor");
+      return -1;
+    }
+    return static_cast<int>(fd);
+  }
+  if (is_str(ts, file)) path = str_view(file);
+  else if (file.is_object() && file.as_object()->kind == ObjKind::Bytes) path = bytes_view(file);
+  else {
+    raise_fmt(ts, ts.exc_types().TypeError, "expected str, bytes or os.PathLike object, not {}", type_name(ts, file));
+    return -1;
+  }
+  if (path.find('\0') != std::string::npos) {
+    raise(ts, ts.exc_types().ValueError, "embedded null byte");
+    return -1;
+  }
+  int fd;
+  do {
+    fd = ::open(path.c_str(), open_flags(m), 0666);
+  } while (fd < 0 && errno == EINTR);
+  if (fd < 0) {
+    raise_os_error(ts, errno, file);
+    return -1;
+  }
+  struct stat st;
+  if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+    ::close(fd);
+    raise_os_error(ts, EISDIR, file);
+    return -1;
+  }
+  if (m.appending) ::lseek(fd, 0, SEEK_END);
+  *owns = true;
+  return fd;
+}
+
+}  // namespace
+
+Value file_open(ThreadState& ts, Args args) {
+  Value file, mode, buffering, encoding, errors, newline, closefd, opener;
+  if (!parse_args(ts, args, "open",
+                  {"file", "|", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener"},
+                  {&file, &mode, &buffering, &encoding, &errors, &newline, &closefd, &opener})) {
+    return Value();
+  }
+  Ref mode_str(mode.is_null() ? make_str(ts, "r") : new_ref(mode));
+  if (!is_str(ts, *mode_str)) {
+    return raise_fmt(ts, ts.exc_types().TypeError, "open() argument 'mode' must be str, not {}", type_name(ts, *mode_str));
+  }
+  OpenMode m;
+  if (!parse_mode(ts, str_view(*mode_str), &m)) return Value();
+  if (!check_optional_str(ts, encoding, "encoding") || !check_optional_str(ts, errors, "errors")) return Value();
+  bool has_encoding = !encoding.is_null() && !encoding.is_none();
+  bool has_errors = !errors.is_null() && !errors.is_none();
+  bool has_newline = !newline.is_null() && !newline.is_none();
+  if (m.binary && has_encoding) return raise(ts, ts.exc_types().ValueError, "binary mode doesn't take an encoding argument");
+  if (m.binary && has_errors) return raise(ts, ts.exc_types().ValueError, "binary mode doesn't take an errors argument");
+  if (m.binary && has_newline) return raise(ts, ts.exc_types().ValueError, "binary mode doesn't take a newline argument");
+  int64_t buf_size = -1;
+  if (!buffering.is_null() && !int_as_int64(ts, buffering, &buf_size)) return Value();
+  if (buf_size == 0 && !m.binary) return raise(ts, ts.exc_types().ValueError, "can't have unbuffered text I/O");
+  FileEncoding enc = FileEncoding::Utf8;
+  FileNewline nl = FileNewline::Universal;
+  if (has_encoding && !parse_encoding(ts, encoding, &enc)) return Value();
+  if (!m.binary && !parse_newline(ts, newline, &nl)) return Value();
+  bool owns;
+  int fd = open_descriptor(ts, file, m, &owns);
+  if (fd < 0) return Value();
+  Ref shown_mode(m.binary ? make_str(ts, binary_mode_name(m)) : new_ref(*mode_str));
+  bool readable = m.reading || m.updating, writable = !m.reading || m.updating;
+  Ref result(shown_mode ? file_from_fd(ts, fd, file, *shown_mode, m.binary, readable, writable) : Value());
+  if (!result) {
+    if (owns) ::close(fd);
+    return Value();
+  }
+  FileObject* f = file_obj(*result);
+  f->appending = m.appending;
+  f->closefd = closefd.is_null() || closefd.is_true() || (closefd.is_small_int() && closefd.as_small_int() != 0);
+  f->enc = enc;
+  f->newline = nl;
+  f->line_buffering = buf_size == 1 && !m.binary;
+  f->write_through = buf_size == 0;
+  if (has_encoding) set_ref(f->encoding, new_ref(encoding));
+  if (has_errors) set_ref(f->errors, new_ref(errors));
+  return result.release();
+}
+
+}  // namespace gilt

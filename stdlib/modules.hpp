@@ -1,0 +1,19 @@
+// Init functions of the native modules in stdlib/ (each returns the new
+// module, or null with an exception pending). Registered by registry.cpp.
+#pragma once
+
+#include "runtime/object.hpp"
+#include "runtime/thread_state.hpp"
+
+namespace gilt {
+
+Value init_time_module(ThreadState& ts);         // time.cpp
+Value init_posix_module(ThreadState& ts);        // os.cpp (os.py builds `os` on it)
+Value init_gc_module(ThreadState& ts);           // gc_module.cpp
+Value init_random_module(ThreadState& ts);       // random.cpp: _random
+Value init_itertools_module(ThreadState& ts);    // itertools.cpp
+Value init_collections_module(ThreadState& ts);  // collections.cpp: _collections
+Value init_functools_module(ThreadState& ts);    // functools.cpp: _functools
+Value init_json_module(ThreadState& ts);         // json.cpp: _json
+
+}  // namespace gilt

@@ -1,0 +1,28 @@
+// The table of native modules. A module written in Python under
+// stdlib/lib/ that needs native help imports a private native module here
+// (random.py imports _random, collections.py imports _collections).
+#include "stdlib/registry.hpp"
+
+#include "runtime/interpreter.hpp"
+#include "stdlib/io.hpp"
+#include "stdlib/math.hpp"
+#include "stdlib/modules.hpp"
+
+namespace gilt {
+
+void register_native_modules(Interpreter& interp) {
+  auto& m = interp.native_modules;
+  m["math"] = init_math_module;
+  m["io"] = init_io_module;
+  m["_io"] = init_io_module;
+  m["time"] = init_time_module;
+  m["posix"] = init_posix_module;
+  m["gc"] = init_gc_module;
+  m["_random"] = init_random_module;
+  m["itertools"] = init_itertools_module;
+  m["_collections"] = init_collections_module;
+  m["_functools"] = init_functools_module;
+  m["_json"] = init_json_module;
+}
+
+}  // namespace gilt
