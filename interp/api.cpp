@@ -57,6 +57,7 @@ struct HostState {
     Value last_error;
     std::uint64_t last_error_serial = 0;
     std::string program_name;
+    bool inspect = false;  // Options::interactive: -i, a REPL follows the program
     bool keyboard_interrupt = false;
     bool finalized = false;
     int finalize_status = 0;
@@ -150,7 +151,7 @@ std::string type_name_of(ThreadState& ts, Value v) { return std::string(type_nam
                         hs.last_error_serial);
 }
 
-// Returns `v` (a new reference) as an Handle, or throws the pending error.
+// Returns `v` (a new reference) as a Handle, or throws the pending error.
 Handle own_or_throw(HostState& hs, Value v) {
     if (v.is_null()) throw_pending(hs);
     return Access::own(&hs, v);
@@ -357,6 +358,7 @@ Host::Host(Options options) : m_state(std::make_unique<HostState>()) {
     HostState& hs = *m_state;
     hs.host = this;
     hs.program_name = options.program_name;
+    hs.inspect = options.interactive;
     hs.interp = std::make_unique<Interpreter>(make_config(options));
     hs.ts = &hs.interp->main_thread();
     // The trampoline finds its Host through the interpreter; the state is
@@ -412,7 +414,7 @@ Handle Host::call(std::string_view function_name, std::span<const Handle> args) 
         raise_fmt(ts, ts.exc_types().NameError, "name '{}' is not defined", function_name);
         throw_pending(hs);
     }
-    return Access::borrow(&hs, fn)->call(args);
+    return Access::borrow(&hs, fn).call(args);
 }
 
 Handle Host::import(std::string_view module_name) {
@@ -484,7 +486,7 @@ Handle Host::def_module(std::string_view name, const ModuleFunctions& functions)
 namespace {
 
 int uncaught_status(HostState& hs) {
-    UncaughtResult r = handle_uncaught_exception(*hs.ts);
+    UncaughtResult r = handle_uncaught_exception(*hs.ts, hs.inspect);
     hs.keyboard_interrupt = r.keyboard_interrupt;
     return r.status;
 }

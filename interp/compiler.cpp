@@ -448,7 +448,7 @@ void Compiler::make_function(const void* node, const std::string& name, const as
   std::string qual = qualname_for(name, true);
   enter_unit(scope, name, qual, line);
   set_args(args);
-  if (is_async) u().code->flags |= (u().code->flags & kCodeGenerator) ? 0 : kCodeCoroutine;
+  if (is_async && !(u().code->flags & kCodeGenerator)) u().code->flags |= kCodeCoroutine;
   if (is_async && (u().code->flags & kCodeGenerator)) {
     u().code->flags &= ~kCodeGenerator;
     u().code->flags |= kCodeAsyncGenerator;

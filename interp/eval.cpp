@@ -36,6 +36,7 @@
 #include "runtime/exception.hpp"
 #include "runtime/float.hpp"
 #include "runtime/generator.hpp"
+#include "runtime/instance.hpp"
 #include "runtime/int.hpp"
 #include "runtime/interpreter.hpp"
 #include "runtime/list.hpp"
@@ -56,6 +57,9 @@ namespace gilt {
 
 // Out-of-line slow paths (interp/eval_helpers.cpp).
 Value eval_load_global(ThreadState& ts, Frame* f, Value name);
+Value eval_load_attr_slow(ThreadState& ts, Value obj, Value name, InlineCache& c);
+Value eval_load_method_slow(ThreadState& ts, Value obj, Value name, InlineCache& c, bool* needs_self);
+inline constexpr uint32_t kAttrInstanceDict = 1, kAttrMethod = 2;
 Value eval_load_name(ThreadState& ts, Frame* f, Value name);
 bool eval_unpack(ThreadState& ts, Value seq, uint32_t n, Value* out);
 bool eval_unpack_ex(ThreadState& ts, Value seq, uint32_t before, uint32_t after, Value* out);
@@ -190,7 +194,7 @@ Value eval_frame(ThreadState& ts, Frame* entry, bool throwing) {
 #define POP() (*--sp)
 #define TOP() (sp[-1])
 #define SECOND() (sp[-2])
-#define PEEK(n) (sp[-(n)])
+#define PEEK(n) (sp[-static_cast<std::ptrdiff_t>(n)])
 #define SET_TOP(v) (sp[-1] = (v))
 #define GOTO_ERROR() goto error
 #define NEXT_CACHE() (void)(*ip++)
@@ -339,19 +343,28 @@ dispatch:
   }
 
   TARGET(LOAD_GLOBAL) {
-    NEXT_CACHE();
+    InlineCache& c = co->caches[*ip++];
+    DictObject* g = dict_obj(f->globals);
+    DictObject* b = dict_obj(f->builtins);
+    if (c.version == g->version && c.version2 == b->version && c.version != 0) {
+      PUSH(new_ref(c.value));
+      DISPATCH();
+    }
     Value name = names[oparg];
     Value v = dict_get_str(f->globals, name);
+    if (v.is_null()) v = dict_get_str(f->builtins, name);
     if (v.is_null()) {
-      v = dict_get_str(f->builtins, name);
-      if (v.is_null()) {
-        SAVE_FRAME_STATE();
-        v = eval_load_global(ts, f, name);
-        if (v.is_null()) GOTO_ERROR();
-        PUSH(v);
-        DISPATCH();
-      }
+      SAVE_FRAME_STATE();
+      v = eval_load_global(ts, f, name);
+      if (v.is_null()) GOTO_ERROR();
+      PUSH(v);
+      DISPATCH();
     }
+    // Dict versions are unique per interpreter, so equal versions mean the
+    // same two dicts unchanged since the value was found.
+    c.version = g->version;
+    c.version2 = b->version;
+    c.value = v;
     PUSH(new_ref(v));
     DISPATCH();
   }
@@ -400,10 +413,23 @@ dispatch:
   }
 
   TARGET(LOAD_ATTR) {
-    NEXT_CACHE();
+    InlineCache& c = co->caches[*ip++];
     Value obj = TOP();
+    if (obj.is_object()) {
+      TypeObject* t = obj.as_object()->type;
+      if (c.version == t->version && c.kind == kAttrInstanceDict) {
+        // The class has no data descriptor of this name: the instance dict decides.
+        Value* d = instance_dict_slot(obj.as_object());
+        Value v = (d && !d->is_null()) ? dict_get_str(*d, names[oparg]) : Value();
+        if (!v.is_null()) {
+          SET_TOP(new_ref(v));
+          decref(obj);
+          DISPATCH();
+        }
+      }
+    }
     SAVE_FRAME_STATE();
-    Value r = obj_getattr(ts, obj, names[oparg]);
+    Value r = eval_load_attr_slow(ts, obj, names[oparg], c);
     if (r.is_null()) GOTO_ERROR();
     SET_TOP(r);
     decref(obj);
@@ -411,11 +437,22 @@ dispatch:
   }
 
   TARGET(LOAD_METHOD) {
-    NEXT_CACHE();
+    InlineCache& c = co->caches[*ip++];
     Value obj = TOP();
+    if (obj.is_object()) {
+      TypeObject* t = obj.as_object()->type;
+      if (c.version == t->version && c.kind == kAttrMethod) {
+        Value* d = instance_dict_slot(obj.as_object());
+        if (!d || d->is_null() || dict_get_str(*d, names[oparg]).is_null()) {
+          SET_TOP(new_ref(c.value));
+          PUSH(obj);
+          DISPATCH();
+        }
+      }
+    }
     SAVE_FRAME_STATE();
     bool needs_self;
-    Value m = obj_get_method(ts, obj, names[oparg], &needs_self);
+    Value m = eval_load_method_slow(ts, obj, names[oparg], c, &needs_self);
     if (m.is_null()) GOTO_ERROR();
     SET_TOP(m);
     if (needs_self) {

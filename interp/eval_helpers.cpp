@@ -29,6 +29,36 @@ Value eval_load_global(ThreadState& ts, Frame* f, Value name) {
   return raise_fmt(ts, ts.exc_types().NameError, "name '{}' is not defined", str_view(name));
 }
 
+inline constexpr uint32_t kAttrInstanceDict = 1, kAttrMethod = 2;
+
+// LOAD_ATTR without a cache hit: the generic lookup, and a cache fill when
+// the attribute's class has the plain layout the fast path assumes (generic
+// getattr, no data descriptor of that name along the MRO).
+Value eval_load_attr_slow(ThreadState& ts, Value obj, Value name, InlineCache& c) {
+  Value r = obj_getattr(ts, obj, name);
+  if (r.is_null() || !obj.is_object()) return r;
+  TypeObject* t = obj.as_object()->type;
+  if (t->getattr != generic_getattr || !t->dict_offset) return r;
+  Value descr = type_lookup(t, name);
+  if (!descr.is_null() && type_of(ts, descr)->descr_set) return r;
+  c.version = t->version;
+  c.kind = kAttrInstanceDict;
+  return r;
+}
+
+Value eval_load_method_slow(ThreadState& ts, Value obj, Value name, InlineCache& c, bool* needs_self) {
+  Value m = obj_get_method(ts, obj, name, needs_self);
+  if (m.is_null() || !*needs_self || !obj.is_object()) return m;
+  TypeObject* t = obj.as_object()->type;
+  if (t->getattr != generic_getattr) return m;
+  // The method found lives in a type dict, which keeps it alive while the
+  // type's version is unchanged.
+  c.version = t->version;
+  c.kind = kAttrMethod;
+  c.value = m;
+  return m;
+}
+
 Value eval_load_name(ThreadState& ts, Frame* f, Value name) {
   if (!f->locals.is_null()) {
     if (is_exact_dict(ts, f->locals)) {

@@ -169,12 +169,12 @@ int system_exit_status(ThreadState& ts, Value exc) {
     return status;
 }
 
-UncaughtResult handle_uncaught_exception(ThreadState& ts) {
+UncaughtResult handle_uncaught_exception(ThreadState& ts, bool inspect) {
     UncaughtResult result;
     Ref exc(fetch_exception(ts));
     if (!exc) return result;
     const ExceptionTypes& types = ts.exc_types();
-    if (is_instance_of(ts, *exc, types.SystemExit)) {
+    if (!inspect && is_instance_of(ts, *exc, types.SystemExit)) {
         result.system_exit = true;
         result.status = system_exit_code(ts, *exc, true);
         return result;

@@ -39,7 +39,9 @@ struct UncaughtResult {
 // Anything else: sys.last_type/last_value/last_traceback are set and
 // sys.excepthook(type, value, traceback) prints it (or print_exception when
 // sys has no excepthook); status 1, or 130 for KeyboardInterrupt.
-UncaughtResult handle_uncaught_exception(ThreadState& ts);
+// With `inspect` (-i: the REPL follows the program) SystemExit is reported
+// like any other exception instead of ending the program, as in CPython.
+UncaughtResult handle_uncaught_exception(ThreadState& ts, bool inspect = false);
 
 // The status SystemExit instance `exc` asks for, without printing anything
 // (a code that is not None or an int gives 1).

@@ -16,9 +16,13 @@ struct ComplexObject {
     double imag;
 };
 
-inline ComplexObject* complex_obj(Value v) noexcept { return reinterpret_cast<ComplexObject*>(v.as_object()); }
+inline ComplexObject* complex_obj(Value v) noexcept {
+    return reinterpret_cast<ComplexObject*>(v.as_object());
+}
 // True for complex and complex subclasses.
-inline bool is_complex(Value v) noexcept { return v.is_object() && v.as_object()->kind == ObjKind::Complex; }
+inline bool is_complex(Value v) noexcept {
+    return v.is_object() && v.as_object()->kind == ObjKind::Complex;
+}
 
 Value make_complex(ThreadState& ts, double real, double imag);
 // a ** b on complex numbers (CPython's complex_pow: repeated squaring for

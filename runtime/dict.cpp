@@ -184,7 +184,7 @@ bool dict_insert(ThreadState& ts, DictObject* d, Value key, int64_t hash, Value 
     DictEntry* e = &d->entries[ix];
     Value old = e->value;
     e->value = new_ref(value);
-    ++d->version;
+    dict_bump_version(d);
     decref(old);
     return true;
   }
@@ -198,7 +198,7 @@ bool dict_insert(ThreadState& ts, DictObject* d, Value key, int64_t hash, Value 
   }
   d->entries[d->entries_len++] = DictEntry{hash, new_ref(key), new_ref(value)};
   ++d->used;
-  ++d->version;
+  dict_bump_version(d);
   return true;
 }
 
@@ -208,7 +208,7 @@ void dict_insert_clean(DictObject* d, Value key, int64_t hash, Value value) {
   index_insert_clean(d, hash, static_cast<int64_t>(d->entries_len));
   d->entries[d->entries_len++] = DictEntry{hash, new_ref(key), new_ref(value)};
   ++d->used;
-  ++d->version;
+  dict_bump_version(d);
 }
 
 // Removes entry `ix` found at index position `slot`; decrefs last.
@@ -219,7 +219,7 @@ void dict_remove_entry(DictObject* d, int64_t ix, uint64_t slot) {
   e->key = Value();
   e->value = Value();
   --d->used;
-  ++d->version;
+  dict_bump_version(d);
   decref(k);
   decref(v);
 }
@@ -557,7 +557,7 @@ Value dict_popitem(ThreadState& ts, Args args) {
   d->entries_cap -= d->entries_len - static_cast<uint64_t>(i);
   d->entries_len = static_cast<uint64_t>(i);
   --d->used;
-  ++d->version;
+  dict_bump_version(d);
   return result;
 }
 
@@ -620,9 +620,20 @@ Value dict_new(ThreadState& ts) {
   return val(d);
 }
 
+// Start-up code calls this before the dict type is defined: the first
+// builtin types get their __dict__ before `dict` itself exists. Those
+// dicts are allocated untracked (builtin type dicts live as long as the
+// interpreter) with no type, which define_dict_type fills in; the kind is
+// set here because the dict type's instance_kind is not defined yet either.
 DictObject* dict_new_raw(Interpreter& interp) {
-  auto* d = alloc_gc<DictObject>(interp.types.dict, sizeof(DictObject));
-  if (d) dict_init_empty(d);
+  DictObject* d;
+  if (interp.types.dict) {
+    d = alloc_gc<DictObject>(interp.types.dict, sizeof(DictObject));
+  } else {
+    d = static_cast<DictObject*>(std::calloc(1, sizeof(DictObject)));
+    if (d) d->hdr.refcnt = 1;
+  }
+  if (d) d->hdr.kind = ObjKind::Dict;
   return d;
 }
 
@@ -735,7 +746,7 @@ void dict_clear(Value dict) noexcept {
   DictEntry* entries = d->entries;
   uint64_t len = d->entries_len;
   dict_init_empty(d);
-  ++d->version;
+  dict_bump_version(d);
   free_entries(block, entries, len);
 }
 
@@ -752,7 +763,17 @@ Value dict_keys_list(ThreadState& ts, Value dict) {
   return r;
 }
 
+// Gives the type dicts made before the dict type existed their type.
+static void adopt_bootstrap_dicts(Interpreter& interp, TypeObject* dict_type) {
+#define GILT_ADOPT(field, pyname)                                                   \
+  if (interp.types.field && interp.types.field->dict && !interp.types.field->dict->hdr.type) \
+    interp.types.field->dict->hdr.type = dict_type;
+  GILT_BUILTIN_TYPES(GILT_ADOPT)
+#undef GILT_ADOPT
+}
+
 void define_dict_type(Interpreter& interp, TypeObject* t) {
+  adopt_bootstrap_dicts(interp, t);
   t->instance_kind = ObjKind::Dict;
   t->basicsize = sizeof(DictObject);
   t->flags = kTypeBaseType | kTypeHasGc;
@@ -773,6 +794,20 @@ void define_dict_type(Interpreter& interp, TypeObject* t) {
   t->new_ = dict_new_slot;
   t->init = dict_init;
   type_add_methods(interp, t, kDictMethods);
+}
+
+}  // namespace gilt
+
+namespace gilt {
+
+void dict_bump_version(DictObject* d) noexcept {
+  // Type dicts made before the dict type existed have no type yet; they never
+  // feed a global cache, so a private count is enough for them.
+  if (!d->hdr.type) {
+    d->version = (d->version + 1) | (uint64_t{1} << 63);
+    return;
+  }
+  d->version = ++d->hdr.type->interp->next_dict_version;
 }
 
 }  // namespace gilt

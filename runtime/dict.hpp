@@ -36,6 +36,9 @@ struct DictObject {
   uint64_t index_mask;  // index size - 1 (power of two)
 };
 
+// Gives the dict a version no other dict state of this interpreter has had.
+void dict_bump_version(DictObject* d) noexcept;
+
 inline DictObject* dict_obj(Value v) noexcept { return reinterpret_cast<DictObject*>(v.as_object()); }
 inline uint64_t dict_size(Value v) noexcept { return dict_obj(v)->used; }
 inline bool is_exact_dict(ThreadState& ts, Value v) noexcept {

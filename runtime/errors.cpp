@@ -97,14 +97,13 @@ std::string_view module_name_for_error(ThreadState& ts, Value module) {
 }  // namespace
 
 void preallocate_memory_error(Interpreter& interp) {
-  ThreadState& ts = interp.main_thread();
-  Value exc = exception_new(ts, interp.exc_types.MemoryError, interp.empty_tuple);
-  if (exc.is_null()) {
+  ExceptionObject* e = exception_alloc(interp.exc_types.MemoryError, interp.empty_tuple);
+  if (!e) {
     std::fputs("gilt: out of memory at start-up\n", stderr);
     std::abort();
   }
   auto holder = std::make_shared<PreallocatedMemoryError>();
-  holder->exc = exc;
+  holder->exc = val(e);
   interp.module_state[kMemoryErrorKey] = std::move(holder);
 }
 
@@ -160,14 +159,12 @@ Value raise_stop_iteration(ThreadState& ts, Value value) {
 Value raise_memory_error(ThreadState& ts) {
   TypeObject* t = ts.exc_types().MemoryError;
   if (!t) fatal_no_exception_types("MemoryError");
-  Value exc = exception_new(ts, t, ts.interp().empty_tuple);
+  // No __new__/__init__: they would allocate more, and fail the same way.
+  ExceptionObject* e = exception_alloc(t, ts.interp().empty_tuple);
+  Value exc = e ? val(e) : preallocated_memory_error(ts);
   if (exc.is_null()) {
-    clear_exception(ts);
-    exc = preallocated_memory_error(ts);
-    if (exc.is_null()) {
-      std::fputs("gilt: fatal: out of memory\n", stderr);
-      std::abort();
-    }
+    std::fputs("gilt: fatal: out of memory\n", stderr);
+    std::abort();
   }
   return raise_instance(ts, exc);
 }

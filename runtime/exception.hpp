@@ -82,6 +82,10 @@ inline ExceptionObject* exc_obj(Value v) noexcept { return reinterpret_cast<Exce
 bool is_exception_instance(ThreadState& ts, Value v) noexcept;
 bool is_exception_type(ThreadState& ts, Value v) noexcept;
 
+// Allocates an instance of `type` holding `args` (a borrowed tuple) without
+// running __new__/__init__; nullptr when out of memory (nothing raised, so
+// raise_memory_error can use it).
+ExceptionObject* exception_alloc(TypeObject* type, Value args) noexcept;
 // New instance of an exception type with the given args tuple (borrowed):
 // `type(*args)`. Builtin types run their __new__/__init__ slots directly;
 // user classes are called (and must return an exception instance).
@@ -107,6 +111,12 @@ Value stop_iteration_value(ThreadState& ts, Value exc) noexcept;
 // 0, int -> itself, anything else -> printed to stderr and 1). `*message`
 // receives str(code) when it must be printed.
 int system_exit_status(ThreadState& ts, Value exc, std::string* message);
+
+// Reports an exception that cannot propagate (raised by __del__, or while
+// the collector clears garbage) as CPython's default sys.unraisablehook
+// does: "Exception ignored in: <repr(obj)>" and the traceback, on stderr.
+// Takes (clears) the pending exception.
+void write_unraisable(ThreadState& ts, Value obj);
 
 // Formats the exception like CPython's default sys.excepthook: the chain of
 // __cause__ / __context__ (with "The above exception was the direct cause

@@ -12,15 +12,17 @@
 namespace gilt {
 
 struct FloatObject {
-  Object hdr;
-  double value;
+    Object hdr;
+    double value;
 };
 
 Value make_float(ThreadState& ts, double v);
 inline bool is_exact_float(ThreadState& ts, Value v) noexcept {
-  return v.is_object() && v.as_object()->type == ts.types().float_;
+    return v.is_object() && v.as_object()->type == ts.types().float_;
 }
-inline double float_value(Value v) noexcept { return reinterpret_cast<FloatObject*>(v.as_object())->value; }
+inline double float_value(Value v) noexcept {
+    return reinterpret_cast<FloatObject*>(v.as_object())->value;
+}
 // repr(float) exactly as CPython: shortest round-trip digits, 'e' notation
 // when the exponent is < -4 or >= 16, "inf", "nan", "1.0".
 std::string float_repr(double v);
@@ -59,7 +61,9 @@ Value float_round(ThreadState& ts, double x, Value ndigits);
 // Releases the floats kept on the type's free list (interpreter tear-down).
 void float_clear_freelist(TypeObject* float_type) noexcept;
 // True for floats and float subclasses.
-inline bool is_float(Value v) noexcept { return v.is_object() && v.as_object()->kind == ObjKind::Float; }
+inline bool is_float(Value v) noexcept {
+    return v.is_object() && v.as_object()->kind == ObjKind::Float;
+}
 
 void define_float_type(Interpreter& interp, TypeObject* t);
 

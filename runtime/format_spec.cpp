@@ -28,8 +28,12 @@ namespace gilt {
 
 namespace {
 
-bool is_alignment_token(uint32_t c) { return c == '<' || c == '>' || c == '=' || c == '^'; }
-bool is_sign_element(char c) { return c == ' ' || c == '+' || c == '-'; }
+bool is_alignment_token(uint32_t c) {
+    return c == '<' || c == '>' || c == '=' || c == '^';
+}
+bool is_sign_element(char c) {
+    return c == ' ' || c == '+' || c == '-';
+}
 
 // CPython's get_integer: reads a run of decimal digits at *pos. Returns the
 // number of digits read, or -1 with ValueError on overflow.
@@ -60,16 +64,29 @@ Value raise_invalid_separator(ThreadState& ts, char sep, uint32_t type) {
     if (type > 32 && type < 128)
         return raise_fmt(ts, ts.exc_types().ValueError, "Cannot specify '{}' with '{}'.", sep,
                          static_cast<char>(type));
-    return raise_fmt(ts, ts.exc_types().ValueError, "Cannot specify '{}' with '\\x{:x}'.", sep, type);
+    return raise_fmt(ts, ts.exc_types().ValueError, "Cannot specify '{}' with '\\x{:x}'.", sep,
+                     type);
 }
 
 // The checks CPython makes on the separator once the type is known.
 bool check_separator(ThreadState& ts, FormatSpec* out) {
-    if (!out->thousands_sep) return true;
+    if (!out->thousands_sep)
+        return true;
     switch (out->type) {
-        case 'd': case 'e': case 'f': case 'g': case 'E': case 'G': case '%': case 'F': case 0:
+        case 'd':
+        case 'e':
+        case 'f':
+        case 'g':
+        case 'E':
+        case 'G':
+        case '%':
+        case 'F':
+        case 0:
             return true;
-        case 'b': case 'o': case 'x': case 'X':
+        case 'b':
+        case 'o':
+        case 'x':
+        case 'X':
             if (out->thousands_sep == '_') {
                 out->group_size = 4;  // PEP 515: every four digits in bin/oct/hex
                 return true;
@@ -84,7 +101,8 @@ bool check_separator(ThreadState& ts, FormatSpec* out) {
 
 // [[fill]align]: the fill may be any code point, the rest is ASCII.
 void parse_fill_align(std::string_view spec, size_t* pos, FormatSpec* out) {
-    if (spec.empty()) return;
+    if (spec.empty())
+        return;
     int first_len;
     uint32_t first = cp_at(spec, 0, &first_len);
     if (static_cast<size_t>(first_len) < spec.size() &&
@@ -131,7 +149,8 @@ bool parse_format_spec(ThreadState& ts, std::string_view spec, FormatSpec* out,
     out->type = default_type;
     size_t pos = 0;
     parse_fill_align(spec, &pos, out);
-    if (pos < spec.size() && is_sign_element(spec[pos])) out->sign = spec[pos++];
+    if (pos < spec.size() && is_sign_element(spec[pos]))
+        out->sign = spec[pos++];
     if (pos < spec.size() && spec[pos] == 'z') {
         out->no_neg_0 = true;
         ++pos;
@@ -143,17 +162,22 @@ bool parse_format_spec(ThreadState& ts, std::string_view spec, FormatSpec* out,
     if (!out->fill_specified && pos < spec.size() && spec[pos] == '0') {
         // Backwards compatibility: a leading 0 means zero padding.
         out->fill = '0';
-        if (!out->align_specified && default_align == '>') out->align = '=';
+        if (!out->align_specified && default_align == '>')
+            out->align = '=';
         ++pos;
     }
     int64_t n = read_integer(ts, spec, &pos, &out->width);
-    if (n < 0) return false;
-    if (n == 0) out->width = -1;
-    if (!parse_grouping(ts, spec, &pos, out)) return false;
+    if (n < 0)
+        return false;
+    if (n == 0)
+        out->width = -1;
+    if (!parse_grouping(ts, spec, &pos, out))
+        return false;
     if (pos < spec.size() && spec[pos] == '.') {
         ++pos;
         n = read_integer(ts, spec, &pos, &out->precision);
-        if (n < 0) return false;
+        if (n < 0)
+            return false;
         if (n == 0) {
             raise(ts, ts.exc_types().ValueError, "Format specifier missing precision");
             return false;
@@ -184,14 +208,16 @@ Value raise_unknown_format_code(ThreadState& ts, uint32_t type, std::string_view
 namespace {
 
 void append_fill(std::string& out, uint32_t fill, int64_t n) {
-    if (n <= 0) return;
+    if (n <= 0)
+        return;
     if (fill < 0x80) {
         out.append(static_cast<size_t>(n), static_cast<char>(fill));
         return;
     }
     char buf[4];
     int len = utf8_encode(fill, buf);
-    for (int64_t i = 0; i < n; ++i) out.append(buf, len);
+    for (int64_t i = 0; i < n; ++i)
+        out.append(buf, len);
 }
 
 }  // namespace
@@ -199,7 +225,8 @@ void append_fill(std::string& out, uint32_t fill, int64_t n) {
 std::string apply_alignment(const FormatSpec& spec, std::string_view body, char default_align) {
     int64_t len = static_cast<int64_t>(utf8_count(body));
     int64_t pad = spec.width - len;
-    if (pad <= 0) return std::string(body);
+    if (pad <= 0)
+        return std::string(body);
     char align = spec.align ? spec.align : default_align;
     int64_t left = align == '<' ? 0 : align == '^' ? pad / 2 : pad;
     std::string out;
@@ -236,8 +263,10 @@ std::string group_digits(std::string_view digits, int64_t min_width, int group, 
     auto emit = [&](int64_t l) {
         int64_t n_zeros = std::max<int64_t>(0, l - remaining);
         int64_t n_chars = std::max<int64_t>(0, std::min(remaining, l));
-        if (use_sep) out.push_back(sep);
-        for (int64_t i = 0; i < n_chars; ++i) out.push_back(digits[--pos]);
+        if (use_sep)
+            out.push_back(sep);
+        for (int64_t i = 0; i < n_chars; ++i)
+            out.push_back(digits[--pos]);
         out.append(static_cast<size_t>(n_zeros), '0');
         remaining -= n_chars;
     };
@@ -247,7 +276,8 @@ std::string group_digits(std::string_view digits, int64_t min_width, int group, 
             emit(l);
             use_sep = true;
             min_width -= l;
-            if (remaining <= 0 && min_width <= 0) break;
+            if (remaining <= 0 && min_width <= 0)
+                break;
             min_width -= 1;  // the separator
         }
     } else {
@@ -259,33 +289,48 @@ std::string group_digits(std::string_view digits, int64_t min_width, int group, 
 
 std::string render_number(const FormatSpec& spec, const NumberParts& p) {
     char sign = 0;
-    if (spec.sign == '+') sign = p.negative ? '-' : '+';
-    else if (spec.sign == ' ') sign = p.negative ? '-' : ' ';
-    else if (p.negative) sign = '-';
+    if (spec.sign == '+')
+        sign = p.negative ? '-' : '+';
+    else if (spec.sign == ' ')
+        sign = p.negative ? '-' : ' ';
+    else if (p.negative)
+        sign = '-';
     int64_t n_remainder = static_cast<int64_t>(utf8_count(p.remainder));
     int64_t n_other = (sign ? 1 : 0) + static_cast<int64_t>(p.prefix.size()) +
                       (p.has_decimal ? 1 : 0) + n_remainder;
     int64_t min_width = (spec.fill == '0' && spec.align == '=') ? spec.width - n_other : 0;
     int group = spec.thousands_sep ? spec.group_size : 0;
     std::string grouped;
-    if (!p.digits.empty()) grouped = group_digits(p.digits, min_width, group, spec.thousands_sep);
+    if (!p.digits.empty())
+        grouped = group_digits(p.digits, min_width, group, spec.thousands_sep);
     int64_t pad = spec.width - (n_other + static_cast<int64_t>(grouped.size()));
     int64_t lpad = 0, spad = 0, rpad = 0;
     if (pad > 0) {
         switch (spec.align) {
-            case '<': rpad = pad; break;
-            case '^': lpad = pad / 2; rpad = pad - lpad; break;
-            case '=': spad = pad; break;
-            default: lpad = pad; break;
+            case '<':
+                rpad = pad;
+                break;
+            case '^':
+                lpad = pad / 2;
+                rpad = pad - lpad;
+                break;
+            case '=':
+                spad = pad;
+                break;
+            default:
+                lpad = pad;
+                break;
         }
     }
     std::string out;
     append_fill(out, spec.fill, lpad);
-    if (sign) out.push_back(sign);
+    if (sign)
+        out.push_back(sign);
     out.append(p.prefix);
     append_fill(out, spec.fill, spad);
     out.append(grouped);
-    if (p.has_decimal) out.push_back('.');
+    if (p.has_decimal)
+        out.push_back('.');
     out.append(p.remainder);
     append_fill(out, spec.fill, rpad);
     return out;
@@ -306,7 +351,8 @@ void split_scientific(const char* first, const char* last, DtoaResult* out) {
     out->digits.clear();
     const char* e = std::find(first, last, 'e');
     for (const char* p = first; p < e; ++p)
-        if (*p != '.') out->digits.push_back(*p);
+        if (*p != '.')
+            out->digits.push_back(*p);
     int exp = 0;
     std::from_chars(e + 1 + (e[1] == '+'), last, exp);
     out->decpt = exp + 1;
@@ -322,11 +368,13 @@ void strip_trailing_zeros(std::string& digits) {
 void split_fixed(std::string_view text, DtoaResult* out) {
     size_t dot = text.find('.');
     std::string_view int_part = text.substr(0, dot);
-    std::string_view frac = dot == std::string_view::npos ? std::string_view() : text.substr(dot + 1);
+    std::string_view frac =
+        dot == std::string_view::npos ? std::string_view() : text.substr(dot + 1);
     out->digits.assign(int_part);
     out->digits.append(frac);
     size_t lead = out->digits.find_first_not_of('0');
-    if (lead == std::string::npos) lead = out->digits.size();
+    if (lead == std::string::npos)
+        lead = out->digits.size();
     out->digits.erase(0, lead);
     out->decpt = static_cast<int>(int_part.size()) - static_cast<int>(lead);
 }
@@ -337,19 +385,22 @@ void round_digits_at(DtoaResult* r, int ndigits) {
     int keep = r->decpt + ndigits;
     std::string& d = r->digits;
     if (keep < 0 || keep > static_cast<int>(d.size())) {
-        if (keep < 0) d.clear();
+        if (keep < 0)
+            d.clear();
         return;
     }
     std::string_view rest = std::string_view(d).substr(keep);
     bool up = false;
     if (!rest.empty() && rest[0] >= '5') {
-        bool exact_half = rest[0] == '5' && rest.find_first_not_of('0', 1) == std::string_view::npos;
+        bool exact_half =
+            rest[0] == '5' && rest.find_first_not_of('0', 1) == std::string_view::npos;
         up = !exact_half || (keep > 0 && ((d[keep - 1] - '0') & 1));
     }
     d.resize(keep);
     if (up) {
         int i = keep - 1;
-        while (i >= 0 && d[i] == '9') d[i--] = '0';
+        while (i >= 0 && d[i] == '9')
+            d[i--] = '0';
         if (i >= 0) {
             ++d[i];
         } else {
@@ -376,7 +427,8 @@ void dtoa_fixed(double a, int ndigits, DtoaResult* out) {
         round_digits_at(out, ndigits);
     }
     strip_trailing_zeros(out->digits);
-    if (out->digits.empty()) out->decpt = -ndigits;
+    if (out->digits.empty())
+        out->decpt = -ndigits;
 }
 
 }  // namespace
@@ -421,18 +473,32 @@ FloatStyle float_style(char format_code, int precision) {
     FloatStyle s{static_cast<char>(format_code | 0x20), format_code >= 'A' && format_code <= 'Z', 0,
                  precision};
     switch (s.code) {
-        case 'e': s.mode = 2; s.precision = precision + 1; break;
-        case 'f': s.mode = 3; break;
-        case 'g': s.mode = 2; s.precision = precision == 0 ? 1 : precision; break;
-        default: s.code = 'r'; s.mode = 0; s.precision = 0; break;
+        case 'e':
+            s.mode = 2;
+            s.precision = precision + 1;
+            break;
+        case 'f':
+            s.mode = 3;
+            break;
+        case 'g':
+            s.mode = 2;
+            s.precision = precision == 0 ? 1 : precision;
+            break;
+        default:
+            s.code = 'r';
+            s.mode = 0;
+            s.precision = 0;
+            break;
     }
     return s;
 }
 
 void append_special(std::string& out, double v, bool upper, bool negative, int flags) {
     bool nan = std::isnan(v);
-    if (negative && !nan) out.push_back('-');  // a NaN never shows its sign
-    else if (flags & kDtsfSign) out.push_back('+');
+    if (negative && !nan)
+        out.push_back('-');  // a NaN never shows its sign
+    else if (flags & kDtsfSign)
+        out.push_back('+');
     out.append(nan ? (upper ? "NAN" : "nan") : (upper ? "INF" : "inf"));
 }
 
@@ -454,13 +520,21 @@ std::string double_to_string(double v, char format_code, int precision, int flag
     int64_t decpt = d.decpt, vend = digits_len;
     bool use_exp = false;
     switch (style.code) {
-        case 'e': use_exp = true; vend = style.precision; break;
-        case 'f': vend = decpt + style.precision; break;
+        case 'e':
+            use_exp = true;
+            vend = style.precision;
+            break;
+        case 'f':
+            vend = decpt + style.precision;
+            break;
         case 'g':
             use_exp = decpt <= -4 || decpt > (add_dot_0 ? style.precision - 1 : style.precision);
-            if (alt) vend = style.precision;
+            if (alt)
+                vend = style.precision;
             break;
-        default: use_exp = decpt <= -4 || decpt > 16; break;
+        default:
+            use_exp = decpt <= -4 || decpt > 16;
+            break;
     }
     int64_t exp = 0;
     if (use_exp) {
@@ -470,8 +544,10 @@ std::string double_to_string(double v, char format_code, int precision, int flag
     int64_t vstart = decpt <= 0 ? decpt - 1 : 0;
     vend = std::max(vend, (!use_exp && add_dot_0) ? decpt + 1 : decpt);
     out.reserve(static_cast<size_t>(vend - vstart) + 10);
-    if (d.negative) out.push_back('-');
-    else if (flags & kDtsfSign) out.push_back('+');
+    if (d.negative)
+        out.push_back('-');
+    else if (flags & kDtsfSign)
+        out.push_back('+');
     // Zeros on the left, the digits with the decimal point, zeros on the right.
     if (decpt <= 0) {
         out.append(static_cast<size_t>(decpt - vstart), '0');
@@ -494,12 +570,14 @@ std::string double_to_string(double v, char format_code, int precision, int flag
     } else {
         out.append(static_cast<size_t>(vend - digits_len), '0');
     }
-    if (out.back() == '.' && !alt) out.pop_back();
+    if (out.back() == '.' && !alt)
+        out.pop_back();
     if (use_exp) {
         out.push_back(style.upper ? 'E' : 'e');
         out.push_back(exp < 0 ? '-' : '+');
         int64_t ae = exp < 0 ? -exp : exp;
-        if (ae < 10) out.push_back('0');
+        if (ae < 10)
+            out.push_back('0');
         out.append(std::to_string(ae));
     }
     return out;
@@ -520,16 +598,20 @@ bool format_double(ThreadState& ts, double x, const FormatSpec& spec, std::strin
         type = 'r';
         default_precision = 0;
     }
-    if (type == 'n') type = 'g';
+    if (type == 'n')
+        type = 'g';
     bool add_pct = type == '%';
     if (add_pct) {
         type = 'f';
         x *= 100;
     }
-    if (precision < 0) precision = default_precision;
-    else if (type == 'r') type = 'g';
+    if (precision < 0)
+        precision = default_precision;
+    else if (type == 'r')
+        type = 'g';
     std::string buf = double_to_string(x, type, precision, flags);
-    if (add_pct) buf.push_back('%');
+    if (add_pct)
+        buf.push_back('%');
     if (spec.sign != '+' && spec.sign != ' ' && spec.width == -1 && !spec.thousands_sep) {
         *out = std::move(buf);
         return true;
@@ -541,7 +623,8 @@ bool format_double(ThreadState& ts, double x, const FormatSpec& spec, std::strin
         body.remove_prefix(1);
     }
     size_t n_digits = 0;
-    while (n_digits < body.size() && body[n_digits] >= '0' && body[n_digits] <= '9') ++n_digits;
+    while (n_digits < body.size() && body[n_digits] >= '0' && body[n_digits] <= '9')
+        ++n_digits;
     p.digits = body.substr(0, n_digits);
     p.has_decimal = n_digits < body.size() && body[n_digits] == '.';
     p.remainder = body.substr(n_digits + (p.has_decimal ? 1 : 0));
@@ -549,17 +632,28 @@ bool format_double(ThreadState& ts, double x, const FormatSpec& spec, std::strin
     return true;
 }
 
-Value float_format_spec(ThreadState& ts, double x, std::string_view spec, std::string_view type_name) {
+Value float_format_spec(ThreadState& ts, double x, std::string_view spec,
+                        std::string_view type_name) {
     FormatSpec fs;
-    if (!parse_format_spec(ts, spec, &fs, 0, '>', type_name)) return Value();
+    if (!parse_format_spec(ts, spec, &fs, 0, '>', type_name))
+        return Value();
     switch (fs.type) {
-        case 0: case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'n': case '%':
+        case 0:
+        case 'e':
+        case 'E':
+        case 'f':
+        case 'F':
+        case 'g':
+        case 'G':
+        case 'n':
+        case '%':
             break;
         default:
             return raise_unknown_format_code(ts, fs.type, type_name);
     }
     std::string out;
-    if (!format_double(ts, x, fs, &out)) return Value();
+    if (!format_double(ts, x, fs, &out))
+        return Value();
     return make_result(ts, out);
 }
 
@@ -568,7 +662,8 @@ Value float_format_spec(ThreadState& ts, double x, std::string_view spec, std::s
 namespace {
 
 // One part of a complex number, formatted without padding.
-std::string complex_part(double x, char type, int precision, int flags, const FormatSpec& spec, char sign) {
+std::string complex_part(double x, char type, int precision, int flags, const FormatSpec& spec,
+                         char sign) {
     std::string buf = double_to_string(x, type, precision, flags);
     FormatSpec plain = spec;
     plain.fill = ' ';
@@ -582,7 +677,8 @@ std::string complex_part(double x, char type, int precision, int flags, const Fo
         body.remove_prefix(1);
     }
     size_t n_digits = 0;
-    while (n_digits < body.size() && body[n_digits] >= '0' && body[n_digits] <= '9') ++n_digits;
+    while (n_digits < body.size() && body[n_digits] >= '0' && body[n_digits] <= '9')
+        ++n_digits;
     p.digits = body.substr(0, n_digits);
     p.has_decimal = n_digits < body.size() && body[n_digits] == '.';
     p.remainder = body.substr(n_digits + (p.has_decimal ? 1 : 0));
@@ -591,11 +687,13 @@ std::string complex_part(double x, char type, int precision, int flags, const Fo
 
 bool check_complex_spec(ThreadState& ts, const FormatSpec& fs, std::string_view type_name) {
     if (fs.fill == '0') {
-        raise(ts, ts.exc_types().ValueError, "Zero padding is not allowed in complex format specifier");
+        raise(ts, ts.exc_types().ValueError,
+              "Zero padding is not allowed in complex format specifier");
         return false;
     }
     if (fs.align == '=') {
-        raise(ts, ts.exc_types().ValueError, "'=' alignment flag is not allowed in complex format specifier");
+        raise(ts, ts.exc_types().ValueError,
+              "'=' alignment flag is not allowed in complex format specifier");
         return false;
     }
     if (fs.precision > INT_MAX) {
@@ -603,7 +701,14 @@ bool check_complex_spec(ThreadState& ts, const FormatSpec& fs, std::string_view 
         return false;
     }
     switch (fs.type) {
-        case 0: case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'n':
+        case 0:
+        case 'e':
+        case 'E':
+        case 'f':
+        case 'F':
+        case 'g':
+        case 'G':
+        case 'n':
             return true;
         default:
             raise_unknown_format_code(ts, fs.type, type_name);
@@ -616,7 +721,8 @@ bool check_complex_spec(ThreadState& ts, const FormatSpec& fs, std::string_view 
 Value complex_format_spec(ThreadState& ts, double re, double im, std::string_view spec,
                           std::string_view type_name) {
     FormatSpec fs;
-    if (!parse_format_spec(ts, spec, &fs, 0, '>', type_name) || !check_complex_spec(ts, fs, type_name))
+    if (!parse_format_spec(ts, spec, &fs, 0, '>', type_name) ||
+        !check_complex_spec(ts, fs, type_name))
         return Value();
     int precision = static_cast<int>(fs.precision), default_precision = 6;
     int flags = (fs.alternate ? kDtsfAlt : 0) | (fs.no_neg_0 ? kDtsfNoNeg0 : 0);
@@ -629,11 +735,15 @@ Value complex_format_spec(ThreadState& ts, double re, double im, std::string_vie
         skip_re = re == 0.0 && !std::signbit(re);
         parens = !skip_re;
     }
-    if (type == 'n') type = 'g';
-    if (precision < 0) precision = default_precision;
-    else if (type == 'r') type = 'g';
+    if (type == 'n')
+        type = 'g';
+    if (precision < 0)
+        precision = default_precision;
+    else if (type == 'r')
+        type = 'g';
     std::string body = parens ? "(" : "";
-    if (!skip_re) body += complex_part(re, type, precision, flags, fs, fs.sign);
+    if (!skip_re)
+        body += complex_part(re, type, precision, flags, fs, fs.sign);
     body += complex_part(im, type, precision, flags, fs, skip_re ? fs.sign : '+');
     body += parens ? "j)" : "j";
     return make_result(ts, apply_alignment(fs, body, '>'));
@@ -674,15 +784,29 @@ bool format_int_digits(ThreadState& ts, Value v, const FormatSpec& spec, std::st
     int base = 10;
     const char* prefix = "";
     switch (spec.type) {
-        case 'b': base = 2; prefix = "0b"; break;
-        case 'o': base = 8; prefix = "0o"; break;
-        case 'x': base = 16; prefix = "0x"; break;
-        case 'X': base = 16; prefix = "0X"; break;
-        default: break;
+        case 'b':
+            base = 2;
+            prefix = "0b";
+            break;
+        case 'o':
+            base = 8;
+            prefix = "0o";
+            break;
+        case 'x':
+            base = 16;
+            prefix = "0x";
+            break;
+        case 'X':
+            base = 16;
+            prefix = "0X";
+            break;
+        default:
+            break;
     }
     std::string digits;
     if (base == 10) {
-        if (!int_to_decimal_checked(ts, v, &digits)) return false;
+        if (!int_to_decimal_checked(ts, v, &digits))
+            return false;
     } else {
         digits = int_to_base(v, base);
     }
@@ -692,8 +816,10 @@ bool format_int_digits(ThreadState& ts, Value v, const FormatSpec& spec, std::st
         digits.erase(0, 1);
     }
     if (spec.type == 'X')
-        for (char& c : digits) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    if (spec.alternate) p.prefix = prefix;
+        for (char& c : digits)
+            c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if (spec.alternate)
+        p.prefix = prefix;
     p.digits = digits;
     *out = render_number(spec, p);
     return true;
@@ -704,25 +830,40 @@ bool format_int_digits(ThreadState& ts, Value v, const FormatSpec& spec, std::st
 Value int_format_spec(ThreadState& ts, Value v, std::string_view spec) {
     std::string_view tname = type_name(ts, v);
     FormatSpec fs;
-    if (!parse_format_spec(ts, spec, &fs, 'd', '>', tname)) return Value();
+    if (!parse_format_spec(ts, spec, &fs, 'd', '>', tname))
+        return Value();
     std::string out;
     switch (fs.type) {
-        case 'b': case 'c': case 'd': case 'o': case 'x': case 'X': case 'n':
+        case 'b':
+        case 'c':
+        case 'd':
+        case 'o':
+        case 'x':
+        case 'X':
+        case 'n':
             if (fs.precision != -1)
                 return raise(ts, ts.exc_types().ValueError,
                              "Precision not allowed in integer format specifier");
             if (fs.no_neg_0)
                 return raise(ts, ts.exc_types().ValueError,
                              "Negative zero coercion (z) not allowed in integer format specifier");
-            if (!(fs.type == 'c' ? format_int_char(ts, v, fs, &out) : format_int_digits(ts, v, fs, &out)))
+            if (!(fs.type == 'c' ? format_int_char(ts, v, fs, &out)
+                                 : format_int_digits(ts, v, fs, &out)))
                 return Value();
             break;
-        case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case '%': {
+        case 'e':
+        case 'E':
+        case 'f':
+        case 'F':
+        case 'g':
+        case 'G':
+        case '%': {
             bool overflow = false;
             double x = int_to_double(ts, v, &overflow);
             if (overflow)
                 return raise(ts, ts.exc_types().OverflowError, "int too large to convert to float");
-            if (!format_double(ts, x, fs, &out)) return Value();
+            if (!format_double(ts, x, fs, &out))
+                return Value();
             break;
         }
         default:

@@ -25,18 +25,18 @@
 namespace gilt {
 
 struct FormatSpec {
-  uint32_t fill = ' ';        // fill code point
-  char align = '\0';          // '<', '>', '^', '=' (the default_align when not given)
-  char sign = '\0';           // '+', '-', ' ', or 0 when not given
-  bool no_neg_0 = false;      // 'z'
-  bool alternate = false;     // '#'
-  bool fill_specified = false;
-  bool align_specified = false;
-  char thousands_sep = '\0';  // ',' or '_' or 0
-  uint8_t group_size = 3;     // digits per group: 3, or 4 for '_' with b/o/x/X
-  int64_t width = -1;         // -1: not given
-  int64_t precision = -1;     // -1: not given
-  uint32_t type = 0;          // presentation type code point (default_type when not given)
+    uint32_t fill = ' ';     // fill code point
+    char align = '\0';       // '<', '>', '^', '=' (the default_align when not given)
+    char sign = '\0';        // '+', '-', ' ', or 0 when not given
+    bool no_neg_0 = false;   // 'z'
+    bool alternate = false;  // '#'
+    bool fill_specified = false;
+    bool align_specified = false;
+    char thousands_sep = '\0';  // ',' or '_' or 0
+    uint8_t group_size = 3;     // digits per group: 3, or 4 for '_' with b/o/x/X
+    int64_t width = -1;         // -1: not given
+    int64_t precision = -1;     // -1: not given
+    uint32_t type = 0;          // presentation type code point (default_type when not given)
 };
 
 // Parses `spec`. The defaults are str's (type 's', left-aligned), so str's
@@ -60,10 +60,10 @@ Value raise_unknown_format_code(ThreadState& ts, uint32_t type, std::string_view
 // --- float to text (PyOS_double_to_string) ---
 
 enum DoubleToStringFlags : int {
-  kDtsfSign = 1,      // always add a sign ('+' for non-negative)
-  kDtsfAddDot0 = 2,   // integral values in positional form get ".0"
-  kDtsfAlt = 4,       // '#': keep the trailing point / zeros
-  kDtsfNoNeg0 = 8,    // 'z': a result that rounds to zero has no '-'
+    kDtsfSign = 1,     // always add a sign ('+' for non-negative)
+    kDtsfAddDot0 = 2,  // integral values in positional form get ".0"
+    kDtsfAlt = 4,      // '#': keep the trailing point / zeros
+    kDtsfNoNeg0 = 8,   // 'z': a result that rounds to zero has no '-'
 };
 
 // `format_code` is one of 'e' 'E' 'f' 'F' 'g' 'G' 'r' (repr: shortest
@@ -78,9 +78,9 @@ std::string double_to_string(double v, char format_code, int precision, int flag
 // point (any sign; "" when the value rounds to zero, with decpt = -ndigits).
 // Only for finite values.
 struct DtoaResult {
-  std::string digits;
-  int decpt = 0;
-  bool negative = false;
+    std::string digits;
+    int decpt = 0;
+    bool negative = false;
 };
 void dtoa(double v, int mode, int ndigits, DtoaResult* out);
 

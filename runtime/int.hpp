@@ -17,8 +17,8 @@
 namespace gilt {
 
 struct IntObject {
-  Object hdr;
-  mpz_t value;
+    Object hdr;
+    mpz_t value;
 };
 
 // Any int64 as a Value (small or big). Never fails except out of memory.

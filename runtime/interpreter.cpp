@@ -25,8 +25,11 @@ Interpreter::Interpreter(InterpreterConfig config) : m_config(std::move(config))
   stdout_sink = m_config.stdout_sink;
   stderr_sink = m_config.stderr_sink;
   gc = std::make_unique<GcState>();
-  init_types();
+  allocate_builtin_types(*this);
+  // The main thread state exists before the types are defined: defining a
+  // type adds methods to its dict, which needs a thread to report errors to.
   m_main = std::make_unique<ThreadState>(*this);
+  init_types();
   init_strings();
   ready_builtin_types(*this);
   init_exception_types(*this);
@@ -34,8 +37,8 @@ Interpreter::Interpreter(InterpreterConfig config) : m_config(std::move(config))
 }
 
 void Interpreter::init_types() {
-  allocate_builtin_types(*this);
   define_builtin_types(*this);
+  fix_bootstrap_kinds(*this, m_interned);
 }
 
 void Interpreter::init_strings() {
@@ -83,6 +86,19 @@ Interpreter::~Interpreter() {
   clear_ref(ts.exc_info);
   finalize_modules(*this);
   gc_collect(ts);
+}
+
+}  // namespace gilt
+
+namespace gilt {
+
+// Drops the interpreter's roots (sys.modules, builtins, sys) so that the
+// collector run by the destructor can free module globals, functions and
+// classes, which all sit in reference cycles through their module dicts.
+void finalize_modules(Interpreter& interp) {
+  clear_ref(interp.modules);
+  clear_ref(interp.sys);
+  clear_ref(interp.builtins);
 }
 
 }  // namespace gilt

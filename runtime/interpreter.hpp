@@ -83,6 +83,9 @@ class Interpreter {
 
   // --- attribute cache invalidation ---
   uint64_t next_type_version = 1;
+  // Dict versions are drawn from one counter so that a version identifies
+  // one state of one dict (the eval loop's LOAD_GLOBAL cache relies on it).
+  uint64_t next_dict_version = 1;
 
   // Registered OS threads (for threading.enumerate, shutdown). Guarded by
   // `threads_mutex`, which is taken only with the GIL held.
@@ -102,7 +105,7 @@ class Interpreter {
   OutputSink stderr_sink;
 
  private:
-  void init_types();
+  void init_types();  // after allocate_builtin_types and the main thread
   void init_strings();
   void init_builtins();
 

@@ -16,6 +16,7 @@
 
 #include "runtime/abstract.hpp"
 #include "runtime/arg_parse.hpp"
+#include "runtime/descriptors.hpp"
 #include "runtime/dict.hpp"
 #include "runtime/errors.hpp"
 #include "runtime/heap.hpp"
@@ -37,7 +38,7 @@ constexpr MethodDef kModuleMethods[] = {
 };
 
 constexpr GetSetDef kModuleGetSets[] = {
-    {"__dict__", module_get_dict},
+    {"__dict__", module_get_dict, readonly_attribute},
     {"__annotations__", module_get_annotations, module_set_annotations},
 };
 

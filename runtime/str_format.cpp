@@ -13,6 +13,7 @@
 // %(key)s; integers and floats are rendered here with the C-printf
 // semantics % has (which differ from format-spec semantics), floats through
 // double_to_string so digits match CPython's repr machinery.
+#include <cctype>
 #include <cstring>
 #include <string>
 

@@ -5,6 +5,8 @@
 #include <cstdlib>
 
 #include "runtime/builtin_defines.hpp"
+#include "runtime/descriptors.hpp"
+#include "runtime/dict.hpp"
 #include "runtime/interpreter.hpp"
 
 namespace gilt {
@@ -31,6 +33,35 @@ void define_builtin_types(Interpreter& interp) {
   GILT_BUILTIN_TYPES_WITH_OWN_DEFINE(GILT_DEFINE_TYPE)
 #undef GILT_DEFINE_TYPE
   define_dict_view_types(interp);
+}
+
+namespace {
+
+void fix_kind(Value v) {
+  if (!v.is_object()) return;
+  Object* o = v.as_object();
+  if (o->kind == ObjKind::Native && o->type && o->type->instance_kind != ObjKind::Native) o->kind = o->type->instance_kind;
+  if (o->kind == ObjKind::StaticMethod || o->kind == ObjKind::ClassMethod)
+    fix_kind(reinterpret_cast<ClassMethodObject*>(o)->func);
+}
+
+}  // namespace
+
+void fix_bootstrap_kinds(Interpreter& interp, const std::unordered_map<std::string_view, StrObject*>& interned) {
+  for (auto& [name, s] : interned) fix_kind(val(s));
+  BuiltinTypes& t = interp.types;
+  auto fix_dict = [](TypeObject* type) {
+    if (!type->dict) return;
+    uint64_t pos = 0;
+    Value k, v;
+    while (dict_next(val(type->dict), &pos, &k, &v)) {
+      fix_kind(k);
+      fix_kind(v);
+    }
+  };
+#define GILT_FIX_KINDS(field, pyname) fix_dict(t.field);
+  GILT_BUILTIN_TYPES(GILT_FIX_KINDS)
+#undef GILT_FIX_KINDS
 }
 
 void ready_builtin_types(Interpreter& interp) {

@@ -3,6 +3,8 @@
 #include <string>
 
 #include "interp/compile.hpp"
+#include "interp/frame.hpp"
+#include "interp/import.hpp"
 #include "runtime/abstract.hpp"
 #include "runtime/arg_parse.hpp"
 #include "runtime/bytes.hpp"
@@ -17,15 +19,6 @@
 #include "stdlib/builtins.hpp"
 
 namespace gilt {
-
-// The running frame's namespaces (the eval loop, interp/frame.hpp): new
-// references.
-Value current_globals(ThreadState& ts);
-Value current_locals(ThreadState& ts);
-// The import statement's machinery (interp/import.hpp): the module (or the
-// top-level package when fromlist is empty and the name is dotted), a new
-// reference.
-Value import_module(ThreadState& ts, Value name, Value globals, Value fromlist, int level);
 
 namespace {
 

@@ -1,6 +1,7 @@
 // The builtins that inspect or convert any object: len, repr, ascii,
 // format, hash, id, callable, isinstance, issubclass, the attribute
 // functions, iter, next, all, any, sorted, vars, dir.
+#include "interp/frame.hpp"
 #include "runtime/abstract.hpp"
 #include "runtime/arg_parse.hpp"
 #include "runtime/dict.hpp"
@@ -14,13 +15,6 @@
 #include "stdlib/builtins.hpp"
 
 namespace gilt {
-
-// The running frame's namespaces (interp/frame.hpp, the eval loop), new
-// references: the globals dict, and the locals mapping (a fresh dict
-// snapshot for function frames, the namespace itself for module and class
-// bodies).
-Value current_globals(ThreadState& ts);
-Value current_locals(ThreadState& ts);
 
 namespace {
 

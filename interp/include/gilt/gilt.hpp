@@ -15,18 +15,20 @@
 // The shape of the API
 // --------------------
 // A `Host` owns one interpreter: its heap, modules, threads and (soon) its
-// GIL. Every Python value a host holds is an `Handle`, a handle that owns
-// one reference. The interpreter class of the runtime is also called
-// `gilt::Interpreter`; this header only forward-declares it (in-tree code
-// such as the `gilt` command reaches it through Host::interpreter()), so a
-// host never sees the runtime's headers and the runtime never sees this
-// one. The word "interpreter" below means the Host's interpreter.
+// GIL. A host holds Python values through `Handle`s, each owning one
+// reference. The names avoid the runtime's: inside the library,
+// `gilt::Interpreter` is the runtime's interpreter (this header only
+// forward-declares it; in-tree code such as the `gilt` command reaches it
+// through Host::interpreter()) and `gilt::Object` is the header every heap
+// object starts with. So a host never sees the runtime's headers, and the
+// runtime never sees this one, yet both live in namespace gilt. "The
+// interpreter" below means the Host's interpreter.
 //
 // Ownership, in one place
 // -----------------------
 //  - A Host owns its interpreter; destroying the Host finalizes and frees it.
-//  - An Handle owns one reference to a Python value. Copying an Handle adds
-//    a reference; destroying it drops one. An Handle must be destroyed
+//  - A Handle owns one reference to a Python value. Copying a Handle adds
+//    a reference; destroying it drops one. A Handle must be destroyed
 //    before its Host: a Host destroyed with live Handles aborts the process
 //    with a message naming the count (a host bug, like freeing a Wren VM
 //    with handles still alive).
@@ -263,7 +265,7 @@ private:
 };
 
 // A host function. `args` are the positional arguments (borrowed handles,
-// valid during the call; copy an Handle to keep it). Keyword arguments are
+// valid during the call; copy a Handle to keep it). Keyword arguments are
 // refused with TypeError("name() takes no keyword arguments"). The result
 // is returned to the script; an empty Handle means None. Exceptions: see
 // "Errors" above.
@@ -328,7 +330,7 @@ template <class T>
 inline constexpr bool kAlwaysFalse = false;
 
 template <class T>
-Handle to_object(HostState* host, const T& v) {
+Handle to_handle(HostState* host, const T& v) {
     using U = std::remove_cvref_t<T>;
     if constexpr (std::is_same_v<U, Handle>) {
         return v;
@@ -345,15 +347,15 @@ Handle to_object(HostState* host, const T& v) {
     } else if constexpr (std::is_convertible_v<const U&, std::string_view>) {
         return make_str(host, std::string_view(v));
     } else if constexpr (IsOptional<U>::value) {
-        return v ? to_object(host, *v) : make_none(host);
+        return v ? to_handle(host, *v) : make_none(host);
     } else if constexpr (IsVector<U>::value) {
         std::vector<Handle> items;
         items.reserve(v.size());
-        for (const auto& x : v) items.push_back(to_object(host, x));
+        for (const auto& x : v) items.push_back(to_handle(host, x));
         return make_list(host, items);
     } else if constexpr (IsStringMap<U>::value) {
         std::map<std::string, Handle> items;
-        for (const auto& [k, x] : v) items.emplace(k, to_object(host, x));
+        for (const auto& [k, x] : v) items.emplace(k, to_handle(host, x));
         return make_dict(host, items);
     } else {
         static_assert(kAlwaysFalse<U>, "no conversion from this C++ type to gilt::Handle");
@@ -413,7 +415,7 @@ public:
     // itself. char is an integer here, not a one-character str.
     template <class T>
     Handle object(T&& value) {
-        return detail::to_object(m_state.get(), value);
+        return detail::to_handle(m_state.get(), value);
     }
     Handle none();
     Handle tuple(std::span<const Handle> items);
@@ -473,13 +475,13 @@ private:
 
 template <class... A>
 Handle Handle::operator()(A&&... args) const {
-    std::array<Handle, sizeof...(A)> argv{detail::to_object(detail::state_of(*this), args)...};
+    std::array<Handle, sizeof...(A)> argv{detail::to_handle(detail::state_of(*this), args)...};
     return call(std::span<const Handle>(argv));
 }
 
 template <class T>
 void Handle::set_attr(std::string_view name, T&& value) const {
-    set_attr(name, detail::to_object(detail::state_of(*this), value));
+    set_attr(name, detail::to_handle(detail::state_of(*this), value));
 }
 
 template <class T>

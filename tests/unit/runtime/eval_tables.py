@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Checks (or prints) the expression tables of the runtime unit tests.
 
-The tests in this folder list cases as {R"(python expression)", R"(expected)"}
+The tests in this folder list cases as {R"~(python expression)~", R"~(expected)~"}
 rows, evaluated by tests/unit/runtime/mini_eval.hpp. This script evaluates
 each expression with the CPython running it (3.11 is the reference) and
 reports rows whose expected text differs: the repr of the result, or
@@ -13,7 +13,7 @@ reports rows whose expected text differs: the repr of the result, or
 import re
 import sys
 
-ROW = re.compile(r'\{R"\((.*?)\)",\s*R"\((.*?)\)"\}', re.S)
+ROW = re.compile(r'\{R"~\((.*?)\)~",\s*R"~\((.*?)\)~"\}', re.S)
 
 
 def evaluate(expr):
@@ -27,7 +27,7 @@ def evaluate(expr):
 def main(argv):
     if argv and argv[0] == '--emit':
         for expr in argv[1:]:
-            print(f'    {{R"({expr})", R"({evaluate(expr)})"}},')
+            print(f'    {{R"~({expr})~", R"~({evaluate(expr)})~"}},')
         return 0
     bad = 0
     for path in argv:

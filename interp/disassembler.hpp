@@ -1,0 +1,14 @@
+// A readable listing of a code object's instructions (and of the code
+// objects among its constants), for tests and for `gilt -X dis`.
+#pragma once
+
+#include <string>
+
+#include "runtime/code.hpp"
+#include "runtime/thread_state.hpp"
+
+namespace gilt {
+
+std::string disassemble(ThreadState& ts, const CodeObject* code);
+
+}  // namespace gilt
