@@ -32,26 +32,33 @@ namespace gilt {
 // --- subclass registry ---
 
 std::vector<TypeObject*> type_subclasses(const TypeObject* t) {
-  return t->subclasses ? *t->subclasses : std::vector<TypeObject*>{};
+  return t->links ? t->links->subclasses : std::vector<TypeObject*>{};
 }
 
+namespace {
+
+SubclassLinks& links_of(TypeObject* t) {
+  if (!t->links) t->links = new SubclassLinks();
+  return *t->links;
+}
+
+void erase_ptr(std::vector<TypeObject*>& v, TypeObject* t) { v.erase(std::remove(v.begin(), v.end(), t), v.end()); }
+
+}  // namespace
+
 void register_subclass(TypeObject* base, TypeObject* sub) {
-  if (!base->subclasses) base->subclasses = new std::vector<TypeObject*>();
-  base->subclasses->push_back(sub);
+  links_of(base).subclasses.push_back(sub);
+  links_of(sub).bases.push_back(base);
 }
 
 void forget_subclass(TypeObject* t) {
-  if (!t->bases.is_null()) {
-    TupleObject* b = tuple_obj(t->bases);
-    for (uint64_t i = 0; i < b->size; ++i) {
-      auto* base = reinterpret_cast<TypeObject*>(b->items[i].as_object());
-      if (!base->subclasses) continue;
-      auto& v = *base->subclasses;
-      v.erase(std::remove(v.begin(), v.end(), t), v.end());
-    }
-  }
-  delete t->subclasses;
-  t->subclasses = nullptr;
+  if (!t->links) return;
+  for (TypeObject* b : t->links->bases)
+    if (b->links) erase_ptr(b->links->subclasses, t);
+  for (TypeObject* s : t->links->subclasses)
+    if (s->links) erase_ptr(s->links->bases, t);
+  delete t->links;
+  t->links = nullptr;
 }
 
 namespace {

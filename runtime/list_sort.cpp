@@ -61,8 +61,10 @@ class Sorter {
     for (uint64_t lo = 0; lo < m_n; lo += kRun) {
       if (!insertion_sort(lo, std::min(lo + kRun, m_n))) return false;
     }
-    m_tmp_keys.resize(m_n / 2 + 1);
-    if (m_vals) m_tmp_vals.resize(m_n / 2 + 1);
+    // The left run of a merge is at most the largest power-of-two width
+    // below m_n, i.e. under m_n.
+    m_tmp_keys.resize(m_n);
+    if (m_vals) m_tmp_vals.resize(m_n);
     for (uint64_t width = kRun; width < m_n; width *= 2) {
       for (uint64_t lo = 0; lo + width < m_n; lo += 2 * width) {
         if (!merge(lo, lo + width, std::min(lo + 2 * width, m_n))) return false;

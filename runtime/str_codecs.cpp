@@ -9,6 +9,7 @@
 #include <cctype>
 #include <string>
 
+#include "runtime/abstract.hpp"
 #include "runtime/bytes.hpp"
 #include "runtime/errors.hpp"
 #include "runtime/str.hpp"
@@ -88,15 +89,25 @@ void append_hex_escape(std::string& out, uint32_t cp) {
 
 // --- decoding ---
 
+// Raises UnicodeDecodeError / UnicodeEncodeError built as CPython builds
+// them, (encoding, object, start, end, reason): the exception's own __str__
+// words the message, and except-clauses can read .start / .end.
+bool raise_codec_error(ThreadState& ts, TypeObject* type, Codec c, Value object, uint64_t start, uint64_t end,
+                       std::string_view reason) {
+  Ref enc(make_str(ts, codec_name(c))), why(make_str(ts, reason));
+  if (!enc || !why) return false;
+  Value argv[] = {*enc, object, Value::small_int(static_cast<int64_t>(start)),
+                  Value::small_int(static_cast<int64_t>(end)), *why};
+  Ref exc(obj_call(ts, val(type), Args{argv, 5, nullptr}));
+  if (exc) raise_instance(ts, exc.release());
+  return false;
+}
+
 bool decode_error(ThreadState& ts, Codec c, uint64_t start, uint64_t end, std::string_view data,
                   const char* reason) {
-  if (end - start == 1)
-    raise_fmt(ts, ts.exc_types().UnicodeDecodeError, "'{}' codec can't decode byte 0x{:02x} in position {}: {}",
-              codec_name(c), static_cast<unsigned char>(data[start]), start, reason);
-  else
-    raise_fmt(ts, ts.exc_types().UnicodeDecodeError, "'{}' codec can't decode bytes in position {}-{}: {}",
-              codec_name(c), start, end - 1, reason);
-  return false;
+  Ref object(make_bytes(ts, data));
+  if (!object) return false;
+  return raise_codec_error(ts, ts.exc_types().UnicodeDecodeError, c, *object, start, end, reason);
 }
 
 // Applies the error handler to the undecodable bytes [start, end).
@@ -146,21 +157,9 @@ Value decode_bytewise(ThreadState& ts, Codec c, std::string_view data, std::stri
 
 // --- encoding ---
 
-bool encode_error(ThreadState& ts, Codec c, std::string_view first_char, uint64_t start, uint64_t end,
-                  uint32_t limit) {
+bool encode_error(ThreadState& ts, Codec c, Value s, uint64_t start, uint64_t end, uint32_t limit) {
   std::string reason = fmt::format("ordinal not in range({})", limit);
-  if (end - start == 1) {
-    uint32_t cp;
-    utf8_decode(first_char.data(), &cp);
-    std::string esc;
-    append_hex_escape(esc, cp);
-    raise_fmt(ts, ts.exc_types().UnicodeEncodeError, "'{}' codec can't encode character '{}' in position {}: {}",
-              codec_name(c), esc, start, reason);
-  } else {
-    raise_fmt(ts, ts.exc_types().UnicodeEncodeError, "'{}' codec can't encode characters in position {}-{}: {}",
-              codec_name(c), start, end - 1, reason);
-  }
-  return false;
+  return raise_codec_error(ts, ts.exc_types().UnicodeEncodeError, c, s, start, end, reason);
 }
 
 // ASCII / Latin-1: runs of unencodable characters go to the error handler
@@ -180,7 +179,6 @@ Value encode_limited(ThreadState& ts, Codec c, Value s, std::string_view errors)
       ++index;
       continue;
     }
-    size_t run_start = i;
     uint64_t start = index;
     std::string replacement;
     Handler h = lookup_handler(errors);
@@ -198,7 +196,7 @@ Value encode_limited(ThreadState& ts, Codec c, Value s, std::string_view errors)
       return Value();
     }
     if (h == Handler::Strict) {
-      encode_error(ts, c, v.substr(run_start), start, index, limit);
+      encode_error(ts, c, s, start, index, limit);
       return Value();
     }
     out += replacement;

@@ -103,6 +103,7 @@ Value type_lookup(TypeObject* t, Value name) {
   Value mro = t->mro;
   if (mro.is_null()) {
     for (TypeObject* b = t; b; b = b->base) {
+      if (!b->dict) continue;  // a class being torn down by the collector
       Value v = dict_get_str(val(b->dict), name);
       if (!v.is_null()) return v;
     }
@@ -111,6 +112,7 @@ Value type_lookup(TypeObject* t, Value name) {
   TupleObject* m = tuple_obj(mro);
   for (uint64_t i = 0; i < m->size; ++i) {
     auto* b = reinterpret_cast<TypeObject*>(m->items[i].as_object());
+    if (!b->dict) continue;
     Value v = dict_get_str(val(b->dict), name);
     if (!v.is_null()) return v;
   }
@@ -249,6 +251,13 @@ void type_dealloc(Object* o) {
   auto* t = reinterpret_cast<TypeObject*>(o);
   type_clear(o);
   forget_subclass(t);
+  clear_ref(t->bases);
+  clear_ref(t->name);
+  clear_ref(t->qualname);
+  if (TypeObject* b = t->base) {
+    t->base = nullptr;
+    decref(&b->hdr);
+  }
   free_object(o);
 }
 
@@ -352,13 +361,9 @@ void type_clear(Object* o) {
   Value d = val(t->dict);
   t->dict = nullptr;
   if (d.as_object()) decref(d);
-  clear_ref(t->bases);
   clear_ref(t->mro);
-  if (t->base) {
-    TypeObject* b = t->base;
-    t->base = nullptr;
-    decref(&b->hdr);
-  }
+  // `base` and `bases` stay until dealloc: instances still being cleared
+  // find their layout through them (subtype_dealloc walks to the solid base).
 }
 
 void define_type_type(Interpreter& interp, TypeObject* t) {

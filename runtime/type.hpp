@@ -85,6 +85,11 @@ enum TypeFlags : uint32_t {
   kTypeAbstract = 1u << 6,
 };
 
+struct SubclassLinks {
+  std::vector<TypeObject*> subclasses;
+  std::vector<TypeObject*> bases;
+};
+
 struct TypeObject {
   Object hdr;
   Interpreter* interp;    // owner: allocation and gc bookkeeping reach it from any object
@@ -130,7 +135,11 @@ struct TypeObject {
   UnarySlot nb_int, nb_float, nb_index;
   UnarySlot await_, aiter, anext;  // async protocol (coroutines, async iterators)
 
-  std::vector<TypeObject*>* subclasses;  // weak list of direct subclasses (owned vector), or null
+  // Weak links to direct subclasses and to the bases this type registered
+  // with (owned; null until first needed). Kept in both directions so that
+  // whichever of a base and a subclass dies first unlinks itself from the
+  // other, whatever order the cycle collector frees them in.
+  struct SubclassLinks* links;
 
   void* freelist;  // per-type free list (floats, frames of generators, ...)
   uint32_t freelist_len;

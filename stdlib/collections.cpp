@@ -14,7 +14,9 @@
 #include "runtime/errors.hpp"
 #include "runtime/interpreter.hpp"
 #include "runtime/list.hpp"
+#include "runtime/heap.hpp"
 #include "runtime/module.hpp"
+#include "runtime/range.hpp"
 #include "runtime/str.hpp"
 #include "runtime/tuple.hpp"
 #include "stdlib/deque.hpp"
@@ -151,6 +153,86 @@ TypeObject* defaultdict_type(Interpreter& interp) {
   return t;
 }
 
+// --- _tuplegetter(index, doc): the field descriptors of namedtuple classes ---
+
+struct TupleGetterObject {
+  Object hdr;
+  int64_t index;
+  Value doc;  // owned
+};
+
+TupleGetterObject* tg(Value v) { return reinterpret_cast<TupleGetterObject*>(v.as_object()); }
+
+Value tuplegetter_new(ThreadState& ts, TypeObject* type, Args args) {
+  Value index, doc;
+  if (!parse_args(ts, args, "_tuplegetter", {"/index", "/doc"}, {&index, &doc})) return Value();
+  int64_t i;
+  if (!index_as_ssize(ts, index, &i)) return Value();
+  auto* g = alloc_gc<TupleGetterObject>(type, type->basicsize);
+  if (!g) return raise_memory_error(ts);
+  g->index = i;
+  g->doc = new_ref(doc);
+  return val(g);
+}
+
+Value tuplegetter_get(ThreadState& ts, Value self, Value obj, Value) {
+  if (obj.is_null() || obj.is_none()) return new_ref(self);
+  if (!is_tuple(ts, obj)) {
+    return raise_fmt(ts, ts.exc_types().TypeError, "descriptor for index '{}' for tuple subclasses doesn't apply to '{}' object",
+                     tg(self)->index, type_name(ts, obj));
+  }
+  uint64_t i = static_cast<uint64_t>(tg(self)->index);
+  if (i >= tuple_size(obj)) return raise(ts, ts.exc_types().IndexError, "tuple index out of range");
+  return new_ref(tuple_item(obj, i));
+}
+
+int tuplegetter_set(ThreadState& ts, Value, Value, Value value) {
+  raise(ts, ts.exc_types().AttributeError, value.is_null() ? "can't delete attribute" : "can't set attribute");
+  return -1;
+}
+
+Value tuplegetter_get_doc(ThreadState&, Value self) { return new_ref(tg(self)->doc); }
+int tuplegetter_set_doc(ThreadState&, Value self, Value v) {
+  set_ref(tg(self)->doc, new_ref(v.is_null() ? Value::none() : v));
+  return 0;
+}
+
+constexpr GetSetDef kTupleGetterGetSets[] = {
+    {"__doc__", tuplegetter_get_doc, tuplegetter_set_doc},
+};
+
+void tuplegetter_dealloc(Object* o) {
+  clear_ref(reinterpret_cast<TupleGetterObject*>(o)->doc);
+  free_object(o);
+}
+
+void tuplegetter_traverse(Object* o, VisitFn visit, void* ctx) {
+  Value d = reinterpret_cast<TupleGetterObject*>(o)->doc;
+  if (!d.is_null()) visit(d, ctx);
+}
+
+void tuplegetter_clear(Object* o) { clear_ref(reinterpret_cast<TupleGetterObject*>(o)->doc); }
+
+TypeObject* tuplegetter_type(Interpreter& interp) {
+  auto it = interp.module_state.find("_collections._tuplegetter");
+  if (it != interp.module_state.end()) return static_cast<TypeObject*>(it->second.get());
+  TypeObject* t = type_alloc_builtin(interp, "_tuplegetter", ObjKind::Native, sizeof(TupleGetterObject),
+                                     interp.types.object, kTypeHasGc);
+  t->hdr.type = interp.types.type;
+  t->new_ = tuplegetter_new;
+  t->descr_get = tuplegetter_get;
+  t->descr_set = tuplegetter_set;
+  t->dealloc = tuplegetter_dealloc;
+  t->traverse = tuplegetter_traverse;
+  t->clear = tuplegetter_clear;
+  type_add_getsets(interp, t, kTupleGetterGetSets);
+  Ref mod(interp.intern("collections"));
+  type_set_attr_cstr(interp, t, "__module__", *mod);
+  type_ready(interp, t);
+  interp.module_state.emplace("_collections._tuplegetter", std::shared_ptr<void>(t, [](void*) {}));
+  return t;
+}
+
 }  // namespace
 
 Value init_collections_module(ThreadState& ts) {
@@ -160,7 +242,8 @@ Value init_collections_module(ThreadState& ts) {
   if (!m || !module_add_value(ts, *m, "deque", val(dq.deque)) ||
       !module_add_value(ts, *m, "_deque_iterator", val(dq.iterator)) ||
       !module_add_value(ts, *m, "_deque_reverse_iterator", val(dq.reverse_iterator)) ||
-      !module_add_value(ts, *m, "defaultdict", val(defaultdict_type(interp)))) {
+      !module_add_value(ts, *m, "defaultdict", val(defaultdict_type(interp))) ||
+      !module_add_value(ts, *m, "_tuplegetter", val(tuplegetter_type(interp)))) {
     return Value();
   }
   return m.release();

@@ -2213,7 +2213,7 @@ TEST_F(IntTest, ToBytesAndFromBytes) {
     Value args0[3] = {Value::small_int(0), *big_order, Value::true_()};
     EXPECT_EQ(show(obj_call(ts, *to_bytes0, Args{args0, 2, tuple_obj(*signed_kw)})), "b''");
 
-    Ref data(make_bytes(ts, "\xff\x00"));
+    Ref data(make_bytes(ts, std::string_view("\xff\x00", 2)));
     Value int_type = val(ts.types().int_);
     EXPECT_EQ(show(call_attr(int_type, "from_bytes", {*data, *little})), "255");
     EXPECT_EQ(show(call_attr(int_type, "from_bytes", {*data, *big_order})), "65280");
