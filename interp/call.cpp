@@ -242,10 +242,15 @@ void pop_frame(ThreadState& ts, Frame* f) {
   --ts.py_depth;
 }
 
+// Protected ranges nest like the blocks that made them, so the innermost
+// range containing pc (latest start, then earliest end) is the handler.
 const ExceptionTableEntry* find_handler(const CodeObject* co, uint32_t pc) {
-  for (const ExceptionTableEntry& e : co->exception_table)
-    if (pc >= e.start && pc < e.end) return &e;
-  return nullptr;
+  const ExceptionTableEntry* best = nullptr;
+  for (const ExceptionTableEntry& e : co->exception_table) {
+    if (pc < e.start || pc >= e.end) continue;
+    if (!best || e.start > best->start || (e.start == best->start && e.end < best->end)) best = &e;
+  }
+  return best;
 }
 
 namespace {

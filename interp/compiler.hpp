@@ -10,8 +10,8 @@
 //
 // Exceptions: a `try` adds an ExceptionTableEntry covering its body; the
 // handler code starts with the exception pushed on the stack at the depth
-// recorded in the entry. Entries are appended innermost-first, so the eval
-// loop's linear search finds the innermost handler.
+// recorded in the entry. Ranges nest as blocks do; the eval loop picks the
+// innermost range containing the failing instruction.
 #pragma once
 
 #include <map>
