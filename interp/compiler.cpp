@@ -15,6 +15,10 @@
 
 namespace gilt {
 
+namespace {
+bool has_annotations(const std::vector<ast::Stmt*>& body);
+}  // namespace
+
 Compiler::Compiler(ThreadState& ts, std::string filename) : m_ts(ts), m_filename(std::move(filename)) {}
 
 Compiler::~Compiler() {
@@ -322,6 +326,7 @@ Value Compiler::compile(const ast::Module& module) {
         store_name("__doc__");
       }
     }
+    if (has_annotations(module.body)) emit(Op::SETUP_ANNOTATIONS);
     stmts(module.body);
     emit(Op::LOAD_CONST, const_none());
     emit(Op::RETURN_VALUE);
@@ -352,14 +357,7 @@ void Compiler::stmt(const ast::Stmt* s) {
       break;
     case K::Assign: assign(s->as<ast::Assign>()); break;
     case K::AugAssign: aug_assign(s->as<ast::AugAssign>()); break;
-    case K::AnnAssign: {
-      auto* a = s->as<ast::AnnAssign>();
-      if (a->value) {
-        expr(a->value);
-        store_target(a->target);
-      }
-      break;
-    }
+    case K::AnnAssign: ann_assign(s->as<ast::AnnAssign>()); break;
     case K::For:
     case K::AsyncFor: for_stmt(static_cast<const ast::ForBase*>(s)); break;
     case K::While: while_stmt(s->as<ast::While>()); break;
@@ -388,7 +386,8 @@ void Compiler::stmt(const ast::Stmt* s) {
 
 void Compiler::function_def(const ast::FunctionDefBase* f) {
   for (auto* d : f->decorator_list) expr(d);
-  make_function(f, f->name, f->args, &f->body, nullptr, f->kind == ast::StmtKind::AsyncFunctionDef, f->line, f->name);
+  make_function(f, f->name, f->args, &f->body, nullptr, f->kind == ast::StmtKind::AsyncFunctionDef, f->line,
+                f->returns);
   for (std::size_t i = 0; i < f->decorator_list.size(); ++i) {
     // Stack: [dec, NULL? ...]: decorators were pushed as plain values; call each.
     emit(Op::CALL, 1 | (1u << 16));  // bit 16: "decorator call": callable below the argument, no NULL
@@ -424,9 +423,33 @@ void Compiler::make_closure(Value code, uint32_t flags) {
   emit(Op::MAKE_FUNCTION, flags);
 }
 
+// Builds the __annotations__ dict of a def (evaluated now, as without
+// `from __future__ import annotations`). Returns false when there is none.
+bool Compiler::annotations(const ast::Arguments* args, const ast::Expr* returns) {
+  int n = 0;
+  auto one = [&](const ast::Arg* a) {
+    if (!a || !a->annotation) return;
+    load_const_str(a->arg);
+    expr(a->annotation);
+    ++n;
+  };
+  for (auto* a : args->posonlyargs) one(a);
+  for (auto* a : args->args) one(a);
+  one(args->vararg);
+  for (auto* a : args->kwonlyargs) one(a);
+  one(args->kwarg);
+  if (returns) {
+    load_const_str("return");
+    expr(returns);
+    ++n;
+  }
+  if (n) emit(Op::BUILD_MAP, static_cast<uint32_t>(n));
+  return n > 0;
+}
+
 void Compiler::make_function(const void* node, const std::string& name, const ast::Arguments* args,
                              const std::vector<ast::Stmt*>* body, const ast::Expr* lambda_body, bool is_async,
-                             int line, const std::string&) {
+                             int line, const ast::Expr* returns) {
   uint32_t flags = 0;
   if (!args->defaults.empty()) {
     exprs(args->defaults);
@@ -444,11 +467,12 @@ void Compiler::make_function(const void* node, const std::string& name, const as
     emit(Op::BUILD_MAP, static_cast<uint32_t>(nkw));
     flags |= kMakeKwDefaults;
   }
+  if (annotations(args, returns)) flags |= kMakeAnnotations;
   Scope* scope = m_symtable.scope_of(node);
   std::string qual = qualname_for(name, true);
   enter_unit(scope, name, qual, line);
   set_args(args);
-  if (is_async && !(u().code->flags & kCodeGenerator)) u().code->flags |= kCodeCoroutine;
+  if (is_async && !(u().code->flags & (kCodeGenerator | kCodeAsyncGenerator))) u().code->flags |= kCodeCoroutine;
   if (is_async && (u().code->flags & kCodeGenerator)) {
     u().code->flags &= ~kCodeGenerator;
     u().code->flags |= kCodeAsyncGenerator;
@@ -491,6 +515,7 @@ void Compiler::class_def(const ast::ClassDef* c) {
       emit(Op::STORE_NAME, add_name("__doc__"));
     }
   }
+  if (has_annotations(c->body)) emit(Op::SETUP_ANNOTATIONS);
   stmts(c->body);
   if (scope->needs_class_cell) {
     emit(Op::LOAD_CLOSURE, deref_index("__class__"));
@@ -553,6 +578,63 @@ void Compiler::reopen_cut_handlers(std::size_t mark) {
   for (std::size_t i = mark; i < m_cut.size(); ++i) reopen_handler(m_cut[i]);
   m_cut.resize(mark);
 }
+
+// `x: T = v`. At module and class level a simple name's annotation is
+// evaluated and recorded in __annotations__, as CPython does.
+void Compiler::ann_assign(const ast::AnnAssign* a) {
+  if (a->value) {
+    expr(a->value);
+    store_target(a->target);
+  }
+  ScopeKind k = u().scope->kind;
+  if (k != ScopeKind::Module && k != ScopeKind::Class) return;
+  if (a->simple && a->target->kind == ast::ExprKind::Name) {
+    expr(a->annotation);
+    emit(Op::LOAD_NAME, add_name("__annotations__"));
+    load_const_str(a->target->as<ast::Name>()->id);
+    emit(Op::STORE_SUBSCR);
+  } else {
+    expr(a->annotation);
+    emit(Op::POP_TOP);
+  }
+}
+
+namespace {
+
+// Whether a body (not counting nested scopes) has an annotated name.
+bool has_annotations(const std::vector<ast::Stmt*>& body) {
+  for (auto* s : body) {
+    switch (s->kind) {
+      case ast::StmtKind::AnnAssign: return true;
+      case ast::StmtKind::If:
+        if (has_annotations(s->as<ast::If>()->body) || has_annotations(s->as<ast::If>()->orelse)) return true;
+        break;
+      case ast::StmtKind::For:
+      case ast::StmtKind::AsyncFor:
+        if (has_annotations(static_cast<const ast::ForBase*>(s)->body)) return true;
+        break;
+      case ast::StmtKind::While:
+        if (has_annotations(s->as<ast::While>()->body)) return true;
+        break;
+      case ast::StmtKind::With:
+      case ast::StmtKind::AsyncWith:
+        if (has_annotations(static_cast<const ast::WithBase*>(s)->body)) return true;
+        break;
+      case ast::StmtKind::Try: {
+        auto* t = s->as<ast::Try>();
+        if (has_annotations(t->body) || has_annotations(t->orelse) || has_annotations(t->finalbody)) return true;
+        for (auto* h : t->handlers)
+          if (has_annotations(h->body)) return true;
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return false;
+}
+
+}  // namespace
 
 void Compiler::assign(const ast::Assign* a) {
   expr(a->value);
@@ -1044,7 +1126,8 @@ int stack_effect(Op op, uint32_t arg, bool jump) {
     case Op::FOR_ITER: return jump ? -1 : 1;
     case Op::SEND: return jump ? -1 : 0;
     case Op::MAKE_FUNCTION:
-      return -(((arg & kMakeDefaults) ? 1 : 0) + ((arg & kMakeKwDefaults) ? 1 : 0) + ((arg & kMakeClosure) ? 1 : 0));
+      return -(((arg & kMakeDefaults) ? 1 : 0) + ((arg & kMakeKwDefaults) ? 1 : 0) +
+               ((arg & kMakeAnnotations) ? 1 : 0) + ((arg & kMakeClosure) ? 1 : 0));
     case Op::MAKE_CLASS: return -2 - static_cast<int>(arg);
     case Op::CALL:
       if (arg & (1u << 16)) return -static_cast<int>(arg & 0xFFFF);

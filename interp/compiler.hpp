@@ -96,6 +96,7 @@ class Compiler {
   void class_def(const ast::ClassDef* c);
   void return_stmt(const ast::Return* r);
   void assign(const ast::Assign* a);
+  void ann_assign(const ast::AnnAssign* a);
   void aug_assign(const ast::AugAssign* a);
   void for_stmt(const ast::ForBase* f);
   void while_stmt(const ast::While* w);
@@ -150,7 +151,8 @@ class Compiler {
   // (with defaults / kwdefaults / closure) leaving the function on the stack.
   void make_function(const void* node, const std::string& name, const ast::Arguments* args,
                      const std::vector<ast::Stmt*>* body, const ast::Expr* lambda_body, bool is_async, int line,
-                     const std::string& docstring_owner);
+                     const ast::Expr* returns);
+  bool annotations(const ast::Arguments* args, const ast::Expr* returns);
   void make_closure(Value code, uint32_t flags);
   void set_args(const ast::Arguments* a);
 

@@ -397,7 +397,7 @@ void Compiler::formatted_value(const ast::FormattedValue* f) {
 }
 
 void Compiler::lambda(const ast::Lambda* l) {
-  make_function(l, "<lambda>", l->args, nullptr, l->body, false, l->line, "");
+  make_function(l, "<lambda>", l->args, nullptr, l->body, false, l->line, nullptr);
 }
 
 void Compiler::comprehension(const ast::Expr* node, const std::vector<ast::Comprehension*>& gens,

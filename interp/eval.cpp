@@ -65,7 +65,7 @@ bool eval_unpack(ThreadState& ts, Value seq, uint32_t n, Value* out);
 bool eval_unpack_ex(ThreadState& ts, Value seq, uint32_t before, uint32_t after, Value* out);
 Value eval_make_function(ThreadState& ts, Frame* f, uint32_t flags, Value* sp);
 Value eval_make_class(ThreadState& ts, Value func, Value name, Value bases, Value kw);
-Value eval_call_ex(ThreadState& ts, Value callable, Value args, Value kwargs);
+Value eval_call_ex(ThreadState& ts, Value callable, Value self, Value args, Value kwargs);
 Value eval_format_value(ThreadState& ts, Value v, uint32_t flags, Value spec);
 Value eval_build_string(ThreadState& ts, Value* items, uint32_t n);
 bool eval_raise(ThreadState& ts, Value exc, Value cause, uint32_t n);
@@ -77,6 +77,7 @@ Value eval_get_aiter(ThreadState& ts, Value v);
 Value eval_get_anext(ThreadState& ts, Value aiter);
 SendResult eval_send(ThreadState& ts, Value receiver, Value v, Value* out);
 bool eval_handle_breaker(ThreadState& ts);
+bool eval_setup_annotations(ThreadState& ts, Frame* f);
 bool eval_store_name(ThreadState& ts, Frame* f, Value name, Value v);
 int eval_delete_name(ThreadState& ts, Frame* f, Value name);
 Value eval_unbound_local(ThreadState& ts, Frame* f, uint32_t i);
@@ -1156,7 +1157,7 @@ dispatch:
     SAVE_FRAME_STATE();
     Value fn = eval_make_function(ts, f, oparg, sp);
     int consumed = 1 + ((oparg & kMakeDefaults) ? 1 : 0) + ((oparg & kMakeKwDefaults) ? 1 : 0) +
-                   ((oparg & kMakeClosure) ? 1 : 0);
+                   ((oparg & kMakeAnnotations) ? 1 : 0) + ((oparg & kMakeClosure) ? 1 : 0);
     for (int i = 0; i < consumed; ++i) decref(POP());
     if (fn.is_null()) GOTO_ERROR();
     PUSH(fn);
@@ -1282,7 +1283,7 @@ dispatch:
     Value self = POP();
     Value callable = TOP();
     SAVE_FRAME_STATE();
-    Value r = eval_call_ex(ts, callable, args, kwargs);
+    Value r = eval_call_ex(ts, callable, self, args, kwargs);
     decref(kwargs);
     decref(args);
     decref(self);
@@ -1415,7 +1416,11 @@ dispatch:
     DISPATCH();
   }
 
-  TARGET(SETUP_ANNOTATIONS) { DISPATCH(); }
+  TARGET(SETUP_ANNOTATIONS) {
+    SAVE_FRAME_STATE();
+    if (!eval_setup_annotations(ts, f)) GOTO_ERROR();
+    DISPATCH();
+  }
 
   TARGET(LOAD_LOCALS) {
     if (f->locals.is_null()) {

@@ -183,6 +183,7 @@ Value eval_make_function(ThreadState& ts, Frame* f, uint32_t flags, Value* sp) {
   Value code = sp[-1];
   int k = 2;
   Value closure = (flags & kMakeClosure) ? sp[-k++] : Value();
+  Value annotations = (flags & kMakeAnnotations) ? sp[-k++] : Value();
   Value kwdefaults = (flags & kMakeKwDefaults) ? sp[-k++] : Value();
   Value defaults = (flags & kMakeDefaults) ? sp[-k++] : Value();
   Value fn = make_function(ts, code, f->globals, code_obj(code)->qualname);
@@ -191,6 +192,7 @@ Value eval_make_function(ThreadState& ts, Frame* f, uint32_t flags, Value* sp) {
   fo->closure = new_ref(closure);
   fo->kwdefaults = new_ref(kwdefaults);
   fo->defaults = new_ref(defaults);
+  fo->annotations = new_ref(annotations);
   return fn;
 }
 
@@ -293,15 +295,23 @@ int eval_dict_merge(ThreadState& ts, Value dict, Value other, Value) {
   return 0;
 }
 
-Value eval_call_ex(ThreadState& ts, Value callable, Value args, Value kwargs) {
+// CALL_EX: f(*args, **kwargs), with `self` (from LOAD_METHOD) first when set.
+Value eval_call_ex(ThreadState& ts, Value callable, Value self, Value args, Value kwargs) {
   Ref posargs(is_exact_tuple(ts, args) ? new_ref(args) : tuple_from_iterable(ts, args));
-  if (!posargs) return Value();
-  if (kwargs.is_null() || dict_size(kwargs) == 0) {
-    return obj_call(ts, callable, Args{tuple_obj(*posargs)->items, static_cast<uint32_t>(tuple_size(*posargs)), nullptr});
+  if (!posargs) {
+    if (exception_matches(ts, ts.exc_types().TypeError) && !type_of(ts, args)->iter && !type_of(ts, args)->getitem) {
+      clear_exception(ts);
+      raise_fmt(ts, ts.exc_types().TypeError, "Value after * must be an iterable, not {}", type_name(ts, args));
+    }
+    return Value();
   }
-  uint64_t npos = tuple_size(*posargs), nkw = dict_size(kwargs);
-  std::vector<Value> argv(tuple_obj(*posargs)->items, tuple_obj(*posargs)->items + npos);
-  Ref kwnames(tuple_new(ts, nkw));
+  std::vector<Value> argv;
+  if (!self.is_null()) argv.push_back(self);
+  uint64_t npos = tuple_size(*posargs);
+  argv.insert(argv.end(), tuple_obj(*posargs)->items, tuple_obj(*posargs)->items + npos);
+  uint32_t n = static_cast<uint32_t>(argv.size());
+  if (kwargs.is_null() || dict_size(kwargs) == 0) return obj_call(ts, callable, Args{argv.data(), n, nullptr});
+  Ref kwnames(tuple_new(ts, dict_size(kwargs)));
   if (!kwnames) return Value();
   uint64_t pos = 0, i = 0;
   Value k, v;
@@ -310,7 +320,7 @@ Value eval_call_ex(ThreadState& ts, Value callable, Value args, Value kwargs) {
     tuple_obj(*kwnames)->items[i++] = new_ref(k);
     argv.push_back(v);
   }
-  return obj_call(ts, callable, Args{argv.data(), static_cast<uint32_t>(npos), tuple_obj(*kwnames)});
+  return obj_call(ts, callable, Args{argv.data(), n, tuple_obj(*kwnames)});
 }
 
 Value eval_format_value(ThreadState& ts, Value v, uint32_t flags, Value spec) {
@@ -483,6 +493,19 @@ SendResult eval_send(ThreadState& ts, Value receiver, Value v, Value* out) {
     return SendResult::Returned;
   }
   return SendResult::Error;
+}
+
+// Module and class bodies with annotated names get an __annotations__ dict.
+bool eval_setup_annotations(ThreadState& ts, Frame* f) {
+  Value ns = f->locals.is_null() ? f->globals : f->locals;
+  Ref name(ts.interp().intern("__annotations__"));
+  if (is_exact_dict(ts, ns)) {
+    if (!dict_get_str(ns, *name).is_null()) return true;
+    Ref d(dict_new(ts));
+    return d && dict_set(ts, ns, *name, *d);
+  }
+  Ref d(dict_new(ts));
+  return d && obj_setitem(ts, ns, *name, *d) == 0;
 }
 
 bool eval_handle_breaker(ThreadState& ts) {

@@ -148,6 +148,7 @@ inline constexpr int kOpCacheWords[] = {
 enum MakeFunctionFlags : uint32_t {
   kMakeDefaults = 1u << 0,
   kMakeKwDefaults = 1u << 1,
+  kMakeAnnotations = 1u << 2,
   kMakeClosure = 1u << 3,
 };
 

@@ -291,13 +291,19 @@ class SymtableBuilder {
       case K::NamedExpr: {
         auto* n = e->as<ast::NamedExpr>();
         visit_expr(n->value);
-        // The target binds in the nearest enclosing non-comprehension scope.
+        // The target binds in the nearest enclosing non-comprehension scope;
+        // the comprehensions in between see it as global (module level) or
+        // as a free variable (function level).
         Scope* saved = m_cur;
+        const std::string& id = n->target->as<ast::Name>()->id;
+        Scope* owner = m_cur;
+        while (owner->kind == ScopeKind::Comprehension) owner = owner->parent;
         while (m_cur->kind == ScopeKind::Comprehension) {
-          m_cur->nonlocals.insert(n->target->as<ast::Name>()->id);
+          if (owner->kind == ScopeKind::Module) m_cur->globals.insert(id);
+          else m_cur->nonlocals.insert(id);
           m_cur = m_cur->parent;
         }
-        bind(n->target->as<ast::Name>()->id, n);
+        bind(id, n);
         m_cur = saved;
         break;
       }

@@ -125,8 +125,10 @@ Value compute_mro(ThreadState& ts, TypeObject* t, Value bases) {
     }
     if (!cand) {
       std::string names;
+      std::vector<TypeObject*> listed;
       for (auto& s : seqs) {
-        if (s.empty()) continue;
+        if (s.empty() || std::find(listed.begin(), listed.end(), s.front()) != listed.end()) continue;
+        listed.push_back(s.front());
         if (!names.empty()) names += ", ";
         names += str_view(s.front()->name);
       }

@@ -89,6 +89,9 @@ bool hash_not_implemented(ThreadState& ts, Value self, int64_t*) {
 namespace {
 
 Value object_new(ThreadState& ts, TypeObject* type, Args args) {
+  if ((args.n || args.kw_count()) && type->new_ != ts.types().object->new_) {
+    return raise(ts, ts.exc_types().TypeError, "object.__new__() takes exactly one argument (the type to instantiate)");
+  }
   if ((args.n || args.kw_count()) && type->init == ts.types().object->init) {
     return raise_fmt(ts, ts.exc_types().TypeError, "{}() takes no arguments", str_view(type->qualname));
   }

@@ -4,8 +4,10 @@
 #include <array>
 #include <cstddef>
 #include <utility>
+#include <vector>
 
 #include "runtime/abstract.hpp"
+#include "runtime/descriptors.hpp"
 #include "runtime/dict.hpp"
 #include "runtime/str.hpp"
 #include "runtime/errors.hpp"
@@ -519,6 +521,39 @@ void* wrapped_builtin_slot(Value found, std::size_t i) {
 
 }  // namespace
 
+// A user class's __new__ (a staticmethod in its dict): called with the class.
+Value slot_new(ThreadState& ts, TypeObject* type, Args args) {
+  Value f = type_lookup(type, ts.names().__new__);
+  if (f.is_null()) return raise(ts, ts.exc_types().TypeError, "__new__ not found");
+  Value fn = f;
+  if (f.is_object() && f.as_object()->kind == ObjKind::StaticMethod) fn = reinterpret_cast<ClassMethodObject*>(f.as_object())->func;
+  uint32_t total = args.n + args.kw_count();
+  std::vector<Value> argv;
+  argv.reserve(total + 1);
+  argv.push_back(val(type));
+  argv.insert(argv.end(), args.v, args.v + total);
+  return obj_call(ts, fn, Args{argv.data(), args.n + 1, args.kwnames});
+}
+
+// `T.__new__(subtype, *args)` for a builtin T: T's new slot, checked as
+// CPython's tp_new_wrapper does.
+Value new_wrapper(ThreadState& ts, TypeObject* owner, Args args) {
+  if (args.n < 1) {
+    return raise_fmt(ts, ts.exc_types().TypeError, "{}.__new__(): not enough arguments", owner->name_cstr);
+  }
+  Value sub = args[0];
+  if (!sub.is_object() || sub.as_object()->kind != ObjKind::Type) {
+    return raise_fmt(ts, ts.exc_types().TypeError, "{}.__new__(X): X is not a type object ({})", owner->name_cstr,
+                     type_name(ts, sub));
+  }
+  auto* subtype = reinterpret_cast<TypeObject*>(sub.as_object());
+  if (!type_is_subtype(subtype, owner)) {
+    return raise_fmt(ts, ts.exc_types().TypeError, "{}.__new__({}): {} is not a subtype of {}", owner->name_cstr,
+                     subtype->name_cstr, subtype->name_cstr, owner->name_cstr);
+  }
+  return owner->new_(ts, subtype, args.drop_first());
+}
+
 bool is_builtin_getattribute(ThreadState& ts, Value f) {
   (void)ts;
   return f.is_object() && f.as_object()->kind == ObjKind::NativeFunction;
@@ -527,7 +562,7 @@ bool is_builtin_getattribute(ThreadState& ts, Value f) {
 void add_slot_wrappers(Interpreter& interp, TypeObject* t) {
   for (std::size_t i = 0; i < kSlotCount; ++i) {
     const SlotDef& d = kSlotDefs[i];
-    if (d.slot == Slot::GetAttr || d.slot == Slot::DelAttr || d.slot == Slot::Delete) continue;
+    if (d.slot == Slot::GetAttr) continue;
     void* mine = *slot_address(t, d);
     if (!mine) continue;
     if (t->base && *slot_address(t->base, d) == mine) continue;  // inherited: the base exposes it
@@ -539,6 +574,13 @@ void add_slot_wrappers(Interpreter& interp, TypeObject* t) {
     if (!dict_get_str(val(t->dict), name).is_null()) continue;
     Value w = make_slot_wrapper(interp, t, str_cstr_unsafe(name), kWrappers[i]);
     type_set_attr_cstr(interp, t, str_cstr_unsafe(name), w);
+    decref(w);
+  }
+  if (t->new_ && (!t->base || t->base->new_ != t->new_) && dict_get_str(val(t->dict), interp.names.__new__).is_null()) {
+    Value w = make_slot_wrapper(interp, t, "__new__", &new_wrapper);
+    Value sm = make_staticmethod(interp.main_thread(), w);
+    type_set_attr_cstr(interp, t, "__new__", sm);
+    decref(sm);
     decref(w);
   }
   if (t->getattr == &generic_getattr && !t->base) {
@@ -582,6 +624,12 @@ void class_fill_slots(ThreadState& ts, TypeObject* t) {
     void* generic = generic_slot(d);
     if (*addr == generic) continue;  // a sibling dunder (e.g. __radd__) already chose generic
     *addr = builtin ? builtin : generic;
+  }
+  Value nw = type_lookup(t, ts.names().__new__);
+  if (!nw.is_null() && nw.is_object()) {
+    Value fn = nw;
+    if (fn.as_object()->kind == ObjKind::StaticMethod) fn = reinterpret_cast<ClassMethodObject*>(fn.as_object())->func;
+    if (fn.is_object() && fn.as_object()->kind == ObjKind::Function) t->new_ = slot_new;
   }
   // __getattribute__ overridden in Python code, or __getattr__ anywhere: hook.
   Value ga = type_lookup(t, ts.names().__getattribute__);

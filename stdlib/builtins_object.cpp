@@ -12,6 +12,7 @@
 #include "runtime/list.hpp"
 #include "runtime/module.hpp"
 #include "runtime/str.hpp"
+#include "runtime/tuple.hpp"
 #include "stdlib/builtins.hpp"
 
 namespace gilt {
@@ -233,6 +234,27 @@ Value builtin_vars(ThreadState& ts, Args args) {
   return raise(ts, ts.exc_types().TypeError, "vars() argument must have __dict__ attribute");
 }
 
+// A class whose metaclass does not define its own __dir__: dir() lists the
+// names in the class and its bases (CPython's type.__dir__), not the
+// attributes of the class object as an instance of `type`.
+bool is_plain_class(ThreadState& ts, Value v) {
+  if (!v.is_object() || v.as_object()->kind != ObjKind::Type) return false;
+  Ref dir_name(ts.interp().intern("__dir__"));
+  Value meta_dir = type_lookup(type_of(ts, v), *dir_name);
+  return meta_dir.is_null() || meta_dir == type_lookup(ts.types().object, *dir_name);
+}
+
+Value class_dir(ThreadState& ts, TypeObject* t) {
+  Ref names(dict_new(ts));
+  if (!names) return Value();
+  Value mro = t->mro;
+  for (uint64_t i = 0; i < tuple_size(mro); ++i) {
+    auto* base = reinterpret_cast<TypeObject*>(tuple_item(mro, i).as_object());
+    if (!dict_update(ts, *names, val(base->dict))) return Value();
+  }
+  return list_from_iterable(ts, *names);
+}
+
 Value builtin_dir(ThreadState& ts, Args args) {
   if (!no_kwargs(ts, args, "dir") || !check_nargs(ts, args, "dir", 0, 1)) return Value();
   Ref names;
@@ -240,6 +262,8 @@ Value builtin_dir(ThreadState& ts, Args args) {
     Ref locals(current_locals(ts));
     if (!locals) return Value();
     names = Ref(list_from_iterable(ts, *locals));
+  } else if (is_plain_class(ts, args[0])) {
+    names = Ref(class_dir(ts, reinterpret_cast<TypeObject*>(args[0].as_object())));
   } else {
     Ref dir_name(ts.interp().intern("__dir__"));
     Ref raw(call_special(ts, args[0], *dir_name, {}));

@@ -46,15 +46,32 @@ def _compute_abstracts(cls, namespace, bases):
     return frozenset(abstracts)
 
 
+class _AbcData:
+    """One ABC's registry and caches (kept in the class's own __dict__)."""
+
+    def __init__(self):
+        self.registry = set()
+        self.cache = set()
+        self.negative_cache = set()
+
+
+def _abc_data(cls):
+    # Created on first use, so a class gets its own data even when it was
+    # made without going through ABCMeta.__new__ (type(name, bases, ns)).
+    data = cls.__dict__.get('_abc_impl')
+    if data is None:
+        data = _AbcData()
+        type.__setattr__(cls, '_abc_impl', data)
+    return data
+
+
 class ABCMeta(type):
     """Metaclass for defining Abstract Base Classes (ABCs)."""
 
     def __new__(mcls, name, bases, namespace, /, **kwargs):
         cls = super().__new__(mcls, name, bases, namespace, **kwargs)
         cls.__abstractmethods__ = _compute_abstracts(cls, namespace, bases)
-        cls._abc_registry = set()
-        cls._abc_cache = set()
-        cls._abc_negative_cache = set()
+        _abc_data(cls)
         return cls
 
     def __call__(cls, *args, **kwargs):
@@ -74,14 +91,15 @@ class ABCMeta(type):
             return subclass
         if _abc_subclasscheck(cls, subclass):
             raise RuntimeError("Refusing to create an inheritance cycle")
-        cls._abc_registry.add(subclass)
-        cls._abc_negative_cache.clear()
+        data = _abc_data(cls)
+        data.registry.add(subclass)
+        data.negative_cache.clear()
         return subclass
 
     def __instancecheck__(cls, instance):
         """Override for isinstance(instance, cls)."""
         subclass = type(instance)
-        if subclass in cls._abc_cache:
+        if subclass in _abc_data(cls).cache:
             return True
         return cls.__subclasscheck__(subclass)
 
@@ -89,37 +107,40 @@ class ABCMeta(type):
         """Override for issubclass(subclass, cls)."""
         if not isinstance(subclass, type):
             raise TypeError('issubclass() arg 1 must be a class')
-        if subclass in cls._abc_cache:
+        data = _abc_data(cls)
+        if subclass in data.cache:
             return True
-        if subclass in cls._abc_negative_cache:
+        if subclass in data.negative_cache:
             return False
-        ok = cls.__subclasshook__(subclass)
+        hook = getattr(cls, '__subclasshook__', None)
+        ok = hook(subclass) if hook is not None else NotImplemented
         if ok is not NotImplemented:
             if ok:
-                cls._abc_cache.add(subclass)
+                data.cache.add(subclass)
             else:
-                cls._abc_negative_cache.add(subclass)
+                data.negative_cache.add(subclass)
             return ok
         if cls in getattr(subclass, '__mro__', ()):
-            cls._abc_cache.add(subclass)
+            data.cache.add(subclass)
             return True
-        for rcls in cls._abc_registry:
+        for rcls in data.registry:
             if _abc_subclasscheck(subclass, rcls):
-                cls._abc_cache.add(subclass)
+                data.cache.add(subclass)
                 return True
         for scls in type.__subclasses__(cls):
             if _abc_subclasscheck(subclass, scls):
-                cls._abc_cache.add(subclass)
+                data.cache.add(subclass)
                 return True
-        cls._abc_negative_cache.add(subclass)
+        data.negative_cache.add(subclass)
         return False
 
     def _abc_registry_clear(cls):
-        cls._abc_registry.clear()
+        _abc_data(cls).registry.clear()
 
     def _abc_caches_clear(cls):
-        cls._abc_cache.clear()
-        cls._abc_negative_cache.clear()
+        data = _abc_data(cls)
+        data.cache.clear()
+        data.negative_cache.clear()
 
 
 def _abc_subclasscheck(subclass, cls):

@@ -1,0 +1,72 @@
+// A fixture for the stdlib tests: a real Interpreter whose stdout and
+// stderr are captured, and run(source), which compiles and runs a small
+// program in a fresh __main__-like namespace and returns what it printed,
+// followed by "Type: message" when it raised.
+//
+// The expected outputs in the tests are CPython 3.11's: each table can be
+// re-checked with tests/unit/stdlib/check_tables.py.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "interp/compile.hpp"
+#include "runtime/dict.hpp"
+#include "runtime/errors.hpp"
+#include "runtime/exception.hpp"
+#include "runtime/interpreter.hpp"
+#include "runtime/str.hpp"
+#include "stdlib/io.hpp"
+
+namespace gilt::testing {
+
+struct ScriptCase {
+  const char* source;
+  const char* expected;  // stdout, then "Type: message\n" if it raised
+};
+
+class ScriptTest : public ::testing::Test {
+ protected:
+  std::string out, err;
+  Interpreter interp{config()};
+  ThreadState& ts = interp.main_thread();
+
+  InterpreterConfig config() {
+    InterpreterConfig c;
+    c.argv = {"test.py", "arg1"};
+    c.stdout_sink = [this](std::string_view s) { out += s; };
+    c.stderr_sink = [this](std::string_view s) { err += s; };
+    return c;
+  }
+
+  void TearDown() override { EXPECT_FALSE(ts.has_exception()); }
+
+  std::string run(std::string_view source) {
+    out.clear();
+    err.clear();
+    Ref globals(dict_new(ts));
+    Ref name(make_str(ts, "__main__"));
+    if (!globals || !name || !dict_set_cstr(ts, *globals, "__name__", *name) ||
+        !dict_set_cstr(ts, *globals, "__builtins__", interp.builtins)) {
+      return "setup failed";
+    }
+    Ref code(compile_source(ts, source, "<test>", CompileMode::Exec));
+    Ref result(code ? exec_code(ts, *code, *globals) : Value());
+    flush_std_streams(ts);
+    if (!result) {
+      Ref exc(fetch_exception(ts));
+      out += format_exception_only(ts, *exc);
+      if (out.empty() || out.back() != '\n') out += '\n';
+    }
+    return out;
+  }
+
+  void check(std::span<const ScriptCase> cases) {
+    for (const ScriptCase& c : cases) EXPECT_EQ(run(c.source), c.expected) << "program:\n" << c.source;
+  }
+};
+
+}  // namespace gilt::testing
