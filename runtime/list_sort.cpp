@@ -209,7 +209,7 @@ bool list_sort(ThreadState& ts, Value list, Value key, bool reverse) {
 Value list_sort(ThreadState& ts, Args args) {
   if (args.n > 1) return raise(ts, ts.exc_types().TypeError, "sort() takes no positional arguments");
   Value key, reverse;
-  if (!parse_args(ts, args.drop_first(), "sort", {"$key", "$reverse"}, {&key, &reverse})) return Value();
+  if (!parse_args(ts, args.drop_first(), "sort", {"|", "$key", "$reverse"}, {&key, &reverse})) return Value();
   int64_t rev = 0;
   if (!reverse.is_null() && !index_as_ssize(ts, reverse, &rev)) return Value();
   if (!list_sort(ts, args[0], key, rev != 0)) return Value();

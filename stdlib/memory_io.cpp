@@ -91,13 +91,17 @@ constexpr GetSetDef kBytesIOGetSets[] = {
     {"closed", mem_get_closed},
 };
 
-bool check_open(ThreadState& ts, MemIO* m) {
+// StringIO's own checks say "I/O operation on closed file" without the
+// period that BytesIO and the io base class (__enter__) put there.
+bool check_open(ThreadState& ts, MemIO* m, bool period) {
   if (!m->closed) return true;
-  raise(ts, ts.exc_types().ValueError, "I/O operation on closed file.");
+  raise(ts, ts.exc_types().ValueError, period ? "I/O operation on closed file." : "I/O operation on closed file");
   return false;
 }
 
 bool is_string_io(ThreadState& ts, Value v) { return type_is_subtype(type_of(ts, v), io_types(ts.interp()).string_io); }
+
+bool check_open(ThreadState& ts, Value self) { return check_open(ts, mem(self), !is_string_io(ts, self)); }
 
 // --- StringIO helpers ---
 
@@ -148,7 +152,7 @@ Value sio_write(ThreadState& ts, Args args) {
   if (!is_str(ts, s)) {
     return raise_fmt(ts, ts.exc_types().TypeError, "string argument expected, got '{}'", type_name(ts, s));
   }
-  if (!check_open(ts, m)) return Value();
+  if (!check_open(ts, m, false)) return Value();
   std::string_view text = str_view(s);
   if (m->translate && text.find('\r') != std::string_view::npos) {
     std::string t;
@@ -187,7 +191,7 @@ Value sio_take(ThreadState& ts, MemIO* m, std::size_t end_byte) {
 Value sio_read(ThreadState& ts, Args args) {
   MemIO* m = self_mem(args);
   int64_t n;
-  if (!size_arg(ts, args, "read", &n) || !check_open(ts, m)) return Value();
+  if (!size_arg(ts, args, "read", &n) || !check_open(ts, m, false)) return Value();
   std::size_t end = n < 0 ? m->buf.size() : utf8_advance(m->buf, m->pos_bytes, static_cast<uint64_t>(n));
   return sio_take(ts, m, end);
 }
@@ -203,13 +207,13 @@ Value sio_readline_n(ThreadState& ts, MemIO* m, int64_t n) {
 Value sio_readline(ThreadState& ts, Args args) {
   MemIO* m = self_mem(args);
   int64_t n;
-  if (!size_arg(ts, args, "readline", &n) || !check_open(ts, m)) return Value();
+  if (!size_arg(ts, args, "readline", &n) || !check_open(ts, m, false)) return Value();
   return sio_readline_n(ts, m, n);
 }
 
 Value sio_readlines(ThreadState& ts, Args args) {
   MemIO* m = self_mem(args);
-  if (!check_open(ts, m)) return Value();
+  if (!check_open(ts, m, false)) return Value();
   Ref out(list_new(ts));
   while (out) {
     Ref line(sio_readline_n(ts, m, -1));
@@ -242,7 +246,7 @@ bool seek_args(ThreadState& ts, Args args, int64_t* pos, int64_t* whence) {
 Value sio_seek(ThreadState& ts, Args args) {
   MemIO* m = self_mem(args);
   int64_t pos, whence;
-  if (!seek_args(ts, args, &pos, &whence) || !check_open(ts, m)) return Value();
+  if (!seek_args(ts, args, &pos, &whence) || !check_open(ts, m, false)) return Value();
   if (whence == 0 && pos < 0) return raise_fmt(ts, ts.exc_types().ValueError, "Negative seek position {}", pos);
   if (whence == 1 && pos != 0) return raise(ts, ts.exc_types().OSError, "Can't do nonzero cur-relative seeks");
   if (whence == 2 && pos != 0) return raise(ts, ts.exc_types().OSError, "Can't do nonzero end-relative seeks");
@@ -254,7 +258,7 @@ Value sio_seek(ThreadState& ts, Args args) {
 bool truncate_arg(ThreadState& ts, Args args, MemIO* m, uint64_t* size) {
   Value s;
   if (!parse_args(ts, args.drop_first(), "truncate", {"|", "/pos"}, {&s})) return false;
-  if (!check_open(ts, m)) return false;
+  if (!check_open(ts, m, !is_string_io(ts, args[0]))) return false;
   *size = m->pos;
   if (s.is_null() || s.is_none()) return true;
   int64_t n;
@@ -284,7 +288,7 @@ Value sio_truncate(ThreadState& ts, Args args) {
 Value bio_write(ThreadState& ts, Args args) {
   if (!check_nargs(ts, args.drop_first(), "write", 1, 1)) return Value();
   MemIO* m = self_mem(args);
-  if (!check_open(ts, m)) return Value();
+  if (!check_open(ts, m, true)) return Value();
   std::string_view data;
   if (!bytes_like_view(ts, args[1], &data)) return Value();
   if (m->pos > m->buf.size()) m->buf.append(m->pos - m->buf.size(), '\0');
@@ -305,7 +309,7 @@ Value bio_take(ThreadState& ts, MemIO* m, std::size_t end) {
 Value bio_read(ThreadState& ts, Args args) {
   MemIO* m = self_mem(args);
   int64_t n;
-  if (!size_arg(ts, args, "read", &n) || !check_open(ts, m)) return Value();
+  if (!size_arg(ts, args, "read", &n) || !check_open(ts, m, true)) return Value();
   return bio_take(ts, m, n < 0 ? m->buf.size() : m->pos + static_cast<uint64_t>(n));
 }
 
@@ -320,13 +324,13 @@ Value bio_readline_n(ThreadState& ts, MemIO* m, int64_t n) {
 Value bio_readline(ThreadState& ts, Args args) {
   MemIO* m = self_mem(args);
   int64_t n;
-  if (!size_arg(ts, args, "readline", &n) || !check_open(ts, m)) return Value();
+  if (!size_arg(ts, args, "readline", &n) || !check_open(ts, m, true)) return Value();
   return bio_readline_n(ts, m, n);
 }
 
 Value bio_readlines(ThreadState& ts, Args args) {
   MemIO* m = self_mem(args);
-  if (!check_open(ts, m)) return Value();
+  if (!check_open(ts, m, true)) return Value();
   Ref out(list_new(ts));
   while (out) {
     Ref line(bio_readline_n(ts, m, -1));
@@ -339,14 +343,14 @@ Value bio_readlines(ThreadState& ts, Args args) {
 
 Value bio_getvalue(ThreadState& ts, Args args) {
   MemIO* m = self_mem(args);
-  if (!check_open(ts, m)) return Value();
+  if (!check_open(ts, m, true)) return Value();
   return make_bytes(ts, m->buf);
 }
 
 Value bio_seek(ThreadState& ts, Args args) {
   MemIO* m = self_mem(args);
   int64_t pos, whence;
-  if (!seek_args(ts, args, &pos, &whence) || !check_open(ts, m)) return Value();
+  if (!seek_args(ts, args, &pos, &whence) || !check_open(ts, m, true)) return Value();
   if (whence == 0 && pos < 0) return raise_fmt(ts, ts.exc_types().ValueError, "negative seek value {}", pos);
   if (whence == 1) pos += static_cast<int64_t>(m->pos);
   if (whence == 2) pos += static_cast<int64_t>(m->buf.size());
@@ -366,7 +370,7 @@ Value bio_truncate(ThreadState& ts, Args args) {
 
 Value mem_tell(ThreadState& ts, Args args) {
   MemIO* m = self_mem(args);
-  if (!check_open(ts, m)) return Value();
+  if (!check_open(ts, args[0])) return Value();
   return make_int_u64(ts, m->pos);
 }
 
@@ -378,22 +382,23 @@ Value mem_close(ThreadState&, Args args) {
 }
 
 Value mem_flush(ThreadState& ts, Args args) {
-  if (!check_open(ts, self_mem(args))) return Value();
+  if (is_string_io(ts, args[0])) return Value::none();
+  if (!check_open(ts, args[0])) return Value();
   return Value::none();
 }
 
 Value mem_true(ThreadState& ts, Args args) {
-  if (!check_open(ts, self_mem(args))) return Value();
+  if (!check_open(ts, args[0])) return Value();
   return Value::true_();
 }
 
 Value mem_false(ThreadState& ts, Args args) {
-  if (!check_open(ts, self_mem(args))) return Value();
+  if (!check_open(ts, args[0])) return Value();
   return Value::false_();
 }
 
 Value mem_enter(ThreadState& ts, Args args) {
-  if (!check_open(ts, self_mem(args))) return Value();
+  if (!check_open(ts, self_mem(args), true)) return Value();
   return new_ref(args[0]);
 }
 
@@ -414,7 +419,7 @@ Value mem_writelines(ThreadState& ts, Args args) {
 
 Value mem_iternext(ThreadState& ts, Value self) {
   MemIO* m = mem(self);
-  if (!check_open(ts, m)) return Value();
+  if (!check_open(ts, self)) return Value();
   bool text = is_string_io(ts, self);
   Value line = text ? sio_readline_n(ts, m, -1) : bio_readline_n(ts, m, -1);
   if (line.is_null()) return line;

@@ -19,6 +19,7 @@ ROW = re.compile(r'\{R"~\((.*?)\)~",\s*R"~\((.*?)\)~"\}', re.S)
 WRAPPER = '''
 import sys, traceback
 __src = open(sys.argv[1]).read()
+sys.argv = ["test.py", "arg1"]
 try:
     exec(compile(__src, "<test>", "exec"), {"__name__": "__main__"})
 except BaseException as e:

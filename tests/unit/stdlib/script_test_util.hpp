@@ -8,7 +8,10 @@
 #pragma once
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <cstdlib>
+#include <filesystem>
 #include <span>
 #include <string>
 #include <string_view>
@@ -26,6 +29,28 @@ namespace gilt::testing {
 struct ScriptCase {
   const char* source;
   const char* expected;  // stdout, then "Type: message\n" if it raised
+};
+
+// Runs the test inside a fresh temporary directory (scripts create files).
+class TempDir {
+ public:
+  TempDir() {
+    char tmpl[] = "/tmp/gilt_stdlib_XXXXXX";
+    m_dir = ::mkdtemp(tmpl) ? tmpl : "";
+    m_old = std::filesystem::current_path();
+    if (!m_dir.empty()) std::filesystem::current_path(m_dir);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::current_path(m_old, ec);
+    if (!m_dir.empty()) std::filesystem::remove_all(m_dir, ec);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+
+ private:
+  std::string m_dir;
+  std::filesystem::path m_old;
 };
 
 class ScriptTest : public ::testing::Test {
