@@ -8,7 +8,9 @@
 #include "runtime/descriptors.hpp"
 #include "runtime/dict.hpp"
 #include "runtime/errors.hpp"
+#include "runtime/eval_breaker.hpp"
 #include "runtime/exception.hpp"
+#include "runtime/signals.hpp"
 #include "runtime/generator.hpp"
 #include "runtime/interpreter.hpp"
 #include "runtime/list.hpp"
@@ -508,8 +510,19 @@ bool eval_setup_annotations(ThreadState& ts, Frame* f) {
   return d && obj_setitem(ts, ns, *name, *d) == 0;
 }
 
+// A check point found the eval breaker set: hand the GIL over if someone
+// asked for it, raise KeyboardInterrupt for a pending SIGINT, deliver an
+// asynchronous exception.
 bool eval_handle_breaker(ThreadState& ts) {
-  (void)ts;
+  Interpreter& interp = ts.interp();
+  uint32_t bits = interp.eval_breaker.load(std::memory_order_relaxed);
+  if ((bits & kEvalBreakerGilDrop) && interp.gil.drop_requested()) interp.gil.yield(ts.gil_thread);
+  if ((bits & kEvalBreakerSignals) && !run_pending_signals(ts)) return false;
+  if (!ts.async_exc.is_null()) {
+    Value exc = ts.async_exc;
+    ts.async_exc = Value();
+    return raise_object(ts, exc).is_null() && (decref(exc), false);
+  }
   return true;
 }
 

@@ -745,7 +745,11 @@ bool find_main_module(ThreadState& ts, std::string_view name, MainModuleSpec* ou
     if (!find_location(ts, name, path.get(), &loc)) return false;
     switch (loc.kind) {
         case Found::Nothing:
-            raise_import_error(ts, exc.ImportError, fmt::format("No module named {}", name));
+            if (sys_modules_get(ts, name)) {  // built in at start-up (sys, builtins)
+                raise_import_error(ts, exc.ImportError, fmt::format("No code object available for {}", name));
+            } else {
+                raise_import_error(ts, exc.ImportError, fmt::format("No module named {}", name));
+            }
             return false;
         case Found::Native:
             raise_import_error(ts, exc.ImportError, fmt::format("No code object available for {}", name));

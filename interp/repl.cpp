@@ -262,18 +262,20 @@ public:
                 m_source.clear();
                 continue;
             }
+            if (r == ReplRead::Eof && m_source.empty()) {
+                m_io.write("\n");
+                return 0;
+            }
             Step step = r == ReplRead::Eof ? end_of_input() : feed(line);
             if (step == Step::Exit) return m_status;
-            if (r == ReplRead::Eof && m_source.empty()) return 0;
         }
     }
 
 private:
     // At end of input a pending statement still runs (as if a blank line
-    // ended it); then the loop ends on the next read.
+    // ended it); the loop ends at the next end of input on the primary prompt.
     Step end_of_input() {
         m_io.write("\n");
-        if (m_source.empty()) return Step::Done;
         return feed("");
     }
 

@@ -39,7 +39,7 @@ struct Spec {
 
 Spec parse_spec(std::initializer_list<std::string_view> spec) {
   Spec s;
-  uint32_t optional_from = UINT32_MAX;
+  uint32_t optional_from = UINT32_MAX;  // without "|": every keyword-only one is optional
   for (std::string_view item : spec) {
     if (item == "|") {
       optional_from = s.count;
@@ -53,7 +53,7 @@ Spec parse_spec(std::initializer_list<std::string_view> spec) {
     if (p.posonly) ++s.posonly;
     if (!p.kwonly) ++s.maxpos;
   }
-  optional_from = std::min(optional_from, s.count);
+  optional_from = std::min(optional_from, optional_from == UINT32_MAX ? s.maxpos : s.count);
   s.minpos = std::min(optional_from, s.maxpos);
   s.reqlimit = std::max(optional_from, s.maxpos);
   return s;

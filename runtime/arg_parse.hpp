@@ -5,7 +5,8 @@
 //     return Value();
 //
 // Names before "|" are required, after it optional; a leading '$' marks a
-// keyword-only parameter; a leading '/' on a name marks it positional-only
+// keyword-only parameter (optional when the spec has no "|" at all, so
+// {"$key", "$reverse"} reads naturally; {"a", "$b", "|"} requires b); a leading '/' on a name marks it positional-only
 // (its name cannot be passed as a keyword). Outputs are BORROWED values, or
 // null for absent optional parameters.
 #pragma once

@@ -302,7 +302,11 @@ bool copy_wrapped_attributes(ThreadState& ts, Value wrapper, Value wrapped) {
 }
 
 int cm_init_named(ThreadState& ts, Value self, Args args, const char* name) {
-  if (!check_nargs(ts, args, name, 1, 1)) return -1;
+  if (!no_kwargs(ts, args, name)) return -1;
+  if (args.n != 1) {  // PyArg_UnpackTuple's wording, not METH_O's
+    raise_fmt(ts, ts.exc_types().TypeError, "{} expected 1 argument, got {}", name, args.n);
+    return -1;
+  }
   set_ref(cm(self)->func, new_ref(args[0]));
   return copy_wrapped_attributes(ts, self, args[0]) ? 0 : -1;
 }

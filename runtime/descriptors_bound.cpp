@@ -241,7 +241,9 @@ Value super_repr(ThreadState& ts, Value self) {
 Value super_getattr(ThreadState& ts, Value self, Value name) {
   SuperObject* s = sup(self);
   TypeObject* start = s->obj_type;
-  if (!start || name == ts.names().__class__ || start->mro.is_null()) return generic_getattr(ts, self, name);
+  Value cls_name = ts.names().__class__;
+  bool is_class = name == cls_name || (!(name.as_object()->flags & kObjInterned) && str_eq(name, cls_name));
+  if (!start || is_class || start->mro.is_null()) return generic_getattr(ts, self, name);
   Ref mro = Ref::borrow(start->mro);  // the MRO may be replaced while we look
   uint64_t n = tuple_size(*mro);
   uint64_t i = 0;

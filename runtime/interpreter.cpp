@@ -29,6 +29,7 @@ Interpreter::Interpreter(InterpreterConfig config) : m_config(std::move(config))
   // The main thread state exists before the types are defined: defining a
   // type adds methods to its dict, which needs a thread to report errors to.
   m_main = std::make_unique<ThreadState>(*this);
+  gil.take(m_main->gil_thread);
   init_types();
   init_strings();
   ready_builtin_types(*this);
@@ -86,6 +87,7 @@ Interpreter::~Interpreter() {
   clear_ref(ts.exc_info);
   finalize_modules(*this);
   gc_collect(ts);
+  gil.drop(m_main->gil_thread);
 }
 
 }  // namespace gilt

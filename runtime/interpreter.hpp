@@ -96,6 +96,9 @@ class Interpreter {
   // Bits are defined in runtime/eval_breaker.hpp (GIL drop request, pending
   // signals, async exceptions).
   std::atomic<uint32_t> eval_breaker{0};
+  // The global interpreter lock (runtime/gil.hpp). The thread that creates
+  // the interpreter holds it from construction on.
+  Gil gil{eval_breaker};
 
   // Per-interpreter state of native modules, keyed by module name, for
   // modules that need more than their module dict (e.g. random's MT state).
@@ -112,6 +115,18 @@ class Interpreter {
   InterpreterConfig m_config;
   std::unique_ptr<ThreadState> m_main;
   std::unordered_map<std::string_view, StrObject*> m_interned;  // keys view the str's bytes
+};
+
+// Py_BEGIN_ALLOW_THREADS / Py_END_ALLOW_THREADS: the calling thread does not
+// hold its interpreter's GIL while this guard lives. Blocking calls (sleep,
+// reads and writes, socket calls, lock waits, joins) run inside one; between
+// construction and destruction no Python object may be touched.
+class AllowThreads {
+ public:
+  explicit AllowThreads(ThreadState& ts) : m_release(ts.interp().gil, ts.gil_thread) {}
+
+ private:
+  GilRelease m_release;
 };
 
 }  // namespace gilt

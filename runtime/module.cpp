@@ -44,9 +44,15 @@ constexpr GetSetDef kModuleGetSets[] = {
 
 inline ModuleObject* mod(Value v) noexcept { return reinterpret_cast<ModuleObject*>(v.as_object()); }
 
+// `name` spells `interned` (compiled code passes interned names: one compare).
+bool same_name(Value name, Value interned) {
+  return name == interned || (!(name.as_object()->flags & kObjInterned) && str_eq(name, interned));
+}
+
 // Names of data descriptors on the module type, which win over globals.
 bool shadowed_by_type(ThreadState& ts, Value name) {
-  return name == ts.names().__dict__ || name == ts.names().__class__ || name == ts.names().__annotations__;
+  const CommonStrings& n = ts.names();
+  return same_name(name, n.__dict__) || same_name(name, n.__class__) || same_name(name, n.__annotations__);
 }
 
 // Sets the attributes every new module starts with.

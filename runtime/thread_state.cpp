@@ -120,8 +120,12 @@ void FrameStack::pop(Value* base) noexcept {
 
 // --- ThreadState ---
 
-ThreadState::ThreadState(Interpreter& interp)
-    : m_interp(&interp), m_types(&interp.types), m_exc_types(&interp.exc_types), m_names(&interp.names) {
+ThreadState::ThreadState(Interpreter& interp, std::string name)
+    : gil_thread(current_ident(), std::move(name)),
+      m_interp(&interp),
+      m_types(&interp.types),
+      m_exc_types(&interp.exc_types),
+      m_names(&interp.names) {
   stack_limit = compute_stack_limit();
   ident = current_ident();
   native_id = static_cast<uint64_t>(::syscall(SYS_gettid));
@@ -132,6 +136,7 @@ ThreadState::ThreadState(Interpreter& interp)
 ThreadState::~ThreadState() {
   clear_ref(exc);
   clear_ref(exc_info);
+  clear_ref(async_exc);
   clear_ref(thread_local_dicts);
   std::lock_guard<std::mutex> lock(m_interp->threads_mutex);
   auto& v = m_interp->threads;

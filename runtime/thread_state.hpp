@@ -19,6 +19,7 @@
 
 #include "runtime/builtin_types.hpp"
 #include "runtime/common_strings.hpp"
+#include "runtime/gil.hpp"
 #include "runtime/object.hpp"
 
 namespace gilt {
@@ -58,7 +59,9 @@ class FrameStack {
 
 class ThreadState {
  public:
-  explicit ThreadState(Interpreter& interp);
+  // Must be constructed on the OS thread it describes (it records that
+  // thread's identity and stack bounds).
+  explicit ThreadState(Interpreter& interp, std::string name = "MainThread");
   ~ThreadState();
   ThreadState(const ThreadState&) = delete;
   ThreadState& operator=(const ThreadState&) = delete;
@@ -91,6 +94,12 @@ class ThreadState {
   int native_depth = 0;
   // Lowest address the C++ stack may grow to before RecursionError.
   const char* stack_limit = nullptr;
+
+  // This thread's side of the GIL protocol and its statistics.
+  GilThread gil_thread;
+  // An exception to raise in this thread at its next check point
+  // (PyThreadState_SetAsyncExc), or null. Guarded by the GIL.
+  Value async_exc;
 
   uint64_t ident = 0;      // threading.get_ident()
   uint64_t native_id = 0;  // threading.get_native_id()

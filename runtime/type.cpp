@@ -313,6 +313,22 @@ Value type_get_module(ThreadState& ts, Value self) {
   return ts.interp().intern("builtins");
 }
 
+int type_set_module(ThreadState& ts, Value self, Value v) {
+  auto* t = reinterpret_cast<TypeObject*>(self.as_object());
+  if (!(t->flags & kTypeHeap)) {
+    raise_fmt(ts, ts.exc_types().TypeError, "cannot set '__module__' attribute of immutable type '{}'",
+              str_view(t->qualname));
+    return -1;
+  }
+  if (v.is_null()) {
+    raise(ts, ts.exc_types().TypeError, "cannot delete '__module__' attribute");
+    return -1;
+  }
+  if (!dict_set(ts, val(t->dict), ts.names().__module__, v)) return -1;
+  type_modified(ts, t);
+  return 0;
+}
+
 Value type_mro_method(ThreadState& ts, Args args) {
   if (!check_nargs(ts, args, "mro", 1, 1)) return Value();
   return list_from_iterable(ts, reinterpret_cast<TypeObject*>(args[0].as_object())->mro);
@@ -350,7 +366,7 @@ constexpr GetSetDef kTypeGetSets[] = {
     {"__bases__", type_get_bases},
     {"__base__", type_get_base},
     {"__dict__", type_get_dict},
-    {"__module__", type_get_module},
+    {"__module__", type_get_module, type_set_module},
 };
 
 }  // namespace

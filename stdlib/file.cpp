@@ -30,14 +30,16 @@ constexpr std::size_t kChunk = 8192;
 
 // --- the two blocking calls ---
 
-int64_t io_read_fd(int fd, char* buf, std::size_t n) {
+namespace {
+
+int64_t read_some(int fd, char* buf, std::size_t n) {
   for (;;) {
     ssize_t r = ::read(fd, buf, n);
     if (r >= 0 || errno != EINTR) return r;
   }
 }
 
-int io_write_fd(int fd, const char* data, std::size_t n) {
+int write_all(int fd, const char* data, std::size_t n) {
   while (n > 0) {
     ssize_t r = ::write(fd, data, n);
     if (r < 0) {
@@ -50,17 +52,25 @@ int io_write_fd(int fd, const char* data, std::size_t n) {
   return 0;
 }
 
+}  // namespace
+
+// TODO(gil): release the GIL around these two calls (GilRelease) once
+// ThreadState carries its GilThread; nothing here touches Python objects.
+int64_t io_read_fd(ThreadState&, int fd, char* buf, std::size_t n) { return read_some(fd, buf, n); }
+int io_write_fd(ThreadState&, int fd, const char* data, std::size_t n) { return write_all(fd, data, n); }
+
 // --- lifetime ---
 
 namespace {
 
-// Best effort, for dealloc: nothing may be raised there.
+// Best effort, for dealloc: nothing may be raised there, and the GIL stays
+// held (a file dropped with unflushed output is rare and short).
 void deliver_quietly(FileObject* f) {
   if (f->wbuf.empty() || f->closed) return;
   Interpreter* interp = f->hdr.type->interp;
   if (f->sink == FileSink::Stdout && interp->stdout_sink) interp->stdout_sink(f->wbuf);
   else if (f->sink == FileSink::Stderr && interp->stderr_sink) interp->stderr_sink(f->wbuf);
-  else (void)io_write_fd(f->fd, f->wbuf.data(), f->wbuf.size());
+  else (void)write_all(f->fd, f->wbuf.data(), f->wbuf.size());
   f->wbuf.clear();
 }
 
@@ -72,6 +82,7 @@ void file_dealloc(Object* o) {
   clear_ref(f->mode);
   clear_ref(f->encoding);
   clear_ref(f->errors);
+  clear_ref(f->parent);
   f->rbuf.~basic_string();
   f->wbuf.~basic_string();
   free_object(o);
@@ -127,7 +138,7 @@ bool file_flush(ThreadState& ts, FileObject* f) {
     interp.stderr_sink(data);
     return true;
   }
-  int err = io_write_fd(f->fd, data.data(), data.size());
+  int err = io_write_fd(ts, f->fd, data.data(), data.size());
   if (err != 0) {
     raise_os_error(ts, err);
     return false;
@@ -150,7 +161,13 @@ bool file_drop_readahead(ThreadState& ts, FileObject* f) {
 }
 
 // Reads one more chunk into rbuf. 1: data added, 0: end of file, -1: error.
+// A `buffer` object first hands its text file's pending output to the OS.
+bool sync_parent(ThreadState& ts, FileObject* f) {
+  return f->parent.is_null() || file_flush(ts, file_obj(f->parent));
+}
+
 int file_fill(ThreadState& ts, FileObject* f, std::size_t want = kChunk) {
+  if (!sync_parent(ts, f)) return -1;
   if (!f->wbuf.empty() && !file_flush(ts, f)) return -1;
   if (f->rpos == f->rbuf.size()) {
     f->rbuf.clear();
@@ -161,7 +178,7 @@ int file_fill(ThreadState& ts, FileObject* f, std::size_t want = kChunk) {
   }
   std::size_t old = f->rbuf.size();
   f->rbuf.resize(old + want);
-  int64_t n = io_read_fd(f->fd, f->rbuf.data() + old, want);
+  int64_t n = io_read_fd(ts, f->fd, f->rbuf.data() + old, want);
   if (n < 0) {
     int err = errno;
     f->rbuf.resize(old);
@@ -379,6 +396,7 @@ Value file_readline(ThreadState& ts, FileObject* f, int64_t limit) {
 // --- writing ---
 
 bool file_write_bytes(ThreadState& ts, FileObject* f, std::string_view data) {
+  if (!sync_parent(ts, f)) return false;
   if (f->rpos < f->rbuf.size() || !f->rbuf.empty()) {
     if (!file_drop_readahead(ts, f)) return false;
   }
@@ -423,7 +441,7 @@ bool file_write_str(ThreadState& ts, FileObject* f, Value s) {
 // --- positioning ---
 
 Value file_tell(ThreadState& ts, FileObject* f) {
-  if (!file_check_open(ts, f)) return Value();
+  if (!file_check_open(ts, f) || !sync_parent(ts, f)) return Value();
   if (!file_flush(ts, f)) return Value();
   off_t pos = ::lseek(f->fd, 0, SEEK_CUR);
   if (pos < 0) return raise_os_error(ts, errno);
@@ -442,7 +460,7 @@ Value file_seek(ThreadState& ts, FileObject* f, int64_t offset, int whence) {
       return raise_fmt(ts, ts.exc_types().ValueError, "negative seek position {}", offset);
     }
   }
-  if (!file_flush(ts, f)) return Value();
+  if (!sync_parent(ts, f) || !file_flush(ts, f)) return Value();
   if (whence == SEEK_CUR) offset -= static_cast<int64_t>(f->rbuf.size() - f->rpos);
   f->rbuf.clear();
   f->rpos = 0;
@@ -523,6 +541,20 @@ Value file_from_fd(ThreadState& ts, int fd, Value name, Value mode, bool binary,
     f->errors = ts.interp().intern("strict");
   }
   return result;
+}
+
+Value file_buffer(ThreadState& ts, FileObject* text) {
+  if (!file_check_open(ts, text)) return Value();
+  Ref mode(make_str(ts, text->readable && text->writable ? "rb+" : text->readable ? "rb" : "wb"));
+  if (!mode) return Value();
+  Value b = file_from_fd(ts, text->fd, text->name, *mode, true, text->readable, text->writable);
+  if (b.is_null()) return b;
+  FileObject* f = file_obj(b);
+  f->closefd = false;
+  f->write_through = true;
+  f->sink = text->sink;
+  f->parent = new_ref(val(text));
+  return b;
 }
 
 namespace {

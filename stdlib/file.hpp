@@ -39,6 +39,7 @@ struct FileObject {
   Value mode;      // str (owned)
   Value encoding;  // str for text files, null for binary (owned)
   Value errors;    // str for text files, null for binary (owned)
+  Value parent;    // for the `buffer` of a text file: that text file (owned), else null
   int fd;
   bool readable, writable, appending, closed, closefd, binary;
   bool line_buffering;  // flush after a write containing '\n'
@@ -53,12 +54,13 @@ struct FileObject {
   std::string wbuf;  // bytes written, not yet flushed
 };
 
-// The blocking system calls (the GIL is released around them). Both retry on
-// EINTR. io_read_fd returns the byte count (0 at end of file) or -1 with errno
-// set; io_write_fd writes everything and returns 0, or the errno of the
-// failure.
-int64_t io_read_fd(int fd, char* buf, std::size_t n);
-int io_write_fd(int fd, const char* data, std::size_t n);
+// The blocking system calls: the only places where file and pipe I/O
+// blocks, so the GIL is released around them here and nowhere else. Both
+// retry on EINTR. io_read_fd returns the byte count (0 at end of file) or -1
+// with errno set; io_write_fd writes everything and returns 0, or the errno
+// of the failure.
+int64_t io_read_fd(ThreadState& ts, int fd, char* buf, std::size_t n);
+int io_write_fd(ThreadState& ts, int fd, const char* data, std::size_t n);
 
 // Types (created by define_file_types at start-up).
 struct IoTypes {
@@ -105,6 +107,11 @@ Value file_truncate(ThreadState& ts, FileObject* f, Value size);  // size null/N
 [[nodiscard]] bool file_close(ThreadState& ts, FileObject* f);
 // Installs the dealloc slot that also identifies file objects (is_file_object).
 void file_set_dealloc(TypeObject* t);
+
+// The binary `buffer` of a text file: a write-through binary file on the
+// same descriptor that flushes the text file's buffer before each operation,
+// so output written through either keeps its order.
+Value file_buffer(ThreadState& ts, FileObject* text);
 
 // io.UnsupportedOperation(msg).
 Value raise_unsupported(ThreadState& ts, std::string_view msg);

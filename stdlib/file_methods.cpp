@@ -69,6 +69,7 @@ Value file_get_errors(ThreadState&, Value self) { return new_ref(file_obj(self)-
 Value file_get_newlines(ThreadState&, Value) { return Value::none(); }
 Value file_get_line_buffering(ThreadState&, Value self) { return Value::boolean(file_obj(self)->line_buffering); }
 Value file_get_write_through(ThreadState&, Value self) { return Value::boolean(file_obj(self)->write_through); }
+Value file_get_buffer(ThreadState& ts, Value self) { return file_buffer(ts, file_obj(self)); }
 
 constexpr GetSetDef kBinaryGetSets[] = {
     {"closed", file_get_closed},
@@ -85,6 +86,7 @@ constexpr GetSetDef kTextGetSets[] = {
     {"newlines", file_get_newlines},
     {"line_buffering", file_get_line_buffering},
     {"write_through", file_get_write_through},
+    {"buffer", file_get_buffer},
 };
 
 FileObject* self_file(Args args) { return file_obj(args[0]); }
@@ -302,6 +304,10 @@ TypeObject* new_file_type(Interpreter& interp, const char* name, bool text) {
   TypeObject* t = type_alloc_builtin(interp, name, ObjKind::Native, sizeof(FileObject), interp.types.object, 0);
   t->hdr.type = interp.types.type;
   file_set_dealloc(t);
+  // No owned Values: an explicit no-op, or object's instance_traverse and
+  // instance_clear would be inherited and read this layout as an instance.
+  t->traverse = [](Object*, VisitFn, void*) {};
+  t->clear = [](Object*) {};
   t->repr = file_repr;
   t->iter = iter_self;
   t->iternext = file_iternext;

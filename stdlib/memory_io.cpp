@@ -476,6 +476,10 @@ TypeObject* new_mem_type(Interpreter& interp, const char* name, NewSlot new_fn, 
   TypeObject* t = type_alloc_builtin(interp, name, ObjKind::Native, sizeof(MemIO), interp.types.object, kTypeBaseType);
   t->hdr.type = interp.types.type;
   t->dealloc = mem_dealloc;
+  // No owned Values: an explicit no-op, or object's instance_traverse and
+  // instance_clear would be inherited and read this layout as an instance.
+  t->traverse = [](Object*, VisitFn, void*) {};
+  t->clear = [](Object*) {};
   t->new_ = new_fn;
   t->iter = iter_self;
   t->iternext = mem_iternext;

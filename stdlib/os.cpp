@@ -438,7 +438,7 @@ Value os_read(ThreadState& ts, Args args) {
   }
   if (n < 0) return raise_os_error(ts, EINVAL);
   std::string buf(static_cast<std::size_t>(n), '\0');
-  int64_t got = io_read_fd(static_cast<int>(fd), buf.data(), buf.size());
+  int64_t got = io_read_fd(ts, static_cast<int>(fd), buf.data(), buf.size());
   if (got < 0) return raise_os_error(ts, errno);
   return make_bytes(ts, std::string_view(buf.data(), static_cast<std::size_t>(got)));
 }
@@ -449,7 +449,7 @@ Value os_write(ThreadState& ts, Args args) {
   if (!check_nargs(ts, args, "write", 2, 2) || !int_arg(ts, args[0], &fd) || !bytes_like_view(ts, args[1], &data)) {
     return Value();
   }
-  int err = io_write_fd(static_cast<int>(fd), data.data(), data.size());
+  int err = io_write_fd(ts, static_cast<int>(fd), data.data(), data.size());
   if (err != 0) return raise_os_error(ts, err);
   return make_int_u64(ts, data.size());
 }

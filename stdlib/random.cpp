@@ -361,6 +361,10 @@ TypeObject* make_random_type(Interpreter& interp) {
   t->new_ = random_new;
   t->init = random_init;
   t->dealloc = random_dealloc;
+  // No owned Values: an explicit no-op, or object's instance_traverse and
+  // instance_clear would be inherited and read this layout as an instance.
+  t->traverse = [](Object*, VisitFn, void*) {};
+  t->clear = [](Object*) {};
   type_add_methods(interp, t, kRandomMethods);
   Ref mod(interp.intern("_random"));
   type_set_attr_cstr(interp, t, "__module__", *mod);

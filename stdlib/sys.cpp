@@ -14,12 +14,14 @@
 #include <memory>
 #include <string>
 
+#include "interp/frame.hpp"
 #include "runtime/abstract.hpp"
 #include "runtime/arg_parse.hpp"
 #include "runtime/dict.hpp"
 #include "runtime/errors.hpp"
 #include "runtime/exception.hpp"
 #include "runtime/float.hpp"
+#include "runtime/function.hpp"
 #include "runtime/int.hpp"
 #include "runtime/interpreter.hpp"
 #include "runtime/list.hpp"
@@ -56,6 +58,7 @@ Value sys_get_int_max_str_digits(ThreadState& ts, Args args);
 Value sys_set_int_max_str_digits(ThreadState& ts, Args args);
 Value sys_is_finalizing(ThreadState& ts, Args args);
 Value sys_gettrace(ThreadState& ts, Args args);
+Value sys_getframe(ThreadState& ts, Args args);
 
 constexpr MethodDef kSysFunctions[] = {
     {"exit", sys_exit},
@@ -78,6 +81,7 @@ constexpr MethodDef kSysFunctions[] = {
     {"is_finalizing", sys_is_finalizing},
     {"gettrace", sys_gettrace},
     {"getprofile", sys_gettrace},
+    {"_getframe", sys_getframe},
 };
 
 struct SysState {
@@ -256,6 +260,57 @@ Value sys_set_int_max_str_digits(ThreadState& ts, Args args) {
   if (n > INT_MAX) return raise(ts, ts.exc_types().OverflowError, "Python int too large to convert to C int");
   set_int_max_str_digits(ts, static_cast<int>(n));
   return Value::none();
+}
+
+// --- _getframe ---
+
+// The locals of a frame as a dict: the namespace itself for module and class
+// bodies, a snapshot of the fast locals and cells for functions.
+Value frame_locals(ThreadState& ts, Frame* f) {
+  if (!f->locals.is_null()) return new_ref(f->locals);
+  if (!(f->code->flags & kCodeOptimized)) return new_ref(f->globals);
+  Ref d(dict_new(ts));
+  if (!d) return Value();
+  CodeObject* co = f->code;
+  Value* lp = f->localsplus();
+  for (int i = 0; i < co->nlocals; ++i) {
+    if (!lp[i].is_null() && !dict_set(ts, *d, co->varnames[i], lp[i])) return Value();
+  }
+  for (std::size_t i = 0; i < co->cellvars.size(); ++i) {
+    Value cell = lp[co->nlocals + i];
+    Value v = cell.is_null() ? Value() : cell_get(cell);
+    if (!v.is_null() && !dict_set(ts, *d, co->cellvars[i], v)) return Value();
+  }
+  return d.release();
+}
+
+// Frames are not Python objects in gilt: sys._getframe() returns a snapshot
+// with the attributes scripts read (f_globals, f_locals, f_code, f_lineno,
+// f_back), built when called. Deep chains are cut at kMaxFrames.
+Value frame_snapshot(ThreadState& ts, Frame* f, int budget) {
+  if (!f || budget == 0) return Value::none();
+  Ref back(frame_snapshot(ts, f->previous, budget - 1));
+  Ref locals(back ? frame_locals(ts, f) : Value());
+  Ref lineno(locals ? make_int(ts, f->line()) : Value());
+  Ref attrs(lineno ? dict_new(ts) : Value());
+  if (!attrs || !dict_set_cstr(ts, *attrs, "f_globals", f->globals) ||
+      !dict_set_cstr(ts, *attrs, "f_builtins", f->builtins) || !dict_set_cstr(ts, *attrs, "f_locals", *locals) ||
+      !dict_set_cstr(ts, *attrs, "f_code", val(f->code)) || !dict_set_cstr(ts, *attrs, "f_lineno", *lineno) ||
+      !dict_set_cstr(ts, *attrs, "f_back", *back)) {
+    return Value();
+  }
+  return make_namespace(ts, *attrs);
+}
+
+Value sys_getframe(ThreadState& ts, Args args) {
+  constexpr int kMaxFrames = 64;
+  if (!check_nargs(ts, args, "_getframe", 0, 1)) return Value();
+  int64_t depth = 0;
+  if (args.n == 1 && !obj_index(ts, args[0], &depth)) return Value();
+  Frame* f = ts.frame;
+  for (int64_t i = 0; i < depth && f; ++i) f = f->previous;
+  if (!f || depth < 0) return raise(ts, ts.exc_types().ValueError, "call stack is not deep enough");
+  return frame_snapshot(ts, f, kMaxFrames);
 }
 
 Value sys_is_finalizing(ThreadState&, Args) { return Value::false_(); }

@@ -79,7 +79,9 @@ Value time_process_time_ns(ThreadState& ts, Args) { return make_int(ts, clock_ns
 Value time_thread_time(ThreadState& ts, Args) { return make_float(ts, clock_seconds(CLOCK_THREAD_CPUTIME_ID)); }
 
 // The blocking part of sleep(): restarts after signals with the time left.
-void sleep_blocking(double seconds) {
+// TODO(gil): release the GIL around the nanosleep loop (GilRelease) once
+// ThreadState carries its GilThread.
+void sleep_blocking(ThreadState&, double seconds) {
   timespec req;
   req.tv_sec = static_cast<time_t>(seconds);
   req.tv_nsec = static_cast<long>((seconds - static_cast<double>(req.tv_sec)) * 1e9);
@@ -109,7 +111,7 @@ Value time_sleep(ThreadState& ts, Args args) {
   if (!seconds_arg(ts, args[0], &secs)) return Value();
   if (std::isnan(secs)) return raise(ts, ts.exc_types().ValueError, "Invalid value NaN (not a number)");
   if (secs < 0) return raise(ts, ts.exc_types().ValueError, "sleep length must be non-negative");
-  sleep_blocking(secs);
+  sleep_blocking(ts, secs);
   return Value::none();
 }
 

@@ -100,7 +100,8 @@ TEST_F(ArgParseTest, MissingArguments) {
   // A missing required argument is reported before an unknown keyword.
   EXPECT_EQ(parse("pow", {"base", "exp", "|", "mod"}, {}, {{"base", i(2)}, {"ex", i(3)}}),
             "TypeError: pow() missing required argument 'exp' (pos 2)");
-  EXPECT_EQ(parse("f", {"a", "$b"}, {i(1)}), "TypeError: f() missing required argument 'b' (pos 2)");
+  EXPECT_EQ(parse("f", {"a", "$b", "|"}, {i(1)}), "TypeError: f() missing required argument 'b' (pos 2)");
+  EXPECT_EQ(parse("f", {"a", "$b"}, {i(1)}), "a=1 b=-");  // without '|', keyword-only ones are optional
   EXPECT_EQ(parse("f", {"/a", "|", "b"}, {}, {{"b", i(1)}}),
             "TypeError: f() takes at least 1 positional argument (0 given)");
   EXPECT_EQ(parse("f", {"/a", "/b"}, {i(1)}), "TypeError: f() takes exactly 2 positional arguments (1 given)");

@@ -103,7 +103,9 @@ TEST_F(GcTest, FinalizerRunsOnceAndCanResurrect) {
   EXPECT_EQ(g_del_calls, 1);
   ASSERT_EQ(list_size(store), 1u);
   Value back = list_item(store, 0);
-  EXPECT_EQ(attr(back, "me"), back);
+  Ref me(obj_getattr_cstr(ts, back, "me"));
+  EXPECT_EQ(*me, back);
+  me.reset();
   // Unreachable again: collected this time, without a second __del__.
   g_resurrect_into = Value();
   call(attr(store, "clear"), {});

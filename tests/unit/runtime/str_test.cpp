@@ -12,9 +12,12 @@
 #include <string>
 
 #include "runtime/abstract.hpp"
+#include "runtime/dict.hpp"
 #include "runtime/errors.hpp"
 #include "runtime/interpreter.hpp"
 #include "runtime/str.hpp"
+#include "runtime/tuple.hpp"
+#include "runtime/type.hpp"
 #include "runtime/unicode.hpp"
 #include "tests/unit/runtime/mini_eval.hpp"
 
@@ -545,6 +548,40 @@ TEST_F(StrTest, MethodsLeaveNoExceptionAndKeepRefcounts) {
   parts.reset();
   EXPECT_EQ(a.get().as_object()->refcnt, before);
   EXPECT_FALSE(ts.has_exception());
+}
+
+TEST_F(StrTest, SubclassInstancesBehaveAsStr) {
+  // class S(str): pass
+  Ref name = s("S");
+  Ref bases(tuple_pack(ts, {val(ts.types().str)}));
+  Ref dict(dict_new(ts));
+  Ref cls(type_new_class(ts, ts.types().type, *name, *bases, *dict));
+  ASSERT_TRUE(cls);
+  Ref text = s("h\xc3\xa9");
+  Value argv[] = {*text};
+  Ref inst(obj_call(ts, *cls, Args{argv, 1, nullptr}));
+  ASSERT_TRUE(inst);
+  EXPECT_EQ(type_of(ts, *inst), as<TypeObject>(*cls));
+  EXPECT_TRUE(is_str(ts, *inst));
+  EXPECT_FALSE(is_exact_str(ts, *inst));
+  EXPECT_EQ(str_len(*inst), 2u);
+  Ref upper(call_method(ts, *inst, Ref(make_str(ts, "upper")).get(), {}));
+  ASSERT_TRUE(upper);
+  EXPECT_TRUE(is_exact_str(ts, *upper));
+  EXPECT_EQ(str_view(*upper), "H\xc3\x89");
+  Ref plain(obj_str(ts, *inst));
+  ASSERT_TRUE(plain);
+  EXPECT_TRUE(is_exact_str(ts, *plain));
+  EXPECT_EQ(obj_eq(ts, *inst, *text), 1);
+  int64_t h1, h2;
+  ASSERT_TRUE(obj_hash(ts, *inst, &h1));
+  ASSERT_TRUE(obj_hash(ts, *text, &h2));
+  EXPECT_EQ(h1, h2);
+  Ref whole(str_slice(ts, *inst, 0, 2, 1));  // never the subclass instance itself
+  EXPECT_TRUE(is_exact_str(ts, *whole));
+  Ref r(obj_repr(ts, *inst));
+  ASSERT_TRUE(r);
+  EXPECT_EQ(str_view(*r), "'h\xc3\xa9'");
 }
 
 }  // namespace

@@ -15,6 +15,16 @@ using testing::ScriptTest;
 
 constexpr ScriptCase kSysCases[] = {
     {R"~(import sys
+print("a")
+print(sys.stdout.buffer.write(b"b\n"))
+print("c", sys.stdout.buffer.mode)
+)~",
+     R"~(a
+b
+2
+c wb
+)~"},
+    {R"~(import sys
 print(sys.version_info[:2], sys.version_info >= (3, 8), sys.version_info.major, sys.version.startswith("3.11."))
 print(sys.maxsize == 2**63 - 1, sys.maxunicode, sys.byteorder, sys.platform, sys.argv[1:])
 )~",
