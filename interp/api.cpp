@@ -8,16 +8,20 @@
 // converts the other way at its exit (catch everything, raise in Python),
 // so no C++ exception ever unwinds through the eval loop.
 //
-// Every public entry is also where the GIL will be taken for a host thread
-// (CPython's PyGILState_Ensure; Lua's lua_lock in lapi.c), and asserted in
-// debug builds. TODO(gil): the interpreter does not own its Gil yet; until
-// it does, entry() is the one place to add it.
+// Every public entry is also where the GIL is taken (an Entry guard: CPython's
+// PyGILState_Ensure, Lua's lua_lock in lapi.c). The Host's thread holds the
+// GIL only inside API calls, so the script's own threads run while the host
+// does other work; inside a host function the calling Python thread already
+// holds it and Entry does nothing. Which ThreadState an entry uses: the one
+// of the Python thread running a host function on this OS thread
+// (t_current, set by the trampoline), otherwise the Host's main thread.
 #include <gilt/gilt.hpp>
 
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <new>
+#include <cstddef>
 
 #include "interp/compile.hpp"
 #include "interp/import.hpp"
@@ -33,7 +37,9 @@
 #include "runtime/module.hpp"
 #include "runtime/native_function.hpp"
 #include "runtime/str.hpp"
+#include "runtime/thread_start.hpp"
 #include "runtime/tuple.hpp"
+#include "stdlib/io.hpp"
 
 namespace gilt {
 namespace detail {
@@ -61,11 +67,24 @@ struct HostState {
     bool keyboard_interrupt = false;
     bool finalized = false;
     int finalize_status = 0;
+    // Daemon threads still ran Python code at finalize(): the interpreter
+    // must not be destroyed under them.
+    bool daemon_threads = false;
 
     ~HostState() {
+        if (!interp) return;
+        ThreadState& main = interp->main_thread();
+        if (!interp->gil.is_held_by(main.gil_thread)) interp->gil.take(main.gil_thread);
         clear_ref(last_error);
         clear_ref(main_dict);
-        if (interp) interp->module_state.erase("gilt.host");
+        interp->module_state.erase("gilt.host");
+        if (daemon_threads) {
+            // Deliberately leaked, GIL held: the daemon threads wait for the
+            // GIL forever instead of running on a freed interpreter (CPython's
+            // daemon threads likewise never run again after finalization).
+            static_cast<void>(interp.release());
+            return;
+        }
         interp.reset();
     }
 };
@@ -127,15 +146,56 @@ ScriptError::ScriptError(std::string type_name, std::string message, std::string
 
 namespace {
 
-// Every public entry goes through here (see the top of the file).
-ThreadState& entry(HostState& hs) { return *hs.ts; }
+// The ThreadState of the Python thread running a host function on this OS
+// thread, if any (saved and restored around each host function call).
+thread_local ThreadState* t_current = nullptr;
+
+ThreadState& current_ts(HostState& hs) {
+    ThreadState* ts = t_current;
+    return ts != nullptr && &ts->interp() == hs.interp.get() ? *ts : *hs.ts;
+}
+
+// Every public entry holds one (see the top of the file): takes the GIL
+// unless this thread holds it already, and drops it again at exit.
+class Entry {
+public:
+    explicit Entry(HostState& hs) : ts(current_ts(hs)) {
+        Gil& gil = ts.interp().gil;
+        if (!gil.is_held_by(ts.gil_thread)) {
+            gil.take(ts.gil_thread);
+            m_took = true;
+        }
+    }
+    ~Entry() {
+        if (m_took) ts.interp().gil.drop(ts.gil_thread);
+    }
+    Entry(const Entry&) = delete;
+    Entry& operator=(const Entry&) = delete;
+
+    ThreadState& ts;
+
+private:
+    bool m_took = false;
+};
+
+// Makes `ts` the current thread state of this OS thread for a host call.
+class CurrentThread {
+public:
+    explicit CurrentThread(ThreadState& ts) : m_saved(t_current) { t_current = &ts; }
+    ~CurrentThread() { t_current = m_saved; }
+    CurrentThread(const CurrentThread&) = delete;
+    CurrentThread& operator=(const CurrentThread&) = delete;
+
+private:
+    ThreadState* m_saved;
+};
 
 std::string type_name_of(ThreadState& ts, Value v) { return std::string(type_name(ts, v)); }
 
 // Turns the pending exception into a thrown ScriptError, keeping the
 // exception object for a possible re-raise.
 [[noreturn]] void throw_pending(HostState& hs) {
-    ThreadState& ts = *hs.ts;
+    ThreadState& ts = current_ts(hs);
     Ref exc(fetch_exception(ts));
     if (!exc) throw ScriptError("SystemError", "error return without exception set");
     std::string type = type_name_of(ts, *exc);
@@ -175,7 +235,7 @@ HostState& state_checked(const Handle& o) {
 }
 
 Value make_str_checked(HostState& hs, std::string_view text) {
-    ThreadState& ts = *hs.ts;
+    ThreadState& ts = current_ts(hs);
     if (!utf8_valid(text)) return raise(ts, ts.exc_types().ValueError, "host string is not valid UTF-8");
     return make_str(ts, text);
 }
@@ -183,7 +243,8 @@ Value make_str_checked(HostState& hs, std::string_view text) {
 // An interned attribute or global name.
 Value name_value(HostState& hs, std::string_view name) {
     if (!utf8_valid(name)) {
-        return raise(*hs.ts, hs.ts->exc_types().ValueError, "host string is not valid UTF-8");
+        ThreadState& ts = current_ts(hs);
+        return raise(ts, ts.exc_types().ValueError, "host string is not valid UTF-8");
     }
     return hs.interp->intern(name);
 }
@@ -199,7 +260,7 @@ HostState* host_state_of(ThreadState& ts) {
 // Raises the exception a ScriptError describes: the original object when it
 // came from this Host and is the latest one, else a new one by type name.
 Value raise_script_error(HostState& hs, const ScriptError& e) {
-    ThreadState& ts = *hs.ts;
+    ThreadState& ts = current_ts(hs);
     if (Access::origin(e) == &hs && Access::serial(e) == hs.last_error_serial && hs.last_error) {
         Value exc = hs.last_error;
         hs.last_error = Value();
@@ -218,7 +279,7 @@ Value raise_script_error(HostState& hs, const ScriptError& e) {
 // Runs `body` (which may throw) and maps what it throws, as gilt.hpp lists.
 template <class F>
 Value catch_into_python(HostState& hs, F&& body) {
-    ThreadState& ts = *hs.ts;
+    ThreadState& ts = current_ts(hs);
     const ExceptionTypes& exc = ts.exc_types();
     try {
         return body();
@@ -248,6 +309,7 @@ Value catch_into_python(HostState& hs, F&& body) {
 // The native function behind every host function: args[0] is the bound
 // self, a small int indexing HostState::functions.
 Value host_function_trampoline(ThreadState& ts, Args args) {
+    CurrentThread current(ts);
     HostState* hs = host_state_of(ts);
     if (hs == nullptr || args.n == 0 || !args[0].is_small_int()) {
         return raise(ts, ts.exc_types().SystemError, "host function called without its host");
@@ -269,7 +331,7 @@ Value host_function_trampoline(ThreadState& ts, Args args) {
 
 // A builtin function object for a new host function entry.
 Value make_host_function(HostState& hs, std::string_view name, Function fn, Value module_name) {
-    ThreadState& ts = *hs.ts;
+    ThreadState& ts = current_ts(hs);
     auto entry = std::make_unique<FunctionEntry>(FunctionEntry{std::string(name), std::move(fn)});
     int64_t index = static_cast<int64_t>(hs.functions.size());
     hs.functions.push_back(std::move(entry));
@@ -364,11 +426,12 @@ Host::Host(Options options) : m_state(std::make_unique<HostState>()) {
     // The trampoline finds its Host through the interpreter; the state is
     // owned here, not by the map (hence the no-op deleter).
     hs.interp->module_state["gilt.host"] = std::shared_ptr<void>(&hs, [](void*) {});
-    ThreadState& ts = entry(hs);
+    ThreadState& ts = *hs.ts;  // holds the GIL from the interpreter's construction on
     check_ok(hs, apply_sys_options(ts, options));
     Ref main(main_module(ts));
     if (!main) throw_pending(hs);
     hs.main_dict = new_ref(module_dict(*main));
+    hs.interp->gil.drop(ts.gil_thread);  // from now on, held inside API calls only
 }
 
 Host::~Host() {
@@ -384,9 +447,12 @@ Interpreter& Host::interpreter() noexcept { return *m_state->interp; }
 
 bool Host::unhandled_keyboard_interrupt() const noexcept { return m_state->keyboard_interrupt; }
 
+bool Host::daemon_threads_running() const noexcept { return m_state->daemon_threads; }
+
 void Host::exec(std::string_view source, std::string_view filename) {
     HostState& hs = *m_state;
-    ThreadState& ts = entry(hs);
+    Entry entry(hs);
+    ThreadState& ts = entry.ts;
     std::string name(filename);
     if (!name.starts_with('<')) register_source(ts, name, std::string(source));
     Ref code(compile_source(ts, source, name, CompileMode::Exec));
@@ -397,7 +463,8 @@ void Host::exec(std::string_view source, std::string_view filename) {
 
 Handle Host::eval(std::string_view expression) {
     HostState& hs = *m_state;
-    ThreadState& ts = entry(hs);
+    Entry entry(hs);
+    ThreadState& ts = entry.ts;
     Ref code(compile_source(ts, expression, "<string>", CompileMode::Eval));
     if (!code) throw_pending(hs);
     return own_or_throw(hs, exec_code(ts, *code, hs.main_dict));
@@ -405,7 +472,8 @@ Handle Host::eval(std::string_view expression) {
 
 Handle Host::call(std::string_view function_name, std::span<const Handle> args) {
     HostState& hs = *m_state;
-    ThreadState& ts = entry(hs);
+    Entry entry(hs);
+    ThreadState& ts = entry.ts;
     Ref name(name_value(hs, function_name));
     if (!name) throw_pending(hs);
     Value fn = dict_get_str(hs.main_dict, *name);
@@ -419,12 +487,13 @@ Handle Host::call(std::string_view function_name, std::span<const Handle> args) 
 
 Handle Host::import(std::string_view module_name) {
     HostState& hs = *m_state;
-    return own_or_throw(hs, import_by_name(entry(hs), module_name));
+    Entry entry(hs);
+    return own_or_throw(hs, import_by_name(entry.ts, module_name));
 }
 
 bool Host::has_global(std::string_view name) const {
     HostState& hs = *m_state;
-    entry(hs);
+    Entry entry(hs);
     Ref key(name_value(hs, name));
     if (!key) throw_pending(hs);
     return !dict_get_str(hs.main_dict, *key).is_null();
@@ -432,7 +501,8 @@ bool Host::has_global(std::string_view name) const {
 
 Handle Host::get_global(std::string_view name) const {
     HostState& hs = *m_state;
-    ThreadState& ts = entry(hs);
+    Entry entry(hs);
+    ThreadState& ts = entry.ts;
     Ref key(name_value(hs, name));
     if (!key) throw_pending(hs);
     Value v = dict_get_str(hs.main_dict, *key);
@@ -445,7 +515,8 @@ Handle Host::get_global(std::string_view name) const {
 
 void Host::set_global(std::string_view name, const Handle& value) {
     HostState& hs = *m_state;
-    ThreadState& ts = entry(hs);
+    Entry entry(hs);
+    ThreadState& ts = entry.ts;
     Value v = value_in(hs, value);
     Ref key(name_value(hs, name));
     check_ok(hs, key && dict_set(ts, hs.main_dict, *key, v));
@@ -458,7 +529,8 @@ Handle Host::dict() { return detail::make_dict(m_state.get(), {}); }
 
 void Host::def(std::string_view name, Function fn) {
     HostState& hs = *m_state;
-    ThreadState& ts = entry(hs);
+    Entry entry(hs);
+    ThreadState& ts = entry.ts;
     Ref module_name(make_str(ts, "__main__"));
     Ref key(name_value(hs, name));
     Ref func(module_name && key ? make_host_function(hs, name, std::move(fn), *module_name) : Value());
@@ -467,7 +539,8 @@ void Host::def(std::string_view name, Function fn) {
 
 Handle Host::def_module(std::string_view name, const ModuleFunctions& functions) {
     HostState& hs = *m_state;
-    ThreadState& ts = entry(hs);
+    Entry entry(hs);
+    ThreadState& ts = entry.ts;
     Ref module(module_new(ts, name));
     Ref module_name(make_str_checked(hs, name));
     Ref key(module_name ? make_str(ts, name) : Value());
@@ -486,7 +559,7 @@ Handle Host::def_module(std::string_view name, const ModuleFunctions& functions)
 namespace {
 
 int uncaught_status(HostState& hs) {
-    UncaughtResult r = handle_uncaught_exception(*hs.ts, hs.inspect);
+    UncaughtResult r = handle_uncaught_exception(current_ts(hs), hs.inspect);
     hs.keyboard_interrupt = r.keyboard_interrupt;
     return r.status;
 }
@@ -501,7 +574,8 @@ int run_status(HostState& hs, Value result) {
 
 int Host::run_file(const std::string& path) {
     HostState& hs = *m_state;
-    ThreadState& ts = entry(hs);
+    Entry entry(hs);
+    ThreadState& ts = entry.ts;
     hs.keyboard_interrupt = false;
     std::string abs = absolute_path(path);
     std::string source;
@@ -515,7 +589,8 @@ int Host::run_file(const std::string& path) {
 
 int Host::run_source(std::string_view source, const std::string& filename) {
     HostState& hs = *m_state;
-    ThreadState& ts = entry(hs);
+    Entry entry(hs);
+    ThreadState& ts = entry.ts;
     hs.keyboard_interrupt = false;
     // `-c` leaves __file__ unset; a program from stdin gets "<stdin>".
     std::string file_attr = filename == "<string>" ? std::string() : filename;
@@ -524,7 +599,8 @@ int Host::run_source(std::string_view source, const std::string& filename) {
 
 int Host::run_module(std::string_view name) {
     HostState& hs = *m_state;
-    ThreadState& ts = entry(hs);
+    Entry entry(hs);
+    ThreadState& ts = entry.ts;
     hs.keyboard_interrupt = false;
     MainModuleSpec spec;
     if (!find_main_module(ts, name, &spec)) {
@@ -550,7 +626,8 @@ int Host::run_module(std::string_view name) {
 
 int Host::run_repl(bool show_banner) {
     HostState& hs = *m_state;
-    ThreadState& ts = entry(hs);
+    Entry entry(hs);
+    ThreadState& ts = entry.ts;
     hs.keyboard_interrupt = false;
     ReplIo io = terminal_repl_io(hs.interp->stderr_sink);
     return gilt::run_repl(ts, io, show_banner);
@@ -578,27 +655,47 @@ void call_if_loaded(ThreadState& ts, const char* module, const char* function) {
 int Host::finalize() {
     HostState& hs = *m_state;
     if (hs.finalized) return hs.finalize_status;
-    ThreadState& ts = entry(hs);
+    Entry entry(hs);
+    ThreadState& ts = entry.ts;
     hs.finalized = true;
     // CPython's Py_FinalizeEx order: wait for threads, then atexit, then flush.
     call_if_loaded(ts, "threading", "_shutdown");
     call_if_loaded(ts, "atexit", "_run_exitfuncs");
+    hs.daemon_threads = !wait_for_thread_exits(ts);
     hs.finalize_status = flush_std_files(ts) ? 0 : 120;
+    flush_std_streams(ts);  // also the original streams, when the script replaced them
     return hs.finalize_status;
 }
 
 // --- ReleaseGil ----------------------------------------------------------------------
 
-// TODO(gil): construct a GilRelease(interp.gil, ts.gil_thread) here once the
-// Interpreter owns its Gil and the ThreadState its GilThread; the API shape
-// (and the rule that Handles are off limits meanwhile) is already final.
-ReleaseGil::ReleaseGil(CallContext& ctx) : m_state(&Access::state(ctx.host())) {}
-ReleaseGil::~ReleaseGil() = default;
+ReleaseGil::ReleaseGil(CallContext& ctx) {
+    static_assert(sizeof(GilRelease) <= sizeof(m_storage) && alignof(GilRelease) <= alignof(std::max_align_t));
+    ThreadState& ts = current_ts(Access::state(ctx.host()));
+    new (m_storage) GilRelease(ts.interp().gil, ts.gil_thread);
+}
+
+ReleaseGil::~ReleaseGil() { std::launder(reinterpret_cast<GilRelease*>(m_storage))->~GilRelease(); }
+
+HoldGil::HoldGil(Host& host) : m_state(&Access::state(host)) {
+    ThreadState& ts = current_ts(*m_state);
+    if (!ts.interp().gil.is_held_by(ts.gil_thread)) {
+        ts.interp().gil.take(ts.gil_thread);
+        m_took = true;
+    }
+}
+
+HoldGil::~HoldGil() {
+    if (!m_took) return;
+    ThreadState& ts = current_ts(*m_state);
+    ts.interp().gil.drop(ts.gil_thread);
+}
 
 // --- Handle ----------------------------------------------------------------------------
 
 Handle::Handle(const Handle& other) noexcept : m_host(other.m_host), m_bits(other.m_bits) {
     if (m_host) {
+        Entry entry(*m_host);
         incref(Value::from_bits(m_bits));
         ++m_host->live_objects;
     }
@@ -625,6 +722,7 @@ Handle& Handle::operator=(Handle&& other) noexcept {
 
 Handle::~Handle() {
     if (m_host) {
+        Entry entry(*m_host);
         --m_host->live_objects;
         decref(Value::from_bits(m_bits));
     }
@@ -641,19 +739,22 @@ bool Handle::is(const Handle& other) const { return m_bits == other.m_bits && m_
 
 std::string Handle::type_name() const {
     HostState& hs = state_checked(*this);
-    return type_name_of(entry(hs), Value::from_bits(m_bits));
+    Entry entry(hs);
+    return type_name_of(entry.ts, Value::from_bits(m_bits));
 }
 
 std::string Handle::repr() const {
     HostState& hs = state_checked(*this);
-    Ref s(obj_repr(entry(hs), Value::from_bits(m_bits)));
+    Entry entry(hs);
+    Ref s(obj_repr(entry.ts, Value::from_bits(m_bits)));
     if (!s) throw_pending(hs);
     return std::string(str_view(*s));
 }
 
 std::string Handle::str() const {
     HostState& hs = state_checked(*this);
-    Ref s(obj_str(entry(hs), Value::from_bits(m_bits)));
+    Entry entry(hs);
+    Ref s(obj_str(entry.ts, Value::from_bits(m_bits)));
     if (!s) throw_pending(hs);
     return std::string(str_view(*s));
 }
@@ -661,27 +762,31 @@ std::string Handle::str() const {
 std::int64_t Handle::as_int() const {
     HostState& hs = state_checked(*this);
     int64_t out = 0;
-    check_ok(hs, obj_index(entry(hs), Value::from_bits(m_bits), &out));
+    Entry entry(hs);
+    check_ok(hs, obj_index(entry.ts, Value::from_bits(m_bits), &out));
     return out;
 }
 
 double Handle::as_double() const {
     HostState& hs = state_checked(*this);
     double out = 0;
-    check_ok(hs, obj_as_double(entry(hs), Value::from_bits(m_bits), &out));
+    Entry entry(hs);
+    check_ok(hs, obj_as_double(entry.ts, Value::from_bits(m_bits), &out));
     return out;
 }
 
 bool Handle::as_bool() const {
     HostState& hs = state_checked(*this);
-    int truth = obj_truthy(entry(hs), Value::from_bits(m_bits));
+    Entry entry(hs);
+    int truth = obj_truthy(entry.ts, Value::from_bits(m_bits));
     check_ok(hs, truth >= 0);
     return truth == 1;
 }
 
 std::string Handle::as_string() const {
     HostState& hs = state_checked(*this);
-    ThreadState& ts = entry(hs);
+    Entry entry(hs);
+    ThreadState& ts = entry.ts;
     Value v = Value::from_bits(m_bits);
     if (!is_str(ts, v)) {
         raise_fmt(ts, ts.exc_types().TypeError, "expected str, got {}", gilt::type_name(ts, v));
@@ -692,7 +797,8 @@ std::string Handle::as_string() const {
 
 std::vector<Handle> Handle::as_list() const {
     HostState& hs = state_checked(*this);
-    ThreadState& ts = entry(hs);
+    Entry entry(hs);
+    ThreadState& ts = entry.ts;
     Ref iter(obj_iter(ts, Value::from_bits(m_bits)));
     if (!iter) throw_pending(hs);
     std::vector<Handle> items;
@@ -703,7 +809,8 @@ std::vector<Handle> Handle::as_list() const {
 
 std::map<std::string, Handle> Handle::as_dict() const {
     HostState& hs = state_checked(*this);
-    ThreadState& ts = entry(hs);
+    Entry entry(hs);
+    ThreadState& ts = entry.ts;
     Value v = Value::from_bits(m_bits);
     Ref items(is_dict(ts, v) ? new_ref(v) : call_method(ts, v, ts.names().items, {}));
     if (!items) throw_pending(hs);
@@ -732,7 +839,8 @@ std::map<std::string, Handle> Handle::as_dict() const {
 
 Handle Handle::attr(std::string_view name) const {
     HostState& hs = state_checked(*this);
-    ThreadState& ts = entry(hs);
+    Entry entry(hs);
+    ThreadState& ts = entry.ts;
     Ref key(name_value(hs, name));
     if (!key) throw_pending(hs);
     return own_or_throw(hs, obj_getattr(ts, Value::from_bits(m_bits), *key));
@@ -740,7 +848,8 @@ Handle Handle::attr(std::string_view name) const {
 
 bool Handle::has_attr(std::string_view name) const {
     HostState& hs = state_checked(*this);
-    ThreadState& ts = entry(hs);
+    Entry entry(hs);
+    ThreadState& ts = entry.ts;
     Ref key(name_value(hs, name));
     if (!key) throw_pending(hs);
     Ref v(obj_getattr_opt(ts, Value::from_bits(m_bits), *key));
@@ -750,7 +859,8 @@ bool Handle::has_attr(std::string_view name) const {
 
 void Handle::set_attr(std::string_view name, const Handle& value) const {
     HostState& hs = state_checked(*this);
-    ThreadState& ts = entry(hs);
+    Entry entry(hs);
+    ThreadState& ts = entry.ts;
     Value v = value_in(hs, value);
     Ref key(name_value(hs, name));
     check_ok(hs, key && obj_setattr(ts, Value::from_bits(m_bits), *key, v) >= 0);
@@ -758,19 +868,22 @@ void Handle::set_attr(std::string_view name, const Handle& value) const {
 
 Handle Handle::operator[](const Handle& key) const {
     HostState& hs = state_checked(*this);
-    return own_or_throw(hs, obj_getitem(entry(hs), Value::from_bits(m_bits), value_in(hs, key)));
+    Entry entry(hs);
+    return own_or_throw(hs, obj_getitem(entry.ts, Value::from_bits(m_bits), value_in(hs, key)));
 }
 
 Handle Handle::operator[](std::string_view key) const {
     HostState& hs = state_checked(*this);
     Ref k(make_str_checked(hs, key));
     if (!k) throw_pending(hs);
-    return own_or_throw(hs, obj_getitem(entry(hs), Value::from_bits(m_bits), *k));
+    Entry entry(hs);
+    return own_or_throw(hs, obj_getitem(entry.ts, Value::from_bits(m_bits), *k));
 }
 
 Handle Handle::item_int(std::int64_t index) const {
     HostState& hs = state_checked(*this);
-    ThreadState& ts = entry(hs);
+    Entry entry(hs);
+    ThreadState& ts = entry.ts;
     Ref k(make_int(ts, index));
     if (!k) throw_pending(hs);
     return own_or_throw(hs, obj_getitem(ts, Value::from_bits(m_bits), *k));
@@ -778,20 +891,23 @@ Handle Handle::item_int(std::int64_t index) const {
 
 void Handle::set_item(const Handle& key, const Handle& value) const {
     HostState& hs = state_checked(*this);
-    ThreadState& ts = entry(hs);
+    Entry entry(hs);
+    ThreadState& ts = entry.ts;
     check_ok(hs, obj_setitem(ts, Value::from_bits(m_bits), value_in(hs, key), value_in(hs, value)) >= 0);
 }
 
 std::int64_t Handle::len() const {
     HostState& hs = state_checked(*this);
-    int64_t n = obj_len(entry(hs), Value::from_bits(m_bits));
+    Entry entry(hs);
+    int64_t n = obj_len(entry.ts, Value::from_bits(m_bits));
     check_ok(hs, n >= 0);
     return n;
 }
 
 Handle Handle::call(std::span<const Handle> args) const {
     HostState& hs = state_checked(*this);
-    ThreadState& ts = entry(hs);
+    Entry entry(hs);
+    ThreadState& ts = entry.ts;
     std::vector<Value> values;
     values.reserve(args.size());
     for (const Handle& a : args) values.push_back(value_in(hs, a));
@@ -805,17 +921,25 @@ namespace detail {
 
 HostState* state_of(const Handle& o) { return &state_checked(o); }
 
-Handle make_int(HostState* hs, std::int64_t v) { return own_or_throw(*hs, gilt::make_int(entry(*hs), v)); }
-Handle make_uint(HostState* hs, std::uint64_t v) {
-    return own_or_throw(*hs, gilt::make_int_u64(entry(*hs), v));
+Handle make_int(HostState* hs, std::int64_t v) {
+    Entry entry(*hs);
+    return own_or_throw(*hs, gilt::make_int(entry.ts, v));
 }
-Handle make_float(HostState* hs, double v) { return own_or_throw(*hs, gilt::make_float(entry(*hs), v)); }
+Handle make_uint(HostState* hs, std::uint64_t v) {
+    Entry entry(*hs);
+    return own_or_throw(*hs, gilt::make_int_u64(entry.ts, v));
+}
+Handle make_float(HostState* hs, double v) {
+    Entry entry(*hs);
+    return own_or_throw(*hs, gilt::make_float(entry.ts, v));
+}
 Handle make_bool(HostState* hs, bool v) { return Access::own(hs, Value::boolean(v)); }
 Handle make_none(HostState* hs) { return Access::own(hs, Value::none()); }
 Handle make_str(HostState* hs, std::string_view v) { return own_or_throw(*hs, make_str_checked(*hs, v)); }
 
 Handle make_list(HostState* hs, std::span<const Handle> items) {
-    ThreadState& ts = entry(*hs);
+    Entry entry(*hs);
+    ThreadState& ts = entry.ts;
     Ref list(list_new(ts, items.size()));
     if (!list) throw_pending(*hs);
     for (const Handle& item : items) check_ok(*hs, list_append(ts, *list, value_in(*hs, item)));
@@ -823,7 +947,8 @@ Handle make_list(HostState* hs, std::span<const Handle> items) {
 }
 
 Handle make_tuple(HostState* hs, std::span<const Handle> items) {
-    ThreadState& ts = entry(*hs);
+    Entry entry(*hs);
+    ThreadState& ts = entry.ts;
     std::vector<Value> values;
     values.reserve(items.size());
     for (const Handle& item : items) values.push_back(value_in(*hs, item));
@@ -831,7 +956,8 @@ Handle make_tuple(HostState* hs, std::span<const Handle> items) {
 }
 
 Handle make_dict(HostState* hs, const std::map<std::string, Handle>& items) {
-    ThreadState& ts = entry(*hs);
+    Entry entry(*hs);
+    ThreadState& ts = entry.ts;
     Ref dict(dict_new(ts));
     if (!dict) throw_pending(*hs);
     for (const auto& [k, v] : items) {

@@ -162,14 +162,18 @@ bool bind_arguments(ThreadState& ts, Value func, CodeObject* co, Value* locals, 
 }  // namespace
 
 void init_code_frame(Frame* f, CodeObject* code, Value globals, Value builtins, Value locals, Value func) {
-  std::memset(static_cast<void*>(f), 0, sizeof(Frame));
-  f->code = new_ref(code);
+  f->code = code;
   f->func = new_ref(func);
-  f->globals = new_ref(globals);
-  f->builtins = new_ref(builtins);
-  f->locals = new_ref(locals);
+  f->globals = globals;
+  f->builtins = builtins;
+  f->locals = locals;
+  f->previous = nullptr;
+  f->gen = nullptr;
+  f->entry = 0;
+  f->on_heap = 0;
+  f->lasti_line = 0;
   Value* lp = f->localsplus();
-  std::memset(static_cast<void*>(lp), 0, sizeof(Value) * code->nlocalsplus());
+  for (int i = 0, n = code->nlocalsplus(); i < n; ++i) lp[i] = Value();
   f->ip = code->code.data();
   f->sp = f->stack_base();
 }
@@ -203,15 +207,15 @@ void frame_clear(Frame* f) noexcept {
   CodeObject* co = f->code;
   if (!co) return;
   Value* lp = f->localsplus();
-  for (Value* p = f->stack_base(); p < f->sp; ++p) decref(*p);
-  f->sp = f->stack_base();
-  for (int i = 0; i < co->nlocalsplus(); ++i) clear_ref(lp[i]);
+  Value* base = f->stack_base();
+  Value* sp = f->sp;
+  f->sp = base;
   f->code = nullptr;
-  clear_ref(f->func);
-  clear_ref(f->globals);
-  clear_ref(f->builtins);
-  clear_ref(f->locals);
-  decref(&co->hdr);
+  for (Value* p = base; p < sp; ++p) decref(*p);
+  for (int i = 0, n = co->nlocalsplus(); i < n; ++i) decref(lp[i]);
+  Value func = f->func;
+  f->func = Value();
+  decref(func);
 }
 
 Frame* push_call_frame(ThreadState& ts, Value func, const Value* args, uint32_t nargs, TupleObject* kwnames) {
@@ -326,6 +330,9 @@ Value exec_code(ThreadState& ts, Value code, Value globals, Value locals) {
   } else if (builtins.is_object() && builtins.as_object()->kind == ObjKind::Module) {
     builtins = module_dict(builtins);
   }
+  // The frame borrows these; hold them for the whole run.
+  Ref hold_code = Ref::borrow(code), hold_globals = Ref::borrow(globals), hold_locals = Ref::borrow(locals),
+      hold_builtins = Ref::borrow(builtins);
   return run_frame_with_locals(ts, code_obj(code), globals, builtins, locals, Value());
 }
 

@@ -15,6 +15,11 @@
 #include <cstring>
 #include <functional>
 
+#include "runtime/interpreter.hpp"
+#include "runtime/signals.hpp"
+#include "runtime/thread_start.hpp"
+
+
 #ifndef GILT_VERSION
 #define GILT_VERSION "0.1.0"
 #endif
@@ -223,10 +228,42 @@ struct RunResult {
     bool interrupted = false;
 };
 
+[[noreturn]] void die_by_sigint();
+
+// Daemon threads still run Python code after threading._shutdown(): the
+// interpreter must not be destroyed under them, so the process ends here
+// (CPython's daemon threads likewise never run again after finalization).
+[[noreturn]] void exit_leaving_daemon_threads(RunResult result) {
+    std::fflush(nullptr);
+    if (result.interrupted) die_by_sigint();
+    std::_Exit(result.status);
+}
+
 // The program proper: everything that touches the interpreter, on the
 // large-stack thread (the Host is created, used and destroyed there).
+// Ctrl-C becomes KeyboardInterrupt while the program runs, unless SIGINT
+// was ignored when gilt started (CPython's rule, e.g. `nohup`, `cmd &`).
+class SigintHandler {
+public:
+    explicit SigintHandler(Interpreter& interp) : m_interp(interp) {
+        struct sigaction current {};
+        m_installed = ::sigaction(SIGINT, nullptr, &current) == 0 && current.sa_handler != SIG_IGN;
+        if (m_installed) install_sigint_handler(m_interp);
+    }
+    ~SigintHandler() {
+        if (m_installed) uninstall_sigint_handler(m_interp);
+    }
+    SigintHandler(const SigintHandler&) = delete;
+    SigintHandler& operator=(const SigintHandler&) = delete;
+
+private:
+    Interpreter& m_interp;
+    bool m_installed = false;
+};
+
 RunResult run_host(const CommandLine& cl, const std::string& program) {
     Host host(host_options(cl, program));
+    SigintHandler sigint(host.interpreter());
     int status = 0;
     switch (cl.mode) {
         case CommandLine::Mode::Script: status = host.run_file(cl.target); break;
@@ -242,6 +279,9 @@ RunResult run_host(const CommandLine& cl, const std::string& program) {
     }
     int final_status = host.finalize();
     if (status == 0) status = final_status;
+    if (host.daemon_threads_running()) {
+        exit_leaving_daemon_threads({status, interrupted});
+    }
     return {status, interrupted};
 }
 
@@ -270,6 +310,17 @@ void* thread_main(void* arg) {
     return nullptr;
 }
 
+// The waiting main thread blocks asynchronous signals, so that the kernel
+// delivers Ctrl-C and friends to the program's thread, where they interrupt
+// a blocking call (time.sleep, a read, the REPL's wait for a line) as they
+// interrupt CPython's main thread. Faults stay deliverable everywhere.
+void block_async_signals() {
+    sigset_t set;
+    sigfillset(&set);
+    for (int sig : {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGTRAP, SIGSYS}) sigdelset(&set, sig);
+    pthread_sigmask(SIG_BLOCK, &set, nullptr);
+}
+
 RunResult run_on_large_stack(std::function<RunResult()> body) {
     ThreadCall call{std::move(body), {}};
     pthread_attr_t attr;
@@ -279,6 +330,7 @@ RunResult run_on_large_stack(std::function<RunResult()> body) {
                    pthread_create(&thread, &attr, thread_main, &call) == 0;
     pthread_attr_destroy(&attr);
     if (!started) return call.body();  // no big stack to be had: run where we are
+    block_async_signals();
     pthread_join(thread, nullptr);
     return call.result;
 }
@@ -287,6 +339,10 @@ RunResult run_on_large_stack(std::function<RunResult()> body) {
 // parent (a shell) sees a process killed by Ctrl-C.
 [[noreturn]] void die_by_sigint() {
     ::signal(SIGINT, SIG_DFL);
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    pthread_sigmask(SIG_UNBLOCK, &set, nullptr);  // blocked on the main thread, see above
     ::kill(::getpid(), SIGINT);
     ::_exit(130);
 }
@@ -310,6 +366,9 @@ int cli_main(int argc, char** argv) {
         std::fputs(version_text(cl.version).c_str(), stdout);
         return 0;
     }
+    // As CPython does at start-up: a write to a closed pipe raises
+    // BrokenPipeError in the script instead of killing the process.
+    ::signal(SIGPIPE, SIG_IGN);
     if (cl.mode == CommandLine::Mode::Repl && !cl.inspect && !::isatty(0)) {
         cl.mode = CommandLine::Mode::Stdin;
     }

@@ -59,6 +59,7 @@ namespace gilt {
 Value eval_load_global(ThreadState& ts, Frame* f, Value name);
 Value eval_load_attr_slow(ThreadState& ts, Value obj, Value name, InlineCache& c);
 Value eval_load_method_slow(ThreadState& ts, Value obj, Value name, InlineCache& c, bool* needs_self);
+int eval_store_attr_slow(ThreadState& ts, Value obj, Value name, Value v, InlineCache& c);
 inline constexpr uint32_t kAttrInstanceDict = 1, kAttrMethod = 2;
 Value eval_load_name(ThreadState& ts, Frame* f, Value name);
 bool eval_unpack(ThreadState& ts, Value seq, uint32_t n, Value* out);
@@ -95,7 +96,7 @@ inline bool is_plain_function(Value v) {
          !(code_obj(func_obj(v)->code)->flags & (kCodeGenerator | kCodeCoroutine | kCodeAsyncGenerator));
 }
 
-inline Value small_int_binop(BinOp op, int64_t a, int64_t b, bool* ok) {
+__attribute__((always_inline)) inline Value small_int_binop(BinOp op, int64_t a, int64_t b, bool* ok) {
   int64_t r;
   *ok = true;
   switch (op) {
@@ -130,6 +131,42 @@ inline Value small_int_binop(BinOp op, int64_t a, int64_t b, bool* ok) {
   }
   *ok = false;
   return Value();
+}
+
+// Both operands exact floats, or one an exact float and the other a small
+// int: the cases float arithmetic in loops meets.
+inline bool float_operands(ThreadState& ts, Value a, Value b, double* x, double* y) {
+  const TypeObject* ft = ts.types().float_;
+  bool fa = a.is_object() && a.as_object()->type == ft;
+  bool fb = b.is_object() && b.as_object()->type == ft;
+  if (fa && fb) {
+    *x = float_value(a);
+    *y = float_value(b);
+    return true;
+  }
+  if (fa && b.is_small_int()) {
+    *x = float_value(a);
+    *y = static_cast<double>(b.as_small_int());
+    return true;
+  }
+  if (fb && a.is_small_int()) {
+    *x = static_cast<double>(a.as_small_int());
+    *y = float_value(b);
+    return true;
+  }
+  return false;
+}
+
+// + - * / on doubles; null for anything needing Python's slow path (other
+// operators, division by zero).
+inline Value float_fast_binop(ThreadState& ts, BinOp op, double x, double y) {
+  switch (op) {
+    case BinOp::Add: return make_float(ts, x + y);
+    case BinOp::Sub: return make_float(ts, x - y);
+    case BinOp::Mul: return make_float(ts, x * y);
+    case BinOp::TrueDiv: return y != 0.0 ? make_float(ts, x / y) : Value();
+    default: return Value();
+  }
 }
 
 inline int compare_small(CompareOp op, int64_t a, int64_t b) {
@@ -175,6 +212,7 @@ Value eval_frame(ThreadState& ts, Frame* entry, bool throwing) {
   const Value* names;
   uint32_t word;
   uint32_t oparg;
+  double x_tmp, y_tmp;
 
 #define LOAD_FRAME_STATE()        \
   do {                            \
@@ -466,11 +504,19 @@ dispatch:
   }
 
   TARGET(STORE_ATTR) {
-    NEXT_CACHE();
+    InlineCache& c = co->caches[*ip++];
     Value obj = POP();
     Value v = POP();
     SAVE_FRAME_STATE();
-    int r = obj_setattr(ts, obj, names[oparg], v);
+    int r;
+    Value* d = nullptr;
+    if (obj.is_object() && c.kind == kAttrInstanceDict && c.version == obj.as_object()->type->version &&
+        (d = instance_dict_slot(obj.as_object())) && !d->is_null()) {
+      // No data descriptor of this name on the class: store in the dict.
+      r = dict_set(ts, *d, names[oparg], v) ? 0 : -1;
+    } else {
+      r = eval_store_attr_slow(ts, obj, names[oparg], v, c);
+    }
     decref(obj);
     decref(v);
     if (r < 0) GOTO_ERROR();
@@ -497,13 +543,14 @@ dispatch:
         SET_TOP(r);
         DISPATCH();
       }
-    } else if (is_exact_float(ts, a) && is_exact_float(ts, b) && op <= BinOp::Sub) {
-      double x = float_value(a), y = float_value(b);
-      Value r = make_float(ts, op == BinOp::Add ? x + y : x - y);
-      SET_TOP(r);
-      decref(a);
-      decref(b);
-      DISPATCH();
+    } else if (float_operands(ts, a, b, &x_tmp, &y_tmp)) {
+      Value r = float_fast_binop(ts, op, x_tmp, y_tmp);
+      if (!r.is_null()) {
+        SET_TOP(r);
+        decref(a);
+        decref(b);
+        DISPATCH();
+      }
     }
     SAVE_FRAME_STATE();
     Value r = binary_op(ts, op, a, b);
@@ -526,6 +573,14 @@ dispatch:
       Value r = small_int_binop(op, a.as_small_int(), b.as_small_int(), &ok);
       if (ok) {
         SET_TOP(r);
+        DISPATCH();
+      }
+    } else if (float_operands(ts, a, b, &x_tmp, &y_tmp)) {
+      Value r = float_fast_binop(ts, op, x_tmp, y_tmp);
+      if (!r.is_null()) {
+        SET_TOP(r);
+        decref(a);
+        decref(b);
         DISPATCH();
       }
     }

@@ -48,6 +48,18 @@ Value eval_load_attr_slow(ThreadState& ts, Value obj, Value name, InlineCache& c
   return r;
 }
 
+int eval_store_attr_slow(ThreadState& ts, Value obj, Value name, Value v, InlineCache& c) {
+  int r = obj_setattr(ts, obj, name, v);
+  if (r < 0 || !obj.is_object()) return r;
+  TypeObject* t = obj.as_object()->type;
+  if (t->setattr != generic_setattr || !t->dict_offset) return r;
+  Value descr = type_lookup(t, name);
+  if (!descr.is_null() && type_of(ts, descr)->descr_set) return r;
+  c.version = t->version;
+  c.kind = kAttrInstanceDict;
+  return r;
+}
+
 Value eval_load_method_slow(ThreadState& ts, Value obj, Value name, InlineCache& c, bool* needs_self) {
   Value m = obj_get_method(ts, obj, name, needs_self);
   if (m.is_null() || !*needs_self || !obj.is_object()) return m;

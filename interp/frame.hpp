@@ -22,11 +22,14 @@ namespace gilt {
 struct GeneratorObject;
 
 struct Frame {
-  CodeObject* code;      // owned
+  // Only `func` is owned: code, globals and builtins are kept alive by the
+  // function (or, for module and class-body code run without one, by the
+  // caller for the whole run), so a call costs one reference count, not five.
+  CodeObject* code;      // borrowed
   Value func;            // the FunctionObject (owned), or null for module/exec code
-  Value globals;         // owned
-  Value builtins;        // owned
-  Value locals;          // owned dict for module/class bodies (LOAD_NAME), else null
+  Value globals;         // borrowed
+  Value builtins;        // borrowed
+  Value locals;          // borrowed dict for module/class bodies (LOAD_NAME), else null
   Frame* previous;       // the caller, or null
   const uint32_t* ip;    // next instruction (valid when not running)
   Value* sp;             // top of the value stack (valid when not running)
@@ -49,8 +52,8 @@ inline std::size_t frame_words(const CodeObject* code) noexcept {
   return kFrameHeaderWords + static_cast<std::size_t>(code->nlocalsplus() + code->stacksize);
 }
 
-// Releases everything a frame owns (locals, cells, stack up to `sp`,
-// code, function, dicts). The block itself is freed by its owner.
+// Releases everything a frame owns (locals, cells, stack up to `sp`, the
+// function). The block itself is freed by its owner.
 void frame_clear(Frame* f) noexcept;
 
 // The globals / locals of the innermost running frame (builtins.globals()).

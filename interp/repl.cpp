@@ -256,14 +256,19 @@ public:
     int run() {
         for (;;) {
             std::string line;
-            ReplRead r = m_io.read_line(prompt_for(m_ts, m_source.empty()), &line);
+            std::string prompt = prompt_for(m_ts, m_source.empty());
+            ReplRead r;
+            {
+                AllowThreads unlocked(m_ts);  // the script's threads run while we wait
+                r = m_io.read_line(prompt, &line);
+            }
             if (r == ReplRead::Interrupt) {
                 m_io.write("\nKeyboardInterrupt\n");
                 m_source.clear();
                 continue;
             }
             if (r == ReplRead::Eof && m_source.empty()) {
-                m_io.write("\n");
+                if (m_io.newline_at_eof) m_io.write("\n");
                 return 0;
             }
             Step step = r == ReplRead::Eof ? end_of_input() : feed(line);
@@ -275,7 +280,7 @@ private:
     // At end of input a pending statement still runs (as if a blank line
     // ended it); the loop ends at the next end of input on the primary prompt.
     Step end_of_input() {
-        m_io.write("\n");
+        if (m_io.newline_at_eof) m_io.write("\n");
         return feed("");
     }
 
@@ -443,6 +448,7 @@ ReplIo terminal_repl_io(std::function<void(std::string_view)> stderr_sink) {
     io.write = write;
     if (::isatty(0)) {
         auto session = std::make_shared<ReadlineSession>();
+        io.newline_at_eof = false;
         io.read_line = [session](const std::string& prompt, std::string* line) {
             return readline_read(prompt, line);
         };

@@ -68,6 +68,9 @@ struct ReplIo {
     // The banner and the loop's own notices ("KeyboardInterrupt", the
     // newline at end of input): the terminal, i.e. stderr.
     std::function<void(std::string_view)> write;
+    // Whether the loop ends the prompt's line at end of input (readline has
+    // done it already on a terminal).
+    bool newline_at_eof = true;
 };
 
 // Runs the loop in __main__'s namespace (filename "<stdin>") until end of

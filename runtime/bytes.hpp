@@ -16,34 +16,36 @@
 namespace gilt {
 
 struct BytesObject {
-  Object hdr;
-  int64_t hash;  // -1 until computed
-  uint64_t size;
-  char data[1];  // size bytes + NUL
+    Object hdr;
+    int64_t hash;  // -1 until computed
+    uint64_t size;
+    char data[1];  // size bytes + NUL
 };
 
 struct ByteArrayObject {
-  Object hdr;
-  char* data;
-  uint64_t size;
-  uint64_t capacity;
+    Object hdr;
+    char* data;
+    uint64_t size;
+    uint64_t capacity;
 };
 
 inline std::string_view bytes_view(Value v) noexcept {
-  auto* b = reinterpret_cast<BytesObject*>(v.as_object());
-  return {b->data, b->size};
+    auto* b = reinterpret_cast<BytesObject*>(v.as_object());
+    return {b->data, b->size};
 }
 inline std::string_view bytearray_view(Value v) noexcept {
-  auto* b = reinterpret_cast<ByteArrayObject*>(v.as_object());
-  return {b->data, b->size};
+    auto* b = reinterpret_cast<ByteArrayObject*>(v.as_object());
+    return {b->data, b->size};
 }
-inline bool is_bytes(Value v) noexcept { return v.is_object() && v.as_object()->kind == ObjKind::Bytes; }
+inline bool is_bytes(Value v) noexcept {
+    return v.is_object() && v.as_object()->kind == ObjKind::Bytes;
+}
 inline bool is_bytearray(Value v) noexcept {
-  return v.is_object() && v.as_object()->kind == ObjKind::ByteArray;
+    return v.is_object() && v.as_object()->kind == ObjKind::ByteArray;
 }
 // The bytes of a bytes or bytearray (subclasses included); no type check.
 inline std::string_view byteslike_data(Value v) noexcept {
-  return v.as_object()->kind == ObjKind::Bytes ? bytes_view(v) : bytearray_view(v);
+    return v.as_object()->kind == ObjKind::Bytes ? bytes_view(v) : bytearray_view(v);
 }
 
 Value make_bytes(ThreadState& ts, std::string_view data);
@@ -69,18 +71,24 @@ std::string bytes_repr(std::string_view data, bool bytearray = false);
 // The bytes of a bytes-like (bytes, bytearray); false + TypeError otherwise.
 [[nodiscard]] bool bytes_like_view(ThreadState& ts, Value v, std::string_view* out);
 
+// fmt % args for a bytes or bytearray fmt (str_format.cpp); the result has
+// fmt's type.
+Value bytes_percent_format(ThreadState& ts, Value fmt, Value args);
+
 // Slots shared by bytes and bytearray (bytes.cpp).
 Value bytes_richcompare(ThreadState& ts, Value a, Value b, CompareOp op);
 int bytes_contains(ThreadState& ts, Value self, Value item);
 Value bytes_iter(ThreadState& ts, Value self);
 
 // The methods bytes and bytearray share (bytes_methods.cpp); args[0] is self.
-#define GILT_BYTES_SHARED_METHODS(X)                                                                 \
-  X(capitalize) X(center) X(count) X(decode) X(endswith) X(expandtabs) X(find) X(hex) X(index)      \
-  X(isalnum) X(isalpha) X(isascii) X(isdigit) X(islower) X(isspace) X(istitle) X(isupper) X(join)   \
-  X(ljust) X(lower) X(lstrip) X(partition) X(removeprefix) X(removesuffix) X(replace) X(rfind)      \
-  X(rindex) X(rjust) X(rpartition) X(rsplit) X(rstrip) X(split) X(splitlines) X(startswith)         \
-  X(strip) X(swapcase) X(title) X(translate) X(upper) X(zfill)
+// clang-format off
+#define GILT_BYTES_SHARED_METHODS(X)                                                              \
+    X(capitalize) X(center) X(count) X(decode) X(endswith) X(expandtabs) X(find) X(hex) X(index)  \
+    X(isalnum) X(isalpha) X(isascii) X(isdigit) X(islower) X(isspace) X(istitle) X(isupper)       \
+    X(join) X(ljust) X(lower) X(lstrip) X(partition) X(removeprefix) X(removesuffix) X(replace)   \
+    X(rfind) X(rindex) X(rjust) X(rpartition) X(rsplit) X(rstrip) X(split) X(splitlines)          \
+    X(startswith) X(strip) X(swapcase) X(title) X(translate) X(upper) X(zfill)
+// clang-format on
 #define GILT_DECLARE_BYTES_METHOD(name) Value bytes_##name(ThreadState& ts, Args args);
 GILT_BYTES_SHARED_METHODS(GILT_DECLARE_BYTES_METHOD)
 #undef GILT_DECLARE_BYTES_METHOD

@@ -111,7 +111,7 @@ void preallocate_memory_error(Interpreter& interp) {
 
 Value raise_instance(ThreadState& ts, Value exc) {
   Value handled = ts.exc_info;
-  if (!handled.is_null() && handled != exc && is_exception_instance(ts, handled)) {
+  if (!handled.is_null() && handled != exc && is_exception_instance(ts, handled) && is_exception_instance(ts, exc)) {
     break_context_cycle(handled, exc);
     set_ref(exc_obj(exc)->context, new_ref(handled));
   }

@@ -128,7 +128,8 @@ void write_unraisable(ThreadState& ts, Value obj);
 std::string format_exception(ThreadState& ts, Value exc);
 // Writes format_exception() to sys.stderr (or fd 2 if that fails).
 void print_exception(ThreadState& ts, Value exc);
-// "Type: message" only (the last line).
+// "Type: message" only: the last line of format_exception(), without its
+// newline (a SyntaxError shows its msg, not str(); suggestions included).
 std::string format_exception_only(ThreadState& ts, Value exc);
 
 // Builds a SyntaxError instance with CPython's attributes (msg, filename,

@@ -538,8 +538,13 @@ std::string format_exception_only(ThreadState& ts, Value exc) {
   SavedException saved(ts);
   std::string out;
   if (!is_exception_instance(ts, exc)) return out;
-  format_message_line(ts, out, type_of_object(exc), exc);
-  out += suggestion_suffix(ts, exc);
+  // A SyntaxError's last line shows its msg alone (the location is in the
+  // block above it, which is not part of this line).
+  Ref value = Ref::borrow(exc);
+  std::string block;
+  format_syntax_error_block(ts, block, &value);
+  format_message_line(ts, out, type_of_object(exc), *value);
+  if (*value == exc) out += suggestion_suffix(ts, exc);
   return out;
 }
 

@@ -200,9 +200,38 @@ Value calliter_next(ThreadState& ts, Value self) {
 
 // --- enumerate ---
 
+// enumerate(iterable, start=0), with CPython's exact messages (its parser
+// words them differently from arg_parse's).
+bool enumerate_args(ThreadState& ts, Args args, Value* iterable, Value* start) {
+  uint32_t nkw = args.kw_count();
+  if (args.n + nkw > 2) {
+    raise_fmt(ts, ts.exc_types().TypeError, "enumerate() takes at most 2 arguments ({} given)", args.n + nkw);
+    return false;
+  }
+  *iterable = args.n > 0 ? args[0] : Value();
+  *start = args.n > 1 ? args[1] : Value();
+  for (uint32_t i = 0; i < nkw; ++i) {
+    std::string_view name = str_view(tuple_item(val(args.kwnames), i));
+    Value v = args.v[args.n + i];
+    if (name == "iterable" && args.n == 0) {
+      *iterable = v;
+    } else if (name == "start" && args.n < 2 && !(iterable->is_null() && i == 0 && nkw == 1)) {
+      *start = v;
+    } else {
+      raise_fmt(ts, ts.exc_types().TypeError, "'{}' is an invalid keyword argument for enumerate()", name);
+      return false;
+    }
+  }
+  if (iterable->is_null()) {
+    raise(ts, ts.exc_types().TypeError, "enumerate() missing required argument 'iterable'");
+    return false;
+  }
+  return true;
+}
+
 Value enumerate_new(ThreadState& ts, TypeObject* type, Args args) {
   Value iterable, start;
-  if (!parse_args(ts, args, "enumerate", {"iterable", "|", "start"}, {&iterable, &start})) return Value();
+  if (!enumerate_args(ts, args, &iterable, &start)) return Value();
   Ref big;
   int64_t index = 0;
   if (!start.is_null()) {
@@ -426,7 +455,9 @@ Value reversed_impl(ThreadState& ts, TypeObject* type, Value seq) {
 
 Value reversed_new(ThreadState& ts, TypeObject* type, Args args) {
   if (type == ts.types().reversed && !no_kwargs(ts, args, "reversed")) return Value();
-  if (!check_nargs(ts, args, "reversed", 1, 1)) return Value();
+  if (args.n != 1) {  // not check_nargs: CPython words this one "expected 1 argument"
+    return raise_fmt(ts, ts.exc_types().TypeError, "reversed expected 1 argument, got {}", args.n);
+  }
   return reversed_impl(ts, type, args[0]);
 }
 

@@ -215,10 +215,16 @@ Value list_subscript_slice(ThreadState& ts, Value self, Value slice) {
 }
 
 Value list_subscript(ThreadState& ts, Value self, Value key) {
+  ListObject* l = list_obj(self);
+  if (key.is_small_int()) {  // the common case, first
+    int64_t i = key.as_small_int();
+    if (i < 0) i += static_cast<int64_t>(l->size);
+    if (i >= 0 && static_cast<uint64_t>(i) < l->size) return new_ref(l->items[i]);
+    return raise_index_error(ts, "list index out of range");
+  }
   if (is_slice(key)) return list_subscript_slice(ts, self, key);
   int64_t i;
   if (!list_key_index(ts, key, &i)) return Value();
-  ListObject* l = list_obj(self);
   if (i < 0) i += static_cast<int64_t>(l->size);
   if (i < 0 || static_cast<uint64_t>(i) >= l->size) return raise_index_error(ts, "list index out of range");
   return new_ref(l->items[i]);

@@ -1,8 +1,8 @@
 // list.sort: a stable merge sort, CPython's observable rules included.
 //
-// The algorithm is a bottom-up merge sort over runs of kRun items sorted by
-// binary insertion; merging two runs is skipped when they are already in
-// order, so sorted input costs about n comparisons, as with timsort.
+// The algorithm is a merge sort over natural runs (see Sorter), without
+// timsort's galloping: sorted and reverse-sorted input cost n - 1
+// comparisons, random input about n log2 n.
 //
 // What CPython guarantees and we keep:
 //  - only `<` is used (rich_compare_bool(Lt)), and a failing comparison
@@ -49,45 +49,91 @@ KeyKind classify_keys(ThreadState& ts, const Value* keys, uint64_t n) {
   return ints ? KeyKind::SmallInt : floats ? KeyKind::Float : KeyKind::Str;
 }
 
+// 1 when a < b, 0 when not, -1 on error; specialised per key kind.
+template <KeyKind K>
+int key_less(ThreadState& ts, Value a, Value b) {
+  if constexpr (K == KeyKind::SmallInt) {
+    return a.as_small_int() < b.as_small_int();
+  } else if constexpr (K == KeyKind::Float) {
+    return float_value(a) < float_value(b);
+  } else if constexpr (K == KeyKind::Str) {
+    return str_view(a) < str_view(b);  // UTF-8 byte order = code point order
+  } else {
+    return rich_compare_bool(ts, a, b, CompareOp::Lt);
+  }
+}
+
 // The sort state: keys[] and, when a key function was given, the values
 // that travel with them (vals == nullptr otherwise).
+//
+// Like timsort, it first splits the input into natural runs (ascending, or
+// strictly descending and then reversed, which keeps equal items in order),
+// extends short runs to kRun items by binary insertion, then merges
+// neighbouring runs pass after pass. Sorted and reverse-sorted input thus
+// cost n - 1 comparisons.
+template <KeyKind K>
 class Sorter {
  public:
-  Sorter(ThreadState& ts, Value* keys, Value* vals, uint64_t n)
-      : m_ts(ts), m_keys(keys), m_vals(vals), m_n(n), m_kind(classify_keys(ts, keys, n)) {}
+  Sorter(ThreadState& ts, Value* keys, Value* vals, uint64_t n) : m_ts(ts), m_keys(keys), m_vals(vals), m_n(n) {}
 
   // false with the comparison's exception pending.
   bool sort() {
-    for (uint64_t lo = 0; lo < m_n; lo += kRun) {
-      if (!insertion_sort(lo, std::min(lo + kRun, m_n))) return false;
-    }
-    // The left run of a merge is at most the largest power-of-two width
-    // below m_n, i.e. under m_n.
-    m_tmp_keys.resize(m_n);
-    if (m_vals) m_tmp_vals.resize(m_n);
-    for (uint64_t width = kRun; width < m_n; width *= 2) {
-      for (uint64_t lo = 0; lo + width < m_n; lo += 2 * width) {
-        if (!merge(lo, lo + width, std::min(lo + 2 * width, m_n))) return false;
+    std::vector<uint64_t> bounds;  // start of every run, then m_n
+    for (uint64_t lo = 0; lo < m_n;) {
+      uint64_t hi;
+      if (!count_run(lo, &hi)) return false;
+      uint64_t want = std::min(lo + kRun, m_n);
+      if (hi < want) {
+        if (!insertion_sort(lo, hi, want)) return false;
+        hi = want;
       }
+      bounds.push_back(lo);
+      lo = hi;
+    }
+    bounds.push_back(m_n);
+    while (bounds.size() > 2) {
+      std::vector<uint64_t> merged;
+      uint64_t runs = bounds.size() - 1;
+      for (uint64_t i = 0; i < runs; i += 2) {
+        merged.push_back(bounds[i]);
+        if (i + 1 < runs && !merge(bounds[i], bounds[i + 1], bounds[i + 2])) return false;
+      }
+      merged.push_back(m_n);
+      bounds.swap(merged);
     }
     return true;
   }
 
  private:
-  // 1 when a < b, 0 when not, -1 on error.
-  int less(Value a, Value b) {
-    switch (m_kind) {
-      case KeyKind::SmallInt: return a.as_small_int() < b.as_small_int();
-      case KeyKind::Float: return float_value(a) < float_value(b);
-      case KeyKind::Str: return str_view(a) < str_view(b);  // UTF-8 byte order = code point order
-      case KeyKind::Generic: break;
+  int less(Value a, Value b) { return key_less<K>(m_ts, a, b); }
+
+  // The natural run starting at lo: [lo, *hi) ascending afterwards.
+  bool count_run(uint64_t lo, uint64_t* hi) {
+    uint64_t i = lo + 1;
+    if (i >= m_n) {
+      *hi = m_n;
+      return true;
     }
-    return rich_compare_bool(m_ts, a, b, CompareOp::Lt);
+    int c = less(m_keys[i], m_keys[lo]);
+    if (c < 0) return false;
+    bool descending = c != 0;
+    for (; i + 1 < m_n; ++i) {
+      c = less(m_keys[i + 1], m_keys[i]);
+      if (c < 0) return false;
+      if ((c != 0) != descending) break;
+    }
+    *hi = i + 1;
+    if (descending) {
+      std::reverse(m_keys + lo, m_keys + *hi);
+      if (m_vals) std::reverse(m_vals + lo, m_vals + *hi);
+    }
+    return true;
   }
 
-  // Binary insertion sort of [lo, hi); each item goes after its equals.
-  bool insertion_sort(uint64_t lo, uint64_t hi) {
-    for (uint64_t i = lo + 1; i < hi; ++i) {
+  // [lo, start) is sorted: binary-inserts [start, hi) into it; each item
+  // goes after its equals.
+  bool insertion_sort(uint64_t lo, uint64_t start, uint64_t hi) {
+    for (uint64_t i = start; i < hi; ++i) {
       Value pivot = m_keys[i];
       uint64_t l = lo, r = i;
       while (l < r) {
@@ -117,6 +163,10 @@ class Sorter {
     int c = less(m_keys[mid], m_keys[mid - 1]);
     if (c <= 0) return c == 0;  // already in order
     uint64_t nl = mid - lo;
+    if (m_tmp_keys.size() < nl) {
+      m_tmp_keys.resize(nl);
+      if (m_vals) m_tmp_vals.resize(nl);
+    }
     std::copy(m_keys + lo, m_keys + mid, m_tmp_keys.begin());
     if (m_vals) std::copy(m_vals + lo, m_vals + mid, m_tmp_vals.begin());
     uint64_t i = 0, j = mid, k = lo;
@@ -127,26 +177,39 @@ class Sorter {
         ok = false;
         break;
       }
-      take(k++, c ? j++ : i++, c != 0);
+      if (c) {
+        m_keys[k] = m_keys[j];
+        if (m_vals) m_vals[k] = m_vals[j];
+        ++j;
+      } else {
+        m_keys[k] = m_tmp_keys[i];
+        if (m_vals) m_vals[k] = m_tmp_vals[i];
+        ++i;
+      }
+      ++k;
     }
     std::copy(m_tmp_keys.begin() + i, m_tmp_keys.begin() + nl, m_keys + k);
     if (m_vals) std::copy(m_tmp_vals.begin() + i, m_tmp_vals.begin() + nl, m_vals + k);
     return ok;
   }
 
-  void take(uint64_t dst, uint64_t src, bool from_right) {
-    m_keys[dst] = from_right ? m_keys[src] : m_tmp_keys[src];
-    if (m_vals) m_vals[dst] = from_right ? m_vals[src] : m_tmp_vals[src];
-  }
-
   ThreadState& m_ts;
   Value* m_keys;
   Value* m_vals;
   uint64_t m_n;
-  KeyKind m_kind;
   std::vector<Value> m_tmp_keys;
   std::vector<Value> m_tmp_vals;
 };
+
+bool run_sorter(ThreadState& ts, Value* keys, Value* vals, uint64_t n) {
+  switch (classify_keys(ts, keys, n)) {
+    case KeyKind::SmallInt: return Sorter<KeyKind::SmallInt>(ts, keys, vals, n).sort();
+    case KeyKind::Float: return Sorter<KeyKind::Float>(ts, keys, vals, n).sort();
+    case KeyKind::Str: return Sorter<KeyKind::Str>(ts, keys, vals, n).sort();
+    case KeyKind::Generic: break;
+  }
+  return Sorter<KeyKind::Generic>(ts, keys, vals, n).sort();
+}
 
 // Calls key(item) for every item; false (keys computed so far released)
 // on error.
@@ -174,7 +237,7 @@ bool sort_items(ThreadState& ts, Value* items, uint64_t n, Value key, bool rever
     std::reverse(items, items + n);
     if (v) std::reverse(k, k + n);
   }
-  bool ok = Sorter(ts, k, v, n).sort();
+  bool ok = run_sorter(ts, k, v, n);
   if (reverse) std::reverse(items, items + n);
   for (Value done : keys) decref(done);
   return ok;

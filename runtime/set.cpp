@@ -554,6 +554,14 @@ Value frozenset_new(ThreadState& ts, Value iterable) {
   return make_new_set(ts, ts.types().frozenset, iterable);
 }
 
+Value frozenset_for_set_display(ThreadState& ts, Value items) {
+  Ref first(make_new_set(ts, ts.types().frozenset, items));
+  if (!first) return Value();
+  Ref order(list_from_iterable(ts, *first));
+  if (!order) return Value();
+  return make_new_set(ts, ts.types().frozenset, *order);
+}
+
 bool set_add(ThreadState& ts, Value set, Value key) { return set_add_key(ts, set_obj(set), key); }
 
 int set_contains(ThreadState& ts, Value set, Value key) { return set_contains_key(ts, set_obj(set), key); }

@@ -33,6 +33,13 @@ bool is_anyset(ThreadState& ts, Value v) noexcept;
 
 Value set_new(ThreadState& ts, Value iterable = Value());       // set(iterable)
 Value frozenset_new(ThreadState& ts, Value iterable = Value());
+// For the compiler: the constant behind a set display of three or more
+// constants. CPython 3.11 compiles {-1, -2, 7} to BUILD_SET 0; LOAD_CONST
+// <frozenset>; SET_UPDATE, and its constant-merging pass rebuilds that
+// frozenset from its own iteration order, so the display prints
+// {-2, -1, 7} where set([-1, -2, 7]) prints {7, -1, -2}. This returns the
+// rebuilt frozenset for `items` (any iterable, in source order).
+Value frozenset_for_set_display(ThreadState& ts, Value items);
 [[nodiscard]] bool set_add(ThreadState& ts, Value set, Value key);
 [[nodiscard]] int set_contains(ThreadState& ts, Value set, Value key);  // 1/0/-1
 [[nodiscard]] int set_discard(ThreadState& ts, Value set, Value key);   // 1/0/-1

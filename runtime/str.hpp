@@ -17,28 +17,36 @@
 namespace gilt {
 
 struct StrObject {
-  Object hdr;
-  int64_t hash;        // -1 until computed
-  uint64_t byte_len;
-  uint64_t char_len;   // code points
-  char data[1];        // byte_len bytes + NUL
+    Object hdr;
+    int64_t hash;  // -1 until computed
+    uint64_t byte_len;
+    uint64_t char_len;  // code points
+    char data[1];       // byte_len bytes + NUL
 };
 
 inline constexpr uint16_t kStrAscii = 1;
 
-inline StrObject* str_obj(Value v) noexcept { return reinterpret_cast<StrObject*>(v.as_object()); }
+inline StrObject* str_obj(Value v) noexcept {
+    return reinterpret_cast<StrObject*>(v.as_object());
+}
 inline std::string_view str_view(Value v) noexcept {
-  StrObject* s = str_obj(v);
-  return {s->data, s->byte_len};
+    StrObject* s = str_obj(v);
+    return {s->data, s->byte_len};
 }
 // The NUL-terminated bytes (valid while the str lives; may contain NULs).
-inline const char* str_cstr_unsafe(Value v) noexcept { return str_obj(v)->data; }
-inline bool str_is_ascii(Value v) noexcept { return (v.as_object()->aux & kStrAscii) != 0; }
-inline uint64_t str_len(Value v) noexcept { return str_obj(v)->char_len; }
+inline const char* str_cstr_unsafe(Value v) noexcept {
+    return str_obj(v)->data;
+}
+inline bool str_is_ascii(Value v) noexcept {
+    return (v.as_object()->aux & kStrAscii) != 0;
+}
+inline uint64_t str_len(Value v) noexcept {
+    return str_obj(v)->char_len;
+}
 // True for str and str subclasses.
 bool is_str(ThreadState& ts, Value v) noexcept;
 inline bool is_exact_str(ThreadState& ts, Value v) noexcept {
-  return v.is_object() && v.as_object()->type == ts.types().str;
+    return v.is_object() && v.as_object()->type == ts.types().str;
 }
 
 // New str from UTF-8 bytes (assumed valid UTF-8). Null + MemoryError on failure.
@@ -113,29 +121,29 @@ int64_t rfind_bytes(std::string_view hay, std::string_view needle, uint64_t from
 //                    argument (0 given)"; keywords as above
 [[nodiscard]] bool method_noargs(ThreadState& ts, Args args, const char* qualname);
 [[nodiscard]] bool method_onearg(ThreadState& ts, Args args, const char* qualname);
-[[nodiscard]] bool method_posargs(ThreadState& ts, Args args, const char* name, const char* qualname,
-                                  uint32_t min, uint32_t max);
-[[nodiscard]] bool method_oldargs(ThreadState& ts, Args args, const char* name, const char* qualname,
-                                  uint32_t min, uint32_t max);
+[[nodiscard]] bool method_posargs(ThreadState& ts, Args args, const char* name,
+                                  const char* qualname, uint32_t min, uint32_t max);
+[[nodiscard]] bool method_oldargs(ThreadState& ts, Args args, const char* name,
+                                  const char* qualname, uint32_t min, uint32_t max);
 // A start/end argument of find() and friends: None (or null) leaves *out
-// unchanged; ints beyond int64 clamp (CPython's _PyEval_SliceIndex).
+// unchanged; anything else goes through slice_index_clamped (range.hpp).
+// For other integer arguments (width, count) use index_as_ssize.
 [[nodiscard]] bool slice_index_arg(ThreadState& ts, Value v, int64_t* out);
 // CPython's ADJUST_INDICES: clamps [start, end) to a sequence of length len.
 inline void adjust_indices(int64_t* start, int64_t* end, int64_t len) noexcept {
-  if (*end > len) {
-    *end = len;
-  } else if (*end < 0) {
-    *end += len;
-    if (*end < 0) *end = 0;
-  }
-  if (*start < 0) {
-    *start += len;
-    if (*start < 0) *start = 0;
-  }
+    if (*end > len) {
+        *end = len;
+    } else if (*end < 0) {
+        *end += len;
+        if (*end < 0)
+            *end = 0;
+    }
+    if (*start < 0) {
+        *start += len;
+        if (*start < 0)
+            *start = 0;
+    }
 }
-// An integer argument through __index__ (width, count, ...).
-[[nodiscard]] bool index_arg(ThreadState& ts, Value v, int64_t* out);
-
 // format(value, spec) for str (the format-spec mini-language: fill, align, width, precision).
 Value str_format_spec(ThreadState& ts, Value s, std::string_view spec);
 // "%" formatting: fmt % args.

@@ -22,69 +22,86 @@ namespace {
 enum class Codec { Utf8, Ascii, Latin1 };
 
 const char* codec_name(Codec c) {
-  switch (c) {
-    case Codec::Utf8: return "utf-8";
-    case Codec::Ascii: return "ascii";
-    case Codec::Latin1: return "latin-1";
-  }
-  return "";
+    switch (c) {
+        case Codec::Utf8:
+            return "utf-8";
+        case Codec::Ascii:
+            return "ascii";
+        case Codec::Latin1:
+            return "latin-1";
+    }
+    return "";
 }
 
 bool unknown_encoding(ThreadState& ts, std::string_view encoding) {
-  raise_fmt(ts, ts.exc_types().LookupError, "unknown encoding: {}", encoding);
-  return false;
+    raise_fmt(ts, ts.exc_types().LookupError, "unknown encoding: {}", encoding);
+    return false;
 }
 
 bool lookup_codec(ThreadState& ts, std::string_view encoding, Codec* out) {
-  if (encoding == "utf-8" || encoding == "utf8") {
-    *out = Codec::Utf8;
+    if (encoding == "utf-8" || encoding == "utf8") {
+        *out = Codec::Utf8;
+        return true;
+    }
+    // CPython normalises: lower case, spaces and hyphens to underscores.
+    std::string n;
+    for (char c : encoding)
+        n += c == '-' || c == ' ' ? '_'
+                                  : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    static constexpr std::string_view kUtf8[] = {"utf_8",   "utf8",      "u8",       "utf",
+                                                 "cp65001", "utf8_ucs2", "utf8_ucs4"};
+    static constexpr std::string_view kAscii[] = {
+        "ascii",          "us_ascii",         "646",     "us",      "ansi_x3.4_1968",
+        "ansi_x3_4_1968", "ansi_x3.4_1986",   "cp367",   "csascii", "ibm367",
+        "iso646_us",      "iso_646.irv_1991", "iso_ir_6"};
+    static constexpr std::string_view kLatin1[] = {
+        "latin_1", "latin1", "latin",      "l1",          "iso_8859_1", "iso8859_1",
+        "8859",    "cp819",  "iso_ir_100", "csisolatin1", "ibm819",     "iso_8859_1_1987"};
+    auto in = [&n](const auto& names) {
+        for (std::string_view a : names)
+            if (n == a)
+                return true;
+        return false;
+    };
+    if (in(kUtf8))
+        *out = Codec::Utf8;
+    else if (in(kAscii))
+        *out = Codec::Ascii;
+    else if (in(kLatin1))
+        *out = Codec::Latin1;
+    else
+        return unknown_encoding(ts, encoding);
     return true;
-  }
-  // CPython normalises: lower case, spaces and hyphens to underscores.
-  std::string n;
-  for (char c : encoding) n += c == '-' || c == ' ' ? '_' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  static constexpr std::string_view kUtf8[] = {"utf_8", "utf8", "u8", "utf", "cp65001", "utf8_ucs2", "utf8_ucs4"};
-  static constexpr std::string_view kAscii[] = {
-      "ascii",  "us_ascii", "646",   "us", "ansi_x3.4_1968", "ansi_x3_4_1968", "ansi_x3.4_1986",
-      "cp367",  "csascii",  "ibm367", "iso646_us", "iso_646.irv_1991", "iso_ir_6"};
-  static constexpr std::string_view kLatin1[] = {
-      "latin_1", "latin1", "latin", "l1", "iso_8859_1", "iso8859_1", "8859", "cp819",
-      "iso_ir_100", "csisolatin1", "ibm819", "iso_8859_1_1987"};
-  auto in = [&n](const auto& names) {
-    for (std::string_view a : names)
-      if (n == a) return true;
-    return false;
-  };
-  if (in(kUtf8)) *out = Codec::Utf8;
-  else if (in(kAscii)) *out = Codec::Ascii;
-  else if (in(kLatin1)) *out = Codec::Latin1;
-  else return unknown_encoding(ts, encoding);
-  return true;
 }
 
 enum class Handler { Strict, Ignore, Replace, BackslashReplace, XmlCharRefReplace, Unknown };
 
 Handler lookup_handler(std::string_view errors) {
-  if (errors == "strict" || errors == "surrogateescape" || errors == "surrogatepass") return Handler::Strict;
-  if (errors == "ignore") return Handler::Ignore;
-  if (errors == "replace") return Handler::Replace;
-  if (errors == "backslashreplace") return Handler::BackslashReplace;
-  if (errors == "xmlcharrefreplace") return Handler::XmlCharRefReplace;
-  return Handler::Unknown;
+    if (errors == "strict" || errors == "surrogateescape" || errors == "surrogatepass")
+        return Handler::Strict;
+    if (errors == "ignore")
+        return Handler::Ignore;
+    if (errors == "replace")
+        return Handler::Replace;
+    if (errors == "backslashreplace")
+        return Handler::BackslashReplace;
+    if (errors == "xmlcharrefreplace")
+        return Handler::XmlCharRefReplace;
+    return Handler::Unknown;
 }
 
 bool unknown_handler(ThreadState& ts, std::string_view errors) {
-  raise_fmt(ts, ts.exc_types().LookupError, "unknown error handler name '{}'", errors);
-  return false;
+    raise_fmt(ts, ts.exc_types().LookupError, "unknown error handler name '{}'", errors);
+    return false;
 }
 
 void append_hex_escape(std::string& out, uint32_t cp) {
-  if (cp < 0x100)
-    out += fmt::format("\\x{:02x}", cp);
-  else if (cp < 0x10000)
-    out += fmt::format("\\u{:04x}", cp);
-  else
-    out += fmt::format("\\U{:08x}", cp);
+    if (cp < 0x100)
+        out += fmt::format("\\x{:02x}", cp);
+    else if (cp < 0x10000)
+        out += fmt::format("\\u{:04x}", cp);
+    else
+        out += fmt::format("\\U{:08x}", cp);
 }
 
 // --- decoding ---
@@ -92,132 +109,155 @@ void append_hex_escape(std::string& out, uint32_t cp) {
 // Raises UnicodeDecodeError / UnicodeEncodeError built as CPython builds
 // them, (encoding, object, start, end, reason): the exception's own __str__
 // words the message, and except-clauses can read .start / .end.
-bool raise_codec_error(ThreadState& ts, TypeObject* type, Codec c, Value object, uint64_t start, uint64_t end,
-                       std::string_view reason) {
-  Ref enc(make_str(ts, codec_name(c))), why(make_str(ts, reason));
-  if (!enc || !why) return false;
-  Value argv[] = {*enc, object, Value::small_int(static_cast<int64_t>(start)),
-                  Value::small_int(static_cast<int64_t>(end)), *why};
-  Ref exc(obj_call(ts, val(type), Args{argv, 5, nullptr}));
-  if (exc) raise_instance(ts, exc.release());
-  return false;
+bool raise_codec_error(ThreadState& ts, TypeObject* type, Codec c, Value object, uint64_t start,
+                       uint64_t end, std::string_view reason) {
+    Ref enc(make_str(ts, codec_name(c))), why(make_str(ts, reason));
+    if (!enc || !why)
+        return false;
+    Value argv[] = {*enc, object, Value::small_int(static_cast<int64_t>(start)),
+                    Value::small_int(static_cast<int64_t>(end)), *why};
+    Ref exc(obj_call(ts, val(type), Args{argv, 5, nullptr}));
+    if (exc)
+        raise_instance(ts, exc.release());
+    return false;
 }
 
 bool decode_error(ThreadState& ts, Codec c, uint64_t start, uint64_t end, std::string_view data,
                   const char* reason) {
-  Ref object(make_bytes(ts, data));
-  if (!object) return false;
-  return raise_codec_error(ts, ts.exc_types().UnicodeDecodeError, c, *object, start, end, reason);
+    Ref object(make_bytes(ts, data));
+    if (!object)
+        return false;
+    return raise_codec_error(ts, ts.exc_types().UnicodeDecodeError, c, *object, start, end, reason);
 }
 
 // Applies the error handler to the undecodable bytes [start, end).
-bool handle_decode_error(ThreadState& ts, Codec c, std::string_view data, uint64_t start, uint64_t end,
-                         const char* reason, std::string_view errors, std::string& out) {
-  switch (lookup_handler(errors)) {
-    case Handler::Strict: case Handler::XmlCharRefReplace:
-      return decode_error(ts, c, start, end, data, reason);
-    case Handler::Ignore: return true;
-    case Handler::Replace: utf8_append(out, 0xFFFD); return true;
-    case Handler::BackslashReplace:
-      for (uint64_t i = start; i < end; ++i) append_hex_escape(out, static_cast<unsigned char>(data[i]));
-      return true;
-    case Handler::Unknown: return unknown_handler(ts, errors);
-  }
-  return false;
+bool handle_decode_error(ThreadState& ts, Codec c, std::string_view data, uint64_t start,
+                         uint64_t end, const char* reason, std::string_view errors,
+                         std::string& out) {
+    switch (lookup_handler(errors)) {
+        case Handler::Strict:
+        case Handler::XmlCharRefReplace:
+            return decode_error(ts, c, start, end, data, reason);
+        case Handler::Ignore:
+            return true;
+        case Handler::Replace:
+            utf8_append(out, 0xFFFD);
+            return true;
+        case Handler::BackslashReplace:
+            for (uint64_t i = start; i < end; ++i)
+                append_hex_escape(out, static_cast<unsigned char>(data[i]));
+            return true;
+        case Handler::Unknown:
+            return unknown_handler(ts, errors);
+    }
+    return false;
 }
 
 Value decode_utf8(ThreadState& ts, std::string_view data, std::string_view errors) {
-  Utf8Error e;
-  if (!utf8_find_error(data, 0, &e)) return make_str(ts, data);
-  std::string out;
-  uint64_t i = 0;
-  do {
-    out.append(data.substr(i, e.start - i));
-    if (!handle_decode_error(ts, Codec::Utf8, data, e.start, e.end, e.reason, errors, out)) return Value();
-    i = e.end;
-  } while (utf8_find_error(data, i, &e));
-  out.append(data.substr(i));
-  return make_str(ts, out);
+    Utf8Error e;
+    if (!utf8_find_error(data, 0, &e))
+        return make_str(ts, data);
+    std::string out;
+    uint64_t i = 0;
+    do {
+        out.append(data.substr(i, e.start - i));
+        if (!handle_decode_error(ts, Codec::Utf8, data, e.start, e.end, e.reason, errors, out))
+            return Value();
+        i = e.end;
+    } while (utf8_find_error(data, i, &e));
+    out.append(data.substr(i));
+    return make_str(ts, out);
 }
 
 Value decode_bytewise(ThreadState& ts, Codec c, std::string_view data, std::string_view errors) {
-  if (ascii_only(data)) return make_str_known(ts, data, data.size(), true);
-  std::string out;
-  out.reserve(data.size() + data.size() / 2);
-  for (uint64_t i = 0; i < data.size(); ++i) {
-    auto b = static_cast<unsigned char>(data[i]);
-    if (b < 0x80 || c == Codec::Latin1) {
-      utf8_append(out, b);
-    } else if (!handle_decode_error(ts, c, data, i, i + 1, "ordinal not in range(128)", errors, out)) {
-      return Value();
+    if (ascii_only(data))
+        return make_str_known(ts, data, data.size(), true);
+    std::string out;
+    out.reserve(data.size() + data.size() / 2);
+    for (uint64_t i = 0; i < data.size(); ++i) {
+        auto b = static_cast<unsigned char>(data[i]);
+        if (b < 0x80 || c == Codec::Latin1) {
+            utf8_append(out, b);
+        } else if (!handle_decode_error(ts, c, data, i, i + 1, "ordinal not in range(128)", errors,
+                                        out)) {
+            return Value();
+        }
     }
-  }
-  return make_str(ts, out);
+    return make_str(ts, out);
 }
 
 // --- encoding ---
 
 bool encode_error(ThreadState& ts, Codec c, Value s, uint64_t start, uint64_t end, uint32_t limit) {
-  std::string reason = fmt::format("ordinal not in range({})", limit);
-  return raise_codec_error(ts, ts.exc_types().UnicodeEncodeError, c, s, start, end, reason);
+    std::string reason = fmt::format("ordinal not in range({})", limit);
+    return raise_codec_error(ts, ts.exc_types().UnicodeEncodeError, c, s, start, end, reason);
 }
 
 // ASCII / Latin-1: runs of unencodable characters go to the error handler
 // together, so a strict error reports the whole run as CPython does.
 Value encode_limited(ThreadState& ts, Codec c, Value s, std::string_view errors) {
-  std::string_view v = str_view(s);
-  const uint32_t limit = c == Codec::Ascii ? 128 : 256;
-  std::string out;
-  out.reserve(v.size());
-  uint64_t index = 0;  // code point index of byte offset i
-  for (size_t i = 0; i < v.size();) {
-    uint32_t cp;
-    size_t len = static_cast<size_t>(utf8_decode(v.data() + i, &cp));
-    if (cp < limit) {
-      out += static_cast<char>(cp);
-      i += len;
-      ++index;
-      continue;
+    std::string_view v = str_view(s);
+    const uint32_t limit = c == Codec::Ascii ? 128 : 256;
+    std::string out;
+    out.reserve(v.size());
+    uint64_t index = 0;  // code point index of byte offset i
+    for (size_t i = 0; i < v.size();) {
+        uint32_t cp;
+        size_t len = static_cast<size_t>(utf8_decode(v.data() + i, &cp));
+        if (cp < limit) {
+            out += static_cast<char>(cp);
+            i += len;
+            ++index;
+            continue;
+        }
+        uint64_t start = index;
+        std::string replacement;
+        Handler h = lookup_handler(errors);
+        while (i < v.size()) {
+            len = static_cast<size_t>(utf8_decode(v.data() + i, &cp));
+            if (cp < limit)
+                break;
+            if (h == Handler::Replace)
+                replacement += '?';
+            if (h == Handler::BackslashReplace)
+                append_hex_escape(replacement, cp);
+            if (h == Handler::XmlCharRefReplace)
+                replacement += fmt::format("&#{};", cp);
+            i += len;
+            ++index;
+        }
+        if (h == Handler::Unknown) {
+            unknown_handler(ts, errors);
+            return Value();
+        }
+        if (h == Handler::Strict) {
+            encode_error(ts, c, s, start, index, limit);
+            return Value();
+        }
+        out += replacement;
     }
-    uint64_t start = index;
-    std::string replacement;
-    Handler h = lookup_handler(errors);
-    while (i < v.size()) {
-      len = static_cast<size_t>(utf8_decode(v.data() + i, &cp));
-      if (cp < limit) break;
-      if (h == Handler::Replace) replacement += '?';
-      if (h == Handler::BackslashReplace) append_hex_escape(replacement, cp);
-      if (h == Handler::XmlCharRefReplace) replacement += fmt::format("&#{};", cp);
-      i += len;
-      ++index;
-    }
-    if (h == Handler::Unknown) {
-      unknown_handler(ts, errors);
-      return Value();
-    }
-    if (h == Handler::Strict) {
-      encode_error(ts, c, s, start, index, limit);
-      return Value();
-    }
-    out += replacement;
-  }
-  return make_bytes(ts, out);
+    return make_bytes(ts, out);
 }
 
 }  // namespace
 
-Value str_decode(ThreadState& ts, std::string_view data, std::string_view encoding, std::string_view errors) {
-  Codec c;
-  if (!lookup_codec(ts, encoding, &c)) return Value();
-  if (c == Codec::Utf8) return decode_utf8(ts, data, errors);
-  return decode_bytewise(ts, c, data, errors);
+Value str_decode(ThreadState& ts, std::string_view data, std::string_view encoding,
+                 std::string_view errors) {
+    Codec c;
+    if (!lookup_codec(ts, encoding, &c))
+        return Value();
+    if (c == Codec::Utf8)
+        return decode_utf8(ts, data, errors);
+    return decode_bytewise(ts, c, data, errors);
 }
 
 Value str_encode(ThreadState& ts, Value s, std::string_view encoding, std::string_view errors) {
-  Codec c;
-  if (!lookup_codec(ts, encoding, &c)) return Value();
-  if (c == Codec::Utf8 || str_obj(s)->byte_len == str_obj(s)->char_len) return make_bytes(ts, str_view(s));
-  return encode_limited(ts, c, s, errors);
+    Codec c;
+    if (!lookup_codec(ts, encoding, &c))
+        return Value();
+    if (c == Codec::Utf8 || str_obj(s)->byte_len == str_obj(s)->char_len)
+        return make_bytes(ts, str_view(s));
+    return encode_limited(ts, c, s, errors);
 }
 
 }  // namespace gilt

@@ -23,30 +23,35 @@ inline constexpr uint32_t kMaxCodePoint = 0x10FFFF;
 
 // Length of the sequence introduced by a lead byte of VALID UTF-8.
 inline int utf8_seq_len(unsigned char lead) noexcept {
-  if (lead < 0x80) return 1;
-  if (lead < 0xE0) return 2;
-  if (lead < 0xF0) return 3;
-  return 4;
+    if (lead < 0x80)
+        return 1;
+    if (lead < 0xE0)
+        return 2;
+    if (lead < 0xF0)
+        return 3;
+    return 4;
 }
-inline bool utf8_is_cont(unsigned char b) noexcept { return (b & 0xC0) == 0x80; }
+inline bool utf8_is_cont(unsigned char b) noexcept {
+    return (b & 0xC0) == 0x80;
+}
 // Decodes the code point at p (valid UTF-8); returns its byte length.
 inline int utf8_decode(const char* p, uint32_t* cp) noexcept {
-  auto b = reinterpret_cast<const unsigned char*>(p);
-  if (b[0] < 0x80) {
-    *cp = b[0];
-    return 1;
-  }
-  if (b[0] < 0xE0) {
-    *cp = (uint32_t(b[0] & 0x1F) << 6) | (b[1] & 0x3F);
-    return 2;
-  }
-  if (b[0] < 0xF0) {
-    *cp = (uint32_t(b[0] & 0x0F) << 12) | (uint32_t(b[1] & 0x3F) << 6) | (b[2] & 0x3F);
-    return 3;
-  }
-  *cp = (uint32_t(b[0] & 0x07) << 18) | (uint32_t(b[1] & 0x3F) << 12) |
-        (uint32_t(b[2] & 0x3F) << 6) | (b[3] & 0x3F);
-  return 4;
+    auto b = reinterpret_cast<const unsigned char*>(p);
+    if (b[0] < 0x80) {
+        *cp = b[0];
+        return 1;
+    }
+    if (b[0] < 0xE0) {
+        *cp = (uint32_t(b[0] & 0x1F) << 6) | (b[1] & 0x3F);
+        return 2;
+    }
+    if (b[0] < 0xF0) {
+        *cp = (uint32_t(b[0] & 0x0F) << 12) | (uint32_t(b[1] & 0x3F) << 6) | (b[2] & 0x3F);
+        return 3;
+    }
+    *cp = (uint32_t(b[0] & 0x07) << 18) | (uint32_t(b[1] & 0x3F) << 12) |
+          (uint32_t(b[2] & 0x3F) << 6) | (b[3] & 0x3F);
+    return 4;
 }
 // Decodes the code point ending just before `end` (valid UTF-8); returns
 // its byte length.
@@ -54,7 +59,7 @@ int utf8_decode_back(const char* begin, const char* end, uint32_t* cp) noexcept;
 // Writes cp (<= 0x10FFFF) as UTF-8 into out; returns the byte count (1-4).
 int utf8_encode(uint32_t cp, char* out) noexcept;
 inline int utf8_cp_len(uint32_t cp) noexcept {
-  return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
 }
 void utf8_append(std::string& out, uint32_t cp);
 // Number of code points in valid UTF-8 (counts non-continuation bytes).
@@ -69,9 +74,9 @@ uint64_t utf8_offset(std::string_view s, uint64_t count, uint64_t index) noexcep
 // are [start, end) and `reason` is CPython's wording ("invalid start byte",
 // "invalid continuation byte", "unexpected end of data").
 struct Utf8Error {
-  uint64_t start = 0;
-  uint64_t end = 0;
-  const char* reason = nullptr;
+    uint64_t start = 0;
+    uint64_t end = 0;
+    const char* reason = nullptr;
 };
 // Finds the first invalid sequence at or after byte `from` (CPython's
 // strict decoder: no surrogates, no overlongs, at most U+10FFFF). Returns
@@ -94,7 +99,7 @@ bool uc_istitle(uint32_t cp) noexcept;
 bool uc_iscased(uint32_t cp) noexcept;
 bool uc_is_case_ignorable(uint32_t cp) noexcept;
 bool uc_isprintable(uint32_t cp) noexcept;
-bool uc_is_xid_start(uint32_t cp) noexcept;     // '_' included, as identifiers allow
+bool uc_is_xid_start(uint32_t cp) noexcept;  // '_' included, as identifiers allow
 bool uc_is_xid_continue(uint32_t cp) noexcept;
 // Value of a decimal digit (any script's 0-9), or -1.
 int uc_decimal_value(uint32_t cp) noexcept;

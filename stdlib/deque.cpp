@@ -20,7 +20,6 @@
 #include "runtime/iterators.hpp"
 #include "runtime/list.hpp"
 #include "runtime/range.hpp"
-#include "runtime/slots.hpp"
 #include "runtime/str.hpp"
 #include "runtime/tuple.hpp"
 
@@ -468,6 +467,14 @@ Value deque_repr(ThreadState& ts, Value self) {
   return make_str(ts, fmt::format("{}({}, maxlen={})", name, str_view(*r), d->maxlen));
 }
 
+// CPython names the C type "collections.deque" in this message.
+bool deque_hash(ThreadState& ts, Value self, int64_t*) {
+  TypeObject* t = type_of(ts, self);
+  if (t == deque_types(ts.interp()).deque) raise(ts, ts.exc_types().TypeError, "unhashable type: 'collections.deque'");
+  else raise_unhashable(ts, self);
+  return false;
+}
+
 bool is_deque(ThreadState& ts, Value v) { return type_is_subtype(type_of(ts, v), deque_types(ts.interp()).deque); }
 
 Value deque_richcompare(ThreadState& ts, Value a, Value b, CompareOp op) {
@@ -552,7 +559,7 @@ TypeObject* new_deque_type(Interpreter& interp) {
   t->traverse = deque_traverse;
   t->clear = deque_clear_slot;
   t->repr = deque_repr;
-  t->hash = hash_not_implemented;
+  t->hash = deque_hash;
   t->richcompare = deque_richcompare;
   t->iter = deque_iter;
   t->len = deque_len;

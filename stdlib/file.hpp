@@ -56,9 +56,11 @@ struct FileObject {
 
 // The blocking system calls: the only places where file and pipe I/O
 // blocks, so the GIL is released around them here and nowhere else. Both
-// retry on EINTR. io_read_fd returns the byte count (0 at end of file) or -1
-// with errno set; io_write_fd writes everything and returns 0, or the errno
-// of the failure.
+// retry on EINTR after running pending signal handlers. io_read_fd returns
+// the byte count (0 at end of file), or -1 with errno set; io_write_fd
+// writes everything and returns 0, or the errno of the failure. Both return
+// kIoSignalRaised when a signal handler raised (KeyboardInterrupt pending).
+inline constexpr int kIoSignalRaised = -2;
 int64_t io_read_fd(ThreadState& ts, int fd, char* buf, std::size_t n);
 int io_write_fd(ThreadState& ts, int fd, const char* data, std::size_t n);
 

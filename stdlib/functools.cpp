@@ -18,7 +18,6 @@
 #include "runtime/interpreter.hpp"
 #include "runtime/list.hpp"
 #include "runtime/module.hpp"
-#include "runtime/slots.hpp"
 #include "runtime/str.hpp"
 #include "runtime/tuple.hpp"
 #include "stdlib/modules.hpp"
@@ -238,6 +237,12 @@ Value key_wrapper_richcompare(ThreadState& ts, Value a, Value b, CompareOp op) {
   return rich_compare(ts, *r, Value::small_int(0), op);
 }
 
+// CPython names the C type "functools.KeyWrapper" in this message.
+bool key_wrapper_hash(ThreadState& ts, Value, int64_t*) {
+  raise(ts, ts.exc_types().TypeError, "unhashable type: 'functools.KeyWrapper'");
+  return false;
+}
+
 Value key_wrapper_get_obj(ThreadState& ts, Value self) {
   Value o = kw_obj(self)->obj;
   if (o.is_null()) return raise(ts, ts.exc_types().AttributeError, "obj");
@@ -298,7 +303,7 @@ TypeObject* make_key_wrapper_type(Interpreter& interp) {
   t->hdr.type = interp.types.type;
   t->call = key_wrapper_call;
   t->richcompare = key_wrapper_richcompare;
-  t->hash = hash_not_implemented;
+  t->hash = key_wrapper_hash;
   t->dealloc = key_wrapper_dealloc;
   t->traverse = key_wrapper_traverse;
   t->clear = key_wrapper_clear;

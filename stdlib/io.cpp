@@ -3,6 +3,8 @@
 
 #include <unistd.h>
 
+#include <cstdlib>
+
 #include "runtime/abstract.hpp"
 #include "runtime/dict.hpp"
 #include "runtime/errors.hpp"
@@ -59,7 +61,9 @@ Value make_std_stream(ThreadState& ts, int fd) {
   if (fd == 2) set_ref(f->errors, ts.interp().intern("backslashreplace"));
   f->sink = fd == 1 ? FileSink::Stdout : fd == 2 ? FileSink::Stderr : FileSink::Fd;
   f->line_buffering = fd == 1 && ::isatty(1) == 1;
-  f->write_through = fd == 2;
+  // PYTHONUNBUFFERED makes stdout write through, as in CPython (-u).
+  const char* unbuffered = std::getenv("PYTHONUNBUFFERED");
+  f->write_through = fd == 2 || (fd == 1 && unbuffered && *unbuffered);
   return s;
 }
 

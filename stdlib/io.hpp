@@ -15,8 +15,8 @@ void init_io_types(Interpreter& interp);
 // sys.stdin / sys.stdout / sys.stderr for descriptor 0, 1 or 2: text files
 // that do not close their descriptor; stdout and stderr deliver through
 // the interpreter's output sinks when the host set them. stdout is line
-// buffered on a terminal and block buffered otherwise; stderr writes
-// through.
+// buffered on a terminal and block buffered otherwise (written through when
+// PYTHONUNBUFFERED is set, as in CPython); stderr writes through.
 Value make_std_stream(ThreadState& ts, int fd);
 // Flushes sys.stdout and sys.stderr (whatever objects they are now) and the
 // original streams. Errors are swallowed. Called at exit and before fork().

@@ -195,7 +195,8 @@ bool Encoder::encode_dict(Value v, int level) {
   uint64_t pos = 0;
   Value k, val_;
   while (dict_next(v, &pos, &k, &val_)) {
-    if (!list_append_steal(ts, *items, tuple_pack(ts, {k, val_}))) return false;
+    Value pair = tuple_pack(ts, {k, val_});
+    if (pair.is_null() || !list_append_steal(ts, *items, pair)) return false;
   }
   if (sort_keys && !list_sort(ts, *items, Value(), false)) return false;
   out += '{';
@@ -450,8 +451,9 @@ Value Decoder::parse_object(std::size_t idx, std::size_t* end) {
       if (!value) return Value();
       if (pairs_hook.is_null()) {
         if (!dict_set(ts, *dict, *key, *value)) return Value();
-      } else if (!list_append_steal(ts, *pairs, tuple_pack(ts, {*key, *value}))) {
-        return Value();
+      } else {
+        Value pair = tuple_pack(ts, {*key, *value});
+        if (pair.is_null() || !list_append_steal(ts, *pairs, pair)) return Value();
       }
       skip_ws(&idx);
       if (idx < s.size() && s[idx] == '}') break;

@@ -363,6 +363,8 @@ bool is_nonpositive_integer(double x) {
     return x <= 0.0 && x == std::floor(x);
 }
 
+// TODO: CPython computes gamma and lgamma with its own Lanczos
+// approximation; libm's results can differ from it in the last digit.
 Value math_gamma(ThreadState& ts, Args a) {
     // A pole (0, -1, ...) is a domain error in CPython, not an overflow.
     auto f = [](double x) {
@@ -992,9 +994,7 @@ Value math_perm(ThreadState& ts, Args args) {
     if (args.n == 1 || args[1].is_none()) {
         if (!index_mpz(ts, args[0], n.v))
             return Value();
-        if (mpz_sgn(n.v) < 0)
-            return raise(ts, ts.exc_types().ValueError, "n must be a non-negative integer");
-        return factorial_of(ts, n.v);
+        return factorial_of(ts, n.v);  // perm(n) is factorial(n), with its errors
     }
     if (!comb_args(ts, args[0], args[1], n.v, k.v))
         return Value();

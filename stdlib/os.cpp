@@ -206,7 +206,8 @@ Value os_listdir(ThreadState& ts, Args args) {
     if (!e) break;
     std::string_view n = e->d_name;
     if (n == "." || n == "..") continue;
-    if (!list_append_steal(ts, *names, as_bytes ? make_bytes(ts, n) : make_str(ts, n))) names.reset();
+    Value name = as_bytes ? make_bytes(ts, n) : make_str(ts, n);
+    if (name.is_null() || !list_append_steal(ts, *names, name)) names.reset();
   }
   ::closedir(dir);
   return names.release();
@@ -439,6 +440,7 @@ Value os_read(ThreadState& ts, Args args) {
   if (n < 0) return raise_os_error(ts, EINVAL);
   std::string buf(static_cast<std::size_t>(n), '\0');
   int64_t got = io_read_fd(ts, static_cast<int>(fd), buf.data(), buf.size());
+  if (got == kIoSignalRaised) return Value();
   if (got < 0) return raise_os_error(ts, errno);
   return make_bytes(ts, std::string_view(buf.data(), static_cast<std::size_t>(got)));
 }
@@ -450,6 +452,7 @@ Value os_write(ThreadState& ts, Args args) {
     return Value();
   }
   int err = io_write_fd(ts, static_cast<int>(fd), data.data(), data.size());
+  if (err == kIoSignalRaised) return Value();
   if (err != 0) return raise_os_error(ts, err);
   return make_int_u64(ts, data.size());
 }

@@ -7,6 +7,7 @@
 #include "stdlib/io.hpp"
 #include "stdlib/math.hpp"
 #include "stdlib/modules.hpp"
+#include "stdlib/thread_module.hpp"
 
 namespace gilt {
 
@@ -23,6 +24,7 @@ void register_native_modules(Interpreter& interp) {
   m["_collections"] = init_collections_module;
   m["_functools"] = init_functools_module;
   m["_json"] = init_json_module;
+  m["_thread"] = init_thread_module;
 }
 
 }  // namespace gilt

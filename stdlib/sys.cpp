@@ -1,9 +1,9 @@
 // The sys module: interpreter configuration and state visible to scripts.
 //
 // Most attributes are plain values computed once at start-up. The mutable
-// per-interpreter settings (recursion limit, switch interval, int max str
-// digits) live on the Interpreter, and the functions here read and write them
-// there, so the runtime never has to look at the module's dict.
+// per-interpreter settings (recursion limit, the GIL's switch interval, int
+// max str digits) live on the Interpreter, and the functions here read and
+// write them there, so the runtime never has to look at the module's dict.
 #include "stdlib/sys.hpp"
 
 #include <unistd.h>
@@ -84,19 +84,6 @@ constexpr MethodDef kSysFunctions[] = {
     {"_getframe", sys_getframe},
 };
 
-struct SysState {
-  double switch_interval = 0.005;
-};
-
-SysState& sys_state(Interpreter& interp) {
-  auto it = interp.module_state.find("sys");
-  if (it == interp.module_state.end()) {
-    auto state = std::shared_ptr<void>(new SysState, [](void* p) { delete static_cast<SysState*>(p); });
-    it = interp.module_state.emplace("sys", std::move(state)).first;
-  }
-  return *static_cast<SysState*>(it->second.get());
-}
-
 Value sys_exit(ThreadState& ts, Args args) {
   if (!check_nargs(ts, args, "exit", 0, 1) || !no_kwargs(ts, args, "exit")) return Value();
   Value code = args.n ? args[0] : Value::none();
@@ -140,15 +127,16 @@ Value sys_setrecursionlimit(ThreadState& ts, Args args) {
 
 Value sys_getswitchinterval(ThreadState& ts, Args args) {
   if (!check_nargs(ts, args, "getswitchinterval", 0, 0)) return Value();
-  return make_float(ts, sys_switch_interval(ts.interp()));
+  return make_float(ts, ts.interp().gil.switch_interval());
 }
 
 Value sys_setswitchinterval(ThreadState& ts, Args args) {
   if (!check_nargs(ts, args, "setswitchinterval", 1, 1)) return Value();
   double d;
   if (!obj_as_double(ts, args[0], &d)) return Value();
-  if (!(d > 0.0)) return raise(ts, ts.exc_types().ValueError, "switch interval must be strictly positive");
-  sys_set_switch_interval(ts.interp(), d);
+  if (!ts.interp().gil.set_switch_interval(d)) {
+    return raise(ts, ts.exc_types().ValueError, "switch interval must be strictly positive");
+  }
   return Value::none();
 }
 
@@ -169,23 +157,27 @@ Value sys_exception(ThreadState& ts, Args args) {
   return ts.exc_info.is_null() ? Value::none() : new_ref(ts.exc_info);
 }
 
+// Writes text to sys.stderr; errors are swallowed (used while reporting
+// another error).
+void write_stderr(ThreadState& ts, std::string_view text) {
+  Value sys = ts.interp().sys;
+  Value err = sys.is_null() ? Value() : dict_get_str(module_dict(sys), ts.names().stderr);
+  if (err.is_null() || err.is_none()) return;
+  Ref stream = Ref::borrow(err);
+  Ref s(make_str(ts, text));
+  Ref r(s ? call_method(ts, *stream, ts.names().write, {*s}) : Value());
+  if (!r) clear_exception(ts);
+}
+
 Value sys_excepthook(ThreadState& ts, Args args) {
   if (!check_nargs(ts, args, "excepthook", 3, 3)) return Value();
   Value value = args[1];
-  if (!is_exception_instance(ts, value)) {
-    Ref text(obj_str(ts, value));
-    if (!text) return Value();
-    Ref stderr_stream(new_ref(dict_get_str(module_dict(ts.interp().sys), ts.names().stderr)));
-    std::string line = fmt::format("TypeError: print_exception(): Exception expected for value, {} found\n",
-                                   type_name(ts, value));
-    if (!stderr_stream.is_null() && !(*stderr_stream).is_none()) {
-      Ref s(make_str(ts, line));
-      Ref r(s ? call_method(ts, *stderr_stream, ts.names().write, {*s}) : Value());
-      if (!r) return Value();
-    }
-    return Value::none();
+  if (is_exception_instance(ts, value)) {
+    print_exception(ts, value);
+  } else {
+    write_stderr(ts, fmt::format("TypeError: print_exception(): Exception expected for value, {} found\n",
+                                 type_name(ts, value)));
   }
-  print_exception(ts, value);
   return Value::none();
 }
 
@@ -322,7 +314,8 @@ Value str_list(ThreadState& ts, const std::vector<std::string>& items) {
   Ref list(list_new(ts, items.size()));
   if (!list) return Value();
   for (const std::string& s : items) {
-    if (!list_append_steal(ts, *list, make_str(ts, s))) return Value();
+    Value item = make_str(ts, s);
+    if (item.is_null() || !list_append_steal(ts, *list, item)) return Value();
   }
   return list.release();
 }
@@ -494,36 +487,6 @@ bool add_hook_aliases(ThreadState& ts, Value m) {
 }
 
 }  // namespace
-
-double sys_switch_interval(Interpreter& interp) { return sys_state(interp).switch_interval; }
-void sys_set_switch_interval(Interpreter& interp, double seconds) { sys_state(interp).switch_interval = seconds; }
-
-void sys_call_excepthook(ThreadState& ts, Value exc) {
-  Ref keep = Ref::borrow(exc);
-  Value sys = ts.interp().sys;
-  Value hook = sys.is_null() ? Value() : dict_get_str(module_dict(sys), ts.names().excepthook);
-  if (hook.is_null() || hook.is_none()) {
-    print_exception(ts, exc);
-    return;
-  }
-  Ref h = Ref::borrow(hook);
-  Ref r(call_n(ts, *h, {val(type_of(ts, exc)), exc, exc_traceback(exc)}));
-  if (r) return;
-  Ref hook_error(fetch_exception(ts));
-  Value err_stream = dict_get_str(module_dict(sys), ts.names().stderr);
-  if (!err_stream.is_null() && !err_stream.is_none()) {
-    Ref s(make_str(ts, "Error in sys.excepthook:\n"));
-    Ref w(s ? call_method(ts, err_stream, ts.names().write, {*s}) : Value());
-    if (!w) clear_exception(ts);
-  }
-  print_exception(ts, *hook_error);
-  if (!err_stream.is_null() && !err_stream.is_none()) {
-    Ref s(make_str(ts, "\nOriginal exception was:\n"));
-    Ref w(s ? call_method(ts, err_stream, ts.names().write, {*s}) : Value());
-    if (!w) clear_exception(ts);
-  }
-  print_exception(ts, exc);
-}
 
 Value make_sys_module(ThreadState& ts) {
   Interpreter& interp = ts.interp();

@@ -1,7 +1,8 @@
 // The time module: clocks, sleep, and struct_time conversions.
 //
-// time.sleep() is the one blocking call here; it lives in sleep_blocking()
-// so that the GIL is released in one place.
+// time.sleep() is the one blocking call here; it lives in sleep_blocking(),
+// the one place where this module releases the GIL.
+#include <chrono>
 #include <ctime>
 #include <cerrno>
 #include <cmath>
@@ -14,7 +15,9 @@
 #include "runtime/float.hpp"
 #include "runtime/int.hpp"
 #include "runtime/interpreter.hpp"
+#include "runtime/locks.hpp"
 #include "runtime/module.hpp"
+#include "runtime/signals.hpp"
 #include "runtime/str.hpp"
 #include "runtime/tuple.hpp"
 #include "stdlib/modules.hpp"
@@ -78,19 +81,31 @@ Value time_process_time(ThreadState& ts, Args) { return make_float(ts, clock_sec
 Value time_process_time_ns(ThreadState& ts, Args) { return make_int(ts, clock_ns(CLOCK_PROCESS_CPUTIME_ID)); }
 Value time_thread_time(ThreadState& ts, Args) { return make_float(ts, clock_seconds(CLOCK_THREAD_CPUTIME_ID)); }
 
-// The blocking part of sleep(): restarts after signals with the time left.
-// TODO(gil): release the GIL around the nanosleep loop (GilRelease) once
-// ThreadState carries its GilThread.
-void sleep_blocking(ThreadState&, double seconds) {
-  timespec req;
-  req.tv_sec = static_cast<time_t>(seconds);
-  req.tv_nsec = static_cast<long>((seconds - static_cast<double>(req.tv_sec)) * 1e9);
-  if (req.tv_nsec >= 1000000000) {
-    req.tv_sec += 1;
-    req.tv_nsec -= 1000000000;
+// The blocking part of sleep(), with the GIL released: one nanosleep of at
+// most kSignalPollInterval (a SIGINT may be delivered to another thread, so
+// the main thread cannot rely on EINTR and looks at signal_pending() between
+// slices, as the lock waits do). Returns false when a signal is pending.
+bool sleep_blocking(ThreadState& ts, std::chrono::steady_clock::time_point deadline) {
+  AllowThreads released(ts);
+  auto left = deadline - std::chrono::steady_clock::now();
+  if (left > kSignalPollInterval) left = kSignalPollInterval;
+  if (left.count() > 0) {
+    auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(left).count();
+    timespec req{static_cast<time_t>(ns / 1000000000), static_cast<long>(ns % 1000000000)};
+    nanosleep(&req, nullptr);
   }
-  timespec rem;
-  while (nanosleep(&req, &rem) < 0 && errno == EINTR) req = rem;
+  return !signal_pending();
+}
+
+// Sleeps `seconds`; a signal runs the Python-level handlers, so Ctrl-C
+// raises KeyboardInterrupt out of time.sleep as in CPython.
+bool sleep_for(ThreadState& ts, double seconds) {
+  auto deadline = std::chrono::steady_clock::now() +
+                  std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(seconds));
+  for (;;) {
+    if (!sleep_blocking(ts, deadline) && !run_pending_signals(ts)) return false;
+    if (std::chrono::steady_clock::now() >= deadline) return true;
+  }
 }
 
 // A number of seconds: int or float (anything with __index__ or __float__
@@ -111,7 +126,7 @@ Value time_sleep(ThreadState& ts, Args args) {
   if (!seconds_arg(ts, args[0], &secs)) return Value();
   if (std::isnan(secs)) return raise(ts, ts.exc_types().ValueError, "Invalid value NaN (not a number)");
   if (secs < 0) return raise(ts, ts.exc_types().ValueError, "sleep length must be non-negative");
-  sleep_blocking(ts, secs);
+  if (!sleep_for(ts, secs)) return Value();
   return Value::none();
 }
 

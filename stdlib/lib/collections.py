@@ -127,16 +127,16 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
         doc = _sys.intern(f'Alias for field number {index}')
         class_namespace[name] = _tuplegetter(index, doc)
 
-    result = type(typename, (tuple,), class_namespace)
-
+    # The caller's module, put in the namespace so the class is created with
+    # it (CPython assigns result.__module__ afterwards, to the same effect).
     if module is None:
         try:
             module = _sys._getframe(1).f_globals.get('__name__', '__main__')
         except (AttributeError, ValueError):
             pass
     if module is not None:
-        result.__module__ = module
-    return result
+        class_namespace['__module__'] = module
+    return type(typename, (tuple,), class_namespace)
 
 
 # --- OrderedDict ----------------------------------------------------------------

@@ -79,12 +79,12 @@ class Template:
                 out.append(delim)
                 i = k
                 continue
-            lines = template[:j].splitlines(keepends=True)
+            lines = template[:k].splitlines(keepends=True)
             if not lines:
                 colno = 1
                 lineno = 1
             else:
-                colno = j - len(''.join(lines[:-1]))
+                colno = k - len(''.join(lines[:-1]))
                 lineno = len(lines)
             raise ValueError('Invalid placeholder in string: line %d, col %d' % (lineno, colno))
         return ''.join(out)

@@ -40,11 +40,14 @@
 // -------
 // Use a Host from the OS thread that created it (its thread state and the
 // C++ stack bound used to raise RecursionError belong to that thread).
-// Handles are bound to their Host and, like the Host, to that thread.
-// Several Hosts in one process are independent: each may run on its own
-// thread at the same time. Threads created by scripts (threading) run under
-// the interpreter's GIL and never call into the host except through host
-// functions.
+// Handles are bound to their Host and, like the Host, to that thread, except
+// inside a host function: a script thread (threading) may call one, and the
+// function then uses the Host and its Handles on that thread, for the call.
+// Each API call takes the interpreter's GIL on entry and drops it on return,
+// so the script's threads run while the host does other work (HoldGil
+// keeps it across several calls). Several Hosts in one process are
+// independent, each with its own GIL: each may run on its own thread at the
+// same time.
 //
 // Errors
 // ------
@@ -72,6 +75,7 @@
 
 #include <array>
 #include <concepts>
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <limits>
@@ -162,7 +166,9 @@ struct Options {
     // The name messages of the run_* functions start with ("gilt: can't
     // open file ...").
     std::string program_name = "gilt";
-    // sys.flags.interactive: the interpreter runs a REPL.
+    // A REPL follows the program (`gilt -i`, or no program): the run_*
+    // functions then report SystemExit like any other exception instead of
+    // returning its status, as CPython's inspect mode does.
     bool interactive = false;
 };
 
@@ -296,7 +302,23 @@ public:
     ReleaseGil& operator=(const ReleaseGil&) = delete;
 
 private:
+    alignas(std::max_align_t) unsigned char m_storage[64];  // the runtime's GilRelease
+};
+
+// Keeps the GIL for the calling thread across several API calls, which
+// otherwise take and drop it one by one: for a burst of conversions, or for
+// in-tree code calling runtime functions on Host::interpreter() directly
+// (which requires the GIL). Nests freely; a no-op inside a host function.
+class HoldGil {
+public:
+    explicit HoldGil(Host& host);
+    ~HoldGil();
+    HoldGil(const HoldGil&) = delete;
+    HoldGil& operator=(const HoldGil&) = delete;
+
+private:
     detail::HostState* m_state;
+    bool m_took = false;
 };
 
 // A module of host functions: name -> function.
@@ -452,9 +474,10 @@ public:
     // its file. A module that cannot be found: "<program>: No module named
     // x" on stderr, status 1.
     int run_module(std::string_view name);
-    // The interactive loop on the terminal (readline editing and history in
-    // ~/.gilt_history), or on stdin without prompts' echo when it is not a
-    // terminal. Returns at end of input or on SystemExit.
+    // The interactive loop: readline editing and history (~/.gilt_history)
+    // when stdin is a terminal, plain lines from stdin otherwise; prompts and
+    // the banner go to stderr. Returns at end of input (0) or on SystemExit
+    // (its status).
     int run_repl(bool show_banner = true);
     // True when the last run_* ended with an uncaught KeyboardInterrupt: the
     // `gilt` command then dies by SIGINT, as CPython does.
@@ -464,8 +487,14 @@ public:
     // flushes sys.stdout and sys.stderr. Returns 0, or 120 when flushing
     // failed (CPython's status for it). Idempotent; the destructor calls it.
     int finalize();
+    // After finalize(): daemon threads of the script still run Python code.
+    // The destructor then leaves the interpreter allocated (those threads
+    // wait for its GIL forever; freeing it under them would crash), so a
+    // host should end the process soon, as the `gilt` command does.
+    bool daemon_threads_running() const noexcept;
 
     // In-tree code (the `gilt` command, tests): the runtime interpreter.
+    // Calling runtime functions on it requires the GIL (HoldGil).
     Interpreter& interpreter() noexcept;
 
 private:

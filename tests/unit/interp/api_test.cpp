@@ -7,6 +7,8 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <latch>
 #include <limits>
@@ -350,6 +352,53 @@ TEST(ApiInterpreters, TwoHostsOnTwoThreadsConcurrently) {
     t1.join();
     EXPECT_EQ(results[0], "[0, 0, 0] t0 59997");
     EXPECT_EQ(results[1], "[1, 1, 1] t1 59997");
+}
+
+// Waits up to 10 s for `flag`; true when it was set.
+bool wait_for(const std::atomic<bool>& flag) {
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (!flag.load() && std::chrono::steady_clock::now() < deadline) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    return flag.load();
+}
+
+// A host function called on a script thread, and the Host's thread not
+// holding the GIL between API calls: the script thread runs meanwhile.
+TEST(ApiThreads, ScriptThreadsRunBetweenCalls) {
+    Host host;
+    std::atomic<bool> flag{false};
+    host.def("set_flag", [&](CallContext& ctx, std::span<const Handle> args) {
+        flag = args[0].as_bool();
+        return ctx.host().object("set");
+    });
+    host.exec("import threading\nt = threading.Thread(target=set_flag, args=(True,))\nt.start()\n");
+    EXPECT_TRUE(wait_for(flag));  // no API call here: the GIL is free
+    host.exec("t.join()\n");
+}
+
+TEST(ApiThreads, ReleaseGilLetsScriptThreadsRun) {
+    Host host;
+    std::atomic<bool> flag{false};
+    host.def("set_flag", [&](CallContext&, std::span<const Handle>) {
+        flag = true;
+        return Handle();
+    });
+    host.def("wait_flag", [&](CallContext& ctx, std::span<const Handle>) {
+        bool ok;
+        {
+            ReleaseGil unlocked(ctx);
+            ok = wait_for(flag);
+        }
+        return ctx.host().object(ok);
+    });
+    host.exec(
+        "import threading\n"
+        "t = threading.Thread(target=set_flag)\n"
+        "t.start()\n"
+        "ok = wait_flag()\n"
+        "t.join()\n");
+    EXPECT_TRUE(host.get_global("ok").as_bool());
 }
 
 }  // namespace

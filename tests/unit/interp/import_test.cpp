@@ -51,6 +51,7 @@ class ImportTest : public ::testing::Test {
 protected:
     TempDir dir;
     Host host{options()};
+    HoldGil gil{host};  // runtime functions are called directly
     ThreadState& ts = host.interpreter().main_thread();
 
     Options options() const {

@@ -21,6 +21,7 @@ class ReplTest : public ::testing::Test {
 protected:
     std::string out, err, terminal;
     Host host{options()};
+    HoldGil gil{host};  // runtime functions are called directly
     ThreadState& ts = host.interpreter().main_thread();
 
     Options options() {
@@ -61,9 +62,17 @@ TEST_F(ReplTest, MultiLineDefinitionEndsAtBlankLine) {
 }
 
 TEST_F(ReplTest, OneLineCompoundStatementWaitsForBlankLine) {
-    EXPECT_EQ(run({"if 1: print(5)", "", "for i in range(2):", "  i", ""}), 0);
-    EXPECT_EQ(out, "5\n0\n1\n");
-    EXPECT_EQ(terminal, ">>> ... >>> ... ... >>> \n");
+    EXPECT_EQ(run({"if 1: print(5)", ""}), 0);
+    EXPECT_EQ(out, "5\n");
+    EXPECT_EQ(terminal, ">>> ... >>> \n");
+}
+
+// CPython echoes every expression statement of the interactive statement
+// that is not inside a def or class, however deep in blocks.
+TEST_F(ReplTest, ExpressionsInsideBlocksEcho) {
+    EXPECT_EQ(run({"for i in range(2):", "  i", "", "if 1:", "  7", ""}), 0);
+    EXPECT_EQ(out, "0\n1\n7\n");
+    EXPECT_EQ(terminal, ">>> ... ... >>> ... ... >>> \n");
 }
 
 TEST_F(ReplTest, OpenBracketSurvivesBlankLines) {

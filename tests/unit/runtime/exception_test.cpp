@@ -66,7 +66,7 @@ TEST_F(ExceptionTest, KeywordArgumentsAreRejected) {
 TEST_F(ExceptionTest, ArgsAttribute) {
   Value e = call(E.ValueError, {i(1)});
   EXPECT_EQ(repr(attr(e, "args")), "(1,)");
-  Value list = keep(call(T.list, {tuple({i(1), i(2)})}));
+  Value list = call(T.list, {tuple({i(1), i(2)})});
   ASSERT_EQ(obj_setattr(ts, e, s("args"), list), 0);
   EXPECT_EQ(repr(attr(e, "args")), "(1, 2)");
   EXPECT_EQ(obj_setattr(ts, e, s("args"), i(5)), -1);
@@ -307,7 +307,7 @@ TEST_F(ExceptionTest, RaiseHelpers) {
   EXPECT_EQ(error(), "TypeError: 'int' object is not callable");
   raise_not_iterable(ts, i(1));
   EXPECT_EQ(error(), "TypeError: 'int' object is not iterable");
-  raise_unhashable(ts, keep(call(T.list, {})));
+  raise_unhashable(ts, call(T.list, {}));
   EXPECT_EQ(error(), "TypeError: unhashable type: 'list'");
   raise_attribute_error(ts, i(1), s("x"));
   EXPECT_EQ(error(), "AttributeError: 'int' object has no attribute 'x'");
@@ -498,10 +498,11 @@ TEST_F(ExceptionTest, FormatSyntaxError) {
   EXPECT_EQ(format(call(E.SyntaxError, {})), "SyntaxError: None\n");
   Value made = keep(make_syntax_error(ts, E.SyntaxError, "invalid syntax", "x.py", 2, 8, "x = 5 +* 3\n", 2, 9));
   EXPECT_EQ(format(made), "  File \"x.py\", line 2\n    x = 5 +* 3\n           ^\nSyntaxError: invalid syntax\n");
+  EXPECT_EQ(format_exception_only(ts, made), "SyntaxError: invalid syntax");
 }
 
 TEST_F(ExceptionTest, Suggestions) {
-  Value lst = keep(call(T.list, {}));
+  Value lst = call(T.list, {});
   Value ae = call(E.AttributeError, {s("'list' object has no attribute 'appendd'")},
                   {{"name", s("appendd")}, {"obj", lst}});
   EXPECT_EQ(format_exception_only(ts, ae), "AttributeError: 'list' object has no attribute 'appendd'. Did you mean: 'append'?");

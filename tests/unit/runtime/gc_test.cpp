@@ -71,6 +71,24 @@ TEST_F(GcTest, InstanceWhoseDictReferencesIt) {
   EXPECT_EQ(tracked(), before);
 }
 
+TEST_F(GcTest, ClassAndItsInstanceInOneCycle) {
+  // class A: pass; A.me = A() -- the class, its dict, the instance (and
+  // the MRO and bases tuples) are all garbage together.
+  Value cls = make_class("A", {});
+  Ref keep_cls = Ref::borrow(cls);
+  Value obj = obj_call(ts, cls, Args{});
+  ASSERT_EQ(obj_setattr(ts, cls, s("me"), obj), 0);
+  ASSERT_EQ(obj_setattr(ts, obj, s("peer"), obj), 0);
+  decref(obj);
+  Ref held = Ref::borrow(cls);
+  // Drop every reference the test holds: the class is kept alive only by
+  // the cycle through its instance.
+  keep_cls.reset();
+  held.reset();
+  release_kept();
+  EXPECT_GE(gc_collect(ts), 3);
+}
+
 TEST_F(GcTest, ReachableCyclesSurvive) {
   Value l = keep(list_new(ts));
   ASSERT_TRUE(list_append(ts, l, l));

@@ -334,6 +334,29 @@ TEST_F(ListTest, SortIsStableWithKeyAndReverse) {
   EXPECT_EQ(repr(l), "[(0, 'b'), (0, 'd'), (1, 'a'), (1, 'c'), (1, 'f'), (2, 'e')]");
 }
 
+TEST_F(ListTest, SortIsStableOnDescendingRuns) {
+  // (key, position) pairs whose keys mostly descend, with ties: natural
+  // descending runs are reversed only when strictly descending.
+  Ref l(list_new(ts));
+  std::vector<std::pair<int64_t, int64_t>> expect;
+  for (int64_t i = 0; i < 300; ++i) {
+    int64_t k = (300 - i) / 3 + (i % 7 == 0 ? 5 : 0);
+    expect.emplace_back(k, i);
+    Ref t(tuple({Value::small_int(k), Value::small_int(i)}));
+    ASSERT_TRUE(list_append(ts, *l, *t));
+  }
+  std::stable_sort(expect.begin(), expect.end(), [](auto& a, auto& b) { return a.first < b.first; });
+  Ref key(make_native_function(ts, "first", first_item));
+  ASSERT_TRUE(list_sort(ts, *l, *key, false));
+  for (int64_t i = 0; i < 300; ++i) {
+    ASSERT_EQ(tuple_item(list_item(*l, i), 1), Value::small_int(expect[i].second)) << i;
+  }
+  Ref desc(list_new(ts));
+  for (int64_t i = 1000; i > 0; --i) ASSERT_TRUE(list_append(ts, *desc, Value::small_int(i)));
+  ASSERT_TRUE(list_sort(ts, *desc, Value(), false));
+  for (int64_t i = 0; i < 1000; ++i) ASSERT_EQ(list_item(*desc, i), Value::small_int(i + 1));
+}
+
 TEST_F(ListTest, SortMatchesStableSortOnManyKeys) {
   std::mt19937 rng(42);
   for (int n : {0, 1, 2, 31, 32, 33, 100, 1000, 5000}) {

@@ -39,6 +39,8 @@ class RuntimeTest : public ::testing::Test {
     m_keep.emplace_back(v);
     return v;
   }
+  // Drops every reference kept so far (values returned earlier become dangling).
+  void release_kept() { m_keep.clear(); }
   Value s(std::string_view text) { return keep(make_str(ts, text)); }
   static Value i(int64_t n) { return Value::small_int(n); }
   Value tuple(std::initializer_list<Value> items) { return keep(tuple_pack(ts, items)); }

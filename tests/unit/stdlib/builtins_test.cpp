@@ -300,9 +300,12 @@ None 3
 )~",
      R"~(TypeError: globals must be a dict
 )~"},
-    {R"~(exec("x = (", {})
+    {R"~(try:
+    exec("x = (", {})
+except SyntaxError as e:
+    print(type(e).__name__, e.msg, e.lineno, e.filename)
 )~",
-     R"~(SyntaxError: '(' was never closed
+     R"~(SyntaxError '(' was never closed 1 <string>
 )~"},
     {R"~(def f():
     v = 1

@@ -15,6 +15,19 @@ using testing::ScriptTest;
 
 constexpr ScriptCase kSysCases[] = {
     {R"~(import sys
+def inner():
+    f = sys._getframe(1)
+    return f.f_code.co_name, f.f_lineno, "x" in f.f_locals, sys._getframe().f_back.f_code.co_name
+def outer():
+    x = 1
+    return inner()
+print(outer(), sys._getframe().f_globals["__name__"], sys._getframe().f_code.co_name)
+sys._getframe(50)
+)~",
+     R"~(('outer', 7, True, 'outer') __main__ <module>
+ValueError: call stack is not deep enough
+)~"},
+    {R"~(import sys
 print("a")
 print(sys.stdout.buffer.write(b"b\n"))
 print("c", sys.stdout.buffer.mode)
@@ -136,9 +149,9 @@ TEST_F(SysTest, ExcepthookPrintsToStderr) {
 
 TEST_F(SysTest, SwitchIntervalIsPerInterpreter) {
   run("import sys\nsys.setswitchinterval(0.25)\n");
-  EXPECT_DOUBLE_EQ(sys_switch_interval(interp), 0.25);
+  EXPECT_DOUBLE_EQ(interp.gil.switch_interval(), 0.25);
   Interpreter other;
-  EXPECT_DOUBLE_EQ(sys_switch_interval(other), 0.005);
+  EXPECT_DOUBLE_EQ(other.gil.switch_interval(), 0.005);
 }
 
 }  // namespace

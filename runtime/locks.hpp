@@ -1,0 +1,91 @@
+// Locks usable from Python: _thread.lock (threading.Lock) and _thread.RLock.
+//
+// A lock's state lives in a RawLock (a std::mutex guarding `locked`, plus a
+// condition variable), not in the GIL: a thread waiting for a lock must let
+// go of the GIL, or the holder could never run to release it. Acquiring is
+// therefore two steps, as in CPython's acquire_timed (Modules/_threadmodule.c):
+//
+//   1. try without releasing the GIL (the common, uncontended case: one
+//      mutex lock and unlock, no GIL traffic);
+//   2. otherwise release the GIL (AllowThreads) and wait on the condition
+//      variable, then take the GIL back.
+//
+// Like CPython's locks these are not fair: a releasing thread that keeps the
+// GIL and asks again usually gets the lock straight back before a woken
+// waiter is scheduled. That keeps `with lock: counter += 1` loops fast.
+//
+// Release may come from any thread (a plain lock has no owner), which is what
+// threading.Condition and Thread.join rely on.
+//
+// Ctrl-C: the OS may deliver SIGINT to any thread of the process, so a wait
+// on the interpreter's main thread cannot count on EINTR. It waits in slices
+// of kSignalPollInterval and checks signal_pending() between them; when a
+// signal is pending it takes the GIL back and runs run_pending_signals(),
+// which raises KeyboardInterrupt.
+#pragma once
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <mutex>
+
+#include "runtime/object.hpp"
+#include "runtime/thread_state.hpp"
+#include "runtime/type.hpp"
+
+namespace gilt {
+
+// How often a blocking wait on the main thread looks for a pending SIGINT.
+inline constexpr std::chrono::milliseconds kSignalPollInterval{50};
+
+// _thread.TIMEOUT_MAX, in seconds (CPython's value on Linux).
+inline constexpr double kLockTimeoutMax = 9223372036.0;
+
+// The state of one lock. `locked`, `waiters`, `owner` and `count` are guarded
+// by `mutex`; `cond` is signalled (one waiter) on each release.
+struct RawLock {
+  std::mutex mutex;
+  std::condition_variable cond;
+  bool locked = false;
+  uint32_t waiters = 0;  // threads blocked in step 2 (release skips notify when 0)
+  uint64_t owner = 0;    // RLock only: ident of the holder, 0 when free
+  uint64_t count = 0;    // RLock only: recursion depth
+};
+
+enum class AcquireResult { kAcquired, kTimedOut, kError };
+
+// Acquires `lock` for the calling thread (which holds the GIL).
+// timeout < 0: wait forever; 0: try once without blocking; > 0: seconds.
+// kError: a signal handler raised (KeyboardInterrupt), exception pending.
+// `lock` must stay alive across the wait: the caller holds a reference to
+// the Python object that contains it.
+[[nodiscard]] AcquireResult raw_lock_acquire(ThreadState& ts, RawLock& lock, double timeout);
+// Marks the lock free and wakes one waiter. Returns false if it was not locked.
+bool raw_lock_release(RawLock& lock);
+
+// The Python objects.
+struct LockObject {
+  Object hdr;
+  RawLock raw;
+};
+struct RLockObject {
+  Object hdr;
+  RawLock raw;  // `locked` means owned; owner/count say by whom and how deeply
+};
+
+struct LockTypes {
+  TypeObject* lock = nullptr;   // _thread.lock (also _thread.LockType)
+  TypeObject* rlock = nullptr;  // _thread.RLock
+};
+// The types, created on first use (once per interpreter).
+LockTypes& lock_types(Interpreter& interp);
+
+// A new unlocked _thread.lock, or null with an exception pending.
+Value make_lock(ThreadState& ts);
+inline LockObject* lock_obj(Value v) noexcept { return reinterpret_cast<LockObject*>(v.as_object()); }
+
+// Parses acquire(blocking=True, timeout=-1) into a timeout for
+// raw_lock_acquire, with CPython's errors. False with an exception pending.
+[[nodiscard]] bool parse_acquire_args(ThreadState& ts, Args args, const char* fname, double* timeout);
+
+}  // namespace gilt
