@@ -375,7 +375,7 @@ void Compiler::stmt(const ast::Stmt* s) {
     case K::Expr: {
       auto* e = s->as<ast::ExprStmt>();
       expr(e->value);
-      if (e->echo && m_interactive && u().scope->kind == ScopeKind::Module) emit(Op::PRINT_EXPR);
+      if (m_interactive && u().scope->kind == ScopeKind::Module) emit(Op::PRINT_EXPR);
       else emit(Op::POP_TOP);
       break;
     }

@@ -422,7 +422,7 @@ dispatch:
     int r = dict_del(ts, f->globals, names[oparg]);
     if (r < 0) GOTO_ERROR();
     if (r == 0) {
-      raise_fmt(ts, ts.exc_types().NameError, "name '{}' is not defined", str_view(names[oparg]));
+      raise_name_error(ts, names[oparg]);
       GOTO_ERROR();
     }
     DISPATCH();
@@ -795,7 +795,7 @@ dispatch:
     Value t = tuple_new(ts, oparg);
     if (t.is_null()) GOTO_ERROR();
     sp -= oparg;
-    std::memcpy(static_cast<void*>(tuple_obj(t)->items), sp, oparg * sizeof(Value));
+    if (oparg) std::memcpy(static_cast<void*>(tuple_obj(t)->items), sp, oparg * sizeof(Value));
     PUSH(t);
     DISPATCH();
   }
@@ -804,7 +804,7 @@ dispatch:
     Value l = list_new(ts, oparg);
     if (l.is_null()) GOTO_ERROR();
     sp -= oparg;
-    std::memcpy(static_cast<void*>(list_obj(l)->items), sp, oparg * sizeof(Value));
+    if (oparg) std::memcpy(static_cast<void*>(list_obj(l)->items), sp, oparg * sizeof(Value));
     list_obj(l)->size = oparg;
     PUSH(l);
     DISPATCH();
@@ -1494,7 +1494,7 @@ error:
   // A new exception in this frame: record where it passed.
   SAVE_FRAME_STATE();
   if (!ts.has_exception()) raise(ts, ts.exc_types().SystemError, "error return without exception set");
-  exception_add_traceback(ts, ts.exc, val(co), co->line_at(static_cast<uint32_t>(ip - code_base - 1)));
+  exception_add_traceback(ts, ts.exc, val(co), co->line_at(static_cast<uint32_t>(ip - code_base - 1)), f->globals);
 
 exception_unwind : {
   uint32_t pc = static_cast<uint32_t>(ip - code_base - 1);

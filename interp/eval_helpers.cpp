@@ -28,7 +28,7 @@ Value eval_load_global(ThreadState& ts, Frame* f, Value name) {
   v = dict_get(ts, f->builtins, name, &err);
   if (err) return Value();
   if (!v.is_null()) return new_ref(v);
-  return raise_fmt(ts, ts.exc_types().NameError, "name '{}' is not defined", str_view(name));
+  return raise_name_error(ts, name);
 }
 
 inline constexpr uint32_t kAttrInstanceDict = 1, kAttrMethod = 2;
@@ -98,7 +98,7 @@ int eval_delete_name(ThreadState& ts, Frame* f, Value name) {
   Value ns = f->locals.is_null() ? f->globals : f->locals;
   int r = is_exact_dict(ts, ns) ? dict_del(ts, ns, name) : (obj_delitem(ts, ns, name) == 0 ? 1 : -1);
   if (r == 0) {
-    raise_fmt(ts, ts.exc_types().NameError, "name '{}' is not defined", str_view(name));
+    raise_name_error(ts, name);
     return -1;
   }
   return r < 0 ? -1 : 0;

@@ -118,7 +118,9 @@ int obj_truthy(ThreadState& ts, Value v) {
 Value obj_getattr(ThreadState& ts, Value obj, Value name) {
   TypeObject* t = type_of(ts, obj);
   if (!t->getattr) return raise_attribute_error(ts, obj, name);
-  return t->getattr(ts, obj, name);
+  Value r = t->getattr(ts, obj, name);
+  if (r.is_null()) set_attribute_error_context(ts, obj, name);
+  return r;
 }
 
 Value obj_getattr_cstr(ThreadState& ts, Value obj, const char* name) {
@@ -154,7 +156,8 @@ Value obj_get_method(ThreadState& ts, Value obj, Value name, bool* needs_self) {
     bool plain_method = k == ObjKind::Function ||
                         (k == ObjKind::NativeFunction &&
                          !(reinterpret_cast<NativeFunctionObject*>(descr.as_object())->flags & (kMethodClass | kMethodStatic)) &&
-                         reinterpret_cast<NativeFunctionObject*>(descr.as_object())->self.is_null());
+                         reinterpret_cast<NativeFunctionObject*>(descr.as_object())->self.is_null() &&
+                         reinterpret_cast<NativeFunctionObject*>(descr.as_object())->owner != nullptr);
     if (plain_method) {
       Value* d = obj.is_object() ? instance_dict_slot(obj.as_object()) : nullptr;
       Value shadow = (d && !d->is_null()) ? dict_get_str(*d, name) : Value();
@@ -282,7 +285,8 @@ Value call_bound_special(ThreadState& ts, Value f, Value self, Args args) {
     bool plain = k == ObjKind::Function ||
                  (k == ObjKind::NativeFunction &&
                   !(reinterpret_cast<NativeFunctionObject*>(f.as_object())->flags & (kMethodClass | kMethodStatic)) &&
-                  reinterpret_cast<NativeFunctionObject*>(f.as_object())->self.is_null());
+                  reinterpret_cast<NativeFunctionObject*>(f.as_object())->self.is_null() &&
+                  reinterpret_cast<NativeFunctionObject*>(f.as_object())->owner != nullptr);
     if (plain) {
       uint32_t total = args.n + args.kw_count();
       Value small[8];

@@ -63,9 +63,18 @@ void forget_subclass(TypeObject* t) {
 
 namespace {
 
-// The builtin type whose layout instances of `t` have.
+// The nearest builtin type: its slots free and traverse instances of `t`.
 TypeObject* solid_base(TypeObject* t) {
   while (t->flags & kTypeHeap) t = t->base;
+  return t;
+}
+
+// The type that fixes the instance layout (CPython's solid_base): builtin
+// types that add no fields share their base's layout, so (OSError,
+// ValueError) combine while (list, dict) conflict.
+TypeObject* layout_base(TypeObject* t) {
+  t = solid_base(t);
+  while (t->base && t->basicsize == t->base->basicsize && t->instance_kind == t->base->instance_kind) t = t->base;
   return t;
 }
 
@@ -153,7 +162,7 @@ TypeObject* best_base(ThreadState& ts, Value bases) {
   TypeObject* best_solid = nullptr;
   for (uint64_t i = 0; i < b->size; ++i) {
     auto* base = reinterpret_cast<TypeObject*>(b->items[i].as_object());
-    TypeObject* s = solid_base(base);
+    TypeObject* s = layout_base(base);
     if (!best) {
       best = base;
       best_solid = s;

@@ -127,7 +127,7 @@ SendResult gen_send(ThreadState& ts, Value gen, Value value, Value* out) {
     } else if (g->hdr.type == ts.types().async_generator) {
       raise(ts, ts.exc_types().StopAsyncIteration, "");
     } else {
-      raise(ts, ts.exc_types().StopIteration, "");
+      raise_object(ts, val(ts.exc_types().StopIteration));
     }
     return SendResult::Error;
   }

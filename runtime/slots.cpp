@@ -200,7 +200,7 @@ Value call_wrapped(ThreadState& ts, TypeObject* t, const SlotDef& d, Args a) {
     case Slot::Iter: return t->iter(ts, s);
     case Slot::Next: {
       Value r = t->iternext(ts, s);
-      if (r.is_null() && !ts.has_exception()) return raise(ts, ts.exc_types().StopIteration, "");
+      if (r.is_null() && !ts.has_exception()) return raise_object(ts, val(ts.exc_types().StopIteration));
       return r;
     }
     case Slot::Len: {
