@@ -7,3 +7,10 @@ set(THREADS_PREFER_PTHREAD_FLAG ON)
 find_package(Threads REQUIRED)                          # Threads::Threads
 find_package(GMP REQUIRED)                              # GMP::gmp, GMP::gmpxx
 find_package(Readline REQUIRED)                         # Readline::Readline
+
+# Object memory comes from mimalloc, which is much faster than glibc's
+# malloc for the many small, short-lived objects an interpreter makes.
+# Sanitizer builds keep the system allocator, which the sanitizers watch.
+if(GILT_SANITIZER STREQUAL "")
+  find_package(mimalloc REQUIRED)                       # mimalloc
+endif()

@@ -630,7 +630,7 @@ DictObject* dict_new_raw(Interpreter& interp) {
   if (interp.types.dict) {
     d = alloc_gc<DictObject>(interp.types.dict, sizeof(DictObject));
   } else {
-    d = static_cast<DictObject*>(std::calloc(1, sizeof(DictObject)));
+    d = static_cast<DictObject*>(alloc_raw_zeroed(sizeof(DictObject)));
     if (d) d->hdr.refcnt = 1;
   }
   if (d) d->hdr.kind = ObjKind::Dict;

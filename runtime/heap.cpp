@@ -4,12 +4,24 @@
 #include <cstdlib>
 #include <cstring>
 
+#if GILT_USE_MIMALLOC
+#include <mimalloc.h>
+#endif
+
 #include "runtime/gc.hpp"
 #include "runtime/interpreter.hpp"
 
 namespace gilt {
 
 namespace {
+
+#if GILT_USE_MIMALLOC
+void* obj_calloc(std::size_t size) noexcept { return mi_zalloc(size); }
+void obj_free(void* p) noexcept { mi_free(p); }
+#else
+void* obj_calloc(std::size_t size) noexcept { return std::calloc(1, size); }
+void obj_free(void* p) noexcept { std::free(p); }
+#endif
 
 void init_header(Object* o, TypeObject* type) noexcept {
   o->refcnt = 1;
@@ -24,7 +36,7 @@ void init_header(Object* o, TypeObject* type) noexcept {
 
 Object* alloc_object(TypeObject* type, std::size_t size) noexcept {
   if (size < type->basicsize) size = type->basicsize;
-  auto* o = static_cast<Object*>(std::calloc(1, size));
+  auto* o = static_cast<Object*>(obj_calloc(size));
   if (!o) return nullptr;
   init_header(o, type);
   return o;
@@ -32,7 +44,7 @@ Object* alloc_object(TypeObject* type, std::size_t size) noexcept {
 
 Object* alloc_gc_object(TypeObject* type, std::size_t size) noexcept {
   if (size < type->basicsize) size = type->basicsize;
-  auto* h = static_cast<GcHead*>(std::calloc(1, sizeof(GcHead) + size));
+  auto* h = static_cast<GcHead*>(obj_calloc(sizeof(GcHead) + size));
   if (!h) return nullptr;
   Object* o = gc_object(h);
   init_header(o, type);
@@ -56,12 +68,14 @@ void free_object(Object* o) noexcept {
     h->next->prev = h->prev;
     Interpreter::GcState& gc = *type->interp->gc;
     if (gc.allocations > 0) --gc.allocations;
-    std::free(h);
+    obj_free(h);
   } else {
-    std::free(o);
+    obj_free(o);
   }
   if (heap_type) decref(&type->hdr);
 }
+
+void* alloc_raw_zeroed(std::size_t size) noexcept { return obj_calloc(size); }
 
 void dealloc_object(Object* o) noexcept { o->type->dealloc(o); }
 

@@ -37,6 +37,10 @@ Object* alloc_gc_object(TypeObject* type, std::size_t size) noexcept;
 // drops the reference to a heap type. Untracks gc objects.
 void free_object(Object* o) noexcept;
 
+// Zeroed memory from the object allocator, for an object made before its
+// type exists (start-up); released by free_object like any other.
+void* alloc_raw_zeroed(std::size_t size) noexcept;
+
 template <class T>
 T* alloc(TypeObject* type, std::size_t size = sizeof(T)) noexcept {
   return reinterpret_cast<T*>(alloc_object(type, size));

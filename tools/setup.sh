@@ -8,7 +8,7 @@ set -euo pipefail
 
 PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config
-  libboost-context-dev libfmt-dev libgtest-dev libgmp-dev libreadline-dev
+  libboost-context-dev libfmt-dev libgtest-dev libgmp-dev libmimalloc-dev libreadline-dev
   python3
 )
 

@@ -299,7 +299,10 @@ Value missing_doubles(ThreadState& ts, Args args) {
 
 TEST_F(DictTest, SubclassMissingHook) {
   Ref ns(dict_new(ts));
-  Ref fn(make_native_function(ts, "__missing__", missing_doubles));
+  // A method of dict (a plain builtin function in a class dict would not
+  // bind, as in CPython).
+  static constexpr MethodDef kMissing{"__missing__", missing_doubles};
+  Ref fn(make_native_method(interp, ts.types().dict, kMissing));
   ASSERT_TRUE(dict_set_cstr(ts, *ns, "__missing__", *fn));
   Ref name(str("D"));
   Ref bases(tuple({type(ts.types().dict)}));

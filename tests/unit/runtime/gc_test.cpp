@@ -109,7 +109,8 @@ TEST_F(GcTest, PendingExceptionIsKept) {
 }
 
 TEST_F(GcTest, FinalizerRunsOnceAndCanResurrect) {
-  Value del = keep(make_native_function(ts, "__del__", counting_del));
+  static constexpr MethodDef kDel{"__del__", counting_del};
+  Value del = keep(make_native_method(interp, ts.types().object, kDel));
   Value cls = make_class("R", {}, {{"__del__", del}});
   Value store = keep(list_new(ts));
   g_resurrect_into = store;

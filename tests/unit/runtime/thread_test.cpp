@@ -69,7 +69,8 @@ TEST_F(ThreadTest, UncaughtExceptionInRawThreadIsReported) {
       "        done.release()\n"
       "_thread.start_new_thread(f, ())\n"
       "done.acquire()\n"
-      "time.sleep(0.05)\n");
+      "while _thread._count():\n"
+      "    time.sleep(0.001)\n");
   EXPECT_EQ(err.rfind("Exception ignored in thread started by: <function f at ", 0), 0u) << err;
   EXPECT_NE(err.find("Traceback (most recent call last):"), std::string::npos) << err;
   EXPECT_TRUE(err.ends_with("ValueError: boom\n")) << err;

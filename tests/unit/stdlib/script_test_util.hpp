@@ -58,6 +58,7 @@ class ScriptTest : public ::testing::Test {
   std::string out, err;
   Interpreter interp{config()};
   ThreadState& ts = interp.main_thread();
+  Ref m_globals;  // shared by run() calls; released before the interpreter
 
   InterpreterConfig config() {
     InterpreterConfig c;
@@ -69,10 +70,13 @@ class ScriptTest : public ::testing::Test {
 
   void TearDown() override { EXPECT_FALSE(ts.has_exception()); }
 
+  // Runs `source` as __main__. Consecutive runs in one test share their
+  // globals, like lines typed into one REPL session.
   std::string run(std::string_view source) {
     out.clear();
     err.clear();
-    Ref globals(dict_new(ts));
+    if (!m_globals) m_globals = Ref(dict_new(ts));
+    Ref globals = m_globals;
     Ref name(make_str(ts, "__main__"));
     if (!globals || !name || !dict_set_cstr(ts, *globals, "__name__", *name) ||
         !dict_set_cstr(ts, *globals, "__builtins__", interp.builtins)) {
