@@ -25,6 +25,7 @@
 // are written back to the Frame only when it stops (call, yield, error).
 #include "interp/eval.hpp"
 
+#include <cmath>
 #include <cstring>
 
 #include "interp/import.hpp"
@@ -157,16 +158,45 @@ inline bool float_operands(ThreadState& ts, Value a, Value b, double* x, double*
   return false;
 }
 
-// + - * / on doubles; null for anything needing Python's slow path (other
-// operators, division by zero).
-inline Value float_fast_binop(ThreadState& ts, BinOp op, double x, double y) {
+// + - * / ** on doubles where Python's result is the plain IEEE one; false
+// for anything needing the slow path (other operators, division by zero,
+// powers that could be complex or overflow).
+inline bool float_fast_binop(BinOp op, double x, double y, double* out) {
   switch (op) {
-    case BinOp::Add: return make_float(ts, x + y);
-    case BinOp::Sub: return make_float(ts, x - y);
-    case BinOp::Mul: return make_float(ts, x * y);
-    case BinOp::TrueDiv: return y != 0.0 ? make_float(ts, x / y) : Value();
-    default: return Value();
+    case BinOp::Add: *out = x + y; return true;
+    case BinOp::Sub: *out = x - y; return true;
+    case BinOp::Mul: *out = x * y; return true;
+    case BinOp::TrueDiv:
+      if (y == 0.0) return false;
+      *out = x / y;
+      return true;
+    case BinOp::Pow:
+      if (!(x > 0.0) || !std::isfinite(x) || !std::isfinite(y)) return false;
+      *out = std::pow(x, y);
+      return std::isfinite(*out);
+    default: return false;
   }
+}
+
+// Stores a float result, reusing an operand the stack holds the only
+// reference to (a temporary of the same expression) instead of allocating.
+inline Value float_result(ThreadState& ts, Value a, Value b, double r) {
+  const TypeObject* ft = ts.types().float_;
+  if (a.is_object() && a.as_object()->refcnt == 1 && a.as_object()->type == ft) {
+    reinterpret_cast<FloatObject*>(a.as_object())->value = r;
+    decref(b);
+    return a;
+  }
+  if (b.is_object() && b.as_object()->refcnt == 1 && b.as_object()->type == ft) {
+    reinterpret_cast<FloatObject*>(b.as_object())->value = r;
+    decref(a);
+    return b;
+  }
+  Value v = make_float(ts, r);
+  if (v.is_null()) return v;
+  decref(a);
+  decref(b);
+  return v;
 }
 
 inline int compare_small(CompareOp op, int64_t a, int64_t b) {
@@ -543,14 +573,16 @@ dispatch:
         SET_TOP(r);
         DISPATCH();
       }
-    } else if (float_operands(ts, a, b, &x_tmp, &y_tmp)) {
-      Value r = float_fast_binop(ts, op, x_tmp, y_tmp);
-      if (!r.is_null()) {
-        SET_TOP(r);
+    } else if (float_operands(ts, a, b, &x_tmp, &y_tmp) && float_fast_binop(op, x_tmp, y_tmp, &x_tmp)) {
+      Value r = float_result(ts, a, b, x_tmp);
+      if (r.is_null()) {
+        --sp;
         decref(a);
         decref(b);
-        DISPATCH();
+        GOTO_ERROR();
       }
+      SET_TOP(r);
+      DISPATCH();
     }
     SAVE_FRAME_STATE();
     Value r = binary_op(ts, op, a, b);
@@ -575,14 +607,16 @@ dispatch:
         SET_TOP(r);
         DISPATCH();
       }
-    } else if (float_operands(ts, a, b, &x_tmp, &y_tmp)) {
-      Value r = float_fast_binop(ts, op, x_tmp, y_tmp);
-      if (!r.is_null()) {
-        SET_TOP(r);
+    } else if (float_operands(ts, a, b, &x_tmp, &y_tmp) && float_fast_binop(op, x_tmp, y_tmp, &x_tmp)) {
+      Value r = float_result(ts, a, b, x_tmp);
+      if (r.is_null()) {
+        --sp;
         decref(a);
         decref(b);
-        DISPATCH();
+        GOTO_ERROR();
       }
+      SET_TOP(r);
+      DISPATCH();
     }
     SAVE_FRAME_STATE();
     Value r = inplace_op(ts, op, a, b);
