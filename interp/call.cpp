@@ -240,6 +240,38 @@ Frame* push_call_frame(ThreadState& ts, Value func, const Value* args, uint32_t 
   return f;
 }
 
+// The common call: exactly the positional arguments the function takes, no
+// keywords, defaults, cells or free variables. The arguments' references are
+// moved from the caller's stack into the new frame's locals. Returns false
+// when the call is not of that shape (nothing was done); otherwise *out is
+// the frame, or null with RecursionError pending.
+bool try_push_simple_frame(ThreadState& ts, Value func, Value* args, uint32_t nargs, Frame** out) {
+  CodeObject* co = code_obj(func_obj(func)->code);
+  if (static_cast<uint32_t>(co->argcount) != nargs || co->kwonlyargcount != 0 ||
+      (co->flags & (kCodeVarargs | kCodeVarkeywords)) || co->nlocalsplus() != co->nlocals) {
+    return false;
+  }
+  *out = nullptr;
+  if (++ts.py_depth > ts.interp().recursion_limit) {
+    --ts.py_depth;
+    raise_recursion_error(ts);
+    return true;
+  }
+  Value* block = ts.frames.push(frame_words(co));
+  if (!block) {
+    --ts.py_depth;
+    raise_recursion_error(ts);
+    return true;
+  }
+  auto* f = reinterpret_cast<Frame*>(block);
+  FunctionObject* fn = func_obj(func);
+  init_code_frame(f, co, fn->globals, fn->builtins, Value(), func);
+  Value* lp = f->localsplus();
+  for (uint32_t i = 0; i < nargs; ++i) lp[i] = args[i];
+  *out = f;
+  return true;
+}
+
 void pop_frame(ThreadState& ts, Frame* f) {
   frame_clear(f);
   ts.frames.pop(reinterpret_cast<Value*>(f));

@@ -87,6 +87,29 @@ Value eval_unbound_deref(ThreadState& ts, Frame* f, uint32_t i);
 Value eval_load_classderef(ThreadState& ts, Frame* f, uint32_t i);
 int eval_dict_merge(ThreadState& ts, Value dict, Value other, Value func);
 Frame* push_call_frame(ThreadState& ts, Value func, const Value* args, uint32_t nargs, TupleObject* kwnames);
+bool try_push_simple_frame(ThreadState& ts, Value func, Value* args, uint32_t nargs, Frame** out);
+
+namespace {
+
+// Calls that need no frame: builtin methods found by LOAD_METHOD (their
+// receiver's type is known to fit), builtin functions, and str(x), which
+// scripts call in loops. Everything else goes through obj_call.
+inline Value eval_call_fast(ThreadState& ts, Value callable, Value* args, uint32_t nargs, bool from_load_method) {
+  if (callable.is_object()) {
+    Object* o = callable.as_object();
+    if (o->kind == ObjKind::NativeFunction) {
+      auto* nf = reinterpret_cast<NativeFunctionObject*>(o);
+      bool plain = nf->fn && (nf->self.is_null() || (nf->flags & kNativeModuleSelf)) &&
+                   !(nf->flags & (kMethodClass | kMethodStatic));
+      if (plain && (from_load_method || !nf->owner)) return nf->fn(ts, Args{args, nargs, nullptr});
+    } else if (o == &ts.types().str->hdr && nargs == 1) {
+      return obj_str(ts, args[0]);
+    }
+  }
+  return obj_call(ts, callable, Args{args, nargs, nullptr});
+}
+
+}  // namespace
 void pop_frame(ThreadState& ts, Frame* f);
 const ExceptionTableEntry* find_handler(const CodeObject* co, uint32_t pc);
 
@@ -584,6 +607,19 @@ dispatch:
       SET_TOP(r);
       DISPATCH();
     }
+    if (op == BinOp::Add && is_exact_str(ts, a) && is_exact_str(ts, b)) {
+      Value r = str_concat(ts, a, b);
+      if (r.is_null()) {
+        --sp;
+        decref(a);
+        decref(b);
+        GOTO_ERROR();
+      }
+      SET_TOP(r);
+      decref(a);
+      decref(b);
+      DISPATCH();
+    }
     SAVE_FRAME_STATE();
     Value r = binary_op(ts, op, a, b);
     decref(a);
@@ -761,6 +797,22 @@ dispatch:
         }
       }
     }
+    if (obj.is_object() && obj.as_object()->type == types.dict) {
+      SAVE_FRAME_STATE();
+      bool err = false;
+      Value v = dict_get(ts, obj, key, &err);
+      if (!v.is_null()) {
+        SET_TOP(new_ref(v));
+        decref(obj);
+        decref(key);
+        DISPATCH();
+      }
+      if (!err) raise_key_error(ts, key);
+      --sp;
+      decref(obj);
+      decref(key);
+      GOTO_ERROR();
+    }
     SAVE_FRAME_STATE();
     Value r = obj_getitem(ts, obj, key);
     decref(obj);
@@ -790,7 +842,8 @@ dispatch:
       }
     }
     SAVE_FRAME_STATE();
-    int r = obj_setitem(ts, obj, key, v);
+    int r = (obj.is_object() && obj.as_object()->type == types.dict) ? (dict_set(ts, obj, key, v) ? 0 : -1)
+                                                                      : obj_setitem(ts, obj, key, v);
     decref(key);
     decref(obj);
     decref(v);
@@ -1302,7 +1355,27 @@ dispatch:
     if (is_plain_function(callable)) {
       SAVE_FRAME_STATE();
       f->sp = base;  // what stays on the caller's stack while the callee runs
-      Frame* callee = push_call_frame(ts, callable, args, nargs, nullptr);
+      Frame* callee;
+      if (try_push_simple_frame(ts, callable, args, nargs, &callee)) {
+        // The arguments moved into the callee; the callable and the NULL remain.
+        if (!callee) {
+          sp = base + (args - base) + nargs;
+          for (Value* p = sp; p > base;) decref(*--p);
+          sp = base;
+          GOTO_ERROR();
+        }
+        decref(base[0]);
+        sp = base;
+        f->ip = ip;
+        f->sp = sp;
+        callee->previous = f;
+        f = callee;
+        ts.frame = f;
+        LOAD_FRAME_STATE();
+        if (interp.eval_breaker.load(std::memory_order_relaxed) && !eval_handle_breaker(ts)) GOTO_ERROR();
+        DISPATCH();
+      }
+      callee = push_call_frame(ts, callable, args, nargs, nullptr);
       for (Value* p = sp; p > base;) decref(*--p);
       sp = base;
       if (!callee) GOTO_ERROR();
@@ -1316,7 +1389,7 @@ dispatch:
       DISPATCH();
     }
     SAVE_FRAME_STATE();
-    Value r = obj_call(ts, callable, Args{args, nargs, nullptr});
+    Value r = eval_call_fast(ts, callable, args, nargs, args != base + 2 && !(oparg & (1u << 16)));
     for (Value* p = sp; p > base;) decref(*--p);
     sp = base;
     if (r.is_null()) GOTO_ERROR();

@@ -157,6 +157,8 @@ bool exact_small(ThreadState& ts, Value v, int64_t* out) {
 
 // Sums the rest of `it` onto `result` (owned) with generic addition, using
 // the double accumulator while result and items stay floats and ints.
+bool is_exact_int(ThreadState& ts, Value v);
+
 Value sum_generic(ThreadState& ts, Value it, Ref result, Value pending) {
   Ref item(pending);
   for (;;) {
@@ -177,10 +179,39 @@ Value sum_generic(ThreadState& ts, Value it, Ref result, Value pending) {
       if (!result) return Value();
       if (item.is_null()) return ts.has_exception() ? Value() : result.release();
     }
+    if (is_exact_int(ts, *result) && is_exact_int(ts, *item)) {
+      // Past the int64 range: add in one GMP accumulator, allocating no
+      // intermediate int objects.
+      mpz_t acc, tmp;
+      mpz_init(acc);
+      mpz_init(tmp);
+      int_to_mpz(*result, acc);
+      int64_t iv;
+      while (item && is_exact_int(ts, *item)) {
+        if (exact_small(ts, *item, &iv)) {
+          if (iv >= 0) mpz_add_ui(acc, acc, static_cast<unsigned long>(iv));
+          else mpz_sub_ui(acc, acc, static_cast<unsigned long>(-(iv + 1)) + 1ul);
+        } else {
+          int_to_mpz(*item, tmp);
+          mpz_add(acc, acc, tmp);
+        }
+        item = Ref(iter_next(ts, it));
+      }
+      mpz_clear(tmp);
+      result = Ref(make_int_mpz(ts, acc));
+      mpz_clear(acc);
+      if (!result) return Value();
+      if (item.is_null()) return ts.has_exception() ? Value() : result.release();
+      continue;
+    }
     result = Ref(binary_op(ts, BinOp::Add, *result, *item));
     if (!result) return Value();
     item = Ref();
   }
+}
+
+bool is_exact_int(ThreadState& ts, Value v) {
+  return v.is_small_int() || (v.is_object() && v.as_object()->type == ts.types().int_);
 }
 
 Value builtin_sum(ThreadState& ts, Args args) {
