@@ -512,7 +512,18 @@ dispatch:
       if (c.version == t->version && c.kind == kAttrInstanceDict) {
         // The class has no data descriptor of this name: the instance dict decides.
         Value* d = instance_dict_slot(obj.as_object());
-        Value v = (d && !d->is_null()) ? dict_get_str(*d, names[oparg]) : Value();
+        Value v;
+        if (d && !d->is_null()) {
+          // The entry position seen last time usually holds the name again.
+          DictObject* dd = dict_obj(*d);
+          uint64_t at = c.index;
+          if (at < dd->entries_len && dd->entries[at].key == names[oparg]) {
+            v = dd->entries[at].value;
+          } else {
+            v = dict_get_str_at(*d, names[oparg], &at);
+            c.index = static_cast<uint32_t>(at);
+          }
+        }
         if (!v.is_null()) {
           SET_TOP(new_ref(v));
           decref(obj);
@@ -565,8 +576,20 @@ dispatch:
     Value* d = nullptr;
     if (obj.is_object() && c.kind == kAttrInstanceDict && c.version == obj.as_object()->type->version &&
         (d = instance_dict_slot(obj.as_object())) && !d->is_null()) {
-      // No data descriptor of this name on the class: store in the dict.
-      r = dict_set(ts, *d, names[oparg], v) ? 0 : -1;
+      // No data descriptor of this name on the class: store in the dict,
+      // in place when the cached entry position still holds the name.
+      DictObject* dd = dict_obj(*d);
+      uint64_t at = c.index;
+      if (at < dd->entries_len && dd->entries[at].key == names[oparg]) {
+        Value old = dd->entries[at].value;
+        dd->entries[at].value = new_ref(v);
+        dict_bump_version(dd);
+        decref(old);
+        r = 0;
+      } else {
+        r = dict_set(ts, *d, names[oparg], v) ? 0 : -1;
+        if (r == 0 && !dict_get_str_at(*d, names[oparg], &at).is_null()) c.index = static_cast<uint32_t>(at);
+      }
     } else {
       r = eval_store_attr_slow(ts, obj, names[oparg], v, c);
     }

@@ -55,6 +55,10 @@ Value dict_get(ThreadState& ts, Value dict, Value key, bool* error);
 // calls Python code, never fails). BORROWED or null.
 Value dict_get_str(Value dict, Value key) noexcept;
 Value dict_get_cstr(ThreadState& ts, Value dict, const char* key);  // borrowed or null
+// Like dict_get_str, also reporting the entry's position (for the eval
+// loop's attribute caches: instances of one class usually store their
+// attributes in the same order, so the position repeats).
+Value dict_get_str_at(Value dict, Value key, uint64_t* entry) noexcept;
 // Inserts or replaces; borrowed key and value. false with exception.
 [[nodiscard]] bool dict_set(ThreadState& ts, Value dict, Value key, Value value);
 [[nodiscard]] bool dict_set_cstr(ThreadState& ts, Value dict, const char* key, Value value);

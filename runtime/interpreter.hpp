@@ -83,6 +83,16 @@ class Interpreter {
 
   // --- attribute cache invalidation ---
   uint64_t next_type_version = 1;
+  // type_lookup's cache (CPython's method cache): (type version, name) ->
+  // what the MRO walk found, possibly nothing. A type's version changes
+  // whenever its dict or a base's dict changes, so entries never go stale.
+  struct MethodCacheEntry {
+    uint64_t version = 0;
+    const Object* name = nullptr;
+    Value value;  // borrowed from the type dict that holds it
+  };
+  static constexpr std::size_t kMethodCacheSize = 4096;
+  std::unique_ptr<MethodCacheEntry[]> method_cache{new MethodCacheEntry[kMethodCacheSize]};
   // Dict versions are drawn from one counter so that a version identifies
   // one state of one dict (the eval loop's LOAD_GLOBAL cache relies on it).
   uint64_t next_dict_version = 1;

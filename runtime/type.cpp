@@ -10,6 +10,7 @@
 #include "runtime/descriptors.hpp"
 #include "runtime/dict.hpp"
 #include "runtime/errors.hpp"
+#include "runtime/gc.hpp"
 #include "runtime/heap.hpp"
 #include "runtime/interpreter.hpp"
 #include "runtime/list.hpp"
@@ -38,6 +39,7 @@ TypeObject* type_alloc_builtin(Interpreter& interp, const char* name, ObjKind ki
   t->basicsize = basicsize;
   t->dict = dict_new_raw(interp);
   t->version = interp.next_type_version++;
+  interp.gc->static_types.push_back(t);  // freed by the interpreter's tear-down
   return t;
 }
 
@@ -99,7 +101,29 @@ void type_ready(Interpreter& interp, TypeObject* t) {
   }
 }
 
+namespace {
+
+Value type_lookup_uncached(TypeObject* t, Value name);
+
+}  // namespace
+
 Value type_lookup(TypeObject* t, Value name) {
+  if (!t->interp || t->mro.is_null() || !(name.as_object()->flags & kObjInterned)) {
+    return type_lookup_uncached(t, name);
+  }
+  uint64_t h = (t->version * 0x9E3779B97F4A7C15ull) ^ (name.bits() >> 4);
+  auto& e = t->interp->method_cache[h & (Interpreter::kMethodCacheSize - 1)];
+  if (e.version == t->version && e.name == name.as_object()) return e.value;
+  Value v = type_lookup_uncached(t, name);
+  e.version = t->version;
+  e.name = name.as_object();
+  e.value = v;
+  return v;
+}
+
+namespace {
+
+Value type_lookup_uncached(TypeObject* t, Value name) {
   Value mro = t->mro;
   if (mro.is_null()) {
     for (TypeObject* b = t; b; b = b->base) {
@@ -118,6 +142,8 @@ Value type_lookup(TypeObject* t, Value name) {
   }
   return Value();
 }
+
+}  // namespace
 
 Value type_lookup_cstr(ThreadState& ts, TypeObject* t, const char* name) {
   Ref key(ts.interp().intern(name));
