@@ -222,6 +222,37 @@ inline Value float_result(ThreadState& ts, Value a, Value b, double r) {
   return v;
 }
 
+// BINARY_OP and INPLACE_OP: small ints, floats and str concatenation inline
+// (their in-place forms are the same operations, the values being
+// immutable), anything else through the object protocol. Consumes a and b.
+__attribute__((always_inline)) inline Value arithmetic(ThreadState& ts, BinOp op, Value a, Value b, bool inplace) {
+  if (a.is_small_int() && b.is_small_int()) {
+    bool ok;
+    Value r = small_int_binop(op, a.as_small_int(), b.as_small_int(), &ok);
+    if (ok) return r;
+  } else {
+    double x, y;
+    if (float_operands(ts, a, b, &x, &y) && float_fast_binop(op, x, y, &x)) {
+      Value r = float_result(ts, a, b, x);
+      if (r.is_null()) {
+        decref(a);
+        decref(b);
+      }
+      return r;
+    }
+    if (op == BinOp::Add && is_exact_str(ts, a) && is_exact_str(ts, b)) {
+      Value r = str_concat(ts, a, b);
+      decref(a);
+      decref(b);
+      return r;
+    }
+  }
+  Value r = inplace ? inplace_op(ts, op, a, b) : binary_op(ts, op, a, b);
+  decref(a);
+  decref(b);
+  return r;
+}
+
 inline int compare_small(CompareOp op, int64_t a, int64_t b) {
   switch (op) {
     case CompareOp::Lt: return a < b;
@@ -265,7 +296,6 @@ Value eval_frame(ThreadState& ts, Frame* entry, bool throwing) {
   const Value* names;
   uint32_t word;
   uint32_t oparg;
-  double x_tmp, y_tmp;
 
 #define LOAD_FRAME_STATE()        \
   do {                            \
@@ -610,43 +640,8 @@ dispatch:
 
   TARGET(BINARY_OP) {
     Value b = POP();
-    Value a = TOP();
-    BinOp op = static_cast<BinOp>(oparg);
-    if (a.is_small_int() && b.is_small_int()) {
-      bool ok;
-      Value r = small_int_binop(op, a.as_small_int(), b.as_small_int(), &ok);
-      if (ok) {
-        SET_TOP(r);
-        DISPATCH();
-      }
-    } else if (float_operands(ts, a, b, &x_tmp, &y_tmp) && float_fast_binop(op, x_tmp, y_tmp, &x_tmp)) {
-      Value r = float_result(ts, a, b, x_tmp);
-      if (r.is_null()) {
-        --sp;
-        decref(a);
-        decref(b);
-        GOTO_ERROR();
-      }
-      SET_TOP(r);
-      DISPATCH();
-    }
-    if (op == BinOp::Add && is_exact_str(ts, a) && is_exact_str(ts, b)) {
-      Value r = str_concat(ts, a, b);
-      if (r.is_null()) {
-        --sp;
-        decref(a);
-        decref(b);
-        GOTO_ERROR();
-      }
-      SET_TOP(r);
-      decref(a);
-      decref(b);
-      DISPATCH();
-    }
     SAVE_FRAME_STATE();
-    Value r = binary_op(ts, op, a, b);
-    decref(a);
-    decref(b);
+    Value r = arithmetic(ts, static_cast<BinOp>(oparg), TOP(), b, false);
     if (r.is_null()) {
       --sp;
       GOTO_ERROR();
@@ -657,30 +652,8 @@ dispatch:
 
   TARGET(INPLACE_OP) {
     Value b = POP();
-    Value a = TOP();
-    BinOp op = static_cast<BinOp>(oparg);
-    if (a.is_small_int() && b.is_small_int()) {
-      bool ok;
-      Value r = small_int_binop(op, a.as_small_int(), b.as_small_int(), &ok);
-      if (ok) {
-        SET_TOP(r);
-        DISPATCH();
-      }
-    } else if (float_operands(ts, a, b, &x_tmp, &y_tmp) && float_fast_binop(op, x_tmp, y_tmp, &x_tmp)) {
-      Value r = float_result(ts, a, b, x_tmp);
-      if (r.is_null()) {
-        --sp;
-        decref(a);
-        decref(b);
-        GOTO_ERROR();
-      }
-      SET_TOP(r);
-      DISPATCH();
-    }
     SAVE_FRAME_STATE();
-    Value r = inplace_op(ts, op, a, b);
-    decref(a);
-    decref(b);
+    Value r = arithmetic(ts, static_cast<BinOp>(oparg), TOP(), b, true);
     if (r.is_null()) {
       --sp;
       GOTO_ERROR();
