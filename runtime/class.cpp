@@ -17,6 +17,8 @@
 #include "runtime/descriptors.hpp"
 #include "runtime/dict.hpp"
 #include "runtime/errors.hpp"
+#include "runtime/exception.hpp"
+#include "runtime/gc.hpp"
 #include "runtime/function.hpp"
 #include "runtime/heap.hpp"
 #include "runtime/instance.hpp"
@@ -78,7 +80,32 @@ TypeObject* layout_base(TypeObject* t) {
   return t;
 }
 
+// CPython's slot_tp_finalize as subtype_dealloc calls it (PEP 442): runs
+// __del__ once, with the object temporarily alive again (refcnt 1) and the
+// thread's pending exception set aside. Returns true if __del__ resurrected
+// the object (stored a reference somewhere): it must not be freed then. A
+// thread without a ThreadState (a host thread, or a thread whose state is
+// already gone) cannot run Python code: the finalizer is skipped.
+bool call_finalizer(Object* o) {
+  Interpreter& interp = *o->type->interp;
+  ThreadState* ts = ThreadState::current(interp);
+  if (!ts) return false;
+  Value del = type_lookup(o->type, interp.names.__del__);
+  if (del.is_null()) return false;
+  o->flags |= kObjDelCalled;
+  o->refcnt = 1;
+  {
+    Ref keep = Ref::borrow(del);
+    Value saved = fetch_exception(*ts);
+    Ref r(call_bound_special(*ts, del, Value::object(o), Args{}));
+    if (!r) write_unraisable(*ts, del);
+    restore_exception(*ts, saved);
+  }
+  return --o->refcnt != 0;
+}
+
 void subtype_dealloc(Object* o) {
+  if ((o->type->flags & kTypeHasFinalizer) && !(o->flags & kObjDelCalled) && call_finalizer(o)) return;
   TypeObject* solid = solid_base(o->type);
   Value* d = instance_dict_slot(o);
   if (d && !(solid->dict_offset == o->type->dict_offset && solid->dict_offset != 0)) clear_ref(*d);

@@ -23,6 +23,8 @@
 #pragma once
 
 #include <cstdint>
+#include <unordered_map>
+#include <vector>
 
 #include "runtime/heap.hpp"
 #include "runtime/interpreter.hpp"
@@ -38,11 +40,25 @@ struct Interpreter::GcState {
   int64_t collections = 0;
   int64_t collected = 0;
   int64_t long_lived = 0;                 // tracked objects that survived the last collection
+
+  // Every type object type_alloc_builtin made (builtin, exception and native
+  // module types), in creation order: the interpreter's tear-down frees them
+  // last, once nothing that could use them is left.
+  std::vector<TypeObject*> static_types;
+  // Weak references (runtime/weakref.cpp): referent -> the weakref objects
+  // pointing at it (borrowed: a weakref removes itself when it dies).
+  // Objects with an entry carry kObjHasWeakrefs, which free_object checks.
+  std::unordered_map<Object*, std::vector<Object*>> weakrefs;
 };
 
 // Object flag: the object's __del__ already ran (set by the collector's
 // finalization step and by instance deallocation, so it runs once).
 inline constexpr uint8_t kObjDelCalled = 1u << 3;
+// Object flag: weak references to the object exist (see GcState::weakrefs).
+inline constexpr uint8_t kObjHasWeakrefs = 1u << 4;
+// Type flag: a heap type whose MRO defines __del__, so instance deallocation
+// must call it (set by class_fill_slots, which type_modified re-runs).
+inline constexpr uint32_t kTypeHasFinalizer = 1u << 7;
 
 // Runs a full collection; returns the number of unreachable objects found.
 int64_t gc_collect(ThreadState& ts);

@@ -10,6 +10,7 @@
 
 #include "runtime/gc.hpp"
 #include "runtime/interpreter.hpp"
+#include "runtime/weakref.hpp"
 
 namespace gilt {
 
@@ -61,6 +62,9 @@ Object* alloc_gc_object(TypeObject* type, std::size_t size) noexcept {
 
 void free_object(Object* o) noexcept {
   TypeObject* type = o->type;
+  // Weak references are cleared (and their callbacks run) once the memory is
+  // gone: a callback may run the collector, which must not meet this object.
+  Interpreter* weak_interp = (o->flags & kObjHasWeakrefs) ? type->interp : nullptr;
   bool heap_type = (type->flags & kTypeHeap) != 0;
   if (o->flags & kObjGcTracked) {
     GcHead* h = gc_head(o);
@@ -73,6 +77,7 @@ void free_object(Object* o) noexcept {
     obj_free(o);
   }
   if (heap_type) decref(&type->hdr);
+  if (weak_interp) weakref_clear_referent(*weak_interp, o);
 }
 
 void* alloc_raw_zeroed(std::size_t size) noexcept { return obj_calloc(size); }

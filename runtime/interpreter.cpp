@@ -10,13 +10,21 @@
 //   4. build the exception hierarchy, the builtins module and sys.
 #include "runtime/interpreter.hpp"
 
+#include <algorithm>
+#include <cstdlib>
 #include <cstring>
+#include <vector>
 
+#include "runtime/dict.hpp"
 #include "runtime/errors.hpp"
+#include "runtime/float.hpp"
 #include "runtime/gc.hpp"
 #include "runtime/heap.hpp"
+#include "runtime/list.hpp"
+#include "runtime/module.hpp"
 #include "runtime/str.hpp"
 #include "runtime/tuple.hpp"
+#include "runtime/type.hpp"
 #include "runtime/type_registry.hpp"
 
 namespace gilt {
@@ -77,29 +85,150 @@ Value Interpreter::intern_steal(Value str) {
   return canonical;
 }
 
+namespace {
+void release_singletons(Interpreter& interp);
+void release_static_type_contents(Interpreter& interp);
+void free_static_types(Interpreter& interp);
+}  // namespace
+
+// Tear-down, in the order that keeps every object's type and every name
+// alive for as long as anything may use it (CPython's finalize_interp_clear
+// and _PyType_Fini, minus the parts gilt has no equivalent for):
+//   1. modules: sys.modules and the module dicts are cleared (running the
+//      __del__ of objects they held) and the collector frees the cycles;
+//   2. per-thread leftovers and native module state (which owns objects such
+//      as the preallocated MemoryError), then another collection;
+//   3. the singletons and common names, the float free list;
+//   4. the builtin types: their dicts, MROs and names first (the values in
+//      them may be instances of any builtin type), then the interned strings,
+//      and last the type objects themselves.
 Interpreter::~Interpreter() {
-  // Tear-down runs the collector once so cyclic garbage (module dicts point
-  // at functions whose globals are those dicts) is released in an orderly
-  // way; whatever is left (types, interned strings) is released with the
-  // process or host, as in CPython's finalisation without a full teardown.
   ThreadState& ts = *m_main;
+  // A builtin type must never be freed by a decref reaching zero: it was
+  // calloc'd by type_alloc_builtin, and its dealloc slot is for heap types.
+  for (TypeObject* t : gc->static_types) t->hdr.refcnt += 1u << 30;
   clear_exception(ts);
   clear_ref(ts.exc_info);
+  clear_ref(ts.async_exc);
   finalize_modules(*this);
   gc_collect(ts);
+  clear_ref(ts.thread_local_dicts);
+  module_state.clear();
+  gc_collect(ts);
+  clear_exception(ts);
+  release_singletons(*this);
+  release_static_type_contents(*this);
+  for (auto& [name, so] : m_interned) {
+    so->hdr.flags &= static_cast<uint8_t>(~kObjInterned);
+    decref(&so->hdr);
+  }
+  m_interned.clear();
+  float_clear_freelist(types.float_);
+  free_static_types(*this);
   gil.drop(m_main->gil_thread);
 }
 
 }  // namespace gilt
 
 namespace gilt {
+namespace {
 
-// Drops the interpreter's roots (sys.modules, builtins, sys) so that the
-// collector run by the destructor can free module globals, functions and
-// classes, which all sit in reference cycles through their module dicts.
+void release_singletons(Interpreter& interp) {
+  CommonStrings& names = interp.names;
+#define GILT_RELEASE_NAME(n) clear_ref(names.n);
+  GILT_COMMON_STRINGS(GILT_RELEASE_NAME)
+#undef GILT_RELEASE_NAME
+  clear_ref(interp.empty_str);
+  clear_ref(interp.empty_tuple);
+  clear_ref(interp.empty_bytes);
+  for (Value& v : interp.one_char_strs) clear_ref(v);
+}
+
+// Drops what the builtin types own; the type objects stay (as blank
+// shells) until free_static_types.
+void release_static_type_contents(Interpreter& interp) {
+  std::vector<TypeObject*>& all = interp.gc->static_types;
+  for (TypeObject* t : all) {
+    Value d = val(t->dict);
+    t->dict = nullptr;
+    if (d.as_object()) decref(d);
+  }
+  for (TypeObject* t : all) {
+    clear_ref(t->mro);
+    clear_ref(t->bases);
+    clear_ref(t->name);
+    clear_ref(t->qualname);
+  }
+  // Whatever the collector could not free is garbage nothing can reach any
+  // more; it may still hold interned strings, so collect before dropping them.
+  gc_collect(interp.main_thread());
+}
+
+void free_static_types(Interpreter& interp) {
+  std::vector<TypeObject*>& all = interp.gc->static_types;
+  for (TypeObject* t : all) forget_subclass(t);
+  for (TypeObject* t : all) std::free(t);
+  all.clear();
+}
+
+}  // namespace
+}  // namespace gilt
+
+namespace gilt {
+
+namespace {
+
+// CPython's _PyModule_ClearDict: globals are set to None, names with one
+// leading underscore first, so that the __del__ methods of objects freed on
+// the way still find the module's other globals; then the dict is emptied.
+void clear_module_dict(ThreadState& ts, Value d) {
+  for (int pass = 0; pass < 2; ++pass) {
+    Ref keys(dict_keys_list(ts, d));
+    if (!keys) break;
+    auto* l = reinterpret_cast<ListObject*>(keys.get().as_object());
+    for (uint64_t i = 0; i < l->size; ++i) {
+      Value k = l->items[i];
+      if (!k.is_object() || k.as_object()->kind != ObjKind::Str) continue;
+      std::string_view name = str_view(k);
+      if (name == "__builtins__") continue;
+      if (pass == 0 && !(name.size() > 1 && name[0] == '_' && name[1] != '_')) continue;
+      if (!dict_set(ts, d, k, Value::none())) clear_exception(ts);
+    }
+  }
+  clear_exception(ts);
+  dict_clear(d);
+  clear_exception(ts);
+}
+
+}  // namespace
+
+// CPython's finalize_modules, simplified: sys.modules is emptied, then each
+// module's dict is cleared, __main__ first (its objects' __del__ methods may
+// still use other modules) and builtins last; the collector run afterwards
+// frees what only cycles kept alive.
 void finalize_modules(Interpreter& interp) {
+  ThreadState& ts = interp.main_thread();
+  std::vector<Ref> mods;
+  if (!interp.modules.is_null()) {
+    uint64_t pos = 0;
+    Value k, v;
+    while (dict_next(interp.modules, &pos, &k, &v))
+      if (v.is_object() && v.as_object()->kind == ObjKind::Module) mods.push_back(Ref::borrow(v));
+    dict_clear(interp.modules);
+  }
+  std::stable_partition(mods.begin(), mods.end(), [&](const Ref& m) {
+    Value name = reinterpret_cast<ModuleObject*>(m.get().as_object())->name;
+    return !name.is_null() && str_view(name) == "__main__";
+  });
+  for (Ref& m : mods) {
+    Value d = module_dict(*m);
+    if (d.is_null() || !d.is_object() || d.as_object()->kind != ObjKind::Dict || d == interp.builtins) continue;
+    clear_module_dict(ts, d);
+  }
+  mods.clear();
   clear_ref(interp.modules);
   clear_ref(interp.sys);
+  if (!interp.builtins.is_null()) clear_module_dict(ts, interp.builtins);
   clear_ref(interp.builtins);
 }
 

@@ -11,6 +11,7 @@
 #include "runtime/dict.hpp"
 #include "runtime/str.hpp"
 #include "runtime/errors.hpp"
+#include "runtime/gc.hpp"
 #include "runtime/int.hpp"
 #include "runtime/interpreter.hpp"
 #include "runtime/native_function.hpp"
@@ -634,6 +635,10 @@ void class_fill_slots(ThreadState& ts, TypeObject* t) {
   // __getattribute__ overridden in Python code, or __getattr__ anywhere: hook.
   Value ga = type_lookup(t, ts.names().__getattribute__);
   if (!ga.is_null() && !is_builtin_getattribute(ts, ga)) t->getattr = &slot_getattr_hook;
+  // Instance deallocation calls __del__ (runtime/class.cpp); the flag spares
+  // every other class an MRO lookup per freed instance.
+  if (type_lookup(t, ts.names().__del__).is_null()) t->flags &= ~kTypeHasFinalizer;
+  else t->flags |= kTypeHasFinalizer;
 }
 
 }  // namespace gilt

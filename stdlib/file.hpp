@@ -73,6 +73,8 @@ struct IoTypes {
   TypeObject* string_io = nullptr;        // _io.StringIO
   TypeObject* bytes_io = nullptr;         // _io.BytesIO
   Value unsupported_operation;            // io.UnsupportedOperation (owned)
+
+  ~IoTypes() { decref(unsupported_operation); }
 };
 IoTypes& io_types(Interpreter& interp);
 void define_file_types(Interpreter& interp, IoTypes& types);
