@@ -15,5 +15,8 @@ Value init_itertools_module(ThreadState& ts);    // itertools.cpp
 Value init_collections_module(ThreadState& ts);  // collections.cpp: _collections
 Value init_functools_module(ThreadState& ts);    // functools.cpp: _functools
 Value init_json_module(ThreadState& ts);         // json.cpp: _json
+Value init_weakref_module(ThreadState& ts);      // weakref_module.cpp: _weakref
+Value init_socket_module(ThreadState& ts);       // socket*.cpp: _socket
+Value init_select_module(ThreadState& ts);       // select.cpp
 
 }  // namespace gilt

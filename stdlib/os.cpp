@@ -76,6 +76,8 @@ Value os_exit(ThreadState& ts, Args args);
 Value os_kill(ThreadState& ts, Args args);
 Value os_umask(ThreadState& ts, Args args);
 Value os_fspath(ThreadState& ts, Args args);
+Value os_get_blocking(ThreadState& ts, Args args);
+Value os_set_blocking(ThreadState& ts, Args args);
 
 constexpr MethodDef kPosixFunctions[] = {
     {"getpid", os_getpid},     {"getppid", os_getppid},   {"getuid", os_getuid},
@@ -91,6 +93,7 @@ constexpr MethodDef kPosixFunctions[] = {
     {"dup2", os_dup2},         {"open", os_open},         {"lseek", os_lseek},
     {"isatty", os_isatty},     {"_exit", os_exit},        {"kill", os_kill},
     {"umask", os_umask},       {"fspath", os_fspath},
+    {"get_blocking", os_get_blocking}, {"set_blocking", os_set_blocking},
 };
 
 // --- arguments and errors ---
@@ -506,6 +509,26 @@ Value os_lseek(ThreadState& ts, Args args) {
   off_t r = ::lseek(static_cast<int>(fd), static_cast<off_t>(pos), static_cast<int>(how));
   if (r < 0) return raise_os_error(ts, errno);
   return make_int(ts, r);
+}
+
+Value os_get_blocking(ThreadState& ts, Args args) {
+  int64_t fd;
+  if (!check_nargs(ts, args, "get_blocking", 1, 1) || !int_arg(ts, args[0], &fd)) return Value();
+  int flags = ::fcntl(static_cast<int>(fd), F_GETFL);
+  if (flags < 0) return raise_os_error(ts, errno);
+  return Value::boolean(!(flags & O_NONBLOCK));
+}
+
+Value os_set_blocking(ThreadState& ts, Args args) {
+  int64_t fd;
+  if (!check_nargs(ts, args, "set_blocking", 2, 2) || !int_arg(ts, args[0], &fd)) return Value();
+  int blocking = obj_truthy(ts, args[1]);
+  if (blocking < 0) return Value();
+  int flags = ::fcntl(static_cast<int>(fd), F_GETFL);
+  if (flags < 0) return raise_os_error(ts, errno);
+  int want = blocking ? (flags & ~O_NONBLOCK) : (flags | O_NONBLOCK);
+  if (want != flags && ::fcntl(static_cast<int>(fd), F_SETFL, want) < 0) return raise_os_error(ts, errno);
+  return Value::none();
 }
 
 Value os_isatty(ThreadState& ts, Args args) {

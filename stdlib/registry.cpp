@@ -25,6 +25,9 @@ void register_native_modules(Interpreter& interp) {
   m["_functools"] = init_functools_module;
   m["_json"] = init_json_module;
   m["_thread"] = init_thread_module;
+  m["_weakref"] = init_weakref_module;
+  m["_socket"] = init_socket_module;
+  m["select"] = init_select_module;
 }
 
 }  // namespace gilt

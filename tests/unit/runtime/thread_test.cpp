@@ -202,6 +202,33 @@ TEST(ThreadInterrupt, CtrlCInterruptsJoin) {
       "print('ready', flush=True)\nt.join()\n"));
 }
 
+// Blocking socket and select calls release the GIL in an interruptible wait.
+TEST(ThreadInterrupt, CtrlCInterruptsRecv) {
+  expect_keyboard_interrupt(run_and_interrupt(
+      "import socket\na, b = socket.socketpair()\nprint('ready', flush=True)\na.recv(10)\n"));
+}
+
+TEST(ThreadInterrupt, CtrlCInterruptsRecvWithTimeout) {
+  expect_keyboard_interrupt(run_and_interrupt(
+      "import socket\na, b = socket.socketpair()\na.settimeout(30)\n"
+      "print('ready', flush=True)\na.recv(10)\n"));
+}
+
+TEST(ThreadInterrupt, CtrlCInterruptsAccept) {
+  expect_keyboard_interrupt(run_and_interrupt(
+      "import socket\nsrv = socket.create_server(('127.0.0.1', 0))\n"
+      "print('ready', flush=True)\nsrv.accept()\n"));
+}
+
+TEST(ThreadInterrupt, CtrlCInterruptsSelectAndPoll) {
+  for (const char* wait : {"select.select([a], [], [])", "p = select.poll(); p.register(a, select.POLLIN); p.poll()",
+                           "e = select.epoll(); e.register(a, select.EPOLLIN); e.poll()"}) {
+    expect_keyboard_interrupt(run_and_interrupt(
+        std::string("import select, socket\na, b = socket.socketpair()\nprint('ready', flush=True)\n") +
+        wait + "\n"));
+  }
+}
+
 #endif  // GILT_BINARY
 
 }  // namespace
