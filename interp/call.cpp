@@ -240,17 +240,22 @@ Frame* push_call_frame(ThreadState& ts, Value func, const Value* args, uint32_t 
   return f;
 }
 
-// The common call: exactly the positional arguments the function takes, no
-// keywords, defaults, cells or free variables. The arguments' references are
+// The common call: positional arguments only (the ones left out have
+// defaults), no keywords, *args, **kwargs, cells or free variables. The arguments' references are
 // moved from the caller's stack into the new frame's locals. Returns false
 // when the call is not of that shape (nothing was done); otherwise *out is
 // the frame, or null with RecursionError pending.
 bool try_push_simple_frame(ThreadState& ts, Value func, Value* args, uint32_t nargs, Frame** out) {
-  CodeObject* co = code_obj(func_obj(func)->code);
-  if (static_cast<uint32_t>(co->argcount) != nargs || co->kwonlyargcount != 0 ||
-      (co->flags & (kCodeVarargs | kCodeVarkeywords)) || co->nlocalsplus() != co->nlocals) {
+  FunctionObject* fn = func_obj(func);
+  CodeObject* co = code_obj(fn->code);
+  auto argcount = static_cast<uint32_t>(co->argcount);
+  if (nargs > argcount || co->kwonlyargcount != 0 || (co->flags & (kCodeVarargs | kCodeVarkeywords)) ||
+      co->nlocalsplus() != co->nlocals) {
     return false;
   }
+  // Trailing parameters left out must all have defaults.
+  uint32_t ndefaults = fn->defaults.is_null() ? 0 : static_cast<uint32_t>(tuple_size(fn->defaults));
+  if (nargs + ndefaults < argcount) return false;
   *out = nullptr;
   if (++ts.py_depth > ts.interp().recursion_limit) {
     --ts.py_depth;
@@ -264,10 +269,10 @@ bool try_push_simple_frame(ThreadState& ts, Value func, Value* args, uint32_t na
     return true;
   }
   auto* f = reinterpret_cast<Frame*>(block);
-  FunctionObject* fn = func_obj(func);
   init_code_frame(f, co, fn->globals, fn->builtins, Value(), func);
   Value* lp = f->localsplus();
   for (uint32_t i = 0; i < nargs; ++i) lp[i] = args[i];
+  for (uint32_t i = nargs; i < argcount; ++i) lp[i] = new_ref(tuple_item(fn->defaults, i - (argcount - ndefaults)));
   *out = f;
   return true;
 }

@@ -311,7 +311,9 @@ void Compiler::call_args(const std::vector<ast::Expr*>& args, const std::vector<
     }
     return;
   }
-  if (std::any_of(args.begin(), args.end(), is_starred)) {
+  if (args.size() == 1 && is_starred(args[0])) {
+    expr(args[0]->as<ast::Starred>()->value);  // f(*a): CALL_EX takes a tuple as it is
+  } else if (std::any_of(args.begin(), args.end(), is_starred)) {
     starred_sequence(args, Op::BUILD_LIST, Op::LIST_EXTEND, true);
   } else {
     exprs(args);

@@ -1000,7 +1000,7 @@ dispatch:
   TARGET(DICT_MERGE) {
     Value other = POP();
     SAVE_FRAME_STATE();
-    int r = eval_dict_merge(ts, PEEK(oparg), other, Value());
+    int r = eval_dict_merge(ts, PEEK(oparg), other, PEEK(oparg + 3));  // below: posargs, self/NULL, callable
     decref(other);
     if (r < 0) GOTO_ERROR();
     DISPATCH();

@@ -236,11 +236,16 @@ Value eval_make_class(ThreadState& ts, Value func, Value name, Value bases, Valu
   Ref kwargs(kw.is_null() ? Value() : dict_copy(ts, kw));
   Value meta_v;
   if (kwargs) {
-    meta_v = dict_get_str(*kwargs, ts.interp().intern("metaclass"));
+    // intern() returns a new reference: the Ref drops it after the lookup.
+    Ref key(ts.interp().intern("metaclass"));
+    if (!key) return Value();
+    meta_v = dict_get_str(*kwargs, *key);
     if (!meta_v.is_null()) {
       incref(meta_v);
-      Ref key(ts.interp().intern("metaclass"));
-      if (dict_del(ts, *kwargs, *key) < 0) return Value();
+      if (dict_del(ts, *kwargs, *key) < 0) {
+        decref(meta_v);
+        return Value();
+      }
     }
   }
   Ref meta(meta_v);
@@ -281,12 +286,36 @@ Value eval_make_class(ThreadState& ts, Value func, Value name, Value bases, Valu
   return obj_call(ts, *meta, Args{argv.data(), 3, kwnames ? tuple_obj(*kwnames) : nullptr});
 }
 
-int eval_dict_merge(ThreadState& ts, Value dict, Value other, Value) {
+// How CPython names a callable in call errors (_PyObject_FunctionStr):
+// "mod.qualname()", or "qualname()" for builtins. Called with no exception
+// pending; never fails.
+std::string function_str(ThreadState& ts, Value func) {
+  std::string out;
+  Ref qualname(obj_getattr_opt(ts, func, ts.names().__qualname__));
+  if (qualname && is_str(ts, *qualname)) {
+    Ref module(obj_getattr_opt(ts, func, ts.names().__module__));
+    if (module && is_str(ts, *module) && str_view(*module) != "builtins") {
+      out = fmt::format("{}.{}()", str_view(*module), str_view(*qualname));
+    } else {
+      out = fmt::format("{}()", str_view(*qualname));
+    }
+  } else {
+    clear_exception(ts);
+    Ref s(obj_str(ts, func));
+    out = s ? std::string(str_view(*s)) : std::string("function");
+  }
+  clear_exception(ts);
+  return out;
+}
+
+int eval_dict_merge(ThreadState& ts, Value dict, Value other, Value func) {
   if (!is_dict(ts, other)) {
     Value keys_fn = obj_getattr_opt(ts, other, ts.names().keys);
     if (keys_fn.is_null()) {
       if (!ts.has_exception()) {
-        raise_fmt(ts, ts.exc_types().TypeError, "argument after ** must be a mapping, not {}", type_name(ts, other));
+        std::string desc = function_str(ts, func);
+        raise_fmt(ts, ts.exc_types().TypeError, "{} argument after ** must be a mapping, not {}", desc,
+                  type_name(ts, other));
       }
       return -1;
     }
@@ -315,16 +344,20 @@ Value eval_call_ex(ThreadState& ts, Value callable, Value self, Value args, Valu
   if (!posargs) {
     if (exception_matches(ts, ts.exc_types().TypeError) && !type_of(ts, args)->iter && !type_of(ts, args)->getitem) {
       clear_exception(ts);
-      raise_fmt(ts, ts.exc_types().TypeError, "Value after * must be an iterable, not {}", type_name(ts, args));
+      std::string desc = function_str(ts, callable);
+      raise_fmt(ts, ts.exc_types().TypeError, "{} argument after * must be an iterable, not {}", desc,
+                type_name(ts, args));
     }
     return Value();
   }
+  uint64_t npos = tuple_size(*posargs);
+  bool no_kwargs = kwargs.is_null() || dict_size(kwargs) == 0;
+  if (no_kwargs && self.is_null()) return obj_call(ts, callable, Args{tuple_obj(*posargs)->items, uint32_t(npos), nullptr});
   std::vector<Value> argv;
   if (!self.is_null()) argv.push_back(self);
-  uint64_t npos = tuple_size(*posargs);
   argv.insert(argv.end(), tuple_obj(*posargs)->items, tuple_obj(*posargs)->items + npos);
   uint32_t n = static_cast<uint32_t>(argv.size());
-  if (kwargs.is_null() || dict_size(kwargs) == 0) return obj_call(ts, callable, Args{argv.data(), n, nullptr});
+  if (no_kwargs) return obj_call(ts, callable, Args{argv.data(), n, nullptr});
   Ref kwnames(tuple_new(ts, dict_size(kwargs)));
   if (!kwnames) return Value();
   uint64_t pos = 0, i = 0;

@@ -111,8 +111,8 @@ bool check_counts(ThreadState& ts, const Spec& s, uint32_t n, uint32_t nkw, std:
 
 }  // namespace
 
-bool parse_args(ThreadState& ts, Args args, std::string_view fname, std::initializer_list<std::string_view> spec,
-                std::initializer_list<Value*> out) {
+bool parse_args_slow(ThreadState& ts, Args args, std::string_view fname,
+                     std::initializer_list<std::string_view> spec, std::initializer_list<Value*> out) {
   const Spec s = parse_spec(spec);
   assert(out.size() == s.count);
   Value* const* outs = out.begin();

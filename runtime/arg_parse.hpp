@@ -20,9 +20,42 @@
 
 namespace gilt {
 
-[[nodiscard]] bool parse_args(ThreadState& ts, Args args, std::string_view fname,
-                              std::initializer_list<std::string_view> spec,
-                              std::initializer_list<Value*> out);
+// The general case: keywords, missing or surplus arguments, errors.
+[[nodiscard]] bool parse_args_slow(ThreadState& ts, Args args, std::string_view fname,
+                                   std::initializer_list<std::string_view> spec,
+                                   std::initializer_list<Value*> out);
+
+// Inline because almost every call passes a few positional arguments and no
+// keywords: then only the spec's shape matters, and that is a short scan of
+// constant strings the compiler can often fold away.
+[[nodiscard]] inline bool parse_args(ThreadState& ts, Args args, std::string_view fname,
+                                     std::initializer_list<std::string_view> spec,
+                                     std::initializer_list<Value*> out) {
+  if (args.kwnames == nullptr) {
+    if (args.n == 0 && (spec.size() == 0 || *spec.begin() == "|")) return true;  // all optional, none given
+    uint32_t positional = 0, required = 0;
+    bool optional = false, kwonly_before_bar = false, required_kwonly = false;
+    for (std::string_view item : spec) {
+      if (item.size() == 1 && item[0] == '|') {
+        optional = true;
+        required_kwonly = kwonly_before_bar;
+      } else if (!item.empty() && item[0] == '$') {
+        kwonly_before_bar |= !optional;
+      } else {
+        ++positional;
+        required += optional ? 0 : 1;
+      }
+    }
+    // Without "|" every keyword-only parameter is optional (see above), so
+    // only "{..., "$b", "|"}" makes one required; the slow path words it.
+    if (!required_kwonly && args.n >= required && args.n <= positional) {
+      Value* const* outs = out.begin();
+      for (uint32_t i = 0; i < args.n; ++i) *outs[i] = args.v[i];
+      return true;
+    }
+  }
+  return parse_args_slow(ts, args, fname, spec, out);
+}
 
 // Fails with "f() takes no keyword arguments" if any keyword was passed.
 [[nodiscard]] bool no_kwargs(ThreadState& ts, Args args, std::string_view fname);
