@@ -225,12 +225,54 @@ inline Value float_result(ThreadState& ts, Value a, Value b, double r) {
 // BINARY_OP and INPLACE_OP: small ints, floats and str concatenation inline
 // (their in-place forms are the same operations, the values being
 // immutable), anything else through the object protocol. Consumes a and b.
+// Two exact floats and + - * /: the commonest float shape (nbody-like code)
+// done with no calls. The result reuses an operand only the stack holds, and
+// an operand whose count drops to zero goes straight to the free list.
+// False (nothing done) when the shape does not fit; otherwise a and b are
+// consumed and *out is the result (null with MemoryError pending).
+__attribute__((always_inline)) inline bool float_pair_arithmetic(ThreadState& ts, BinOp op, Value a, Value b,
+                                                                 Value* out) {
+  TypeObject* ft = ts.types().float_;
+  Object* ao = a.as_object();
+  Object* bo = b.as_object();
+  if (ao->type != ft || bo->type != ft) return false;
+  double x = reinterpret_cast<FloatObject*>(ao)->value, y = reinterpret_cast<FloatObject*>(bo)->value, r;
+  switch (op) {
+    case BinOp::Add: r = x + y; break;
+    case BinOp::Sub: r = x - y; break;
+    case BinOp::Mul: r = x * y; break;
+    case BinOp::TrueDiv:
+      if (y == 0.0) return false;
+      r = x / y;
+      break;
+    default: return false;
+  }
+  if (ao->refcnt == 1) {
+    reinterpret_cast<FloatObject*>(ao)->value = r;
+    if (--bo->refcnt == 0) release_exact_float(ft, bo);
+    *out = a;
+    return true;
+  }
+  if (bo->refcnt == 1) {
+    reinterpret_cast<FloatObject*>(bo)->value = r;
+    --ao->refcnt;  // was > 1
+    *out = b;
+    return true;
+  }
+  *out = make_float_inline(ts, r);
+  --ao->refcnt;  // both were > 1
+  --bo->refcnt;
+  return true;
+}
+
 __attribute__((always_inline)) inline Value arithmetic(ThreadState& ts, BinOp op, Value a, Value b, bool inplace) {
   if (a.is_small_int() && b.is_small_int()) {
     bool ok;
     Value r = small_int_binop(op, a.as_small_int(), b.as_small_int(), &ok);
     if (ok) return r;
   } else {
+    Value fr;  // operands on the stack are never null
+    if (a.is_object_nonnull() && b.is_object_nonnull() && float_pair_arithmetic(ts, op, a, b, &fr)) return fr;
     double x, y;
     if (float_operands(ts, a, b, &x, &y) && float_fast_binop(op, x, y, &x)) {
       Value r = float_result(ts, a, b, x);
@@ -378,7 +420,7 @@ dispatch:
   }
 
   TARGET(LOAD_CONST) {
-    PUSH(new_ref(consts[oparg]));
+    PUSH(new_ref_nonnull(consts[oparg]));
     DISPATCH();
   }
 
@@ -389,7 +431,7 @@ dispatch:
       eval_unbound_local(ts, f, oparg);
       GOTO_ERROR();
     }
-    PUSH(new_ref(v));
+    PUSH(new_ref_nonnull(v));
     DISPATCH();
   }
 
@@ -408,7 +450,14 @@ dispatch:
   TARGET(STORE_FAST) {
     Value old = lp[oparg];
     lp[oparg] = POP();
-    decref(old);
+    if (old.is_object()) {
+      Object* o = old.as_object();
+      // Float temporaries die here most often (x = a * b in a loop).
+      if (--o->refcnt == 0) {
+        if (o->type == ts.types().float_) release_exact_float(o->type, o);
+        else dealloc_object(o);
+      }
+    }
     DISPATCH();
   }
 
@@ -1033,12 +1082,12 @@ dispatch:
   TARGET(UNPACK_SEQUENCE) {
     Value seq = POP();
     if (seq.is_object() && seq.as_object()->type == types.tuple && tuple_size(seq) == oparg) {
-      for (uint32_t i = oparg; i > 0; --i) PUSH(new_ref(tuple_item(seq, i - 1)));
+      for (uint32_t i = oparg; i > 0; --i) PUSH(new_ref_nonnull(tuple_item(seq, i - 1)));
       decref(seq);
       DISPATCH();
     }
     if (seq.is_object() && seq.as_object()->type == types.list && list_size(seq) == oparg) {
-      for (uint32_t i = oparg; i > 0; --i) PUSH(new_ref(list_item(seq, i - 1)));
+      for (uint32_t i = oparg; i > 0; --i) PUSH(new_ref_nonnull(list_item(seq, i - 1)));
       decref(seq);
       DISPATCH();
     }

@@ -1,7 +1,7 @@
 // float: a boxed double (see float.hpp).
 //
 // Free list: a dead exact float goes onto its type's free list (at most
-// kFreeListMax of them) instead of back to malloc; the next make_float()
+// kFloatFreeListMax of them) instead of back to malloc; the next make_float()
 // reuses it, resetting only the reference count because kind, flags and
 // type are unchanged. The link to the next free float is stored in the
 // dead object's `value` field.
@@ -37,7 +37,6 @@ namespace gilt {
 
 namespace {
 
-constexpr uint32_t kFreeListMax = 100;
 constexpr uint64_t kHashModulus = (uint64_t(1) << 61) - 1;
 constexpr int kHashBits = 61;
 constexpr int64_t kHashInf = 314159;
@@ -73,7 +72,7 @@ void float_clear_freelist(TypeObject* t) noexcept {
 
 void float_dealloc(Object* o) {
     TypeObject* t = o->type;
-    if (t == t->interp->types.float_ && t->freelist_len < kFreeListMax) {
+    if (t == t->interp->types.float_ && t->freelist_len < kFloatFreeListMax) {
         std::memcpy(&reinterpret_cast<FloatObject*>(o)->value, &t->freelist, sizeof(void*));
         t->freelist = o;
         ++t->freelist_len;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -17,6 +18,34 @@ struct FloatObject {
 };
 
 Value make_float(ThreadState& ts, double v);
+
+// The float type's dealloc slot: exact floats go back to the free list.
+void float_dealloc(Object* o);
+// Exact floats kept for reuse per interpreter.
+constexpr uint32_t kFloatFreeListMax = 100;
+
+// The free list's hot halves inline, for the eval loop's float arithmetic:
+// a pop that falls back to make_float when the list is empty, and the
+// release of an exact float whose count reached zero.
+__attribute__((always_inline)) inline Value make_float_inline(ThreadState& ts, double v) {
+    TypeObject* t = ts.types().float_;
+    auto* f = static_cast<FloatObject*>(t->freelist);
+    if (!f) return make_float(ts, v);
+    std::memcpy(&t->freelist, &f->value, sizeof(void*));
+    --t->freelist_len;
+    f->hdr.refcnt = 1;
+    f->value = v;
+    return Value::object(&f->hdr);
+}
+inline void release_exact_float(TypeObject* float_type, Object* o) {
+    if (float_type->freelist_len >= kFloatFreeListMax) {
+        float_dealloc(o);
+        return;
+    }
+    std::memcpy(&reinterpret_cast<FloatObject*>(o)->value, &float_type->freelist, sizeof(void*));
+    float_type->freelist = o;
+    ++float_type->freelist_len;
+}
 inline bool is_exact_float(ThreadState& ts, Value v) noexcept {
     return v.is_object() && v.as_object()->type == ts.types().float_;
 }
@@ -31,8 +60,6 @@ int64_t float_hash(double v) noexcept;
 // _Py_HashDouble(inst, v) as the hash slots use it: a NaN hashes by the
 // identity of `owner`, the float or complex object holding it (3.10+).
 int64_t float_hash_in(Value owner, double v) noexcept;
-// The float type's dealloc slot: exact floats go back to the free list.
-void float_dealloc(Object* o);
 // float arithmetic with Python semantics (ZeroDivisionError, floor division
 // and modulo signs, OverflowError for pow). Operands are floats or ints.
 Value float_binary(ThreadState& ts, BinOp op, Value a, Value b);

@@ -88,6 +88,11 @@ inline void incref(Value v) noexcept {
 inline void decref(Value v) noexcept {
   if (v.is_object()) decref(v.as_object());
 }
+// new_ref for a value known not to be null.
+inline Value new_ref_nonnull(Value v) noexcept {
+  if (v.is_object_nonnull()) ++v.as_object()->refcnt;
+  return v;
+}
 // Returns v with one more reference (for `return new_ref(borrowed);`).
 inline Value new_ref(Value v) noexcept {
   incref(v);

@@ -50,6 +50,9 @@ class Value {
   constexpr explicit operator bool() const noexcept { return m_bits != 0; }
   constexpr bool is_small_int() const noexcept { return (m_bits & 1u) != 0; }
   constexpr bool is_object() const noexcept { return (m_bits & 7u) == 0 && m_bits != 0; }
+  // is_object() for a value known not to be null (a local already checked,
+  // a constant): one test instead of two on the hottest paths.
+  constexpr bool is_object_nonnull() const noexcept { return (m_bits & 7u) == 0; }
   constexpr bool is_immediate() const noexcept { return (m_bits & 7u) == 2u; }
   constexpr bool is_none() const noexcept { return m_bits == immediate(kNone); }
   constexpr bool is_bool() const noexcept {
