@@ -98,7 +98,9 @@ class Interpreter {
   uint64_t next_dict_version = 1;
 
   // Registered OS threads (for threading.enumerate, shutdown). Guarded by
-  // `threads_mutex`, which is taken only with the GIL held.
+  // `threads_mutex`, not by the GIL: a new thread registers before its first
+  // take() and its ThreadState unregisters after its last drop(). So nobody
+  // may wait for the GIL while holding `threads_mutex`.
   std::mutex threads_mutex;
   std::vector<ThreadState*> threads;
 
