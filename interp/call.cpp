@@ -240,14 +240,11 @@ Frame* push_call_frame(ThreadState& ts, Value func, const Value* args, uint32_t 
   return f;
 }
 
+namespace {
+
 // The common call: positional arguments only (the ones left out have
-// defaults), no keywords, *args, **kwargs, cells or free variables. The arguments' references are
-// moved from the caller's stack into the new frame's locals. Returns false
-// when the call is not of that shape (nothing was done); otherwise *out is
-// the frame, or null with RecursionError pending.
-bool try_push_simple_frame(ThreadState& ts, Value func, Value* args, uint32_t nargs, Frame** out) {
-  FunctionObject* fn = func_obj(func);
-  CodeObject* co = code_obj(fn->code);
+// defaults), no keywords, *args, **kwargs, cells or free variables.
+bool simple_call_shape(FunctionObject* fn, CodeObject* co, uint32_t nargs) {
   auto argcount = static_cast<uint32_t>(co->argcount);
   if (nargs > argcount || co->kwonlyargcount != 0 || (co->flags & (kCodeVarargs | kCodeVarkeywords)) ||
       co->nlocalsplus() != co->nlocals) {
@@ -255,25 +252,47 @@ bool try_push_simple_frame(ThreadState& ts, Value func, Value* args, uint32_t na
   }
   // Trailing parameters left out must all have defaults.
   uint32_t ndefaults = fn->defaults.is_null() ? 0 : static_cast<uint32_t>(tuple_size(fn->defaults));
-  if (nargs + ndefaults < argcount) return false;
-  *out = nullptr;
+  return nargs + ndefaults >= argcount;
+}
+
+// Pushes the frame of a simple_call_shape call, taking the arguments'
+// references (`own_args`) or new ones. Null with RecursionError pending.
+Frame* push_simple_frame(ThreadState& ts, Value func, const Value* args, uint32_t nargs, bool own_args) {
+  FunctionObject* fn = func_obj(func);
+  CodeObject* co = code_obj(fn->code);
   if (++ts.py_depth > ts.interp().recursion_limit) {
     --ts.py_depth;
     raise_recursion_error(ts);
-    return true;
+    return nullptr;
   }
   Value* block = ts.frames.push(frame_words(co));
   if (!block) {
     --ts.py_depth;
     raise_recursion_error(ts);
-    return true;
+    return nullptr;
   }
   auto* f = reinterpret_cast<Frame*>(block);
   init_code_frame(f, co, fn->globals, fn->builtins, Value(), func);
   Value* lp = f->localsplus();
-  for (uint32_t i = 0; i < nargs; ++i) lp[i] = args[i];
-  for (uint32_t i = nargs; i < argcount; ++i) lp[i] = new_ref(tuple_item(fn->defaults, i - (argcount - ndefaults)));
-  *out = f;
+  for (uint32_t i = 0; i < nargs; ++i) lp[i] = own_args ? args[i] : new_ref(args[i]);
+  auto argcount = static_cast<uint32_t>(co->argcount);
+  if (nargs < argcount) {
+    auto first_default = argcount - static_cast<uint32_t>(tuple_size(fn->defaults));
+    for (uint32_t i = nargs; i < argcount; ++i) lp[i] = new_ref(tuple_item(fn->defaults, i - first_default));
+  }
+  return f;
+}
+
+}  // namespace
+
+// The eval loop's call: the arguments' references are moved from the
+// caller's stack into the new frame's locals. Returns false when the call
+// is not of the simple shape (nothing was done); otherwise *out is the
+// frame, or null with RecursionError pending.
+bool try_push_simple_frame(ThreadState& ts, Value func, Value* args, uint32_t nargs, Frame** out) {
+  FunctionObject* fn = func_obj(func);
+  if (!simple_call_shape(fn, code_obj(fn->code), nargs)) return false;
+  *out = push_simple_frame(ts, func, args, nargs, true);
   return true;
 }
 
@@ -314,7 +333,9 @@ Value make_generator_call(ThreadState& ts, Value func, Args args) {
 Value function_call(ThreadState& ts, Value func, Args args) {
   CodeObject* co = code_obj(func_obj(func)->code);
   if (co->flags & (kCodeGenerator | kCodeCoroutine | kCodeAsyncGenerator)) return make_generator_call(ts, func, args);
-  Frame* f = push_call_frame(ts, func, args.v, args.n, args.kwnames);
+  Frame* f = args.kwnames == nullptr && simple_call_shape(func_obj(func), co, args.n)
+                 ? push_simple_frame(ts, func, args.v, args.n, false)
+                 : push_call_frame(ts, func, args.v, args.n, args.kwnames);
   if (!f) return Value();
   Value r = eval_frame(ts, f, false);
   pop_frame(ts, f);

@@ -225,6 +225,15 @@ inline Value float_result(ThreadState& ts, Value a, Value b, double r) {
 // BINARY_OP and INPLACE_OP: small ints, floats and str concatenation inline
 // (their in-place forms are the same operations, the values being
 // immutable), anything else through the object protocol. Consumes a and b.
+// An instance dict rarely holds a method's name; when the name's first
+// probe slot is empty that is settled without the full lookup.
+inline bool dict_surely_lacks_str(Value dict, Value name) noexcept {
+  DictObject* d = dict_obj(dict);
+  if (d->used == 0) return true;
+  int64_t h = str_obj(name)->hash;
+  return h != -1 && d->index[static_cast<uint64_t>(h) & d->index_mask] == -1;
+}
+
 // Two exact floats and + - * /: the commonest float shape (nbody-like code)
 // done with no calls. The result reuses an operand only the stack holds, and
 // an operand whose count drops to zero goes straight to the free list.
@@ -560,17 +569,57 @@ dispatch:
     DISPATCH();
   }
 
+  // Module and class bodies: the cache remembers where the name's entry
+  // sits in the namespace dict, as for instance attributes, because module
+  // level loops store names every iteration and would defeat a version check.
   TARGET(LOAD_NAME) {
+    InlineCache& c = co->caches[*ip++];
+    Value ns = f->locals;
+    Value v;
     SAVE_FRAME_STATE();
-    Value v = eval_load_name(ts, f, names[oparg]);
+    if (!ns.is_null() && ns.as_object()->type == types.dict) {
+      DictObject* d = dict_obj(ns);
+      uint64_t at = c.index;
+      if (at < d->entries_len && d->entries[at].key == names[oparg]) {
+        PUSH(new_ref(d->entries[at].value));
+        DISPATCH();
+      }
+      v = dict_get_str_at(ns, names[oparg], &at);
+      if (!v.is_null()) {
+        c.index = static_cast<uint32_t>(at);
+        v = new_ref(v);
+      } else {
+        v = eval_load_global(ts, f, names[oparg]);
+      }
+    } else {
+      v = eval_load_name(ts, f, names[oparg]);
+    }
     if (v.is_null()) GOTO_ERROR();
     PUSH(v);
     DISPATCH();
   }
 
   TARGET(STORE_NAME) {
+    InlineCache& c = co->caches[*ip++];
     Value v = POP();
+    Value ns = f->locals.is_null() ? f->globals : f->locals;
     SAVE_FRAME_STATE();
+    if (ns.as_object()->type == types.dict) {
+      DictObject* d = dict_obj(ns);
+      uint64_t at = c.index;
+      if (at < d->entries_len && d->entries[at].key == names[oparg]) {
+        Value old = d->entries[at].value;
+        d->entries[at].value = v;
+        dict_bump_version(d);
+        decref(old);
+        DISPATCH();
+      }
+      bool ok = dict_set(ts, ns, names[oparg], v);
+      decref(v);
+      if (!ok) GOTO_ERROR();
+      if (!dict_get_str_at(ns, names[oparg], &at).is_null()) c.index = static_cast<uint32_t>(at);
+      DISPATCH();
+    }
     bool ok = eval_store_name(ts, f, names[oparg], v);
     decref(v);
     if (!ok) GOTO_ERROR();
@@ -625,7 +674,7 @@ dispatch:
       TypeObject* t = obj.as_object()->type;
       if (c.version == t->version && c.kind == kAttrMethod) {
         Value* d = instance_dict_slot(obj.as_object());
-        if (!d || d->is_null() || dict_get_str(*d, names[oparg]).is_null()) {
+        if (!d || d->is_null() || dict_surely_lacks_str(*d, names[oparg]) || dict_get_str(*d, names[oparg]).is_null()) {
           SET_TOP(new_ref(c.value));
           PUSH(obj);
           DISPATCH();

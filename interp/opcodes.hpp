@@ -37,8 +37,8 @@ inline constexpr int kVar = 1000;
   X(LOAD_GLOBAL, 1, 1)                \
   X(STORE_GLOBAL, -1, 0)              \
   X(DELETE_GLOBAL, 0, 0)              \
-  X(LOAD_NAME, 1, 0)                  \
-  X(STORE_NAME, -1, 0)                \
+  X(LOAD_NAME, 1, 1)                  \
+  X(STORE_NAME, -1, 1)                \
   X(DELETE_NAME, 0, 0)                \
   X(LOAD_ATTR, 0, 1)                  \
   X(LOAD_METHOD, 1, 1)                \

@@ -298,8 +298,12 @@ int64_t int_hash(Value v) noexcept {
     } else {
         negative = a.small < 0;
         r = negative ? -static_cast<uint64_t>(a.small) : static_cast<uint64_t>(a.small);
+        // |small| <= 2**62, which can exceed 2 * modulus (2**62 - 2): fold
+        // the bits above 61 back in (2**61 == 1 mod 2**61 - 1), then r is at
+        // most modulus + 2 and one subtraction finishes the reduction.
+        r = (r & kHashModulus) + (r >> 61);
         if (r >= kHashModulus)
-            r -= kHashModulus;  // |small| < 2**62 < 2 * modulus
+            r -= kHashModulus;
     }
     int64_t h = negative ? -static_cast<int64_t>(r) : static_cast<int64_t>(r);
     return h == -1 ? -2 : h;

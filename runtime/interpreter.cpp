@@ -23,6 +23,7 @@
 #include "runtime/list.hpp"
 #include "runtime/module.hpp"
 #include "runtime/str.hpp"
+#include "runtime/thread_start.hpp"
 #include "runtime/tuple.hpp"
 #include "runtime/type.hpp"
 #include "runtime/type_registry.hpp"
@@ -104,6 +105,12 @@ void free_static_types(Interpreter& interp);
 //      and last the type objects themselves.
 Interpreter::~Interpreter() {
   ThreadState& ts = *m_main;
+  // A thread whose Thread.join() has returned may still be in its last
+  // steps (dropping the GIL, unregistering its ThreadState), which use this
+  // interpreter: wait for them before freeing anything. Threads still
+  // running Python code (daemons) cannot be waited for; an embedder that
+  // has them must not destroy the interpreter (Host::finalize reports them).
+  static_cast<void>(wait_for_thread_exits(ts));
   // A builtin type must never be freed by a decref reaching zero: it was
   // calloc'd by type_alloc_builtin, and its dealloc slot is for heap types.
   for (TypeObject* t : gc->static_types) t->hdr.refcnt += 1u << 30;

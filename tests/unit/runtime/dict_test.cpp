@@ -337,9 +337,9 @@ TEST_F(DictTest, ViewSetOperators) {
   ASSERT_TRUE(list_append(ts, *ab, *a));
   ASSERT_TRUE(list_append(ts, *ab, *z));
   Ref s(set_new(ts, *ab));
-  EXPECT_EQ(repr(binary_op(ts, BinOp::And, *keys, *s)), "{'a'}");
-  EXPECT_EQ(repr(binary_op(ts, BinOp::And, *s, *keys)), "{'a'}");
-  EXPECT_EQ(repr(binary_op(ts, BinOp::And, *keys, *ab)), "{'a'}");
+  EXPECT_EQ(repr(Ref(binary_op(ts, BinOp::And, *keys, *s))), "{'a'}");
+  EXPECT_EQ(repr(Ref(binary_op(ts, BinOp::And, *s, *keys))), "{'a'}");
+  EXPECT_EQ(repr(Ref(binary_op(ts, BinOp::And, *keys, *ab))), "{'a'}");
   Ref u(binary_op(ts, BinOp::Or, *keys, *ab));
   EXPECT_EQ(set_size(*u), 4u);
   Ref x(binary_op(ts, BinOp::Xor, *keys, *ab));
@@ -350,7 +350,7 @@ TEST_F(DictTest, ViewSetOperators) {
   Ref pair(tuple({*b, Value::small_int(2)}));
   Ref pairs(list_new(ts));
   ASSERT_TRUE(list_append(ts, *pairs, *pair));
-  EXPECT_EQ(repr(binary_op(ts, BinOp::And, *items, *pairs)), "{('b', 2)}");
+  EXPECT_EQ(repr(Ref(binary_op(ts, BinOp::And, *items, *pairs))), "{('b', 2)}");
   Ref eq(rich_compare(ts, *keys, *s, CompareOp::Eq));
   EXPECT_EQ(*eq, Value::false_());
 }

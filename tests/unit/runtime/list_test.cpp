@@ -286,7 +286,7 @@ TEST_F(ListTest, IteratorsStayExhausted) {
   EXPECT_TRUE(again.is_null());
 
   Ref rev(method(*a, "__reversed__", {}));
-  EXPECT_EQ(repr(list_from_iterable(ts, *rev)), "[3, 2, 1]");
+  EXPECT_EQ(repr(Ref(list_from_iterable(ts, *rev))), "[3, 2, 1]");
   Ref hint(method(*rev, "__length_hint__", {}));
   EXPECT_EQ(*hint, Value::small_int(0));
   EXPECT_EQ(type_name(ts, *rev), "list_reverseiterator");
