@@ -274,7 +274,11 @@ Frame* push_simple_frame(ThreadState& ts, Value func, const Value* args, uint32_
   auto* f = reinterpret_cast<Frame*>(block);
   init_code_frame(f, co, fn->globals, fn->builtins, Value(), func);
   Value* lp = f->localsplus();
-  for (uint32_t i = 0; i < nargs; ++i) lp[i] = own_args ? args[i] : new_ref(args[i]);
+  if (own_args) {
+    for (uint32_t i = 0; i < nargs; ++i) lp[i] = args[i];
+  } else {
+    for (uint32_t i = 0; i < nargs; ++i) lp[i] = new_ref(args[i]);
+  }
   auto argcount = static_cast<uint32_t>(co->argcount);
   if (nargs < argcount) {
     auto first_default = argcount - static_cast<uint32_t>(tuple_size(fn->defaults));

@@ -74,6 +74,7 @@ void Compiler::enter_unit(Scope* scope, const std::string& name, const std::stri
     c->freevars.push_back(m_ts.interp().intern(n));
   }
   c->nlocals = static_cast<int>(c->varnames.size());
+  c->localsplus = c->nlocals + static_cast<int>(c->cellvars.size() + c->freevars.size());
   if (scope->is_generator && scope->is_coroutine) c->flags |= kCodeAsyncGenerator;
   else if (scope->is_generator) c->flags |= kCodeGenerator;
   else if (scope->is_coroutine && scope->kind != ScopeKind::Module) c->flags |= kCodeCoroutine;

@@ -703,9 +703,10 @@ dispatch:
     int r;
     Value* d = nullptr;
     if (obj.is_object() && c.kind == kAttrInstanceDict && c.version == obj.as_object()->type->version &&
-        (d = instance_dict_slot(obj.as_object())) && !d->is_null()) {
-      // No data descriptor of this name on the class: store in the dict,
-      // in place when the cached entry position still holds the name.
+        (d = instance_dict_slot(obj.as_object())) && (!d->is_null() || !(*d = dict_new(ts)).is_null())) {
+      // No data descriptor of this name on the class: store in the dict
+      // (made here for a new instance's first attribute), in place when the
+      // cached entry position still holds the name.
       DictObject* dd = dict_obj(*d);
       uint64_t at = c.index;
       if (at < dd->entries_len && dd->entries[at].key == names[oparg]) {
@@ -716,8 +717,15 @@ dispatch:
         r = 0;
       } else {
         r = dict_set(ts, *d, names[oparg], v) ? 0 : -1;
-        if (r == 0 && !dict_get_str_at(*d, names[oparg], &at).is_null()) c.index = static_cast<uint32_t>(at);
+        if (r == 0) {
+          // A new attribute was appended (the __init__ case); else look.
+          uint64_t last = dd->entries_len - 1;
+          if (dd->entries[last].key == names[oparg]) c.index = static_cast<uint32_t>(last);
+          else if (!dict_get_str_at(*d, names[oparg], &at).is_null()) c.index = static_cast<uint32_t>(at);
+        }
       }
+    } else if (d && d->is_null()) {
+      r = -1;  // dict_new failed: MemoryError pending
     } else {
       r = eval_store_attr_slow(ts, obj, names[oparg], v, c);
     }

@@ -71,7 +71,11 @@ struct CodeObject {
   Value qualname;  // str
   Value filename;  // str
 
-  int nlocalsplus() const { return nlocals + static_cast<int>(cellvars.size() + freevars.size()); }
+  // nlocals + cells + free variables: the frame's local slots. Stored, not
+  // summed from the vectors, because every call and return needs it.
+  int localsplus = 0;
+
+  int nlocalsplus() const { return localsplus; }
   // Source line of the instruction at word index `pc`.
   int line_at(uint32_t pc) const;
 };
