@@ -18,9 +18,11 @@ namespace {
 
 #if GILT_USE_MIMALLOC
 void* obj_calloc(std::size_t size) noexcept { return mi_zalloc(size); }
+void* obj_malloc(std::size_t size) noexcept { return mi_malloc(size); }
 void obj_free(void* p) noexcept { mi_free(p); }
 #else
 void* obj_calloc(std::size_t size) noexcept { return std::calloc(1, size); }
+void* obj_malloc(std::size_t size) noexcept { return std::malloc(size); }
 void obj_free(void* p) noexcept { std::free(p); }
 #endif
 
@@ -38,6 +40,14 @@ void init_header(Object* o, TypeObject* type) noexcept {
 Object* alloc_object(TypeObject* type, std::size_t size) noexcept {
   if (size < type->basicsize) size = type->basicsize;
   auto* o = static_cast<Object*>(obj_calloc(size));
+  if (!o) return nullptr;
+  init_header(o, type);
+  return o;
+}
+
+Object* alloc_object_uninit(TypeObject* type, std::size_t size) noexcept {
+  if (size < type->basicsize) size = type->basicsize;
+  auto* o = static_cast<Object*>(obj_malloc(size));
   if (!o) return nullptr;
   init_header(o, type);
   return o;

@@ -31,6 +31,9 @@ inline Object* gc_object(GcHead* h) noexcept { return reinterpret_cast<Object*>(
 // is a heap type. Returns nullptr when out of memory (caller raises
 // MemoryError). Memory beyond the header is zeroed.
 Object* alloc_object(TypeObject* type, std::size_t size) noexcept;
+// The same without zeroing past the header, for objects whose constructor
+// writes every byte (str payloads: zeroing them was a visible cost).
+Object* alloc_object_uninit(TypeObject* type, std::size_t size) noexcept;
 // Same, for a container: adds the GcHead and tracks the object.
 Object* alloc_gc_object(TypeObject* type, std::size_t size) noexcept;
 // Releases the memory of an object whose fields were already released;

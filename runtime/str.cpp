@@ -42,7 +42,11 @@ constexpr uint64_t kMaxStrBytes = uint64_t(1) << 48;
 StrObject* alloc_raw(TypeObject* type, uint64_t byte_len, uint64_t char_len) noexcept {
     if (byte_len > kMaxStrBytes)
         return nullptr;
-    auto* s = alloc<StrObject>(type, kStrHeaderSize + byte_len + 1);
+    // Subclass instances may carry more fields (an instance dict slot),
+    // which must start zeroed; plain strs have only what is set below.
+    size_t size = kStrHeaderSize + byte_len + 1;
+    auto* s = reinterpret_cast<StrObject*>((type->flags & kTypeHeap) ? alloc_object(type, size)
+                                                                     : alloc_object_uninit(type, size));
     if (!s)
         return nullptr;
     s->hash = -1;
@@ -50,7 +54,8 @@ StrObject* alloc_raw(TypeObject* type, uint64_t byte_len, uint64_t char_len) noe
     s->char_len = char_len;
     if (byte_len == char_len)
         s->hdr.aux |= kStrAscii;
-    return s;  // calloc'd: data[byte_len] is already NUL
+    s->data[byte_len] = '\0';  // the caller writes the bytes before it
+    return s;
 }
 
 StrObject* alloc_copy(TypeObject* type, std::string_view utf8, uint64_t char_len) noexcept {
@@ -353,8 +358,10 @@ Value slice_stepped_utf8(ThreadState& ts, Value s, int64_t start, int64_t step, 
 
 Value str_slice(ThreadState& ts, Value s, int64_t start, int64_t stop, int64_t step) {
     StrObject* so = str_obj(s);
-    int64_t count = step > 0 ? (stop > start ? (stop - start + step - 1) / step : 0)
-                             : (start > stop ? (start - stop - step - 1) / -step : 0);
+    // PySlice_AdjustIndices' formula: `stop - start + step - 1` would
+    // overflow for a step near the int64 limits ("abc"[::-sys.maxsize]).
+    int64_t count = step > 0 ? (stop > start ? (stop - start - 1) / step + 1 : 0)
+                             : (start > stop ? (start - stop - 1) / -step + 1 : 0);
     if (count <= 0)
         return str_empty(ts);
     const bool ascii = so->byte_len == so->char_len;
