@@ -4,7 +4,7 @@
 import threading
 
 CHUNKS = 4
-N = 3_000_000
+N = 8_000_000
 
 
 def work(n, out, i):
