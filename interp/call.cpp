@@ -162,6 +162,12 @@ bool bind_arguments(ThreadState& ts, Value func, CodeObject* co, Value* locals, 
 }  // namespace
 
 void init_code_frame(Frame* f, CodeObject* code, Value globals, Value builtins, Value locals, Value func) {
+  init_frame_header(f, code, globals, builtins, locals, func);
+  Value* lp = f->localsplus();
+  for (int i = 0, n = code->nlocalsplus(); i < n; ++i) lp[i] = Value();
+}
+
+void init_frame_header(Frame* f, CodeObject* code, Value globals, Value builtins, Value locals, Value func) {
   f->code = code;
   f->func = new_ref(func);
   f->globals = globals;
@@ -172,8 +178,6 @@ void init_code_frame(Frame* f, CodeObject* code, Value globals, Value builtins, 
   f->entry = 0;
   f->on_heap = 0;
   f->lasti_line = 0;
-  Value* lp = f->localsplus();
-  for (int i = 0, n = code->nlocalsplus(); i < n; ++i) lp[i] = Value();
   f->ip = code->code.data();
   f->sp = f->stack_base();
 }
@@ -256,8 +260,10 @@ bool simple_call_shape(FunctionObject* fn, CodeObject* co, uint32_t nargs) {
 }
 
 // Pushes the frame of a simple_call_shape call, taking the arguments'
-// references (`own_args`) or new ones. Null with RecursionError pending.
-Frame* push_simple_frame(ThreadState& ts, Value func, const Value* args, uint32_t nargs, bool own_args) {
+// references (`own_args`) or new ones; `self`, when not null, is a borrowed
+// first argument before `args` (nargs counts it). Null with RecursionError
+// pending.
+Frame* push_simple_frame(ThreadState& ts, Value func, Value self, const Value* args, uint32_t nargs, bool own_args) {
   FunctionObject* fn = func_obj(func);
   CodeObject* co = code_obj(fn->code);
   if (++ts.py_depth > ts.interp().recursion_limit) {
@@ -272,13 +278,21 @@ Frame* push_simple_frame(ThreadState& ts, Value func, const Value* args, uint32_
     return nullptr;
   }
   auto* f = reinterpret_cast<Frame*>(block);
-  init_code_frame(f, co, fn->globals, fn->builtins, Value(), func);
+  init_frame_header(f, co, fn->globals, fn->builtins, Value(), func);
   Value* lp = f->localsplus();
+  // Only the locals past the parameters need clearing: the rest is set below.
+  for (int i = co->argcount, n = co->nlocalsplus(); i < n; ++i) lp[i] = Value();
+  if (!self.is_null()) {
+    *lp++ = new_ref(self);
+    --nargs;
+  }
   if (own_args) {
     for (uint32_t i = 0; i < nargs; ++i) lp[i] = args[i];
   } else {
     for (uint32_t i = 0; i < nargs; ++i) lp[i] = new_ref(args[i]);
   }
+  lp = f->localsplus();
+  nargs += self.is_null() ? 0 : 1;
   auto argcount = static_cast<uint32_t>(co->argcount);
   if (nargs < argcount) {
     auto first_default = argcount - static_cast<uint32_t>(tuple_size(fn->defaults));
@@ -296,7 +310,7 @@ Frame* push_simple_frame(ThreadState& ts, Value func, const Value* args, uint32_
 bool try_push_simple_frame(ThreadState& ts, Value func, Value* args, uint32_t nargs, Frame** out) {
   FunctionObject* fn = func_obj(func);
   if (!simple_call_shape(fn, code_obj(fn->code), nargs)) return false;
-  *out = push_simple_frame(ts, func, args, nargs, true);
+  *out = push_simple_frame(ts, func, Value(), args, nargs, true);
   return true;
 }
 
@@ -338,8 +352,22 @@ Value function_call(ThreadState& ts, Value func, Args args) {
   CodeObject* co = code_obj(func_obj(func)->code);
   if (co->flags & (kCodeGenerator | kCodeCoroutine | kCodeAsyncGenerator)) return make_generator_call(ts, func, args);
   Frame* f = args.kwnames == nullptr && simple_call_shape(func_obj(func), co, args.n)
-                 ? push_simple_frame(ts, func, args.v, args.n, false)
+                 ? push_simple_frame(ts, func, Value(), args.v, args.n, false)
                  : push_call_frame(ts, func, args.v, args.n, args.kwnames);
+  if (!f) return Value();
+  Value r = eval_frame(ts, f, false);
+  pop_frame(ts, f);
+  return r;
+}
+
+Value function_call_self(ThreadState& ts, Value func, Value self, Args args) {
+  FunctionObject* fn = func_obj(func);
+  CodeObject* co = code_obj(fn->code);
+  if (args.kwnames != nullptr || (co->flags & (kCodeGenerator | kCodeCoroutine | kCodeAsyncGenerator)) ||
+      !simple_call_shape(fn, co, args.n + 1)) {
+    return call_prepending(ts, func, self, args);
+  }
+  Frame* f = push_simple_frame(ts, func, self, args.v, args.n + 1, false);
   if (!f) return Value();
   Value r = eval_frame(ts, f, false);
   pop_frame(ts, f);

@@ -345,6 +345,7 @@ Value eval_frame(ThreadState& ts, Frame* entry, bool throwing) {
   Value* lp;
   const Value* consts;
   const Value* names;
+  InlineCache* caches;
   uint32_t word;
   uint32_t oparg;
 
@@ -357,6 +358,7 @@ Value eval_frame(ThreadState& ts, Frame* entry, bool throwing) {
     lp = f->localsplus();         \
     consts = co->consts.data();   \
     names = co->names.data();     \
+    caches = co->caches.data();   \
   } while (0)
 #define SAVE_FRAME_STATE() \
   do {                     \
@@ -523,7 +525,7 @@ dispatch:
   }
 
   TARGET(LOAD_GLOBAL) {
-    InlineCache& c = co->caches[*ip++];
+    InlineCache& c = caches[*ip++];
     DictObject* g = dict_obj(f->globals);
     DictObject* b = dict_obj(f->builtins);
     if (c.version == g->version && c.version2 == b->version && c.version != 0) {
@@ -573,7 +575,7 @@ dispatch:
   // sits in the namespace dict, as for instance attributes, because module
   // level loops store names every iteration and would defeat a version check.
   TARGET(LOAD_NAME) {
-    InlineCache& c = co->caches[*ip++];
+    InlineCache& c = caches[*ip++];
     Value ns = f->locals;
     Value v;
     SAVE_FRAME_STATE();
@@ -600,7 +602,7 @@ dispatch:
   }
 
   TARGET(STORE_NAME) {
-    InlineCache& c = co->caches[*ip++];
+    InlineCache& c = caches[*ip++];
     Value v = POP();
     Value ns = f->locals.is_null() ? f->globals : f->locals;
     SAVE_FRAME_STATE();
@@ -633,7 +635,7 @@ dispatch:
   }
 
   TARGET(LOAD_ATTR) {
-    InlineCache& c = co->caches[*ip++];
+    InlineCache& c = caches[*ip++];
     Value obj = TOP();
     if (obj.is_object()) {
       TypeObject* t = obj.as_object()->type;
@@ -668,7 +670,7 @@ dispatch:
   }
 
   TARGET(LOAD_METHOD) {
-    InlineCache& c = co->caches[*ip++];
+    InlineCache& c = caches[*ip++];
     Value obj = TOP();
     if (obj.is_object()) {
       TypeObject* t = obj.as_object()->type;
@@ -696,7 +698,7 @@ dispatch:
   }
 
   TARGET(STORE_ATTR) {
-    InlineCache& c = co->caches[*ip++];
+    InlineCache& c = caches[*ip++];
     Value obj = POP();
     Value v = POP();
     SAVE_FRAME_STATE();

@@ -24,6 +24,7 @@
 #include <fmt/format.h>
 
 #include "lexer.hpp"
+#include "unicode_names.hpp"
 
 namespace gilt {
 
@@ -277,6 +278,8 @@ private:
     Expr* number(const Token& t);
     Expr* strings();
     void decode_string_body(std::string_view body, bool raw, bool bytes, const Token& t, std::string& out);
+    std::size_t decode_named_escape(std::string_view body, std::size_t start, const Token& t,
+                                    std::string& out);
     void fstring(const Token& t, std::string_view body, std::size_t body_offset, bool raw,
                  std::string& literal, std::vector<Expr*>& values, int level, std::size_t& pos);
     void fstring_field(const Token& t, std::string_view body, std::size_t body_offset, bool raw,
@@ -1942,6 +1945,65 @@ Expr* Parser::number(const Token& t) {
     return c;
 }
 
+namespace {
+
+// Where byte `pos` of a str literal's body lies in the text CPython's
+// unicodeescape codec reports positions in: the parser first rewrites each
+// non-ASCII character as a ten-byte \\UXXXXXXXX escape, and a backslash
+// before one as \\u005c (decode_unicode_with_escapes in Parser/string_parser.c).
+std::size_t escape_position(std::string_view body, std::size_t pos) {
+    std::size_t n = 0;
+    auto one_char = [&](std::size_t& k) {
+        if (static_cast<unsigned char>(body[k]) < 0x80) {
+            ++k;
+            ++n;
+            return;
+        }
+        char32_t cp;
+        std::size_t len = decode_utf8(body, k, cp);
+        k += len ? len : 1;
+        n += 10;
+    };
+    for (std::size_t k = 0; k < pos && k < body.size();) {
+        if (body[k] == '\\') {
+            ++k;
+            ++n;
+            if (k >= body.size() || static_cast<unsigned char>(body[k]) >= 0x80) n += 5;
+            if (k < body.size()) one_char(k);
+            continue;
+        }
+        one_char(k);
+    }
+    return n + (pos > body.size() ? pos - body.size() : 0);
+}
+
+}  // namespace
+
+// A \N{name} escape at body[start] (the backslash) of a str literal; appends
+// the character and returns the index past the escape. As CPython's
+// unicodeescape codec: names and aliases of characters, not named sequences.
+std::size_t Parser::decode_named_escape(std::string_view body, std::size_t start, const Token& t,
+                                        std::string& out) {
+    const char* message = "malformed \\N character escape";
+    std::size_t pos = start + 2;  // where the codec stopped: the error's end
+    if (pos < body.size() && body[pos] == '{') {
+        std::size_t close = body.find('}', pos + 1);
+        pos = close == std::string_view::npos ? body.size() : close;
+        if (close != std::string_view::npos && close > start + 3) {
+            char32_t cp;
+            if (unicode_names::code_point_for_name(body.substr(start + 3, close - start - 3), &cp)) {
+                append_utf8(out, cp);
+                return close + 1;
+            }
+            message = "unknown Unicode character name";
+            pos = close + 1;
+        }
+    }
+    fail_string(t, fmt::format("(unicode error) 'unicodeescape' codec can't decode bytes in position "
+                               "{}-{}: {}",
+                               escape_position(body, start), escape_position(body, pos) - 1, message));
+}
+
 // Decodes the escapes of a non-f string body (or an f-string literal piece).
 void Parser::decode_string_body(std::string_view body, bool raw, bool bytes, const Token& t, std::string& out) {
     if (bytes) {
@@ -2010,8 +2072,10 @@ void Parser::decode_string_body(std::string_view body, bool raw, bool bytes, con
                 if (h < 0) {
                     if (bytes) fail_string(t, fmt::format("(value error) invalid \\x escape at position {}", start));
                     const char* form = e == 'x' ? "\\xXX" : e == 'u' ? "\\uXXXX" : "\\UXXXXXXXX";
-                    fail_string(t, fmt::format("{} in position {}-{}: truncated {} escape", codec, start,
-                                              start + 1 + static_cast<std::size_t>(k), form));
+                    fail_string(t, fmt::format("{} in position {}-{}: truncated {} escape", codec,
+                                              escape_position(body, start),
+                                              escape_position(body, i + static_cast<std::size_t>(k)) - 1,
+                                              form));
                 }
                 value = value * 16 + static_cast<char32_t>(h);
             }
@@ -2020,17 +2084,18 @@ void Parser::decode_string_body(std::string_view body, bool raw, bool bytes, con
                 out += static_cast<char>(value);
             } else {
                 if (value > 0x10FFFF)
-                    fail_string(t, fmt::format("{} in position {}-{}: illegal Unicode character", codec, start,
-                                              i - 1));
+                    fail_string(t, fmt::format("{} in position {}-{}: illegal Unicode character", codec,
+                                              escape_position(body, start), escape_position(body, i) - 1));
                 append_utf8(out, value);
             }
             break;
         }
         case 'N':
-            if (!bytes)
-                fail_string(t, "(unicode error) \\N{...} escapes are not supported; write the character "
-                              "itself or use \\u");
-            out += "\\N";
+            if (bytes) {
+                out += "\\N";  // not an escape in bytes
+                break;
+            }
+            i = decode_named_escape(body, start, t, out);
             break;
         default:
             // Unknown escapes stay as written (CPython warns, we do not).
@@ -2067,8 +2132,15 @@ void Parser::fstring(const Token& t, std::string_view body, std::size_t body_off
     while (pos < body.size()) {
         char ch = body[pos];
         if (!raw && ch == '\\' && pos + 1 < body.size()) {
-            // \N{...} braces are not replacement fields; other escapes just skip a byte.
-            pos += 2;
+            // As CPython's fstring_find_literal: the braces of \N{...} are not a
+            // replacement field (the decoder reports a malformed one later), and
+            // a brace after a backslash is still a brace.
+            char next = body[pos + 1];
+            pos += next == '{' || next == '}' ? 1 : 2;
+            if (next == 'N' && pos < body.size() && body[pos++] == '{') {
+                while (pos < body.size() && body[pos++] != '}') {
+                }
+            }
             continue;
         }
         if (ch == '{' || ch == '}') {

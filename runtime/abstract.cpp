@@ -6,6 +6,7 @@
 #include "runtime/dict.hpp"
 #include "runtime/errors.hpp"
 #include "runtime/float.hpp"
+#include "runtime/function.hpp"
 #include "runtime/instance.hpp"
 #include "runtime/int.hpp"
 #include "runtime/interpreter.hpp"
@@ -276,6 +277,20 @@ Value call_method(ThreadState& ts, Value obj, Value name, std::initializer_list<
 
 Value lookup_special(ThreadState& ts, Value obj, Value name) { return type_lookup(type_of(ts, obj), name); }
 
+Value call_prepending(ThreadState& ts, Value f, Value self, Args args) {
+  uint32_t total = args.n + args.kw_count();
+  Value small[8];
+  std::unique_ptr<Value[]> big;
+  Value* argv = small;
+  if (total + 1 > 8) {
+    big.reset(new Value[total + 1]);
+    argv = big.get();
+  }
+  argv[0] = self;
+  for (uint32_t i = 0; i < total; ++i) argv[i + 1] = args.v[i];
+  return obj_call(ts, f, Args{argv, args.n + 1, args.kwnames});
+}
+
 // Calls `f` (found on type(self)) with self prepended, binding descriptors
 // the way attribute access would but without allocating a bound method for
 // plain functions.
@@ -287,19 +302,8 @@ Value call_bound_special(ThreadState& ts, Value f, Value self, Args args) {
                   !(reinterpret_cast<NativeFunctionObject*>(f.as_object())->flags & (kMethodClass | kMethodStatic)) &&
                   reinterpret_cast<NativeFunctionObject*>(f.as_object())->self.is_null() &&
                   reinterpret_cast<NativeFunctionObject*>(f.as_object())->owner != nullptr);
-    if (plain) {
-      uint32_t total = args.n + args.kw_count();
-      Value small[8];
-      std::unique_ptr<Value[]> big;
-      Value* argv = small;
-      if (total + 1 > 8) {
-        big.reset(new Value[total + 1]);
-        argv = big.get();
-      }
-      argv[0] = self;
-      for (uint32_t i = 0; i < total; ++i) argv[i + 1] = args.v[i];
-      return obj_call(ts, f, Args{argv, args.n + 1, args.kwnames});
-    }
+    if (k == ObjKind::Function) return function_call_self(ts, f, self, args);
+    if (plain) return call_prepending(ts, f, self, args);
   }
   TypeObject* ft = type_of(ts, f);
   Ref bound(ft->descr_get ? ft->descr_get(ts, f, self, val(type_of(ts, self))) : new_ref(f));

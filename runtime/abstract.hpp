@@ -62,6 +62,8 @@ Value call_method(ThreadState& ts, Value obj, Value name, std::initializer_list<
 // Calls the special method `name` looked up on type(obj) (not the instance),
 // as the language does for dunders. Returns null with AttributeError if missing.
 Value call_special(ThreadState& ts, Value obj, Value name, std::initializer_list<Value> args);
+// obj_call(f, self, *args): the arguments copied behind self.
+Value call_prepending(ThreadState& ts, Value f, Value self, Args args);
 // Calls `f`, found on type(self), with self prepended (binding as attribute
 // access would, without allocating a bound method for plain functions).
 Value call_bound_special(ThreadState& ts, Value f, Value self, Args args);
