@@ -1,42 +1,9 @@
-# The convoy effect: a CPU-bound thread runs beside an I/O-bound one doing
-# socketpair echo round trips. Each time the I/O thread blocks it gives up the
-# GIL, and when its data arrives it must get the GIL back from the CPU thread,
-# which under CPython can take a whole switch interval (5 ms). The time of the
-# whole run is the measurement; only the round-trip count is printed.
-import socket
-import threading
+# The convoy effect: socketpair echo round trips beside a CPU-bound thread
+# (see lib/echo.py); compare --threads divides this time by threads_echo_alone.
+import os
+import sys
 
-ROUNDS = 300
-a, b = socket.socketpair()
-stop = False
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib"))
+import echo
 
-
-def echo():
-    while True:
-        data = b.recv(64)
-        if not data:
-            break
-        b.sendall(data)
-
-
-def spin():
-    x = 0
-    while not stop:
-        x = (x * 31 + 7) % 1000003
-
-
-e = threading.Thread(target=echo)
-c = threading.Thread(target=spin)
-e.start()
-c.start()
-done = 0
-for i in range(ROUNDS):
-    a.sendall(b"ping")
-    if a.recv(64) == b"ping":
-        done += 1
-stop = True
-a.close()
-c.join()
-e.join()
-b.close()
-print(done)
+print(echo.run(spin=True))

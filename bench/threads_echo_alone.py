@@ -1,29 +1,9 @@
-# Baseline for threads_convoy: the same socketpair echo round trips with no
-# CPU-bound thread beside them. compare --threads divides the convoy time by
-# this one to show how much the CPU thread slows the I/O thread.
-import socket
-import threading
+# Baseline of threads_convoy: the same echo round trips with no CPU-bound
+# thread beside them (see lib/echo.py).
+import os
+import sys
 
-ROUNDS = 300
-a, b = socket.socketpair()
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "lib"))
+import echo
 
-
-def echo():
-    while True:
-        data = b.recv(64)
-        if not data:
-            break
-        b.sendall(data)
-
-
-e = threading.Thread(target=echo)
-e.start()
-done = 0
-for i in range(ROUNDS):
-    a.sendall(b"ping")
-    if a.recv(64) == b"ping":
-        done += 1
-a.close()
-e.join()
-b.close()
-print(done)
+print(echo.run(spin=False))
