@@ -18,5 +18,6 @@ Value init_json_module(ThreadState& ts);         // json.cpp: _json
 Value init_weakref_module(ThreadState& ts);      // weakref_module.cpp: _weakref
 Value init_socket_module(ThreadState& ts);       // socket*.cpp: _socket
 Value init_select_module(ThreadState& ts);       // select.cpp
+Value init_unicodedata_module(ThreadState& ts);  // unicodedata.cpp
 
 }  // namespace gilt

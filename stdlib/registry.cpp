@@ -28,6 +28,7 @@ void register_native_modules(Interpreter& interp) {
   m["_weakref"] = init_weakref_module;
   m["_socket"] = init_socket_module;
   m["select"] = init_select_module;
+  m["unicodedata"] = init_unicodedata_module;
 }
 
 }  // namespace gilt

@@ -218,10 +218,12 @@ TEST(Parser, NodesOutliveTheSource) {
               "type_ignores=[])");
 }
 
-TEST(Parser, NamedEscapesAreRejectedClearly) {
-    ParseResult r = parse_module("'\\N{BULLET}'\n", "t.py");
-    ASSERT_FALSE(r.ok());
-    EXPECT_NE(r.error->msg.find("\\N{...}"), std::string::npos);
+TEST(Parser, NamedEscapesDecodeToUtf8) {
+    ParseResult r = parse_module("x = '\\N{BULLET}\\N{lf}'\n", "t.py");
+    ASSERT_TRUE(r.ok()) << r.error->msg;
+    EXPECT_EQ(ast::ast_dump(*r.module),
+              "Module(body=[Assign(targets=[Name(id='x', ctx=Store())], value=Constant(value='\xe2\x80\xa2\\n'))], "
+              "type_ignores=[])");
 }
 
 TEST(Parser, EmptyAndBlankSources) {

@@ -1,0 +1,2 @@
+print("ok")
+s = "caf\N{LATIN SMALL LETTER E WITH ACUTE} \N{NO SUCH NAME}"
