@@ -43,7 +43,7 @@ constexpr MethodDef kBytesIteratorMethods[] = {
 };
 
 constexpr size_t kBytesHeaderSize = offsetof(BytesObject, data);
-constexpr uint64_t kMaxBytes = uint64_t(1) << 48;
+constexpr uint64_t kMaxBytes = kMaxBytesSize;
 
 BytesObject* alloc_bytes_raw(TypeObject* type, uint64_t size) noexcept {
     if (size > kMaxBytes)
@@ -205,6 +205,8 @@ bool bytes_from_source(ThreadState& ts, Value source, Value encoding, Value erro
             return false;
         if (n < 0)
             return raise(ts, ts.exc_types().ValueError, "negative count"), false;
+        if (static_cast<uint64_t>(n) > kMaxBytes)
+            return raise_memory_error(ts), false;
         out->assign(static_cast<size_t>(n), '\0');
         return true;
     }

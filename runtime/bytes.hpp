@@ -15,6 +15,10 @@
 
 namespace gilt {
 
+// The largest bytes or bytearray: a larger size is a MemoryError before
+// anything (a std::string, which would throw) is asked for the memory.
+inline constexpr uint64_t kMaxBytesSize = uint64_t(1) << 48;
+
 struct BytesObject {
     Object hdr;
     int64_t hash;  // -1 until computed

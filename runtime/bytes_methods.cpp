@@ -324,10 +324,20 @@ Value remove_affix(ThreadState& ts, Args args, const char* qualname, Dir dir) {
     return unchanged(ts, args[0]);
 }
 
+// Beyond this many bytes a result is refused with MemoryError, as
+// bytes.cpp's allocator does, before std::string is asked for it (it would
+// throw, and no C++ exception may leave a builtin).
+constexpr uint64_t kMaxResultBytes = uint64_t(1) << 48;
+
 Value pad(ThreadState& ts, Value self, int64_t left, int64_t right, char fill) {
     std::string_view d = byteslike_data(self);
     if (left <= 0 && right <= 0)
         return unchanged(ts, self);
+    // Each term is below 2**63, so the sum cannot wrap.
+    if (static_cast<uint64_t>(std::max<int64_t>(left, 0)) + static_cast<uint64_t>(std::max<int64_t>(right, 0)) +
+            d.size() >
+        kMaxResultBytes)
+        return raise_memory_error(ts);
     std::string out;
     out.reserve(d.size() +
                 static_cast<size_t>(std::max<int64_t>(left, 0) + std::max<int64_t>(right, 0)));
@@ -602,7 +612,10 @@ Value bytes_ljust(ThreadState& ts, Args args) {
     char fill;
     if (!parse_width_fill(ts, args, "ljust", GILT_QUAL(args[0], "ljust"), &width, &fill))
         return Value();
-    return pad(ts, args[0], 0, width - static_cast<int64_t>(byteslike_data(args[0]).size()), fill);
+    auto len = static_cast<int64_t>(byteslike_data(args[0]).size());
+    if (width <= len)  // also keeps `width - len` from overflowing
+        return unchanged(ts, args[0]);
+    return pad(ts, args[0], 0, width - len, fill);
 }
 
 Value bytes_rjust(ThreadState& ts, Args args) {
@@ -610,7 +623,10 @@ Value bytes_rjust(ThreadState& ts, Args args) {
     char fill;
     if (!parse_width_fill(ts, args, "rjust", GILT_QUAL(args[0], "rjust"), &width, &fill))
         return Value();
-    return pad(ts, args[0], width - static_cast<int64_t>(byteslike_data(args[0]).size()), 0, fill);
+    auto len = static_cast<int64_t>(byteslike_data(args[0]).size());
+    if (width <= len)  // also keeps `width - len` from overflowing
+        return unchanged(ts, args[0]);
+    return pad(ts, args[0], width - len, 0, fill);
 }
 
 Value bytes_zfill(ThreadState& ts, Args args) {
@@ -622,6 +638,8 @@ Value bytes_zfill(ThreadState& ts, Args args) {
     auto len = static_cast<int64_t>(d.size());
     if (width <= len)
         return unchanged(ts, args[0]);
+    if (static_cast<uint64_t>(width) > kMaxResultBytes)
+        return raise_memory_error(ts);
     std::string out(static_cast<size_t>(width - len), '0');
     out.append(d);
     if (!d.empty() && (d[0] == '+' || d[0] == '-')) {

@@ -24,6 +24,11 @@
 
 namespace gilt {
 
+// The largest field width a format spec or %-format may ask for: with a
+// 4-byte fill it stays within the largest str (2**48 bytes). A wider field
+// could never be allocated and raises MemoryError, as in CPython.
+inline constexpr int64_t kMaxFormatWidth = int64_t(1) << 46;
+
 struct FormatSpec {
     uint32_t fill = ' ';     // fill code point
     char align = '\0';       // '<', '>', '^', '=' (the default_align when not given)

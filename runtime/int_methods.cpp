@@ -320,6 +320,12 @@ int parse_byteorder(ThreadState& ts, Value v, const char* fname) {
 // The two's complement bytes of v in `length` bytes (big-endian), or an
 // OverflowError.
 bool int_bytes(ThreadState& ts, Value v, int64_t length, bool is_signed, std::string* out) {
+    // CPython allocates the result first: a length no bytes can have is a
+    // MemoryError (and `length * 8` below cannot wrap).
+    if (static_cast<uint64_t>(length) > kMaxBytesSize) {
+        raise_memory_error(ts);
+        return false;
+    }
     int sign = int_sign(v);
     if (sign < 0 && !is_signed) {
         raise(ts, ts.exc_types().OverflowError, "can't convert negative int to unsigned");

@@ -285,8 +285,12 @@ Value str_repeat(ThreadState& ts, Value s, int64_t n) {
         return str_empty(ts);
     if (n == 1 && is_exact_str(ts, s))
         return new_ref(s);
-    if (static_cast<uint64_t>(n) > kMaxStrBytes / x->byte_len)
+    // CPython's OverflowError is for a size past sys.maxsize; a size that
+    // fits but cannot be allocated is a MemoryError.
+    if (static_cast<uint64_t>(n) > static_cast<uint64_t>(INT64_MAX) / x->byte_len)
         return raise(ts, ts.exc_types().OverflowError, "repeated string is too long");
+    if (static_cast<uint64_t>(n) > kMaxStrBytes / x->byte_len)
+        return raise_memory_error(ts);
     uint64_t total = x->byte_len * static_cast<uint64_t>(n);
     StrObject* r = str_alloc(ts, total, x->char_len * static_cast<uint64_t>(n), false);
     if (!r)

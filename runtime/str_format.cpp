@@ -15,6 +15,7 @@
 // semantics % has (which differ from format-spec semantics), floats through
 // double_to_string so digits match CPython's repr machinery.
 #include <cctype>
+#include <climits>
 #include <cstring>
 #include <string>
 
@@ -493,7 +494,8 @@ bool pct_parse(ThreadState& ts, std::string_view fmt, size_t* pos, PctArgs& pa, 
             return false;
         if (sp->width < 0) {
             sp->flags |= kLeft;
-            sp->width = -sp->width;
+            // -INT64_MIN overflows; either magnitude is refused below.
+            sp->width = sp->width == INT64_MIN ? INT64_MAX : -sp->width;
         }
     } else if (!pct_number(ts, fmt, &i, &sp->width, "width")) {
         return false;
@@ -504,11 +506,24 @@ bool pct_parse(ThreadState& ts, std::string_view fmt, size_t* pos, PctArgs& pa, 
             ++i;
             if (!pct_star(ts, pa, &sp->prec))
                 return false;
+            if (sp->prec > INT_MAX) {  // CPython reads a '*' precision as a C int
+                raise(ts, ts.exc_types().OverflowError, "Python int too large to convert to C int");
+                return false;
+            }
             if (sp->prec < 0)
                 sp->prec = 0;
         } else if (!pct_number(ts, fmt, &i, &sp->prec, "precision")) {
             return false;
+        } else if (sp->prec > INT_MAX) {
+            value_error(ts, "precision too big");
+            return false;
         }
+    }
+    // The padding is built in a std::string, which must never be asked for
+    // more than can exist (it would throw): such a width is a MemoryError.
+    if (sp->width > kMaxFormatWidth) {
+        raise_memory_error(ts);
+        return false;
     }
     if (i < fmt.size() && (fmt[i] == 'h' || fmt[i] == 'l' || fmt[i] == 'L'))
         ++i;  // ignored, as in C

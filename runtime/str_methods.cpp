@@ -837,8 +837,13 @@ Value pad(ThreadState& ts, Value s, int64_t left, int64_t right, uint32_t fill) 
     char fb[4];
     auto fl = static_cast<uint64_t>(utf8_encode(fill, fb));
     std::string_view v = str_view(s);
-    uint64_t bytes = v.size() + (static_cast<uint64_t>(left) + static_cast<uint64_t>(right)) * fl;
-    uint64_t chars = str_len(s) + static_cast<uint64_t>(left + right);
+    // A width near sys.maxsize times a 4-byte fill wraps around 64 bits: such
+    // a size is refused before anything is allocated or written.
+    uint64_t pad_chars = static_cast<uint64_t>(left) + static_cast<uint64_t>(right);
+    uint64_t bytes, chars;
+    if (__builtin_mul_overflow(pad_chars, fl, &bytes) || __builtin_add_overflow(bytes, v.size(), &bytes) ||
+        __builtin_add_overflow(pad_chars, str_len(s), &chars))
+        return raise_memory_error(ts);
     StrObject* r = str_alloc(ts, bytes, chars, bytes == chars);
     if (!r)
         return Value();
@@ -901,7 +906,10 @@ Value str_ljust(ThreadState& ts, Args args) {
     uint32_t fill;
     if (!parse_width_fill(ts, args, "ljust", "str.ljust", &width, &fill))
         return Value();
-    return pad(ts, args[0], 0, width - static_cast<int64_t>(str_len(args[0])), fill);
+    auto len = static_cast<int64_t>(str_len(args[0]));
+    if (width <= len)  // also keeps `width - len` from overflowing
+        return unchanged(ts, args[0]);
+    return pad(ts, args[0], 0, width - len, fill);
 }
 
 Value str_rjust(ThreadState& ts, Args args) {
@@ -909,7 +917,10 @@ Value str_rjust(ThreadState& ts, Args args) {
     uint32_t fill;
     if (!parse_width_fill(ts, args, "rjust", "str.rjust", &width, &fill))
         return Value();
-    return pad(ts, args[0], width - static_cast<int64_t>(str_len(args[0])), 0, fill);
+    auto len = static_cast<int64_t>(str_len(args[0]));
+    if (width <= len)  // also keeps `width - len` from overflowing
+        return unchanged(ts, args[0]);
+    return pad(ts, args[0], width - len, 0, fill);
 }
 
 Value str_zfill(ThreadState& ts, Args args) {

@@ -490,9 +490,14 @@ TEST_F(StrTest, AppendInPlaceReusesAnUnsharedString) {
 }
 
 TEST_F(StrTest, RepeatRefusesHugeResults) {
+    // As in CPython: a size that fits in sys.maxsize but cannot be
+    // allocated is a MemoryError; one past sys.maxsize an OverflowError.
     Ref a = s("ab");
     Ref r(str_repeat(ts, *a, int64_t(1) << 60));
     EXPECT_TRUE(r.is_null());
+    EXPECT_EQ(error().substr(0, 11), "MemoryError");
+    Ref r2(str_repeat(ts, *a, int64_t(1) << 62));
+    EXPECT_TRUE(r2.is_null());
     EXPECT_EQ(error(), "OverflowError: repeated string is too long");
 }
 
