@@ -9,6 +9,7 @@
 
 #include "interp/compile.hpp"
 #include "interp/eval.hpp"
+#include "interp/frame_push.hpp"
 #include "runtime/abstract.hpp"
 #include "runtime/dict.hpp"
 #include "runtime/errors.hpp"
@@ -167,21 +168,6 @@ void init_code_frame(Frame* f, CodeObject* code, Value globals, Value builtins, 
   for (int i = 0, n = code->nlocalsplus(); i < n; ++i) lp[i] = Value();
 }
 
-void init_frame_header(Frame* f, CodeObject* code, Value globals, Value builtins, Value locals, Value func) {
-  f->code = code;
-  f->func = new_ref(func);
-  f->globals = globals;
-  f->builtins = builtins;
-  f->locals = locals;
-  f->previous = nullptr;
-  f->gen = nullptr;
-  f->entry = 0;
-  f->on_heap = 0;
-  f->lasti_line = 0;
-  f->ip = code->code.data();
-  f->sp = f->stack_base();
-}
-
 bool init_frame(ThreadState& ts, Frame* f, Value func, const Value* args, uint32_t nargs, TupleObject* kwnames) {
   FunctionObject* fn = func_obj(func);
   CodeObject* co = code_obj(fn->code);
@@ -207,21 +193,6 @@ bool init_frame(ThreadState& ts, Frame* f, Value func, const Value* args, uint32
   return true;
 }
 
-void frame_clear(Frame* f) noexcept {
-  CodeObject* co = f->code;
-  if (!co) return;
-  Value* lp = f->localsplus();
-  Value* base = f->stack_base();
-  Value* sp = f->sp;
-  f->sp = base;
-  f->code = nullptr;
-  for (Value* p = base; p < sp; ++p) decref(*p);
-  for (int i = 0, n = co->nlocalsplus(); i < n; ++i) decref(lp[i]);
-  Value func = f->func;
-  f->func = Value();
-  decref(func);
-}
-
 Frame* push_call_frame(ThreadState& ts, Value func, const Value* args, uint32_t nargs, TupleObject* kwnames) {
   CodeObject* co = code_obj(func_obj(func)->code);
   if (++ts.py_depth > ts.interp().recursion_limit) {
@@ -242,82 +213,6 @@ Frame* push_call_frame(ThreadState& ts, Value func, const Value* args, uint32_t 
     return nullptr;
   }
   return f;
-}
-
-namespace {
-
-// The common call: positional arguments only (the ones left out have
-// defaults), no keywords, *args, **kwargs, cells or free variables.
-bool simple_call_shape(FunctionObject* fn, CodeObject* co, uint32_t nargs) {
-  auto argcount = static_cast<uint32_t>(co->argcount);
-  if (nargs > argcount || co->kwonlyargcount != 0 || (co->flags & (kCodeVarargs | kCodeVarkeywords)) ||
-      co->nlocalsplus() != co->nlocals) {
-    return false;
-  }
-  // Trailing parameters left out must all have defaults.
-  uint32_t ndefaults = fn->defaults.is_null() ? 0 : static_cast<uint32_t>(tuple_size(fn->defaults));
-  return nargs + ndefaults >= argcount;
-}
-
-// Pushes the frame of a simple_call_shape call, taking the arguments'
-// references (`own_args`) or new ones; `self`, when not null, is a borrowed
-// first argument before `args` (nargs counts it). Null with RecursionError
-// pending.
-Frame* push_simple_frame(ThreadState& ts, Value func, Value self, const Value* args, uint32_t nargs, bool own_args) {
-  FunctionObject* fn = func_obj(func);
-  CodeObject* co = code_obj(fn->code);
-  if (++ts.py_depth > ts.interp().recursion_limit) {
-    --ts.py_depth;
-    raise_recursion_error(ts);
-    return nullptr;
-  }
-  Value* block = ts.frames.push(frame_words(co));
-  if (!block) {
-    --ts.py_depth;
-    raise_recursion_error(ts);
-    return nullptr;
-  }
-  auto* f = reinterpret_cast<Frame*>(block);
-  init_frame_header(f, co, fn->globals, fn->builtins, Value(), func);
-  Value* lp = f->localsplus();
-  // Only the locals past the parameters need clearing: the rest is set below.
-  for (int i = co->argcount, n = co->nlocalsplus(); i < n; ++i) lp[i] = Value();
-  if (!self.is_null()) {
-    *lp++ = new_ref(self);
-    --nargs;
-  }
-  if (own_args) {
-    for (uint32_t i = 0; i < nargs; ++i) lp[i] = args[i];
-  } else {
-    for (uint32_t i = 0; i < nargs; ++i) lp[i] = new_ref(args[i]);
-  }
-  lp = f->localsplus();
-  nargs += self.is_null() ? 0 : 1;
-  auto argcount = static_cast<uint32_t>(co->argcount);
-  if (nargs < argcount) {
-    auto first_default = argcount - static_cast<uint32_t>(tuple_size(fn->defaults));
-    for (uint32_t i = nargs; i < argcount; ++i) lp[i] = new_ref(tuple_item(fn->defaults, i - first_default));
-  }
-  return f;
-}
-
-}  // namespace
-
-// The eval loop's call: the arguments' references are moved from the
-// caller's stack into the new frame's locals. Returns false when the call
-// is not of the simple shape (nothing was done); otherwise *out is the
-// frame, or null with RecursionError pending.
-bool try_push_simple_frame(ThreadState& ts, Value func, Value* args, uint32_t nargs, Frame** out) {
-  FunctionObject* fn = func_obj(func);
-  if (!simple_call_shape(fn, code_obj(fn->code), nargs)) return false;
-  *out = push_simple_frame(ts, func, Value(), args, nargs, true);
-  return true;
-}
-
-void pop_frame(ThreadState& ts, Frame* f) {
-  frame_clear(f);
-  ts.frames.pop(reinterpret_cast<Value*>(f));
-  --ts.py_depth;
 }
 
 // Protected ranges nest like the blocks that made them, so the innermost

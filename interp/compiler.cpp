@@ -98,6 +98,10 @@ Value Compiler::leave_unit() {
   c->lines = std::move(unit.lines);
   c->caches.resize(unit.caches);
   c->stacksize = unit.max_depth + 4;
+  if ((c->flags & kCodeOptimized) && c->kwonlyargcount == 0 && c->localsplus == c->nlocals &&
+      !(c->flags & (kCodeVarargs | kCodeVarkeywords | kCodeGenerator | kCodeCoroutine | kCodeAsyncGenerator))) {
+    c->flags |= kCodeSimpleArgs;
+  }
   c->name = m_ts.interp().intern(unit.name);
   c->qualname = make_str(m_ts, unit.qualname);
   c->filename = make_str(m_ts, m_filename);

@@ -28,6 +28,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "interp/frame_push.hpp"
 #include "interp/import.hpp"
 #include "interp/opcodes.hpp"
 #include "runtime/abstract.hpp"
@@ -87,7 +88,6 @@ Value eval_unbound_deref(ThreadState& ts, Frame* f, uint32_t i);
 Value eval_load_classderef(ThreadState& ts, Frame* f, uint32_t i);
 int eval_dict_merge(ThreadState& ts, Value dict, Value other, Value func);
 Frame* push_call_frame(ThreadState& ts, Value func, const Value* args, uint32_t nargs, TupleObject* kwnames);
-bool try_push_simple_frame(ThreadState& ts, Value func, Value* args, uint32_t nargs, Frame** out);
 
 namespace {
 
@@ -110,7 +110,6 @@ inline Value eval_call_fast(ThreadState& ts, Value callable, Value* args, uint32
 }
 
 }  // namespace
-void pop_frame(ThreadState& ts, Frame* f);
 const ExceptionTableEntry* find_handler(const CodeObject* co, uint32_t pc);
 
 namespace {
@@ -1460,7 +1459,9 @@ dispatch:
       SAVE_FRAME_STATE();
       f->sp = base;  // what stays on the caller's stack while the callee runs
       Frame* callee;
-      if (try_push_simple_frame(ts, callable, args, nargs, &callee)) {
+      FunctionObject* fn = func_obj(callable);
+      if (simple_call_shape(fn, code_obj(fn->code), nargs)) {
+        callee = push_simple_frame(ts, callable, Value(), args, nargs, true);
         // The arguments moved into the callee; the callable and the NULL remain.
         if (!callee) {
           sp = base + (args - base) + nargs;

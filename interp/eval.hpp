@@ -25,8 +25,6 @@ Value eval_frame(ThreadState& ts, Frame* frame, bool throwing);
                               TupleObject* kwnames);
 // A frame for module-level or class-body code running with `locals`.
 void init_code_frame(Frame* f, CodeObject* code, Value globals, Value builtins, Value locals, Value func);
-// The same without clearing the local slots (the caller fills them all).
-void init_frame_header(Frame* f, CodeObject* code, Value globals, Value builtins, Value locals, Value func);
 
 // Runs a class body (the function made from a ClassDef) with `ns` as its
 // namespace. Returns what the body returns (the __class__ cell or None).

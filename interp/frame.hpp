@@ -52,9 +52,41 @@ inline std::size_t frame_words(const CodeObject* code) noexcept {
   return kFrameHeaderWords + static_cast<std::size_t>(code->nlocalsplus() + code->stacksize);
 }
 
+// Fills the header of a frame about to run `code`; the local slots are the
+// caller's to set. Only `func` gains a reference (see Frame).
+inline void init_frame_header(Frame* f, CodeObject* code, Value globals, Value builtins, Value locals,
+                              Value func) noexcept {
+  f->code = code;
+  f->func = new_ref(func);
+  f->globals = globals;
+  f->builtins = builtins;
+  f->locals = locals;
+  f->previous = nullptr;
+  f->gen = nullptr;
+  f->entry = 0;
+  f->on_heap = 0;
+  f->lasti_line = 0;
+  f->ip = code->code.data();
+  f->sp = f->stack_base();
+}
+
 // Releases everything a frame owns (locals, cells, stack up to `sp`, the
-// function). The block itself is freed by its owner.
-void frame_clear(Frame* f) noexcept;
+// function). The block itself is freed by its owner. Inline: every return
+// runs it.
+inline void frame_clear(Frame* f) noexcept {
+  CodeObject* co = f->code;
+  if (!co) return;
+  Value* lp = f->localsplus();
+  Value* base = lp + co->nlocalsplus();
+  Value* sp = f->sp;
+  f->sp = base;
+  f->code = nullptr;
+  for (Value* p = base; p < sp; ++p) decref(*p);
+  for (Value* p = lp; p < base; ++p) decref(*p);
+  Value func = f->func;
+  f->func = Value();
+  decref(func);
+}
 
 // The globals / locals of the innermost running frame (builtins.globals()).
 Value current_globals(ThreadState& ts);

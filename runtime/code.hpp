@@ -25,6 +25,11 @@ enum CodeFlags : uint32_t {
   kCodeGenerator = 1u << 5,
   kCodeCoroutine = 1u << 7,
   kCodeAsyncGenerator = 1u << 9,
+  // A plain function whose call binds positional arguments by copying them:
+  // no keyword-only parameters, *args, **kwargs, cells or free variables,
+  // and not a generator or coroutine. The compiler sets it; the eval loop's
+  // call fast path tests this one bit instead of re-deriving the shape.
+  kCodeSimpleArgs = 1u << 10,
 };
 
 // [start, end) instruction-word range protected by a handler at `target`;

@@ -94,20 +94,22 @@ Value* FrameStack::push_slow(std::size_t n) noexcept {
   c->prev = m_chunk;
   c->prev_top = m_top;
   m_chunk = c;
-  m_top = c->data() + n;
+  m_base = c->data();
+  m_top = m_base + n;
   m_limit = c->limit();
-  return c->data();
+  return m_base;
 }
 
-void FrameStack::pop(Value* base) noexcept {
+void FrameStack::pop_slow(Value* base) noexcept {
   Chunk* c = m_chunk;
-  assert(c && base >= c->data() && base <= m_top);
-  if (base != c->data() || !c->prev) {
+  assert(c && base == c->data() && base <= m_top);
+  if (!c->prev) {
     m_top = base;
     return;
   }
   // The popped frame was the first in its chunk: resume in the previous one.
   m_chunk = c->prev;
+  m_base = m_chunk->data();
   m_top = c->prev_top;
   m_limit = m_chunk->limit();
   if (!m_spare) {

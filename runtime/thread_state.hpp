@@ -45,15 +45,24 @@ class FrameStack {
     m_top += n;
     return p;
   }
-  void pop(Value* base) noexcept;
+  // Frees everything from `base` (a block push() returned) up.
+  void pop(Value* base) noexcept {
+    if (base != m_base) {
+      m_top = base;
+      return;
+    }
+    pop_slow(base);
+  }
 
  private:
   Value* push_slow(std::size_t n) noexcept;
+  void pop_slow(Value* base) noexcept;
   struct Chunk;
   Chunk* m_chunk = nullptr;  // the chunk `m_top` points into (its `prev` chain holds older frames)
   Chunk* m_spare = nullptr;  // one emptied chunk kept so a call loop at a chunk edge does not malloc
   Value* m_top = nullptr;
   Value* m_limit = nullptr;
+  Value* m_base = nullptr;  // m_chunk's first Value: popping to it may leave the chunk
   std::size_t m_reserved = 0;  // Values in all live chunks (capped: see thread_state.cpp)
 };
 

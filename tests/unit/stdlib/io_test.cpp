@@ -259,7 +259,9 @@ TEST_F(IoTest, StdoutIsBufferedUntilFlush) {
   FileObject* f = file_obj(*stream);
   out.clear();
   ASSERT_TRUE(file_write_text(ts, f, "partial"));
-  if (!f->line_buffering && !f->write_through) EXPECT_EQ(out, "");
+  if (!f->line_buffering && !f->write_through) {
+    EXPECT_EQ(out, "");
+  }
   ASSERT_TRUE(file_flush(ts, f));
   EXPECT_EQ(out, "partial");
 }
