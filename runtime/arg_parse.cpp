@@ -147,13 +147,13 @@ bool parse_args_slow(ThreadState& ts, Args args, std::string_view fname,
   return error_unexpected_keyword(ts, args, s, fname);
 }
 
-bool no_kwargs(ThreadState& ts, Args args, std::string_view fname) {
+bool no_kwargs_slow(ThreadState& ts, Args args, std::string_view fname) {
   if (args.kw_count() == 0) return true;
   raise_fmt(ts, ts.exc_types().TypeError, "{}() takes no keyword arguments", fname);
   return false;
 }
 
-bool check_nargs(ThreadState& ts, Args args, std::string_view fname, uint32_t min, uint32_t max) {
+bool check_nargs_slow(ThreadState& ts, Args args, std::string_view fname, uint32_t min, uint32_t max) {
   if (!no_kwargs(ts, args, fname)) return false;
   uint32_t n = args.n;
   if (n >= min && n <= max) return true;

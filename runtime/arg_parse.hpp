@@ -58,14 +58,33 @@ namespace gilt {
 }
 
 // Fails with "f() takes no keyword arguments" if any keyword was passed.
-[[nodiscard]] bool no_kwargs(ThreadState& ts, Args args, std::string_view fname);
+// Inline, like the checks below, because every builtin method call runs
+// them: the names are only measured when an error is raised.
+[[nodiscard]] bool no_kwargs_slow(ThreadState& ts, Args args, std::string_view fname);
+[[nodiscard]] inline bool no_kwargs(ThreadState& ts, Args args, std::string_view fname) {
+  if (args.kwnames == nullptr) [[likely]] return true;
+  return no_kwargs_slow(ts, args, fname);
+}
+
 // Checks that no keyword was passed ("f() takes no keyword arguments") and
 // that min <= n <= max, with CPython's wording for each shape: "f() takes no
 // arguments (1 given)" (max 0), "f() takes exactly one argument (0 given)"
 // (exactly 1), "f expected 2 arguments, got 3", "f expected at least 1
 // argument, got 0", "f expected at most 2 arguments, got 3". Functions that
 // also take keywords check the positional count themselves.
-[[nodiscard]] bool check_nargs(ThreadState& ts, Args args, std::string_view fname, uint32_t min,
-                               uint32_t max);
+[[nodiscard]] bool check_nargs_slow(ThreadState& ts, Args args, std::string_view fname, uint32_t min,
+                                    uint32_t max);
+[[nodiscard]] inline bool check_nargs(ThreadState& ts, Args args, std::string_view fname, uint32_t min,
+                                      uint32_t max) {
+  if (args.kwnames == nullptr && args.n >= min && args.n <= max) [[likely]] return true;
+  return check_nargs_slow(ts, args, fname, min, max);
+}
+
+// A builtin method's check: args[0] is the receiver, then min..max
+// positional arguments and no keywords ("list.append", "list.append").
+[[nodiscard]] inline bool method_args(ThreadState& ts, Args args, std::string_view qualname, std::string_view name,
+                                      uint32_t min, uint32_t max) {
+  return no_kwargs(ts, args, qualname) && check_nargs(ts, args.drop_first(), name, min, max);
+}
 
 }  // namespace gilt

@@ -467,10 +467,6 @@ int dict_init(ThreadState& ts, Value self, Args args) {
 
 // --- methods ---
 
-bool method_args(ThreadState& ts, Args args, const char* qualname, const char* name, uint32_t min,
-                 uint32_t max) {
-  return no_kwargs(ts, args, qualname) && check_nargs(ts, args.drop_first(), name, min, max);
-}
 
 Value dict_keys(ThreadState& ts, Args args) {
   if (!method_args(ts, args, "dict.keys", "dict.keys", 0, 0)) return Value();

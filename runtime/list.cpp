@@ -463,10 +463,6 @@ int list_init(ThreadState& ts, Value self, Args args) {
 
 // --- methods ---
 
-bool method_args(ThreadState& ts, Args args, const char* qualname, const char* name, uint32_t min,
-                 uint32_t max) {
-  return no_kwargs(ts, args, qualname) && check_nargs(ts, args.drop_first(), name, min, max);
-}
 
 Value list_append(ThreadState& ts, Args args) {
   if (!method_args(ts, args, "list.append", "list.append", 1, 1)) return Value();

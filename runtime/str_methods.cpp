@@ -385,7 +385,7 @@ inline bool space_at(std::string_view v, uint64_t i, int* len) {
     auto c = static_cast<unsigned char>(v[i]);
     if (c < 0x80) {
         *len = 1;
-        return uc_isspace(c);
+        return ascii_isspace(c);
     }
     uint32_t cp;
     *len = utf8_decode(v.data() + i, &cp);
@@ -397,7 +397,7 @@ inline bool space_before(std::string_view v, uint64_t i, int* len) {
     auto c = static_cast<unsigned char>(v[i - 1]);
     if (c < 0x80) {
         *len = 1;
-        return uc_isspace(c);
+        return ascii_isspace(c);
     }
     uint32_t cp;
     *len = utf8_decode_back(v.data(), v.data() + i, &cp);

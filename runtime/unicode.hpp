@@ -93,6 +93,12 @@ bool uc_isdigit(uint32_t cp) noexcept;
 bool uc_isnumeric(uint32_t cp) noexcept;
 bool uc_isalnum(uint32_t cp) noexcept;
 bool uc_isspace(uint32_t cp) noexcept;
+// uc_isspace for an ASCII byte, without the table: \t \n \v \f \r,
+// the separators 0x1C-0x1F and the space.
+constexpr bool ascii_isspace(unsigned char c) noexcept {
+  constexpr uint64_t kMask = (0x1Full << 9) | (0xFull << 28) | (1ull << 32);
+  return c <= 32 && ((kMask >> c) & 1);
+}
 bool uc_isupper(uint32_t cp) noexcept;
 bool uc_islower(uint32_t cp) noexcept;
 bool uc_istitle(uint32_t cp) noexcept;

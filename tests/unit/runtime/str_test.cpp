@@ -584,6 +584,14 @@ TEST_F(StrTest, UnicodeProperties) {
     EXPECT_TRUE(uc_is_xid_continue('1'));
 }
 
+// split() and strip() test ASCII bytes with ascii_isspace(), not the table.
+TEST_F(StrTest, AsciiIsspaceAgreesWithTable) {
+    for (uint32_t c = 0; c < 256; ++c) {
+        bool want = c < 128 && uc_isspace(c);
+        EXPECT_EQ(ascii_isspace(static_cast<unsigned char>(c)), want) << c;
+    }
+}
+
 TEST_F(StrTest, FormatSpecDirect) {
     Ref a = s("h\xc3\xa9llo");
     Ref r(str_format_spec(ts, *a, "*^9.3"));
