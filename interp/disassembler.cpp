@@ -50,6 +50,8 @@ std::string describe(ThreadState& ts, const CodeObject* co, Op op, uint32_t arg)
   if (uses_name(op)) return std::string(str_view(co->names[arg]));
   if (op == Op::LOAD_FAST || op == Op::STORE_FAST || op == Op::DELETE_FAST)
     return std::string(str_view(co->varnames[arg]));
+  if (op == Op::LOAD_FAST_LOAD_FAST)
+    return fmt::format("{}, {}", str_view(co->varnames[arg & 0xFFF]), str_view(co->varnames[arg >> 12]));
   if (op == Op::LOAD_DEREF || op == Op::STORE_DEREF || op == Op::LOAD_CLOSURE || op == Op::DELETE_DEREF ||
       op == Op::LOAD_CLASSDEREF) {
     return std::string(arg < co->cellvars.size() ? str_view(co->cellvars[arg])

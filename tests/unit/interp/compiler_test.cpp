@@ -1,0 +1,74 @@
+// Tests for code generation choices the eval loop relies on: which adjacent
+// local loads fuse into LOAD_FAST_LOAD_FAST, and that the code-shape flag
+// read by the call fast path is set only where binding is a plain copy.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <string_view>
+
+#include "interp/compile.hpp"
+#include "interp/disassembler.hpp"
+#include "runtime/code.hpp"
+#include "runtime/interpreter.hpp"
+#include "runtime/str.hpp"
+
+namespace gilt {
+namespace {
+
+class CompilerTest : public ::testing::Test {
+ protected:
+  Interpreter interp;
+  ThreadState& ts = interp.main_thread();
+
+  // The code object of the first function defined by `source`.
+  Ref function_code(std::string_view source) {
+    Ref module(compile_source(ts, source, "<test>", CompileMode::Exec));
+    EXPECT_TRUE(module);
+    if (!module) return Ref();
+    for (Value c : code_obj(*module)->consts) {
+      if (c.is_object() && c.as_object()->type == interp.types.code) return Ref(new_ref(c));
+    }
+    ADD_FAILURE() << "no function in source";
+    return Ref();
+  }
+  std::string listing(std::string_view source) {
+    Ref code = function_code(source);
+    return code ? disassemble(ts, code_obj(*code)) : std::string();
+  }
+};
+
+TEST_F(CompilerTest, AdjacentLocalLoadsFuse) {
+  std::string dis = listing("def f(a, b):\n    return a * b\n");
+  EXPECT_NE(dis.find("LOAD_FAST_LOAD_FAST"), std::string::npos) << dis;
+  EXPECT_NE(dis.find("a, b"), std::string::npos) << dis;
+}
+
+TEST_F(CompilerTest, LoadThatIsAJumpTargetDoesNotFuse) {
+  // `d` follows `b` but is also where the conditional expression's first
+  // branch jumps to.
+  std::string dis = listing("def f(a, b, c, d):\n    return (a if c else b), d\n");
+  EXPECT_EQ(dis.find("LOAD_FAST_LOAD_FAST"), std::string::npos) << dis;
+}
+
+TEST_F(CompilerTest, LoadsOnDifferentLinesDoNotFuse) {
+  // A traceback must be able to name the second load's line.
+  std::string dis = listing("def f(a, b):\n    return (a +\n            b)\n");
+  EXPECT_EQ(dis.find("LOAD_FAST_LOAD_FAST"), std::string::npos) << dis;
+}
+
+TEST_F(CompilerTest, SimpleArgsFlagOnlyForPlainPositionalFunctions) {
+  auto flagged = [&](std::string_view src) {
+    Ref code = function_code(src);
+    return code && (code_obj(*code)->flags & kCodeSimpleArgs) != 0;
+  };
+  EXPECT_TRUE(flagged("def f(a, b=1):\n    return a\n"));
+  EXPECT_FALSE(flagged("def f(*a):\n    return a\n"));
+  EXPECT_FALSE(flagged("def f(**k):\n    return k\n"));
+  EXPECT_FALSE(flagged("def f(*, k):\n    return k\n"));
+  EXPECT_FALSE(flagged("def f(a):\n    def g():\n        return a\n    return g\n"));
+  EXPECT_FALSE(flagged("def f(a):\n    yield a\n"));
+  EXPECT_FALSE(flagged("async def f(a):\n    return a\n"));
+}
+
+}  // namespace
+}  // namespace gilt
