@@ -74,7 +74,11 @@ Value obj_ascii(ThreadState& ts, Value v) {
 }
 
 Value obj_format(ThreadState& ts, Value v, Value spec) {
-  if (is_exact_str(ts, v) && str_len(spec) == 0) return new_ref(v);
+  if (str_len(spec) == 0) {
+    // CPython's fast path: format(x, "") of an exact str or int is str(x).
+    if (is_exact_str(ts, v)) return new_ref(v);
+    if (v.is_small_int() || type_of(ts, v) == ts.types().int_) return obj_str(ts, v);
+  }
   Value f = lookup_special(ts, v, ts.names().__format__);
   if (f.is_null()) return raise_fmt(ts, ts.exc_types().TypeError, "Type {} doesn't define __format__", type_name(ts, v));
   Ref r(call_bound_special(ts, f, v, Args{&spec, 1, nullptr}));

@@ -14,8 +14,9 @@
 //  - while sorting, the list appears empty; if Python code run by a key or
 //    __lt__ mutates it, the sort raises ValueError "list modified during
 //    sort" and whatever the code put in the list is discarded.
-// When every key is a small int, an exact float or an exact str, the
-// comparison skips the generic protocol (CPython's unsafe_*_compare).
+// When every key is a small int, an exact float or an exact str, or a
+// tuple starting with one of those, the comparison skips the generic
+// protocol (CPython's unsafe_*_compare).
 #include <algorithm>
 #include <cstdlib>
 #include <vector>
@@ -27,6 +28,7 @@
 #include "runtime/list.hpp"
 #include "runtime/range.hpp"
 #include "runtime/str.hpp"
+#include "runtime/tuple.hpp"
 
 namespace gilt {
 
@@ -34,13 +36,18 @@ namespace {
 
 constexpr uint64_t kRun = 32;
 
-enum class KeyKind : uint8_t { SmallInt, Float, Str, Generic };
+// How keys compare. The Tuple* kinds are non-empty exact tuples whose first
+// items are all of the named kind: sorting dict items or (count, word)
+// pairs then compares first items directly and only ties go through the
+// generic protocol (CPython's unsafe_tuple_compare).
+enum class KeyKind : uint8_t { SmallInt, Float, Str, TupleSmallInt, TupleFloat, TupleStr, Generic };
 
-KeyKind classify_keys(ThreadState& ts, const Value* keys, uint64_t n) {
-  if (n == 0) return KeyKind::Generic;
+// The scalar kind every value in values[0..n) (read through `at`) has, or Generic.
+template <class At>
+KeyKind scalar_kind(ThreadState& ts, uint64_t n, At at) {
   bool ints = true, floats = true, strs = true;
   for (uint64_t i = 0; i < n; ++i) {
-    Value k = keys[i];
+    Value k = at(i);
     ints = ints && k.is_small_int();
     floats = floats && is_exact_float(ts, k);
     strs = strs && is_exact_str(ts, k);
@@ -49,7 +56,55 @@ KeyKind classify_keys(ThreadState& ts, const Value* keys, uint64_t n) {
   return ints ? KeyKind::SmallInt : floats ? KeyKind::Float : KeyKind::Str;
 }
 
+KeyKind classify_keys(ThreadState& ts, const Value* keys, uint64_t n) {
+  if (n == 0) return KeyKind::Generic;
+  KeyKind k = scalar_kind(ts, n, [&](uint64_t i) { return keys[i]; });
+  if (k != KeyKind::Generic) return k;
+  for (uint64_t i = 0; i < n; ++i) {
+    if (!is_exact_tuple(ts, keys[i]) || tuple_size(keys[i]) == 0) return KeyKind::Generic;
+  }
+  switch (scalar_kind(ts, n, [&](uint64_t i) { return tuple_item(keys[i], 0); })) {
+    case KeyKind::SmallInt: return KeyKind::TupleSmallInt;
+    case KeyKind::Float: return KeyKind::TupleFloat;
+    case KeyKind::Str: return KeyKind::TupleStr;
+    default: return KeyKind::Generic;
+  }
+}
+
 // 1 when a < b, 0 when not, -1 on error; specialised per key kind.
+template <KeyKind K>
+int key_less(ThreadState& ts, Value a, Value b);
+
+// a == b for two scalars of kind K (identity first, as rich_compare_bool).
+template <KeyKind K>
+bool key_equal(Value a, Value b) {
+  if (a == b) return true;
+  if constexpr (K == KeyKind::SmallInt) {
+    return false;  // equal small ints have equal bits
+  } else if constexpr (K == KeyKind::Float) {
+    return float_value(a) == float_value(b);
+  } else {
+    return str_view(a) == str_view(b);
+  }
+}
+
+// Tuple order: the first items by kind K, then the first differing item
+// found with ==, compared with <; a prefix sorts first.
+template <KeyKind K>
+int tuple_less(ThreadState& ts, Value a, Value b) {
+  TupleObject* ta = tuple_obj(a);
+  TupleObject* tb = tuple_obj(b);
+  if (!key_equal<K>(ta->items[0], tb->items[0])) return key_less<K>(ts, ta->items[0], tb->items[0]);
+  uint64_t n = std::min(ta->size, tb->size), i = 1;
+  for (; i < n; ++i) {
+    int eq = rich_compare_bool(ts, ta->items[i], tb->items[i], CompareOp::Eq);
+    if (eq < 0) return -1;
+    if (!eq) break;
+  }
+  if (i >= n) return ta->size < tb->size;
+  return rich_compare_bool(ts, ta->items[i], tb->items[i], CompareOp::Lt);
+}
+
 template <KeyKind K>
 int key_less(ThreadState& ts, Value a, Value b) {
   if constexpr (K == KeyKind::SmallInt) {
@@ -58,6 +113,12 @@ int key_less(ThreadState& ts, Value a, Value b) {
     return float_value(a) < float_value(b);
   } else if constexpr (K == KeyKind::Str) {
     return str_view(a) < str_view(b);  // UTF-8 byte order = code point order
+  } else if constexpr (K == KeyKind::TupleSmallInt) {
+    return tuple_less<KeyKind::SmallInt>(ts, a, b);
+  } else if constexpr (K == KeyKind::TupleFloat) {
+    return tuple_less<KeyKind::Float>(ts, a, b);
+  } else if constexpr (K == KeyKind::TupleStr) {
+    return tuple_less<KeyKind::Str>(ts, a, b);
   } else {
     return rich_compare_bool(ts, a, b, CompareOp::Lt);
   }
@@ -206,6 +267,9 @@ bool run_sorter(ThreadState& ts, Value* keys, Value* vals, uint64_t n) {
     case KeyKind::SmallInt: return Sorter<KeyKind::SmallInt>(ts, keys, vals, n).sort();
     case KeyKind::Float: return Sorter<KeyKind::Float>(ts, keys, vals, n).sort();
     case KeyKind::Str: return Sorter<KeyKind::Str>(ts, keys, vals, n).sort();
+    case KeyKind::TupleSmallInt: return Sorter<KeyKind::TupleSmallInt>(ts, keys, vals, n).sort();
+    case KeyKind::TupleFloat: return Sorter<KeyKind::TupleFloat>(ts, keys, vals, n).sort();
+    case KeyKind::TupleStr: return Sorter<KeyKind::TupleStr>(ts, keys, vals, n).sort();
     case KeyKind::Generic: break;
   }
   return Sorter<KeyKind::Generic>(ts, keys, vals, n).sort();
