@@ -60,6 +60,19 @@ void Compiler::expr(const ast::Expr* e) {
     }
     case K::UnaryOp: {
       auto* un = e->as<ast::UnaryOp>();
+      // -1 and -1.5 are constants, as CPython's AST optimiser makes them:
+      // `x ** -1.5` in a loop should not negate on every iteration.
+      if (un->op == ast::UnaryOperator::USub && un->operand->kind == K::Constant) {
+        auto* c = un->operand->as<ast::Constant>();
+        if (c->value_kind == ast::ConstantKind::Int) {
+          emit(Op::LOAD_CONST, const_int(-c->int_value));
+          break;
+        }
+        if (c->value_kind == ast::ConstantKind::Float) {
+          emit(Op::LOAD_CONST, add_const(make_float(m_ts, -c->float_value)));
+          break;
+        }
+      }
       expr(un->operand);
       switch (un->op) {
         case ast::UnaryOperator::Invert: emit(Op::UNARY_INVERT); break;
