@@ -1,5 +1,5 @@
 // A readable listing of a code object's instructions (and of the code
-// objects among its constants), for tests and for `gilt -X dis`.
+// objects among its constants), for tests and debugging.
 #pragma once
 
 #include <string>
