@@ -435,6 +435,7 @@ dispatch:
   }
 
   TARGET(LOAD_FAST) {
+  load_fast:
     Value v = lp[oparg];
     if (v.is_null()) {
       SAVE_FRAME_STATE();
@@ -457,7 +458,39 @@ dispatch:
     DISPATCH();
   }
 
+  // The paired instructions below run their first half, then the
+  // instruction in the next word, which they skip; so jumps to that word,
+  // line numbers and errors in the second half are exactly as if unpaired.
+  TARGET(STORE_FAST__LOAD_FAST) {
+    Value old = lp[oparg];
+    lp[oparg] = POP();
+    decref(old);
+    oparg = arg_of(*ip++);
+    goto load_fast;
+  }
+
+  TARGET(STORE_FAST__STORE_FAST) {
+    Value old = lp[oparg];
+    lp[oparg] = POP();
+    decref(old);
+    oparg = arg_of(*ip++);
+    goto store_fast;
+  }
+
+  TARGET(LOAD_FAST__LOAD_CONST) {
+    Value v = lp[oparg];
+    if (v.is_null()) {
+      SAVE_FRAME_STATE();
+      eval_unbound_local(ts, f, oparg);
+      GOTO_ERROR();
+    }
+    PUSH(new_ref_nonnull(v));
+    PUSH(new_ref_nonnull(consts[arg_of(*ip++)]));
+    DISPATCH();
+  }
+
   TARGET(STORE_FAST) {
+  store_fast:
     Value old = lp[oparg];
     lp[oparg] = POP();
     if (old.is_object()) {

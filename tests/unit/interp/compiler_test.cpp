@@ -56,6 +56,18 @@ TEST_F(CompilerTest, LoadsOnDifferentLinesDoNotFuse) {
   EXPECT_EQ(dis.find("LOAD_FAST_LOAD_FAST"), std::string::npos) << dis;
 }
 
+TEST_F(CompilerTest, StoreThenLoadPairsAcrossLinesKeepingBothWords) {
+  // Pairing rewrites only the first word: the load keeps its own word (and
+  // line), so it is still listed after the paired store.
+  std::string dis = listing("def f(a):\n    b = a\n    return b\n");
+  auto paired = dis.find("STORE_FAST__LOAD_FAST");
+  ASSERT_NE(paired, std::string::npos) << dis;
+  EXPECT_NE(dis.find("LOAD_FAST", paired + 1 + std::string_view("STORE_FAST__LOAD_FAST").size()), std::string::npos)
+      << dis;
+  EXPECT_NE(listing("def f(p):\n    a, b = p\n    return a\n").find("STORE_FAST__STORE_FAST"), std::string::npos);
+  EXPECT_NE(listing("def f(s):\n    return s[0]\n").find("LOAD_FAST__LOAD_CONST"), std::string::npos);
+}
+
 TEST_F(CompilerTest, SimpleArgsFlagOnlyForPlainPositionalFunctions) {
   auto flagged = [&](std::string_view src) {
     Ref code = function_code(src);
