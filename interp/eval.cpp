@@ -114,6 +114,19 @@ const ExceptionTableEntry* find_handler(const CodeObject* co, uint32_t pc);
 
 namespace {
 
+// Stores `v` (a reference we own) into a fast local and drops the old value.
+// Float temporaries die here most often (x = a * b in a loop): they go
+// straight back to the float free list, not through the type's dealloc.
+[[gnu::always_inline]] inline void store_local(ThreadState& ts, Value& slot, Value v) {
+  Value old = slot;
+  slot = v;
+  if (!old.is_object()) return;
+  Object* o = old.as_object();
+  if (--o->refcnt != 0) return;
+  if (o->type == ts.types().float_) release_exact_float(o->type, o);
+  else dealloc_object(o);
+}
+
 inline bool is_plain_function(Value v) {
   return v.is_object() && v.as_object()->kind == ObjKind::Function &&
          !(code_obj(func_obj(v)->code)->flags & (kCodeGenerator | kCodeCoroutine | kCodeAsyncGenerator));
@@ -434,15 +447,21 @@ dispatch:
     DISPATCH();
   }
 
+  // Pushes local `i`, or raises UnboundLocalError (LOAD_FAST and its pairs).
+#define PUSH_LOCAL(i)                \
+  do {                               \
+    Value v_ = lp[i];                \
+    if (v_.is_null()) {              \
+      SAVE_FRAME_STATE();            \
+      eval_unbound_local(ts, f, i);  \
+      GOTO_ERROR();                  \
+    }                                \
+    PUSH(new_ref_nonnull(v_));       \
+  } while (0)
+
   TARGET(LOAD_FAST) {
   load_fast:
-    Value v = lp[oparg];
-    if (v.is_null()) {
-      SAVE_FRAME_STATE();
-      eval_unbound_local(ts, f, oparg);
-      GOTO_ERROR();
-    }
-    PUSH(new_ref_nonnull(v));
+    PUSH_LOCAL(oparg);
     DISPATCH();
   }
 
@@ -462,45 +481,26 @@ dispatch:
   // instruction in the next word, which they skip; so jumps to that word,
   // line numbers and errors in the second half are exactly as if unpaired.
   TARGET(STORE_FAST__LOAD_FAST) {
-    Value old = lp[oparg];
-    lp[oparg] = POP();
-    decref(old);
+    store_local(ts, lp[oparg], POP());
     oparg = arg_of(*ip++);
     goto load_fast;
   }
 
   TARGET(STORE_FAST__STORE_FAST) {
-    Value old = lp[oparg];
-    lp[oparg] = POP();
-    decref(old);
+    store_local(ts, lp[oparg], POP());
     oparg = arg_of(*ip++);
     goto store_fast;
   }
 
   TARGET(LOAD_FAST__LOAD_CONST) {
-    Value v = lp[oparg];
-    if (v.is_null()) {
-      SAVE_FRAME_STATE();
-      eval_unbound_local(ts, f, oparg);
-      GOTO_ERROR();
-    }
-    PUSH(new_ref_nonnull(v));
+    PUSH_LOCAL(oparg);
     PUSH(new_ref_nonnull(consts[arg_of(*ip++)]));
     DISPATCH();
   }
 
   TARGET(STORE_FAST) {
   store_fast:
-    Value old = lp[oparg];
-    lp[oparg] = POP();
-    if (old.is_object()) {
-      Object* o = old.as_object();
-      // Float temporaries die here most often (x = a * b in a loop).
-      if (--o->refcnt == 0) {
-        if (o->type == ts.types().float_) release_exact_float(o->type, o);
-        else dealloc_object(o);
-      }
-    }
+    store_local(ts, lp[oparg], POP());
     DISPATCH();
   }
 
