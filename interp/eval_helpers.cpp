@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "interp/eval.hpp"
+#include "interp/eval_helpers.hpp"
 #include "interp/opcodes.hpp"
 #include "runtime/abstract.hpp"
 #include "runtime/descriptors.hpp"
@@ -30,8 +31,6 @@ Value eval_load_global(ThreadState& ts, Frame* f, Value name) {
   if (!v.is_null()) return new_ref(v);
   return raise_name_error(ts, name);
 }
-
-inline constexpr uint32_t kAttrInstanceDict = 1, kAttrMethod = 2;
 
 // LOAD_ATTR without a cache hit: the generic lookup, and a cache fill when
 // the attribute's class has the plain layout the fast path assumes (generic

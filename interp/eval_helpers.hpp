@@ -1,0 +1,51 @@
+// The eval loop's out-of-line slow paths (interp/eval_helpers.cpp): what an
+// instruction does beyond its fast path, kept out of eval_frame() so the
+// loop itself stays small enough to keep in registers and cache.
+#pragma once
+
+#include <cstdint>
+
+#include "interp/frame.hpp"
+#include "runtime/code.hpp"
+#include "runtime/generator.hpp"
+#include "runtime/object.hpp"
+#include "runtime/thread_state.hpp"
+#include "runtime/tuple.hpp"
+
+namespace gilt {
+
+Value eval_load_global(ThreadState& ts, Frame* f, Value name);
+Value eval_load_attr_slow(ThreadState& ts, Value obj, Value name, InlineCache& c);
+Value eval_load_method_slow(ThreadState& ts, Value obj, Value name, InlineCache& c, bool* needs_self);
+int eval_store_attr_slow(ThreadState& ts, Value obj, Value name, Value v, InlineCache& c);
+// InlineCache::kind of an attribute cache entry.
+inline constexpr uint32_t kAttrInstanceDict = 1, kAttrMethod = 2;
+Value eval_load_name(ThreadState& ts, Frame* f, Value name);
+bool eval_unpack(ThreadState& ts, Value seq, uint32_t n, Value* out);
+bool eval_unpack_ex(ThreadState& ts, Value seq, uint32_t before, uint32_t after, Value* out);
+Value eval_make_function(ThreadState& ts, Frame* f, uint32_t flags, Value* sp);
+Value eval_make_class(ThreadState& ts, Value func, Value name, Value bases, Value kw);
+Value eval_call_ex(ThreadState& ts, Value callable, Value self, Value args, Value kwargs);
+Value eval_format_value(ThreadState& ts, Value v, uint32_t flags, Value spec);
+Value eval_build_string(ThreadState& ts, Value* items, uint32_t n);
+bool eval_raise(ThreadState& ts, Value exc, Value cause, uint32_t n);
+Value eval_before_with(ThreadState& ts, Value mgr, Value* exit_out, bool async);
+Value eval_with_except_start(ThreadState& ts, Value exit, Value exc);
+bool eval_print_expr(ThreadState& ts, Value v);
+Value eval_get_awaitable(ThreadState& ts, Value v);
+Value eval_get_aiter(ThreadState& ts, Value v);
+Value eval_get_anext(ThreadState& ts, Value aiter);
+SendResult eval_send(ThreadState& ts, Value receiver, Value v, Value* out);
+bool eval_handle_breaker(ThreadState& ts);
+bool eval_setup_annotations(ThreadState& ts, Frame* f);
+bool eval_store_name(ThreadState& ts, Frame* f, Value name, Value v);
+int eval_delete_name(ThreadState& ts, Frame* f, Value name);
+Value eval_unbound_local(ThreadState& ts, Frame* f, uint32_t i);
+Value eval_unbound_deref(ThreadState& ts, Frame* f, uint32_t i);
+Value eval_load_classderef(ThreadState& ts, Frame* f, uint32_t i);
+int eval_dict_merge(ThreadState& ts, Value dict, Value other, Value func);
+Frame* push_call_frame(ThreadState& ts, Value func, const Value* args, uint32_t nargs, TupleObject* kwnames);
+
+const ExceptionTableEntry* find_handler(const CodeObject* co, uint32_t pc);  // interp/call.cpp
+
+}  // namespace gilt
