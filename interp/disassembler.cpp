@@ -59,10 +59,11 @@ std::string describe(ThreadState& ts, const CodeObject* co, Op op, uint32_t arg)
                                                  : str_view(co->freevars[arg - co->cellvars.size()]));
   }
   if (is_jump(op)) return fmt::format("to {}", arg);
-  if (op == Op::BINARY_OP || op == Op::INPLACE_OP) {
-    std::string_view s = op == Op::BINARY_OP ? binop_symbol(static_cast<BinOp>(arg)) : inplace_symbol(static_cast<BinOp>(arg));
-    return std::string(s);
-  }
+  if (op == Op::BINARY_OP || op == Op::BINARY_ADD || op == Op::BINARY_SUB || op == Op::BINARY_MUL ||
+      op == Op::BINARY_TRUEDIV)
+    return std::string(binop_symbol(static_cast<BinOp>(arg)));
+  if (op == Op::INPLACE_OP || op == Op::INPLACE_ADD || op == Op::INPLACE_SUB || op == Op::INPLACE_MUL)
+    return std::string(inplace_symbol(static_cast<BinOp>(arg)));
   if (op == Op::COMPARE_OP) return std::string(compare_symbol(static_cast<CompareOp>(arg)));
   return "";
 }

@@ -49,6 +49,13 @@ inline constexpr int kVar = 1000;
   X(DELETE_ATTR, -1, 0)               \
   X(BINARY_OP, -1, 0)                 \
   X(INPLACE_OP, -1, 0)                \
+  X(BINARY_ADD, -1, 0)                \
+  X(BINARY_SUB, -1, 0)                \
+  X(BINARY_MUL, -1, 0)                \
+  X(BINARY_TRUEDIV, -1, 0)            \
+  X(INPLACE_ADD, -1, 0)               \
+  X(INPLACE_SUB, -1, 0)               \
+  X(INPLACE_MUL, -1, 0)               \
   X(COMPARE_OP, -1, 0)                \
   X(IS_OP, -1, 0)                     \
   X(CONTAINS_OP, -1, 0)               \

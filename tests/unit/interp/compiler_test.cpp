@@ -1,5 +1,6 @@
 // Tests for code generation choices the eval loop relies on: which adjacent
-// local loads fuse into LOAD_FAST_LOAD_FAST, and that the code-shape flag
+// local loads fuse into LOAD_FAST_LOAD_FAST, which operators get opcodes
+// of their own, and that the code-shape flag
 // read by the call fast path is set only where binding is a plain copy.
 #include <gtest/gtest.h>
 
@@ -66,6 +67,18 @@ TEST_F(CompilerTest, StoreThenLoadPairsAcrossLinesKeepingBothWords) {
       << dis;
   EXPECT_NE(listing("def f(p):\n    a, b = p\n    return a\n").find("STORE_FAST__STORE_FAST"), std::string::npos);
   EXPECT_NE(listing("def f(s):\n    return s[0]\n").find("LOAD_FAST__LOAD_CONST"), std::string::npos);
+}
+
+TEST_F(CompilerTest, CommonArithmeticOperatorsGetTheirOwnOpcodes) {
+  std::string dis = listing("def f(a, b):\n    a += b\n    return a - b * a / b % a\n");
+  EXPECT_NE(dis.find("INPLACE_ADD"), std::string::npos) << dis;
+  EXPECT_NE(dis.find("BINARY_SUB"), std::string::npos) << dis;
+  EXPECT_NE(dis.find("BINARY_MUL"), std::string::npos) << dis;
+  EXPECT_NE(dis.find("BINARY_TRUEDIV"), std::string::npos) << dis;
+  // The rest keep the generic opcode, the operator in its argument.
+  auto generic = dis.find("BINARY_OP");
+  ASSERT_NE(generic, std::string::npos) << dis;
+  EXPECT_NE(dis.find("%", generic), std::string::npos) << dis;
 }
 
 TEST_F(CompilerTest, SimpleArgsFlagOnlyForPlainPositionalFunctions) {
