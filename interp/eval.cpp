@@ -47,6 +47,7 @@
 #include "runtime/native_function.hpp"
 #include "runtime/range.hpp"
 #include "runtime/set.hpp"
+#include "runtime/slots.hpp"
 #include "runtime/str.hpp"
 #include "runtime/tuple.hpp"
 #include "runtime/type.hpp"
@@ -1052,10 +1053,20 @@ dispatch:
       return r;
     }
     Frame* caller = f->previous;
+    bool init_call = f->init_call;
     pop_frame(ts, f);
     f = caller;
     ts.frame = f;
     LOAD_FRAME_STATE();
+    if (init_call) {
+      // The new instance is on the caller's stack already (see CALL).
+      if (!r.is_none()) [[unlikely]] {
+        raise_init_returned(ts, r);
+        decref(r);
+        GOTO_ERROR();
+      }
+      DISPATCH();
+    }
     PUSH(r);
     DISPATCH();
   }
@@ -1248,6 +1259,40 @@ dispatch:
       LOAD_FRAME_STATE();
       if (interp.eval_breaker.load(std::memory_order_relaxed) && !eval_handle_breaker(ts)) GOTO_ERROR();
       DISPATCH();
+    }
+    if (args == base + 2 && !(oparg & (1u << 16)) && callable.is_object() &&
+        callable.as_object()->kind == ObjKind::Type && callable.as_object()->type->call == types.type->call) {
+      // Instantiating a class whose instances come from object.__new__ and
+      // whose __init__ is a plain Python function: what type.__call__ would
+      // do, with __init__'s frame pushed here instead of run by a nested
+      // eval loop. The instance takes the class's stack slot; __init__'s
+      // return (init_call) checks for None and leaves it as the value.
+      auto* t = reinterpret_cast<TypeObject*>(callable.as_object());
+      Value init = t->new_ == types.object->new_ && init_is_python(t) ? type_lookup(t, ts.names().__init__) : Value();
+      if (is_plain_function(init) && simple_call_shape(func_obj(init), code_obj(func_obj(init)->code), nargs + 1)) {
+        SAVE_FRAME_STATE();
+        Value obj = t->new_(ts, t, Args{args, nargs, nullptr});
+        Frame* callee = obj.is_null() ? nullptr : push_simple_frame(ts, init, obj, args, nargs + 1, true);
+        if (!callee) {
+          decref(obj);
+          for (Value* p = sp; p > base;) decref(*--p);
+          sp = base;
+          GOTO_ERROR();
+        }
+        // The arguments moved into the callee.
+        decref(base[0]);
+        base[0] = obj;
+        sp = base + 1;
+        f->ip = ip;
+        f->sp = sp;
+        callee->init_call = 1;
+        callee->previous = f;
+        f = callee;
+        ts.frame = f;
+        LOAD_FRAME_STATE();
+        if (interp.eval_breaker.load(std::memory_order_relaxed) && !eval_handle_breaker(ts)) GOTO_ERROR();
+        DISPATCH();
+      }
     }
     SAVE_FRAME_STATE();
     Value r = eval_call_fast(ts, callable, args, nargs, args != base + 2 && !(oparg & (1u << 16)));

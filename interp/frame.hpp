@@ -36,6 +36,8 @@ struct Frame {
   GeneratorObject* gen;  // owner when the frame belongs to a generator (borrowed)
   uint32_t entry : 1;    // returning from it returns from this eval_frame() call
   uint32_t on_heap : 1;  // lives in a generator's block, not on the FrameStack
+  uint32_t init_call : 1;  // a class call's __init__, pushed by CALL: its result must be
+                           // None, and the call's value is the instance below it
   uint32_t lasti_line;   // unused padding kept for alignment
 
   Value* localsplus() noexcept { return reinterpret_cast<Value*>(this + 1); }
@@ -65,6 +67,7 @@ inline void init_frame_header(Frame* f, CodeObject* code, Value globals, Value b
   f->gen = nullptr;
   f->entry = 0;
   f->on_heap = 0;
+  f->init_call = 0;
   f->lasti_line = 0;
   f->ip = code->code.data();
   f->sp = f->stack_base();

@@ -352,7 +352,7 @@ int slot_init(ThreadState& ts, Value s, Args a) {
   Ref r(call_bound_special(ts, f, s, a));
   if (!r) return -1;
   if (!r.get().is_none()) {
-    raise_fmt(ts, ts.exc_types().TypeError, "__init__() should return None, not '{}'", type_name(ts, *r));
+    raise_init_returned(ts, *r);
     return -1;
   }
   return 0;
@@ -639,6 +639,12 @@ void class_fill_slots(ThreadState& ts, TypeObject* t) {
   // every other class an MRO lookup per freed instance.
   if (type_lookup(t, ts.names().__del__).is_null()) t->flags &= ~kTypeHasFinalizer;
   else t->flags |= kTypeHasFinalizer;
+}
+
+bool init_is_python(const TypeObject* t) noexcept { return t->init == &slot_init; }
+
+void raise_init_returned(ThreadState& ts, Value r) {
+  raise_fmt(ts, ts.exc_types().TypeError, "__init__() should return None, not '{}'", type_name(ts, r));
 }
 
 }  // namespace gilt

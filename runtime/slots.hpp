@@ -25,6 +25,11 @@ void inherit_slots(TypeObject* t, const TypeObject* base);
 // __getattribute__ is that builtin one (then the generic algorithm applies).
 Value getattribute_wrapper(ThreadState& ts, TypeObject* owner, Args args);
 bool is_builtin_getattribute(ThreadState& ts, Value f);
+// Whether instances of `t` are initialised by a Python-level __init__ (the
+// generic slot that looks __init__ up and calls it).
+bool init_is_python(const TypeObject* t) noexcept;
+// The TypeError for an __init__ that returned `r`, not None.
+void raise_init_returned(ThreadState& ts, Value r);
 // The hash slot of classes that set __hash__ = None: raises "unhashable type".
 bool hash_not_implemented(ThreadState& ts, Value self, int64_t* out);
 
