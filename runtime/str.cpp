@@ -61,7 +61,7 @@ StrObject* alloc_raw(TypeObject* type, uint64_t byte_len, uint64_t char_len) noe
 StrObject* alloc_copy(TypeObject* type, std::string_view utf8, uint64_t char_len) noexcept {
     StrObject* s = alloc_raw(type, utf8.size(), char_len);
     if (s && !utf8.empty())
-        std::memcpy(s->data, utf8.data(), utf8.size());
+        copy_str_bytes(s->data, utf8.data(), utf8.size());
     return s;
 }
 
@@ -182,8 +182,20 @@ int64_t hash_bytes(std::string_view d) noexcept {
         h = rotl(h, 27) * 5 + 0x52dce729;
     }
     if (i < n) {
-        uint64_t k = 0;
-        std::memcpy(&k, p + i, n - i);
+        // The 1 to 7 tail bytes as a little-endian word, zero-extended (what
+        // a memcpy into a zeroed word gives, without the call): two
+        // overlapping 4-byte loads, or the first, middle and last byte.
+        const auto* t = reinterpret_cast<const unsigned char*>(p + i);
+        size_t m = n - i;
+        uint64_t k;
+        if (m >= 4) {
+            uint32_t lo, hi;
+            std::memcpy(&lo, t, 4);
+            std::memcpy(&hi, t + m - 4, 4);
+            k = lo | (uint64_t(hi) << ((m - 4) * 8));
+        } else {
+            k = uint64_t(t[0]) | (uint64_t(t[m / 2]) << (m / 2 * 8)) | (uint64_t(t[m - 1]) << ((m - 1) * 8));
+        }
         h ^= mix_block(k);
     }
     auto r = static_cast<int64_t>(fmix(h));
@@ -239,8 +251,8 @@ Value str_concat(ThreadState& ts, Value a, Value b) {
     StrObject* r = str_alloc(ts, x->byte_len + y->byte_len, x->char_len + y->char_len, false);
     if (!r)
         return Value();
-    std::memcpy(r->data, x->data, x->byte_len);
-    std::memcpy(r->data + x->byte_len, y->data, y->byte_len);
+    copy_str_bytes(r->data, x->data, x->byte_len);
+    copy_str_bytes(r->data + x->byte_len, y->data, y->byte_len);
     return val(r);
 }
 

@@ -7,7 +7,9 @@
 // interpreter, so equal interned strings compare by pointer.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -47,6 +49,32 @@ inline uint64_t str_len(Value v) noexcept {
 bool is_str(ThreadState& ts, Value v) noexcept;
 inline bool is_exact_str(ThreadState& ts, Value v) noexcept {
     return v.is_object() && v.as_object()->type == ts.types().str;
+}
+
+// Copies the bytes of a str being built. Most strs are short, and short
+// copies done here with a few loads and stores beat a call into memcpy,
+// whose dispatch on the size mispredicts when lengths vary from call to call.
+inline void copy_str_bytes(char* dst, const char* src, std::size_t n) noexcept {
+    if (n > 16) {
+        std::memcpy(dst, src, n);
+    } else if (n >= 8) {  // two overlapping words
+        uint64_t a, b;
+        std::memcpy(&a, src, 8);
+        std::memcpy(&b, src + n - 8, 8);
+        std::memcpy(dst, &a, 8);
+        std::memcpy(dst + n - 8, &b, 8);
+    } else if (n >= 4) {
+        uint32_t a, b;
+        std::memcpy(&a, src, 4);
+        std::memcpy(&b, src + n - 4, 4);
+        std::memcpy(dst, &a, 4);
+        std::memcpy(dst + n - 4, &b, 4);
+    } else if (n > 0) {  // first, middle and last byte cover 1 to 3
+        char a = src[0], b = src[n / 2], c = src[n - 1];
+        dst[0] = a;
+        dst[n / 2] = b;
+        dst[n - 1] = c;
+    }
 }
 
 // New str from UTF-8 bytes (assumed valid UTF-8). Null + MemoryError on failure.

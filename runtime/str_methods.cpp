@@ -616,11 +616,11 @@ Value join_items(ThreadState& ts, Value sep, const Value* items, uint64_t n) {
     char* out = r->data;
     for (uint64_t i = 0; i < n; ++i) {
         if (i && so->byte_len) {
-            std::memcpy(out, so->data, so->byte_len);
+            copy_str_bytes(out, so->data, so->byte_len);
             out += so->byte_len;
         }
         StrObject* it = str_obj(items[i]);
-        std::memcpy(out, it->data, it->byte_len);
+        copy_str_bytes(out, it->data, it->byte_len);
         out += it->byte_len;
     }
     return val(r);

@@ -8,6 +8,8 @@
 // iterator, and reference counts.
 #include <gtest/gtest.h>
 
+#include <cstring>
+
 #include <span>
 #include <string>
 
@@ -447,6 +449,30 @@ TEST_F(StrTest, HashIsCachedConsistentAndNeverMinusOne) {
     EXPECT_EQ(hash_bytes("spam"), h);  // bytes hash the same way
     for (int i = 0; i < 1000; ++i)
         EXPECT_NE(hash_bytes(std::to_string(i)), -1);
+}
+
+TEST_F(StrTest, HashOfShortTailsIsStable) {
+    // The tail of 1 to 7 bytes is assembled without memcpy; these values are
+    // the ones the memcpy version gave, so dict and set orders do not move.
+    EXPECT_EQ(hash_bytes("a"), 8486461483831537131);
+    EXPECT_EQ(hash_bytes("ab"), -8866119254695463152);
+    EXPECT_EQ(hash_bytes("abc"), -2149940379307879188);
+    EXPECT_EQ(hash_bytes("abcd"), 6741023095340274514);
+    EXPECT_EQ(hash_bytes("abcde"), 6588826220197197974);
+    EXPECT_EQ(hash_bytes("abcdef"), -3302153424655817333);
+    EXPECT_EQ(hash_bytes("abcdefg"), -7146785969706770537);
+    EXPECT_EQ(hash_bytes("abcdefghi"), -4547469160020307205);
+}
+
+TEST_F(StrTest, CopyStrBytesMatchesMemcpyForEveryShortLength) {
+    std::string src;
+    for (int i = 0; i < 40; ++i) src.push_back(static_cast<char>('A' + i));
+    for (size_t n = 0; n <= 33; ++n) {
+        std::string want(40, '.'), got(40, '.');
+        std::memcpy(want.data() + 3, src.data() + 1, n);
+        copy_str_bytes(got.data() + 3, src.data() + 1, n);
+        EXPECT_EQ(got, want) << "n=" << n;
+    }
 }
 
 TEST_F(StrTest, EqualityUsesContentNotIdentity) {
