@@ -53,13 +53,28 @@ Object* alloc_object_uninit(TypeObject* type, std::size_t size) noexcept {
   return o;
 }
 
+// How many freed blocks a gc type keeps (CPython keeps 80 dicts and 80
+// lists). Bounded so a burst of frees does not pin memory for long.
+constexpr uint32_t kGcFreeListMax = 64;
+
 Object* alloc_gc_object(TypeObject* type, std::size_t size) noexcept {
   if (size < type->basicsize) size = type->basicsize;
-  auto* h = static_cast<GcHead*>(obj_calloc(sizeof(GcHead) + size));
-  if (!h) return nullptr;
+  const bool basic = size == type->basicsize;
+  GcHead* h;
+  if (basic && type->gc_freelist) {
+    h = static_cast<GcHead*>(type->gc_freelist);
+    type->gc_freelist = h->next;
+    --type->gc_freelist_len;
+    // What calloc would have zeroed and nothing below sets: the body.
+    h->gc_refs = 0;
+    std::memset(static_cast<void*>(gc_object(h) + 1), 0, size - sizeof(Object));
+  } else {
+    h = static_cast<GcHead*>(obj_calloc(sizeof(GcHead) + size));
+    if (!h) return nullptr;
+  }
   Object* o = gc_object(h);
   init_header(o, type);
-  o->flags = kObjGcTracked;
+  o->flags = basic ? kObjGcTracked | kObjBasicSize : kObjGcTracked;
   Interpreter::GcState& gc = *type->interp->gc;
   GcHead* last = gc.tracked.prev;
   h->prev = last;
@@ -82,12 +97,31 @@ void free_object(Object* o) noexcept {
     h->next->prev = h->prev;
     Interpreter::GcState& gc = *type->interp->gc;
     if (gc.allocations > 0) --gc.allocations;
-    obj_free(h);
+    // Not recycled when weak references are still to be cleared: they are
+    // found by address, which a new object must not take over first.
+    if ((o->flags & kObjBasicSize) && !weak_interp && type->gc_freelist_len < kGcFreeListMax) {
+      h->next = static_cast<GcHead*>(type->gc_freelist);
+      type->gc_freelist = h;
+      ++type->gc_freelist_len;
+    } else {
+      obj_free(h);
+    }
   } else {
     obj_free(o);
   }
+  // Last: for a heap type this may be the final reference, and the type's
+  // dealloc then frees its gc_freelist, block just pushed included.
   if (heap_type) decref(&type->hdr);
   if (weak_interp) weakref_clear_referent(*weak_interp, o);
+}
+
+void gc_freelist_clear(TypeObject* type) noexcept {
+  while (type->gc_freelist) {
+    auto* h = static_cast<GcHead*>(type->gc_freelist);
+    type->gc_freelist = h->next;
+    obj_free(h);
+  }
+  type->gc_freelist_len = 0;
 }
 
 void* alloc_raw_zeroed(std::size_t size) noexcept { return obj_calloc(size); }

@@ -4,8 +4,11 @@
 // with the Object header. Containers that can take part in reference cycles
 // get a GcHead in front of the header and are linked into their
 // interpreter's list of tracked objects, which the cycle collector
-// (runtime/gc.cpp) walks. Free lists for the hottest small objects (floats)
-// hang off their TypeObject, so they are per interpreter too.
+// (runtime/gc.cpp) walks. Free lists hang off the TypeObject, so they are
+// per interpreter too: floats have their own, and every gc type keeps a few
+// freed blocks of its basic size (instances, dicts, lists, bound methods
+// come and go by the million, and a pop from a list is cheaper than the
+// allocator's malloc and free).
 #pragma once
 
 #include <cstddef>
@@ -39,6 +42,10 @@ Object* alloc_gc_object(TypeObject* type, std::size_t size) noexcept;
 // Releases the memory of an object whose fields were already released;
 // drops the reference to a heap type. Untracks gc objects.
 void free_object(Object* o) noexcept;
+
+// Frees the blocks kept in `type`'s gc_freelist (when the type dies, and for
+// builtin types at interpreter tear-down).
+void gc_freelist_clear(TypeObject* type) noexcept;
 
 // Zeroed memory from the object allocator, for an object made before its
 // type exists (start-up); released by free_object like any other.

@@ -131,6 +131,7 @@ Interpreter::~Interpreter() {
   }
   m_interned.clear();
   float_clear_freelist(types.float_);
+  for (TypeObject* t : gc->static_types) gc_freelist_clear(t);
   free_static_types(*this);
   gil.drop(m_main->gil_thread);
 }

@@ -63,6 +63,8 @@ enum ObjFlags : uint8_t {
   kObjGcTracked = 1u << 0,   // has a GcHead in front and is on the interpreter's gc list
   kObjInterned = 1u << 1,    // str: is the interned copy
   kObjFinalized = 1u << 2,   // gc: tp_clear already ran
+  kObjBasicSize = 1u << 5,   // gc object allocated at its type's basicsize (its block may be
+                             // recycled through the type's gc_freelist, see heap.cpp)
 };
 
 struct Object {

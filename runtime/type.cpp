@@ -284,6 +284,7 @@ void type_dealloc(Object* o) {
     t->base = nullptr;
     decref(&b->hdr);
   }
+  gc_freelist_clear(t);
   free_object(o);
 }
 

@@ -143,6 +143,10 @@ struct TypeObject {
 
   void* freelist;  // per-type free list (floats, frames of generators, ...)
   uint32_t freelist_len;
+  // Blocks (GcHead and basicsize bytes) of freed gc instances, kept for the
+  // next instance (runtime/heap.cpp); gc_freelist_clear() returns them.
+  uint32_t gc_freelist_len;
+  void* gc_freelist;
 };
 
 // One entry of a builtin type's method table (see runtime/list.cpp for the

@@ -1,11 +1,15 @@
 // Tests for the cycle collector (runtime/gc.hpp): cycles of lists, dicts
 // and instances are found and freed, reachable cycles are kept, __del__
-// runs once, and an object its finalizer resurrects is not cleared.
+// runs once, and an object its finalizer resurrects is not cleared; and
+// the per-type free list of gc blocks (runtime/heap.cpp).
 #include "runtime/gc.hpp"
 
 #include <gtest/gtest.h>
 
+#include <vector>
+
 #include "runtime/dict.hpp"
+#include "runtime/heap.hpp"
 #include "runtime/list.hpp"
 #include "runtime/native_function.hpp"
 #include "runtime_test_util.hpp"
@@ -46,6 +50,33 @@ TEST_F(GcTest, ListContainingItself) {
   decref(l);  // only the cycle holds it now
   EXPECT_EQ(gc_collect(ts), 1);
   EXPECT_EQ(tracked(), before);
+}
+
+TEST_F(GcTest, FreedBlocksOfBasicSizeAreReusedZeroedAndBounded) {
+  TypeObject* dict_type = interp.types.dict;
+  gc_freelist_clear(dict_type);
+  Value a = dict_new(ts);
+  ASSERT_TRUE(dict_set_cstr(ts, a, "k", Value::small_int(1)));
+  Object* first = a.as_object();
+  decref(a);
+  EXPECT_EQ(dict_type->gc_freelist_len, 1u);
+  Value b = dict_new(ts);  // the same block, with no trace of the old dict
+  EXPECT_EQ(b.as_object(), first);
+  EXPECT_EQ(dict_type->gc_freelist_len, 0u);
+  EXPECT_EQ(dict_size(b), 0u);
+  EXPECT_EQ(dict_obj(b)->index, nullptr);
+  EXPECT_EQ(b.as_object()->refcnt, 1u);
+  EXPECT_TRUE(b.as_object()->flags & kObjGcTracked);
+  decref(b);
+  // A burst of frees keeps only a bounded number of blocks.
+  std::vector<Value> many;
+  for (int i = 0; i < 500; ++i) many.push_back(dict_new(ts));
+  for (Value v : many) decref(v);
+  EXPECT_GT(dict_type->gc_freelist_len, 0u);
+  EXPECT_LE(dict_type->gc_freelist_len, 64u);
+  gc_freelist_clear(dict_type);
+  EXPECT_EQ(dict_type->gc_freelist_len, 0u);
+  EXPECT_EQ(dict_type->gc_freelist, nullptr);
 }
 
 TEST_F(GcTest, DictsReferencingEachOther) {
