@@ -97,6 +97,19 @@ Value eval_frame(ThreadState& ts, Frame* entry, bool throwing) {
     f->ip = ip;            \
     f->sp = sp;            \
   } while (0)
+// Makes `callee`, just pushed for a call from this frame, the running one
+// (the caller's ip and sp are saved for the return). A call is a point
+// where a pending signal or GIL drop request is handled.
+#define ENTER_FRAME(callee)                                                                                  \
+  do {                                                                                                       \
+    f->ip = ip;                                                                                              \
+    f->sp = sp;                                                                                              \
+    (callee)->previous = f;                                                                                  \
+    f = (callee);                                                                                            \
+    ts.frame = f;                                                                                            \
+    LOAD_FRAME_STATE();                                                                                      \
+    if (interp.eval_breaker.load(std::memory_order_relaxed) && !eval_handle_breaker(ts)) GOTO_ERROR();       \
+  } while (0)
 #define PUSH(v) (*sp++ = (v))
 #define POP() (*--sp)
 #define TOP() (sp[-1])
@@ -1238,26 +1251,14 @@ dispatch:
         }
         decref(base[0]);
         sp = base;
-        f->ip = ip;
-        f->sp = sp;
-        callee->previous = f;
-        f = callee;
-        ts.frame = f;
-        LOAD_FRAME_STATE();
-        if (interp.eval_breaker.load(std::memory_order_relaxed) && !eval_handle_breaker(ts)) GOTO_ERROR();
+        ENTER_FRAME(callee);
         DISPATCH();
       }
       callee = push_call_frame(ts, callable, args, nargs, nullptr);
       for (Value* p = sp; p > base;) decref(*--p);
       sp = base;
       if (!callee) GOTO_ERROR();
-      f->ip = ip;
-      f->sp = sp;
-      callee->previous = f;
-      f = callee;
-      ts.frame = f;
-      LOAD_FRAME_STATE();
-      if (interp.eval_breaker.load(std::memory_order_relaxed) && !eval_handle_breaker(ts)) GOTO_ERROR();
+      ENTER_FRAME(callee);
       DISPATCH();
     }
     if (args == base + 2 && !(oparg & (1u << 16)) && callable.is_object() &&
@@ -1283,14 +1284,8 @@ dispatch:
         decref(base[0]);
         base[0] = obj;
         sp = base + 1;
-        f->ip = ip;
-        f->sp = sp;
         callee->init_call = 1;
-        callee->previous = f;
-        f = callee;
-        ts.frame = f;
-        LOAD_FRAME_STATE();
-        if (interp.eval_breaker.load(std::memory_order_relaxed) && !eval_handle_breaker(ts)) GOTO_ERROR();
+        ENTER_FRAME(callee);
         DISPATCH();
       }
     }
@@ -1328,12 +1323,7 @@ dispatch:
       decref(kwnames);
       sp = base;
       if (!callee) GOTO_ERROR();
-      f->ip = ip;
-      f->sp = sp;
-      callee->previous = f;
-      f = callee;
-      ts.frame = f;
-      LOAD_FRAME_STATE();
+      ENTER_FRAME(callee);
       DISPATCH();
     }
     Value r = obj_call(ts, callable, Args{args, npos, tuple_obj(kwnames)});
