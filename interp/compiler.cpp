@@ -109,11 +109,12 @@ Op specialized_arithmetic(Op op, uint32_t arg) {
   return op;
 }
 
-// CPython 3.11's other superinstructions, made the way its quickening makes
+// CPython 3.11's superinstructions, made the way its quickening makes
 // them: only the first word's opcode changes, to one that also runs the
 // instruction in the next word and skips it. Positions, jump targets and
-// the line table stay as they were, so `x = ...` on one line and a load
-// of `y` on the next can pair (the emit-time LOAD_FAST_LOAD_FAST cannot).
+// the line table stay as they were: a jump to the second word runs it
+// alone, an error in it names its own line, and `x = ...` on one line and
+// a load of `y` on the next still pair.
 void specialize_instructions(std::vector<uint32_t>& code) {
   for (std::size_t i = 0; i < code.size();) {
     Op op = op_of(code[i]);
@@ -122,7 +123,8 @@ void specialize_instructions(std::vector<uint32_t>& code) {
     Op special = specialized_arithmetic(op, arg);
     if (next < code.size()) {
       Op second = op_of(code[next]);
-      if (op == Op::STORE_FAST && second == Op::LOAD_FAST) special = Op::STORE_FAST__LOAD_FAST;
+      if (op == Op::LOAD_FAST && second == Op::LOAD_FAST) special = Op::LOAD_FAST__LOAD_FAST;
+      else if (op == Op::STORE_FAST && second == Op::LOAD_FAST) special = Op::STORE_FAST__LOAD_FAST;
       else if (op == Op::STORE_FAST && second == Op::STORE_FAST) special = Op::STORE_FAST__STORE_FAST;
       else if (op == Op::LOAD_FAST && second == Op::LOAD_CONST) special = Op::LOAD_FAST__LOAD_CONST;
     }
@@ -170,36 +172,12 @@ void Compiler::set_depth(int d) {
   u().max_depth = std::max(u().max_depth, d);
 }
 
-namespace {
-
-// `LOAD_FAST a; LOAD_FAST b` becomes one LOAD_FAST_LOAD_FAST (a | b << 12)
-// when nothing can jump to the second and it is on the same line: operands
-// such as `x * y` and the arguments of calls are fetched with one dispatch
-// (CPython 3.11's superinstruction). Fusing at emission keeps every label
-// and exception-table position valid.
-bool try_fuse_load_fast(CodeUnit& unit, uint32_t arg) {
-  constexpr uint32_t kMaxFused = (1u << 12) - 1;
-  std::size_t here = unit.instrs.size();
-  if (arg > kMaxFused || here == 0 || unit.last_instr + 1 != here || unit.label_pos == here) return false;
-  uint32_t prev = unit.instrs.back();
-  if (op_of(prev) != Op::LOAD_FAST || arg_of(prev) > kMaxFused) return false;
-  if (!unit.lines.empty() && unit.lines.back().start == here) return false;
-  unit.instrs.back() = encode(Op::LOAD_FAST_LOAD_FAST, arg_of(prev) | (arg << 12));
-  unit.depth += 1;
-  unit.max_depth = std::max(unit.max_depth, unit.depth);
-  return true;
-}
-
-}  // namespace
-
 void Compiler::emit(Op op, uint32_t arg) {
   CodeUnit& unit = u();
   if (arg > kMaxArg) {
     fail(nullptr, "too many constants or names in one code object");
     arg = 0;
   }
-  if (op == Op::LOAD_FAST && try_fuse_load_fast(unit, arg)) return;
-  unit.last_instr = unit.instrs.size();
   unit.instrs.push_back(encode(op, arg));
   if (kOpCacheWords[static_cast<int>(op)]) unit.instrs.push_back(unit.caches++);
   set_depth(unit.depth + stack_effect(op, arg, false));
@@ -229,7 +207,6 @@ void Compiler::bind(Label l) {
   CodeUnit& unit = u();
   auto& info = unit.labels[l];
   info.pos = static_cast<int>(unit.instrs.size());
-  unit.label_pos = unit.instrs.size();
   for (std::size_t p : info.patches) unit.instrs[p] = encode(op_of(unit.instrs[p]), static_cast<uint32_t>(info.pos));
   info.patches.clear();
   if (unit.unreachable && info.depth >= 0) set_depth(info.depth);
@@ -299,7 +276,6 @@ int Compiler::add_handler(Label start, Label end, Label target, int depth) {
 Compiler::Label Compiler::here() {
   Label l = new_label();
   u().labels[l].pos = static_cast<int>(u().instrs.size());
-  u().label_pos = u().instrs.size();
   return l;
 }
 

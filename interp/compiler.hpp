@@ -199,10 +199,6 @@ struct CodeUnit {
   int line = -1;
   uint32_t caches = 0;
   bool unreachable = false;
-  // Where the last instruction starts, and where the last label was bound:
-  // two LOAD_FASTs fuse only when the second is no jump or handler target.
-  std::size_t last_instr = SIZE_MAX;
-  std::size_t label_pos = SIZE_MAX;
 };
 
 }  // namespace gilt

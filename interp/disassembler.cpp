@@ -48,11 +48,9 @@ bool is_jump(Op op) {
 std::string describe(ThreadState& ts, const CodeObject* co, Op op, uint32_t arg) {
   if (op == Op::LOAD_CONST || op == Op::RETURN_CONST) return repr_of(ts, co->consts[arg]);
   if (uses_name(op)) return std::string(str_view(co->names[arg]));
-  if (op == Op::LOAD_FAST || op == Op::STORE_FAST || op == Op::DELETE_FAST || op == Op::STORE_FAST__LOAD_FAST ||
-      op == Op::STORE_FAST__STORE_FAST || op == Op::LOAD_FAST__LOAD_CONST)
+  if (op == Op::LOAD_FAST || op == Op::STORE_FAST || op == Op::DELETE_FAST || op == Op::LOAD_FAST__LOAD_FAST ||
+      op == Op::STORE_FAST__LOAD_FAST || op == Op::STORE_FAST__STORE_FAST || op == Op::LOAD_FAST__LOAD_CONST)
     return std::string(str_view(co->varnames[arg]));
-  if (op == Op::LOAD_FAST_LOAD_FAST)
-    return fmt::format("{}, {}", str_view(co->varnames[arg & 0xFFF]), str_view(co->varnames[arg >> 12]));
   if (op == Op::LOAD_DEREF || op == Op::STORE_DEREF || op == Op::LOAD_CLOSURE || op == Op::DELETE_DEREF ||
       op == Op::LOAD_CLASSDEREF) {
     return std::string(arg < co->cellvars.size() ? str_view(co->cellvars[arg])

@@ -198,21 +198,15 @@ dispatch:
     DISPATCH();
   }
 
-  TARGET(LOAD_FAST_LOAD_FAST) {
-    Value a = lp[oparg & 0xFFF], b = lp[oparg >> 12];
-    if (a.is_null() || b.is_null()) {
-      SAVE_FRAME_STATE();
-      eval_unbound_local(ts, f, a.is_null() ? (oparg & 0xFFF) : (oparg >> 12));
-      GOTO_ERROR();
-    }
-    PUSH(new_ref(a));
-    PUSH(new_ref(b));
-    DISPATCH();
-  }
-
   // The paired instructions below run their first half, then the
   // instruction in the next word, which they skip; so jumps to that word,
   // line numbers and errors in the second half are exactly as if unpaired.
+  TARGET(LOAD_FAST__LOAD_FAST) {
+    PUSH_LOCAL(oparg);
+    oparg = arg_of(*ip++);
+    goto load_fast;
+  }
+
   TARGET(STORE_FAST__LOAD_FAST) {
     store_local(ts, lp[oparg], POP());
     oparg = arg_of(*ip++);

@@ -26,7 +26,7 @@ inline constexpr int kVar = 1000;
   X(SWAP, 0, 0)                       \
   X(LOAD_CONST, 1, 0)                 \
   X(LOAD_FAST, 1, 0)                  \
-  X(LOAD_FAST_LOAD_FAST, 2, 0)        \
+  X(LOAD_FAST__LOAD_FAST, 1, 0)       \
   X(STORE_FAST__LOAD_FAST, -1, 0)     \
   X(STORE_FAST__STORE_FAST, -1, 0)    \
   X(LOAD_FAST__LOAD_CONST, 1, 0)      \

@@ -60,6 +60,21 @@ except UnboundLocalError as e:
 print(const_after_load([3, 4, 5]), many_stores())
 
 
+# A jump into the second half of a pair of loads runs that load alone.
+def pick(a, b, c, d):
+    return (a if c else b), d
+print(pick(1, 2, True, 4), pick(1, 2, False, 4))
+def first_unbound(flag):
+    if flag:
+        x = 1
+    y = 2
+    return x, y
+try:
+    first_unbound(False)
+except UnboundLocalError as e:
+    print("UnboundLocalError:", e)
+
+
 def lines():
     value = 10
     missing = None
@@ -70,3 +85,4 @@ def lines():
 
 
 lines()
+
