@@ -241,19 +241,9 @@ __attribute__((always_inline)) inline Value arithmetic(ThreadState& ts, BinOp op
   return r;
 }
 
-inline int compare_small(CompareOp op, int64_t a, int64_t b) {
-  switch (op) {
-    case CompareOp::Lt: return a < b;
-    case CompareOp::Le: return a <= b;
-    case CompareOp::Eq: return a == b;
-    case CompareOp::Ne: return a != b;
-    case CompareOp::Gt: return a > b;
-    case CompareOp::Ge: return a >= b;
-  }
-  return 0;
-}
-
-inline int compare_double(CompareOp op, double a, double b) {
+// COMPARE_OP on two small ints or two floats (NaN compares false but !=).
+template <class T>
+inline int compare_numbers(CompareOp op, T a, T b) {
   switch (op) {
     case CompareOp::Lt: return a < b;
     case CompareOp::Le: return a <= b;

@@ -189,25 +189,19 @@ void Parser::check_comma_error(Expr* a) {
 }
 
 // disjunction: conjunction ('or' conjunction)+ | conjunction
-Expr* Parser::disjunction() {
-    Expr* first = conjunction();
-    if (!at(TokenKind::KwOr)) return first;
-    auto* b = make<BoolOp>(first);
-    b->op = BoolOperator::Or;
-    b->values.push_back(first);
-    while (accept(TokenKind::KwOr)) b->values.push_back(conjunction());
-    finish(b);
-    return b;
-}
+Expr* Parser::disjunction() { return bool_chain(TokenKind::KwOr, BoolOperator::Or, &Parser::conjunction); }
 
 // conjunction: inversion ('and' inversion)+ | inversion
-Expr* Parser::conjunction() {
-    Expr* first = inversion();
-    if (!at(TokenKind::KwAnd)) return first;
+Expr* Parser::conjunction() { return bool_chain(TokenKind::KwAnd, BoolOperator::And, &Parser::inversion); }
+
+// operand (keyword operand)+ | operand: one BoolOp for the whole chain.
+Expr* Parser::bool_chain(TokenKind keyword, BoolOperator op, Expr* (Parser::*operand)()) {
+    Expr* first = (this->*operand)();
+    if (!at(keyword)) return first;
     auto* b = make<BoolOp>(first);
-    b->op = BoolOperator::And;
+    b->op = op;
     b->values.push_back(first);
-    while (accept(TokenKind::KwAnd)) b->values.push_back(inversion());
+    while (accept(keyword)) b->values.push_back((this->*operand)());
     finish(b);
     return b;
 }

@@ -223,6 +223,7 @@ private:
     Expr* expression();
     Expr* disjunction();
     Expr* conjunction();
+    Expr* bool_chain(TokenKind keyword, BoolOperator op, Expr* (Parser::*operand)());
     Expr* inversion();
     Expr* comparison();
     Expr* bitwise_or();
