@@ -20,6 +20,9 @@ Value eval_load_method_slow(ThreadState& ts, Value obj, Value name, InlineCache&
 int eval_store_attr_slow(ThreadState& ts, Value obj, Value name, Value v, InlineCache& c);
 // InlineCache::kind of an attribute cache entry.
 inline constexpr uint32_t kAttrInstanceDict = 1, kAttrMethod = 2;
+// Entries an instance __dict__ made by STORE_ATTR has room for at once: the
+// smallest table's.
+inline constexpr uint64_t kInstanceDictPresize = 5;
 Value eval_load_name(ThreadState& ts, Frame* f, Value name);
 bool eval_unpack(ThreadState& ts, Value seq, uint32_t n, Value* out);
 bool eval_unpack_ex(ThreadState& ts, Value seq, uint32_t before, uint32_t after, Value* out);

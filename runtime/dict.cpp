@@ -76,7 +76,7 @@ constexpr int64_t kIxError = -3;
 constexpr uint64_t kMinSize = 8;
 constexpr unsigned kPerturbShift = 5;
 
-uint64_t usable_fraction(uint64_t size) { return (size << 1) / 3; }
+constexpr uint64_t usable_fraction(uint64_t size) { return (size << 1) / 3; }
 
 // The smallest table whose usable part holds `n` entries.
 uint64_t size_for(uint64_t n) {
@@ -114,6 +114,40 @@ void index_insert_clean(DictObject* d, int64_t hash, int64_t ix) {
   d->index[i] = ix;
 }
 
+// The interpreter whose table free list a dict's blocks go through; null
+// for the bootstrap dicts made before the dict type (they use malloc only).
+Interpreter* table_owner(const DictObject* d) { return d->hdr.type ? d->hdr.type->interp : nullptr; }
+
+constexpr std::size_t table_bytes(uint64_t size) {
+  return size * sizeof(int64_t) + usable_fraction(size) * sizeof(DictEntry);
+}
+
+// Tables of the smallest size come from the interpreter's free list when it
+// has one: small dicts (instance __dict__s, keyword arguments) are made and
+// dropped by the million, and a list pop beats malloc and free. Every block
+// is malloc'd, so either way of freeing fits either way of allocating.
+void* alloc_table(Interpreter* interp, uint64_t size) {
+  if (size == kMinSize && interp && interp->dict_tables.head) {
+    Interpreter::FreeBlocks& fl = interp->dict_tables;
+    void* b = fl.head;
+    fl.head = *static_cast<void**>(b);
+    --fl.len;
+    return b;
+  }
+  return std::malloc(table_bytes(size));
+}
+
+void free_table(Interpreter* interp, void* block, uint64_t size) {
+  if (block && size == kMinSize && interp && interp->dict_tables.len < Interpreter::FreeBlocks::kMax) {
+    Interpreter::FreeBlocks& fl = interp->dict_tables;
+    *static_cast<void**>(block) = fl.head;
+    fl.head = block;
+    ++fl.len;
+    return;
+  }
+  std::free(block);
+}
+
 // Reallocates the tables for an index of `size` slots, compacting the live
 // entries in order. false + MemoryError.
 bool dict_resize(ThreadState* ts, DictObject* d, uint64_t size) {
@@ -122,7 +156,8 @@ bool dict_resize(ThreadState* ts, DictObject* d, uint64_t size) {
     if (ts) raise_memory_error(*ts);
     return false;
   }
-  void* block = std::malloc(size * sizeof(int64_t) + cap * sizeof(DictEntry));
+  Interpreter* owner = table_owner(d);
+  void* block = alloc_table(owner, size);
   if (!block) {
     if (ts) raise_memory_error(*ts);
     return false;
@@ -130,11 +165,16 @@ bool dict_resize(ThreadState* ts, DictObject* d, uint64_t size) {
   int64_t* old_index = d->index;
   DictEntry* old_entries = d->entries;
   uint64_t old_len = d->entries_len;
+  uint64_t old_size = d->index_mask + 1;
   d->index = static_cast<int64_t*>(block);
   d->entries = reinterpret_cast<DictEntry*>(d->index + size);
   d->index_mask = size - 1;
   d->entries_cap = cap;
-  std::memset(d->index, 0xff, size * sizeof(int64_t));  // all kIxEmpty
+  if (size == kMinSize) {
+    std::memset(d->index, 0xff, kMinSize * sizeof(int64_t));  // a constant size: inline stores
+  } else {
+    std::memset(d->index, 0xff, size * sizeof(int64_t));  // all kIxEmpty
+  }
   uint64_t n = 0;
   for (uint64_t i = 0; i < old_len; ++i) {
     if (old_entries[i].key.is_null()) continue;
@@ -143,7 +183,7 @@ bool dict_resize(ThreadState* ts, DictObject* d, uint64_t size) {
     ++n;
   }
   d->entries_len = n;
-  std::free(old_index);
+  free_table(owner, old_index, old_size);
   return true;
 }
 
@@ -233,14 +273,14 @@ int dict_del_known_hash(ThreadState& ts, DictObject* d, Value key, int64_t hash)
   return 1;
 }
 
-// Releases every entry and the tables (the dict must already look empty to
-// anyone else: see dict_clear).
-void free_entries(int64_t* block, DictEntry* entries, uint64_t len) {
+// Releases every entry and the tables of `size` index slots (the dict must
+// already look empty to anyone else: see dict_clear).
+void free_entries(Interpreter* owner, int64_t* block, uint64_t size, DictEntry* entries, uint64_t len) {
   for (uint64_t i = 0; i < len; ++i) {
     decref(entries[i].key);
     decref(entries[i].value);
   }
-  std::free(block);
+  free_table(owner, block, size);
 }
 
 void dict_init_empty(DictObject* d) {
@@ -346,7 +386,7 @@ bool update_kwargs(ThreadState& ts, Value self, Args args) {
 
 void dict_dealloc(Object* o) {
   auto* d = reinterpret_cast<DictObject*>(o);
-  free_entries(d->index, d->entries, d->entries_len);
+  free_entries(table_owner(d), d->index, d->index_mask + 1, d->entries, d->entries_len);
   free_object(o);
 }
 
@@ -616,6 +656,12 @@ Value dict_new(ThreadState& ts) {
   return val(d);
 }
 
+Value dict_new_presized(ThreadState& ts, uint64_t n) {
+  Ref r(dict_new(ts));
+  if (!r || n == 0) return r.release();
+  return dict_resize(&ts, dict_obj(*r), size_for(n)) ? r.release() : Value();
+}
+
 // Start-up code calls this before the dict type is defined: the first
 // builtin types get their __dict__ before `dict` itself exists. Those
 // dicts are allocated untracked (builtin type dicts live as long as the
@@ -758,11 +804,12 @@ bool dict_update(ThreadState& ts, Value dict, Value other) { return update_arg(t
 void dict_clear(Value dict) noexcept {
   DictObject* d = dict_obj(dict);
   int64_t* block = d->index;
+  uint64_t size = d->index_mask + 1;
   DictEntry* entries = d->entries;
   uint64_t len = d->entries_len;
   dict_init_empty(d);
   dict_bump_version(d);
-  free_entries(block, entries, len);
+  free_entries(table_owner(d), block, size, entries, len);
 }
 
 Value dict_keys_list(ThreadState& ts, Value dict) {
@@ -814,6 +861,16 @@ void define_dict_type(Interpreter& interp, TypeObject* t) {
 }  // namespace gilt
 
 namespace gilt {
+
+void dict_tables_close(Interpreter& interp) noexcept {
+  Interpreter::FreeBlocks& fl = interp.dict_tables;
+  while (fl.head) {
+    void* b = fl.head;
+    fl.head = *static_cast<void**>(b);
+    std::free(b);
+  }
+  fl.len = Interpreter::FreeBlocks::kMax;  // full: later frees go to free()
+}
 
 void dict_bump_version(DictObject* d) noexcept {
   // Type dicts made before the dict type existed have no type yet; they never

@@ -47,6 +47,24 @@ inline bool is_exact_dict(ThreadState& ts, Value v) noexcept {
 bool is_dict(ThreadState& ts, Value v) noexcept;
 
 Value dict_new(ThreadState& ts);
+// A new dict with room for `n` entries before its first resize (CPython's
+// _PyDict_NewPresized): an instance's __dict__ made by its first attribute
+// store gets the smallest table at once.
+Value dict_new_presized(ThreadState& ts, uint64_t n);
+// Appends (key, value) when the key is surely absent and the table has
+// room: `hash` (the key's) leads to an empty first probe slot, which a key
+// in the table would have filled. For the attribute stores of __init__,
+// whose names come new, in order. false (nothing done) when it does not fit.
+inline bool dict_try_append_new(DictObject* d, Value key, int64_t hash, Value value) noexcept {
+  if (d->entries_len >= d->entries_cap) return false;  // also: no table yet
+  int64_t* slot = &d->index[static_cast<uint64_t>(hash) & d->index_mask];
+  if (*slot != -1) return false;  // -1: an empty slot
+  *slot = static_cast<int64_t>(d->entries_len);
+  d->entries[d->entries_len++] = DictEntry{hash, new_ref(key), new_ref(value)};
+  ++d->used;
+  dict_bump_version(d);
+  return true;
+}
 DictObject* dict_new_raw(Interpreter& interp);  // for start-up code; nullptr on OOM
 // Lookup: BORROWED value or null. With null, `*error` tells whether an
 // exception is pending (unhashable key, failing __eq__) or the key is absent.
@@ -89,6 +107,9 @@ Value dict_view_new(ThreadState& ts, Value dict, DictViewKind kind);
 Value dict_iter_new(ThreadState& ts, Value dict, DictViewKind kind, bool reverse);
 
 void define_dict_type(Interpreter& interp, TypeObject* t);
+// Frees the interpreter's spare dict tables and keeps later ones from being
+// spared (interpreter tear-down, once the static types are gone).
+void dict_tables_close(Interpreter& interp) noexcept;
 void define_dict_view_types(Interpreter& interp);  // dict_keys/values/items and their iterators
 
 }  // namespace gilt

@@ -133,6 +133,7 @@ Interpreter::~Interpreter() {
   float_clear_freelist(types.float_);
   for (TypeObject* t : gc->static_types) gc_freelist_clear(t);
   free_static_types(*this);
+  dict_tables_close(*this);
   gil.drop(m_main->gil_thread);
 }
 

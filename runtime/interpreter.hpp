@@ -96,6 +96,14 @@ class Interpreter {
   // Dict versions are drawn from one counter so that a version identifies
   // one state of one dict (the eval loop's LOAD_GLOBAL cache relies on it).
   uint64_t next_dict_version = 1;
+  // Freed dict tables of the smallest size, for the next small dict
+  // (runtime/dict.cpp). Closed at tear-down, after the last dict is gone.
+  struct FreeBlocks {
+    static constexpr uint32_t kMax = 80;  // as CPython keeps 80 dicts' keys
+    void* head = nullptr;
+    uint32_t len = 0;
+  };
+  FreeBlocks dict_tables;
 
   // Registered OS threads (for threading.enumerate, shutdown). Guarded by
   // `threads_mutex`, not by the GIL: a new thread registers before its first

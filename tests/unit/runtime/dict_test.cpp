@@ -7,6 +7,7 @@
 #include <map>
 #include <random>
 #include <string>
+#include <vector>
 
 #include "runtime/abstract.hpp"
 #include "runtime/dict.hpp"
@@ -291,6 +292,72 @@ TEST_F(DictTest, VersionChangesOnEveryMutation) {
   EXPECT_NE(v1, v2);
   EXPECT_NE(v2, v3);
   EXPECT_NE(v3, v4);
+}
+
+TEST_F(DictTest, SmallestTablesAreReusedAndBounded) {
+  // Dicts dropped with the smallest table give it to the next small dict.
+  Ref key(interp.intern("a"));
+  void* freed;
+  {
+    Ref d(dict_new_presized(ts, 5));
+    DictObject* dd = dict_obj(*d);
+    ASSERT_EQ(dd->index_mask + 1, 8u);
+    EXPECT_EQ(dd->entries_cap, 5u);
+    freed = dd->index;
+  }
+  uint32_t spare = interp.dict_tables.len;
+  ASSERT_GE(spare, 1u);
+  Ref d(dict_new(ts));
+  ASSERT_TRUE(dict_set(ts, *d, *key, Value::small_int(1)));
+  EXPECT_EQ(static_cast<void*>(dict_obj(*d)->index), freed);
+  EXPECT_EQ(interp.dict_tables.len, spare - 1);
+  for (int64_t i = 0; i < 8; ++i) EXPECT_EQ(dict_obj(*d)->index[i] == -1, i != (str_hash(*key) & 7));
+  // Many at once: the free list keeps a bounded number.
+  {
+    std::vector<Ref> many;
+    for (int i = 0; i < 200; ++i) many.emplace_back(dict_new_presized(ts, 1));
+  }
+  EXPECT_EQ(interp.dict_tables.len, Interpreter::FreeBlocks::kMax);
+  // Growing past the smallest size hands the small table back.
+  for (int i = 0; i < 20; ++i) {
+    Ref k(str("k" + std::to_string(i)));
+    ASSERT_TRUE(dict_set(ts, *d, *k, Value::small_int(i)));
+  }
+  EXPECT_EQ(dict_size(*d), 21u);
+  EXPECT_EQ(dict_get_str(*d, *key), Value::small_int(1));
+}
+
+TEST_F(DictTest, AppendNewTakesOnlySurelyAbsentKeysWithRoom) {
+  Ref d(dict_new(ts));
+  Ref a(interp.intern("alpha")), b(interp.intern("beta"));
+  int64_t ha = str_hash(*a), hb = str_hash(*b);
+  ASSERT_NE(ha, -1);
+  EXPECT_FALSE(dict_try_append_new(dict_obj(*d), *a, ha, Value::small_int(1)));  // no table yet
+  Ref p(dict_new_presized(ts, 5));
+  DictObject* pd = dict_obj(*p);
+  ASSERT_TRUE(dict_try_append_new(pd, *a, ha, Value::small_int(1)));
+  uint64_t version = pd->version;
+  // Present: its first probe slot is taken, so it is never appended twice.
+  EXPECT_FALSE(dict_try_append_new(pd, *a, ha, Value::small_int(2)));
+  EXPECT_EQ(pd->version, version);
+  if ((ha & 7) != (hb & 7)) {
+    ASSERT_TRUE(dict_try_append_new(pd, *b, hb, Value::small_int(2)));
+    EXPECT_NE(pd->version, version);
+  } else {
+    ASSERT_TRUE(dict_set(ts, *p, *b, Value::small_int(2)));
+  }
+  EXPECT_EQ(dict_size(*p), 2u);
+  EXPECT_EQ(dict_get_str(*p, *a), Value::small_int(1));
+  EXPECT_EQ(dict_get_str(*p, *b), Value::small_int(2));
+  EXPECT_EQ(repr(p), "{'alpha': 1, 'beta': 2}");
+  // Full: no room left without a resize.
+  for (int i = 0; i < 3; ++i) {
+    Ref k(str("x" + std::to_string(i)));
+    ASSERT_TRUE(dict_set(ts, *p, *k, Value::small_int(i)));
+  }
+  ASSERT_EQ(pd->entries_len, pd->entries_cap);
+  Ref c(interp.intern("gamma"));
+  EXPECT_FALSE(dict_try_append_new(pd, *c, str_hash(*c), Value::small_int(3)));
 }
 
 Value missing_doubles(ThreadState& ts, Args args) {
