@@ -746,23 +746,18 @@ void Compiler::aug_assign(const ast::AugAssign* a) {
       emit(Op::LOAD_ATTR, add_name(at->attr));
       expr(a->value);
       emit(Op::INPLACE_OP, op);
-      emit(Op::SWAP, 2);
-      emit(Op::STORE_ATTR, add_name(at->attr));
+      emit(Op::STORE_ATTR_AUG, add_name(at->attr));  // [obj, result]
       break;
     }
     case ast::ExprKind::Subscript: {
       auto* s = t->as<ast::Subscript>();
       expr(s->value);
       expr(s->slice);
-      emit(Op::COPY, 2);
-      emit(Op::COPY, 2);
+      emit(Op::DUP_TOP_TWO);
       emit(Op::BINARY_SUBSCR);
       expr(a->value);
       emit(Op::INPLACE_OP, op);
-      // [obj, key, result] -> [result, obj, key]
-      emit(Op::SWAP, 3);
-      emit(Op::SWAP, 2);
-      emit(Op::STORE_SUBSCR);
+      emit(Op::STORE_SUBSCR_AUG);  // [obj, key, result]
       break;
     }
     default:

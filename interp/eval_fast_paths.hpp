@@ -39,17 +39,22 @@ inline Value eval_call_fast(ThreadState& ts, Value callable, Value* args, uint32
 }
 
 
-// Stores `v` (a reference we own) into a fast local and drops the old value.
-// Float temporaries die here most often (x = a * b in a loop): they go
-// straight back to the float free list, not through the type's dealloc.
-[[gnu::always_inline]] inline void store_local(ThreadState& ts, Value& slot, Value v) {
-  Value old = slot;
-  slot = v;
+// decref for the value a store replaces. Float temporaries die there most
+// often (x = a * b, v[0] -= d in a loop): they go straight back to the
+// float free list, not through the type's dealloc.
+[[gnu::always_inline]] inline void release_replaced(ThreadState& ts, Value old) {
   if (!old.is_object()) return;
   Object* o = old.as_object();
   if (--o->refcnt != 0) return;
   if (o->type == ts.types().float_) release_exact_float(o->type, o);
   else dealloc_object(o);
+}
+
+// Stores `v` (a reference we own) into a fast local and drops the old value.
+[[gnu::always_inline]] inline void store_local(ThreadState& ts, Value& slot, Value v) {
+  Value old = slot;
+  slot = v;
+  release_replaced(ts, old);
 }
 
 inline bool is_plain_function(Value v) {

@@ -23,6 +23,7 @@ inline constexpr int kVar = 1000;
   X(POP_TOP, -1, 0)                   \
   X(PUSH_NULL, 1, 0)                  \
   X(COPY, 1, 0)                       \
+  X(DUP_TOP_TWO, 2, 0)                \
   X(SWAP, 0, 0)                       \
   X(LOAD_CONST, 1, 0)                 \
   X(LOAD_FAST, 1, 0)                  \
@@ -46,6 +47,7 @@ inline constexpr int kVar = 1000;
   X(LOAD_ATTR, 0, 1)                  \
   X(LOAD_METHOD, 1, 1)                \
   X(STORE_ATTR, -2, 1)                \
+  X(STORE_ATTR_AUG, -2, 1)            \
   X(DELETE_ATTR, -1, 0)               \
   X(BINARY_OP, -1, 0)                 \
   X(INPLACE_OP, -1, 0)                \
@@ -65,6 +67,7 @@ inline constexpr int kVar = 1000;
   X(UNARY_NOT, 0, 0)                  \
   X(BINARY_SUBSCR, -1, 0)             \
   X(STORE_SUBSCR, -3, 0)              \
+  X(STORE_SUBSCR_AUG, -3, 0)          \
   X(DELETE_SUBSCR, -2, 0)             \
   X(BUILD_SLICE, kVar, 0)             \
   X(BUILD_TUPLE, kVar, 0)             \

@@ -81,6 +81,21 @@ TEST_F(CompilerTest, CommonArithmeticOperatorsGetTheirOwnOpcodes) {
   EXPECT_NE(dis.find("%", generic), std::string::npos) << dis;
 }
 
+// `o[k] op= v` and `o.a op= v` keep their operands where the augmented
+// assignment left them: no SWAP/COPY shuffles between the steps.
+TEST_F(CompilerTest, AugmentedStoresNeedNoShuffles) {
+  std::string sub = listing("def f(v, i, x):\n    v[i] -= x\n");
+  EXPECT_NE(sub.find("DUP_TOP_TWO"), std::string::npos) << sub;
+  EXPECT_NE(sub.find("STORE_SUBSCR_AUG"), std::string::npos) << sub;
+  EXPECT_EQ(sub.find("SWAP"), std::string::npos) << sub;
+  EXPECT_EQ(sub.find("COPY"), std::string::npos) << sub;
+  std::string attr = listing("def f(o, x):\n    o.count += x\n");
+  auto store = attr.find("STORE_ATTR_AUG");
+  ASSERT_NE(store, std::string::npos) << attr;
+  EXPECT_NE(attr.find("(count)", store), std::string::npos) << attr;
+  EXPECT_EQ(attr.find("SWAP"), std::string::npos) << attr;
+}
+
 TEST_F(CompilerTest, SimpleArgsFlagOnlyForPlainPositionalFunctions) {
   auto flagged = [&](std::string_view src) {
     Ref code = function_code(src);
