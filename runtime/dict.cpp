@@ -187,10 +187,32 @@ bool dict_resize(ThreadState* ts, DictObject* d, uint64_t size) {
   return true;
 }
 
-// CPython's _Py_dict_lookup. Returns the entry number of `key`, kIxEmpty
-// when absent or kIxError. *slot receives the index position where the key
-// was found or where the probe ended (an empty slot: where to insert).
-int64_t dict_lookup(ThreadState& ts, DictObject* d, Value key, int64_t hash, uint64_t* slot) {
+constexpr int64_t kIxNotStr = -4;
+
+// dict_lookup for an exact str key while every entry it meets with the same
+// hash is an exact str too (CPython's unicodekeys lookup): equality is then
+// length and bytes, with no call out and no type dispatch. kIxNotStr when an
+// entry of another type has the same hash: the general lookup decides.
+int64_t lookup_str(const DictObject* d, const TypeObject* str_type, Value key, int64_t hash, uint64_t* slot) {
+  const int64_t* index = d->index;
+  const StrObject* k = str_obj(key);
+  uint64_t mask = d->index_mask, perturb = static_cast<uint64_t>(hash);
+  for (uint64_t i = static_cast<uint64_t>(hash) & mask;; i = (i * 5 + (perturb >>= kPerturbShift) + 1) & mask) {
+    int64_t ix = index[i];
+    *slot = i;
+    if (ix == kIxEmpty) return kIxEmpty;
+    if (ix < 0) continue;
+    const DictEntry* e = &d->entries[ix];
+    if (e->key == key) return ix;
+    if (e->hash != hash) continue;
+    if (!e->key.is_object() || e->key.as_object()->type != str_type) return kIxNotStr;
+    const StrObject* ek = str_obj(e->key);
+    if (ek->byte_len == k->byte_len && std::memcmp(ek->data, k->data, k->byte_len) == 0) return ix;
+  }
+}
+
+// dict_lookup for any key: equality may call __eq__.
+[[gnu::noinline]] int64_t lookup_any(ThreadState& ts, DictObject* d, Value key, int64_t hash, uint64_t* slot) {
 restart:
   if (d->used == 0) return kIxEmpty;
   int64_t* index = d->index;
@@ -213,6 +235,18 @@ restart:
     if (d->index != index || d->entries[ix].key != *startkey) goto restart;  // mutated by __eq__
     if (cmp > 0) return ix;
   }
+}
+
+// CPython's _Py_dict_lookup. Returns the entry number of `key`, kIxEmpty
+// when absent or kIxError. *slot receives the index position where the key
+// was found or where the probe ended (an empty slot: where to insert).
+inline int64_t dict_lookup(ThreadState& ts, DictObject* d, Value key, int64_t hash, uint64_t* slot) {
+  if (d->used == 0) return kIxEmpty;
+  if (is_exact_str(ts, key)) {
+    int64_t ix = lookup_str(d, ts.types().str, key, hash, slot);
+    if (ix != kIxNotStr) return ix;
+  }
+  return lookup_any(ts, d, key, hash, slot);
 }
 
 // Inserts or replaces (borrowed key and value).
