@@ -519,18 +519,27 @@ void Compiler::yield_from(const ast::Expr*, bool) {
 
 void Compiler::subscript(const ast::Subscript* s) {
   expr(s->value);
+  if (s->slice->kind == ast::ExprKind::Slice && !s->slice->as<ast::Slice>()->step) {
+    // x[a:b]: the bounds go on the stack, no slice object (CPython 3.12's BINARY_SLICE).
+    auto* sl = s->slice->as<ast::Slice>();
+    for (const ast::Expr* bound : {sl->lower, sl->upper}) {
+      if (bound) expr(bound);
+      else emit(Op::LOAD_CONST, const_none());
+    }
+    set_line(s);
+    emit(Op::BINARY_SLICE);
+    return;
+  }
   expr(s->slice);
   set_line(s);
   emit(Op::BINARY_SUBSCR);
 }
 
 void Compiler::slice(const ast::Slice* s) {
-  auto part = [&](const ast::Expr* e) {
-    if (e) expr(e);
+  for (const ast::Expr* part : {s->lower, s->upper}) {
+    if (part) expr(part);
     else emit(Op::LOAD_CONST, const_none());
-  };
-  part(s->lower);
-  part(s->upper);
+  }
   if (s->step) {
     expr(s->step);
     emit(Op::BUILD_SLICE, 3);

@@ -15,6 +15,7 @@
 #include "runtime/generator.hpp"
 #include "runtime/interpreter.hpp"
 #include "runtime/list.hpp"
+#include "runtime/range.hpp"
 #include "runtime/str.hpp"
 #include "runtime/tuple.hpp"
 #include "runtime/type.hpp"
@@ -131,6 +132,32 @@ Value eval_load_classderef(ThreadState& ts, Frame* f, uint32_t i) {
   Value v = cell_get(f->localsplus()[co->nlocals + i]);
   if (v.is_null()) return eval_unbound_deref(ts, f, i);
   return new_ref(v);
+}
+
+Value eval_binary_slice(ThreadState& ts, Value obj, Value start, Value stop) {
+  const BuiltinTypes& types = ts.types();
+  auto bound = [](Value v, int64_t dflt, int64_t* out) {
+    if (v.is_none()) *out = dflt;
+    else if (v.is_small_int()) *out = v.as_small_int();
+    else return false;
+    return true;
+  };
+  TypeObject* t = obj.is_object() ? obj.as_object()->type : nullptr;
+  int64_t lo, hi;
+  if ((t == types.str || t == types.list || t == types.tuple) && bound(start, 0, &lo) &&
+      bound(stop, INT64_MAX, &hi)) {
+    int64_t len = static_cast<int64_t>(t == types.str    ? str_len(obj)
+                                       : t == types.list ? list_size(obj)
+                                                         : tuple_size(obj));
+    int64_t n = slice_adjust_indices(len, &lo, &hi, 1);
+    if (n == 0) hi = lo;
+    if (t == types.str) return str_slice(ts, obj, lo, hi, 1);
+    if (t == types.list) return list_slice(ts, obj, static_cast<uint64_t>(lo), static_cast<uint64_t>(hi));
+    return tuple_slice(ts, obj, static_cast<uint64_t>(lo), static_cast<uint64_t>(hi));
+  }
+  Ref slice(make_slice(ts, start, stop, Value::none()));
+  if (!slice) return Value();
+  return obj_getitem(ts, obj, *slice);
 }
 
 bool eval_unpack(ThreadState& ts, Value seq, uint32_t n, Value* out) {

@@ -25,6 +25,9 @@ inline constexpr uint32_t kAttrInstanceDict = 1, kAttrMethod = 2;
 inline constexpr uint64_t kInstanceDictPresize = 5;
 Value eval_load_name(ThreadState& ts, Frame* f, Value name);
 bool eval_unpack(ThreadState& ts, Value seq, uint32_t n, Value* out);
+// obj[start:stop] (borrowed operands): exact str, list and tuple with int or
+// None bounds directly, anything else through a slice object and __getitem__.
+Value eval_binary_slice(ThreadState& ts, Value obj, Value start, Value stop);
 bool eval_unpack_ex(ThreadState& ts, Value seq, uint32_t before, uint32_t after, Value* out);
 Value eval_make_function(ThreadState& ts, Frame* f, uint32_t flags, Value* sp);
 Value eval_make_class(ThreadState& ts, Value func, Value name, Value bases, Value kw);

@@ -66,6 +66,7 @@ inline constexpr int kVar = 1000;
   X(UNARY_INVERT, 0, 0)               \
   X(UNARY_NOT, 0, 0)                  \
   X(BINARY_SUBSCR, -1, 0)             \
+  X(BINARY_SLICE, -2, 0)              \
   X(STORE_SUBSCR, -3, 0)              \
   X(STORE_SUBSCR_AUG, -3, 0)          \
   X(DELETE_SUBSCR, -2, 0)             \

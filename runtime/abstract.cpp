@@ -36,6 +36,7 @@ Value obj_repr(ThreadState& ts, Value v) {
 
 Value obj_str(ThreadState& ts, Value v) {
   if (is_exact_str(ts, v)) return new_ref(v);
+  if (v.is_small_int()) return int_repr(ts, v);  // str(i) in loops: no slot call
   TypeObject* t = type_of(ts, v);
   if (!enter_native_call(ts)) return Value();
   Value r = t->str ? t->str(ts, v) : t->repr(ts, v);

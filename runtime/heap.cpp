@@ -85,7 +85,9 @@ Object* alloc_gc_object(TypeObject* type, std::size_t size) noexcept {
   return o;
 }
 
-void free_object(Object* o) noexcept {
+namespace {
+
+[[gnu::noinline]] void free_object_general(Object* o) noexcept {
   TypeObject* type = o->type;
   // Weak references are cleared (and their callbacks run) once the memory is
   // gone: a callback may run the collector, which must not meet this object.
@@ -113,6 +115,18 @@ void free_object(Object* o) noexcept {
   // dealloc then frees its gc_freelist, block just pushed included.
   if (heap_type) decref(&type->hdr);
   if (weak_interp) weakref_clear_referent(*weak_interp, o);
+}
+
+}  // namespace
+
+// The commonest case first, with nothing to save and restore around it: a
+// str, int or float of a builtin type, untracked and never weakly referenced.
+void free_object(Object* o) noexcept {
+  if (!(o->flags & (kObjGcTracked | kObjHasWeakrefs)) && !(o->type->flags & kTypeHeap)) {
+    obj_free(o);
+    return;
+  }
+  free_object_general(o);
 }
 
 void gc_freelist_clear(TypeObject* type) noexcept {

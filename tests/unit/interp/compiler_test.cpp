@@ -96,6 +96,20 @@ TEST_F(CompilerTest, AugmentedStoresNeedNoShuffles) {
   EXPECT_EQ(attr.find("SWAP"), std::string::npos) << attr;
 }
 
+// A two-part slice that is read compiles to BINARY_SLICE (no slice object);
+// stepped slices, stores and deletes keep BUILD_SLICE.
+TEST_F(CompilerTest, TwoPartSliceLoadsNeedNoSliceObject) {
+  std::string load = listing("def f(s, a):\n    return s[a:] + s[:2]\n");
+  EXPECT_NE(load.find("BINARY_SLICE"), std::string::npos) << load;
+  EXPECT_EQ(load.find("BUILD_SLICE"), std::string::npos) << load;
+  for (const char* src : {"def f(s):\n    return s[1:2:3]\n", "def f(s):\n    s[1:2] = []\n",
+                          "def f(s):\n    del s[1:2]\n", "def f(s):\n    s[1:2] += [0]\n"}) {
+    std::string dis = listing(src);
+    EXPECT_NE(dis.find("BUILD_SLICE"), std::string::npos) << dis;
+    EXPECT_EQ(dis.find("BINARY_SLICE"), std::string::npos) << dis;
+  }
+}
+
 TEST_F(CompilerTest, SimpleArgsFlagOnlyForPlainPositionalFunctions) {
   auto flagged = [&](std::string_view src) {
     Ref code = function_code(src);
