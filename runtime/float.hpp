@@ -37,7 +37,7 @@ __attribute__((always_inline)) inline Value make_float_inline(ThreadState& ts, d
     f->value = v;
     return Value::object(&f->hdr);
 }
-inline void release_exact_float(TypeObject* float_type, Object* o) {
+[[gnu::always_inline]] inline void release_exact_float(TypeObject* float_type, Object* o) {
     if (float_type->freelist_len >= kFloatFreeListMax) {
         float_dealloc(o);
         return;

@@ -87,6 +87,22 @@ Object* alloc_gc_object(TypeObject* type, std::size_t size) noexcept {
 
 namespace {
 
+// Takes a tracked object's block off the interpreter's gc list.
+[[gnu::always_inline]] inline GcHead* gc_unlink(TypeObject* type, Object* o) noexcept {
+  GcHead* h = gc_head(o);
+  h->prev->next = h->next;
+  h->next->prev = h->prev;
+  Interpreter::GcState& gc = *type->interp->gc;
+  if (gc.allocations > 0) --gc.allocations;
+  return h;
+}
+
+[[gnu::always_inline]] inline void gc_freelist_push(TypeObject* type, GcHead* h) noexcept {
+  h->next = static_cast<GcHead*>(type->gc_freelist);
+  type->gc_freelist = h;
+  ++type->gc_freelist_len;
+}
+
 [[gnu::noinline]] void free_object_general(Object* o) noexcept {
   TypeObject* type = o->type;
   // Weak references are cleared (and their callbacks run) once the memory is
@@ -94,17 +110,11 @@ namespace {
   Interpreter* weak_interp = (o->flags & kObjHasWeakrefs) ? type->interp : nullptr;
   bool heap_type = (type->flags & kTypeHeap) != 0;
   if (o->flags & kObjGcTracked) {
-    GcHead* h = gc_head(o);
-    h->prev->next = h->next;
-    h->next->prev = h->prev;
-    Interpreter::GcState& gc = *type->interp->gc;
-    if (gc.allocations > 0) --gc.allocations;
+    GcHead* h = gc_unlink(type, o);
     // Not recycled when weak references are still to be cleared: they are
     // found by address, which a new object must not take over first.
     if ((o->flags & kObjBasicSize) && !weak_interp && type->gc_freelist_len < kGcFreeListMax) {
-      h->next = static_cast<GcHead*>(type->gc_freelist);
-      type->gc_freelist = h;
-      ++type->gc_freelist_len;
+      gc_freelist_push(type, h);
     } else {
       obj_free(h);
     }
@@ -119,11 +129,21 @@ namespace {
 
 }  // namespace
 
-// The commonest case first, with nothing to save and restore around it: a
-// str, int or float of a builtin type, untracked and never weakly referenced.
+// The two commonest cases first, with nothing to save and restore around
+// them: a str, int or float of a builtin type, untracked and never weakly
+// referenced; and a tracked object of basic size whose block goes to its
+// type's free list (instances, their dicts, lists, bound methods).
 void free_object(Object* o) noexcept {
-  if (!(o->flags & (kObjGcTracked | kObjHasWeakrefs)) && !(o->type->flags & kTypeHeap)) {
-    obj_free(o);
+  TypeObject* type = o->type;
+  const uint8_t shape = o->flags & (kObjGcTracked | kObjHasWeakrefs | kObjBasicSize);
+  if (!(shape & (kObjGcTracked | kObjHasWeakrefs))) {
+    if (!(type->flags & kTypeHeap)) {
+      obj_free(o);
+      return;
+    }
+  } else if (shape == (kObjGcTracked | kObjBasicSize) && type->gc_freelist_len < kGcFreeListMax) {
+    gc_freelist_push(type, gc_unlink(type, o));
+    if (type->flags & kTypeHeap) decref(&type->hdr);  // last: may free the type and its list
     return;
   }
   free_object_general(o);
