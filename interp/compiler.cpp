@@ -127,6 +127,8 @@ void specialize_instructions(std::vector<uint32_t>& code) {
       else if (op == Op::STORE_FAST && second == Op::LOAD_FAST) special = Op::STORE_FAST__LOAD_FAST;
       else if (op == Op::STORE_FAST && second == Op::STORE_FAST) special = Op::STORE_FAST__STORE_FAST;
       else if (op == Op::LOAD_FAST && second == Op::LOAD_CONST) special = Op::LOAD_FAST__LOAD_CONST;
+      else if (op == Op::COMPARE_OP && second == Op::POP_JUMP_IF_FALSE) special = Op::COMPARE_OP__POP_JUMP_IF_FALSE;
+      else if (op == Op::COMPARE_OP && second == Op::POP_JUMP_IF_TRUE) special = Op::COMPARE_OP__POP_JUMP_IF_TRUE;
     }
     code[i] = encode(special, arg);
     i = next;

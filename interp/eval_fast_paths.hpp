@@ -260,4 +260,21 @@ inline int compare_numbers(CompareOp op, T a, T b) {
   return 0;
 }
 
+// COMPARE_OP's fast path: two small ints or two exact floats, compared into
+// *r with the operands' references released. False (nothing done) for any
+// other operands.
+[[gnu::always_inline]] inline bool compare_numbers_fast(ThreadState& ts, CompareOp op, Value a, Value b, int* r) {
+  if (a.is_small_int() && b.is_small_int()) {
+    *r = compare_numbers<int64_t>(op, a.as_small_int(), b.as_small_int());
+    return true;
+  }
+  if (is_exact_float(ts, a) && is_exact_float(ts, b)) {
+    *r = compare_numbers<double>(op, float_value(a), float_value(b));
+    decref(a);
+    decref(b);
+    return true;
+  }
+  return false;
+}
+
 }  // namespace gilt::eval_fast

@@ -59,6 +59,8 @@ inline constexpr int kVar = 1000;
   X(INPLACE_SUB, -1, 0)               \
   X(INPLACE_MUL, -1, 0)               \
   X(COMPARE_OP, -1, 0)                \
+  X(COMPARE_OP__POP_JUMP_IF_FALSE, -1, 0) \
+  X(COMPARE_OP__POP_JUMP_IF_TRUE, -1, 0) \
   X(IS_OP, -1, 0)                     \
   X(CONTAINS_OP, -1, 0)               \
   X(UNARY_NEGATIVE, 0, 0)             \

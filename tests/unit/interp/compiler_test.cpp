@@ -110,6 +110,17 @@ TEST_F(CompilerTest, TwoPartSliceLoadsNeedNoSliceObject) {
   }
 }
 
+// A comparison that decides a branch pairs with the jump, whose word stays
+// (the jump target and the generic path still read it).
+TEST_F(CompilerTest, CompareThenBranchPairs) {
+  std::string dis = listing("def f(a, b):\n    if a < b:\n        return 1\n    while a > b:\n        a -= 1\n");
+  auto first = dis.find("COMPARE_OP__POP_JUMP_IF_FALSE");
+  ASSERT_NE(first, std::string::npos) << dis;
+  EXPECT_NE(dis.find("POP_JUMP_IF_FALSE", first + 30), std::string::npos) << dis;
+  std::string value = listing("def f(a, b):\n    return a < b\n");
+  EXPECT_EQ(value.find("COMPARE_OP__"), std::string::npos) << value;
+}
+
 TEST_F(CompilerTest, SimpleArgsFlagOnlyForPlainPositionalFunctions) {
   auto flagged = [&](std::string_view src) {
     Ref code = function_code(src);
