@@ -127,6 +127,8 @@ void specialize_instructions(std::vector<uint32_t>& code) {
       else if (op == Op::STORE_FAST && second == Op::LOAD_FAST) special = Op::STORE_FAST__LOAD_FAST;
       else if (op == Op::STORE_FAST && second == Op::STORE_FAST) special = Op::STORE_FAST__STORE_FAST;
       else if (op == Op::LOAD_FAST && second == Op::LOAD_CONST) special = Op::LOAD_FAST__LOAD_CONST;
+      else if (op == Op::LOAD_FAST && second == Op::LOAD_ATTR) special = Op::LOAD_FAST__LOAD_ATTR;
+      else if (op == Op::LOAD_FAST && second == Op::LOAD_METHOD) special = Op::LOAD_FAST__LOAD_METHOD;
       else if (op == Op::COMPARE_OP && second == Op::POP_JUMP_IF_FALSE) special = Op::COMPARE_OP__POP_JUMP_IF_FALSE;
       else if (op == Op::COMPARE_OP && second == Op::POP_JUMP_IF_TRUE) special = Op::COMPARE_OP__POP_JUMP_IF_TRUE;
     }
@@ -216,13 +218,17 @@ void Compiler::bind(Label l) {
 }
 
 void Compiler::set_line(const ast::Node* n) {
-  if (!n || n->line <= 0) return;
+  if (n) set_line_number(n->line);
+}
+
+void Compiler::set_line_number(int line) {
+  if (line <= 0) return;
   CodeUnit& unit = u();
-  if (unit.line == n->line) return;
-  unit.line = n->line;
+  if (unit.line == line) return;
+  unit.line = line;
   uint32_t pos = static_cast<uint32_t>(unit.instrs.size());
-  if (!unit.lines.empty() && unit.lines.back().start == pos) unit.lines.back().line = n->line;
-  else unit.lines.push_back({pos, n->line});
+  if (!unit.lines.empty() && unit.lines.back().start == pos) unit.lines.back().line = line;
+  else unit.lines.push_back({pos, line});
 }
 
 uint32_t Compiler::add_const(Value v) {
@@ -745,9 +751,11 @@ void Compiler::aug_assign(const ast::AugAssign* a) {
       auto* at = t->as<ast::Attribute>();
       expr(at->value);
       emit(Op::COPY, 1);
+      set_attr_line(at);
       emit(Op::LOAD_ATTR, add_name(at->attr));
       expr(a->value);
       emit(Op::INPLACE_OP, op);
+      set_attr_line(at);
       emit(Op::STORE_ATTR_AUG, add_name(at->attr));  // [obj, result]
       break;
     }

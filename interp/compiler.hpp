@@ -64,6 +64,10 @@ class Compiler {
   Label new_label();
   void bind(Label l);
   void set_line(const ast::Node* n);
+  void set_line_number(int line);
+  // An attribute's load, store or method lookup takes the line its name ends
+  // on (CPython 3.11's update_start_location_to_match_attr).
+  void set_attr_line(const ast::Expr* attr) { set_line_number(attr->end_line); }
   uint32_t add_const(Value v);  // consumes v
   uint32_t const_none();
   uint32_t const_int(int64_t v);
@@ -125,7 +129,8 @@ class Compiler {
   void compare(const ast::Compare* c);
   void call(const ast::Call* c);
   bool call_zero_arg_super(const ast::Call* c);
-  void call_args(const std::vector<ast::Expr*>& args, const std::vector<ast::Keyword*>& kws, int extra_positional);
+  // Pushes the arguments and emits the call, which takes `call_line`.
+  void call_args(const std::vector<ast::Expr*>& args, const std::vector<ast::Keyword*>& kws, int call_line);
   void starred_sequence(const std::vector<ast::Expr*>& elts, Op build, Op extend, bool to_tuple);
   void dict_display(const ast::Dict* d);
   void fstring(const ast::JoinedStr* j);

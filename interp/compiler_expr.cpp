@@ -163,7 +163,7 @@ void Compiler::expr(const ast::Expr* e) {
     case K::Attribute: {
       auto* a = e->as<ast::Attribute>();
       expr(a->value);
-      set_line(e);
+      set_attr_line(e);
       emit(Op::LOAD_ATTR, add_name(a->attr));
       break;
     }
@@ -295,25 +295,28 @@ bool Compiler::call_zero_arg_super(const ast::Call* c) {
 void Compiler::call(const ast::Call* c) {
   if (call_zero_arg_super(c)) return;
   if (c->func->kind == ast::ExprKind::Attribute) {
+    // A method call's CALL also takes the line the method name ends on.
     auto* a = c->func->as<ast::Attribute>();
     expr(a->value);
-    set_line(c->func);
+    set_attr_line(c->func);
     emit(Op::LOAD_METHOD, add_name(a->attr));
+    call_args(c->args, c->keywords, c->func->end_line);
   } else {
     expr(c->func);
     emit(Op::PUSH_NULL);
+    call_args(c->args, c->keywords, c->line);
   }
-  call_args(c->args, c->keywords, 0);
   set_line(c);
 }
 
 // Arguments for a call whose callable and self/NULL are on the stack.
-void Compiler::call_args(const std::vector<ast::Expr*>& args, const std::vector<ast::Keyword*>& kws, int) {
+void Compiler::call_args(const std::vector<ast::Expr*>& args, const std::vector<ast::Keyword*>& kws, int call_line) {
   bool dynamic = std::any_of(args.begin(), args.end(), is_starred) ||
                  std::any_of(kws.begin(), kws.end(), [](auto* k) { return !k->arg; });
   if (!dynamic) {
     exprs(args);
     for (auto* k : kws) expr(k->value);
+    set_line_number(call_line);
     if (kws.empty()) {
       emit(Op::CALL, static_cast<uint32_t>(args.size()));
     } else {
@@ -348,6 +351,7 @@ void Compiler::call_args(const std::vector<ast::Expr*>& args, const std::vector<
       }
     }
   }
+  set_line_number(call_line);
   emit(Op::CALL_EX, has_kw);
 }
 
@@ -556,7 +560,7 @@ void Compiler::store_target(const ast::Expr* t) {
     case ast::ExprKind::Attribute: {
       auto* a = t->as<ast::Attribute>();
       expr(a->value);
-      set_line(t);
+      set_attr_line(t);
       emit(Op::STORE_ATTR, add_name(a->attr));
       break;
     }
@@ -596,6 +600,7 @@ void Compiler::delete_target(const ast::Expr* t) {
     case ast::ExprKind::Name: delete_name(t->as<ast::Name>()->id); break;
     case ast::ExprKind::Attribute:
       expr(t->as<ast::Attribute>()->value);
+      set_attr_line(t);
       emit(Op::DELETE_ATTR, add_name(t->as<ast::Attribute>()->attr));
       break;
     case ast::ExprKind::Subscript:

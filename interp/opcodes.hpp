@@ -31,6 +31,8 @@ inline constexpr int kVar = 1000;
   X(STORE_FAST__LOAD_FAST, -1, 0)     \
   X(STORE_FAST__STORE_FAST, -1, 0)    \
   X(LOAD_FAST__LOAD_CONST, 1, 0)      \
+  X(LOAD_FAST__LOAD_ATTR, 1, 0)       \
+  X(LOAD_FAST__LOAD_METHOD, 1, 0)     \
   X(STORE_FAST, -1, 0)                \
   X(DELETE_FAST, 0, 0)                \
   X(LOAD_DEREF, 1, 0)                 \

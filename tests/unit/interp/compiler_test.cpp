@@ -121,6 +121,12 @@ TEST_F(CompilerTest, CompareThenBranchPairs) {
   EXPECT_EQ(value.find("COMPARE_OP__"), std::string::npos) << value;
 }
 
+TEST_F(CompilerTest, SelfAttributeLoadsAndMethodLookupsPair) {
+  std::string dis = listing("def f(self):\n    return self.x + self.m()\n");
+  EXPECT_NE(dis.find("LOAD_FAST__LOAD_ATTR"), std::string::npos) << dis;
+  EXPECT_NE(dis.find("LOAD_FAST__LOAD_METHOD"), std::string::npos) << dis;
+}
+
 TEST_F(CompilerTest, SimpleArgsFlagOnlyForPlainPositionalFunctions) {
   auto flagged = [&](std::string_view src) {
     Ref code = function_code(src);
