@@ -38,7 +38,7 @@ bool is_jump(Op op) {
   switch (op) {
     case Op::JUMP: case Op::JUMP_BACKWARD: case Op::POP_JUMP_IF_FALSE: case Op::POP_JUMP_IF_TRUE:
     case Op::POP_JUMP_IF_NONE: case Op::POP_JUMP_IF_NOT_NONE: case Op::JUMP_IF_FALSE_OR_POP:
-    case Op::JUMP_IF_TRUE_OR_POP: case Op::FOR_ITER: case Op::SEND:
+    case Op::JUMP_IF_TRUE_OR_POP: case Op::FOR_ITER: case Op::FOR_ITER__STORE_FAST: case Op::SEND:
       return true;
     default:
       return false;

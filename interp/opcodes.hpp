@@ -101,6 +101,7 @@ inline constexpr int kVar = 1000;
   X(JUMP_IF_TRUE_OR_POP, kVar, 0)     \
   X(GET_ITER, 0, 0)                   \
   X(FOR_ITER, 1, 0)                   \
+  X(FOR_ITER__STORE_FAST, 0, 0)       \
   X(RETURN_VALUE, -1, 0)              \
   X(YIELD_VALUE, 0, 0)                \
   X(GET_YIELD_FROM_ITER, 0, 0)        \

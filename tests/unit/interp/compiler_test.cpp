@@ -127,6 +127,13 @@ TEST_F(CompilerTest, SelfAttributeLoadsAndMethodLookupsPair) {
   EXPECT_NE(dis.find("LOAD_FAST__LOAD_METHOD"), std::string::npos) << dis;
 }
 
+TEST_F(CompilerTest, LoopOverIntoALocalPairs) {
+  std::string dis = listing("def f(xs):\n    for x in xs:\n        pass\n    for a, b in xs:\n        pass\n");
+  auto pair = dis.find("FOR_ITER__STORE_FAST");
+  ASSERT_NE(pair, std::string::npos) << dis;
+  EXPECT_EQ(dis.find("FOR_ITER__STORE_FAST", pair + 1), std::string::npos) << dis;  // unpacking loop: not paired
+}
+
 TEST_F(CompilerTest, SimpleArgsFlagOnlyForPlainPositionalFunctions) {
   auto flagged = [&](std::string_view src) {
     Ref code = function_code(src);
