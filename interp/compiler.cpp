@@ -128,6 +128,7 @@ void specialize_instructions(std::vector<uint32_t>& code) {
       else if (op == Op::STORE_FAST && second == Op::STORE_FAST) special = Op::STORE_FAST__STORE_FAST;
       else if (op == Op::LOAD_FAST && second == Op::LOAD_CONST) special = Op::LOAD_FAST__LOAD_CONST;
       else if (op == Op::FOR_ITER && second == Op::STORE_FAST) special = Op::FOR_ITER__STORE_FAST;
+      else if (op == Op::LOAD_GLOBAL && second == Op::PUSH_NULL) special = Op::LOAD_GLOBAL__PUSH_NULL;
       else if (op == Op::LOAD_FAST && second == Op::LOAD_ATTR) special = Op::LOAD_FAST__LOAD_ATTR;
       else if (op == Op::LOAD_FAST && second == Op::LOAD_METHOD) special = Op::LOAD_FAST__LOAD_METHOD;
       else if (op == Op::COMPARE_OP && second == Op::POP_JUMP_IF_FALSE) special = Op::COMPARE_OP__POP_JUMP_IF_FALSE;

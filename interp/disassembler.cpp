@@ -25,7 +25,7 @@ std::string repr_of(ThreadState& ts, Value v) {
 
 bool uses_name(Op op) {
   switch (op) {
-    case Op::LOAD_GLOBAL: case Op::STORE_GLOBAL: case Op::DELETE_GLOBAL: case Op::LOAD_NAME:
+    case Op::LOAD_GLOBAL: case Op::LOAD_GLOBAL__PUSH_NULL: case Op::STORE_GLOBAL: case Op::DELETE_GLOBAL: case Op::LOAD_NAME:
     case Op::STORE_NAME: case Op::DELETE_NAME: case Op::LOAD_ATTR: case Op::LOAD_METHOD:
     case Op::STORE_ATTR: case Op::STORE_ATTR_AUG: case Op::DELETE_ATTR: case Op::IMPORT_NAME: case Op::IMPORT_FROM:
       return true;

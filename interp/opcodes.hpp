@@ -41,6 +41,7 @@ inline constexpr int kVar = 1000;
   X(DELETE_DEREF, 0, 0)               \
   X(LOAD_CLOSURE, 1, 0)               \
   X(LOAD_GLOBAL, 1, 1)                \
+  X(LOAD_GLOBAL__PUSH_NULL, 2, 1)     \
   X(STORE_GLOBAL, -1, 0)              \
   X(DELETE_GLOBAL, 0, 0)              \
   X(LOAD_NAME, 1, 1)                  \
