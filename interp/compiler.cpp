@@ -109,12 +109,17 @@ Op specialized_arithmetic(Op op, uint32_t arg) {
   return op;
 }
 
-// CPython 3.11's superinstructions, made the way its quickening makes
-// them: only the first word's opcode changes, to one that also runs the
+// Superinstructions, made the way CPython 3.11's quickening makes its own:
+// only the first word's opcode changes, to one that also runs the
 // instruction in the next word and skips it. Positions, jump targets and
 // the line table stay as they were: a jump to the second word runs it
 // alone, an error in it names its own line, and `x = ...` on one line and
-// a load of `y` on the next still pair.
+// a load of `y` on the next still pair. Besides 3.11's local-variable
+// pairs: `self.x` and `self.m(` (LOAD_FAST with LOAD_ATTR / LOAD_METHOD),
+// `f(` of a global (LOAD_GLOBAL with PUSH_NULL), `for x in` (FOR_ITER with
+// STORE_FAST) and `if a < b:` (COMPARE_OP with the jump), each of which
+// falls back to running its two words one by one when the fast case
+// does not hold.
 void specialize_instructions(std::vector<uint32_t>& code) {
   for (std::size_t i = 0; i < code.size();) {
     Op op = op_of(code[i]);
