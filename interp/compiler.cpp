@@ -109,6 +109,31 @@ Op specialized_arithmetic(Op op, uint32_t arg) {
   return op;
 }
 
+// LOAD_FAST, LOAD_FAST or LOAD_CONST, then + - * (or / of two locals): the
+// opcode that does all three for two numbers, or NOP.
+Op local_arithmetic_triple(Op first, Op second, uint32_t third) {
+  if (first != Op::LOAD_FAST || op_of(third) != Op::BINARY_OP) return Op::NOP;
+  BinOp b = static_cast<BinOp>(arg_of(third));
+  if (second == Op::LOAD_FAST) {
+    switch (b) {
+      case BinOp::Add: return Op::LOAD_FAST__LOAD_FAST__BINARY_ADD;
+      case BinOp::Sub: return Op::LOAD_FAST__LOAD_FAST__BINARY_SUB;
+      case BinOp::Mul: return Op::LOAD_FAST__LOAD_FAST__BINARY_MUL;
+      case BinOp::TrueDiv: return Op::LOAD_FAST__LOAD_FAST__BINARY_TRUEDIV;
+      default: return Op::NOP;
+    }
+  }
+  if (second == Op::LOAD_CONST) {
+    switch (b) {
+      case BinOp::Add: return Op::LOAD_FAST__LOAD_CONST__BINARY_ADD;
+      case BinOp::Sub: return Op::LOAD_FAST__LOAD_CONST__BINARY_SUB;
+      case BinOp::Mul: return Op::LOAD_FAST__LOAD_CONST__BINARY_MUL;
+      default: return Op::NOP;
+    }
+  }
+  return Op::NOP;
+}
+
 // Superinstructions, made the way CPython 3.11's quickening makes its own:
 // only the first word's opcode changes, to one that also runs the
 // instruction in the next word and skips it. Positions, jump targets and
@@ -119,7 +144,8 @@ Op specialized_arithmetic(Op op, uint32_t arg) {
 // `f(` of a global (LOAD_GLOBAL with PUSH_NULL), `for x in` (FOR_ITER with
 // STORE_FAST) and `if a < b:` (COMPARE_OP with the jump), each of which
 // falls back to running its two words one by one when the fast case
-// does not hold.
+// does not hold. Triples run `a * b` and `n - 1` of locals and constants
+// (local_arithmetic_triple), keeping both following words.
 void specialize_instructions(std::vector<uint32_t>& code) {
   for (std::size_t i = 0; i < code.size();) {
     Op op = op_of(code[i]);
@@ -128,7 +154,9 @@ void specialize_instructions(std::vector<uint32_t>& code) {
     Op special = specialized_arithmetic(op, arg);
     if (next < code.size()) {
       Op second = op_of(code[next]);
-      if (op == Op::LOAD_FAST && second == Op::LOAD_FAST) special = Op::LOAD_FAST__LOAD_FAST;
+      Op triple = next + 1 < code.size() ? local_arithmetic_triple(op, second, code[next + 1]) : Op::NOP;
+      if (triple != Op::NOP) special = triple;
+      else if (op == Op::LOAD_FAST && second == Op::LOAD_FAST) special = Op::LOAD_FAST__LOAD_FAST;
       else if (op == Op::STORE_FAST && second == Op::LOAD_FAST) special = Op::STORE_FAST__LOAD_FAST;
       else if (op == Op::STORE_FAST && second == Op::STORE_FAST) special = Op::STORE_FAST__STORE_FAST;
       else if (op == Op::LOAD_FAST && second == Op::LOAD_CONST) special = Op::LOAD_FAST__LOAD_CONST;

@@ -246,6 +246,34 @@ __attribute__((always_inline)) inline Value arithmetic(ThreadState& ts, BinOp op
   return r;
 }
 
+// + - * / of two numbers the caller holds (borrowed): two small ints
+// (+ - * that do not overflow) or two exact floats (/ by nonzero). *r is the
+// new result, or null with MemoryError pending. False (nothing done) for any
+// other operands, including null (an unbound local).
+[[gnu::always_inline]] inline bool number_arithmetic(ThreadState& ts, BinOp op, Value a, Value b, Value* r) {
+  if (a.is_small_int() && b.is_small_int()) {
+    if (op == BinOp::TrueDiv) return false;
+    bool ok;
+    *r = small_int_binop(op, a.as_small_int(), b.as_small_int(), &ok);
+    return ok;
+  }
+  TypeObject* ft = ts.types().float_;
+  if (!a.is_object() || !b.is_object() || a.as_object()->type != ft || b.as_object()->type != ft) return false;
+  double x = float_value(a), y = float_value(b), v;
+  switch (op) {
+    case BinOp::Add: v = x + y; break;
+    case BinOp::Sub: v = x - y; break;
+    case BinOp::Mul: v = x * y; break;
+    case BinOp::TrueDiv:
+      if (y == 0.0) return false;
+      v = x / y;
+      break;
+    default: return false;
+  }
+  *r = make_float_inline(ts, v);
+  return true;
+}
+
 // COMPARE_OP on two small ints or two floats (NaN compares false but !=).
 template <class T>
 inline int compare_numbers(CompareOp op, T a, T b) {

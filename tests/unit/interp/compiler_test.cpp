@@ -134,6 +134,19 @@ TEST_F(CompilerTest, LoopOverIntoALocalPairs) {
   EXPECT_EQ(dis.find("FOR_ITER__STORE_FAST", pair + 1), std::string::npos) << dis;  // unpacking loop: not paired
 }
 
+// `a * b` of two locals and `n - 1` of a local and a constant become one
+// opcode; both following words stay (the fallback and jumps run them).
+TEST_F(CompilerTest, LocalArithmeticTriples) {
+  std::string dis = listing("def f(a, b, n):\n    return a * b, n - 1, a / b, a % b, n / 2\n");
+  auto mul = dis.find("LOAD_FAST__LOAD_FAST__BINARY_MUL");
+  ASSERT_NE(mul, std::string::npos) << dis;
+  EXPECT_NE(dis.find("BINARY_MUL", mul + 40), std::string::npos) << dis;  // the kept third word
+  EXPECT_NE(dis.find("LOAD_FAST__LOAD_CONST__BINARY_SUB"), std::string::npos) << dis;
+  EXPECT_NE(dis.find("LOAD_FAST__LOAD_FAST__BINARY_TRUEDIV"), std::string::npos) << dis;
+  EXPECT_EQ(dis.find("LOAD_CONST__BINARY_TRUEDIV"), std::string::npos) << dis;  // n / 2: int/int is not done inline
+  EXPECT_EQ(dis.find("__BINARY_OP"), std::string::npos) << dis;                 // %: no triple
+}
+
 TEST_F(CompilerTest, SimpleArgsFlagOnlyForPlainPositionalFunctions) {
   auto flagged = [&](std::string_view src) {
     Ref code = function_code(src);
