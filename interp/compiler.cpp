@@ -109,11 +109,19 @@ Op specialized_arithmetic(Op op, uint32_t arg) {
   return op;
 }
 
-// LOAD_FAST, LOAD_FAST or LOAD_CONST, then + - * (or / of two locals): the
-// opcode that does all three for two numbers, or NOP.
+// LOAD_FAST, LOAD_FAST or LOAD_CONST, then + - * (or / of two locals, or
+// += -=): the opcode that does all three for two numbers, or NOP.
 Op local_arithmetic_triple(Op first, Op second, uint32_t third) {
-  if (first != Op::LOAD_FAST || op_of(third) != Op::BINARY_OP) return Op::NOP;
+  if (first != Op::LOAD_FAST || (second != Op::LOAD_FAST && second != Op::LOAD_CONST)) return Op::NOP;
   BinOp b = static_cast<BinOp>(arg_of(third));
+  if (op_of(third) == Op::INPLACE_OP) {
+    // `total += x`, `count += 1`: on numbers the same as the binary form.
+    bool local = second == Op::LOAD_FAST;
+    if (b == BinOp::Add) return local ? Op::LOAD_FAST__LOAD_FAST__INPLACE_ADD : Op::LOAD_FAST__LOAD_CONST__INPLACE_ADD;
+    if (b == BinOp::Sub) return local ? Op::LOAD_FAST__LOAD_FAST__INPLACE_SUB : Op::LOAD_FAST__LOAD_CONST__INPLACE_SUB;
+    return Op::NOP;
+  }
+  if (op_of(third) != Op::BINARY_OP) return Op::NOP;
   if (second == Op::LOAD_FAST) {
     switch (b) {
       case BinOp::Add: return Op::LOAD_FAST__LOAD_FAST__BINARY_ADD;

@@ -76,3 +76,35 @@ def loop(n):
     return total, acc
 
 print(loop(1000))
+
+def augmented(items, step):
+    i = 0
+    total = 0
+    ftotal = 0.0
+    rest = 100
+    while i < len(items):
+        total += items[i]
+        x = items[i]
+        ftotal += x
+        ftotal -= step
+        rest -= 1
+        i += 1
+    return i, total, ftotal, rest
+
+print(augmented([1, 2, 3, 2**62 - 1, 2**62], 0.5))
+
+def in_place_containers():
+    lst = [1]
+    alias = lst
+    more = [2]
+    lst += more          # list += extends in place: the general path
+    s = "a"
+    t = "b"
+    s += t
+    n = 2**62 - 1
+    n += 1               # overflows into a big int
+    m = -(2**62)
+    m -= 1
+    return lst is alias, alias, s, n, m
+
+print(in_place_containers())

@@ -145,6 +145,10 @@ TEST_F(CompilerTest, LocalArithmeticTriples) {
   EXPECT_NE(dis.find("LOAD_FAST__LOAD_FAST__BINARY_TRUEDIV"), std::string::npos) << dis;
   EXPECT_EQ(dis.find("LOAD_CONST__BINARY_TRUEDIV"), std::string::npos) << dis;  // n / 2: int/int is not done inline
   EXPECT_EQ(dis.find("__BINARY_OP"), std::string::npos) << dis;                 // %: no triple
+  std::string aug = listing("def f(i, x):\n    i += 1\n    x -= i\n    x *= 2\n    return i, x\n");
+  EXPECT_NE(aug.find("LOAD_FAST__LOAD_CONST__INPLACE_ADD"), std::string::npos) << aug;
+  EXPECT_NE(aug.find("LOAD_FAST__LOAD_FAST__INPLACE_SUB"), std::string::npos) << aug;
+  EXPECT_EQ(aug.find("__INPLACE_MUL"), std::string::npos) << aug;
 }
 
 TEST_F(CompilerTest, SimpleArgsFlagOnlyForPlainPositionalFunctions) {
