@@ -535,6 +535,19 @@ int obj_issubclass(ThreadState& ts, Value derived, Value cls) {
     }
     return 0;
   }
+  // A class whose metaclass is written in Python (an ABC, say) may answer
+  // for itself; type's own answer is obj_issubclass_plain.
+  if (cls.is_object() && (type_of(ts, cls)->flags & kTypeHeap)) {
+    Value check = lookup_special(ts, cls, ts.names().__subclasscheck__);
+    if (!check.is_null()) {
+      Ref r(call_bound_special(ts, check, cls, Args{&derived, 1, nullptr}));
+      return r ? obj_truthy(ts, *r) : -1;
+    }
+  }
+  return obj_issubclass_plain(ts, derived, cls);
+}
+
+int obj_issubclass_plain(ThreadState& ts, Value derived, Value cls) {
   if (!is_type(cls)) {
     raise(ts, ts.exc_types().TypeError, "issubclass() arg 2 must be a class, a tuple of classes, or a union");
     return -1;

@@ -89,9 +89,13 @@ std::string_view binop_symbol(BinOp op);         // "+", "//", ...
 std::string_view inplace_symbol(BinOp op);       // "+=", ...
 std::string_view compare_symbol(CompareOp op);   // "<", "==", ...
 
-// isinstance / issubclass with tuples and __instancecheck__-free semantics.
+// isinstance / issubclass with tuples, and the __instancecheck__ /
+// __subclasscheck__ of a metaclass written in Python.
 [[nodiscard]] int obj_isinstance(ThreadState& ts, Value obj, Value cls);
 [[nodiscard]] int obj_issubclass(ThreadState& ts, Value derived, Value cls);
+// issubclass(derived, cls) for a class `cls` as type.__subclasscheck__ answers
+// it: the MRO, no hooks.
+[[nodiscard]] int obj_issubclass_plain(ThreadState& ts, Value derived, Value cls);
 bool is_instance_of(ThreadState& ts, Value obj, TypeObject* t);  // no errors
 
 // Integer conversion for indices (__index__). Returns false on error.

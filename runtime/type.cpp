@@ -373,7 +373,7 @@ Value type_instancecheck(ThreadState& ts, Args args) {
 }
 Value type_subclasscheck(ThreadState& ts, Args args) {
   if (!check_nargs(ts, args, "__subclasscheck__", 2, 2)) return Value();
-  int r = obj_issubclass(ts, args[1], args[0]);
+  int r = obj_issubclass_plain(ts, args[1], args[0]);
   return r < 0 ? Value() : Value::boolean(r);
 }
 Value type_prepare(ThreadState& ts, Args) { return dict_new(ts); }
