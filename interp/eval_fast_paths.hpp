@@ -126,7 +126,7 @@ inline bool float_operands(ThreadState& ts, Value a, Value b, double* x, double*
 // + - * / ** on doubles where Python's result is the plain IEEE one; false
 // for anything needing the slow path (other operators, division by zero,
 // powers that could be complex or overflow).
-inline bool float_fast_binop(BinOp op, double x, double y, double* out) {
+[[gnu::always_inline]] inline bool float_fast_binop(BinOp op, double x, double y, double* out) {
   switch (op) {
     case BinOp::Add: *out = x + y; return true;
     case BinOp::Sub: *out = x - y; return true;
@@ -176,7 +176,7 @@ inline bool dict_surely_lacks_str(Value dict, Value name) noexcept {
   return h != -1 && d->index[static_cast<uint64_t>(h) & d->index_mask] == -1;
 }
 
-// Two exact floats and + - * /: the commonest float shape (nbody-like code)
+// Two exact floats and + - * / or **: the commonest float shapes (nbody-like code)
 // done with no calls. The result reuses an operand only the stack holds, and
 // an operand whose count drops to zero goes straight to the free list.
 // False (nothing done) when the shape does not fit; otherwise a and b are
@@ -187,17 +187,9 @@ __attribute__((always_inline)) inline bool float_pair_arithmetic(ThreadState& ts
   Object* ao = a.as_object();
   Object* bo = b.as_object();
   if (ao->type != ft || bo->type != ft) return false;
-  double x = reinterpret_cast<FloatObject*>(ao)->value, y = reinterpret_cast<FloatObject*>(bo)->value, r;
-  switch (op) {
-    case BinOp::Add: r = x + y; break;
-    case BinOp::Sub: r = x - y; break;
-    case BinOp::Mul: r = x * y; break;
-    case BinOp::TrueDiv:
-      if (y == 0.0) return false;
-      r = x / y;
-      break;
-    default: return false;
-  }
+  double r;
+  if (!float_fast_binop(op, reinterpret_cast<FloatObject*>(ao)->value, reinterpret_cast<FloatObject*>(bo)->value, &r))
+    return false;
   if (ao->refcnt == 1) {
     reinterpret_cast<FloatObject*>(ao)->value = r;
     if (--bo->refcnt == 0) release_exact_float(ft, bo);
@@ -259,17 +251,8 @@ __attribute__((always_inline)) inline Value arithmetic(ThreadState& ts, BinOp op
   }
   TypeObject* ft = ts.types().float_;
   if (!a.is_object() || !b.is_object() || a.as_object()->type != ft || b.as_object()->type != ft) return false;
-  double x = float_value(a), y = float_value(b), v;
-  switch (op) {
-    case BinOp::Add: v = x + y; break;
-    case BinOp::Sub: v = x - y; break;
-    case BinOp::Mul: v = x * y; break;
-    case BinOp::TrueDiv:
-      if (y == 0.0) return false;
-      v = x / y;
-      break;
-    default: return false;
-  }
+  double v;
+  if (!float_fast_binop(op, float_value(a), float_value(b), &v)) return false;
   *r = make_float_inline(ts, v);
   return true;
 }
