@@ -612,9 +612,8 @@ void listiter_clear(Object* o) { clear_ref(reinterpret_cast<ListIterObject*>(o)-
 
 Value listiter_next(ThreadState&, Value self) {
   auto* it = as<ListIterObject>(self);
-  if (it->seq.is_null()) return Value();
-  ListObject* l = list_obj(it->seq);
-  if (static_cast<uint64_t>(it->index) < l->size) return new_ref(l->items[it->index++]);
+  Value v;
+  if (listiter_next_fast(it, &v)) return v;
   clear_ref(it->seq);
   return Value();
 }

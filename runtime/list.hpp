@@ -28,6 +28,17 @@ struct ListIterObject {
 };
 
 inline ListObject* list_obj(Value v) noexcept { return reinterpret_cast<ListObject*>(v.as_object()); }
+
+// A list iterator's step while items remain: true with *out a new reference.
+// False means "call the iternext slot" (it also drops the list at the end);
+// the eval loop's FOR_ITER and the slot share this.
+inline bool listiter_next_fast(ListIterObject* it, Value* out) noexcept {
+  if (it->seq.is_null()) return false;
+  ListObject* l = list_obj(it->seq);
+  if (static_cast<uint64_t>(it->index) >= l->size) return false;
+  *out = new_ref(l->items[it->index++]);
+  return true;
+}
 inline uint64_t list_size(Value v) noexcept { return list_obj(v)->size; }
 inline Value list_item(Value v, uint64_t i) noexcept { return list_obj(v)->items[i]; }  // borrowed
 inline bool is_exact_list(ThreadState& ts, Value v) noexcept {
