@@ -345,6 +345,12 @@ bool raw_lock_release(RawLock& lock) {
 }
 
 bool parse_acquire_args(ThreadState& ts, Args args, const char* fname, double* timeout) {
+  // acquire(), acquire(False) and acquire(True) without keywords are what
+  // `with lock:`, Condition and Queue do on every call: no general parse.
+  if (args.kwnames == nullptr && (args.n == 0 || (args.n == 1 && args[0].is_bool()))) {
+    *timeout = args.n == 0 || args[0].is_true() ? -1 : 0;
+    return true;
+  }
   Value blocking_v, timeout_v;
   if (!parse_args(ts, args, fname, {"|", "blocking", "timeout"}, {&blocking_v, &timeout_v})) return false;
   bool blocking = true;

@@ -14,9 +14,10 @@ print(shape(repr(lock)), lock.locked())
 print(lock.acquire(False))
 print(lock.acquire(timeout=0.01))
 print(lock.acquire(blocking=False))
+print(lock.acquire(0), lock.acquire(1, 0.01), lock.acquire(True, 0.01), lock.acquire(False, -1))
 lock.release()
 print(lock.locked())
-for args in [(False, 1), (True, -2)]:
+for args in [(False, 1), (True, -2), (0, 0.5)]:
     try:
         lock.acquire(*args)
     except ValueError as e:
