@@ -167,13 +167,13 @@ inline Value float_result(ThreadState& ts, Value a, Value b, double r) {
 // BINARY_OP and INPLACE_OP: small ints, floats and str concatenation inline
 // (their in-place forms are the same operations, the values being
 // immutable), anything else through the object protocol. Consumes a and b.
-// An instance dict rarely holds a method's name; when the name's first
-// probe slot is empty that is settled without the full lookup.
+// An instance dict rarely holds a method's name; the dict's key bloom
+// usually settles that without the full lookup.
 inline bool dict_surely_lacks_str(Value dict, Value name) noexcept {
   DictObject* d = dict_obj(dict);
   if (d->used == 0) return true;
   int64_t h = str_obj(name)->hash;
-  return h != -1 && d->index[static_cast<uint64_t>(h) & d->index_mask] == -1;
+  return h != -1 && !(d->key_bloom & dict_bloom_bit(h));
 }
 
 // Two exact floats and + - * / or **: the commonest float shapes (nbody-like code)

@@ -105,6 +105,7 @@ bool key_hash(ThreadState& ts, Value key, int64_t* out) {
 // Stores entry number `ix` in the first empty index slot of `hash`'s probe
 // sequence (the table holds no dummies, or they do not matter).
 void index_insert_clean(DictObject* d, int64_t hash, int64_t ix) {
+  d->key_bloom |= dict_bloom_bit(hash);
   uint64_t mask = d->index_mask, perturb = static_cast<uint64_t>(hash);
   uint64_t i = static_cast<uint64_t>(hash) & mask;
   while (d->index[i] != kIxEmpty) {
@@ -127,24 +128,14 @@ constexpr std::size_t table_bytes(uint64_t size) {
 // dropped by the million, and a list pop beats malloc and free. Every block
 // is malloc'd, so either way of freeing fits either way of allocating.
 void* alloc_table(Interpreter* interp, uint64_t size) {
-  if (size == kMinSize && interp && interp->dict_tables.head) {
-    Interpreter::FreeBlocks& fl = interp->dict_tables;
-    void* b = fl.head;
-    fl.head = *static_cast<void**>(b);
-    --fl.len;
-    return b;
+  if (size == kMinSize && interp) {
+    if (void* b = interp->dict_tables.pop()) return b;
   }
   return std::malloc(table_bytes(size));
 }
 
 void free_table(Interpreter* interp, void* block, uint64_t size) {
-  if (block && size == kMinSize && interp && interp->dict_tables.len < Interpreter::FreeBlocks::kMax) {
-    Interpreter::FreeBlocks& fl = interp->dict_tables;
-    *static_cast<void**>(block) = fl.head;
-    fl.head = block;
-    ++fl.len;
-    return;
-  }
+  if (block && size == kMinSize && interp && interp->dict_tables.push(block)) return;
   std::free(block);
 }
 
@@ -175,6 +166,7 @@ bool dict_resize(ThreadState* ts, DictObject* d, uint64_t size) {
   } else {
     std::memset(d->index, 0xff, size * sizeof(int64_t));  // all kIxEmpty
   }
+  d->key_bloom = 0;  // rebuilt from the keys that are left
   uint64_t n = 0;
   for (uint64_t i = 0; i < old_len; ++i) {
     if (old_entries[i].key.is_null()) continue;
@@ -269,6 +261,7 @@ bool dict_insert(ThreadState& ts, DictObject* d, Value key, int64_t hash, Value 
     index_insert_clean(d, hash, static_cast<int64_t>(d->entries_len));  // lookup skipped the probe
   } else {
     d->index[slot] = static_cast<int64_t>(d->entries_len);
+    d->key_bloom |= dict_bloom_bit(hash);
   }
   d->entries[d->entries_len++] = DictEntry{hash, new_ref(key), new_ref(value)};
   ++d->used;
@@ -324,6 +317,7 @@ void dict_init_empty(DictObject* d) {
   d->entries_cap = 0;
   d->index = nullptr;
   d->index_mask = 0;
+  d->key_bloom = 0;
 }
 
 // --- merging (dict.update, dict(...), |) ---
@@ -730,41 +724,42 @@ Value dict_get(ThreadState& ts, Value dict, Value key, bool* error) {
   return dict_get_known_hash(ts, dict, key, hash, error);
 }
 
-Value dict_get_str(Value dict, Value key) noexcept {
-  DictObject* d = dict_obj(dict);
-  if (d->used == 0) return Value();
-  int64_t hash = str_obj(key)->hash;
-  if (hash == -1) hash = str_hash(key);
-  uint64_t mask = d->index_mask, perturb = static_cast<uint64_t>(hash);
-  for (uint64_t i = static_cast<uint64_t>(hash) & mask;; i = (i * 5 + (perturb >>= kPerturbShift) + 1) & mask) {
-    int64_t ix = d->index[i];
-    if (ix == kIxEmpty) return Value();
-    if (ix < 0) continue;
-    const DictEntry& e = d->entries[ix];
-    if (e.key == key) return e.value;
-    if (e.hash == hash && e.key.is_object() && e.key.as_object()->kind == ObjKind::Str && str_eq(e.key, key)) {
-      return e.value;
-    }
-  }
-}
+namespace {
 
-Value dict_get_str_at(Value dict, Value key, uint64_t* entry) noexcept {
-  DictObject* d = dict_obj(dict);
-  if (d->used == 0) return Value();
+// The entry holding str `key` (interned or not), or -1. Never calls out:
+// a str key equals only a str entry, compared by pointer, then bytes.
+int64_t find_str(const DictObject* d, Value key) noexcept {
+  if (d->used == 0) return -1;
   int64_t hash = str_obj(key)->hash;
   if (hash == -1) hash = str_hash(key);
+  if (!(d->key_bloom & dict_bloom_bit(hash))) return -1;
   uint64_t mask = d->index_mask, perturb = static_cast<uint64_t>(hash);
   for (uint64_t i = static_cast<uint64_t>(hash) & mask;; i = (i * 5 + (perturb >>= kPerturbShift) + 1) & mask) {
     int64_t ix = d->index[i];
-    if (ix == kIxEmpty) return Value();
+    if (ix == kIxEmpty) return -1;
     if (ix < 0) continue;
     const DictEntry& e = d->entries[ix];
     if (e.key == key ||
         (e.hash == hash && e.key.is_object() && e.key.as_object()->kind == ObjKind::Str && str_eq(e.key, key))) {
-      *entry = static_cast<uint64_t>(ix);
-      return e.value;
+      return ix;
     }
   }
+}
+
+}  // namespace
+
+Value dict_get_str(Value dict, Value key) noexcept {
+  const DictObject* d = dict_obj(dict);
+  int64_t ix = find_str(d, key);
+  return ix < 0 ? Value() : d->entries[ix].value;
+}
+
+Value dict_get_str_at(Value dict, Value key, uint64_t* entry) noexcept {
+  const DictObject* d = dict_obj(dict);
+  int64_t ix = find_str(d, key);
+  if (ix < 0) return Value();
+  *entry = static_cast<uint64_t>(ix);
+  return d->entries[ix].value;
 }
 
 Value dict_get_cstr(ThreadState& ts, Value dict, const char* key) {
@@ -897,13 +892,7 @@ void define_dict_type(Interpreter& interp, TypeObject* t) {
 namespace gilt {
 
 void dict_tables_close(Interpreter& interp) noexcept {
-  Interpreter::FreeBlocks& fl = interp.dict_tables;
-  while (fl.head) {
-    void* b = fl.head;
-    fl.head = *static_cast<void**>(b);
-    std::free(b);
-  }
-  fl.len = Interpreter::FreeBlocks::kMax;  // full: later frees go to free()
+  interp.dict_tables.close([](void* block) noexcept { std::free(block); });
 }
 
 void dict_bump_version(DictObject* d) noexcept {

@@ -57,24 +57,14 @@ Object* alloc_object_uninit(TypeObject* type, std::size_t size) noexcept {
 // lists). Bounded so a burst of frees does not pin memory for long.
 constexpr uint32_t kGcFreeListMax = 64;
 
-Object* alloc_gc_object(TypeObject* type, std::size_t size) noexcept {
-  if (size < type->basicsize) size = type->basicsize;
-  const bool basic = size == type->basicsize;
-  GcHead* h;
-  if (basic && type->gc_freelist) {
-    h = static_cast<GcHead*>(type->gc_freelist);
-    type->gc_freelist = h->next;
-    --type->gc_freelist_len;
-    // What calloc would have zeroed and nothing below sets: the body.
-    h->gc_refs = 0;
-    std::memset(static_cast<void*>(gc_object(h) + 1), 0, size - sizeof(Object));
-  } else {
-    h = static_cast<GcHead*>(obj_calloc(sizeof(GcHead) + size));
-    if (!h) return nullptr;
-  }
+namespace {
+
+// Makes the block `h` (of sizeof(GcHead) + size bytes, zeroed past the
+// header) a tracked object of `type` at the end of the interpreter's gc list.
+Object* link_gc_object(TypeObject* type, GcHead* h, uint8_t flags) noexcept {
   Object* o = gc_object(h);
   init_header(o, type);
-  o->flags = basic ? kObjGcTracked | kObjBasicSize : kObjGcTracked;
+  o->flags = flags;
   Interpreter::GcState& gc = *type->interp->gc;
   GcHead* last = gc.tracked.prev;
   h->prev = last;
@@ -83,6 +73,40 @@ Object* alloc_gc_object(TypeObject* type, std::size_t size) noexcept {
   gc.tracked.prev = h;
   if (++gc.allocations > gc.threshold && gc.enabled && !gc.collecting) gc_maybe_collect(*type->interp);
   return o;
+}
+
+// A block from a free list: zeroes what calloc would have and nothing
+// after it sets (the scratch count and the body).
+GcHead* reuse_gc_block(void* block, std::size_t size) noexcept {
+  auto* h = static_cast<GcHead*>(block);
+  h->gc_refs = 0;
+  std::memset(static_cast<void*>(gc_object(h) + 1), 0, size - sizeof(Object));
+  return h;
+}
+
+}  // namespace
+
+Object* alloc_gc_object(TypeObject* type, std::size_t size) noexcept {
+  if (size < type->basicsize) size = type->basicsize;
+  const bool basic = size == type->basicsize;
+  GcHead* h;
+  if (basic && type->gc_freelist) {
+    h = static_cast<GcHead*>(type->gc_freelist);
+    type->gc_freelist = h->next;
+    --type->gc_freelist_len;
+    h = reuse_gc_block(h, size);
+  } else {
+    h = static_cast<GcHead*>(obj_calloc(sizeof(GcHead) + size));
+    if (!h) return nullptr;
+  }
+  return link_gc_object(type, h, basic ? kObjGcTracked | kObjBasicSize : kObjGcTracked);
+}
+
+Object* alloc_gc_object_from(FreeBlocks& blocks, TypeObject* type, std::size_t size) noexcept {
+  void* block = blocks.pop();
+  GcHead* h = block ? reuse_gc_block(block, size) : static_cast<GcHead*>(obj_calloc(sizeof(GcHead) + size));
+  if (!h) return nullptr;
+  return link_gc_object(type, h, kObjGcTracked);
 }
 
 namespace {
@@ -147,6 +171,20 @@ void free_object(Object* o) noexcept {
     return;
   }
   free_object_general(o);
+}
+
+void free_gc_object_to(FreeBlocks& blocks, Object* o) noexcept {
+  if (o->flags == kObjGcTracked && !(o->type->flags & kTypeHeap)) {
+    GcHead* h = gc_unlink(o->type, o);
+    if (blocks.push(h)) return;
+    obj_free(h);
+    return;
+  }
+  free_object(o);
+}
+
+void free_blocks_close(FreeBlocks& blocks) noexcept {
+  blocks.close([](void* block) noexcept { obj_free(block); });
 }
 
 void gc_freelist_clear(TypeObject* type) noexcept {

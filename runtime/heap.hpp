@@ -14,6 +14,7 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "runtime/free_blocks.hpp"
 #include "runtime/object.hpp"
 #include "runtime/type.hpp"
 
@@ -39,6 +40,15 @@ Object* alloc_object(TypeObject* type, std::size_t size) noexcept;
 Object* alloc_object_uninit(TypeObject* type, std::size_t size) noexcept;
 // Same, for a container: adds the GcHead and tracks the object.
 Object* alloc_gc_object(TypeObject* type, std::size_t size) noexcept;
+// Same, for an object of a builtin type whose blocks of this size are kept
+// in `blocks` (a size with no room in the type's own free list, e.g. tuples
+// of n items); free it with free_gc_object_to and the same list.
+Object* alloc_gc_object_from(FreeBlocks& blocks, TypeObject* type, std::size_t size) noexcept;
+// free_object for such an object: its block goes to `blocks` when the list
+// has room and nothing else (weak references) needs the general path.
+void free_gc_object_to(FreeBlocks& blocks, Object* o) noexcept;
+// Closes `blocks` (tear-down), freeing what it kept.
+void free_blocks_close(FreeBlocks& blocks) noexcept;
 // Releases the memory of an object whose fields were already released;
 // drops the reference to a heap type. Untracks gc objects.
 void free_object(Object* o) noexcept;

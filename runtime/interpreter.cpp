@@ -134,6 +134,7 @@ Interpreter::~Interpreter() {
   for (TypeObject* t : gc->static_types) gc_freelist_clear(t);
   free_static_types(*this);
   dict_tables_close(*this);
+  for (FreeBlocks& blocks : tuple_blocks) free_blocks_close(blocks);
   gil.drop(m_main->gil_thread);
 }
 

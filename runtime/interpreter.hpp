@@ -5,6 +5,7 @@
 // object belongs to exactly one interpreter and never crosses to another.
 #pragma once
 
+#include <array>
 #include <atomic>
 #include <functional>
 #include <map>
@@ -17,6 +18,7 @@
 
 #include "runtime/builtin_types.hpp"
 #include "runtime/common_strings.hpp"
+#include "runtime/free_blocks.hpp"
 #include "runtime/object.hpp"
 #include "runtime/thread_state.hpp"
 
@@ -97,13 +99,13 @@ class Interpreter {
   // one state of one dict (the eval loop's LOAD_GLOBAL cache relies on it).
   uint64_t next_dict_version = 1;
   // Freed dict tables of the smallest size, for the next small dict
-  // (runtime/dict.cpp). Closed at tear-down, after the last dict is gone.
-  struct FreeBlocks {
-    static constexpr uint32_t kMax = 80;  // as CPython keeps 80 dicts' keys
-    void* head = nullptr;
-    uint32_t len = 0;
-  };
-  FreeBlocks dict_tables;
+  // (runtime/dict.cpp; 80 as CPython keeps 80 dicts' keys), and freed exact
+  // tuples of 1..kTupleBlockSizes items, one list per size (runtime/tuple.cpp;
+  // CPython keeps such lists for sizes below 20). Closed at tear-down, after
+  // the last dict and tuple are gone.
+  FreeBlocks dict_tables{80};
+  static constexpr uint32_t kTupleBlockSizes = 16;
+  std::array<FreeBlocks, kTupleBlockSizes> tuple_blocks = free_blocks_array<kTupleBlockSizes>(500);
 
   // Registered OS threads (for threading.enumerate, shutdown). Guarded by
   // `threads_mutex`, not by the GIL: a new thread registers before its first

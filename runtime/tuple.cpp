@@ -47,7 +47,10 @@ constexpr std::size_t tuple_alloc_size(uint64_t n) { return offsetof(TupleObject
 // A tuple of `type` (tuple or a subclass) with n null items.
 Value tuple_alloc(ThreadState& ts, TypeObject* type, uint64_t n) {
   if (n > (uint64_t(1) << 58)) return raise_memory_error(ts);
-  auto* t = alloc_gc<TupleObject>(type, tuple_alloc_size(n));
+  Interpreter& interp = ts.interp();
+  auto* t = type == interp.types.tuple && n - 1 < Interpreter::kTupleBlockSizes
+                ? reinterpret_cast<TupleObject*>(alloc_gc_object_from(interp.tuple_blocks[n - 1], type, tuple_alloc_size(n)))
+                : alloc_gc<TupleObject>(type, tuple_alloc_size(n));
   if (!t) return raise_memory_error(ts);
   t->size = n;
   return val(t);
@@ -58,7 +61,12 @@ Value tuple_alloc(ThreadState& ts, TypeObject* type, uint64_t n) {
 void tuple_dealloc(Object* o) {
   auto* t = reinterpret_cast<TupleObject*>(o);
   for (uint64_t i = t->size; i > 0; --i) decref(t->items[i - 1]);
-  free_object(o);
+  Interpreter& interp = *o->type->interp;
+  if (o->type == interp.types.tuple && t->size - 1 < Interpreter::kTupleBlockSizes) {
+    free_gc_object_to(interp.tuple_blocks[t->size - 1], o);
+  } else {
+    free_object(o);
+  }
 }
 
 void tuple_traverse(Object* o, VisitFn visit, void* ctx) {

@@ -294,6 +294,40 @@ TEST_F(DictTest, VersionChangesOnEveryMutation) {
   EXPECT_NE(v3, v4);
 }
 
+TEST_F(DictTest, KeyBloomHasEveryKeyAndIsRebuiltOnResize) {
+  Ref d(dict_new(ts));
+  std::vector<Ref> keys;
+  for (int i = 0; i < 40; ++i) {
+    keys.emplace_back(str("attr" + std::to_string(i)));
+    ASSERT_TRUE(dict_set(ts, *d, *keys.back(), Value::small_int(i)));
+    for (const Ref& k : keys) {
+      // A key that is present always has its bit set, through every resize.
+      ASSERT_TRUE(dict_obj(*d)->key_bloom & dict_bloom_bit(str_hash(*k))) << i;
+      ASSERT_FALSE(dict_get_str(*d, *k).is_null());
+    }
+  }
+  // Deleted keys may leave their bits until the table is rebuilt, which
+  // keeps exactly the bits of the keys left.
+  for (int i = 0; i < 39; ++i) ASSERT_EQ(dict_del(ts, *d, *keys[i]), 1);
+  std::vector<Ref> added;
+  for (uint64_t len = dict_obj(*d)->entries_len; dict_obj(*d)->entries_len >= len;) {
+    len = dict_obj(*d)->entries_len;
+    added.emplace_back(str("new" + std::to_string(added.size())));
+    ASSERT_TRUE(dict_set(ts, *d, *added.back(), Value::none()));
+  }
+  uint64_t live = dict_bloom_bit(str_hash(*keys[39]));
+  for (const Ref& k : added) live |= dict_bloom_bit(str_hash(*k));
+  EXPECT_EQ(dict_obj(*d)->key_bloom, live);
+  for (int i = 0; i < 39; ++i) EXPECT_TRUE(dict_get_str(*d, *keys[i]).is_null());
+  EXPECT_FALSE(dict_get_str(*d, *keys[39]).is_null());
+  dict_clear(*d);
+  EXPECT_EQ(dict_obj(*d)->key_bloom, 0u);
+  // Bits come from the hash's high bits: int keys 0..63 do not share one.
+  uint64_t bits = 0;
+  for (int64_t h = 0; h < 64; ++h) bits |= dict_bloom_bit(h);
+  EXPECT_GT(__builtin_popcountll(bits), 32);
+}
+
 TEST_F(DictTest, SmallestTablesAreReusedAndBounded) {
   // Dicts dropped with the smallest table give it to the next small dict.
   Ref key(interp.intern("a"));
@@ -305,19 +339,19 @@ TEST_F(DictTest, SmallestTablesAreReusedAndBounded) {
     EXPECT_EQ(dd->entries_cap, 5u);
     freed = dd->index;
   }
-  uint32_t spare = interp.dict_tables.len;
+  uint32_t spare = interp.dict_tables.size();
   ASSERT_GE(spare, 1u);
   Ref d(dict_new(ts));
   ASSERT_TRUE(dict_set(ts, *d, *key, Value::small_int(1)));
   EXPECT_EQ(static_cast<void*>(dict_obj(*d)->index), freed);
-  EXPECT_EQ(interp.dict_tables.len, spare - 1);
+  EXPECT_EQ(interp.dict_tables.size(), spare - 1);
   for (int64_t i = 0; i < 8; ++i) EXPECT_EQ(dict_obj(*d)->index[i] == -1, i != (str_hash(*key) & 7));
   // Many at once: the free list keeps a bounded number.
   {
     std::vector<Ref> many;
     for (int i = 0; i < 200; ++i) many.emplace_back(dict_new_presized(ts, 1));
   }
-  EXPECT_EQ(interp.dict_tables.len, Interpreter::FreeBlocks::kMax);
+  EXPECT_EQ(interp.dict_tables.size(), interp.dict_tables.capacity());
   // Growing past the smallest size hands the small table back.
   for (int i = 0; i < 20; ++i) {
     Ref k(str("k" + std::to_string(i)));

@@ -4,8 +4,11 @@
 // and reference counts through the C++ API.
 #include <gtest/gtest.h>
 
+#include <vector>
+
 #include "runtime/abstract.hpp"
 #include "runtime/errors.hpp"
+#include "runtime/free_blocks.hpp"
 #include "runtime/interpreter.hpp"
 #include "runtime/list.hpp"
 #include "runtime/range.hpp"
@@ -91,6 +94,33 @@ TEST_F(TupleTest, EmptyTupleIsTheInterpreterSingleton) {
   EXPECT_EQ(*c, interp.empty_tuple);
   Ref d(call(type(ts.types().tuple), {}));
   EXPECT_EQ(*d, interp.empty_tuple);
+}
+
+TEST_F(TupleTest, FreedSmallTuplesAreReusedByTheNextOfTheirSize) {
+  // A tuple of n items (1..kTupleBlockSizes) leaves its block in the list for
+  // n; the next tuple of n items takes it, tracked, with null items.
+  FreeBlocks& threes = interp.tuple_blocks[2];
+  Value a = tuple_pack(ts, {Value::small_int(1), Value::small_int(2), Value::small_int(3)});
+  Object* block = a.as_object();
+  uint32_t kept = threes.size();
+  decref(a);
+  ASSERT_EQ(threes.size(), kept + 1);
+  Ref pair(tuple_new(ts, 2));  // another size: not this block
+  EXPECT_NE((*pair).as_object(), block);
+  Ref b(tuple_new(ts, 3));
+  EXPECT_EQ((*b).as_object(), block);
+  EXPECT_EQ(threes.size(), kept);
+  EXPECT_EQ((*b).as_object()->refcnt, 1u);
+  EXPECT_EQ((*b).as_object()->flags, kObjGcTracked);
+  for (uint64_t i = 0; i < 3; ++i) EXPECT_TRUE(tuple_obj(*b)->items[i].is_null());
+  // A burst of frees keeps a bounded number; bigger tuples are not kept.
+  {
+    std::vector<Ref> many;
+    for (int i = 0; i < 2000; ++i) many.emplace_back(tuple_new(ts, 3));
+  }
+  EXPECT_EQ(threes.size(), threes.capacity());
+  Ref big(tuple_new(ts, Interpreter::kTupleBlockSizes + 1));
+  EXPECT_TRUE((*big).as_object()->flags & kObjGcTracked);
 }
 
 TEST_F(TupleTest, OperationsReturnTheSameExactTuple) {
