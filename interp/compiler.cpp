@@ -884,8 +884,7 @@ void Compiler::if_stmt(const ast::If* i) {
 }
 
 void Compiler::emit_with_exit_none() {
-  // Stack: [..., exit] -> call exit(None, None, None) and drop the result.
-  emit(Op::PUSH_NULL);
+  // Stack: [..., exit, self or NULL] -> call exit(None, None, None) and drop the result.
   emit(Op::LOAD_CONST, const_none());
   emit(Op::LOAD_CONST, const_none());
   emit(Op::LOAD_CONST, const_none());
@@ -906,7 +905,7 @@ void Compiler::with_stmt(const ast::WithBase* w, std::size_t item) {
     emit(Op::LOAD_CONST, const_none());
     yield_from(nullptr, true);
   }
-  int depth = stack_depth() - 1;  // the exit function stays below the body
+  int depth = stack_depth() - 1;  // exit and its self stay below the body
   bind(body);
   int h = add_handler(body, body_end, handler, depth);
   if (it->optional_vars) store_target(it->optional_vars);
@@ -918,7 +917,6 @@ void Compiler::with_stmt(const ast::WithBase* w, std::size_t item) {
   bind(body_end);
   if (!u().unreachable) {
     if (is_async) {
-      emit(Op::PUSH_NULL);
       emit(Op::LOAD_CONST, const_none());
       emit(Op::LOAD_CONST, const_none());
       emit(Op::LOAD_CONST, const_none());
@@ -932,13 +930,13 @@ void Compiler::with_stmt(const ast::WithBase* w, std::size_t item) {
     }
     emit_jump(Op::JUMP, end);
   }
-  // Exceptional exit: [exit, exc] -> exit(type, exc, tb); a true result suppresses.
+  // Exceptional exit: [exit, self, exc] -> exit(type, exc, tb); a true result suppresses.
   bind(handler);
-  emit(Op::PUSH_EXC_INFO);  // [exit, prev, exc]
+  emit(Op::PUSH_EXC_INFO);  // [exit, self, prev, exc]
   Label h_start = new_label(), h_end = new_label();
   bind(h_start);
   add_handler(h_start, h_end, cleanup, depth + 1);
-  emit(Op::WITH_EXCEPT_START);  // [exit, prev, exc, res]
+  emit(Op::WITH_EXCEPT_START);  // [exit, self, prev, exc, res]
   if (is_async) {
     emit(Op::GET_AWAITABLE);
     emit(Op::LOAD_CONST, const_none());
@@ -950,9 +948,10 @@ void Compiler::with_stmt(const ast::WithBase* w, std::size_t item) {
   emit(Op::POP_TOP);     // exc
   emit(Op::POP_EXCEPT);  // prev -> exc_info
   bind(h_end);
+  emit(Op::POP_TOP);  // self
   emit(Op::POP_TOP);  // exit
   emit_jump(Op::JUMP, end);
-  bind(cleanup);  // [exit, prev, exc2]
+  bind(cleanup);  // [exit, self, prev, exc2]
   emit(Op::SWAP, 2);
   emit(Op::POP_EXCEPT);
   emit(Op::RERAISE);
@@ -1090,11 +1089,13 @@ void Compiler::unwind_one(const FBlock& b, bool preserve_tos) {
       break;
     case BlockKind::With:
     case BlockKind::AsyncWith:
-      if (preserve_tos) emit(Op::SWAP, 2);
+      if (preserve_tos) {  // [exit, self, value] -> [value, exit, self]
+        emit(Op::SWAP, 3);
+        emit(Op::SWAP, 2);
+      }
       if (b.kind == BlockKind::With) {
         emit_with_exit_none();
       } else {
-        emit(Op::PUSH_NULL);
         emit(Op::LOAD_CONST, const_none());
         emit(Op::LOAD_CONST, const_none());
         emit(Op::LOAD_CONST, const_none());

@@ -495,7 +495,7 @@ bool eval_raise(ThreadState& ts, Value exc, Value cause, uint32_t n) {
   return false;
 }
 
-Value eval_before_with(ThreadState& ts, Value mgr, Value* exit_out, bool async) {
+Value eval_before_with(ThreadState& ts, Value mgr, Value* exit_out, bool* exit_takes_mgr, bool async) {
   Value enter_name = async ? ts.names().__aenter__ : ts.names().__enter__;
   Value exit_name = async ? ts.names().__aexit__ : ts.names().__exit__;
   Value enter = lookup_special(ts, mgr, enter_name);
@@ -508,8 +508,11 @@ Value eval_before_with(ThreadState& ts, Value mgr, Value* exit_out, bool async) 
     return raise_fmt(ts, ts.exc_types().TypeError, "'{}' object does not support the context manager protocol",
                      type_name(ts, mgr));
   }
+  // A plain __exit__ is kept unbound with the manager as its self (the
+  // CALL layout), so no bound method is made and dropped per `with`.
+  *exit_takes_mgr = binds_as_method(exit);
   TypeObject* et = type_of(ts, exit);
-  Ref bound(et->descr_get ? et->descr_get(ts, exit, mgr, val(type_of(ts, mgr))) : new_ref(exit));
+  Ref bound(*exit_takes_mgr || !et->descr_get ? new_ref(exit) : et->descr_get(ts, exit, mgr, val(type_of(ts, mgr))));
   if (!bound) return Value();
   Value res = call_bound_special(ts, enter, mgr, Args{});
   if (res.is_null()) return res;
@@ -517,10 +520,11 @@ Value eval_before_with(ThreadState& ts, Value mgr, Value* exit_out, bool async) 
   return res;
 }
 
-Value eval_with_except_start(ThreadState& ts, Value exit, Value exc) {
+Value eval_with_except_start(ThreadState& ts, Value exit, Value exit_self, Value exc) {
   ExceptionObject* eo = exc_obj(exc);
-  Value argv[3] = {val(type_of(ts, exc)), exc, eo->traceback.is_null() ? Value::none() : eo->traceback};
-  return obj_call(ts, exit, Args{argv, 3, nullptr});
+  Value argv[4] = {exit_self, val(type_of(ts, exc)), exc, eo->traceback.is_null() ? Value::none() : eo->traceback};
+  if (exit_self.is_null()) return obj_call(ts, exit, Args{argv + 1, 3, nullptr});
+  return obj_call(ts, exit, Args{argv, 4, nullptr});
 }
 
 bool eval_print_expr(ThreadState& ts, Value v) {

@@ -35,8 +35,11 @@ Value eval_call_ex(ThreadState& ts, Value callable, Value self, Value args, Valu
 Value eval_format_value(ThreadState& ts, Value v, uint32_t flags, Value spec);
 Value eval_build_string(ThreadState& ts, Value* items, uint32_t n);
 bool eval_raise(ThreadState& ts, Value exc, Value cause, uint32_t n);
-Value eval_before_with(ThreadState& ts, Value mgr, Value* exit_out, bool async);
-Value eval_with_except_start(ThreadState& ts, Value exit, Value exc);
+// `with mgr`: calls __enter__ and returns its result; *exit_out is __exit__,
+// unbound when *exit_takes_mgr (then called with mgr as self), else bound.
+Value eval_before_with(ThreadState& ts, Value mgr, Value* exit_out, bool* exit_takes_mgr, bool async);
+// exit(type, exc, tb), or exit(exit_self, type, exc, tb) when exit_self is set.
+Value eval_with_except_start(ThreadState& ts, Value exit, Value exit_self, Value exc);
 bool eval_print_expr(ThreadState& ts, Value v);
 Value eval_get_awaitable(ThreadState& ts, Value v);
 Value eval_get_aiter(ThreadState& ts, Value v);

@@ -135,8 +135,8 @@ inline constexpr int kVar = 1000;
   X(PUSH_EXC_INFO, 1, 0)              \
   X(POP_EXCEPT, -1, 0)                \
   X(CHECK_EXC_MATCH, 0, 0)            \
-  X(BEFORE_WITH, 1, 0)                \
-  X(BEFORE_ASYNC_WITH, 1, 0)          \
+  X(BEFORE_WITH, 2, 0)                \
+  X(BEFORE_ASYNC_WITH, 2, 0)          \
   X(WITH_EXCEPT_START, 1, 0)          \
   X(LOAD_ASSERTION_ERROR, 1, 0)       \
   X(PRINT_EXPR, -1, 0)                \

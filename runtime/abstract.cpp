@@ -152,25 +152,26 @@ int obj_setattr(ThreadState& ts, Value obj, Value name, Value value) {
 
 int obj_delattr(ThreadState& ts, Value obj, Value name) { return obj_setattr(ts, obj, name, Value()); }
 
+bool binds_as_method(Value f) noexcept {
+  if (!f.is_object()) return false;
+  ObjKind k = f.as_object()->kind;
+  if (k == ObjKind::Function) return true;
+  if (k != ObjKind::NativeFunction) return false;
+  auto* nf = reinterpret_cast<NativeFunctionObject*>(f.as_object());
+  return !(nf->flags & (kMethodClass | kMethodStatic)) && nf->self.is_null() && nf->owner != nullptr;
+}
+
 Value obj_get_method(ThreadState& ts, Value obj, Value name, bool* needs_self) {
   *needs_self = false;
   TypeObject* t = type_of(ts, obj);
   if (t->getattr != generic_getattr) return obj_getattr(ts, obj, name);
   Value descr = type_lookup(t, name);
-  if (!descr.is_null() && descr.is_object()) {
-    ObjKind k = descr.as_object()->kind;
-    bool plain_method = k == ObjKind::Function ||
-                        (k == ObjKind::NativeFunction &&
-                         !(reinterpret_cast<NativeFunctionObject*>(descr.as_object())->flags & (kMethodClass | kMethodStatic)) &&
-                         reinterpret_cast<NativeFunctionObject*>(descr.as_object())->self.is_null() &&
-                         reinterpret_cast<NativeFunctionObject*>(descr.as_object())->owner != nullptr);
-    if (plain_method) {
-      Value* d = obj.is_object() ? instance_dict_slot(obj.as_object()) : nullptr;
-      Value shadow = (d && !d->is_null()) ? dict_get_str(*d, name) : Value();
-      if (!shadow.is_null()) return new_ref(shadow);
-      *needs_self = true;
-      return new_ref(descr);
-    }
+  if (binds_as_method(descr)) {
+    Value* d = obj.is_object() ? instance_dict_slot(obj.as_object()) : nullptr;
+    Value shadow = (d && !d->is_null()) ? dict_get_str(*d, name) : Value();
+    if (!shadow.is_null()) return new_ref(shadow);
+    *needs_self = true;
+    return new_ref(descr);
   }
   return generic_getattr(ts, obj, name);
 }
@@ -300,15 +301,9 @@ Value call_prepending(ThreadState& ts, Value f, Value self, Args args) {
 // the way attribute access would but without allocating a bound method for
 // plain functions.
 Value call_bound_special(ThreadState& ts, Value f, Value self, Args args) {
-  if (f.is_object()) {
-    ObjKind k = f.as_object()->kind;
-    bool plain = k == ObjKind::Function ||
-                 (k == ObjKind::NativeFunction &&
-                  !(reinterpret_cast<NativeFunctionObject*>(f.as_object())->flags & (kMethodClass | kMethodStatic)) &&
-                  reinterpret_cast<NativeFunctionObject*>(f.as_object())->self.is_null() &&
-                  reinterpret_cast<NativeFunctionObject*>(f.as_object())->owner != nullptr);
-    if (k == ObjKind::Function) return function_call_self(ts, f, self, args);
-    if (plain) return call_prepending(ts, f, self, args);
+  if (binds_as_method(f)) {
+    if (f.as_object()->kind == ObjKind::Function) return function_call_self(ts, f, self, args);
+    return call_prepending(ts, f, self, args);
   }
   TypeObject* ft = type_of(ts, f);
   Ref bound(ft->descr_get ? ft->descr_get(ts, f, self, val(type_of(ts, self))) : new_ref(f));

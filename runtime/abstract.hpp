@@ -38,6 +38,10 @@ Value obj_getattr_opt(ThreadState& ts, Value obj, Value name);
 // (data descriptors, instance dict, non-data descriptors, class attributes).
 Value generic_getattr(ThreadState& ts, Value obj, Value name);
 [[nodiscard]] int generic_setattr(ThreadState& ts, Value obj, Value name, Value value);
+// Is `f`, found on a type, a plain function or a native instance method?
+// Then calling it with the instance prepended is what binding it would do,
+// and callers skip the bound method (LOAD_METHOD, with, special methods).
+bool binds_as_method(Value f) noexcept;
 // Looks up a method for calling without creating a bound method: on success
 // returns the function and sets *self_out to obj (an unbound function that
 // needs self) or to null (the result is already bound or plain).
