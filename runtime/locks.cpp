@@ -62,6 +62,16 @@ using Clock = std::chrono::steady_clock;
 
 enum class WaitOutcome { kGot, kDeadline, kSignal };
 
+// After a release (lock.mutex held by `guard`): wakes one waiter, if any,
+// after unlocking, so that it does not wake only to block on the mutex the
+// releaser still holds (a futex wait and wake per hand-off). The RawLock
+// outlives this: the releaser holds the GIL and a reference to its object.
+void notify_unlocked(RawLock& lock, std::unique_lock<std::mutex>& guard) {
+  const bool waiters = lock.waiters != 0;
+  guard.unlock();
+  if (waiters) lock.cond.notify_one();
+}
+
 // Claims the lock if free. Called with lock.mutex held.
 bool claim_locked(RawLock& lock, uint64_t owner) {
   if (lock.locked) return false;
@@ -217,7 +227,7 @@ Value rlock_acquire(ThreadState& ts, Args args) {
 
 // Drops one level (all levels when `all`); false if the caller does not own it.
 bool rlock_release_levels(RawLock& raw, uint64_t me, bool all, uint64_t* count, uint64_t* owner) {
-  std::lock_guard<std::mutex> guard(raw.mutex);
+  std::unique_lock<std::mutex> guard(raw.mutex);
   if (!raw.locked || raw.owner != me) return false;
   *count = raw.count;
   *owner = raw.owner;
@@ -225,7 +235,7 @@ bool rlock_release_levels(RawLock& raw, uint64_t me, bool all, uint64_t* count, 
   if (raw.count == 0) {
     raw.owner = 0;
     raw.locked = false;
-    if (raw.waiters != 0) raw.cond.notify_one();
+    notify_unlocked(raw, guard);
   }
   return true;
 }
@@ -336,11 +346,11 @@ AcquireResult raw_lock_acquire(ThreadState& ts, RawLock& lock, double timeout) {
 }
 
 bool raw_lock_release(RawLock& lock) {
-  std::lock_guard<std::mutex> guard(lock.mutex);
+  std::unique_lock<std::mutex> guard(lock.mutex);
   if (!lock.locked) return false;
   lock.locked = false;
   lock.owner = 0;
-  if (lock.waiters != 0) lock.cond.notify_one();
+  notify_unlocked(lock, guard);
   return true;
 }
 
