@@ -62,22 +62,24 @@ using Clock = std::chrono::steady_clock;
 
 enum class WaitOutcome { kGot, kDeadline, kSignal };
 
-// After a release (lock.mutex held by `guard`): wakes one waiter, if any,
-// after unlocking, so that it does not wake only to block on the mutex the
-// releaser still holds (a futex wait and wake per hand-off). The RawLock
-// outlives this: the releaser holds the GIL and a reference to its object.
-void notify_unlocked(RawLock& lock, std::unique_lock<std::mutex>& guard) {
-  const bool waiters = lock.waiters != 0;
-  guard.unlock();
-  if (waiters) lock.cond.notify_one();
+// Claims the lock if free (for `owner`: an RLock's holder, 0 for a lock).
+bool try_claim(RawLock& lock, uint64_t owner) {
+  bool expected = false;
+  if (!lock.locked.compare_exchange_strong(expected, true)) return false;
+  if (owner != 0) lock.owner.store(owner, std::memory_order_relaxed);
+  return true;
 }
 
-// Claims the lock if free. Called with lock.mutex held.
-bool claim_locked(RawLock& lock, uint64_t owner) {
-  if (lock.locked) return false;
-  lock.locked = true;
-  lock.owner = owner;
-  return true;
+// After `locked` was cleared: wakes one waiter, if there is one (see
+// locks.hpp for why the mutex is taken first). The signal comes after the
+// mutex is let go, so the waiter does not wake only to block on it. The
+// RawLock outlives this: the releaser holds the GIL and a reference to its
+// object.
+void wake_one_waiter(RawLock& lock) {
+  if (lock.waiters.load() != 0) {
+    { std::lock_guard<std::mutex> guard(lock.mutex); }
+    lock.cond.notify_one();
+  }
 }
 
 // Step 2 of acquiring, without the GIL: waits until the lock is free (and
@@ -85,10 +87,10 @@ bool claim_locked(RawLock& lock, uint64_t owner) {
 WaitOutcome wait_for_lock(RawLock& lock, uint64_t owner, bool forever, Clock::time_point deadline,
                           bool on_main) {
   std::unique_lock<std::mutex> guard(lock.mutex);
-  ++lock.waiters;
+  lock.waiters.fetch_add(1);
   WaitOutcome outcome;
   for (;;) {
-    if (claim_locked(lock, owner)) {
+    if (try_claim(lock, owner)) {
       outcome = WaitOutcome::kGot;
       break;
     }
@@ -110,15 +112,12 @@ WaitOutcome wait_for_lock(RawLock& lock, uint64_t owner, bool forever, Clock::ti
       lock.cond.wait_until(guard, deadline);
     }
   }
-  --lock.waiters;
+  lock.waiters.fetch_sub(1);
   return outcome;
 }
 
 AcquireResult acquire_as(ThreadState& ts, RawLock& lock, double timeout, uint64_t owner) {
-  {
-    std::lock_guard<std::mutex> guard(lock.mutex);
-    if (claim_locked(lock, owner)) return AcquireResult::kAcquired;
-  }
+  if (try_claim(lock, owner)) return AcquireResult::kAcquired;
   if (timeout == 0) return AcquireResult::kTimedOut;
   bool forever = timeout < 0;
   Clock::time_point deadline =
@@ -171,9 +170,7 @@ Value lock_exit(ThreadState& ts, Args args) {
 
 Value lock_locked(ThreadState& ts, Args args) {
   if (!check_nargs(ts, args.drop_first(), "locked", 0, 0)) return Value();
-  RawLock& raw = as_lock(args[0])->raw;
-  std::lock_guard<std::mutex> guard(raw.mutex);
-  return Value::boolean(raw.locked);
+  return Value::boolean(as_lock(args[0])->raw.locked.load());
 }
 
 // After fork() in the child: the lock is free again (its mutex may have been
@@ -185,12 +182,7 @@ Value lock_at_fork_reinit(ThreadState&, Args args) {
 }
 
 Value lock_repr(ThreadState& ts, Value self) {
-  RawLock& raw = as_lock(self)->raw;
-  bool locked;
-  {
-    std::lock_guard<std::mutex> guard(raw.mutex);
-    locked = raw.locked;
-  }
+  bool locked = as_lock(self)->raw.locked.load();
   return make_str(ts, fmt::format("<{} {} object at {}>", locked ? "locked" : "unlocked",
                                   "_thread.lock", static_cast<const void*>(self.as_object())));
 }
@@ -210,32 +202,28 @@ Value rlock_acquire(ThreadState& ts, Args args) {
   double timeout;
   if (!parse_acquire_args(ts, args.drop_first(), "acquire", &timeout)) return Value();
   RawLock& raw = as_rlock(args[0])->raw;
-  {
-    std::lock_guard<std::mutex> guard(raw.mutex);
-    if (raw.locked && raw.owner == ts.ident) {
-      ++raw.count;
-      return Value::true_();
-    }
+  // Only the holder finds its own ident in `owner` (it clears it before
+  // letting go), and only the holder writes `count`.
+  if (raw.owner.load(std::memory_order_relaxed) == ts.ident) {
+    raw.count.store(raw.count.load(std::memory_order_relaxed) + 1, std::memory_order_relaxed);
+    return Value::true_();
   }
   AcquireResult r = acquire_as(ts, raw, timeout, ts.ident);
-  if (r == AcquireResult::kAcquired) {
-    std::lock_guard<std::mutex> guard(raw.mutex);
-    raw.count = 1;
-  }
+  if (r == AcquireResult::kAcquired) raw.count.store(1, std::memory_order_relaxed);
   return acquire_result(r);
 }
 
 // Drops one level (all levels when `all`); false if the caller does not own it.
 bool rlock_release_levels(RawLock& raw, uint64_t me, bool all, uint64_t* count, uint64_t* owner) {
-  std::unique_lock<std::mutex> guard(raw.mutex);
-  if (!raw.locked || raw.owner != me) return false;
-  *count = raw.count;
-  *owner = raw.owner;
-  raw.count = all ? 0 : raw.count - 1;
-  if (raw.count == 0) {
-    raw.owner = 0;
-    raw.locked = false;
-    notify_unlocked(raw, guard);
+  if (raw.owner.load(std::memory_order_relaxed) != me) return false;
+  *count = raw.count.load(std::memory_order_relaxed);
+  *owner = me;
+  uint64_t left = all ? 0 : *count - 1;
+  raw.count.store(left, std::memory_order_relaxed);
+  if (left == 0) {
+    raw.owner.store(0, std::memory_order_relaxed);
+    raw.locked.store(false);
+    wake_one_waiter(raw);
   }
   return true;
 }
@@ -256,9 +244,7 @@ Value rlock_release(ThreadState& ts, Args args) {
 Value rlock_exit(ThreadState& ts, Args args) { return rlock_release_common(ts, args[0]); }
 
 Value rlock_is_owned(ThreadState& ts, Args args) {
-  RawLock& raw = as_rlock(args[0])->raw;
-  std::lock_guard<std::mutex> guard(raw.mutex);
-  return Value::boolean(raw.locked && raw.owner == ts.ident);
+  return Value::boolean(as_rlock(args[0])->raw.owner.load(std::memory_order_relaxed) == ts.ident);
 }
 
 // For Condition.wait: releases every level, returns (count, owner).
@@ -287,27 +273,22 @@ Value rlock_acquire_restore(ThreadState& ts, Args args) {
   RawLock& raw = as_rlock(args[0])->raw;
   AcquireResult r = acquire_as(ts, raw, -1, static_cast<uint64_t>(owner));
   if (r != AcquireResult::kAcquired) return Value();
-  std::lock_guard<std::mutex> guard(raw.mutex);
-  raw.count = static_cast<uint64_t>(count);
+  raw.count.store(static_cast<uint64_t>(count), std::memory_order_relaxed);
   return Value::none();
 }
 
 Value rlock_recursion_count(ThreadState& ts, Args args) {
   RawLock& raw = as_rlock(args[0])->raw;
-  std::lock_guard<std::mutex> guard(raw.mutex);
-  return make_int_u64(ts, raw.locked && raw.owner == ts.ident ? raw.count : 0);
+  bool mine = raw.owner.load(std::memory_order_relaxed) == ts.ident;
+  return make_int_u64(ts, mine ? raw.count.load(std::memory_order_relaxed) : 0);
 }
 
 Value rlock_repr(ThreadState& ts, Value self) {
   RawLock& raw = as_rlock(self)->raw;
-  bool locked;
-  uint64_t owner, count;
-  {
-    std::lock_guard<std::mutex> guard(raw.mutex);
-    locked = raw.locked;
-    owner = raw.owner;
-    count = raw.count;
-  }
+  // A snapshot: another thread may be changing the three meanwhile.
+  bool locked = raw.locked.load();
+  uint64_t owner = raw.owner.load(std::memory_order_relaxed);
+  uint64_t count = raw.count.load(std::memory_order_relaxed);
   Value t = type_of_object(self)->name;
   Ref mod(obj_getattr_cstr(ts, val(type_of_object(self)), "__module__"));
   if (!mod) return Value();
@@ -346,21 +327,13 @@ AcquireResult raw_lock_acquire(ThreadState& ts, RawLock& lock, double timeout) {
 }
 
 bool raw_lock_release(RawLock& lock) {
-  std::unique_lock<std::mutex> guard(lock.mutex);
-  if (!lock.locked) return false;
-  lock.locked = false;
-  lock.owner = 0;
-  notify_unlocked(lock, guard);
+  // Anyone may release a plain lock; releasing a free one is an error.
+  if (!lock.locked.exchange(false)) return false;
+  wake_one_waiter(lock);
   return true;
 }
 
-bool parse_acquire_args(ThreadState& ts, Args args, const char* fname, double* timeout) {
-  // acquire(), acquire(False) and acquire(True) without keywords are what
-  // `with lock:`, Condition and Queue do on every call: no general parse.
-  if (args.kwnames == nullptr && (args.n == 0 || (args.n == 1 && args[0].is_bool()))) {
-    *timeout = args.n == 0 || args[0].is_true() ? -1 : 0;
-    return true;
-  }
+bool parse_acquire_args_general(ThreadState& ts, Args args, const char* fname, double* timeout) {
   Value blocking_v, timeout_v;
   if (!parse_args(ts, args, fname, {"|", "blocking", "timeout"}, {&blocking_v, &timeout_v})) return false;
   bool blocking = true;

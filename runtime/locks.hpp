@@ -1,14 +1,22 @@
 // Locks usable from Python: _thread.lock (threading.Lock) and _thread.RLock.
 //
-// A lock's state lives in a RawLock (a std::mutex guarding `locked`, plus a
-// condition variable), not in the GIL: a thread waiting for a lock must let
-// go of the GIL, or the holder could never run to release it. Acquiring is
-// therefore two steps, as in CPython's acquire_timed (Modules/_threadmodule.c):
+// A lock's state lives in a RawLock (an atomic `locked` flag, plus a mutex
+// and condition variable to sleep on), not in the GIL: a thread waiting for a
+// lock must let go of the GIL, or the holder could never run to release it.
+// Acquiring is therefore two steps, as in CPython's acquire_timed
+// (Modules/_threadmodule.c):
 //
 //   1. try without releasing the GIL (the common, uncontended case: one
-//      mutex lock and unlock, no GIL traffic);
-//   2. otherwise release the GIL (AllowThreads) and wait on the condition
-//      variable, then take the GIL back.
+//      compare-and-swap, no mutex, no GIL traffic);
+//   2. otherwise release the GIL (AllowThreads), count itself in `waiters`
+//      and sleep on the condition variable, then take the GIL back.
+//
+// Releasing clears `locked` and only when `waiters` is non-zero takes the
+// mutex (and lets it go) before signalling. That closes the lost-wake-up
+// window: a waiter holds the mutex from counting itself until it sleeps, and
+// both sides use sequentially consistent operations on `locked` and
+// `waiters`, so either the waiter's compare-and-swap sees the lock free or
+// the releaser sees the waiter and signals after it sleeps.
 //
 // Like CPython's locks these are not fair: a releasing thread that keeps the
 // GIL and asks again usually gets the lock straight back before a woken
@@ -24,6 +32,7 @@
 // which raises KeyboardInterrupt.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
@@ -41,15 +50,17 @@ inline constexpr std::chrono::milliseconds kSignalPollInterval{50};
 // _thread.TIMEOUT_MAX, in seconds (CPython's value on Linux).
 inline constexpr double kLockTimeoutMax = 9223372036.0;
 
-// The state of one lock. `locked`, `waiters`, `owner` and `count` are guarded
-// by `mutex`; `cond` is signalled (one waiter) on each release.
+// The state of one lock. `owner` and `count` are written only by the thread
+// that holds the lock (atomics so that repr() and "is it mine?" from other
+// threads read them without a race); `cond` is signalled (one waiter) by a
+// release that sees waiters.
 struct RawLock {
-  std::mutex mutex;
+  std::atomic<bool> locked{false};
+  std::atomic<uint32_t> waiters{0};  // threads in step 2 (a release skips the signal when 0)
+  std::atomic<uint64_t> owner{0};    // RLock only: ident of the holder, 0 when free
+  std::atomic<uint64_t> count{0};    // RLock only: recursion depth
+  std::mutex mutex;                  // only for sleeping on `cond`
   std::condition_variable cond;
-  bool locked = false;
-  uint32_t waiters = 0;  // threads blocked in step 2 (release skips notify when 0)
-  uint64_t owner = 0;    // RLock only: ident of the holder, 0 when free
-  uint64_t count = 0;    // RLock only: recursion depth
 };
 
 enum class AcquireResult { kAcquired, kTimedOut, kError };
@@ -86,6 +97,15 @@ inline LockObject* lock_obj(Value v) noexcept { return reinterpret_cast<LockObje
 
 // Parses acquire(blocking=True, timeout=-1) into a timeout for
 // raw_lock_acquire, with CPython's errors. False with an exception pending.
-[[nodiscard]] bool parse_acquire_args(ThreadState& ts, Args args, const char* fname, double* timeout);
+[[nodiscard]] bool parse_acquire_args_general(ThreadState& ts, Args args, const char* fname, double* timeout);
+[[nodiscard]] inline bool parse_acquire_args(ThreadState& ts, Args args, const char* fname, double* timeout) {
+  // acquire(), acquire(False) and acquire(True) without keywords are what
+  // `with lock:`, Condition and Queue do on every call.
+  if (args.kwnames == nullptr && (args.n == 0 || (args.n == 1 && args[0].is_bool()))) {
+    *timeout = args.n == 0 || args[0].is_true() ? -1 : 0;
+    return true;
+  }
+  return parse_acquire_args_general(ts, args, fname, timeout);
+}
 
 }  // namespace gilt

@@ -58,6 +58,41 @@ TEST_F(ThreadTest, LockedCounterIsExact) {
             "80000 1\n");
 }
 
+TEST_F(ThreadTest, ContendedLocksNeverLoseAWakeUp) {
+  // Holders sleep (GIL released) inside the lock, so the others really block
+  // in the lock's wait; a hand-off chain releases locks from other threads.
+  // A lost wake-up would hang here (the test's time-out fails it).
+  EXPECT_EQ(run("import sys, threading, time\n"
+                "sys.setswitchinterval(1e-6)\n"
+                "n = [0, 0]\n"
+                "lock, rlock = threading.Lock(), threading.RLock()\n"
+                "def worker():\n"
+                "    for i in range(300):\n"
+                "        with lock:\n"
+                "            n[0] += 1\n"
+                "            if i % 10 == 0: time.sleep(0)\n"
+                "        with rlock:\n"
+                "            with rlock:\n"
+                "                n[1] += 1\n"
+                "                if i % 10 == 5: time.sleep(0)\n"
+                "ts = [threading.Thread(target=worker) for _ in range(4)]\n"
+                "for t in ts: t.start()\n"
+                "batons = [threading.Lock() for _ in range(4)]\n"
+                "for b in batons: b.acquire()\n"
+                "hops = []\n"
+                "def runner(k):\n"
+                "    for r in range(200):\n"
+                "        batons[k].acquire()\n"
+                "        hops.append(k)\n"
+                "        batons[(k + 1) % 4].release()\n"
+                "rs = [threading.Thread(target=runner, args=(k,)) for k in range(4)]\n"
+                "for t in rs: t.start()\n"
+                "batons[0].release()\n"
+                "for t in ts + rs: t.join()\n"
+                "print(n, len(hops), hops[:8], rlock._is_owned(), lock.locked())\n"),
+            "[1200, 1200] 800 [0, 1, 2, 3, 0, 1, 2, 3] False False\n");
+}
+
 TEST_F(ThreadTest, UncaughtExceptionInRawThreadIsReported) {
   run("import _thread, time\n"
       "done = _thread.allocate_lock()\n"
