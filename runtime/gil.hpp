@@ -129,6 +129,10 @@ public:
     // plain drop and take that may well get the GIL straight back.
     void yield(GilThread& thread);
 
+    // Do waiters spin briefly before they sleep (runtime/spin_wait.hpp)? True
+    // when the machine has more than one CPU. Locks follow the same rule.
+    bool spins_before_sleep() const noexcept { return m_spin_before_sleep; }
+
     // Is a drop request pending? One relaxed load: for check points. A hint
     // for the holder; only the holder's reading is meaningful.
     bool drop_requested() const noexcept { return m_drop_request.load(std::memory_order_relaxed); }
@@ -225,6 +229,9 @@ private:
     // Points at m_own_eval_breaker or at the interpreter's word.
     std::atomic<std::uint32_t>* m_eval_breaker;
     std::atomic<std::uint32_t> m_own_eval_breaker{0};
+
+    // See spins_before_sleep(). Fixed at construction.
+    const bool m_spin_before_sleep;
 
     // Trace hook and its argument. Guarded by m_mutex (set and called under it).
     GilTraceHook m_trace_hook = nullptr;

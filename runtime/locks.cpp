@@ -5,6 +5,7 @@
 // through the reference its caller holds (the method's self argument).
 #include "runtime/locks.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <new>
 
@@ -15,6 +16,7 @@
 #include "runtime/int.hpp"
 #include "runtime/interpreter.hpp"
 #include "runtime/signals.hpp"
+#include "runtime/spin_wait.hpp"
 #include "runtime/str.hpp"
 #include "runtime/tuple.hpp"
 
@@ -124,11 +126,23 @@ AcquireResult acquire_as(ThreadState& ts, RawLock& lock, double timeout, uint64_
       forever ? Clock::time_point{}
               : Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(timeout));
   bool on_main = &ts == &ts.interp().main_thread();
+  bool spin = ts.interp().gil.spins_before_sleep();
   for (;;) {
     WaitOutcome outcome;
     {
       AllowThreads allow(ts);
-      outcome = wait_for_lock(lock, owner, forever, deadline, on_main);
+      // Spin, then sleep (runtime/spin_wait.hpp), never past the deadline.
+      auto limit = forever ? kSpinBeforeSleep
+                           : std::min<std::chrono::microseconds>(
+                                 kSpinBeforeSleep,
+                                 std::chrono::duration_cast<std::chrono::microseconds>(deadline - Clock::now()));
+      if (spin && limit.count() > 0 &&
+          spin_wait(limit, [&lock] { return !lock.locked.load(std::memory_order_relaxed); }) &&
+          try_claim(lock, owner)) {
+        outcome = WaitOutcome::kGot;
+      } else {
+        outcome = wait_for_lock(lock, owner, forever, deadline, on_main);
+      }
     }
     if (outcome == WaitOutcome::kGot) return AcquireResult::kAcquired;
     if (outcome == WaitOutcome::kDeadline) return AcquireResult::kTimedOut;

@@ -8,8 +8,10 @@
 //
 //   1. try without releasing the GIL (the common, uncontended case: one
 //      compare-and-swap, no mutex, no GIL traffic);
-//   2. otherwise release the GIL (AllowThreads), count itself in `waiters`
-//      and sleep on the condition variable, then take the GIL back.
+//   2. otherwise release the GIL (AllowThreads), watch the flag for a few
+//      microseconds (spin, then sleep: runtime/spin_wait.hpp), and if the
+//      lock is still held count itself in `waiters` and sleep on the
+//      condition variable; then take the GIL back.
 //
 // Releasing clears `locked` and only when `waiters` is non-zero takes the
 // mutex (and lets it go) before signalling. That closes the lost-wake-up

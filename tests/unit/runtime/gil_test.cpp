@@ -6,6 +6,7 @@
 // a broken GIL fails the test instead of hanging it. The only sleep is the one
 // being tested (a thread sleeping with the GIL released).
 #include "runtime/gil.hpp"
+#include "runtime/spin_wait.hpp"
 
 #include <gtest/gtest.h>
 
@@ -221,6 +222,35 @@ TEST(GilTest, GilReleaseLetsAnotherThreadRun) {
     EXPECT_EQ(b.stats.acquisitions, 1u);
     EXPECT_GT(a.stats.blocked, 0ns);
     EXPECT_EQ(b.stats.blocked, 0ns);
+}
+
+TEST(GilTest, WaitersSpinOnlyWhereAnotherCpuCanLetGo) {
+    Gil gil;
+    EXPECT_EQ(gil.spins_before_sleep(), std::thread::hardware_concurrency() > 1);
+}
+
+TEST(SpinWaitTest, SeesAChangeMadeByAnotherThread) {
+    std::atomic<bool> flag{false};
+    std::latch spinning(1);
+    std::thread setter([&] {
+        spinning.wait();
+        flag.store(true);
+    });
+    spinning.count_down();
+    // A generous limit: the change arrives long before it on any machine
+    // where the setter gets a CPU, and the test only asks that it is seen.
+    bool seen = spin_wait(std::chrono::seconds(10), [&] { return flag.load(); });
+    setter.join();
+    EXPECT_TRUE(seen);
+}
+
+TEST(SpinWaitTest, GivesUpAfterItsLimit) {
+    int calls = 0;
+    const auto start = std::chrono::steady_clock::now();
+    bool seen = spin_wait(std::chrono::microseconds(200), [&] { return ++calls < 0; });
+    EXPECT_FALSE(seen);
+    EXPECT_GE(std::chrono::steady_clock::now() - start, std::chrono::microseconds(200));
+    EXPECT_GE(calls, 64);  // it looked again and again, not once
 }
 
 TEST(GilTest, SleepingThreadLetsAnotherRun) {
