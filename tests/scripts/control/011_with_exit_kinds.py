@@ -69,18 +69,13 @@ def run(mgr):
     name = type(mgr).__name__
     with mgr as v:
         print(name, "body", v)
-    try:
-        with mgr:
-            raise KeyError("k")
-        print(name, "KeyError suppressed")
-    except KeyError:
-        print(name, "KeyError propagated")
-    try:
-        with mgr:
-            raise ValueError("v")
-        print(name, "ValueError suppressed")
-    except ValueError:
-        print(name, "ValueError propagated")
+    for exc in (KeyError, ValueError):
+        try:
+            with mgr:
+                raise exc("x")
+            print(name, exc.__name__, "suppressed")
+        except exc:
+            print(name, exc.__name__, "propagated")
 
 
 for m in [Plain(), Sub(), Static(), Klass(), ObjectExit(), VarExit(), threading.Lock(), threading.RLock()]:
