@@ -588,7 +588,7 @@ Token Lexer::op() {
     int column = col();
     std::string_view rest = m_source.substr(m_pos, std::min<std::size_t>(3, m_end - m_pos));
     for (const auto& o : kOperators) {
-        if (rest.substr(0, o.text.size()) != o.text) continue;
+        if (rest.empty() || o.text[0] != rest[0] || rest.substr(0, o.text.size()) != o.text) continue;
         m_pos += o.text.size();
         char c = o.text[0];
         if (c == '(' || c == '[' || c == '{') {

@@ -126,8 +126,17 @@ public:
 private:
     // ---- tokens
     const Token& tok(std::size_t ahead = 0) {
+        // The parser asks about the current token many times over (at() for
+        // each alternative); the last answer is kept, since a deque's
+        // references stay valid while it grows.
+        if (ahead == 0 && m_cur_pos == m_pos) return *m_cur;
         while (m_tokens.size() <= m_pos + ahead) m_tokens.push_back(m_lexer.next());
-        return m_tokens[m_pos + ahead];
+        const Token& t = m_tokens[m_pos + ahead];
+        if (ahead == 0) {
+            m_cur = &t;
+            m_cur_pos = m_pos;
+        }
+        return t;
     }
     bool at(TokenKind k, std::size_t ahead = 0) { return tok(ahead).kind == k; }
     Token take() {
@@ -332,6 +341,8 @@ private:
     Arena& m_arena;
     std::deque<Token> m_tokens;  // a deque: references stay valid while lookahead grows it
     std::size_t m_pos = 0;
+    const Token* m_cur = nullptr;        // tok(0) at m_cur_pos, see tok()
+    std::size_t m_cur_pos = static_cast<std::size_t>(-1);
     int m_depth = 0;
     int m_bracket_level = 0;
     int m_fstring_level = 0;
