@@ -173,7 +173,7 @@ inline bool dict_surely_lacks_str(Value dict, Value name) noexcept {
   DictObject* d = dict_obj(dict);
   if (d->used == 0) return true;
   int64_t h = str_obj(name)->hash;
-  return h != -1 && !(d->key_bloom & dict_bloom_bit(h));
+  return h != -1 && dict_bloom_lacks(d->key_bloom, h);
 }
 
 // Two exact floats and + - * / or **: the commonest float shapes (nbody-like code)

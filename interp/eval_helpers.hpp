@@ -20,6 +20,9 @@ Value eval_load_method_slow(ThreadState& ts, Value obj, Value name, InlineCache&
 int eval_store_attr_slow(ThreadState& ts, Value obj, Value name, Value v, InlineCache& c);
 // InlineCache::kind of an attribute cache entry.
 inline constexpr uint32_t kAttrInstanceDict = 1, kAttrMethod = 2;
+// LOAD_GLOBAL's cache kind when the name was found in the module's globals,
+// at entry `index`.
+inline constexpr uint32_t kGlobalModuleEntry = 3;
 // Entries an instance __dict__ made by STORE_ATTR has room for at once: the
 // smallest table's.
 inline constexpr uint64_t kInstanceDictPresize = 5;

@@ -105,7 +105,7 @@ bool key_hash(ThreadState& ts, Value key, int64_t* out) {
 // Stores entry number `ix` in the first empty index slot of `hash`'s probe
 // sequence (the table holds no dummies, or they do not matter).
 void index_insert_clean(DictObject* d, int64_t hash, int64_t ix) {
-  d->key_bloom |= dict_bloom_bit(hash);
+  d->key_bloom |= dict_bloom_bits(hash);
   uint64_t mask = d->index_mask, perturb = static_cast<uint64_t>(hash);
   uint64_t i = static_cast<uint64_t>(hash) & mask;
   while (d->index[i] != kIxEmpty) {
@@ -261,7 +261,7 @@ bool dict_insert(ThreadState& ts, DictObject* d, Value key, int64_t hash, Value 
     index_insert_clean(d, hash, static_cast<int64_t>(d->entries_len));  // lookup skipped the probe
   } else {
     d->index[slot] = static_cast<int64_t>(d->entries_len);
-    d->key_bloom |= dict_bloom_bit(hash);
+    d->key_bloom |= dict_bloom_bits(hash);
   }
   d->entries[d->entries_len++] = DictEntry{hash, new_ref(key), new_ref(value)};
   ++d->used;
@@ -732,7 +732,7 @@ int64_t find_str(const DictObject* d, Value key) noexcept {
   if (d->used == 0) return -1;
   int64_t hash = str_obj(key)->hash;
   if (hash == -1) hash = str_hash(key);
-  if (!(d->key_bloom & dict_bloom_bit(hash))) return -1;
+  if (dict_bloom_lacks(d->key_bloom, hash)) return -1;
   uint64_t mask = d->index_mask, perturb = static_cast<uint64_t>(hash);
   for (uint64_t i = static_cast<uint64_t>(hash) & mask;; i = (i * 5 + (perturb >>= kPerturbShift) + 1) & mask) {
     int64_t ix = d->index[i];

@@ -49,3 +49,36 @@ def loop():
     return total
 
 print(loop())
+
+# A module-level loop stores into the globals every round; functions it
+# calls keep reading the current bindings of the globals they use.
+class Box:
+    def __init__(self, v):
+        self.v = v
+
+def make(i):
+    return Box(i + offset).v
+
+offset = 0
+seen = []
+for i in range(6):
+    if i == 2:
+        offset = 100               # rebinding: same entry, new value
+    if i == 3:
+        del Box                    # the entry goes away ...
+        class Box:                 # ... and comes back elsewhere
+            def __init__(self, v):
+                self.v = -v
+    if i == 4:
+        for n in range(40):        # many new globals: the table is rebuilt
+            globals()[f"filler{n}"] = n
+    seen.append(make(i))
+print(seen)
+
+# One code object run against two globals dicts reads each dict's names.
+code = compile("def get():\n    return which\n", "<shared>", "exec")
+ns1, ns2 = {"which": 1}, {"filler": 0, "which": 2}
+exec(code, ns1)
+exec(code, ns2)
+print(ns1["get"].__code__ is ns2["get"].__code__)
+print(ns1["get"](), ns2["get"](), ns1["get"](), ns2["get"]())
