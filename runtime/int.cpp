@@ -805,6 +805,32 @@ Value big_pow(ThreadState& ts, const IntArg& x, const IntArg& y) {
     return pow_big(ts, x, static_cast<uint64_t>(y.small));
 }
 
+// A left shift whose result gilt will not make. CPython names the error by
+// its own sizes (30-bit digits, long_lshift and _PyLong_New): a result of more
+// than its digit limit is an OverflowError, anything smaller fails in its
+// allocator with MemoryError. Shift counts past PY_SSIZE_T_MAX / 4 digits are
+// clipped to that first (divmod_shift), so they always overflow.
+Value raise_shift_too_big(ThreadState& ts, const IntArg& x, const IntArg& y) {
+    constexpr uint64_t kDigitBits = 30;
+    constexpr uint64_t kClippedWordShift = uint64_t(INT64_MAX) / 4;
+    constexpr uint64_t kMaxDigits = (uint64_t(INT64_MAX) - 24) / 4;  // MAX_LONG_DIGITS
+    uint64_t word_shift, rem_shift;
+    if (y.big) {
+        Mpz q;
+        rem_shift = mpz_fdiv_q_ui(q.v, y.z, kDigitBits);
+        bool clipped = mpz_sizeinbase(q.v, 2) > 63 || mpz_get_ui(q.v) >= kClippedWordShift;
+        word_shift = clipped ? kClippedWordShift : mpz_get_ui(q.v);
+        if (clipped) rem_shift = 0;
+    } else {
+        word_shift = static_cast<uint64_t>(y.small) / kDigitBits;
+        rem_shift = static_cast<uint64_t>(y.small) % kDigitBits;
+    }
+    uint64_t old_digits = (bits_of(x) + kDigitBits - 1) / kDigitBits;
+    uint64_t new_digits = old_digits + word_shift + (rem_shift != 0 ? 1 : 0);
+    if (new_digits > kMaxDigits) return raise(ts, ts.exc_types().OverflowError, "too many digits in integer");
+    return raise_too_big(ts);
+}
+
 Value big_shift(ThreadState& ts, BinOp op, const IntArg& x, const IntArg& y) {
     if (y.big ? mpz_sgn(y.z) < 0 : y.small < 0)
         return negative_shift(ts);
@@ -818,10 +844,8 @@ Value big_shift(ThreadState& ts, BinOp op, const IntArg& x, const IntArg& y) {
     }
     if (mpz_sgn(a) == 0)
         return Value::small_int(0);
-    if (y.big)
-        return raise(ts, ts.exc_types().OverflowError, "too many digits in integer");
-    if (static_cast<uint64_t>(y.small) + bits_of(x) > kMaxBits)
-        return raise_too_big(ts);
+    if (y.big || static_cast<uint64_t>(y.small) + bits_of(x) > kMaxBits)
+        return raise_shift_too_big(ts, x, y);
     Mpz r;
     mpz_mul_2exp(r.v, a, static_cast<mp_bitcnt_t>(y.small));
     return make_int_mpz(ts, r.v);
