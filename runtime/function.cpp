@@ -10,6 +10,7 @@
 #include "runtime/errors.hpp"
 #include "runtime/heap.hpp"
 #include "runtime/interpreter.hpp"
+#include "runtime/list.hpp"
 #include "runtime/module.hpp"
 #include "runtime/str.hpp"
 #include "runtime/tuple.hpp"
@@ -59,6 +60,7 @@ void function_clear(Object* o) {
   clear_ref(f->dict);
   clear_ref(f->module);
   clear_ref(f->annotations);
+  clear_ref(f->old_codes);
 }
 
 void function_dealloc(Object* o) {
@@ -69,7 +71,7 @@ void function_dealloc(Object* o) {
 void function_traverse(Object* o, VisitFn visit, void* ctx) {
   auto* f = reinterpret_cast<FunctionObject*>(o);
   for (Value v : {f->code, f->globals, f->builtins, f->defaults, f->kwdefaults, f->closure, f->doc, f->dict,
-                  f->module, f->annotations})
+                  f->module, f->annotations, f->old_codes})
     if (!v.is_null()) visit(v, ctx);
 }
 
@@ -103,6 +105,31 @@ int set_any_field(Value& slot, Value v) {
   return 0;
 }
 
+// f.__code__ = code, with CPython's checks. The old code object is kept
+// (see FunctionObject::old_codes).
+int set_code(ThreadState& ts, Value self, Value v) {
+  if (v.is_null() || !v.is_object() || v.as_object()->kind != ObjKind::Code) {
+    raise(ts, ts.exc_types().TypeError, "__code__ must be set to a code object");
+    return -1;
+  }
+  FunctionObject* f = func_obj(self);
+  std::size_t nfree = code_obj(v)->freevars.size();
+  std::size_t nclosure = f->closure.is_null() ? 0 : tuple_size(f->closure);
+  if (nfree != nclosure) {
+    raise_fmt(ts, ts.exc_types().ValueError, "{}() requires a code object with {} free vars, not {}",
+              str_view(f->name), nclosure, nfree);
+    return -1;
+  }
+  if (v == f->code) return 0;
+  if (f->old_codes.is_null()) {
+    f->old_codes = list_new(ts);
+    if (f->old_codes.is_null()) return -1;
+  }
+  if (!list_append(ts, f->old_codes, f->code)) return -1;
+  set_ref(f->code, new_ref(v));
+  return 0;
+}
+
 constexpr GetSetDef kFunctionGetSets[] = {
     {"__name__", GILT_FUNC_FIELD_GET(name),
      [](ThreadState& ts, Value s, Value v) { return set_str_field(ts, func_obj(s)->name, v, "__name__"); }},
@@ -122,7 +149,7 @@ constexpr GetSetDef kFunctionGetSets[] = {
      [](ThreadState&, Value s, Value v) { return set_any_field(func_obj(s)->defaults, v); }},
     {"__kwdefaults__", GILT_FUNC_FIELD_GET(kwdefaults),
      [](ThreadState&, Value s, Value v) { return set_any_field(func_obj(s)->kwdefaults, v); }},
-    {"__code__", GILT_FUNC_FIELD_GET(code)},
+    {"__code__", GILT_FUNC_FIELD_GET(code), set_code},
     {"__globals__", GILT_FUNC_FIELD_GET(globals)},
     {"__closure__", GILT_FUNC_FIELD_GET(closure)},
     {"__builtins__", GILT_FUNC_FIELD_GET(builtins)},

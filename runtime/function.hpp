@@ -26,6 +26,9 @@ struct FunctionObject {
   Value dict;        // __dict__ or null
   Value module;      // __module__ (value of globals['__name__'] at creation)
   Value annotations; // null (annotations are not evaluated)
+  Value old_codes;   // list of the code objects `__code__` replaced, or null: frames
+                     // borrow their code from the function, so a frame still running
+                     // (or a suspended generator) of an old code needs it kept
 };
 
 inline FunctionObject* func_obj(Value v) noexcept { return reinterpret_cast<FunctionObject*>(v.as_object()); }
