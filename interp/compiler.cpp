@@ -883,12 +883,18 @@ void Compiler::if_stmt(const ast::If* i) {
   bind(end);
 }
 
-void Compiler::emit_with_exit_none() {
-  // Stack: [..., exit, self or NULL] -> call exit(None, None, None) and drop the result.
+void Compiler::emit_with_exit_none(bool is_async) {
+  // Stack: [..., exit, self or NULL] -> call exit(None, None, None) (and
+  // await it for `async with`), then drop the result.
   emit(Op::LOAD_CONST, const_none());
   emit(Op::LOAD_CONST, const_none());
   emit(Op::LOAD_CONST, const_none());
   emit(Op::CALL, 3);
+  if (is_async) {
+    emit(Op::GET_AWAITABLE);
+    emit(Op::LOAD_CONST, const_none());
+    yield_from(nullptr, true);
+  }
   emit(Op::POP_TOP);
 }
 
@@ -916,18 +922,7 @@ void Compiler::with_stmt(const ast::WithBase* w, std::size_t item) {
   u().fblocks.pop_back();
   bind(body_end);
   if (!u().unreachable) {
-    if (is_async) {
-      emit(Op::LOAD_CONST, const_none());
-      emit(Op::LOAD_CONST, const_none());
-      emit(Op::LOAD_CONST, const_none());
-      emit(Op::CALL, 3);
-      emit(Op::GET_AWAITABLE);
-      emit(Op::LOAD_CONST, const_none());
-      yield_from(nullptr, true);
-      emit(Op::POP_TOP);
-    } else {
-      emit_with_exit_none();
-    }
+    emit_with_exit_none(is_async);
     emit_jump(Op::JUMP, end);
   }
   // Exceptional exit: [exit, self, exc] -> exit(type, exc, tb); a true result suppresses.
@@ -1093,18 +1088,7 @@ void Compiler::unwind_one(const FBlock& b, bool preserve_tos) {
         emit(Op::SWAP, 3);
         emit(Op::SWAP, 2);
       }
-      if (b.kind == BlockKind::With) {
-        emit_with_exit_none();
-      } else {
-        emit(Op::LOAD_CONST, const_none());
-        emit(Op::LOAD_CONST, const_none());
-        emit(Op::LOAD_CONST, const_none());
-        emit(Op::CALL, 3);
-        emit(Op::GET_AWAITABLE);
-        emit(Op::LOAD_CONST, const_none());
-        yield_from(nullptr, true);
-        emit(Op::POP_TOP);
-      }
+      emit_with_exit_none(b.kind == BlockKind::AsyncWith);
       break;
     case BlockKind::HandlerCleanup:
       if (preserve_tos) emit(Op::SWAP, 2);

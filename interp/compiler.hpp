@@ -118,7 +118,7 @@ class Compiler {
   // of them for `return` (preserve_tos: a return value is on the stack).
   bool unwind_blocks(bool to_loop, bool preserve_tos, FBlock* loop_out);
   void unwind_one(const FBlock& b, bool preserve_tos);
-  void emit_with_exit_none();
+  void emit_with_exit_none(bool is_async);
   void finally_body(const std::vector<ast::Stmt*>& body);
 
   // --- expressions (compiler_expr.cpp) ---

@@ -1,6 +1,5 @@
 // The eval loop's out-of-line slow paths: everything an instruction does
 // beyond its fast path, kept here so the loop itself stays short.
-#include <algorithm>
 #include <cstring>
 
 #include "interp/eval.hpp"
@@ -380,13 +379,7 @@ Value eval_call_ex(ThreadState& ts, Value callable, Value self, Value args, Valu
   uint64_t npos = tuple_size(*posargs);
   bool no_kwargs = kwargs.is_null() || dict_size(kwargs) == 0;
   if (no_kwargs && self.is_null()) return obj_call(ts, callable, Args{tuple_obj(*posargs)->items, uint32_t(npos), nullptr});
-  if (no_kwargs && npos < 8) {
-    // `self.x.m(*args)`: self and a few arguments fit on the C++ stack.
-    Value argv[8];
-    argv[0] = self;
-    std::copy_n(tuple_obj(*posargs)->items, npos, argv + 1);
-    return obj_call(ts, callable, Args{argv, uint32_t(npos + 1), nullptr});
-  }
+  if (no_kwargs) return call_prepending(ts, callable, self, Args{tuple_obj(*posargs)->items, uint32_t(npos), nullptr});
   std::vector<Value> argv;
   if (!self.is_null()) argv.push_back(self);
   argv.insert(argv.end(), tuple_obj(*posargs)->items, tuple_obj(*posargs)->items + npos);

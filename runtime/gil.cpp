@@ -141,13 +141,13 @@
 // - Per-thread statistics and a trace hook, for the teaching instruments.
 #include "runtime/gil.hpp"
 
-#include "runtime/spin_wait.hpp"
-
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <new>
+
+#include "runtime/spin_wait.hpp"
 
 namespace gilt {
 
