@@ -115,8 +115,9 @@ public:
     Gil(const Gil&) = delete;
     Gil& operator=(const Gil&) = delete;
 
-    // Acquire the GIL for `thread`, waiting as long as needed. After a whole
-    // switch interval without any hand-over, asks the holder to drop.
+    // Acquire the GIL for `thread`, waiting as long as needed. Once the holder
+    // has had the GIL for a whole switch interval while `thread` waited, asks
+    // it to drop.
     // Fatal if `thread` already holds it. (CPython: take_gil.)
     void take(GilThread& thread);
     // Release the GIL. If a drop request is pending (addressed to this holder),
@@ -178,7 +179,7 @@ private:
     using Lock = std::unique_lock<std::mutex>;
 
     std::uint64_t wait_until_free(Lock& lock, GilThread& thread);
-    void acquire_locked(GilThread& thread);
+    void acquire_locked(GilThread& thread, GilClock::time_point now);
     bool release_locked(GilThread& thread, GilClock::time_point now);
     void wait_for_switch(Lock& lock, std::uint64_t dropped_at_switch);
     void set_drop_request_locked(GilThread& asker);
@@ -216,6 +217,9 @@ private:
     // Incremented with m_mutex held each time the GIL passes to a thread other
     // than m_last_holder. Guarded by m_mutex. (CPython: gil->switch_number.)
     std::uint64_t m_switch_number = 0;
+    // When m_switch_number last changed: the current holder's time slice is
+    // measured from here. Guarded by m_mutex.
+    GilClock::time_point m_switched_at{};
     // The switch interval in microseconds. Atomic so sys.setswitchinterval needs
     // no lock; waiters read it at the start of each wait. (CPython: gil->interval.)
     std::atomic<std::int64_t> m_interval_us{kDefaultSwitchIntervalUs};

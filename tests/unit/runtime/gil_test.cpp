@@ -13,12 +13,14 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <cmath>
 #include <cstdint>
+#include <functional>
 #include <latch>
 #include <limits>
 #include <memory>
@@ -408,6 +410,67 @@ TEST(GilTest, TraceHookSeesHandOverInOrder) {
     for (std::size_t i = 1; i < trace.size(); ++i) {
         EXPECT_LE(trace[i - 1].when, trace[i].when) << "event " << i;
     }
+}
+
+// The holder's slice is measured from when it took the GIL: a thread that
+// was already waiting when the GIL changed hands asks the new holder to drop
+// one interval after that switch. (CPython restarts the count at the
+// waiter's next timeout, so such a waiter asks up to two intervals after it
+// began waiting; see gil.cpp.)
+TEST(GilTest, SliceStartsWhenTheHolderTookTheGil) {
+    constexpr auto kInterval = 200ms;
+    Gil gil;
+    ASSERT_TRUE(gil.set_switch_interval(0.2));
+    struct Trace {
+        std::vector<TraceRecord> records;  // appended to under the Gil's mutex
+        std::atomic<int> waits{0};
+    } trace;
+    gil.set_trace_hook(
+        [](void* user, GilEvent event, const GilThread& thread, GilClock::time_point when) {
+            auto* t = static_cast<Trace*>(user);
+            t->records.push_back({event, thread.id, when});
+            if (event == GilEvent::kWait) {
+                ++t->waits;
+            }
+        },
+        &trace);
+    GilThread a(1, "A");
+    std::array<GilThread, 2> waiters{GilThread(2, "B"), GilThread(3, "C")};
+
+    gil.take(a);
+    auto body = [&](GilThread& self) {
+        gil.take(self);
+        // The first of B and C to get the GIL holds it until the other asks.
+        if (self.stats.drop_requests == 0) {
+            run_until_drop_requested(gil);
+        }
+        gil.drop(self);
+    };
+    std::thread b(body, std::ref(waiters[0]));
+    std::thread c(body, std::ref(waiters[1]));
+    ASSERT_TRUE(spin_until([&] { return trace.waits.load() == 2; }));
+    // Both wait half an interval under A before the GIL changes hands.
+    std::this_thread::sleep_for(kInterval / 2);
+    gil.drop(a);
+    b.join();
+    c.join();
+    gil.set_trace_hook(nullptr);
+
+    // The first take after A's drop is the switch; the loser's request follows.
+    const auto dropped = std::find_if(trace.records.begin(), trace.records.end(), [](const TraceRecord& r) {
+        return r.event == GilEvent::kDrop && r.thread_id == 1;
+    });
+    const auto switched = std::find_if(dropped, trace.records.end(),
+                                       [](const TraceRecord& r) { return r.event == GilEvent::kTake; });
+    ASSERT_NE(switched, trace.records.end());
+    const auto asked = std::find_if(switched, trace.records.end(), [&](const TraceRecord& r) {
+        return r.event == GilEvent::kDropRequest && r.thread_id != switched->thread_id;
+    });
+    ASSERT_NE(asked, trace.records.end());
+    const auto slice = asked->when - switched->when;
+    EXPECT_GE(slice, kInterval);
+    // Counting from the loser's own start would give one and a half intervals.
+    EXPECT_LT(slice, kInterval * 5 / 4);
 }
 
 TEST(GilTest, TakePreservesErrnoForTheCodeAfterGilRelease) {
