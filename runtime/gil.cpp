@@ -245,9 +245,13 @@ std::uint64_t Gil::wait_until_free(Lock& lock, GilThread& thread) {
         const std::uint64_t saved_switch_number = m_switch_number;
         const std::chrono::microseconds interval{
             std::max<std::int64_t>(1, m_interval_us.load(kRelaxed))};
-        // The holder's slice starts when it took the GIL or when this thread
-        // began waiting, whichever is later (see "where it differs").
-        const GilClock::time_point slice_end = std::max(waiting_since, m_switched_at) + interval;
+        // The holder's slice ends an interval after it took the GIL or after
+        // this thread began waiting, whichever is later (see "where it
+        // differs"). Once a request is pending, the drop will wake us: wait
+        // an interval at a time, as CPython does.
+        const GilClock::time_point slice_end =
+            m_drop_request.load(kRelaxed) ? GilClock::now() + interval
+                                          : std::max(waiting_since, m_switched_at) + interval;
         const bool timed_out = m_cond.wait_until(lock, slice_end) == std::cv_status::timeout;
         if (timed_out && m_holder.load(kRelaxed) != nullptr &&
             m_switch_number == saved_switch_number && !m_drop_request.load(kRelaxed)) {

@@ -20,6 +20,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdint>
+#include <ctime>
 #include <functional>
 #include <latch>
 #include <limits>
@@ -471,6 +472,33 @@ TEST(GilTest, SliceStartsWhenTheHolderTookTheGil) {
     EXPECT_GE(slice, kInterval);
     // Counting from the loser's own start would give one and a half intervals.
     EXPECT_LT(slice, kInterval * 5 / 4);
+}
+
+// After asking, a waiter sleeps until the holder drops (or another interval
+// passes); it must not poll the GIL in a loop while the holder, which may be
+// short of CPU, gets round to answering.
+TEST(GilTest, WaiterSleepsWhileItsRequestIsPending) {
+    constexpr auto kIgnored = 200ms;
+    Gil gil;
+    ASSERT_TRUE(gil.set_switch_interval(0.001));
+    GilThread a(1, "A");
+    GilThread b(2, "B");
+    gil.take(a);
+    std::chrono::nanoseconds b_cpu{0};  // written by B, read after join
+    std::thread thread_b([&] {
+        gil.take(b);
+        timespec cpu{};
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &cpu);
+        b_cpu = std::chrono::seconds(cpu.tv_sec) + std::chrono::nanoseconds(cpu.tv_nsec);
+        gil.drop(b);
+    });
+    ASSERT_TRUE(run_until_drop_requested(gil));
+    // The holder takes its time to answer.
+    std::this_thread::sleep_for(kIgnored);
+    gil.yield(a);
+    gil.drop(a);
+    thread_b.join();
+    EXPECT_LT(b_cpu, kIgnored / 4);
 }
 
 TEST(GilTest, TakePreservesErrnoForTheCodeAfterGilRelease) {
