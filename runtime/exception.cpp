@@ -91,7 +91,6 @@ constexpr ExceptionDoc kExceptionDocs[] = {
 #include "runtime/exception_docs.inc"
 };
 
-inline TracebackObject* tb_obj(Value v) noexcept { return reinterpret_cast<TracebackObject*>(v.as_object()); }
 
 // --- layout ---
 

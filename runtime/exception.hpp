@@ -79,6 +79,7 @@ struct TracebackObject {
 };
 
 inline ExceptionObject* exc_obj(Value v) noexcept { return reinterpret_cast<ExceptionObject*>(v.as_object()); }
+inline TracebackObject* tb_obj(Value v) noexcept { return reinterpret_cast<TracebackObject*>(v.as_object()); }
 bool is_exception_instance(ThreadState& ts, Value v) noexcept;
 bool is_exception_type(ThreadState& ts, Value v) noexcept;
 
@@ -126,6 +127,10 @@ void write_unraisable(ThreadState& ts, Value obj);
 // line, and the final "Type: message" line (SyntaxError gets its file/line/
 // caret block). Never raises; errors while formatting are swallowed.
 std::string format_exception(ThreadState& ts, Value exc);
+// The same for the traceback module: `limit` >= 0 shows the first `limit`
+// entries of each traceback, a negative one the last -limit; `chain` false
+// leaves out causes and contexts. `exc` must be an exception instance.
+std::string format_exception(ThreadState& ts, Value exc, long limit, bool chain);
 // Writes format_exception() to sys.stderr (or fd 2 if that fails).
 void print_exception(ThreadState& ts, Value exc);
 // "Type: message" only: the last line of format_exception(), without its

@@ -58,8 +58,6 @@ constexpr const char* kContextMessage = "\nDuring handling of the above exceptio
 constexpr long kDefaultTracebackLimit = 1000;  // PyTraceBack_LIMIT
 constexpr long kRecursiveCutoff = 3;           // TB_RECURSIVE_CUTOFF
 
-inline TracebackObject* tb_obj(Value v) noexcept { return reinterpret_cast<TracebackObject*>(v.as_object()); }
-
 // Sets aside the pending exception for the lifetime of the guard, and
 // drops whatever formatting leaves pending.
 class SavedException {
@@ -262,21 +260,24 @@ void format_repeated(std::string& out, long count) {
   out += "  [Previous line repeated " + std::to_string(more) + (more > 1 ? " more times]\n" : " more time]\n");
 }
 
-// tb_printinternal: the last `limit` entries, identical runs collapsed.
-void format_traceback(ThreadState& ts, std::string& out, Value tb) {
-  long limit = traceback_limit(ts);
-  if (limit <= 0) return;
-  out += "Traceback (most recent call last):\n";
+// Which traceback entries to show: a limit >= 0 keeps the first `limit`
+// (outermost) entries, a negative one the last -limit. The interpreter's
+// printer keeps the last sys.tracebacklimit entries (tb_printinternal); the
+// traceback module counts as its StackSummary.extract does.
+long printer_limit(ThreadState& ts) { return -std::max(0L, traceback_limit(ts)); }
+
+// tb_printinternal: the entries `limit` keeps, identical runs collapsed.
+void format_traceback(ThreadState& ts, std::string& out, Value tb, long limit) {
   long depth = 0;
   for (Value t = tb; !t.is_null(); t = tb_obj(t)->next) ++depth;
-  while (!tb.is_null() && depth > limit) {
-    --depth;
-    tb = tb_obj(tb)->next;
-  }
+  long shown = limit >= 0 ? std::min(limit, depth) : std::min(-limit, depth);
+  if (shown <= 0) return;
+  out += "Traceback (most recent call last):\n";
+  for (long skip = limit >= 0 ? 0 : depth - shown; skip > 0; --skip) tb = tb_obj(tb)->next;
   std::string last_file, last_name;
   int last_line = -1;
   long count = 0;
-  for (; !tb.is_null(); tb = tb_obj(tb)->next) {
+  for (; !tb.is_null() && shown > 0; tb = tb_obj(tb)->next, --shown) {
     TracebackObject* e = tb_obj(tb);
     std::string file = e->code.is_null() ? "???" : code_filename(e->code);
     std::string name = e->code.is_null() ? "???" : code_name(e->code);
@@ -453,9 +454,9 @@ void format_notes(ThreadState& ts, std::string& out, Value exc) {
 }
 
 // One exception: traceback, SyntaxError block, message, notes.
-void format_single(ThreadState& ts, std::string& out, Value exc) {
+void format_single(ThreadState& ts, std::string& out, Value exc, long limit) {
   Value tb = exc_obj(exc)->traceback;
-  if (!tb.is_null()) format_traceback(ts, out, tb);
+  if (!tb.is_null()) format_traceback(ts, out, tb, limit);
   TypeObject* type = type_of_object(exc);
   Ref value = Ref::borrow(exc);
   format_syntax_error_block(ts, out, &value);
@@ -465,12 +466,13 @@ void format_single(ThreadState& ts, std::string& out, Value exc) {
   format_notes(ts, out, *value);
 }
 
-// The chain, causes and contexts first, each exception once.
-std::string format_chain(ThreadState& ts, Value exc) {
+// The chain, causes and contexts first, each exception once; with
+// `follow_links` false, only `exc`.
+std::string format_chain(ThreadState& ts, Value exc, long limit, bool follow_links) {
   std::vector<Value> chain{exc};
   std::vector<const char*> links;  // links[i]: how chain[i + 1] relates to chain[i]
   std::unordered_set<Object*> seen{exc.as_object()};
-  for (Value cur = exc;;) {
+  for (Value cur = exc; follow_links;) {
     ExceptionObject* e = exc_obj(cur);
     Value next;
     const char* msg = nullptr;
@@ -488,7 +490,7 @@ std::string format_chain(ThreadState& ts, Value exc) {
   }
   std::string out;
   for (std::size_t i = chain.size(); i-- > 0;) {
-    format_single(ts, out, chain[i]);
+    format_single(ts, out, chain[i], limit);
     if (i > 0) out += links[i - 1];
   }
   return out;
@@ -531,7 +533,12 @@ std::string format_exception(ThreadState& ts, Value exc) {
     return "TypeError: print_exception(): Exception expected for value, " + std::string(type_name(ts, exc)) +
            " found\n";
   }
-  return format_chain(ts, exc);
+  return format_chain(ts, exc, printer_limit(ts), true);
+}
+
+std::string format_exception(ThreadState& ts, Value exc, long limit, bool chain) {
+  SavedException saved(ts);
+  return format_chain(ts, exc, limit, chain);
 }
 
 std::string format_exception_only(ThreadState& ts, Value exc) {

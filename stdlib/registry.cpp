@@ -29,6 +29,7 @@ void register_native_modules(Interpreter& interp) {
   m["_socket"] = init_socket_module;
   m["select"] = init_select_module;
   m["unicodedata"] = init_unicodedata_module;
+  m["_traceback"] = init_traceback_module;
 }
 
 }  // namespace gilt
