@@ -20,5 +20,6 @@ Value init_socket_module(ThreadState& ts);       // socket*.cpp: _socket
 Value init_select_module(ThreadState& ts);       // select.cpp
 Value init_unicodedata_module(ThreadState& ts);  // unicodedata.cpp
 Value init_traceback_module(ThreadState& ts);    // traceback_module.cpp: _traceback
+Value init_errno_module(ThreadState& ts);        // errno_module.cpp
 
 }  // namespace gilt

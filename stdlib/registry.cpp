@@ -30,6 +30,7 @@ void register_native_modules(Interpreter& interp) {
   m["select"] = init_select_module;
   m["unicodedata"] = init_unicodedata_module;
   m["_traceback"] = init_traceback_module;
+  m["errno"] = init_errno_module;
 }
 
 }  // namespace gilt
