@@ -242,6 +242,47 @@ int64_t obj_len(ThreadState& ts, Value v) {
   return t->len(ts, v);
 }
 
+bool obj_length_hint(ThreadState& ts, Value v, int64_t dflt, int64_t* out) {
+  *out = dflt;
+  TypeObject* t = type_of(ts, v);
+  if (t->len) {
+    int64_t n = t->len(ts, v);
+    if (n >= 0) {
+      *out = n;
+      return true;
+    }
+    if (!exception_matches(ts, ts.exc_types().TypeError)) return false;
+    clear_exception(ts);
+  }
+  Value hint = lookup_special(ts, v, ts.names().__length_hint__);
+  if (hint.is_null()) return true;
+  Ref result(call_bound_special(ts, hint, v, Args{}));
+  if (!result) {
+    if (!exception_matches(ts, ts.exc_types().TypeError)) return false;
+    clear_exception(ts);
+    return true;
+  }
+  if (result.get().is_not_implemented()) return true;
+  if (!is_int(*result)) {
+    raise_fmt(ts, ts.exc_types().TypeError, "__length_hint__ must be an integer, not {}", type_name(ts, *result));
+    return false;
+  }
+  int64_t n;
+  if (!int_to_int64(*result, &n)) {
+    if (int_sign(*result) > 0) {
+      raise(ts, ts.exc_types().OverflowError, "Python int too large to convert to C ssize_t");
+      return false;
+    }
+    n = -1;
+  }
+  if (n < 0) {
+    raise(ts, ts.exc_types().ValueError, "__length_hint__() should return >= 0");
+    return false;
+  }
+  *out = n;
+  return true;
+}
+
 // --- calls ---
 
 bool enter_native_call(ThreadState& ts) {

@@ -54,6 +54,11 @@ Value obj_getitem(ThreadState& ts, Value obj, Value key);
 [[nodiscard]] int obj_contains(ThreadState& ts, Value container, Value item);
 // len(); -1 on error.
 int64_t obj_len(ThreadState& ts, Value v);
+// operator.length_hint (CPython's PyObject_LengthHint): len(v) if it has
+// one, else type(v).__length_hint__(), else `dflt`. A TypeError from either
+// counts as "no hint"; other errors and a bad hint (not an int, negative)
+// raise. For sizing a container before filling it from an iterable.
+[[nodiscard]] bool obj_length_hint(ThreadState& ts, Value v, int64_t dflt, int64_t* out);
 
 // Calls. args borrowed.
 Value obj_call(ThreadState& ts, Value callable, Args args);

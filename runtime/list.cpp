@@ -76,6 +76,28 @@ constexpr MethodDef kListRevIterMethods[] = {
 
 // --- storage ---
 
+// Reallocates the item array to `cap` slots (0 frees it); the size is the
+// caller's business.
+bool set_capacity(ThreadState& ts, ListObject* l, uint64_t cap) {
+  if (cap > (uint64_t(1) << 60)) {
+    raise_memory_error(ts);
+    return false;
+  }
+  if (cap == 0) {
+    std::free(l->items);
+    l->items = nullptr;
+  } else {
+    auto* items = static_cast<Value*>(std::realloc(l->items, cap * sizeof(Value)));
+    if (!items) {
+      raise_memory_error(ts);
+      return false;
+    }
+    l->items = items;
+  }
+  l->capacity = cap;
+  return true;
+}
+
 // CPython's list_resize: grows by ~1/8 plus a little, and gives memory back
 // when the list falls under half its capacity. New slots are uninitialised.
 bool list_resize(ThreadState& ts, ListObject* l, uint64_t newsize) {
@@ -87,24 +109,14 @@ bool list_resize(ThreadState& ts, ListObject* l, uint64_t newsize) {
   uint64_t newcap = (newsize + (newsize >> 3) + 6) & ~uint64_t(3);
   if (newsize > l->size && newsize - l->size > newcap - newsize) newcap = (newsize + 3) & ~uint64_t(3);
   if (newsize == 0) newcap = 0;
-  if (newcap > (uint64_t(1) << 60)) {
-    raise_memory_error(ts);
-    return false;
-  }
-  if (newcap == 0) {
-    std::free(l->items);
-    l->items = nullptr;
-  } else {
-    auto* items = static_cast<Value*>(std::realloc(l->items, newcap * sizeof(Value)));
-    if (!items) {
-      raise_memory_error(ts);
-      return false;
-    }
-    l->items = items;
-  }
+  if (!set_capacity(ts, l, newcap)) return false;
   l->size = newsize;
-  l->capacity = newcap;
   return true;
+}
+
+// Capacity for at least `cap` items; the size is unchanged.
+bool list_reserve(ThreadState& ts, ListObject* l, uint64_t cap) {
+  return cap <= l->capacity || set_capacity(ts, l, cap);
 }
 
 // Empties the list, then drops the old items (a __del__ they run sees an
@@ -750,10 +762,18 @@ bool list_extend(ThreadState& ts, Value list, Value iterable) {
   }
   Ref it(obj_iter(ts, iterable));
   if (!it) return false;
+  // Room for the items up front, as CPython does: list(range(2**50)) is a
+  // MemoryError at once, not after filling all of memory one item at a time.
+  int64_t hint;
+  if (!obj_length_hint(ts, iterable, 8, &hint)) return false;
+  if (hint > 0 && !list_reserve(ts, l, l->size + static_cast<uint64_t>(hint))) return false;
   UnarySlot next = type_of(ts, *it)->iternext;
   for (;;) {
     Value item = next(ts, *it);
-    if (item.is_null()) return !ts.has_exception();
+    if (item.is_null()) {
+      if (ts.has_exception()) return false;
+      return list_resize(ts, l, l->size);  // gives back most of an overestimate
+    }
     if (!list_append_steal(ts, list, item)) return false;
   }
 }
