@@ -270,6 +270,8 @@ private:
     void alias(const Alias* a);
     void withitem(const WithItem* w);
     void handler(const ExceptHandler* h);
+    void pattern(const Pattern* p);
+    void match_case(const MatchCase* c);
     void generators(Fields& f, const std::vector<Comprehension*>& gens) {
         f.nodes("generators", gens, [&](const Comprehension* c) { comprehension(c); });
     }
@@ -307,6 +309,55 @@ void Dumper::alias(const Alias* a) {
 
 void Dumper::withitem(const WithItem* w) {
     Fields(*this, "withitem").expr("context_expr", w->context_expr).opt_expr("optional_vars", w->optional_vars);
+}
+
+void Dumper::pattern(const Pattern* p) {
+    auto patterns = [&](const Pattern* x) { pattern(x); };
+    switch (p->kind) {
+    case PatternKind::MatchValue:
+        Fields(*this, "MatchValue").expr("value", p->as<MatchValue>()->value);
+        break;
+    case PatternKind::MatchSingleton:
+        Fields(*this, "MatchSingleton").raw("value", repr_constant(*p->as<MatchSingleton>()->value));
+        break;
+    case PatternKind::MatchSequence:
+        Fields(*this, "MatchSequence").nodes("patterns", p->as<MatchSequence>()->patterns, patterns);
+        break;
+    case PatternKind::MatchMapping: {
+        auto* n = p->as<MatchMapping>();
+        Fields(*this, "MatchMapping").exprs("keys", n->keys).nodes("patterns", n->patterns, patterns).opt_ident("rest", n->rest);
+        break;
+    }
+    case PatternKind::MatchClass: {
+        auto* n = p->as<MatchClass>();
+        Fields f(*this, "MatchClass");
+        f.expr("cls", n->cls).nodes("patterns", n->patterns, patterns);
+        f.node("kwd_attrs", [&] {
+            out += '[';
+            for (std::size_t i = 0; i < n->kwd_attrs.size(); ++i) out += (i ? ", " : "") + repr_text(n->kwd_attrs[i], false);
+            out += ']';
+        });
+        f.nodes("kwd_patterns", n->kwd_patterns, patterns);
+        break;
+    }
+    case PatternKind::MatchStar:
+        Fields(*this, "MatchStar").opt_ident("name", p->as<MatchStar>()->name);
+        break;
+    case PatternKind::MatchAs: {
+        auto* n = p->as<MatchAs>();
+        Fields f(*this, "MatchAs");
+        if (n->pattern) f.node("pattern", [&] { pattern(n->pattern); });
+        f.opt_ident("name", n->name);
+        break;
+    }
+    case PatternKind::MatchOr:
+        Fields(*this, "MatchOr").nodes("patterns", p->as<MatchOr>()->patterns, patterns);
+        break;
+    }
+}
+
+void Dumper::match_case(const MatchCase* c) {
+    Fields(*this, "match_case").node("pattern", [&] { pattern(c->pattern); }).opt_expr("guard", c->guard).stmts("body", c->body);
 }
 
 void Dumper::handler(const ExceptHandler* h) {
@@ -519,6 +570,13 @@ void Dumper::stmt(const Stmt* s) {
     case StmtKind::While: {
         auto* n = s->as<While>();
         Fields(*this, "While").expr("test", n->test).stmts("body", n->body).stmts("orelse", n->orelse);
+        break;
+    }
+    case StmtKind::Match: {
+        auto* n = s->as<Match>();
+        Fields(*this, "Match").expr("subject", n->subject).nodes("cases", n->cases, [&](const MatchCase* c) {
+            match_case(c);
+        });
         break;
     }
     case StmtKind::If: {

@@ -336,7 +336,7 @@ struct ExceptHandler : Node {
 enum class StmtKind : std::uint8_t {
     FunctionDef, AsyncFunctionDef, ClassDef, Return, Delete, Assign, AugAssign,
     AnnAssign, For, AsyncFor, While, If, With, AsyncWith, Raise, Try, Assert,
-    Import, ImportFrom, Global, Nonlocal, Expr, Pass, Break, Continue
+    Import, ImportFrom, Global, Nonlocal, Expr, Pass, Break, Continue, Match
 };
 
 struct Stmt : Node {
@@ -517,6 +517,86 @@ struct ExprStmt : StmtOf<StmtKind::Expr> {
 struct Pass : StmtOf<StmtKind::Pass> {};
 struct Break : StmtOf<StmtKind::Break> {};
 struct Continue : StmtOf<StmtKind::Continue> {};
+
+// ---------------------------------------------------------------------------
+// Patterns of the match statement (CPython: pattern, match_case)
+
+enum class PatternKind : std::uint8_t {
+    MatchValue, MatchSingleton, MatchSequence, MatchMapping, MatchClass, MatchStar, MatchAs, MatchOr
+};
+
+struct Pattern : Node {
+    const PatternKind kind;
+
+    explicit Pattern(PatternKind k) : kind(k) {}
+
+    template <class T> const T* as() const {
+        assert(kind == T::kKind);
+        return static_cast<const T*>(this);
+    }
+};
+
+template <PatternKind K> struct PatternOf : Pattern {
+    static constexpr PatternKind kKind = K;
+    PatternOf() : Pattern(K) {}
+};
+
+// A literal or a dotted name, compared with ==.
+struct MatchValue : PatternOf<PatternKind::MatchValue> {
+    Expr* value = nullptr;
+};
+
+// None, True or False, compared with `is`.
+struct MatchSingleton : PatternOf<PatternKind::MatchSingleton> {
+    Constant* value = nullptr;
+};
+
+// `[a, *rest, b]` or `(a, b)`; at most one of the patterns is a MatchStar.
+struct MatchSequence : PatternOf<PatternKind::MatchSequence> {
+    std::vector<Pattern*> patterns;
+};
+
+// `{"k": p, **rest}`
+struct MatchMapping : PatternOf<PatternKind::MatchMapping> {
+    std::vector<Expr*> keys;
+    std::vector<Pattern*> patterns;
+    std::optional<std::string> rest;
+};
+
+// `Cls(p, attr=q)`
+struct MatchClass : PatternOf<PatternKind::MatchClass> {
+    Expr* cls = nullptr;
+    std::vector<Pattern*> patterns;
+    std::vector<std::string> kwd_attrs;
+    std::vector<Pattern*> kwd_patterns;
+};
+
+// `*name` inside a sequence pattern; no name for `*_`.
+struct MatchStar : PatternOf<PatternKind::MatchStar> {
+    std::optional<std::string> name;
+};
+
+// `p as name`, a capture `name` (no pattern) or the wildcard `_` (neither).
+struct MatchAs : PatternOf<PatternKind::MatchAs> {
+    Pattern* pattern = nullptr;
+    std::optional<std::string> name;
+};
+
+// `p | q | ...`
+struct MatchOr : PatternOf<PatternKind::MatchOr> {
+    std::vector<Pattern*> patterns;
+};
+
+struct MatchCase : Node {
+    Pattern* pattern = nullptr;
+    Expr* guard = nullptr;
+    std::vector<Stmt*> body;
+};
+
+struct Match : StmtOf<StmtKind::Match> {
+    Expr* subject = nullptr;
+    std::vector<MatchCase*> cases;
+};
 
 // ---------------------------------------------------------------------------
 // The arena and the root

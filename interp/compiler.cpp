@@ -473,6 +473,7 @@ void Compiler::stmt(const ast::Stmt* s) {
     case K::AsyncFor: for_stmt(static_cast<const ast::ForBase*>(s)); break;
     case K::While: while_stmt(s->as<ast::While>()); break;
     case K::If: if_stmt(s->as<ast::If>()); break;
+    case K::Match: match_stmt(s->as<ast::Match>()); break;
     case K::With:
     case K::AsyncWith: with_stmt(static_cast<const ast::WithBase*>(s), 0); break;
     case K::Raise: raise_stmt(s->as<ast::Raise>()); break;
@@ -726,6 +727,10 @@ bool has_annotations(const std::vector<ast::Stmt*>& body) {
         break;
       case ast::StmtKind::While:
         if (has_annotations(s->as<ast::While>()->body)) return true;
+        break;
+      case ast::StmtKind::Match:
+        for (auto* c : s->as<ast::Match>()->cases)
+          if (has_annotations(c->body)) return true;
         break;
       case ast::StmtKind::With:
       case ast::StmtKind::AsyncWith:

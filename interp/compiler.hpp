@@ -121,6 +121,19 @@ class Compiler {
   void emit_with_exit_none(bool is_async);
   void finally_body(const std::vector<ast::Stmt*>& body);
 
+  // --- the match statement (compiler_match.cpp) ---
+  struct PatternContext;
+  void match_stmt(const ast::Match* m);
+  void pattern(const ast::Pattern* p, PatternContext& pc);
+  void subpattern(const ast::Pattern* p, PatternContext& pc);
+  void sequence_pattern(const ast::MatchSequence* s, PatternContext& pc);
+  void mapping_pattern(const ast::MatchMapping* m, PatternContext& pc);
+  void class_pattern(const ast::MatchClass* c, PatternContext& pc);
+  void or_pattern(const ast::MatchOr* o, PatternContext& pc);
+  void jump_to_fail_pop(PatternContext& pc, Op op);
+  void emit_fail_pop(PatternContext& pc);
+  void pattern_store(const ast::Node* where, const std::optional<std::string>& name, PatternContext& pc);
+
   // --- expressions (compiler_expr.cpp) ---
   void expr(const ast::Expr* e);
   void exprs(const std::vector<ast::Expr*>& es);

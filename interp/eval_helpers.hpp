@@ -32,6 +32,15 @@ bool eval_unpack(ThreadState& ts, Value seq, uint32_t n, Value* out);
 // None bounds directly, anything else through a slice object and __getitem__.
 Value eval_binary_slice(ThreadState& ts, Value obj, Value start, Value stop);
 bool eval_unpack_ex(ThreadState& ts, Value seq, uint32_t before, uint32_t after, Value* out);
+// The match statement's tests (interp/eval_match.cpp). The first two return
+// 1 / 0 / -1 (error). MATCH_KEYS: a tuple of the values, or None when a key
+// is missing. MATCH_CLASS: a tuple of the positional then keyword
+// attributes, or None when the subject does not match. Null on error.
+int eval_match_sequence(ThreadState& ts, Value subject);
+int eval_match_mapping(ThreadState& ts, Value subject);
+Value eval_match_keys(ThreadState& ts, Value subject, Value keys);
+Value eval_copy_dict_without_keys(ThreadState& ts, Value subject, Value keys);
+Value eval_match_class(ThreadState& ts, Value subject, Value cls, uint32_t npos, Value names);
 Value eval_make_function(ThreadState& ts, Frame* f, uint32_t flags, Value* sp);
 Value eval_make_class(ThreadState& ts, Value func, Value name, Value bases, Value kw);
 Value eval_call_ex(ThreadState& ts, Value callable, Value self, Value args, Value kwargs);

@@ -103,6 +103,12 @@ inline constexpr int kVar = 1000;
   X(FORMAT_VALUE, kVar, 0)            \
   X(UNPACK_SEQUENCE, kVar, 0)         \
   X(UNPACK_EX, kVar, 0)               \
+  X(MATCH_SEQUENCE, 1, 0)             \
+  X(MATCH_MAPPING, 1, 0)              \
+  X(GET_LEN, 1, 0)                    \
+  X(MATCH_KEYS, 1, 0)                 \
+  X(MATCH_CLASS, -2, 0)               \
+  X(COPY_DICT_WITHOUT_KEYS, 0, 0)     \
   X(JUMP, 0, 0)                       \
   X(JUMP_BACKWARD, 0, 0)              \
   X(POP_JUMP_IF_FALSE, -1, 0)         \

@@ -173,7 +173,7 @@ Stmt* Parser::simple_stmt() {
 }
 
 // compound_stmt: function_def | if_stmt | class_def | with_stmt | for_stmt
-//     | try_stmt | while_stmt
+//     | try_stmt | while_stmt | match_stmt
 Stmt* Parser::compound_stmt() {
     const Token& t = tok();
     switch (t.kind) {
@@ -200,8 +200,26 @@ Stmt* Parser::compound_stmt() {
         take();
         invalid_syntax();
     }
+    case TokenKind::Name: return is_match_stmt() ? match_stmt() : nullptr;
     default: return nullptr;
     }
+}
+
+// The INDENT that opens a block. At the end of the input the error says the
+// input is incomplete, so that the REPL asks for more lines.
+void Parser::expect_indent(const char* what, int header_line) {
+    if (accept(TokenKind::Indent)) return;
+    const Token& t = tok();
+    std::string msg = fmt::format("expected an indented block after {} on line {}", what, header_line);
+    std::size_t ahead = 0;
+    while (tok(ahead).kind == TokenKind::Dedent) ++ahead;  // the end of a nested block
+    if (tok(ahead).kind == TokenKind::EndMarker) {
+        const Token& p = prev();
+        SyntaxErrorException e{make_syntax_error(m_source, "IndentationError", msg, p.line, p.col, p.line, -1)};
+        e.info.incomplete = true;
+        throw e;
+    }
+    fail_range(msg, t.line, t.col, t.end_line, t.end_col, "IndentationError");
 }
 
 // block: NEWLINE INDENT statements DEDENT | simple_stmts
@@ -211,18 +229,7 @@ std::vector<Stmt*> Parser::block(const char* what, int header_line) {
         simple_stmts(body);
         return body;
     }
-    if (!accept(TokenKind::Indent)) {
-        const Token& t = tok();
-        std::string msg = fmt::format("expected an indented block after {} on line {}", what, header_line);
-        if (t.kind == TokenKind::EndMarker) {
-            const Token& p = prev();
-            SyntaxErrorException e{make_syntax_error(m_source, "IndentationError", msg, p.line, p.col,
-                                                     p.line, -1)};
-            e.info.incomplete = true;
-            throw e;
-        }
-        fail_range(msg, t.line, t.col, t.end_line, t.end_col, "IndentationError");
-    }
+    expect_indent(what, header_line);
     body = statements_until(TokenKind::Dedent);
     take();
     return body;

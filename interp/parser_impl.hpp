@@ -204,6 +204,7 @@ private:
     Stmt* simple_stmt();
     Stmt* compound_stmt();
     std::vector<Stmt*> block(const char* what, int header_line);
+    void expect_indent(const char* what, int header_line);
     Stmt* assignment_or_expression();
     Stmt* return_stmt();
     Stmt* raise_stmt();
@@ -223,6 +224,21 @@ private:
     WithItem* with_item();
     Stmt* try_stmt();
     ExceptHandler* except_block();
+
+    // ---- the match statement (parser_match.cpp)
+    bool is_match_stmt();
+    Stmt* match_stmt();
+    MatchCase* case_block();
+    Pattern* patterns();
+    Pattern* maybe_star_pattern();
+    Pattern* pattern();
+    Pattern* or_pattern();
+    Pattern* closed_pattern();
+    Expr* literal_pattern_value();
+    Expr* name_or_attr();
+    Pattern* group_or_sequence_pattern(TokenKind close);
+    Pattern* mapping_pattern();
+    Pattern* class_pattern(Expr* cls, const Token& start);
 
     // ---- expressions
     Expr* star_expressions();

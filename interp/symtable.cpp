@@ -261,6 +261,57 @@ class SymtableBuilder {
       case K::Break:
       case K::Continue:
         break;
+      case K::Match: {
+        auto* m = st->as<ast::Match>();
+        visit_expr(m->subject);
+        for (auto* c : m->cases) {
+          visit_pattern(c->pattern);
+          if (c->guard) visit_expr(c->guard);
+          visit_body(c->body);
+        }
+        break;
+      }
+    }
+  }
+
+  // Captures bind names; values, keys and class names are loads.
+  void visit_pattern(const ast::Pattern* p) {
+    using K = ast::PatternKind;
+    switch (p->kind) {
+      case K::MatchValue:
+        visit_expr(p->as<ast::MatchValue>()->value);
+        break;
+      case K::MatchSingleton:
+        break;
+      case K::MatchSequence:
+        for (auto* q : p->as<ast::MatchSequence>()->patterns) visit_pattern(q);
+        break;
+      case K::MatchMapping: {
+        auto* m = p->as<ast::MatchMapping>();
+        for (auto* k : m->keys) visit_expr(k);
+        for (auto* q : m->patterns) visit_pattern(q);
+        if (m->rest) bind(*m->rest, p);
+        break;
+      }
+      case K::MatchClass: {
+        auto* c = p->as<ast::MatchClass>();
+        visit_expr(c->cls);
+        for (auto* q : c->patterns) visit_pattern(q);
+        for (auto* q : c->kwd_patterns) visit_pattern(q);
+        break;
+      }
+      case K::MatchStar:
+        if (auto& n = p->as<ast::MatchStar>()->name) bind(*n, p);
+        break;
+      case K::MatchAs: {
+        auto* a = p->as<ast::MatchAs>();
+        if (a->pattern) visit_pattern(a->pattern);
+        if (a->name) bind(*a->name, p);
+        break;
+      }
+      case K::MatchOr:
+        for (auto* q : p->as<ast::MatchOr>()->patterns) visit_pattern(q);
+        break;
     }
   }
 

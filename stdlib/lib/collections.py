@@ -13,6 +13,7 @@ from operator import itemgetter as _itemgetter, eq as _eq
 from itertools import chain as _chain, repeat as _repeat, starmap as _starmap
 
 abc = _collections_abc
+_collections_abc.MutableSequence.register(deque)
 _sys.modules['collections.abc'] = _collections_abc
 
 __all__ = ["ChainMap", "Counter", "OrderedDict", "UserDict", "UserList",
