@@ -62,9 +62,7 @@ bool literal_key(const ast::Expr* e, std::string* id, std::string* repr) {
 // Jumps (with `op`, which pops one item) to the label that pops what is left.
 void Compiler::jump_to_fail_pop(PatternContext& pc, Op op) {
     int left = pc.depth - 1 - pc.base;
-    if (static_cast<int>(pc.fail_pop.size()) <= left) {
-        while (static_cast<int>(pc.fail_pop.size()) <= left) pc.fail_pop.push_back(new_label());
-    }
+    while (static_cast<int>(pc.fail_pop.size()) <= left) pc.fail_pop.push_back(new_label());
     emit_jump(op, pc.fail_pop[left]);
     --pc.depth;
 }

@@ -23,8 +23,6 @@ namespace gilt {
 
 namespace {
 
-bool is_instance_of(TypeObject* t, TypeObject* base) { return type_is_subtype(t, base); }
-
 // isinstance(subject, _collections_abc.<abc>), or 0 when nobody imported it.
 int abc_isinstance(ThreadState& ts, Value subject, const char* abc) {
   Value module = dict_get_cstr(ts, ts.interp().modules, "_collections_abc");
@@ -42,7 +40,7 @@ bool matches_self(ThreadState& ts, TypeObject* t) {
   auto& ty = ts.types();
   for (TypeObject* self_type : {ty.bool_, ty.bytearray, ty.bytes, ty.dict, ty.float_, ty.frozenset, ty.int_, ty.list,
                                 ty.set, ty.str, ty.tuple}) {
-    if (is_instance_of(t, self_type)) return true;
+    if (type_is_subtype(t, self_type)) return true;
   }
   return false;
 }
@@ -66,17 +64,17 @@ Value match_attribute(ThreadState& ts, Value subject, Value name, Value seen) {
 int eval_match_sequence(ThreadState& ts, Value subject) {
   TypeObject* t = type_of(ts, subject);
   auto& ty = ts.types();
-  if (is_instance_of(t, ty.str) || is_instance_of(t, ty.bytes) || is_instance_of(t, ty.bytearray)) return 0;
-  if (is_instance_of(t, ty.list) || is_instance_of(t, ty.tuple) || is_instance_of(t, ty.range)) return 1;
-  if (is_instance_of(t, ty.dict) || is_instance_of(t, ty.int_) || is_instance_of(t, ty.float_)) return 0;
+  if (type_is_subtype(t, ty.str) || type_is_subtype(t, ty.bytes) || type_is_subtype(t, ty.bytearray)) return 0;
+  if (type_is_subtype(t, ty.list) || type_is_subtype(t, ty.tuple) || type_is_subtype(t, ty.range)) return 1;
+  if (type_is_subtype(t, ty.dict) || type_is_subtype(t, ty.int_) || type_is_subtype(t, ty.float_)) return 0;
   return abc_isinstance(ts, subject, "Sequence");
 }
 
 int eval_match_mapping(ThreadState& ts, Value subject) {
   TypeObject* t = type_of(ts, subject);
-  if (is_instance_of(t, ts.types().dict)) return 1;
-  if (is_instance_of(t, ts.types().list) || is_instance_of(t, ts.types().tuple) ||
-      is_instance_of(t, ts.types().str)) {
+  if (type_is_subtype(t, ts.types().dict)) return 1;
+  if (type_is_subtype(t, ts.types().list) || type_is_subtype(t, ts.types().tuple) ||
+      type_is_subtype(t, ts.types().str)) {
     return 0;
   }
   return abc_isinstance(ts, subject, "Mapping");
