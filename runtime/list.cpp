@@ -79,7 +79,7 @@ constexpr MethodDef kListRevIterMethods[] = {
 // Reallocates the item array to `cap` slots (0 frees it); the size is the
 // caller's business.
 bool set_capacity(ThreadState& ts, ListObject* l, uint64_t cap) {
-  if (cap > (uint64_t(1) << 60)) {
+  if (cap > kMaxListItems) {
     raise_memory_error(ts);
     return false;
   }
@@ -397,7 +397,7 @@ Value list_repr(ThreadState& ts, Value self) {
 Value list_repeat(ThreadState& ts, Value self, int64_t count) {
   uint64_t size = list_size(self);
   if (count <= 0 || size == 0) return list_new(ts);
-  if (size > (uint64_t(1) << 60) / static_cast<uint64_t>(count)) return raise_memory_error(ts);
+  if (size > kMaxListItems / static_cast<uint64_t>(count)) return raise_memory_error(ts);
   uint64_t total = size * static_cast<uint64_t>(count);
   Value r = list_new(ts, total);
   if (r.is_null()) return r;
@@ -444,7 +444,7 @@ Value list_inplace_mul(ThreadState& ts, Value self, Value other) {
     list_clear_items(l);
     return new_ref(self);
   }
-  if (size > (uint64_t(1) << 60) / static_cast<uint64_t>(count)) return raise_memory_error(ts);
+  if (size > kMaxListItems / static_cast<uint64_t>(count)) return raise_memory_error(ts);
   if (!list_resize(ts, l, size * static_cast<uint64_t>(count))) return Value();
   for (uint64_t i = size; i < l->size; ++i) l->items[i] = new_ref(l->items[i - size]);
   return new_ref(self);
@@ -701,7 +701,7 @@ Value list_new(ThreadState& ts, uint64_t capacity) {
   auto* l = alloc_gc<ListObject>(ts.types().list);
   if (!l) return raise_memory_error(ts);
   if (capacity > 0) {
-    l->items = static_cast<Value*>(std::malloc(capacity * sizeof(Value)));
+    l->items = capacity > kMaxListItems ? nullptr : static_cast<Value*>(std::malloc(capacity * sizeof(Value)));
     if (!l->items) {
       free_object(&l->hdr);
       return raise_memory_error(ts);

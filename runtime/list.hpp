@@ -9,6 +9,12 @@
 
 namespace gilt {
 
+// The most items a list makes room for: 2**48 bytes of pointers, more than
+// any machine's address space holds. A larger request is a MemoryError at
+// once, without asking the allocator (which under ASan reports the request
+// instead of failing it).
+inline constexpr uint64_t kMaxListItems = (uint64_t(1) << 48) / sizeof(Value);
+
 struct ListObject {
   Object hdr;
   Value* items;
