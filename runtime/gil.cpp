@@ -127,6 +127,19 @@
 //   in the convoy (point 5): in threads_convoy, 128 of 575 I/O-thread waits
 //   took 10 ms instead of 5, because the thread had started waiting just as
 //   the GIL passed to the CPU-bound thread.
+// - Which waiter a drop wakes. CPython signals one waiter of its one
+//   condition variable and leaves the choice to the system. Here a thread
+//   that has just dropped the GIL on request (yield()) waits on
+//   m_yielded_cond, without spinning first; a plain drop, as before a
+//   blocking call, wakes a waiter of m_cond if there is one, so a thread
+//   coming back from I/O goes before the CPU-bound thread that has just had
+//   a whole slice. A drop on request wakes the queue of the thread that
+//   asked, so a thread that waited out a slice is not passed over by threads
+//   that keep arriving. The switch interval and forced switching are as in
+//   CPython; the convoy (point 5) is what changes: an I/O thread that is
+//   already waiting when the holder blocks gets the GIL at once instead of
+//   the spinner, and threads_convoy went from 3.06 s to a median of 0.5 s
+//   (CPython: 4.4 s), with fewer gains when the I/O thread arrives late.
 // - A waiter spins for up to kSpinBeforeSleep (20 us) watching m_holder
 //   before it sleeps on m_cond (runtime/spin_wait.hpp says why); the
 //   switch-interval wait starts after that. Not on a single CPU.
@@ -202,7 +215,9 @@ Gil::Gil(std::atomic<std::uint32_t>& eval_breaker) noexcept
 // CPython: take_gil. errno is saved and restored because GilRelease's
 // destructor calls take() between a failing system call and the code that
 // reads errno to raise OSError.
-void Gil::take(GilThread& thread) {
+void Gil::take(GilThread& thread) { take(thread, false); }
+
+void Gil::take(GilThread& thread, bool yielded) {
     const int saved_errno = errno;
     const GilClock::time_point started = GilClock::now();
     Lock lock(m_mutex);
@@ -213,7 +228,7 @@ void Gil::take(GilThread& thread) {
     std::uint64_t requests_made = 0;
     if (holder != nullptr) {
         emit_now(GilEvent::kWait, thread);
-        requests_made = wait_until_free(lock, thread);
+        requests_made = wait_until_free(lock, thread, yielded);
     }
     const GilClock::time_point now = GilClock::now();
     acquire_locked(thread, now);
@@ -233,14 +248,17 @@ void Gil::take(GilThread& thread) {
 // drop. Returns how many requests this thread raised. First, with m_mutex let
 // go, watch the holder for a few microseconds: a holder that is about to
 // block lets go sooner than a sleeping waiter could be woken.
-std::uint64_t Gil::wait_until_free(Lock& lock, GilThread& thread) {
+std::uint64_t Gil::wait_until_free(Lock& lock, GilThread& thread, bool yielded) {
     std::uint64_t requests_made = 0;
-    if (m_spin_before_sleep) {
+    if (m_spin_before_sleep && !yielded) {
         lock.unlock();
         spin_wait(kSpinBeforeSleep, [this] { return m_holder.load(kRelaxed) == nullptr; });
         lock.lock();
     }
     const GilClock::time_point waiting_since = GilClock::now();
+    std::condition_variable& cond = yielded ? m_yielded_cond : m_cond;
+    int& sleepers = yielded ? m_yielded_sleepers : m_sleepers;
+    ++sleepers;
     while (m_holder.load(kRelaxed) != nullptr) {
         const std::uint64_t saved_switch_number = m_switch_number;
         const std::chrono::microseconds interval{
@@ -252,13 +270,15 @@ std::uint64_t Gil::wait_until_free(Lock& lock, GilThread& thread) {
         const GilClock::time_point slice_end =
             m_drop_request.load(kRelaxed) ? GilClock::now() + interval
                                           : std::max(waiting_since, m_switched_at) + interval;
-        const bool timed_out = m_cond.wait_until(lock, slice_end) == std::cv_status::timeout;
+        const bool timed_out = cond.wait_until(lock, slice_end) == std::cv_status::timeout;
         if (timed_out && m_holder.load(kRelaxed) != nullptr &&
             m_switch_number == saved_switch_number && !m_drop_request.load(kRelaxed)) {
             set_drop_request_locked(thread);
+            m_requester_yielded = yielded;
             ++requests_made;
         }
     }
+    --sleepers;
     return requests_made;
 }
 
@@ -284,14 +304,18 @@ void Gil::drop(GilThread& thread) {
     const GilClock::time_point now = GilClock::now();
     const bool asked_to_drop = release_locked(thread, now);
     if (asked_to_drop) {
-        m_cond.notify_one();
+        // Wake the queue of the thread that asked, so that a thread that
+        // waited a whole slice gets its turn even while others keep coming.
+        (m_requester_yielded ? m_yielded_cond : m_cond).notify_one();
         wait_for_switch(lock, m_switch_number);
         thread.m_unaccounted_wait += GilClock::now() - now;
     } else {
+        // A thread that has just had a whole slice waits behind the others.
+        std::condition_variable& next = m_sleepers > 0 ? m_cond : m_yielded_cond;
         // Woken after the unlock, a waiter finds m_mutex free instead of
         // blocking on it at once (a futex wait and wake saved per hand-off).
         lock.unlock();
-        m_cond.notify_one();
+        next.notify_one();
     }
 }
 
@@ -325,8 +349,9 @@ void Gil::wait_for_switch(Lock& lock, std::uint64_t dropped_at_switch) {
 }
 
 void Gil::yield(GilThread& thread) {
+    const bool asked = m_drop_request.load(kRelaxed);
     drop(thread);
-    take(thread);
+    take(thread, asked);
 }
 
 // CPython: SET_GIL_DROP_REQUEST.
@@ -373,6 +398,8 @@ void Gil::set_trace_hook(GilTraceHook hook, void* user) {
 void Gil::reinit_after_fork(GilThread& survivor) noexcept {
     new (&m_mutex) std::mutex();
     new (&m_cond) std::condition_variable();
+    new (&m_yielded_cond) std::condition_variable();
+    m_sleepers = m_yielded_sleepers = 0;
     new (&m_switch_cond) std::condition_variable();
     const GilClock::time_point now = GilClock::now();
     if (m_holder.load(kRelaxed) != &survivor) {

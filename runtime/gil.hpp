@@ -178,7 +178,9 @@ public:
 private:
     using Lock = std::unique_lock<std::mutex>;
 
-    std::uint64_t wait_until_free(Lock& lock, GilThread& thread);
+    std::uint64_t wait_until_free(Lock& lock, GilThread& thread, bool yielded);
+    // take(); `yielded`: the thread has just dropped the GIL on request.
+    void take(GilThread& thread, bool yielded);
     void acquire_locked(GilThread& thread, GilClock::time_point now);
     bool release_locked(GilThread& thread, GilClock::time_point now);
     void wait_for_switch(Lock& lock, std::uint64_t dropped_at_switch);
@@ -202,6 +204,15 @@ private:
     // Signalled (one waiter) when the GIL is released; take() waits on it with
     // a timeout of one switch interval. Used with m_mutex. (CPython: gil->cond.)
     std::condition_variable m_cond;
+    // Where a thread that has just dropped the GIL on request waits for it
+    // again: a plain drop wakes a waiter from m_cond first (see gil.cpp).
+    std::condition_variable m_yielded_cond;
+    // Threads asleep on m_cond and on m_yielded_cond. Guarded by m_mutex.
+    int m_sleepers = 0;
+    int m_yielded_sleepers = 0;
+    // Whether the pending drop request came from a waiter on m_yielded_cond.
+    // Guarded by m_mutex.
+    bool m_requester_yielded = false;
     // Signalled (all) when the GIL passes to a different thread; a holder that
     // dropped on request waits on it. Used with m_mutex. (CPython:
     // gil->switch_cond, which has its own switch_mutex; see gil.cpp.)

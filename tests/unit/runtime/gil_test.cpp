@@ -501,6 +501,65 @@ TEST(GilTest, WaiterSleepsWhileItsRequestIsPending) {
     EXPECT_LT(b_cpu, kIgnored / 4);
 }
 
+// A plain drop wakes a thread that has not just had a slice before one that
+// was made to drop: the CPU-bound thread Y, forced off by H, waits behind F,
+// which comes back from "I/O" while H holds the GIL. (This is what keeps an
+// I/O thread from waiting a whole interval behind a CPU-bound one each time.)
+TEST(GilTest, PlainDropWakesAFreshWaiterBeforeAYieldedOne) {
+    Gil gil;
+    ASSERT_TRUE(gil.set_switch_interval(0.05));
+    struct Trace {
+        std::vector<TraceRecord> records;  // appended to under the Gil's mutex
+        std::atomic<int> waits_by_f{0};
+        std::atomic<int> waits_by_y{0};
+    } trace;
+    gil.set_trace_hook(
+        [](void* user, GilEvent event, const GilThread& thread, GilClock::time_point when) {
+            auto* t = static_cast<Trace*>(user);
+            t->records.push_back({event, thread.id, when});
+            if (event == GilEvent::kWait && thread.id == 3) ++t->waits_by_f;
+            if (event == GilEvent::kWait && thread.id == 2) ++t->waits_by_y;
+        },
+        &trace);
+    GilThread h(1, "H");
+    GilThread y(2, "Y");
+    GilThread f(3, "F");
+    std::atomic<bool> f_may_start{false};
+
+    gil.take(y);
+    std::thread thread_h([&] {
+        gil.take(h);  // asks Y to drop after an interval
+        // Y waits again, and sleeps, before F starts waiting: F is the
+        // younger waiter, which a first-come order would wake second.
+        spin_until([&] { return trace.waits_by_y.load() == 1; });
+        std::this_thread::sleep_for(5ms);
+        f_may_start = true;
+        // Hold until F is asleep waiting, then let go as before a blocking call.
+        spin_until([&] { return trace.waits_by_f.load() == 1; });
+        std::this_thread::sleep_for(5ms);
+        gil.drop(h);
+    });
+    ASSERT_TRUE(run_until_drop_requested(gil));
+    std::thread thread_f([&] {
+        spin_until([&] { return f_may_start.load(); });
+        gil.take(f);
+        gil.drop(f);
+    });
+    gil.yield(y);  // forced off: Y waits again, behind F
+    gil.drop(y);
+    thread_h.join();
+    thread_f.join();
+    gil.set_trace_hook(nullptr);
+
+    const auto h_dropped = std::find_if(trace.records.begin(), trace.records.end(), [](const TraceRecord& r) {
+        return r.event == GilEvent::kDrop && r.thread_id == 1;
+    });
+    const auto next = std::find_if(h_dropped, trace.records.end(),
+                                   [](const TraceRecord& r) { return r.event == GilEvent::kTake; });
+    ASSERT_NE(next, trace.records.end());
+    EXPECT_EQ(next->thread_id, 3u) << "the thread just forced off took the GIL first";
+}
+
 TEST(GilTest, TakePreservesErrnoForTheCodeAfterGilRelease) {
     Gil gil;
     ASSERT_TRUE(gil.set_switch_interval(0.001));
