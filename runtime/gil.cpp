@@ -63,7 +63,9 @@
 //    such return waits up to a whole interval (and then asks for a drop), so
 //    the I/O thread manages at most one call per interval. CPython behaves the
 //    same, and scripts are meant to behave as they do under CPython; the
-//    statistics and the trace hook exist to make this visible.
+//    statistics and the trace hook exist to make this visible. gilt's wake
+//    order softens it when the I/O thread is already waiting as the holder
+//    blocks (see "where it differs").
 //
 // STATE TRANSITIONS (t, u: threads; "requested": m_drop_request)
 //
