@@ -366,6 +366,19 @@ void record_event(void* user, GilEvent event, const GilThread& thread, GilClock:
     static_cast<std::vector<TraceRecord>*>(user)->push_back({event, thread.id, when});
 }
 
+// A trace that also counts each thread's waits (threads 0 to 3), so a test
+// can hold the GIL until a waiter has started waiting.
+struct CountingTrace {
+    std::vector<TraceRecord> records;  // appended to under the Gil's mutex
+    std::array<std::atomic<int>, 4> waits{};
+
+    static void hook(void* user, GilEvent event, const GilThread& thread, GilClock::time_point when) {
+        auto* t = static_cast<CountingTrace*>(user);
+        t->records.push_back({event, thread.id, when});
+        if (event == GilEvent::kWait && thread.id < t->waits.size()) ++t->waits[thread.id];
+    }
+};
+
 TEST(GilTest, EventNamesForTraces) {
     EXPECT_STREQ(gil_event_name(GilEvent::kWait), "wait");
     EXPECT_STREQ(gil_event_name(GilEvent::kTake), "take");
@@ -422,19 +435,8 @@ TEST(GilTest, SliceStartsWhenTheHolderTookTheGil) {
     constexpr auto kInterval = 200ms;
     Gil gil;
     ASSERT_TRUE(gil.set_switch_interval(0.2));
-    struct Trace {
-        std::vector<TraceRecord> records;  // appended to under the Gil's mutex
-        std::atomic<int> waits{0};
-    } trace;
-    gil.set_trace_hook(
-        [](void* user, GilEvent event, const GilThread& thread, GilClock::time_point when) {
-            auto* t = static_cast<Trace*>(user);
-            t->records.push_back({event, thread.id, when});
-            if (event == GilEvent::kWait) {
-                ++t->waits;
-            }
-        },
-        &trace);
+    CountingTrace trace;
+    gil.set_trace_hook(CountingTrace::hook, &trace);
     GilThread a(1, "A");
     std::array<GilThread, 2> waiters{GilThread(2, "B"), GilThread(3, "C")};
 
@@ -449,7 +451,7 @@ TEST(GilTest, SliceStartsWhenTheHolderTookTheGil) {
     };
     std::thread b(body, std::ref(waiters[0]));
     std::thread c(body, std::ref(waiters[1]));
-    ASSERT_TRUE(spin_until([&] { return trace.waits.load() == 2; }));
+    ASSERT_TRUE(spin_until([&] { return trace.waits[2].load() + trace.waits[3].load() == 2; }));
     // Both wait half an interval under A before the GIL changes hands.
     std::this_thread::sleep_for(kInterval / 2);
     gil.drop(a);
@@ -508,19 +510,8 @@ TEST(GilTest, WaiterSleepsWhileItsRequestIsPending) {
 TEST(GilTest, PlainDropWakesAFreshWaiterBeforeAYieldedOne) {
     Gil gil;
     ASSERT_TRUE(gil.set_switch_interval(0.05));
-    struct Trace {
-        std::vector<TraceRecord> records;  // appended to under the Gil's mutex
-        std::atomic<int> waits_by_f{0};
-        std::atomic<int> waits_by_y{0};
-    } trace;
-    gil.set_trace_hook(
-        [](void* user, GilEvent event, const GilThread& thread, GilClock::time_point when) {
-            auto* t = static_cast<Trace*>(user);
-            t->records.push_back({event, thread.id, when});
-            if (event == GilEvent::kWait && thread.id == 3) ++t->waits_by_f;
-            if (event == GilEvent::kWait && thread.id == 2) ++t->waits_by_y;
-        },
-        &trace);
+    CountingTrace trace;
+    gil.set_trace_hook(CountingTrace::hook, &trace);
     GilThread h(1, "H");
     GilThread y(2, "Y");
     GilThread f(3, "F");
@@ -531,11 +522,11 @@ TEST(GilTest, PlainDropWakesAFreshWaiterBeforeAYieldedOne) {
         gil.take(h);  // asks Y to drop after an interval
         // Y waits again, and sleeps, before F starts waiting: F is the
         // younger waiter, which a first-come order would wake second.
-        spin_until([&] { return trace.waits_by_y.load() == 1; });
+        spin_until([&] { return trace.waits[2].load() == 1; });
         std::this_thread::sleep_for(5ms);
         f_may_start = true;
         // Hold until F is asleep waiting, then let go as before a blocking call.
-        spin_until([&] { return trace.waits_by_f.load() == 1; });
+        spin_until([&] { return trace.waits[3].load() == 1; });
         std::this_thread::sleep_for(5ms);
         gil.drop(h);
     });
