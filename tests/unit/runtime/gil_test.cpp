@@ -377,6 +377,14 @@ struct CountingTrace {
         t->records.push_back({event, thread.id, when});
         if (event == GilEvent::kWait && thread.id < t->waits.size()) ++t->waits[thread.id];
     }
+
+    // The first take after thread `id` dropped the GIL (end() if none).
+    std::vector<TraceRecord>::const_iterator take_after_drop_by(std::uint64_t id) const {
+        auto dropped = std::find_if(records.begin(), records.end(), [&](const TraceRecord& r) {
+            return r.event == GilEvent::kDrop && r.thread_id == id;
+        });
+        return std::find_if(dropped, records.end(), [](const TraceRecord& r) { return r.event == GilEvent::kTake; });
+    }
 };
 
 TEST(GilTest, EventNamesForTraces) {
@@ -460,16 +468,12 @@ TEST(GilTest, SliceStartsWhenTheHolderTookTheGil) {
     gil.set_trace_hook(nullptr);
 
     // The first take after A's drop is the switch; the loser's request follows.
-    const auto dropped = std::find_if(trace.records.begin(), trace.records.end(), [](const TraceRecord& r) {
-        return r.event == GilEvent::kDrop && r.thread_id == 1;
-    });
-    const auto switched = std::find_if(dropped, trace.records.end(),
-                                       [](const TraceRecord& r) { return r.event == GilEvent::kTake; });
-    ASSERT_NE(switched, trace.records.end());
-    const auto asked = std::find_if(switched, trace.records.end(), [&](const TraceRecord& r) {
+    const auto switched = trace.take_after_drop_by(1);
+    ASSERT_NE(switched, trace.records.cend());
+    const auto asked = std::find_if(switched, trace.records.cend(), [&](const TraceRecord& r) {
         return r.event == GilEvent::kDropRequest && r.thread_id != switched->thread_id;
     });
-    ASSERT_NE(asked, trace.records.end());
+    ASSERT_NE(asked, trace.records.cend());
     const auto slice = asked->when - switched->when;
     EXPECT_GE(slice, kInterval);
     // Counting from the loser's own start would give one and a half intervals.
@@ -542,12 +546,8 @@ TEST(GilTest, PlainDropWakesAFreshWaiterBeforeAYieldedOne) {
     thread_f.join();
     gil.set_trace_hook(nullptr);
 
-    const auto h_dropped = std::find_if(trace.records.begin(), trace.records.end(), [](const TraceRecord& r) {
-        return r.event == GilEvent::kDrop && r.thread_id == 1;
-    });
-    const auto next = std::find_if(h_dropped, trace.records.end(),
-                                   [](const TraceRecord& r) { return r.event == GilEvent::kTake; });
-    ASSERT_NE(next, trace.records.end());
+    const auto next = trace.take_after_drop_by(1);
+    ASSERT_NE(next, trace.records.cend());
     EXPECT_EQ(next->thread_id, 3u) << "the thread just forced off took the GIL first";
 }
 
