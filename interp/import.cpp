@@ -11,6 +11,7 @@
 #include <cerrno>
 #include <climits>
 #include <cstddef>
+#include <cstdlib>
 #include <memory>
 #include <unordered_set>
 
@@ -195,7 +196,7 @@ enum class Found { Nothing, Native, Embedded, Source, Package, Namespace };
 struct Location {
     Found kind = Found::Nothing;
     NativeModuleInit init = nullptr;      // Native
-    const char* embedded = nullptr;       // Embedded: the source text
+    std::string embedded;                 // Embedded: the source text
     std::string file;                     // Source, Package: the .py file (absolute)
     std::string dir;                      // Package, Namespace: the package directory
 };
@@ -207,6 +208,23 @@ const EmbeddedSource* find_embedded(std::string_view name) {
     return nullptr;
 }
 
+// The text of a built-in Python-written module. GILT_STDLIB_DIR, when set,
+// names a directory (normally stdlib/lib of a checkout) whose NAME.py files
+// are used instead of the copies compiled into the binary, so a change to
+// one can be tried without rebuilding. A developer's switch: the module
+// still presents itself as <frozen NAME>.
+bool find_builtin_source(std::string_view name, std::string* text) {
+    if (const char* dir = std::getenv("GILT_STDLIB_DIR"); dir && *dir) {
+        std::string file = join_path(dir, std::string(name) + ".py");
+        if (is_regular_file(file) && read_source_file(file, text) == 0) return true;
+    }
+    if (const EmbeddedSource* e = find_embedded(name)) {
+        *text = e->source;
+        return true;
+    }
+    return false;
+}
+
 // Looks for `leaf` in one directory (FileFinder order: a package first,
 // then a module file). A bare directory is remembered as a namespace
 // package candidate, used only if no later entry has the real thing.
@@ -215,14 +233,14 @@ bool find_in_directory(const std::string& entry, std::string_view leaf, Location
     if (is_directory(dir)) {
         std::string init = join_path(dir, "__init__.py");
         if (is_regular_file(init)) {
-            *out = Location{Found::Package, nullptr, nullptr, init, dir};
+            *out = Location{Found::Package, nullptr, {}, init, dir};
             return true;
         }
-        if (out->kind == Found::Nothing) *out = Location{Found::Namespace, nullptr, nullptr, {}, dir};
+        if (out->kind == Found::Nothing) *out = Location{Found::Namespace, nullptr, {}, {}, dir};
     }
     std::string file = dir + ".py";
     if (is_regular_file(file)) {
-        *out = Location{Found::Source, nullptr, nullptr, file, {}};
+        *out = Location{Found::Source, nullptr, {}, file, {}};
         return true;
     }
     return false;
@@ -259,9 +277,8 @@ bool find_in_directory(const std::string& entry, std::string_view leaf, Location
         out->init = it->second;
         return true;
     }
-    if (const EmbeddedSource* e = find_embedded(name)) {
+    if (find_builtin_source(name, &out->embedded)) {
         out->kind = Found::Embedded;
-        out->embedded = e->source;
         return true;
     }
     std::vector<std::string> entries;
