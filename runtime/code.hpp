@@ -1,7 +1,7 @@
 // Code objects: the compiler's output, the eval loop's input.
 //
 // Immutable once built. Instructions are 32-bit words, an 8-bit opcode and
-// a 24-bit argument (interp/opcodes.hpp lists them); instructions with an
+// a 24-bit argument (interp/compiler/opcodes.hpp lists them); instructions with an
 // inline cache are followed by one word holding their cache slot index.
 // Exceptions use a table of protected ranges (CPython 3.11's "zero-cost"
 // exception table) rather than runtime block setup: entering a `try` costs

@@ -1,5 +1,5 @@
 // Python function objects and closure cells (see function.hpp). Calling a
-// function is the eval loop's business (interp/call.cpp).
+// function is the eval loop's business (interp/vm/call.cpp).
 #include "runtime/function.hpp"
 
 #include <cstddef>

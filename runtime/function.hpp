@@ -40,10 +40,10 @@ inline void cell_set(Value cell, Value v) noexcept {  // v borrowed
 }
 
 // Calls a Python function from C++ (implemented by the eval loop in
-// interp/call.cpp). This is the function type's call slot.
+// interp/vm/call.cpp). This is the function type's call slot.
 Value function_call(ThreadState& ts, Value func, Args args);
 // function_call(func, self, *args) without building the argument array
-// when the call has the simple shape (interp/call.cpp).
+// when the call has the simple shape (interp/vm/call.cpp).
 Value function_call_self(ThreadState& ts, Value func, Value self, Args args);
 
 void define_function_type(Interpreter& interp, TypeObject* t);

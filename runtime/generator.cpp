@@ -8,9 +8,9 @@
 
 #include <cstdlib>
 
-#include "interp/eval.hpp"
-#include "interp/frame.hpp"
-#include "interp/opcodes.hpp"
+#include "interp/vm/eval.hpp"
+#include "interp/vm/frame.hpp"
+#include "interp/compiler/opcodes.hpp"
 #include "runtime/abstract.hpp"
 #include "runtime/arg_parse.hpp"
 #include "runtime/errors.hpp"

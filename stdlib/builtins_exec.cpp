@@ -2,9 +2,9 @@
 // compile, globals, locals, __import__, and exit/quit.
 #include <string>
 
-#include "interp/compile.hpp"
-#include "interp/frame.hpp"
-#include "interp/import.hpp"
+#include "interp/compiler/compile.hpp"
+#include "interp/vm/frame.hpp"
+#include "interp/vm/import.hpp"
 #include "runtime/abstract.hpp"
 #include "runtime/arg_parse.hpp"
 #include "runtime/bytes.hpp"

@@ -1,7 +1,7 @@
 // The builtins that inspect or convert any object: len, repr, ascii,
 // format, hash, id, callable, isinstance, issubclass, the attribute
 // functions, iter, next, all, any, sorted, vars, dir.
-#include "interp/frame.hpp"
+#include "interp/vm/frame.hpp"
 #include "runtime/abstract.hpp"
 #include "runtime/arg_parse.hpp"
 #include "runtime/dict.hpp"

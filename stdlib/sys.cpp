@@ -14,7 +14,7 @@
 #include <memory>
 #include <string>
 
-#include "interp/frame.hpp"
+#include "interp/vm/frame.hpp"
 #include "runtime/abstract.hpp"
 #include "runtime/arg_parse.hpp"
 #include "runtime/dict.hpp"

@@ -1,11 +1,11 @@
 // The unicodedata module, as far as character names go: lookup(), name()
 // and unidata_version, on the name table of \N{...} escapes
-// (interp/unicode_names.hpp). The property functions (category,
+// (interp/frontend/unicode_names.hpp). The property functions (category,
 // normalize, ...) are not provided yet: the str methods have their own
 // tables (runtime/unicode.hpp), and no script has needed them here.
 #include <string>
 
-#include "interp/unicode_names.hpp"
+#include "interp/frontend/unicode_names.hpp"
 #include "runtime/arg_parse.hpp"
 #include "runtime/bytes.hpp"
 #include "runtime/errors.hpp"

@@ -13,7 +13,7 @@ if [[ ! -f "$sample" ]]; then
   exit 1
 fi
 if [[ ! -x build/release/gilt ]]; then
-  echo "demo: build/release/gilt was not built (is interp/main.cpp written yet?)" >&2
+  echo "demo: build/release/gilt was not built" >&2
   exit 1
 fi
 exec build/release/gilt "$sample"

@@ -1,9 +1,9 @@
 // compile_source: parse, then compile; parse and scope errors become
 // SyntaxError exceptions with CPython's attributes.
-#include "interp/compile.hpp"
+#include "interp/compiler/compile.hpp"
 
-#include "interp/compiler.hpp"
-#include "interp/parser.hpp"
+#include "interp/compiler/compiler.hpp"
+#include "interp/frontend/parser.hpp"
 #include "runtime/errors.hpp"
 #include "runtime/exception.hpp"
 #include "runtime/interpreter.hpp"

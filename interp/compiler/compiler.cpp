@@ -1,5 +1,5 @@
 // The compiler: code units, emission, and statements (see compiler.hpp).
-#include "interp/compiler.hpp"
+#include "interp/compiler/compiler.hpp"
 
 #include <algorithm>
 #include <cstring>

@@ -21,9 +21,9 @@
 #include <unordered_map>
 #include <vector>
 
-#include "interp/ast.hpp"
-#include "interp/opcodes.hpp"
-#include "interp/symtable.hpp"
+#include "interp/frontend/ast.hpp"
+#include "interp/compiler/opcodes.hpp"
+#include "interp/compiler/symtable.hpp"
 #include "runtime/code.hpp"
 #include "runtime/object.hpp"
 #include "runtime/thread_state.hpp"

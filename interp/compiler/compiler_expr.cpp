@@ -1,7 +1,7 @@
 // The compiler: expressions, assignment targets and comprehensions.
 #include <algorithm>
 
-#include "interp/compiler.hpp"
+#include "interp/compiler/compiler.hpp"
 #include "runtime/bytes.hpp"
 #include "runtime/complex.hpp"
 #include "runtime/float.hpp"

@@ -1,7 +1,7 @@
 // Compiling the match statement (PEP 634), in the manner of CPython 3.11's
 // compiler_match: the subject stays on the stack, each case tries its
 // pattern on a copy, and the tests are the MATCH_* instructions
-// (interp/eval_match.cpp).
+// (interp/vm/eval_match.cpp).
 //
 // A pattern compiles to code that finds the value to match on top of the
 // stack and, on success, consumes it. On failure it jumps to fail_pop[n],
@@ -16,8 +16,8 @@
 #include <algorithm>
 #include <set>
 
-#include "interp/compiler.hpp"
-#include "interp/opcodes.hpp"
+#include "interp/compiler/compiler.hpp"
+#include "interp/compiler/opcodes.hpp"
 #include "runtime/type.hpp"
 
 namespace gilt {

@@ -1,11 +1,11 @@
 // The disassembler (see disassembler.hpp). One line per instruction:
 // line number (when it changes), word offset, name, argument, and what the
 // argument means (a constant's repr, a name, a jump target).
-#include "interp/disassembler.hpp"
+#include "interp/compiler/disassembler.hpp"
 
 #include <fmt/format.h>
 
-#include "interp/opcodes.hpp"
+#include "interp/compiler/opcodes.hpp"
 #include "runtime/abstract.hpp"
 #include "runtime/errors.hpp"
 #include "runtime/str.hpp"

@@ -1,5 +1,5 @@
 // The scope pass (see symtable.hpp for the rules).
-#include "interp/symtable.hpp"
+#include "interp/compiler/symtable.hpp"
 
 #include <algorithm>
 

@@ -22,8 +22,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "interp/ast.hpp"
-#include "interp/syntax_error.hpp"
+#include "interp/frontend/ast.hpp"
+#include "interp/frontend/syntax_error.hpp"
 
 namespace gilt {
 

@@ -3,14 +3,14 @@
 // with python3's, so every rule here copies one of ast.dump's: optional
 // fields (`expr?`, `identifier?`) are left out when absent, lists are always
 // printed, and literals are printed with Python's repr().
-#include "ast.hpp"
+#include "interp/frontend/ast.hpp"
 
 #include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <string_view>
 
-#include "lexer.hpp"
+#include "interp/frontend/lexer.hpp"
 
 namespace gilt::ast {
 

@@ -1,6 +1,6 @@
 // The lexer; see lexer.hpp for the model. Error messages and positions are
 // those of CPython 3.11's Parser/tokenizer.c.
-#include "lexer.hpp"
+#include "interp/frontend/lexer.hpp"
 
 #include <array>
 #include <fmt/format.h>

@@ -21,8 +21,8 @@
 #include <string_view>
 #include <vector>
 
-#include "syntax_error.hpp"
-#include "token.hpp"
+#include "interp/frontend/syntax_error.hpp"
+#include "interp/frontend/token.hpp"
 
 namespace gilt {
 

@@ -16,9 +16,9 @@
 // Recursion is bounded: brackets nest at most 200 deep (the lexer refuses
 // more, as CPython's tokenizer does) and every recursive expression rule
 // counts depth, so no input can overflow the C++ stack.
-#include "parser.hpp"
+#include "interp/frontend/parser.hpp"
 
-#include "parser_impl.hpp"
+#include "interp/frontend/parser_impl.hpp"
 
 namespace gilt {
 

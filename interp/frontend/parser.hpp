@@ -11,8 +11,8 @@
 #include <optional>
 #include <string_view>
 
-#include "ast.hpp"
-#include "syntax_error.hpp"
+#include "interp/frontend/ast.hpp"
+#include "interp/frontend/syntax_error.hpp"
 
 namespace gilt {
 

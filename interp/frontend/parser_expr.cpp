@@ -1,6 +1,6 @@
 // The parser's expression rules (CPython 3.11 Grammar/python.gram, from
 // star_expressions down to atom) and the checks on assignment targets.
-#include "parser_impl.hpp"
+#include "interp/frontend/parser_impl.hpp"
 
 namespace gilt::parser_detail {
 

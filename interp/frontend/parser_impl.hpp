@@ -10,9 +10,9 @@
 #include <optional>
 #include <fmt/format.h>
 
-#include "ast.hpp"
-#include "lexer.hpp"
-#include "parser.hpp"
+#include "interp/frontend/ast.hpp"
+#include "interp/frontend/lexer.hpp"
+#include "interp/frontend/parser.hpp"
 
 namespace gilt::parser_detail {
 

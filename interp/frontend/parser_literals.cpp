@@ -1,7 +1,7 @@
 // The parser's literals: numbers, string and bytes escapes, implicit
 // concatenation and f-strings (parsed into JoinedStr/FormattedValue).
-#include "parser_impl.hpp"
-#include "unicode_names.hpp"
+#include "interp/frontend/parser_impl.hpp"
+#include "interp/frontend/unicode_names.hpp"
 
 namespace gilt::parser_detail {
 

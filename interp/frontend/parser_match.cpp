@@ -10,7 +10,7 @@
 // Patterns are not expressions: `1 | 2` is an or-pattern, not a bitwise or,
 // and a bare name binds instead of loading. So they have their own small
 // recursive-descent grammar below, with CPython 3.11's rule names.
-#include "interp/parser_impl.hpp"
+#include "interp/frontend/parser_impl.hpp"
 
 namespace gilt::parser_detail {
 

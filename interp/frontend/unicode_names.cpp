@@ -3,7 +3,7 @@
 // decodes it and adds the names Unicode defines by algorithm (Hangul
 // syllables, CJK unified ideographs), following CPython 3.11's
 // Modules/unicodedata.c (_getucname, _getcode).
-#include "interp/unicode_names.hpp"
+#include "interp/frontend/unicode_names.hpp"
 
 #include <algorithm>
 #include <array>

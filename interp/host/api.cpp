@@ -23,9 +23,9 @@
 #include <new>
 #include <cstddef>
 
-#include "interp/compile.hpp"
-#include "interp/import.hpp"
-#include "interp/repl.hpp"
+#include "interp/compiler/compile.hpp"
+#include "interp/vm/import.hpp"
+#include "interp/host/repl.hpp"
 #include "runtime/abstract.hpp"
 #include "runtime/dict.hpp"
 #include "runtime/errors.hpp"

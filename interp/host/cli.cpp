@@ -2,7 +2,7 @@
 // Python/getopt.c: short options may be grouped (-iu), an option's
 // argument may be attached (-cCODE, -Xdev) or the next word, and -c / -m
 // end the option list.
-#include "interp/cli.hpp"
+#include "interp/host/cli.hpp"
 
 #include <limits.h>
 #include <pthread.h>

@@ -1,5 +1,5 @@
-// The `gilt` command. Everything it does is in interp/cli.cpp, on top of
+// The `gilt` command. Everything it does is in interp/host/cli.cpp, on top of
 // the embedding API.
-#include "interp/cli.hpp"
+#include "interp/host/cli.hpp"
 
 int main(int argc, char** argv) { return gilt::cli_main(argc, argv); }

@@ -6,7 +6,7 @@
 // interpreter's signal handling getting involved, the half-typed line is
 // dropped, and the previous handler is back before any Python code runs
 // (CPython's readline module does the same with its own select loop).
-#include "interp/repl.hpp"
+#include "interp/host/repl.hpp"
 
 #include <readline/history.h>
 #include <readline/readline.h>
@@ -20,9 +20,9 @@
 #include <memory>
 #include <string>
 
-#include "interp/compile.hpp"
-#include "interp/import.hpp"
-#include "interp/lexer.hpp"
+#include "interp/compiler/compile.hpp"
+#include "interp/vm/import.hpp"
+#include "interp/frontend/lexer.hpp"
 #include "runtime/abstract.hpp"
 #include "runtime/errors.hpp"
 #include "runtime/exception.hpp"

@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "interp/compile.hpp"
-#include "interp/eval.hpp"
-#include "interp/frame_push.hpp"
+#include "interp/compiler/compile.hpp"
+#include "interp/vm/eval.hpp"
+#include "interp/vm/frame_push.hpp"
 #include "runtime/abstract.hpp"
 #include "runtime/dict.hpp"
 #include "runtime/errors.hpp"

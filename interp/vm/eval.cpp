@@ -5,7 +5,7 @@
 //
 //  * Dispatch is computed goto where the compiler supports it (GCC/Clang
 //    "labels as values"), a switch otherwise; both come from the one opcode
-//    table (interp/opcodes.hpp). Cases stay short: fast paths for the exact
+//    table (interp/compiler/opcodes.hpp). Cases stay short: fast paths for the exact
 //    builtin types inline, everything else through runtime/abstract.hpp.
 //  * Python-to-Python calls do not recurse in C++: CALL pushes the callee's
 //    frame (carved from the thread's FrameStack) and continues the loop;
@@ -28,16 +28,16 @@
 //
 // Register discipline: `ip` and `sp` live in locals while a frame runs and
 // are written back to the Frame only when it stops (call, yield, error).
-#include "interp/eval.hpp"
+#include "interp/vm/eval.hpp"
 
 #include <cmath>
 #include <cstring>
 
-#include "interp/eval_fast_paths.hpp"
-#include "interp/eval_helpers.hpp"
-#include "interp/frame_push.hpp"
-#include "interp/import.hpp"
-#include "interp/opcodes.hpp"
+#include "interp/vm/eval_fast_paths.hpp"
+#include "interp/vm/eval_helpers.hpp"
+#include "interp/vm/frame_push.hpp"
+#include "interp/vm/import.hpp"
+#include "interp/compiler/opcodes.hpp"
 #include "runtime/abstract.hpp"
 #include "runtime/descriptors.hpp"
 #include "runtime/dict.hpp"
@@ -155,9 +155,9 @@ dispatch:
   switch (op_of(word)) {
 #endif
 
-#include "interp/eval_ops_data.inc"
-#include "interp/eval_ops_values.inc"
-#include "interp/eval_ops_flow.inc"
+#include "interp/vm/eval_ops_data.inc"
+#include "interp/vm/eval_ops_values.inc"
+#include "interp/vm/eval_ops_flow.inc"
 
 #if !GILT_COMPUTED_GOTO
   }

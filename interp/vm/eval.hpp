@@ -1,8 +1,8 @@
-// The eval loop's entry points (interp/eval.cpp) and the frame set-up that
-// calls share (interp/call.cpp).
+// The eval loop's entry points (interp/vm/eval.cpp) and the frame set-up that
+// calls share (interp/vm/call.cpp).
 #pragma once
 
-#include "interp/frame.hpp"
+#include "interp/vm/frame.hpp"
 #include "runtime/function.hpp"
 #include "runtime/object.hpp"
 #include "runtime/thread_state.hpp"

@@ -1,6 +1,6 @@
 // The eval loop's inline fast paths: calls that need no frame, stores to
 // locals, small-int and float arithmetic and comparisons. Only
-// interp/eval.cpp includes this; the functions are forced inline into
+// interp/vm/eval.cpp includes this; the functions are forced inline into
 // eval_frame(), and the ones that fail hand over to the generic protocol.
 #pragma once
 

@@ -2,9 +2,9 @@
 // beyond its fast path, kept here so the loop itself stays short.
 #include <cstring>
 
-#include "interp/eval.hpp"
-#include "interp/eval_helpers.hpp"
-#include "interp/opcodes.hpp"
+#include "interp/vm/eval.hpp"
+#include "interp/vm/eval_helpers.hpp"
+#include "interp/compiler/opcodes.hpp"
 #include "runtime/abstract.hpp"
 #include "runtime/descriptors.hpp"
 #include "runtime/dict.hpp"

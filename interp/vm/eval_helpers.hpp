@@ -1,11 +1,11 @@
-// The eval loop's out-of-line slow paths (interp/eval_helpers.cpp): what an
+// The eval loop's out-of-line slow paths (interp/vm/eval_helpers.cpp): what an
 // instruction does beyond its fast path, kept out of eval_frame() so the
 // loop itself stays small enough to keep in registers and cache.
 #pragma once
 
 #include <cstdint>
 
-#include "interp/frame.hpp"
+#include "interp/vm/frame.hpp"
 #include "runtime/code.hpp"
 #include "runtime/generator.hpp"
 #include "runtime/object.hpp"
@@ -32,7 +32,7 @@ bool eval_unpack(ThreadState& ts, Value seq, uint32_t n, Value* out);
 // None bounds directly, anything else through a slice object and __getitem__.
 Value eval_binary_slice(ThreadState& ts, Value obj, Value start, Value stop);
 bool eval_unpack_ex(ThreadState& ts, Value seq, uint32_t before, uint32_t after, Value* out);
-// The match statement's tests (interp/eval_match.cpp). The first two return
+// The match statement's tests (interp/vm/eval_match.cpp). The first two return
 // 1 / 0 / -1 (error). MATCH_KEYS: a tuple of the values, or None when a key
 // is missing. MATCH_CLASS: a tuple of the positional then keyword
 // attributes, or None when the subject does not match. Null on error.
@@ -67,6 +67,6 @@ Value eval_load_classderef(ThreadState& ts, Frame* f, uint32_t i);
 int eval_dict_merge(ThreadState& ts, Value dict, Value other, Value func);
 Frame* push_call_frame(ThreadState& ts, Value func, const Value* args, uint32_t nargs, TupleObject* kwnames);
 
-const ExceptionTableEntry* find_handler(const CodeObject* co, uint32_t pc);  // interp/call.cpp
+const ExceptionTableEntry* find_handler(const CodeObject* co, uint32_t pc);  // interp/vm/call.cpp
 
 }  // namespace gilt

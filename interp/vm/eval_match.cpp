@@ -8,7 +8,7 @@
 // other object is asked isinstance(subject, Sequence) of the
 // _collections_abc module when some code has imported it (a class can only
 // have registered if it was).
-#include "interp/eval_helpers.hpp"
+#include "interp/vm/eval_helpers.hpp"
 
 #include "runtime/abstract.hpp"
 #include "runtime/dict.hpp"

@@ -5,12 +5,12 @@
 // loop's CALL and RETURN_VALUE and into function_call(): a call from
 // Python to Python then costs no C++ function call of its own. Calls of any
 // other shape (keywords, *args, cells, ...) bind through init_frame() in
-// interp/call.cpp.
+// interp/vm/call.cpp.
 #pragma once
 
 #include <cstdint>
 
-#include "interp/frame.hpp"
+#include "interp/vm/frame.hpp"
 #include "runtime/errors.hpp"
 #include "runtime/function.hpp"
 #include "runtime/interpreter.hpp"

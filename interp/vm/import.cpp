@@ -2,7 +2,7 @@
 // invariants). Names travel as std::string between the steps because a
 // dotted name is cut and joined at every level; the hot path, `import x` of
 // a module already in sys.modules, never builds one.
-#include "interp/import.hpp"
+#include "interp/vm/import.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -15,8 +15,8 @@
 #include <memory>
 #include <unordered_set>
 
-#include "interp/compile.hpp"
-#include "interp/lexer.hpp"
+#include "interp/compiler/compile.hpp"
+#include "interp/frontend/lexer.hpp"
 #include "runtime/abstract.hpp"
 #include "runtime/dict.hpp"
 #include "runtime/errors.hpp"

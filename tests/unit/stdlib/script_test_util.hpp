@@ -16,7 +16,7 @@
 #include <string>
 #include <string_view>
 
-#include "interp/compile.hpp"
+#include "interp/compiler/compile.hpp"
 #include "runtime/dict.hpp"
 #include "runtime/errors.hpp"
 #include "runtime/exception.hpp"

@@ -7,8 +7,8 @@
 #include <string>
 #include <string_view>
 
-#include "interp/compile.hpp"
-#include "interp/disassembler.hpp"
+#include "interp/compiler/compile.hpp"
+#include "interp/compiler/disassembler.hpp"
 #include "runtime/code.hpp"
 #include "runtime/interpreter.hpp"
 #include "runtime/str.hpp"

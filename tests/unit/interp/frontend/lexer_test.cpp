@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "interp/lexer.hpp"
+#include "interp/frontend/lexer.hpp"
 
 namespace gilt {
 namespace {

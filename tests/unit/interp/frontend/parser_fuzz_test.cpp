@@ -9,11 +9,11 @@
 #include <string>
 #include <vector>
 
-#include "interp/lexer.hpp"
-#include "interp/parser.hpp"
+#include "interp/frontend/lexer.hpp"
+#include "interp/frontend/parser.hpp"
 
 #ifndef GILT_PARSER_CASES_DIR
-#define GILT_PARSER_CASES_DIR "tests/unit/interp/parser_cases"
+#define GILT_PARSER_CASES_DIR "tests/unit/interp/frontend/parser_cases"
 #endif
 
 namespace gilt {

@@ -6,7 +6,7 @@
 
 #include <string>
 
-#include "interp/unicode_names.hpp"
+#include "interp/frontend/unicode_names.hpp"
 
 namespace gilt::unicode_names {
 namespace {

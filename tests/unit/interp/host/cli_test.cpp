@@ -1,7 +1,7 @@
-// Tests for the `gilt` command: option parsing (interp/cli.hpp) directly,
+// Tests for the `gilt` command: option parsing (interp/host/cli.hpp) directly,
 // then the built binary (GILT_BINARY) run as a child process, compared with
 // what `python3` prints and returns for the same command lines.
-#include "interp/cli.hpp"
+#include "interp/host/cli.hpp"
 
 #include <fcntl.h>
 #include <gtest/gtest.h>

@@ -1,8 +1,8 @@
-// Tests for the REPL (interp/repl.hpp) driven by scripted input: prompts,
+// Tests for the REPL (interp/host/repl.hpp) driven by scripted input: prompts,
 // multi-line blocks, expression echo, errors that do not end the loop,
 // Ctrl-C at a prompt, SystemExit, end of input. Compare with
 // `printf '...' | python3 -i`, whose prompts go to stderr like ours.
-#include "interp/repl.hpp"
+#include "interp/host/repl.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,8 +1,8 @@
-// Tests for the import system (interp/import.hpp): resolution order,
+// Tests for the import system (interp/vm/import.hpp): resolution order,
 // packages and submodules, relative names, fromlist handling, import_from /
 // import_star, failures (exact CPython messages) and `-m` lookup. Each test
 // writes its modules into a fresh temporary directory on sys.path.
-#include "interp/import.hpp"
+#include "interp/vm/import.hpp"
 
 #include <gtest/gtest.h>
 #include <stdlib.h>
