@@ -1,0 +1,51 @@
+import random
+import warnings
+
+random.seed(1)
+
+def attempt(label, fn):
+    try:
+        print(label, fn())
+    except Exception as exc:
+        print(label, type(exc).__name__, exc)
+
+attempt("choice", lambda: random.choice([]))
+attempt("range0", lambda: random.randrange(0))
+attempt("range-", lambda: random.randrange(-4))
+attempt("empty", lambda: random.randrange(5, 5))
+attempt("empty2", lambda: random.randrange(9, 2))
+attempt("zero", lambda: random.randrange(1, 10, 0))
+attempt("wrongway", lambda: random.randrange(10, 1, 2))
+attempt("nostop", lambda: random.randrange(10, step=2))
+attempt("nostop1", lambda: random.randrange(10, None, 1))
+attempt("str", lambda: random.randrange("5"))
+attempt("randint", lambda: random.randint(5, 1))
+attempt("set", lambda: random.sample({1, 2}, 1))
+attempt("dict", lambda: random.sample({1: 2}, 1))
+attempt("big", lambda: random.sample(range(3), 4))
+attempt("neg", lambda: random.sample(range(3), -1))
+attempt("counts", lambda: random.sample("ab", 1, counts=[1]))
+attempt("fcounts", lambda: random.sample("ab", 1, counts=[1.0, 2]))
+attempt("zcounts", lambda: random.sample("ab", 1, counts=[0, 0]))
+attempt("kpos", lambda: random.choices("ab", 2))
+attempt("wlen", lambda: random.choices("ab", [1]))
+attempt("wzero", lambda: random.choices("ab", [0, 0]))
+attempt("winf", lambda: random.choices("ab", [1, float("inf")]))
+attempt("both", lambda: random.choices("ab", [1, 2], cum_weights=[1, 2]))
+attempt("wstr", lambda: random.choices("ab", "xy"))
+attempt("gamma", lambda: random.gammavariate(0, 1))
+attempt("gamma2", lambda: random.gammavariate(1, -1))
+attempt("seedlist", lambda: random.seed([1]))
+attempt("version", lambda: random.setstate((9, (), None)))
+attempt("bits", lambda: random.getrandbits(-1))
+attempt("sysstate", lambda: random.SystemRandom().getstate())
+attempt("syssetstate", lambda: random.SystemRandom().setstate(None))
+attempt("sysbits", lambda: random.SystemRandom().getrandbits(-2))
+attempt("expo0", lambda: random.expovariate(0))
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    attempt("float1", lambda: random.randrange(1.5))
+    attempt("float2", lambda: random.randrange(1, 2.5))
+    attempt("float3", lambda: random.randrange(1, 5, 1.5))
+    random.seed(3)
+    attempt("intfloat", lambda: (random.randrange(10.0), random.randrange(1, 10, 2.0)))
