@@ -1,319 +1,337 @@
-"""High-level I/O multiplexing over the select module (CPython's selectors).
+"""Waiting for I/O on many file objects at once, over the select module.
 
-A selector maps file objects to SelectorKey records (the object, its
-descriptor, the events of interest and the caller's data) and answers
-select() with the keys that are ready. SelectSelector, PollSelector and
-EpollSelector differ only in the system call that waits; DefaultSelector is
-the best one available here (epoll). Every wait releases the GIL.
+A selector keeps one SelectorKey (file object, descriptor, events of
+interest, caller's data) per registered descriptor and, on select(), returns
+(key, ready events) pairs. SelectSelector, PollSelector and EpollSelector
+share that bookkeeping and differ in the system call that waits;
+DefaultSelector is epoll, the best one Linux offers. Every wait releases the
+GIL (the select module does that).
 """
 
+import math
+import select
 from abc import ABCMeta, abstractmethod
 from collections import namedtuple
 from collections.abc import Mapping
-import math
-import select
-import sys
 
-EVENT_READ = (1 << 0)
-EVENT_WRITE = (1 << 1)
+EVENT_READ = 1
+EVENT_WRITE = 2
+_ALL_EVENTS = EVENT_READ | EVENT_WRITE
+
+SelectorKey = namedtuple('SelectorKey', ['fileobj', 'fd', 'events', 'data'])
+SelectorKey.__doc__ = """What a selector remembers about one registration:
+the file object, its descriptor, the events asked for and the caller's data."""
 
 
 def _fileobj_to_fd(fileobj):
-    """The descriptor of a file object (an int, or an object with fileno())."""
-    if isinstance(fileobj, int):
-        fd = fileobj
-    else:
+    """The descriptor of an int or of an object with fileno(); ValueError
+    for anything else or a negative number."""
+    fd = fileobj
+    if not isinstance(fd, int):
         try:
             fd = int(fileobj.fileno())
         except (AttributeError, TypeError, ValueError):
-            raise ValueError("Invalid file object: {!r}".format(fileobj)) from None
+            raise ValueError("Invalid file object: %r" % (fileobj,)) from None
     if fd < 0:
-        raise ValueError("Invalid file descriptor: {}".format(fd))
+        raise ValueError("Invalid file descriptor: %d" % fd)
     return fd
 
 
-SelectorKey = namedtuple('SelectorKey', ['fileobj', 'fd', 'events', 'data'])
-
-
-class _SelectorMapping(Mapping):
-    """The read-only view get_map() returns: file object -> key."""
-
-    def __init__(self, selector):
-        self._selector = selector
-
-    def __len__(self):
-        return len(self._selector._fd_to_key)
-
-    def __getitem__(self, fileobj):
-        try:
-            fd = self._selector._fileobj_lookup(fileobj)
-            return self._selector._fd_to_key[fd]
-        except KeyError:
-            raise KeyError("{!r} is not registered".format(fileobj)) from None
-
-    def __iter__(self):
-        return iter(self._selector._fd_to_key)
+def _not_registered(fileobj):
+    return KeyError("%r is not registered" % (fileobj,))
 
 
 class BaseSelector(metaclass=ABCMeta):
-    """The interface every selector has."""
+    """The selector interface. Subclasses provide register, unregister,
+    select and get_map; modify, get_key and the context manager are
+    written here in terms of those."""
 
     @abstractmethod
     def register(self, fileobj, events, data=None):
+        """Watch fileobj for events (EVENT_READ | EVENT_WRITE); returns
+        the new SelectorKey. ValueError for bad events or file objects,
+        KeyError if the descriptor is registered already."""
         raise NotImplementedError
 
     @abstractmethod
     def unregister(self, fileobj):
+        """Stop watching fileobj; returns its key. KeyError if unknown.
+        Call it before closing the file."""
         raise NotImplementedError
 
     def modify(self, fileobj, events, data=None):
+        """Change the events or data of a registration; returns the key."""
         self.unregister(fileobj)
         return self.register(fileobj, events, data)
 
-    @abstractmethod
-    def select(self, timeout=None):
-        raise NotImplementedError
-
     def close(self):
-        pass
+        """Release the selector's resources; it is unusable afterwards."""
 
     def get_key(self, fileobj):
-        mapping = self.get_map()
-        if mapping is None:
+        """The key of a registered file object (KeyError if unknown)."""
+        keys = self.get_map()
+        if keys is None:
             raise RuntimeError('Selector is closed')
         try:
-            return mapping[fileobj]
+            return keys[fileobj]
         except KeyError:
-            raise KeyError("{!r} is not registered".format(fileobj)) from None
-
-    @abstractmethod
-    def get_map(self):
-        raise NotImplementedError
+            raise _not_registered(fileobj) from None
 
     def __enter__(self):
         return self
 
-    def __exit__(self, *args):
+    def __exit__(self, *exc_info):
         self.close()
 
+    @abstractmethod
+    def get_map(self):
+        """A mapping from file objects to keys (None once closed)."""
+        raise NotImplementedError
 
-class _BaseSelectorImpl(BaseSelector):
-    """The bookkeeping shared by the concrete selectors."""
+    @abstractmethod
+    def select(self, timeout=None):
+        """Wait until a registered file is ready or timeout seconds pass
+        (None: no limit, <= 0: just poll); returns [(key, events), ...]."""
+        raise NotImplementedError
+
+
+class _KeyView(Mapping):
+    """get_map()'s answer: a live read-only view of a selector's keys,
+    looked up by file object (or descriptor), iterating over descriptors."""
+
+    def __init__(self, owner):
+        self._owner = owner
+
+    def __len__(self):
+        return len(self._owner._keys)
+
+    def __iter__(self):
+        return iter(self._owner._keys)
+
+    def __getitem__(self, fileobj):
+        owner = self._owner
+        try:
+            return owner._keys[owner._fd_of(fileobj)]
+        except KeyError:
+            raise _not_registered(fileobj) from None
+
+
+class _KeyTable(BaseSelector):
+    """The bookkeeping every concrete selector shares: a dict from
+    descriptor to key. Subclasses tell their system call about changes
+    through _watch, _unwatch and _change_events."""
 
     def __init__(self):
-        self._fd_to_key = {}
-        self._map = _SelectorMapping(self)
+        self._keys = {}
+        self._view = _KeyView(self)
 
-    def _fileobj_lookup(self, fileobj):
-        # A closed socket has no descriptor any more: find it by identity.
+    def _fd_of(self, fileobj):
+        # A file closed while registered has no descriptor any more; it
+        # must still be possible to unregister it, so look it up by identity.
         try:
             return _fileobj_to_fd(fileobj)
         except ValueError:
-            for key in self._fd_to_key.values():
+            for key in self._keys.values():
                 if key.fileobj is fileobj:
                     return key.fd
             raise
 
+    def _key_of(self, fileobj):
+        try:
+            return self._keys[self._fd_of(fileobj)]
+        except KeyError:
+            raise _not_registered(fileobj) from None
+
     def register(self, fileobj, events, data=None):
-        if (not events) or (events & ~(EVENT_READ | EVENT_WRITE)):
-            raise ValueError("Invalid events: {!r}".format(events))
-        key = SelectorKey(fileobj, self._fileobj_lookup(fileobj), events, data)
-        if key.fd in self._fd_to_key:
-            raise KeyError("{!r} (FD {}) is already registered".format(fileobj, key.fd))
-        self._fd_to_key[key.fd] = key
+        if not events or events & ~_ALL_EVENTS:
+            raise ValueError("Invalid events: %r" % (events,))
+        fd = self._fd_of(fileobj)
+        if fd in self._keys:
+            raise KeyError("%r (FD %d) is already registered" % (fileobj, fd))
+        key = SelectorKey(fileobj, fd, events, data)
+        self._keys[fd] = key
+        try:
+            self._watch(fd, events)
+        except BaseException:
+            del self._keys[fd]
+            raise
         return key
 
     def unregister(self, fileobj):
-        try:
-            key = self._fd_to_key.pop(self._fileobj_lookup(fileobj))
-        except KeyError:
-            raise KeyError("{!r} is not registered".format(fileobj)) from None
+        key = self._key_of(fileobj)
+        del self._keys[key.fd]
+        self._unwatch(key.fd)
         return key
 
     def modify(self, fileobj, events, data=None):
-        try:
-            key = self._fd_to_key[self._fileobj_lookup(fileobj)]
-        except KeyError:
-            raise KeyError("{!r} is not registered".format(fileobj)) from None
+        key = self._key_of(fileobj)
         if events != key.events:
-            self.unregister(fileobj)
-            key = self.register(fileobj, events, data)
-        elif data != key.data:
+            return self._change_events(key, fileobj, events, data)
+        if data != key.data:
             key = key._replace(data=data)
-            self._fd_to_key[key.fd] = key
+            self._keys[key.fd] = key
         return key
 
+    def _change_events(self, key, fileobj, events, data):
+        # The simple way, right for SelectSelector; the kernel pollers
+        # change the mask in place instead.
+        self.unregister(fileobj)
+        return self.register(fileobj, events, data)
+
     def close(self):
-        self._fd_to_key.clear()
-        self._map = None
+        self._keys.clear()
+        self._view = None
 
     def get_map(self):
-        return self._map
-
-    def _key_from_fd(self, fd):
-        return self._fd_to_key.get(fd)
+        return self._view
 
 
-class SelectSelector(_BaseSelectorImpl):
-    """A selector on select.select()."""
+class SelectSelector(_KeyTable):
+    """A selector on select.select(): fine for a few descriptors below
+    FD_SETSIZE, and the most portable."""
 
     def __init__(self):
         super().__init__()
         self._readers = set()
         self._writers = set()
 
-    def register(self, fileobj, events, data=None):
-        key = super().register(fileobj, events, data)
+    def _watch(self, fd, events):
         if events & EVENT_READ:
-            self._readers.add(key.fd)
+            self._readers.add(fd)
         if events & EVENT_WRITE:
-            self._writers.add(key.fd)
-        return key
+            self._writers.add(fd)
 
-    def unregister(self, fileobj):
-        key = super().unregister(fileobj)
-        self._readers.discard(key.fd)
-        self._writers.discard(key.fd)
-        return key
+    def _unwatch(self, fd):
+        self._readers.discard(fd)
+        self._writers.discard(fd)
 
     def select(self, timeout=None):
-        timeout = None if timeout is None else max(timeout, 0)
-        ready = []
+        if timeout is not None and timeout < 0:
+            timeout = 0
         try:
-            r, w, _ = select.select(self._readers, self._writers, [], timeout)
+            readable, writable, _ = select.select(self._readers, self._writers, [], timeout)
         except InterruptedError:
-            return ready
-        r = set(r)
-        w = set(w)
-        for fd in r | w:
-            events = 0
-            if fd in r:
-                events |= EVENT_READ
-            if fd in w:
-                events |= EVENT_WRITE
-            key = self._key_from_fd(fd)
-            if key:
-                ready.append((key, events & key.events))
-        return ready
+            return []
+        readable = set(readable)
+        writable = set(writable)
+        found = []
+        keys = self._keys
+        for fd in readable | writable:
+            key = keys.get(fd)
+            if key is not None:
+                ready = EVENT_READ if fd in readable else 0
+                if fd in writable:
+                    ready |= EVENT_WRITE
+                found.append((key, ready & key.events))
+        return found
 
 
-class _PollLikeSelector(_BaseSelectorImpl):
-    """The shared part of PollSelector and EpollSelector."""
-    _selector_cls = None
-    _EVENT_READ = None
-    _EVENT_WRITE = None
+class _KernelPollSelector(_KeyTable):
+    """What PollSelector and EpollSelector share: the kernel object keeps
+    its own copy of each descriptor's mask. A subclass names the poller
+    class and its read and write bits."""
+
+    _poller_class = None
+    _IN = 0
+    _OUT = 0
 
     def __init__(self):
         super().__init__()
-        self._selector = self._selector_cls()
+        self._poller = self._poller_class()
 
-    def _poller_events(self, events):
-        poller_events = 0
-        if events & EVENT_READ:
-            poller_events |= self._EVENT_READ
+    def _mask(self, events):
+        mask = self._IN if events & EVENT_READ else 0
         if events & EVENT_WRITE:
-            poller_events |= self._EVENT_WRITE
-        return poller_events
+            mask |= self._OUT
+        return mask
 
-    def register(self, fileobj, events, data=None):
-        key = super().register(fileobj, events, data)
-        try:
-            self._selector.register(key.fd, self._poller_events(events))
-        except:
-            super().unregister(fileobj)
-            raise
-        return key
+    def _watch(self, fd, events):
+        self._poller.register(fd, self._mask(events))
 
-    def unregister(self, fileobj):
-        key = super().unregister(fileobj)
+    def _unwatch(self, fd):
         try:
-            self._selector.unregister(key.fd)
+            self._poller.unregister(fd)
         except OSError:
-            # The descriptor may be closed already.
+            # Closed before it was unregistered: the kernel dropped it.
             pass
-        return key
 
-    def modify(self, fileobj, events, data=None):
+    def _change_events(self, key, fileobj, events, data):
         try:
-            key = self._fd_to_key[self._fileobj_lookup(fileobj)]
-        except KeyError:
-            raise KeyError(f"{fileobj!r} is not registered") from None
-        changed = False
-        if events != key.events:
-            try:
-                self._selector.modify(key.fd, self._poller_events(events))
-            except:
-                super().unregister(fileobj)
-                raise
-            changed = True
-        if data != key.data:
-            changed = True
-        if changed:
-            key = key._replace(events=events, data=data)
-            self._fd_to_key[key.fd] = key
+            self._poller.modify(key.fd, self._mask(events))
+        except BaseException:
+            del self._keys[key.fd]
+            raise
+        key = key._replace(events=events, data=data)
+        self._keys[key.fd] = key
         return key
 
-    def _ready_list(self, fd_event_list):
-        ready = []
-        for fd, event in fd_event_list:
-            events = 0
-            if event & ~self._EVENT_READ:
-                events |= EVENT_WRITE
-            if event & ~self._EVENT_WRITE:
-                events |= EVENT_READ
-            key = self._key_from_fd(fd)
-            if key:
-                ready.append((key, events & key.events))
-        return ready
+    def _ready_keys(self, polled):
+        """(key, events) pairs from the poller's (fd, mask) list. Any bit
+        other than "writable" (input, hang-up, error) reports the file
+        readable, and any bit other than "readable" reports it writable,
+        so that a waiter of either kind wakes and sees the condition."""
+        keys = self._keys
+        not_out = ~self._OUT
+        not_in = ~self._IN
+        found = []
+        for fd, mask in polled:
+            key = keys.get(fd)
+            if key is not None:
+                ready = EVENT_READ if mask & not_out else 0
+                if mask & not_in:
+                    ready |= EVENT_WRITE
+                found.append((key, ready & key.events))
+        return found
 
 
-class PollSelector(_PollLikeSelector):
+class PollSelector(_KernelPollSelector):
     """A selector on select.poll()."""
-    _selector_cls = select.poll
-    _EVENT_READ = select.POLLIN
-    _EVENT_WRITE = select.POLLOUT
+
+    _poller_class = select.poll
+    _IN = select.POLLIN
+    _OUT = select.POLLOUT
 
     def select(self, timeout=None):
-        if timeout is None:
-            timeout = None
-        elif timeout <= 0:
-            timeout = 0
-        else:
-            # poll() takes milliseconds; round up so we do not wake too early.
-            timeout = math.ceil(timeout * 1e3)
+        # poll() counts milliseconds; round up so that a short timeout
+        # does not turn into a busy loop of zero-length waits.
+        if timeout is not None:
+            timeout = math.ceil(timeout * 1e3) if timeout > 0 else 0
         try:
-            fd_event_list = self._selector.poll(timeout)
+            polled = self._poller.poll(timeout)
         except InterruptedError:
             return []
-        return self._ready_list(fd_event_list)
+        return self._ready_keys(polled)
 
 
-class EpollSelector(_PollLikeSelector):
-    """A selector on select.epoll()."""
-    _selector_cls = select.epoll
-    _EVENT_READ = select.EPOLLIN
-    _EVENT_WRITE = select.EPOLLOUT
+class EpollSelector(_KernelPollSelector):
+    """A selector on select.epoll(), the default on Linux."""
+
+    _poller_class = select.epoll
+    _IN = select.EPOLLIN
+    _OUT = select.EPOLLOUT
 
     def fileno(self):
-        return self._selector.fileno()
+        """The epoll object's own descriptor."""
+        return self._poller.fileno()
 
     def select(self, timeout=None):
         if timeout is None:
             timeout = -1
-        elif timeout <= 0:
-            timeout = 0
-        else:
-            # epoll_wait() has millisecond resolution: round up.
+        elif timeout > 0:
+            # epoll_wait() counts milliseconds: round up, as for poll().
             timeout = math.ceil(timeout * 1e3) * 1e-3
-        max_ev = max(len(self._fd_to_key), 1)
+        else:
+            timeout = 0
+        # epoll refuses maxevents of 0, which an empty selector would give.
+        most = len(self._keys) or 1
         try:
-            fd_event_list = self._selector.poll(timeout, max_ev)
+            polled = self._poller.poll(timeout, most)
         except InterruptedError:
             return []
-        return self._ready_list(fd_event_list)
+        return self._ready_keys(polled)
 
     def close(self):
-        self._selector.close()
+        self._poller.close()
         super().close()
 
 
