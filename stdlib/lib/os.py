@@ -1,42 +1,73 @@
-"""OS routines for POSIX, on top of the native posix module (CPython's
-Lib/os.py, the POSIX parts): os.path, os.environ (a mapping that writes
-through to the process environment), makedirs, removedirs, walk, ..."""
+"""Operating system interfaces for POSIX.
 
+Re-exports the native posix module (open, stat, listdir, ...) and adds what
+is written in Python on top of it: os.path (the posixpath module),
+os.environ (a str mapping whose changes reach the process environment, so
+child processes see them), getenv, the recursive directory helpers
+(makedirs, removedirs, renames, walk), scandir with DirEntry, fsencode /
+fsdecode, get_exec_path and the PathLike protocol class.
+"""
+
+import abc as _abc
 import sys
+
 import posix as _posix
+import posixpath as path
+import stat as _st
 from posix import *
 from posix import _exit
-import posixpath as path
-import stat as _stat
 
+# `import os.path` must find the module os.path names.
 sys.modules['os.path'] = path
 
 name = 'posix'
 linesep = '\n'
-curdir = path.curdir
-pardir = path.pardir
+error = OSError
+SEEK_SET, SEEK_CUR, SEEK_END = 0, 1, 2
+
 sep = path.sep
 altsep = path.altsep
 extsep = path.extsep
 pathsep = path.pathsep
+curdir = path.curdir
+pardir = path.pardir
 defpath = path.defpath
 devnull = path.devnull
-error = OSError
 
-SEEK_SET = 0
-SEEK_CUR = 1
-SEEK_END = 2
+
+class PathLike(_abc.ABC):
+    """The file system path protocol: any class with __fspath__() is a
+    virtual subclass, so isinstance(obj, os.PathLike) needs no
+    registration."""
+
+    @_abc.abstractmethod
+    def __fspath__(self):
+        """The path of this object, as str or bytes."""
+        raise NotImplementedError
+
+    @classmethod
+    def __subclasshook__(cls, subclass):
+        if cls is PathLike and hasattr(subclass, '__fspath__'):
+            return True
+        return NotImplemented
+
+
+# ---- the environment --------------------------------------------------------
+
+def _must_be_str(value):
+    if not isinstance(value, str):
+        raise TypeError("str expected, not %s" % type(value).__name__)
 
 
 class _Environ(dict):
-    """os.environ: a dict of str whose changes also go to the process
-    environment (putenv/unsetenv), so child processes see them."""
+    """os.environ: a dict whose every change is also made with putenv()
+    or unsetenv(), so that the process environment (which child processes
+    inherit) always agrees with it. Every mutating dict method is
+    overridden, because dict's own versions would bypass __setitem__."""
 
     def __setitem__(self, key, value):
-        if not isinstance(key, str):
-            raise TypeError("str expected, not %s" % type(key).__name__)
-        if not isinstance(value, str):
-            raise TypeError("str expected, not %s" % type(value).__name__)
+        _must_be_str(key)
+        _must_be_str(value)
         putenv(key, value)
         dict.__setitem__(self, key, value)
 
@@ -44,19 +75,28 @@ class _Environ(dict):
         unsetenv(key)
         dict.__delitem__(self, key)
 
+    def update(self, *args, **kwargs):
+        for key, value in dict(*args, **kwargs).items():
+            self[key] = value
+
+    def __ior__(self, other):
+        self.update(other)
+        return self
+
+    def setdefault(self, key, value):
+        if key not in self:
+            self[key] = value
+        return dict.__getitem__(self, key)
+
     def pop(self, key, *default):
         if key in self:
             unsetenv(key)
         return dict.pop(self, key, *default)
 
-    def setdefault(self, key, value):
-        if key not in self:
-            self[key] = value
-        return self[key]
-
-    def update(self, *args, **kwargs):
-        for key, value in dict(*args, **kwargs).items():
-            self[key] = value
+    def popitem(self):
+        key, value = dict.popitem(self)
+        unsetenv(key)
+        return key, value
 
     def clear(self):
         for key in list(self):
@@ -66,116 +106,175 @@ class _Environ(dict):
         return dict(self)
 
     def __repr__(self):
-        return 'environ({' + ', '.join('%r: %r' % (k, v) for k, v in self.items()) + '})'
+        items = ', '.join('%r: %r' % item for item in self.items())
+        return 'environ({%s})' % items
 
 
 environ = _Environ(_posix.environ)
 
 
 def getenv(key, default=None):
-    """Get an environment variable, return None if it doesn't exist."""
+    """The value of environment variable key, or default if it is unset."""
     return environ.get(key, default)
 
 
-def makedirs(name, mode=0o777, exist_ok=False):
-    """makedirs(name [, mode=0o777][, exist_ok=False])
+def get_exec_path(env=None):
+    """The directories searched for an executable named without a '/',
+    taken from PATH in env (os.environ by default; a bytes b'PATH' key
+    counts too, but not both) or the default path."""
+    if env is None:
+        env = environ
+    found = env.get('PATH')
+    if b'PATH' in env:
+        if found is not None:
+            raise ValueError("env cannot contain 'PATH' and b'PATH' keys")
+        found = fsdecode(env[b'PATH'])
+    if found is None:
+        found = defpath
+    return found.split(pathsep)
 
-    Super-mkdir; create a leaf directory and all intermediate ones."""
+
+def fsencode(filename):
+    """filename (str, bytes or PathLike) as bytes in the file system
+    encoding, UTF-8."""
+    filename = fspath(filename)
+    if isinstance(filename, bytes):
+        return filename
+    return filename.encode('utf-8', 'surrogateescape')
+
+
+def fsdecode(filename):
+    """filename (str, bytes or PathLike) as str, decoded from UTF-8."""
+    filename = fspath(filename)
+    if isinstance(filename, str):
+        return filename
+    return filename.decode('utf-8', 'surrogateescape')
+
+
+# ---- directory trees --------------------------------------------------------
+
+def _split_dir(name):
+    # "a/b/" names the directory b, as "a/b" does.
     head, tail = path.split(name)
     if not tail:
         head, tail = path.split(head)
-    if head and tail and not path.exists(head):
-        try:
-            makedirs(head, exist_ok=exist_ok)
-        except FileExistsError:
-            pass
-        cdir = curdir
-        if isinstance(tail, bytes):
-            cdir = bytes(curdir, 'ASCII')
-        if tail == cdir:
-            return
+    return head, tail
+
+
+def makedirs(name, mode=0o777, exist_ok=False):
+    """Create directory name and every missing parent. mode applies to the
+    leaf only. FileExistsError if name exists, unless exist_ok is true
+    and it is a directory."""
+    missing = []
+    head, tail = _split_dir(name)
+    leaf_tail = tail
+    while head and tail and not path.exists(head):
+        missing.append(head)
+        head, tail = _split_dir(head)
+    for parent in reversed(missing):
+        _make_parent(parent, exist_ok)
+    # "new/." is made by making "new"; mkdir would refuse the dot itself.
+    if missing and leaf_tail in (curdir, b'.'):
+        return
     try:
         mkdir(name, mode)
     except OSError:
-        if not exist_ok or not path.isdir(name):
+        # exist_ok forgives an existing directory, not an existing file.
+        if exist_ok and path.isdir(name):
+            return
+        raise
+
+
+def _make_parent(parent, exist_ok):
+    try:
+        mkdir(parent)
+    except FileExistsError:
+        # Someone else made it meanwhile: that is what we wanted.
+        pass
+    except OSError:
+        if not exist_ok or not path.isdir(parent):
             raise
 
 
 def removedirs(name):
-    """Super-rmdir; remove a leaf directory and all empty intermediate ones."""
+    """Remove directory name, then each parent named in it that is now
+    empty, stopping quietly at the first that cannot be removed."""
     rmdir(name)
-    head, tail = path.split(name)
-    if not tail:
-        head, tail = path.split(head)
+    head, tail = _split_dir(name)
     while head and tail:
         try:
             rmdir(head)
         except OSError:
-            break
+            return
         head, tail = path.split(head)
 
 
 def renames(old, new):
-    """Super-rename; create directories as necessary and delete any left empty."""
-    head, tail = path.split(new)
-    if head and tail and not path.exists(head):
-        makedirs(head)
+    """rename() that first makes the directories new needs and then
+    removes those of old that the move left empty."""
+    new_dir, new_name = path.split(new)
+    if new_dir and new_name and not path.exists(new_dir):
+        makedirs(new_dir)
     rename(old, new)
-    head, tail = path.split(old)
-    if head and tail:
+    old_dir, old_name = path.split(old)
+    if old_dir and old_name:
         try:
-            removedirs(head)
+            removedirs(old_dir)
         except OSError:
             pass
 
 
 class DirEntry:
-    """An entry of os.scandir(): name, path and cached stat queries."""
+    """One entry of scandir(): its name, its path (the scanned directory
+    joined with the name) and stat queries whose answers are cached."""
 
     def __init__(self, dirpath, name):
         self.name = name
         self.path = path.join(dirpath, name)
-        self._stat = None
-        self._lstat = None
-
-    def stat(self, *, follow_symlinks=True):
-        if follow_symlinks:
-            if self._stat is None:
-                self._stat = stat(self.path)
-            return self._stat
-        if self._lstat is None:
-            self._lstat = lstat(self.path)
-        return self._lstat
-
-    def is_dir(self, *, follow_symlinks=True):
-        try:
-            return _stat.S_ISDIR(self.stat(follow_symlinks=follow_symlinks).st_mode)
-        except OSError:
-            return False
-
-    def is_file(self, *, follow_symlinks=True):
-        try:
-            return _stat.S_ISREG(self.stat(follow_symlinks=follow_symlinks).st_mode)
-        except OSError:
-            return False
-
-    def is_symlink(self):
-        try:
-            return _stat.S_ISLNK(self.stat(follow_symlinks=False).st_mode)
-        except OSError:
-            return False
-
-    def inode(self):
-        return self.stat(follow_symlinks=False).st_ino
-
-    def __fspath__(self):
-        return self.path
+        self._lstat_result = None
+        self._stat_result = None
 
     def __repr__(self):
         return '<DirEntry %r>' % (self.name,)
 
+    def __fspath__(self):
+        return self.path
+
+    def stat(self, *, follow_symlinks=True):
+        """The entry's stat result (of the link itself if not following)."""
+        if self._lstat_result is None:
+            self._lstat_result = lstat(self.path)
+        if not follow_symlinks or not _st.S_ISLNK(self._lstat_result.st_mode):
+            return self._lstat_result
+        if self._stat_result is None:
+            self._stat_result = stat(self.path)
+        return self._stat_result
+
+    def _mode_test(self, test, follow_symlinks):
+        # A file removed since the scan is simply "not a directory" etc.
+        try:
+            return test(self.stat(follow_symlinks=follow_symlinks).st_mode)
+        except FileNotFoundError:
+            return False
+
+    def is_dir(self, *, follow_symlinks=True):
+        return self._mode_test(_st.S_ISDIR, follow_symlinks)
+
+    def is_file(self, *, follow_symlinks=True):
+        return self._mode_test(_st.S_ISREG, follow_symlinks)
+
+    def is_symlink(self):
+        return self._mode_test(_st.S_ISLNK, False)
+
+    def inode(self):
+        return self.stat(follow_symlinks=False).st_ino
+
 
 class _ScandirIterator:
+    """What scandir() returns: an iterator of DirEntry and a context
+    manager. The names are read up front (listdir); the stat calls are
+    made lazily by each entry."""
+
     def __init__(self, dirpath):
         self._dirpath = dirpath
         self._names = iter(listdir(dirpath))
@@ -186,82 +285,72 @@ class _ScandirIterator:
     def __next__(self):
         return DirEntry(self._dirpath, next(self._names))
 
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *args):
-        self.close()
-
     def close(self):
         self._names = iter(())
 
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        self.close()
+
 
 def scandir(path='.'):
-    """Return an iterator of DirEntry objects for the given path."""
+    """An iterator of DirEntry objects for the entries of directory path
+    (without '.' and '..', in no particular order)."""
     return _ScandirIterator(fspath(path))
 
 
 def walk(top, topdown=True, onerror=None, followlinks=False):
-    """Directory tree generator: yields (dirpath, dirnames, filenames)."""
-    stack = [fspath(top)]
-    while stack:
-        top = stack.pop()
-        if isinstance(top, tuple):
-            yield top
-            continue
-        dirs = []
-        nondirs = []
-        walk_dirs = []
-        try:
-            entries = list(scandir(top))
-        except OSError as error:
-            if onerror is not None:
-                onerror(error)
-            continue
-        for entry in entries:
-            try:
-                is_dir = entry.is_dir()
-            except OSError:
-                is_dir = False
-            if is_dir:
-                dirs.append(entry.name)
-            else:
-                nondirs.append(entry.name)
-            if not topdown and is_dir:
-                if followlinks:
-                    walk_into = True
-                else:
-                    try:
-                        is_symlink = entry.is_symlink()
-                    except OSError:
-                        is_symlink = False
-                    walk_into = not is_symlink
-                if walk_into:
-                    walk_dirs.append(entry.path)
-        if topdown:
-            yield top, dirs, nondirs
-            islink, join = path.islink, path.join
-            for dirname in reversed(dirs):
-                new_path = join(top, dirname)
-                if followlinks or not islink(new_path):
-                    stack.append(new_path)
+    """Yield (dirpath, dirnames, filenames) for directory top and every
+    directory below it. Top-down, the caller may prune dirnames in place
+    to stop the descent; bottom-up, a directory comes after its
+    subdirectories. Errors listing a directory go to onerror (ignored by
+    default); symbolic links to directories are entered only with
+    followlinks."""
+    return _walk(fspath(top), topdown, onerror, followlinks)
+
+
+def _walk(top, topdown, onerror, followlinks):
+    listing = _list_dir(top, onerror)
+    if listing is None:
+        return
+    dirs, files, dir_entries = listing
+    if topdown:
+        yield top, dirs, files
+        for dirname in dirs:
+            below = path.join(top, dirname)
+            if followlinks or not path.islink(below):
+                yield from _walk(below, topdown, onerror, followlinks)
+        return
+    for entry in dir_entries:
+        if followlinks or not _entry_test(entry.is_symlink):
+            yield from _walk(entry.path, topdown, onerror, followlinks)
+    yield top, dirs, files
+
+
+def _list_dir(top, onerror):
+    """(dirnames, filenames, dir entries) of one directory, or None after
+    reporting the error to onerror."""
+    try:
+        entries = list(scandir(top))
+    except OSError as err:
+        if onerror is not None:
+            onerror(err)
+        return None
+    dirs, files, dir_entries = [], [], []
+    for entry in entries:
+        if _entry_test(entry.is_dir):
+            dirs.append(entry.name)
+            dir_entries.append(entry)
         else:
-            stack.append((top, dirs, nondirs))
-            for new_path in reversed(walk_dirs):
-                stack.append(new_path)
+            files.append(entry.name)
+    return dirs, files, dir_entries
 
 
-def get_exec_path(env=None):
-    """Returns the sequence of directories that will be searched for the
-    named executable (similar to a shell) when launching a process."""
-    if env is None:
-        env = environ
-    path_list = env.get('PATH', defpath)
-    return path_list.split(pathsep)
-
-
-class PathLike:
-    """Abstract base class for implementing the file system path protocol."""
-
-    def __fspath__(self):
-        raise NotImplementedError
+def _entry_test(test):
+    # walk() treats an entry it cannot stat as a plain file, not an error.
+    try:
+        return test()
+    except OSError:
+        return False
