@@ -1,14 +1,17 @@
-"""Low-level networking: the socket class over the native _socket module.
+"""The socket module: the socket class and the helpers around it.
 
-_socket (stdlib/socket.cpp) does the system calls, each blocking one with the
-GIL released; this module adds what CPython's Lib/socket.py adds: accept()
-returning a socket, makefile(), the context manager, the repr, dup(),
-socketpair(), create_connection() and create_server(), and the
-AddressFamily / SocketKind names for the integer constants.
+The native _socket module makes the system calls (each blocking one with
+the GIL released). Written here on top of it: the socket subclass (accept()
+returning a socket, dup(), makefile(), the context manager, the repr, and
+closing that waits for the files makefile() handed out), the
+AddressFamily / SocketKind names for the integer constants, and the
+module functions socketpair, fromfd, create_connection, create_server,
+has_dualstack_ipv6, getaddrinfo and getfqdn.
 
-makefile() returns a small buffered file written here (SocketFile) rather
+makefile() returns SocketFile, a small buffered file written here rather
 than the io classes, so that reads and writes go through recv/sendall and
-keep the socket's timeout.
+keep the socket's timeout. send/recv themselves are the native methods,
+not wrapped, because they run once per I/O event.
 """
 
 import _socket
@@ -16,161 +19,93 @@ import os
 import sys
 from _socket import *
 
-_realsocket = _socket.socket
-
 __all__ = ["fromfd", "getfqdn", "create_connection", "create_server",
            "has_dualstack_ipv6", "AddressFamily", "SocketKind", "socket",
            "socketpair", "SocketType", "error", "timeout", "gaierror", "herror"]
 
+# As in CPython, everything _socket exports is part of the public API.
+__all__.extend(name for name in dir(_socket) if not name.startswith('_'))
 
-class _IntName(int):
-    """An int that shows the name of the constant it stands for, like the
-    IntEnum members CPython uses (str() stays the number, as in 3.11)."""
+_realsocket = _socket.socket
 
-    _names = {}
 
-    def __repr__(self):
-        name = self._names.get(int(self))
-        if name is None:
-            return int.__repr__(self)
-        return '<%s.%s: %d>' % (type(self).__name__, name, int(self))
+# ---- named constants ----------------------------------------------------------
+#
+# CPython turns the AF_* and SOCK_* integers into IntEnum members. gilt has no
+# enum module, so a small int subclass gives the same faces: repr
+# <AddressFamily.AF_INET: 2>, str and arithmetic of the plain int, .name and
+# .value, and a constructor that refuses unknown values.
 
-    def __str__(self):
-        return int.__repr__(self)
+class _NamedInt(int):
+    _names = None
+
+    def __new__(cls, value):
+        value = int(value)
+        if value not in cls._names:
+            raise ValueError("%r is not a valid %s" % (value, cls.__name__))
+        return int.__new__(cls, value)
 
     @property
     def name(self):
-        return self._names.get(int(self))
+        return self._names[int(self)]
 
     @property
     def value(self):
         return int(self)
 
+    def __repr__(self):
+        return '<%s.%s: %d>' % (type(self).__name__, self.name, int(self))
 
-class AddressFamily(_IntName):
+    def __str__(self):
+        return int.__repr__(self)
+
+
+class AddressFamily(_NamedInt):
     _names = {}
 
 
-class SocketKind(_IntName):
+class SocketKind(_NamedInt):
     _names = {}
 
 
-def _convert_constants(prefix, cls):
-    g = globals()
-    for name in list(g):
-        if name.startswith(prefix) and isinstance(g[name], int):
-            value = g[name]
-            if value not in cls._names:
-                cls._names[value] = name
-            g[name] = cls(value)
+def _name_constants(kind, prefix):
+    # The first name seen for a value wins, as for enum aliases.
+    space = globals()
+    for const in sorted(name for name in space if name.startswith(prefix)):
+        value = space[const]
+        if type(value) is int:
+            kind._names.setdefault(value, const)
+            space[const] = kind(value)
 
 
-_convert_constants('AF_', AddressFamily)
-_convert_constants('SOCK_', SocketKind)
-del SocketKind._names[SOCK_NONBLOCK], SocketKind._names[SOCK_CLOEXEC]
+_name_constants(AddressFamily, 'AF_')
+_name_constants(SocketKind, 'SOCK_')
 
 
-def _intenum_converter(value, enum_klass):
-    if int(value) in enum_klass._names:
-        return enum_klass(value)
+def _intenum_converter(value, kind):
+    """value as a member of kind when it names one, else the plain int."""
+    if value in kind._names:
+        return kind(value)
     return value
 
 
+# ---- the socket class ----------------------------------------------------------
+
 class socket(_socket.socket):
-    """A socket object (CPython's socket.socket)."""
+    """A socket: socket(family=AF_INET, type=SOCK_STREAM, proto=0,
+    fileno=None). With fileno, the other arguments default to what the
+    descriptor is."""
 
     def __init__(self, family=-1, type=-1, proto=-1, fileno=None):
         if fileno is None:
-            if family == -1:
-                family = AF_INET
-            if type == -1:
-                type = SOCK_STREAM
-            if proto == -1:
-                proto = 0
+            family = AF_INET if family == -1 else family
+            type = SOCK_STREAM if type == -1 else type
+            proto = 0 if proto == -1 else proto
         _socket.socket.__init__(self, family, type, proto, fileno)
-        self._io_refs = 0
+        # Files from makefile() keep the descriptor open after close()
+        # until they are closed too: _open_files counts them.
+        self._open_files = 0
         self._closed = False
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *args):
-        if not self._closed:
-            self.close()
-
-    def __repr__(self):
-        closed = getattr(self, '_closed', False)
-        s = "<%s.%s%s fd=%i, family=%s, type=%s, proto=%i" % (
-            self.__class__.__module__, self.__class__.__qualname__,
-            " [closed]" if closed else "", self.fileno(), self.family,
-            self.type, self.proto)
-        if not closed:
-            try:
-                laddr = self.getsockname()
-                if laddr:
-                    s += ", laddr=%s" % str(laddr)
-            except error:
-                pass
-            try:
-                raddr = self.getpeername()
-                if raddr:
-                    s += ", raddr=%s" % str(raddr)
-            except error:
-                pass
-        s += '>'
-        return s
-
-    def __getstate__(self):
-        raise TypeError(f"cannot pickle {self.__class__.__name__!r} object")
-
-    def dup(self):
-        """A new socket object on a duplicate of this descriptor."""
-        fd = dup(self.fileno())
-        sock = self.__class__(self.family, self.type, self.proto, fileno=fd)
-        sock.settimeout(self.gettimeout())
-        return sock
-
-    def accept(self):
-        """Waits for a connection: returns (socket, address)."""
-        fd, addr = self._accept()
-        sock = socket(self.family, self.type, self.proto, fileno=fd)
-        if getdefaulttimeout() is None and self.gettimeout():
-            sock.setblocking(True)
-        return sock, addr
-
-    def makefile(self, mode="r", buffering=None, *,
-                 encoding=None, errors=None, newline=None):
-        """A file object reading and/or writing this socket."""
-        if not set(mode) <= {"r", "w", "b"}:
-            raise ValueError("invalid mode %r (only r, w, b allowed)" % (mode,))
-        reading = "r" in mode
-        writing = "w" in mode
-        if not reading and not writing:
-            reading = True
-        binary = "b" in mode
-        if binary and (encoding is not None or errors is not None or newline is not None):
-            raise ValueError("binary mode doesn't take an encoding argument")
-        self._io_refs += 1
-        return SocketFile(self, mode, reading, writing, binary,
-                          encoding or "utf-8", errors or "strict", newline)
-
-    def _decref_socketios(self):
-        if self._io_refs > 0:
-            self._io_refs -= 1
-        if self._closed:
-            self.close()
-
-    def _real_close(self, _ss=_socket.socket):
-        _ss.close(self)
-
-    def close(self):
-        self._closed = True
-        if self._io_refs <= 0:
-            self._real_close()
-
-    def detach(self):
-        self._closed = True
-        return super().detach()
 
     @property
     def family(self):
@@ -180,11 +115,91 @@ class socket(_socket.socket):
     def type(self):
         return _intenum_converter(super().type, SocketKind)
 
+    def __repr__(self):
+        closed = getattr(self, '_closed', False)
+        parts = ['fd=%i' % self.fileno(), 'family=%s' % self.family,
+                 'type=%s' % self.type, 'proto=%i' % self.proto]
+        if not closed:
+            parts.extend(self._address_parts())
+        cls = type(self)
+        state = ' [closed]' if closed else ''
+        return '<%s.%s%s %s>' % (cls.__module__, cls.__qualname__, state, ', '.join(parts))
+
+    def _address_parts(self):
+        found = []
+        for label, query in (('laddr', self.getsockname), ('raddr', self.getpeername)):
+            try:
+                address = query()
+            except error:
+                continue
+            if address:
+                found.append('%s=%s' % (label, address))
+        return found
+
+    def __getstate__(self):
+        raise TypeError("cannot pickle %r object" % type(self).__name__)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc_info):
+        if not self._closed:
+            self.close()
+
+    def accept(self):
+        """Wait for a connection; returns (new socket, peer address)."""
+        fd, peer = self._accept()
+        conn = socket(self.family, self.type, self.proto, fileno=fd)
+        # Without a default timeout, the new socket is blocking even when
+        # the listening one has a timeout (CPython's rule).
+        if self.gettimeout() and getdefaulttimeout() is None:
+            conn.setblocking(True)
+        return conn, peer
+
+    def dup(self):
+        """A new socket object on a duplicate of this descriptor."""
+        copy = type(self)(self.family, self.type, self.proto, fileno=dup(self.fileno()))
+        copy.settimeout(self.gettimeout())
+        return copy
+
+    def makefile(self, mode="r", buffering=None, *,
+                 encoding=None, errors=None, newline=None):
+        """A file object reading and/or writing this socket ('r', 'w', 'b'
+        in mode). The socket stays open until the file is closed too."""
+        if not set(mode) <= {"r", "w", "b"}:
+            raise ValueError("invalid mode %r (only r, w, b allowed)" % (mode,))
+        writing = "w" in mode
+        reading = "r" in mode or not writing
+        binary = "b" in mode
+        if binary and (encoding is not None or errors is not None or newline is not None):
+            raise ValueError("binary mode doesn't take an encoding argument")
+        self._open_files += 1
+        return SocketFile(self, mode, reading, writing, binary,
+                          encoding or "utf-8", errors or "strict", newline)
+
+    def _decref_socketios(self):
+        # A file from makefile() was closed: finish a close() that waited.
+        if self._open_files > 0:
+            self._open_files -= 1
+        if self._closed:
+            self.close()
+
+    def close(self):
+        self._closed = True
+        if self._open_files <= 0:
+            self._real_close()
+
+    def _real_close(self, _native_close=_socket.socket.close):
+        _native_close(self)
+
+    def detach(self):
+        self._closed = True
+        return super().detach()
+
     def get_inheritable(self):
+        # Sockets are created with SOCK_CLOEXEC and there is no
+        # set_inheritable, so never inheritable.
         return False
-
-
-SocketType = socket
 
 
 class SocketFile:
@@ -373,15 +388,36 @@ class SocketFile:
         return "<socket.SocketFile mode=%r>" % (self.mode,)
 
 
+# ---- module functions ----------------------------------------------------------
+
+def socketpair(family=AF_UNIX, type=SOCK_STREAM, proto=0):
+    """Two sockets connected to each other (AF_UNIX by default)."""
+    first, second = _socket._socketpair_fds(family, type, proto)
+    return socket(family, type, proto, first), socket(family, type, proto, second)
+
+
 def fromfd(fd, family, type, proto=0):
     """A socket object on a duplicate of descriptor fd."""
     return socket(family, type, proto, dup(fd))
 
 
-def socketpair(family=AF_UNIX, type=SOCK_STREAM, proto=0):
-    """Two connected sockets (AF_UNIX by default)."""
-    a, b = _socket._socketpair_fds(family, type, proto)
-    return (socket(family, type, proto, a), socket(family, type, proto, b))
+def getaddrinfo(host, port, family=0, type=0, proto=0, flags=0):
+    """_socket.getaddrinfo with the family and type as AddressFamily and
+    SocketKind: a list of (family, type, proto, canonname, sockaddr)."""
+    return [(_intenum_converter(af, AddressFamily), _intenum_converter(kind, SocketKind),
+             proto_, canonname, sockaddr)
+            for af, kind, proto_, canonname, sockaddr
+            in _socket.getaddrinfo(host, port, family, type, proto, flags)]
+
+
+def getfqdn(name=''):
+    """The fully qualified domain name of name (this host when empty).
+    gilt has no gethostbyaddr, so the name comes back as given (the host
+    name for '', '0.0.0.0' and '::')."""
+    name = name.strip()
+    if name in ('', '0.0.0.0', '::'):
+        return gethostname()
+    return name
 
 
 _GLOBAL_DEFAULT_TIMEOUT = object()
@@ -389,90 +425,103 @@ _GLOBAL_DEFAULT_TIMEOUT = object()
 
 def create_connection(address, timeout=_GLOBAL_DEFAULT_TIMEOUT,
                       source_address=None, *, all_errors=False):
-    """Connects to (host, port), trying each address getaddrinfo returns."""
+    """Connect a TCP socket to address, (host, port), trying every address
+    getaddrinfo gives in turn; returns the first that connects. If none
+    does, raises the first error, or with all_errors an ExceptionGroup of
+    them all."""
     host, port = address
-    exceptions = []
-    for res in getaddrinfo(host, port, 0, SOCK_STREAM):
-        af, socktype, proto, canonname, sa = res
-        sock = None
+    failures = []
+    for af, kind, proto, _, sockaddr in getaddrinfo(host, port, 0, SOCK_STREAM):
         try:
-            sock = socket(af, socktype, proto)
-            if timeout is not _GLOBAL_DEFAULT_TIMEOUT:
-                sock.settimeout(timeout)
-            if source_address:
-                sock.bind(source_address)
-            sock.connect(sa)
-            exceptions.clear()
-            return sock
+            return _connect_one(af, kind, proto, sockaddr, timeout, source_address)
         except error as exc:
-            exceptions.append(exc)
-            if sock is not None:
-                sock.close()
-    if len(exceptions):
-        try:
-            raise exceptions[0]
-        finally:
-            exceptions.clear()
-    raise error("getaddrinfo returns an empty list")
+            failures.append(exc)
+    if not failures:
+        raise error("getaddrinfo returns an empty list")
+    if all_errors and _exception_group() is not None:
+        raise _exception_group()("create_connection failed", failures)
+    raise failures[0]
+
+
+def _exception_group():
+    # TODO: gilt has no ExceptionGroup yet; until it does, all_errors
+    # falls back to raising the first error.
+    try:
+        return ExceptionGroup
+    except NameError:
+        return None
+
+
+def _connect_one(af, kind, proto, sockaddr, timeout, source_address):
+    sock = socket(af, kind, proto)
+    try:
+        if timeout is not _GLOBAL_DEFAULT_TIMEOUT:
+            sock.settimeout(timeout)
+        if source_address:
+            sock.bind(source_address)
+        sock.connect(sockaddr)
+    except BaseException:
+        sock.close()
+        raise
+    return sock
 
 
 def has_dualstack_ipv6():
-    """True if an AF_INET6 socket can accept IPv4 connections too."""
+    """True if an AF_INET6 socket can also accept IPv4 connections."""
+    if not has_ipv6:
+        return False
     try:
-        with socket(AF_INET6, SOCK_STREAM) as sock:
-            sock.setsockopt(IPPROTO_IPV6, IPV6_V6ONLY, 0)
-            return True
+        probe = socket(AF_INET6, SOCK_STREAM)
     except error:
         return False
+    try:
+        probe.setsockopt(IPPROTO_IPV6, IPV6_V6ONLY, 0)
+        return True
+    except error:
+        return False
+    finally:
+        probe.close()
+
+
+def _check_server_options(family, reuse_port, dualstack_ipv6):
+    if reuse_port and "SO_REUSEPORT" not in globals():
+        raise ValueError("SO_REUSEPORT not supported on this platform")
+    if not dualstack_ipv6:
+        return
+    if not has_dualstack_ipv6():
+        raise ValueError("dualstack_ipv6 not supported on this platform")
+    if family != AF_INET6:
+        raise ValueError("dualstack_ipv6 requires AF_INET6 family")
 
 
 def create_server(address, *, family=AF_INET, backlog=None, reuse_port=False,
                   dualstack_ipv6=False):
-    """A listening TCP socket bound to address (a (host, port) pair)."""
-    if reuse_port and not hasattr(_socket, "SO_REUSEPORT"):
-        raise ValueError("SO_REUSEPORT not supported on this platform")
-    if dualstack_ipv6:
-        if not has_dualstack_ipv6():
-            raise ValueError("dualstack_ipv6 not supported on this platform")
-        if family != AF_INET6:
-            raise ValueError("dualstack_ipv6 requires AF_INET6 family")
-    sock = socket(family, SOCK_STREAM)
+    """A TCP socket bound to address and listening. SO_REUSEADDR is set
+    so that a restarted server can bind at once; an AF_INET6 socket takes
+    IPv4 too only with dualstack_ipv6."""
+    _check_server_options(family, reuse_port, dualstack_ipv6)
+    server = socket(family, SOCK_STREAM)
     try:
-        sock.setsockopt(SOL_SOCKET, SO_REUSEADDR, 1)
+        server.setsockopt(SOL_SOCKET, SO_REUSEADDR, 1)
         if reuse_port:
-            sock.setsockopt(SOL_SOCKET, SO_REUSEPORT, 1)
+            server.setsockopt(SOL_SOCKET, SO_REUSEPORT, 1)
         if family == AF_INET6:
-            sock.setsockopt(IPPROTO_IPV6, IPV6_V6ONLY, 0 if dualstack_ipv6 else 1)
-        try:
-            sock.bind(address)
-        except error as err:
-            msg = '%s (while attempting to bind on address %r)' % (err.strerror, address)
-            raise error(err.errno, msg) from None
+            server.setsockopt(IPPROTO_IPV6, IPV6_V6ONLY, 0 if dualstack_ipv6 else 1)
+        _bind_naming_address(server, address)
         if backlog is None:
-            sock.listen()
+            server.listen()
         else:
-            sock.listen(backlog)
-        return sock
+            server.listen(backlog)
     except error:
-        sock.close()
+        server.close()
         raise
+    return server
 
 
-def getfqdn(name=''):
-    """The fully qualified name of `name` (this host by default)."""
-    name = name.strip()
-    if not name or name in ('0.0.0.0', '::'):
-        name = gethostname()
-    return name
-
-
-def getaddrinfo(host, port, family=0, type=0, proto=0, flags=0):
-    """Like _socket.getaddrinfo, with AddressFamily and SocketKind names:
-    a list of (family, type, proto, canonname, sockaddr)."""
-    addrlist = []
-    for res in _socket.getaddrinfo(host, port, family, type, proto, flags):
-        af, socktype, proto, canonname, sa = res
-        addrlist.append((_intenum_converter(af, AddressFamily),
-                         _intenum_converter(socktype, SocketKind),
-                         proto, canonname, sa))
-    return addrlist
+def _bind_naming_address(sock, address):
+    # A bare "Address already in use" does not say which address.
+    try:
+        sock.bind(address)
+    except error as err:
+        detail = '%s (while attempting to bind on address %r)' % (err.strerror, address)
+        raise error(err.errno, detail) from None
