@@ -336,7 +336,9 @@ class Sequence(Reversible, Collection):
     def index(self, value, start=0, stop=None):
         """Return the first index of value within [start, stop);
         ValueError if it is not there."""
-        position, stop = _index_bounds(self, start, stop)
+        position = start
+        if stop is not None or start != 0:
+            position, stop = _index_bounds(self, start, stop)
         while stop is None or position < stop:
             try:
                 item = self[position]
@@ -428,13 +430,6 @@ class MutableSequence(Sequence):
 # ---------------------------------------------------------------------------
 # Sets
 
-def _all_in(items, container):
-    for item in items:
-        if item not in container:
-            return False
-    return True
-
-
 def _operand(s, other):
     # The binary operators accept any iterable on the other side; those
     # that test membership in it first turn a non-Set into one of ours.
@@ -466,14 +461,24 @@ class Set(Collection):
     # Comparisons are subset tests; < > == reuse <= and >= so that a
     # subclass overriding those two (say, for speed) changes all five.
     def __le__(self, other):
-        if isinstance(other, Set):
-            return len(self) <= len(other) and _all_in(self, other)
-        return NotImplemented
+        if not isinstance(other, Set):
+            return NotImplemented
+        if len(self) <= len(other):
+            for item in self:
+                if item not in other:
+                    return False
+            return True
+        return False
 
     def __ge__(self, other):
-        if isinstance(other, Set):
-            return len(self) >= len(other) and _all_in(other, self)
-        return NotImplemented
+        if not isinstance(other, Set):
+            return NotImplemented
+        if len(self) >= len(other):
+            for item in other:
+                if item not in self:
+                    return False
+            return True
+        return False
 
     def __lt__(self, other):
         if isinstance(other, Set):
@@ -774,8 +779,10 @@ class MutableMapping(Mapping):
         elif hasattr(other, "keys"):
             _store_keyed(self, other, other.keys())
         else:
-            _store_pairs(self, other)
-        _store_pairs(self, kwds.items())
+            for key, value in other:
+                self[key] = value
+        for name in kwds:
+            self[name] = kwds[name]
 
     def setdefault(self, key, default=None):
         """Return self[key], first storing default there if key is missing."""
@@ -798,11 +805,6 @@ class MutableMapping(Mapping):
 def _store_keyed(target, source, keys):
     for key in keys:
         target[key] = source[key]
-
-
-def _store_pairs(target, pairs):
-    for key, value in pairs:
-        target[key] = value
 
 
 # ---------------------------------------------------------------------------
