@@ -2,6 +2,7 @@
 // paths for exact builtin types, falling back to type slots.
 #include "runtime/abstract.hpp"
 
+#include "interp/vm/call.hpp"  // layering exception: the fast path of call_method
 #include "runtime/descriptors.hpp"
 #include "runtime/dict.hpp"
 #include "runtime/errors.hpp"

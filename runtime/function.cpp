@@ -4,6 +4,7 @@
 
 #include <cstddef>
 
+#include "interp/vm/call.hpp"  // layering exception: the call slot runs the eval loop
 #include "runtime/code.hpp"
 #include "runtime/descriptors.hpp"
 #include "runtime/dict.hpp"

@@ -39,12 +39,8 @@ inline void cell_set(Value cell, Value v) noexcept {  // v borrowed
   set_ref(reinterpret_cast<CellObject*>(cell.as_object())->ref, new_ref(v));
 }
 
-// Calls a Python function from C++ (implemented by the eval loop in
-// interp/vm/call.cpp). This is the function type's call slot.
-Value function_call(ThreadState& ts, Value func, Args args);
-// function_call(func, self, *args) without building the argument array
-// when the call has the simple shape (interp/vm/call.cpp).
-Value function_call_self(ThreadState& ts, Value func, Value self, Args args);
+// Calling a function runs the eval loop: function_call and
+// function_call_self are declared in interp/vm/call.hpp.
 
 void define_function_type(Interpreter& interp, TypeObject* t);
 void define_cell_type(Interpreter& interp, TypeObject* t);

@@ -1,9 +1,6 @@
-// The table of native modules. A module written in Python under
-// stdlib/lib/ that needs native help imports a private native module here
-// (random.py imports _random, collections.py imports _collections).
+// The table of native modules (see registry.hpp).
 #include "stdlib/registry.hpp"
 
-#include "runtime/interpreter.hpp"
 #include "stdlib/io.hpp"
 #include "stdlib/math.hpp"
 #include "stdlib/modules.hpp"
@@ -11,26 +8,35 @@
 
 namespace gilt {
 
+namespace {
+
+constexpr NativeModule kNativeModules[] = {
+    {"_collections", init_collections_module},  // collections.cpp
+    {"_functools", init_functools_module},      // functools.cpp
+    {"_io", init_io_module},                    // io.cpp, the same module as io
+    {"_json", init_json_module},                // json.cpp
+    {"_random", init_random_module},            // random.cpp
+    {"_socket", init_socket_module},            // socket*.cpp
+    {"_thread", init_thread_module},            // thread_module.cpp
+    {"_traceback", init_traceback_module},      // traceback_module.cpp
+    {"_weakref", init_weakref_module},          // weakref_module.cpp
+    {"errno", init_errno_module},               // errno_module.cpp
+    {"gc", init_gc_module},                     // gc_module.cpp
+    {"io", init_io_module},                     // io.cpp
+    {"itertools", init_itertools_module},       // itertools*.cpp
+    {"math", init_math_module},                 // math.cpp
+    {"posix", init_posix_module},               // os.cpp; os.py builds `os` on it
+    {"select", init_select_module},             // select.cpp
+    {"time", init_time_module},                 // time.cpp
+    {"unicodedata", init_unicodedata_module},   // unicodedata.cpp
+};
+
+}  // namespace
+
+std::span<const NativeModule> native_module_table() { return kNativeModules; }
+
 void register_native_modules(Interpreter& interp) {
-  auto& m = interp.native_modules;
-  m["math"] = init_math_module;
-  m["io"] = init_io_module;
-  m["_io"] = init_io_module;
-  m["time"] = init_time_module;
-  m["posix"] = init_posix_module;
-  m["gc"] = init_gc_module;
-  m["_random"] = init_random_module;
-  m["itertools"] = init_itertools_module;
-  m["_collections"] = init_collections_module;
-  m["_functools"] = init_functools_module;
-  m["_json"] = init_json_module;
-  m["_thread"] = init_thread_module;
-  m["_weakref"] = init_weakref_module;
-  m["_socket"] = init_socket_module;
-  m["select"] = init_select_module;
-  m["unicodedata"] = init_unicodedata_module;
-  m["_traceback"] = init_traceback_module;
-  m["errno"] = init_errno_module;
+    for (const NativeModule& m : kNativeModules) interp.native_modules.emplace(m.name, m.init);
 }
 
 }  // namespace gilt

@@ -2,6 +2,7 @@
 #include "interp/compiler/compiler.hpp"
 
 #include <algorithm>
+#include <cassert>
 #include <cstring>
 
 #include "runtime/errors.hpp"
@@ -238,6 +239,7 @@ Compiler::Label Compiler::new_label() {
 }
 
 void Compiler::emit_jump(Op op, Label target) {
+  assert(operand_of(op) == Operand::Jump && "emit_jump of an opcode whose argument is no jump target");
   CodeUnit& unit = u();
   auto& l = unit.labels[target];
   int depth_after_jump = unit.depth + stack_effect(op, 0, true);

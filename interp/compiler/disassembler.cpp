@@ -23,47 +23,20 @@ std::string repr_of(ThreadState& ts, Value v) {
   return std::string(str_view(*r));
 }
 
-bool uses_name(Op op) {
-  switch (op) {
-    case Op::LOAD_GLOBAL: case Op::LOAD_GLOBAL__PUSH_NULL: case Op::STORE_GLOBAL: case Op::DELETE_GLOBAL: case Op::LOAD_NAME:
-    case Op::STORE_NAME: case Op::DELETE_NAME: case Op::LOAD_ATTR: case Op::LOAD_METHOD:
-    case Op::STORE_ATTR: case Op::STORE_ATTR_AUG: case Op::DELETE_ATTR: case Op::IMPORT_NAME: case Op::IMPORT_FROM:
-      return true;
-    default:
-      return false;
-  }
-}
-
-bool is_jump(Op op) {
-  switch (op) {
-    case Op::JUMP: case Op::JUMP_BACKWARD: case Op::POP_JUMP_IF_FALSE: case Op::POP_JUMP_IF_TRUE:
-    case Op::POP_JUMP_IF_NONE: case Op::POP_JUMP_IF_NOT_NONE: case Op::JUMP_IF_FALSE_OR_POP:
-    case Op::JUMP_IF_TRUE_OR_POP: case Op::FOR_ITER: case Op::FOR_ITER__STORE_FAST: case Op::SEND:
-      return true;
-    default:
-      return false;
-  }
-}
-
 std::string describe(ThreadState& ts, const CodeObject* co, Op op, uint32_t arg) {
-  if (op == Op::LOAD_CONST || op == Op::RETURN_CONST) return repr_of(ts, co->consts[arg]);
-  if (uses_name(op)) return std::string(str_view(co->names[arg]));
-  if (op == Op::LOAD_FAST || op == Op::STORE_FAST || op == Op::DELETE_FAST || op == Op::LOAD_FAST__LOAD_FAST ||
-      op == Op::STORE_FAST__LOAD_FAST || op == Op::STORE_FAST__STORE_FAST || op == Op::LOAD_FAST__LOAD_CONST)
-    return std::string(str_view(co->varnames[arg]));
-  if (op == Op::LOAD_DEREF || op == Op::STORE_DEREF || op == Op::LOAD_CLOSURE || op == Op::DELETE_DEREF ||
-      op == Op::LOAD_CLASSDEREF) {
-    return std::string(arg < co->cellvars.size() ? str_view(co->cellvars[arg])
-                                                 : str_view(co->freevars[arg - co->cellvars.size()]));
+  switch (operand_of(op)) {
+    case Operand::Const: return repr_of(ts, co->consts[arg]);
+    case Operand::Name: return std::string(str_view(co->names[arg]));
+    case Operand::Local: return std::string(str_view(co->varnames[arg]));
+    case Operand::Cell:
+      return std::string(arg < co->cellvars.size() ? str_view(co->cellvars[arg])
+                                                   : str_view(co->freevars[arg - co->cellvars.size()]));
+    case Operand::Jump: return fmt::format("to {}", arg);
+    case Operand::BinOp: return std::string(binop_symbol(static_cast<BinOp>(arg)));
+    case Operand::InplaceOp: return std::string(inplace_symbol(static_cast<BinOp>(arg)));
+    case Operand::Compare: return std::string(compare_symbol(static_cast<CompareOp>(arg)));
+    default: return "";
   }
-  if (is_jump(op)) return fmt::format("to {}", arg);
-  if (op == Op::BINARY_OP || op == Op::BINARY_ADD || op == Op::BINARY_SUB || op == Op::BINARY_MUL ||
-      op == Op::BINARY_TRUEDIV)
-    return std::string(binop_symbol(static_cast<BinOp>(arg)));
-  if (op == Op::INPLACE_OP || op == Op::INPLACE_ADD || op == Op::INPLACE_SUB || op == Op::INPLACE_MUL)
-    return std::string(inplace_symbol(static_cast<BinOp>(arg)));
-  if (op == Op::COMPARE_OP) return std::string(compare_symbol(static_cast<CompareOp>(arg)));
-  return "";
 }
 
 void disassemble_into(ThreadState& ts, const CodeObject* co, std::string& out) {

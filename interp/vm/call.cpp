@@ -1,6 +1,8 @@
 // Calling Python functions: frame set-up and argument binding with
 // CPython's rules and error messages, the function type's call slot, and
 // running module and class-body code.
+#include "interp/vm/call.hpp"
+
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>

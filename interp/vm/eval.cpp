@@ -126,9 +126,9 @@ Value eval_frame(ThreadState& ts, Frame* entry, bool throwing) {
 
 #if GILT_COMPUTED_GOTO
   static const void* const kLabels[] = {
-#define GILT_OP_LABEL(name, effect, cache) &&op_##name,
-      GILT_OPCODES(GILT_OP_LABEL)
-#undef GILT_OP_LABEL
+#define GILT_OP(name, effect, cache, operand) &&op_##name,
+#include "interp/compiler/opcodes.inc"
+#undef GILT_OP
   };
 #define TARGET(name) op_##name:
 #define DISPATCH()               \
