@@ -81,3 +81,10 @@ print(s == (2, 3), hash(s) == hash((2, 3)), isinstance(s, tuple))
 match P(1, 2):
     case P(a, b):
         print("matched", a, b)
+
+# Arity errors come from the generated __new__ and name it.
+for call in (lambda: P(1), lambda: P(1, 2, 3), lambda: P(1, 2, z=3)):
+    try:
+        call()
+    except TypeError as e:
+        print("TypeError", e)
