@@ -1,282 +1,334 @@
-"""Heap queue algorithm (a.k.a. priority queue), CPython's Lib/heapq.py."""
+"""Heap queue (priority queue) operations on plain lists.
+
+A heap here is a list where heap[k] <= heap[2*k+1] and heap[k] <= heap[2*k+2]
+for every k that has those children, so heap[0] is the smallest item. Items
+are compared with `<` only. Also provided: merge (lazily merge sorted
+inputs) and nsmallest/nlargest.
+
+The list layouts this module produces are CPython 3.11's exactly (the same
+child is chosen on ties), since programs can see them.
+"""
 
 __all__ = ['heappush', 'heappop', 'heapify', 'heapreplace', 'merge',
            'nlargest', 'nsmallest', 'heappushpop']
 
 
-def heappush(heap, item):
+def _require_list(heap, who):
+    # Outlined so the hot functions pay one isinstance test. The wording is
+    # CPython's argument parser's, which calls None "None", not "NoneType".
+    kind = 'None' if heap is None else type(heap).__name__
+    raise TypeError(f"{who} must be list, not {kind}")
+
+
+# ---- Moving one item: the two sifts everything else is built from ---------
+
+def _move_up(heap, pos, top):
+    """Move heap[pos] toward the root while it is smaller than its parent,
+    never above index top."""
+    item = heap[pos]
+    while pos > top:
+        up = (pos - 1) >> 1
+        parent = heap[up]
+        if not item < parent:
+            break
+        heap[pos] = parent
+        pos = up
+    heap[pos] = item
+
+
+def _move_down(heap, pos):
+    """Restore the heap below pos after heap[pos] was overwritten.
+
+    The hole is first walked down to a leaf along the smaller children,
+    without comparing the moved item, and the item then climbs back. An item
+    taken from the end of the heap usually belongs near the bottom, so this
+    needs fewer comparisons than stopping on the way down (Floyd's method,
+    which CPython uses; it also fixes the layout we must reproduce)."""
+    size = len(heap)
+    item = heap[pos]
+    start = pos
+    child = 2 * pos + 1
+    while child < size:
+        # Take the right child unless the left one is strictly smaller.
+        if child + 1 < size and not heap[child] < heap[child + 1]:
+            child += 1
+        heap[pos] = heap[child]
+        pos = child
+        child = 2 * pos + 1
+    heap[pos] = item
+    _move_up(heap, pos, start)
+
+
+# The max-heap mirrors, for merge(reverse=True) and nsmallest; every
+# comparison is flipped.
+
+def _move_up_max(heap, pos, top):
+    item = heap[pos]
+    while pos > top:
+        up = (pos - 1) >> 1
+        parent = heap[up]
+        if not parent < item:
+            break
+        heap[pos] = parent
+        pos = up
+    heap[pos] = item
+
+
+def _move_down_max(heap, pos):
+    size = len(heap)
+    item = heap[pos]
+    start = pos
+    child = 2 * pos + 1
+    while child < size:
+        if child + 1 < size and not heap[child + 1] < heap[child]:
+            child += 1
+        heap[pos] = heap[child]
+        pos = child
+        child = 2 * pos + 1
+    heap[pos] = item
+    _move_up_max(heap, pos, start)
+
+
+# ---- Public heap operations ----------------------------------------------
+
+def heappush(heap, item, /):
     """Push item onto heap, maintaining the heap invariant."""
+    if not isinstance(heap, list):
+        _require_list(heap, 'heappush() argument 1')
     heap.append(item)
-    _siftdown(heap, 0, len(heap) - 1)
+    _move_up(heap, len(heap) - 1, 0)
 
 
-def heappop(heap):
+def heappop(heap, /):
     """Pop the smallest item off the heap, maintaining the heap invariant."""
-    lastelt = heap.pop()
-    if heap:
-        returnitem = heap[0]
-        heap[0] = lastelt
-        _siftup(heap, 0)
-        return returnitem
-    return lastelt
+    if not isinstance(heap, list):
+        _require_list(heap, 'heappop() argument')
+    if not heap:
+        raise IndexError('index out of range')
+    last = heap.pop()
+    if not heap:
+        return last
+    smallest = heap[0]
+    heap[0] = last
+    _move_down(heap, 0)
+    return smallest
 
 
-def heapreplace(heap, item):
-    """Pop and return the current smallest value, and add the new item."""
-    returnitem = heap[0]
+def heapreplace(heap, item, /):
+    """Pop and return the current smallest value, and add the new item.
+
+    Unlike heappushpop, the returned value may be larger than item."""
+    if not isinstance(heap, list):
+        _require_list(heap, 'heapreplace() argument 1')
+    if not heap:
+        raise IndexError('index out of range')
+    smallest = heap[0]
     heap[0] = item
-    _siftup(heap, 0)
-    return returnitem
+    _move_down(heap, 0)
+    return smallest
 
 
-def heappushpop(heap, item):
-    """Fast version of a heappush followed by a heappop."""
-    if heap and heap[0] < item:
-        item, heap[0] = heap[0], item
-        _siftup(heap, 0)
-    return item
+def heappushpop(heap, item, /):
+    """Push item on the heap, then pop and return the smallest item.
 
-
-def heapify(x):
-    """Transform list into a heap, in-place, in O(len(x)) time."""
-    n = len(x)
-    for i in reversed(range(n // 2)):
-        _siftup(x, i)
-
-
-def _heappop_max(heap):
-    lastelt = heap.pop()
-    if heap:
-        returnitem = heap[0]
-        heap[0] = lastelt
-        _siftup_max(heap, 0)
-        return returnitem
-    return lastelt
-
-
-def _heapreplace_max(heap, item):
-    returnitem = heap[0]
+    Faster than heappush() followed by heappop(): when item is no larger
+    than the root it comes straight back and the heap is untouched."""
+    if not isinstance(heap, list):
+        _require_list(heap, 'heappushpop() argument 1')
+    if not heap or not heap[0] < item:
+        return item
+    smallest = heap[0]
     heap[0] = item
-    _siftup_max(heap, 0)
-    return returnitem
+    _move_down(heap, 0)
+    return smallest
 
 
-def _heapify_max(x):
-    n = len(x)
-    for i in reversed(range(n // 2)):
-        _siftup_max(x, i)
+def heapify(heap, /):
+    """Transform list into a heap, in-place, in O(len(heap)) time."""
+    if not isinstance(heap, list):
+        _require_list(heap, 'heapify() argument')
+    # Leaves are heaps already; fix each parent, deepest first.
+    for pos in range(len(heap) // 2 - 1, -1, -1):
+        _move_down(heap, pos)
 
 
-def _siftdown(heap, startpos, pos):
-    newitem = heap[pos]
-    while pos > startpos:
-        parentpos = (pos - 1) >> 1
-        parent = heap[parentpos]
-        if newitem < parent:
-            heap[pos] = parent
-            pos = parentpos
-            continue
-        break
-    heap[pos] = newitem
+def _heapify_max(heap, /):
+    """Maxheap variant of heapify."""
+    if not isinstance(heap, list):
+        _require_list(heap, '_heapify_max() argument')
+    for pos in range(len(heap) // 2 - 1, -1, -1):
+        _move_down_max(heap, pos)
 
 
-def _siftup(heap, pos):
-    endpos = len(heap)
-    startpos = pos
-    newitem = heap[pos]
-    childpos = 2 * pos + 1
-    while childpos < endpos:
-        rightpos = childpos + 1
-        if rightpos < endpos and not heap[childpos] < heap[rightpos]:
-            childpos = rightpos
-        heap[pos] = heap[childpos]
-        pos = childpos
-        childpos = 2 * pos + 1
-    heap[pos] = newitem
-    _siftdown(heap, startpos, pos)
+def _heappop_max(heap, /):
+    """Maxheap variant of heappop."""
+    if not isinstance(heap, list):
+        _require_list(heap, '_heappop_max() argument')
+    if not heap:
+        raise IndexError('index out of range')
+    last = heap.pop()
+    if not heap:
+        return last
+    largest = heap[0]
+    heap[0] = last
+    _move_down_max(heap, 0)
+    return largest
 
 
-def _siftdown_max(heap, startpos, pos):
-    newitem = heap[pos]
-    while pos > startpos:
-        parentpos = (pos - 1) >> 1
-        parent = heap[parentpos]
-        if parent < newitem:
-            heap[pos] = parent
-            pos = parentpos
-            continue
-        break
-    heap[pos] = newitem
+def _heapreplace_max(heap, item, /):
+    """Maxheap variant of heapreplace."""
+    if not isinstance(heap, list):
+        _require_list(heap, '_heapreplace_max() argument 1')
+    if not heap:
+        raise IndexError('index out of range')
+    largest = heap[0]
+    heap[0] = item
+    _move_down_max(heap, 0)
+    return largest
 
 
-def _siftup_max(heap, pos):
-    endpos = len(heap)
-    startpos = pos
-    newitem = heap[pos]
-    childpos = 2 * pos + 1
-    while childpos < endpos:
-        rightpos = childpos + 1
-        if rightpos < endpos and not heap[rightpos] < heap[childpos]:
-            childpos = rightpos
-        heap[pos] = heap[childpos]
-        pos = childpos
-        childpos = 2 * pos + 1
-    heap[pos] = newitem
-    _siftdown_max(heap, startpos, pos)
-
+# ---- merge ---------------------------------------------------------------
 
 def merge(*iterables, key=None, reverse=False):
-    """Merge multiple sorted inputs into a single sorted output."""
-    h = []
-    h_append = h.append
+    """Merge sorted inputs into one sorted iterator, lazily.
+
+    Like sorted(itertools.chain(*iterables), key=key, reverse=reverse), but
+    each input must already be sorted that way and only one item per input
+    is held at a time. Equal items come out in input order."""
+    # Each live input is a heap entry [sort key, input number, item,
+    # iterator]. The input number is unique, so comparisons never reach the
+    # item; it also breaks ties in favour of the earlier input (negated for
+    # the max-heap used when reverse).
     if reverse:
-        _heapify = _heapify_max
-        _heappop = _heappop_max
-        _heapreplace = _heapreplace_max
-        direction = -1
+        build, replace, drop, sign = _heapify_max, _heapreplace_max, _heappop_max, -1
     else:
-        _heapify = heapify
-        _heappop = heappop
-        _heapreplace = heapreplace
-        direction = 1
+        build, replace, drop, sign = heapify, heapreplace, heappop, 1
+    entries = []
+    for number, iterable in enumerate(iterables):
+        source = iter(iterable)
+        for first in source:
+            rank = first if key is None else key(first)
+            entries.append([rank, number * sign, first, source])
+            break
+    build(entries)
+    while len(entries) > 1:
+        entry = entries[0]
+        yield entry[2]
+        for item in entry[3]:
+            entry[0] = item if key is None else key(item)
+            entry[2] = item
+            replace(entries, entry)
+            break
+        else:
+            drop(entries)
+    if entries:
+        # One input left: no more comparisons are needed.
+        last = entries[0]
+        yield last[2]
+        yield from last[3]
+
+
+# ---- nsmallest / nlargest ------------------------------------------------
+
+def _rank_of_pair(pair):
+    return pair[0]
+
+
+def _cut(pool, n, largest):
+    """Sort the candidate pool (stably), keep the best n; return the new bar."""
+    pool.sort(key=_rank_of_pair, reverse=largest)
+    del pool[n:]
+    return pool[-1][0]
+
+
+# nsmallest and nlargest keep a pool of candidates, each (key, item). Once
+# n are known, the n-th best is the bar, and a later item joins only if it
+# sorts strictly before it: on a tie the earlier item wins. When the pool
+# reaches 2n it is cut back to n, raising the bar. That is one comparison
+# per item plus an occasional sort of 2n entries. The four scanning loops
+# are spelled out because this is the per-item cost.
+
+def _scan_smallest(source, key, pool, n):
+    bar = _cut(pool, n, False)
+    limit = 2 * n
     if key is None:
-        for order, it in enumerate(map(iter, iterables)):
-            try:
-                next_ = it.__next__
-                h_append([next_(), order * direction, next_])
-            except StopIteration:
-                pass
-        _heapify(h)
-        while len(h) > 1:
-            try:
-                while True:
-                    value, order, next_ = s = h[0]
-                    yield value
-                    s[0] = next_()
-                    _heapreplace(h, s)
-            except StopIteration:
-                _heappop(h)
-        if h:
-            value, order, next_ = h[0]
-            yield value
-            yield from next_.__self__
-        return
-    for order, it in enumerate(map(iter, iterables)):
-        try:
-            next_ = it.__next__
-            value = next_()
-            h_append([key(value), order * direction, value, next_])
-        except StopIteration:
-            pass
-    _heapify(h)
-    while len(h) > 1:
-        try:
-            while True:
-                key_value, order, value, next_ = s = h[0]
-                yield value
-                value = next_()
-                s[0] = key(value)
-                s[2] = value
-                _heapreplace(h, s)
-        except StopIteration:
-            _heappop(h)
-    if h:
-        key_value, order, value, next_ = h[0]
-        yield value
-        yield from next_.__self__
+        for item in source:
+            if item < bar:
+                pool.append((item, item))
+                if len(pool) >= limit:
+                    bar = _cut(pool, n, False)
+    else:
+        for item in source:
+            rank = key(item)
+            if rank < bar:
+                pool.append((rank, item))
+                if len(pool) >= limit:
+                    bar = _cut(pool, n, False)
+
+
+def _scan_largest(source, key, pool, n):
+    bar = _cut(pool, n, True)
+    limit = 2 * n
+    if key is None:
+        for item in source:
+            if bar < item:
+                pool.append((item, item))
+                if len(pool) >= limit:
+                    bar = _cut(pool, n, True)
+    else:
+        for item in source:
+            rank = key(item)
+            if bar < rank:
+                pool.append((rank, item))
+                if len(pool) >= limit:
+                    bar = _cut(pool, n, True)
+
+
+def _select(n, iterable, key, largest):
+    """The first n items of sorted(iterable, key=key, reverse=largest), n >= 1."""
+    source = iter(iterable)
+    pool = []
+    for item in source:
+        pool.append((item if key is None else key(item), item))
+        if len(pool) == n:
+            scan = _scan_largest if largest else _scan_smallest
+            scan(source, key, pool, n)
+            break
+    pool.sort(key=_rank_of_pair, reverse=largest)
+    return [item for rank, item in pool[:n]]
+
+
+def _pick(n, iterable, key, largest):
+    # The shortcuts CPython documents and takes, with their exact results:
+    # n == 1 is min() or max(), and n >= len(iterable) is a plain sort.
+    if n == 1:
+        missing = object()
+        pick = max if largest else min
+        best = pick(iter(iterable), default=missing, key=key)
+        return [] if best is missing else [best]
+    try:
+        size = len(iterable)
+    except (TypeError, AttributeError):
+        size = None
+    if size is not None and n >= size:
+        return sorted(iterable, key=key, reverse=largest)[:n]
+    if n <= 0:
+        iter(iterable)
+        return []
+    return _select(n, iterable, key, largest)
 
 
 def nsmallest(n, iterable, key=None):
-    """Find the n smallest elements in a dataset (sorted(iterable, key=key)[:n])."""
-    if n == 1:
-        it = iter(iterable)
-        sentinel = object()
-        result = min(it, default=sentinel, key=key)
-        return [] if result is sentinel else [result]
-    try:
-        size = len(iterable)
-    except (TypeError, AttributeError):
-        pass
-    else:
-        if n >= size:
-            return sorted(iterable, key=key)[:n]
-    if key is None:
-        it = iter(iterable)
-        result = [(elem, i) for i, elem in zip(range(n), it)]
-        if not result:
-            return result
-        _heapify_max(result)
-        top = result[0][0]
-        order = n
-        _heapreplace = _heapreplace_max
-        for elem in it:
-            if elem < top:
-                _heapreplace(result, (elem, order))
-                top, _order = result[0]
-                order += 1
-        result.sort()
-        return [elem for (elem, order) in result]
-    it = iter(iterable)
-    result = [(key(elem), i, elem) for i, elem in zip(range(n), it)]
-    if not result:
-        return result
-    _heapify_max(result)
-    top = result[0][0]
-    order = n
-    _heapreplace = _heapreplace_max
-    for elem in it:
-        k = key(elem)
-        if k < top:
-            _heapreplace(result, (k, order, elem))
-            top, _order, _elem = result[0]
-            order += 1
-    result.sort()
-    return [elem for (k, order, elem) in result]
+    """Find the n smallest elements in a dataset.
+
+    Equivalent to:  sorted(iterable, key=key)[:n]
+    """
+    return _pick(n, iterable, key, False)
 
 
 def nlargest(n, iterable, key=None):
-    """Find the n largest elements in a dataset (sorted(iterable, key=key, reverse=True)[:n])."""
-    if n == 1:
-        it = iter(iterable)
-        sentinel = object()
-        result = max(it, default=sentinel, key=key)
-        return [] if result is sentinel else [result]
-    try:
-        size = len(iterable)
-    except (TypeError, AttributeError):
-        pass
-    else:
-        if n >= size:
-            return sorted(iterable, key=key, reverse=True)[:n]
-    if key is None:
-        it = iter(iterable)
-        result = [(elem, i) for i, elem in zip(range(0, -n, -1), it)]
-        if not result:
-            return result
-        heapify(result)
-        top = result[0][0]
-        order = -n
-        _heapreplace = heapreplace
-        for elem in it:
-            if top < elem:
-                _heapreplace(result, (elem, order))
-                top, _order = result[0]
-                order -= 1
-        result.sort(reverse=True)
-        return [elem for (elem, order) in result]
-    it = iter(iterable)
-    result = [(key(elem), i, elem) for i, elem in zip(range(0, -n, -1), it)]
-    if not result:
-        return result
-    heapify(result)
-    top = result[0][0]
-    order = -n
-    _heapreplace = heapreplace
-    for elem in it:
-        k = key(elem)
-        if top < k:
-            _heapreplace(result, (k, order, elem))
-            top, _order, _elem = result[0]
-            order -= 1
-    result.sort(reverse=True)
-    return [elem for (k, order, elem) in result]
+    """Find the n largest elements in a dataset.
+
+    Equivalent to:  sorted(iterable, key=key, reverse=True)[:n]
+    """
+    return _pick(n, iterable, key, True)
