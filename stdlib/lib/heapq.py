@@ -206,7 +206,7 @@ def merge(*iterables, key=None, reverse=False):
     entries = []
     for number, iterable in enumerate(iterables):
         source = iter(iterable)
-        for first in source:
+        for first in source:  # its first item, if it has one
             rank = first if key is None else key(first)
             entries.append([rank, number * sign, first, source])
             break
@@ -214,6 +214,7 @@ def merge(*iterables, key=None, reverse=False):
     while len(entries) > 1:
         entry = entries[0]
         yield entry[2]
+        # Advance the input just used; drop it from the heap when it ends.
         for item in entry[3]:
             entry[0] = item if key is None else key(item)
             entry[2] = item
