@@ -1,0 +1,16 @@
+import textwrap
+
+print(textwrap.wrap("a well-known state-of-the-art self-contained solution", 12))
+print(textwrap.wrap("a well-known state-of-the-art self-contained solution", 12, break_on_hyphens=False))
+print(textwrap.wrap("Hello there--how are you? I said--fine.", 10))
+print(textwrap.wrap("x-y 12-34 ab-1 -leading trailing- a--b -- --c", 6))
+print(textwrap.wrap("supercalifragilisticexpialidocious", 10))
+print(textwrap.wrap("supercalifragilisticexpialidocious word", 10, break_long_words=False))
+print(textwrap.wrap("extra-ordinarily-long-hyphenated-word here", 10))
+print(textwrap.wrap("extra-ordinarily-long-hyphenated-word here", 10, break_on_hyphens=False))
+print(textwrap.wrap("----------- dashes", 5))
+print(textwrap.wrap("Mr. Smith went. He left! Did he? \"Yes.\" ok. A.B. c", 20, fix_sentence_endings=True))
+print(textwrap.TextWrapper(fix_sentence_endings=True).fill("end. Next one! x.y. 'quote.' Z. done"))
+w = textwrap.TextWrapper(width=15)
+print(w._split("it's a 'quoted' and un-hyphen--ated thing"))
+print(w._split_chunks("tab\tand\nnewline"))
