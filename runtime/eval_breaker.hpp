@@ -6,7 +6,7 @@
 // source owns one bit of a single std::atomic<uint32_t>, owned by the
 // interpreter, and the loop does one relaxed load:
 //
-//     if (breaker.load(std::memory_order_relaxed) != 0) handle_eval_breaker();
+//     if (breaker.load(std::memory_order_relaxed) != 0) eval_handle_breaker(ts);
 //
 // CPython keeps the conditions in separate variables and recomputes one
 // `eval_breaker` flag from all of them (COMPUTE_EVAL_BREAKER in
@@ -14,9 +14,9 @@
 // source, a source sets its bit with fetch_or and clears it with fetch_and,
 // never touching the others' bits, and nothing is recomputed.
 //
-// The slow path (handle_eval_breaker) re-checks each condition at its source
-// (e.g. Gil::drop_requested()); a bit is a hint that something may be pending,
-// not the authoritative state. The bits may therefore be read and written with
+// The slow path (eval_handle_breaker in interp/vm/eval_helpers.cpp) re-checks
+// each condition at its source (e.g. Gil::drop_requested()); a bit is a hint
+// that something may be pending, not the authoritative state. The bits may therefore be read and written with
 // relaxed ordering, with one exception: a consumer that clears a bit before
 // re-checking a condition kept in another variable must clear it with acquire,
 // and the source must set it with release after writing the condition, or the

@@ -195,15 +195,15 @@ std::uintptr_t address_of(const GilThread& thread) {
 
 const char* gil_event_name(GilEvent event) noexcept {
     switch (event) {
-        case GilEvent::kWait:
+        case GilEvent::Wait:
             return "wait";
-        case GilEvent::kTake:
+        case GilEvent::Take:
             return "take";
-        case GilEvent::kDrop:
+        case GilEvent::Drop:
             return "drop";
-        case GilEvent::kDropRequest:
+        case GilEvent::DropRequest:
             return "drop_request";
-        case GilEvent::kForcedSwitch:
+        case GilEvent::ForcedSwitch:
             return "forced_switch";
     }
     return "unknown";
@@ -229,7 +229,7 @@ void Gil::take(GilThread& thread, bool yielded) {
     }
     std::uint64_t requests_made = 0;
     if (holder != nullptr) {
-        emit_now(GilEvent::kWait, thread);
+        emit_now(GilEvent::Wait, thread);
         requests_made = wait_until_free(lock, thread, yielded);
     }
     const GilClock::time_point now = GilClock::now();
@@ -240,7 +240,7 @@ void Gil::take(GilThread& thread, bool yielded) {
     stats.waited += (now - started) + thread.m_unaccounted_wait;
     thread.m_unaccounted_wait = std::chrono::nanoseconds{0};
     stats.last_taken = now;
-    emit(GilEvent::kTake, thread, now);
+    emit(GilEvent::Take, thread, now);
     lock.unlock();
     errno = saved_errno;
 }
@@ -336,9 +336,9 @@ bool Gil::release_locked(GilThread& thread, GilClock::time_point now) {
         ++thread.stats.forced_switches;
     }
     m_holder.store(nullptr, kRelaxed);
-    emit(GilEvent::kDrop, thread, now);
+    emit(GilEvent::Drop, thread, now);
     if (asked_to_drop) {
-        emit(GilEvent::kForcedSwitch, thread, now);
+        emit(GilEvent::ForcedSwitch, thread, now);
     }
     return asked_to_drop;
 }
@@ -360,7 +360,7 @@ void Gil::yield(GilThread& thread) {
 void Gil::set_drop_request_locked(GilThread& asker) {
     m_drop_request.store(true, kRelaxed);
     m_eval_breaker->fetch_or(kEvalBreakerGilDrop, kRelaxed);
-    emit_now(GilEvent::kDropRequest, asker);
+    emit_now(GilEvent::DropRequest, asker);
 }
 
 // CPython: RESET_GIL_DROP_REQUEST.

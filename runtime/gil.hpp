@@ -16,7 +16,7 @@
 //     }
 //     ...
 //     {
-//         GilRelease released(gil, thread);              // time.sleep, read(), ...
+//         GilRelease released(ts);              // time.sleep, read(), ...
 //         ::nanosleep(...);                              // touches no Python object
 //     }
 //     ...
@@ -37,6 +37,8 @@
 #include "runtime/eval_breaker.hpp"
 
 namespace gilt {
+
+class ThreadState;
 
 using GilClock = std::chrono::steady_clock;
 
@@ -84,11 +86,11 @@ private:
 
 // What a trace hook is told about.
 enum class GilEvent : std::uint8_t {
-    kWait,          // `thread` found the GIL held and starts waiting for it
-    kTake,          // `thread` now holds the GIL
-    kDrop,          // `thread` released the GIL
-    kDropRequest,   // `thread` waited a whole interval and asked the holder to drop
-    kForcedSwitch,  // `thread` released the GIL because it was asked (follows kDrop)
+    Wait,          // `thread` found the GIL held and starts waiting for it
+    Take,          // `thread` now holds the GIL
+    Drop,          // `thread` released the GIL
+    DropRequest,   // `thread` waited a whole interval and asked the holder to drop
+    ForcedSwitch,  // `thread` released the GIL because it was asked (follows Drop)
 };
 
 // "wait", "take", "drop", "drop_request", "forced_switch": for trace output.
@@ -258,7 +260,7 @@ private:
 // (sleep, read/write, socket calls, select, waiting on a lock, join, waitpid):
 //
 //     {
-//         GilRelease released(gil, thread);
+//         GilRelease released(ts);
 //         n = ::read(fd, buffer, size);    // C++ data only
 //     }
 //
@@ -270,6 +272,9 @@ private:
 class GilRelease {
 public:
     GilRelease(Gil& gil, GilThread& thread);
+    // The usual form: the GIL of `ts`'s interpreter, for that thread
+    // (thread_state.cpp).
+    explicit GilRelease(ThreadState& ts);
     ~GilRelease();
     GilRelease(const GilRelease&) = delete;
     GilRelease& operator=(const GilRelease&) = delete;

@@ -139,16 +139,4 @@ class Interpreter {
   std::unordered_map<std::string_view, StrObject*> m_interned;  // keys view the str's bytes
 };
 
-// Py_BEGIN_ALLOW_THREADS / Py_END_ALLOW_THREADS: the calling thread does not
-// hold its interpreter's GIL while this guard lives. Blocking calls (sleep,
-// reads and writes, socket calls, lock waits, joins) run inside one; between
-// construction and destruction no Python object may be touched.
-class AllowThreads {
- public:
-  explicit AllowThreads(ThreadState& ts) : m_release(ts.interp().gil, ts.gil_thread) {}
-
- private:
-  GilRelease m_release;
-};
-
 }  // namespace gilt

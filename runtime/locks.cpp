@@ -62,7 +62,7 @@ constexpr MethodDef kRLockMethods[] = {
 
 using Clock = std::chrono::steady_clock;
 
-enum class WaitOutcome { kGot, kDeadline, kSignal };
+enum class WaitOutcome { Got, Deadline, Signal };
 
 // Claims the lock if free (for `owner`: an RLock's holder, 0 for a lock).
 bool try_claim(RawLock& lock, uint64_t owner) {
@@ -93,16 +93,16 @@ WaitOutcome wait_for_lock(RawLock& lock, uint64_t owner, bool forever, Clock::ti
   WaitOutcome outcome;
   for (;;) {
     if (try_claim(lock, owner)) {
-      outcome = WaitOutcome::kGot;
+      outcome = WaitOutcome::Got;
       break;
     }
     if (on_main && signal_pending()) {
-      outcome = WaitOutcome::kSignal;
+      outcome = WaitOutcome::Signal;
       break;
     }
     Clock::time_point now = Clock::now();
     if (!forever && now >= deadline) {
-      outcome = WaitOutcome::kDeadline;
+      outcome = WaitOutcome::Deadline;
       break;
     }
     if (on_main) {
@@ -119,8 +119,8 @@ WaitOutcome wait_for_lock(RawLock& lock, uint64_t owner, bool forever, Clock::ti
 }
 
 AcquireResult acquire_as(ThreadState& ts, RawLock& lock, double timeout, uint64_t owner) {
-  if (try_claim(lock, owner)) return AcquireResult::kAcquired;
-  if (timeout == 0) return AcquireResult::kTimedOut;
+  if (try_claim(lock, owner)) return AcquireResult::Acquired;
+  if (timeout == 0) return AcquireResult::TimedOut;
   bool forever = timeout < 0;
   Clock::time_point deadline =
       forever ? Clock::time_point{}
@@ -130,7 +130,7 @@ AcquireResult acquire_as(ThreadState& ts, RawLock& lock, double timeout, uint64_
   for (;;) {
     WaitOutcome outcome;
     {
-      AllowThreads allow(ts);
+      GilRelease allow(ts);
       // Spin, then sleep (runtime/spin_wait.hpp), never past the deadline.
       auto limit = forever ? kSpinBeforeSleep
                            : std::min<std::chrono::microseconds>(
@@ -139,14 +139,14 @@ AcquireResult acquire_as(ThreadState& ts, RawLock& lock, double timeout, uint64_
       if (spin && limit.count() > 0 &&
           spin_wait(limit, [&lock] { return !lock.locked.load(std::memory_order_relaxed); }) &&
           try_claim(lock, owner)) {
-        outcome = WaitOutcome::kGot;
+        outcome = WaitOutcome::Got;
       } else {
         outcome = wait_for_lock(lock, owner, forever, deadline, on_main);
       }
     }
-    if (outcome == WaitOutcome::kGot) return AcquireResult::kAcquired;
-    if (outcome == WaitOutcome::kDeadline) return AcquireResult::kTimedOut;
-    if (!run_pending_signals(ts)) return AcquireResult::kError;
+    if (outcome == WaitOutcome::Got) return AcquireResult::Acquired;
+    if (outcome == WaitOutcome::Deadline) return AcquireResult::TimedOut;
+    if (!run_pending_signals(ts)) return AcquireResult::Error;
   }
 }
 
@@ -155,8 +155,8 @@ RLockObject* as_rlock(Value v) { return reinterpret_cast<RLockObject*>(v.as_obje
 
 // acquire() results as Python values.
 Value acquire_result(AcquireResult r) {
-  if (r == AcquireResult::kError) return Value();
-  return Value::boolean(r == AcquireResult::kAcquired);
+  if (r == AcquireResult::Error) return Value();
+  return Value::boolean(r == AcquireResult::Acquired);
 }
 
 // --- _thread.lock ---
@@ -223,7 +223,7 @@ Value rlock_acquire(ThreadState& ts, Args args) {
     return Value::true_();
   }
   AcquireResult r = acquire_as(ts, raw, timeout, ts.ident);
-  if (r == AcquireResult::kAcquired) raw.count.store(1, std::memory_order_relaxed);
+  if (r == AcquireResult::Acquired) raw.count.store(1, std::memory_order_relaxed);
   return acquire_result(r);
 }
 
@@ -286,7 +286,7 @@ Value rlock_acquire_restore(ThreadState& ts, Args args) {
   }
   RawLock& raw = as_rlock(args[0])->raw;
   AcquireResult r = acquire_as(ts, raw, -1, static_cast<uint64_t>(owner));
-  if (r != AcquireResult::kAcquired) return Value();
+  if (r != AcquireResult::Acquired) return Value();
   raw.count.store(static_cast<uint64_t>(count), std::memory_order_relaxed);
   return Value::none();
 }

@@ -8,7 +8,7 @@
 //
 //   1. try without releasing the GIL (the common, uncontended case: one
 //      compare-and-swap, no mutex, no GIL traffic);
-//   2. otherwise release the GIL (AllowThreads), watch the flag for a few
+//   2. otherwise release the GIL (GilRelease), watch the flag for a few
 //      microseconds (spin, then sleep: runtime/spin_wait.hpp), and if the
 //      lock is still held count itself in `waiters` and sleep on the
 //      condition variable; then take the GIL back.
@@ -65,7 +65,7 @@ struct RawLock {
   std::condition_variable cond;
 };
 
-enum class AcquireResult { kAcquired, kTimedOut, kError };
+enum class AcquireResult { Acquired, TimedOut, Error };
 
 // Acquires `lock` for the calling thread (which holds the GIL).
 // timeout < 0: wait forever; 0: try once without blocking; > 0: seconds.

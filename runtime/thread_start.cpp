@@ -200,7 +200,7 @@ bool start_python_thread(ThreadState& ts, Value func, Value args, Value kwargs, 
   }
   boot.release();  // the new thread owns it now
   // Wait (without the GIL) until the thread has registered its ThreadState.
-  AllowThreads allow(ts);
+  GilRelease allow(ts);
   std::unique_lock<std::mutex> guard(ready->mutex);
   ready->cond.wait(guard, [&] { return ready->ready; });
   *ident = ready->ident;
@@ -230,7 +230,7 @@ bool wait_for_thread_exits(ThreadState& ts) {
   }
   if (others != 0) return false;  // threads still running Python code
   // The rest have cleared their references; wait for their last steps.
-  AllowThreads allow(ts);
+  GilRelease allow(ts);
   std::unique_lock<std::mutex> guard(registry->mutex);
   registry->finished.wait(guard, [&] { return registry->running == 0; });
   return true;

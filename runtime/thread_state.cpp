@@ -153,4 +153,6 @@ ThreadState* ThreadState::current(Interpreter& interp) noexcept {
   return nullptr;
 }
 
+GilRelease::GilRelease(ThreadState& ts) : GilRelease(ts.interp().gil, ts.gil_thread) {}
+
 }  // namespace gilt

@@ -61,7 +61,7 @@ int64_t io_read_fd(ThreadState& ts, int fd, char* buf, std::size_t n) {
     ssize_t r;
     int err;
     {
-      AllowThreads released(ts);
+      GilRelease released(ts);
       r = ::read(fd, buf, n);
       err = errno;
     }
@@ -78,7 +78,7 @@ int io_write_fd(ThreadState& ts, int fd, const char* data, std::size_t n) {
     ssize_t r;
     int err;
     {
-      AllowThreads released(ts);
+      GilRelease released(ts);
       r = ::write(fd, data, n);
       err = errno;
     }

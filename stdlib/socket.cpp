@@ -311,7 +311,7 @@ Value sock_accept(ThreadState& ts, Args args) {
     int fd, err;
     a.len = sizeof a.storage;
     {
-      AllowThreads released(ts);
+      GilRelease released(ts);
       fd = ::accept4(listen_fd, a.ptr(), &a.len, SOCK_CLOEXEC);
       err = errno;
     }
@@ -336,7 +336,7 @@ Value sock_accept(ThreadState& ts, Args args) {
 int connect_errno(ThreadState& ts, SocketObject* s, SockAddr& a, bool raise_timeout) {
   int fd = s->fd, rc, err;
   {
-    AllowThreads released(ts);
+    GilRelease released(ts);
     rc = ::connect(fd, a.ptr(), a.len);
     err = errno;
   }

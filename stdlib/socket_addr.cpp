@@ -112,7 +112,7 @@ bool resolve_host(ThreadState& ts, const std::string& host, int family, SockAddr
   addrinfo* res = nullptr;
   int rc;
   {
-    AllowThreads released(ts);
+    GilRelease released(ts);
     rc = ::getaddrinfo(host.empty() ? nullptr : host.c_str(), nullptr, &hints, &res);
   }
   if (rc != 0) {
@@ -254,7 +254,7 @@ Value socket_getaddrinfo(ThreadState& ts, Args args) {
   addrinfo* res = nullptr;
   int rc;
   {
-    AllowThreads released(ts);
+    GilRelease released(ts);
     rc = ::getaddrinfo(no_host ? nullptr : h.c_str(), no_port ? nullptr : service.c_str(), &hints, &res);
   }
   if (rc != 0) return raise_gaierror(ts, rc);

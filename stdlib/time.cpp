@@ -86,7 +86,7 @@ Value time_thread_time(ThreadState& ts, Args) { return make_float(ts, clock_seco
 // the main thread cannot rely on EINTR and looks at signal_pending() between
 // slices, as the lock waits do). Returns false when a signal is pending.
 bool sleep_blocking(ThreadState& ts, std::chrono::steady_clock::time_point deadline) {
-  AllowThreads released(ts);
+  GilRelease released(ts);
   auto left = deadline - std::chrono::steady_clock::now();
   if (left > kSignalPollInterval) left = kSignalPollInterval;
   if (left.count() > 0) {

@@ -38,7 +38,7 @@ int wait_released(ThreadState& ts, const WaitDeadline& deadline, const std::func
     if (on_main && (ms < 0 || ms > slice)) ms = slice;
     int r, err;
     {
-      AllowThreads released(ts);
+      GilRelease released(ts);
       r = wait(ms);
       err = errno;
     }

@@ -504,7 +504,7 @@ void Compiler::function_def(const ast::FunctionDefBase* f) {
                 f->returns);
   for (std::size_t i = 0; i < f->decorator_list.size(); ++i) {
     // Stack: [dec, NULL? ...]: decorators were pushed as plain values; call each.
-    emit(Op::CALL, 1 | (1u << 16));  // bit 16: "decorator call": callable below the argument, no NULL
+    emit(Op::CALL, 1 | kCallNoSelfSlot);
   }
   store_name(f->name);
 }
@@ -666,7 +666,7 @@ void Compiler::class_def(const ast::ClassDef* c) {
     }
   }
   emit(Op::MAKE_CLASS, has_kw);
-  for (std::size_t i = 0; i < c->decorator_list.size(); ++i) emit(Op::CALL, 1 | (1u << 16));
+  for (std::size_t i = 0; i < c->decorator_list.size(); ++i) emit(Op::CALL, 1 | kCallNoSelfSlot);
   store_name(c->name);
 }
 
@@ -1162,7 +1162,7 @@ void Compiler::assert_stmt(const ast::Assert* a) {
   emit(Op::LOAD_ASSERTION_ERROR);
   if (a->msg) {
     expr(a->msg);
-    emit(Op::CALL, 1 | (1u << 16));
+    emit(Op::CALL, 1 | kCallNoSelfSlot);
   }
   emit(Op::RAISE_VARARGS, 1);
   bind(end);
@@ -1230,7 +1230,7 @@ int stack_effect(Op op, uint32_t arg, bool jump) {
                ((arg & kMakeAnnotations) ? 1 : 0) + ((arg & kMakeClosure) ? 1 : 0));
     case Op::MAKE_CLASS: return -2 - static_cast<int>(arg);
     case Op::CALL:
-      if (arg & (1u << 16)) return -static_cast<int>(arg & 0xFFFF);
+      if (arg & kCallNoSelfSlot) return -static_cast<int>(arg & 0xFFFF);
       return -1 - static_cast<int>(arg & 0xFFFF);
     case Op::CALL_KW: return -2 - static_cast<int>(arg);
     case Op::CALL_EX: return (arg & 1) ? -3 : -2;

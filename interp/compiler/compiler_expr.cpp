@@ -444,7 +444,7 @@ void Compiler::comprehension(const ast::Expr* node, const std::vector<ast::Compr
   make_closure(code, 0);
   expr(gens[0]->iter);
   emit(gens[0]->is_async ? Op::GET_AITER : Op::GET_ITER);
-  emit(Op::CALL, 1 | (1u << 16));
+  emit(Op::CALL, 1 | kCallNoSelfSlot);
   if (awaitable) {
     emit(Op::GET_AWAITABLE);
     emit(Op::LOAD_CONST, const_none());

@@ -56,6 +56,10 @@ inline constexpr Operand kOpOperands[] = {
 
 inline constexpr Operand operand_of(Op op) { return kOpOperands[static_cast<int>(op)]; }
 
+// CALL's argument: the argument count in the low 16 bits, and this bit for
+// a call with no self-or-NULL slot ([callable, arg]: a decorator applied).
+inline constexpr uint32_t kCallNoSelfSlot = 1u << 16;
+
 // Flags of MAKE_FUNCTION's argument: which optional parts are on the stack
 // (below the code object, in this order).
 enum MakeFunctionFlags : uint32_t {

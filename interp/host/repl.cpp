@@ -259,7 +259,7 @@ public:
             std::string prompt = prompt_for(m_ts, m_source.empty());
             ReplRead r;
             {
-                AllowThreads unlocked(m_ts);  // the script's threads run while we wait
+                GilRelease unlocked(m_ts);  // the script's threads run while we wait
                 r = m_io.read_line(prompt, &line);
             }
             if (r == ReplRead::Interrupt) {

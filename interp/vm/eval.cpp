@@ -28,6 +28,13 @@
 //
 // Register discipline: `ip` and `sp` live in locals while a frame runs and
 // are written back to the Frame only when it stops (call, yield, error).
+// The rule every case follows: SAVE_FRAME_STATE() (ip and sp into the
+// Frame) before anything that can run Python code or raise: a call, an
+// attribute lookup that may reach __getattr__ or a property, a comparison,
+// a refcount drop that may run __del__, a GIL check point. That code may
+// walk the frame stack (tracebacks, sys._getframe, the cycle collector
+// visiting the stack), and a stale sp there means values counted twice or
+// not at all, a stale ip a wrong line number.
 #include "interp/vm/eval.hpp"
 
 #include <cmath>
@@ -122,6 +129,13 @@ Value eval_frame(ThreadState& ts, Frame* entry, bool throwing) {
 #define PEEK(n) (sp[-static_cast<std::ptrdiff_t>(n)])
 #define SET_TOP(v) (sp[-1] = (v))
 #define GOTO_ERROR() goto error
+// Drops the references from the top of the stack down to `base` (exclusive)
+// and leaves sp there: the end of every call, whatever its outcome.
+#define DROP_STACK_TO(base)                         \
+  do {                                              \
+    for (Value* p_ = sp; p_ > (base);) decref(*--p_); \
+    sp = (base);                                    \
+  } while (0)
 #define NEXT_CACHE() (void)(*ip++)
 
 #if GILT_COMPUTED_GOTO

@@ -57,11 +57,6 @@ inline Value eval_call_fast(ThreadState& ts, Value callable, Value* args, uint32
   release_replaced(ts, old);
 }
 
-inline bool is_plain_function(Value v) {
-  return v.is_object() && v.as_object()->kind == ObjKind::Function &&
-         !(code_obj(func_obj(v)->code)->flags & (kCodeGenerator | kCodeCoroutine | kCodeAsyncGenerator));
-}
-
 __attribute__((always_inline)) inline Value small_int_binop(BinOp op, int64_t a, int64_t b, bool* ok) {
   int64_t r;
   *ok = true;

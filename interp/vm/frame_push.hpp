@@ -12,12 +12,22 @@
 
 #include "interp/vm/frame.hpp"
 #include "runtime/errors.hpp"
+#include "runtime/descriptors.hpp"
+#include "runtime/slots.hpp"
+#include "runtime/type.hpp"
 #include "runtime/function.hpp"
 #include "runtime/interpreter.hpp"
 #include "runtime/thread_state.hpp"
 #include "runtime/tuple.hpp"
 
 namespace gilt {
+
+// A function whose call runs its body (not one that makes a generator or
+// coroutine object): CALL may push its frame and go on in the same loop.
+inline bool is_plain_function(Value v) {
+  return v.is_object() && v.as_object()->kind == ObjKind::Function &&
+         !(code_obj(func_obj(v)->code)->flags & (kCodeGenerator | kCodeCoroutine | kCodeAsyncGenerator));
+}
 
 // The common call: positional arguments only (the ones left out have
 // defaults) to a function whose code has kCodeSimpleArgs.
@@ -62,6 +72,57 @@ namespace gilt {
     for (uint32_t i = nargs; i < argcount; ++i) lp[i] = new_ref(tuple_item(fn->defaults, i - first_default));
   }
   return f;
+}
+
+// CALL's layout is [callable, self or NULL, args...]. A bound method called
+// with NULL in the self slot is unpacked in place into [function, self] so
+// that the call below is a plain function call with self as its first
+// argument (CPython 3.11's CALL does the same). Returns the callable now in
+// base[0].
+[[gnu::always_inline]] inline Value unpack_bound_method(Value* base) noexcept {
+  Value callable = base[0];
+  if (!base[1].is_null() || !callable.is_object() || callable.as_object()->kind != ObjKind::BoundMethod) {
+    return callable;
+  }
+  auto* m = reinterpret_cast<MethodObject*>(callable.as_object());
+  base[0] = new_ref(m->func);
+  base[1] = new_ref(m->self);
+  decref(callable);
+  return base[0];
+}
+
+// CALL's class-instantiation fast path: a class whose instances come from
+// object.__new__ and whose __init__ is a plain Python function of the
+// simple call shape. Does what type.__call__ would, except that __init__'s
+// frame is pushed for the eval loop to run instead of a nested eval loop
+// (its return, marked init_call, checks for None and keeps the instance).
+// Returns the __init__ frame, which took the arguments' references, with
+// the new instance in *obj. Returns null with *obj null when the fast path
+// does not apply (nothing was done), or null with *failed set and an
+// exception pending.
+[[gnu::always_inline]] inline Frame* push_init_frame(ThreadState& ts, Value cls, Value* args, uint32_t nargs,
+                                                     Value* obj, bool* failed) {
+  const BuiltinTypes& types = ts.types();
+  *obj = Value();
+  if (!cls.is_object() || cls.as_object()->kind != ObjKind::Type || cls.as_object()->type->call != types.type->call) {
+    return nullptr;
+  }
+  auto* t = reinterpret_cast<TypeObject*>(cls.as_object());
+  if (t->new_ != types.object->new_ || !init_is_python(t)) return nullptr;
+  Value init = type_lookup(t, ts.names().__init__);
+  if (!is_plain_function(init) || !simple_call_shape(func_obj(init), code_obj(func_obj(init)->code), nargs + 1)) {
+    return nullptr;
+  }
+  Value instance = t->new_(ts, t, Args{args, nargs, nullptr});
+  Frame* callee = instance.is_null() ? nullptr : push_simple_frame(ts, init, instance, args, nargs + 1, true);
+  if (!callee) {
+    decref(instance);
+    *failed = true;
+    return nullptr;
+  }
+  callee->init_call = 1;
+  *obj = instance;
+  return callee;
 }
 
 // Clears a frame pushed by push_simple_frame() or push_call_frame() and

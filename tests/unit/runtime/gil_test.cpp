@@ -375,24 +375,24 @@ struct CountingTrace {
     static void hook(void* user, GilEvent event, const GilThread& thread, GilClock::time_point when) {
         auto* t = static_cast<CountingTrace*>(user);
         t->records.push_back({event, thread.id, when});
-        if (event == GilEvent::kWait && thread.id < t->waits.size()) ++t->waits[thread.id];
+        if (event == GilEvent::Wait && thread.id < t->waits.size()) ++t->waits[thread.id];
     }
 
     // The first take after thread `id` dropped the GIL (end() if none).
     std::vector<TraceRecord>::const_iterator take_after_drop_by(std::uint64_t id) const {
         auto dropped = std::find_if(records.begin(), records.end(), [&](const TraceRecord& r) {
-            return r.event == GilEvent::kDrop && r.thread_id == id;
+            return r.event == GilEvent::Drop && r.thread_id == id;
         });
-        return std::find_if(dropped, records.end(), [](const TraceRecord& r) { return r.event == GilEvent::kTake; });
+        return std::find_if(dropped, records.end(), [](const TraceRecord& r) { return r.event == GilEvent::Take; });
     }
 };
 
 TEST(GilTest, EventNamesForTraces) {
-    EXPECT_STREQ(gil_event_name(GilEvent::kWait), "wait");
-    EXPECT_STREQ(gil_event_name(GilEvent::kTake), "take");
-    EXPECT_STREQ(gil_event_name(GilEvent::kDrop), "drop");
-    EXPECT_STREQ(gil_event_name(GilEvent::kDropRequest), "drop_request");
-    EXPECT_STREQ(gil_event_name(GilEvent::kForcedSwitch), "forced_switch");
+    EXPECT_STREQ(gil_event_name(GilEvent::Wait), "wait");
+    EXPECT_STREQ(gil_event_name(GilEvent::Take), "take");
+    EXPECT_STREQ(gil_event_name(GilEvent::Drop), "drop");
+    EXPECT_STREQ(gil_event_name(GilEvent::DropRequest), "drop_request");
+    EXPECT_STREQ(gil_event_name(GilEvent::ForcedSwitch), "forced_switch");
 }
 
 TEST(GilTest, TraceHookSeesHandOverInOrder) {
@@ -416,8 +416,8 @@ TEST(GilTest, TraceHookSeesHandOverInOrder) {
 
     using E = GilEvent;
     const std::vector<std::pair<GilEvent, std::uint64_t>> expected = {
-        {E::kTake, 1}, {E::kWait, 2}, {E::kDropRequest, 2}, {E::kDrop, 1}, {E::kForcedSwitch, 1},
-        {E::kTake, 2}, {E::kDrop, 2}, {E::kTake, 1},        {E::kDrop, 1},
+        {E::Take, 1}, {E::Wait, 2}, {E::DropRequest, 2}, {E::Drop, 1}, {E::ForcedSwitch, 1},
+        {E::Take, 2}, {E::Drop, 2}, {E::Take, 1},        {E::Drop, 1},
     };
     std::vector<std::pair<GilEvent, std::uint64_t>> actual;
     for (const TraceRecord& record : trace) {
@@ -425,7 +425,7 @@ TEST(GilTest, TraceHookSeesHandOverInOrder) {
     }
     // A's second take() may or may not have found B still holding the GIL.
     if (actual.size() == expected.size() + 1 &&
-        actual[6] == std::pair{E::kWait, std::uint64_t{1}}) {
+        actual[6] == std::pair{E::Wait, std::uint64_t{1}}) {
         actual.erase(actual.begin() + 6);
     }
     EXPECT_EQ(actual, expected);
@@ -471,7 +471,7 @@ TEST(GilTest, SliceStartsWhenTheHolderTookTheGil) {
     const auto switched = trace.take_after_drop_by(1);
     ASSERT_NE(switched, trace.records.cend());
     const auto asked = std::find_if(switched, trace.records.cend(), [&](const TraceRecord& r) {
-        return r.event == GilEvent::kDropRequest && r.thread_id != switched->thread_id;
+        return r.event == GilEvent::DropRequest && r.thread_id != switched->thread_id;
     });
     ASSERT_NE(asked, trace.records.cend());
     const auto slice = asked->when - switched->when;
