@@ -93,10 +93,12 @@ Value rich_compare(ThreadState& ts, Value a, Value b, CompareOp op);
 // Comparison reduced to a truth value (identity implies equality for Eq/Ne,
 // as in CPython's PyObject_RichCompareBool). 1 / 0 / -1.
 [[nodiscard]] int rich_compare_bool(ThreadState& ts, Value a, Value b, CompareOp op);
-inline int obj_eq(ThreadState& ts, Value a, Value b) { return rich_compare_bool(ts, a, b, CompareOp::Eq); }
-std::string_view binop_symbol(BinOp op);         // "+", "//", ...
-std::string_view inplace_symbol(BinOp op);       // "+=", ...
-std::string_view compare_symbol(CompareOp op);   // "<", "==", ...
+inline int obj_eq(ThreadState& ts, Value a, Value b) {
+    return rich_compare_bool(ts, a, b, CompareOp::Eq);
+}
+std::string_view binop_symbol(BinOp op);        // "+", "//", ...
+std::string_view inplace_symbol(BinOp op);      // "+=", ...
+std::string_view compare_symbol(CompareOp op);  // "<", "==", ...
 
 // isinstance / issubclass with tuples, and the __instancecheck__ /
 // __subclasscheck__ of a metaclass written in Python.
@@ -115,6 +117,8 @@ bool is_instance_of(ThreadState& ts, Value obj, TypeObject* t);  // no errors
 // Guards native recursion (calls from C++ back into Python). Returns false
 // with RecursionError pending when too deep.
 [[nodiscard]] bool enter_native_call(ThreadState& ts);
-inline void leave_native_call(ThreadState& ts) { --ts.native_depth; }
+inline void leave_native_call(ThreadState& ts) {
+    --ts.native_depth;
+}
 
 }  // namespace gilt

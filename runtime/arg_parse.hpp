@@ -6,9 +6,9 @@
 //
 // Names before "|" are required, after it optional; a leading '$' marks a
 // keyword-only parameter (optional when the spec has no "|" at all, so
-// {"$key", "$reverse"} reads naturally; {"a", "$b", "|"} requires b); a leading '/' on a name marks it positional-only
-// (its name cannot be passed as a keyword). Outputs are BORROWED values, or
-// null for absent optional parameters.
+// {"$key", "$reverse"} reads naturally; {"a", "$b", "|"} requires b); a leading '/' on a name marks
+// it positional-only (its name cannot be passed as a keyword). Outputs are BORROWED values, or null
+// for absent optional parameters.
 #pragma once
 
 #include <initializer_list>
@@ -31,30 +31,31 @@ namespace gilt {
 [[nodiscard]] inline bool parse_args(ThreadState& ts, Args args, std::string_view fname,
                                      std::initializer_list<std::string_view> spec,
                                      std::initializer_list<Value*> out) {
-  if (args.kwnames == nullptr) {
-    if (args.n == 0 && (spec.size() == 0 || *spec.begin() == "|")) return true;  // all optional, none given
-    uint32_t positional = 0, required = 0;
-    bool optional = false, kwonly_before_bar = false, required_kwonly = false;
-    for (std::string_view item : spec) {
-      if (item.size() == 1 && item[0] == '|') {
-        optional = true;
-        required_kwonly = kwonly_before_bar;
-      } else if (!item.empty() && item[0] == '$') {
-        kwonly_before_bar |= !optional;
-      } else {
-        ++positional;
-        required += optional ? 0 : 1;
-      }
+    if (args.kwnames == nullptr) {
+        if (args.n == 0 && (spec.size() == 0 || *spec.begin() == "|"))
+            return true;  // all optional, none given
+        uint32_t positional = 0, required = 0;
+        bool optional = false, kwonly_before_bar = false, required_kwonly = false;
+        for (std::string_view item : spec) {
+            if (item.size() == 1 && item[0] == '|') {
+                optional = true;
+                required_kwonly = kwonly_before_bar;
+            } else if (!item.empty() && item[0] == '$') {
+                kwonly_before_bar |= !optional;
+            } else {
+                ++positional;
+                required += optional ? 0 : 1;
+            }
+        }
+        // Without "|" every keyword-only parameter is optional (see above), so
+        // only "{..., "$b", "|"}" makes one required; the slow path words it.
+        if (!required_kwonly && args.n >= required && args.n <= positional) {
+            Value* const* outs = out.begin();
+            for (uint32_t i = 0; i < args.n; ++i) *outs[i] = args.v[i];
+            return true;
+        }
     }
-    // Without "|" every keyword-only parameter is optional (see above), so
-    // only "{..., "$b", "|"}" makes one required; the slow path words it.
-    if (!required_kwonly && args.n >= required && args.n <= positional) {
-      Value* const* outs = out.begin();
-      for (uint32_t i = 0; i < args.n; ++i) *outs[i] = args.v[i];
-      return true;
-    }
-  }
-  return parse_args_slow(ts, args, fname, spec, out);
+    return parse_args_slow(ts, args, fname, spec, out);
 }
 
 // Fails with "f() takes no keyword arguments" if any keyword was passed.
@@ -62,8 +63,9 @@ namespace gilt {
 // them: the names are only measured when an error is raised.
 [[nodiscard]] bool no_kwargs_slow(ThreadState& ts, Args args, std::string_view fname);
 [[nodiscard]] inline bool no_kwargs(ThreadState& ts, Args args, std::string_view fname) {
-  if (args.kwnames == nullptr) [[likely]] return true;
-  return no_kwargs_slow(ts, args, fname);
+    if (args.kwnames == nullptr) [[likely]]
+        return true;
+    return no_kwargs_slow(ts, args, fname);
 }
 
 // Checks that no keyword was passed ("f() takes no keyword arguments") and
@@ -72,19 +74,20 @@ namespace gilt {
 // (exactly 1), "f expected 2 arguments, got 3", "f expected at least 1
 // argument, got 0", "f expected at most 2 arguments, got 3". Functions that
 // also take keywords check the positional count themselves.
-[[nodiscard]] bool check_nargs_slow(ThreadState& ts, Args args, std::string_view fname, uint32_t min,
-                                    uint32_t max);
-[[nodiscard]] inline bool check_nargs(ThreadState& ts, Args args, std::string_view fname, uint32_t min,
-                                      uint32_t max) {
-  if (args.kwnames == nullptr && args.n >= min && args.n <= max) [[likely]] return true;
-  return check_nargs_slow(ts, args, fname, min, max);
+[[nodiscard]] bool check_nargs_slow(ThreadState& ts, Args args, std::string_view fname,
+                                    uint32_t min, uint32_t max);
+[[nodiscard]] inline bool check_nargs(ThreadState& ts, Args args, std::string_view fname,
+                                      uint32_t min, uint32_t max) {
+    if (args.kwnames == nullptr && args.n >= min && args.n <= max) [[likely]]
+        return true;
+    return check_nargs_slow(ts, args, fname, min, max);
 }
 
 // A builtin method's check: args[0] is the receiver, then min..max
 // positional arguments and no keywords ("list.append", "list.append").
-[[nodiscard]] inline bool method_args(ThreadState& ts, Args args, std::string_view qualname, std::string_view name,
-                                      uint32_t min, uint32_t max) {
-  return no_kwargs(ts, args, qualname) && check_nargs(ts, args.drop_first(), name, min, max);
+[[nodiscard]] inline bool method_args(ThreadState& ts, Args args, std::string_view qualname,
+                                      std::string_view name, uint32_t min, uint32_t max) {
+    return no_kwargs(ts, args, qualname) && check_nargs(ts, args.drop_first(), name, min, max);
 }
 
 }  // namespace gilt

@@ -18,8 +18,7 @@ Value bool_repr(ThreadState& ts, Value self) {
 
 template <BinOp Op>
 Value bool_bitwise(ThreadState& ts, Value a, Value b) {
-    if (!a.is_bool() || !b.is_bool())
-        return int_binary(ts, Op, a, b);
+    if (!a.is_bool() || !b.is_bool()) return int_binary(ts, Op, a, b);
     bool x = a.is_true(), y = b.is_true();
     if constexpr (Op == BinOp::And)
         return Value::boolean(x && y);
@@ -35,8 +34,7 @@ Value bool_new(ThreadState& ts, TypeObject*, Args args) {
     if (args.n > 1)
         return raise_fmt(ts, ts.exc_types().TypeError, "bool expected at most 1 argument, got {}",
                          args.n);
-    if (args.n == 0)
-        return Value::false_();
+    if (args.n == 0) return Value::false_();
     int t = obj_truthy(ts, args[0]);
     return t < 0 ? Value() : Value::boolean(t);
 }

@@ -59,10 +59,8 @@ ByteArrayObject* ba(Value v) noexcept {
 
 // Replaces the contents with `data` (used by __init__ and make_bytearray).
 bool assign(ThreadState& ts, Value self, std::string_view data) {
-    if (!bytearray_resize(ts, self, data.size()))
-        return false;
-    if (!data.empty())
-        std::memmove(ba(self)->data, data.data(), data.size());
+    if (!bytearray_resize(ts, self, data.size())) return false;
+    if (!data.empty()) std::memmove(ba(self)->data, data.data(), data.size());
     return true;
 }
 
@@ -81,8 +79,7 @@ bool bytearray_resize(ThreadState& ts, Value self, uint64_t size) {
         b->data = p;
         b->capacity = cap;
     }
-    if (size > old)
-        std::memset(b->data + old, 0, size - old);
+    if (size > old) std::memset(b->data + old, 0, size - old);
     b->size = size;
     b->data[size] = '\0';
     return true;
@@ -90,11 +87,9 @@ bool bytearray_resize(ThreadState& ts, Value self, uint64_t size) {
 
 Value make_bytearray(ThreadState& ts, std::string_view data) {
     auto* b = alloc<ByteArrayObject>(ts.types().bytearray);
-    if (!b)
-        return raise_memory_error(ts);
+    if (!b) return raise_memory_error(ts);
     Ref r(val(b));
-    if (!assign(ts, *r, data))
-        return Value();
+    if (!assign(ts, *r, data)) return Value();
     return r.release();
 }
 
@@ -109,8 +104,7 @@ void bytearray_dealloc(Object* o) {
 
 Value bytearray_new(ThreadState& ts, TypeObject* type, Args) {
     auto* b = alloc<ByteArrayObject>(type);
-    if (!b)
-        return raise_memory_error(ts);
+    if (!b) return raise_memory_error(ts);
     return val(b);
 }
 
@@ -120,8 +114,7 @@ int bytearray_init(ThreadState& ts, Value self, Args args) {
                     {&source, &encoding, &errors}))
         return -1;
     std::string data;
-    if (!bytes_from_source(ts, source, encoding, errors, "bytearray", &data))
-        return -1;
+    if (!bytes_from_source(ts, source, encoding, errors, "bytearray", &data)) return -1;
     return assign(ts, self, data) ? 0 : -1;
 }
 
@@ -137,8 +130,7 @@ int64_t bytearray_len(ThreadState&, Value self) {
 // An index or a slice key; false with TypeError for anything else.
 bool index_or_slice(ThreadState& ts, Value key, int64_t* i, bool* slice) {
     *slice = is_slice(key);
-    if (*slice)
-        return true;
+    if (*slice) return true;
     int r = seq_index_arg(ts, key, i);
     if (r == 0)
         raise_fmt(ts, ts.exc_types().TypeError,
@@ -149,8 +141,7 @@ bool index_or_slice(ThreadState& ts, Value key, int64_t* i, bool* slice) {
 Value bytearray_subscript(ThreadState& ts, Value self, Value key) {
     int64_t i;
     bool slice;
-    if (!index_or_slice(ts, key, &i, &slice))
-        return Value();
+    if (!index_or_slice(ts, key, &i, &slice)) return Value();
     std::string_view d = bytearray_view(self);
     if (!slice) {
         if (!normalize_index(&i, static_cast<int64_t>(d.size())))
@@ -162,8 +153,7 @@ Value bytearray_subscript(ThreadState& ts, Value self, Value key) {
         return Value();
     std::string out;
     out.reserve(static_cast<size_t>(count));
-    for (int64_t k = 0, j = start; k < count; ++k, j += step)
-        out += d[static_cast<size_t>(j)];
+    for (int64_t k = 0, j = start; k < count; ++k, j += step) out += d[static_cast<size_t>(j)];
     return make_bytearray(ts, out);
 }
 
@@ -183,16 +173,13 @@ bool slice_source(ThreadState& ts, Value value, std::string* out) {
 
 // Replaces [start, stop) by `data`, moving the tail.
 bool splice(ThreadState& ts, Value self, int64_t start, int64_t stop, std::string_view data) {
-    if (stop < start)
-        stop = start;
+    if (stop < start) stop = start;
     uint64_t old = ba(self)->size, tail = old - static_cast<uint64_t>(stop);
     uint64_t size = old - static_cast<uint64_t>(stop - start) + data.size();
-    if (size > old && !bytearray_resize(ts, self, size))
-        return false;
+    if (size > old && !bytearray_resize(ts, self, size)) return false;
     char* p = ba(self)->data;
     std::memmove(p + start + data.size(), p + stop, tail);
-    if (!data.empty())
-        std::memcpy(p + start, data.data(), data.size());
+    if (!data.empty()) std::memcpy(p + start, data.data(), data.size());
     return size >= old || bytearray_resize(ts, self, size);
 }
 
@@ -207,22 +194,18 @@ int delete_extended(ThreadState& ts, Value self, int64_t start, int64_t step, in
     const int64_t last = start + step * (count - 1);
     int64_t out = start;
     for (int64_t i = start; i < n; ++i)
-        if (i > last || (i - start) % step != 0)
-            p[out++] = p[i];
+        if (i > last || (i - start) % step != 0) p[out++] = p[i];
     return bytearray_resize(ts, self, static_cast<uint64_t>(out)) ? 0 : -1;
 }
 
 int assign_slice(ThreadState& ts, Value self, Value key, Value value) {
     std::string data;
-    if (!value.is_null() && !slice_source(ts, value, &data))
-        return -1;
+    if (!value.is_null() && !slice_source(ts, value, &data)) return -1;
     int64_t start, stop, step, count;
     if (!slice_indices(ts, key, static_cast<int64_t>(ba(self)->size), &start, &stop, &step, &count))
         return -1;
-    if (step == 1)
-        return splice(ts, self, start, stop, data) ? 0 : -1;
-    if (value.is_null())
-        return count ? delete_extended(ts, self, start, step, count) : 0;
+    if (step == 1) return splice(ts, self, start, stop, data) ? 0 : -1;
+    if (value.is_null()) return count ? delete_extended(ts, self, start, step, count) : 0;
     if (static_cast<int64_t>(data.size()) != count) {
         raise_fmt(ts, ts.exc_types().ValueError,
                   "attempt to assign bytes of size {} to extended slice of size {}", data.size(),
@@ -237,19 +220,15 @@ int assign_slice(ThreadState& ts, Value self, Value key, Value value) {
 int bytearray_ass_subscript(ThreadState& ts, Value self, Value key, Value value) {
     int64_t i;
     bool slice;
-    if (!index_or_slice(ts, key, &i, &slice))
-        return -1;
-    if (slice)
-        return assign_slice(ts, self, key, value);
+    if (!index_or_slice(ts, key, &i, &slice)) return -1;
+    if (slice) return assign_slice(ts, self, key, value);
     if (!normalize_index(&i, static_cast<int64_t>(ba(self)->size))) {
         raise(ts, ts.exc_types().IndexError, "bytearray index out of range");
         return -1;
     }
-    if (value.is_null())
-        return splice(ts, self, i, i + 1, "") ? 0 : -1;
+    if (value.is_null()) return splice(ts, self, i, i + 1, "") ? 0 : -1;
     uint8_t b;
-    if (!byte_arg(ts, value, &b))
-        return -1;
+    if (!byte_arg(ts, value, &b)) return -1;
     ba(self)->data[i] = static_cast<char>(b);
     return 0;
 }
@@ -264,15 +243,13 @@ bool concat_operand(ThreadState& ts, Value b, std::string_view* out) {
 }
 
 Value bytearray_add(ThreadState& ts, Value a, Value b) {
-    if (!is_bytearray(a))
-        return Value::not_implemented();
+    if (!is_bytearray(a)) return Value::not_implemented();
     TypeObject* tb = type_of(ts, b);
     if (!is_bytes(b) && !is_bytearray(b) && (tb->flags & kTypeHeap) &&
         tb->nb[static_cast<int>(BinOp::Add)])
         return Value::not_implemented();
     std::string_view y;
-    if (!concat_operand(ts, b, &y))
-        return Value();
+    if (!concat_operand(ts, b, &y)) return Value();
     std::string out(bytearray_view(a));
     out.append(y);
     return make_bytearray(ts, out);
@@ -280,23 +257,19 @@ Value bytearray_add(ThreadState& ts, Value a, Value b) {
 
 Value bytearray_iadd(ThreadState& ts, Value a, Value b) {
     std::string_view y;
-    if (!concat_operand(ts, b, &y))
-        return Value();
+    if (!concat_operand(ts, b, &y)) return Value();
     std::string copy(y);  // b may be a itself
     uint64_t old = ba(a)->size;
-    if (!bytearray_resize(ts, a, old + copy.size()))
-        return Value();
+    if (!bytearray_resize(ts, a, old + copy.size())) return Value();
     std::memcpy(ba(a)->data + old, copy.data(), copy.size());
     return new_ref(a);
 }
 
 std::string repeated(std::string_view d, int64_t count) {
     std::string out;
-    if (count <= 0)
-        return out;
+    if (count <= 0) return out;
     out.reserve(d.size() * static_cast<size_t>(count));
-    for (int64_t k = 0; k < count; ++k)
-        out.append(d);
+    for (int64_t k = 0; k < count; ++k) out.append(d);
     return out;
 }
 
@@ -305,8 +278,7 @@ Value bytearray_mul(ThreadState& ts, Value a, Value b) {
     Value s = reflected ? b : a;
     int64_t count;
     int r = seq_repeat_count(ts, reflected ? a : b, reflected, &count);
-    if (r <= 0)
-        return r == 0 ? Value::not_implemented() : Value();
+    if (r <= 0) return r == 0 ? Value::not_implemented() : Value();
     std::string_view d = bytearray_view(s);
     if (count > 0 && !d.empty() && static_cast<uint64_t>(count) > (uint64_t(1) << 48) / d.size())
         return raise_memory_error(ts);
@@ -316,19 +288,16 @@ Value bytearray_mul(ThreadState& ts, Value a, Value b) {
 Value bytearray_imul(ThreadState& ts, Value a, Value b) {
     int64_t count;
     int r = seq_repeat_count(ts, b, false, &count);
-    if (r <= 0)
-        return r == 0 ? Value::not_implemented() : Value();
+    if (r <= 0) return r == 0 ? Value::not_implemented() : Value();
     std::string_view d = bytearray_view(a);
     if (count > 0 && !d.empty() && static_cast<uint64_t>(count) > (uint64_t(1) << 48) / d.size())
         return raise_memory_error(ts);
-    if (!assign(ts, a, repeated(d, count)))
-        return Value();
+    if (!assign(ts, a, repeated(d, count))) return Value();
     return new_ref(a);
 }
 
 Value bytearray_mod(ThreadState& ts, Value a, Value b) {
-    if (!is_bytearray(a))
-        return Value::not_implemented();
+    if (!is_bytearray(a)) return Value::not_implemented();
     return bytes_percent_format(ts, a, b);
 }
 
@@ -336,18 +305,15 @@ Value bytearray_mod(ThreadState& ts, Value a, Value b) {
 
 Value bytearray_append(ThreadState& ts, Args args) {
     uint8_t b;
-    if (!method_onearg(ts, args, "bytearray.append") || !byte_arg(ts, args[1], &b))
-        return Value();
+    if (!method_onearg(ts, args, "bytearray.append") || !byte_arg(ts, args[1], &b)) return Value();
     uint64_t n = ba(args[0])->size;
-    if (!bytearray_resize(ts, args[0], n + 1))
-        return Value();
+    if (!bytearray_resize(ts, args[0], n + 1)) return Value();
     ba(args[0])->data[n] = static_cast<char>(b);
     return Value::none();
 }
 
 Value bytearray_extend(ThreadState& ts, Args args) {
-    if (!method_onearg(ts, args, "bytearray.extend"))
-        return Value();
+    if (!method_onearg(ts, args, "bytearray.extend")) return Value();
     Value src = args[1];
     std::string data;
     if (is_bytes(src) || is_bytearray(src)) {
@@ -359,50 +325,39 @@ Value bytearray_extend(ThreadState& ts, Args args) {
         return Value();
     }
     uint64_t n = ba(args[0])->size;
-    if (!bytearray_resize(ts, args[0], n + data.size()))
-        return Value();
-    if (!data.empty())
-        std::memcpy(ba(args[0])->data + n, data.data(), data.size());
+    if (!bytearray_resize(ts, args[0], n + data.size())) return Value();
+    if (!data.empty()) std::memcpy(ba(args[0])->data + n, data.data(), data.size());
     return Value::none();
 }
 
 Value bytearray_pop(ThreadState& ts, Args args) {
-    if (!method_posargs(ts, args, "pop", "bytearray.pop", 0, 1))
-        return Value();
+    if (!method_posargs(ts, args, "pop", "bytearray.pop", 0, 1)) return Value();
     int64_t i = -1;
-    if (args.n > 1 && !index_as_ssize(ts, args[1], &i))
-        return Value();
+    if (args.n > 1 && !index_as_ssize(ts, args[1], &i)) return Value();
     auto n = static_cast<int64_t>(ba(args[0])->size);
-    if (n == 0)
-        return raise(ts, ts.exc_types().IndexError, "pop from empty bytearray");
+    if (n == 0) return raise(ts, ts.exc_types().IndexError, "pop from empty bytearray");
     if (!normalize_index(&i, n))
         return raise(ts, ts.exc_types().IndexError, "pop index out of range");
     auto b = static_cast<unsigned char>(ba(args[0])->data[i]);
-    if (!splice(ts, args[0], i, i + 1, ""))
-        return Value();
+    if (!splice(ts, args[0], i, i + 1, "")) return Value();
     return Value::small_int(b);
 }
 
 Value bytearray_insert(ThreadState& ts, Args args) {
-    if (!method_posargs(ts, args, "insert", "bytearray.insert", 2, 2))
-        return Value();
+    if (!method_posargs(ts, args, "insert", "bytearray.insert", 2, 2)) return Value();
     int64_t i;
     uint8_t b;
-    if (!index_as_ssize(ts, args[1], &i) || !byte_arg(ts, args[2], &b))
-        return Value();
+    if (!index_as_ssize(ts, args[1], &i) || !byte_arg(ts, args[2], &b)) return Value();
     auto n = static_cast<int64_t>(ba(args[0])->size);
-    if (i < 0)
-        i = std::max<int64_t>(i + n, 0);
-    if (i > n)
-        i = n;
+    if (i < 0) i = std::max<int64_t>(i + n, 0);
+    if (i > n) i = n;
     char c = static_cast<char>(b);
     return splice(ts, args[0], i, i, std::string_view(&c, 1)) ? Value::none() : Value();
 }
 
 Value bytearray_remove(ThreadState& ts, Args args) {
     uint8_t b;
-    if (!method_onearg(ts, args, "bytearray.remove") || !byte_arg(ts, args[1], &b))
-        return Value();
+    if (!method_onearg(ts, args, "bytearray.remove") || !byte_arg(ts, args[1], &b)) return Value();
     size_t pos = bytearray_view(args[0]).find(static_cast<char>(b));
     if (pos == std::string_view::npos)
         return raise(ts, ts.exc_types().ValueError, "value not found in bytearray");
@@ -411,20 +366,17 @@ Value bytearray_remove(ThreadState& ts, Args args) {
 }
 
 Value bytearray_clear(ThreadState& ts, Args args) {
-    if (!method_noargs(ts, args, "bytearray.clear"))
-        return Value();
+    if (!method_noargs(ts, args, "bytearray.clear")) return Value();
     return bytearray_resize(ts, args[0], 0) ? Value::none() : Value();
 }
 
 Value bytearray_copy(ThreadState& ts, Args args) {
-    if (!method_noargs(ts, args, "bytearray.copy"))
-        return Value();
+    if (!method_noargs(ts, args, "bytearray.copy")) return Value();
     return make_bytearray(ts, bytearray_view(args[0]));
 }
 
 Value bytearray_reverse(ThreadState& ts, Args args) {
-    if (!method_noargs(ts, args, "bytearray.reverse"))
-        return Value();
+    if (!method_noargs(ts, args, "bytearray.reverse")) return Value();
     ByteArrayObject* b = ba(args[0]);
     std::reverse(b->data, b->data + b->size);
     return Value::none();

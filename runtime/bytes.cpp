@@ -46,11 +46,9 @@ constexpr size_t kBytesHeaderSize = offsetof(BytesObject, data);
 constexpr uint64_t kMaxBytes = kMaxBytesSize;
 
 BytesObject* alloc_bytes_raw(TypeObject* type, uint64_t size) noexcept {
-    if (size > kMaxBytes)
-        return nullptr;
+    if (size > kMaxBytes) return nullptr;
     auto* b = alloc<BytesObject>(type, kBytesHeaderSize + size + 1);
-    if (!b)
-        return nullptr;
+    if (!b) return nullptr;
     b->hash = -1;
     b->size = size;
     return b;
@@ -62,19 +60,15 @@ BytesObject* alloc_bytes_raw(TypeObject* type, uint64_t size) noexcept {
 
 BytesObject* bytes_alloc(ThreadState& ts, uint64_t size) {
     BytesObject* b = alloc_bytes_raw(ts.types().bytes, size);
-    if (!b)
-        raise_memory_error(ts);
+    if (!b) raise_memory_error(ts);
     return b;
 }
 
 Value make_bytes(ThreadState& ts, std::string_view data) {
-    if (data.empty() && !ts.interp().empty_bytes.is_null())
-        return new_ref(ts.interp().empty_bytes);
+    if (data.empty() && !ts.interp().empty_bytes.is_null()) return new_ref(ts.interp().empty_bytes);
     BytesObject* b = bytes_alloc(ts, data.size());
-    if (!b)
-        return Value();
-    if (!data.empty())
-        std::memcpy(b->data, data.data(), data.size());
+    if (!b) return Value();
+    if (!data.empty()) std::memcpy(b->data, data.data(), data.size());
     return val(b);
 }
 
@@ -84,8 +78,7 @@ Value bytes_same_kind(ThreadState& ts, Value like, std::string_view data) {
 
 int64_t bytes_hash(Value b) noexcept {
     auto* o = as<BytesObject>(b);
-    if (o->hash == -1)
-        o->hash = hash_bytes(bytes_view(b));
+    if (o->hash == -1) o->hash = hash_bytes(bytes_view(b));
     return o->hash;
 }
 
@@ -104,8 +97,7 @@ bool byte_arg(ThreadState& ts, Value v, uint8_t* out) {
     if (v.is_small_int()) {
         n = v.as_small_int();
     } else if (!obj_index(ts, v, &n)) {
-        if (!exception_matches(ts, ts.exc_types().IndexError))
-            return false;
+        if (!exception_matches(ts, ts.exc_types().IndexError)) return false;
         clear_exception(ts);  // a huge int: out of range like any other
         n = -1;
     }
@@ -124,8 +116,7 @@ namespace {
 bool from_iterable(ThreadState& ts, Value source, const char* fname, std::string* out) {
     Ref it(obj_iter(ts, source));
     if (!it) {
-        if (!exception_matches(ts, ts.exc_types().TypeError))
-            return false;
+        if (!exception_matches(ts, ts.exc_types().TypeError)) return false;
         clear_exception(ts);
         raise_fmt(ts, ts.exc_types().TypeError, "cannot convert '{}' object to {}",
                   type_name(ts, source), fname);
@@ -133,11 +124,9 @@ bool from_iterable(ThreadState& ts, Value source, const char* fname, std::string
     }
     for (;;) {
         Ref item(iter_next(ts, *it));
-        if (!item)
-            return !ts.has_exception();
+        if (!item) return !ts.has_exception();
         int64_t n;
-        if (!obj_index(ts, *item, &n))
-            return false;
+        if (!obj_index(ts, *item, &n)) return false;
         if (n < 0 || n > 255) {
             raise_fmt(ts, ts.exc_types().ValueError, "{} must be in range(0, 256)",
                       std::string_view(fname) == "bytes" ? "bytes" : "byte");
@@ -150,8 +139,7 @@ bool from_iterable(ThreadState& ts, Value source, const char* fname, std::string
 // bytes(obj) with obj.__bytes__.
 bool from_dunder_bytes(ThreadState& ts, Value source, Value method, std::string* out) {
     Ref r(call1(ts, method, source));
-    if (!r)
-        return false;
+    if (!r) return false;
     if (!is_bytes(*r)) {
         raise_fmt(ts, ts.exc_types().TypeError, "__bytes__ returned non-bytes (type {})",
                   type_name(ts, *r));
@@ -184,15 +172,13 @@ bool bytes_from_source(ThreadState& ts, Value source, Value encoding, Value erro
         }
         Ref b(str_encode(ts, source, str_view(encoding),
                          errors.is_null() ? "strict" : str_view(errors)));
-        if (!b)
-            return false;
+        if (!b) return false;
         out->assign(bytes_view(*b));
         return true;
     }
     if (!encoding.is_null())
         return raise(ts, type_error, "encoding without a string argument"), false;
-    if (!errors.is_null())
-        return raise(ts, type_error, "errors without a string argument"), false;
+    if (!errors.is_null()) return raise(ts, type_error, "errors without a string argument"), false;
     if (is_bytes(source) || is_bytearray(source)) {
         out->assign(byteslike_data(source));
         return true;
@@ -201,12 +187,9 @@ bool bytes_from_source(ThreadState& ts, Value source, Value encoding, Value erro
         return from_dunder_bytes(ts, source, m, out);
     if (source.is_small_int() || (!is_str(ts, source) && type_of(ts, source)->nb_index)) {
         int64_t n;
-        if (!obj_index(ts, source, &n))
-            return false;
-        if (n < 0)
-            return raise(ts, ts.exc_types().ValueError, "negative count"), false;
-        if (static_cast<uint64_t>(n) > kMaxBytes)
-            return raise_memory_error(ts), false;
+        if (!obj_index(ts, source, &n)) return false;
+        if (n < 0) return raise(ts, ts.exc_types().ValueError, "negative count"), false;
+        if (static_cast<uint64_t>(n) > kMaxBytes) return raise_memory_error(ts), false;
         out->assign(static_cast<size_t>(n), '\0');
         return true;
     }
@@ -254,18 +237,15 @@ std::string bytes_repr(std::string_view data, bool bytearray) {
 Value bytes_richcompare(ThreadState& ts, Value a, Value b, CompareOp op) {
     (void)ts;
     bool a_ok = is_bytes(a) || is_bytearray(a), b_ok = is_bytes(b) || is_bytearray(b);
-    if (!a_ok || !b_ok)
-        return Value::not_implemented();
+    if (!a_ok || !b_ok) return Value::not_implemented();
     std::string_view x = byteslike_data(a), y = byteslike_data(b);
     if (op == CompareOp::Eq || op == CompareOp::Ne) {
         bool eq = x.size() == y.size();
         if (eq && is_bytes(a) && is_bytes(b)) {  // cached hashes that differ settle it
             int64_t ha = as<BytesObject>(a)->hash, hb = as<BytesObject>(b)->hash;
-            if (ha != -1 && hb != -1 && ha != hb)
-                eq = false;
+            if (ha != -1 && hb != -1 && ha != hb) eq = false;
         }
-        if (eq && !x.empty())
-            eq = std::memcmp(x.data(), y.data(), x.size()) == 0;
+        if (eq && !x.empty()) eq = std::memcmp(x.data(), y.data(), x.size()) == 0;
         return Value::boolean(op == CompareOp::Eq ? eq : !eq);
     }
     int c = x.compare(y);
@@ -286,13 +266,11 @@ int bytes_contains(ThreadState& ts, Value self, Value item) {
     if (item.is_small_int() ||
         (!is_bytes(item) && !is_bytearray(item) && type_of(ts, item)->nb_index)) {
         uint8_t b;
-        if (!byte_arg(ts, item, &b))
-            return -1;
+        if (!byte_arg(ts, item, &b)) return -1;
         return hay.find(static_cast<char>(b)) != std::string_view::npos;
     }
     std::string_view needle;
-    if (!bytes_like_view(ts, item, &needle))
-        return -1;
+    if (!bytes_like_view(ts, item, &needle)) return -1;
     return find_bytes(hay, needle) >= 0;
 }
 
@@ -318,8 +296,7 @@ Value bytes_iter_self(ThreadState&, Value self) {
 // A bytearray may shrink while iterated: the length is read every time.
 Value bytes_iter_next(ThreadState&, Value self) {
     auto* it = as<BytesIterObject>(self);
-    if (it->seq.is_null())
-        return Value();
+    if (it->seq.is_null()) return Value();
     std::string_view d = byteslike_data(it->seq);
     if (it->index >= d.size()) {
         clear_ref(it->seq);
@@ -330,8 +307,7 @@ Value bytes_iter_next(ThreadState&, Value self) {
 
 Value bytes_iter_length_hint(ThreadState&, Args args) {
     auto* it = as<BytesIterObject>(args[0]);
-    if (it->seq.is_null())
-        return Value::small_int(0);
+    if (it->seq.is_null()) return Value::small_int(0);
     uint64_t n = byteslike_data(it->seq).size();
     return Value::small_int(it->index < n ? static_cast<int64_t>(n - it->index) : 0);
 }
@@ -340,8 +316,7 @@ Value bytes_iter_length_hint(ThreadState&, Args args) {
 
 Value bytes_iter(ThreadState& ts, Value self) {
     auto* it = alloc<BytesIterObject>(ts.types().bytes_iterator);
-    if (!it)
-        return raise_memory_error(ts);
+    if (!it) return raise_memory_error(ts);
     it->seq = new_ref(self);
     return val(it);
 }
@@ -378,8 +353,7 @@ Value bytes_slice(ThreadState& ts, Value self, Value slice) {
         return make_bytes(ts, d.substr(static_cast<size_t>(start), static_cast<size_t>(count)));
     }
     BytesObject* r = bytes_alloc(ts, static_cast<uint64_t>(count));
-    if (!r)
-        return Value();
+    if (!r) return Value();
     for (int64_t k = 0, i = start; k < count; ++k, i += step)
         r->data[k] = d[static_cast<size_t>(i)];
     return val(r);
@@ -387,12 +361,10 @@ Value bytes_slice(ThreadState& ts, Value self, Value slice) {
 
 Value bytes_subscript(ThreadState& ts, Value self, Value key) {
     auto len = static_cast<int64_t>(as<BytesObject>(self)->size);
-    if (is_slice(key))
-        return bytes_slice(ts, self, key);
+    if (is_slice(key)) return bytes_slice(ts, self, key);
     int64_t i;
     int r = seq_index_arg(ts, key, &i);
-    if (r < 0)
-        return Value();
+    if (r < 0) return Value();
     if (r == 0)
         return raise_fmt(ts, ts.exc_types().TypeError,
                          "byte indices must be integers or slices, not {}", type_name(ts, key));
@@ -403,8 +375,7 @@ Value bytes_subscript(ThreadState& ts, Value self, Value key) {
 
 // b + x: `x` bytes-like; a user class may still answer with __radd__.
 Value bytes_add_slot(ThreadState& ts, Value a, Value b) {
-    if (!is_bytes(a))
-        return Value::not_implemented();
+    if (!is_bytes(a)) return Value::not_implemented();
     if (!is_bytes(b) && !is_bytearray(b)) {
         TypeObject* tb = type_of(ts, b);
         if ((tb->flags & kTypeHeap) && tb->nb[static_cast<int>(BinOp::Add)])
@@ -413,11 +384,9 @@ Value bytes_add_slot(ThreadState& ts, Value a, Value b) {
                          type_name(ts, b));
     }
     std::string_view x = bytes_view(a), y = byteslike_data(b);
-    if (y.empty() && a.as_object()->type == ts.types().bytes)
-        return new_ref(a);
+    if (y.empty() && a.as_object()->type == ts.types().bytes) return new_ref(a);
     BytesObject* r = bytes_alloc(ts, x.size() + y.size());
-    if (!r)
-        return Value();
+    if (!r) return Value();
     std::memcpy(r->data, x.data(), x.size());
     std::memcpy(r->data + x.size(), y.data(), y.size());
     return val(r);
@@ -428,26 +397,19 @@ Value bytes_mul_slot(ThreadState& ts, Value a, Value b) {
     Value s = reflected ? b : a;
     int64_t count;
     int ok = seq_repeat_count(ts, reflected ? a : b, reflected, &count);
-    if (ok <= 0)
-        return ok == 0 ? Value::not_implemented() : Value();
+    if (ok <= 0) return ok == 0 ? Value::not_implemented() : Value();
     std::string_view d = bytes_view(s);
-    if (count <= 0 || d.empty())
-        return make_bytes(ts, "");
-    if (count == 1 && s.as_object()->type == ts.types().bytes)
-        return new_ref(s);
-    if (static_cast<uint64_t>(count) > kMaxBytes / d.size())
-        return raise_memory_error(ts);
+    if (count <= 0 || d.empty()) return make_bytes(ts, "");
+    if (count == 1 && s.as_object()->type == ts.types().bytes) return new_ref(s);
+    if (static_cast<uint64_t>(count) > kMaxBytes / d.size()) return raise_memory_error(ts);
     BytesObject* r = bytes_alloc(ts, d.size() * static_cast<uint64_t>(count));
-    if (!r)
-        return Value();
-    for (int64_t k = 0; k < count; ++k)
-        std::memcpy(r->data + k * d.size(), d.data(), d.size());
+    if (!r) return Value();
+    for (int64_t k = 0; k < count; ++k) std::memcpy(r->data + k * d.size(), d.data(), d.size());
     return val(r);
 }
 
 Value bytes_mod_slot(ThreadState& ts, Value a, Value b) {
-    if (!is_bytes(a))
-        return Value::not_implemented();
+    if (!is_bytes(a)) return Value::not_implemented();
     return bytes_percent_format(ts, a, b);
 }
 
@@ -460,23 +422,18 @@ Value bytes_new(ThreadState& ts, TypeObject* type, Args args) {
         type == ts.types().bytes && encoding.is_null() && errors.is_null())
         return new_ref(source);
     std::string data;
-    if (!bytes_from_source(ts, source, encoding, errors, "bytes", &data))
-        return Value();
-    if (type == ts.types().bytes)
-        return make_bytes(ts, data);
+    if (!bytes_from_source(ts, source, encoding, errors, "bytes", &data)) return Value();
+    if (type == ts.types().bytes) return make_bytes(ts, data);
     BytesObject* r = alloc_bytes_raw(type, data.size());
-    if (!r)
-        return raise_memory_error(ts);
+    if (!r) return raise_memory_error(ts);
     std::memcpy(r->data, data.data(), data.size());
     return val(r);
 }
 
 Value bytes_getnewargs(ThreadState& ts, Args args) {
-    if (!method_noargs(ts, args, "bytes.__getnewargs__"))
-        return Value();
+    if (!method_noargs(ts, args, "bytes.__getnewargs__")) return Value();
     Ref copy(make_bytes(ts, bytes_view(args[0])));
-    if (!copy)
-        return Value();
+    if (!copy) return Value();
     return tuple_pack(ts, {*copy});
 }
 

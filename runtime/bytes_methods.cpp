@@ -60,8 +60,7 @@ Value piece(ThreadState& ts, Value self, std::string_view d, uint64_t b0, uint64
 // self unchanged: the same object for an exact bytes (immutable), a copy
 // otherwise (a bytearray result must be a new object).
 Value unchanged(ThreadState& ts, Value self) {
-    if (self.as_object()->type == ts.types().bytes)
-        return new_ref(self);
+    if (self.as_object()->type == ts.types().bytes) return new_ref(self);
     return bytes_same_kind(ts, self, byteslike_data(self));
 }
 
@@ -81,8 +80,7 @@ bool sub_arg(ThreadState& ts, Value v, std::string* storage, std::string_view* o
         return false;
     }
     uint8_t b;
-    if (!byte_arg(ts, v, &b))
-        return false;
+    if (!byte_arg(ts, v, &b)) return false;
     storage->assign(1, static_cast<char>(b));
     *out = *storage;
     return true;
@@ -96,14 +94,10 @@ struct SubRange {
 
 bool parse_sub_range(ThreadState& ts, Args args, const char* name, const char* qualname,
                      SubRange* r, bool int_sub = true) {
-    if (!method_oldargs(ts, args, name, qualname, 1, 3))
-        return false;
-    if (int_sub && !sub_arg(ts, args[1], &r->storage, &r->sub))
-        return false;
-    if (args.n > 2 && !slice_index_arg(ts, args[2], &r->start))
-        return false;
-    if (args.n > 3 && !slice_index_arg(ts, args[3], &r->end))
-        return false;
+    if (!method_oldargs(ts, args, name, qualname, 1, 3)) return false;
+    if (int_sub && !sub_arg(ts, args[1], &r->storage, &r->sub)) return false;
+    if (args.n > 2 && !slice_index_arg(ts, args[2], &r->start)) return false;
+    if (args.n > 3 && !slice_index_arg(ts, args[3], &r->end)) return false;
     adjust_indices(&r->start, &r->end, static_cast<int64_t>(byteslike_data(args[0]).size()));
     return true;
 }
@@ -113,26 +107,22 @@ enum class Dir { Forward, Backward };
 // -2 error, -1 absent.
 int64_t find_impl(ThreadState& ts, Args args, const char* name, const char* qualname, Dir dir) {
     SubRange r;
-    if (!parse_sub_range(ts, args, name, qualname, &r))
-        return -2;
-    if (r.end - r.start < static_cast<int64_t>(r.sub.size()))
-        return -1;
+    if (!parse_sub_range(ts, args, name, qualname, &r)) return -2;
+    if (r.end - r.start < static_cast<int64_t>(r.sub.size())) return -1;
     std::string_view hay = byteslike_data(args[0]).substr(0, static_cast<size_t>(r.end));
     return dir == Dir::Forward ? find_bytes(hay, r.sub, static_cast<uint64_t>(r.start))
                                : rfind_bytes(hay, r.sub, static_cast<uint64_t>(r.start));
 }
 
 Value find_result(ThreadState& ts, int64_t pos, bool raise_if_absent) {
-    if (pos == -2)
-        return Value();
+    if (pos == -2) return Value();
     if (pos == -1 && raise_if_absent)
         return raise(ts, ts.exc_types().ValueError, "subsection not found");
     return Value::small_int(pos);
 }
 
 bool tail_match(std::string_view d, std::string_view sub, int64_t start, int64_t end, Dir dir) {
-    if (end - static_cast<int64_t>(sub.size()) < start)
-        return false;
+    if (end - static_cast<int64_t>(sub.size()) < start) return false;
     std::string_view hay = d.substr(static_cast<size_t>(start), static_cast<size_t>(end - start));
     return dir == Dir::Forward ? hay.substr(0, sub.size()) == sub
                                : hay.substr(hay.size() - sub.size()) == sub;
@@ -141,8 +131,7 @@ bool tail_match(std::string_view d, std::string_view sub, int64_t start, int64_t
 Value starts_ends_with(ThreadState& ts, Args args, const char* name, const char* qualname,
                        Dir dir) {
     SubRange r;
-    if (!parse_sub_range(ts, args, name, qualname, &r, false))
-        return Value();
+    if (!parse_sub_range(ts, args, name, qualname, &r, false)) return Value();
     std::string_view d = byteslike_data(args[0]);
     Value sub = args[1];
     if (is_bytes(sub) || is_bytearray(sub))
@@ -153,10 +142,8 @@ Value starts_ends_with(ThreadState& ts, Args args, const char* name, const char*
                          type_name(ts, sub));
     for (uint64_t i = 0; i < tuple_size(sub); ++i) {
         std::string_view item;
-        if (!bytes_like_view(ts, tuple_item(sub, i), &item))
-            return Value();
-        if (tail_match(d, item, r.start, r.end, dir))
-            return Value::true_();
+        if (!bytes_like_view(ts, tuple_item(sub, i), &item)) return Value();
+        if (tail_match(d, item, r.start, r.end, dir)) return Value::true_();
     }
     return Value::false_();
 }
@@ -167,18 +154,13 @@ bool split_whitespace(ThreadState& ts, Value self, std::string_view d, int64_t m
                       Value list) {
     uint64_t i = 0, n = d.size();
     while (maxsplit-- > 0) {
-        while (i < n && ascii_space(d[i]))
-            ++i;
-        if (i == n)
-            return true;
+        while (i < n && ascii_space(d[i])) ++i;
+        if (i == n) return true;
         uint64_t j = i;
-        while (i < n && !ascii_space(d[i]))
-            ++i;
-        if (!push(ts, list, piece(ts, self, d, j, i)))
-            return false;
+        while (i < n && !ascii_space(d[i])) ++i;
+        if (!push(ts, list, piece(ts, self, d, j, i))) return false;
     }
-    while (i < n && ascii_space(d[i]))
-        ++i;
+    while (i < n && ascii_space(d[i])) ++i;
     return i == n || push(ts, list, piece(ts, self, d, i, n));
 }
 
@@ -186,18 +168,13 @@ bool rsplit_whitespace(ThreadState& ts, Value self, std::string_view d, int64_t 
                        Value list) {
     uint64_t i = d.size();
     while (maxsplit-- > 0) {
-        while (i > 0 && ascii_space(d[i - 1]))
-            --i;
-        if (i == 0)
-            return true;
+        while (i > 0 && ascii_space(d[i - 1])) --i;
+        if (i == 0) return true;
         uint64_t j = i;
-        while (i > 0 && !ascii_space(d[i - 1]))
-            --i;
-        if (!push(ts, list, piece(ts, self, d, i, j)))
-            return false;
+        while (i > 0 && !ascii_space(d[i - 1])) --i;
+        if (!push(ts, list, piece(ts, self, d, i, j))) return false;
     }
-    while (i > 0 && ascii_space(d[i - 1]))
-        --i;
+    while (i > 0 && ascii_space(d[i - 1])) --i;
     return i == 0 || push(ts, list, piece(ts, self, d, 0, i));
 }
 
@@ -207,8 +184,7 @@ bool split_sep(ThreadState& ts, Value self, std::string_view d, std::string_view
         uint64_t i = 0;
         for (int64_t pos; maxsplit-- > 0 && (pos = find_bytes(d, sep, i)) >= 0;
              i = static_cast<uint64_t>(pos) + sep.size())
-            if (!push(ts, list, piece(ts, self, d, i, static_cast<uint64_t>(pos))))
-                return false;
+            if (!push(ts, list, piece(ts, self, d, i, static_cast<uint64_t>(pos)))) return false;
         return push(ts, list, piece(ts, self, d, i, d.size()));
     }
     uint64_t j = d.size();
@@ -224,57 +200,45 @@ Value split_common(ThreadState& ts, Args args, const char* name, Dir dir) {
     if (!parse_args(ts, args.drop_first(), name, {"|", "sep", "maxsplit"}, {&sep_v, &maxsplit_v}))
         return Value();
     int64_t maxsplit = -1;
-    if (!maxsplit_v.is_null() && !index_as_ssize(ts, maxsplit_v, &maxsplit))
-        return Value();
-    if (maxsplit < 0)
-        maxsplit = INT64_MAX;
+    if (!maxsplit_v.is_null() && !index_as_ssize(ts, maxsplit_v, &maxsplit)) return Value();
+    if (maxsplit < 0) maxsplit = INT64_MAX;
     std::string_view sep;
     bool by_space = sep_v.is_null() || sep_v.is_none();
-    if (!by_space && !bytes_like_view(ts, sep_v, &sep))
-        return Value();
-    if (!by_space && sep.empty())
-        return raise(ts, ts.exc_types().ValueError, "empty separator");
+    if (!by_space && !bytes_like_view(ts, sep_v, &sep)) return Value();
+    if (!by_space && sep.empty()) return raise(ts, ts.exc_types().ValueError, "empty separator");
     Ref list(list_new(ts));
-    if (!list)
-        return Value();
+    if (!list) return Value();
     Value self = args[0];
     std::string_view d = byteslike_data(self);
     bool ok = by_space ? (dir == Dir::Forward ? split_whitespace(ts, self, d, maxsplit, *list)
                                               : rsplit_whitespace(ts, self, d, maxsplit, *list))
                        : split_sep(ts, self, d, sep, maxsplit, *list, dir);
-    if (!ok)
-        return Value();
+    if (!ok) return Value();
     if (dir == Dir::Backward)
         std::reverse(list_obj(*list)->items, list_obj(*list)->items + list_size(*list));
     return list.release();
 }
 
 Value partition_common(ThreadState& ts, Args args, const char* qualname, Dir dir) {
-    if (!method_onearg(ts, args, qualname))
-        return Value();
+    if (!method_onearg(ts, args, qualname)) return Value();
     Value self = args[0];
     std::string_view sep;
-    if (!bytes_like_view(ts, args[1], &sep))
-        return Value();
-    if (sep.empty())
-        return raise(ts, ts.exc_types().ValueError, "empty separator");
+    if (!bytes_like_view(ts, args[1], &sep)) return Value();
+    if (sep.empty()) return raise(ts, ts.exc_types().ValueError, "empty separator");
     std::string_view d = byteslike_data(self);
     int64_t pos = dir == Dir::Forward ? find_bytes(d, sep) : rfind_bytes(d, sep);
     Ref empty(bytes_same_kind(ts, self, ""));
-    if (!empty)
-        return Value();
+    if (!empty) return Value();
     if (pos < 0) {
         Ref whole(unchanged(ts, self));
-        if (!whole)
-            return Value();
+        if (!whole) return Value();
         return dir == Dir::Forward ? tuple_pack(ts, {*whole, *empty, *empty})
                                    : tuple_pack(ts, {*empty, *empty, *whole});
     }
     auto p = static_cast<uint64_t>(pos);
     Ref head(piece(ts, self, d, 0, p)), mid(bytes_same_kind(ts, self, sep)),
         tail(piece(ts, self, d, p + sep.size(), d.size()));
-    if (!head || !mid || !tail)
-        return Value();
+    if (!head || !mid || !tail) return Value();
     return tuple_pack(ts, {*head, *mid, *tail});
 }
 
@@ -283,8 +247,7 @@ Value partition_common(ThreadState& ts, Args args, const char* qualname, Dir dir
 enum StripSide { kLeft = 1, kRight = 2, kBoth = 3 };
 
 Value strip_common(ThreadState& ts, Args args, const char* name, const char* qualname, int side) {
-    if (!method_posargs(ts, args, name, qualname, 0, 1))
-        return Value();
+    if (!method_posargs(ts, args, name, qualname, 0, 1)) return Value();
     Value self = args[0];
     bool set[256] = {};
     Value chars = args.n > 1 ? args[1] : Value::none();
@@ -293,30 +256,23 @@ Value strip_common(ThreadState& ts, Args args, const char* name, const char* qua
             set[static_cast<unsigned char>(c)] = true;
     } else {
         std::string_view cs;
-        if (!bytes_like_view(ts, chars, &cs))
-            return Value();
-        for (char c : cs)
-            set[static_cast<unsigned char>(c)] = true;
+        if (!bytes_like_view(ts, chars, &cs)) return Value();
+        for (char c : cs) set[static_cast<unsigned char>(c)] = true;
     }
     std::string_view d = byteslike_data(self);
     uint64_t i = 0, j = d.size();
     if (side & kLeft)
-        while (i < j && set[static_cast<unsigned char>(d[i])])
-            ++i;
+        while (i < j && set[static_cast<unsigned char>(d[i])]) ++i;
     if (side & kRight)
-        while (j > i && set[static_cast<unsigned char>(d[j - 1])])
-            --j;
-    if (i == 0 && j == d.size())
-        return unchanged(ts, self);
+        while (j > i && set[static_cast<unsigned char>(d[j - 1])]) --j;
+    if (i == 0 && j == d.size()) return unchanged(ts, self);
     return piece(ts, self, d, i, j);
 }
 
 Value remove_affix(ThreadState& ts, Args args, const char* qualname, Dir dir) {
-    if (!method_onearg(ts, args, qualname))
-        return Value();
+    if (!method_onearg(ts, args, qualname)) return Value();
     std::string_view a, d = byteslike_data(args[0]);
-    if (!bytes_like_view(ts, args[1], &a))
-        return Value();
+    if (!bytes_like_view(ts, args[1], &a)) return Value();
     if (dir == Dir::Forward && d.substr(0, a.size()) == a)
         return piece(ts, args[0], d, a.size(), d.size());
     if (dir == Dir::Backward && d.size() >= a.size() && d.substr(d.size() - a.size()) == a)
@@ -331,11 +287,10 @@ constexpr uint64_t kMaxResultBytes = uint64_t(1) << 48;
 
 Value pad(ThreadState& ts, Value self, int64_t left, int64_t right, char fill) {
     std::string_view d = byteslike_data(self);
-    if (left <= 0 && right <= 0)
-        return unchanged(ts, self);
+    if (left <= 0 && right <= 0) return unchanged(ts, self);
     // Each term is below 2**63, so the sum cannot wrap.
-    if (static_cast<uint64_t>(std::max<int64_t>(left, 0)) + static_cast<uint64_t>(std::max<int64_t>(right, 0)) +
-            d.size() >
+    if (static_cast<uint64_t>(std::max<int64_t>(left, 0)) +
+            static_cast<uint64_t>(std::max<int64_t>(right, 0)) + d.size() >
         kMaxResultBytes)
         return raise_memory_error(ts);
     std::string out;
@@ -352,8 +307,7 @@ bool parse_width_fill(ThreadState& ts, Args args, const char* name, const char* 
     if (!method_posargs(ts, args, name, qualname, 1, 2) || !index_as_ssize(ts, args[1], width))
         return false;
     *fill = ' ';
-    if (args.n < 3)
-        return true;
+    if (args.n < 3) return true;
     Value f = args[2];
     if ((!is_bytes(f) && !is_bytearray(f)) || byteslike_data(f).size() != 1) {
         raise_fmt(ts, type_error(ts), "{}() argument 2 must be a byte string of length 1, not {}",
@@ -369,8 +323,7 @@ bool parse_width_fill(ThreadState& ts, Args args, const char* name, const char* 
 enum class CaseOp { Upper, Lower, Capitalize, Swapcase, Title };
 
 Value case_method(ThreadState& ts, Args args, const char* qualname, CaseOp op) {
-    if (!method_noargs(ts, args, qualname))
-        return Value();
+    if (!method_noargs(ts, args, qualname)) return Value();
     std::string out(byteslike_data(args[0]));
     bool prev_cased = false;
     for (size_t i = 0; i < out.size(); ++i) {
@@ -398,37 +351,29 @@ Value case_method(ThreadState& ts, Args args, const char* qualname, CaseOp op) {
 }
 
 Value all_bytes(ThreadState& ts, Args args, const char* qualname, bool (*pred)(char)) {
-    if (!method_noargs(ts, args, qualname))
-        return Value();
+    if (!method_noargs(ts, args, qualname)) return Value();
     std::string_view d = byteslike_data(args[0]);
-    if (d.empty())
-        return Value::false_();
+    if (d.empty()) return Value::false_();
     for (char c : d)
-        if (!pred(c))
-            return Value::false_();
+        if (!pred(c)) return Value::false_();
     return Value::true_();
 }
 
 // isupper / islower: at least one cased byte and none of the other case.
 Value case_test(ThreadState& ts, Args args, const char* qualname, bool upper) {
-    if (!method_noargs(ts, args, qualname))
-        return Value();
+    if (!method_noargs(ts, args, qualname)) return Value();
     bool cased = false;
     for (char c : byteslike_data(args[0])) {
-        if (upper ? ascii_lower(c) : ascii_upper(c))
-            return Value::false_();
+        if (upper ? ascii_lower(c) : ascii_upper(c)) return Value::false_();
         cased |= upper ? ascii_upper(c) : ascii_lower(c);
     }
     return Value::boolean(cased);
 }
 
 int hex_digit(uint32_t c) {
-    if (c >= '0' && c <= '9')
-        return static_cast<int>(c - '0');
-    if (c >= 'a' && c <= 'f')
-        return static_cast<int>(c - 'a' + 10);
-    if (c >= 'A' && c <= 'F')
-        return static_cast<int>(c - 'A' + 10);
+    if (c >= '0' && c <= '9') return static_cast<int>(c - '0');
+    if (c >= 'a' && c <= 'f') return static_cast<int>(c - 'a' + 10);
+    if (c >= 'A' && c <= 'F') return static_cast<int>(c - 'A' + 10);
     return -1;
 }
 
@@ -455,12 +400,9 @@ Value bytes_rindex(ThreadState& ts, Args args) {
 
 Value bytes_count(ThreadState& ts, Args args) {
     SubRange r;
-    if (!parse_sub_range(ts, args, "count", GILT_QUAL(args[0], "count"), &r))
-        return Value();
-    if (r.end - r.start < static_cast<int64_t>(r.sub.size()))
-        return Value::small_int(0);
-    if (r.sub.empty())
-        return Value::small_int(r.end - r.start + 1);
+    if (!parse_sub_range(ts, args, "count", GILT_QUAL(args[0], "count"), &r)) return Value();
+    if (r.end - r.start < static_cast<int64_t>(r.sub.size())) return Value::small_int(0);
+    if (r.sub.empty()) return Value::small_int(r.end - r.start + 1);
     std::string_view hay = byteslike_data(args[0]).substr(0, static_cast<size_t>(r.end));
     int64_t n = 0;
     for (int64_t p = find_bytes(hay, r.sub, r.start); p >= 0;
@@ -496,34 +438,27 @@ Value bytes_splitlines(ThreadState& ts, Args args) {
     if (!parse_args(ts, args.drop_first(), "splitlines", {"|", "keepends"}, {&keepends_v}))
         return Value();
     int64_t keepends = 0;
-    if (!keepends_v.is_null() && !index_as_ssize(ts, keepends_v, &keepends))
-        return Value();
+    if (!keepends_v.is_null() && !index_as_ssize(ts, keepends_v, &keepends)) return Value();
     std::string_view d = byteslike_data(args[0]);
     Ref list(list_new(ts));
-    if (!list)
-        return Value();
+    if (!list) return Value();
     for (uint64_t i = 0; i < d.size();) {
         uint64_t start = i;
-        while (i < d.size() && d[i] != '\n' && d[i] != '\r')
-            ++i;
+        while (i < d.size() && d[i] != '\n' && d[i] != '\r') ++i;
         uint64_t eol = i;
-        if (i < d.size())
-            i += d[i] == '\r' && i + 1 < d.size() && d[i + 1] == '\n' ? 2 : 1;
-        if (!push(ts, *list, piece(ts, args[0], d, start, keepends ? i : eol)))
-            return Value();
+        if (i < d.size()) i += d[i] == '\r' && i + 1 < d.size() && d[i + 1] == '\n' ? 2 : 1;
+        if (!push(ts, *list, piece(ts, args[0], d, start, keepends ? i : eol))) return Value();
     }
     return list.release();
 }
 
 Value bytes_join(ThreadState& ts, Args args) {
-    if (!method_onearg(ts, args, GILT_QUAL(args[0], "join")))
-        return Value();
+    if (!method_onearg(ts, args, GILT_QUAL(args[0], "join"))) return Value();
     Value seq = args[1];
     if (!type_of(ts, seq)->iter && !type_of(ts, seq)->getitem)
         return raise(ts, type_error(ts), "can only join an iterable");
     Ref list(is_exact_list(ts, seq) ? new_ref(seq) : list_from_iterable(ts, seq));
-    if (!list)
-        return Value();
+    if (!list) return Value();
     std::string_view sep = byteslike_data(args[0]);
     std::string out;
     // A bytearray item could be resized by nothing here: no Python code runs
@@ -534,8 +469,7 @@ Value bytes_join(ThreadState& ts, Args args) {
             return raise_fmt(ts, type_error(ts),
                              "sequence item {}: expected a bytes-like object, {} found", i,
                              type_name(ts, item));
-        if (i)
-            out.append(sep);
+        if (i) out.append(sep);
         out.append(byteslike_data(item));
     }
     return bytes_same_kind(ts, args[0], out);
@@ -560,28 +494,22 @@ Value bytes_removesuffix(ThreadState& ts, Args args) {
 }
 
 Value bytes_replace(ThreadState& ts, Args args) {
-    if (!method_posargs(ts, args, "replace", GILT_QUAL(args[0], "replace"), 2, 3))
-        return Value();
+    if (!method_posargs(ts, args, "replace", GILT_QUAL(args[0], "replace"), 2, 3)) return Value();
     std::string_view old, with;
-    if (!bytes_like_view(ts, args[1], &old) || !bytes_like_view(ts, args[2], &with))
-        return Value();
+    if (!bytes_like_view(ts, args[1], &old) || !bytes_like_view(ts, args[2], &with)) return Value();
     int64_t count = -1;
-    if (args.n > 3 && !index_as_ssize(ts, args[3], &count))
-        return Value();
-    if (count < 0)
-        count = INT64_MAX;
+    if (args.n > 3 && !index_as_ssize(ts, args[3], &count)) return Value();
+    if (count < 0) count = INT64_MAX;
     std::string_view d = byteslike_data(args[0]);
     std::string out;
     uint64_t i = 0;
     if (old.empty()) {  // b'ab'.replace(b'', b'-') == b'-a-b-'
         for (; count > 0 && i <= d.size(); --count) {
             out.append(with);
-            if (i < d.size())
-                out += d[i];
+            if (i < d.size()) out += d[i];
             ++i;
         }
-        if (i < d.size())
-            out.append(d.substr(i));
+        if (i < d.size()) out.append(d.substr(i));
         return bytes_same_kind(ts, args[0], out);
     }
     for (int64_t p; count-- > 0 && (p = find_bytes(d, old, i)) >= 0;
@@ -589,8 +517,7 @@ Value bytes_replace(ThreadState& ts, Args args) {
         out.append(d.substr(i, static_cast<uint64_t>(p) - i));
         out.append(with);
     }
-    if (i == 0)
-        return unchanged(ts, args[0]);
+    if (i == 0) return unchanged(ts, args[0]);
     out.append(d.substr(i));
     return bytes_same_kind(ts, args[0], out);
 }
@@ -601,8 +528,7 @@ Value bytes_center(ThreadState& ts, Args args) {
     if (!parse_width_fill(ts, args, "center", GILT_QUAL(args[0], "center"), &width, &fill))
         return Value();
     auto len = static_cast<int64_t>(byteslike_data(args[0]).size());
-    if (width <= len)
-        return unchanged(ts, args[0]);
+    if (width <= len) return unchanged(ts, args[0]);
     int64_t marg = width - len, left = marg / 2 + (marg & width & 1);
     return pad(ts, args[0], left, marg - left, fill);
 }
@@ -636,10 +562,8 @@ Value bytes_zfill(ThreadState& ts, Args args) {
         return Value();
     std::string_view d = byteslike_data(args[0]);
     auto len = static_cast<int64_t>(d.size());
-    if (width <= len)
-        return unchanged(ts, args[0]);
-    if (static_cast<uint64_t>(width) > kMaxResultBytes)
-        return raise_memory_error(ts);
+    if (width <= len) return unchanged(ts, args[0]);
+    if (static_cast<uint64_t>(width) > kMaxResultBytes) return raise_memory_error(ts);
     std::string out(static_cast<size_t>(width - len), '0');
     out.append(d);
     if (!d.empty() && (d[0] == '+' || d[0] == '-')) {
@@ -654,8 +578,7 @@ Value bytes_expandtabs(ThreadState& ts, Args args) {
     if (!parse_args(ts, args.drop_first(), "expandtabs", {"|", "tabsize"}, {&tabsize_v}))
         return Value();
     int64_t tabsize = 8;
-    if (!tabsize_v.is_null() && !index_as_ssize(ts, tabsize_v, &tabsize))
-        return Value();
+    if (!tabsize_v.is_null() && !index_as_ssize(ts, tabsize_v, &tabsize)) return Value();
     std::string out;
     int64_t col = 0;
     for (char c : byteslike_data(args[0])) {
@@ -707,8 +630,7 @@ Value bytes_isspace(ThreadState& ts, Args args) {
                      [](char c) { return ascii_space(c); });
 }
 Value bytes_isascii(ThreadState& ts, Args args) {
-    if (!method_noargs(ts, args, GILT_QUAL(args[0], "isascii")))
-        return Value();
+    if (!method_noargs(ts, args, GILT_QUAL(args[0], "isascii"))) return Value();
     return Value::boolean(ascii_only(byteslike_data(args[0])));
 }
 Value bytes_isupper(ThreadState& ts, Args args) {
@@ -719,17 +641,14 @@ Value bytes_islower(ThreadState& ts, Args args) {
 }
 
 Value bytes_istitle(ThreadState& ts, Args args) {
-    if (!method_noargs(ts, args, GILT_QUAL(args[0], "istitle")))
-        return Value();
+    if (!method_noargs(ts, args, GILT_QUAL(args[0], "istitle"))) return Value();
     bool cased = false, prev_cased = false;
     for (char c : byteslike_data(args[0])) {
         if (ascii_upper(c)) {
-            if (prev_cased)
-                return Value::false_();
+            if (prev_cased) return Value::false_();
             prev_cased = cased = true;
         } else if (ascii_lower(c)) {
-            if (!prev_cased)
-                return Value::false_();
+            if (!prev_cased) return Value::false_();
             prev_cased = cased = true;
         } else {
             prev_cased = false;
@@ -774,13 +693,11 @@ Value bytes_hex(ThreadState& ts, Args args) {
             return raise_fmt(ts, type_error(ts), "object of type '{}' has no len()",
                              type_name(ts, sep_v));
         }
-        if (s.size() != 1)
-            return raise(ts, ts.exc_types().ValueError, "sep must be length 1.");
+        if (s.size() != 1) return raise(ts, ts.exc_types().ValueError, "sep must be length 1.");
         sep = s[0];
     }
     int64_t per = 1;
-    if (!per_v.is_null() && !index_as_ssize(ts, per_v, &per))
-        return Value();
+    if (!per_v.is_null() && !index_as_ssize(ts, per_v, &per)) return Value();
     static constexpr char kHex[] = "0123456789abcdef";
     std::string out;
     out.reserve(d.size() * 3);
@@ -788,8 +705,7 @@ Value bytes_hex(ThreadState& ts, Args args) {
     for (size_t i = 0; i < d.size(); ++i) {
         if (sep && group && i) {
             bool boundary = per > 0 ? (d.size() - i) % group == 0 : i % group == 0;
-            if (boundary)
-                out += sep;
+            if (boundary) out += sep;
         }
         auto c = static_cast<unsigned char>(d[i]);
         out += kHex[c >> 4];
@@ -822,25 +738,19 @@ Value bytes_fromhex(ThreadState& ts, Args args) {
         uint32_t c;
         i += static_cast<size_t>(utf8_decode(v.data() + i, &c));
         int hi = hex_digit(c);
-        if (hi < 0)
-            return bad(index);
+        if (hi < 0) return bad(index);
         ++index;
-        if (i >= v.size())
-            return bad(index);
+        if (i >= v.size()) return bad(index);
         i += static_cast<size_t>(utf8_decode(v.data() + i, &c));
         int lo = hex_digit(c);
-        if (lo < 0)
-            return bad(index);
+        if (lo < 0) return bad(index);
         ++index;
         out += static_cast<char>(hi * 16 + lo);
     }
-    if (cls == val(ts.types().bytes))
-        return make_bytes(ts, out);
-    if (cls == val(ts.types().bytearray))
-        return make_bytearray(ts, out);
+    if (cls == val(ts.types().bytes)) return make_bytes(ts, out);
+    if (cls == val(ts.types().bytearray)) return make_bytearray(ts, out);
     Ref b(make_bytes(ts, out));  // a subclass: cls(bytes), as CPython does
-    if (!b)
-        return Value();
+    if (!b) return Value();
     return call1(ts, cls, *b);
 }
 
@@ -851,39 +761,31 @@ Value bytes_translate(ThreadState& ts, Args args) {
         return Value();
     std::string_view table, del;
     if (!table_v.is_none()) {
-        if (!bytes_like_view(ts, table_v, &table))
-            return Value();
+        if (!bytes_like_view(ts, table_v, &table)) return Value();
         if (table.size() != 256)
             return raise(ts, ts.exc_types().ValueError,
                          "translation table must be 256 characters long");
     }
-    if (!delete_v.is_null() && !bytes_like_view(ts, delete_v, &del))
-        return Value();
+    if (!delete_v.is_null() && !bytes_like_view(ts, delete_v, &del)) return Value();
     bool drop[256] = {};
-    for (char c : del)
-        drop[static_cast<unsigned char>(c)] = true;
+    for (char c : del) drop[static_cast<unsigned char>(c)] = true;
     std::string out;
     for (char c : byteslike_data(args[0])) {
         auto b = static_cast<unsigned char>(c);
-        if (!drop[b])
-            out += table.empty() ? c : table[b];
+        if (!drop[b]) out += table.empty() ? c : table[b];
     }
     return bytes_same_kind(ts, args[0], out);
 }
 
 Value bytes_maketrans(ThreadState& ts, Args args) {
-    if (!check_nargs(ts, args, "maketrans", 2, 2))
-        return Value();
+    if (!check_nargs(ts, args, "maketrans", 2, 2)) return Value();
     std::string_view from, to;
-    if (!bytes_like_view(ts, args[0], &from) || !bytes_like_view(ts, args[1], &to))
-        return Value();
+    if (!bytes_like_view(ts, args[0], &from) || !bytes_like_view(ts, args[1], &to)) return Value();
     if (from.size() != to.size())
         return raise(ts, ts.exc_types().ValueError, "maketrans arguments must have same length");
     std::string table(256, '\0');
-    for (int i = 0; i < 256; ++i)
-        table[static_cast<size_t>(i)] = static_cast<char>(i);
-    for (size_t i = 0; i < from.size(); ++i)
-        table[static_cast<unsigned char>(from[i])] = to[i];
+    for (int i = 0; i < 256; ++i) table[static_cast<size_t>(i)] = static_cast<char>(i);
+    for (size_t i = 0; i < from.size(); ++i) table[static_cast<unsigned char>(from[i])] = to[i];
     return make_bytes(ts, table);
 }
 

@@ -18,74 +18,76 @@
 namespace gilt {
 
 enum CodeFlags : uint32_t {
-  kCodeOptimized = 1u << 0,   // fast locals (functions); module/class code uses a locals dict
-  kCodeVarargs = 1u << 2,
-  kCodeVarkeywords = 1u << 3,
-  kCodeNested = 1u << 4,
-  kCodeGenerator = 1u << 5,
-  kCodeCoroutine = 1u << 7,
-  kCodeAsyncGenerator = 1u << 9,
-  // A plain function whose call binds positional arguments by copying them:
-  // no keyword-only parameters, *args, **kwargs, cells or free variables,
-  // and not a generator or coroutine. The compiler sets it; the eval loop's
-  // call fast path tests this one bit instead of re-deriving the shape.
-  kCodeSimpleArgs = 1u << 10,
+    kCodeOptimized = 1u << 0,  // fast locals (functions); module/class code uses a locals dict
+    kCodeVarargs = 1u << 2,
+    kCodeVarkeywords = 1u << 3,
+    kCodeNested = 1u << 4,
+    kCodeGenerator = 1u << 5,
+    kCodeCoroutine = 1u << 7,
+    kCodeAsyncGenerator = 1u << 9,
+    // A plain function whose call binds positional arguments by copying them:
+    // no keyword-only parameters, *args, **kwargs, cells or free variables,
+    // and not a generator or coroutine. The compiler sets it; the eval loop's
+    // call fast path tests this one bit instead of re-deriving the shape.
+    kCodeSimpleArgs = 1u << 10,
 };
 
 // [start, end) instruction-word range protected by a handler at `target`;
 // the value stack is cut to `depth` entries before the exception is pushed.
 struct ExceptionTableEntry {
-  uint32_t start, end, target, depth;
+    uint32_t start, end, target, depth;
 };
 
 // Line of the instructions from word `start` up to the next entry.
 struct LineEntry {
-  uint32_t start;
-  int line;
+    uint32_t start;
+    int line;
 };
 
 // An inline cache slot (LOAD_GLOBAL / LOAD_ATTR / LOAD_METHOD / STORE_ATTR).
 struct InlineCache {
-  uint64_t version = 0;   // dict or type version the entry was filled for (0: empty)
-  uint64_t version2 = 0;  // builtins dict version (LOAD_GLOBAL)
-  Value value;            // borrowed: valid while the versions match
-  uint32_t index = 0;     // kind-specific (instance dict entry hint)
-  uint32_t kind = 0;
+    uint64_t version = 0;   // dict or type version the entry was filled for (0: empty)
+    uint64_t version2 = 0;  // builtins dict version (LOAD_GLOBAL)
+    Value value;            // borrowed: valid while the versions match
+    uint32_t index = 0;     // kind-specific (instance dict entry hint)
+    uint32_t kind = 0;
 };
 
 struct CodeObject {
-  Object hdr;
-  std::vector<uint32_t> code;
-  std::vector<Value> consts;    // owned
-  std::vector<Value> names;     // owned interned strs (globals, attributes)
-  std::vector<Value> varnames;  // owned strs: arguments first, then other locals
-  std::vector<Value> cellvars;  // owned strs
-  std::vector<Value> freevars;  // owned strs
-  std::vector<int> cell2arg;    // per cell: the argument index it starts from, or -1
-  std::vector<ExceptionTableEntry> exception_table;
-  std::vector<LineEntry> lines;
-  mutable std::vector<InlineCache> caches;
-  int argcount = 0;
-  int posonlyargcount = 0;
-  int kwonlyargcount = 0;
-  int nlocals = 0;
-  int stacksize = 0;
-  uint32_t flags = 0;
-  int firstlineno = 1;
-  Value name;      // str
-  Value qualname;  // str
-  Value filename;  // str
+    Object hdr;
+    std::vector<uint32_t> code;
+    std::vector<Value> consts;    // owned
+    std::vector<Value> names;     // owned interned strs (globals, attributes)
+    std::vector<Value> varnames;  // owned strs: arguments first, then other locals
+    std::vector<Value> cellvars;  // owned strs
+    std::vector<Value> freevars;  // owned strs
+    std::vector<int> cell2arg;    // per cell: the argument index it starts from, or -1
+    std::vector<ExceptionTableEntry> exception_table;
+    std::vector<LineEntry> lines;
+    mutable std::vector<InlineCache> caches;
+    int argcount = 0;
+    int posonlyargcount = 0;
+    int kwonlyargcount = 0;
+    int nlocals = 0;
+    int stacksize = 0;
+    uint32_t flags = 0;
+    int firstlineno = 1;
+    Value name;      // str
+    Value qualname;  // str
+    Value filename;  // str
 
-  // nlocals + cells + free variables: the frame's local slots. Stored, not
-  // summed from the vectors, because every call and return needs it.
-  int localsplus = 0;
+    // nlocals + cells + free variables: the frame's local slots. Stored, not
+    // summed from the vectors, because every call and return needs it.
+    int localsplus = 0;
 
-  int nlocalsplus() const { return localsplus; }
-  // Source line of the instruction at word index `pc`.
-  int line_at(uint32_t pc) const;
+    int nlocalsplus() const { return localsplus; }
+    // Source line of the instruction at word index `pc`.
+    int line_at(uint32_t pc) const;
 };
 
-inline CodeObject* code_obj(Value v) noexcept { return reinterpret_cast<CodeObject*>(v.as_object()); }
+inline CodeObject* code_obj(Value v) noexcept {
+    return reinterpret_cast<CodeObject*>(v.as_object());
+}
 // An empty code object (the compiler fills it). Null on MemoryError.
 CodeObject* code_new(ThreadState& ts);
 

@@ -61,16 +61,14 @@ Value make_cx(ThreadState& ts, Cx c) {
 
 Value make_complex(ThreadState& ts, double real, double imag) {
     auto* c = alloc<ComplexObject>(ts.types().complex);
-    if (!c)
-        return raise_memory_error(ts);
+    if (!c) return raise_memory_error(ts);
     c->real = real;
     c->imag = imag;
     return val(c);
 }
 
 std::string complex_repr(double real, double imag) {
-    if (real == 0.0 && !std::signbit(real))
-        return double_to_string(imag, 'r', 0, 0) + "j";
+    if (real == 0.0 && !std::signbit(real)) return double_to_string(imag, 'r', 0, 0) + "j";
     return "(" + double_to_string(real, 'r', 0, 0) + double_to_string(imag, 'r', 0, kDtsfSign) +
            "j)";
 }
@@ -102,11 +100,9 @@ Cx c_quot(Cx a, Cx b) {
 }
 
 Cx c_pow(Cx a, Cx b) {
-    if (b.re == 0.0 && b.im == 0.0)
-        return {1.0, 0.0};
+    if (b.re == 0.0 && b.im == 0.0) return {1.0, 0.0};
     if (a.re == 0.0 && a.im == 0.0) {
-        if (b.im != 0.0 || b.re < 0.0)
-            errno = EDOM;
+        if (b.im != 0.0 || b.re < 0.0) errno = EDOM;
         return {0.0, 0.0};
     }
     double vabs = std::hypot(a.re, a.im), len = std::pow(vabs, b.re);
@@ -121,8 +117,7 @@ Cx c_pow(Cx a, Cx b) {
 Cx c_powu(Cx x, long n) {
     Cx r{1.0, 0.0}, p = x;
     for (long mask = 1; mask > 0 && n >= mask; mask <<= 1) {
-        if (n & mask)
-            r = c_prod(r, p);
+        if (n & mask) r = c_prod(r, p);
         p = c_prod(p, p);
     }
     return r;
@@ -154,8 +149,7 @@ Value complex_arith(ThreadState& ts, BinOp op, Cx a, Cx b) {
         case BinOp::TrueDiv: {
             errno = 0;
             Cx q = c_quot(a, b);
-            if (errno == EDOM)
-                return raise_zero_division(ts, "complex division by zero");
+            if (errno == EDOM) return raise_zero_division(ts, "complex division by zero");
             return make_cx(ts, q);
         }
         case BinOp::Pow:
@@ -169,11 +163,9 @@ template <BinOp Op>
 Value complex_nb(ThreadState& ts, Value a, Value b) {
     Cx x, y;
     int ra = cx_operand(ts, a, &x);
-    if (ra <= 0)
-        return ra < 0 ? Value() : Value::not_implemented();
+    if (ra <= 0) return ra < 0 ? Value() : Value::not_implemented();
     int rb = cx_operand(ts, b, &y);
-    if (rb <= 0)
-        return rb < 0 ? Value() : Value::not_implemented();
+    if (rb <= 0) return rb < 0 ? Value() : Value::not_implemented();
     return complex_arith(ts, Op, x, y);
 }
 
@@ -187,15 +179,12 @@ Value complex_pow(ThreadState& ts, double ar, double ai, double br, double bi) {
     else
         p = c_pow(a, b);
     if (std::isinf(p.re) || std::isinf(p.im)) {
-        if (errno == 0)
-            errno = ERANGE;
+        if (errno == 0) errno = ERANGE;
     } else if (errno == ERANGE) {
         errno = 0;
     }
-    if (errno == EDOM)
-        return raise_zero_division(ts, "0.0 to a negative or complex power");
-    if (errno == ERANGE)
-        return raise(ts, ts.exc_types().OverflowError, "complex exponentiation");
+    if (errno == EDOM) return raise_zero_division(ts, "0.0 to a negative or complex power");
+    if (errno == ERANGE) return raise(ts, ts.exc_types().OverflowError, "complex exponentiation");
     return make_cx(ts, p);
 }
 
@@ -250,20 +239,16 @@ Value complex_neg(ThreadState& ts, Value v) {
 }
 
 Value complex_pos(ThreadState& ts, Value v) {
-    if (v.as_object()->type == ts.types().complex)
-        return new_ref(v);
+    if (v.as_object()->type == ts.types().complex) return new_ref(v);
     return make_complex(ts, complex_obj(v)->real, complex_obj(v)->imag);
 }
 
 Value complex_abs(ThreadState& ts, Value v) {
     double re = complex_obj(v)->real, im = complex_obj(v)->imag;
-    if (std::isinf(re) || std::isinf(im))
-        return make_float(ts, HUGE_VAL);
-    if (std::isnan(re) || std::isnan(im))
-        return make_float(ts, NAN);
+    if (std::isinf(re) || std::isinf(im)) return make_float(ts, HUGE_VAL);
+    if (std::isnan(re) || std::isnan(im)) return make_float(ts, NAN);
     double r = std::hypot(re, im);
-    if (std::isinf(r))
-        return raise(ts, ts.exc_types().OverflowError, "absolute value too large");
+    if (std::isinf(r)) return raise(ts, ts.exc_types().OverflowError, "absolute value too large");
     return make_float(ts, r);
 }
 
@@ -279,8 +264,7 @@ bool is_space(char c) {
 bool parse_complex_text(std::string_view s, Cx* out) {
     size_t i = 0;
     auto skip_space = [&] {
-        while (i < s.size() && is_space(s[i]))
-            ++i;
+        while (i < s.size() && is_space(s[i])) ++i;
     };
     auto at = [&](size_t k) { return k < s.size() ? s[k] : '\0'; };
     skip_space();
@@ -303,8 +287,7 @@ bool parse_complex_text(std::string_view s, Cx* out) {
             }
             i += m;
             out->im = y;
-            if ((at(i) | 0x20) != 'j')
-                return false;
+            if ((at(i) | 0x20) != 'j') return false;
             ++i;
         } else if ((at(i) | 0x20) == 'j') {
             ++i;
@@ -314,16 +297,13 @@ bool parse_complex_text(std::string_view s, Cx* out) {
         }
     } else {
         out->im = 1.0;
-        if (at(i) == '+' || at(i) == '-')
-            out->im = at(i++) == '+' ? 1.0 : -1.0;
-        if ((at(i) | 0x20) != 'j')
-            return false;
+        if (at(i) == '+' || at(i) == '-') out->im = at(i++) == '+' ? 1.0 : -1.0;
+        if ((at(i) | 0x20) != 'j') return false;
         ++i;
     }
     skip_space();
     if (bracket) {
-        if (at(i) != ')')
-            return false;
+        if (at(i) != ')') return false;
         ++i;
         skip_space();
     }
@@ -335,11 +315,9 @@ bool remove_underscores(std::string_view s, std::string* out) {
     for (char c : s) {
         bool digit = c >= '0' && c <= '9';
         if (c == '_') {
-            if (!(prev >= '0' && prev <= '9'))
-                return false;
+            if (!(prev >= '0' && prev <= '9')) return false;
         } else {
-            if (prev == '_' && !digit)
-                return false;
+            if (prev == '_' && !digit) return false;
             out->push_back(c);
         }
         prev = c;
@@ -361,8 +339,7 @@ bool number_as_cx(ThreadState& ts, Value v, Cx* out, bool* was_complex, bool fir
     Value f = type_lookup_cstr(ts, type_of(ts, v), "__complex__");
     if (!f.is_null()) {
         Ref r(call_bound_special(ts, f, v, Args{}));
-        if (!r)
-            return false;
+        if (!r) return false;
         if (!is_complex(*r)) {
             raise_fmt(ts, ts.exc_types().TypeError, "__complex__ returned non-complex (type {})",
                       type_name(ts, *r));
@@ -394,24 +371,18 @@ Value complex_from_args(ThreadState& ts, TypeObject* type, Value r, Value i) {
         return raise(ts, ts.exc_types().TypeError, "complex() second arg can't be a string");
     Cx cr, ci;
     bool cr_complex = false, ci_complex = false;
-    if (!r.is_null() && !number_as_cx(ts, r, &cr, &cr_complex, true))
-        return Value();
-    if (!i.is_null() && !number_as_cx(ts, i, &ci, &ci_complex, false))
-        return Value();
-    if (r.is_null() && i.is_null() && type == ts.types().complex)
-        return make_complex(ts, 0.0, 0.0);
+    if (!r.is_null() && !number_as_cx(ts, r, &cr, &cr_complex, true)) return Value();
+    if (!i.is_null() && !number_as_cx(ts, i, &ci, &ci_complex, false)) return Value();
+    if (r.is_null() && i.is_null() && type == ts.types().complex) return make_complex(ts, 0.0, 0.0);
     // real + imag * 1j, component-wise as CPython (keeps signed zeros).
     double re = cr.re - (ci_complex ? ci.im : 0.0);
     double im = ci.re + (cr_complex ? cr.im : 0.0);
-    if (i.is_null())
-        im = cr.im;
+    if (i.is_null()) im = cr.im;
     Ref result(make_complex(ts, re, im));
-    if (!result || type == ts.types().complex)
-        return result.release();
+    if (!result || type == ts.types().complex) return result.release();
     Object* o = (type->flags & kTypeHasGc) ? alloc_gc_object(type, type->basicsize)
                                            : alloc_object(type, type->basicsize);
-    if (!o)
-        return raise_memory_error(ts);
+    if (!o) return raise_memory_error(ts);
     reinterpret_cast<ComplexObject*>(o)->real = re;
     reinterpret_cast<ComplexObject*>(o)->imag = im;
     return val(o);
@@ -429,8 +400,7 @@ Value complex_from_text(ThreadState& ts, TypeObject* type, std::string_view text
     if (!ok || !ascii_only(s) || !parse_complex_text(s, &c))
         return raise(ts, ts.exc_types().ValueError, "complex() arg is a malformed string");
     Ref re(make_float(ts, c.re)), im(make_float(ts, c.im));
-    if (!re || !im)
-        return Value();
+    if (!re || !im) return Value();
     return complex_from_args(ts, type, *re, *im);
 }
 
@@ -452,19 +422,16 @@ Value complex_new(ThreadState& ts, TypeObject* type, Args args) {
 // --- methods ---
 
 Value complex_conjugate(ThreadState& ts, Args args) {
-    if (!check_nargs(ts, args.drop_first(), "complex.conjugate", 0, 0))
-        return Value();
+    if (!check_nargs(ts, args.drop_first(), "complex.conjugate", 0, 0)) return Value();
     return make_complex(ts, complex_obj(args[0])->real, -complex_obj(args[0])->imag);
 }
 
 Value complex_format(ThreadState& ts, Args args) {
-    if (!check_nargs(ts, args.drop_first(), "complex.__format__", 1, 1))
-        return Value();
+    if (!check_nargs(ts, args.drop_first(), "complex.__format__", 1, 1)) return Value();
     if (!is_str(ts, args[1]))
         return raise_fmt(ts, ts.exc_types().TypeError, "__format__() argument must be str, not {}",
                          type_name(ts, args[1]));
-    if (str_obj(args[1])->byte_len == 0)
-        return obj_str(ts, args[0]);
+    if (str_obj(args[1])->byte_len == 0) return obj_str(ts, args[0]);
     return complex_format_spec(ts, complex_obj(args[0])->real, complex_obj(args[0])->imag,
                                str_view(args[1]), type_name(ts, args[0]));
 }
@@ -472,8 +439,7 @@ Value complex_format(ThreadState& ts, Args args) {
 Value complex_getnewargs(ThreadState& ts, Args args) {
     Ref re(make_float(ts, complex_obj(args[0])->real)),
         im(make_float(ts, complex_obj(args[0])->imag));
-    if (!re || !im)
-        return Value();
+    if (!re || !im) return Value();
     return tuple_pack(ts, {*re, *im});
 }
 

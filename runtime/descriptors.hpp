@@ -9,36 +9,36 @@
 namespace gilt {
 
 struct PropertyObject {
-  Object hdr;
-  Value fget, fset, fdel, doc;  // owned, null when absent (property(None) stores null)
-  Value name;                   // set by __set_name__ (for error messages)
-  bool getter_doc;              // doc was taken from fget.__doc__ (getter() copies re-derive it)
+    Object hdr;
+    Value fget, fset, fdel, doc;  // owned, null when absent (property(None) stores null)
+    Value name;                   // set by __set_name__ (for error messages)
+    bool getter_doc;              // doc was taken from fget.__doc__ (getter() copies re-derive it)
 };
 
 struct ClassMethodObject {  // also staticmethod
-  Object hdr;
-  Value func;  // owned
-  Value dict;  // __dict__ (functools.wraps copies __doc__ etc.)
+    Object hdr;
+    Value func;  // owned
+    Value dict;  // __dict__ (functools.wraps copies __doc__ etc.)
 };
 
 struct GetSetDescrObject {
-  Object hdr;
-  const GetSetDef* def;
-  TypeObject* owner;  // borrowed (types outlive their descriptors)
+    Object hdr;
+    const GetSetDef* def;
+    TypeObject* owner;  // borrowed (types outlive their descriptors)
 };
 
 // A function bound to an instance: `obj.method` for Python functions.
 struct MethodObject {
-  Object hdr;
-  Value func;  // owned
-  Value self;  // owned
+    Object hdr;
+    Value func;  // owned
+    Value self;  // owned
 };
 
 struct SuperObject {
-  Object hdr;
-  TypeObject* type;  // the class super() was called in (owned)
-  Value obj;         // the instance or class (owned)
-  TypeObject* obj_type;  // type(obj), or obj itself when obj is a class (owned)
+    Object hdr;
+    TypeObject* type;      // the class super() was called in (owned)
+    Value obj;             // the instance or class (owned)
+    TypeObject* obj_type;  // type(obj), or obj itself when obj is a class (owned)
 };
 
 // A bound method (borrowed func and self). Null + MemoryError on failure.

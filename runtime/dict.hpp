@@ -19,23 +19,23 @@
 namespace gilt {
 
 struct DictEntry {
-  int64_t hash;
-  Value key;    // null: deleted entry (a hole in insertion order)
-  Value value;
+    int64_t hash;
+    Value key;  // null: deleted entry (a hole in insertion order)
+    Value value;
 };
 
 struct DictObject {
-  Object hdr;
-  uint64_t used;        // live entries
-  uint64_t version;     // bumped on every mutation (global caches, iteration guard)
-  DictEntry* entries;   // dense, insertion order
-  uint64_t entries_len; // entries used including holes
-  uint64_t entries_cap; // entries usable before the next resize (<= 2/3 of the index size;
-                        // popitem lowers it with entries_len, as CPython keeps dk_usable)
-  int64_t* index;       // sparse: -1 empty, -2 dummy, else entry number; null when empty
-  uint64_t index_mask;  // index size - 1 (power of two)
-  uint64_t key_bloom;   // dict_bloom_bits(hash) of every key added since the last resize or
-                        // clear (deleted keys may stay): see dict_bloom_lacks
+    Object hdr;
+    uint64_t used;         // live entries
+    uint64_t version;      // bumped on every mutation (global caches, iteration guard)
+    DictEntry* entries;    // dense, insertion order
+    uint64_t entries_len;  // entries used including holes
+    uint64_t entries_cap;  // entries usable before the next resize (<= 2/3 of the index size;
+                           // popitem lowers it with entries_len, as CPython keeps dk_usable)
+    int64_t* index;        // sparse: -1 empty, -2 dummy, else entry number; null when empty
+    uint64_t index_mask;   // index size - 1 (power of two)
+    uint64_t key_bloom;    // dict_bloom_bits(hash) of every key added since the last resize or
+                           // clear (deleted keys may stay): see dict_bloom_lacks
 };
 
 // Two bits per hash, from its high bits (the index uses the low ones). A
@@ -44,22 +44,26 @@ struct DictObject {
 // Two bits rather than one: with 2 keys a name passes by mistake about 1 time
 // in 250 instead of 1 in 32 (method_calls had one such name in its loop).
 inline uint64_t dict_bloom_bits(int64_t hash) noexcept {
-  uint64_t mixed = static_cast<uint64_t>(hash) * 0x9E3779B97F4A7C15ull;
-  return (uint64_t(1) << (mixed >> 58)) | (uint64_t(1) << ((mixed >> 52) & 63));
+    uint64_t mixed = static_cast<uint64_t>(hash) * 0x9E3779B97F4A7C15ull;
+    return (uint64_t(1) << (mixed >> 58)) | (uint64_t(1) << ((mixed >> 52) & 63));
 }
 // True when no key with this hash can be in the dict.
 inline bool dict_bloom_lacks(uint64_t bloom, int64_t hash) noexcept {
-  uint64_t bits = dict_bloom_bits(hash);
-  return (bloom & bits) != bits;
+    uint64_t bits = dict_bloom_bits(hash);
+    return (bloom & bits) != bits;
 }
 
 // Gives the dict a version no other dict state of this interpreter has had.
 void dict_bump_version(DictObject* d) noexcept;
 
-inline DictObject* dict_obj(Value v) noexcept { return reinterpret_cast<DictObject*>(v.as_object()); }
-inline uint64_t dict_size(Value v) noexcept { return dict_obj(v)->used; }
+inline DictObject* dict_obj(Value v) noexcept {
+    return reinterpret_cast<DictObject*>(v.as_object());
+}
+inline uint64_t dict_size(Value v) noexcept {
+    return dict_obj(v)->used;
+}
 inline bool is_exact_dict(ThreadState& ts, Value v) noexcept {
-  return v.is_object() && v.as_object()->type == ts.types().dict;
+    return v.is_object() && v.as_object()->type == ts.types().dict;
 }
 bool is_dict(ThreadState& ts, Value v) noexcept;
 
@@ -73,15 +77,15 @@ Value dict_new_presized(ThreadState& ts, uint64_t n);
 // in the table would have filled. For the attribute stores of __init__,
 // whose names come new, in order. false (nothing done) when it does not fit.
 inline bool dict_try_append_new(DictObject* d, Value key, int64_t hash, Value value) noexcept {
-  if (d->entries_len >= d->entries_cap) return false;  // also: no table yet
-  int64_t* slot = &d->index[static_cast<uint64_t>(hash) & d->index_mask];
-  if (*slot != -1) return false;  // -1: an empty slot
-  *slot = static_cast<int64_t>(d->entries_len);
-  d->key_bloom |= dict_bloom_bits(hash);
-  d->entries[d->entries_len++] = DictEntry{hash, new_ref(key), new_ref(value)};
-  ++d->used;
-  dict_bump_version(d);
-  return true;
+    if (d->entries_len >= d->entries_cap) return false;  // also: no table yet
+    int64_t* slot = &d->index[static_cast<uint64_t>(hash) & d->index_mask];
+    if (*slot != -1) return false;  // -1: an empty slot
+    *slot = static_cast<int64_t>(d->entries_len);
+    d->key_bloom |= dict_bloom_bits(hash);
+    d->entries[d->entries_len++] = DictEntry{hash, new_ref(key), new_ref(value)};
+    ++d->used;
+    dict_bump_version(d);
+    return true;
 }
 DictObject* dict_new_raw(Interpreter& interp);  // for start-up code; nullptr on OOM
 // Lookup: BORROWED value or null. With null, `*error` tells whether an
@@ -104,7 +108,8 @@ Value dict_get_str_at(Value dict, Value key, uint64_t* entry) noexcept;
 // key/value are borrowed.
 bool dict_next(Value dict, uint64_t* pos, Value* key, Value* value) noexcept;
 Value dict_copy(ThreadState& ts, Value dict);
-[[nodiscard]] bool dict_update(ThreadState& ts, Value dict, Value other);  // mapping or iterable of pairs
+[[nodiscard]] bool dict_update(ThreadState& ts, Value dict,
+                               Value other);  // mapping or iterable of pairs
 void dict_clear(Value dict) noexcept;
 Value dict_keys_list(ThreadState& ts, Value dict);
 
@@ -112,7 +117,8 @@ Value dict_keys_list(ThreadState& ts, Value dict);
 
 // Lookup and insertion with a hash already known (CPython's *_KnownHash).
 Value dict_get_known_hash(ThreadState& ts, Value dict, Value key, int64_t hash, bool* error);
-[[nodiscard]] bool dict_set_known_hash(ThreadState& ts, Value dict, Value key, int64_t hash, Value value);
+[[nodiscard]] bool dict_set_known_hash(ThreadState& ts, Value dict, Value key, int64_t hash,
+                                       Value value);
 // dict_next that also yields the stored hash.
 bool dict_next_hash(Value dict, uint64_t* pos, Value* key, Value* value, int64_t* hash) noexcept;
 // 1 / 0 / -1: `key in dict`.

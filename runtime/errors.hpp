@@ -28,7 +28,7 @@ Value raise_instance(ThreadState& ts, Value exc);
 Value raise(ThreadState& ts, TypeObject* type, std::string_view msg);
 template <class... A>
 Value raise_fmt(ThreadState& ts, TypeObject* type, fmt::format_string<A...> f, A&&... a) {
-  return raise(ts, type, fmt::format(f, std::forward<A>(a)...));
+    return raise(ts, type, fmt::format(f, std::forward<A>(a)...));
 }
 // Raises `type(*args)` for an exception type or instance given as a Value
 // (the `raise X` statement): calls the class when given one. Returns null.

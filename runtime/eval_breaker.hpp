@@ -16,8 +16,8 @@
 //
 // The slow path (eval_handle_breaker in interp/vm/eval_helpers.cpp) re-checks
 // each condition at its source (e.g. Gil::drop_requested()); a bit is a hint
-// that something may be pending, not the authoritative state. The bits may therefore be read and written with
-// relaxed ordering, with one exception: a consumer that clears a bit before
+// that something may be pending, not the authoritative state. The bits may therefore be read and
+// written with relaxed ordering, with one exception: a consumer that clears a bit before
 // re-checking a condition kept in another variable must clear it with acquire,
 // and the source must set it with release after writing the condition, or the
 // consumer could clear the bit without seeing the condition and lose it until

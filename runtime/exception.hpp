@@ -22,64 +22,68 @@
 namespace gilt {
 
 struct ExceptionObject {
-  Object hdr;
-  Value dict;        // instance __dict__ (owned, may be null)
-  Value args;        // tuple (owned)
-  Value traceback;   // TracebackObject or null
-  Value cause;       // __cause__ or null
-  Value context;     // __context__ or null
-  bool suppress_context;
+    Object hdr;
+    Value dict;       // instance __dict__ (owned, may be null)
+    Value args;       // tuple (owned)
+    Value traceback;  // TracebackObject or null
+    Value cause;      // __cause__ or null
+    Value context;    // __context__ or null
+    bool suppress_context;
 };
 
 // The builtin exceptions with extra fields (and their builtin subclasses,
 // which share the layout: ModuleNotFoundError is an ImportErrorObject).
 struct StopIterationObject {
-  ExceptionObject base;
-  Value value;
+    ExceptionObject base;
+    Value value;
 };
 struct SystemExitObject {
-  ExceptionObject base;
-  Value code;
+    ExceptionObject base;
+    Value code;
 };
 struct ImportErrorObject {
-  ExceptionObject base;
-  Value msg, name, path;
+    ExceptionObject base;
+    Value msg, name, path;
 };
 struct AttributeErrorObject {
-  ExceptionObject base;
-  Value name, obj;
+    ExceptionObject base;
+    Value name, obj;
 };
 struct NameErrorObject {
-  ExceptionObject base;
-  Value name;
+    ExceptionObject base;
+    Value name;
 };
 struct OSErrorObject {
-  ExceptionObject base;
-  Value myerrno, strerror, filename, filename2;
-  Value written;  // BlockingIOError.characters_written (an int), null if unset
+    ExceptionObject base;
+    Value myerrno, strerror, filename, filename2;
+    Value written;  // BlockingIOError.characters_written (an int), null if unset
 };
 struct SyntaxErrorObject {
-  ExceptionObject base;
-  Value msg, filename, lineno, offset, text, end_lineno, end_offset, print_file_and_line;
+    ExceptionObject base;
+    Value msg, filename, lineno, offset, text, end_lineno, end_offset, print_file_and_line;
 };
 struct UnicodeErrorObject {
-  ExceptionObject base;
-  Value encoding, object, start, end, reason;
+    ExceptionObject base;
+    Value encoding, object, start, end, reason;
 };
 
 // One entry of a traceback: where an exception passed through. Frames live
 // on the frame stack and die on return, so the entry copies what printing
 // needs (code object, line) instead of pointing at the frame.
 struct TracebackObject {
-  Object hdr;
-  Value next;     // the next (inner) entry or null
-  Value code;     // CodeObject (owned)
-  Value globals;  // the frame's globals dict or null (owned): NameError suggestions
-  int lineno;
+    Object hdr;
+    Value next;     // the next (inner) entry or null
+    Value code;     // CodeObject (owned)
+    Value globals;  // the frame's globals dict or null (owned): NameError suggestions
+    int lineno;
 };
 
-inline ExceptionObject* exc_obj(Value v) noexcept { return reinterpret_cast<ExceptionObject*>(v.as_object()); }
-inline TracebackObject* tb_obj(Value v) noexcept { return reinterpret_cast<TracebackObject*>(v.as_object()); }
+inline ExceptionObject* exc_obj(Value v) noexcept {
+    return reinterpret_cast<ExceptionObject*>(v.as_object());
+}
+inline TracebackObject* tb_obj(Value v) noexcept {
+    return reinterpret_cast<TracebackObject*>(v.as_object());
+}
 bool is_exception_instance(ThreadState& ts, Value v) noexcept;
 bool is_exception_type(ThreadState& ts, Value v) noexcept;
 
@@ -94,13 +98,22 @@ Value exception_new(ThreadState& ts, TypeObject* type, Value args);
 // Prepends a traceback entry for (code, line) to the exception's traceback.
 // `globals` (the frame's, may be null) lets the printer suggest names for
 // a NameError ("Did you mean: ...?"). False on MemoryError (pending).
-bool exception_add_traceback(ThreadState& ts, Value exc, Value code, int lineno, Value globals = Value());
+bool exception_add_traceback(ThreadState& ts, Value exc, Value code, int lineno,
+                             Value globals = Value());
 
 // Accessors (borrowed; null when unset). `exc` must be an exception instance.
-inline Value exception_args(Value exc) noexcept { return exc_obj(exc)->args; }
-inline Value exception_traceback(Value exc) noexcept { return exc_obj(exc)->traceback; }
-inline Value exception_cause(Value exc) noexcept { return exc_obj(exc)->cause; }
-inline Value exception_context(Value exc) noexcept { return exc_obj(exc)->context; }
+inline Value exception_args(Value exc) noexcept {
+    return exc_obj(exc)->args;
+}
+inline Value exception_traceback(Value exc) noexcept {
+    return exc_obj(exc)->traceback;
+}
+inline Value exception_cause(Value exc) noexcept {
+    return exc_obj(exc)->cause;
+}
+inline Value exception_context(Value exc) noexcept {
+    return exc_obj(exc)->context;
+}
 // Setters take a borrowed value (null clears). set_cause also sets
 // __suppress_context__, as `raise ... from ...` does.
 void exception_set_traceback(Value exc, Value tb) noexcept;
@@ -140,8 +153,8 @@ std::string format_exception_only(ThreadState& ts, Value exc);
 // Builds a SyntaxError instance with CPython's attributes (msg, filename,
 // lineno, offset, text, end_lineno, end_offset).
 Value make_syntax_error(ThreadState& ts, TypeObject* type, const std::string& msg,
-                        const std::string& filename, int lineno, int offset, const std::string& text,
-                        int end_lineno, int end_offset);
+                        const std::string& filename, int lineno, int offset,
+                        const std::string& text, int end_lineno, int end_offset);
 
 // Source lines for tracebacks: reads and caches files by name. Per
 // interpreter (stored in Interpreter::module_state["linecache"]).

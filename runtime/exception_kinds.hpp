@@ -13,9 +13,9 @@
 namespace gilt {
 
 struct ExceptionKind {
-  const char* name;
-  uint32_t size;  // basicsize, or 0 to inherit the base's
-  void (*setup)(Interpreter& interp, TypeObject* t);  // fills slots and getsets
+    const char* name;
+    uint32_t size;                                      // basicsize, or 0 to inherit the base's
+    void (*setup)(Interpreter& interp, TypeObject* t);  // fills slots and getsets
 };
 // The entry for a builtin exception name, or nullptr.
 const ExceptionKind* find_exception_kind(std::string_view name);

@@ -54,8 +54,7 @@ Value make_float(ThreadState& ts, double v) {
         f->hdr.refcnt = 1;
     } else {
         f = alloc<FloatObject>(t);
-        if (!f)
-            return raise_memory_error(ts);
+        if (!f) return raise_memory_error(ts);
     }
     f->value = v;
     return val(f);
@@ -100,8 +99,7 @@ int64_t pointer_hash(const void* p) noexcept {
 }  // namespace
 
 int64_t float_hash(double v) noexcept {
-    if (!std::isfinite(v))
-        return std::isinf(v) ? (v > 0 ? kHashInf : -kHashInf) : 0;
+    if (!std::isfinite(v)) return std::isinf(v) ? (v > 0 ? kHashInf : -kHashInf) : 0;
     int e;
     double m = std::frexp(v, &e);
     int sign = 1;
@@ -118,8 +116,7 @@ int64_t float_hash(double v) noexcept {
         auto y = static_cast<uint64_t>(m);
         m -= static_cast<double>(y);
         x += y;
-        if (x >= kHashModulus)
-            x -= kHashModulus;
+        if (x >= kHashModulus) x -= kHashModulus;
     }
     e = e >= 0 ? e % kHashBits : kHashBits - 1 - ((-1 - e) % kHashBits);
     x = ((x << e) & kHashModulus) | x >> (kHashBits - e);
@@ -144,11 +141,9 @@ bool is_digit(char c) {
 }
 
 bool match_word(std::string_view s, size_t pos, std::string_view word) {
-    if (s.size() - pos < word.size())
-        return false;
+    if (s.size() - pos < word.size()) return false;
     for (size_t i = 0; i < word.size(); ++i)
-        if ((s[pos + i] | 0x20) != word[i])
-            return false;
+        if ((s[pos + i] | 0x20) != word[i]) return false;
     return true;
 }
 
@@ -169,22 +164,17 @@ size_t parse_inf_or_nan(std::string_view s, size_t pos, bool negative, double* o
 // Length of digits[.digits][e[sign]digits] at s[pos] (0 if no mantissa digit).
 size_t decimal_literal_length(std::string_view s, size_t pos) {
     size_t i = pos, digits = 0;
-    while (i < s.size() && is_digit(s[i]))
-        ++i, ++digits;
+    while (i < s.size() && is_digit(s[i])) ++i, ++digits;
     if (i < s.size() && s[i] == '.') {
         ++i;
-        while (i < s.size() && is_digit(s[i]))
-            ++i, ++digits;
+        while (i < s.size() && is_digit(s[i])) ++i, ++digits;
     }
-    if (digits == 0)
-        return 0;
+    if (digits == 0) return 0;
     if (i < s.size() && (s[i] | 0x20) == 'e') {
         size_t j = i + 1;
-        if (j < s.size() && (s[j] == '+' || s[j] == '-'))
-            ++j;
+        if (j < s.size() && (s[j] == '+' || s[j] == '-')) ++j;
         if (j < s.size() && is_digit(s[j])) {
-            while (j < s.size() && is_digit(s[j]))
-                ++j;
+            while (j < s.size() && is_digit(s[j])) ++j;
             i = j;
         }
     }
@@ -195,17 +185,13 @@ size_t decimal_literal_length(std::string_view s, size_t pos) {
 // above 1, +-0.0 otherwise.
 double out_of_range_value(std::string_view lit, bool negative) {
     size_t i = 0, int_digits = 0, frac_zeros = 0;
-    while (i < lit.size() && lit[i] == '0')
-        ++i;
-    while (i < lit.size() && is_digit(lit[i]))
-        ++i, ++int_digits;
+    while (i < lit.size() && lit[i] == '0') ++i;
+    while (i < lit.size() && is_digit(lit[i])) ++i, ++int_digits;
     if (i < lit.size() && lit[i] == '.') {
         ++i;
         if (int_digits == 0)
-            while (i < lit.size() && lit[i] == '0')
-                ++i, ++frac_zeros;
-        while (i < lit.size() && is_digit(lit[i]))
-            ++i;
+            while (i < lit.size() && lit[i] == '0') ++i, ++frac_zeros;
+        while (i < lit.size() && is_digit(lit[i])) ++i;
     }
     long exp = 0;
     if (i < lit.size() && (lit[i] | 0x20) == 'e') {
@@ -222,13 +208,10 @@ double out_of_range_value(std::string_view lit, bool negative) {
 size_t float_parse_prefix(std::string_view s, double* out) {
     size_t pos = 0;
     bool negative = false;
-    if (pos < s.size() && (s[pos] == '+' || s[pos] == '-'))
-        negative = s[pos++] == '-';
-    if (size_t n = parse_inf_or_nan(s, pos, negative, out))
-        return pos + n;
+    if (pos < s.size() && (s[pos] == '+' || s[pos] == '-')) negative = s[pos++] == '-';
+    if (size_t n = parse_inf_or_nan(s, pos, negative, out)) return pos + n;
     size_t n = decimal_literal_length(s, pos);
-    if (n == 0)
-        return 0;
+    if (n == 0) return 0;
     std::string_view lit = s.substr(pos, n);
     double v = 0.0;
     auto res = std::from_chars(lit.data(), lit.data() + lit.size(), v, std::chars_format::general);
@@ -249,11 +232,9 @@ bool remove_underscores(std::string_view s, std::string* out) {
     char prev = 0;
     for (char c : s) {
         if (c == '_') {
-            if (!is_digit(prev))
-                return false;
+            if (!is_digit(prev)) return false;
         } else {
-            if (prev == '_' && !is_digit(c))
-                return false;
+            if (prev == '_' && !is_digit(c)) return false;
             out->push_back(c);
         }
         prev = c;
@@ -266,14 +247,11 @@ bool remove_underscores(std::string_view s, std::string* out) {
 bool parse_float_text(std::string_view s, double* out) {
     std::string cleaned;
     if (s.find('_') != std::string_view::npos) {
-        if (!remove_underscores(s, &cleaned))
-            return false;
+        if (!remove_underscores(s, &cleaned)) return false;
         s = cleaned;
     }
-    while (!s.empty() && is_ascii_space(s.front()))
-        s.remove_prefix(1);
-    while (!s.empty() && is_ascii_space(s.back()))
-        s.remove_suffix(1);
+    while (!s.empty() && is_ascii_space(s.front())) s.remove_prefix(1);
+    while (!s.empty() && is_ascii_space(s.back())) s.remove_suffix(1);
     return !s.empty() && float_parse_prefix(s, out) == s.size();
 }
 
@@ -332,12 +310,10 @@ int float_operand(ThreadState& ts, Value v, double* out) {
         *out = static_cast<double>(v.as_small_int());
         return 1;
     }
-    if (!is_int(v))
-        return 0;
+    if (!is_int(v)) return 0;
     bool overflow = false;
     *out = int_to_double(ts, v, &overflow);
-    if (!overflow)
-        return 1;
+    if (!overflow) return 1;
     raise(ts, ts.exc_types().OverflowError, "int too large to convert to float");
     return -1;
 }
@@ -345,11 +321,9 @@ int float_operand(ThreadState& ts, Value v, double* out) {
 namespace {
 
 Value float_from_float_result(ThreadState& ts, Value x, Value r) {
-    if (r.is_null())
-        return r;
+    if (r.is_null()) return r;
     Ref owned(r);
-    if (is_exact_float(ts, r))
-        return owned.release();
+    if (is_exact_float(ts, r)) return owned.release();
     if (!is_float(r))
         return raise_fmt(ts, ts.exc_types().TypeError, "{}.__float__ returned non-float (type {})",
                          type_name(ts, x), type_name(ts, r));
@@ -357,27 +331,21 @@ Value float_from_float_result(ThreadState& ts, Value x, Value r) {
 }
 
 Value float_from_index(ThreadState& ts, Value r) {
-    if (r.is_null())
-        return r;
+    if (r.is_null()) return r;
     Ref owned(r);
     double d;
-    if (float_operand(ts, r, &d) < 0)
-        return Value();
+    if (float_operand(ts, r, &d) < 0) return Value();
     return make_float(ts, d);
 }
 
 }  // namespace
 
 Value float_from_object(ThreadState& ts, Value x) {
-    if (is_exact_float(ts, x))
-        return new_ref(x);
+    if (is_exact_float(ts, x)) return new_ref(x);
     TypeObject* t = type_of(ts, x);
-    if (t->nb_float)
-        return float_from_float_result(ts, x, t->nb_float(ts, x));
-    if (t->nb_index)
-        return float_from_index(ts, t->nb_index(ts, x));
-    if (is_str(ts, x))
-        return float_from_string(ts, str_view(x));
+    if (t->nb_float) return float_from_float_result(ts, x, t->nb_float(ts, x));
+    if (t->nb_index) return float_from_index(ts, t->nb_index(ts, x));
+    if (is_str(ts, x)) return float_from_string(ts, str_view(x));
     if (x.is_object() && x.as_object()->kind == ObjKind::Bytes)
         return float_from_bytes_literal(ts, bytes_view(x));
     if (x.is_object() && x.as_object()->kind == ObjKind::ByteArray)
@@ -398,57 +366,46 @@ bool is_odd_integer(double x) {
 Value raise_pow_overflow(ThreadState& ts) {
     // CPython raises OverflowError(errno, strerror): str() shows the tuple.
     Ref msg(make_str(ts, "Numerical result out of range"));
-    if (!msg)
-        return Value();
+    if (!msg) return Value();
     Ref exc(call2(ts, val(ts.exc_types().OverflowError), Value::small_int(ERANGE), *msg));
-    if (!exc)
-        return Value();
+    if (!exc) return Value();
     return raise_instance(ts, exc.release());
 }
 
 // float ** float for finite x > 0, x != 1 (CPython leaves these to libm).
 Value pow_positive(ThreadState& ts, double x, double y, bool negate) {
     double r = std::pow(x, y);
-    if (std::isinf(r))
-        return raise_pow_overflow(ts);
+    if (std::isinf(r)) return raise_pow_overflow(ts);
     return make_float(ts, negate ? -r : r);
 }
 
 // The cases of CPython's float_pow that it sorts out before calling pow().
 Value float_pow(ThreadState& ts, double x, double y) {
-    if (y == 0)
-        return make_float(ts, 1.0);
-    if (std::isnan(x))
-        return make_float(ts, x);
-    if (std::isnan(y))
-        return make_float(ts, x == 1.0 ? 1.0 : y);
+    if (y == 0) return make_float(ts, 1.0);
+    if (std::isnan(x)) return make_float(ts, x);
+    if (std::isnan(y)) return make_float(ts, x == 1.0 ? 1.0 : y);
     if (std::isinf(y)) {
         double ax = std::fabs(x);
-        if (ax == 1.0)
-            return make_float(ts, 1.0);
+        if (ax == 1.0) return make_float(ts, 1.0);
         return make_float(ts, (y > 0.0) == (ax > 1.0) ? std::fabs(y) : 0.0);
     }
     if (std::isinf(x)) {
         bool odd = is_odd_integer(y);
-        if (y > 0.0)
-            return make_float(ts, odd ? x : std::fabs(x));
+        if (y > 0.0) return make_float(ts, odd ? x : std::fabs(x));
         return make_float(ts, odd ? std::copysign(0.0, x) : 0.0);
     }
     if (x == 0.0) {
-        if (y < 0.0)
-            return raise_zero_division(ts, "0.0 cannot be raised to a negative power");
+        if (y < 0.0) return raise_zero_division(ts, "0.0 cannot be raised to a negative power");
         return make_float(ts, is_odd_integer(y) ? x : 0.0);
     }
     bool negate = false;
     if (x < 0.0) {
         // Negative numbers raised to fractional powers become complex.
-        if (y != std::floor(y))
-            return complex_pow(ts, x, 0.0, y, 0.0);
+        if (y != std::floor(y)) return complex_pow(ts, x, 0.0, y, 0.0);
         x = -x;
         negate = is_odd_integer(y);
     }
-    if (x == 1.0)
-        return make_float(ts, negate ? -1.0 : 1.0);
+    if (x == 1.0) return make_float(ts, negate ? -1.0 : 1.0);
     return pow_positive(ts, x, y, negate);
 }
 
@@ -466,8 +423,7 @@ void float_div_mod(double vx, double wx, double* floordiv, double* mod) {
     }
     if (div) {
         *floordiv = std::floor(div);
-        if (div - *floordiv > 0.5)
-            *floordiv += 1.0;
+        if (div - *floordiv > 0.5) *floordiv += 1.0;
     } else {
         *floordiv = std::copysign(0.0, vx / wx);
     }
@@ -476,8 +432,7 @@ void float_div_mod(double vx, double wx, double* floordiv, double* mod) {
 double float_mod(double vx, double wx) {
     double mod = std::fmod(vx, wx);
     if (mod) {
-        if ((wx < 0) != (mod < 0))
-            mod += wx;
+        if ((wx < 0) != (mod < 0)) mod += wx;
     } else {
         mod = std::copysign(0.0, wx);
     }
@@ -493,19 +448,16 @@ Value float_arith(ThreadState& ts, BinOp op, double x, double y) {
         case BinOp::Mul:
             return make_float(ts, x * y);
         case BinOp::TrueDiv:
-            if (y == 0.0)
-                return raise_zero_division(ts, "float division by zero");
+            if (y == 0.0) return raise_zero_division(ts, "float division by zero");
             return make_float(ts, x / y);
         case BinOp::FloorDiv: {
-            if (y == 0.0)
-                return raise_zero_division(ts, "float floor division by zero");
+            if (y == 0.0) return raise_zero_division(ts, "float floor division by zero");
             double q, r;
             float_div_mod(x, y, &q, &r);
             return make_float(ts, q);
         }
         case BinOp::Mod:
-            if (y == 0.0)
-                return raise_zero_division(ts, "float modulo");
+            if (y == 0.0) return raise_zero_division(ts, "float modulo");
             return make_float(ts, float_mod(x, y));
         case BinOp::Pow:
             return float_pow(ts, x, y);
@@ -519,29 +471,23 @@ Value float_arith(ThreadState& ts, BinOp op, double x, double y) {
 Value float_binary(ThreadState& ts, BinOp op, Value a, Value b) {
     double x, y;
     int ra = float_operand(ts, a, &x);
-    if (ra <= 0)
-        return ra < 0 ? Value() : Value::not_implemented();
+    if (ra <= 0) return ra < 0 ? Value() : Value::not_implemented();
     int rb = float_operand(ts, b, &y);
-    if (rb <= 0)
-        return rb < 0 ? Value() : Value::not_implemented();
+    if (rb <= 0) return rb < 0 ? Value() : Value::not_implemented();
     return float_arith(ts, op, x, y);
 }
 
 Value float_divmod(ThreadState& ts, Value a, Value b) {
     double x, y;
     int ra = float_operand(ts, a, &x);
-    if (ra <= 0)
-        return ra < 0 ? Value() : Value::not_implemented();
+    if (ra <= 0) return ra < 0 ? Value() : Value::not_implemented();
     int rb = float_operand(ts, b, &y);
-    if (rb <= 0)
-        return rb < 0 ? Value() : Value::not_implemented();
-    if (y == 0.0)
-        return raise_zero_division(ts, "float divmod()");
+    if (rb <= 0) return rb < 0 ? Value() : Value::not_implemented();
+    if (y == 0.0) return raise_zero_division(ts, "float divmod()");
     double q, r;
     float_div_mod(x, y, &q, &r);
     Ref qv(make_float(ts, q)), rv(make_float(ts, r));
-    if (!qv || !rv)
-        return Value();
+    if (!qv || !rv) return Value();
     return tuple_pack(ts, {*qv, *rv});
 }
 
@@ -588,8 +534,7 @@ CompareOp reflect(CompareOp op) {
 
 // float `x` op int `i`, exactly.
 bool compare_float_int(double x, Value i, CompareOp op) {
-    if (std::isnan(x))
-        return op == CompareOp::Ne;
+    if (std::isnan(x)) return op == CompareOp::Ne;
     return compare_sign(-int_cmp_double(i, x), op);
 }
 
@@ -597,10 +542,8 @@ bool compare_float_int(double x, Value i, CompareOp op) {
 
 Value float_compare(ThreadState&, Value a, Value b, CompareOp op) {
     if (is_float(a)) {
-        if (is_float(b))
-            return Value::boolean(compare_doubles(float_value(a), float_value(b), op));
-        if (is_int(b))
-            return Value::boolean(compare_float_int(float_value(a), b, op));
+        if (is_float(b)) return Value::boolean(compare_doubles(float_value(a), float_value(b), op));
+        if (is_int(b)) return Value::boolean(compare_float_int(float_value(a), b, op));
         return Value::not_implemented();
     }
     if (is_float(b) && is_int(a))
@@ -633,25 +576,20 @@ Value double_round(ThreadState& ts, double x, int ndigits) {
 Value float_round(ThreadState& ts, double x, Value ndigits) {
     if (ndigits.is_null() || ndigits.is_none()) {
         double rounded = std::round(x);
-        if (std::fabs(x - rounded) == 0.5)
-            rounded = 2.0 * std::round(x / 2.0);  // ties to even
+        if (std::fabs(x - rounded) == 0.5) rounded = 2.0 * std::round(x / 2.0);  // ties to even
         return int_from_double(ts, rounded);
     }
     int64_t nd;
     if (!obj_index(ts, ndigits, &nd)) {
-        if (!exception_matches(ts, ts.exc_types().IndexError))
-            return Value();
+        if (!exception_matches(ts, ts.exc_types().IndexError)) return Value();
         clear_exception(ts);  // PyNumber_AsSsize_t(.., NULL) clips instead
         nd = int_sign(ndigits) < 0 ? INT64_MIN : INT64_MAX;
     }
-    if (!std::isfinite(x))
-        return make_float(ts, x);
+    if (!std::isfinite(x)) return make_float(ts, x);
     constexpr int kMaxDigits = static_cast<int>((DBL_MANT_DIG - DBL_MIN_EXP) * 0.30103);
     constexpr int kMinDigits = -static_cast<int>((DBL_MAX_EXP + 1) * 0.30103);
-    if (nd > kMaxDigits)
-        return make_float(ts, x);
-    if (nd < kMinDigits)
-        return make_float(ts, 0.0 * x);
+    if (nd > kMaxDigits) return make_float(ts, x);
+    if (nd < kMinDigits) return make_float(ts, 0.0 * x);
     return double_round(ts, x, static_cast<int>(nd));
 }
 

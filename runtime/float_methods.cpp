@@ -89,12 +89,9 @@ int float_bool(ThreadState&, Value self) {
 template <BinOp Op>
 Value float_nb(ThreadState& ts, Value a, Value b) {
     if (is_exact_float(ts, a) && is_exact_float(ts, b)) {
-        if constexpr (Op == BinOp::Add)
-            return make_float(ts, float_value(a) + float_value(b));
-        if constexpr (Op == BinOp::Sub)
-            return make_float(ts, float_value(a) - float_value(b));
-        if constexpr (Op == BinOp::Mul)
-            return make_float(ts, float_value(a) * float_value(b));
+        if constexpr (Op == BinOp::Add) return make_float(ts, float_value(a) + float_value(b));
+        if constexpr (Op == BinOp::Sub) return make_float(ts, float_value(a) - float_value(b));
+        if constexpr (Op == BinOp::Mul) return make_float(ts, float_value(a) * float_value(b));
     }
     return float_binary(ts, Op, a, b);
 }
@@ -115,8 +112,7 @@ Value float_int(ThreadState& ts, Value v) {
 Value float_subtype_new(ThreadState& ts, TypeObject* type, double x) {
     Object* o = (type->flags & kTypeHasGc) ? alloc_gc_object(type, type->basicsize)
                                            : alloc_object(type, type->basicsize);
-    if (!o)
-        return raise_memory_error(ts);
+    if (!o) return raise_memory_error(ts);
     reinterpret_cast<FloatObject*>(o)->value = x;
     return val(o);
 }
@@ -128,8 +124,7 @@ Value float_new(ThreadState& ts, TypeObject* type, Args args) {
         return raise_fmt(ts, ts.exc_types().TypeError, "float expected at most 1 argument, got {}",
                          args.n);
     Ref r(args.n == 0 ? make_float(ts, 0.0) : float_from_object(ts, args[0]));
-    if (!r || type == ts.types().float_)
-        return r.release();
+    if (!r || type == ts.types().float_) return r.release();
     return float_subtype_new(ts, type, float_value(*r));
 }
 
@@ -141,15 +136,13 @@ bool no_args(ThreadState& ts, Args args, const char* name) {
 }
 
 Value float_is_integer(ThreadState& ts, Args args) {
-    if (!no_args(ts, args, "float.is_integer"))
-        return Value();
+    if (!no_args(ts, args, "float.is_integer")) return Value();
     double x = float_value(args[0]);
     return Value::boolean(std::isfinite(x) && std::floor(x) == x);
 }
 
 Value float_as_integer_ratio(ThreadState& ts, Args args) {
-    if (!no_args(ts, args, "float.as_integer_ratio"))
-        return Value();
+    if (!no_args(ts, args, "float.as_integer_ratio")) return Value();
     double x = float_value(args[0]);
     if (std::isinf(x))
         return raise(ts, ts.exc_types().OverflowError, "cannot convert Infinity to integer ratio");
@@ -171,20 +164,16 @@ Value float_as_integer_ratio(ThreadState& ts, Args args) {
     Ref n(make_int_mpz(ts, num)), d(make_int_mpz(ts, den));
     mpz_clear(num);
     mpz_clear(den);
-    if (!n || !d)
-        return Value();
+    if (!n || !d) return Value();
     return tuple_pack(ts, {*n, *d});
 }
 
 // float.hex(): "0x1.8000000000000p+1", 13 hex digits after the point.
 Value float_hex(ThreadState& ts, Args args) {
-    if (!no_args(ts, args, "float.hex"))
-        return Value();
+    if (!no_args(ts, args, "float.hex")) return Value();
     double x = float_value(args[0]);
-    if (!std::isfinite(x))
-        return float_repr_slot(ts, args[0]);
-    if (x == 0.0)
-        return make_str(ts, std::signbit(x) ? "-0x0.0p+0" : "0x0.0p+0");
+    if (!std::isfinite(x)) return float_repr_slot(ts, args[0]);
+    if (x == 0.0) return make_str(ts, std::signbit(x) ? "-0x0.0p+0" : "0x0.0p+0");
     int e;
     double m = std::frexp(std::fabs(x), &e);
     int shift = 1 - std::max(DBL_MIN_EXP - e, 0);
@@ -213,44 +202,33 @@ bool is_hex_digit(char c) {
 bool fromhex_literal(std::string_view s, std::string* out) {
     size_t i = 0;
     std::string sign;
-    if (i < s.size() && (s[i] == '+' || s[i] == '-'))
-        sign = s[i++];
-    if (i + 1 < s.size() && s[i] == '0' && (s[i + 1] | 0x20) == 'x')
-        i += 2;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) sign = s[i++];
+    if (i + 1 < s.size() && s[i] == '0' && (s[i + 1] | 0x20) == 'x') i += 2;
     size_t digits = 0, start = i;
-    while (i < s.size() && is_hex_digit(s[i]))
-        ++i, ++digits;
+    while (i < s.size() && is_hex_digit(s[i])) ++i, ++digits;
     if (i < s.size() && s[i] == '.') {
         ++i;
-        while (i < s.size() && is_hex_digit(s[i]))
-            ++i, ++digits;
+        while (i < s.size() && is_hex_digit(s[i])) ++i, ++digits;
     }
-    if (digits == 0)
-        return false;
+    if (digits == 0) return false;
     std::string_view mantissa = s.substr(start, i - start);
     std::string exp;
     if (i < s.size() && (s[i] | 0x20) == 'p') {
         size_t j = i + 1;
-        if (j < s.size() && (s[j] == '+' || s[j] == '-'))
-            ++j;
-        if (j >= s.size() || !std::isdigit(static_cast<unsigned char>(s[j])))
-            return false;
-        while (j < s.size() && std::isdigit(static_cast<unsigned char>(s[j])))
-            ++j;
+        if (j < s.size() && (s[j] == '+' || s[j] == '-')) ++j;
+        if (j >= s.size() || !std::isdigit(static_cast<unsigned char>(s[j]))) return false;
+        while (j < s.size() && std::isdigit(static_cast<unsigned char>(s[j]))) ++j;
         exp = s.substr(i, j - i);
         i = j;
     }
-    if (i != s.size())
-        return false;
+    if (i != s.size()) return false;
     *out = sign + "0x" + std::string(mantissa) + (exp.empty() ? "p0" : exp);
     return true;
 }
 
 Value float_fromhex_value(ThreadState& ts, std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())))
-        s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back())))
-        s.remove_suffix(1);
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
     double special;
     if (!s.empty() && float_parse_prefix(s, &special) == s.size() && !std::isfinite(special))
         return make_float(ts, special);
@@ -266,14 +244,12 @@ Value float_fromhex_value(ThreadState& ts, std::string_view s) {
 }
 
 Value float_fromhex(ThreadState& ts, Args args) {
-    if (!check_nargs(ts, args.drop_first(), "float.fromhex", 1, 1))
-        return Value();
+    if (!check_nargs(ts, args.drop_first(), "float.fromhex", 1, 1)) return Value();
     if (!is_str(ts, args[1]))
         return raise_fmt(ts, ts.exc_types().TypeError, "fromhex() argument must be str, not {}",
                          type_name(ts, args[1]));
     Ref r(float_fromhex_value(ts, str_view(args[1])));
-    if (!r || args[0] == val(ts.types().float_))
-        return r.release();
+    if (!r || args[0] == val(ts.types().float_)) return r.release();
     return call1(ts, args[0], *r);
 }
 
@@ -306,40 +282,33 @@ Value float_ceil(ThreadState& ts, Args args) {
 }
 
 Value float_format(ThreadState& ts, Args args) {
-    if (!check_nargs(ts, args.drop_first(), "float.__format__", 1, 1))
-        return Value();
+    if (!check_nargs(ts, args.drop_first(), "float.__format__", 1, 1)) return Value();
     if (!is_str(ts, args[1]))
         return raise_fmt(ts, ts.exc_types().TypeError, "__format__() argument must be str, not {}",
                          type_name(ts, args[1]));
-    if (str_obj(args[1])->byte_len == 0)
-        return obj_str(ts, args[0]);
+    if (str_obj(args[1])->byte_len == 0) return obj_str(ts, args[0]);
     return float_format_spec(ts, float_value(args[0]), str_view(args[1]), type_name(ts, args[0]));
 }
 
 Value float_getnewargs(ThreadState& ts, Args args) {
-    if (!no_args(ts, args, "float.__getnewargs__"))
-        return Value();
+    if (!no_args(ts, args, "float.__getnewargs__")) return Value();
     Ref f(make_float(ts, float_value(args[0])));
-    if (!f)
-        return Value();
+    if (!f) return Value();
     return tuple_pack(ts, {*f});
 }
 
 Value float_divmod_method(ThreadState& ts, Args args) {
-    if (!check_nargs(ts, args.drop_first(), "__divmod__", 1, 1))
-        return Value();
+    if (!check_nargs(ts, args.drop_first(), "__divmod__", 1, 1)) return Value();
     return float_divmod(ts, args[0], args[1]);
 }
 
 Value float_rdivmod_method(ThreadState& ts, Args args) {
-    if (!check_nargs(ts, args.drop_first(), "__rdivmod__", 1, 1))
-        return Value();
+    if (!check_nargs(ts, args.drop_first(), "__rdivmod__", 1, 1)) return Value();
     return float_divmod(ts, args[1], args[0]);
 }
 
 Value float_getformat(ThreadState& ts, Args args) {
-    if (!check_nargs(ts, args.drop_first(), "float.__getformat__", 1, 1))
-        return Value();
+    if (!check_nargs(ts, args.drop_first(), "float.__getformat__", 1, 1)) return Value();
     if (!is_str(ts, args[1]))
         return raise_fmt(ts, ts.exc_types().TypeError,
                          "__getformat__() argument must be str, not {}", type_name(ts, args[1]));

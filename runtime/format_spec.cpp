@@ -70,8 +70,7 @@ Value raise_invalid_separator(ThreadState& ts, char sep, uint32_t type) {
 
 // The checks CPython makes on the separator once the type is known.
 bool check_separator(ThreadState& ts, FormatSpec* out) {
-    if (!out->thousands_sep)
-        return true;
+    if (!out->thousands_sep) return true;
     switch (out->type) {
         case 'd':
         case 'e':
@@ -101,8 +100,7 @@ bool check_separator(ThreadState& ts, FormatSpec* out) {
 
 // [[fill]align]: the fill may be any code point, the rest is ASCII.
 void parse_fill_align(std::string_view spec, size_t* pos, FormatSpec* out) {
-    if (spec.empty())
-        return;
+    if (spec.empty()) return;
     int first_len;
     uint32_t first = cp_at(spec, 0, &first_len);
     if (static_cast<size_t>(first_len) < spec.size() &&
@@ -149,8 +147,7 @@ bool parse_format_spec(ThreadState& ts, std::string_view spec, FormatSpec* out,
     out->type = default_type;
     size_t pos = 0;
     parse_fill_align(spec, &pos, out);
-    if (pos < spec.size() && is_sign_element(spec[pos]))
-        out->sign = spec[pos++];
+    if (pos < spec.size() && is_sign_element(spec[pos])) out->sign = spec[pos++];
     if (pos < spec.size() && spec[pos] == 'z') {
         out->no_neg_0 = true;
         ++pos;
@@ -162,28 +159,23 @@ bool parse_format_spec(ThreadState& ts, std::string_view spec, FormatSpec* out,
     if (!out->fill_specified && pos < spec.size() && spec[pos] == '0') {
         // Backwards compatibility: a leading 0 means zero padding.
         out->fill = '0';
-        if (!out->align_specified && default_align == '>')
-            out->align = '=';
+        if (!out->align_specified && default_align == '>') out->align = '=';
         ++pos;
     }
     int64_t n = read_integer(ts, spec, &pos, &out->width);
-    if (n < 0)
-        return false;
-    if (n == 0)
-        out->width = -1;
+    if (n < 0) return false;
+    if (n == 0) out->width = -1;
     // Padding is built in a std::string, which must never be asked for more
     // than can exist (it would throw): such a width is a MemoryError.
     if (out->width > kMaxFormatWidth) {
         raise_memory_error(ts);
         return false;
     }
-    if (!parse_grouping(ts, spec, &pos, out))
-        return false;
+    if (!parse_grouping(ts, spec, &pos, out)) return false;
     if (pos < spec.size() && spec[pos] == '.') {
         ++pos;
         n = read_integer(ts, spec, &pos, &out->precision);
-        if (n < 0)
-            return false;
+        if (n < 0) return false;
         if (n == 0) {
             raise(ts, ts.exc_types().ValueError, "Format specifier missing precision");
             return false;
@@ -214,16 +206,14 @@ Value raise_unknown_format_code(ThreadState& ts, uint32_t type, std::string_view
 namespace {
 
 void append_fill(std::string& out, uint32_t fill, int64_t n) {
-    if (n <= 0)
-        return;
+    if (n <= 0) return;
     if (fill < 0x80) {
         out.append(static_cast<size_t>(n), static_cast<char>(fill));
         return;
     }
     char buf[4];
     int len = utf8_encode(fill, buf);
-    for (int64_t i = 0; i < n; ++i)
-        out.append(buf, len);
+    for (int64_t i = 0; i < n; ++i) out.append(buf, len);
 }
 
 }  // namespace
@@ -231,8 +221,7 @@ void append_fill(std::string& out, uint32_t fill, int64_t n) {
 std::string apply_alignment(const FormatSpec& spec, std::string_view body, char default_align) {
     int64_t len = static_cast<int64_t>(utf8_count(body));
     int64_t pad = spec.width - len;
-    if (pad <= 0)
-        return std::string(body);
+    if (pad <= 0) return std::string(body);
     char align = spec.align ? spec.align : default_align;
     int64_t left = align == '<' ? 0 : align == '^' ? pad / 2 : pad;
     std::string out;
@@ -269,10 +258,8 @@ std::string group_digits(std::string_view digits, int64_t min_width, int group, 
     auto emit = [&](int64_t l) {
         int64_t n_zeros = std::max<int64_t>(0, l - remaining);
         int64_t n_chars = std::max<int64_t>(0, std::min(remaining, l));
-        if (use_sep)
-            out.push_back(sep);
-        for (int64_t i = 0; i < n_chars; ++i)
-            out.push_back(digits[--pos]);
+        if (use_sep) out.push_back(sep);
+        for (int64_t i = 0; i < n_chars; ++i) out.push_back(digits[--pos]);
         out.append(static_cast<size_t>(n_zeros), '0');
         remaining -= n_chars;
     };
@@ -282,8 +269,7 @@ std::string group_digits(std::string_view digits, int64_t min_width, int group, 
             emit(l);
             use_sep = true;
             min_width -= l;
-            if (remaining <= 0 && min_width <= 0)
-                break;
+            if (remaining <= 0 && min_width <= 0) break;
             min_width -= 1;  // the separator
         }
     } else {
@@ -307,8 +293,7 @@ std::string render_number(const FormatSpec& spec, const NumberParts& p) {
     int64_t min_width = (spec.fill == '0' && spec.align == '=') ? spec.width - n_other : 0;
     int group = spec.thousands_sep ? spec.group_size : 0;
     std::string grouped;
-    if (!p.digits.empty())
-        grouped = group_digits(p.digits, min_width, group, spec.thousands_sep);
+    if (!p.digits.empty()) grouped = group_digits(p.digits, min_width, group, spec.thousands_sep);
     int64_t pad = spec.width - (n_other + static_cast<int64_t>(grouped.size()));
     int64_t lpad = 0, spad = 0, rpad = 0;
     if (pad > 0) {
@@ -330,13 +315,11 @@ std::string render_number(const FormatSpec& spec, const NumberParts& p) {
     }
     std::string out;
     append_fill(out, spec.fill, lpad);
-    if (sign)
-        out.push_back(sign);
+    if (sign) out.push_back(sign);
     out.append(p.prefix);
     append_fill(out, spec.fill, spad);
     out.append(grouped);
-    if (p.has_decimal)
-        out.push_back('.');
+    if (p.has_decimal) out.push_back('.');
     out.append(p.remainder);
     append_fill(out, spec.fill, rpad);
     return out;
@@ -357,8 +340,7 @@ void split_scientific(const char* first, const char* last, DtoaResult* out) {
     out->digits.clear();
     const char* e = std::find(first, last, 'e');
     for (const char* p = first; p < e; ++p)
-        if (*p != '.')
-            out->digits.push_back(*p);
+        if (*p != '.') out->digits.push_back(*p);
     int exp = 0;
     std::from_chars(e + 1 + (e[1] == '+'), last, exp);
     out->decpt = exp + 1;
@@ -379,8 +361,7 @@ void split_fixed(std::string_view text, DtoaResult* out) {
     out->digits.assign(int_part);
     out->digits.append(frac);
     size_t lead = out->digits.find_first_not_of('0');
-    if (lead == std::string::npos)
-        lead = out->digits.size();
+    if (lead == std::string::npos) lead = out->digits.size();
     out->digits.erase(0, lead);
     out->decpt = static_cast<int>(int_part.size()) - static_cast<int>(lead);
 }
@@ -391,8 +372,7 @@ void round_digits_at(DtoaResult* r, int ndigits) {
     int keep = r->decpt + ndigits;
     std::string& d = r->digits;
     if (keep < 0 || keep > static_cast<int>(d.size())) {
-        if (keep < 0)
-            d.clear();
+        if (keep < 0) d.clear();
         return;
     }
     std::string_view rest = std::string_view(d).substr(keep);
@@ -405,8 +385,7 @@ void round_digits_at(DtoaResult* r, int ndigits) {
     d.resize(keep);
     if (up) {
         int i = keep - 1;
-        while (i >= 0 && d[i] == '9')
-            d[i--] = '0';
+        while (i >= 0 && d[i] == '9') d[i--] = '0';
         if (i >= 0) {
             ++d[i];
         } else {
@@ -433,8 +412,7 @@ void dtoa_fixed(double a, int ndigits, DtoaResult* out) {
         round_digits_at(out, ndigits);
     }
     strip_trailing_zeros(out->digits);
-    if (out->digits.empty())
-        out->decpt = -ndigits;
+    if (out->digits.empty()) out->decpt = -ndigits;
 }
 
 }  // namespace
@@ -535,8 +513,7 @@ std::string double_to_string(double v, char format_code, int precision, int flag
             break;
         case 'g':
             use_exp = decpt <= -4 || decpt > (add_dot_0 ? style.precision - 1 : style.precision);
-            if (alt)
-                vend = style.precision;
+            if (alt) vend = style.precision;
             break;
         default:
             use_exp = decpt <= -4 || decpt > 16;
@@ -576,14 +553,12 @@ std::string double_to_string(double v, char format_code, int precision, int flag
     } else {
         out.append(static_cast<size_t>(vend - digits_len), '0');
     }
-    if (out.back() == '.' && !alt)
-        out.pop_back();
+    if (out.back() == '.' && !alt) out.pop_back();
     if (use_exp) {
         out.push_back(style.upper ? 'E' : 'e');
         out.push_back(exp < 0 ? '-' : '+');
         int64_t ae = exp < 0 ? -exp : exp;
-        if (ae < 10)
-            out.push_back('0');
+        if (ae < 10) out.push_back('0');
         out.append(std::to_string(ae));
     }
     return out;
@@ -604,8 +579,7 @@ bool format_double(ThreadState& ts, double x, const FormatSpec& spec, std::strin
         type = 'r';
         default_precision = 0;
     }
-    if (type == 'n')
-        type = 'g';
+    if (type == 'n') type = 'g';
     bool add_pct = type == '%';
     if (add_pct) {
         type = 'f';
@@ -616,8 +590,7 @@ bool format_double(ThreadState& ts, double x, const FormatSpec& spec, std::strin
     else if (type == 'r')
         type = 'g';
     std::string buf = double_to_string(x, type, precision, flags);
-    if (add_pct)
-        buf.push_back('%');
+    if (add_pct) buf.push_back('%');
     if (spec.sign != '+' && spec.sign != ' ' && spec.width == -1 && !spec.thousands_sep) {
         *out = std::move(buf);
         return true;
@@ -629,8 +602,7 @@ bool format_double(ThreadState& ts, double x, const FormatSpec& spec, std::strin
         body.remove_prefix(1);
     }
     size_t n_digits = 0;
-    while (n_digits < body.size() && body[n_digits] >= '0' && body[n_digits] <= '9')
-        ++n_digits;
+    while (n_digits < body.size() && body[n_digits] >= '0' && body[n_digits] <= '9') ++n_digits;
     p.digits = body.substr(0, n_digits);
     p.has_decimal = n_digits < body.size() && body[n_digits] == '.';
     p.remainder = body.substr(n_digits + (p.has_decimal ? 1 : 0));
@@ -641,8 +613,7 @@ bool format_double(ThreadState& ts, double x, const FormatSpec& spec, std::strin
 Value float_format_spec(ThreadState& ts, double x, std::string_view spec,
                         std::string_view type_name) {
     FormatSpec fs;
-    if (!parse_format_spec(ts, spec, &fs, 0, '>', type_name))
-        return Value();
+    if (!parse_format_spec(ts, spec, &fs, 0, '>', type_name)) return Value();
     switch (fs.type) {
         case 0:
         case 'e':
@@ -658,8 +629,7 @@ Value float_format_spec(ThreadState& ts, double x, std::string_view spec,
             return raise_unknown_format_code(ts, fs.type, type_name);
     }
     std::string out;
-    if (!format_double(ts, x, fs, &out))
-        return Value();
+    if (!format_double(ts, x, fs, &out)) return Value();
     return make_result(ts, out);
 }
 
@@ -683,8 +653,7 @@ std::string complex_part(double x, char type, int precision, int flags, const Fo
         body.remove_prefix(1);
     }
     size_t n_digits = 0;
-    while (n_digits < body.size() && body[n_digits] >= '0' && body[n_digits] <= '9')
-        ++n_digits;
+    while (n_digits < body.size() && body[n_digits] >= '0' && body[n_digits] <= '9') ++n_digits;
     p.digits = body.substr(0, n_digits);
     p.has_decimal = n_digits < body.size() && body[n_digits] == '.';
     p.remainder = body.substr(n_digits + (p.has_decimal ? 1 : 0));
@@ -741,15 +710,13 @@ Value complex_format_spec(ThreadState& ts, double re, double im, std::string_vie
         skip_re = re == 0.0 && !std::signbit(re);
         parens = !skip_re;
     }
-    if (type == 'n')
-        type = 'g';
+    if (type == 'n') type = 'g';
     if (precision < 0)
         precision = default_precision;
     else if (type == 'r')
         type = 'g';
     std::string body = parens ? "(" : "";
-    if (!skip_re)
-        body += complex_part(re, type, precision, flags, fs, fs.sign);
+    if (!skip_re) body += complex_part(re, type, precision, flags, fs, fs.sign);
     body += complex_part(im, type, precision, flags, fs, skip_re ? fs.sign : '+');
     body += parens ? "j)" : "j";
     return make_result(ts, apply_alignment(fs, body, '>'));
@@ -811,8 +778,7 @@ bool format_int_digits(ThreadState& ts, Value v, const FormatSpec& spec, std::st
     }
     std::string digits;
     if (base == 10) {
-        if (!int_to_decimal_checked(ts, v, &digits))
-            return false;
+        if (!int_to_decimal_checked(ts, v, &digits)) return false;
     } else {
         digits = int_to_base(v, base);
     }
@@ -822,10 +788,8 @@ bool format_int_digits(ThreadState& ts, Value v, const FormatSpec& spec, std::st
         digits.erase(0, 1);
     }
     if (spec.type == 'X')
-        for (char& c : digits)
-            c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    if (spec.alternate)
-        p.prefix = prefix;
+        for (char& c : digits) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if (spec.alternate) p.prefix = prefix;
     p.digits = digits;
     *out = render_number(spec, p);
     return true;
@@ -836,8 +800,7 @@ bool format_int_digits(ThreadState& ts, Value v, const FormatSpec& spec, std::st
 Value int_format_spec(ThreadState& ts, Value v, std::string_view spec) {
     std::string_view tname = type_name(ts, v);
     FormatSpec fs;
-    if (!parse_format_spec(ts, spec, &fs, 'd', '>', tname))
-        return Value();
+    if (!parse_format_spec(ts, spec, &fs, 'd', '>', tname)) return Value();
     std::string out;
     switch (fs.type) {
         case 'b':
@@ -868,8 +831,7 @@ Value int_format_spec(ThreadState& ts, Value v, std::string_view spec) {
             double x = int_to_double(ts, v, &overflow);
             if (overflow)
                 return raise(ts, ts.exc_types().OverflowError, "int too large to convert to float");
-            if (!format_double(ts, x, fs, &out))
-                return Value();
+            if (!format_double(ts, x, fs, &out)) return Value();
             break;
         }
         default:

@@ -18,52 +18,53 @@
 namespace gilt {
 
 class FreeBlocks {
- public:
-  explicit constexpr FreeBlocks(uint32_t max) noexcept : m_max(max) {}
-  FreeBlocks(const FreeBlocks&) = delete;
-  FreeBlocks& operator=(const FreeBlocks&) = delete;
+public:
+    explicit constexpr FreeBlocks(uint32_t max) noexcept : m_max(max) {}
+    FreeBlocks(const FreeBlocks&) = delete;
+    FreeBlocks& operator=(const FreeBlocks&) = delete;
 
-  // A kept block, or nullptr when there is none. Its contents are stale.
-  void* pop() noexcept {
-    void* block = m_head;
-    if (block != nullptr) {
-      m_head = *static_cast<void**>(block);
-      --m_len;
+    // A kept block, or nullptr when there is none. Its contents are stale.
+    void* pop() noexcept {
+        void* block = m_head;
+        if (block != nullptr) {
+            m_head = *static_cast<void**>(block);
+            --m_len;
+        }
+        return block;
     }
-    return block;
-  }
 
-  // Keeps `block` for a later pop(); false when the list is full (or
-  // closed), and the caller then frees the block itself.
-  bool push(void* block) noexcept {
-    if (m_len >= m_max) return false;
-    *static_cast<void**>(block) = m_head;
-    m_head = block;
-    ++m_len;
-    return true;
-  }
+    // Keeps `block` for a later pop(); false when the list is full (or
+    // closed), and the caller then frees the block itself.
+    bool push(void* block) noexcept {
+        if (m_len >= m_max) return false;
+        *static_cast<void**>(block) = m_head;
+        m_head = block;
+        ++m_len;
+        return true;
+    }
 
-  // Hands every kept block to `free_block` and refuses later pushes.
-  void close(void (*free_block)(void*) noexcept) noexcept {
-    while (void* block = pop()) free_block(block);
-    m_max = 0;
-  }
+    // Hands every kept block to `free_block` and refuses later pushes.
+    void close(void (*free_block)(void*) noexcept) noexcept {
+        while (void* block = pop()) free_block(block);
+        m_max = 0;
+    }
 
-  uint32_t size() const noexcept { return m_len; }
-  uint32_t capacity() const noexcept { return m_max; }
+    uint32_t size() const noexcept { return m_len; }
+    uint32_t capacity() const noexcept { return m_max; }
 
- private:
-  void* m_head = nullptr;
-  uint32_t m_len = 0;
-  uint32_t m_max;
+private:
+    void* m_head = nullptr;
+    uint32_t m_len = 0;
+    uint32_t m_max;
 };
 
 // N lists with the same bound (one per block size).
 template <std::size_t N>
 std::array<FreeBlocks, N> free_blocks_array(uint32_t max) noexcept {
-  return [max]<std::size_t... I>(std::index_sequence<I...>) {
-    return std::array<FreeBlocks, N>{FreeBlocks((static_cast<void>(I), max))...};
-  }(std::make_index_sequence<N>{});
+    return [max]<std::size_t... I>(std::index_sequence<I...>) {
+        return std::array<FreeBlocks, N>{FreeBlocks((static_cast<void>(I), max))...};
+    }
+    (std::make_index_sequence<N>{});
 }
 
 }  // namespace gilt

@@ -32,23 +32,23 @@
 namespace gilt {
 
 struct Interpreter::GcState {
-  GcHead tracked{&tracked, &tracked, 0};  // sentinel of the circular list
-  int64_t allocations = 0;                // tracked allocations since last collection
-  int64_t threshold = 10000;
-  bool enabled = true;
-  bool collecting = false;
-  int64_t collections = 0;
-  int64_t collected = 0;
-  int64_t long_lived = 0;                 // tracked objects that survived the last collection
+    GcHead tracked{&tracked, &tracked, 0};  // sentinel of the circular list
+    int64_t allocations = 0;                // tracked allocations since last collection
+    int64_t threshold = 10000;
+    bool enabled = true;
+    bool collecting = false;
+    int64_t collections = 0;
+    int64_t collected = 0;
+    int64_t long_lived = 0;  // tracked objects that survived the last collection
 
-  // Every type object type_alloc_builtin made (builtin, exception and native
-  // module types), in creation order: the interpreter's tear-down frees them
-  // last, once nothing that could use them is left.
-  std::vector<TypeObject*> static_types;
-  // Weak references (runtime/weakref.cpp): referent -> the weakref objects
-  // pointing at it (borrowed: a weakref removes itself when it dies).
-  // Objects with an entry carry kObjHasWeakrefs, which free_object checks.
-  std::unordered_map<Object*, std::vector<Object*>> weakrefs;
+    // Every type object type_alloc_builtin made (builtin, exception and native
+    // module types), in creation order: the interpreter's tear-down frees them
+    // last, once nothing that could use them is left.
+    std::vector<TypeObject*> static_types;
+    // Weak references (runtime/weakref.cpp): referent -> the weakref objects
+    // pointing at it (borrowed: a weakref removes itself when it dies).
+    // Objects with an entry carry kObjHasWeakrefs, which free_object checks.
+    std::unordered_map<Object*, std::vector<Object*>> weakrefs;
 };
 
 // Object flag: the object's __del__ already ran (set by the collector's

@@ -20,15 +20,16 @@ struct Frame;
 enum class GenState : uint8_t { Created, Suspended, Running, Completed };
 
 struct GeneratorObject {
-  Object hdr;
-  Frame* frame;      // owned block (malloc'd); null once completed
-  Value name;        // str
-  Value qualname;    // str
-  Value code;        // the CodeObject (owned; tracebacks and repr)
-  GenState state;
-  bool awaited;      // a coroutine already awaited by someone
-  bool ag_value_yield;  // async generator: the last yield was a `yield v` (not an await passing through)
-  Value ag_finalizer;  // unused until asyncio
+    Object hdr;
+    Frame* frame;    // owned block (malloc'd); null once completed
+    Value name;      // str
+    Value qualname;  // str
+    Value code;      // the CodeObject (owned; tracebacks and repr)
+    GenState state;
+    bool awaited;         // a coroutine already awaited by someone
+    bool ag_value_yield;  // async generator: the last yield was a `yield v` (not an await passing
+                          // through)
+    Value ag_finalizer;   // unused until asyncio
 };
 
 enum class SendResult { Yielded, Returned, Error };

@@ -217,7 +217,9 @@ Gil::Gil(std::atomic<std::uint32_t>& eval_breaker) noexcept
 // CPython: take_gil. errno is saved and restored because GilRelease's
 // destructor calls take() between a failing system call and the code that
 // reads errno to raise OSError.
-void Gil::take(GilThread& thread) { take(thread, false); }
+void Gil::take(GilThread& thread) {
+    take(thread, false);
+}
 
 void Gil::take(GilThread& thread, bool yielded) {
     const int saved_errno = errno;

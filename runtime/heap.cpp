@@ -17,40 +17,52 @@ namespace gilt {
 namespace {
 
 #if GILT_USE_MIMALLOC
-void* obj_calloc(std::size_t size) noexcept { return mi_zalloc(size); }
-void* obj_malloc(std::size_t size) noexcept { return mi_malloc(size); }
-void obj_free(void* p) noexcept { mi_free(p); }
+void* obj_calloc(std::size_t size) noexcept {
+    return mi_zalloc(size);
+}
+void* obj_malloc(std::size_t size) noexcept {
+    return mi_malloc(size);
+}
+void obj_free(void* p) noexcept {
+    mi_free(p);
+}
 #else
-void* obj_calloc(std::size_t size) noexcept { return std::calloc(1, size); }
-void* obj_malloc(std::size_t size) noexcept { return std::malloc(size); }
-void obj_free(void* p) noexcept { std::free(p); }
+void* obj_calloc(std::size_t size) noexcept {
+    return std::calloc(1, size);
+}
+void* obj_malloc(std::size_t size) noexcept {
+    return std::malloc(size);
+}
+void obj_free(void* p) noexcept {
+    std::free(p);
+}
 #endif
 
 void init_header(Object* o, TypeObject* type) noexcept {
-  o->refcnt = 1;
-  o->kind = type->instance_kind;
-  o->flags = 0;
-  o->aux = 0;
-  o->type = type;
-  if (type->flags & kTypeHeap) incref(&type->hdr);
+    o->refcnt = 1;
+    o->kind = type->instance_kind;
+    o->flags = 0;
+    o->aux = 0;
+    o->type = type;
+    if (type->flags & kTypeHeap) incref(&type->hdr);
 }
 
 }  // namespace
 
 Object* alloc_object(TypeObject* type, std::size_t size) noexcept {
-  if (size < type->basicsize) size = type->basicsize;
-  auto* o = static_cast<Object*>(obj_calloc(size));
-  if (!o) return nullptr;
-  init_header(o, type);
-  return o;
+    if (size < type->basicsize) size = type->basicsize;
+    auto* o = static_cast<Object*>(obj_calloc(size));
+    if (!o) return nullptr;
+    init_header(o, type);
+    return o;
 }
 
 Object* alloc_object_uninit(TypeObject* type, std::size_t size) noexcept {
-  if (size < type->basicsize) size = type->basicsize;
-  auto* o = static_cast<Object*>(obj_malloc(size));
-  if (!o) return nullptr;
-  init_header(o, type);
-  return o;
+    if (size < type->basicsize) size = type->basicsize;
+    auto* o = static_cast<Object*>(obj_malloc(size));
+    if (!o) return nullptr;
+    init_header(o, type);
+    return o;
 }
 
 // How many freed blocks a gc type keeps (CPython keeps 80 dicts and 80
@@ -62,93 +74,95 @@ namespace {
 // Makes the block `h` (of sizeof(GcHead) + size bytes, zeroed past the
 // header) a tracked object of `type` at the end of the interpreter's gc list.
 Object* link_gc_object(TypeObject* type, GcHead* h, uint8_t flags) noexcept {
-  Object* o = gc_object(h);
-  init_header(o, type);
-  o->flags = flags;
-  Interpreter::GcState& gc = *type->interp->gc;
-  GcHead* last = gc.tracked.prev;
-  h->prev = last;
-  h->next = &gc.tracked;
-  last->next = h;
-  gc.tracked.prev = h;
-  if (++gc.allocations > gc.threshold && gc.enabled && !gc.collecting) gc_maybe_collect(*type->interp);
-  return o;
+    Object* o = gc_object(h);
+    init_header(o, type);
+    o->flags = flags;
+    Interpreter::GcState& gc = *type->interp->gc;
+    GcHead* last = gc.tracked.prev;
+    h->prev = last;
+    h->next = &gc.tracked;
+    last->next = h;
+    gc.tracked.prev = h;
+    if (++gc.allocations > gc.threshold && gc.enabled && !gc.collecting)
+        gc_maybe_collect(*type->interp);
+    return o;
 }
 
 // A block from a free list: zeroes what calloc would have and nothing
 // after it sets (the scratch count and the body).
 GcHead* reuse_gc_block(void* block, std::size_t size) noexcept {
-  auto* h = static_cast<GcHead*>(block);
-  h->gc_refs = 0;
-  std::memset(static_cast<void*>(gc_object(h) + 1), 0, size - sizeof(Object));
-  return h;
+    auto* h = static_cast<GcHead*>(block);
+    h->gc_refs = 0;
+    std::memset(static_cast<void*>(gc_object(h) + 1), 0, size - sizeof(Object));
+    return h;
 }
 
 }  // namespace
 
 Object* alloc_gc_object(TypeObject* type, std::size_t size) noexcept {
-  if (size < type->basicsize) size = type->basicsize;
-  const bool basic = size == type->basicsize;
-  GcHead* h;
-  if (basic && type->gc_freelist) {
-    h = static_cast<GcHead*>(type->gc_freelist);
-    type->gc_freelist = h->next;
-    --type->gc_freelist_len;
-    h = reuse_gc_block(h, size);
-  } else {
-    h = static_cast<GcHead*>(obj_calloc(sizeof(GcHead) + size));
-    if (!h) return nullptr;
-  }
-  return link_gc_object(type, h, basic ? kObjGcTracked | kObjBasicSize : kObjGcTracked);
+    if (size < type->basicsize) size = type->basicsize;
+    const bool basic = size == type->basicsize;
+    GcHead* h;
+    if (basic && type->gc_freelist) {
+        h = static_cast<GcHead*>(type->gc_freelist);
+        type->gc_freelist = h->next;
+        --type->gc_freelist_len;
+        h = reuse_gc_block(h, size);
+    } else {
+        h = static_cast<GcHead*>(obj_calloc(sizeof(GcHead) + size));
+        if (!h) return nullptr;
+    }
+    return link_gc_object(type, h, basic ? kObjGcTracked | kObjBasicSize : kObjGcTracked);
 }
 
 Object* alloc_gc_object_from(FreeBlocks& blocks, TypeObject* type, std::size_t size) noexcept {
-  void* block = blocks.pop();
-  GcHead* h = block ? reuse_gc_block(block, size) : static_cast<GcHead*>(obj_calloc(sizeof(GcHead) + size));
-  if (!h) return nullptr;
-  return link_gc_object(type, h, kObjGcTracked);
+    void* block = blocks.pop();
+    GcHead* h = block ? reuse_gc_block(block, size)
+                      : static_cast<GcHead*>(obj_calloc(sizeof(GcHead) + size));
+    if (!h) return nullptr;
+    return link_gc_object(type, h, kObjGcTracked);
 }
 
 namespace {
 
 // Takes a tracked object's block off the interpreter's gc list.
 [[gnu::always_inline]] inline GcHead* gc_unlink(TypeObject* type, Object* o) noexcept {
-  GcHead* h = gc_head(o);
-  h->prev->next = h->next;
-  h->next->prev = h->prev;
-  Interpreter::GcState& gc = *type->interp->gc;
-  if (gc.allocations > 0) --gc.allocations;
-  return h;
+    GcHead* h = gc_head(o);
+    h->prev->next = h->next;
+    h->next->prev = h->prev;
+    Interpreter::GcState& gc = *type->interp->gc;
+    if (gc.allocations > 0) --gc.allocations;
+    return h;
 }
 
 [[gnu::always_inline]] inline void gc_freelist_push(TypeObject* type, GcHead* h) noexcept {
-  h->next = static_cast<GcHead*>(type->gc_freelist);
-  type->gc_freelist = h;
-  ++type->gc_freelist_len;
+    h->next = static_cast<GcHead*>(type->gc_freelist);
+    type->gc_freelist = h;
+    ++type->gc_freelist_len;
 }
 
 [[gnu::noinline]] void free_object_general(Object* o) noexcept {
-  TypeObject* type = o->type;
-  // Weak references are cleared (and their callbacks run) once the memory is
-  // gone: a callback may run the collector, which must not meet this object.
-  Interpreter* weak_interp = (o->flags & kObjHasWeakrefs) ? type->interp : nullptr;
-  bool heap_type = (type->flags & kTypeHeap) != 0;
-  if (o->flags & kObjGcTracked) {
-    GcHead* h = gc_unlink(type, o);
-    // Not recycled when weak references are still to be cleared: they are
-    // found by address, which a new object must not take over first.
-    if ((o->flags & kObjBasicSize) && !weak_interp && type->gc_freelist_len < kGcFreeListMax) {
-      gc_freelist_push(type, h);
+    TypeObject* type = o->type;
+    // Weak references are cleared (and their callbacks run) once the memory is
+    // gone: a callback may run the collector, which must not meet this object.
+    Interpreter* weak_interp = (o->flags & kObjHasWeakrefs) ? type->interp : nullptr;
+    bool heap_type = (type->flags & kTypeHeap) != 0;
+    if (o->flags & kObjGcTracked) {
+        GcHead* h = gc_unlink(type, o);
+        // Not recycled when weak references are still to be cleared: they are
+        // found by address, which a new object must not take over first.
+        if ((o->flags & kObjBasicSize) && !weak_interp && type->gc_freelist_len < kGcFreeListMax) {
+            gc_freelist_push(type, h);
+        } else {
+            obj_free(h);
+        }
     } else {
-      obj_free(h);
+        obj_free(o);
     }
-  } else {
-    obj_free(o);
-  }
-  // Last: for a heap type this may be the final reference, and the type's
-  // dealloc then frees its gc_freelist, block just pushed included.
-  if (heap_type) decref(&type->hdr);
-  if (weak_interp) weakref_clear_referent(*weak_interp, o);
+    // Last: for a heap type this may be the final reference, and the type's
+    // dealloc then frees its gc_freelist, block just pushed included.
+    if (heap_type) decref(&type->hdr);
+    if (weak_interp) weakref_clear_referent(*weak_interp, o);
 }
 
 }  // namespace
@@ -158,46 +172,50 @@ namespace {
 // referenced; and a tracked object of basic size whose block goes to its
 // type's free list (instances, their dicts, lists, bound methods).
 void free_object(Object* o) noexcept {
-  TypeObject* type = o->type;
-  const uint8_t shape = o->flags & (kObjGcTracked | kObjHasWeakrefs | kObjBasicSize);
-  if (!(shape & (kObjGcTracked | kObjHasWeakrefs))) {
-    if (!(type->flags & kTypeHeap)) {
-      obj_free(o);
-      return;
+    TypeObject* type = o->type;
+    const uint8_t shape = o->flags & (kObjGcTracked | kObjHasWeakrefs | kObjBasicSize);
+    if (!(shape & (kObjGcTracked | kObjHasWeakrefs))) {
+        if (!(type->flags & kTypeHeap)) {
+            obj_free(o);
+            return;
+        }
+    } else if (shape == (kObjGcTracked | kObjBasicSize) && type->gc_freelist_len < kGcFreeListMax) {
+        gc_freelist_push(type, gc_unlink(type, o));
+        if (type->flags & kTypeHeap) decref(&type->hdr);  // last: may free the type and its list
+        return;
     }
-  } else if (shape == (kObjGcTracked | kObjBasicSize) && type->gc_freelist_len < kGcFreeListMax) {
-    gc_freelist_push(type, gc_unlink(type, o));
-    if (type->flags & kTypeHeap) decref(&type->hdr);  // last: may free the type and its list
-    return;
-  }
-  free_object_general(o);
+    free_object_general(o);
 }
 
 void free_gc_object_to(FreeBlocks& blocks, Object* o) noexcept {
-  if (o->flags == kObjGcTracked && !(o->type->flags & kTypeHeap)) {
-    GcHead* h = gc_unlink(o->type, o);
-    if (blocks.push(h)) return;
-    obj_free(h);
-    return;
-  }
-  free_object(o);
+    if (o->flags == kObjGcTracked && !(o->type->flags & kTypeHeap)) {
+        GcHead* h = gc_unlink(o->type, o);
+        if (blocks.push(h)) return;
+        obj_free(h);
+        return;
+    }
+    free_object(o);
 }
 
 void free_blocks_close(FreeBlocks& blocks) noexcept {
-  blocks.close([](void* block) noexcept { obj_free(block); });
+    blocks.close([](void* block) noexcept { obj_free(block); });
 }
 
 void gc_freelist_clear(TypeObject* type) noexcept {
-  while (type->gc_freelist) {
-    auto* h = static_cast<GcHead*>(type->gc_freelist);
-    type->gc_freelist = h->next;
-    obj_free(h);
-  }
-  type->gc_freelist_len = 0;
+    while (type->gc_freelist) {
+        auto* h = static_cast<GcHead*>(type->gc_freelist);
+        type->gc_freelist = h->next;
+        obj_free(h);
+    }
+    type->gc_freelist_len = 0;
 }
 
-void* alloc_raw_zeroed(std::size_t size) noexcept { return obj_calloc(size); }
+void* alloc_raw_zeroed(std::size_t size) noexcept {
+    return obj_calloc(size);
+}
 
-void dealloc_object(Object* o) noexcept { o->type->dealloc(o); }
+void dealloc_object(Object* o) noexcept {
+    o->type->dealloc(o);
+}
 
 }  // namespace gilt

@@ -22,13 +22,17 @@ namespace gilt {
 
 // Prefix of every gc-tracked object (CPython's PyGC_Head).
 struct GcHead {
-  GcHead* next;
-  GcHead* prev;
-  intptr_t gc_refs;  // scratch count used during a collection
+    GcHead* next;
+    GcHead* prev;
+    intptr_t gc_refs;  // scratch count used during a collection
 };
 
-inline GcHead* gc_head(Object* o) noexcept { return reinterpret_cast<GcHead*>(o) - 1; }
-inline Object* gc_object(GcHead* h) noexcept { return reinterpret_cast<Object*>(h + 1); }
+inline GcHead* gc_head(Object* o) noexcept {
+    return reinterpret_cast<GcHead*>(o) - 1;
+}
+inline Object* gc_object(GcHead* h) noexcept {
+    return reinterpret_cast<Object*>(h + 1);
+}
 
 // Allocates `size` bytes (>= sizeof(Object)) for an instance of `type`, with
 // refcnt 1, kind = type->instance_kind, and a new reference to `type` when it
@@ -63,11 +67,11 @@ void* alloc_raw_zeroed(std::size_t size) noexcept;
 
 template <class T>
 T* alloc(TypeObject* type, std::size_t size = sizeof(T)) noexcept {
-  return reinterpret_cast<T*>(alloc_object(type, size));
+    return reinterpret_cast<T*>(alloc_object(type, size));
 }
 template <class T>
 T* alloc_gc(TypeObject* type, std::size_t size = sizeof(T)) noexcept {
-  return reinterpret_cast<T*>(alloc_gc_object(type, size));
+    return reinterpret_cast<T*>(alloc_gc_object(type, size));
 }
 
 }  // namespace gilt

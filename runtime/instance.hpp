@@ -7,8 +7,8 @@
 namespace gilt {
 
 struct InstanceObject {
-  Object hdr;
-  Value dict;  // owned dict, created lazily on first attribute store; may be null
+    Object hdr;
+    Value dict;  // owned dict, created lazily on first attribute store; may be null
 };
 
 // The address of an object's `__dict__` slot, or nullptr if its type has none.
@@ -20,7 +20,7 @@ inline Value* instance_dict_slot(Object* o) noexcept;
 
 namespace gilt {
 inline Value* instance_dict_slot(Object* o) noexcept {
-  uint32_t off = o->type->dict_offset;
-  return off ? reinterpret_cast<Value*>(reinterpret_cast<char*>(o) + off) : nullptr;
+    uint32_t off = o->type->dict_offset;
+    return off ? reinterpret_cast<Value*>(reinterpret_cast<char*>(o) + off) : nullptr;
 }
 }  // namespace gilt

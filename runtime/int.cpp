@@ -78,8 +78,7 @@ bool int_arg(Value v, IntArg* out) noexcept {
         out->small = v.is_true();
         return true;
     }
-    if (!is_int_object(v))
-        return false;
+    if (!is_int_object(v)) return false;
     mpz_srcptr z = int_obj(v)->value;
     if (mpz_fits_slong_p(z) && Value::fits_small(mpz_get_si(z))) {
         out->small = mpz_get_si(z);
@@ -136,8 +135,7 @@ Value raise_too_big(ThreadState& ts) {
 }
 
 uint64_t bits_of(const IntArg& a) {
-    if (a.big)
-        return mpz_sizeinbase(a.z, 2);
+    if (a.big) return mpz_sizeinbase(a.z, 2);
     uint64_t m = a.small < 0 ? -static_cast<uint64_t>(a.small) : static_cast<uint64_t>(a.small);
     return m ? 64 - __builtin_clzll(m) : 0;
 }
@@ -147,8 +145,7 @@ uint64_t bits_of(const IntArg& a) {
 // --- construction ---
 
 Value make_int(ThreadState& ts, int64_t v) {
-    if (Value::fits_small(v))
-        return Value::small_int(v);
+    if (Value::fits_small(v)) return Value::small_int(v);
     Mpz z;
     mpz_set_si(z.v, v);
     return alloc_big(ts, z.v);
@@ -175,12 +172,9 @@ Value make_int_mpz(ThreadState& ts, mpz_t v) {
 }
 
 Value int_exact(ThreadState& ts, Value v) {
-    if (v.is_small_int())
-        return v;
-    if (v.is_bool())
-        return Value::small_int(v.is_true());
-    if (v.as_object()->type == ts.types().int_)
-        return new_ref(v);
+    if (v.is_small_int()) return v;
+    if (v.is_bool()) return Value::small_int(v.is_true());
+    if (v.as_object()->type == ts.types().int_) return new_ref(v);
     Mpz z;
     mpz_set(z.v, int_obj(v)->value);
     return make_int_mpz(ts, z.v);
@@ -191,8 +185,7 @@ Value int_from_double(ThreadState& ts, double d) {
         return raise(ts, ts.exc_types().ValueError, "cannot convert float NaN to integer");
     if (std::isinf(d))
         return raise(ts, ts.exc_types().OverflowError, "cannot convert float infinity to integer");
-    if (std::fabs(d) < 4611686018427387904.0)
-        return Value::small_int(static_cast<int64_t>(d));
+    if (std::fabs(d) < 4611686018427387904.0) return Value::small_int(static_cast<int64_t>(d));
     Mpz z;
     mpz_set_d(z.v, d);  // exact: a double this large is integral
     return make_int_mpz(ts, z.v);
@@ -206,21 +199,18 @@ bool is_int(Value v) noexcept {
 
 bool int_to_int64(Value v, int64_t* out) noexcept {
     IntArg a;
-    if (!int_arg(v, &a))
-        return false;
+    if (!int_arg(v, &a)) return false;
     if (!a.big) {
         *out = a.small;
         return true;
     }
-    if (!mpz_fits_slong_p(a.z))
-        return false;
+    if (!mpz_fits_slong_p(a.z)) return false;
     *out = mpz_get_si(a.z);
     return true;
 }
 
 bool int_as_int64(ThreadState& ts, Value v, int64_t* out) {
-    if (int_to_int64(v, out))
-        return true;
+    if (int_to_int64(v, out)) return true;
     raise(ts, ts.exc_types().OverflowError, "Python int too large to convert to C ssize_t");
     return false;
 }
@@ -239,10 +229,8 @@ void int_to_mpz(Value v, mpz_t out) {
 
 int int_sign(Value v) noexcept {
     IntArg a;
-    if (!int_arg(v, &a))
-        return 0;
-    if (a.big)
-        return mpz_sgn(a.z);
+    if (!int_arg(v, &a)) return 0;
+    if (a.big) return mpz_sgn(a.z);
     return (a.small > 0) - (a.small < 0);
 }
 
@@ -253,8 +241,7 @@ namespace {
 // round those to 53, then scale.
 double big_to_double(mpz_srcptr z, bool* overflow) {
     size_t bits = mpz_sizeinbase(z, 2);
-    if (bits <= 53)
-        return mpz_get_d(z);
+    if (bits <= 53) return mpz_get_d(z);
     if (bits > 1024) {
         *overflow = true;
         return 0.0;
@@ -263,8 +250,7 @@ double big_to_double(mpz_srcptr z, bool* overflow) {
     Mpz q;
     mpz_tdiv_q_2exp(q.v, z, shift);
     uint64_t x = mpz_getlimbn(q.v, 0);
-    if (mpz_scan1(z, 0) < shift)
-        x |= 1;
+    if (mpz_scan1(z, 0) < shift) x |= 1;
     double d = std::ldexp(static_cast<double>(x), static_cast<int>(shift));
     if (std::isinf(d)) {
         *overflow = true;
@@ -277,10 +263,8 @@ double big_to_double(mpz_srcptr z, bool* overflow) {
 
 double int_to_double(ThreadState&, Value v, bool* overflow) {
     IntArg a;
-    if (!int_arg(v, &a))
-        return 0.0;
-    if (!a.big)
-        return static_cast<double>(a.small);
+    if (!int_arg(v, &a)) return 0.0;
+    if (!a.big) return static_cast<double>(a.small);
     return big_to_double(a.z, overflow);
 }
 
@@ -288,8 +272,7 @@ double int_to_double(ThreadState&, Value v, bool* overflow) {
 
 int64_t int_hash(Value v) noexcept {
     IntArg a;
-    if (!int_arg(v, &a))
-        return 0;
+    if (!int_arg(v, &a)) return 0;
     uint64_t r;
     bool negative;
     if (a.big) {
@@ -302,8 +285,7 @@ int64_t int_hash(Value v) noexcept {
         // the bits above 61 back in (2**61 == 1 mod 2**61 - 1), then r is at
         // most modulus + 2 and one subtraction finishes the reduction.
         r = (r & kHashModulus) + (r >> 61);
-        if (r >= kHashModulus)
-            r -= kHashModulus;
+        if (r >= kHashModulus) r -= kHashModulus;
     }
     int64_t h = negative ? -static_cast<int64_t>(r) : static_cast<int64_t>(r);
     return h == -1 ? -2 : h;
@@ -313,8 +295,7 @@ int64_t int_hash(Value v) noexcept {
 
 std::string int_to_base(Value v, int base) {
     IntArg a;
-    if (!int_arg(v, &a))
-        return "0";
+    if (!int_arg(v, &a)) return "0";
     if (!a.big) {
         char buf[72];
         auto r = std::to_chars(buf, buf + sizeof buf, a.small, base);
@@ -381,8 +362,7 @@ Value int_repr(ThreadState& ts, Value v) {
         return make_str_known(ts, std::string_view(buf, n), n, true);
     }
     std::string s;
-    if (!int_to_decimal_checked(ts, v, &s))
-        return Value();
+    if (!int_to_decimal_checked(ts, v, &s)) return Value();
     return make_str_known(ts, s, s.size(), true);
 }
 
@@ -391,12 +371,9 @@ Value int_repr(ThreadState& ts, Value v) {
 namespace {
 
 int digit_value(char c) {
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'z')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'Z')
-        return c - 'A' + 10;
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'z') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'Z') return c - 'A' + 10;
     return 99;
 }
 
@@ -440,45 +417,35 @@ size_t skip_prefix(std::string_view s, size_t i, int base) {
         char c = static_cast<char>(s[i + 1] | 0x20);
         if ((base == 16 && c == 'x') || (base == 8 && c == 'o') || (base == 2 && c == 'b')) {
             i += 2;
-            if (i < s.size() && s[i] == '_')
-                ++i;  // one underscore allowed after the prefix
+            if (i < s.size() && s[i] == '_') ++i;  // one underscore allowed after the prefix
         }
     }
     return i;
 }
 
 int detect_base(std::string_view s, size_t i, bool* only_zero) {
-    if (i >= s.size() || s[i] != '0')
-        return 10;
+    if (i >= s.size() || s[i] != '0') return 10;
     char c = i + 1 < s.size() ? static_cast<char>(s[i + 1] | 0x20) : 0;
-    if (c == 'x')
-        return 16;
-    if (c == 'o')
-        return 8;
-    if (c == 'b')
-        return 2;
+    if (c == 'x') return 16;
+    if (c == 'o') return 8;
+    if (c == 'b') return 2;
     *only_zero = true;
     return 10;
 }
 
 bool parse_literal(std::string_view s, int base, ParsedDigits* out) {
     size_t i = 0;
-    while (i < s.size() && is_ascii_space(s[i]))
-        ++i;
-    if (i < s.size() && (s[i] == '+' || s[i] == '-'))
-        out->negative = s[i++] == '-';
-    if (base == 0)
-        base = detect_base(s, i, &out->only_zero_allowed);
+    while (i < s.size() && is_ascii_space(s[i])) ++i;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) out->negative = s[i++] == '-';
+    if (base == 0) base = detect_base(s, i, &out->only_zero_allowed);
     out->base = base;
     i = skip_prefix(s, i, base);
-    if (i < s.size() && s[i] == '_')
-        return false;
+    if (i < s.size() && s[i] == '_') return false;
     char prev = 0;
     for (; i < s.size(); ++i) {
         char c = s[i];
         if (c == '_') {
-            if (prev == '_')
-                return false;
+            if (prev == '_') return false;
         } else if (digit_value(c) < base) {
             out->digits.push_back(c);
         } else {
@@ -486,14 +453,10 @@ bool parse_literal(std::string_view s, int base, ParsedDigits* out) {
         }
         prev = c;
     }
-    if (prev == '_' || out->digits.empty())
-        return false;
-    while (i < s.size() && is_ascii_space(s[i]))
-        ++i;
-    if (i != s.size())
-        return false;
-    if (out->only_zero_allowed)
-        return out->digits.find_first_not_of('0') == std::string::npos;
+    if (prev == '_' || out->digits.empty()) return false;
+    while (i < s.size() && is_ascii_space(s[i])) ++i;
+    if (i != s.size()) return false;
+    if (out->only_zero_allowed) return out->digits.find_first_not_of('0') == std::string::npos;
     return true;
 }
 
@@ -503,8 +466,7 @@ Value raise_invalid_literal(ThreadState& ts, std::string_view text, int base, bo
         r = bytes_repr(text.substr(0, 200));
     } else {
         r = str_repr(text);
-        if (utf8_count(r) > 200)
-            r.resize(utf8_offset(r, utf8_count(r), 200));
+        if (utf8_count(r) > 200) r.resize(utf8_offset(r, utf8_count(r), 200));
     }
     return raise_fmt(ts, ts.exc_types().ValueError, "invalid literal for int() with base {}: {}",
                      base, r);
@@ -513,8 +475,7 @@ Value raise_invalid_literal(ThreadState& ts, std::string_view text, int base, bo
 Value digits_to_int(ThreadState& ts, const ParsedDigits& p) {
     if (p.digits.size() <= 18 && p.base == 10) {
         int64_t x = 0;
-        for (char c : p.digits)
-            x = x * 10 + (c - '0');
+        for (char c : p.digits) x = x * 10 + (c - '0');
         return make_int(ts, p.negative ? -x : x);
     }
     bool power_of_two = (p.base & (p.base - 1)) == 0;
@@ -529,8 +490,7 @@ Value digits_to_int(ThreadState& ts, const ParsedDigits& p) {
     }
     Mpz z;
     mpz_set_str(z.v, p.digits.c_str(), p.base);
-    if (p.negative)
-        mpz_neg(z.v, z.v);
+    if (p.negative) mpz_neg(z.v, z.v);
     return make_int_mpz(ts, z.v);
 }
 
@@ -542,8 +502,7 @@ Value parse_int_text(ThreadState& ts, std::string_view text, int base, bool is_b
         s = transformed;
     }
     ParsedDigits p;
-    if (!parse_literal(s, base, &p))
-        return raise_invalid_literal(ts, text, base, is_bytes);
+    if (!parse_literal(s, base, &p)) return raise_invalid_literal(ts, text, base, is_bytes);
     return digits_to_int(ts, p);
 }
 
@@ -561,10 +520,8 @@ Value int_from_bytes_literal(ThreadState& ts, std::string_view text, int base) {
 
 int int_cmp(Value a, Value b) noexcept {
     IntArg x, y;
-    if (!int_arg(a, &x) || !int_arg(b, &y))
-        return 0;
-    if (!x.big && !y.big)
-        return (x.small > y.small) - (x.small < y.small);
+    if (!int_arg(a, &x) || !int_arg(b, &y)) return 0;
+    if (!x.big && !y.big) return (x.small > y.small) - (x.small < y.small);
     MpzView xa(x), ya(y);
     int c = mpz_cmp(xa, ya);
     return (c > 0) - (c < 0);
@@ -572,8 +529,7 @@ int int_cmp(Value a, Value b) noexcept {
 
 int int_cmp_double(Value i, double d) noexcept {
     IntArg a;
-    if (!int_arg(i, &a))
-        return 0;
+    if (!int_arg(i, &a)) return 0;
     constexpr double kLimit = 9007199254740992.0;  // 2**53: below it the conversion is exact
     if (!a.big && a.small >= -int64_t(kLimit) && a.small <= int64_t(kLimit)) {
         double x = static_cast<double>(a.small);
@@ -607,8 +563,7 @@ bool compare_result(int c, CompareOp op) {
 }  // namespace
 
 Value int_compare(ThreadState&, Value a, Value b, CompareOp op) {
-    if (!is_int(a) || !is_int(b))
-        return Value::not_implemented();
+    if (!is_int(a) || !is_int(b)) return Value::not_implemented();
     return Value::boolean(compare_result(int_cmp(a, b), op));
 }
 
@@ -628,26 +583,22 @@ Value negative_shift(ThreadState& ts) {
 
 int64_t floor_div64(int64_t x, int64_t y) {
     int64_t q = x / y;
-    if ((x % y != 0) && ((x < 0) != (y < 0)))
-        --q;
+    if ((x % y != 0) && ((x < 0) != (y < 0))) --q;
     return q;
 }
 
 int64_t floor_mod64(int64_t x, int64_t y) {
     int64_t r = x % y;
-    if (r != 0 && ((r < 0) != (y < 0)))
-        r += y;
+    if (r != 0 && ((r < 0) != (y < 0))) r += y;
     return r;
 }
 
 // long_true_divide: the quotient correctly rounded, computed from a
 // 55-bit integer quotient plus a sticky bit (CPython's algorithm).
 Value true_divide_big(ThreadState& ts, mpz_srcptr a, mpz_srcptr b) {
-    if (mpz_sgn(b) == 0)
-        return raise_zero_division(ts, "division by zero");
+    if (mpz_sgn(b) == 0) return raise_zero_division(ts, "division by zero");
     bool negate = (mpz_sgn(a) < 0) != (mpz_sgn(b) < 0);
-    if (mpz_sgn(a) == 0)
-        return make_float(ts, negate ? -0.0 : 0.0);
+    if (mpz_sgn(a) == 0) return make_float(ts, negate ? -0.0 : 0.0);
     mpz_t ta, tb;
     mpz_srcptr aa = abs_view(ta, a), ab = abs_view(tb, b);
     int64_t diff =
@@ -655,8 +606,7 @@ Value true_divide_big(ThreadState& ts, mpz_srcptr a, mpz_srcptr b) {
     if (diff > DBL_MAX_EXP)
         return raise(ts, ts.exc_types().OverflowError,
                      "integer division result too large for a float");
-    if (diff < DBL_MIN_EXP - DBL_MANT_DIG - 1)
-        return make_float(ts, negate ? -0.0 : 0.0);
+    if (diff < DBL_MIN_EXP - DBL_MANT_DIG - 1) return make_float(ts, negate ? -0.0 : 0.0);
     int64_t shift = std::max<int64_t>(diff, DBL_MIN_EXP) - DBL_MANT_DIG - 2;
     Mpz q, r, t;
     if (shift >= 0) {
@@ -671,8 +621,7 @@ Value true_divide_big(ThreadState& ts, mpz_srcptr a, mpz_srcptr b) {
     int64_t extra_bits = std::max<int64_t>(x_bits, DBL_MIN_EXP - shift) - DBL_MANT_DIG;
     uint64_t mask = uint64_t(1) << (extra_bits - 1);
     uint64_t low = x | (mpz_sgn(r.v) != 0 ? 1 : 0);
-    if ((low & mask) && (low & (3 * mask - 1)))
-        x += mask;
+    if ((low & mask) && (low & (3 * mask - 1))) x += mask;
     x &= ~(2 * mask - 1);
     double dx = static_cast<double>(x);
     if (shift + x_bits >= DBL_MAX_EXP &&
@@ -686,8 +635,7 @@ Value true_divide_big(ThreadState& ts, mpz_srcptr a, mpz_srcptr b) {
 constexpr int64_t kExactDoubleLimit = int64_t(1) << 53;
 
 Value true_divide_small(ThreadState& ts, int64_t x, int64_t y) {
-    if (y == 0)
-        return raise_zero_division(ts, "division by zero");
+    if (y == 0) return raise_zero_division(ts, "division by zero");
     if (x >= -kExactDoubleLimit && x <= kExactDoubleLimit && y >= -kExactDoubleLimit &&
         y <= kExactDoubleLimit)
         return make_float(ts, static_cast<double>(x) / static_cast<double>(y));
@@ -714,34 +662,26 @@ Value pow_small(ThreadState& ts, int64_t x, int64_t y) {
     uint64_t e = static_cast<uint64_t>(y);
     while (e) {
         if (e & 1) {
-            if (__builtin_mul_overflow(result, base, &result))
-                break;
+            if (__builtin_mul_overflow(result, base, &result)) break;
         }
         e >>= 1;
-        if (!e)
-            return make_int(ts, result);
-        if (__builtin_mul_overflow(base, base, &base))
-            break;
+        if (!e) return make_int(ts, result);
+        if (__builtin_mul_overflow(base, base, &base)) break;
     }
-    if (!e)
-        return make_int(ts, result);
+    if (!e) return make_int(ts, result);
     IntArg b;
     b.small = x;
     return pow_big(ts, b, static_cast<uint64_t>(y));
 }
 
 Value lshift_small(ThreadState& ts, int64_t x, int64_t y) {
-    if (y < 0)
-        return negative_shift(ts);
-    if (x == 0)
-        return Value::small_int(0);
+    if (y < 0) return negative_shift(ts);
+    if (x == 0) return Value::small_int(0);
     if (y < 63) {
         __int128 r = static_cast<__int128>(x) << y;
-        if (r >= INT64_MIN && r <= INT64_MAX)
-            return make_int(ts, static_cast<int64_t>(r));
+        if (r >= INT64_MIN && r <= INT64_MAX) return make_int(ts, static_cast<int64_t>(r));
     }
-    if (static_cast<uint64_t>(y) > kMaxBits)
-        return raise_too_big(ts);
+    if (static_cast<uint64_t>(y) > kMaxBits) return raise_too_big(ts);
     IntArg a;
     a.small = x;
     MpzView v(a);
@@ -758,8 +698,7 @@ Value small_binary(ThreadState& ts, BinOp op, int64_t x, int64_t y) {
             return make_int(ts, x - y);
         case BinOp::Mul: {
             int64_t r;
-            if (!__builtin_mul_overflow(x, y, &r))
-                return make_int(ts, r);
+            if (!__builtin_mul_overflow(x, y, &r)) return make_int(ts, r);
             Mpz z;
             mpz_set_si(z.v, x);
             mpz_mul_si(z.v, z.v, y);
@@ -776,8 +715,7 @@ Value small_binary(ThreadState& ts, BinOp op, int64_t x, int64_t y) {
         case BinOp::LShift:
             return lshift_small(ts, x, y);
         case BinOp::RShift:
-            if (y < 0)
-                return negative_shift(ts);
+            if (y < 0) return negative_shift(ts);
             return Value::small_int(y >= 63 ? (x < 0 ? -1 : 0) : (x >> y));
         case BinOp::And:
             return Value::small_int(x & y);
@@ -794,14 +732,11 @@ Value small_binary(ThreadState& ts, BinOp op, int64_t x, int64_t y) {
 Value big_pow(ThreadState& ts, const IntArg& x, const IntArg& y) {
     if (y.big) {  // an exponent beyond 2**62: only trivial bases stay finite
         MpzView b(x);
-        if (mpz_cmpabs_ui(b, 1) > 0)
-            return raise_too_big(ts);
-        if (mpz_sgn(b) >= 0)
-            return make_int(ts, mpz_get_si(b));
+        if (mpz_cmpabs_ui(b, 1) > 0) return raise_too_big(ts);
+        if (mpz_sgn(b) >= 0) return make_int(ts, mpz_get_si(b));
         return Value::small_int(mpz_odd_p(y.z) ? -1 : 1);
     }
-    if (!x.big)
-        return pow_small(ts, x.small, y.small);
+    if (!x.big) return pow_small(ts, x.small, y.small);
     return pow_big(ts, x, static_cast<uint64_t>(y.small));
 }
 
@@ -827,23 +762,21 @@ Value raise_shift_too_big(ThreadState& ts, const IntArg& x, const IntArg& y) {
     }
     uint64_t old_digits = (bits_of(x) + kDigitBits - 1) / kDigitBits;
     uint64_t new_digits = old_digits + word_shift + (rem_shift != 0 ? 1 : 0);
-    if (new_digits > kMaxDigits) return raise(ts, ts.exc_types().OverflowError, "too many digits in integer");
+    if (new_digits > kMaxDigits)
+        return raise(ts, ts.exc_types().OverflowError, "too many digits in integer");
     return raise_too_big(ts);
 }
 
 Value big_shift(ThreadState& ts, BinOp op, const IntArg& x, const IntArg& y) {
-    if (y.big ? mpz_sgn(y.z) < 0 : y.small < 0)
-        return negative_shift(ts);
+    if (y.big ? mpz_sgn(y.z) < 0 : y.small < 0) return negative_shift(ts);
     MpzView a(x);
     if (op == BinOp::RShift) {
-        if (y.big)
-            return Value::small_int(mpz_sgn(a) < 0 ? -1 : 0);
+        if (y.big) return Value::small_int(mpz_sgn(a) < 0 ? -1 : 0);
         Mpz r;
         mpz_fdiv_q_2exp(r.v, a, static_cast<mp_bitcnt_t>(y.small));
         return make_int_mpz(ts, r.v);
     }
-    if (mpz_sgn(a) == 0)
-        return Value::small_int(0);
+    if (mpz_sgn(a) == 0) return Value::small_int(0);
     if (y.big || static_cast<uint64_t>(y.small) + bits_of(x) > kMaxBits)
         return raise_shift_too_big(ts, x, y);
     Mpz r;
@@ -867,16 +800,13 @@ Value big_binary(ThreadState& ts, BinOp op, const IntArg& x, const IntArg& y) {
         case BinOp::RShift:
             return big_shift(ts, op, x, y);
         case BinOp::FloorDiv:
-            if (is_zero(y))
-                return zero_div_floor(ts);
+            if (is_zero(y)) return zero_div_floor(ts);
             break;
         case BinOp::Mod:
-            if (is_zero(y))
-                return zero_div_mod(ts);
+            if (is_zero(y)) return zero_div_mod(ts);
             break;
         case BinOp::Mul:
-            if (bits_of(x) + bits_of(y) > kMaxBits)
-                return raise_too_big(ts);
+            if (bits_of(x) + bits_of(y) > kMaxBits) return raise_too_big(ts);
             break;
         case BinOp::MatMul:
             return Value::not_implemented();
@@ -924,22 +854,17 @@ bool negative(const IntArg& a) {
 
 Value int_binary(ThreadState& ts, BinOp op, Value a, Value b) {
     IntArg x, y;
-    if (!int_arg(a, &x) || !int_arg(b, &y))
-        return Value::not_implemented();
+    if (!int_arg(a, &x) || !int_arg(b, &y)) return Value::not_implemented();
     // int ** negative int is float arithmetic (2 ** -1 == 0.5).
-    if (op == BinOp::Pow && negative(y))
-        return float_binary(ts, op, a, b);
-    if (!x.big && !y.big)
-        return small_binary(ts, op, x.small, y.small);
+    if (op == BinOp::Pow && negative(y)) return float_binary(ts, op, a, b);
+    if (!x.big && !y.big) return small_binary(ts, op, x.small, y.small);
     return big_binary(ts, op, x, y);
 }
 
 Value int_divmod(ThreadState& ts, Value a, Value b) {
     IntArg x, y;
-    if (!int_arg(a, &x) || !int_arg(b, &y))
-        return Value::not_implemented();
-    if (is_zero(y))
-        return zero_div_floor(ts);
+    if (!int_arg(a, &x) || !int_arg(b, &y)) return Value::not_implemented();
+    if (is_zero(y)) return zero_div_floor(ts);
     Ref q, r;
     if (!x.big && !y.big) {
         q = Ref(make_int(ts, floor_div64(x.small, y.small)));
@@ -951,8 +876,7 @@ Value int_divmod(ThreadState& ts, Value a, Value b) {
         q = Ref(make_int_mpz(ts, mq.v));
         r = Ref(make_int_mpz(ts, mr.v));
     }
-    if (!q || !r)
-        return Value();
+    if (!q || !r) return Value();
     return tuple_pack(ts, {*q, *r});
 }
 
@@ -971,31 +895,25 @@ Value int_pow_mod(ThreadState& ts, Value base, Value exp, Value mod) {
     if (!int_arg(base, &b) || !int_arg(exp, &e) || !int_arg(mod, &m))
         return raise(ts, ts.exc_types().TypeError,
                      "pow() 3rd argument not allowed unless all arguments are integers");
-    if (is_zero(m))
-        return raise(ts, ts.exc_types().ValueError, "pow() 3rd argument cannot be 0");
+    if (is_zero(m)) return raise(ts, ts.exc_types().ValueError, "pow() 3rd argument cannot be 0");
     MpzView vb(b), ve(e), vm(m);
     mpz_t tm;
     mpz_srcptr am = abs_view(tm, vm);
-    if (mpz_cmp_ui(am, 1) == 0)
-        return Value::small_int(0);  // checked before inverting, as CPython
+    if (mpz_cmp_ui(am, 1) == 0) return Value::small_int(0);  // checked before inverting, as CPython
     Mpz r, eabs;
     mpz_mod(r.v, vb, am);  // base reduced into [0, |mod|)
     mpz_abs(eabs.v, ve);
-    if (mpz_sgn(ve) < 0 && pow_mod_inverse(ts, r.v, am).is_null())
-        return Value();
+    if (mpz_sgn(ve) < 0 && pow_mod_inverse(ts, r.v, am).is_null()) return Value();
     mpz_powm(r.v, r.v, eabs.v, am);
     // The result takes the sign of the modulus, as Python's %.
-    if (mpz_sgn(vm) < 0 && mpz_sgn(r.v) != 0)
-        mpz_add(r.v, r.v, vm);
+    if (mpz_sgn(vm) < 0 && mpz_sgn(r.v) != 0) mpz_add(r.v, r.v, vm);
     return make_int_mpz(ts, r.v);
 }
 
 Value int_neg(ThreadState& ts, Value v) {
     IntArg a;
-    if (!int_arg(v, &a))
-        return Value::not_implemented();
-    if (!a.big)
-        return make_int(ts, -a.small);
+    if (!int_arg(v, &a)) return Value::not_implemented();
+    if (!a.big) return make_int(ts, -a.small);
     Mpz r;
     mpz_neg(r.v, a.z);
     return make_int_mpz(ts, r.v);
@@ -1003,10 +921,8 @@ Value int_neg(ThreadState& ts, Value v) {
 
 Value int_abs(ThreadState& ts, Value v) {
     IntArg a;
-    if (!int_arg(v, &a))
-        return Value::not_implemented();
-    if (!a.big)
-        return make_int(ts, a.small < 0 ? -a.small : a.small);
+    if (!int_arg(v, &a)) return Value::not_implemented();
+    if (!a.big) return make_int(ts, a.small < 0 ? -a.small : a.small);
     Mpz r;
     mpz_abs(r.v, a.z);
     return make_int_mpz(ts, r.v);
@@ -1014,10 +930,8 @@ Value int_abs(ThreadState& ts, Value v) {
 
 Value int_invert(ThreadState& ts, Value v) {
     IntArg a;
-    if (!int_arg(v, &a))
-        return Value::not_implemented();
-    if (!a.big)
-        return make_int(ts, ~a.small);
+    if (!int_arg(v, &a)) return Value::not_implemented();
+    if (!a.big) return make_int(ts, ~a.small);
     Mpz r;
     mpz_com(r.v, a.z);
     return make_int_mpz(ts, r.v);

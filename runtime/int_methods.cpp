@@ -139,8 +139,7 @@ Value int_float_slot(ThreadState& ts, Value v) {
 Value int_subtype_new(ThreadState& ts, TypeObject* type, Value v) {
     Object* o = (type->flags & kTypeHasGc) ? alloc_gc_object(type, type->basicsize)
                                            : alloc_object(type, type->basicsize);
-    if (!o)
-        return raise_memory_error(ts);
+    if (!o) return raise_memory_error(ts);
     auto* io = reinterpret_cast<IntObject*>(o);
     mpz_init(io->value);
     int_to_mpz(v, io->value);
@@ -148,8 +147,7 @@ Value int_subtype_new(ThreadState& ts, TypeObject* type, Value v) {
 }
 
 Value check_int_result(ThreadState& ts, Value r, const char* dunder) {
-    if (r.is_null() || r.is_small_int())
-        return r;
+    if (r.is_null() || r.is_small_int()) return r;
     Ref owned(r);
     if (!is_int(r))
         return raise_fmt(ts, ts.exc_types().TypeError, "{} returned non-int (type {})", dunder,
@@ -159,10 +157,8 @@ Value check_int_result(ThreadState& ts, Value r, const char* dunder) {
 
 Value int_from_trunc(ThreadState& ts, Value x, Value trunc) {
     Ref r(call_bound_special(ts, trunc, x, Args{}));
-    if (!r)
-        return Value();
-    if (is_int(*r))
-        return int_exact(ts, *r);
+    if (!r) return Value();
+    if (is_int(*r)) return int_exact(ts, *r);
     UnarySlot index = type_of(ts, *r)->nb_index;
     if (!index)
         return raise_fmt(ts, ts.exc_types().TypeError, "__trunc__ returned non-Integral (type {})",
@@ -171,8 +167,7 @@ Value int_from_trunc(ThreadState& ts, Value x, Value trunc) {
 }
 
 Value int_from_text_object(ThreadState& ts, Value x, int base) {
-    if (is_str(ts, x))
-        return int_from_string(ts, str_view(x), base);
+    if (is_str(ts, x)) return int_from_string(ts, str_view(x), base);
     std::string_view data;
     if (x.is_object() && x.as_object()->kind == ObjKind::Bytes)
         data = bytes_view(x);
@@ -211,8 +206,7 @@ bool parse_int_new_args(ThreadState& ts, Args args, Value* x, Value* base) {
 
 Value int_with_base(ThreadState& ts, Value x, Value base_obj) {
     int64_t base;
-    if (!obj_index(ts, base_obj, &base))
-        return Value();
+    if (!obj_index(ts, base_obj, &base)) return Value();
     if ((base != 0 && base < 2) || base > 36)
         return raise(ts, ts.exc_types().ValueError, "int() base must be >= 2 and <= 36, or 0");
     Value r = int_from_text_object(ts, x, static_cast<int>(base));
@@ -224,8 +218,7 @@ Value int_with_base(ThreadState& ts, Value x, Value base_obj) {
 
 Value int_new(ThreadState& ts, TypeObject* type, Args args) {
     Value x, base;
-    if (!parse_int_new_args(ts, args, &x, &base))
-        return Value();
+    if (!parse_int_new_args(ts, args, &x, &base)) return Value();
     Ref r;
     if (x.is_null()) {
         if (!base.is_null())
@@ -236,8 +229,7 @@ Value int_new(ThreadState& ts, TypeObject* type, Args args) {
     } else {
         r = Ref(int_with_base(ts, x, base));
     }
-    if (!r || type == ts.types().int_)
-        return r.release();
+    if (!r || type == ts.types().int_) return r.release();
     return int_subtype_new(ts, type, *r);
 }
 
@@ -279,14 +271,12 @@ uint64_t bit_length_of(Value v) {
 }
 
 Value int_bit_length(ThreadState& ts, Args args) {
-    if (!check_nargs(ts, args.drop_first(), "int.bit_length", 0, 0))
-        return Value();
+    if (!check_nargs(ts, args.drop_first(), "int.bit_length", 0, 0)) return Value();
     return make_int_u64(ts, bit_length_of(args[0]));
 }
 
 Value int_bit_count(ThreadState& ts, Args args) {
-    if (!check_nargs(ts, args.drop_first(), "int.bit_count", 0, 0))
-        return Value();
+    if (!check_nargs(ts, args.drop_first(), "int.bit_count", 0, 0)) return Value();
     int64_t x;
     if (int_to_int64(args[0], &x))
         return Value::small_int(
@@ -302,17 +292,14 @@ Value int_bit_count(ThreadState& ts, Args args) {
 
 // byteorder argument of to_bytes/from_bytes: 1 little, 0 big, -1 error.
 int parse_byteorder(ThreadState& ts, Value v, const char* fname) {
-    if (v.is_null())
-        return 0;
+    if (v.is_null()) return 0;
     if (!is_str(ts, v)) {
         raise_fmt(ts, ts.exc_types().TypeError, "{}() argument 'byteorder' must be str, not {}",
                   fname, type_name(ts, v));
         return -1;
     }
-    if (str_view(v) == "little")
-        return 1;
-    if (str_view(v) == "big")
-        return 0;
+    if (str_view(v) == "little") return 1;
+    if (str_view(v) == "big") return 0;
     raise(ts, ts.exc_types().ValueError, "byteorder must be either 'little' or 'big'");
     return -1;
 }
@@ -334,8 +321,7 @@ bool int_bytes(ThreadState& ts, Value v, int64_t length, bool is_signed, std::st
     mpz_t z;
     mpz_init(z);
     int_to_mpz(v, z);
-    if (sign < 0)
-        mpz_com(z, z);  // -v-1: its bit length bounds the magnitude
+    if (sign < 0) mpz_com(z, z);  // -v-1: its bit length bounds the magnitude
     uint64_t bits = mpz_sgn(z) == 0 ? 0 : mpz_sizeinbase(z, 2);
     uint64_t room = static_cast<uint64_t>(length) * 8;
     if (is_signed ? (length == 0 ? (bits > 0 || sign < 0) : bits >= room) : bits > room) {
@@ -346,8 +332,7 @@ bool int_bytes(ThreadState& ts, Value v, int64_t length, bool is_signed, std::st
     out->assign(static_cast<size_t>(length), sign < 0 ? '\xff' : '\0');
     size_t count = 0;
     std::string mag((bits + 7) / 8, '\0');
-    if (!mag.empty())
-        mpz_export(mag.data(), &count, 1, 1, 1, 0, z);
+    if (!mag.empty()) mpz_export(mag.data(), &count, 1, 1, 1, 0, z);
     for (size_t i = 0; i < count; ++i)
         (*out)[out->size() - count + i] = sign < 0 ? static_cast<char>(~mag[i]) : mag[i];
     mpz_clear(z);
@@ -360,27 +345,22 @@ Value int_to_bytes(ThreadState& ts, Args args) {
                     {&length_obj, &order, &is_signed}))
         return Value();
     int64_t length = 1;
-    if (!length_obj.is_null() && !obj_index(ts, length_obj, &length))
-        return Value();
+    if (!length_obj.is_null() && !obj_index(ts, length_obj, &length)) return Value();
     if (length < 0)
         return raise(ts, ts.exc_types().ValueError, "length argument must be non-negative");
     int little = parse_byteorder(ts, order, "to_bytes");
     int sgn = is_signed.is_null() ? 0 : obj_truthy(ts, is_signed);
-    if (little < 0 || sgn < 0)
-        return Value();
+    if (little < 0 || sgn < 0) return Value();
     std::string bytes;
-    if (!int_bytes(ts, args[0], length, sgn != 0, &bytes))
-        return Value();
-    if (little)
-        std::reverse(bytes.begin(), bytes.end());
+    if (!int_bytes(ts, args[0], length, sgn != 0, &bytes)) return Value();
+    if (little) std::reverse(bytes.begin(), bytes.end());
     return make_bytes(ts, bytes);
 }
 
 Value int_from_byte_string(ThreadState& ts, std::string_view data, bool little, bool is_signed) {
     mpz_t z;
     mpz_init(z);
-    if (!data.empty())
-        mpz_import(z, data.size(), little ? -1 : 1, 1, 1, 0, data.data());
+    if (!data.empty()) mpz_import(z, data.size(), little ? -1 : 1, 1, 1, 0, data.data());
     unsigned char top =
         data.empty() ? 0 : static_cast<unsigned char>(little ? data.back() : data.front());
     if (is_signed && (top & 0x80)) {
@@ -402,38 +382,31 @@ Value int_from_bytes(ThreadState& ts, Args args) {
         return Value();
     int little = parse_byteorder(ts, order, "from_bytes");
     int sgn = is_signed.is_null() ? 0 : obj_truthy(ts, is_signed);
-    if (little < 0 || sgn < 0)
-        return Value();
+    if (little < 0 || sgn < 0) return Value();
     Ref data = Ref::borrow(data_obj);
     std::string_view view;
     if (!(data_obj.is_object() && (data_obj.as_object()->kind == ObjKind::Bytes ||
                                    data_obj.as_object()->kind == ObjKind::ByteArray))) {
         data = Ref(call1(ts, val(ts.types().bytes), data_obj));
-        if (!data)
-            return Value();
+        if (!data) return Value();
     }
-    if (!bytes_like_view(ts, *data, &view))
-        return Value();
+    if (!bytes_like_view(ts, *data, &view)) return Value();
     Ref r(int_from_byte_string(ts, view, little != 0, sgn != 0));
-    if (!r || cls == val(ts.types().int_))
-        return r.release();
+    if (!r || cls == val(ts.types().int_)) return r.release();
     return call1(ts, cls, *r);
 }
 
 Value int_as_integer_ratio(ThreadState& ts, Args args) {
-    if (!no_args(ts, args, "int.as_integer_ratio"))
-        return Value();
+    if (!no_args(ts, args, "int.as_integer_ratio")) return Value();
     Ref n(int_exact(ts, args[0]));
-    if (!n)
-        return Value();
+    if (!n) return Value();
     return tuple_pack(ts, {*n, Value::small_int(1)});
 }
 
 // round(x, -k): x rounded to a multiple of 10**k, ties to even.
 Value int_round_negative(ThreadState& ts, Value self, uint64_t k) {
     // 10**k > 2 * |x| makes the answer 0 without computing the power.
-    if (k > bit_length_of(self) / 3 + 1)
-        return Value::small_int(0);
+    if (k > bit_length_of(self) / 3 + 1) return Value::small_int(0);
     mpz_t x, m, q, r;
     mpz_inits(x, m, q, r, nullptr);
     int_to_mpz(self, x);
@@ -441,8 +414,7 @@ Value int_round_negative(ThreadState& ts, Value self, uint64_t k) {
     mpz_fdiv_qr(q, r, x, m);
     mpz_mul_2exp(r, r, 1);
     int c = mpz_cmp(r, m);
-    if (c > 0 || (c == 0 && mpz_odd_p(q)))
-        mpz_add_ui(q, q, 1);
+    if (c > 0 || (c == 0 && mpz_odd_p(q))) mpz_add_ui(q, q, 1);
     mpz_mul(q, q, m);
     Value result = make_int_mpz(ts, q);
     mpz_clears(x, m, q, r, nullptr);
@@ -450,10 +422,8 @@ Value int_round_negative(ThreadState& ts, Value self, uint64_t k) {
 }
 
 Value int_round(ThreadState& ts, Args args) {
-    if (!check_nargs(ts, args.drop_first(), "__round__", 0, 1))
-        return Value();
-    if (args.n < 2 || args[1].is_none())
-        return int_exact(ts, args[0]);
+    if (!check_nargs(ts, args.drop_first(), "__round__", 0, 1)) return Value();
+    if (args.n < 2 || args[1].is_none()) return int_exact(ts, args[0]);
     Value nd = args[1];
     if (!is_int(nd)) {
         UnarySlot index = type_of(ts, nd)->nb_index;
@@ -461,22 +431,18 @@ Value int_round(ThreadState& ts, Args args) {
             return raise_fmt(ts, ts.exc_types().TypeError,
                              "'{}' object cannot be interpreted as an integer", type_name(ts, nd));
         Ref idx(index(ts, nd));
-        if (!idx)
-            return Value();
+        if (!idx) return Value();
         Value a[2] = {args[0], *idx};
         return int_round(ts, Args{a, 2, nullptr});
     }
-    if (int_sign(nd) >= 0)
-        return int_exact(ts, args[0]);
+    if (int_sign(nd) >= 0) return int_exact(ts, args[0]);
     int64_t k;
-    if (!int_to_int64(nd, &k))
-        return Value::small_int(0);  // 10**huge: everything rounds to 0
+    if (!int_to_int64(nd, &k)) return Value::small_int(0);  // 10**huge: everything rounds to 0
     return int_round_negative(ts, args[0], static_cast<uint64_t>(-k));
 }
 
 Value int_format(ThreadState& ts, Args args) {
-    if (!check_nargs(ts, args.drop_first(), "int.__format__", 1, 1))
-        return Value();
+    if (!check_nargs(ts, args.drop_first(), "int.__format__", 1, 1)) return Value();
     if (!is_str(ts, args[1]))
         return raise_fmt(ts, ts.exc_types().TypeError, "__format__() argument must be str, not {}",
                          type_name(ts, args[1]));
@@ -489,31 +455,26 @@ Value int_format(ThreadState& ts, Args args) {
 }
 
 Value int_getnewargs(ThreadState& ts, Args args) {
-    if (!no_args(ts, args, "int.__getnewargs__"))
-        return Value();
+    if (!no_args(ts, args, "int.__getnewargs__")) return Value();
     Ref n(int_exact(ts, args[0]));
-    if (!n)
-        return Value();
+    if (!n) return Value();
     return tuple_pack(ts, {*n});
 }
 
 Value int_sizeof(ThreadState& ts, Args args) {
-    if (!no_args(ts, args, "int.__sizeof__"))
-        return Value();
+    if (!no_args(ts, args, "int.__sizeof__")) return Value();
     // CPython's layout: a 24-byte header plus one 4-byte digit per 30 bits.
     uint64_t digits = (bit_length_of(args[0]) + 29) / 30;
     return make_int_u64(ts, 24 + 4 * digits);
 }
 
 Value int_divmod_method(ThreadState& ts, Args args) {
-    if (!check_nargs(ts, args.drop_first(), "__divmod__", 1, 1))
-        return Value();
+    if (!check_nargs(ts, args.drop_first(), "__divmod__", 1, 1)) return Value();
     return int_divmod(ts, args[0], args[1]);
 }
 
 Value int_rdivmod_method(ThreadState& ts, Args args) {
-    if (!check_nargs(ts, args.drop_first(), "__rdivmod__", 1, 1))
-        return Value();
+    if (!check_nargs(ts, args.drop_first(), "__rdivmod__", 1, 1)) return Value();
     return int_divmod(ts, args[1], args[0]);
 }
 
@@ -526,18 +487,13 @@ void fill_nb_slots(TypeObject* t, std::integer_sequence<int, I...>) {
 
 // int(x) for any object, as CPython's PyNumber_Long.
 Value int_from_object(ThreadState& ts, Value x) {
-    if (x.is_small_int())
-        return x;
+    if (x.is_small_int()) return x;
     TypeObject* t = type_of(ts, x);
-    if (t == ts.types().int_)
-        return new_ref(x);
-    if (t->nb_int)
-        return check_int_result(ts, t->nb_int(ts, x), "__int__");
-    if (t->nb_index)
-        return check_int_result(ts, t->nb_index(ts, x), "__index__");
+    if (t == ts.types().int_) return new_ref(x);
+    if (t->nb_int) return check_int_result(ts, t->nb_int(ts, x), "__int__");
+    if (t->nb_index) return check_int_result(ts, t->nb_index(ts, x), "__index__");
     Value trunc = lookup_special(ts, x, ts.names().__trunc__);
-    if (!trunc.is_null())
-        return int_from_trunc(ts, x, trunc);
+    if (!trunc.is_null()) return int_from_trunc(ts, x, trunc);
     Value r = int_from_text_object(ts, x, 10);
     if (!r.is_null() && r.is_not_implemented())
         return raise_fmt(

@@ -16,10 +16,10 @@ namespace gilt {
 inline constexpr uint64_t kMaxListItems = (uint64_t(1) << 48) / sizeof(Value);
 
 struct ListObject {
-  Object hdr;
-  Value* items;
-  uint64_t size;
-  uint64_t capacity;
+    Object hdr;
+    Value* items;
+    uint64_t size;
+    uint64_t capacity;
 };
 
 // list_iterator (forward) and list_reverseiterator. `seq` is owned and
@@ -28,27 +28,33 @@ struct ListObject {
 // loop may step a forward iterator directly: yield items[index++] while
 // seq is non-null and index < size.
 struct ListIterObject {
-  Object hdr;
-  Value seq;      // the list, or null when exhausted
-  int64_t index;  // next index (reverse iterator: counts down to -1)
+    Object hdr;
+    Value seq;      // the list, or null when exhausted
+    int64_t index;  // next index (reverse iterator: counts down to -1)
 };
 
-inline ListObject* list_obj(Value v) noexcept { return reinterpret_cast<ListObject*>(v.as_object()); }
+inline ListObject* list_obj(Value v) noexcept {
+    return reinterpret_cast<ListObject*>(v.as_object());
+}
 
 // A list iterator's step while items remain: true with *out a new reference.
 // False means "call the iternext slot" (it also drops the list at the end);
 // the eval loop's FOR_ITER and the slot share this.
 inline bool listiter_next_fast(ListIterObject* it, Value* out) noexcept {
-  if (it->seq.is_null()) return false;
-  ListObject* l = list_obj(it->seq);
-  if (static_cast<uint64_t>(it->index) >= l->size) return false;
-  *out = new_ref(l->items[it->index++]);
-  return true;
+    if (it->seq.is_null()) return false;
+    ListObject* l = list_obj(it->seq);
+    if (static_cast<uint64_t>(it->index) >= l->size) return false;
+    *out = new_ref(l->items[it->index++]);
+    return true;
 }
-inline uint64_t list_size(Value v) noexcept { return list_obj(v)->size; }
-inline Value list_item(Value v, uint64_t i) noexcept { return list_obj(v)->items[i]; }  // borrowed
+inline uint64_t list_size(Value v) noexcept {
+    return list_obj(v)->size;
+}
+inline Value list_item(Value v, uint64_t i) noexcept {
+    return list_obj(v)->items[i];
+}  // borrowed
 inline bool is_exact_list(ThreadState& ts, Value v) noexcept {
-  return v.is_object() && v.as_object()->type == ts.types().list;
+    return v.is_object() && v.as_object()->type == ts.types().list;
 }
 bool is_list(ThreadState& ts, Value v) noexcept;
 
@@ -82,18 +88,18 @@ Value seq_fast(ThreadState& ts, Value v, const char* msg);
 // repr is in progress is per OS thread, like CPython's (kept in the thread
 // state dict there).
 class ReprGuard {
- public:
-  explicit ReprGuard(Value obj) noexcept;
-  ~ReprGuard();
-  ReprGuard(const ReprGuard&) = delete;
-  ReprGuard& operator=(const ReprGuard&) = delete;
-  // True when `obj` was already being repr'd further up this thread's stack:
-  // print the "..." form instead.
-  bool recursive() const noexcept { return m_recursive; }
+public:
+    explicit ReprGuard(Value obj) noexcept;
+    ~ReprGuard();
+    ReprGuard(const ReprGuard&) = delete;
+    ReprGuard& operator=(const ReprGuard&) = delete;
+    // True when `obj` was already being repr'd further up this thread's stack:
+    // print the "..." form instead.
+    bool recursive() const noexcept { return m_recursive; }
 
- private:
-  Object* m_obj;
-  bool m_recursive;
+private:
+    Object* m_obj;
+    bool m_recursive;
 };
 
 void define_list_type(Interpreter& interp, TypeObject* t);

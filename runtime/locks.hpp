@@ -57,12 +57,12 @@ inline constexpr double kLockTimeoutMax = 9223372036.0;
 // threads read them without a race); `cond` is signalled (one waiter) by a
 // release that sees waiters.
 struct RawLock {
-  std::atomic<bool> locked{false};
-  std::atomic<uint32_t> waiters{0};  // threads in step 2 (a release skips the signal when 0)
-  std::atomic<uint64_t> owner{0};    // RLock only: ident of the holder, 0 when free
-  std::atomic<uint64_t> count{0};    // RLock only: recursion depth
-  std::mutex mutex;                  // only for sleeping on `cond`
-  std::condition_variable cond;
+    std::atomic<bool> locked{false};
+    std::atomic<uint32_t> waiters{0};  // threads in step 2 (a release skips the signal when 0)
+    std::atomic<uint64_t> owner{0};    // RLock only: ident of the holder, 0 when free
+    std::atomic<uint64_t> count{0};    // RLock only: recursion depth
+    std::mutex mutex;                  // only for sleeping on `cond`
+    std::condition_variable cond;
 };
 
 enum class AcquireResult { Acquired, TimedOut, Error };
@@ -78,36 +78,40 @@ bool raw_lock_release(RawLock& lock);
 
 // The Python objects.
 struct LockObject {
-  Object hdr;
-  RawLock raw;
+    Object hdr;
+    RawLock raw;
 };
 struct RLockObject {
-  Object hdr;
-  RawLock raw;  // `locked` means owned; owner/count say by whom and how deeply
+    Object hdr;
+    RawLock raw;  // `locked` means owned; owner/count say by whom and how deeply
 };
 
 struct LockTypes {
-  TypeObject* lock = nullptr;   // _thread.lock (also _thread.LockType)
-  TypeObject* rlock = nullptr;  // _thread.RLock
+    TypeObject* lock = nullptr;   // _thread.lock (also _thread.LockType)
+    TypeObject* rlock = nullptr;  // _thread.RLock
 };
 // The types, created on first use (once per interpreter).
 LockTypes& lock_types(Interpreter& interp);
 
 // A new unlocked _thread.lock, or null with an exception pending.
 Value make_lock(ThreadState& ts);
-inline LockObject* lock_obj(Value v) noexcept { return reinterpret_cast<LockObject*>(v.as_object()); }
+inline LockObject* lock_obj(Value v) noexcept {
+    return reinterpret_cast<LockObject*>(v.as_object());
+}
 
 // Parses acquire(blocking=True, timeout=-1) into a timeout for
 // raw_lock_acquire, with CPython's errors. False with an exception pending.
-[[nodiscard]] bool parse_acquire_args_general(ThreadState& ts, Args args, const char* fname, double* timeout);
-[[nodiscard]] inline bool parse_acquire_args(ThreadState& ts, Args args, const char* fname, double* timeout) {
-  // acquire(), acquire(False) and acquire(True) without keywords are what
-  // `with lock:`, Condition and Queue do on every call.
-  if (args.kwnames == nullptr && (args.n == 0 || (args.n == 1 && args[0].is_bool()))) {
-    *timeout = args.n == 0 || args[0].is_true() ? -1 : 0;
-    return true;
-  }
-  return parse_acquire_args_general(ts, args, fname, timeout);
+[[nodiscard]] bool parse_acquire_args_general(ThreadState& ts, Args args, const char* fname,
+                                              double* timeout);
+[[nodiscard]] inline bool parse_acquire_args(ThreadState& ts, Args args, const char* fname,
+                                             double* timeout) {
+    // acquire(), acquire(False) and acquire(True) without keywords are what
+    // `with lock:`, Condition and Queue do on every call.
+    if (args.kwnames == nullptr && (args.n == 0 || (args.n == 1 && args[0].is_bool()))) {
+        *timeout = args.n == 0 || args[0].is_true() ? -1 : 0;
+        return true;
+    }
+    return parse_acquire_args_general(ts, args, fname, timeout);
 }
 
 }  // namespace gilt

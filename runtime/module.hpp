@@ -10,17 +10,20 @@
 namespace gilt {
 
 struct ModuleObject {
-  Object hdr;
-  Value dict;  // owned dict: the module's globals
-  Value name;  // str
+    Object hdr;
+    Value dict;  // owned dict: the module's globals
+    Value name;  // str
 };
 
-inline Value module_dict(Value m) noexcept { return reinterpret_cast<ModuleObject*>(m.as_object())->dict; }
+inline Value module_dict(Value m) noexcept {
+    return reinterpret_cast<ModuleObject*>(m.as_object())->dict;
+}
 // New module with __name__ set (and __doc__ = None, __package__, __spec__).
 Value module_new(ThreadState& ts, std::string_view name);
 // Adds native functions to a module's dict (module-level functions receive
 // no self: args are exactly the call's arguments).
-[[nodiscard]] bool module_add_functions(ThreadState& ts, Value module, std::span<const MethodDef> defs);
+[[nodiscard]] bool module_add_functions(ThreadState& ts, Value module,
+                                        std::span<const MethodDef> defs);
 // module.name = value (value borrowed).
 [[nodiscard]] bool module_add_value(ThreadState& ts, Value module, const char* name, Value value);
 // Same, consuming the reference to value (for `module_add_steal(ts, m, "pi", make_float(..))`).

@@ -20,14 +20,14 @@ inline constexpr uint32_t kNativeModuleSelf = 1u << 8;
 using SlotWrapperFn = Value (*)(ThreadState& ts, TypeObject* owner, Args args);
 
 struct NativeFunctionObject {
-  Object hdr;
-  const char* name;
-  NativeFn fn;                // null for slot wrappers
-  SlotWrapperFn wrapper;      // non-null for slot wrappers
-  uint32_t flags;      // MethodFlags
-  Value self;          // bound receiver or null (owned)
-  TypeObject* owner;   // the type a method belongs to (borrowed), null for functions
-  Value module;        // __module__ name or null (owned)
+    Object hdr;
+    const char* name;
+    NativeFn fn;            // null for slot wrappers
+    SlotWrapperFn wrapper;  // non-null for slot wrappers
+    uint32_t flags;         // MethodFlags
+    Value self;             // bound receiver or null (owned)
+    TypeObject* owner;      // the type a method belongs to (borrowed), null for functions
+    Value module;           // __module__ name or null (owned)
 };
 
 // A function (no self). Null + MemoryError on failure.

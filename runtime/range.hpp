@@ -15,13 +15,13 @@
 namespace gilt {
 
 struct RangeObject {
-  Object hdr;
-  Value start, stop, step, length;  // ints (small or big)
+    Object hdr;
+    Value start, stop, step, length;  // ints (small or big)
 };
 
 struct SliceObject {
-  Object hdr;
-  Value start, stop, step;  // any objects, None when omitted
+    Object hdr;
+    Value start, stop, step;  // any objects, None when omitted
 };
 
 // range_iterator. Small mode: yields next, next+step, ... while it has not
@@ -31,9 +31,9 @@ struct SliceObject {
 // Big mode (hdr.aux == kRangeIterBig): big_next/big_step/big_len are owned
 // int Values and the int64 fields are unused.
 struct RangeIterObject {
-  Object hdr;
-  int64_t next, stop, step;
-  Value big_next, big_step, big_len;
+    Object hdr;
+    int64_t next, stop, step;
+    Value big_next, big_step, big_len;
 };
 inline constexpr uint16_t kRangeIterBig = 1;
 
@@ -41,15 +41,17 @@ inline constexpr uint16_t kRangeIterBig = 1;
 // to the next small int; false means "call the iternext slot" (exhausted, or
 // big mode).
 inline bool range_iter_next_fast(RangeIterObject* it, Value* out) noexcept {
-  if (it->hdr.aux != 0) return false;
-  int64_t n = it->next;
-  if (it->step > 0 ? n >= it->stop : n <= it->stop) return false;
-  it->next = n + it->step;
-  *out = Value::small_int(n);
-  return true;
+    if (it->hdr.aux != 0) return false;
+    int64_t n = it->next;
+    if (it->step > 0 ? n >= it->stop : n <= it->stop) return false;
+    it->next = n + it->step;
+    *out = Value::small_int(n);
+    return true;
 }
 
-inline bool is_slice(Value v) noexcept { return v.is_object() && v.as_object()->kind == ObjKind::Slice; }
+inline bool is_slice(Value v) noexcept {
+    return v.is_object() && v.as_object()->kind == ObjKind::Slice;
+}
 
 Value make_range(ThreadState& ts, int64_t start, int64_t stop, int64_t step);
 Value make_slice(ThreadState& ts, Value start, Value stop, Value step);  // borrowed
@@ -66,12 +68,12 @@ int64_t slice_adjust_indices(int64_t length, int64_t* start, int64_t* stop, int6
 // The same resolution on int Values, exact for any length (CPython's
 // _PySlice_GetLongIndices, behind slice.indices() and range slicing).
 // `length` >= 0; results are new references. false with an exception pending.
-[[nodiscard]] bool slice_long_indices(ThreadState& ts, Value slice, Value length, Ref* start, Ref* stop,
-                                      Ref* step);
+[[nodiscard]] bool slice_long_indices(ThreadState& ts, Value slice, Value length, Ref* start,
+                                      Ref* stop, Ref* step);
 // Normalises a possibly negative index; returns false (no exception) when out of range.
 inline bool normalize_index(int64_t* i, int64_t length) noexcept {
-  if (*i < 0) *i += length;
-  return *i >= 0 && *i < length;
+    if (*i < 0) *i += length;
+    return *i >= 0 && *i < length;
 }
 // A subscript operand as an index. 1: *out set; 0: `key` is not an integer
 // and has no __index__ (nothing raised: the caller raises its own "list

@@ -11,27 +11,29 @@
 namespace gilt {
 
 struct SetEntry {
-  Value key;  // null: empty; a dummy marker for deleted
-  int64_t hash;  // 0 when empty, -1 when deleted (frozenset's hash reads it)
+    Value key;     // null: empty; a dummy marker for deleted
+    int64_t hash;  // 0 when empty, -1 when deleted (frozenset's hash reads it)
 };
 
 struct SetObject {
-  Object hdr;
-  uint64_t fill;  // active + dummy
-  uint64_t used;  // active
-  uint64_t mask;
-  SetEntry* table;
-  int64_t hash;  // frozenset: -1 until computed
-  uint64_t finger;
-  // Followed in memory by kSetMinSize inline entries (the "small table"
-  // that `table` points to while mask + 1 == kSetMinSize): see set.cpp.
+    Object hdr;
+    uint64_t fill;  // active + dummy
+    uint64_t used;  // active
+    uint64_t mask;
+    SetEntry* table;
+    int64_t hash;  // frozenset: -1 until computed
+    uint64_t finger;
+    // Followed in memory by kSetMinSize inline entries (the "small table"
+    // that `table` points to while mask + 1 == kSetMinSize): see set.cpp.
 };
 inline constexpr uint64_t kSetMinSize = 8;
 
-inline SetObject* set_obj(Value v) noexcept { return reinterpret_cast<SetObject*>(v.as_object()); }
+inline SetObject* set_obj(Value v) noexcept {
+    return reinterpret_cast<SetObject*>(v.as_object());
+}
 bool is_anyset(ThreadState& ts, Value v) noexcept;
 
-Value set_new(ThreadState& ts, Value iterable = Value());       // set(iterable)
+Value set_new(ThreadState& ts, Value iterable = Value());  // set(iterable)
 Value frozenset_new(ThreadState& ts, Value iterable = Value());
 // For the compiler: the constant behind a set display of three or more
 // constants. CPython 3.11 compiles {-1, -2, 7} to BUILD_SET 0; LOAD_CONST
@@ -44,7 +46,9 @@ Value frozenset_for_set_display(ThreadState& ts, Value items);
 [[nodiscard]] int set_contains(ThreadState& ts, Value set, Value key);  // 1/0/-1
 [[nodiscard]] int set_discard(ThreadState& ts, Value set, Value key);   // 1/0/-1
 bool set_next(Value set, uint64_t* pos, Value* key) noexcept;
-inline uint64_t set_size(Value v) noexcept { return set_obj(v)->used; }
+inline uint64_t set_size(Value v) noexcept {
+    return set_obj(v)->used;
+}
 
 // The in-place operations, for C++ callers (dict views' set operators).
 [[nodiscard]] bool set_update(ThreadState& ts, Value set, Value iterable);

@@ -25,37 +25,39 @@ std::atomic<bool> g_sigint_pending{false};
 std::atomic<Interpreter*> g_signal_interp{nullptr};
 
 extern "C" void on_sigint(int) {
-  g_sigint_pending.store(true, std::memory_order_relaxed);
-  if (Interpreter* interp = g_signal_interp.load(std::memory_order_acquire))
-    interp->eval_breaker.fetch_or(kEvalBreakerSignals, std::memory_order_release);
+    g_sigint_pending.store(true, std::memory_order_relaxed);
+    if (Interpreter* interp = g_signal_interp.load(std::memory_order_acquire))
+        interp->eval_breaker.fetch_or(kEvalBreakerSignals, std::memory_order_release);
 }
 
 }  // namespace
 
 void install_sigint_handler(Interpreter& interp) {
-  g_signal_interp.store(&interp, std::memory_order_release);
-  struct sigaction sa {};
-  sa.sa_handler = on_sigint;
-  sigemptyset(&sa.sa_mask);
-  sa.sa_flags = 0;  // no SA_RESTART: blocking calls return EINTR
-  sigaction(SIGINT, &sa, nullptr);
+    g_signal_interp.store(&interp, std::memory_order_release);
+    struct sigaction sa {};
+    sa.sa_handler = on_sigint;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = 0;  // no SA_RESTART: blocking calls return EINTR
+    sigaction(SIGINT, &sa, nullptr);
 }
 
 void uninstall_sigint_handler(Interpreter& interp) {
-  Interpreter* expected = &interp;
-  if (g_signal_interp.compare_exchange_strong(expected, nullptr)) std::signal(SIGINT, SIG_DFL);
+    Interpreter* expected = &interp;
+    if (g_signal_interp.compare_exchange_strong(expected, nullptr)) std::signal(SIGINT, SIG_DFL);
 }
 
-bool signal_pending() noexcept { return g_sigint_pending.load(std::memory_order_relaxed); }
+bool signal_pending() noexcept {
+    return g_sigint_pending.load(std::memory_order_relaxed);
+}
 
 bool run_pending_signals(ThreadState& ts) {
-  Interpreter& interp = ts.interp();
-  if (&ts != &interp.main_thread()) return true;
-  // Acquire pairs with the handler's release (see g_sigint_pending).
-  interp.eval_breaker.fetch_and(~kEvalBreakerSignals, std::memory_order_acquire);
-  if (!g_sigint_pending.exchange(false, std::memory_order_relaxed)) return true;
-  raise(ts, ts.exc_types().KeyboardInterrupt, "");
-  return false;
+    Interpreter& interp = ts.interp();
+    if (&ts != &interp.main_thread()) return true;
+    // Acquire pairs with the handler's release (see g_sigint_pending).
+    interp.eval_breaker.fetch_and(~kEvalBreakerSignals, std::memory_order_acquire);
+    if (!g_sigint_pending.exchange(false, std::memory_order_relaxed)) return true;
+    raise(ts, ts.exc_types().KeyboardInterrupt, "");
+    return false;
 }
 
 }  // namespace gilt

@@ -23,25 +23,27 @@ namespace gilt {
 inline constexpr std::chrono::microseconds kSpinBeforeSleep{20};
 
 // More than one CPU to run on: another thread can let go while this one spins.
-inline bool spinning_helps() noexcept { return std::thread::hardware_concurrency() > 1; }
+inline bool spinning_helps() noexcept {
+    return std::thread::hardware_concurrency() > 1;
+}
 
 // Busy-waits until done() or `limit` has passed, telling the CPU it is a
 // spin loop (x86 pause). Returns the last done(). done() must be cheap and
 // must only read atomics: nothing is locked while it runs.
 template <class Done>
 bool spin_wait(std::chrono::microseconds limit, Done done) {
-  using Clock = std::chrono::steady_clock;
-  const Clock::time_point until = Clock::now() + limit;
-  for (unsigned i = 1;; ++i) {
-    if (done()) return true;
+    using Clock = std::chrono::steady_clock;
+    const Clock::time_point until = Clock::now() + limit;
+    for (unsigned i = 1;; ++i) {
+        if (done()) return true;
 #if defined(__x86_64__) || defined(__i386__)
-    __builtin_ia32_pause();
+        __builtin_ia32_pause();
 #elif defined(__aarch64__)
-    asm volatile("yield");
+        asm volatile("yield");
 #endif
-    // The clock costs more than a pause: read it every 64 rounds.
-    if ((i & 63) == 0 && Clock::now() >= until) return done();
-  }
+        // The clock costs more than a pause: read it every 64 rounds.
+        if ((i & 63) == 0 && Clock::now() >= until) return done();
+    }
 }
 
 }  // namespace gilt

@@ -40,35 +40,30 @@ constexpr size_t kStrHeaderSize = offsetof(StrObject, data);
 constexpr uint64_t kMaxStrBytes = uint64_t(1) << 48;
 
 StrObject* alloc_raw(TypeObject* type, uint64_t byte_len, uint64_t char_len) noexcept {
-    if (byte_len > kMaxStrBytes)
-        return nullptr;
+    if (byte_len > kMaxStrBytes) return nullptr;
     // Subclass instances may carry more fields (an instance dict slot),
     // which must start zeroed; plain strs have only what is set below.
     size_t size = kStrHeaderSize + byte_len + 1;
-    auto* s = reinterpret_cast<StrObject*>((type->flags & kTypeHeap) ? alloc_object(type, size)
-                                                                     : alloc_object_uninit(type, size));
-    if (!s)
-        return nullptr;
+    auto* s = reinterpret_cast<StrObject*>(
+        (type->flags & kTypeHeap) ? alloc_object(type, size) : alloc_object_uninit(type, size));
+    if (!s) return nullptr;
     s->hash = -1;
     s->byte_len = byte_len;
     s->char_len = char_len;
-    if (byte_len == char_len)
-        s->hdr.aux |= kStrAscii;
+    if (byte_len == char_len) s->hdr.aux |= kStrAscii;
     s->data[byte_len] = '\0';  // the caller writes the bytes before it
     return s;
 }
 
 StrObject* alloc_copy(TypeObject* type, std::string_view utf8, uint64_t char_len) noexcept {
     StrObject* s = alloc_raw(type, utf8.size(), char_len);
-    if (s && !utf8.empty())
-        copy_str_bytes(s->data, utf8.data(), utf8.size());
+    if (s && !utf8.empty()) copy_str_bytes(s->data, utf8.data(), utf8.size());
     return s;
 }
 
 Value one_char(ThreadState& ts, unsigned char c) {
     Value v = ts.interp().one_char_strs[c];
-    if (!v.is_null())
-        return new_ref(v);
+    if (!v.is_null()) return new_ref(v);
     return make_str_known(ts, std::string_view(reinterpret_cast<const char*>(&c), 1), 1, true);
 }
 
@@ -76,8 +71,7 @@ int str_compare(Value a, Value b) noexcept {
     std::string_view x = str_view(a), y = str_view(b);
     size_t n = x.size() < y.size() ? x.size() : y.size();
     int c = n ? std::memcmp(x.data(), y.data(), n) : 0;
-    if (c != 0)
-        return c;
+    if (c != 0) return c;
     return x.size() < y.size() ? -1 : x.size() > y.size() ? 1 : 0;
 }
 
@@ -111,31 +105,26 @@ bool is_str(ThreadState&, Value v) noexcept {
 StrObject* str_alloc(ThreadState& ts, uint64_t byte_len, uint64_t char_len, bool ascii) {
     (void)ascii;  // implied by byte_len == char_len
     StrObject* s = alloc_raw(ts.types().str, byte_len, char_len);
-    if (!s)
-        raise_memory_error(ts);
+    if (!s) raise_memory_error(ts);
     return s;
 }
 
 Value str_empty(ThreadState& ts) {
     Value e = ts.interp().empty_str;
-    if (!e.is_null())
-        return new_ref(e);
+    if (!e.is_null()) return new_ref(e);
     StrObject* s = str_alloc(ts, 0, 0, true);
     return s ? val(s) : Value();
 }
 
 Value make_str_known(ThreadState& ts, std::string_view utf8, uint64_t char_len, bool ascii) {
     (void)ascii;
-    if (utf8.empty())
-        return str_empty(ts);
+    if (utf8.empty()) return str_empty(ts);
     if (utf8.size() == 1 && static_cast<unsigned char>(utf8[0]) < 0x80) {
         Value v = ts.interp().one_char_strs[static_cast<unsigned char>(utf8[0])];
-        if (!v.is_null())
-            return new_ref(v);
+        if (!v.is_null()) return new_ref(v);
     }
     StrObject* s = alloc_copy(ts.types().str, utf8, char_len);
-    if (!s)
-        return raise_memory_error(ts);
+    if (!s) return raise_memory_error(ts);
     return val(s);
 }
 
@@ -145,12 +134,10 @@ Value make_str(ThreadState& ts, std::string_view utf8) {
 }
 
 Value make_str(Interpreter& interp, std::string_view utf8) {
-    if (utf8.empty() && !interp.empty_str.is_null())
-        return new_ref(interp.empty_str);
+    if (utf8.empty() && !interp.empty_str.is_null()) return new_ref(interp.empty_str);
     if (utf8.size() == 1 && static_cast<unsigned char>(utf8[0]) < 0x80) {
         Value v = interp.one_char_strs[static_cast<unsigned char>(utf8[0])];
-        if (!v.is_null())
-            return new_ref(v);
+        if (!v.is_null()) return new_ref(v);
     }
     bool ascii = ascii_only(utf8);
     StrObject* s = alloc_copy(interp.types.str, utf8, ascii ? utf8.size() : utf8_count(utf8));
@@ -158,8 +145,7 @@ Value make_str(Interpreter& interp, std::string_view utf8) {
 }
 
 Value str_from_codepoint(ThreadState& ts, uint32_t cp) {
-    if (cp < 0x80)
-        return one_char(ts, static_cast<unsigned char>(cp));
+    if (cp < 0x80) return one_char(ts, static_cast<unsigned char>(cp));
     char buf[4];
     int n = utf8_encode(cp, buf);
     return make_str_known(ts, std::string_view(buf, static_cast<size_t>(n)), 1, false);
@@ -194,7 +180,8 @@ int64_t hash_bytes(std::string_view d) noexcept {
             std::memcpy(&hi, t + m - 4, 4);
             k = lo | (uint64_t(hi) << ((m - 4) * 8));
         } else {
-            k = uint64_t(t[0]) | (uint64_t(t[m / 2]) << (m / 2 * 8)) | (uint64_t(t[m - 1]) << ((m - 1) * 8));
+            k = uint64_t(t[0]) | (uint64_t(t[m / 2]) << (m / 2 * 8)) |
+                (uint64_t(t[m - 1]) << ((m - 1) * 8));
         }
         h ^= mix_block(k);
     }
@@ -204,37 +191,30 @@ int64_t hash_bytes(std::string_view d) noexcept {
 
 int64_t str_hash(Value s) noexcept {
     StrObject* so = str_obj(s);
-    if (so->hash == -1)
-        so->hash = hash_bytes(str_view(s));
+    if (so->hash == -1) so->hash = hash_bytes(str_view(s));
     return so->hash;
 }
 
 bool str_eq(Value a, Value b) noexcept {
-    if (a == b)
-        return true;
+    if (a == b) return true;
     StrObject* x = str_obj(a);
     StrObject* y = str_obj(b);
-    if (x->byte_len != y->byte_len)
-        return false;
-    if (x->hash != -1 && y->hash != -1 && x->hash != y->hash)
-        return false;
+    if (x->byte_len != y->byte_len) return false;
+    if (x->hash != -1 && y->hash != -1 && x->hash != y->hash) return false;
     return std::memcmp(x->data, y->data, x->byte_len) == 0;
 }
 
 // --- searching ---
 
 int64_t find_bytes(std::string_view hay, std::string_view needle, uint64_t from) noexcept {
-    if (from > hay.size())
-        return -1;
-    if (needle.empty())
-        return static_cast<int64_t>(from);
+    if (from > hay.size()) return -1;
+    if (needle.empty()) return static_cast<int64_t>(from);
     const void* r = memmem(hay.data() + from, hay.size() - from, needle.data(), needle.size());
     return r ? static_cast<const char*>(r) - hay.data() : -1;
 }
 
 int64_t rfind_bytes(std::string_view hay, std::string_view needle, uint64_t from) noexcept {
-    if (from > hay.size() || needle.size() > hay.size() - from)
-        return -1;
+    if (from > hay.size() || needle.size() > hay.size() - from) return -1;
     size_t pos = hay.rfind(needle);
     return pos == std::string_view::npos || pos < from ? -1 : static_cast<int64_t>(pos);
 }
@@ -244,13 +224,10 @@ int64_t rfind_bytes(std::string_view hay, std::string_view needle, uint64_t from
 Value str_concat(ThreadState& ts, Value a, Value b) {
     StrObject* x = str_obj(a);
     StrObject* y = str_obj(b);
-    if (y->byte_len == 0 && is_exact_str(ts, a))
-        return new_ref(a);
-    if (x->byte_len == 0 && is_exact_str(ts, b))
-        return new_ref(b);
+    if (y->byte_len == 0 && is_exact_str(ts, a)) return new_ref(a);
+    if (x->byte_len == 0 && is_exact_str(ts, b)) return new_ref(b);
     StrObject* r = str_alloc(ts, x->byte_len + y->byte_len, x->char_len + y->char_len, false);
-    if (!r)
-        return Value();
+    if (!r) return Value();
     copy_str_bytes(r->data, x->data, x->byte_len);
     copy_str_bytes(r->data + x->byte_len, y->data, y->byte_len);
     return val(r);
@@ -263,8 +240,7 @@ bool str_append_inplace(ThreadState& ts, Value* s, Value b) {
     if (o->refcnt != 1 || o->type != ts.types().str || (o->flags & kObjInterned) ||
         x->byte_len == 0 || x->byte_len == 1) {  // singletons are shared
         Value r = str_concat(ts, *s, b);
-        if (r.is_null())
-            return false;
+        if (r.is_null()) return false;
         set_ref(*s, r);
         return true;
     }
@@ -293,20 +269,16 @@ bool str_append_inplace(ThreadState& ts, Value* s, Value b) {
 
 Value str_repeat(ThreadState& ts, Value s, int64_t n) {
     StrObject* x = str_obj(s);
-    if (n <= 0 || x->byte_len == 0)
-        return str_empty(ts);
-    if (n == 1 && is_exact_str(ts, s))
-        return new_ref(s);
+    if (n <= 0 || x->byte_len == 0) return str_empty(ts);
+    if (n == 1 && is_exact_str(ts, s)) return new_ref(s);
     // CPython's OverflowError is for a size past sys.maxsize; a size that
     // fits but cannot be allocated is a MemoryError.
     if (static_cast<uint64_t>(n) > static_cast<uint64_t>(INT64_MAX) / x->byte_len)
         return raise(ts, ts.exc_types().OverflowError, "repeated string is too long");
-    if (static_cast<uint64_t>(n) > kMaxStrBytes / x->byte_len)
-        return raise_memory_error(ts);
+    if (static_cast<uint64_t>(n) > kMaxStrBytes / x->byte_len) return raise_memory_error(ts);
     uint64_t total = x->byte_len * static_cast<uint64_t>(n);
     StrObject* r = str_alloc(ts, total, x->char_len * static_cast<uint64_t>(n), false);
-    if (!r)
-        return Value();
+    if (!r) return Value();
     if (x->byte_len == 1) {
         std::memset(r->data, x->data[0], total);
         return val(r);
@@ -331,12 +303,10 @@ uint64_t str_byte_offset(Value s, uint64_t index) noexcept {
 
 Value str_getchar(ThreadState& ts, Value s, int64_t i) {
     StrObject* so = str_obj(s);
-    if (so->byte_len == so->char_len)
-        return one_char(ts, static_cast<unsigned char>(so->data[i]));
+    if (so->byte_len == so->char_len) return one_char(ts, static_cast<unsigned char>(so->data[i]));
     uint64_t off = str_byte_offset(s, static_cast<uint64_t>(i));
     auto lead = static_cast<unsigned char>(so->data[off]);
-    if (lead < 0x80)
-        return one_char(ts, lead);
+    if (lead < 0x80) return one_char(ts, lead);
     return make_str_known(
         ts, std::string_view(so->data + off, static_cast<size_t>(utf8_seq_len(lead))), 1, false);
 }
@@ -353,15 +323,13 @@ Value slice_stepped_utf8(ThreadState& ts, Value s, int64_t start, int64_t step, 
     for (int64_t k = 0; k < count; ++k) {
         int len = utf8_seq_len(static_cast<unsigned char>(v[off]));
         out.append(v.data() + off, static_cast<size_t>(len));
-        if (k + 1 == count)
-            break;
+        if (k + 1 == count) break;
         if (step > 0) {
             for (int64_t j = 0; j < step; ++j)
                 off += utf8_seq_len(static_cast<unsigned char>(v[off]));
         } else {
             for (int64_t j = 0; j < -step; ++j) {
-                do
-                    --off;
+                do --off;
                 while (utf8_is_cont(static_cast<unsigned char>(v[off])));
             }
         }
@@ -378,12 +346,10 @@ Value str_slice(ThreadState& ts, Value s, int64_t start, int64_t stop, int64_t s
     // overflow for a step near the int64 limits ("abc"[::-sys.maxsize]).
     int64_t count = step > 0 ? (stop > start ? (stop - start - 1) / step + 1 : 0)
                              : (start > stop ? (start - stop - 1) / -step + 1 : 0);
-    if (count <= 0)
-        return str_empty(ts);
+    if (count <= 0) return str_empty(ts);
     const bool ascii = so->byte_len == so->char_len;
     if (step == 1) {
-        if (count == static_cast<int64_t>(so->char_len) && is_exact_str(ts, s))
-            return new_ref(s);
+        if (count == static_cast<int64_t>(so->char_len) && is_exact_str(ts, s)) return new_ref(s);
         if (ascii)
             return make_str_known(ts,
                                   std::string_view(so->data + start, static_cast<size_t>(count)),
@@ -396,15 +362,11 @@ Value str_slice(ThreadState& ts, Value s, int64_t start, int64_t stop, int64_t s
                               static_cast<uint64_t>(count),
                               b1 - b0 == static_cast<uint64_t>(count));
     }
-    if (!ascii)
-        return slice_stepped_utf8(ts, s, start, step, count);
-    if (count == 1)
-        return one_char(ts, static_cast<unsigned char>(so->data[start]));
+    if (!ascii) return slice_stepped_utf8(ts, s, start, step, count);
+    if (count == 1) return one_char(ts, static_cast<unsigned char>(so->data[start]));
     StrObject* r = str_alloc(ts, static_cast<uint64_t>(count), static_cast<uint64_t>(count), true);
-    if (!r)
-        return Value();
-    for (int64_t k = 0, i = start; k < count; ++k, i += step)
-        r->data[k] = so->data[i];
+    if (!r) return Value();
+    for (int64_t k = 0, i = start; k < count; ++k, i += step) r->data[k] = so->data[i];
     return val(r);
 }
 
@@ -423,8 +385,7 @@ void append_escape(std::string& out, uint32_t cp) {
         out += kHex[(cp >> 8) & 15];
     } else {
         out += "\\U";
-        for (int shift = 28; shift >= 8; shift -= 4)
-            out += kHex[(cp >> shift) & 15];
+        for (int shift = 28; shift >= 8; shift -= 4) out += kHex[(cp >> shift) & 15];
     }
     out += kHex[(cp >> 4) & 15];
     out += kHex[cp & 15];
@@ -507,8 +468,7 @@ Value str_repr_slot(ThreadState& ts, Value self) {
 
 // str(s): the exact str with the same text.
 Value str_str_slot(ThreadState& ts, Value self) {
-    if (is_exact_str(ts, self))
-        return new_ref(self);
+    if (is_exact_str(ts, self)) return new_ref(self);
     StrObject* so = str_obj(self);
     return make_str_known(ts, str_view(self), so->char_len, so->byte_len == so->char_len);
 }
@@ -523,8 +483,7 @@ int64_t str_len_slot(ThreadState&, Value self) {
 }
 
 Value str_richcompare(ThreadState& ts, Value a, Value b, CompareOp op) {
-    if (!is_str(ts, a) || !is_str(ts, b))
-        return Value::not_implemented();
+    if (!is_str(ts, a) || !is_str(ts, b)) return Value::not_implemented();
     switch (op) {
         case CompareOp::Eq:
             return Value::boolean(str_eq(a, b));
@@ -555,14 +514,12 @@ Value str_subscript(ThreadState& ts, Value self, Value key) {
     const auto len = static_cast<int64_t>(str_obj(self)->char_len);
     if (is_slice(key)) {
         int64_t start, stop, step, count;
-        if (!slice_indices(ts, key, len, &start, &stop, &step, &count))
-            return Value();
+        if (!slice_indices(ts, key, len, &start, &stop, &step, &count)) return Value();
         return str_slice(ts, self, start, stop, step);
     }
     int64_t i;
     int r = seq_index_arg(ts, key, &i);
-    if (r < 0)
-        return Value();
+    if (r < 0) return Value();
     if (r == 0)
         return raise_fmt(ts, ts.exc_types().TypeError, "string indices must be integers, not '{}'",
                          type_name(ts, key));
@@ -572,12 +529,10 @@ Value str_subscript(ThreadState& ts, Value self, Value key) {
 }
 
 Value str_add_slot(ThreadState& ts, Value a, Value b) {
-    if (!is_str(ts, a))
-        return Value::not_implemented();
+    if (!is_str(ts, a)) return Value::not_implemented();
     // binary_op words the error ("can only concatenate str (not "int") to
     // str") once the other operand's __radd__ has declined too.
-    if (!is_str(ts, b))
-        return Value::not_implemented();
+    if (!is_str(ts, b)) return Value::not_implemented();
     return str_concat(ts, a, b);
 }
 
@@ -585,14 +540,12 @@ Value str_mul_slot(ThreadState& ts, Value a, Value b) {
     const bool reflected = !is_str(ts, a);
     int64_t count;
     int r = seq_repeat_count(ts, reflected ? a : b, reflected, &count);
-    if (r <= 0)
-        return r == 0 ? Value::not_implemented() : Value();
+    if (r <= 0) return r == 0 ? Value::not_implemented() : Value();
     return str_repeat(ts, reflected ? b : a, count);
 }
 
 Value str_mod_slot(ThreadState& ts, Value a, Value b) {
-    if (!is_str(ts, a))
-        return Value::not_implemented();
+    if (!is_str(ts, a)) return Value::not_implemented();
     return str_percent_format(ts, a, b);
 }
 
@@ -600,8 +553,7 @@ Value str_mod_slot(ThreadState& ts, Value a, Value b) {
 
 Value str_as_subtype(ThreadState& ts, TypeObject* type, Value s) {
     StrObject* r = alloc_copy(type, str_view(s), str_obj(s)->char_len);
-    if (!r)
-        return raise_memory_error(ts);
+    if (!r) return raise_memory_error(ts);
     return val(r);
 }
 
@@ -647,8 +599,7 @@ Value str_new(ThreadState& ts, TypeObject* type, Args args) {
         r = Ref(obj_str(ts, obj));
     else
         r = Ref(str_decode_object(ts, obj, encoding, errors));
-    if (r.is_null() || type == ts.types().str)
-        return r.release();
+    if (r.is_null() || type == ts.types().str) return r.release();
     return str_as_subtype(ts, type, r.get());
 }
 
@@ -663,8 +614,7 @@ struct StrIterObject {
 
 Value str_iter_slot(ThreadState& ts, Value self) {
     auto* it = alloc<StrIterObject>(ts.types().str_iterator);
-    if (!it)
-        return raise_memory_error(ts);
+    if (!it) return raise_memory_error(ts);
     it->str = new_ref(self);
     return val(it);
 }
@@ -680,8 +630,7 @@ Value str_iter_self(ThreadState&, Value self) {
 
 Value str_iter_next(ThreadState& ts, Value self) {
     auto* it = as<StrIterObject>(self);
-    if (it->str.is_null())
-        return Value();
+    if (it->str.is_null()) return Value();
     StrObject* s = str_obj(it->str);
     if (it->pos >= s->byte_len) {
         clear_ref(it->str);
@@ -701,8 +650,7 @@ Value str_iter_next(ThreadState& ts, Value self) {
 
 Value str_iter_length_hint(ThreadState&, Args args) {
     auto* it = as<StrIterObject>(args[0]);
-    if (it->str.is_null())
-        return Value::small_int(0);
+    if (it->str.is_null()) return Value::small_int(0);
     return Value::small_int(static_cast<int64_t>(str_obj(it->str)->char_len - it->index));
 }
 

@@ -163,13 +163,11 @@ inline void adjust_indices(int64_t* start, int64_t* end, int64_t len) noexcept {
         *end = len;
     } else if (*end < 0) {
         *end += len;
-        if (*end < 0)
-            *end = 0;
+        if (*end < 0) *end = 0;
     }
     if (*start < 0) {
         *start += len;
-        if (*start < 0)
-            *start = 0;
+        if (*start < 0) *start = 0;
     }
 }
 // format(value, spec) for str (the format-spec mini-language: fill, align, width, precision).

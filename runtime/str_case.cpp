@@ -49,8 +49,7 @@ struct Utf8Out {
         ++chars;
     }
     void put(const uint32_t* cps, int n) {
-        for (int k = 0; k < n; ++k)
-            put(cps[k]);
+        for (int k = 0; k < n; ++k) put(cps[k]);
     }
     Value finish(ThreadState& ts) { return make_str_known(ts, text, chars, chars == text.size()); }
 };
@@ -59,13 +58,11 @@ struct Utf8Out {
 // word (a cased letter before it, none after, skipping case-ignorables).
 uint32_t lower_sigma(const std::vector<uint32_t>& cps, size_t i) {
     size_t j = i;
-    while (j > 0 && uc_is_case_ignorable(cps[j - 1]))
-        --j;
+    while (j > 0 && uc_is_case_ignorable(cps[j - 1])) --j;
     bool final_sigma = j > 0 && uc_iscased(cps[j - 1]);
     if (final_sigma) {
         j = i + 1;
-        while (j < cps.size() && uc_is_case_ignorable(cps[j]))
-            ++j;
+        while (j < cps.size() && uc_is_case_ignorable(cps[j])) ++j;
         final_sigma = j == cps.size() || !uc_iscased(cps[j]);
     }
     return final_sigma ? 0x3C2 : 0x3C3;
@@ -104,8 +101,7 @@ enum class CaseOp { Upper, Lower, Title, Capitalize, Swapcase, Casefold };
 Value ascii_case(ThreadState& ts, Value s, CaseOp op) {
     StrObject* so = str_obj(s);
     StrObject* r = str_alloc(ts, so->byte_len, so->char_len, true);
-    if (!r)
-        return Value();
+    if (!r) return Value();
     bool prev_cased = false;
     for (uint64_t i = 0; i < so->byte_len; ++i) {
         char c = so->data[i];
@@ -178,11 +174,9 @@ Value unicode_case(ThreadState& ts, Value s, CaseOp op) {
 }
 
 Value case_method(ThreadState& ts, Args args, const char* qualname, CaseOp op) {
-    if (!method_noargs(ts, args, qualname))
-        return Value();
+    if (!method_noargs(ts, args, qualname)) return Value();
     Value s = args[0];
-    if (str_obj(s)->byte_len == 0)
-        return str_empty(ts);
+    if (str_obj(s)->byte_len == 0) return str_empty(ts);
     return is_ascii_str(s) ? ascii_case(ts, s, op) : unicode_case(ts, s, op);
 }
 
@@ -191,21 +185,18 @@ Value case_method(ThreadState& ts, Args args, const char* qualname, CaseOp op) {
 // True when s is non-empty and every code point satisfies pred.
 bool all_chars(Value s, bool (*pred)(uint32_t) noexcept) {
     std::string_view v = str_view(s);
-    if (v.empty())
-        return false;
+    if (v.empty()) return false;
     for (size_t i = 0; i < v.size();) {
         uint32_t cp;
         i += static_cast<size_t>(utf8_decode(v.data() + i, &cp));
-        if (!pred(cp))
-            return false;
+        if (!pred(cp)) return false;
     }
     return true;
 }
 
 Value predicate_method(ThreadState& ts, Args args, const char* qualname,
                        bool (*pred)(uint32_t) noexcept) {
-    if (!method_noargs(ts, args, qualname))
-        return Value();
+    if (!method_noargs(ts, args, qualname)) return Value();
     return Value::boolean(all_chars(args[0], pred));
 }
 
@@ -216,10 +207,8 @@ bool case_test(Value s, bool want_upper) {
     bool cased = false;
     for (uint32_t c : cps) {
         bool up = uc_isupper(c), low = uc_islower(c);
-        if (want_upper ? (low || uc_istitle(c)) : (up || uc_istitle(c)))
-            return false;
-        if (want_upper ? up : low)
-            cased = true;
+        if (want_upper ? (low || uc_istitle(c)) : (up || uc_istitle(c))) return false;
+        if (want_upper ? up : low) cased = true;
     }
     return cased;
 }
@@ -229,12 +218,10 @@ bool title_test(Value s) {
     bool cased = false, prev_cased = false;
     for (uint32_t c : cps) {
         if (uc_isupper(c) || uc_istitle(c)) {
-            if (prev_cased)
-                return false;
+            if (prev_cased) return false;
             prev_cased = cased = true;
         } else if (uc_islower(c)) {
-            if (!prev_cased)
-                return false;
+            if (!prev_cased) return false;
             prev_cased = cased = true;
         } else {
             prev_cased = false;
@@ -245,14 +232,12 @@ bool title_test(Value s) {
 
 bool identifier_test(Value s) {
     std::string_view v = str_view(s);
-    if (v.empty())
-        return false;
+    if (v.empty()) return false;
     for (size_t i = 0; i < v.size();) {
         uint32_t cp;
         bool first = i == 0;
         i += static_cast<size_t>(utf8_decode(v.data() + i, &cp));
-        if (!(first ? uc_is_xid_start(cp) : uc_is_xid_continue(cp)))
-            return false;
+        if (!(first ? uc_is_xid_start(cp) : uc_is_xid_continue(cp))) return false;
     }
     return true;
 }
@@ -269,8 +254,7 @@ struct Mapping {
 bool lookup_mapping(ThreadState& ts, Value table, uint32_t cp, Mapping* out) {
     Ref r(obj_getitem(ts, table, Value::small_int(cp)));
     if (!r) {
-        if (!exception_matches(ts, ts.exc_types().LookupError))
-            return false;
+        if (!exception_matches(ts, ts.exc_types().LookupError)) return false;
         clear_exception(ts);
         out->cp = -2;
         return true;
@@ -335,44 +319,37 @@ Value str_isspace(ThreadState& ts, Args args) {
 }
 
 Value str_isascii(ThreadState& ts, Args args) {
-    if (!method_noargs(ts, args, "str.isascii"))
-        return Value();
+    if (!method_noargs(ts, args, "str.isascii")) return Value();
     return Value::boolean(is_ascii_str(args[0]));
 }
 
 Value str_isprintable(ThreadState& ts, Args args) {
-    if (!method_noargs(ts, args, "str.isprintable"))
-        return Value();
+    if (!method_noargs(ts, args, "str.isprintable")) return Value();
     return Value::boolean(str_obj(args[0])->byte_len == 0 || all_chars(args[0], uc_isprintable));
 }
 
 Value str_isupper(ThreadState& ts, Args args) {
-    if (!method_noargs(ts, args, "str.isupper"))
-        return Value();
+    if (!method_noargs(ts, args, "str.isupper")) return Value();
     return Value::boolean(case_test(args[0], true));
 }
 
 Value str_islower(ThreadState& ts, Args args) {
-    if (!method_noargs(ts, args, "str.islower"))
-        return Value();
+    if (!method_noargs(ts, args, "str.islower")) return Value();
     return Value::boolean(case_test(args[0], false));
 }
 
 Value str_istitle(ThreadState& ts, Args args) {
-    if (!method_noargs(ts, args, "str.istitle"))
-        return Value();
+    if (!method_noargs(ts, args, "str.istitle")) return Value();
     return Value::boolean(title_test(args[0]));
 }
 
 Value str_isidentifier(ThreadState& ts, Args args) {
-    if (!method_noargs(ts, args, "str.isidentifier"))
-        return Value();
+    if (!method_noargs(ts, args, "str.isidentifier")) return Value();
     return Value::boolean(identifier_test(args[0]));
 }
 
 Value str_translate(ThreadState& ts, Args args) {
-    if (!method_onearg(ts, args, "str.translate"))
-        return Value();
+    if (!method_onearg(ts, args, "str.translate")) return Value();
     Value s = args[0], table = args[1];
     std::string_view v = str_view(s);
     Utf8Out out;
@@ -387,11 +364,9 @@ Value str_translate(ThreadState& ts, Args args) {
         int64_t m = cp < 128 ? ascii_cache[cp] : -4;
         Mapping map;
         if (m == -4) {
-            if (!lookup_mapping(ts, table, cp, &map))
-                return Value();
+            if (!lookup_mapping(ts, table, cp, &map)) return Value();
             m = map.cp;
-            if (cp < 128 && m != -3)
-                ascii_cache[cp] = m;
+            if (cp < 128 && m != -3) ascii_cache[cp] = m;
         }
         if (m == -2)
             out.put(cp);
@@ -419,11 +394,9 @@ bool maketrans_from_dict(ThreadState& ts, Value src, Value result) {
             }
             uint32_t cp;
             utf8_decode(str_obj(key)->data, &cp);
-            if (!dict_set(ts, result, Value::small_int(cp), value))
-                return false;
+            if (!dict_set(ts, result, Value::small_int(cp), value)) return false;
         } else if (is_int(key)) {
-            if (!dict_set(ts, result, key, value))
-                return false;
+            if (!dict_set(ts, result, key, value)) return false;
         } else {
             raise(ts, ts.exc_types().TypeError,
                   "keys in translate table must be strings or integers");
@@ -444,17 +417,14 @@ bool maketrans_from_strs(ThreadState& ts, Value x, Value y, Value z, Value resul
         uint32_t ca, cb;
         i += static_cast<size_t>(utf8_decode(a.data() + i, &ca));
         j += static_cast<size_t>(utf8_decode(b.data() + j, &cb));
-        if (!dict_set(ts, result, Value::small_int(ca), Value::small_int(cb)))
-            return false;
+        if (!dict_set(ts, result, Value::small_int(ca), Value::small_int(cb))) return false;
     }
-    if (z.is_null())
-        return true;
+    if (z.is_null()) return true;
     std::string_view c = str_view(z);
     for (size_t i = 0; i < c.size();) {
         uint32_t cp;
         i += static_cast<size_t>(utf8_decode(c.data() + i, &cp));
-        if (!dict_set(ts, result, Value::small_int(cp), Value::none()))
-            return false;
+        if (!dict_set(ts, result, Value::small_int(cp), Value::none())) return false;
     }
     return true;
 }
@@ -470,8 +440,7 @@ Value str_maketrans(ThreadState& ts, Args args) {
             ts, ts.exc_types().TypeError, "maketrans expected {} {} argument{}, got {}",
             args.n < 1 ? "at least" : "at most", args.n < 1 ? 1 : 3, args.n < 1 ? "" : "s", args.n);
     Ref result(dict_new(ts));
-    if (!result)
-        return Value();
+    if (!result) return Value();
     if (args.n == 1) {
         if (!is_dict(ts, args[0]))
             return raise(ts, ts.exc_types().TypeError,

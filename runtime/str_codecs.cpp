@@ -59,8 +59,7 @@ bool lookup_codec(ThreadState& ts, std::string_view encoding, Codec* out) {
         "8859",    "cp819",  "iso_ir_100", "csisolatin1", "ibm819",     "iso_8859_1_1987"};
     auto in = [&n](const auto& names) {
         for (std::string_view a : names)
-            if (n == a)
-                return true;
+            if (n == a) return true;
         return false;
     };
     if (in(kUtf8))
@@ -79,14 +78,10 @@ enum class Handler { Strict, Ignore, Replace, BackslashReplace, XmlCharRefReplac
 Handler lookup_handler(std::string_view errors) {
     if (errors == "strict" || errors == "surrogateescape" || errors == "surrogatepass")
         return Handler::Strict;
-    if (errors == "ignore")
-        return Handler::Ignore;
-    if (errors == "replace")
-        return Handler::Replace;
-    if (errors == "backslashreplace")
-        return Handler::BackslashReplace;
-    if (errors == "xmlcharrefreplace")
-        return Handler::XmlCharRefReplace;
+    if (errors == "ignore") return Handler::Ignore;
+    if (errors == "replace") return Handler::Replace;
+    if (errors == "backslashreplace") return Handler::BackslashReplace;
+    if (errors == "xmlcharrefreplace") return Handler::XmlCharRefReplace;
     return Handler::Unknown;
 }
 
@@ -112,21 +107,18 @@ void append_hex_escape(std::string& out, uint32_t cp) {
 bool raise_codec_error(ThreadState& ts, TypeObject* type, Codec c, Value object, uint64_t start,
                        uint64_t end, std::string_view reason) {
     Ref enc(make_str(ts, codec_name(c))), why(make_str(ts, reason));
-    if (!enc || !why)
-        return false;
+    if (!enc || !why) return false;
     Value argv[] = {*enc, object, Value::small_int(static_cast<int64_t>(start)),
                     Value::small_int(static_cast<int64_t>(end)), *why};
     Ref exc(obj_call(ts, val(type), Args{argv, 5, nullptr}));
-    if (exc)
-        raise_instance(ts, exc.release());
+    if (exc) raise_instance(ts, exc.release());
     return false;
 }
 
 bool decode_error(ThreadState& ts, Codec c, uint64_t start, uint64_t end, std::string_view data,
                   const char* reason) {
     Ref object(make_bytes(ts, data));
-    if (!object)
-        return false;
+    if (!object) return false;
     return raise_codec_error(ts, ts.exc_types().UnicodeDecodeError, c, *object, start, end, reason);
 }
 
@@ -155,8 +147,7 @@ bool handle_decode_error(ThreadState& ts, Codec c, std::string_view data, uint64
 
 Value decode_utf8(ThreadState& ts, std::string_view data, std::string_view errors) {
     Utf8Error e;
-    if (!utf8_find_error(data, 0, &e))
-        return make_str(ts, data);
+    if (!utf8_find_error(data, 0, &e)) return make_str(ts, data);
     std::string out;
     uint64_t i = 0;
     do {
@@ -170,8 +161,7 @@ Value decode_utf8(ThreadState& ts, std::string_view data, std::string_view error
 }
 
 Value decode_bytewise(ThreadState& ts, Codec c, std::string_view data, std::string_view errors) {
-    if (ascii_only(data))
-        return make_str_known(ts, data, data.size(), true);
+    if (ascii_only(data)) return make_str_known(ts, data, data.size(), true);
     std::string out;
     out.reserve(data.size() + data.size() / 2);
     for (uint64_t i = 0; i < data.size(); ++i) {
@@ -215,14 +205,10 @@ Value encode_limited(ThreadState& ts, Codec c, Value s, std::string_view errors)
         Handler h = lookup_handler(errors);
         while (i < v.size()) {
             len = static_cast<size_t>(utf8_decode(v.data() + i, &cp));
-            if (cp < limit)
-                break;
-            if (h == Handler::Replace)
-                replacement += '?';
-            if (h == Handler::BackslashReplace)
-                append_hex_escape(replacement, cp);
-            if (h == Handler::XmlCharRefReplace)
-                replacement += fmt::format("&#{};", cp);
+            if (cp < limit) break;
+            if (h == Handler::Replace) replacement += '?';
+            if (h == Handler::BackslashReplace) append_hex_escape(replacement, cp);
+            if (h == Handler::XmlCharRefReplace) replacement += fmt::format("&#{};", cp);
             i += len;
             ++index;
         }
@@ -244,17 +230,14 @@ Value encode_limited(ThreadState& ts, Codec c, Value s, std::string_view errors)
 Value str_decode(ThreadState& ts, std::string_view data, std::string_view encoding,
                  std::string_view errors) {
     Codec c;
-    if (!lookup_codec(ts, encoding, &c))
-        return Value();
-    if (c == Codec::Utf8)
-        return decode_utf8(ts, data, errors);
+    if (!lookup_codec(ts, encoding, &c)) return Value();
+    if (c == Codec::Utf8) return decode_utf8(ts, data, errors);
     return decode_bytewise(ts, c, data, errors);
 }
 
 Value str_encode(ThreadState& ts, Value s, std::string_view encoding, std::string_view errors) {
     Codec c;
-    if (!lookup_codec(ts, encoding, &c))
-        return Value();
+    if (!lookup_codec(ts, encoding, &c)) return Value();
     if (c == Codec::Utf8 || str_obj(s)->byte_len == str_obj(s)->char_len)
         return make_bytes(ts, str_view(s));
     return encode_limited(ts, c, s, errors);

@@ -36,20 +36,16 @@ namespace gilt {
 
 Value str_format_spec(ThreadState& ts, Value s, std::string_view spec) {
     if (spec.empty()) {
-        if (is_exact_str(ts, s))
-            return new_ref(s);
+        if (is_exact_str(ts, s)) return new_ref(s);
         return make_str_known(ts, str_view(s), str_len(s), str_len(s) == str_obj(s)->byte_len);
     }
     FormatSpec fs;
-    if (!parse_format_spec(ts, spec, &fs, 's', '<', "str"))
-        return Value();
+    if (!parse_format_spec(ts, spec, &fs, 's', '<', "str")) return Value();
     TypeObject* value_error = ts.exc_types().ValueError;
-    if (fs.type != 's')
-        return raise_unknown_format_code(ts, fs.type, "str");
+    if (fs.type != 's') return raise_unknown_format_code(ts, fs.type, "str");
     if (fs.sign == ' ')
         return raise(ts, value_error, "Space not allowed in string format specifier");
-    if (fs.sign)
-        return raise(ts, value_error, "Sign not allowed in string format specifier");
+    if (fs.sign) return raise(ts, value_error, "Sign not allowed in string format specifier");
     if (fs.no_neg_0)
         return raise(ts, value_error,
                      "Negative zero coercion (z) not allowed in string format specifier");
@@ -93,12 +89,10 @@ Value value_error(ThreadState& ts, std::string_view msg) {
 // CPython's get_integer: the value of an all-digit name, -1 if it is not
 // one (empty, or any non-digit), -2 with ValueError on overflow.
 int64_t field_integer(ThreadState& ts, std::string_view s) {
-    if (s.empty())
-        return -1;
+    if (s.empty()) return -1;
     int64_t acc = 0;
     for (char c : s) {
-        if (c < '0' || c > '9')
-            return -1;
+        if (c < '0' || c > '9') return -1;
         if (acc > (INT64_MAX - (c - '0')) / 10) {
             value_error(ts, "Too many decimal digits in format string");
             return -2;
@@ -110,14 +104,11 @@ int64_t field_integer(ThreadState& ts, std::string_view s) {
 
 Value lookup_keyword(ThreadState& ts, const FormatArgs& fa, std::string_view name) {
     Ref key(make_str(ts, name));
-    if (!key)
-        return Value();
-    if (!fa.mapping.is_null())
-        return obj_getitem(ts, fa.mapping, *key);
+    if (!key) return Value();
+    if (!fa.mapping.is_null()) return obj_getitem(ts, fa.mapping, *key);
     if (!fa.kwnames.is_null()) {
         for (uint64_t i = 0; i < tuple_size(fa.kwnames); ++i)
-            if (str_view(tuple_item(fa.kwnames, i)) == name)
-                return new_ref(fa.kwvalues[i]);
+            if (str_view(tuple_item(fa.kwnames, i)) == name) return new_ref(fa.kwvalues[i]);
     }
     return raise_key_error(ts, *key);
 }
@@ -125,8 +116,7 @@ Value lookup_keyword(ThreadState& ts, const FormatArgs& fa, std::string_view nam
 // The object named by the first part of a field name ("", "0", "name").
 Value first_object(ThreadState& ts, FormatState& st, std::string_view first) {
     int64_t index = field_integer(ts, first);
-    if (index == -2)
-        return Value();
+    if (index == -2) return Value();
     if (first.empty()) {
         if (st.numbering == AutoNumber::Manual)
             return value_error(
@@ -157,28 +147,21 @@ Value follow_accessors(ThreadState& ts, Ref obj, std::string_view rest) {
         char c = rest[i++];
         if (c == '.') {
             size_t j = i;
-            while (j < rest.size() && rest[j] != '.' && rest[j] != '[')
-                ++j;
-            if (j == i)
-                return value_error(ts, "Empty attribute in format string");
+            while (j < rest.size() && rest[j] != '.' && rest[j] != '[') ++j;
+            if (j == i) return value_error(ts, "Empty attribute in format string");
             Ref name(make_str(ts, rest.substr(i, j - i)));
-            if (!name)
-                return Value();
+            if (!name) return Value();
             obj = Ref(obj_getattr(ts, *obj, *name));
             i = j;
         } else if (c == '[') {
             size_t j = rest.find(']', i);
-            if (j == std::string_view::npos)
-                return value_error(ts, "Missing ']' in format string");
+            if (j == std::string_view::npos) return value_error(ts, "Missing ']' in format string");
             std::string_view k = rest.substr(i, j - i);
-            if (k.empty())
-                return value_error(ts, "Empty attribute in format string");
+            if (k.empty()) return value_error(ts, "Empty attribute in format string");
             int64_t n = field_integer(ts, k);
-            if (n == -2)
-                return Value();
+            if (n == -2) return Value();
             Ref key(n >= 0 ? Value::small_int(n) : make_str(ts, k));
-            if (!key)
-                return Value();
+            if (!key) return Value();
             obj = Ref(obj_getitem(ts, *obj, *key));
             i = j + 1;
             if (i < rest.size() && rest[i] != '.' && rest[i] != '[')
@@ -194,8 +177,7 @@ Value get_field_object(ThreadState& ts, FormatState& st, std::string_view name) 
     size_t split = name.find_first_of(".[");
     std::string_view first = name.substr(0, split);
     Ref obj(first_object(ts, st, first));
-    if (!obj || split == std::string_view::npos)
-        return obj.release();
+    if (!obj || split == std::string_view::npos) return obj.release();
     return follow_accessors(ts, std::move(obj), name.substr(split));
 }
 
@@ -231,19 +213,15 @@ bool parse_field(ThreadState& ts, std::string_view fmt, size_t* pos, Field* f) {
     char c = 0;
     while (i < fmt.size()) {
         c = fmt[i++];
-        if (c == '{')
-            return value_error(ts, "unexpected '{' in field name"), false;
+        if (c == '{') return value_error(ts, "unexpected '{' in field name"), false;
         if (c == '[') {
-            while (i < fmt.size() && fmt[i] != ']')
-                ++i;
+            while (i < fmt.size() && fmt[i] != ']') ++i;
             continue;
         }
-        if (c == '}' || c == ':' || c == '!')
-            break;
+        if (c == '}' || c == ':' || c == '!') break;
         c = 0;
     }
-    if (c == 0)
-        return value_error(ts, "expected '}' before end of string"), false;
+    if (c == 0) return value_error(ts, "expected '}' before end of string"), false;
     f->name = fmt.substr(start, i - 1 - start);
     if (c == '!') {
         if (i >= fmt.size())
@@ -251,14 +229,11 @@ bool parse_field(ThreadState& ts, std::string_view fmt, size_t* pos, Field* f) {
         i += static_cast<size_t>(utf8_decode(fmt.data() + i, &f->conversion));
         if (i < fmt.size()) {
             c = fmt[i++];
-            if (c == '}')
-                return *pos = i, true;
-            if (c != ':')
-                return value_error(ts, "expected ':' after conversion specifier"), false;
+            if (c == '}') return *pos = i, true;
+            if (c != ':') return value_error(ts, "expected ':' after conversion specifier"), false;
         }
     }
-    if (c == '}')
-        return *pos = i, true;
+    if (c == '}') return *pos = i, true;
     size_t spec_start = i;
     int depth = 1;
     while (i < fmt.size()) {
@@ -289,29 +264,23 @@ bool render_field(ThreadState& ts, Value obj, std::string_view spec, std::string
         return true;
     }
     Ref spec_str(make_str(ts, spec));
-    if (!spec_str)
-        return false;
+    if (!spec_str) return false;
     Ref r(obj_format(ts, obj, *spec_str));
-    if (!r)
-        return false;
+    if (!r) return false;
     out.append(str_view(*r));
     return true;
 }
 
 bool output_field(ThreadState& ts, FormatState& st, const Field& f, int depth, std::string& out) {
     Ref obj(get_field_object(ts, st, f.name));
-    if (!obj)
-        return false;
+    if (!obj) return false;
     if (f.conversion) {
         obj = Ref(convert_field(ts, *obj, f.conversion));
-        if (!obj)
-            return false;
+        if (!obj) return false;
     }
-    if (!f.spec_needs_expanding)
-        return render_field(ts, *obj, f.spec, out);
+    if (!f.spec_needs_expanding) return render_field(ts, *obj, f.spec, out);
     std::string spec;
-    if (!build_string(ts, st, f.spec, depth - 1, spec))
-        return false;
+    if (!build_string(ts, st, f.spec, depth - 1, spec)) return false;
     return render_field(ts, *obj, spec, out);
 }
 
@@ -319,8 +288,7 @@ bool output_field(ThreadState& ts, FormatState& st, const Field& f, int depth, s
 // then one field, until the end of the template.
 bool build_string(ThreadState& ts, FormatState& st, std::string_view fmt, int depth,
                   std::string& out) {
-    if (depth <= 0)
-        return value_error(ts, "Max string recursion exceeded"), false;
+    if (depth <= 0) return value_error(ts, "Max string recursion exceeded"), false;
     size_t i = 0;
     while (i < fmt.size()) {
         size_t brace = fmt.find_first_of("{}", i);
@@ -333,8 +301,7 @@ bool build_string(ThreadState& ts, FormatState& st, std::string_view fmt, int de
         bool at_end = brace + 1 >= fmt.size();
         if (c == '}' && (at_end || fmt[brace + 1] != '}'))
             return value_error(ts, "Single '}' encountered in format string"), false;
-        if (at_end)
-            return value_error(ts, "Single '{' encountered in format string"), false;
+        if (at_end) return value_error(ts, "Single '{' encountered in format string"), false;
         if (fmt[brace + 1] == c) {  // "{{" or "}}"
             out += c;
             i = brace + 2;
@@ -342,8 +309,7 @@ bool build_string(ThreadState& ts, FormatState& st, std::string_view fmt, int de
         }
         Field f;
         i = brace + 1;
-        if (!parse_field(ts, fmt, &i, &f) || !output_field(ts, st, f, depth, out))
-            return false;
+        if (!parse_field(ts, fmt, &i, &f) || !output_field(ts, st, f, depth, out)) return false;
     }
     return true;
 }
@@ -352,8 +318,7 @@ Value format_with(ThreadState& ts, Value fmt, const FormatArgs& fa) {
     FormatState st{fa};
     std::string out;
     out.reserve(str_obj(fmt)->byte_len + 16);
-    if (!build_string(ts, st, str_view(fmt), 2, out))
-        return Value();
+    if (!build_string(ts, st, str_view(fmt), 2, out)) return Value();
     return make_str(ts, out);
 }
 
@@ -430,11 +395,9 @@ bool pct_key(ThreadState& ts, std::string_view fmt, size_t* pos, PctArgs& pa) {
     }
     std::string_view k = fmt.substr(start, i - 1 - start);
     Ref key(pa.bytes_mode ? make_bytes(ts, k) : make_str(ts, k));
-    if (!key)
-        return false;
+    if (!key) return false;
     pa.owned = Ref(obj_getitem(ts, pa.dict, *key));
-    if (!pa.owned)
-        return false;
+    if (!pa.owned) return false;
     pa.args = *pa.owned;
     pa.arglen = -1;
     pa.argidx = -2;
@@ -445,8 +408,7 @@ bool pct_key(ThreadState& ts, std::string_view fmt, size_t* pos, PctArgs& pa) {
 // A '*' width or precision taken from the arguments.
 bool pct_star(ThreadState& ts, PctArgs& pa, int64_t* out) {
     Value v = pa.next(ts);
-    if (v.is_null())
-        return false;
+    if (v.is_null()) return false;
     if (!is_int(v)) {
         raise(ts, ts.exc_types().TypeError, "* wants int");
         return false;
@@ -473,8 +435,7 @@ bool pct_parse(ThreadState& ts, std::string_view fmt, size_t* pos, PctArgs& pa, 
     size_t& i = *pos;
     if (i < fmt.size() && fmt[i] == '(') {
         ++i;
-        if (!pct_key(ts, fmt, &i, pa))
-            return false;
+        if (!pct_key(ts, fmt, &i, pa)) return false;
     }
     for (; i < fmt.size(); ++i) {
         char c = fmt[i];
@@ -484,14 +445,12 @@ bool pct_parse(ThreadState& ts, std::string_view fmt, size_t* pos, PctArgs& pa, 
                 : c == '#' ? kAlt
                 : c == '0' ? kZero
                            : 0;
-        if (!f)
-            break;
+        if (!f) break;
         sp->flags |= f;
     }
     if (i < fmt.size() && fmt[i] == '*') {
         ++i;
-        if (!pct_star(ts, pa, &sp->width))
-            return false;
+        if (!pct_star(ts, pa, &sp->width)) return false;
         if (sp->width < 0) {
             sp->flags |= kLeft;
             // -INT64_MIN overflows; either magnitude is refused below.
@@ -504,14 +463,12 @@ bool pct_parse(ThreadState& ts, std::string_view fmt, size_t* pos, PctArgs& pa, 
         ++i;
         if (i < fmt.size() && fmt[i] == '*') {
             ++i;
-            if (!pct_star(ts, pa, &sp->prec))
-                return false;
+            if (!pct_star(ts, pa, &sp->prec)) return false;
             if (sp->prec > INT_MAX) {  // CPython reads a '*' precision as a C int
                 raise(ts, ts.exc_types().OverflowError, "Python int too large to convert to C int");
                 return false;
             }
-            if (sp->prec < 0)
-                sp->prec = 0;
+            if (sp->prec < 0) sp->prec = 0;
         } else if (!pct_number(ts, fmt, &i, &sp->prec, "precision")) {
             return false;
         } else if (sp->prec > INT_MAX) {
@@ -540,37 +497,29 @@ void pct_pad_number(std::string& out, const PctSpec& sp, std::string_view sign,
                     std::string_view prefix, std::string_view digits) {
     auto len = static_cast<int64_t>(sign.size() + prefix.size() + digits.size());
     int64_t pad = sp.width > len ? sp.width - len : 0;
-    if (!(sp.flags & kLeft) && !(sp.flags & kZero))
-        out.append(static_cast<size_t>(pad), ' ');
+    if (!(sp.flags & kLeft) && !(sp.flags & kZero)) out.append(static_cast<size_t>(pad), ' ');
     out.append(sign);
     out.append(prefix);
-    if (!(sp.flags & kLeft) && (sp.flags & kZero))
-        out.append(static_cast<size_t>(pad), '0');
+    if (!(sp.flags & kLeft) && (sp.flags & kZero)) out.append(static_cast<size_t>(pad), '0');
     out.append(digits);
-    if (sp.flags & kLeft)
-        out.append(static_cast<size_t>(pad), ' ');
+    if (sp.flags & kLeft) out.append(static_cast<size_t>(pad), ' ');
 }
 
 std::string_view sign_for(bool negative, int flags) {
-    if (negative)
-        return "-";
-    if (flags & kSign)
-        return "+";
-    if (flags & kBlank)
-        return " ";
+    if (negative) return "-";
+    if (flags & kSign) return "+";
+    if (flags & kBlank) return " ";
     return "";
 }
 
 // The int to render for %d (int(x)) or %x/%o (x.__index__()).
 Value pct_int_arg(ThreadState& ts, Value v, const PctSpec& sp) {
-    if (is_int(v))
-        return new_ref(v);
+    if (is_int(v)) return new_ref(v);
     TypeObject* t = type_of(ts, v);
     bool decimal = sp.type == 'd' || sp.type == 'i' || sp.type == 'u';
     if (decimal && (t->nb_int || t->nb_float || t->nb_index))
         return call1(ts, val(ts.types().int_), v);
-    if (!decimal && t->nb_index)
-        return t->nb_index(ts, v);
+    if (!decimal && t->nb_index) return t->nb_index(ts, v);
     return raise_fmt(ts, ts.exc_types().TypeError, "%{} format: {} is required, not {}",
                      static_cast<char>(sp.type), decimal ? "a real number" : "an integer",
                      type_name(ts, v));
@@ -578,16 +527,13 @@ Value pct_int_arg(ThreadState& ts, Value v, const PctSpec& sp) {
 
 bool pct_format_int(ThreadState& ts, Value v, const PctSpec& sp, std::string& out) {
     Ref n(pct_int_arg(ts, v, sp));
-    if (!n)
-        return false;
+    if (!n) return false;
     int base = sp.type == 'o' ? 8 : (sp.type == 'x' || sp.type == 'X') ? 16 : 10;
     std::string digits = base == 10 ? int_to_decimal(*n) : int_to_base(*n, base);
     bool negative = !digits.empty() && digits[0] == '-';
-    if (negative)
-        digits.erase(0, 1);
+    if (negative) digits.erase(0, 1);
     if (sp.type == 'X')
-        for (char& c : digits)
-            c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        for (char& c : digits) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     if (sp.prec > static_cast<int64_t>(digits.size()))
         digits.insert(0, static_cast<size_t>(sp.prec) - digits.size(), '0');
     std::string_view prefix;
@@ -604,15 +550,13 @@ bool pct_format_float(ThreadState& ts, Value v, const PctSpec& sp, std::string& 
         raise_fmt(ts, ts.exc_types().TypeError, "must be real number, not {}", type_name(ts, v));
         return false;
     }
-    if (!obj_as_double(ts, v, &x))
-        return false;
+    if (!obj_as_double(ts, v, &x)) return false;
     int prec = sp.prec < 0 ? 6 : static_cast<int>(sp.prec > 1000000 ? 1000000 : sp.prec);
     std::string text =
         double_to_string(x, static_cast<char>(sp.type), prec, (sp.flags & kAlt) ? kDtsfAlt : 0);
     bool negative = !text.empty() && text[0] == '-';
     std::string_view digits(text);
-    if (negative)
-        digits.remove_prefix(1);
+    if (negative) digits.remove_prefix(1);
     pct_pad_number(out, sp, sign_for(negative, sp.flags), "", digits);
     return true;
 }
@@ -620,17 +564,14 @@ bool pct_format_float(ThreadState& ts, Value v, const PctSpec& sp, std::string& 
 // Pads text (already truncated; `len` characters) for %s %r %a %c.
 void pct_pad_text(std::string& out, const PctSpec& sp, std::string_view text, int64_t len) {
     int64_t pad = sp.width > len ? sp.width - len : 0;
-    if (!(sp.flags & kLeft))
-        out.append(static_cast<size_t>(pad), ' ');
+    if (!(sp.flags & kLeft)) out.append(static_cast<size_t>(pad), ' ');
     out.append(text);
-    if (sp.flags & kLeft)
-        out.append(static_cast<size_t>(pad), ' ');
+    if (sp.flags & kLeft) out.append(static_cast<size_t>(pad), ' ');
 }
 
 bool pct_format_text(ThreadState& ts, Value v, const PctSpec& sp, std::string& out) {
     Ref s(sp.type == 's' ? obj_str(ts, v) : sp.type == 'r' ? obj_repr(ts, v) : obj_ascii(ts, v));
-    if (!s)
-        return false;
+    if (!s) return false;
     std::string_view text = str_view(*s);
     uint64_t len = str_len(*s);
     if (sp.prec >= 0 && static_cast<uint64_t>(sp.prec) < len) {
@@ -649,8 +590,7 @@ bool pct_format_bytes_text(ThreadState& ts, Value v, const PctSpec& sp, std::str
         data = byteslike_data(v);
     } else if (Value m = type_lookup_cstr(ts, type_of(ts, v), "__bytes__"); !m.is_null()) {
         holder = Ref(call1(ts, m, v));
-        if (!holder)
-            return false;
+        if (!holder) return false;
         if (!is_bytes(*holder))
             return raise_fmt(ts, ts.exc_types().TypeError, "__bytes__ returned non-bytes (type {})",
                              type_name(ts, *holder)),
@@ -675,8 +615,7 @@ bool pct_format_byte_char(ThreadState& ts, Value v, const PctSpec& sp, std::stri
         c = byteslike_data(v)[0];
     } else if (is_int(v) || (!is_bytes(v) && !is_bytearray(v) && type_of(ts, v)->nb_index)) {
         int64_t n;
-        if (!obj_index(ts, v, &n))
-            return false;
+        if (!obj_index(ts, v, &n)) return false;
         if (n < 0 || n > 255)
             return raise(ts, ts.exc_types().OverflowError, "%c arg not in range(256)"), false;
         c = static_cast<char>(n);
@@ -699,8 +638,7 @@ bool pct_format_char(ThreadState& ts, Value v, const PctSpec& sp, std::string& o
         int64_t n;
         if (!is_int(v) && !type_of(ts, v)->nb_index)
             return raise(ts, ts.exc_types().TypeError, "%c requires int or char"), false;
-        if (!obj_index(ts, v, &n))
-            return false;
+        if (!obj_index(ts, v, &n)) return false;
         if (n < 0 || n > kMaxCodePoint)
             return raise(ts, ts.exc_types().OverflowError, "%c arg not in range(0x110000)"), false;
         cp = static_cast<uint32_t>(n);
@@ -772,8 +710,7 @@ bool percent_format(ThreadState& ts, std::string_view fmt, Value args, bool byte
     pa.argidx = tuple ? 0 : -2;
     // PyUnicode_Format treats bytes as a mapping; _PyBytes_FormatEx does not.
     bool text_like = is_str(ts, args) || (bytes_mode && (is_bytes(args) || is_bytearray(args)));
-    if (!tuple && !text_like && type_of(ts, args)->getitem)
-        pa.dict = args;
+    if (!tuple && !text_like && type_of(ts, args)->getitem) pa.dict = args;
     out.reserve(fmt.size() + 16);
     size_t i = 0;
     while (i < fmt.size()) {
@@ -790,14 +727,11 @@ bool percent_format(ThreadState& ts, std::string_view fmt, Value args, bool byte
             continue;
         }
         PctSpec sp;
-        if (!pct_parse(ts, fmt, &i, pa, &sp))
-            return false;
+        if (!pct_parse(ts, fmt, &i, pa, &sp)) return false;
         Value v = pa.next(ts);
-        if (v.is_null())
-            return false;
+        if (v.is_null()) return false;
         size_t type_index = (bytes_mode ? i : utf8_count(fmt.substr(0, i))) - 1;
-        if (!pct_format_one(ts, v, sp, type_index, bytes_mode, out))
-            return false;
+        if (!pct_format_one(ts, v, sp, type_index, bytes_mode, out)) return false;
     }
     if (pa.argidx < pa.arglen && pa.dict.is_null()) {
         raise(ts, ts.exc_types().TypeError,
@@ -812,15 +746,13 @@ bool percent_format(ThreadState& ts, std::string_view fmt, Value args, bool byte
 
 Value str_percent_format(ThreadState& ts, Value fmt, Value args) {
     std::string out;
-    if (!percent_format(ts, str_view(fmt), args, false, out))
-        return Value();
+    if (!percent_format(ts, str_view(fmt), args, false, out)) return Value();
     return make_str(ts, out);
 }
 
 Value bytes_percent_format(ThreadState& ts, Value fmt, Value args) {
     std::string out;
-    if (!percent_format(ts, byteslike_data(fmt), args, true, out))
-        return Value();
+    if (!percent_format(ts, byteslike_data(fmt), args, true, out)) return Value();
     return bytes_same_kind(ts, fmt, out);
 }
 

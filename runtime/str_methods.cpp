@@ -118,11 +118,9 @@ bool is_ascii_str(Value s) noexcept {
 // str, otherwise a new str (no rescan when s is ASCII).
 Value substr(ThreadState& ts, Value s, uint64_t b0, uint64_t b1) {
     StrObject* so = str_obj(s);
-    if (b0 == 0 && b1 == so->byte_len && is_exact_str(ts, s))
-        return new_ref(s);
+    if (b0 == 0 && b1 == so->byte_len && is_exact_str(ts, s)) return new_ref(s);
     std::string_view piece(so->data + b0, b1 - b0);
-    if (so->byte_len == so->char_len)
-        return make_str_known(ts, piece, piece.size(), true);
+    if (so->byte_len == so->char_len) return make_str_known(ts, piece, piece.size(), true);
     return make_str(ts, piece);
 }
 
@@ -132,8 +130,7 @@ Value unchanged(ThreadState& ts, Value s) {
 }
 
 bool need_str(ThreadState& ts, Value v, const char* what = nullptr) {
-    if (is_str(ts, v))
-        return true;
+    if (is_str(ts, v)) return true;
     if (what)
         raise_fmt(ts, type_error(ts), "{} must be str, not {}", what, type_name(ts, v));
     else
@@ -144,8 +141,7 @@ bool need_str(ThreadState& ts, Value v, const char* what = nullptr) {
 // Code point index for byte offset `pos`, counting from a known pair
 // (byte b0 is code point c0).
 int64_t char_index(Value s, uint64_t b0, int64_t c0, uint64_t pos) {
-    if (is_ascii_str(s))
-        return static_cast<int64_t>(pos);
+    if (is_ascii_str(s)) return static_cast<int64_t>(pos);
     return c0 + static_cast<int64_t>(utf8_count(str_view(s).substr(b0, pos - b0)));
 }
 
@@ -169,15 +165,12 @@ Range resolve_range(Value s, int64_t start, int64_t end) {
 // left unchecked for the caller.
 bool parse_sub_range(ThreadState& ts, Args args, const char* name, const char* qualname, Value* sub,
                      int64_t* start, int64_t* end) {
-    if (!method_oldargs(ts, args, name, qualname, 1, 3))
-        return false;
+    if (!method_oldargs(ts, args, name, qualname, 1, 3)) return false;
     *sub = args[1];
     *start = 0;
     *end = INT64_MAX;
-    if (args.n > 2 && !slice_index_arg(ts, args[2], start))
-        return false;
-    if (args.n > 3 && !slice_index_arg(ts, args[3], end))
-        return false;
+    if (args.n > 2 && !slice_index_arg(ts, args[2], start)) return false;
+    if (args.n > 3 && !slice_index_arg(ts, args[3], end)) return false;
     return true;
 }
 
@@ -186,8 +179,7 @@ Value make_list_of(ThreadState& ts) {
 }
 
 bool list_push(ThreadState& ts, Value list, Value item) {
-    if (item.is_null())
-        return false;
+    if (item.is_null()) return false;
     return list_append_steal(ts, list, item);
 }
 
@@ -200,8 +192,7 @@ bool method_noargs(ThreadState& ts, Args args, const char* qualname) {
         raise_fmt(ts, type_error(ts), "{}() takes no keyword arguments", qualname);
         return false;
     }
-    if (args.n == 1)
-        return true;
+    if (args.n == 1) return true;
     raise_fmt(ts, type_error(ts), "{}() takes no arguments ({} given)", qualname, args.n - 1);
     return false;
 }
@@ -211,8 +202,7 @@ bool method_onearg(ThreadState& ts, Args args, const char* qualname) {
         raise_fmt(ts, type_error(ts), "{}() takes no keyword arguments", qualname);
         return false;
     }
-    if (args.n == 2)
-        return true;
+    if (args.n == 2) return true;
     raise_fmt(ts, type_error(ts), "{}() takes exactly one argument ({} given)", qualname,
               args.n - 1);
     return false;
@@ -225,8 +215,7 @@ bool method_posargs(ThreadState& ts, Args args, const char* name, const char* qu
         return false;
     }
     uint32_t n = args.n - 1;
-    if (n >= min && n <= max)
-        return true;
+    if (n >= min && n <= max) return true;
     uint32_t bound = n < min ? min : max;
     const char* how = min == max ? "" : n < min ? "at least " : "at most ";
     raise_fmt(ts, type_error(ts), "{} expected {}{} argument{}, got {}", name, how, bound,
@@ -272,25 +261,20 @@ enum class Dir { Forward, Backward };
 int64_t find_impl(ThreadState& ts, Args args, const char* name, const char* qualname, Dir dir) {
     Value sub;
     int64_t start, end;
-    if (!parse_sub_range(ts, args, name, qualname, &sub, &start, &end))
-        return -2;
-    if (!need_str(ts, sub))
-        return -2;
+    if (!parse_sub_range(ts, args, name, qualname, &sub, &start, &end)) return -2;
+    if (!need_str(ts, sub)) return -2;
     Value s = args[0];
     Range r = resolve_range(s, start, end);
-    if (r.c1 - r.c0 < static_cast<int64_t>(str_len(sub)))
-        return -1;
+    if (r.c1 - r.c0 < static_cast<int64_t>(str_len(sub))) return -1;
     std::string_view hay = str_view(s).substr(0, r.b1);
     int64_t pos = dir == Dir::Forward ? find_bytes(hay, str_view(sub), r.b0)
                                       : rfind_bytes(hay, str_view(sub), r.b0);
-    if (pos < 0)
-        return -1;
+    if (pos < 0) return -1;
     return char_index(s, r.b0, r.c0, static_cast<uint64_t>(pos));
 }
 
 Value find_result(ThreadState& ts, int64_t pos, bool raise_if_absent) {
-    if (pos == -2)
-        return Value();
+    if (pos == -2) return Value();
     if (pos == -1 && raise_if_absent)
         return raise(ts, ts.exc_types().ValueError, "substring not found");
     return Value::small_int(pos);
@@ -318,10 +302,8 @@ Value str_count(ThreadState& ts, Args args) {
         return Value();
     Range r = resolve_range(args[0], start, end);
     auto sublen = static_cast<int64_t>(str_len(sub));
-    if (r.c1 - r.c0 < sublen)
-        return Value::small_int(0);
-    if (sublen == 0)
-        return Value::small_int(r.c1 - r.c0 + 1);
+    if (r.c1 - r.c0 < sublen) return Value::small_int(0);
+    if (sublen == 0) return Value::small_int(r.c1 - r.c0 + 1);
     std::string_view hay = str_view(args[0]).substr(0, r.b1), needle = str_view(sub);
     int64_t n = 0;
     for (int64_t pos = find_bytes(hay, needle, r.b0); pos >= 0;
@@ -336,11 +318,9 @@ namespace {
 bool tail_match(Value s, Value sub, int64_t start, int64_t end, Dir dir) {
     Range r = resolve_range(s, start, end);
     auto sublen = static_cast<int64_t>(str_len(sub));
-    if (r.c1 - sublen < r.c0)
-        return false;
+    if (r.c1 - sublen < r.c0) return false;
     std::string_view hay = str_view(s).substr(r.b0, r.b1 - r.b0), needle = str_view(sub);
-    if (needle.size() > hay.size())
-        return false;
+    if (needle.size() > hay.size()) return false;
     return dir == Dir::Forward ? hay.substr(0, needle.size()) == needle
                                : hay.substr(hay.size() - needle.size()) == needle;
 }
@@ -349,10 +329,8 @@ Value starts_ends_with(ThreadState& ts, Args args, const char* name, const char*
                        Dir dir) {
     Value sub;
     int64_t start, end;
-    if (!parse_sub_range(ts, args, name, qualname, &sub, &start, &end))
-        return Value();
-    if (is_str(ts, sub))
-        return Value::boolean(tail_match(args[0], sub, start, end, dir));
+    if (!parse_sub_range(ts, args, name, qualname, &sub, &start, &end)) return Value();
+    if (is_str(ts, sub)) return Value::boolean(tail_match(args[0], sub, start, end, dir));
     if (!is_tuple(ts, sub))
         return raise_fmt(ts, type_error(ts), "{} first arg must be str or a tuple of str, not {}",
                          name, type_name(ts, sub));
@@ -361,8 +339,7 @@ Value starts_ends_with(ThreadState& ts, Args args, const char* name, const char*
         if (!is_str(ts, item))
             return raise_fmt(ts, type_error(ts), "tuple for {} must only contain str, not {}", name,
                              type_name(ts, item));
-        if (tail_match(args[0], item, start, end, dir))
-            return Value::true_();
+        if (tail_match(args[0], item, start, end, dir)) return Value::true_();
     }
     return Value::false_();
 }
@@ -410,18 +387,13 @@ bool split_whitespace(ThreadState& ts, Value s, int64_t maxsplit, Value list) {
     uint64_t i = 0;
     int len;
     while (maxsplit-- > 0) {
-        while (i < n && space_at(v, i, &len))
-            i += len;
-        if (i == n)
-            return true;
+        while (i < n && space_at(v, i, &len)) i += len;
+        if (i == n) return true;
         uint64_t j = i;
-        while (i < n && !space_at(v, i, &len))
-            i += len;
-        if (!list_push(ts, list, substr(ts, s, j, i)))
-            return false;
+        while (i < n && !space_at(v, i, &len)) i += len;
+        if (!list_push(ts, list, substr(ts, s, j, i))) return false;
     }
-    while (i < n && space_at(v, i, &len))
-        i += len;
+    while (i < n && space_at(v, i, &len)) i += len;
     return i == n || list_push(ts, list, substr(ts, s, i, n));
 }
 
@@ -430,18 +402,13 @@ bool rsplit_whitespace(ThreadState& ts, Value s, int64_t maxsplit, Value list) {
     uint64_t i = v.size();
     int len;
     while (maxsplit-- > 0) {
-        while (i > 0 && space_before(v, i, &len))
-            i -= len;
-        if (i == 0)
-            return true;
+        while (i > 0 && space_before(v, i, &len)) i -= len;
+        if (i == 0) return true;
         uint64_t j = i;
-        while (i > 0 && !space_before(v, i, &len))
-            i -= len;
-        if (!list_push(ts, list, substr(ts, s, i, j)))
-            return false;
+        while (i > 0 && !space_before(v, i, &len)) i -= len;
+        if (!list_push(ts, list, substr(ts, s, i, j))) return false;
     }
-    while (i > 0 && space_before(v, i, &len))
-        i -= len;
+    while (i > 0 && space_before(v, i, &len)) i -= len;
     return i == 0 || list_push(ts, list, substr(ts, s, 0, i));
 }
 
@@ -450,10 +417,8 @@ bool split_sep(ThreadState& ts, Value s, std::string_view sep, int64_t maxsplit,
     uint64_t i = 0;
     while (maxsplit-- > 0) {
         int64_t pos = find_bytes(v, sep, i);
-        if (pos < 0)
-            break;
-        if (!list_push(ts, list, substr(ts, s, i, static_cast<uint64_t>(pos))))
-            return false;
+        if (pos < 0) break;
+        if (!list_push(ts, list, substr(ts, s, i, static_cast<uint64_t>(pos)))) return false;
         i = static_cast<uint64_t>(pos) + sep.size();
     }
     return list_push(ts, list, substr(ts, s, i, v.size()));
@@ -464,8 +429,7 @@ bool rsplit_sep(ThreadState& ts, Value s, std::string_view sep, int64_t maxsplit
     uint64_t j = v.size();
     while (maxsplit-- > 0) {
         int64_t pos = rfind_bytes(v.substr(0, j), sep);
-        if (pos < 0)
-            break;
+        if (pos < 0) break;
         if (!list_push(ts, list, substr(ts, s, static_cast<uint64_t>(pos) + sep.size(), j)))
             return false;
         j = static_cast<uint64_t>(pos);
@@ -483,27 +447,22 @@ Value split_common(ThreadState& ts, Args args, const char* name, Dir dir) {
     if (!parse_args(ts, args.drop_first(), name, {"|", "sep", "maxsplit"}, {&sep, &maxsplit_v}))
         return Value();
     int64_t maxsplit = -1;
-    if (!maxsplit_v.is_null() && !index_as_ssize(ts, maxsplit_v, &maxsplit))
-        return Value();
-    if (maxsplit < 0)
-        maxsplit = INT64_MAX;
+    if (!maxsplit_v.is_null() && !index_as_ssize(ts, maxsplit_v, &maxsplit)) return Value();
+    if (maxsplit < 0) maxsplit = INT64_MAX;
     bool by_space = sep.is_null() || sep.is_none();
     if (!by_space && !is_str(ts, sep))
         return raise_fmt(ts, type_error(ts), "must be str or None, not {}", type_name(ts, sep));
     if (!by_space && str_obj(sep)->byte_len == 0)
         return raise(ts, ts.exc_types().ValueError, "empty separator");
     Ref list(make_list_of(ts));
-    if (!list)
-        return Value();
+    if (!list) return Value();
     bool ok = dir == Dir::Forward
                   ? (by_space ? split_whitespace(ts, args[0], maxsplit, *list)
                               : split_sep(ts, args[0], str_view(sep), maxsplit, *list))
                   : (by_space ? rsplit_whitespace(ts, args[0], maxsplit, *list)
                               : rsplit_sep(ts, args[0], str_view(sep), maxsplit, *list));
-    if (!ok)
-        return Value();
-    if (dir == Dir::Backward)
-        reverse_list(*list);
+    if (!ok) return Value();
+    if (dir == Dir::Backward) reverse_list(*list);
     return list.release();
 }
 
@@ -521,13 +480,11 @@ Value str_splitlines(ThreadState& ts, Args args) {
     if (!parse_args(ts, args.drop_first(), "splitlines", {"|", "keepends"}, {&keepends_v}))
         return Value();
     int64_t keepends = 0;
-    if (!keepends_v.is_null() && !index_as_ssize(ts, keepends_v, &keepends))
-        return Value();
+    if (!keepends_v.is_null() && !index_as_ssize(ts, keepends_v, &keepends)) return Value();
     Value s = args[0];
     std::string_view v = str_view(s);
     Ref list(make_list_of(ts));
-    if (!list)
-        return Value();
+    if (!list) return Value();
     uint64_t i = 0;
     while (i < v.size()) {
         uint64_t start = i, eol;
@@ -541,14 +498,12 @@ Value str_splitlines(ThreadState& ts, Args args) {
             if (uc_is_linebreak(cp)) {
                 eol = i;
                 i += len;
-                if (cp == '\r' && i < v.size() && v[i] == '\n')
-                    ++i;
+                if (cp == '\r' && i < v.size() && v[i] == '\n') ++i;
                 break;
             }
             i += len;
         }
-        if (!list_push(ts, *list, substr(ts, s, start, keepends ? i : eol)))
-            return Value();
+        if (!list_push(ts, *list, substr(ts, s, start, keepends ? i : eol))) return Value();
     }
     return list.release();
 }
@@ -556,28 +511,23 @@ Value str_splitlines(ThreadState& ts, Args args) {
 namespace {
 
 Value partition_common(ThreadState& ts, Args args, const char* qualname, Dir dir) {
-    if (!method_onearg(ts, args, qualname))
-        return Value();
+    if (!method_onearg(ts, args, qualname)) return Value();
     Value s = args[0], sep = args[1];
-    if (!need_str(ts, sep))
-        return Value();
-    if (str_obj(sep)->byte_len == 0)
-        return raise(ts, ts.exc_types().ValueError, "empty separator");
+    if (!need_str(ts, sep)) return Value();
+    if (str_obj(sep)->byte_len == 0) return raise(ts, ts.exc_types().ValueError, "empty separator");
     std::string_view v = str_view(s);
     int64_t pos =
         dir == Dir::Forward ? find_bytes(v, str_view(sep)) : rfind_bytes(v, str_view(sep));
     if (pos < 0) {
         Ref whole(unchanged(ts, s)), empty(str_empty(ts));
-        if (!whole || !empty)
-            return Value();
+        if (!whole || !empty) return Value();
         return dir == Dir::Forward ? tuple_pack(ts, {*whole, *empty, *empty})
                                    : tuple_pack(ts, {*empty, *empty, *whole});
     }
     auto p = static_cast<uint64_t>(pos);
     Ref head(substr(ts, s, 0, p));
     Ref tail(substr(ts, s, p + str_obj(sep)->byte_len, v.size()));
-    if (!head || !tail)
-        return Value();
+    if (!head || !tail) return Value();
     return tuple_pack(ts, {*head, sep, *tail});
 }
 
@@ -596,10 +546,8 @@ namespace {
 
 // sep.join(items): one allocation sized from a first pass over the items.
 Value join_items(ThreadState& ts, Value sep, const Value* items, uint64_t n) {
-    if (n == 0)
-        return str_empty(ts);
-    if (n == 1 && is_exact_str(ts, items[0]))
-        return new_ref(items[0]);
+    if (n == 0) return str_empty(ts);
+    if (n == 1 && is_exact_str(ts, items[0])) return new_ref(items[0]);
     StrObject* so = str_obj(sep);
     uint64_t bytes = so->byte_len * (n - 1), chars = so->char_len * (n - 1);
     for (uint64_t i = 0; i < n; ++i) {
@@ -611,8 +559,7 @@ Value join_items(ThreadState& ts, Value sep, const Value* items, uint64_t n) {
         chars += str_obj(items[i])->char_len;
     }
     StrObject* r = str_alloc(ts, bytes, chars, bytes == chars);
-    if (!r)
-        return Value();
+    if (!r) return Value();
     char* out = r->data;
     for (uint64_t i = 0; i < n; ++i) {
         if (i && so->byte_len) {
@@ -629,8 +576,7 @@ Value join_items(ThreadState& ts, Value sep, const Value* items, uint64_t n) {
 }  // namespace
 
 Value str_join(ThreadState& ts, Args args) {
-    if (!method_onearg(ts, args, "str.join"))
-        return Value();
+    if (!method_onearg(ts, args, "str.join")) return Value();
     Value seq = args[1];
     if (is_exact_list(ts, seq)) {
         // Items are borrowed from the list; join_items calls no Python code.
@@ -641,8 +587,7 @@ Value str_join(ThreadState& ts, Args args) {
     if (!type_of(ts, seq)->iter && !type_of(ts, seq)->getitem)
         return raise(ts, type_error(ts), "can only join an iterable");
     Ref list(list_from_iterable(ts, seq));
-    if (!list)
-        return Value();
+    if (!list) return Value();
     return join_items(ts, args[0], list_obj(*list)->items, list_size(*list));
 }
 
@@ -657,10 +602,8 @@ struct CharSet {
     bool whitespace = false;
 
     bool contains(uint32_t cp) const {
-        if (whitespace)
-            return uc_isspace(cp);
-        if (cp < 128)
-            return (ascii[cp >> 6] >> (cp & 63)) & 1;
+        if (whitespace) return uc_isspace(cp);
+        if (cp < 128) return (ascii[cp >> 6] >> (cp & 63)) & 1;
         return std::find(other.begin(), other.end(), cp) != other.end();
     }
 };
@@ -686,8 +629,7 @@ CharSet make_charset(Value chars) {
 enum StripSide { kLeft = 1, kRight = 2, kBoth = 3 };
 
 Value strip_common(ThreadState& ts, Args args, const char* name, const char* qualname, int side) {
-    if (!method_posargs(ts, args, name, qualname, 0, 1))
-        return Value();
+    if (!method_posargs(ts, args, name, qualname, 0, 1)) return Value();
     Value chars = args.n > 1 ? args[1] : Value();
     if (!chars.is_null() && !chars.is_none() && !is_str(ts, chars))
         return raise_fmt(ts, type_error(ts), "{} arg must be None or str", name);
@@ -699,16 +641,14 @@ Value strip_common(ThreadState& ts, Args args, const char* name, const char* qua
     if (side & kLeft) {
         while (i < j) {
             int len = utf8_decode(v.data() + i, &cp);
-            if (!set.contains(cp))
-                break;
+            if (!set.contains(cp)) break;
             i += len;
         }
     }
     if (side & kRight) {
         while (j > i) {
             int len = utf8_decode_back(v.data(), v.data() + j, &cp);
-            if (!set.contains(cp))
-                break;
+            if (!set.contains(cp)) break;
             j -= len;
         }
     }
@@ -730,15 +670,13 @@ Value str_rstrip(ThreadState& ts, Args args) {
 namespace {
 
 Value remove_affix(ThreadState& ts, Args args, const char* name, const char* qualname, Dir dir) {
-    if (!method_onearg(ts, args, qualname))
-        return Value();
+    if (!method_onearg(ts, args, qualname)) return Value();
     Value s = args[0], affix = args[1];
     if (!is_str(ts, affix))
         return raise_fmt(ts, type_error(ts), "{}() argument must be str, not {}", name,
                          type_name(ts, affix));
     std::string_view v = str_view(s), a = str_view(affix);
-    if (dir == Dir::Forward && v.substr(0, a.size()) == a)
-        return substr(ts, s, a.size(), v.size());
+    if (dir == Dir::Forward && v.substr(0, a.size()) == a) return substr(ts, s, a.size(), v.size());
     if (dir == Dir::Backward && v.size() >= a.size() && v.substr(v.size() - a.size()) == a)
         return substr(ts, s, 0, v.size() - a.size());
     return unchanged(ts, s);
@@ -782,8 +720,7 @@ Value replace_empty(ThreadState& ts, Value s, Value with, int64_t count) {
 }  // namespace
 
 Value str_replace(ThreadState& ts, Args args) {
-    if (!method_posargs(ts, args, "replace", "str.replace", 2, 3))
-        return Value();
+    if (!method_posargs(ts, args, "replace", "str.replace", 2, 3)) return Value();
     Value s = args[0], old = args[1], with = args[2];
     if (!is_str(ts, old))
         return raise_fmt(ts, type_error(ts), "replace() argument 1 must be str, not {}",
@@ -792,23 +729,17 @@ Value str_replace(ThreadState& ts, Args args) {
         return raise_fmt(ts, type_error(ts), "replace() argument 2 must be str, not {}",
                          type_name(ts, with));
     int64_t count = -1;
-    if (args.n > 3 && !index_as_ssize(ts, args[3], &count))
-        return Value();
-    if (count < 0)
-        count = INT64_MAX;
+    if (args.n > 3 && !index_as_ssize(ts, args[3], &count)) return Value();
+    if (count < 0) count = INT64_MAX;
     std::string_view v = str_view(s), o = str_view(old), w = str_view(with);
-    if (o.empty())
-        return count == 0 ? unchanged(ts, s) : replace_empty(ts, s, with, count);
+    if (o.empty()) return count == 0 ? unchanged(ts, s) : replace_empty(ts, s, with, count);
     int64_t n = 0;
-    for (int64_t p = find_bytes(v, o); p >= 0 && n < count; p = find_bytes(v, o, p + o.size()))
-        ++n;
-    if (n == 0)
-        return unchanged(ts, s);
+    for (int64_t p = find_bytes(v, o); p >= 0 && n < count; p = find_bytes(v, o, p + o.size())) ++n;
+    if (n == 0) return unchanged(ts, s);
     uint64_t bytes = v.size() - n * o.size() + n * w.size();
     uint64_t chars = str_len(s) - n * str_len(old) + n * str_len(with);
     StrObject* r = str_alloc(ts, bytes, chars, bytes == chars);
-    if (!r)
-        return Value();
+    if (!r) return Value();
     char* out = r->data;
     uint64_t i = 0;
     for (int64_t k = 0; k < n; ++k) {
@@ -828,12 +759,9 @@ namespace {
 // --- padding ---
 
 Value pad(ThreadState& ts, Value s, int64_t left, int64_t right, uint32_t fill) {
-    if (left < 0)
-        left = 0;
-    if (right < 0)
-        right = 0;
-    if (left == 0 && right == 0)
-        return unchanged(ts, s);
+    if (left < 0) left = 0;
+    if (right < 0) right = 0;
+    if (left == 0 && right == 0) return unchanged(ts, s);
     char fb[4];
     auto fl = static_cast<uint64_t>(utf8_encode(fill, fb));
     std::string_view v = str_view(s);
@@ -841,12 +769,12 @@ Value pad(ThreadState& ts, Value s, int64_t left, int64_t right, uint32_t fill) 
     // a size is refused before anything is allocated or written.
     uint64_t pad_chars = static_cast<uint64_t>(left) + static_cast<uint64_t>(right);
     uint64_t bytes, chars;
-    if (__builtin_mul_overflow(pad_chars, fl, &bytes) || __builtin_add_overflow(bytes, v.size(), &bytes) ||
+    if (__builtin_mul_overflow(pad_chars, fl, &bytes) ||
+        __builtin_add_overflow(bytes, v.size(), &bytes) ||
         __builtin_add_overflow(pad_chars, str_len(s), &chars))
         return raise_memory_error(ts);
     StrObject* r = str_alloc(ts, bytes, chars, bytes == chars);
-    if (!r)
-        return Value();
+    if (!r) return Value();
     char* out = r->data;
     auto put_fill = [&](int64_t n) {
         if (fl == 1) {
@@ -854,8 +782,7 @@ Value pad(ThreadState& ts, Value s, int64_t left, int64_t right, uint32_t fill) 
             out += n;
             return;
         }
-        for (int64_t k = 0; k < n; ++k, out += fl)
-            std::memcpy(out, fb, fl);
+        for (int64_t k = 0; k < n; ++k, out += fl) std::memcpy(out, fb, fl);
     };
     put_fill(left);
     std::memcpy(out, v.data(), v.size());
@@ -870,8 +797,7 @@ bool parse_width_fill(ThreadState& ts, Args args, const char* name, const char* 
     if (!method_posargs(ts, args, name, qualname, 1, 2) || !index_as_ssize(ts, args[1], width))
         return false;
     *fill = ' ';
-    if (args.n < 3)
-        return true;
+    if (args.n < 3) return true;
     Value f = args[2];
     if (!is_str(ts, f)) {
         raise_fmt(ts, type_error(ts), "The fill character must be a unicode character, not {}",
@@ -891,11 +817,9 @@ bool parse_width_fill(ThreadState& ts, Args args, const char* name, const char* 
 Value str_center(ThreadState& ts, Args args) {
     int64_t width;
     uint32_t fill;
-    if (!parse_width_fill(ts, args, "center", "str.center", &width, &fill))
-        return Value();
+    if (!parse_width_fill(ts, args, "center", "str.center", &width, &fill)) return Value();
     auto len = static_cast<int64_t>(str_len(args[0]));
-    if (width <= len)
-        return unchanged(ts, args[0]);
+    if (width <= len) return unchanged(ts, args[0]);
     int64_t marg = width - len;
     int64_t left = marg / 2 + (marg & width & 1);  // CPython's rounding
     return pad(ts, args[0], left, marg - left, fill);
@@ -904,8 +828,7 @@ Value str_center(ThreadState& ts, Args args) {
 Value str_ljust(ThreadState& ts, Args args) {
     int64_t width;
     uint32_t fill;
-    if (!parse_width_fill(ts, args, "ljust", "str.ljust", &width, &fill))
-        return Value();
+    if (!parse_width_fill(ts, args, "ljust", "str.ljust", &width, &fill)) return Value();
     auto len = static_cast<int64_t>(str_len(args[0]));
     if (width <= len)  // also keeps `width - len` from overflowing
         return unchanged(ts, args[0]);
@@ -915,8 +838,7 @@ Value str_ljust(ThreadState& ts, Args args) {
 Value str_rjust(ThreadState& ts, Args args) {
     int64_t width;
     uint32_t fill;
-    if (!parse_width_fill(ts, args, "rjust", "str.rjust", &width, &fill))
-        return Value();
+    if (!parse_width_fill(ts, args, "rjust", "str.rjust", &width, &fill)) return Value();
     auto len = static_cast<int64_t>(str_len(args[0]));
     if (width <= len)  // also keeps `width - len` from overflowing
         return unchanged(ts, args[0]);
@@ -929,11 +851,9 @@ Value str_zfill(ThreadState& ts, Args args) {
         return Value();
     Value s = args[0];
     auto len = static_cast<int64_t>(str_len(s));
-    if (width <= len)
-        return unchanged(ts, s);
+    if (width <= len) return unchanged(ts, s);
     Ref r(pad(ts, s, width - len, 0, '0'));
-    if (!r)
-        return Value();
+    if (!r) return Value();
     StrObject* ro = str_obj(*r);
     char first = str_obj(s)->byte_len ? str_obj(s)->data[0] : 0;
     if (first == '+' || first == '-') {  // the sign moves in front of the zeros
@@ -948,11 +868,9 @@ Value str_expandtabs(ThreadState& ts, Args args) {
     if (!parse_args(ts, args.drop_first(), "expandtabs", {"|", "tabsize"}, {&tabsize_v}))
         return Value();
     int64_t tabsize = 8;
-    if (!tabsize_v.is_null() && !index_as_ssize(ts, tabsize_v, &tabsize))
-        return Value();
+    if (!tabsize_v.is_null() && !index_as_ssize(ts, tabsize_v, &tabsize)) return Value();
     std::string_view v = str_view(args[0]);
-    if (v.find('\t') == std::string_view::npos)
-        return unchanged(ts, args[0]);
+    if (v.find('\t') == std::string_view::npos) return unchanged(ts, args[0]);
     std::string out;
     out.reserve(v.size() + 16);
     int64_t col = 0;
@@ -995,14 +913,12 @@ Value str_format(ThreadState& ts, Args args) {
 }
 
 Value str_format_map(ThreadState& ts, Args args) {
-    if (!method_onearg(ts, args, "str.format_map"))
-        return Value();
+    if (!method_onearg(ts, args, "str.format_map")) return Value();
     return str_format_map(ts, args[0], args[1]);
 }
 
 Value str___format__(ThreadState& ts, Args args) {
-    if (!method_onearg(ts, args, "str.__format__"))
-        return Value();
+    if (!method_onearg(ts, args, "str.__format__")) return Value();
     if (!is_str(ts, args[1]))
         return raise_fmt(ts, type_error(ts), "__format__() argument must be str, not {}",
                          type_name(ts, args[1]));
@@ -1010,17 +926,14 @@ Value str___format__(ThreadState& ts, Args args) {
 }
 
 Value str___getnewargs__(ThreadState& ts, Args args) {
-    if (!method_noargs(ts, args, "str.__getnewargs__"))
-        return Value();
+    if (!method_noargs(ts, args, "str.__getnewargs__")) return Value();
     Ref copy(make_str_known(ts, str_view(args[0]), str_len(args[0]), is_ascii_str(args[0])));
-    if (!copy)
-        return Value();
+    if (!copy) return Value();
     return tuple_pack(ts, {*copy});
 }
 
 Value str___sizeof__(ThreadState& ts, Args args) {
-    if (!method_noargs(ts, args, "str.__sizeof__"))
-        return Value();
+    if (!method_noargs(ts, args, "str.__sizeof__")) return Value();
     return Value::small_int(
         static_cast<int64_t>(offsetof(StrObject, data) + str_obj(args[0])->byte_len + 1));
 }

@@ -35,7 +35,8 @@ namespace gilt {
 // Starts `func(*args, **kwargs)` on a new OS thread (kwargs may be null).
 // Returns true and sets *ident, or false with RuntimeError("can't start new
 // thread") pending. The arguments are borrowed.
-[[nodiscard]] bool start_python_thread(ThreadState& ts, Value func, Value args, Value kwargs, uint64_t* ident);
+[[nodiscard]] bool start_python_thread(ThreadState& ts, Value func, Value args, Value kwargs,
+                                       uint64_t* ident);
 
 // _thread._set_sentinel(): a new lock that is released when the calling
 // thread has finished (after its references are cleared). On a thread not

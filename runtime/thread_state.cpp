@@ -32,92 +32,94 @@ namespace gilt {
 
 namespace {
 
-constexpr std::size_t kChunkValues = 64 * 1024;        // 512 KiB per chunk
-constexpr std::size_t kMaxValues = 64 * 1024 * 1024;   // 512 MiB of frames in all
+constexpr std::size_t kChunkValues = 64 * 1024;       // 512 KiB per chunk
+constexpr std::size_t kMaxValues = 64 * 1024 * 1024;  // 512 MiB of frames in all
 constexpr std::size_t kStackMargin = 256 * 1024;
 
 // Lowest usable address of the calling thread's stack, or nullptr when the
 // bounds are unknown (the check is then skipped; native_depth still limits).
 const char* compute_stack_limit() noexcept {
-  pthread_attr_t attr;
-  if (pthread_getattr_np(pthread_self(), &attr) != 0) return nullptr;
-  void* addr = nullptr;
-  std::size_t size = 0;
-  int rc = pthread_attr_getstack(&attr, &addr, &size);
-  pthread_attr_destroy(&attr);
-  if (rc != 0 || addr == nullptr || size <= 2 * kStackMargin) return nullptr;
-  return static_cast<const char*>(addr) + kStackMargin;
+    pthread_attr_t attr;
+    if (pthread_getattr_np(pthread_self(), &attr) != 0) return nullptr;
+    void* addr = nullptr;
+    std::size_t size = 0;
+    int rc = pthread_attr_getstack(&attr, &addr, &size);
+    pthread_attr_destroy(&attr);
+    if (rc != 0 || addr == nullptr || size <= 2 * kStackMargin) return nullptr;
+    return static_cast<const char*>(addr) + kStackMargin;
 }
 
-uint64_t current_ident() noexcept { return static_cast<uint64_t>(pthread_self()); }
+uint64_t current_ident() noexcept {
+    return static_cast<uint64_t>(pthread_self());
+}
 
 }  // namespace
 
 // --- FrameStack ---
 
 struct FrameStack::Chunk {
-  Chunk* prev;        // the chunk holding older frames, or null
-  Value* prev_top;    // `m_top` in `prev` when this chunk was started
-  std::size_t capacity;
+    Chunk* prev;      // the chunk holding older frames, or null
+    Value* prev_top;  // `m_top` in `prev` when this chunk was started
+    std::size_t capacity;
 
-  Value* data() noexcept { return reinterpret_cast<Value*>(this + 1); }
-  Value* limit() noexcept { return data() + capacity; }
+    Value* data() noexcept { return reinterpret_cast<Value*>(this + 1); }
+    Value* limit() noexcept { return data() + capacity; }
 };
 
 FrameStack::FrameStack() = default;
 
 FrameStack::~FrameStack() {
-  while (m_chunk) {
-    Chunk* prev = m_chunk->prev;
-    std::free(m_chunk);
-    m_chunk = prev;
-  }
-  std::free(m_spare);
+    while (m_chunk) {
+        Chunk* prev = m_chunk->prev;
+        std::free(m_chunk);
+        m_chunk = prev;
+    }
+    std::free(m_spare);
 }
 
 Value* FrameStack::push_slow(std::size_t n) noexcept {
-  Chunk* c = nullptr;
-  if (m_spare && m_spare->capacity >= n) {
-    c = std::exchange(m_spare, nullptr);
-  } else {
-    if (m_spare) {
-      m_reserved -= m_spare->capacity;
-      std::free(std::exchange(m_spare, nullptr));
+    Chunk* c = nullptr;
+    if (m_spare && m_spare->capacity >= n) {
+        c = std::exchange(m_spare, nullptr);
+    } else {
+        if (m_spare) {
+            m_reserved -= m_spare->capacity;
+            std::free(std::exchange(m_spare, nullptr));
+        }
+        std::size_t cap = std::max(kChunkValues, n);
+        if (m_reserved + cap > kMaxValues) return nullptr;
+        c = static_cast<Chunk*>(std::malloc(sizeof(Chunk) + cap * sizeof(Value)));
+        if (!c) return nullptr;
+        c->capacity = cap;
+        m_reserved += cap;
     }
-    std::size_t cap = std::max(kChunkValues, n);
-    if (m_reserved + cap > kMaxValues) return nullptr;
-    c = static_cast<Chunk*>(std::malloc(sizeof(Chunk) + cap * sizeof(Value)));
-    if (!c) return nullptr;
-    c->capacity = cap;
-    m_reserved += cap;
-  }
-  c->prev = m_chunk;
-  c->prev_top = m_top;
-  m_chunk = c;
-  m_base = c->data();
-  m_top = m_base + n;
-  m_limit = c->limit();
-  return m_base;
+    c->prev = m_chunk;
+    c->prev_top = m_top;
+    m_chunk = c;
+    m_base = c->data();
+    m_top = m_base + n;
+    m_limit = c->limit();
+    return m_base;
 }
 
 void FrameStack::pop_slow(Value* base) noexcept {
-  Chunk* c = m_chunk;
-  assert(c && base == c->data() && base <= m_top);
-  if (!c->prev) {
-    m_top = base;
-    return;
-  }
-  // The popped frame was the first in its chunk: resume in the previous one.
-  m_chunk = c->prev;
-  m_base = m_chunk->data();
-  m_top = c->prev_top;
-  m_limit = m_chunk->limit();
-  if (!m_spare) {
-    m_spare = c;
-  } else {
-    m_reserved -= c->capacity;
-    std::free(c);
-  }
+    Chunk* c = m_chunk;
+    assert(c && base == c->data() && base <= m_top);
+    if (!c->prev) {
+        m_top = base;
+        return;
+    }
+    // The popped frame was the first in its chunk: resume in the previous one.
+    m_chunk = c->prev;
+    m_base = m_chunk->data();
+    m_top = c->prev_top;
+    m_limit = m_chunk->limit();
+    if (!m_spare) {
+        m_spare = c;
+    } else {
+        m_reserved -= c->capacity;
+        std::free(c);
+    }
 }
 
 // --- ThreadState ---
@@ -128,29 +130,29 @@ ThreadState::ThreadState(Interpreter& interp, std::string name)
       m_types(&interp.types),
       m_exc_types(&interp.exc_types),
       m_names(&interp.names) {
-  stack_limit = compute_stack_limit();
-  ident = current_ident();
-  native_id = static_cast<uint64_t>(::syscall(SYS_gettid));
-  std::lock_guard<std::mutex> lock(interp.threads_mutex);
-  interp.threads.push_back(this);
+    stack_limit = compute_stack_limit();
+    ident = current_ident();
+    native_id = static_cast<uint64_t>(::syscall(SYS_gettid));
+    std::lock_guard<std::mutex> lock(interp.threads_mutex);
+    interp.threads.push_back(this);
 }
 
 ThreadState::~ThreadState() {
-  clear_ref(exc);
-  clear_ref(exc_info);
-  clear_ref(async_exc);
-  clear_ref(thread_local_dicts);
-  std::lock_guard<std::mutex> lock(m_interp->threads_mutex);
-  auto& v = m_interp->threads;
-  v.erase(std::remove(v.begin(), v.end(), this), v.end());
+    clear_ref(exc);
+    clear_ref(exc_info);
+    clear_ref(async_exc);
+    clear_ref(thread_local_dicts);
+    std::lock_guard<std::mutex> lock(m_interp->threads_mutex);
+    auto& v = m_interp->threads;
+    v.erase(std::remove(v.begin(), v.end(), this), v.end());
 }
 
 ThreadState* ThreadState::current(Interpreter& interp) noexcept {
-  uint64_t me = current_ident();
-  std::lock_guard<std::mutex> lock(interp.threads_mutex);
-  for (ThreadState* ts : interp.threads)
-    if (ts->ident == me) return ts;
-  return nullptr;
+    uint64_t me = current_ident();
+    std::lock_guard<std::mutex> lock(interp.threads_mutex);
+    for (ThreadState* ts : interp.threads)
+        if (ts->ident == me) return ts;
+    return nullptr;
 }
 
 GilRelease::GilRelease(ThreadState& ts) : GilRelease(ts.interp().gil, ts.gil_thread) {}

@@ -11,23 +11,29 @@
 namespace gilt {
 
 struct TupleObject {
-  Object hdr;
-  uint64_t size;
-  Value items[1];  // size items, owned
+    Object hdr;
+    uint64_t size;
+    Value items[1];  // size items, owned
 };
 
 // tuple_iterator: `seq` is owned and dropped once exhausted.
 struct TupleIterObject {
-  Object hdr;
-  Value seq;       // the tuple, or null when exhausted
-  uint64_t index;  // next index
+    Object hdr;
+    Value seq;       // the tuple, or null when exhausted
+    uint64_t index;  // next index
 };
 
-inline TupleObject* tuple_obj(Value v) noexcept { return reinterpret_cast<TupleObject*>(v.as_object()); }
-inline uint64_t tuple_size(Value v) noexcept { return tuple_obj(v)->size; }
-inline Value tuple_item(Value v, uint64_t i) noexcept { return tuple_obj(v)->items[i]; }  // borrowed
+inline TupleObject* tuple_obj(Value v) noexcept {
+    return reinterpret_cast<TupleObject*>(v.as_object());
+}
+inline uint64_t tuple_size(Value v) noexcept {
+    return tuple_obj(v)->size;
+}
+inline Value tuple_item(Value v, uint64_t i) noexcept {
+    return tuple_obj(v)->items[i];
+}  // borrowed
 inline bool is_exact_tuple(ThreadState& ts, Value v) noexcept {
-  return v.is_object() && v.as_object()->type == ts.types().tuple;
+    return v.is_object() && v.as_object()->type == ts.types().tuple;
 }
 bool is_tuple(ThreadState& ts, Value v) noexcept;
 

@@ -34,19 +34,31 @@ struct StrObject;
 // one value per keyword name in `kwnames` (a tuple of str, or null). The
 // values are borrowed.
 struct Args {
-  const Value* v = nullptr;
-  uint32_t n = 0;
-  TupleObject* kwnames = nullptr;
+    const Value* v = nullptr;
+    uint32_t n = 0;
+    TupleObject* kwnames = nullptr;
 
-  uint32_t kw_count() const noexcept;
-  Value operator[](uint32_t i) const noexcept { return v[i]; }
-  Args drop_first() const noexcept { return Args{v + 1, n - 1, kwnames}; }
+    uint32_t kw_count() const noexcept;
+    Value operator[](uint32_t i) const noexcept { return v[i]; }
+    Args drop_first() const noexcept { return Args{v + 1, n - 1, kwnames}; }
 };
 
 using NativeFn = Value (*)(ThreadState& ts, Args args);
 
 enum class BinOp : uint8_t {
-  Add, Sub, Mul, MatMul, TrueDiv, FloorDiv, Mod, Pow, LShift, RShift, And, Or, Xor,
+    Add,
+    Sub,
+    Mul,
+    MatMul,
+    TrueDiv,
+    FloorDiv,
+    Mod,
+    Pow,
+    LShift,
+    RShift,
+    And,
+    Or,
+    Xor,
 };
 inline constexpr int kBinOpCount = 13;
 enum class UnaryOp : uint8_t { Neg, Pos, Invert, Not };
@@ -76,96 +88,96 @@ using NewSlot = Value (*)(ThreadState&, TypeObject* type, Args args);
 using InitSlot = int (*)(ThreadState&, Value self, Args args);
 
 enum TypeFlags : uint32_t {
-  kTypeHeap = 1u << 0,         // created by a class statement; instances own a ref to it
-  kTypeBaseType = 1u << 1,     // may be subclassed
-  kTypeHasGc = 1u << 2,        // instances are gc-tracked containers
-  kTypeIsException = 1u << 3,  // BaseException or a subclass
-  kTypeIntSubclass = 1u << 4,
-  kTypeStrSubclass = 1u << 5,
-  kTypeAbstract = 1u << 6,
+    kTypeHeap = 1u << 0,         // created by a class statement; instances own a ref to it
+    kTypeBaseType = 1u << 1,     // may be subclassed
+    kTypeHasGc = 1u << 2,        // instances are gc-tracked containers
+    kTypeIsException = 1u << 3,  // BaseException or a subclass
+    kTypeIntSubclass = 1u << 4,
+    kTypeStrSubclass = 1u << 5,
+    kTypeAbstract = 1u << 6,
 };
 
 struct SubclassLinks {
-  std::vector<TypeObject*> subclasses;
-  std::vector<TypeObject*> bases;
+    std::vector<TypeObject*> subclasses;
+    std::vector<TypeObject*> bases;
 };
 
 struct TypeObject {
-  Object hdr;
-  Interpreter* interp;    // owner: allocation and gc bookkeeping reach it from any object
-  const char* name_cstr;  // builtin types: static name; heap types: points into `name`
-  Value name;             // str
-  Value qualname;         // str
-  TypeObject* base;       // __base__ (owned), null for object
-  Value bases;            // tuple
-  Value mro;              // tuple
-  DictObject* dict;       // __dict__ (owned)
-  uint32_t flags;
-  ObjKind instance_kind;
-  uint32_t basicsize;     // bytes of an instance, excluding the GcHead
-  uint32_t dict_offset;   // byte offset of the instance's `Value __dict__`, 0 if none
-  uint64_t version;       // bumped when the type or a base changes (attribute caches)
+    Object hdr;
+    Interpreter* interp;    // owner: allocation and gc bookkeeping reach it from any object
+    const char* name_cstr;  // builtin types: static name; heap types: points into `name`
+    Value name;             // str
+    Value qualname;         // str
+    TypeObject* base;       // __base__ (owned), null for object
+    Value bases;            // tuple
+    Value mro;              // tuple
+    DictObject* dict;       // __dict__ (owned)
+    uint32_t flags;
+    ObjKind instance_kind;
+    uint32_t basicsize;    // bytes of an instance, excluding the GcHead
+    uint32_t dict_offset;  // byte offset of the instance's `Value __dict__`, 0 if none
+    uint64_t version;      // bumped when the type or a base changes (attribute caches)
 
-  // Slots. Null means "not supported"; for user classes the generic slot_*
-  // functions in runtime/class.cpp fill them.
-  DeallocSlot dealloc;
-  TraverseSlot traverse;
-  ClearSlot clear;
-  UnarySlot repr;
-  UnarySlot str;
-  HashSlot hash;
-  CompareSlot richcompare;
-  CallSlot call;
-  GetAttrSlot getattr;
-  SetAttrSlot setattr;
-  DescrGetSlot descr_get;
-  DescrSetSlot descr_set;
-  NewSlot new_;
-  InitSlot init;
-  UnarySlot iter;
-  UnarySlot iternext;  // null result with no exception pending = exhausted
-  LenSlot len;
-  BinarySlot getitem;
-  SetItemSlot setitem;  // value null: delete
-  ContainsSlot contains;
-  InquirySlot bool_;
-  BinarySlot nb[kBinOpCount];
-  BinarySlot nb_inplace[kBinOpCount];
-  UnarySlot nb_neg, nb_pos, nb_invert, nb_abs;
-  UnarySlot nb_int, nb_float, nb_index;
-  UnarySlot await_, aiter, anext;  // async protocol (coroutines, async iterators)
+    // Slots. Null means "not supported"; for user classes the generic slot_*
+    // functions in runtime/class.cpp fill them.
+    DeallocSlot dealloc;
+    TraverseSlot traverse;
+    ClearSlot clear;
+    UnarySlot repr;
+    UnarySlot str;
+    HashSlot hash;
+    CompareSlot richcompare;
+    CallSlot call;
+    GetAttrSlot getattr;
+    SetAttrSlot setattr;
+    DescrGetSlot descr_get;
+    DescrSetSlot descr_set;
+    NewSlot new_;
+    InitSlot init;
+    UnarySlot iter;
+    UnarySlot iternext;  // null result with no exception pending = exhausted
+    LenSlot len;
+    BinarySlot getitem;
+    SetItemSlot setitem;  // value null: delete
+    ContainsSlot contains;
+    InquirySlot bool_;
+    BinarySlot nb[kBinOpCount];
+    BinarySlot nb_inplace[kBinOpCount];
+    UnarySlot nb_neg, nb_pos, nb_invert, nb_abs;
+    UnarySlot nb_int, nb_float, nb_index;
+    UnarySlot await_, aiter, anext;  // async protocol (coroutines, async iterators)
 
-  // Weak links to direct subclasses and to the bases this type registered
-  // with (owned; null until first needed). Kept in both directions so that
-  // whichever of a base and a subclass dies first unlinks itself from the
-  // other, whatever order the cycle collector frees them in.
-  struct SubclassLinks* links;
+    // Weak links to direct subclasses and to the bases this type registered
+    // with (owned; null until first needed). Kept in both directions so that
+    // whichever of a base and a subclass dies first unlinks itself from the
+    // other, whatever order the cycle collector frees them in.
+    struct SubclassLinks* links;
 
-  void* freelist;  // per-type free list (floats, frames of generators, ...)
-  uint32_t freelist_len;
-  // Blocks (GcHead and basicsize bytes) of freed gc instances, kept for the
-  // next instance (runtime/heap.cpp); gc_freelist_clear() returns them.
-  uint32_t gc_freelist_len;
-  void* gc_freelist;
+    void* freelist;  // per-type free list (floats, frames of generators, ...)
+    uint32_t freelist_len;
+    // Blocks (GcHead and basicsize bytes) of freed gc instances, kept for the
+    // next instance (runtime/heap.cpp); gc_freelist_clear() returns them.
+    uint32_t gc_freelist_len;
+    void* gc_freelist;
 };
 
 // One entry of a builtin type's method table (see runtime/list.cpp for the
 // model: the table sits at the top of the file).
 enum MethodFlags : uint32_t {
-  kMethodInstance = 0,
-  kMethodStatic = 1u << 0,  // staticmethod: no self
-  kMethodClass = 1u << 1,   // classmethod: receives the type as args[0]
+    kMethodInstance = 0,
+    kMethodStatic = 1u << 0,  // staticmethod: no self
+    kMethodClass = 1u << 1,   // classmethod: receives the type as args[0]
 };
 struct MethodDef {
-  const char* name;
-  NativeFn fn;
-  uint32_t flags = kMethodInstance;
+    const char* name;
+    NativeFn fn;
+    uint32_t flags = kMethodInstance;
 };
 // A computed attribute of a builtin type (`slice.start`, `BaseException.args`).
 struct GetSetDef {
-  const char* name;
-  Value (*get)(ThreadState&, Value self);
-  int (*set)(ThreadState&, Value self, Value value) = nullptr;  // null: read-only
+    const char* name;
+    Value (*get)(ThreadState&, Value self);
+    int (*set)(ThreadState&, Value self, Value value) = nullptr;  // null: read-only
 };
 
 // --- Type construction (runtime/type.cpp) ---
@@ -191,7 +203,9 @@ bool type_is_subtype(const TypeObject* a, const TypeObject* b);
 
 // The type of any value (small ints and immediates included).
 TypeObject* type_of(ThreadState& ts, Value v);
-inline TypeObject* type_of_object(Value v) noexcept { return v.as_object()->type; }
+inline TypeObject* type_of_object(Value v) noexcept {
+    return v.as_object()->type;
+}
 
 // Creates a class (`class` statement / type(name, bases, dict)).
 // Returns a new reference or null with an exception pending.

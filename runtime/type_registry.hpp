@@ -15,7 +15,8 @@ void define_builtin_types(Interpreter& interp);
 // Objects made while their own type was still undefined (method objects in
 // type dicts, names interned early) got a generic kind; give them the kind
 // their type has now.
-void fix_bootstrap_kinds(Interpreter& interp, const std::unordered_map<std::string_view, StrObject*>& interned);
+void fix_bootstrap_kinds(Interpreter& interp,
+                         const std::unordered_map<std::string_view, StrObject*>& interned);
 void ready_builtin_types(Interpreter& interp);
 void init_exception_types(Interpreter& interp);
 // Implemented in stdlib/ (the builtins module and sys).

@@ -50,8 +50,7 @@ constexpr uint32_t props_slow(uint32_t cp) {
 
 constexpr std::array<uint16_t, 256> make_latin1_props() {
     std::array<uint16_t, 256> a{};
-    for (uint32_t c = 0; c < 256; ++c)
-        a[c] = static_cast<uint16_t>(props_slow(c));
+    for (uint32_t c = 0; c < 256; ++c) a[c] = static_cast<uint16_t>(props_slow(c));
     return a;
 }
 constexpr std::array<uint16_t, 256> kLatin1Props = make_latin1_props();
@@ -61,11 +60,9 @@ uint32_t apply_runs(const UcCaseRun (&runs)[N], uint32_t cp) noexcept {
     const UcCaseRun* it =
         std::upper_bound(std::begin(runs), std::end(runs), cp,
                          [](uint32_t c, const UcCaseRun& r) { return c < r.first; });
-    if (it == std::begin(runs))
-        return cp;
+    if (it == std::begin(runs)) return cp;
     const UcCaseRun& r = *(it - 1);
-    if (cp > r.last || (cp - r.first) % static_cast<uint32_t>(r.stride) != 0)
-        return cp;
+    if (cp > r.last || (cp - r.first) % static_cast<uint32_t>(r.stride) != 0) return cp;
     return static_cast<uint32_t>(static_cast<int32_t>(cp) + r.delta);
 }
 
@@ -79,8 +76,7 @@ const char* find_special(const UcSpecialCase (&table)[N], uint32_t cp) noexcept 
 
 int decode_special(const char* utf8, uint32_t out[3]) noexcept {
     int n = 0;
-    for (const char* p = utf8; *p && n < 3; ++n)
-        p += utf8_decode(p, &out[n]);
+    for (const char* p = utf8; *p && n < 3; ++n) p += utf8_decode(p, &out[n]);
     return n;
 }
 
@@ -94,8 +90,7 @@ int numeric_level(uint32_t cp) noexcept {
 
 int utf8_decode_back(const char* begin, const char* end, uint32_t* cp) noexcept {
     const char* p = end - 1;
-    while (p > begin && utf8_is_cont(static_cast<unsigned char>(*p)))
-        --p;
+    while (p > begin && utf8_is_cont(static_cast<unsigned char>(*p))) --p;
     utf8_decode(p, cp);
     return static_cast<int>(end - p);
 }
@@ -135,12 +130,10 @@ bool ascii_only(std::string_view s) noexcept {
     for (; i + 8 <= n; i += 8) {
         uint64_t w;
         std::memcpy(&w, p + i, 8);
-        if (w & 0x8080808080808080ull)
-            return false;
+        if (w & 0x8080808080808080ull) return false;
     }
     for (; i < n; ++i)
-        if (static_cast<unsigned char>(p[i]) >= 0x80)
-            return false;
+        if (static_cast<unsigned char>(p[i]) >= 0x80) return false;
     return true;
 }
 
@@ -157,14 +150,12 @@ uint64_t utf8_count(std::string_view s) noexcept {
         uint64_t m = w & ~(w << 1) & 0x8080808080808080ull;
         cont += static_cast<uint64_t>(__builtin_popcountll(m));
     }
-    for (; i < n; ++i)
-        cont += utf8_is_cont(static_cast<unsigned char>(p[i]));
+    for (; i < n; ++i) cont += utf8_is_cont(static_cast<unsigned char>(p[i]));
     return n - cont;
 }
 
 uint64_t utf8_offset(std::string_view s, uint64_t count, uint64_t index) noexcept {
-    if (count == s.size())
-        return index;
+    if (count == s.size()) return index;
     const char* p = s.data();
     if (index <= count / 2) {
         uint64_t off = 0;
@@ -174,8 +165,7 @@ uint64_t utf8_offset(std::string_view s, uint64_t count, uint64_t index) noexcep
     }
     uint64_t off = s.size();
     for (uint64_t i = count; i > index; --i) {
-        do
-            --off;
+        do --off;
         while (utf8_is_cont(static_cast<unsigned char>(p[off])));
     }
     return off;
@@ -197,16 +187,12 @@ bool utf8_find_error(std::string_view s, uint64_t from, Utf8Error* err) noexcept
             need = 1;
         } else if (c >= 0xE0 && c <= 0xEF) {
             need = 2;
-            if (c == 0xE0)
-                lo = 0xA0;
-            if (c == 0xED)
-                hi = 0x9F;  // no surrogates
+            if (c == 0xE0) lo = 0xA0;
+            if (c == 0xED) hi = 0x9F;  // no surrogates
         } else if (c >= 0xF0 && c <= 0xF4) {
             need = 3;
-            if (c == 0xF0)
-                lo = 0x90;
-            if (c == 0xF4)
-                hi = 0x8F;  // nothing above U+10FFFF
+            if (c == 0xF0) lo = 0x90;
+            if (c == 0xF4) hi = 0x8F;  // nothing above U+10FFFF
         } else {
             *err = {i, i + 1, "invalid start byte"};
             return true;
@@ -229,8 +215,7 @@ bool utf8_find_error(std::string_view s, uint64_t from, Utf8Error* err) noexcept
 }
 
 bool utf8_valid(std::string_view s) noexcept {
-    if (ascii_only(s))
-        return true;
+    if (ascii_only(s)) return true;
     Utf8Error err;
     return !utf8_find_error(s, 0, &err);
 }
@@ -238,10 +223,8 @@ bool utf8_valid(std::string_view s) noexcept {
 // --- properties ---
 
 uint32_t uc_props(uint32_t cp) noexcept {
-    if (cp < 256)
-        return kLatin1Props[cp];
-    if (cp > kMaxCodePoint)
-        return 0;
+    if (cp < 256) return kLatin1Props[cp];
+    if (cp > kMaxCodePoint) return 0;
     return props_slow(cp);
 }
 
@@ -290,10 +273,8 @@ bool uc_is_xid_continue(uint32_t cp) noexcept {
 }
 
 int uc_decimal_value(uint32_t cp) noexcept {
-    if (cp < 0x80)
-        return cp >= '0' && cp <= '9' ? static_cast<int>(cp - '0') : -1;
-    if (!uc_isdecimal(cp))
-        return -1;
+    if (cp < 0x80) return cp >= '0' && cp <= '9' ? static_cast<int>(cp - '0') : -1;
+    if (!uc_isdecimal(cp)) return -1;
     // Decimal digits come in runs of ten starting at a zero (checked by the
     // generator): find the start of this run and take the offset mod 10.
     const uint32_t key = (cp << 11) | kBitsMask;
@@ -323,51 +304,44 @@ bool uc_is_linebreak(uint32_t cp) noexcept {
 // --- case mapping ---
 
 uint32_t uc_to_upper(uint32_t cp) noexcept {
-    if (cp < 0x80)
-        return cp >= 'a' && cp <= 'z' ? cp - 32 : cp;
+    if (cp < 0x80) return cp >= 'a' && cp <= 'z' ? cp - 32 : cp;
     return apply_runs(kUcUpperRuns, cp);
 }
 
 uint32_t uc_to_lower(uint32_t cp) noexcept {
-    if (cp < 0x80)
-        return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
+    if (cp < 0x80) return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
     return apply_runs(kUcLowerRuns, cp);
 }
 
 uint32_t uc_to_title(uint32_t cp) noexcept {
-    if (cp < 0x80)
-        return cp >= 'a' && cp <= 'z' ? cp - 32 : cp;
+    if (cp < 0x80) return cp >= 'a' && cp <= 'z' ? cp - 32 : cp;
     return apply_runs(kUcTitleRuns, cp);
 }
 
 int uc_upper_full(uint32_t cp, uint32_t out[3]) noexcept {
     if (cp >= 0x80)
-        if (const char* s = find_special(kUcSpecialUpper, cp))
-            return decode_special(s, out);
+        if (const char* s = find_special(kUcSpecialUpper, cp)) return decode_special(s, out);
     out[0] = uc_to_upper(cp);
     return 1;
 }
 
 int uc_lower_full(uint32_t cp, uint32_t out[3]) noexcept {
     if (cp >= 0x80)
-        if (const char* s = find_special(kUcSpecialLower, cp))
-            return decode_special(s, out);
+        if (const char* s = find_special(kUcSpecialLower, cp)) return decode_special(s, out);
     out[0] = uc_to_lower(cp);
     return 1;
 }
 
 int uc_title_full(uint32_t cp, uint32_t out[3]) noexcept {
     if (cp >= 0x80)
-        if (const char* s = find_special(kUcSpecialTitle, cp))
-            return decode_special(s, out);
+        if (const char* s = find_special(kUcSpecialTitle, cp)) return decode_special(s, out);
     out[0] = uc_to_title(cp);
     return 1;
 }
 
 int uc_fold_full(uint32_t cp, uint32_t out[3]) noexcept {
     if (cp >= 0x80)
-        if (const char* s = find_special(kUcSpecialFold, cp))
-            return decode_special(s, out);
+        if (const char* s = find_special(kUcSpecialFold, cp)) return decode_special(s, out);
     return uc_lower_full(cp, out);
 }
 

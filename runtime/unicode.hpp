@@ -23,12 +23,9 @@ inline constexpr uint32_t kMaxCodePoint = 0x10FFFF;
 
 // Length of the sequence introduced by a lead byte of VALID UTF-8.
 inline int utf8_seq_len(unsigned char lead) noexcept {
-    if (lead < 0x80)
-        return 1;
-    if (lead < 0xE0)
-        return 2;
-    if (lead < 0xF0)
-        return 3;
+    if (lead < 0x80) return 1;
+    if (lead < 0xE0) return 2;
+    if (lead < 0xF0) return 3;
     return 4;
 }
 inline bool utf8_is_cont(unsigned char b) noexcept {
@@ -96,8 +93,8 @@ bool uc_isspace(uint32_t cp) noexcept;
 // uc_isspace for an ASCII byte, without the table: \t \n \v \f \r,
 // the separators 0x1C-0x1F and the space.
 constexpr bool ascii_isspace(unsigned char c) noexcept {
-  constexpr uint64_t kMask = (0x1Full << 9) | (0xFull << 28) | (1ull << 32);
-  return c <= 32 && ((kMask >> c) & 1);
+    constexpr uint64_t kMask = (0x1Full << 9) | (0xFull << 28) | (1ull << 32);
+    return c <= 32 && ((kMask >> c) & 1);
 }
 bool uc_isupper(uint32_t cp) noexcept;
 bool uc_islower(uint32_t cp) noexcept;

@@ -14,10 +14,10 @@
 namespace gilt {
 
 struct WeakrefObject {
-  Object hdr;
-  Object* referent;  // borrowed; null once the referent died
-  Value callback;    // owned, or null
-  int64_t hash;      // the referent's hash once computed, else -1
+    Object hdr;
+    Object* referent;  // borrowed; null once the referent died
+    Value callback;    // owned, or null
+    int64_t hash;      // the referent's hash once computed, else -1
 };
 
 // The `weakref.ref` type of `interp` (created on first use).

@@ -39,168 +39,198 @@ constexpr MethodDef kExecFunctions[] = {
 // The text of a str / bytes / bytearray source; false (no exception) for
 // other types.
 bool source_text(ThreadState& ts, Value src, std::string* out) {
-  if (is_str(ts, src)) *out = str_view(src);
-  else if (src.is_object() && src.as_object()->kind == ObjKind::Bytes) *out = bytes_view(src);
-  else if (src.is_object() && src.as_object()->kind == ObjKind::ByteArray) *out = bytearray_view(src);
-  else return false;
-  return true;
+    if (is_str(ts, src))
+        *out = str_view(src);
+    else if (src.is_object() && src.as_object()->kind == ObjKind::Bytes)
+        *out = bytes_view(src);
+    else if (src.is_object() && src.as_object()->kind == ObjKind::ByteArray)
+        *out = bytearray_view(src);
+    else
+        return false;
+    return true;
 }
 
-bool is_code(Value v) { return v.is_object() && v.as_object()->kind == ObjKind::Code; }
+bool is_code(Value v) {
+    return v.is_object() && v.as_object()->kind == ObjKind::Code;
+}
 
 // Compiles a source argument of exec/eval, or returns a code object as is.
 Value code_for(ThreadState& ts, Value src, const char* fname, CompileMode mode) {
-  if (is_code(src)) return new_ref(src);
-  std::string text;
-  if (!source_text(ts, src, &text)) {
-    return raise_fmt(ts, ts.exc_types().TypeError, "{}() arg 1 must be a string, bytes or code object", fname);
-  }
-  if (text.find('\0') != std::string::npos) {
-    return raise(ts, ts.exc_types().SyntaxError, "source code string cannot contain null bytes");
-  }
-  if (mode == CompileMode::Eval) {
-    std::size_t start = text.find_first_not_of(" \t");
-    text.erase(0, start == std::string::npos ? text.size() : start);
-  }
-  return compile_source(ts, text, "<string>", mode);
+    if (is_code(src)) return new_ref(src);
+    std::string text;
+    if (!source_text(ts, src, &text)) {
+        return raise_fmt(ts, ts.exc_types().TypeError,
+                         "{}() arg 1 must be a string, bytes or code object", fname);
+    }
+    if (text.find('\0') != std::string::npos) {
+        return raise(ts, ts.exc_types().SyntaxError,
+                     "source code string cannot contain null bytes");
+    }
+    if (mode == CompileMode::Eval) {
+        std::size_t start = text.find_first_not_of(" \t");
+        text.erase(0, start == std::string::npos ? text.size() : start);
+    }
+    return compile_source(ts, text, "<string>", mode);
 }
 
-bool is_mapping(ThreadState& ts, Value v) { return type_of(ts, v)->getitem != nullptr; }
+bool is_mapping(ThreadState& ts, Value v) {
+    return type_of(ts, v)->getitem != nullptr;
+}
 
 // Resolves exec/eval's globals and locals (new references in *g and *l):
 // the caller's namespaces by default, __builtins__ added to a fresh globals
 // dict as CPython does.
-bool resolve_namespaces(ThreadState& ts, const char* fname, Value globals, Value locals, Ref* g, Ref* l) {
-  bool no_globals = globals.is_null() || globals.is_none();
-  bool no_locals = locals.is_null() || locals.is_none();
-  if (!no_globals && !is_dict(ts, globals)) {
-    if (std::string_view(fname) == "exec") {
-      raise_fmt(ts, ts.exc_types().TypeError, "exec() globals must be a dict, not {}", type_name(ts, globals));
-    } else {
-      raise(ts, ts.exc_types().TypeError,
-            is_mapping(ts, globals) ? "globals must be a real dict; try eval(expr, {}, mapping)"
-                                    : "globals must be a dict");
+bool resolve_namespaces(ThreadState& ts, const char* fname, Value globals, Value locals, Ref* g,
+                        Ref* l) {
+    bool no_globals = globals.is_null() || globals.is_none();
+    bool no_locals = locals.is_null() || locals.is_none();
+    if (!no_globals && !is_dict(ts, globals)) {
+        if (std::string_view(fname) == "exec") {
+            raise_fmt(ts, ts.exc_types().TypeError, "exec() globals must be a dict, not {}",
+                      type_name(ts, globals));
+        } else {
+            raise(ts, ts.exc_types().TypeError,
+                  is_mapping(ts, globals)
+                      ? "globals must be a real dict; try eval(expr, {}, mapping)"
+                      : "globals must be a dict");
+        }
+        return false;
     }
-    return false;
-  }
-  if (!no_locals && !is_mapping(ts, locals)) {
-    if (std::string_view(fname) == "exec") {
-      raise_fmt(ts, ts.exc_types().TypeError, "locals must be a mapping or None, not {}", type_name(ts, locals));
-    } else {
-      raise(ts, ts.exc_types().TypeError, "locals must be a mapping");
+    if (!no_locals && !is_mapping(ts, locals)) {
+        if (std::string_view(fname) == "exec") {
+            raise_fmt(ts, ts.exc_types().TypeError, "locals must be a mapping or None, not {}",
+                      type_name(ts, locals));
+        } else {
+            raise(ts, ts.exc_types().TypeError, "locals must be a mapping");
+        }
+        return false;
     }
-    return false;
-  }
-  if (no_globals) {
-    *g = Ref(current_globals(ts));
-    if (!*g) return false;
-    *l = no_locals ? Ref(current_locals(ts)) : Ref::borrow(locals);
-    if (!*l) return false;
-  } else {
-    *g = Ref::borrow(globals);
-    *l = Ref::borrow(no_locals ? globals : locals);
-  }
-  if (dict_get_str(**g, ts.names().__builtins__).is_null()) {
-    if (!dict_set(ts, **g, ts.names().__builtins__, ts.interp().builtins)) return false;
-  }
-  return true;
+    if (no_globals) {
+        *g = Ref(current_globals(ts));
+        if (!*g) return false;
+        *l = no_locals ? Ref(current_locals(ts)) : Ref::borrow(locals);
+        if (!*l) return false;
+    } else {
+        *g = Ref::borrow(globals);
+        *l = Ref::borrow(no_locals ? globals : locals);
+    }
+    if (dict_get_str(**g, ts.names().__builtins__).is_null()) {
+        if (!dict_set(ts, **g, ts.names().__builtins__, ts.interp().builtins)) return false;
+    }
+    return true;
 }
 
 Value run(ThreadState& ts, Args args, const char* fname, CompileMode mode) {
-  Value src, globals, locals;
-  if (!parse_args(ts, args, fname, {"/source", "|", "/globals", "/locals"}, {&src, &globals, &locals})) {
-    return Value();
-  }
-  Ref g, l;
-  if (!resolve_namespaces(ts, fname, globals, locals, &g, &l)) return Value();
-  Ref code(code_for(ts, src, fname, mode));
-  if (!code) return Value();
-  Ref result(exec_code(ts, *code, *g, *l));
-  if (!result) return Value();
-  return mode == CompileMode::Eval ? result.release() : Value::none();
+    Value src, globals, locals;
+    if (!parse_args(ts, args, fname, {"/source", "|", "/globals", "/locals"},
+                    {&src, &globals, &locals})) {
+        return Value();
+    }
+    Ref g, l;
+    if (!resolve_namespaces(ts, fname, globals, locals, &g, &l)) return Value();
+    Ref code(code_for(ts, src, fname, mode));
+    if (!code) return Value();
+    Ref result(exec_code(ts, *code, *g, *l));
+    if (!result) return Value();
+    return mode == CompileMode::Eval ? result.release() : Value::none();
 }
 
-Value builtin_exec(ThreadState& ts, Args args) { return run(ts, args, "exec", CompileMode::Exec); }
-Value builtin_eval(ThreadState& ts, Args args) { return run(ts, args, "eval", CompileMode::Eval); }
+Value builtin_exec(ThreadState& ts, Args args) {
+    return run(ts, args, "exec", CompileMode::Exec);
+}
+Value builtin_eval(ThreadState& ts, Args args) {
+    return run(ts, args, "eval", CompileMode::Eval);
+}
 
 Value builtin_compile(ThreadState& ts, Args args) {
-  Value src, filename, mode, flags, dont_inherit, optimize;
-  if (!parse_args(ts, args, "compile",
-                  {"source", "filename", "mode", "|", "flags", "dont_inherit", "optimize"},
-                  {&src, &filename, &mode, &flags, &dont_inherit, &optimize})) {
-    return Value();
-  }
-  if (!is_str(ts, mode)) {
-    return raise_fmt(ts, ts.exc_types().TypeError, "compile() argument 'mode' must be str, not {}",
-                     type_name(ts, mode));
-  }
-  std::string_view m = str_view(mode);
-  CompileMode cm;
-  if (m == "exec") cm = CompileMode::Exec;
-  else if (m == "eval") cm = CompileMode::Eval;
-  else if (m == "single") cm = CompileMode::Single;
-  else return raise(ts, ts.exc_types().ValueError, "compile() mode must be 'exec', 'eval' or 'single'");
-  std::string name;
-  if (!source_text(ts, filename, &name)) {
-    return raise_fmt(ts, ts.exc_types().TypeError, "expected str, bytes or os.PathLike object, not {}",
-                     type_name(ts, filename));
-  }
-  if (is_code(src)) return new_ref(src);
-  std::string text;
-  if (!source_text(ts, src, &text)) {
-    return raise(ts, ts.exc_types().TypeError, "compile() arg 1 must be a string, bytes or AST object");
-  }
-  if (text.find('\0') != std::string::npos) {
-    return raise(ts, ts.exc_types().SyntaxError, "source code string cannot contain null bytes");
-  }
-  register_source(ts, name, text);
-  return compile_source(ts, text, name, cm);
+    Value src, filename, mode, flags, dont_inherit, optimize;
+    if (!parse_args(ts, args, "compile",
+                    {"source", "filename", "mode", "|", "flags", "dont_inherit", "optimize"},
+                    {&src, &filename, &mode, &flags, &dont_inherit, &optimize})) {
+        return Value();
+    }
+    if (!is_str(ts, mode)) {
+        return raise_fmt(ts, ts.exc_types().TypeError,
+                         "compile() argument 'mode' must be str, not {}", type_name(ts, mode));
+    }
+    std::string_view m = str_view(mode);
+    CompileMode cm;
+    if (m == "exec")
+        cm = CompileMode::Exec;
+    else if (m == "eval")
+        cm = CompileMode::Eval;
+    else if (m == "single")
+        cm = CompileMode::Single;
+    else
+        return raise(ts, ts.exc_types().ValueError,
+                     "compile() mode must be 'exec', 'eval' or 'single'");
+    std::string name;
+    if (!source_text(ts, filename, &name)) {
+        return raise_fmt(ts, ts.exc_types().TypeError,
+                         "expected str, bytes or os.PathLike object, not {}",
+                         type_name(ts, filename));
+    }
+    if (is_code(src)) return new_ref(src);
+    std::string text;
+    if (!source_text(ts, src, &text)) {
+        return raise(ts, ts.exc_types().TypeError,
+                     "compile() arg 1 must be a string, bytes or AST object");
+    }
+    if (text.find('\0') != std::string::npos) {
+        return raise(ts, ts.exc_types().SyntaxError,
+                     "source code string cannot contain null bytes");
+    }
+    register_source(ts, name, text);
+    return compile_source(ts, text, name, cm);
 }
 
 Value builtin_globals(ThreadState& ts, Args args) {
-  if (!check_nargs(ts, args, "globals", 0, 0)) return Value();
-  return current_globals(ts);
+    if (!check_nargs(ts, args, "globals", 0, 0)) return Value();
+    return current_globals(ts);
 }
 
 Value builtin_locals(ThreadState& ts, Args args) {
-  if (!check_nargs(ts, args, "locals", 0, 0)) return Value();
-  return current_locals(ts);
+    if (!check_nargs(ts, args, "locals", 0, 0)) return Value();
+    return current_locals(ts);
 }
 
 Value builtin_import(ThreadState& ts, Args args) {
-  Value name, globals, locals, fromlist, level;
-  if (!parse_args(ts, args, "__import__", {"name", "|", "globals", "locals", "fromlist", "level"},
-                  {&name, &globals, &locals, &fromlist, &level})) {
-    return Value();
-  }
-  if (!is_str(ts, name)) {
-    return raise_fmt(ts, ts.exc_types().TypeError, "__import__() argument 1 must be str, not {}", type_name(ts, name));
-  }
-  int64_t lvl = 0;
-  if (!level.is_null() && !int_as_int64(ts, level, &lvl)) return Value();
-  if (lvl < 0) return raise(ts, ts.exc_types().ValueError, "level must be >= 0");
-  if (lvl == 0 && str_len(name) == 0) return raise(ts, ts.exc_types().ValueError, "Empty module name");
-  Value g = globals.is_null() ? Value::none() : globals;
-  Value f = fromlist.is_null() ? ts.interp().empty_tuple : fromlist;
-  return import_module(ts, name, g, f, static_cast<int>(lvl));
+    Value name, globals, locals, fromlist, level;
+    if (!parse_args(ts, args, "__import__", {"name", "|", "globals", "locals", "fromlist", "level"},
+                    {&name, &globals, &locals, &fromlist, &level})) {
+        return Value();
+    }
+    if (!is_str(ts, name)) {
+        return raise_fmt(ts, ts.exc_types().TypeError,
+                         "__import__() argument 1 must be str, not {}", type_name(ts, name));
+    }
+    int64_t lvl = 0;
+    if (!level.is_null() && !int_as_int64(ts, level, &lvl)) return Value();
+    if (lvl < 0) return raise(ts, ts.exc_types().ValueError, "level must be >= 0");
+    if (lvl == 0 && str_len(name) == 0)
+        return raise(ts, ts.exc_types().ValueError, "Empty module name");
+    Value g = globals.is_null() ? Value::none() : globals;
+    Value f = fromlist.is_null() ? ts.interp().empty_tuple : fromlist;
+    return import_module(ts, name, g, f, static_cast<int>(lvl));
 }
 
 // exit(code=None) / quit(code=None): the site module's Quitter, minus the
 // closing of sys.stdin.
 Value builtin_exit(ThreadState& ts, Args args) {
-  Value code;
-  if (!parse_args(ts, args, "exit", {"|", "code"}, {&code})) return Value();
-  Ref exc_args(code.is_null() || code.is_none() ? new_ref(ts.interp().empty_tuple) : tuple_pack(ts, {code}));
-  if (!exc_args) return Value();
-  Value exc = exception_new(ts, ts.exc_types().SystemExit, *exc_args);
-  if (exc.is_null()) return exc;
-  return raise_instance(ts, exc);
+    Value code;
+    if (!parse_args(ts, args, "exit", {"|", "code"}, {&code})) return Value();
+    Ref exc_args(code.is_null() || code.is_none() ? new_ref(ts.interp().empty_tuple)
+                                                  : tuple_pack(ts, {code}));
+    if (!exc_args) return Value();
+    Value exc = exception_new(ts, ts.exc_types().SystemExit, *exc_args);
+    if (exc.is_null()) return exc;
+    return raise_instance(ts, exc);
 }
 
 }  // namespace
 
 bool add_builtin_exec_functions(ThreadState& ts, Value module) {
-  return module_add_functions(ts, module, kExecFunctions);
+    return module_add_functions(ts, module, kExecFunctions);
 }
 
 }  // namespace gilt

@@ -12,9 +12,9 @@
 #include "runtime/arg_parse.hpp"
 #include "runtime/dict.hpp"
 #include "runtime/errors.hpp"
+#include "runtime/heap.hpp"
 #include "runtime/interpreter.hpp"
 #include "runtime/list.hpp"
-#include "runtime/heap.hpp"
 #include "runtime/module.hpp"
 #include "runtime/range.hpp"
 #include "runtime/str.hpp"
@@ -36,16 +36,20 @@ constexpr MethodDef kDefaultDictMethods[] = {
 };
 
 struct DefaultDictObject {
-  DictObject dict;
-  Value default_factory;  // owned; None when absent
+    DictObject dict;
+    Value default_factory;  // owned; None when absent
 };
 
-DefaultDictObject* dd(Value v) { return reinterpret_cast<DefaultDictObject*>(v.as_object()); }
+DefaultDictObject* dd(Value v) {
+    return reinterpret_cast<DefaultDictObject*>(v.as_object());
+}
 
-Value dd_get_factory(ThreadState&, Value self) { return new_ref(dd(self)->default_factory); }
+Value dd_get_factory(ThreadState&, Value self) {
+    return new_ref(dd(self)->default_factory);
+}
 int dd_set_factory(ThreadState&, Value self, Value v) {
-  set_ref(dd(self)->default_factory, new_ref(v.is_null() ? Value::none() : v));
-  return 0;
+    set_ref(dd(self)->default_factory, new_ref(v.is_null() ? Value::none() : v));
+    return 0;
 }
 
 constexpr GetSetDef kDefaultDictGetSets[] = {
@@ -53,148 +57,158 @@ constexpr GetSetDef kDefaultDictGetSets[] = {
 };
 
 Value defaultdict_missing(ThreadState& ts, Args args) {
-  if (!check_nargs(ts, args.drop_first(), "__missing__", 1, 1)) return Value();
-  Value factory = dd(args[0])->default_factory;
-  if (factory.is_null() || factory.is_none()) return raise_key_error(ts, args[1]);
-  Ref keep = Ref::borrow(factory);
-  Ref value(call0(ts, factory));
-  if (!value || obj_setitem(ts, args[0], args[1], *value) < 0) return Value();
-  return value.release();
+    if (!check_nargs(ts, args.drop_first(), "__missing__", 1, 1)) return Value();
+    Value factory = dd(args[0])->default_factory;
+    if (factory.is_null() || factory.is_none()) return raise_key_error(ts, args[1]);
+    Ref keep = Ref::borrow(factory);
+    Ref value(call0(ts, factory));
+    if (!value || obj_setitem(ts, args[0], args[1], *value) < 0) return Value();
+    return value.release();
 }
 
 Value defaultdict_copy(ThreadState& ts, Args args) {
-  Value self = args[0];
-  return call2(ts, val(type_of(ts, self)), dd(self)->default_factory, self);
+    Value self = args[0];
+    return call2(ts, val(type_of(ts, self)), dd(self)->default_factory, self);
 }
 
-TypeObject* dict_type(ThreadState& ts) { return ts.types().dict; }
+TypeObject* dict_type(ThreadState& ts) {
+    return ts.types().dict;
+}
 
 void dd_dealloc(Object* o) {
-  clear_ref(reinterpret_cast<DefaultDictObject*>(o)->default_factory);
-  o->type->interp->types.dict->dealloc(o);
+    clear_ref(reinterpret_cast<DefaultDictObject*>(o)->default_factory);
+    o->type->interp->types.dict->dealloc(o);
 }
 
 void dd_traverse(Object* o, VisitFn visit, void* ctx) {
-  Value f = reinterpret_cast<DefaultDictObject*>(o)->default_factory;
-  if (!f.is_null()) visit(f, ctx);
-  o->type->interp->types.dict->traverse(o, visit, ctx);
+    Value f = reinterpret_cast<DefaultDictObject*>(o)->default_factory;
+    if (!f.is_null()) visit(f, ctx);
+    o->type->interp->types.dict->traverse(o, visit, ctx);
 }
 
 void dd_clear(Object* o) {
-  clear_ref(reinterpret_cast<DefaultDictObject*>(o)->default_factory);
-  o->type->interp->types.dict->clear(o);
+    clear_ref(reinterpret_cast<DefaultDictObject*>(o)->default_factory);
+    o->type->interp->types.dict->clear(o);
 }
 
 Value dd_new(ThreadState& ts, TypeObject* type, Args args) {
-  Value d = dict_type(ts)->new_(ts, type, args);
-  if (!d.is_null()) dd(d)->default_factory = Value::none();
-  return d;
+    Value d = dict_type(ts)->new_(ts, type, args);
+    if (!d.is_null()) dd(d)->default_factory = Value::none();
+    return d;
 }
 
 // defaultdict(default_factory=None, /, *args, **kwargs): the rest goes to dict.
 int dd_init(ThreadState& ts, Value self, Args args) {
-  Value factory = Value::none();
-  Args rest = args;
-  if (args.n > 0) {
-    factory = args[0];
-    if (!factory.is_none() && type_of(ts, factory)->call == nullptr) {
-      raise(ts, ts.exc_types().TypeError, "first argument must be callable or None");
-      return -1;
+    Value factory = Value::none();
+    Args rest = args;
+    if (args.n > 0) {
+        factory = args[0];
+        if (!factory.is_none() && type_of(ts, factory)->call == nullptr) {
+            raise(ts, ts.exc_types().TypeError, "first argument must be callable or None");
+            return -1;
+        }
+        rest = args.drop_first();
     }
-    rest = args.drop_first();
-  }
-  set_ref(dd(self)->default_factory, new_ref(factory));
-  return dict_type(ts)->init(ts, self, rest);
+    set_ref(dd(self)->default_factory, new_ref(factory));
+    return dict_type(ts)->init(ts, self, rest);
 }
 
 Value dd_repr(ThreadState& ts, Value self) {
-  Value factory = dd(self)->default_factory;
-  std::string name(str_view(type_of(ts, self)->name));
-  Ref dict_repr(dict_type(ts)->repr(ts, self));
-  if (!dict_repr) return Value();
-  std::string f = "None";
-  if (!factory.is_none()) {
-    ReprGuard guard(self);
-    if (guard.recursive()) {
-      f = "...";
-    } else {
-      Ref r(obj_repr(ts, factory));
-      if (!r) return Value();
-      f = str_view(*r);
+    Value factory = dd(self)->default_factory;
+    std::string name(str_view(type_of(ts, self)->name));
+    Ref dict_repr(dict_type(ts)->repr(ts, self));
+    if (!dict_repr) return Value();
+    std::string f = "None";
+    if (!factory.is_none()) {
+        ReprGuard guard(self);
+        if (guard.recursive()) {
+            f = "...";
+        } else {
+            Ref r(obj_repr(ts, factory));
+            if (!r) return Value();
+            f = str_view(*r);
+        }
     }
-  }
-  return make_str(ts, fmt::format("{}({}, {})", name, f, str_view(*dict_repr)));
+    return make_str(ts, fmt::format("{}({}, {})", name, f, str_view(*dict_repr)));
 }
 
 TypeObject* make_defaultdict_type(Interpreter& interp) {
-  TypeObject* dict = interp.types.dict;
-  TypeObject* t = type_alloc_builtin(interp, "defaultdict", ObjKind::Dict, sizeof(DefaultDictObject), dict,
-                                     kTypeBaseType | kTypeHasGc);
-  t->hdr.type = interp.types.type;
-  t->new_ = dd_new;
-  t->init = dd_init;
-  t->repr = dd_repr;
-  t->dealloc = dd_dealloc;
-  t->traverse = dd_traverse;
-  t->clear = dd_clear;
-  type_add_methods(interp, t, kDefaultDictMethods);
-  type_add_getsets(interp, t, kDefaultDictGetSets);
-  Ref mod(interp.intern("collections"));
-  type_set_attr_cstr(interp, t, "__module__", *mod);
-  type_ready(interp, t);
-  return t;
+    TypeObject* dict = interp.types.dict;
+    TypeObject* t = type_alloc_builtin(interp, "defaultdict", ObjKind::Dict,
+                                       sizeof(DefaultDictObject), dict, kTypeBaseType | kTypeHasGc);
+    t->hdr.type = interp.types.type;
+    t->new_ = dd_new;
+    t->init = dd_init;
+    t->repr = dd_repr;
+    t->dealloc = dd_dealloc;
+    t->traverse = dd_traverse;
+    t->clear = dd_clear;
+    type_add_methods(interp, t, kDefaultDictMethods);
+    type_add_getsets(interp, t, kDefaultDictGetSets);
+    Ref mod(interp.intern("collections"));
+    type_set_attr_cstr(interp, t, "__module__", *mod);
+    type_ready(interp, t);
+    return t;
 }
 
 TypeObject* defaultdict_type(Interpreter& interp) {
-  auto it = interp.module_state.find("_collections.defaultdict");
-  if (it != interp.module_state.end()) return static_cast<TypeObject*>(it->second.get());
-  TypeObject* t = make_defaultdict_type(interp);
-  interp.module_state.emplace("_collections.defaultdict", std::shared_ptr<void>(t, [](void*) {}));
-  return t;
+    auto it = interp.module_state.find("_collections.defaultdict");
+    if (it != interp.module_state.end()) return static_cast<TypeObject*>(it->second.get());
+    TypeObject* t = make_defaultdict_type(interp);
+    interp.module_state.emplace("_collections.defaultdict", std::shared_ptr<void>(t, [](void*) {}));
+    return t;
 }
 
 // --- _tuplegetter(index, doc): the field descriptors of namedtuple classes ---
 
 struct TupleGetterObject {
-  Object hdr;
-  int64_t index;
-  Value doc;  // owned
+    Object hdr;
+    int64_t index;
+    Value doc;  // owned
 };
 
-TupleGetterObject* tg(Value v) { return reinterpret_cast<TupleGetterObject*>(v.as_object()); }
+TupleGetterObject* tg(Value v) {
+    return reinterpret_cast<TupleGetterObject*>(v.as_object());
+}
 
 Value tuplegetter_new(ThreadState& ts, TypeObject* type, Args args) {
-  Value index, doc;
-  if (!parse_args(ts, args, "_tuplegetter", {"/index", "/doc"}, {&index, &doc})) return Value();
-  int64_t i;
-  if (!index_as_ssize(ts, index, &i)) return Value();
-  auto* g = alloc_gc<TupleGetterObject>(type, type->basicsize);
-  if (!g) return raise_memory_error(ts);
-  g->index = i;
-  g->doc = new_ref(doc);
-  return val(g);
+    Value index, doc;
+    if (!parse_args(ts, args, "_tuplegetter", {"/index", "/doc"}, {&index, &doc})) return Value();
+    int64_t i;
+    if (!index_as_ssize(ts, index, &i)) return Value();
+    auto* g = alloc_gc<TupleGetterObject>(type, type->basicsize);
+    if (!g) return raise_memory_error(ts);
+    g->index = i;
+    g->doc = new_ref(doc);
+    return val(g);
 }
 
 Value tuplegetter_get(ThreadState& ts, Value self, Value obj, Value) {
-  if (obj.is_null() || obj.is_none()) return new_ref(self);
-  if (!is_tuple(ts, obj)) {
-    return raise_fmt(ts, ts.exc_types().TypeError, "descriptor for index '{}' for tuple subclasses doesn't apply to '{}' object",
-                     tg(self)->index, type_name(ts, obj));
-  }
-  uint64_t i = static_cast<uint64_t>(tg(self)->index);
-  if (i >= tuple_size(obj)) return raise(ts, ts.exc_types().IndexError, "tuple index out of range");
-  return new_ref(tuple_item(obj, i));
+    if (obj.is_null() || obj.is_none()) return new_ref(self);
+    if (!is_tuple(ts, obj)) {
+        return raise_fmt(
+            ts, ts.exc_types().TypeError,
+            "descriptor for index '{}' for tuple subclasses doesn't apply to '{}' object",
+            tg(self)->index, type_name(ts, obj));
+    }
+    uint64_t i = static_cast<uint64_t>(tg(self)->index);
+    if (i >= tuple_size(obj))
+        return raise(ts, ts.exc_types().IndexError, "tuple index out of range");
+    return new_ref(tuple_item(obj, i));
 }
 
 int tuplegetter_set(ThreadState& ts, Value, Value, Value value) {
-  raise(ts, ts.exc_types().AttributeError, value.is_null() ? "can't delete attribute" : "can't set attribute");
-  return -1;
+    raise(ts, ts.exc_types().AttributeError,
+          value.is_null() ? "can't delete attribute" : "can't set attribute");
+    return -1;
 }
 
-Value tuplegetter_get_doc(ThreadState&, Value self) { return new_ref(tg(self)->doc); }
+Value tuplegetter_get_doc(ThreadState&, Value self) {
+    return new_ref(tg(self)->doc);
+}
 int tuplegetter_set_doc(ThreadState&, Value self, Value v) {
-  set_ref(tg(self)->doc, new_ref(v.is_null() ? Value::none() : v));
-  return 0;
+    set_ref(tg(self)->doc, new_ref(v.is_null() ? Value::none() : v));
+    return 0;
 }
 
 constexpr GetSetDef kTupleGetterGetSets[] = {
@@ -202,51 +216,54 @@ constexpr GetSetDef kTupleGetterGetSets[] = {
 };
 
 void tuplegetter_dealloc(Object* o) {
-  clear_ref(reinterpret_cast<TupleGetterObject*>(o)->doc);
-  free_object(o);
+    clear_ref(reinterpret_cast<TupleGetterObject*>(o)->doc);
+    free_object(o);
 }
 
 void tuplegetter_traverse(Object* o, VisitFn visit, void* ctx) {
-  Value d = reinterpret_cast<TupleGetterObject*>(o)->doc;
-  if (!d.is_null()) visit(d, ctx);
+    Value d = reinterpret_cast<TupleGetterObject*>(o)->doc;
+    if (!d.is_null()) visit(d, ctx);
 }
 
-void tuplegetter_clear(Object* o) { clear_ref(reinterpret_cast<TupleGetterObject*>(o)->doc); }
+void tuplegetter_clear(Object* o) {
+    clear_ref(reinterpret_cast<TupleGetterObject*>(o)->doc);
+}
 
 TypeObject* tuplegetter_type(Interpreter& interp) {
-  auto it = interp.module_state.find("_collections._tuplegetter");
-  if (it != interp.module_state.end()) return static_cast<TypeObject*>(it->second.get());
-  TypeObject* t = type_alloc_builtin(interp, "_tuplegetter", ObjKind::Native, sizeof(TupleGetterObject),
-                                     interp.types.object, kTypeHasGc);
-  t->hdr.type = interp.types.type;
-  t->new_ = tuplegetter_new;
-  t->descr_get = tuplegetter_get;
-  t->descr_set = tuplegetter_set;
-  t->dealloc = tuplegetter_dealloc;
-  t->traverse = tuplegetter_traverse;
-  t->clear = tuplegetter_clear;
-  type_add_getsets(interp, t, kTupleGetterGetSets);
-  Ref mod(interp.intern("collections"));
-  type_set_attr_cstr(interp, t, "__module__", *mod);
-  type_ready(interp, t);
-  interp.module_state.emplace("_collections._tuplegetter", std::shared_ptr<void>(t, [](void*) {}));
-  return t;
+    auto it = interp.module_state.find("_collections._tuplegetter");
+    if (it != interp.module_state.end()) return static_cast<TypeObject*>(it->second.get());
+    TypeObject* t = type_alloc_builtin(interp, "_tuplegetter", ObjKind::Native,
+                                       sizeof(TupleGetterObject), interp.types.object, kTypeHasGc);
+    t->hdr.type = interp.types.type;
+    t->new_ = tuplegetter_new;
+    t->descr_get = tuplegetter_get;
+    t->descr_set = tuplegetter_set;
+    t->dealloc = tuplegetter_dealloc;
+    t->traverse = tuplegetter_traverse;
+    t->clear = tuplegetter_clear;
+    type_add_getsets(interp, t, kTupleGetterGetSets);
+    Ref mod(interp.intern("collections"));
+    type_set_attr_cstr(interp, t, "__module__", *mod);
+    type_ready(interp, t);
+    interp.module_state.emplace("_collections._tuplegetter",
+                                std::shared_ptr<void>(t, [](void*) {}));
+    return t;
 }
 
 }  // namespace
 
 Value init_collections_module(ThreadState& ts) {
-  Interpreter& interp = ts.interp();
-  DequeTypes& dq = deque_types(interp);
-  Ref m(module_new(ts, "_collections"));
-  if (!m || !module_add_value(ts, *m, "deque", val(dq.deque)) ||
-      !module_add_value(ts, *m, "_deque_iterator", val(dq.iterator)) ||
-      !module_add_value(ts, *m, "_deque_reverse_iterator", val(dq.reverse_iterator)) ||
-      !module_add_value(ts, *m, "defaultdict", val(defaultdict_type(interp))) ||
-      !module_add_value(ts, *m, "_tuplegetter", val(tuplegetter_type(interp)))) {
-    return Value();
-  }
-  return m.release();
+    Interpreter& interp = ts.interp();
+    DequeTypes& dq = deque_types(interp);
+    Ref m(module_new(ts, "_collections"));
+    if (!m || !module_add_value(ts, *m, "deque", val(dq.deque)) ||
+        !module_add_value(ts, *m, "_deque_iterator", val(dq.iterator)) ||
+        !module_add_value(ts, *m, "_deque_reverse_iterator", val(dq.reverse_iterator)) ||
+        !module_add_value(ts, *m, "defaultdict", val(defaultdict_type(interp))) ||
+        !module_add_value(ts, *m, "_tuplegetter", val(tuplegetter_type(interp)))) {
+        return Value();
+    }
+    return m.release();
 }
 
 }  // namespace gilt

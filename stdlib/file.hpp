@@ -34,24 +34,24 @@ enum class FileEncoding : uint8_t { Utf8, Latin1, Ascii };
 enum class FileNewline : uint8_t { Universal, UniversalKeep, Lf, Cr, CrLf };
 
 struct FileObject {
-  Object hdr;
-  Value name;      // str, or the int descriptor given to open() (owned)
-  Value mode;      // str (owned)
-  Value encoding;  // str for text files, null for binary (owned)
-  Value errors;    // str for text files, null for binary (owned)
-  Value parent;    // for the `buffer` of a text file: that text file (owned), else null
-  int fd;
-  bool readable, writable, appending, closed, closefd, binary;
-  bool line_buffering;  // flush after a write containing '\n'
-  bool write_through;   // flush after every write
-  bool eof;             // the last read returned 0 bytes (cleared by seek and writes)
-  int8_t seekable;      // -1 unknown, else 0/1
-  FileSink sink;
-  FileEncoding enc;
-  FileNewline newline;
-  std::string rbuf;  // read-ahead bytes; rbuf[rpos..] not yet consumed
-  std::size_t rpos;
-  std::string wbuf;  // bytes written, not yet flushed
+    Object hdr;
+    Value name;      // str, or the int descriptor given to open() (owned)
+    Value mode;      // str (owned)
+    Value encoding;  // str for text files, null for binary (owned)
+    Value errors;    // str for text files, null for binary (owned)
+    Value parent;    // for the `buffer` of a text file: that text file (owned), else null
+    int fd;
+    bool readable, writable, appending, closed, closefd, binary;
+    bool line_buffering;  // flush after a write containing '\n'
+    bool write_through;   // flush after every write
+    bool eof;             // the last read returned 0 bytes (cleared by seek and writes)
+    int8_t seekable;      // -1 unknown, else 0/1
+    FileSink sink;
+    FileEncoding enc;
+    FileNewline newline;
+    std::string rbuf;  // read-ahead bytes; rbuf[rpos..] not yet consumed
+    std::size_t rpos;
+    std::string wbuf;  // bytes written, not yet flushed
 };
 
 // The blocking system calls: the only places where file and pipe I/O
@@ -66,22 +66,24 @@ int io_write_fd(ThreadState& ts, int fd, const char* data, std::size_t n);
 
 // Types (created by define_file_types at start-up).
 struct IoTypes {
-  TypeObject* text = nullptr;             // _io.TextIOWrapper
-  TypeObject* buffered_reader = nullptr;  // _io.BufferedReader
-  TypeObject* buffered_writer = nullptr;  // _io.BufferedWriter
-  TypeObject* buffered_random = nullptr;  // _io.BufferedRandom
-  TypeObject* string_io = nullptr;        // _io.StringIO
-  TypeObject* bytes_io = nullptr;         // _io.BytesIO
-  Value unsupported_operation;            // io.UnsupportedOperation (owned)
+    TypeObject* text = nullptr;             // _io.TextIOWrapper
+    TypeObject* buffered_reader = nullptr;  // _io.BufferedReader
+    TypeObject* buffered_writer = nullptr;  // _io.BufferedWriter
+    TypeObject* buffered_random = nullptr;  // _io.BufferedRandom
+    TypeObject* string_io = nullptr;        // _io.StringIO
+    TypeObject* bytes_io = nullptr;         // _io.BytesIO
+    Value unsupported_operation;            // io.UnsupportedOperation (owned)
 
-  ~IoTypes() { decref(unsupported_operation); }
+    ~IoTypes() { decref(unsupported_operation); }
 };
 IoTypes& io_types(Interpreter& interp);
 void define_file_types(Interpreter& interp, IoTypes& types);
 void define_memory_io_types(Interpreter& interp, IoTypes& types);  // io.cpp
 
 bool is_file_object(Value v) noexcept;
-inline FileObject* file_obj(Value v) noexcept { return reinterpret_cast<FileObject*>(v.as_object()); }
+inline FileObject* file_obj(Value v) noexcept {
+    return reinterpret_cast<FileObject*>(v.as_object());
+}
 
 // A new file object over `fd` (text when `binary` is false). `name` and
 // `mode` are borrowed. Null with an exception on failure.
@@ -98,7 +100,8 @@ Value file_readline(ThreadState& ts, FileObject* f, int64_t limit);
 
 // The building blocks of the methods (file_methods.cpp). All return false /
 // null with an exception pending on failure.
-[[nodiscard]] bool file_check_open(ThreadState& ts, FileObject* f);      // "I/O operation on closed file."
+[[nodiscard]] bool file_check_open(ThreadState& ts,
+                                   FileObject* f);  // "I/O operation on closed file."
 [[nodiscard]] bool file_check_readable(ThreadState& ts, FileObject* f);
 [[nodiscard]] bool file_check_writable(ThreadState& ts, FileObject* f);
 Value file_read_all(ThreadState& ts, FileObject* f);
@@ -107,7 +110,8 @@ Value file_read_n(ThreadState& ts, FileObject* f, int64_t n);
 [[nodiscard]] bool file_write_str(ThreadState& ts, FileObject* f, Value s);  // text files: any str
 Value file_tell(ThreadState& ts, FileObject* f);
 Value file_seek(ThreadState& ts, FileObject* f, int64_t offset, int whence);
-Value file_truncate(ThreadState& ts, FileObject* f, Value size);  // size null/None: current position
+Value file_truncate(ThreadState& ts, FileObject* f,
+                    Value size);  // size null/None: current position
 [[nodiscard]] bool file_close(ThreadState& ts, FileObject* f);
 // Installs the dealloc slot that also identifies file objects (is_file_object).
 void file_set_dealloc(TypeObject* t);

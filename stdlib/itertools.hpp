@@ -17,19 +17,39 @@
 namespace gilt::itertools_impl {
 
 struct ItObject {
-  Object hdr;
-  Value v[6];
-  int64_t n[6];
-  int64_t* idx;  // malloc'd (combinatorics), or null
-  int64_t idx_len;
+    Object hdr;
+    Value v[6];
+    int64_t n[6];
+    int64_t* idx;  // malloc'd (combinatorics), or null
+    int64_t idx_len;
 };
 
-inline ItObject* it_obj(Value v) { return reinterpret_cast<ItObject*>(v.as_object()); }
+inline ItObject* it_obj(Value v) {
+    return reinterpret_cast<ItObject*>(v.as_object());
+}
 
 enum ItKind {
-  kCount, kCycle, kRepeat, kAccumulate, kChain, kCompress, kDropWhile, kTakeWhile, kFilterFalse, kGroupBy,
-  kGrouper, kISlice, kStarMap, kTee, kZipLongest, kProduct, kPermutations, kCombinations, kCombinationsWR,
-  kPairwise, kKindCount,
+    kCount,
+    kCycle,
+    kRepeat,
+    kAccumulate,
+    kChain,
+    kCompress,
+    kDropWhile,
+    kTakeWhile,
+    kFilterFalse,
+    kGroupBy,
+    kGrouper,
+    kISlice,
+    kStarMap,
+    kTee,
+    kZipLongest,
+    kProduct,
+    kPermutations,
+    kCombinations,
+    kCombinationsWR,
+    kPairwise,
+    kKindCount,
 };
 
 // Allocates an iterator of `type` (null + MemoryError on failure).

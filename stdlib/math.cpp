@@ -195,15 +195,13 @@ bool two_doubles(ThreadState& ts, Args args, const char* name, double* x, double
 
 // An int (through __index__) as a new reference; TypeError for floats etc.
 Value index_value(ThreadState& ts, Value v) {
-    if (is_int(v))
-        return int_exact(ts, v);
+    if (is_int(v)) return int_exact(ts, v);
     UnarySlot index = type_of(ts, v)->nb_index;
     if (!index)
         return raise_fmt(ts, ts.exc_types().TypeError,
                          "'{}' object cannot be interpreted as an integer", type_name(ts, v));
     Ref r(index(ts, v));
-    if (!r)
-        return Value();
+    if (!r) return Value();
     if (!is_int(*r))
         return raise_fmt(ts, ts.exc_types().TypeError, "__index__ returned non-int (type {})",
                          type_name(ts, *r));
@@ -221,8 +219,7 @@ struct MathMpz {
 
 bool index_mpz(ThreadState& ts, Value v, mpz_t out) {
     Ref i(index_value(ts, v));
-    if (!i)
-        return false;
+    if (!i) return false;
     int_to_mpz(*i, out);
     return true;
 }
@@ -231,43 +228,33 @@ bool index_mpz(ThreadState& ts, Value v, mpz_t out) {
 
 Value math_1(ThreadState& ts, Args args, const char* name, double (*f)(double), bool can_overflow) {
     double x;
-    if (!one_double(ts, args, name, &x))
-        return Value();
+    if (!one_double(ts, args, name, &x)) return Value();
     errno = 0;
     double r = f(x);
-    if (std::isnan(r) && !std::isnan(x))
-        return domain_error(ts);
-    if (std::isinf(r) && std::isfinite(x))
-        return can_overflow ? range_error(ts) : domain_error(ts);
-    if (std::isfinite(r) && errno && raise_for_errno(ts, r))
-        return Value();
+    if (std::isnan(r) && !std::isnan(x)) return domain_error(ts);
+    if (std::isinf(r) && std::isfinite(x)) return can_overflow ? range_error(ts) : domain_error(ts);
+    if (std::isfinite(r) && errno && raise_for_errno(ts, r)) return Value();
     return make_float(ts, r);
 }
 
 double m_log(double x) {
     if (std::isfinite(x)) {
-        if (x > 0.0)
-            return std::log(x);
+        if (x > 0.0) return std::log(x);
         return x == 0.0 ? -HUGE_VAL : NAN;
     }
-    if (std::isnan(x) || x > 0.0)
-        return x;
+    if (std::isnan(x) || x > 0.0) return x;
     return NAN;
 }
 
 double m_log2(double x) {
-    if (!std::isfinite(x))
-        return std::isnan(x) || x > 0.0 ? x : NAN;
-    if (x > 0.0)
-        return std::log2(x);
+    if (!std::isfinite(x)) return std::isnan(x) || x > 0.0 ? x : NAN;
+    if (x > 0.0) return std::log2(x);
     return x == 0.0 ? -HUGE_VAL : NAN;
 }
 
 double m_log10(double x) {
-    if (!std::isfinite(x))
-        return std::isnan(x) || x > 0.0 ? x : NAN;
-    if (x > 0.0)
-        return std::log10(x);
+    if (!std::isfinite(x)) return std::isnan(x) || x > 0.0 ? x : NAN;
+    if (x > 0.0) return std::log10(x);
     return x == 0.0 ? -HUGE_VAL : NAN;
 }
 
@@ -393,16 +380,13 @@ Value log_of_big_int(ThreadState& ts, Value x, double (*func)(double)) {
 
 Value log_helper(ThreadState& ts, Value x, const char* name, double (*func)(double)) {
     if (is_int(x) && !x.is_small_int()) {
-        if (int_sign(x) <= 0)
-            return domain_error(ts);
+        if (int_sign(x) <= 0) return domain_error(ts);
         bool overflow = false;
         double d = int_to_double(ts, x, &overflow);
-        if (overflow)
-            return log_of_big_int(ts, x, func);
+        if (overflow) return log_of_big_int(ts, x, func);
         Value arg = Value();
         Ref f(make_float(ts, d));
-        if (!f)
-            return Value();
+        if (!f) return Value();
         arg = *f;
         return math_1(ts, Args{&arg, 1, nullptr}, name, func, false);
     }
@@ -410,26 +394,21 @@ Value log_helper(ThreadState& ts, Value x, const char* name, double (*func)(doub
 }
 
 Value math_log(ThreadState& ts, Args args) {
-    if (!check_nargs(ts, args, "log", 1, 2))
-        return Value();
+    if (!check_nargs(ts, args, "log", 1, 2)) return Value();
     Ref num(log_helper(ts, args[0], "log", m_log));
-    if (!num || args.n == 1)
-        return num.release();
+    if (!num || args.n == 1) return num.release();
     Ref den(log_helper(ts, args[1], "log", m_log));
-    if (!den)
-        return Value();
+    if (!den) return Value();
     return binary_op(ts, BinOp::TrueDiv, *num, *den);
 }
 
 Value math_log2(ThreadState& ts, Args args) {
-    if (!check_nargs(ts, args, "log2", 1, 1))
-        return Value();
+    if (!check_nargs(ts, args, "log2", 1, 1)) return Value();
     return log_helper(ts, args[0], "log2", m_log2);
 }
 
 Value math_log10(ThreadState& ts, Args args) {
-    if (!check_nargs(ts, args, "log10", 1, 1))
-        return Value();
+    if (!check_nargs(ts, args, "log10", 1, 1)) return Value();
     return log_helper(ts, args[0], "log10", m_log10);
 }
 
@@ -437,79 +416,58 @@ Value math_log10(ThreadState& ts, Args args) {
 
 Value math_atan2(ThreadState& ts, Args args) {
     double y, x;
-    if (!two_doubles(ts, args, "atan2", &y, &x))
-        return Value();
+    if (!two_doubles(ts, args, "atan2", &y, &x)) return Value();
     return make_float(ts, std::atan2(y, x));
 }
 
 Value math_copysign(ThreadState& ts, Args args) {
     double x, y;
-    if (!two_doubles(ts, args, "copysign", &x, &y))
-        return Value();
+    if (!two_doubles(ts, args, "copysign", &x, &y)) return Value();
     return make_float(ts, std::copysign(x, y));
 }
 
 Value math_fmod(ThreadState& ts, Args args) {
     double x, y;
-    if (!two_doubles(ts, args, "fmod", &x, &y))
-        return Value();
-    if (std::isinf(y) && std::isfinite(x))
-        return make_float(ts, x);
+    if (!two_doubles(ts, args, "fmod", &x, &y)) return Value();
+    if (std::isinf(y) && std::isfinite(x)) return make_float(ts, x);
     double r = std::fmod(x, y);
-    if (std::isnan(r) && !std::isnan(x) && !std::isnan(y))
-        return domain_error(ts);
+    if (std::isnan(r) && !std::isnan(x) && !std::isnan(y)) return domain_error(ts);
     return make_float(ts, r);
 }
 
 Value math_remainder(ThreadState& ts, Args args) {
     double x, y;
-    if (!two_doubles(ts, args, "remainder", &x, &y))
-        return Value();
-    if (std::isnan(x))
-        return make_float(ts, x);
-    if (std::isnan(y))
-        return make_float(ts, y);
-    if (std::isinf(x) || y == 0.0)
-        return domain_error(ts);
-    if (std::isinf(y))
-        return make_float(ts, x);
+    if (!two_doubles(ts, args, "remainder", &x, &y)) return Value();
+    if (std::isnan(x)) return make_float(ts, x);
+    if (std::isnan(y)) return make_float(ts, y);
+    if (std::isinf(x) || y == 0.0) return domain_error(ts);
+    if (std::isinf(y)) return make_float(ts, x);
     return make_float(ts, std::remainder(x, y));
 }
 
 // math.pow: IEEE special values handled directly (CPython's math_pow).
 double pow_specials(double x, double y) {
-    if (std::isnan(x))
-        return y == 0.0 ? 1.0 : x;
-    if (std::isnan(y))
-        return x == 1.0 ? 1.0 : y;
+    if (std::isnan(x)) return y == 0.0 ? 1.0 : x;
+    if (std::isnan(y)) return x == 1.0 ? 1.0 : y;
     if (std::isinf(x)) {
         bool odd_y = std::isfinite(y) && std::fmod(std::fabs(y), 2.0) == 1.0;
-        if (y > 0.0)
-            return odd_y ? x : std::fabs(x);
-        if (y == 0.0)
-            return 1.0;
+        if (y > 0.0) return odd_y ? x : std::fabs(x);
+        if (y == 0.0) return 1.0;
         return odd_y ? std::copysign(0.0, x) : 0.0;
     }
-    if (std::fabs(x) == 1.0)
-        return 1.0;
-    if (y > 0.0 && std::fabs(x) > 1.0)
-        return y;
-    if (y < 0.0 && std::fabs(x) < 1.0)
-        return -y;
+    if (std::fabs(x) == 1.0) return 1.0;
+    if (y > 0.0 && std::fabs(x) > 1.0) return y;
+    if (y < 0.0 && std::fabs(x) < 1.0) return -y;
     return 0.0;
 }
 
 Value math_pow(ThreadState& ts, Args args) {
     double x, y;
-    if (!two_doubles(ts, args, "pow", &x, &y))
-        return Value();
-    if (!std::isfinite(x) || !std::isfinite(y))
-        return make_float(ts, pow_specials(x, y));
+    if (!two_doubles(ts, args, "pow", &x, &y)) return Value();
+    if (!std::isfinite(x) || !std::isfinite(y)) return make_float(ts, pow_specials(x, y));
     double r = std::pow(x, y);
-    if (std::isnan(r))
-        return domain_error(ts);
-    if (std::isinf(r))
-        return x == 0.0 ? domain_error(ts) : range_error(ts);
+    if (std::isnan(r)) return domain_error(ts);
+    if (std::isinf(r)) return x == 0.0 ? domain_error(ts) : range_error(ts);
     return make_float(ts, r);
 }
 
@@ -532,17 +490,13 @@ DoubleLength dl_mul(double x, double y) {
 // sqrt(sum(x*x for x in vec)) to within about one ulp; `max` is the largest
 // magnitude in vec.
 double vector_norm(std::vector<double>& vec, double max, bool found_nan) {
-    if (std::isinf(max))
-        return max;
-    if (found_nan)
-        return NAN;
-    if (max == 0.0 || vec.size() <= 1)
-        return max;
+    if (std::isinf(max)) return max;
+    if (found_nan) return NAN;
+    if (max == 0.0 || vec.size() <= 1) return max;
     int max_e;
     std::frexp(max, &max_e);
     if (max_e < -1023) {  // ldexp(1.0, -max_e) would overflow: rescale subnormals
-        for (double& x : vec)
-            x /= DBL_MIN;
+        for (double& x : vec) x /= DBL_MIN;
         return DBL_MIN * vector_norm(vec, max / DBL_MIN, found_nan);
     }
     double scale = std::ldexp(1.0, -max_e), csum = 1.0, frac1 = 0.0, frac2 = 0.0;
@@ -566,33 +520,27 @@ double vector_norm(std::vector<double>& vec, double max, bool found_nan) {
 }
 
 Value math_hypot(ThreadState& ts, Args args) {
-    if (!no_kwargs(ts, args, "hypot"))
-        return Value();
+    if (!no_kwargs(ts, args, "hypot")) return Value();
     std::vector<double> vec(args.n);
     double max = 0.0;
     bool found_nan = false;
     for (uint32_t i = 0; i < args.n; ++i) {
         double x;
-        if (!as_double(ts, args[i], &x))
-            return Value();
+        if (!as_double(ts, args[i], &x)) return Value();
         x = std::fabs(x);
         vec[i] = x;
         found_nan |= std::isnan(x);
-        if (x > max)
-            max = x;
+        if (x > max) max = x;
     }
     return make_float(ts, vector_norm(vec, max, found_nan));
 }
 
 Value math_dist(ThreadState& ts, Args args) {
-    if (!check_nargs(ts, args, "dist", 2, 2))
-        return Value();
+    if (!check_nargs(ts, args, "dist", 2, 2)) return Value();
     Ref p(tuple_from_iterable(ts, args[0]));
-    if (!p)
-        return Value();
+    if (!p) return Value();
     Ref q(tuple_from_iterable(ts, args[1]));
-    if (!q)
-        return Value();
+    if (!q) return Value();
     uint64_t n = tuple_size(*p);
     if (tuple_size(*q) != n)
         return raise(ts, ts.exc_types().ValueError,
@@ -607,23 +555,20 @@ Value math_dist(ThreadState& ts, Args args) {
         double x = std::fabs(px - qx);
         vec[i] = x;
         found_nan |= std::isnan(x);
-        if (x > max)
-            max = x;
+        if (x > max) max = x;
     }
     return make_float(ts, vector_norm(vec, max, found_nan));
 }
 
 Value math_degrees(ThreadState& ts, Args args) {
     double x;
-    if (!one_double(ts, args, "degrees", &x))
-        return Value();
+    if (!one_double(ts, args, "degrees", &x)) return Value();
     return make_float(ts, x * (180.0 / std::numbers::pi));
 }
 
 Value math_radians(ThreadState& ts, Args args) {
     double x;
-    if (!one_double(ts, args, "radians", &x))
-        return Value();
+    if (!one_double(ts, args, "radians", &x)) return Value();
     return make_float(ts, x * (std::numbers::pi / 180.0));
 }
 
@@ -633,17 +578,13 @@ Value math_radians(ThreadState& ts, Args args) {
 // else the value as a float.
 Value floor_or_ceil(ThreadState& ts, Args args, const char* name, Value dunder,
                     double (*f)(double)) {
-    if (!check_nargs(ts, args, name, 1, 1))
-        return Value();
+    if (!check_nargs(ts, args, name, 1, 1)) return Value();
     Value x = args[0];
-    if (is_exact_float(ts, x))
-        return int_from_double(ts, f(float_value(x)));
+    if (is_exact_float(ts, x)) return int_from_double(ts, f(float_value(x)));
     Value method = lookup_special(ts, x, dunder);
-    if (!method.is_null())
-        return call_bound_special(ts, method, x, Args{});
+    if (!method.is_null()) return call_bound_special(ts, method, x, Args{});
     double d;
-    if (!as_double(ts, x, &d))
-        return Value();
+    if (!as_double(ts, x, &d)) return Value();
     return int_from_double(ts, f(d));
 }
 
@@ -658,11 +599,9 @@ Value math_ceil(ThreadState& ts, Args args) {
 }
 
 Value math_trunc(ThreadState& ts, Args args) {
-    if (!check_nargs(ts, args, "trunc", 1, 1))
-        return Value();
+    if (!check_nargs(ts, args, "trunc", 1, 1)) return Value();
     Value x = args[0];
-    if (is_exact_float(ts, x))
-        return int_from_double(ts, float_value(x));
+    if (is_exact_float(ts, x)) return int_from_double(ts, float_value(x));
     Value method = lookup_special(ts, x, ts.names().__trunc__);
     if (method.is_null())
         return raise_fmt(ts, ts.exc_types().TypeError, "type {} doesn't define __trunc__ method",
@@ -672,19 +611,15 @@ Value math_trunc(ThreadState& ts, Args args) {
 
 Value pack_floats(ThreadState& ts, double a, double b) {
     Ref x(make_float(ts, a)), y(make_float(ts, b));
-    if (!x || !y)
-        return Value();
+    if (!x || !y) return Value();
     return tuple_pack(ts, {*x, *y});
 }
 
 Value math_modf(ThreadState& ts, Args args) {
     double x;
-    if (!one_double(ts, args, "modf", &x))
-        return Value();
-    if (std::isinf(x))
-        return pack_floats(ts, std::copysign(0.0, x), x);
-    if (std::isnan(x))
-        return pack_floats(ts, x, x);
+    if (!one_double(ts, args, "modf", &x)) return Value();
+    if (std::isinf(x)) return pack_floats(ts, std::copysign(0.0, x), x);
+    if (std::isnan(x)) return pack_floats(ts, x, x);
     double int_part;
     double frac = std::modf(x, &int_part);
     return pack_floats(ts, frac, int_part);
@@ -692,34 +627,26 @@ Value math_modf(ThreadState& ts, Args args) {
 
 Value math_frexp(ThreadState& ts, Args args) {
     double x;
-    if (!one_double(ts, args, "frexp", &x))
-        return Value();
+    if (!one_double(ts, args, "frexp", &x)) return Value();
     int e = 0;
     double m = (std::isnan(x) || std::isinf(x) || x == 0.0) ? x : std::frexp(x, &e);
     Ref mv(make_float(ts, m));
-    if (!mv)
-        return Value();
+    if (!mv) return Value();
     return tuple_pack(ts, {*mv, Value::small_int(e)});
 }
 
 Value math_ldexp(ThreadState& ts, Args args) {
     double x;
-    if (!check_nargs(ts, args, "ldexp", 2, 2) || !as_double(ts, args[0], &x))
-        return Value();
+    if (!check_nargs(ts, args, "ldexp", 2, 2) || !as_double(ts, args[0], &x)) return Value();
     if (!is_int(args[1]))
         return raise(ts, ts.exc_types().TypeError, "Expected an int as second argument to ldexp.");
     int64_t exp;
-    if (!int_to_int64(args[1], &exp))
-        exp = int_sign(args[1]) < 0 ? INT64_MIN : INT64_MAX;
-    if (x == 0.0 || !std::isfinite(x))
-        return make_float(ts, x);
-    if (exp > INT_MAX)
-        return range_error(ts);
-    if (exp < INT_MIN)
-        return make_float(ts, std::copysign(0.0, x));
+    if (!int_to_int64(args[1], &exp)) exp = int_sign(args[1]) < 0 ? INT64_MIN : INT64_MAX;
+    if (x == 0.0 || !std::isfinite(x)) return make_float(ts, x);
+    if (exp > INT_MAX) return range_error(ts);
+    if (exp < INT_MIN) return make_float(ts, std::copysign(0.0, x));
     double r = std::ldexp(x, static_cast<int>(exp));
-    if (std::isinf(r))
-        return range_error(ts);
+    if (std::isinf(r)) return range_error(ts);
     return make_float(ts, r);
 }
 
@@ -727,22 +654,19 @@ Value math_ldexp(ThreadState& ts, Args args) {
 
 Value math_isfinite(ThreadState& ts, Args args) {
     double x;
-    if (!one_double(ts, args, "isfinite", &x))
-        return Value();
+    if (!one_double(ts, args, "isfinite", &x)) return Value();
     return Value::boolean(std::isfinite(x));
 }
 
 Value math_isinf(ThreadState& ts, Args args) {
     double x;
-    if (!one_double(ts, args, "isinf", &x))
-        return Value();
+    if (!one_double(ts, args, "isinf", &x)) return Value();
     return Value::boolean(std::isinf(x));
 }
 
 Value math_isnan(ThreadState& ts, Args args) {
     double x;
-    if (!one_double(ts, args, "isnan", &x))
-        return Value();
+    if (!one_double(ts, args, "isnan", &x)) return Value();
     return Value::boolean(std::isnan(x));
 }
 
@@ -752,18 +676,13 @@ Value math_isclose(ThreadState& ts, Args args) {
                     {&av, &bv, &rel_v, &abs_v}))
         return Value();
     double a, b, rel_tol = 1e-09, abs_tol = 0.0;
-    if (!as_double(ts, av, &a) || !as_double(ts, bv, &b))
-        return Value();
-    if (!rel_v.is_null() && !as_double(ts, rel_v, &rel_tol))
-        return Value();
-    if (!abs_v.is_null() && !as_double(ts, abs_v, &abs_tol))
-        return Value();
+    if (!as_double(ts, av, &a) || !as_double(ts, bv, &b)) return Value();
+    if (!rel_v.is_null() && !as_double(ts, rel_v, &rel_tol)) return Value();
+    if (!abs_v.is_null() && !as_double(ts, abs_v, &abs_tol)) return Value();
     if (rel_tol < 0.0 || abs_tol < 0.0)
         return raise(ts, ts.exc_types().ValueError, "tolerances must be non-negative");
-    if (a == b)
-        return Value::true_();
-    if (std::isinf(a) || std::isinf(b))
-        return Value::false_();
+    if (a == b) return Value::true_();
+    if (std::isinf(a) || std::isinf(b)) return Value::false_();
     double diff = std::fabs(b - a);
     return Value::boolean(diff <= std::fabs(rel_tol * b) || diff <= std::fabs(rel_tol * a) ||
                           diff <= abs_tol);
@@ -771,20 +690,16 @@ Value math_isclose(ThreadState& ts, Args args) {
 
 Value math_nextafter(ThreadState& ts, Args args) {
     double x, y;
-    if (!two_doubles(ts, args, "nextafter", &x, &y))
-        return Value();
+    if (!two_doubles(ts, args, "nextafter", &x, &y)) return Value();
     return make_float(ts, std::nextafter(x, y));
 }
 
 Value math_ulp(ThreadState& ts, Args args) {
     double x;
-    if (!one_double(ts, args, "ulp", &x))
-        return Value();
-    if (std::isnan(x))
-        return make_float(ts, x);
+    if (!one_double(ts, args, "ulp", &x)) return Value();
+    if (std::isnan(x)) return make_float(ts, x);
     x = std::fabs(x);
-    if (std::isinf(x))
-        return make_float(ts, x);
+    if (std::isinf(x)) return make_float(ts, x);
     double x2 = std::nextafter(x, HUGE_VAL);
     if (std::isinf(x2))
         return make_float(ts, x - std::nextafter(x, -HUGE_VAL));  // x is the largest double
@@ -803,24 +718,19 @@ bool fsum_add(FsumState& s, double x) {
     double xsave = x;
     size_t i = 0;
     for (double y : s.partials) {
-        if (std::fabs(x) < std::fabs(y))
-            std::swap(x, y);
+        if (std::fabs(x) < std::fabs(y)) std::swap(x, y);
         double hi = x + y, lo = y - (hi - x);
-        if (lo != 0.0)
-            s.partials[i++] = lo;
+        if (lo != 0.0) s.partials[i++] = lo;
         x = hi;
     }
     s.partials.resize(i);
-    if (x == 0.0)
-        return true;
+    if (x == 0.0) return true;
     if (std::isfinite(x)) {
         s.partials.push_back(x);
         return true;
     }
-    if (std::isfinite(xsave))
-        return false;
-    if (std::isinf(xsave))
-        s.inf_sum += xsave;
+    if (std::isfinite(xsave)) return false;
+    if (std::isinf(xsave)) s.inf_sum += xsave;
     s.special_sum += xsave;
     s.partials.clear();
     return true;
@@ -828,42 +738,35 @@ bool fsum_add(FsumState& s, double x) {
 
 double fsum_result(std::vector<double>& p) {
     size_t n = p.size();
-    if (n == 0)
-        return 0.0;
+    if (n == 0) return 0.0;
     double hi = p[--n], lo = 0.0;
     while (n > 0) {  // sum from the top, stopping when the sum becomes inexact
         double x = hi, y = p[--n];
         hi = x + y;
         lo = y - (hi - x);
-        if (lo != 0.0)
-            break;
+        if (lo != 0.0) break;
     }
     // Half-even rounding across several partials.
     if (n > 0 && ((lo < 0.0 && p[n - 1] < 0.0) || (lo > 0.0 && p[n - 1] > 0.0))) {
         double y = lo * 2.0, x = hi + y;
-        if (y == x - hi)
-            hi = x;
+        if (y == x - hi) hi = x;
     }
     return hi;
 }
 
 Value math_fsum(ThreadState& ts, Args args) {
-    if (!check_nargs(ts, args, "fsum", 1, 1))
-        return Value();
+    if (!check_nargs(ts, args, "fsum", 1, 1)) return Value();
     Ref it(obj_iter(ts, args[0]));
-    if (!it)
-        return Value();
+    if (!it) return Value();
     FsumState s;
     for (;;) {
         Ref item(iter_next(ts, *it));
         if (!item) {
-            if (ts.has_exception())
-                return Value();
+            if (ts.has_exception()) return Value();
             break;
         }
         double x;
-        if (!as_double(ts, *item, &x))
-            return Value();
+        if (!as_double(ts, *item, &x)) return Value();
         if (!fsum_add(s, x))
             return raise(ts, ts.exc_types().OverflowError, "intermediate overflow in fsum");
     }
@@ -880,55 +783,46 @@ Value math_prod(ThreadState& ts, Args args) {
     if (!parse_args(ts, args, "prod", {"/iterable", "|", "$start"}, {&iterable, &start}))
         return Value();
     Ref it(obj_iter(ts, iterable));
-    if (!it)
-        return Value();
+    if (!it) return Value();
     Ref result = Ref::borrow(start.is_null() ? Value::small_int(1) : start);
     for (;;) {
         Ref item(iter_next(ts, *it));
         if (!item) {
-            if (ts.has_exception())
-                return Value();
+            if (ts.has_exception()) return Value();
             return result.release();
         }
         result = Ref(binary_op(ts, BinOp::Mul, *result, *item));
-        if (!result)
-            return Value();
+        if (!result) return Value();
     }
 }
 
 // --- integer functions ---
 
 Value math_gcd(ThreadState& ts, Args args) {
-    if (!no_kwargs(ts, args, "gcd"))
-        return Value();
+    if (!no_kwargs(ts, args, "gcd")) return Value();
     MathMpz acc, x;
     for (uint32_t i = 0; i < args.n; ++i) {
-        if (!index_mpz(ts, args[i], x.v))
-            return Value();
+        if (!index_mpz(ts, args[i], x.v)) return Value();
         mpz_gcd(acc.v, acc.v, x.v);
     }
     return make_int_mpz(ts, acc.v);
 }
 
 Value math_lcm(ThreadState& ts, Args args) {
-    if (!no_kwargs(ts, args, "lcm"))
-        return Value();
+    if (!no_kwargs(ts, args, "lcm")) return Value();
     MathMpz acc, x;
     mpz_set_ui(acc.v, 1);
     for (uint32_t i = 0; i < args.n; ++i) {
-        if (!index_mpz(ts, args[i], x.v))
-            return Value();
+        if (!index_mpz(ts, args[i], x.v)) return Value();
         mpz_lcm(acc.v, acc.v, x.v);
     }
     return make_int_mpz(ts, acc.v);
 }
 
 Value math_isqrt(ThreadState& ts, Args args) {
-    if (!check_nargs(ts, args, "isqrt", 1, 1))
-        return Value();
+    if (!check_nargs(ts, args, "isqrt", 1, 1)) return Value();
     MathMpz n;
-    if (!index_mpz(ts, args[0], n.v))
-        return Value();
+    if (!index_mpz(ts, args[0], n.v)) return Value();
     if (mpz_sgn(n.v) < 0)
         return raise(ts, ts.exc_types().ValueError, "isqrt() argument must be nonnegative");
     mpz_sqrt(n.v, n.v);
@@ -946,18 +840,15 @@ Value factorial_of(ThreadState& ts, mpz_t n) {
 }
 
 Value math_factorial(ThreadState& ts, Args args) {
-    if (!check_nargs(ts, args, "factorial", 1, 1))
-        return Value();
+    if (!check_nargs(ts, args, "factorial", 1, 1)) return Value();
     MathMpz n;
-    if (!index_mpz(ts, args[0], n.v))
-        return Value();
+    if (!index_mpz(ts, args[0], n.v)) return Value();
     return factorial_of(ts, n.v);
 }
 
 // n and k for comb/perm: both non-negative ints.
 bool comb_args(ThreadState& ts, Value nv, Value kv, mpz_t n, mpz_t k) {
-    if (!index_mpz(ts, nv, n) || !index_mpz(ts, kv, k))
-        return false;
+    if (!index_mpz(ts, nv, n) || !index_mpz(ts, kv, k)) return false;
     if (mpz_sgn(n) < 0) {
         raise(ts, ts.exc_types().ValueError, "n must be a non-negative integer");
         return false;
@@ -970,16 +861,12 @@ bool comb_args(ThreadState& ts, Value nv, Value kv, mpz_t n, mpz_t k) {
 }
 
 Value math_comb(ThreadState& ts, Args args) {
-    if (!check_nargs(ts, args, "comb", 2, 2))
-        return Value();
+    if (!check_nargs(ts, args, "comb", 2, 2)) return Value();
     MathMpz n, k, nk;
-    if (!comb_args(ts, args[0], args[1], n.v, k.v))
-        return Value();
-    if (mpz_cmp(k.v, n.v) > 0)
-        return Value::small_int(0);
+    if (!comb_args(ts, args[0], args[1], n.v, k.v)) return Value();
+    if (mpz_cmp(k.v, n.v) > 0) return Value::small_int(0);
     mpz_sub(nk.v, n.v, k.v);
-    if (mpz_cmp(nk.v, k.v) < 0)
-        mpz_swap(nk.v, k.v);  // k = min(k, n - k)
+    if (mpz_cmp(nk.v, k.v) < 0) mpz_swap(nk.v, k.v);  // k = min(k, n - k)
     if (!mpz_fits_slong_p(k.v))
         return raise_fmt(ts, ts.exc_types().OverflowError, "min(n - k, k) must not exceed {}",
                          LONG_MAX);
@@ -988,18 +875,14 @@ Value math_comb(ThreadState& ts, Args args) {
 }
 
 Value math_perm(ThreadState& ts, Args args) {
-    if (!check_nargs(ts, args, "perm", 1, 2))
-        return Value();
+    if (!check_nargs(ts, args, "perm", 1, 2)) return Value();
     MathMpz n, k, f;
     if (args.n == 1 || args[1].is_none()) {
-        if (!index_mpz(ts, args[0], n.v))
-            return Value();
+        if (!index_mpz(ts, args[0], n.v)) return Value();
         return factorial_of(ts, n.v);  // perm(n) is factorial(n), with its errors
     }
-    if (!comb_args(ts, args[0], args[1], n.v, k.v))
-        return Value();
-    if (mpz_cmp(k.v, n.v) > 0)
-        return Value::small_int(0);
+    if (!comb_args(ts, args[0], args[1], n.v, k.v)) return Value();
+    if (mpz_cmp(k.v, n.v) > 0) return Value::small_int(0);
     if (!mpz_fits_slong_p(k.v))
         return raise_fmt(ts, ts.exc_types().OverflowError, "k must not exceed {}", LONG_MAX);
     unsigned long kk = mpz_get_ui(k.v);
@@ -1013,8 +896,7 @@ Value math_perm(ThreadState& ts, Args args) {
 
 Value init_math_module(ThreadState& ts) {
     Ref m(module_new(ts, "math"));
-    if (!m || !module_add_functions(ts, *m, kMathFunctions))
-        return Value();
+    if (!m || !module_add_functions(ts, *m, kMathFunctions)) return Value();
     const struct {
         const char* name;
         double value;
@@ -1023,8 +905,7 @@ Value init_math_module(ThreadState& ts) {
         {"inf", HUGE_VAL},        {"nan", NAN},
     };
     for (const auto& c : constants)
-        if (!module_add_steal(ts, *m, c.name, make_float(ts, c.value)))
-            return Value();
+        if (!module_add_steal(ts, *m, c.name, make_float(ts, c.value))) return Value();
     return m.release();
 }
 

@@ -23,12 +23,12 @@
 #include "runtime/arg_parse.hpp"
 #include "runtime/bytes.hpp"
 #include "runtime/errors.hpp"
+#include "runtime/float.hpp"
 #include "runtime/heap.hpp"
 #include "runtime/int.hpp"
 #include "runtime/interpreter.hpp"
 #include "runtime/module.hpp"
 #include "runtime/str.hpp"
-#include "runtime/float.hpp"
 #include "runtime/tuple.hpp"
 #include "stdlib/modules.hpp"
 
@@ -43,10 +43,8 @@ Value random_getstate(ThreadState& ts, Args args);
 Value random_setstate(ThreadState& ts, Args args);
 
 constexpr MethodDef kRandomMethods[] = {
-    {"seed", random_seed_method},
-    {"random", random_random},
-    {"getrandbits", random_getrandbits},
-    {"getstate", random_getstate},
+    {"seed", random_seed_method},        {"random", random_random},
+    {"getrandbits", random_getrandbits}, {"getstate", random_getstate},
     {"setstate", random_setstate},
 };
 
@@ -54,140 +52,152 @@ constexpr int kN = 624;
 constexpr int kM = 397;
 
 struct RandomObject {
-  Object hdr;
-  uint32_t mt[kN];
-  int index;
+    Object hdr;
+    uint32_t mt[kN];
+    int index;
 };
 
-RandomObject* rnd(Value v) { return reinterpret_cast<RandomObject*>(v.as_object()); }
+RandomObject* rnd(Value v) {
+    return reinterpret_cast<RandomObject*>(v.as_object());
+}
 
 // --- MT19937 (Matsumoto & Nishimura, as in CPython) ---
 
 void init_genrand(RandomObject* r, uint32_t s) {
-  r->mt[0] = s;
-  for (int i = 1; i < kN; ++i) {
-    r->mt[i] = 1812433253U * (r->mt[i - 1] ^ (r->mt[i - 1] >> 30)) + static_cast<uint32_t>(i);
-  }
-  r->index = kN;
+    r->mt[0] = s;
+    for (int i = 1; i < kN; ++i) {
+        r->mt[i] = 1812433253U * (r->mt[i - 1] ^ (r->mt[i - 1] >> 30)) + static_cast<uint32_t>(i);
+    }
+    r->index = kN;
 }
 
 void init_by_array(RandomObject* r, const uint32_t* key, std::size_t len) {
-  init_genrand(r, 19650218U);
-  uint32_t* mt = r->mt;
-  std::size_t i = 1, j = 0;
-  for (std::size_t k = kN > len ? kN : len; k; --k) {
-    mt[i] = (mt[i] ^ ((mt[i - 1] ^ (mt[i - 1] >> 30)) * 1664525U)) + key[j] + static_cast<uint32_t>(j);
-    ++i;
-    ++j;
-    if (i >= kN) {
-      mt[0] = mt[kN - 1];
-      i = 1;
+    init_genrand(r, 19650218U);
+    uint32_t* mt = r->mt;
+    std::size_t i = 1, j = 0;
+    for (std::size_t k = kN > len ? kN : len; k; --k) {
+        mt[i] = (mt[i] ^ ((mt[i - 1] ^ (mt[i - 1] >> 30)) * 1664525U)) + key[j] +
+                static_cast<uint32_t>(j);
+        ++i;
+        ++j;
+        if (i >= kN) {
+            mt[0] = mt[kN - 1];
+            i = 1;
+        }
+        if (j >= len) j = 0;
     }
-    if (j >= len) j = 0;
-  }
-  for (std::size_t k = kN - 1; k; --k) {
-    mt[i] = (mt[i] ^ ((mt[i - 1] ^ (mt[i - 1] >> 30)) * 1566083941U)) - static_cast<uint32_t>(i);
-    ++i;
-    if (i >= kN) {
-      mt[0] = mt[kN - 1];
-      i = 1;
+    for (std::size_t k = kN - 1; k; --k) {
+        mt[i] =
+            (mt[i] ^ ((mt[i - 1] ^ (mt[i - 1] >> 30)) * 1566083941U)) - static_cast<uint32_t>(i);
+        ++i;
+        if (i >= kN) {
+            mt[0] = mt[kN - 1];
+            i = 1;
+        }
     }
-  }
-  mt[0] = 0x80000000U;
+    mt[0] = 0x80000000U;
 }
 
 uint32_t genrand_uint32(RandomObject* r) {
-  static constexpr uint32_t kMag01[2] = {0x0U, 0x9908b0dfU};
-  constexpr uint32_t kUpper = 0x80000000U, kLower = 0x7fffffffU;
-  uint32_t* mt = r->mt;
-  if (r->index >= kN) {
-    int kk;
-    for (kk = 0; kk < kN - kM; ++kk) {
-      uint32_t y = (mt[kk] & kUpper) | (mt[kk + 1] & kLower);
-      mt[kk] = mt[kk + kM] ^ (y >> 1) ^ kMag01[y & 0x1U];
+    static constexpr uint32_t kMag01[2] = {0x0U, 0x9908b0dfU};
+    constexpr uint32_t kUpper = 0x80000000U, kLower = 0x7fffffffU;
+    uint32_t* mt = r->mt;
+    if (r->index >= kN) {
+        int kk;
+        for (kk = 0; kk < kN - kM; ++kk) {
+            uint32_t y = (mt[kk] & kUpper) | (mt[kk + 1] & kLower);
+            mt[kk] = mt[kk + kM] ^ (y >> 1) ^ kMag01[y & 0x1U];
+        }
+        for (; kk < kN - 1; ++kk) {
+            uint32_t y = (mt[kk] & kUpper) | (mt[kk + 1] & kLower);
+            mt[kk] = mt[kk + (kM - kN)] ^ (y >> 1) ^ kMag01[y & 0x1U];
+        }
+        uint32_t y = (mt[kN - 1] & kUpper) | (mt[0] & kLower);
+        mt[kN - 1] = mt[kM - 1] ^ (y >> 1) ^ kMag01[y & 0x1U];
+        r->index = 0;
     }
-    for (; kk < kN - 1; ++kk) {
-      uint32_t y = (mt[kk] & kUpper) | (mt[kk + 1] & kLower);
-      mt[kk] = mt[kk + (kM - kN)] ^ (y >> 1) ^ kMag01[y & 0x1U];
-    }
-    uint32_t y = (mt[kN - 1] & kUpper) | (mt[0] & kLower);
-    mt[kN - 1] = mt[kM - 1] ^ (y >> 1) ^ kMag01[y & 0x1U];
-    r->index = 0;
-  }
-  uint32_t y = mt[r->index++];
-  y ^= (y >> 11);
-  y ^= (y << 7) & 0x9d2c5680U;
-  y ^= (y << 15) & 0xefc60000U;
-  y ^= (y >> 18);
-  return y;
+    uint32_t y = mt[r->index++];
+    y ^= (y >> 11);
+    y ^= (y << 7) & 0x9d2c5680U;
+    y ^= (y << 15) & 0xefc60000U;
+    y ^= (y >> 18);
+    return y;
 }
 
 // --- SHA-512 (FIPS 180-4), for str/bytes seeds ---
 
 constexpr uint64_t kSha512K[80] = {
-    0x428a2f98d728ae22ULL, 0x7137449123ef65cdULL, 0xb5c0fbcfec4d3b2fULL, 0xe9b5dba58189dbbcULL, 0x3956c25bf348b538ULL,
-    0x59f111f1b605d019ULL, 0x923f82a4af194f9bULL, 0xab1c5ed5da6d8118ULL, 0xd807aa98a3030242ULL, 0x12835b0145706fbeULL,
-    0x243185be4ee4b28cULL, 0x550c7dc3d5ffb4e2ULL, 0x72be5d74f27b896fULL, 0x80deb1fe3b1696b1ULL, 0x9bdc06a725c71235ULL,
-    0xc19bf174cf692694ULL, 0xe49b69c19ef14ad2ULL, 0xefbe4786384f25e3ULL, 0x0fc19dc68b8cd5b5ULL, 0x240ca1cc77ac9c65ULL,
-    0x2de92c6f592b0275ULL, 0x4a7484aa6ea6e483ULL, 0x5cb0a9dcbd41fbd4ULL, 0x76f988da831153b5ULL, 0x983e5152ee66dfabULL,
-    0xa831c66d2db43210ULL, 0xb00327c898fb213fULL, 0xbf597fc7beef0ee4ULL, 0xc6e00bf33da88fc2ULL, 0xd5a79147930aa725ULL,
-    0x06ca6351e003826fULL, 0x142929670a0e6e70ULL, 0x27b70a8546d22ffcULL, 0x2e1b21385c26c926ULL, 0x4d2c6dfc5ac42aedULL,
-    0x53380d139d95b3dfULL, 0x650a73548baf63deULL, 0x766a0abb3c77b2a8ULL, 0x81c2c92e47edaee6ULL, 0x92722c851482353bULL,
-    0xa2bfe8a14cf10364ULL, 0xa81a664bbc423001ULL, 0xc24b8b70d0f89791ULL, 0xc76c51a30654be30ULL, 0xd192e819d6ef5218ULL,
-    0xd69906245565a910ULL, 0xf40e35855771202aULL, 0x106aa07032bbd1b8ULL, 0x19a4c116b8d2d0c8ULL, 0x1e376c085141ab53ULL,
-    0x2748774cdf8eeb99ULL, 0x34b0bcb5e19b48a8ULL, 0x391c0cb3c5c95a63ULL, 0x4ed8aa4ae3418acbULL, 0x5b9cca4f7763e373ULL,
-    0x682e6ff3d6b2b8a3ULL, 0x748f82ee5defb2fcULL, 0x78a5636f43172f60ULL, 0x84c87814a1f0ab72ULL, 0x8cc702081a6439ecULL,
-    0x90befffa23631e28ULL, 0xa4506cebde82bde9ULL, 0xbef9a3f7b2c67915ULL, 0xc67178f2e372532bULL, 0xca273eceea26619cULL,
-    0xd186b8c721c0c207ULL, 0xeada7dd6cde0eb1eULL, 0xf57d4f7fee6ed178ULL, 0x06f067aa72176fbaULL, 0x0a637dc5a2c898a6ULL,
-    0x113f9804bef90daeULL, 0x1b710b35131c471bULL, 0x28db77f523047d84ULL, 0x32caab7b40c72493ULL, 0x3c9ebe0a15c9bebcULL,
-    0x431d67c49c100d4cULL, 0x4cc5d4becb3e42b6ULL, 0x597f299cfc657e2aULL, 0x5fcb6fab3ad6faecULL, 0x6c44198c4a475817ULL,
+    0x428a2f98d728ae22ULL, 0x7137449123ef65cdULL, 0xb5c0fbcfec4d3b2fULL, 0xe9b5dba58189dbbcULL,
+    0x3956c25bf348b538ULL, 0x59f111f1b605d019ULL, 0x923f82a4af194f9bULL, 0xab1c5ed5da6d8118ULL,
+    0xd807aa98a3030242ULL, 0x12835b0145706fbeULL, 0x243185be4ee4b28cULL, 0x550c7dc3d5ffb4e2ULL,
+    0x72be5d74f27b896fULL, 0x80deb1fe3b1696b1ULL, 0x9bdc06a725c71235ULL, 0xc19bf174cf692694ULL,
+    0xe49b69c19ef14ad2ULL, 0xefbe4786384f25e3ULL, 0x0fc19dc68b8cd5b5ULL, 0x240ca1cc77ac9c65ULL,
+    0x2de92c6f592b0275ULL, 0x4a7484aa6ea6e483ULL, 0x5cb0a9dcbd41fbd4ULL, 0x76f988da831153b5ULL,
+    0x983e5152ee66dfabULL, 0xa831c66d2db43210ULL, 0xb00327c898fb213fULL, 0xbf597fc7beef0ee4ULL,
+    0xc6e00bf33da88fc2ULL, 0xd5a79147930aa725ULL, 0x06ca6351e003826fULL, 0x142929670a0e6e70ULL,
+    0x27b70a8546d22ffcULL, 0x2e1b21385c26c926ULL, 0x4d2c6dfc5ac42aedULL, 0x53380d139d95b3dfULL,
+    0x650a73548baf63deULL, 0x766a0abb3c77b2a8ULL, 0x81c2c92e47edaee6ULL, 0x92722c851482353bULL,
+    0xa2bfe8a14cf10364ULL, 0xa81a664bbc423001ULL, 0xc24b8b70d0f89791ULL, 0xc76c51a30654be30ULL,
+    0xd192e819d6ef5218ULL, 0xd69906245565a910ULL, 0xf40e35855771202aULL, 0x106aa07032bbd1b8ULL,
+    0x19a4c116b8d2d0c8ULL, 0x1e376c085141ab53ULL, 0x2748774cdf8eeb99ULL, 0x34b0bcb5e19b48a8ULL,
+    0x391c0cb3c5c95a63ULL, 0x4ed8aa4ae3418acbULL, 0x5b9cca4f7763e373ULL, 0x682e6ff3d6b2b8a3ULL,
+    0x748f82ee5defb2fcULL, 0x78a5636f43172f60ULL, 0x84c87814a1f0ab72ULL, 0x8cc702081a6439ecULL,
+    0x90befffa23631e28ULL, 0xa4506cebde82bde9ULL, 0xbef9a3f7b2c67915ULL, 0xc67178f2e372532bULL,
+    0xca273eceea26619cULL, 0xd186b8c721c0c207ULL, 0xeada7dd6cde0eb1eULL, 0xf57d4f7fee6ed178ULL,
+    0x06f067aa72176fbaULL, 0x0a637dc5a2c898a6ULL, 0x113f9804bef90daeULL, 0x1b710b35131c471bULL,
+    0x28db77f523047d84ULL, 0x32caab7b40c72493ULL, 0x3c9ebe0a15c9bebcULL, 0x431d67c49c100d4cULL,
+    0x4cc5d4becb3e42b6ULL, 0x597f299cfc657e2aULL, 0x5fcb6fab3ad6faecULL, 0x6c44198c4a475817ULL,
 };
 
-inline uint64_t rotr(uint64_t x, int n) { return (x >> n) | (x << (64 - n)); }
+inline uint64_t rotr(uint64_t x, int n) {
+    return (x >> n) | (x << (64 - n));
+}
 
 void sha512_block(uint64_t h[8], const unsigned char* p) {
-  uint64_t w[80];
-  for (int i = 0; i < 16; ++i) {
-    w[i] = 0;
-    for (int b = 0; b < 8; ++b) w[i] = (w[i] << 8) | p[i * 8 + b];
-  }
-  for (int i = 16; i < 80; ++i) {
-    uint64_t s0 = rotr(w[i - 15], 1) ^ rotr(w[i - 15], 8) ^ (w[i - 15] >> 7);
-    uint64_t s1 = rotr(w[i - 2], 19) ^ rotr(w[i - 2], 61) ^ (w[i - 2] >> 6);
-    w[i] = w[i - 16] + s0 + w[i - 7] + s1;
-  }
-  uint64_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7];
-  for (int i = 0; i < 80; ++i) {
-    uint64_t t1 = hh + (rotr(e, 14) ^ rotr(e, 18) ^ rotr(e, 41)) + ((e & f) ^ (~e & g)) + kSha512K[i] + w[i];
-    uint64_t t2 = (rotr(a, 28) ^ rotr(a, 34) ^ rotr(a, 39)) + ((a & b) ^ (a & c) ^ (b & c));
-    hh = g;
-    g = f;
-    f = e;
-    e = d + t1;
-    d = c;
-    c = b;
-    b = a;
-    a = t1 + t2;
-  }
-  h[0] += a, h[1] += b, h[2] += c, h[3] += d, h[4] += e, h[5] += f, h[6] += g, h[7] += hh;
+    uint64_t w[80];
+    for (int i = 0; i < 16; ++i) {
+        w[i] = 0;
+        for (int b = 0; b < 8; ++b) w[i] = (w[i] << 8) | p[i * 8 + b];
+    }
+    for (int i = 16; i < 80; ++i) {
+        uint64_t s0 = rotr(w[i - 15], 1) ^ rotr(w[i - 15], 8) ^ (w[i - 15] >> 7);
+        uint64_t s1 = rotr(w[i - 2], 19) ^ rotr(w[i - 2], 61) ^ (w[i - 2] >> 6);
+        w[i] = w[i - 16] + s0 + w[i - 7] + s1;
+    }
+    uint64_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7];
+    for (int i = 0; i < 80; ++i) {
+        uint64_t t1 = hh + (rotr(e, 14) ^ rotr(e, 18) ^ rotr(e, 41)) + ((e & f) ^ (~e & g)) +
+                      kSha512K[i] + w[i];
+        uint64_t t2 = (rotr(a, 28) ^ rotr(a, 34) ^ rotr(a, 39)) + ((a & b) ^ (a & c) ^ (b & c));
+        hh = g;
+        g = f;
+        f = e;
+        e = d + t1;
+        d = c;
+        c = b;
+        b = a;
+        a = t1 + t2;
+    }
+    h[0] += a, h[1] += b, h[2] += c, h[3] += d, h[4] += e, h[5] += f, h[6] += g, h[7] += hh;
 }
 
 std::string sha512(std::string_view data) {
-  uint64_t h[8] = {0x6a09e667f3bcc908ULL, 0xbb67ae8584caa73bULL, 0x3c6ef372fe94f82bULL, 0xa54ff53a5f1d36f1ULL,
-                   0x510e527fade682d1ULL, 0x9b05688c2b3e6c1fULL, 0x1f83d9abfb41bd6bULL, 0x5be0cd19137e2179ULL};
-  std::string msg(data);
-  uint64_t bits = static_cast<uint64_t>(data.size()) * 8;
-  msg += static_cast<char>(0x80);
-  while (msg.size() % 128 != 112) msg += '\0';
-  msg.append(8, '\0');  // the high 64 bits of the 128-bit length
-  for (int i = 7; i >= 0; --i) msg += static_cast<char>((bits >> (i * 8)) & 0xFF);
-  for (std::size_t off = 0; off < msg.size(); off += 128) {
-    sha512_block(h, reinterpret_cast<const unsigned char*>(msg.data() + off));
-  }
-  std::string out;
-  for (uint64_t v : h)
-    for (int i = 7; i >= 0; --i) out += static_cast<char>((v >> (i * 8)) & 0xFF);
-  return out;
+    uint64_t h[8] = {0x6a09e667f3bcc908ULL, 0xbb67ae8584caa73bULL, 0x3c6ef372fe94f82bULL,
+                     0xa54ff53a5f1d36f1ULL, 0x510e527fade682d1ULL, 0x9b05688c2b3e6c1fULL,
+                     0x1f83d9abfb41bd6bULL, 0x5be0cd19137e2179ULL};
+    std::string msg(data);
+    uint64_t bits = static_cast<uint64_t>(data.size()) * 8;
+    msg += static_cast<char>(0x80);
+    while (msg.size() % 128 != 112) msg += '\0';
+    msg.append(8, '\0');  // the high 64 bits of the 128-bit length
+    for (int i = 7; i >= 0; --i) msg += static_cast<char>((bits >> (i * 8)) & 0xFF);
+    for (std::size_t off = 0; off < msg.size(); off += 128) {
+        sha512_block(h, reinterpret_cast<const unsigned char*>(msg.data() + off));
+    }
+    std::string out;
+    for (uint64_t v : h)
+        for (int i = 7; i >= 0; --i) out += static_cast<char>((v >> (i * 8)) & 0xFF);
+    return out;
 }
 
 // --- seeding ---
@@ -195,198 +205,207 @@ std::string sha512(std::string_view data) {
 // The 32-bit words of a non-negative big-endian byte string, least
 // significant first, without high zero words (at least one word).
 std::vector<uint32_t> words_from_big_endian(std::string_view be) {
-  std::vector<uint32_t> words((be.size() + 3) / 4 + 1, 0);
-  for (std::size_t i = 0; i < be.size(); ++i) {
-    std::size_t byte_index = be.size() - 1 - i;  // significance of be[byte_index] is i
-    words[i / 4] |= static_cast<uint32_t>(static_cast<unsigned char>(be[byte_index])) << ((i % 4) * 8);
-  }
-  while (words.size() > 1 && words.back() == 0) words.pop_back();
-  return words;
+    std::vector<uint32_t> words((be.size() + 3) / 4 + 1, 0);
+    for (std::size_t i = 0; i < be.size(); ++i) {
+        std::size_t byte_index = be.size() - 1 - i;  // significance of be[byte_index] is i
+        words[i / 4] |= static_cast<uint32_t>(static_cast<unsigned char>(be[byte_index]))
+                        << ((i % 4) * 8);
+    }
+    while (words.size() > 1 && words.back() == 0) words.pop_back();
+    return words;
 }
 
 std::vector<uint32_t> words_from_int(Value n) {
-  mpz_t z;
-  mpz_init(z);
-  int_to_mpz(n, z);
-  mpz_abs(z, z);
-  std::vector<uint32_t> words(mpz_sizeinbase(z, 2) / 32 + 1, 0);
-  std::size_t count = 0;
-  mpz_export(words.data(), &count, -1, sizeof(uint32_t), 0, 0, z);
-  mpz_clear(z);
-  words.resize(count == 0 ? 1 : count);
-  return words;
+    mpz_t z;
+    mpz_init(z);
+    int_to_mpz(n, z);
+    mpz_abs(z, z);
+    std::vector<uint32_t> words(mpz_sizeinbase(z, 2) / 32 + 1, 0);
+    std::size_t count = 0;
+    mpz_export(words.data(), &count, -1, sizeof(uint32_t), 0, 0, z);
+    mpz_clear(z);
+    words.resize(count == 0 ? 1 : count);
+    return words;
 }
 
 bool seed_from_os(RandomObject* r) {
-  std::array<uint32_t, kN> key;
-  std::size_t done = 0;
-  auto* p = reinterpret_cast<char*>(key.data());
-  while (done < sizeof key) {
-    ssize_t n = ::getrandom(p + done, sizeof key - done, 0);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      break;
+    std::array<uint32_t, kN> key;
+    std::size_t done = 0;
+    auto* p = reinterpret_cast<char*>(key.data());
+    while (done < sizeof key) {
+        ssize_t n = ::getrandom(p + done, sizeof key - done, 0);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            break;
+        }
+        done += static_cast<std::size_t>(n);
     }
-    done += static_cast<std::size_t>(n);
-  }
-  if (done < sizeof key) {
-    uint32_t fallback[2] = {static_cast<uint32_t>(::time(nullptr)), static_cast<uint32_t>(::clock())};
-    init_by_array(r, fallback, 2);
+    if (done < sizeof key) {
+        uint32_t fallback[2] = {static_cast<uint32_t>(::time(nullptr)),
+                                static_cast<uint32_t>(::clock())};
+        init_by_array(r, fallback, 2);
+        return true;
+    }
+    init_by_array(r, key.data(), key.size());
     return true;
-  }
-  init_by_array(r, key.data(), key.size());
-  return true;
 }
 
 bool random_seed(ThreadState& ts, RandomObject* r, Value arg) {
-  if (arg.is_null() || arg.is_none()) return seed_from_os(r);
-  std::vector<uint32_t> key;
-  std::string_view data;
-  if (is_str(ts, arg) || (arg.is_object() && (arg.as_object()->kind == ObjKind::Bytes ||
-                                              arg.as_object()->kind == ObjKind::ByteArray))) {
-    data = is_str(ts, arg) ? str_view(arg)
-           : arg.as_object()->kind == ObjKind::Bytes ? bytes_view(arg) : bytearray_view(arg);
-    std::string joined(data);
-    joined += sha512(data);
-    key = words_from_big_endian(joined);
-  } else if (arg.is_small_int() || (arg.is_object() && arg.as_object()->type == ts.types().int_)) {
-    key = words_from_int(arg);
-  } else {
-    int64_t h;
-    if (!obj_hash(ts, arg, &h)) return false;
-    uint64_t u = static_cast<uint64_t>(h);
-    key = {static_cast<uint32_t>(u), static_cast<uint32_t>(u >> 32)};
-    if (key[1] == 0) key.pop_back();
-  }
-  init_by_array(r, key.data(), key.size());
-  return true;
+    if (arg.is_null() || arg.is_none()) return seed_from_os(r);
+    std::vector<uint32_t> key;
+    std::string_view data;
+    if (is_str(ts, arg) || (arg.is_object() && (arg.as_object()->kind == ObjKind::Bytes ||
+                                                arg.as_object()->kind == ObjKind::ByteArray))) {
+        data = is_str(ts, arg)                           ? str_view(arg)
+               : arg.as_object()->kind == ObjKind::Bytes ? bytes_view(arg)
+                                                         : bytearray_view(arg);
+        std::string joined(data);
+        joined += sha512(data);
+        key = words_from_big_endian(joined);
+    } else if (arg.is_small_int() ||
+               (arg.is_object() && arg.as_object()->type == ts.types().int_)) {
+        key = words_from_int(arg);
+    } else {
+        int64_t h;
+        if (!obj_hash(ts, arg, &h)) return false;
+        uint64_t u = static_cast<uint64_t>(h);
+        key = {static_cast<uint32_t>(u), static_cast<uint32_t>(u >> 32)};
+        if (key[1] == 0) key.pop_back();
+    }
+    init_by_array(r, key.data(), key.size());
+    return true;
 }
 
 // --- methods ---
 
 Value random_seed_method(ThreadState& ts, Args args) {
-  if (!check_nargs(ts, args.drop_first(), "seed", 0, 1)) return Value();
-  if (!random_seed(ts, rnd(args[0]), args.n > 1 ? args[1] : Value())) return Value();
-  return Value::none();
+    if (!check_nargs(ts, args.drop_first(), "seed", 0, 1)) return Value();
+    if (!random_seed(ts, rnd(args[0]), args.n > 1 ? args[1] : Value())) return Value();
+    return Value::none();
 }
 
 Value random_random(ThreadState& ts, Args args) {
-  RandomObject* r = rnd(args[0]);
-  uint32_t a = genrand_uint32(r) >> 5, b = genrand_uint32(r) >> 6;
-  return make_float(ts, (a * 67108864.0 + b) * (1.0 / 9007199254740992.0));
+    RandomObject* r = rnd(args[0]);
+    uint32_t a = genrand_uint32(r) >> 5, b = genrand_uint32(r) >> 6;
+    return make_float(ts, (a * 67108864.0 + b) * (1.0 / 9007199254740992.0));
 }
 
 Value random_getrandbits(ThreadState& ts, Args args) {
-  if (!check_nargs(ts, args.drop_first(), "getrandbits", 1, 1)) return Value();
-  int64_t k;
-  if (!obj_index(ts, args[1], &k)) return Value();
-  if (k < 0) return raise(ts, ts.exc_types().ValueError, "number of bits must be non-negative");
-  RandomObject* r = rnd(args[0]);
-  if (k == 0) return Value::small_int(0);
-  if (k <= 32) return make_int(ts, genrand_uint32(r) >> (32 - k));
-  std::vector<uint32_t> words(static_cast<std::size_t>((k - 1) / 32 + 1));
-  for (uint32_t& w : words) {
-    uint32_t v = genrand_uint32(r);
-    if (k < 32) v >>= (32 - k);
-    w = v;
-    k -= 32;
-  }
-  mpz_t z;
-  mpz_init(z);
-  mpz_import(z, words.size(), -1, sizeof(uint32_t), 0, 0, words.data());
-  Value result = make_int_mpz(ts, z);
-  mpz_clear(z);
-  return result;
+    if (!check_nargs(ts, args.drop_first(), "getrandbits", 1, 1)) return Value();
+    int64_t k;
+    if (!obj_index(ts, args[1], &k)) return Value();
+    if (k < 0) return raise(ts, ts.exc_types().ValueError, "number of bits must be non-negative");
+    RandomObject* r = rnd(args[0]);
+    if (k == 0) return Value::small_int(0);
+    if (k <= 32) return make_int(ts, genrand_uint32(r) >> (32 - k));
+    std::vector<uint32_t> words(static_cast<std::size_t>((k - 1) / 32 + 1));
+    for (uint32_t& w : words) {
+        uint32_t v = genrand_uint32(r);
+        if (k < 32) v >>= (32 - k);
+        w = v;
+        k -= 32;
+    }
+    mpz_t z;
+    mpz_init(z);
+    mpz_import(z, words.size(), -1, sizeof(uint32_t), 0, 0, words.data());
+    Value result = make_int_mpz(ts, z);
+    mpz_clear(z);
+    return result;
 }
 
 Value random_getstate(ThreadState& ts, Args args) {
-  RandomObject* r = rnd(args[0]);
-  Ref state(tuple_new(ts, kN + 1));
-  if (!state) return Value();
-  for (int i = 0; i < kN; ++i) {
-    Value v = make_int_u64(ts, r->mt[i]);
-    if (v.is_null()) return Value();
-    tuple_obj(*state)->items[i] = v;
-  }
-  tuple_obj(*state)->items[kN] = Value::small_int(r->index);
-  return state.release();
+    RandomObject* r = rnd(args[0]);
+    Ref state(tuple_new(ts, kN + 1));
+    if (!state) return Value();
+    for (int i = 0; i < kN; ++i) {
+        Value v = make_int_u64(ts, r->mt[i]);
+        if (v.is_null()) return Value();
+        tuple_obj(*state)->items[i] = v;
+    }
+    tuple_obj(*state)->items[kN] = Value::small_int(r->index);
+    return state.release();
 }
 
 Value random_setstate(ThreadState& ts, Args args) {
-  if (!check_nargs(ts, args.drop_first(), "setstate", 1, 1)) return Value();
-  Value state = args[1];
-  if (!is_tuple(ts, state)) return raise(ts, ts.exc_types().TypeError, "state vector must be a tuple");
-  if (tuple_size(state) != kN + 1) return raise(ts, ts.exc_types().ValueError, "state vector is the wrong size");
-  uint32_t mt[kN];
-  for (int i = 0; i < kN; ++i) {
-    int64_t v;
-    if (!int_as_int64(ts, tuple_item(state, i), &v)) return Value();
-    mt[i] = static_cast<uint32_t>(v);
-  }
-  int64_t index;
-  if (!int_as_int64(ts, tuple_item(state, kN), &index)) return Value();
-  if (index < 0 || index > kN) return raise(ts, ts.exc_types().ValueError, "invalid state");
-  RandomObject* r = rnd(args[0]);
-  std::memcpy(r->mt, mt, sizeof mt);
-  r->index = static_cast<int>(index);
-  return Value::none();
+    if (!check_nargs(ts, args.drop_first(), "setstate", 1, 1)) return Value();
+    Value state = args[1];
+    if (!is_tuple(ts, state))
+        return raise(ts, ts.exc_types().TypeError, "state vector must be a tuple");
+    if (tuple_size(state) != kN + 1)
+        return raise(ts, ts.exc_types().ValueError, "state vector is the wrong size");
+    uint32_t mt[kN];
+    for (int i = 0; i < kN; ++i) {
+        int64_t v;
+        if (!int_as_int64(ts, tuple_item(state, i), &v)) return Value();
+        mt[i] = static_cast<uint32_t>(v);
+    }
+    int64_t index;
+    if (!int_as_int64(ts, tuple_item(state, kN), &index)) return Value();
+    if (index < 0 || index > kN) return raise(ts, ts.exc_types().ValueError, "invalid state");
+    RandomObject* r = rnd(args[0]);
+    std::memcpy(r->mt, mt, sizeof mt);
+    r->index = static_cast<int>(index);
+    return Value::none();
 }
 
 Value random_new(ThreadState& ts, TypeObject* type, Args) {
-  Object* o = (type->flags & kTypeHasGc) ? alloc_gc_object(type, type->basicsize) : alloc_object(type, type->basicsize);
-  if (!o) return raise_memory_error(ts);
-  reinterpret_cast<RandomObject*>(o)->index = kN;
-  return Value::object(o);
+    Object* o = (type->flags & kTypeHasGc) ? alloc_gc_object(type, type->basicsize)
+                                           : alloc_object(type, type->basicsize);
+    if (!o) return raise_memory_error(ts);
+    reinterpret_cast<RandomObject*>(o)->index = kN;
+    return Value::object(o);
 }
 
 // Random(x=None): seeds; a subclass that overrides __init__ seeds itself.
 int random_init(ThreadState& ts, Value self, Args args) {
-  if (args.kw_count() != 0) {
-    raise(ts, ts.exc_types().TypeError, "Random() takes no keyword arguments");
-    return -1;
-  }
-  if (args.n > 1) {
-    raise(ts, ts.exc_types().TypeError, "Random() requires 0 or 1 argument");
-    return -1;
-  }
-  return random_seed(ts, rnd(self), args.n ? args[0] : Value()) ? 0 : -1;
+    if (args.kw_count() != 0) {
+        raise(ts, ts.exc_types().TypeError, "Random() takes no keyword arguments");
+        return -1;
+    }
+    if (args.n > 1) {
+        raise(ts, ts.exc_types().TypeError, "Random() requires 0 or 1 argument");
+        return -1;
+    }
+    return random_seed(ts, rnd(self), args.n ? args[0] : Value()) ? 0 : -1;
 }
 
-void random_dealloc(Object* o) { free_object(o); }
+void random_dealloc(Object* o) {
+    free_object(o);
+}
 
 TypeObject* make_random_type(Interpreter& interp) {
-  TypeObject* t = type_alloc_builtin(interp, "Random", ObjKind::Native, sizeof(RandomObject), interp.types.object,
-                                     kTypeBaseType);
-  t->hdr.type = interp.types.type;
-  t->new_ = random_new;
-  t->init = random_init;
-  t->dealloc = random_dealloc;
-  // No owned Values: an explicit no-op, or object's instance_traverse and
-  // instance_clear would be inherited and read this layout as an instance.
-  t->traverse = [](Object*, VisitFn, void*) {};
-  t->clear = [](Object*) {};
-  type_add_methods(interp, t, kRandomMethods);
-  Ref mod(interp.intern("_random"));
-  type_set_attr_cstr(interp, t, "__module__", *mod);
-  type_ready(interp, t);
-  return t;
+    TypeObject* t = type_alloc_builtin(interp, "Random", ObjKind::Native, sizeof(RandomObject),
+                                       interp.types.object, kTypeBaseType);
+    t->hdr.type = interp.types.type;
+    t->new_ = random_new;
+    t->init = random_init;
+    t->dealloc = random_dealloc;
+    // No owned Values: an explicit no-op, or object's instance_traverse and
+    // instance_clear would be inherited and read this layout as an instance.
+    t->traverse = [](Object*, VisitFn, void*) {};
+    t->clear = [](Object*) {};
+    type_add_methods(interp, t, kRandomMethods);
+    Ref mod(interp.intern("_random"));
+    type_set_attr_cstr(interp, t, "__module__", *mod);
+    type_ready(interp, t);
+    return t;
 }
 
 }  // namespace
 
 Value init_random_module(ThreadState& ts) {
-  Interpreter& interp = ts.interp();
-  TypeObject* t;
-  auto it = interp.module_state.find("_random.Random");
-  if (it == interp.module_state.end()) {
-    t = make_random_type(interp);
-    interp.module_state.emplace("_random.Random", std::shared_ptr<void>(t, [](void*) {}));
-  } else {
-    t = static_cast<TypeObject*>(it->second.get());
-  }
-  Ref m(module_new(ts, "_random"));
-  if (!m || !module_add_value(ts, *m, "Random", val(t))) return Value();
-  return m.release();
+    Interpreter& interp = ts.interp();
+    TypeObject* t;
+    auto it = interp.module_state.find("_random.Random");
+    if (it == interp.module_state.end()) {
+        t = make_random_type(interp);
+        interp.module_state.emplace("_random.Random", std::shared_ptr<void>(t, [](void*) {}));
+    } else {
+        t = static_cast<TypeObject*>(it->second.get());
+    }
+    Ref m(module_new(ts, "_random"));
+    if (!m || !module_add_value(ts, *m, "Random", val(t))) return Value();
+    return m.release();
 }
 
 }  // namespace gilt

@@ -33,7 +33,9 @@ constexpr NativeModule kNativeModules[] = {
 
 }  // namespace
 
-std::span<const NativeModule> native_module_table() { return kNativeModules; }
+std::span<const NativeModule> native_module_table() {
+    return kNativeModules;
+}
 
 void register_native_modules(Interpreter& interp) {
     for (const NativeModule& m : kNativeModules) interp.native_modules.emplace(m.name, m.init);

@@ -20,27 +20,30 @@ namespace gilt {
 // calls on a blocking socket try with MSG_DONTWAIT and then wait with
 // poll() without the GIL (stdlib/wait_fd.hpp), so Ctrl-C interrupts them.
 struct SocketObject {
-  Object hdr;
-  int fd;  // -1 once closed or detached
-  int family;
-  int type;
-  int proto;
-  double timeout;
+    Object hdr;
+    int fd;  // -1 once closed or detached
+    int family;
+    int type;
+    int proto;
+    double timeout;
 };
 
-inline SocketObject* sock_obj(Value v) noexcept { return reinterpret_cast<SocketObject*>(v.as_object()); }
+inline SocketObject* sock_obj(Value v) noexcept {
+    return reinterpret_cast<SocketObject*>(v.as_object());
+}
 
 // A sockaddr and its length.
 struct SockAddr {
-  sockaddr_storage storage{};
-  socklen_t len = 0;
-  sockaddr* ptr() noexcept { return reinterpret_cast<sockaddr*>(&storage); }
+    sockaddr_storage storage{};
+    socklen_t len = 0;
+    sockaddr* ptr() noexcept { return reinterpret_cast<sockaddr*>(&storage); }
 };
 
 // Python address -> sockaddr for `family` (CPython's getsockaddrarg). Host
 // names are resolved with getaddrinfo, the GIL released. `fname` names the
 // caller in messages ("connect(): port must be 0-65535.").
-[[nodiscard]] bool sockaddr_from_python(ThreadState& ts, int family, Value addr, const char* fname, SockAddr* out);
+[[nodiscard]] bool sockaddr_from_python(ThreadState& ts, int family, Value addr, const char* fname,
+                                        SockAddr* out);
 // sockaddr -> Python address: (host, port) for IPv4, (host, port, flowinfo,
 // scope_id) for IPv6, the path for AF_UNIX (bytes for the abstract
 // namespace, '' when unnamed).

@@ -21,109 +21,114 @@ constexpr std::size_t kTupleHeader = offsetof(TupleObject, items);
 
 // The getter of every field: args[0] is the bound index, args[1] the instance.
 Value structseq_field(ThreadState& ts, Args args) {
-  if (args.n != 2 || !is_tuple(ts, args[1])) return raise(ts, ts.exc_types().TypeError, "descriptor needs a struct sequence");
-  uint64_t i = static_cast<uint64_t>(args[0].as_small_int());
-  if (i >= tuple_size(args[1])) return Value::none();
-  return new_ref(tuple_item(args[1], i));
+    if (args.n != 2 || !is_tuple(ts, args[1]))
+        return raise(ts, ts.exc_types().TypeError, "descriptor needs a struct sequence");
+    uint64_t i = static_cast<uint64_t>(args[0].as_small_int());
+    if (i >= tuple_size(args[1])) return Value::none();
+    return new_ref(tuple_item(args[1], i));
 }
 
 Value structseq_repr(ThreadState& ts, Value self) {
-  TypeObject* t = type_of(ts, self);
-  // Borrowed from the type's dict: struct sequence types are immutable.
-  Value fields = type_lookup_cstr(ts, t, "_fields");
-  Value module = type_lookup_cstr(ts, t, "__module__");
-  std::string out;
-  if (!module.is_null() && is_str(ts, module)) {
-    out += str_view(module);
-    out += '.';
-  }
-  out += str_view(t->name);
-  out += '(';
-  uint64_t n = tuple_size(self);
-  for (uint64_t i = 0; i < n; ++i) {
-    if (i) out += ", ";
-    if (!fields.is_null() && i < tuple_size(fields)) {
-      out += str_view(tuple_item(fields, i));
-      out += '=';
+    TypeObject* t = type_of(ts, self);
+    // Borrowed from the type's dict: struct sequence types are immutable.
+    Value fields = type_lookup_cstr(ts, t, "_fields");
+    Value module = type_lookup_cstr(ts, t, "__module__");
+    std::string out;
+    if (!module.is_null() && is_str(ts, module)) {
+        out += str_view(module);
+        out += '.';
     }
-    Ref r(obj_repr(ts, tuple_item(self, i)));
-    if (!r) return Value();
-    out += str_view(*r);
-  }
-  out += ')';
-  return make_str(ts, out);
+    out += str_view(t->name);
+    out += '(';
+    uint64_t n = tuple_size(self);
+    for (uint64_t i = 0; i < n; ++i) {
+        if (i) out += ", ";
+        if (!fields.is_null() && i < tuple_size(fields)) {
+            out += str_view(tuple_item(fields, i));
+            out += '=';
+        }
+        Ref r(obj_repr(ts, tuple_item(self, i)));
+        if (!r) return Value();
+        out += str_view(*r);
+    }
+    out += ')';
+    return make_str(ts, out);
 }
 
 void structseq_dealloc(Object* o) {
-  auto* t = reinterpret_cast<TupleObject*>(o);
-  for (uint64_t i = 0; i < t->size; ++i) clear_ref(t->items[i]);
-  free_object(o);
+    auto* t = reinterpret_cast<TupleObject*>(o);
+    for (uint64_t i = 0; i < t->size; ++i) clear_ref(t->items[i]);
+    free_object(o);
 }
 
 void structseq_traverse(Object* o, VisitFn visit, void* ctx) {
-  auto* t = reinterpret_cast<TupleObject*>(o);
-  for (uint64_t i = 0; i < t->size; ++i)
-    if (!t->items[i].is_null()) visit(t->items[i], ctx);
+    auto* t = reinterpret_cast<TupleObject*>(o);
+    for (uint64_t i = 0; i < t->size; ++i)
+        if (!t->items[i].is_null()) visit(t->items[i], ctx);
 }
 
 void structseq_clear(Object* o) {
-  auto* t = reinterpret_cast<TupleObject*>(o);
-  for (uint64_t i = 0; i < t->size; ++i) clear_ref(t->items[i]);
+    auto* t = reinterpret_cast<TupleObject*>(o);
+    for (uint64_t i = 0; i < t->size; ++i) clear_ref(t->items[i]);
 }
 
 bool add_field_property(Interpreter& interp, TypeObject* t, const char* name, int64_t index) {
-  ThreadState& ts = interp.main_thread();
-  Ref getter(make_native_function(ts, name, structseq_field));
-  if (!getter) return false;
-  Ref bound(native_bind(ts, *getter, Value::small_int(index)));
-  if (!bound) return false;
-  Ref prop(call1(ts, val(interp.types.property), *bound));
-  if (!prop) return false;
-  type_set_attr_cstr(interp, t, name, *prop);
-  return true;
+    ThreadState& ts = interp.main_thread();
+    Ref getter(make_native_function(ts, name, structseq_field));
+    if (!getter) return false;
+    Ref bound(native_bind(ts, *getter, Value::small_int(index)));
+    if (!bound) return false;
+    Ref prop(call1(ts, val(interp.types.property), *bound));
+    if (!prop) return false;
+    type_set_attr_cstr(interp, t, name, *prop);
+    return true;
 }
 
 }  // namespace
 
 TypeObject* make_structseq_type(Interpreter& interp, const char* module, const char* name,
                                 std::span<const char* const> fields) {
-  ThreadState& ts = interp.main_thread();
-  TypeObject* tuple = interp.types.tuple;
-  TypeObject* t = type_alloc_builtin(interp, name, ObjKind::Tuple, kTupleHeader, tuple, kTypeHasGc);
-  t->hdr.type = interp.types.type;
-  t->repr = structseq_repr;
-  t->dealloc = structseq_dealloc;
-  t->traverse = structseq_traverse;
-  t->clear = structseq_clear;
-  Ref names(tuple_new(ts, fields.size()));
-  for (std::size_t i = 0; i < fields.size(); ++i) {
-    tuple_obj(*names)->items[i] = interp.intern(fields[i]);
-    if (!add_field_property(interp, t, fields[i], static_cast<int64_t>(i))) clear_exception(ts);
-  }
-  Ref mod(interp.intern(module));
-  type_set_attr_cstr(interp, t, "__module__", *mod);
-  type_set_attr_cstr(interp, t, "_fields", *names);
-  type_set_attr_cstr(interp, t, "n_fields", Value::small_int(static_cast<int64_t>(fields.size())));
-  type_set_attr_cstr(interp, t, "n_sequence_fields", Value::small_int(static_cast<int64_t>(fields.size())));
-  type_set_attr_cstr(interp, t, "n_unnamed_fields", Value::small_int(0));
-  type_ready(interp, t);
-  return t;
+    ThreadState& ts = interp.main_thread();
+    TypeObject* tuple = interp.types.tuple;
+    TypeObject* t =
+        type_alloc_builtin(interp, name, ObjKind::Tuple, kTupleHeader, tuple, kTypeHasGc);
+    t->hdr.type = interp.types.type;
+    t->repr = structseq_repr;
+    t->dealloc = structseq_dealloc;
+    t->traverse = structseq_traverse;
+    t->clear = structseq_clear;
+    Ref names(tuple_new(ts, fields.size()));
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        tuple_obj(*names)->items[i] = interp.intern(fields[i]);
+        if (!add_field_property(interp, t, fields[i], static_cast<int64_t>(i))) clear_exception(ts);
+    }
+    Ref mod(interp.intern(module));
+    type_set_attr_cstr(interp, t, "__module__", *mod);
+    type_set_attr_cstr(interp, t, "_fields", *names);
+    type_set_attr_cstr(interp, t, "n_fields",
+                       Value::small_int(static_cast<int64_t>(fields.size())));
+    type_set_attr_cstr(interp, t, "n_sequence_fields",
+                       Value::small_int(static_cast<int64_t>(fields.size())));
+    type_set_attr_cstr(interp, t, "n_unnamed_fields", Value::small_int(0));
+    type_ready(interp, t);
+    return t;
 }
 
 Value structseq_new(ThreadState& ts, TypeObject* type, std::span<const Value> items) {
-  auto* t = alloc_gc<TupleObject>(type, kTupleHeader + items.size() * sizeof(Value));
-  if (!t) return raise_memory_error(ts);
-  t->size = items.size();
-  for (std::size_t i = 0; i < items.size(); ++i) t->items[i] = new_ref(items[i]);
-  return val(t);
+    auto* t = alloc_gc<TupleObject>(type, kTupleHeader + items.size() * sizeof(Value));
+    if (!t) return raise_memory_error(ts);
+    t->size = items.size();
+    for (std::size_t i = 0; i < items.size(); ++i) t->items[i] = new_ref(items[i]);
+    return val(t);
 }
 
 Value structseq_new_steal(ThreadState& ts, TypeObject* type, std::initializer_list<Value> items) {
-  bool ok = true;
-  for (Value v : items) ok &= !v.is_null();
-  Value r = ok ? structseq_new(ts, type, std::span<const Value>(items.begin(), items.size())) : Value();
-  for (Value v : items) decref(v);
-  return r;
+    bool ok = true;
+    for (Value v : items) ok &= !v.is_null();
+    Value r =
+        ok ? structseq_new(ts, type, std::span<const Value>(items.begin(), items.size())) : Value();
+    for (Value v : items) decref(v);
+    return r;
 }
 
 }  // namespace gilt

@@ -22,15 +22,15 @@ namespace gilt {
 
 // A timeout in seconds (negative: none) turned into an absolute deadline.
 class WaitDeadline {
- public:
-  explicit WaitDeadline(double timeout_s);
-  bool forever() const noexcept { return m_forever; }
-  // Milliseconds left (rounded up; 0 once passed; -1 without a deadline).
-  int remaining_ms() const noexcept;
+public:
+    explicit WaitDeadline(double timeout_s);
+    bool forever() const noexcept { return m_forever; }
+    // Milliseconds left (rounded up; 0 once passed; -1 without a deadline).
+    int remaining_ms() const noexcept;
 
- private:
-  bool m_forever;
-  std::chrono::steady_clock::time_point m_deadline;
+private:
+    bool m_forever;
+    std::chrono::steady_clock::time_point m_deadline;
 };
 
 // Calls `wait(ms)` with the GIL released until it returns a positive count
@@ -38,7 +38,8 @@ class WaitDeadline {
 // system call: it returns the number of ready descriptors, 0 on time-out,
 // -1 with errno set. Returns that count; 0 on time-out; -1 with an exception
 // pending (OSError from errno, or what a signal handler raised).
-int wait_released(ThreadState& ts, const WaitDeadline& deadline, const std::function<int(int ms)>& wait);
+int wait_released(ThreadState& ts, const WaitDeadline& deadline,
+                  const std::function<int(int ms)>& wait);
 
 // One descriptor: waits for `events` (POLLIN / POLLOUT). Same returns.
 int wait_fd(ThreadState& ts, int fd, short events, const WaitDeadline& deadline);

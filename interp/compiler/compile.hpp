@@ -15,8 +15,8 @@ enum class CompileMode { Exec, Eval, Single };
 // null with SyntaxError (or IndentationError/TabError) pending, carrying
 // CPython's attributes. With `incomplete` non-null, it is set when the
 // failure means more input could complete the source (the REPL).
-Value compile_source(ThreadState& ts, std::string_view source, std::string_view filename, CompileMode mode,
-                     bool* incomplete = nullptr);
+Value compile_source(ThreadState& ts, std::string_view source, std::string_view filename,
+                     CompileMode mode, bool* incomplete = nullptr);
 
 // Runs a module-level code object with the given globals (and locals: the
 // same dict unless given). Returns the result (None for exec mode) or null.

@@ -34,7 +34,8 @@ namespace {
 
 bool is_wildcard(const ast::Pattern* p) {
     if (p->kind == ast::PatternKind::MatchStar) return !p->as<ast::MatchStar>()->name;
-    return p->kind == ast::PatternKind::MatchAs && !p->as<ast::MatchAs>()->pattern && !p->as<ast::MatchAs>()->name;
+    return p->kind == ast::PatternKind::MatchAs && !p->as<ast::MatchAs>()->pattern &&
+           !p->as<ast::MatchAs>()->name;
 }
 
 // A literal key's identity for the duplicate check, and CPython's repr of it.
@@ -42,18 +43,25 @@ bool literal_key(const ast::Expr* e, std::string* id, std::string* repr) {
     if (e->kind != ast::ExprKind::Constant) return false;
     const auto* c = e->as<ast::Constant>();
     switch (c->value_kind) {
-    case ast::ConstantKind::Str:
-        *id = "s" + c->str_value;
-        *repr = "'" + c->str_value + "'";
-        return true;
-    case ast::ConstantKind::Int:
-        *id = "i" + std::to_string(c->int_value);
-        *repr = std::to_string(c->int_value);
-        return true;
-    case ast::ConstantKind::None: *id = *repr = "None"; return true;
-    case ast::ConstantKind::True: *id = *repr = "True"; return true;
-    case ast::ConstantKind::False: *id = *repr = "False"; return true;
-    default: return false;
+        case ast::ConstantKind::Str:
+            *id = "s" + c->str_value;
+            *repr = "'" + c->str_value + "'";
+            return true;
+        case ast::ConstantKind::Int:
+            *id = "i" + std::to_string(c->int_value);
+            *repr = std::to_string(c->int_value);
+            return true;
+        case ast::ConstantKind::None:
+            *id = *repr = "None";
+            return true;
+        case ast::ConstantKind::True:
+            *id = *repr = "True";
+            return true;
+        case ast::ConstantKind::False:
+            *id = *repr = "False";
+            return true;
+        default:
+            return false;
     }
 }
 
@@ -75,7 +83,8 @@ void Compiler::emit_fail_pop(PatternContext& pc) {
     pc.fail_pop.clear();
 }
 
-void Compiler::pattern_store(const ast::Node* where, const std::optional<std::string>& name, PatternContext& pc) {
+void Compiler::pattern_store(const ast::Node* where, const std::optional<std::string>& name,
+                             PatternContext& pc) {
     if (!name) {
         emit(Op::POP_TOP);
     } else {
@@ -116,39 +125,48 @@ void Compiler::pattern(const ast::Pattern* p, PatternContext& pc) {
     using K = ast::PatternKind;
     set_line(p);
     switch (p->kind) {
-    case K::MatchValue:
-        expr(p->as<ast::MatchValue>()->value);
-        emit(Op::COMPARE_OP, static_cast<uint32_t>(CompareOp::Eq));
-        jump_to_fail_pop(pc, Op::POP_JUMP_IF_FALSE);
-        break;
-    case K::MatchSingleton:
-        expr(p->as<ast::MatchSingleton>()->value);
-        emit(Op::IS_OP, 0);
-        jump_to_fail_pop(pc, Op::POP_JUMP_IF_FALSE);
-        break;
-    case K::MatchSequence: sequence_pattern(p->as<ast::MatchSequence>(), pc); break;
-    case K::MatchMapping: mapping_pattern(p->as<ast::MatchMapping>(), pc); break;
-    case K::MatchClass: class_pattern(p->as<ast::MatchClass>(), pc); break;
-    case K::MatchStar:
-        fail(p, "can't use starred expression here");
-        break;
-    case K::MatchAs: {
-        const auto* a = p->as<ast::MatchAs>();
-        if (!a->pattern) {
-            if (!pc.allow_irrefutable) {
-                fail(p, a->name ? "name capture '" + *a->name + "' makes remaining patterns unreachable"
-                                : std::string("wildcard makes remaining patterns unreachable"));
+        case K::MatchValue:
+            expr(p->as<ast::MatchValue>()->value);
+            emit(Op::COMPARE_OP, static_cast<uint32_t>(CompareOp::Eq));
+            jump_to_fail_pop(pc, Op::POP_JUMP_IF_FALSE);
+            break;
+        case K::MatchSingleton:
+            expr(p->as<ast::MatchSingleton>()->value);
+            emit(Op::IS_OP, 0);
+            jump_to_fail_pop(pc, Op::POP_JUMP_IF_FALSE);
+            break;
+        case K::MatchSequence:
+            sequence_pattern(p->as<ast::MatchSequence>(), pc);
+            break;
+        case K::MatchMapping:
+            mapping_pattern(p->as<ast::MatchMapping>(), pc);
+            break;
+        case K::MatchClass:
+            class_pattern(p->as<ast::MatchClass>(), pc);
+            break;
+        case K::MatchStar:
+            fail(p, "can't use starred expression here");
+            break;
+        case K::MatchAs: {
+            const auto* a = p->as<ast::MatchAs>();
+            if (!a->pattern) {
+                if (!pc.allow_irrefutable) {
+                    fail(p, a->name ? "name capture '" + *a->name +
+                                          "' makes remaining patterns unreachable"
+                                    : std::string("wildcard makes remaining patterns unreachable"));
+                }
+                pattern_store(p, a->name, pc);
+                break;
             }
+            emit(Op::COPY, 1);
+            ++pc.depth;
+            pattern(a->pattern, pc);
             pattern_store(p, a->name, pc);
             break;
         }
-        emit(Op::COPY, 1);
-        ++pc.depth;
-        pattern(a->pattern, pc);
-        pattern_store(p, a->name, pc);
-        break;
-    }
-    case K::MatchOr: or_pattern(p->as<ast::MatchOr>(), pc); break;
+        case K::MatchOr:
+            or_pattern(p->as<ast::MatchOr>(), pc);
+            break;
     }
 }
 
@@ -252,7 +270,8 @@ void Compiler::class_pattern(const ast::MatchClass* c, PatternContext& pc) {
     for (std::size_t i = 0; i < c->kwd_attrs.size(); ++i) {
         for (std::size_t j = 0; j < i; ++j) {
             if (c->kwd_attrs[i] == c->kwd_attrs[j]) {
-                fail(c->kwd_patterns[i], "attribute name repeated in class pattern: " + c->kwd_attrs[i]);
+                fail(c->kwd_patterns[i],
+                     "attribute name repeated in class pattern: " + c->kwd_attrs[i]);
             }
         }
     }
@@ -300,8 +319,8 @@ void Compiler::or_pattern(const ast::MatchOr* o, PatternContext& pc) {
             emit_jump(Op::JUMP, end);
             emit_fail_pop(inner);
         }
-        std::vector<std::string> binds(pc.stores.begin() + static_cast<std::ptrdiff_t>(stores_before.size()),
-                                       pc.stores.end());
+        std::vector<std::string> binds(
+            pc.stores.begin() + static_cast<std::ptrdiff_t>(stores_before.size()), pc.stores.end());
         std::sort(binds.begin(), binds.end());
         if (i == 0) {
             first_binds = binds;

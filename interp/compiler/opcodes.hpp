@@ -16,7 +16,20 @@ namespace gilt {
 inline constexpr int kVar = 1000;
 
 // What an instruction's argument means (the operand column of opcodes.inc).
-enum class Operand : uint8_t { None, Const, Local, Name, Cell, Jump, Count, BinOp, InplaceOp, Compare, Depth, Flags };
+enum class Operand : uint8_t {
+    None,
+    Const,
+    Local,
+    Name,
+    Cell,
+    Jump,
+    Count,
+    BinOp,
+    InplaceOp,
+    Compare,
+    Depth,
+    Flags
+};
 
 enum class Op : uint8_t {
 #define GILT_OP(name, effect, cache, operand) name,
@@ -54,7 +67,9 @@ inline constexpr Operand kOpOperands[] = {
 #undef GILT_OP
 };
 
-inline constexpr Operand operand_of(Op op) { return kOpOperands[static_cast<int>(op)]; }
+inline constexpr Operand operand_of(Op op) {
+    return kOpOperands[static_cast<int>(op)];
+}
 
 // CALL's argument: the argument count in the low 16 bits, and this bit for
 // a call with no self-or-NULL slot ([callable, arg]: a decorator applied).
@@ -63,21 +78,31 @@ inline constexpr uint32_t kCallNoSelfSlot = 1u << 16;
 // Flags of MAKE_FUNCTION's argument: which optional parts are on the stack
 // (below the code object, in this order).
 enum MakeFunctionFlags : uint32_t {
-  kMakeDefaults = 1u << 0,
-  kMakeKwDefaults = 1u << 1,
-  kMakeAnnotations = 1u << 2,
-  kMakeClosure = 1u << 3,
+    kMakeDefaults = 1u << 0,
+    kMakeKwDefaults = 1u << 1,
+    kMakeAnnotations = 1u << 2,
+    kMakeClosure = 1u << 3,
 };
 
 // FORMAT_VALUE: low 2 bits conversion, bit 2 "a spec is on the stack".
 enum FormatValueFlags : uint32_t {
-  kFormatNone = 0, kFormatStr = 1, kFormatRepr = 2, kFormatAscii = 3,
-  kFormatConvMask = 3, kFormatHasSpec = 4,
+    kFormatNone = 0,
+    kFormatStr = 1,
+    kFormatRepr = 2,
+    kFormatAscii = 3,
+    kFormatConvMask = 3,
+    kFormatHasSpec = 4,
 };
 
-inline constexpr uint32_t encode(Op op, uint32_t arg) { return static_cast<uint32_t>(op) | (arg << 8); }
-inline constexpr Op op_of(uint32_t word) { return static_cast<Op>(word & 0xFF); }
-inline constexpr uint32_t arg_of(uint32_t word) { return word >> 8; }
+inline constexpr uint32_t encode(Op op, uint32_t arg) {
+    return static_cast<uint32_t>(op) | (arg << 8);
+}
+inline constexpr Op op_of(uint32_t word) {
+    return static_cast<Op>(word & 0xFF);
+}
+inline constexpr uint32_t arg_of(uint32_t word) {
+    return word >> 8;
+}
 inline constexpr uint32_t kMaxArg = (1u << 24) - 1;
 
 // Net stack effect of an instruction (for variable ones, as a function of

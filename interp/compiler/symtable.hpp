@@ -32,41 +32,41 @@ enum class ScopeKind { Module, Class, Function, Comprehension };
 enum class NameScope { Local, Cell, Free, GlobalExplicit, GlobalImplicit, ClassLocal };
 
 struct Scope {
-  ScopeKind kind = ScopeKind::Module;
-  std::string name;
-  Scope* parent = nullptr;
-  std::vector<std::unique_ptr<Scope>> children;
+    ScopeKind kind = ScopeKind::Module;
+    std::string name;
+    Scope* parent = nullptr;
+    std::vector<std::unique_ptr<Scope>> children;
 
-  std::vector<std::string> params;      // in order: positional, *args, kw-only, **kwargs
-  std::set<std::string> bound;          // assigned, imported, defined, or parameters
-  std::set<std::string> used;           // read
-  std::set<std::string> globals;        // declared `global`
-  std::set<std::string> nonlocals;      // declared `nonlocal`
-  std::set<std::string> cells;          // locals captured by inner scopes
-  std::set<std::string> frees;          // names closed over from outer functions
-  std::vector<std::string> local_order; // locals in first-binding order (after params)
-  bool is_generator = false;
-  bool is_coroutine = false;
-  bool needs_class_cell = false;        // class: some method uses __class__/super
-  bool uses_class_cell = false;         // function: mentions super or __class__
+    std::vector<std::string> params;       // in order: positional, *args, kw-only, **kwargs
+    std::set<std::string> bound;           // assigned, imported, defined, or parameters
+    std::set<std::string> used;            // read
+    std::set<std::string> globals;         // declared `global`
+    std::set<std::string> nonlocals;       // declared `nonlocal`
+    std::set<std::string> cells;           // locals captured by inner scopes
+    std::set<std::string> frees;           // names closed over from outer functions
+    std::vector<std::string> local_order;  // locals in first-binding order (after params)
+    bool is_generator = false;
+    bool is_coroutine = false;
+    bool needs_class_cell = false;  // class: some method uses __class__/super
+    bool uses_class_cell = false;   // function: mentions super or __class__
 
-  NameScope lookup(const std::string& n) const;
+    NameScope lookup(const std::string& n) const;
 };
 
 class SymbolTable {
- public:
-  // Builds the scope tree; returns false with `error` set on a scope error
-  // ("name 'x' is parameter and global", "no binding for nonlocal 'x' found",
-  // "nonlocal declaration not allowed at module level", ...).
-  bool build(const ast::Module& module, std::optional<SyntaxErrorInfo>* error);
-  Scope* root() const { return m_root.get(); }
-  // The scope created for a FunctionDef, Lambda, ClassDef or comprehension node.
-  Scope* scope_of(const void* node) const;
+public:
+    // Builds the scope tree; returns false with `error` set on a scope error
+    // ("name 'x' is parameter and global", "no binding for nonlocal 'x' found",
+    // "nonlocal declaration not allowed at module level", ...).
+    bool build(const ast::Module& module, std::optional<SyntaxErrorInfo>* error);
+    Scope* root() const { return m_root.get(); }
+    // The scope created for a FunctionDef, Lambda, ClassDef or comprehension node.
+    Scope* scope_of(const void* node) const;
 
- private:
-  std::unique_ptr<Scope> m_root;
-  std::unordered_map<const void*, Scope*> m_by_node;
-  friend class SymtableBuilder;
+private:
+    std::unique_ptr<Scope> m_root;
+    std::unordered_map<const void*, Scope*> m_by_node;
+    friend class SymtableBuilder;
 };
 
 }  // namespace gilt

@@ -15,13 +15,15 @@
 namespace gilt::ast {
 
 const char* operator_name(Operator op) {
-    static constexpr const char* kNames[] = {"Add",    "Sub",    "Mult",  "MatMult", "Div",
-                                             "Mod",    "Pow",    "LShift", "RShift", "BitOr",
+    static constexpr const char* kNames[] = {"Add",    "Sub",    "Mult",    "MatMult", "Div",
+                                             "Mod",    "Pow",    "LShift",  "RShift",  "BitOr",
                                              "BitXor", "BitAnd", "FloorDiv"};
     return kNames[static_cast<int>(op)];
 }
 
-const char* bool_operator_name(BoolOperator op) { return op == BoolOperator::And ? "And" : "Or"; }
+const char* bool_operator_name(BoolOperator op) {
+    return op == BoolOperator::And ? "And" : "Or";
+}
 
 const char* unary_operator_name(UnaryOperator op) {
     static constexpr const char* kNames[] = {"Invert", "Not", "UAdd", "USub"};
@@ -29,8 +31,8 @@ const char* unary_operator_name(UnaryOperator op) {
 }
 
 const char* cmp_operator_name(CmpOperator op) {
-    static constexpr const char* kNames[] = {"Eq", "NotEq", "Lt", "LtE", "Gt",
-                                             "GtE", "Is",   "IsNot", "In", "NotIn"};
+    static constexpr const char* kNames[] = {"Eq",  "NotEq", "Lt",    "LtE", "Gt",
+                                             "GtE", "Is",    "IsNot", "In",  "NotIn"};
     return kNames[static_cast<int>(op)];
 }
 
@@ -75,9 +77,21 @@ std::string repr_text(std::string_view s, bool bytes) {
             ++i;
             continue;
         }
-        if (c == '\n') { out += "\\n"; ++i; continue; }
-        if (c == '\r') { out += "\\r"; ++i; continue; }
-        if (c == '\t') { out += "\\t"; ++i; continue; }
+        if (c == '\n') {
+            out += "\\n";
+            ++i;
+            continue;
+        }
+        if (c == '\r') {
+            out += "\\r";
+            ++i;
+            continue;
+        }
+        if (c == '\t') {
+            out += "\\t";
+            ++i;
+            continue;
+        }
         if (c < 0x80 || bytes) {
             if (c < 0x20 || c >= 0x7F) {
                 std::snprintf(buf, sizeof buf, "\\x%02x", c);
@@ -157,16 +171,26 @@ std::string repr_float(double v, bool force_point) {
 
 std::string repr_constant(const Constant& c) {
     switch (c.value_kind) {
-    case ConstantKind::None: return "None";
-    case ConstantKind::True: return "True";
-    case ConstantKind::False: return "False";
-    case ConstantKind::Ellipsis: return "Ellipsis";
-    case ConstantKind::Int: return std::to_string(c.int_value);
-    case ConstantKind::BigInt: return c.str_value;
-    case ConstantKind::Float: return repr_float(c.float_value, true);
-    case ConstantKind::Imaginary: return repr_float(c.float_value, false) + "j";
-    case ConstantKind::Str: return repr_text(c.str_value, false);
-    case ConstantKind::Bytes: return repr_text(c.str_value, true);
+        case ConstantKind::None:
+            return "None";
+        case ConstantKind::True:
+            return "True";
+        case ConstantKind::False:
+            return "False";
+        case ConstantKind::Ellipsis:
+            return "Ellipsis";
+        case ConstantKind::Int:
+            return std::to_string(c.int_value);
+        case ConstantKind::BigInt:
+            return c.str_value;
+        case ConstantKind::Float:
+            return repr_float(c.float_value, true);
+        case ConstantKind::Imaginary:
+            return repr_float(c.float_value, false) + "j";
+        case ConstantKind::Str:
+            return repr_text(c.str_value, false);
+        case ConstantKind::Bytes:
+            return repr_text(c.str_value, true);
     }
     return "?";
 }
@@ -208,7 +232,8 @@ private:
             m_d.list(ss, [&](const Stmt* s) { m_d.stmt(s); });
             return *this;
         }
-        template <class T, class F> Fields& nodes(const char* name, const std::vector<T*>& v, F f) {
+        template <class T, class F>
+        Fields& nodes(const char* name, const std::vector<T*>& v, F f) {
             begin(name);
             m_d.list(v, f);
             return *this;
@@ -218,7 +243,9 @@ private:
             m_d.out += text;
             return *this;
         }
-        Fields& ident(const char* name, const std::string& id) { return raw(name, repr_text(id, false)); }
+        Fields& ident(const char* name, const std::string& id) {
+            return raw(name, repr_text(id, false));
+        }
         Fields& opt_ident(const char* name, const std::optional<std::string>& id) {
             if (id) ident(name, *id);
             return *this;
@@ -229,7 +256,8 @@ private:
             m_d.out += "()";
             return *this;
         }
-        template <class F> Fields& node(const char* name, F f) {
+        template <class F>
+        Fields& node(const char* name, F f) {
             begin(name);
             f();
             return *this;
@@ -246,7 +274,8 @@ private:
         bool m_first = true;
     };
 
-    template <class T, class F> void list(const std::vector<T*>& v, F f) {
+    template <class T, class F>
+    void list(const std::vector<T*>& v, F f) {
         out += '[';
         for (std::size_t i = 0; i < v.size(); ++i) {
             if (i) out += ", ";
@@ -308,337 +337,392 @@ void Dumper::alias(const Alias* a) {
 }
 
 void Dumper::withitem(const WithItem* w) {
-    Fields(*this, "withitem").expr("context_expr", w->context_expr).opt_expr("optional_vars", w->optional_vars);
+    Fields(*this, "withitem")
+        .expr("context_expr", w->context_expr)
+        .opt_expr("optional_vars", w->optional_vars);
 }
 
 void Dumper::pattern(const Pattern* p) {
     auto patterns = [&](const Pattern* x) { pattern(x); };
     switch (p->kind) {
-    case PatternKind::MatchValue:
-        Fields(*this, "MatchValue").expr("value", p->as<MatchValue>()->value);
-        break;
-    case PatternKind::MatchSingleton:
-        Fields(*this, "MatchSingleton").raw("value", repr_constant(*p->as<MatchSingleton>()->value));
-        break;
-    case PatternKind::MatchSequence:
-        Fields(*this, "MatchSequence").nodes("patterns", p->as<MatchSequence>()->patterns, patterns);
-        break;
-    case PatternKind::MatchMapping: {
-        auto* n = p->as<MatchMapping>();
-        Fields(*this, "MatchMapping").exprs("keys", n->keys).nodes("patterns", n->patterns, patterns).opt_ident("rest", n->rest);
-        break;
-    }
-    case PatternKind::MatchClass: {
-        auto* n = p->as<MatchClass>();
-        Fields f(*this, "MatchClass");
-        f.expr("cls", n->cls).nodes("patterns", n->patterns, patterns);
-        f.node("kwd_attrs", [&] {
-            out += '[';
-            for (std::size_t i = 0; i < n->kwd_attrs.size(); ++i) out += (i ? ", " : "") + repr_text(n->kwd_attrs[i], false);
-            out += ']';
-        });
-        f.nodes("kwd_patterns", n->kwd_patterns, patterns);
-        break;
-    }
-    case PatternKind::MatchStar:
-        Fields(*this, "MatchStar").opt_ident("name", p->as<MatchStar>()->name);
-        break;
-    case PatternKind::MatchAs: {
-        auto* n = p->as<MatchAs>();
-        Fields f(*this, "MatchAs");
-        if (n->pattern) f.node("pattern", [&] { pattern(n->pattern); });
-        f.opt_ident("name", n->name);
-        break;
-    }
-    case PatternKind::MatchOr:
-        Fields(*this, "MatchOr").nodes("patterns", p->as<MatchOr>()->patterns, patterns);
-        break;
+        case PatternKind::MatchValue:
+            Fields(*this, "MatchValue").expr("value", p->as<MatchValue>()->value);
+            break;
+        case PatternKind::MatchSingleton:
+            Fields(*this, "MatchSingleton")
+                .raw("value", repr_constant(*p->as<MatchSingleton>()->value));
+            break;
+        case PatternKind::MatchSequence:
+            Fields(*this, "MatchSequence")
+                .nodes("patterns", p->as<MatchSequence>()->patterns, patterns);
+            break;
+        case PatternKind::MatchMapping: {
+            auto* n = p->as<MatchMapping>();
+            Fields(*this, "MatchMapping")
+                .exprs("keys", n->keys)
+                .nodes("patterns", n->patterns, patterns)
+                .opt_ident("rest", n->rest);
+            break;
+        }
+        case PatternKind::MatchClass: {
+            auto* n = p->as<MatchClass>();
+            Fields f(*this, "MatchClass");
+            f.expr("cls", n->cls).nodes("patterns", n->patterns, patterns);
+            f.node("kwd_attrs", [&] {
+                out += '[';
+                for (std::size_t i = 0; i < n->kwd_attrs.size(); ++i)
+                    out += (i ? ", " : "") + repr_text(n->kwd_attrs[i], false);
+                out += ']';
+            });
+            f.nodes("kwd_patterns", n->kwd_patterns, patterns);
+            break;
+        }
+        case PatternKind::MatchStar:
+            Fields(*this, "MatchStar").opt_ident("name", p->as<MatchStar>()->name);
+            break;
+        case PatternKind::MatchAs: {
+            auto* n = p->as<MatchAs>();
+            Fields f(*this, "MatchAs");
+            if (n->pattern) f.node("pattern", [&] { pattern(n->pattern); });
+            f.opt_ident("name", n->name);
+            break;
+        }
+        case PatternKind::MatchOr:
+            Fields(*this, "MatchOr").nodes("patterns", p->as<MatchOr>()->patterns, patterns);
+            break;
     }
 }
 
 void Dumper::match_case(const MatchCase* c) {
-    Fields(*this, "match_case").node("pattern", [&] { pattern(c->pattern); }).opt_expr("guard", c->guard).stmts("body", c->body);
+    Fields(*this, "match_case")
+        .node("pattern", [&] { pattern(c->pattern); })
+        .opt_expr("guard", c->guard)
+        .stmts("body", c->body);
 }
 
 void Dumper::handler(const ExceptHandler* h) {
-    Fields(*this, "ExceptHandler").opt_expr("type", h->type).opt_ident("name", h->name).stmts("body", h->body);
+    Fields(*this, "ExceptHandler")
+        .opt_expr("type", h->type)
+        .opt_ident("name", h->name)
+        .stmts("body", h->body);
 }
 
 void Dumper::expr(const Expr* e) {
     switch (e->kind) {
-    case ExprKind::BoolOp: {
-        auto* n = e->as<BoolOp>();
-        Fields(*this, "BoolOp").node("op", [&] { op(bool_operator_name(n->op)); }).exprs("values", n->values);
-        break;
-    }
-    case ExprKind::NamedExpr: {
-        auto* n = e->as<NamedExpr>();
-        Fields(*this, "NamedExpr").expr("target", n->target).expr("value", n->value);
-        break;
-    }
-    case ExprKind::BinOp: {
-        auto* n = e->as<BinOp>();
-        Fields(*this, "BinOp")
-            .expr("left", n->left)
-            .node("op", [&] { op(operator_name(n->op)); })
-            .expr("right", n->right);
-        break;
-    }
-    case ExprKind::UnaryOp: {
-        auto* n = e->as<UnaryOp>();
-        Fields(*this, "UnaryOp").node("op", [&] { op(unary_operator_name(n->op)); }).expr("operand", n->operand);
-        break;
-    }
-    case ExprKind::Lambda: {
-        auto* n = e->as<Lambda>();
-        Fields(*this, "Lambda").node("args", [&] { arguments(n->args); }).expr("body", n->body);
-        break;
-    }
-    case ExprKind::IfExp: {
-        auto* n = e->as<IfExp>();
-        Fields(*this, "IfExp").expr("test", n->test).expr("body", n->body).expr("orelse", n->orelse);
-        break;
-    }
-    case ExprKind::Dict: {
-        auto* n = e->as<Dict>();
-        Fields(*this, "Dict").exprs("keys", n->keys).exprs("values", n->values);
-        break;
-    }
-    case ExprKind::Set: Fields(*this, "Set").exprs("elts", e->as<Set>()->elts); break;
-    case ExprKind::ListComp: {
-        auto* n = e->as<ListComp>();
-        Fields f(*this, "ListComp");
-        generators(f.expr("elt", n->elt), n->generators);
-        break;
-    }
-    case ExprKind::SetComp: {
-        auto* n = e->as<SetComp>();
-        Fields f(*this, "SetComp");
-        generators(f.expr("elt", n->elt), n->generators);
-        break;
-    }
-    case ExprKind::GeneratorExp: {
-        auto* n = e->as<GeneratorExp>();
-        Fields f(*this, "GeneratorExp");
-        generators(f.expr("elt", n->elt), n->generators);
-        break;
-    }
-    case ExprKind::DictComp: {
-        auto* n = e->as<DictComp>();
-        Fields f(*this, "DictComp");
-        generators(f.expr("key", n->key).expr("value", n->value), n->generators);
-        break;
-    }
-    case ExprKind::Await: Fields(*this, "Await").expr("value", e->as<Await>()->value); break;
-    case ExprKind::Yield: Fields(*this, "Yield").opt_expr("value", e->as<Yield>()->value); break;
-    case ExprKind::YieldFrom: Fields(*this, "YieldFrom").expr("value", e->as<YieldFrom>()->value); break;
-    case ExprKind::Compare: {
-        auto* n = e->as<Compare>();
-        Fields(*this, "Compare")
-            .expr("left", n->left)
-            .node("ops",
-                  [&] {
-                      out += '[';
-                      for (std::size_t i = 0; i < n->ops.size(); ++i) {
-                          if (i) out += ", ";
-                          op(cmp_operator_name(n->ops[i]));
-                      }
-                      out += ']';
-                  })
-            .exprs("comparators", n->comparators);
-        break;
-    }
-    case ExprKind::Call: {
-        auto* n = e->as<Call>();
-        Fields(*this, "Call")
-            .expr("func", n->func)
-            .exprs("args", n->args)
-            .nodes("keywords", n->keywords, [&](const Keyword* k) { keyword(k); });
-        break;
-    }
-    case ExprKind::FormattedValue: {
-        auto* n = e->as<FormattedValue>();
-        Fields(*this, "FormattedValue")
-            .expr("value", n->value)
-            .raw("conversion", std::to_string(n->conversion))
-            .opt_expr("format_spec", n->format_spec);
-        break;
-    }
-    case ExprKind::JoinedStr: Fields(*this, "JoinedStr").exprs("values", e->as<JoinedStr>()->values); break;
-    case ExprKind::Constant: {
-        auto* n = e->as<Constant>();
-        Fields f(*this, "Constant");
-        f.raw("value", repr_constant(*n));
-        if (n->u_prefix) f.raw("kind", "'u'");
-        break;
-    }
-    case ExprKind::Attribute: {
-        auto* n = e->as<Attribute>();
-        Fields(*this, "Attribute").expr("value", n->value).ident("attr", n->attr).ctx(n->ctx);
-        break;
-    }
-    case ExprKind::Subscript: {
-        auto* n = e->as<Subscript>();
-        Fields(*this, "Subscript").expr("value", n->value).expr("slice", n->slice).ctx(n->ctx);
-        break;
-    }
-    case ExprKind::Starred: {
-        auto* n = e->as<Starred>();
-        Fields(*this, "Starred").expr("value", n->value).ctx(n->ctx);
-        break;
-    }
-    case ExprKind::Name: {
-        auto* n = e->as<Name>();
-        Fields(*this, "Name").ident("id", n->id).ctx(n->ctx);
-        break;
-    }
-    case ExprKind::List: {
-        auto* n = e->as<List>();
-        Fields(*this, "List").exprs("elts", n->elts).ctx(n->ctx);
-        break;
-    }
-    case ExprKind::Tuple: {
-        auto* n = e->as<Tuple>();
-        Fields(*this, "Tuple").exprs("elts", n->elts).ctx(n->ctx);
-        break;
-    }
-    case ExprKind::Slice: {
-        auto* n = e->as<Slice>();
-        Fields(*this, "Slice").opt_expr("lower", n->lower).opt_expr("upper", n->upper).opt_expr("step", n->step);
-        break;
-    }
+        case ExprKind::BoolOp: {
+            auto* n = e->as<BoolOp>();
+            Fields(*this, "BoolOp")
+                .node("op", [&] { op(bool_operator_name(n->op)); })
+                .exprs("values", n->values);
+            break;
+        }
+        case ExprKind::NamedExpr: {
+            auto* n = e->as<NamedExpr>();
+            Fields(*this, "NamedExpr").expr("target", n->target).expr("value", n->value);
+            break;
+        }
+        case ExprKind::BinOp: {
+            auto* n = e->as<BinOp>();
+            Fields(*this, "BinOp")
+                .expr("left", n->left)
+                .node("op", [&] { op(operator_name(n->op)); })
+                .expr("right", n->right);
+            break;
+        }
+        case ExprKind::UnaryOp: {
+            auto* n = e->as<UnaryOp>();
+            Fields(*this, "UnaryOp")
+                .node("op", [&] { op(unary_operator_name(n->op)); })
+                .expr("operand", n->operand);
+            break;
+        }
+        case ExprKind::Lambda: {
+            auto* n = e->as<Lambda>();
+            Fields(*this, "Lambda").node("args", [&] { arguments(n->args); }).expr("body", n->body);
+            break;
+        }
+        case ExprKind::IfExp: {
+            auto* n = e->as<IfExp>();
+            Fields(*this, "IfExp")
+                .expr("test", n->test)
+                .expr("body", n->body)
+                .expr("orelse", n->orelse);
+            break;
+        }
+        case ExprKind::Dict: {
+            auto* n = e->as<Dict>();
+            Fields(*this, "Dict").exprs("keys", n->keys).exprs("values", n->values);
+            break;
+        }
+        case ExprKind::Set:
+            Fields(*this, "Set").exprs("elts", e->as<Set>()->elts);
+            break;
+        case ExprKind::ListComp: {
+            auto* n = e->as<ListComp>();
+            Fields f(*this, "ListComp");
+            generators(f.expr("elt", n->elt), n->generators);
+            break;
+        }
+        case ExprKind::SetComp: {
+            auto* n = e->as<SetComp>();
+            Fields f(*this, "SetComp");
+            generators(f.expr("elt", n->elt), n->generators);
+            break;
+        }
+        case ExprKind::GeneratorExp: {
+            auto* n = e->as<GeneratorExp>();
+            Fields f(*this, "GeneratorExp");
+            generators(f.expr("elt", n->elt), n->generators);
+            break;
+        }
+        case ExprKind::DictComp: {
+            auto* n = e->as<DictComp>();
+            Fields f(*this, "DictComp");
+            generators(f.expr("key", n->key).expr("value", n->value), n->generators);
+            break;
+        }
+        case ExprKind::Await:
+            Fields(*this, "Await").expr("value", e->as<Await>()->value);
+            break;
+        case ExprKind::Yield:
+            Fields(*this, "Yield").opt_expr("value", e->as<Yield>()->value);
+            break;
+        case ExprKind::YieldFrom:
+            Fields(*this, "YieldFrom").expr("value", e->as<YieldFrom>()->value);
+            break;
+        case ExprKind::Compare: {
+            auto* n = e->as<Compare>();
+            Fields(*this, "Compare")
+                .expr("left", n->left)
+                .node("ops",
+                      [&] {
+                          out += '[';
+                          for (std::size_t i = 0; i < n->ops.size(); ++i) {
+                              if (i) out += ", ";
+                              op(cmp_operator_name(n->ops[i]));
+                          }
+                          out += ']';
+                      })
+                .exprs("comparators", n->comparators);
+            break;
+        }
+        case ExprKind::Call: {
+            auto* n = e->as<Call>();
+            Fields(*this, "Call")
+                .expr("func", n->func)
+                .exprs("args", n->args)
+                .nodes("keywords", n->keywords, [&](const Keyword* k) { keyword(k); });
+            break;
+        }
+        case ExprKind::FormattedValue: {
+            auto* n = e->as<FormattedValue>();
+            Fields(*this, "FormattedValue")
+                .expr("value", n->value)
+                .raw("conversion", std::to_string(n->conversion))
+                .opt_expr("format_spec", n->format_spec);
+            break;
+        }
+        case ExprKind::JoinedStr:
+            Fields(*this, "JoinedStr").exprs("values", e->as<JoinedStr>()->values);
+            break;
+        case ExprKind::Constant: {
+            auto* n = e->as<Constant>();
+            Fields f(*this, "Constant");
+            f.raw("value", repr_constant(*n));
+            if (n->u_prefix) f.raw("kind", "'u'");
+            break;
+        }
+        case ExprKind::Attribute: {
+            auto* n = e->as<Attribute>();
+            Fields(*this, "Attribute").expr("value", n->value).ident("attr", n->attr).ctx(n->ctx);
+            break;
+        }
+        case ExprKind::Subscript: {
+            auto* n = e->as<Subscript>();
+            Fields(*this, "Subscript").expr("value", n->value).expr("slice", n->slice).ctx(n->ctx);
+            break;
+        }
+        case ExprKind::Starred: {
+            auto* n = e->as<Starred>();
+            Fields(*this, "Starred").expr("value", n->value).ctx(n->ctx);
+            break;
+        }
+        case ExprKind::Name: {
+            auto* n = e->as<Name>();
+            Fields(*this, "Name").ident("id", n->id).ctx(n->ctx);
+            break;
+        }
+        case ExprKind::List: {
+            auto* n = e->as<List>();
+            Fields(*this, "List").exprs("elts", n->elts).ctx(n->ctx);
+            break;
+        }
+        case ExprKind::Tuple: {
+            auto* n = e->as<Tuple>();
+            Fields(*this, "Tuple").exprs("elts", n->elts).ctx(n->ctx);
+            break;
+        }
+        case ExprKind::Slice: {
+            auto* n = e->as<Slice>();
+            Fields(*this, "Slice")
+                .opt_expr("lower", n->lower)
+                .opt_expr("upper", n->upper)
+                .opt_expr("step", n->step);
+            break;
+        }
     }
 }
 
 void Dumper::stmt(const Stmt* s) {
     switch (s->kind) {
-    case StmtKind::FunctionDef:
-    case StmtKind::AsyncFunctionDef: {
-        auto* n = static_cast<const FunctionDefBase*>(s);
-        Fields(*this, s->kind == StmtKind::FunctionDef ? "FunctionDef" : "AsyncFunctionDef")
-            .ident("name", n->name)
-            .node("args", [&] { arguments(n->args); })
-            .stmts("body", n->body)
-            .exprs("decorator_list", n->decorator_list)
-            .opt_expr("returns", n->returns);
-        break;
-    }
-    case StmtKind::ClassDef: {
-        auto* n = s->as<ClassDef>();
-        Fields(*this, "ClassDef")
-            .ident("name", n->name)
-            .exprs("bases", n->bases)
-            .nodes("keywords", n->keywords, [&](const Keyword* k) { keyword(k); })
-            .stmts("body", n->body)
-            .exprs("decorator_list", n->decorator_list);
-        break;
-    }
-    case StmtKind::Return: Fields(*this, "Return").opt_expr("value", s->as<Return>()->value); break;
-    case StmtKind::Delete: Fields(*this, "Delete").exprs("targets", s->as<Delete>()->targets); break;
-    case StmtKind::Assign: {
-        auto* n = s->as<Assign>();
-        Fields(*this, "Assign").exprs("targets", n->targets).expr("value", n->value);
-        break;
-    }
-    case StmtKind::AugAssign: {
-        auto* n = s->as<AugAssign>();
-        Fields(*this, "AugAssign")
-            .expr("target", n->target)
-            .node("op", [&] { op(operator_name(n->op)); })
-            .expr("value", n->value);
-        break;
-    }
-    case StmtKind::AnnAssign: {
-        auto* n = s->as<AnnAssign>();
-        Fields(*this, "AnnAssign")
-            .expr("target", n->target)
-            .expr("annotation", n->annotation)
-            .opt_expr("value", n->value)
-            .raw("simple", n->simple ? "1" : "0");
-        break;
-    }
-    case StmtKind::For:
-    case StmtKind::AsyncFor: {
-        auto* n = static_cast<const ForBase*>(s);
-        Fields(*this, s->kind == StmtKind::For ? "For" : "AsyncFor")
-            .expr("target", n->target)
-            .expr("iter", n->iter)
-            .stmts("body", n->body)
-            .stmts("orelse", n->orelse);
-        break;
-    }
-    case StmtKind::While: {
-        auto* n = s->as<While>();
-        Fields(*this, "While").expr("test", n->test).stmts("body", n->body).stmts("orelse", n->orelse);
-        break;
-    }
-    case StmtKind::Match: {
-        auto* n = s->as<Match>();
-        Fields(*this, "Match").expr("subject", n->subject).nodes("cases", n->cases, [&](const MatchCase* c) {
-            match_case(c);
-        });
-        break;
-    }
-    case StmtKind::If: {
-        auto* n = s->as<If>();
-        Fields(*this, "If").expr("test", n->test).stmts("body", n->body).stmts("orelse", n->orelse);
-        break;
-    }
-    case StmtKind::With:
-    case StmtKind::AsyncWith: {
-        auto* n = static_cast<const WithBase*>(s);
-        Fields(*this, s->kind == StmtKind::With ? "With" : "AsyncWith")
-            .nodes("items", n->items, [&](const WithItem* w) { withitem(w); })
-            .stmts("body", n->body);
-        break;
-    }
-    case StmtKind::Raise: {
-        auto* n = s->as<Raise>();
-        Fields(*this, "Raise").opt_expr("exc", n->exc).opt_expr("cause", n->cause);
-        break;
-    }
-    case StmtKind::Try: {
-        auto* n = s->as<Try>();
-        Fields(*this, "Try")
-            .stmts("body", n->body)
-            .nodes("handlers", n->handlers, [&](const ExceptHandler* h) { handler(h); })
-            .stmts("orelse", n->orelse)
-            .stmts("finalbody", n->finalbody);
-        break;
-    }
-    case StmtKind::Assert: {
-        auto* n = s->as<Assert>();
-        Fields(*this, "Assert").expr("test", n->test).opt_expr("msg", n->msg);
-        break;
-    }
-    case StmtKind::Import:
-        Fields(*this, "Import").nodes("names", s->as<Import>()->names, [&](const Alias* a) { alias(a); });
-        break;
-    case StmtKind::ImportFrom: {
-        auto* n = s->as<ImportFrom>();
-        Fields(*this, "ImportFrom")
-            .opt_ident("module", n->module)
-            .nodes("names", n->names, [&](const Alias* a) { alias(a); })
-            .raw("level", std::to_string(n->level));
-        break;
-    }
-    case StmtKind::Global:
-    case StmtKind::Nonlocal: {
-        const auto& names = s->kind == StmtKind::Global ? s->as<Global>()->names : s->as<Nonlocal>()->names;
-        Fields(*this, s->kind == StmtKind::Global ? "Global" : "Nonlocal").node("names", [&] {
-            out += '[';
-            for (std::size_t i = 0; i < names.size(); ++i) {
-                if (i) out += ", ";
-                out += repr_text(names[i], false);
-            }
-            out += ']';
-        });
-        break;
-    }
-    case StmtKind::Expr: Fields(*this, "Expr").expr("value", s->as<ExprStmt>()->value); break;
-    case StmtKind::Pass: out += "Pass()"; break;
-    case StmtKind::Break: out += "Break()"; break;
-    case StmtKind::Continue: out += "Continue()"; break;
+        case StmtKind::FunctionDef:
+        case StmtKind::AsyncFunctionDef: {
+            auto* n = static_cast<const FunctionDefBase*>(s);
+            Fields(*this, s->kind == StmtKind::FunctionDef ? "FunctionDef" : "AsyncFunctionDef")
+                .ident("name", n->name)
+                .node("args", [&] { arguments(n->args); })
+                .stmts("body", n->body)
+                .exprs("decorator_list", n->decorator_list)
+                .opt_expr("returns", n->returns);
+            break;
+        }
+        case StmtKind::ClassDef: {
+            auto* n = s->as<ClassDef>();
+            Fields(*this, "ClassDef")
+                .ident("name", n->name)
+                .exprs("bases", n->bases)
+                .nodes("keywords", n->keywords, [&](const Keyword* k) { keyword(k); })
+                .stmts("body", n->body)
+                .exprs("decorator_list", n->decorator_list);
+            break;
+        }
+        case StmtKind::Return:
+            Fields(*this, "Return").opt_expr("value", s->as<Return>()->value);
+            break;
+        case StmtKind::Delete:
+            Fields(*this, "Delete").exprs("targets", s->as<Delete>()->targets);
+            break;
+        case StmtKind::Assign: {
+            auto* n = s->as<Assign>();
+            Fields(*this, "Assign").exprs("targets", n->targets).expr("value", n->value);
+            break;
+        }
+        case StmtKind::AugAssign: {
+            auto* n = s->as<AugAssign>();
+            Fields(*this, "AugAssign")
+                .expr("target", n->target)
+                .node("op", [&] { op(operator_name(n->op)); })
+                .expr("value", n->value);
+            break;
+        }
+        case StmtKind::AnnAssign: {
+            auto* n = s->as<AnnAssign>();
+            Fields(*this, "AnnAssign")
+                .expr("target", n->target)
+                .expr("annotation", n->annotation)
+                .opt_expr("value", n->value)
+                .raw("simple", n->simple ? "1" : "0");
+            break;
+        }
+        case StmtKind::For:
+        case StmtKind::AsyncFor: {
+            auto* n = static_cast<const ForBase*>(s);
+            Fields(*this, s->kind == StmtKind::For ? "For" : "AsyncFor")
+                .expr("target", n->target)
+                .expr("iter", n->iter)
+                .stmts("body", n->body)
+                .stmts("orelse", n->orelse);
+            break;
+        }
+        case StmtKind::While: {
+            auto* n = s->as<While>();
+            Fields(*this, "While")
+                .expr("test", n->test)
+                .stmts("body", n->body)
+                .stmts("orelse", n->orelse);
+            break;
+        }
+        case StmtKind::Match: {
+            auto* n = s->as<Match>();
+            Fields(*this, "Match")
+                .expr("subject", n->subject)
+                .nodes("cases", n->cases, [&](const MatchCase* c) { match_case(c); });
+            break;
+        }
+        case StmtKind::If: {
+            auto* n = s->as<If>();
+            Fields(*this, "If")
+                .expr("test", n->test)
+                .stmts("body", n->body)
+                .stmts("orelse", n->orelse);
+            break;
+        }
+        case StmtKind::With:
+        case StmtKind::AsyncWith: {
+            auto* n = static_cast<const WithBase*>(s);
+            Fields(*this, s->kind == StmtKind::With ? "With" : "AsyncWith")
+                .nodes("items", n->items, [&](const WithItem* w) { withitem(w); })
+                .stmts("body", n->body);
+            break;
+        }
+        case StmtKind::Raise: {
+            auto* n = s->as<Raise>();
+            Fields(*this, "Raise").opt_expr("exc", n->exc).opt_expr("cause", n->cause);
+            break;
+        }
+        case StmtKind::Try: {
+            auto* n = s->as<Try>();
+            Fields(*this, "Try")
+                .stmts("body", n->body)
+                .nodes("handlers", n->handlers, [&](const ExceptHandler* h) { handler(h); })
+                .stmts("orelse", n->orelse)
+                .stmts("finalbody", n->finalbody);
+            break;
+        }
+        case StmtKind::Assert: {
+            auto* n = s->as<Assert>();
+            Fields(*this, "Assert").expr("test", n->test).opt_expr("msg", n->msg);
+            break;
+        }
+        case StmtKind::Import:
+            Fields(*this, "Import").nodes("names", s->as<Import>()->names, [&](const Alias* a) {
+                alias(a);
+            });
+            break;
+        case StmtKind::ImportFrom: {
+            auto* n = s->as<ImportFrom>();
+            Fields(*this, "ImportFrom")
+                .opt_ident("module", n->module)
+                .nodes("names", n->names, [&](const Alias* a) { alias(a); })
+                .raw("level", std::to_string(n->level));
+            break;
+        }
+        case StmtKind::Global:
+        case StmtKind::Nonlocal: {
+            const auto& names =
+                s->kind == StmtKind::Global ? s->as<Global>()->names : s->as<Nonlocal>()->names;
+            Fields(*this, s->kind == StmtKind::Global ? "Global" : "Nonlocal").node("names", [&] {
+                out += '[';
+                for (std::size_t i = 0; i < names.size(); ++i) {
+                    if (i) out += ", ";
+                    out += repr_text(names[i], false);
+                }
+                out += ']';
+            });
+            break;
+        }
+        case StmtKind::Expr:
+            Fields(*this, "Expr").expr("value", s->as<ExprStmt>()->value);
+            break;
+        case StmtKind::Pass:
+            out += "Pass()";
+            break;
+        case StmtKind::Break:
+            out += "Break()";
+            break;
+        case StmtKind::Continue:
+            out += "Continue()";
+            break;
     }
 }
 
@@ -647,17 +731,17 @@ void Dumper::stmt(const Stmt* s) {
 std::string ast_dump(const Module& module) {
     Dumper d;
     switch (module.mode) {
-    case ParseMode::Module:
-        d.out += "Module(body=[";
-        break;
-    case ParseMode::Interactive:
-        d.out += "Interactive(body=[";
-        break;
-    case ParseMode::Expression:
-        d.out += "Expression(body=";
-        if (module.expression) d.expr(module.expression);
-        d.out += ')';
-        return d.out;
+        case ParseMode::Module:
+            d.out += "Module(body=[";
+            break;
+        case ParseMode::Interactive:
+            d.out += "Interactive(body=[";
+            break;
+        case ParseMode::Expression:
+            d.out += "Expression(body=";
+            if (module.expression) d.expr(module.expression);
+            d.out += ')';
+            return d.out;
     }
     for (std::size_t i = 0; i < module.body.size(); ++i) {
         if (i) d.out += ", ";

@@ -61,7 +61,19 @@ enum class ExprContext : std::uint8_t { Load, Store, Del };
 enum class BoolOperator : std::uint8_t { And, Or };
 
 enum class Operator : std::uint8_t {
-    Add, Sub, Mult, MatMult, Div, Mod, Pow, LShift, RShift, BitOr, BitXor, BitAnd, FloorDiv
+    Add,
+    Sub,
+    Mult,
+    MatMult,
+    Div,
+    Mod,
+    Pow,
+    LShift,
+    RShift,
+    BitOr,
+    BitXor,
+    BitAnd,
+    FloorDiv
 };
 
 enum class UnaryOperator : std::uint8_t { Invert, Not, UAdd, USub };
@@ -79,9 +91,33 @@ const char* context_name(ExprContext ctx);
 // Expressions
 
 enum class ExprKind : std::uint8_t {
-    BoolOp, NamedExpr, BinOp, UnaryOp, Lambda, IfExp, Dict, Set, ListComp, SetComp,
-    DictComp, GeneratorExp, Await, Yield, YieldFrom, Compare, Call, FormattedValue,
-    JoinedStr, Constant, Attribute, Subscript, Starred, Name, List, Tuple, Slice
+    BoolOp,
+    NamedExpr,
+    BinOp,
+    UnaryOp,
+    Lambda,
+    IfExp,
+    Dict,
+    Set,
+    ListComp,
+    SetComp,
+    DictComp,
+    GeneratorExp,
+    Await,
+    Yield,
+    YieldFrom,
+    Compare,
+    Call,
+    FormattedValue,
+    JoinedStr,
+    Constant,
+    Attribute,
+    Subscript,
+    Starred,
+    Name,
+    List,
+    Tuple,
+    Slice
 };
 
 struct Expr : Node {
@@ -89,18 +125,21 @@ struct Expr : Node {
 
     explicit Expr(ExprKind k) : kind(k) {}
 
-    template <class T> T* as() {
+    template <class T>
+    T* as() {
         assert(kind == T::kKind);
         return static_cast<T*>(this);
     }
-    template <class T> const T* as() const {
+    template <class T>
+    const T* as() const {
         assert(kind == T::kKind);
         return static_cast<const T*>(this);
     }
 };
 
 // Base for one concrete expression kind: fixes the tag so `as<T>()` can check it.
-template <ExprKind K> struct ExprOf : Expr {
+template <ExprKind K>
+struct ExprOf : Expr {
     static constexpr ExprKind kKind = K;
     ExprOf() : Expr(K) {}
 };
@@ -218,9 +257,13 @@ struct JoinedStr : ExprOf<ExprKind::JoinedStr> {
 };
 
 enum class ConstantKind : std::uint8_t {
-    None, True, False, Ellipsis,
+    None,
+    True,
+    False,
+    Ellipsis,
     Int,        // fits in int64_t: int_value
-    BigInt,     // does not fit: str_value holds the decimal digits (with '-' never: literals are unsigned)
+    BigInt,     // does not fit: str_value holds the decimal digits (with '-' never: literals are
+                // unsigned)
     Float,      // float_value
     Imaginary,  // `2.5j`: float_value is the imaginary part
     Str,        // str_value, UTF-8
@@ -334,9 +377,32 @@ struct ExceptHandler : Node {
 // Statements
 
 enum class StmtKind : std::uint8_t {
-    FunctionDef, AsyncFunctionDef, ClassDef, Return, Delete, Assign, AugAssign,
-    AnnAssign, For, AsyncFor, While, If, With, AsyncWith, Raise, Try, Assert,
-    Import, ImportFrom, Global, Nonlocal, Expr, Pass, Break, Continue, Match
+    FunctionDef,
+    AsyncFunctionDef,
+    ClassDef,
+    Return,
+    Delete,
+    Assign,
+    AugAssign,
+    AnnAssign,
+    For,
+    AsyncFor,
+    While,
+    If,
+    With,
+    AsyncWith,
+    Raise,
+    Try,
+    Assert,
+    Import,
+    ImportFrom,
+    Global,
+    Nonlocal,
+    Expr,
+    Pass,
+    Break,
+    Continue,
+    Match
 };
 
 struct Stmt : Node {
@@ -344,17 +410,20 @@ struct Stmt : Node {
 
     explicit Stmt(StmtKind k) : kind(k) {}
 
-    template <class T> T* as() {
+    template <class T>
+    T* as() {
         assert(kind == T::kKind);
         return static_cast<T*>(this);
     }
-    template <class T> const T* as() const {
+    template <class T>
+    const T* as() const {
         assert(kind == T::kKind);
         return static_cast<const T*>(this);
     }
 };
 
-template <StmtKind K> struct StmtOf : Stmt {
+template <StmtKind K>
+struct StmtOf : Stmt {
     static constexpr StmtKind kKind = K;
     StmtOf() : Stmt(K) {}
 };
@@ -522,7 +591,14 @@ struct Continue : StmtOf<StmtKind::Continue> {};
 // Patterns of the match statement (CPython: pattern, match_case)
 
 enum class PatternKind : std::uint8_t {
-    MatchValue, MatchSingleton, MatchSequence, MatchMapping, MatchClass, MatchStar, MatchAs, MatchOr
+    MatchValue,
+    MatchSingleton,
+    MatchSequence,
+    MatchMapping,
+    MatchClass,
+    MatchStar,
+    MatchAs,
+    MatchOr
 };
 
 struct Pattern : Node {
@@ -530,13 +606,15 @@ struct Pattern : Node {
 
     explicit Pattern(PatternKind k) : kind(k) {}
 
-    template <class T> const T* as() const {
+    template <class T>
+    const T* as() const {
         assert(kind == T::kKind);
         return static_cast<const T*>(this);
     }
 };
 
-template <PatternKind K> struct PatternOf : Pattern {
+template <PatternKind K>
+struct PatternOf : Pattern {
     static constexpr PatternKind kKind = K;
     PatternOf() : Pattern(K) {}
 };
@@ -604,7 +682,8 @@ struct Match : StmtOf<StmtKind::Match> {
 // Owns every node of one parse. Nodes are never freed before the arena.
 class Arena {
 public:
-    template <class T> T* make() {
+    template <class T>
+    T* make() {
         auto node = std::make_unique<T>();
         T* raw = node.get();
         m_nodes.push_back(std::move(node));
@@ -619,9 +698,9 @@ private:
 
 // Which start rule the source was parsed with (CPython's compile() modes).
 enum class ParseMode : std::uint8_t {
-    Module,       // "exec": a file, a sequence of statements
-    Expression,   // "eval": one expression
-    Interactive   // "single": one REPL entry (a simple statement line or one compound statement)
+    Module,      // "exec": a file, a sequence of statements
+    Expression,  // "eval": one expression
+    Interactive  // "single": one REPL entry (a simple statement line or one compound statement)
 };
 
 // The result of a successful parse: the tree and the arena that owns it.

@@ -2,8 +2,8 @@
 // those of CPython 3.11's Parser/tokenizer.c.
 #include "interp/frontend/lexer.hpp"
 
-#include <array>
 #include <fmt/format.h>
+#include <array>
 
 namespace gilt {
 
@@ -22,23 +22,40 @@ struct Keyword {
 };
 
 constexpr std::array<Keyword, 35> kKeywords{{
-    {"False", TokenKind::KwFalse},       {"None", TokenKind::KwNone},
-    {"True", TokenKind::KwTrue},         {"and", TokenKind::KwAnd},
-    {"as", TokenKind::KwAs},             {"assert", TokenKind::KwAssert},
-    {"async", TokenKind::KwAsync},       {"await", TokenKind::KwAwait},
-    {"break", TokenKind::KwBreak},       {"class", TokenKind::KwClass},
-    {"continue", TokenKind::KwContinue}, {"def", TokenKind::KwDef},
-    {"del", TokenKind::KwDel},           {"elif", TokenKind::KwElif},
-    {"else", TokenKind::KwElse},         {"except", TokenKind::KwExcept},
-    {"finally", TokenKind::KwFinally},   {"for", TokenKind::KwFor},
-    {"from", TokenKind::KwFrom},         {"global", TokenKind::KwGlobal},
-    {"if", TokenKind::KwIf},             {"import", TokenKind::KwImport},
-    {"in", TokenKind::KwIn},             {"is", TokenKind::KwIs},
-    {"lambda", TokenKind::KwLambda},     {"nonlocal", TokenKind::KwNonlocal},
-    {"not", TokenKind::KwNot},           {"or", TokenKind::KwOr},
-    {"pass", TokenKind::KwPass},         {"raise", TokenKind::KwRaise},
-    {"return", TokenKind::KwReturn},     {"try", TokenKind::KwTry},
-    {"while", TokenKind::KwWhile},       {"with", TokenKind::KwWith},
+    {"False", TokenKind::KwFalse},
+    {"None", TokenKind::KwNone},
+    {"True", TokenKind::KwTrue},
+    {"and", TokenKind::KwAnd},
+    {"as", TokenKind::KwAs},
+    {"assert", TokenKind::KwAssert},
+    {"async", TokenKind::KwAsync},
+    {"await", TokenKind::KwAwait},
+    {"break", TokenKind::KwBreak},
+    {"class", TokenKind::KwClass},
+    {"continue", TokenKind::KwContinue},
+    {"def", TokenKind::KwDef},
+    {"del", TokenKind::KwDel},
+    {"elif", TokenKind::KwElif},
+    {"else", TokenKind::KwElse},
+    {"except", TokenKind::KwExcept},
+    {"finally", TokenKind::KwFinally},
+    {"for", TokenKind::KwFor},
+    {"from", TokenKind::KwFrom},
+    {"global", TokenKind::KwGlobal},
+    {"if", TokenKind::KwIf},
+    {"import", TokenKind::KwImport},
+    {"in", TokenKind::KwIn},
+    {"is", TokenKind::KwIs},
+    {"lambda", TokenKind::KwLambda},
+    {"nonlocal", TokenKind::KwNonlocal},
+    {"not", TokenKind::KwNot},
+    {"or", TokenKind::KwOr},
+    {"pass", TokenKind::KwPass},
+    {"raise", TokenKind::KwRaise},
+    {"return", TokenKind::KwReturn},
+    {"try", TokenKind::KwTry},
+    {"while", TokenKind::KwWhile},
+    {"with", TokenKind::KwWith},
     {"yield", TokenKind::KwYield},
 }};
 
@@ -49,37 +66,64 @@ struct Operator {
 
 // Longest first, so the first match is the longest token.
 constexpr std::array<Operator, 47> kOperators{{
-    {"**=", TokenKind::DoubleStarEqual}, {"//=", TokenKind::DoubleSlashEqual},
-    {">>=", TokenKind::RightShiftEqual}, {"<<=", TokenKind::LeftShiftEqual},
-    {"...", TokenKind::Ellipsis},        {"!=", TokenKind::NotEqual},
-    {"%=", TokenKind::PercentEqual},     {"&=", TokenKind::AmperEqual},
-    {"**", TokenKind::DoubleStar},       {"*=", TokenKind::StarEqual},
-    {"+=", TokenKind::PlusEqual},        {"-=", TokenKind::MinEqual},
-    {"->", TokenKind::RArrow},           {"//", TokenKind::DoubleSlash},
-    {"/=", TokenKind::SlashEqual},       {":=", TokenKind::ColonEqual},
-    {"<<", TokenKind::LeftShift},        {"<=", TokenKind::LessEqual},
-    {"==", TokenKind::EqEqual},          {">=", TokenKind::GreaterEqual},
-    {">>", TokenKind::RightShift},       {"@=", TokenKind::AtEqual},
-    {"^=", TokenKind::CircumflexEqual},  {"|=", TokenKind::VBarEqual},
-    {"(", TokenKind::LPar},              {")", TokenKind::RPar},
-    {"[", TokenKind::LSqb},              {"]", TokenKind::RSqb},
-    {"{", TokenKind::LBrace},            {"}", TokenKind::RBrace},
-    {":", TokenKind::Colon},             {",", TokenKind::Comma},
-    {";", TokenKind::Semi},              {"+", TokenKind::Plus},
-    {"-", TokenKind::Minus},             {"*", TokenKind::Star},
-    {"/", TokenKind::Slash},             {"|", TokenKind::VBar},
-    {"&", TokenKind::Amper},             {"<", TokenKind::Less},
-    {">", TokenKind::Greater},           {"=", TokenKind::Equal},
-    {".", TokenKind::Dot},               {"%", TokenKind::Percent},
-    {"~", TokenKind::Tilde},             {"^", TokenKind::Circumflex},
+    {"**=", TokenKind::DoubleStarEqual},
+    {"//=", TokenKind::DoubleSlashEqual},
+    {">>=", TokenKind::RightShiftEqual},
+    {"<<=", TokenKind::LeftShiftEqual},
+    {"...", TokenKind::Ellipsis},
+    {"!=", TokenKind::NotEqual},
+    {"%=", TokenKind::PercentEqual},
+    {"&=", TokenKind::AmperEqual},
+    {"**", TokenKind::DoubleStar},
+    {"*=", TokenKind::StarEqual},
+    {"+=", TokenKind::PlusEqual},
+    {"-=", TokenKind::MinEqual},
+    {"->", TokenKind::RArrow},
+    {"//", TokenKind::DoubleSlash},
+    {"/=", TokenKind::SlashEqual},
+    {":=", TokenKind::ColonEqual},
+    {"<<", TokenKind::LeftShift},
+    {"<=", TokenKind::LessEqual},
+    {"==", TokenKind::EqEqual},
+    {">=", TokenKind::GreaterEqual},
+    {">>", TokenKind::RightShift},
+    {"@=", TokenKind::AtEqual},
+    {"^=", TokenKind::CircumflexEqual},
+    {"|=", TokenKind::VBarEqual},
+    {"(", TokenKind::LPar},
+    {")", TokenKind::RPar},
+    {"[", TokenKind::LSqb},
+    {"]", TokenKind::RSqb},
+    {"{", TokenKind::LBrace},
+    {"}", TokenKind::RBrace},
+    {":", TokenKind::Colon},
+    {",", TokenKind::Comma},
+    {";", TokenKind::Semi},
+    {"+", TokenKind::Plus},
+    {"-", TokenKind::Minus},
+    {"*", TokenKind::Star},
+    {"/", TokenKind::Slash},
+    {"|", TokenKind::VBar},
+    {"&", TokenKind::Amper},
+    {"<", TokenKind::Less},
+    {">", TokenKind::Greater},
+    {"=", TokenKind::Equal},
+    {".", TokenKind::Dot},
+    {"%", TokenKind::Percent},
+    {"~", TokenKind::Tilde},
+    {"^", TokenKind::Circumflex},
     {"@", TokenKind::At},
 }};
 
 bool is_ascii_ident_start(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
 }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_ascii_ident_char(char c) { return is_ascii_ident_start(c) || is_digit(c); }
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+bool is_ascii_ident_char(char c) {
+    return is_ascii_ident_start(c) || is_digit(c);
+}
 
 // Non-ASCII code points that cannot be part of an identifier. CPython asks
 // the Unicode database (XID_Start/XID_Continue); without one we refuse the
@@ -88,15 +132,15 @@ bool is_ascii_ident_char(char c) { return is_ascii_ident_start(c) || is_digit(c)
 bool is_non_identifier_code_point(char32_t cp) {
     if (cp < 0xC0) return cp != 0xAA && cp != 0xB5 && cp != 0xBA;
     if (cp == 0xD7 || cp == 0xF7) return true;
-    if (cp >= 0x2000 && cp <= 0x206F) return true;   // general punctuation
-    if (cp >= 0x20A0 && cp <= 0x20CF) return true;   // currency
-    if (cp >= 0x2190 && cp <= 0x2BFF) return true;   // arrows, math, boxes, symbols
-    if (cp >= 0x3000 && cp <= 0x3004) return true;   // CJK punctuation
+    if (cp >= 0x2000 && cp <= 0x206F) return true;  // general punctuation
+    if (cp >= 0x20A0 && cp <= 0x20CF) return true;  // currency
+    if (cp >= 0x2190 && cp <= 0x2BFF) return true;  // arrows, math, boxes, symbols
+    if (cp >= 0x3000 && cp <= 0x3004) return true;  // CJK punctuation
     if (cp >= 0x3008 && cp <= 0x3020) return true;
-    if (cp >= 0xFE10 && cp <= 0xFE6F) return true;   // presentation punctuation
-    if (cp >= 0xFF01 && cp <= 0xFF0F) return true;   // fullwidth punctuation
-    if (cp >= 0xFFF0 && cp <= 0xFFFF) return true;   // specials
-    if (cp >= 0x1F000 && cp <= 0x1FAFF) return true; // emoji and pictographs
+    if (cp >= 0xFE10 && cp <= 0xFE6F) return true;    // presentation punctuation
+    if (cp >= 0xFF01 && cp <= 0xFF0F) return true;    // fullwidth punctuation
+    if (cp >= 0xFFF0 && cp <= 0xFFFF) return true;    // specials
+    if (cp >= 0x1F000 && cp <= 0x1FAFF) return true;  // emoji and pictographs
     return false;
 }
 
@@ -105,11 +149,28 @@ bool is_string_prefix(std::string_view p) {
     bool r = false, b = false, u = false, f = false;
     for (char c : p) {
         switch (c) {
-        case 'r': case 'R': if (r) return false; r = true; break;
-        case 'b': case 'B': if (b) return false; b = true; break;
-        case 'u': case 'U': if (u) return false; u = true; break;
-        case 'f': case 'F': if (f) return false; f = true; break;
-        default: return false;
+            case 'r':
+            case 'R':
+                if (r) return false;
+                r = true;
+                break;
+            case 'b':
+            case 'B':
+                if (b) return false;
+                b = true;
+                break;
+            case 'u':
+            case 'U':
+                if (u) return false;
+                u = true;
+                break;
+            case 'f':
+            case 'F':
+                if (f) return false;
+                f = true;
+                break;
+            default:
+                return false;
         }
     }
     if (u) return p.size() == 1;
@@ -168,14 +229,22 @@ void append_utf8(std::string& out, char32_t cp) {
 
 std::string_view token_kind_name(TokenKind kind) {
     switch (kind) {
-    case TokenKind::EndMarker: return "ENDMARKER";
-    case TokenKind::Newline: return "NEWLINE";
-    case TokenKind::Indent: return "INDENT";
-    case TokenKind::Dedent: return "DEDENT";
-    case TokenKind::Name: return "NAME";
-    case TokenKind::Number: return "NUMBER";
-    case TokenKind::String: return "STRING";
-    default: break;
+        case TokenKind::EndMarker:
+            return "ENDMARKER";
+        case TokenKind::Newline:
+            return "NEWLINE";
+        case TokenKind::Indent:
+            return "INDENT";
+        case TokenKind::Dedent:
+            return "DEDENT";
+        case TokenKind::Name:
+            return "NAME";
+        case TokenKind::Number:
+            return "NUMBER";
+        case TokenKind::String:
+            return "STRING";
+        default:
+            break;
     }
     for (const auto& o : kOperators)
         if (o.kind == kind) return o.text;
@@ -205,7 +274,8 @@ SyntaxErrorInfo make_syntax_error(std::string_view source, std::string kind, std
         int n = 0;
         for (int i = 0; i < bytes && start + i < source.size(); ++i)
             if ((static_cast<unsigned char>(source[start + i]) & 0xC0) != 0x80) ++n;
-        if (bytes > 0 && start + bytes > source.size()) n += static_cast<int>(start + bytes - source.size());
+        if (bytes > 0 && start + bytes > source.size())
+            n += static_cast<int>(start + bytes - source.size());
         return n;
     };
     info.col = col < 0 ? col : chars(col) + 1;
@@ -222,8 +292,7 @@ Lexer::Lexer(std::string_view source) : m_source(source), m_end(source.size()) {
     }
 }
 
-Lexer::Lexer(std::string_view source, std::size_t begin, std::size_t end, int line,
-             int line_start)
+Lexer::Lexer(std::string_view source, std::size_t begin, std::size_t end, int line, int line_start)
     : m_source(source),
       m_pos(begin),
       m_end(end),
@@ -234,7 +303,8 @@ Lexer::Lexer(std::string_view source, std::size_t begin, std::size_t end, int li
 
 void Lexer::fail(std::string msg, int line, int col, int end_line, int end_col, bool incomplete,
                  const char* kind) const {
-    SyntaxErrorException e{make_syntax_error(m_source, kind, std::move(msg), line, col, end_line, end_col)};
+    SyntaxErrorException e{
+        make_syntax_error(m_source, kind, std::move(msg), line, col, end_line, end_col)};
     e.info.incomplete = incomplete;
     throw e;
 }
@@ -365,8 +435,9 @@ Token Lexer::next() {
             m_pos += (c == '\r' && peek(1) == '\n') ? 2 : 1;
             bool significant = m_brackets.empty() && !m_fstring_expr;
             if (significant) {
-                Token t{TokenKind::Newline, m_source.substr(start, m_pos - start), line, column,
-                        line, column + 1};
+                Token t{
+                    TokenKind::Newline, m_source.substr(start, m_pos - start), line, column, line,
+                    column + 1};
                 new_line();
                 m_at_line_start = true;
                 m_line_has_token = false;
@@ -388,7 +459,8 @@ Token Lexer::next() {
             if (at_end()) fail("unexpected EOF while parsing", line, column + 1, line, -1, true);
             continue;
         }
-        if (is_ascii_ident_start(c) || static_cast<unsigned char>(c) >= 0x80) return name_or_string();
+        if (is_ascii_ident_start(c) || static_cast<unsigned char>(c) >= 0x80)
+            return name_or_string();
         if (is_digit(c) || (c == '.' && is_digit(peek(1)))) return number();
         if (c == '"' || c == '\'') return string(m_pos, m_pos);
         return op();
@@ -445,7 +517,8 @@ Token Lexer::string(std::size_t start, std::size_t quote_pos) {
             int detected = m_line;
             if (m_pos > 0 && m_source[m_pos - 1] == '\n' && detected > line) --detected;
             if (triple)
-                fail(fmt::format("unterminated triple-quoted string literal (detected at line {})", detected),
+                fail(fmt::format("unterminated triple-quoted string literal (detected at line {})",
+                                 detected),
                      line, column, line, column, true);
             fail(fmt::format("unterminated string literal (detected at line {})", detected), line,
                  column, line, column);
@@ -506,7 +579,8 @@ void Lexer::skip_decimal_digits() {
 void Lexer::verify_end_of_number(std::size_t start, const char* kind) {
     char c = peek();
     if (!is_ascii_ident_char(c) && static_cast<unsigned char>(c) < 0x80) return;
-    static constexpr std::string_view kAllowed[] = {"and", "else", "for", "if", "in", "is", "not", "or"};
+    static constexpr std::string_view kAllowed[] = {"and", "else", "for", "if",
+                                                    "in",  "is",   "not", "or"};
     std::string_view rest = m_source.substr(m_pos, m_end - m_pos);
     for (auto kw : kAllowed)
         if (rest.substr(0, kw.size()) == kw) return;
@@ -533,18 +607,23 @@ Token Lexer::number() {
             fail(fmt::format("invalid {} literal", name), m_line, column + 1, m_line, column + 1);
         }
         if (is_digit(peek()))
-            fail(fmt::format("invalid digit '{}' in {} literal", peek(), name), m_line, col(), m_line,
-                 col());
+            fail(fmt::format("invalid digit '{}' in {} literal", peek(), name), m_line, col(),
+                 m_line, col());
         verify_end_of_number(start, name);
         return make(TokenKind::Number, start, m_line, column);
     };
     if (peek() == '0') {
         char x = peek(1);
         if (x == 'x' || x == 'X')
-            return radix([](char c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); },
-                         "hexadecimal");
-        if (x == 'o' || x == 'O') return radix([](char c) { return c >= '0' && c <= '7'; }, "octal");
-        if (x == 'b' || x == 'B') return radix([](char c) { return c == '0' || c == '1'; }, "binary");
+            return radix(
+                [](char c) {
+                    return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+                },
+                "hexadecimal");
+        if (x == 'o' || x == 'O')
+            return radix([](char c) { return c >= '0' && c <= '7'; }, "octal");
+        if (x == 'b' || x == 'B')
+            return radix([](char c) { return c == '0' || c == '1'; }, "binary");
     }
     bool is_float = false;
     if (peek() != '.') {
@@ -574,10 +653,12 @@ Token Lexer::number() {
     if (!is_float) {
         // "0", "00", "0_0" are fine; any other leading zero is an old octal.
         std::string_view digits = m_source.substr(start, m_pos - start);
-        if (digits.size() > 1 && digits[0] == '0' && digits.find_first_not_of("0_") != std::string_view::npos)
-            fail("leading zeros in decimal integer literals are not permitted; use an 0o prefix for "
-                 "octal integers",
-                 m_line, column, m_line, column + 1);
+        if (digits.size() > 1 && digits[0] == '0' &&
+            digits.find_first_not_of("0_") != std::string_view::npos)
+            fail(
+                "leading zeros in decimal integer literals are not permitted; use an 0o prefix for "
+                "octal integers",
+                m_line, column, m_line, column + 1);
     }
     verify_end_of_number(start, "decimal");
     return make(TokenKind::Number, start, m_line, column);
@@ -588,7 +669,8 @@ Token Lexer::op() {
     int column = col();
     std::string_view rest = m_source.substr(m_pos, std::min<std::size_t>(3, m_end - m_pos));
     for (const auto& o : kOperators) {
-        if (rest.empty() || o.text[0] != rest[0] || rest.substr(0, o.text.size()) != o.text) continue;
+        if (rest.empty() || o.text[0] != rest[0] || rest.substr(0, o.text.size()) != o.text)
+            continue;
         m_pos += o.text.size();
         char c = o.text[0];
         if (c == '(' || c == '[' || c == '{') {
@@ -606,8 +688,8 @@ Token Lexer::op() {
                                      "'{}' on line {}",
                                      c, open.ch, open.line),
                          m_line, column, m_line, column + 1);
-                fail(fmt::format("closing parenthesis '{}' does not match opening parenthesis '{}'", c,
-                                 open.ch),
+                fail(fmt::format("closing parenthesis '{}' does not match opening parenthesis '{}'",
+                                 c, open.ch),
                      m_line, column, m_line, column + 1);
             }
             m_brackets.pop_back();
@@ -617,7 +699,8 @@ Token Lexer::op() {
     unsigned char c = static_cast<unsigned char>(peek());
     if (c < 0x20 || c == 0x7F) {
         if (c == 0) fail("source code cannot contain null bytes", m_line, column, m_line, column);
-        fail(fmt::format("invalid non-printable character U+{:04X}", c), m_line, column, m_line, column);
+        fail(fmt::format("invalid non-printable character U+{:04X}", c), m_line, column, m_line,
+             column);
     }
     // '$', '?', '`' and a lone '!': CPython's tokenizer returns an error token
     // and the parser reports plain "invalid syntax" at it.

@@ -33,13 +33,17 @@ const Token& Parser::error_token() {
     // At the end of input CPython points at the last real token's end.
     const Token& t = tok();
     // (Inside an f-string the end stands for CPython's closing wrapper parenthesis.)
-    if ((t.kind == TokenKind::EndMarker || t.kind == TokenKind::Dedent) && m_pos > 0 && !m_in_fstring) return prev();
+    if ((t.kind == TokenKind::EndMarker || t.kind == TokenKind::Dedent) && m_pos > 0 &&
+        !m_in_fstring)
+        return prev();
     return t;
 }
 
-void Parser::fail_range(std::string msg, int line, int col, int end_line, int end_col, const char* kind) {
+void Parser::fail_range(std::string msg, int line, int col, int end_line, int end_col,
+                        const char* kind) {
     if (m_in_fstring && msg.rfind("f-string: ", 0) != 0) msg = "f-string: " + msg;
-    SyntaxErrorException e{make_syntax_error(m_source, kind, std::move(msg), line, col, end_line, end_col)};
+    SyntaxErrorException e{
+        make_syntax_error(m_source, kind, std::move(msg), line, col, end_line, end_col)};
     throw e;
 }
 
@@ -49,14 +53,14 @@ void Parser::fail_token(const Token& t, std::string msg) {
 
 void Parser::defer(const Node* n, std::string msg) {
     if (m_deferred) return;
-    m_deferred = make_syntax_error(m_source, "SyntaxError", std::move(msg), n->line, n->col, n->end_line,
-                                   n->end_col);
+    m_deferred = make_syntax_error(m_source, "SyntaxError", std::move(msg), n->line, n->col,
+                                   n->end_line, n->end_col);
 }
 
 void Parser::defer_token(const Token& t, std::string msg) {
     if (m_deferred) return;
-    m_deferred = make_syntax_error(m_source, "SyntaxError", std::move(msg), t.line, t.col, t.end_line,
-                                   t.end_col);
+    m_deferred = make_syntax_error(m_source, "SyntaxError", std::move(msg), t.line, t.col,
+                                   t.end_line, t.end_col);
 }
 
 Token Parser::expect(TokenKind k) {
@@ -121,7 +125,8 @@ void Parser::statement(std::vector<Stmt*>& out) {
     const Token& t = tok();
     if (t.kind == TokenKind::Indent) {
         // CPython points just before the first character of the indented line.
-        fail_range("unexpected indent", t.line, std::max(0, t.end_col - 1), t.line, -1, "IndentationError");
+        fail_range("unexpected indent", t.line, std::max(0, t.end_col - 1), t.line, -1,
+                   "IndentationError");
     }
     if (Stmt* s = compound_stmt()) {
         out.push_back(s);
@@ -149,26 +154,36 @@ void Parser::simple_stmts(std::vector<Stmt*>& out) {
 Stmt* Parser::simple_stmt() {
     const Token& t = tok();
     switch (t.kind) {
-    case TokenKind::KwPass: return make<Pass>(take());
-    case TokenKind::KwBreak: {
-        Token k = take();
-        if (m_scope.loop_depth == 0) defer_token(k, "'break' outside loop");
-        return make<Break>(k);
-    }
-    case TokenKind::KwContinue: {
-        Token k = take();
-        if (m_scope.loop_depth == 0) defer_token(k, "'continue' not properly in loop");
-        return make<Continue>(k);
-    }
-    case TokenKind::KwReturn: return return_stmt();
-    case TokenKind::KwRaise: return raise_stmt();
-    case TokenKind::KwDel: return del_stmt();
-    case TokenKind::KwAssert: return assert_stmt();
-    case TokenKind::KwGlobal: return global_stmt(false);
-    case TokenKind::KwNonlocal: return global_stmt(true);
-    case TokenKind::KwImport: return import_name();
-    case TokenKind::KwFrom: return import_from();
-    default: return assignment_or_expression();
+        case TokenKind::KwPass:
+            return make<Pass>(take());
+        case TokenKind::KwBreak: {
+            Token k = take();
+            if (m_scope.loop_depth == 0) defer_token(k, "'break' outside loop");
+            return make<Break>(k);
+        }
+        case TokenKind::KwContinue: {
+            Token k = take();
+            if (m_scope.loop_depth == 0) defer_token(k, "'continue' not properly in loop");
+            return make<Continue>(k);
+        }
+        case TokenKind::KwReturn:
+            return return_stmt();
+        case TokenKind::KwRaise:
+            return raise_stmt();
+        case TokenKind::KwDel:
+            return del_stmt();
+        case TokenKind::KwAssert:
+            return assert_stmt();
+        case TokenKind::KwGlobal:
+            return global_stmt(false);
+        case TokenKind::KwNonlocal:
+            return global_stmt(true);
+        case TokenKind::KwImport:
+            return import_name();
+        case TokenKind::KwFrom:
+            return import_from();
+        default:
+            return assignment_or_expression();
     }
 }
 
@@ -177,31 +192,41 @@ Stmt* Parser::simple_stmt() {
 Stmt* Parser::compound_stmt() {
     const Token& t = tok();
     switch (t.kind) {
-    case TokenKind::KwDef: return function_def({}, t);
-    case TokenKind::At: return decorated();
-    case TokenKind::KwClass: return class_def({}, t);
-    case TokenKind::KwIf: return if_stmt(false);
-    case TokenKind::KwWhile: return while_stmt();
-    case TokenKind::KwFor: return for_stmt(nullptr);
-    case TokenKind::KwWith: return with_stmt(nullptr);
-    case TokenKind::KwTry: return try_stmt();
-    case TokenKind::KwAsync: {
-        TokenKind next = tok(1).kind;
-        if (next == TokenKind::KwDef) return function_def({}, t);
-        Token a = t;
-        if (next == TokenKind::KwFor) {
+        case TokenKind::KwDef:
+            return function_def({}, t);
+        case TokenKind::At:
+            return decorated();
+        case TokenKind::KwClass:
+            return class_def({}, t);
+        case TokenKind::KwIf:
+            return if_stmt(false);
+        case TokenKind::KwWhile:
+            return while_stmt();
+        case TokenKind::KwFor:
+            return for_stmt(nullptr);
+        case TokenKind::KwWith:
+            return with_stmt(nullptr);
+        case TokenKind::KwTry:
+            return try_stmt();
+        case TokenKind::KwAsync: {
+            TokenKind next = tok(1).kind;
+            if (next == TokenKind::KwDef) return function_def({}, t);
+            Token a = t;
+            if (next == TokenKind::KwFor) {
+                take();
+                return for_stmt(&a);
+            }
+            if (next == TokenKind::KwWith) {
+                take();
+                return with_stmt(&a);
+            }
             take();
-            return for_stmt(&a);
+            invalid_syntax();
         }
-        if (next == TokenKind::KwWith) {
-            take();
-            return with_stmt(&a);
-        }
-        take();
-        invalid_syntax();
-    }
-    case TokenKind::Name: return is_match_stmt() ? match_stmt() : nullptr;
-    default: return nullptr;
+        case TokenKind::Name:
+            return is_match_stmt() ? match_stmt() : nullptr;
+        default:
+            return nullptr;
     }
 }
 
@@ -210,12 +235,14 @@ Stmt* Parser::compound_stmt() {
 void Parser::expect_indent(const char* what, int header_line) {
     if (accept(TokenKind::Indent)) return;
     const Token& t = tok();
-    std::string msg = fmt::format("expected an indented block after {} on line {}", what, header_line);
+    std::string msg =
+        fmt::format("expected an indented block after {} on line {}", what, header_line);
     std::size_t ahead = 0;
     while (tok(ahead).kind == TokenKind::Dedent) ++ahead;  // the end of a nested block
     if (tok(ahead).kind == TokenKind::EndMarker) {
         const Token& p = prev();
-        SyntaxErrorException e{make_syntax_error(m_source, "IndentationError", msg, p.line, p.col, p.line, -1)};
+        SyntaxErrorException e{
+            make_syntax_error(m_source, "IndentationError", msg, p.line, p.col, p.line, -1)};
         e.info.incomplete = true;
         throw e;
     }
@@ -237,9 +264,9 @@ std::vector<Stmt*> Parser::block(const char* what, int header_line) {
 
 // assignment:
 //     | NAME ':' expression ['=' annotated_rhs]
-//     | ('(' single_target ')' | single_subscript_attribute_target) ':' expression ['=' annotated_rhs]
-//     | (star_targets '=')+ (yield_expr | star_expressions) !'='
-//     | single_target augassign ~ (yield_expr | star_expressions)
+//     | ('(' single_target ')' | single_subscript_attribute_target) ':' expression ['='
+//     annotated_rhs] | (star_targets '=')+ (yield_expr | star_expressions) !'=' | single_target
+//     augassign ~ (yield_expr | star_expressions)
 // star_expressions (as an expression statement)
 Stmt* Parser::assignment_or_expression() {
     Token start = tok();
@@ -253,7 +280,8 @@ Stmt* Parser::assignment_or_expression() {
         }
         a->value = items.back();
         items.pop_back();
-        if (a->value->kind == ExprKind::Starred) defer(a->value, "can't use starred expression here");
+        if (a->value->kind == ExprKind::Starred)
+            defer(a->value, "can't use starred expression here");
         for (std::size_t i = 0; i < items.size(); ++i) {
             Expr* target = items[i];
             if (const Expr* bad = invalid_target(target, TargetUse::Assign)) {
@@ -262,13 +290,16 @@ Stmt* Parser::assignment_or_expression() {
                 // CPython's invalid_named_expression fires for a lone first
                 // target whose right side is a plain operand.
                 Expr* rhs = items.size() > i + 1 ? items[i + 1] : a->value;
-                bool here = i == 0 && items.size() == 1 && bad == target && is_bitwise_or_level(target) &&
-                            !is_keyword_constant(target) && target->kind != ExprKind::Tuple &&
-                            target->kind != ExprKind::List && target->kind != ExprKind::GeneratorExp &&
-                            is_bitwise_or_level(rhs) && rhs->kind != ExprKind::Tuple;
+                bool here = i == 0 && items.size() == 1 && bad == target &&
+                            is_bitwise_or_level(target) && !is_keyword_constant(target) &&
+                            target->kind != ExprKind::Tuple && target->kind != ExprKind::List &&
+                            target->kind != ExprKind::GeneratorExp && is_bitwise_or_level(rhs) &&
+                            rhs->kind != ExprKind::Tuple;
                 if (here)
-                    fail_at(bad, fmt::format("cannot assign to {} here. Maybe you meant '==' instead of '='?",
-                                             expr_name(bad)));
+                    fail_at(bad,
+                            fmt::format(
+                                "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+                                expr_name(bad)));
                 fail_at(bad, fmt::format("cannot assign to {}", expr_name(bad)));
             }
             set_target(target, TargetUse::Assign);
@@ -292,24 +323,32 @@ Stmt* Parser::assignment_or_expression() {
         a->target = first;
         a->simple = first->kind == ExprKind::Name && start.kind != TokenKind::LPar;
         a->annotation = expression();
-        if (accept(TokenKind::Equal)) a->value = at(TokenKind::KwYield) ? yield_expr() : star_expressions();
+        if (accept(TokenKind::Equal))
+            a->value = at(TokenKind::KwYield) ? yield_expr() : star_expressions();
         finish(a);
         return a;
     }
     static constexpr std::pair<TokenKind, Operator> kAugOps[] = {
-        {TokenKind::PlusEqual, Operator::Add},          {TokenKind::MinEqual, Operator::Sub},
-        {TokenKind::StarEqual, Operator::Mult},         {TokenKind::AtEqual, Operator::MatMult},
-        {TokenKind::SlashEqual, Operator::Div},         {TokenKind::PercentEqual, Operator::Mod},
-        {TokenKind::AmperEqual, Operator::BitAnd},      {TokenKind::VBarEqual, Operator::BitOr},
-        {TokenKind::CircumflexEqual, Operator::BitXor}, {TokenKind::LeftShiftEqual, Operator::LShift},
-        {TokenKind::RightShiftEqual, Operator::RShift}, {TokenKind::DoubleStarEqual, Operator::Pow},
+        {TokenKind::PlusEqual, Operator::Add},
+        {TokenKind::MinEqual, Operator::Sub},
+        {TokenKind::StarEqual, Operator::Mult},
+        {TokenKind::AtEqual, Operator::MatMult},
+        {TokenKind::SlashEqual, Operator::Div},
+        {TokenKind::PercentEqual, Operator::Mod},
+        {TokenKind::AmperEqual, Operator::BitAnd},
+        {TokenKind::VBarEqual, Operator::BitOr},
+        {TokenKind::CircumflexEqual, Operator::BitXor},
+        {TokenKind::LeftShiftEqual, Operator::LShift},
+        {TokenKind::RightShiftEqual, Operator::RShift},
+        {TokenKind::DoubleStarEqual, Operator::Pow},
         {TokenKind::DoubleSlashEqual, Operator::FloorDiv},
     };
     for (const auto& [kind, op] : kAugOps) {
         if (t.kind != kind) continue;
         if (first->kind != ExprKind::Name && first->kind != ExprKind::Attribute &&
             first->kind != ExprKind::Subscript)
-            fail_at(first, fmt::format("'{}' is an illegal expression for augmented assignment", expr_name(first)));
+            fail_at(first, fmt::format("'{}' is an illegal expression for augmented assignment",
+                                       expr_name(first)));
         take();
         auto* a = make<AugAssign>(start);
         set_target(first, TargetUse::Assign);
@@ -384,7 +423,8 @@ Stmt* Parser::global_stmt(bool nonlocal) {
     if (nonlocal) {
         auto* n = make<Nonlocal>(k);
         n->names = std::move(names);
-        if (!m_scope.in_function && !m_scope.in_class) defer(n, "nonlocal declaration not allowed at module level");
+        if (!m_scope.in_function && !m_scope.in_class)
+            defer(n, "nonlocal declaration not allowed at module level");
         return n;
     }
     auto* g = make<Global>(k);
@@ -563,7 +603,8 @@ Stmt* Parser::while_stmt() {
 Stmt* Parser::for_stmt(const Token* async_tok) {
     Token k = take();
     const Token& start = async_tok ? *async_tok : k;
-    ForBase* s = async_tok ? static_cast<ForBase*>(make<AsyncFor>(start)) : static_cast<ForBase*>(make<For>(start));
+    ForBase* s = async_tok ? static_cast<ForBase*>(make<AsyncFor>(start))
+                           : static_cast<ForBase*>(make<For>(start));
     s->target = star_targets();
     if (const Expr* bad = invalid_target(s->target, TargetUse::For))
         fail_at(bad, fmt::format("cannot assign to {}", expr_name(bad)));
@@ -597,8 +638,10 @@ Stmt* Parser::with_stmt(const Token* async_tok) {
         int depth = 0;
         for (std::size_t i = 0;; ++i) {
             TokenKind kind = tok(i).kind;
-            if (kind == TokenKind::LPar || kind == TokenKind::LSqb || kind == TokenKind::LBrace) ++depth;
-            if (kind == TokenKind::RPar || kind == TokenKind::RSqb || kind == TokenKind::RBrace) --depth;
+            if (kind == TokenKind::LPar || kind == TokenKind::LSqb || kind == TokenKind::LBrace)
+                ++depth;
+            if (kind == TokenKind::RPar || kind == TokenKind::RSqb || kind == TokenKind::RBrace)
+                --depth;
             if (kind == TokenKind::EndMarker || kind == TokenKind::Newline) break;
             if (depth == 0) {
                 parenthesised = tok(i + 1).kind == TokenKind::Colon;
@@ -642,7 +685,8 @@ WithItem* Parser::with_item() {
         if (const Expr* bad = invalid_target(w->optional_vars, TargetUse::With))
             fail_at(bad, fmt::format("cannot assign to {}", expr_name(bad)));
         set_target(w->optional_vars, TargetUse::With);
-        if (!at(TokenKind::Comma) && !at(TokenKind::RPar) && !at(TokenKind::Colon)) invalid_syntax();
+        if (!at(TokenKind::Comma) && !at(TokenKind::RPar) && !at(TokenKind::Colon))
+            invalid_syntax();
     }
     finish(w);
     return w;
@@ -711,9 +755,15 @@ ParseResult run(std::string_view source, ast::ParseMode mode) {
     try {
         Parser parser(source, *module);
         switch (mode) {
-        case ParseMode::Module: parser.parse_file(*module); break;
-        case ParseMode::Expression: parser.parse_eval(*module); break;
-        case ParseMode::Interactive: parser.parse_single(*module); break;
+            case ParseMode::Module:
+                parser.parse_file(*module);
+                break;
+            case ParseMode::Expression:
+                parser.parse_eval(*module);
+                break;
+            case ParseMode::Interactive:
+                parser.parse_single(*module);
+                break;
         }
         if (parser.deferred_error()) {
             result.error = parser.deferred_error();

@@ -9,27 +9,27 @@ namespace gilt::parser_detail {
 
 bool Parser::starts_expression(const Token& t) const {
     switch (t.kind) {
-    case TokenKind::Name:
-    case TokenKind::Number:
-    case TokenKind::String:
-    case TokenKind::LPar:
-    case TokenKind::LSqb:
-    case TokenKind::LBrace:
-    case TokenKind::Minus:
-    case TokenKind::Plus:
-    case TokenKind::Tilde:
-    case TokenKind::Star:
-    case TokenKind::Ellipsis:
-    case TokenKind::KwNone:
-    case TokenKind::KwTrue:
-    case TokenKind::KwFalse:
-    case TokenKind::KwNot:
-    case TokenKind::KwLambda:
-    case TokenKind::KwAwait:
-    case TokenKind::KwYield:
-        return true;
-    default:
-        return false;
+        case TokenKind::Name:
+        case TokenKind::Number:
+        case TokenKind::String:
+        case TokenKind::LPar:
+        case TokenKind::LSqb:
+        case TokenKind::LBrace:
+        case TokenKind::Minus:
+        case TokenKind::Plus:
+        case TokenKind::Tilde:
+        case TokenKind::Star:
+        case TokenKind::Ellipsis:
+        case TokenKind::KwNone:
+        case TokenKind::KwTrue:
+        case TokenKind::KwFalse:
+        case TokenKind::KwNot:
+        case TokenKind::KwLambda:
+        case TokenKind::KwAwait:
+        case TokenKind::KwYield:
+            return true;
+        default:
+            return false;
     }
 }
 
@@ -112,7 +112,8 @@ void Parser::check_named_equals(Expr* e) {
                    rhs->end_line, rhs->end_col);
     if (is_bitwise_or_level(e) && !is_keyword_constant(e) && e->kind != ExprKind::List &&
         e->kind != ExprKind::Tuple && e->kind != ExprKind::GeneratorExp)
-        fail_at(e, fmt::format("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(e)));
+        fail_at(e, fmt::format("cannot assign to {} here. Maybe you meant '==' instead of '='?",
+                               expr_name(e)));
 }
 
 // expression:
@@ -130,8 +131,8 @@ Expr* Parser::expression() {
         e->test = disjunction();
         if (!accept(TokenKind::KwElse)) {
             if (at(TokenKind::Colon)) invalid_syntax();
-            fail_range("expected 'else' after 'if' expression", body->line, body->col, e->test->end_line,
-                       e->test->end_col);
+            fail_range("expected 'else' after 'if' expression", body->line, body->col,
+                       e->test->end_line, e->test->end_col);
         }
         e->orelse = expression();
         finish(e);
@@ -146,21 +147,21 @@ Expr* Parser::expression() {
 void Parser::check_comma_error(Expr* a) {
     const Token& t = tok();
     switch (t.kind) {
-    case TokenKind::Name:
-    case TokenKind::Number:
-    case TokenKind::String:
-    case TokenKind::LBrace:
-    case TokenKind::Tilde:
-    case TokenKind::Ellipsis:
-    case TokenKind::KwNone:
-    case TokenKind::KwTrue:
-    case TokenKind::KwFalse:
-    case TokenKind::KwNot:
-    case TokenKind::KwLambda:
-    case TokenKind::KwAwait:
-        break;
-    default:
-        return;
+        case TokenKind::Name:
+        case TokenKind::Number:
+        case TokenKind::String:
+        case TokenKind::LBrace:
+        case TokenKind::Tilde:
+        case TokenKind::Ellipsis:
+        case TokenKind::KwNone:
+        case TokenKind::KwTrue:
+        case TokenKind::KwFalse:
+        case TokenKind::KwNot:
+        case TokenKind::KwLambda:
+        case TokenKind::KwAwait:
+            break;
+        default:
+            return;
     }
     if (m_no_invalid) return;
     if (a->kind == ExprKind::Name && m_bracket_level == 0) {
@@ -168,8 +169,9 @@ void Parser::check_comma_error(Expr* a) {
         if (id == "print" || id == "exec") {
             m_no_invalid = true;
             Expr* b = star_expressions();
-            fail_range(fmt::format("Missing parentheses in call to '{}'. Did you mean {}(...)?", id, id),
-                       a->line, a->col, b->end_line, b->end_col);
+            fail_range(
+                fmt::format("Missing parentheses in call to '{}'. Did you mean {}(...)?", id, id),
+                a->line, a->col, b->end_line, b->end_col);
         }
     }
     if (a->kind == ExprKind::Name && t.kind == TokenKind::String) invalid_syntax();
@@ -185,14 +187,19 @@ void Parser::check_comma_error(Expr* a) {
     } catch (SyntaxErrorException&) {
         fail_token(bad, "invalid syntax");
     }
-    fail_range("invalid syntax. Perhaps you forgot a comma?", a->line, a->col, b->end_line, b->end_col);
+    fail_range("invalid syntax. Perhaps you forgot a comma?", a->line, a->col, b->end_line,
+               b->end_col);
 }
 
 // disjunction: conjunction ('or' conjunction)+ | conjunction
-Expr* Parser::disjunction() { return bool_chain(TokenKind::KwOr, BoolOperator::Or, &Parser::conjunction); }
+Expr* Parser::disjunction() {
+    return bool_chain(TokenKind::KwOr, BoolOperator::Or, &Parser::conjunction);
+}
 
 // conjunction: inversion ('and' inversion)+ | inversion
-Expr* Parser::conjunction() { return bool_chain(TokenKind::KwAnd, BoolOperator::And, &Parser::inversion); }
+Expr* Parser::conjunction() {
+    return bool_chain(TokenKind::KwAnd, BoolOperator::And, &Parser::inversion);
+}
 
 // operand (keyword operand)+ | operand: one BoolOp for the whole chain.
 Expr* Parser::bool_chain(TokenKind keyword, BoolOperator op, Expr* (Parser::*operand)()) {
@@ -224,21 +231,36 @@ Expr* Parser::comparison() {
     for (;;) {
         CmpOperator op;
         switch (tok().kind) {
-        case TokenKind::EqEqual: op = CmpOperator::Eq; break;
-        case TokenKind::NotEqual: op = CmpOperator::NotEq; break;
-        case TokenKind::Less: op = CmpOperator::Lt; break;
-        case TokenKind::LessEqual: op = CmpOperator::LtE; break;
-        case TokenKind::Greater: op = CmpOperator::Gt; break;
-        case TokenKind::GreaterEqual: op = CmpOperator::GtE; break;
-        case TokenKind::KwIn: op = CmpOperator::In; break;
-        case TokenKind::KwIs:
-            op = at(TokenKind::KwNot, 1) ? CmpOperator::IsNot : CmpOperator::Is;
-            break;
-        case TokenKind::KwNot:
-            if (!at(TokenKind::KwIn, 1)) goto done;
-            op = CmpOperator::NotIn;
-            break;
-        default: goto done;
+            case TokenKind::EqEqual:
+                op = CmpOperator::Eq;
+                break;
+            case TokenKind::NotEqual:
+                op = CmpOperator::NotEq;
+                break;
+            case TokenKind::Less:
+                op = CmpOperator::Lt;
+                break;
+            case TokenKind::LessEqual:
+                op = CmpOperator::LtE;
+                break;
+            case TokenKind::Greater:
+                op = CmpOperator::Gt;
+                break;
+            case TokenKind::GreaterEqual:
+                op = CmpOperator::GtE;
+                break;
+            case TokenKind::KwIn:
+                op = CmpOperator::In;
+                break;
+            case TokenKind::KwIs:
+                op = at(TokenKind::KwNot, 1) ? CmpOperator::IsNot : CmpOperator::Is;
+                break;
+            case TokenKind::KwNot:
+                if (!at(TokenKind::KwIn, 1)) goto done;
+                op = CmpOperator::NotIn;
+                break;
+            default:
+                goto done;
         }
         take();
         if (op == CmpOperator::IsNot || op == CmpOperator::NotIn) take();
@@ -261,7 +283,9 @@ done:
 // shift_expr: shift_expr ('<<' | '>>') sum | sum
 // sum: sum ('+' | '-') term | term
 // term: term ('*' | '/' | '//' | '%' | '@') factor | factor
-Expr* Parser::bitwise_or() { return binary_level(0); }
+Expr* Parser::bitwise_or() {
+    return binary_level(0);
+}
 
 Expr* Parser::binary_level(int level) {
     struct LevelOp {
@@ -305,10 +329,17 @@ Expr* Parser::factor() {
     DepthGuard guard(*this);
     UnaryOperator op;
     switch (tok().kind) {
-    case TokenKind::Plus: op = UnaryOperator::UAdd; break;
-    case TokenKind::Minus: op = UnaryOperator::USub; break;
-    case TokenKind::Tilde: op = UnaryOperator::Invert; break;
-    default: return power();
+        case TokenKind::Plus:
+            op = UnaryOperator::UAdd;
+            break;
+        case TokenKind::Minus:
+            op = UnaryOperator::USub;
+            break;
+        case TokenKind::Tilde:
+            op = UnaryOperator::Invert;
+            break;
+        default:
+            return power();
     }
     auto* u = make<UnaryOp>(take());
     u->op = op;
@@ -401,7 +432,9 @@ Expr* Parser::slice() {
     take();
     auto* s = make<Slice>(start);
     s->lower = lower;
-    auto part_follows = [&] { return !at(TokenKind::Colon) && !at(TokenKind::Comma) && !at(TokenKind::RSqb); };
+    auto part_follows = [&] {
+        return !at(TokenKind::Colon) && !at(TokenKind::Comma) && !at(TokenKind::RSqb);
+    };
     if (part_follows()) s->upper = expression();
     if (accept(TokenKind::Colon) && part_follows()) s->step = expression();
     finish(s);
@@ -451,8 +484,8 @@ Call* Parser::call(Expr* func) {
                 if (is_keyword_constant(e))
                     fail_at(e, fmt::format("cannot assign to {}", expr_name(e)));
                 const Token& eq = tok();
-                fail_range("expression cannot contain assignment, perhaps you meant \"==\"?", e->line, e->col,
-                           eq.end_line, eq.end_col);
+                fail_range("expression cannot contain assignment, perhaps you meant \"==\"?",
+                           e->line, e->col, eq.end_line, eq.end_col);
             }
             if (at(TokenKind::KwFor) || at(TokenKind::KwAsync)) {
                 auto* g = make<GeneratorExp>(e);
@@ -474,7 +507,8 @@ Call* Parser::call(Expr* func) {
                 e = g;
             }
             // CPython points just past the offending argument.
-            if (seen_double_star) fail_token(tok(), "positional argument follows keyword argument unpacking");
+            if (seen_double_star)
+                fail_token(tok(), "positional argument follows keyword argument unpacking");
             if (seen_keyword) fail_token(tok(), "positional argument follows keyword argument");
             c->args.push_back(e);
         }
@@ -492,28 +526,34 @@ Call* Parser::call(Expr* func) {
 Expr* Parser::atom() {
     const Token& t = tok();
     switch (t.kind) {
-    case TokenKind::Name: {
-        auto* n = make<Name>(take());
-        n->id = std::string(prev().text);
-        return n;
-    }
-    case TokenKind::KwTrue:
-    case TokenKind::KwFalse:
-    case TokenKind::KwNone:
-    case TokenKind::Ellipsis: {
-        auto* c = make<Constant>(take());
-        c->value_kind = t.kind == TokenKind::KwTrue    ? ConstantKind::True
-                        : t.kind == TokenKind::KwFalse ? ConstantKind::False
-                        : t.kind == TokenKind::KwNone  ? ConstantKind::None
-                                                       : ConstantKind::Ellipsis;
-        return c;
-    }
-    case TokenKind::Number: return number(take());
-    case TokenKind::String: return strings();
-    case TokenKind::LPar: return paren_atom();
-    case TokenKind::LSqb: return list_atom();
-    case TokenKind::LBrace: return brace_atom();
-    default: invalid_syntax();
+        case TokenKind::Name: {
+            auto* n = make<Name>(take());
+            n->id = std::string(prev().text);
+            return n;
+        }
+        case TokenKind::KwTrue:
+        case TokenKind::KwFalse:
+        case TokenKind::KwNone:
+        case TokenKind::Ellipsis: {
+            auto* c = make<Constant>(take());
+            c->value_kind = t.kind == TokenKind::KwTrue    ? ConstantKind::True
+                            : t.kind == TokenKind::KwFalse ? ConstantKind::False
+                            : t.kind == TokenKind::KwNone  ? ConstantKind::None
+                                                           : ConstantKind::Ellipsis;
+            return c;
+        }
+        case TokenKind::Number:
+            return number(take());
+        case TokenKind::String:
+            return strings();
+        case TokenKind::LPar:
+            return paren_atom();
+        case TokenKind::LSqb:
+            return list_atom();
+        case TokenKind::LBrace:
+            return brace_atom();
+        default:
+            invalid_syntax();
     }
 }
 
@@ -531,7 +571,8 @@ Expr* Parser::paren_atom() {
     }
     Expr* first = star_named_expression();
     if (at(TokenKind::KwFor) || at(TokenKind::KwAsync)) {
-        if (first->kind == ExprKind::Starred) fail_at(first, "iterable unpacking cannot be used in comprehension");
+        if (first->kind == ExprKind::Starred)
+            fail_at(first, "iterable unpacking cannot be used in comprehension");
         auto* g = make<GeneratorExp>(open);
         g->elt = first;
         g->generators = for_if_clauses();
@@ -561,7 +602,8 @@ Expr* Parser::list_atom() {
     if (accept(TokenKind::RSqb)) return l;
     Expr* first = star_named_expression();
     if (at(TokenKind::KwFor) || at(TokenKind::KwAsync)) {
-        if (first->kind == ExprKind::Starred) fail_at(first, "iterable unpacking cannot be used in comprehension");
+        if (first->kind == ExprKind::Starred)
+            fail_at(first, "iterable unpacking cannot be used in comprehension");
         auto* c = make<ListComp>(open);
         c->elt = first;
         c->generators = for_if_clauses();
@@ -621,7 +663,8 @@ Expr* Parser::brace_atom() {
     }
     Expr* first = star_named_expression();
     if (accept(TokenKind::Colon)) {
-        if (first->kind == ExprKind::Starred) fail_at(first, "cannot use a starred expression in a dictionary value");
+        if (first->kind == ExprKind::Starred)
+            fail_at(first, "cannot use a starred expression in a dictionary value");
         Expr* value = expression();
         if (at(TokenKind::KwFor) || at(TokenKind::KwAsync)) {
             auto* c = make<DictComp>(open);
@@ -635,7 +678,8 @@ Expr* Parser::brace_atom() {
         return parse_dict(first, value);
     }
     if (at(TokenKind::KwFor) || at(TokenKind::KwAsync)) {
-        if (first->kind == ExprKind::Starred) fail_at(first, "iterable unpacking cannot be used in comprehension");
+        if (first->kind == ExprKind::Starred)
+            fail_at(first, "iterable unpacking cannot be used in comprehension");
         auto* c = make<SetComp>(open);
         c->elt = first;
         c->generators = for_if_clauses();
@@ -771,17 +815,20 @@ Arguments* Parser::parameters(TokenKind close, bool lambda) {
             Token star = take();
             seen_star = true;
             if (at(TokenKind::Comma)) {
-                if (at(close, 1) || at(TokenKind::DoubleStar, 1)) fail_token(star, "named arguments must follow bare *");
+                if (at(close, 1) || at(TokenKind::DoubleStar, 1))
+                    fail_token(star, "named arguments must follow bare *");
             } else if (at(close)) {
                 fail_token(star, "named arguments must follow bare *");
             } else {
                 a->vararg = param(lambda);
-                if (at(TokenKind::Equal)) fail_token(tok(), "var-positional argument cannot have default value");
+                if (at(TokenKind::Equal))
+                    fail_token(tok(), "var-positional argument cannot have default value");
             }
         } else if (t.kind == TokenKind::DoubleStar) {
             take();
             a->kwarg = param(lambda);
-            if (at(TokenKind::Equal)) fail_token(tok(), "var-keyword argument cannot have default value");
+            if (at(TokenKind::Equal))
+                fail_token(tok(), "var-keyword argument cannot have default value");
             accept(TokenKind::Comma);
             if (!at(close)) fail_token(tok(), "arguments cannot follow var-keyword argument");
             break;
@@ -815,48 +862,53 @@ Arguments* Parser::parameters(TokenKind close, bool lambda) {
 // The first sub-expression that cannot be a target, or null if `e` is valid.
 const Expr* Parser::invalid_target(const Expr* e, TargetUse use) {
     switch (e->kind) {
-    case ExprKind::Name:
-    case ExprKind::Attribute:
-    case ExprKind::Subscript:
-        return nullptr;
-    case ExprKind::Starred:
-        if (use == TargetUse::Delete) return e;
-        return invalid_target(e->as<Starred>()->value, use);
-    case ExprKind::Tuple:
-        for (const Expr* x : e->as<Tuple>()->elts)
-            if (const Expr* bad = invalid_target(x, use)) return bad;
-        return nullptr;
-    case ExprKind::List:
-        for (const Expr* x : e->as<List>()->elts)
-            if (const Expr* bad = invalid_target(x, use)) return bad;
-        return nullptr;
-    default:
-        return e;
+        case ExprKind::Name:
+        case ExprKind::Attribute:
+        case ExprKind::Subscript:
+            return nullptr;
+        case ExprKind::Starred:
+            if (use == TargetUse::Delete) return e;
+            return invalid_target(e->as<Starred>()->value, use);
+        case ExprKind::Tuple:
+            for (const Expr* x : e->as<Tuple>()->elts)
+                if (const Expr* bad = invalid_target(x, use)) return bad;
+            return nullptr;
+        case ExprKind::List:
+            for (const Expr* x : e->as<List>()->elts)
+                if (const Expr* bad = invalid_target(x, use)) return bad;
+            return nullptr;
+        default:
+            return e;
     }
 }
 
 void Parser::set_target(Expr* e, TargetUse use) {
     ExprContext ctx = use == TargetUse::Delete ? ExprContext::Del : ExprContext::Store;
     switch (e->kind) {
-    case ExprKind::Name:
-        e->as<Name>()->ctx = ctx;
-        if (e->as<Name>()->id == "__debug__") defer(e, "cannot assign to __debug__");
-        break;
-    case ExprKind::Attribute: e->as<Attribute>()->ctx = ctx; break;
-    case ExprKind::Subscript: e->as<Subscript>()->ctx = ctx; break;
-    case ExprKind::Starred:
-        e->as<Starred>()->ctx = ctx;
-        set_target(e->as<Starred>()->value, use);
-        break;
-    case ExprKind::Tuple:
-        e->as<Tuple>()->ctx = ctx;
-        for (Expr* x : e->as<Tuple>()->elts) set_target(x, use);
-        break;
-    case ExprKind::List:
-        e->as<List>()->ctx = ctx;
-        for (Expr* x : e->as<List>()->elts) set_target(x, use);
-        break;
-    default: break;
+        case ExprKind::Name:
+            e->as<Name>()->ctx = ctx;
+            if (e->as<Name>()->id == "__debug__") defer(e, "cannot assign to __debug__");
+            break;
+        case ExprKind::Attribute:
+            e->as<Attribute>()->ctx = ctx;
+            break;
+        case ExprKind::Subscript:
+            e->as<Subscript>()->ctx = ctx;
+            break;
+        case ExprKind::Starred:
+            e->as<Starred>()->ctx = ctx;
+            set_target(e->as<Starred>()->value, use);
+            break;
+        case ExprKind::Tuple:
+            e->as<Tuple>()->ctx = ctx;
+            for (Expr* x : e->as<Tuple>()->elts) set_target(x, use);
+            break;
+        case ExprKind::List:
+            e->as<List>()->ctx = ctx;
+            for (Expr* x : e->as<List>()->elts) set_target(x, use);
+            break;
+        default:
+            break;
     }
 }
 

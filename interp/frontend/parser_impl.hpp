@@ -4,11 +4,11 @@
 // the parser works. Nothing outside those files includes this.
 #pragma once
 
+#include <fmt/format.h>
 #include <algorithm>
 #include <cstdlib>
 #include <deque>
 #include <optional>
-#include <fmt/format.h>
 
 #include "interp/frontend/ast.hpp"
 #include "interp/frontend/lexer.hpp"
@@ -18,7 +18,6 @@ namespace gilt::parser_detail {
 
 using namespace ast;
 
-
 // Nesting beyond this many recursive rule levels is refused; CPython's parser
 // stops at a similar point (its MAXSTACK) with a MemoryError.
 constexpr int kMaxDepth = 1000;
@@ -27,40 +26,67 @@ constexpr int kMaxFStringNesting = 2;
 
 inline const char* expr_name(const Expr* e) {
     switch (e->kind) {
-    case ExprKind::Attribute: return "attribute";
-    case ExprKind::Subscript: return "subscript";
-    case ExprKind::Starred: return "starred";
-    case ExprKind::Name: return "name";
-    case ExprKind::List: return "list";
-    case ExprKind::Tuple: return "tuple";
-    case ExprKind::Lambda: return "lambda";
-    case ExprKind::Call: return "function call";
-    case ExprKind::BoolOp:
-    case ExprKind::BinOp:
-    case ExprKind::UnaryOp: return "expression";
-    case ExprKind::GeneratorExp: return "generator expression";
-    case ExprKind::Yield:
-    case ExprKind::YieldFrom: return "yield expression";
-    case ExprKind::Await: return "await expression";
-    case ExprKind::ListComp: return "list comprehension";
-    case ExprKind::SetComp: return "set comprehension";
-    case ExprKind::DictComp: return "dict comprehension";
-    case ExprKind::Dict: return "dict literal";
-    case ExprKind::Set: return "set display";
-    case ExprKind::JoinedStr:
-    case ExprKind::FormattedValue: return "f-string expression";
-    case ExprKind::Constant:
-        switch (e->as<Constant>()->value_kind) {
-        case ConstantKind::None: return "None";
-        case ConstantKind::True: return "True";
-        case ConstantKind::False: return "False";
-        case ConstantKind::Ellipsis: return "ellipsis";
-        default: return "literal";
-        }
-    case ExprKind::Compare: return "comparison";
-    case ExprKind::IfExp: return "conditional expression";
-    case ExprKind::NamedExpr: return "named expression";
-    case ExprKind::Slice: return "slice";
+        case ExprKind::Attribute:
+            return "attribute";
+        case ExprKind::Subscript:
+            return "subscript";
+        case ExprKind::Starred:
+            return "starred";
+        case ExprKind::Name:
+            return "name";
+        case ExprKind::List:
+            return "list";
+        case ExprKind::Tuple:
+            return "tuple";
+        case ExprKind::Lambda:
+            return "lambda";
+        case ExprKind::Call:
+            return "function call";
+        case ExprKind::BoolOp:
+        case ExprKind::BinOp:
+        case ExprKind::UnaryOp:
+            return "expression";
+        case ExprKind::GeneratorExp:
+            return "generator expression";
+        case ExprKind::Yield:
+        case ExprKind::YieldFrom:
+            return "yield expression";
+        case ExprKind::Await:
+            return "await expression";
+        case ExprKind::ListComp:
+            return "list comprehension";
+        case ExprKind::SetComp:
+            return "set comprehension";
+        case ExprKind::DictComp:
+            return "dict comprehension";
+        case ExprKind::Dict:
+            return "dict literal";
+        case ExprKind::Set:
+            return "set display";
+        case ExprKind::JoinedStr:
+        case ExprKind::FormattedValue:
+            return "f-string expression";
+        case ExprKind::Constant:
+            switch (e->as<Constant>()->value_kind) {
+                case ConstantKind::None:
+                    return "None";
+                case ConstantKind::True:
+                    return "True";
+                case ConstantKind::False:
+                    return "False";
+                case ConstantKind::Ellipsis:
+                    return "ellipsis";
+                default:
+                    return "literal";
+            }
+        case ExprKind::Compare:
+            return "comparison";
+        case ExprKind::IfExp:
+            return "conditional expression";
+        case ExprKind::NamedExpr:
+            return "named expression";
+        case ExprKind::Slice:
+            return "slice";
     }
     return "expression";
 }
@@ -69,15 +95,17 @@ inline const char* expr_name(const Expr* e) {
 // those are the ones its "cannot assign to X here" message is given for.
 inline bool is_bitwise_or_level(const Expr* e) {
     switch (e->kind) {
-    case ExprKind::BoolOp:
-    case ExprKind::Compare:
-    case ExprKind::IfExp:
-    case ExprKind::Lambda:
-    case ExprKind::NamedExpr:
-    case ExprKind::Starred:
-        return false;
-    case ExprKind::UnaryOp: return e->as<UnaryOp>()->op != UnaryOperator::Not;
-    default: return true;
+        case ExprKind::BoolOp:
+        case ExprKind::Compare:
+        case ExprKind::IfExp:
+        case ExprKind::Lambda:
+        case ExprKind::NamedExpr:
+        case ExprKind::Starred:
+            return false;
+        case ExprKind::UnaryOp:
+            return e->as<UnaryOp>()->op != UnaryOperator::Not;
+        default:
+            return true;
     }
 }
 
@@ -166,14 +194,16 @@ private:
     void defer_token(const Token& t, std::string msg);
 
     // ---- node construction
-    template <class T> T* make(const Token& start) {
+    template <class T>
+    T* make(const Token& start) {
         T* n = m_arena.make<T>();
         n->line = start.line;
         n->col = start.col;
         finish(n);
         return n;
     }
-    template <class T> T* make(const Node* start) {
+    template <class T>
+    T* make(const Node* start) {
         T* n = m_arena.make<T>();
         n->line = start->line;
         n->col = start->col;
@@ -184,7 +214,8 @@ private:
     void finish(Node* n) {
         // Layout tokens (NEWLINE, INDENT, DEDENT) do not extend a node.
         std::size_t i = m_pos;
-        while (i > 0 && (m_tokens[i - 1].kind == TokenKind::Newline || m_tokens[i - 1].kind == TokenKind::Dedent ||
+        while (i > 0 && (m_tokens[i - 1].kind == TokenKind::Newline ||
+                         m_tokens[i - 1].kind == TokenKind::Dedent ||
                          m_tokens[i - 1].kind == TokenKind::Indent))
             --i;
         if (i == 0) return;
@@ -290,13 +321,15 @@ private:
     // ---- literals
     Expr* number(const Token& t);
     Expr* strings();
-    void decode_string_body(std::string_view body, bool raw, bool bytes, const Token& t, std::string& out);
+    void decode_string_body(std::string_view body, bool raw, bool bytes, const Token& t,
+                            std::string& out);
     std::size_t decode_named_escape(std::string_view body, std::size_t start, const Token& t,
                                     std::string& out);
     void fstring(const Token& t, std::string_view body, std::size_t body_offset, bool raw,
                  std::string& literal, std::vector<Expr*>& values, int level, std::size_t& pos);
     void fstring_field(const Token& t, std::string_view body, std::size_t body_offset, bool raw,
-                       std::string& literal, std::vector<Expr*>& values, int level, std::size_t& pos);
+                       std::string& literal, std::vector<Expr*>& values, int level,
+                       std::size_t& pos);
     [[noreturn]] void fstring_fail(const Token& t, std::string msg);
     // Errors in a literal's contents point just past the literal, as CPython's do.
     [[noreturn]] void fail_string(const Token& t, std::string msg) {
@@ -310,8 +343,8 @@ private:
         explicit DepthGuard(Parser& p) : m_p(p) {
             if (++m_p.m_depth > kMaxDepth) {
                 const Token& t = m_p.tok();
-                m_p.fail_range("Parser stack overflowed - Python source too complex to parse", t.line,
-                               t.col, t.end_line, t.end_col);
+                m_p.fail_range("Parser stack overflowed - Python source too complex to parse",
+                               t.line, t.col, t.end_line, t.end_col);
             }
         }
         ~DepthGuard() { --m_p.m_depth; }
@@ -332,8 +365,8 @@ private:
         void step() {
             if (++m_p.m_depth > kMaxDepth) {
                 const Token& t = m_p.tok();
-                m_p.fail_range("Parser stack overflowed - Python source too complex to parse", t.line, t.col,
-                               t.end_line, t.end_col);
+                m_p.fail_range("Parser stack overflowed - Python source too complex to parse",
+                               t.line, t.col, t.end_line, t.end_col);
             }
         }
 
@@ -357,7 +390,7 @@ private:
     Arena& m_arena;
     std::deque<Token> m_tokens;  // a deque: references stay valid while lookahead grows it
     std::size_t m_pos = 0;
-    const Token* m_cur = nullptr;        // tok(0) at m_cur_pos, see tok()
+    const Token* m_cur = nullptr;  // tok(0) at m_cur_pos, see tok()
     std::size_t m_cur_pos = static_cast<std::size_t>(-1);
     int m_depth = 0;
     int m_bracket_level = 0;

@@ -16,7 +16,8 @@ std::string to_decimal(std::string_view digits, int base) {
         int d = ch <= '9' ? ch - '0' : (ch | 0x20) - 'a' + 10;
         std::uint64_t carry = static_cast<std::uint64_t>(d);
         for (auto& limb : limbs) {
-            std::uint64_t v = static_cast<std::uint64_t>(limb) * static_cast<std::uint64_t>(base) + carry;
+            std::uint64_t v =
+                static_cast<std::uint64_t>(limb) * static_cast<std::uint64_t>(base) + carry;
             limb = static_cast<std::uint32_t>(v % 1000000000u);
             carry = v / 1000000000u;
         }
@@ -54,7 +55,8 @@ Expr* Parser::number(const Token& t) {
     bool overflow = false;
     for (char ch : digits) {
         std::uint64_t d = static_cast<std::uint64_t>(ch <= '9' ? ch - '0' : (ch | 0x20) - 'a' + 10);
-        if (value > (static_cast<std::uint64_t>(INT64_MAX) - d) / static_cast<std::uint64_t>(base)) {
+        if (value >
+            (static_cast<std::uint64_t>(INT64_MAX) - d) / static_cast<std::uint64_t>(base)) {
             overflow = true;
             break;
         }
@@ -116,7 +118,8 @@ std::size_t Parser::decode_named_escape(std::string_view body, std::size_t start
         pos = close == std::string_view::npos ? body.size() : close;
         if (close != std::string_view::npos && close > start + 3) {
             char32_t cp;
-            if (unicode_names::code_point_for_name(body.substr(start + 3, close - start - 3), &cp)) {
+            if (unicode_names::code_point_for_name(body.substr(start + 3, close - start - 3),
+                                                   &cp)) {
                 append_utf8(out, cp);
                 return close + 1;
             }
@@ -124,16 +127,20 @@ std::size_t Parser::decode_named_escape(std::string_view body, std::size_t start
             pos = close + 1;
         }
     }
-    fail_string(t, fmt::format("(unicode error) 'unicodeescape' codec can't decode bytes in position "
-                               "{}-{}: {}",
-                               escape_position(body, start), escape_position(body, pos) - 1, message));
+    fail_string(t,
+                fmt::format("(unicode error) 'unicodeescape' codec can't decode bytes in position "
+                            "{}-{}: {}",
+                            escape_position(body, start), escape_position(body, pos) - 1, message));
 }
 
 // Decodes the escapes of a non-f string body (or an f-string literal piece).
-void Parser::decode_string_body(std::string_view body, bool raw, bool bytes, const Token& t, std::string& out) {
+void Parser::decode_string_body(std::string_view body, bool raw, bool bytes, const Token& t,
+                                std::string& out) {
     if (bytes) {
         for (unsigned char ch : body)
-            if (ch >= 0x80) fail_range("bytes can only contain ASCII literal characters", t.line, t.col, t.end_line, t.end_col);
+            if (ch >= 0x80)
+                fail_range("bytes can only contain ASCII literal characters", t.line, t.col,
+                           t.end_line, t.end_col);
     }
     if (raw) {
         out.append(body);
@@ -145,7 +152,8 @@ void Parser::decode_string_body(std::string_view body, bool raw, bool bytes, con
         if (ch >= 'A' && ch <= 'F') return ch - 'A' + 10;
         return -1;
     };
-    const char* codec = bytes ? "(value error)" : "(unicode error) 'unicodeescape' codec can't decode bytes";
+    const char* codec =
+        bytes ? "(value error)" : "(unicode error) 'unicodeescape' codec can't decode bytes";
     for (std::size_t i = 0; i < body.size();) {
         char ch = body[i];
         if (ch != '\\' || i + 1 >= body.size()) {
@@ -157,76 +165,116 @@ void Parser::decode_string_body(std::string_view body, bool raw, bool bytes, con
         std::size_t start = i;
         i += 2;
         switch (e) {
-        case '\n': break;
-        case '\r':
-            if (i < body.size() && body[i] == '\n') ++i;
-            break;
-        case '\\': out += '\\'; break;
-        case '\'': out += '\''; break;
-        case '"': out += '"'; break;
-        case 'a': out += '\a'; break;
-        case 'b': out += '\b'; break;
-        case 'f': out += '\f'; break;
-        case 'n': out += '\n'; break;
-        case 'r': out += '\r'; break;
-        case 't': out += '\t'; break;
-        case 'v': out += '\v'; break;
-        case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
-            unsigned value = static_cast<unsigned>(e - '0');
-            for (int n = 0; n < 2 && i < body.size() && body[i] >= '0' && body[i] <= '7'; ++n, ++i)
-                value = value * 8 + static_cast<unsigned>(body[i] - '0');
-            if (bytes) {
-                out += static_cast<char>(value & 0xFF);
-            } else {
-                append_utf8(out, value);
+            case '\n':
+                break;
+            case '\r':
+                if (i < body.size() && body[i] == '\n') ++i;
+                break;
+            case '\\':
+                out += '\\';
+                break;
+            case '\'':
+                out += '\'';
+                break;
+            case '"':
+                out += '"';
+                break;
+            case 'a':
+                out += '\a';
+                break;
+            case 'b':
+                out += '\b';
+                break;
+            case 'f':
+                out += '\f';
+                break;
+            case 'n':
+                out += '\n';
+                break;
+            case 'r':
+                out += '\r';
+                break;
+            case 't':
+                out += '\t';
+                break;
+            case 'v':
+                out += '\v';
+                break;
+            case '0':
+            case '1':
+            case '2':
+            case '3':
+            case '4':
+            case '5':
+            case '6':
+            case '7': {
+                unsigned value = static_cast<unsigned>(e - '0');
+                for (int n = 0; n < 2 && i < body.size() && body[i] >= '0' && body[i] <= '7';
+                     ++n, ++i)
+                    value = value * 8 + static_cast<unsigned>(body[i] - '0');
+                if (bytes) {
+                    out += static_cast<char>(value & 0xFF);
+                } else {
+                    append_utf8(out, value);
+                }
+                break;
             }
-            break;
-        }
-        case 'x':
-        case 'u':
-        case 'U': {
-            if (bytes && e != 'x') {
+            case 'x':
+            case 'u':
+            case 'U': {
+                if (bytes && e != 'x') {
+                    out += '\\';
+                    out += e;
+                    break;
+                }
+                int n = e == 'x' ? 2 : e == 'u' ? 4 : 8;
+                char32_t value = 0;
+                for (int k = 0; k < n; ++k) {
+                    int h = i + static_cast<std::size_t>(k) < body.size()
+                                ? hex(body[i + static_cast<std::size_t>(k)])
+                                : -1;
+                    if (h < 0) {
+                        if (bytes)
+                            fail_string(
+                                t, fmt::format("(value error) invalid \\x escape at position {}",
+                                               start));
+                        const char* form = e == 'x'   ? "\\xXX"
+                                           : e == 'u' ? "\\uXXXX"
+                                                      : "\\UXXXXXXXX";
+                        fail_string(
+                            t,
+                            fmt::format("{} in position {}-{}: truncated {} escape", codec,
+                                        escape_position(body, start),
+                                        escape_position(body, i + static_cast<std::size_t>(k)) - 1,
+                                        form));
+                    }
+                    value = value * 16 + static_cast<char32_t>(h);
+                }
+                i += static_cast<std::size_t>(n);
+                if (bytes) {
+                    out += static_cast<char>(value);
+                } else {
+                    if (value > 0x10FFFF)
+                        fail_string(
+                            t, fmt::format("{} in position {}-{}: illegal Unicode character", codec,
+                                           escape_position(body, start),
+                                           escape_position(body, i) - 1));
+                    append_utf8(out, value);
+                }
+                break;
+            }
+            case 'N':
+                if (bytes) {
+                    out += "\\N";  // not an escape in bytes
+                    break;
+                }
+                i = decode_named_escape(body, start, t, out);
+                break;
+            default:
+                // Unknown escapes stay as written (CPython warns, we do not).
                 out += '\\';
                 out += e;
                 break;
-            }
-            int n = e == 'x' ? 2 : e == 'u' ? 4 : 8;
-            char32_t value = 0;
-            for (int k = 0; k < n; ++k) {
-                int h = i + static_cast<std::size_t>(k) < body.size() ? hex(body[i + static_cast<std::size_t>(k)]) : -1;
-                if (h < 0) {
-                    if (bytes) fail_string(t, fmt::format("(value error) invalid \\x escape at position {}", start));
-                    const char* form = e == 'x' ? "\\xXX" : e == 'u' ? "\\uXXXX" : "\\UXXXXXXXX";
-                    fail_string(t, fmt::format("{} in position {}-{}: truncated {} escape", codec,
-                                              escape_position(body, start),
-                                              escape_position(body, i + static_cast<std::size_t>(k)) - 1,
-                                              form));
-                }
-                value = value * 16 + static_cast<char32_t>(h);
-            }
-            i += static_cast<std::size_t>(n);
-            if (bytes) {
-                out += static_cast<char>(value);
-            } else {
-                if (value > 0x10FFFF)
-                    fail_string(t, fmt::format("{} in position {}-{}: illegal Unicode character", codec,
-                                              escape_position(body, start), escape_position(body, i) - 1));
-                append_utf8(out, value);
-            }
-            break;
-        }
-        case 'N':
-            if (bytes) {
-                out += "\\N";  // not an escape in bytes
-                break;
-            }
-            i = decode_named_escape(body, start, t, out);
-            break;
-        default:
-            // Unknown escapes stay as written (CPython warns, we do not).
-            out += '\\';
-            out += e;
-            break;
         }
     }
 }
@@ -242,17 +290,21 @@ void Parser::flush_literal(std::string& literal, std::vector<Expr*>& values, con
     values.push_back(c);
 }
 
-void Parser::fstring_fail(const Token& t, std::string msg) { fail_string(t, std::move(msg)); }
+void Parser::fstring_fail(const Token& t, std::string msg) {
+    fail_string(t, std::move(msg));
+}
 
 // fstring: the body of one f-string at nesting `level` (0 for the string,
 // 1 for a format spec, 2 for a spec inside a spec), as CPython 3.11's
 // fstring_find_literal_and_expr loop. Stops at the end of the body, or at an
 // unmatched '}' inside a format spec (level > 0).
 void Parser::fstring(const Token& t, std::string_view body, std::size_t body_offset, bool raw,
-                     std::string& literal, std::vector<Expr*>& values, int level, std::size_t& pos) {
+                     std::string& literal, std::vector<Expr*>& values, int level,
+                     std::size_t& pos) {
     std::size_t piece = pos;
     auto flush_piece = [&](std::size_t end) {
-        if (end > piece) decode_string_body(body.substr(piece, end - piece), raw, false, t, literal);
+        if (end > piece)
+            decode_string_body(body.substr(piece, end - piece), raw, false, t, literal);
     };
     while (pos < body.size()) {
         char ch = body[pos];
@@ -280,7 +332,8 @@ void Parser::fstring(const Token& t, std::string_view body, std::size_t body_off
                 break;
             }
             flush_piece(pos);
-            if (level >= kMaxFStringNesting) fstring_fail(t, "f-string: expressions nested too deeply");
+            if (level >= kMaxFStringNesting)
+                fstring_fail(t, "f-string: expressions nested too deeply");
             ++pos;
             fstring_field(t, body, body_offset, raw, literal, values, level, pos);
             piece = pos;
@@ -293,7 +346,8 @@ void Parser::fstring(const Token& t, std::string_view body, std::size_t body_off
 
 // One replacement field, `pos` just past its '{': CPython's fstring_find_expr.
 void Parser::fstring_field(const Token& t, std::string_view body, std::size_t body_offset, bool raw,
-                           std::string& literal, std::vector<Expr*>& values, int level, std::size_t& pos) {
+                           std::string& literal, std::vector<Expr*>& values, int level,
+                           std::size_t& pos) {
     std::size_t expr_start = pos;
     char quote = 0;
     int string_type = 0;  // 1 or 3 quote characters
@@ -327,7 +381,8 @@ void Parser::fstring_field(const Token& t, std::string_view body, std::size_t bo
             parens.push_back(ch);
         } else if (ch == '#') {
             fstring_fail(t, "f-string expression part cannot include '#'");
-        } else if (parens.empty() && (ch == '!' || ch == ':' || ch == '}' || ch == '=' || ch == '>' || ch == '<')) {
+        } else if (parens.empty() &&
+                   (ch == '!' || ch == ':' || ch == '}' || ch == '=' || ch == '>' || ch == '<')) {
             if (pos + 1 < body.size()) {
                 char next = body[pos + 1];
                 if ((ch == '!' || ch == '=' || ch == '<' || ch == '>') && next == '=') {
@@ -341,10 +396,12 @@ void Parser::fstring_field(const Token& t, std::string_view body, std::size_t bo
             if (parens.empty()) fstring_fail(t, fmt::format("f-string: unmatched '{}'", ch));
             char open = parens.back();
             parens.pop_back();
-            if (!((open == '(' && ch == ')') || (open == '[' && ch == ']') || (open == '{' && ch == '}')))
-                fstring_fail(t, fmt::format("f-string: closing parenthesis '{}' does not match opening "
-                                            "parenthesis '{}'",
-                                            ch, open));
+            if (!((open == '(' && ch == ')') || (open == '[' && ch == ']') ||
+                  (open == '{' && ch == '}')))
+                fstring_fail(
+                    t, fmt::format("f-string: closing parenthesis '{}' does not match opening "
+                                   "parenthesis '{}'",
+                                   ch, open));
         }
     }
     if (quote) fstring_fail(t, "f-string: unterminated string");
@@ -361,7 +418,8 @@ void Parser::fstring_field(const Token& t, std::string_view body, std::size_t bo
     int line = t.line;
     std::size_t line_start = body_offset;
     while (line_start > 0 && m_source[line_start - 1] != '\n') --line_start;
-    for (std::size_t i = static_cast<std::size_t>(t.text.data() - m_source.data()); i < abs_begin; ++i)
+    for (std::size_t i = static_cast<std::size_t>(t.text.data() - m_source.data()); i < abs_begin;
+         ++i)
         if (m_source[i] == '\n') ++line;
     line_start = abs_begin;
     while (line_start > 0 && m_source[line_start - 1] != '\n') --line_start;
@@ -376,7 +434,8 @@ void Parser::fstring_field(const Token& t, std::string_view body, std::size_t bo
         int shift = static_cast<int>(abs_begin - line_start) - 1;
         if (e.info.line == line) {
             e.info.col = std::max(1, e.info.col - shift);
-            if (e.info.end_line == line && e.info.end_col > 0) e.info.end_col = std::max(1, e.info.end_col - shift);
+            if (e.info.end_line == line && e.info.end_col > 0)
+                e.info.end_col = std::max(1, e.info.end_col - shift);
         }
         throw;
     }
@@ -442,13 +501,17 @@ Expr* Parser::strings() {
             raw |= l == 'r';
             bytes |= l == 'b';
             f |= l == 'f';
-            if (ch == 'u' && is_first) u_prefix = true;  // CPython records kind='u' for lowercase only
+            if (ch == 'u' && is_first)
+                u_prefix = true;  // CPython records kind='u' for lowercase only
         }
         is_first = false;
         (bytes ? any_bytes : any_str) = true;
-        if (any_bytes && any_str) fail_range("cannot mix bytes and nonbytes literals", t.end_line, t.end_col,
-                                             t.end_line, t.end_col);
-        std::size_t quote_len = t.text.size() - q >= 6 && t.text[q + 1] == t.text[q] && t.text[q + 2] == t.text[q] ? 3 : 1;
+        if (any_bytes && any_str)
+            fail_range("cannot mix bytes and nonbytes literals", t.end_line, t.end_col, t.end_line,
+                       t.end_col);
+        std::size_t quote_len =
+            t.text.size() - q >= 6 && t.text[q + 1] == t.text[q] && t.text[q + 2] == t.text[q] ? 3
+                                                                                               : 1;
         std::string_view body = t.text.substr(q + quote_len, t.text.size() - q - 2 * quote_len);
         if (!f) {
             decode_string_body(body, raw, bytes, t, literal);

@@ -16,7 +16,9 @@ namespace gilt::parser_detail {
 
 namespace {
 
-bool is_name(const Token& t, std::string_view text) { return t.kind == TokenKind::Name && t.text == text; }
+bool is_name(const Token& t, std::string_view text) {
+    return t.kind == TokenKind::Name && t.text == text;
+}
 
 }  // namespace
 
@@ -25,28 +27,49 @@ bool is_name(const Token& t, std::string_view text) { return t.kind == TokenKind
 bool Parser::is_match_stmt() {
     if (!is_name(tok(), "match")) return false;
     switch (tok(1).kind) {
-    case TokenKind::Newline: case TokenKind::Equal: case TokenKind::Colon: case TokenKind::Dot:
-    case TokenKind::Comma: case TokenKind::RPar: case TokenKind::RSqb: case TokenKind::RBrace:
-    case TokenKind::EndMarker:
-        return false;
-    default:
-        break;
+        case TokenKind::Newline:
+        case TokenKind::Equal:
+        case TokenKind::Colon:
+        case TokenKind::Dot:
+        case TokenKind::Comma:
+        case TokenKind::RPar:
+        case TokenKind::RSqb:
+        case TokenKind::RBrace:
+        case TokenKind::EndMarker:
+            return false;
+        default:
+            break;
     }
     int depth = 0;
     for (std::size_t i = 1;; ++i) {
         const Token& t = tok(i);
         switch (t.kind) {
-        case TokenKind::LPar: case TokenKind::LSqb: case TokenKind::LBrace: ++depth; break;
-        case TokenKind::RPar: case TokenKind::RSqb: case TokenKind::RBrace: --depth; break;
-        case TokenKind::Newline: case TokenKind::EndMarker: {
-            // `match x` with no colon cannot be anything else: let
-            // match_stmt report the missing ':', as CPython does.
-            TokenKind next = tok(1).kind;
-            return next == TokenKind::Name || next == TokenKind::Number || next == TokenKind::String;
-        }
-        case TokenKind::Equal: if (depth == 0) return false; break;
-        case TokenKind::Colon: if (depth == 0) return tok(i + 1).kind == TokenKind::Newline; break;
-        default: break;
+            case TokenKind::LPar:
+            case TokenKind::LSqb:
+            case TokenKind::LBrace:
+                ++depth;
+                break;
+            case TokenKind::RPar:
+            case TokenKind::RSqb:
+            case TokenKind::RBrace:
+                --depth;
+                break;
+            case TokenKind::Newline:
+            case TokenKind::EndMarker: {
+                // `match x` with no colon cannot be anything else: let
+                // match_stmt report the missing ':', as CPython does.
+                TokenKind next = tok(1).kind;
+                return next == TokenKind::Name || next == TokenKind::Number ||
+                       next == TokenKind::String;
+            }
+            case TokenKind::Equal:
+                if (depth == 0) return false;
+                break;
+            case TokenKind::Colon:
+                if (depth == 0) return tok(i + 1).kind == TokenKind::Newline;
+                break;
+            default:
+                break;
         }
     }
 }
@@ -142,40 +165,48 @@ Pattern* Parser::or_pattern() {
 Pattern* Parser::closed_pattern() {
     const Token t = tok();
     switch (t.kind) {
-    case TokenKind::KwNone: case TokenKind::KwTrue: case TokenKind::KwFalse: {
-        auto* p = make<MatchSingleton>(t);
-        p->value = atom()->as<Constant>();
-        finish(p);
-        return p;
-    }
-    case TokenKind::Number: case TokenKind::Minus: case TokenKind::String: {
-        auto* p = make<MatchValue>(t);
-        p->value = literal_pattern_value();
-        finish(p);
-        return p;
-    }
-    case TokenKind::LPar: return group_or_sequence_pattern(TokenKind::RPar);
-    case TokenKind::LSqb: return group_or_sequence_pattern(TokenKind::RSqb);
-    case TokenKind::LBrace: return mapping_pattern();
-    case TokenKind::Name: {
-        if (t.text == "_" && tok(1).kind != TokenKind::Dot && tok(1).kind != TokenKind::LPar) {
-            take();
-            return make<MatchAs>(t);  // the wildcard
-        }
-        if (tok(1).kind != TokenKind::Dot && tok(1).kind != TokenKind::LPar) {
-            take();
-            auto* p = make<MatchAs>(t);
-            p->name = std::string(t.text);
+        case TokenKind::KwNone:
+        case TokenKind::KwTrue:
+        case TokenKind::KwFalse: {
+            auto* p = make<MatchSingleton>(t);
+            p->value = atom()->as<Constant>();
+            finish(p);
             return p;
         }
-        Expr* value = name_or_attr();
-        if (at(TokenKind::LPar)) return class_pattern(value, t);
-        auto* p = make<MatchValue>(t);
-        p->value = value;
-        finish(p);
-        return p;
-    }
-    default: invalid_syntax();
+        case TokenKind::Number:
+        case TokenKind::Minus:
+        case TokenKind::String: {
+            auto* p = make<MatchValue>(t);
+            p->value = literal_pattern_value();
+            finish(p);
+            return p;
+        }
+        case TokenKind::LPar:
+            return group_or_sequence_pattern(TokenKind::RPar);
+        case TokenKind::LSqb:
+            return group_or_sequence_pattern(TokenKind::RSqb);
+        case TokenKind::LBrace:
+            return mapping_pattern();
+        case TokenKind::Name: {
+            if (t.text == "_" && tok(1).kind != TokenKind::Dot && tok(1).kind != TokenKind::LPar) {
+                take();
+                return make<MatchAs>(t);  // the wildcard
+            }
+            if (tok(1).kind != TokenKind::Dot && tok(1).kind != TokenKind::LPar) {
+                take();
+                auto* p = make<MatchAs>(t);
+                p->name = std::string(t.text);
+                return p;
+            }
+            Expr* value = name_or_attr();
+            if (at(TokenKind::LPar)) return class_pattern(value, t);
+            auto* p = make<MatchValue>(t);
+            p->value = value;
+            finish(p);
+            return p;
+        }
+        default:
+            invalid_syntax();
     }
 }
 
@@ -184,7 +215,8 @@ Expr* Parser::literal_pattern_value() {
     Token start = tok();
     if (at(TokenKind::String)) {
         Expr* s = strings();
-        if (s->kind != ExprKind::Constant) fail_at(s, "patterns may only match literals and attribute lookups");
+        if (s->kind != ExprKind::Constant)
+            fail_at(s, "patterns may only match literals and attribute lookups");
         return s;
     }
     Expr* value;
@@ -246,7 +278,8 @@ Pattern* Parser::group_or_sequence_pattern(TokenKind close) {
     finish(seq);
     if (close == TokenKind::RPar && !comma && seq->patterns.size() == 1) {
         Pattern* inner = seq->patterns[0];
-        if (inner->kind == PatternKind::MatchStar) fail_at(inner, "can't use starred expression here");
+        if (inner->kind == PatternKind::MatchStar)
+            fail_at(inner, "can't use starred expression here");
         return inner;  // a group, not a sequence
     }
     return seq;
@@ -267,7 +300,8 @@ Pattern* Parser::mapping_pattern() {
         }
         const Token& k = tok();
         Expr* key;
-        if (k.kind == TokenKind::KwNone || k.kind == TokenKind::KwTrue || k.kind == TokenKind::KwFalse) {
+        if (k.kind == TokenKind::KwNone || k.kind == TokenKind::KwTrue ||
+            k.kind == TokenKind::KwFalse) {
             key = atom();
         } else if (k.kind == TokenKind::Name) {
             key = name_or_attr();

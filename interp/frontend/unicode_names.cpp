@@ -38,12 +38,12 @@ using NameBuffer = std::array<char, kLongestName>;
 // --- Hangul syllables: L + V + T jamo short names (Unicode 3.12, "Hangul
 // Syllable Name Generation"); the columns are CPython's hangul_syllables.
 constexpr char32_t kHangulBase = 0xAC00;
-constexpr std::string_view kJamoL[] = {"G", "GG", "N", "D", "DD", "R", "M", "B", "BB", "S",
-                                       "SS", "", "J", "JJ", "C", "K", "T", "P", "H"};
-constexpr std::string_view kJamoV[] = {"A",  "AE", "YA", "YAE", "EO", "E",  "YEO",
-                                       "YE", "O",  "WA", "WAE", "OE", "YO", "U",
-                                       "WEO", "WE", "WI", "YU", "EU", "YI", "I"};
-constexpr std::string_view kJamoT[] = {"",  "G",  "GG", "GS", "N",  "NJ", "NH", "D", "L",  "LG",
+constexpr std::string_view kJamoL[] = {"G",  "GG", "N", "D",  "DD", "R", "M", "B", "BB", "S",
+                                       "SS", "",   "J", "JJ", "C",  "K", "T", "P", "H"};
+constexpr std::string_view kJamoV[] = {"A",   "AE", "YA", "YAE", "EO", "E",  "YEO",
+                                       "YE",  "O",  "WA", "WAE", "OE", "YO", "U",
+                                       "WEO", "WE", "WI", "YU",  "EU", "YI", "I"};
+constexpr std::string_view kJamoT[] = {"",   "G",  "GG", "GS", "N",  "NJ", "NH", "D", "L",  "LG",
                                        "LM", "LB", "LS", "LT", "LP", "LH", "M",  "B", "BS", "S",
                                        "SS", "NG", "J",  "C",  "K",  "T",  "P",  "H"};
 constexpr std::size_t kJamoVT = std::size(kJamoV) * std::size(kJamoT);
@@ -97,7 +97,8 @@ void append_hex(std::string& out, char32_t cp) {
 
 template <typename Range>
 const Range* find_range(const Range* begin, const Range* end, char32_t cp) {
-    auto it = std::upper_bound(begin, end, cp, [](char32_t c, const Range& r) { return c < r.first; });
+    auto it =
+        std::upper_bound(begin, end, cp, [](char32_t c, const Range& r) { return c < r.first; });
     if (it == begin || cp > (it - 1)->last) return nullptr;
     return it - 1;
 }
@@ -194,7 +195,9 @@ bool hex_named_code_point(std::string_view upper, std::size_t prefix, char32_t* 
 
 }  // namespace
 
-std::string_view version() { return kUnidataVersion; }
+std::string_view version() {
+    return kUnidataVersion;
+}
 
 bool code_point_for_name(std::string_view name, char32_t* cp) {
     // CPython matches these two prefixes case-sensitively, and does not look

@@ -17,15 +17,15 @@
 // (t_current, set by the trampoline), otherwise the Host's main thread.
 #include <gilt/gilt.hpp>
 
+#include <cstddef>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <new>
-#include <cstddef>
 
 #include "interp/compiler/compile.hpp"
-#include "interp/vm/import.hpp"
 #include "interp/host/repl.hpp"
+#include "interp/vm/import.hpp"
 #include "runtime/abstract.hpp"
 #include "runtime/dict.hpp"
 #include "runtime/errors.hpp"
@@ -190,7 +190,9 @@ private:
     ThreadState* m_saved;
 };
 
-std::string type_name_of(ThreadState& ts, Value v) { return std::string(type_name(ts, v)); }
+std::string type_name_of(ThreadState& ts, Value v) {
+    return std::string(type_name(ts, v));
+}
 
 // Turns the pending exception into a thrown ScriptError, keeping the
 // exception object for a possible re-raise.
@@ -236,7 +238,8 @@ HostState& state_checked(const Handle& o) {
 
 Value make_str_checked(HostState& hs, std::string_view text) {
     ThreadState& ts = current_ts(hs);
-    if (!utf8_valid(text)) return raise(ts, ts.exc_types().ValueError, "host string is not valid UTF-8");
+    if (!utf8_valid(text))
+        return raise(ts, ts.exc_types().ValueError, "host string is not valid UTF-8");
     return make_str(ts, text);
 }
 
@@ -316,7 +319,8 @@ Value host_function_trampoline(ThreadState& ts, Args args) {
     }
     FunctionEntry& entry = *hs->functions[static_cast<std::size_t>(args[0].as_small_int())];
     if (args.kwnames != nullptr && args.kw_count() > 0) {
-        return raise_fmt(ts, ts.exc_types().TypeError, "{}() takes no keyword arguments", entry.name);
+        return raise_fmt(ts, ts.exc_types().TypeError, "{}() takes no keyword arguments",
+                         entry.name);
     }
     return catch_into_python(*hs, [&]() -> Value {
         std::vector<Handle> argv;
@@ -359,7 +363,8 @@ Value xoptions_dict(ThreadState& ts, const std::vector<std::string>& xoptions) {
     for (const std::string& x : xoptions) {
         std::size_t eq = x.find('=');
         Ref key(make_str(ts, std::string_view(x).substr(0, eq)));
-        Ref value(eq == std::string::npos ? Value::true_() : make_str(ts, std::string_view(x).substr(eq + 1)));
+        Ref value(eq == std::string::npos ? Value::true_()
+                                          : make_str(ts, std::string_view(x).substr(eq + 1)));
         if (!key || !value || !dict_set(ts, *dict, *key, *value)) return Value();
     }
     return dict.release();
@@ -367,7 +372,8 @@ Value xoptions_dict(ThreadState& ts, const std::vector<std::string>& xoptions) {
 
 // sys.path must start with options.path; the sys module may already have
 // done it from the InterpreterConfig (then nothing changes).
-[[nodiscard]] bool prepend_sys_path(ThreadState& ts, Value sys, const std::vector<std::string>& dirs) {
+[[nodiscard]] bool prepend_sys_path(ThreadState& ts, Value sys,
+                                    const std::vector<std::string>& dirs) {
     if (dirs.empty()) return true;
     Ref path(obj_getattr_opt(ts, sys, ts.names().path));
     if (!path || !is_list(ts, *path)) {
@@ -389,7 +395,8 @@ Value xoptions_dict(ThreadState& ts, const std::vector<std::string>& xoptions) {
 [[nodiscard]] bool apply_sys_options(ThreadState& ts, const Options& options) {
     Value sys = ts.interp().sys;
     if (!sys) return true;
-    std::vector<std::string> argv = options.argv.empty() ? std::vector<std::string>{""} : options.argv;
+    std::vector<std::string> argv =
+        options.argv.empty() ? std::vector<std::string>{""} : options.argv;
     Ref argv_list(str_list(ts, argv));
     if (!argv_list || obj_setattr(ts, sys, ts.names().argv, *argv_list) < 0) return false;
     Ref xopts(xoptions_dict(ts, options.xoptions));
@@ -403,7 +410,8 @@ InterpreterConfig make_config(const Options& options) {
     config.argv = options.argv.empty() ? std::vector<std::string>{""} : options.argv;
     for (const std::string& x : options.xoptions) {
         std::size_t eq = x.find('=');
-        config.xoptions.emplace_back(x.substr(0, eq), eq == std::string::npos ? "" : x.substr(eq + 1));
+        config.xoptions.emplace_back(x.substr(0, eq),
+                                     eq == std::string::npos ? "" : x.substr(eq + 1));
     }
     config.path = options.path;
     config.stdout_sink = options.stdout_sink;
@@ -443,11 +451,17 @@ Host::~Host() {
     }
 }
 
-Interpreter& Host::interpreter() noexcept { return *m_state->interp; }
+Interpreter& Host::interpreter() noexcept {
+    return *m_state->interp;
+}
 
-bool Host::unhandled_keyboard_interrupt() const noexcept { return m_state->keyboard_interrupt; }
+bool Host::unhandled_keyboard_interrupt() const noexcept {
+    return m_state->keyboard_interrupt;
+}
 
-bool Host::daemon_threads_running() const noexcept { return m_state->daemon_threads; }
+bool Host::daemon_threads_running() const noexcept {
+    return m_state->daemon_threads;
+}
 
 void Host::exec(std::string_view source, std::string_view filename) {
     HostState& hs = *m_state;
@@ -522,10 +536,18 @@ void Host::set_global(std::string_view name, const Handle& value) {
     check_ok(hs, key && dict_set(ts, hs.main_dict, *key, v));
 }
 
-Handle Host::none() { return Access::own(m_state.get(), Value::none()); }
-Handle Host::tuple(std::span<const Handle> items) { return detail::make_tuple(m_state.get(), items); }
-Handle Host::list(std::span<const Handle> items) { return detail::make_list(m_state.get(), items); }
-Handle Host::dict() { return detail::make_dict(m_state.get(), {}); }
+Handle Host::none() {
+    return Access::own(m_state.get(), Value::none());
+}
+Handle Host::tuple(std::span<const Handle> items) {
+    return detail::make_tuple(m_state.get(), items);
+}
+Handle Host::list(std::span<const Handle> items) {
+    return detail::make_list(m_state.get(), items);
+}
+Handle Host::dict() {
+    return detail::make_dict(m_state.get(), {});
+}
 
 void Host::def(std::string_view name, Function fn) {
     HostState& hs = *m_state;
@@ -533,7 +555,8 @@ void Host::def(std::string_view name, Function fn) {
     ThreadState& ts = entry.ts;
     Ref module_name(make_str(ts, "__main__"));
     Ref key(name_value(hs, name));
-    Ref func(module_name && key ? make_host_function(hs, name, std::move(fn), *module_name) : Value());
+    Ref func(module_name && key ? make_host_function(hs, name, std::move(fn), *module_name)
+                                : Value());
     check_ok(hs, func && dict_set(ts, hs.main_dict, *key, *func));
 }
 
@@ -670,12 +693,15 @@ int Host::finalize() {
 // --- ReleaseGil ----------------------------------------------------------------------
 
 ReleaseGil::ReleaseGil(CallContext& ctx) {
-    static_assert(sizeof(GilRelease) <= sizeof(m_storage) && alignof(GilRelease) <= alignof(std::max_align_t));
+    static_assert(sizeof(GilRelease) <= sizeof(m_storage) &&
+                  alignof(GilRelease) <= alignof(std::max_align_t));
     ThreadState& ts = current_ts(Access::state(ctx.host()));
     new (m_storage) GilRelease(ts.interp().gil, ts.gil_thread);
 }
 
-ReleaseGil::~ReleaseGil() { std::launder(reinterpret_cast<GilRelease*>(m_storage))->~GilRelease(); }
+ReleaseGil::~ReleaseGil() {
+    std::launder(reinterpret_cast<GilRelease*>(m_storage))->~GilRelease();
+}
 
 HoldGil::HoldGil(Host& host) : m_state(&Access::state(host)) {
     ThreadState& ts = current_ts(*m_state);
@@ -728,14 +754,18 @@ Handle::~Handle() {
     }
 }
 
-Host& Handle::host() const { return *state_checked(*this).host; }
+Host& Handle::host() const {
+    return *state_checked(*this).host;
+}
 
 bool Handle::is_none() const {
     state_checked(*this);
     return Value::from_bits(m_bits).is_none();
 }
 
-bool Handle::is(const Handle& other) const { return m_bits == other.m_bits && m_host == other.m_host; }
+bool Handle::is(const Handle& other) const {
+    return m_bits == other.m_bits && m_host == other.m_host;
+}
 
 std::string Handle::type_name() const {
     HostState& hs = state_checked(*this);
@@ -893,7 +923,8 @@ void Handle::set_item(const Handle& key, const Handle& value) const {
     HostState& hs = state_checked(*this);
     Entry entry(hs);
     ThreadState& ts = entry.ts;
-    check_ok(hs, obj_setitem(ts, Value::from_bits(m_bits), value_in(hs, key), value_in(hs, value)) >= 0);
+    check_ok(
+        hs, obj_setitem(ts, Value::from_bits(m_bits), value_in(hs, key), value_in(hs, value)) >= 0);
 }
 
 std::int64_t Handle::len() const {
@@ -919,7 +950,9 @@ Handle Handle::call(std::span<const Handle> args) const {
 
 namespace detail {
 
-HostState* state_of(const Handle& o) { return &state_checked(o); }
+HostState* state_of(const Handle& o) {
+    return &state_checked(o);
+}
 
 Handle make_int(HostState* hs, std::int64_t v) {
     Entry entry(*hs);
@@ -933,9 +966,15 @@ Handle make_float(HostState* hs, double v) {
     Entry entry(*hs);
     return own_or_throw(*hs, gilt::make_float(entry.ts, v));
 }
-Handle make_bool(HostState* hs, bool v) { return Access::own(hs, Value::boolean(v)); }
-Handle make_none(HostState* hs) { return Access::own(hs, Value::none()); }
-Handle make_str(HostState* hs, std::string_view v) { return own_or_throw(*hs, make_str_checked(*hs, v)); }
+Handle make_bool(HostState* hs, bool v) {
+    return Access::own(hs, Value::boolean(v));
+}
+Handle make_none(HostState* hs) {
+    return Access::own(hs, Value::none());
+}
+Handle make_str(HostState* hs, std::string_view v) {
+    return own_or_throw(*hs, make_str_checked(*hs, v));
+}
 
 Handle make_list(HostState* hs, std::span<const Handle> items) {
     Entry entry(*hs);

@@ -19,7 +19,6 @@
 #include "runtime/signals.hpp"
 #include "runtime/thread_start.hpp"
 
-
 #ifndef GILT_VERSION
 #define GILT_VERSION "0.1.0"
 #endif
@@ -33,7 +32,9 @@ namespace {
 constexpr std::string_view kIgnoredFlags = "bBdEIOsSvx";
 
 // Options whose argument is the rest of the word or the next word.
-bool takes_argument(char c) { return c == 'c' || c == 'm' || c == 'X' || c == 'W'; }
+bool takes_argument(char c) {
+    return c == 'c' || c == 'm' || c == 'X' || c == 'W';
+}
 
 // Consumes the argument of option `c` found at word i, char j. Returns
 // false (with cl->error set) when there is none.
@@ -71,14 +72,27 @@ bool short_option(const std::vector<std::string>& argv, std::size_t* i, std::siz
         return true;
     }
     switch (c) {
-        case 'i': cl->inspect = true; return true;
-        case 'u': cl->unbuffered = true; return true;
-        case 'q': cl->quiet = true; return true;
-        case 'P': cl->safe_path = true; return true;
-        case 'V': ++cl->version; return true;
+        case 'i':
+            cl->inspect = true;
+            return true;
+        case 'u':
+            cl->unbuffered = true;
+            return true;
+        case 'q':
+            cl->quiet = true;
+            return true;
+        case 'P':
+            cl->safe_path = true;
+            return true;
+        case 'V':
+            ++cl->version;
+            return true;
         case 'h':
-        case '?': cl->help = true; return true;
-        default: break;
+        case '?':
+            cl->help = true;
+            return true;
+        default:
+            break;
     }
     if (kIgnoredFlags.find(c) != std::string_view::npos) return true;
     cl->error = std::string("Unknown option: -") + c;
@@ -164,13 +178,18 @@ Options host_options(const CommandLine& cl, std::string_view program) {
             argv0 = cl.target;
             path0 = script_directory(cl.target);
             break;
-        case CommandLine::Mode::Command: argv0 = "-c"; break;
+        case CommandLine::Mode::Command:
+            argv0 = "-c";
+            break;
         case CommandLine::Mode::Module:
             argv0 = "-m";  // until the module is found: then its file
             path0 = current_directory();
             break;
-        case CommandLine::Mode::Stdin: argv0 = cl.target.empty() ? "" : "-"; break;
-        case CommandLine::Mode::Repl: break;
+        case CommandLine::Mode::Stdin:
+            argv0 = cl.target.empty() ? "" : "-";
+            break;
+        case CommandLine::Mode::Repl:
+            break;
     }
     options.argv.push_back(argv0);
     options.argv.insert(options.argv.end(), cl.args.begin(), cl.args.end());
@@ -179,7 +198,8 @@ Options host_options(const CommandLine& cl, std::string_view program) {
 }
 
 std::string usage_line(std::string_view program) {
-    return "usage: " + std::string(program) + " [option] ... [-c cmd | -m mod | file | -] [arg] ...\n";
+    return "usage: " + std::string(program) +
+           " [option] ... [-c cmd | -m mod | file | -] [arg] ...\n";
 }
 
 std::string help_text(std::string_view program) {
@@ -266,11 +286,21 @@ RunResult run_host(const CommandLine& cl, const std::string& program) {
     SigintHandler sigint(host.interpreter());
     int status = 0;
     switch (cl.mode) {
-        case CommandLine::Mode::Script: status = host.run_file(cl.target); break;
-        case CommandLine::Mode::Command: status = host.run_source(cl.target, "<string>"); break;
-        case CommandLine::Mode::Module: status = host.run_module(cl.target); break;
-        case CommandLine::Mode::Stdin: status = host.run_source(read_all_stdin(), "<stdin>"); break;
-        case CommandLine::Mode::Repl: status = host.run_repl(!cl.quiet); break;
+        case CommandLine::Mode::Script:
+            status = host.run_file(cl.target);
+            break;
+        case CommandLine::Mode::Command:
+            status = host.run_source(cl.target, "<string>");
+            break;
+        case CommandLine::Mode::Module:
+            status = host.run_module(cl.target);
+            break;
+        case CommandLine::Mode::Stdin:
+            status = host.run_source(read_all_stdin(), "<stdin>");
+            break;
+        case CommandLine::Mode::Repl:
+            status = host.run_repl(!cl.quiet);
+            break;
     }
     bool interrupted = host.unhandled_keyboard_interrupt();
     if (cl.inspect && cl.mode != CommandLine::Mode::Repl) {
@@ -317,7 +347,8 @@ void* thread_main(void* arg) {
 void block_async_signals() {
     sigset_t set;
     sigfillset(&set);
-    for (int sig : {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGTRAP, SIGSYS}) sigdelset(&set, sig);
+    for (int sig : {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGTRAP, SIGSYS})
+        sigdelset(&set, sig);
     pthread_sigmask(SIG_BLOCK, &set, nullptr);
 }
 

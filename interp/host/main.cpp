@@ -2,4 +2,6 @@
 // the embedding API.
 #include "interp/host/cli.hpp"
 
-int main(int argc, char** argv) { return gilt::cli_main(argc, argv); }
+int main(int argc, char** argv) {
+    return gilt::cli_main(argc, argv);
+}

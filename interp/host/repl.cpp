@@ -21,8 +21,8 @@
 #include <string>
 
 #include "interp/compiler/compile.hpp"
-#include "interp/vm/import.hpp"
 #include "interp/frontend/lexer.hpp"
+#include "interp/vm/import.hpp"
 #include "runtime/abstract.hpp"
 #include "runtime/errors.hpp"
 #include "runtime/exception.hpp"
@@ -190,7 +190,8 @@ UncaughtResult handle_uncaught_exception(ThreadState& ts, bool inspect) {
 // --- the loop --------------------------------------------------------------------
 
 std::string repl_banner() {
-    return "gilt " GILT_VERSION " (Python 3.11 compatible) on linux\n"
+    return "gilt " GILT_VERSION
+           " (Python 3.11 compatible) on linux\n"
            "Press Ctrl-D (end of input) to leave.\n";
 }
 
@@ -220,7 +221,8 @@ bool starts_compound_statement(std::string_view source) {
         case TokenKind::Name:
             if (r.tokens[0].text != "match") return false;
             for (std::size_t i = 1; i < r.tokens.size(); ++i) {
-                if (r.tokens[i].kind == TokenKind::Newline) return r.tokens[i - 1].kind == TokenKind::Colon;
+                if (r.tokens[i].kind == TokenKind::Newline)
+                    return r.tokens[i - 1].kind == TokenKind::Colon;
             }
             return false;
         default:
@@ -251,7 +253,8 @@ enum class Step { More, Done, Exit };
 
 class Repl {
 public:
-    Repl(ThreadState& ts, const ReplIo& io, Value globals) : m_ts(ts), m_io(io), m_globals(globals) {}
+    Repl(ThreadState& ts, const ReplIo& io, Value globals)
+        : m_ts(ts), m_io(io), m_globals(globals) {}
 
     int run() {
         for (;;) {
@@ -347,7 +350,9 @@ std::string* g_line = nullptr;
 bool g_line_done = false;
 bool g_line_eof = false;
 
-void on_sigint(int) { g_interrupted = 1; }
+void on_sigint(int) {
+    g_interrupted = 1;
+}
 
 void on_readline_line(char* text) {
     g_line_done = true;

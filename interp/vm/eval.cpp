@@ -40,11 +40,11 @@
 #include <cmath>
 #include <cstring>
 
+#include "interp/compiler/opcodes.hpp"
 #include "interp/vm/eval_fast_paths.hpp"
 #include "interp/vm/eval_helpers.hpp"
 #include "interp/vm/frame_push.hpp"
 #include "interp/vm/import.hpp"
-#include "interp/compiler/opcodes.hpp"
 #include "runtime/abstract.hpp"
 #include "runtime/descriptors.hpp"
 #include "runtime/dict.hpp"
@@ -75,53 +75,54 @@ namespace gilt {
 using namespace eval_fast;
 
 Value eval_frame(ThreadState& ts, Frame* entry, bool throwing) {
-  Interpreter& interp = ts.interp();
-  const BuiltinTypes& types = ts.types();
-  Frame* f = entry;
-  entry->entry = 1;
-  entry->previous = ts.frame;
-  ts.frame = entry;
+    Interpreter& interp = ts.interp();
+    const BuiltinTypes& types = ts.types();
+    Frame* f = entry;
+    entry->entry = 1;
+    entry->previous = ts.frame;
+    ts.frame = entry;
 
-  CodeObject* co;
-  const uint32_t* ip;
-  const uint32_t* code_base;
-  Value* sp;
-  Value* lp;
-  const Value* consts;
-  const Value* names;
-  InlineCache* caches;
-  uint32_t word;
-  uint32_t oparg;
+    CodeObject* co;
+    const uint32_t* ip;
+    const uint32_t* code_base;
+    Value* sp;
+    Value* lp;
+    const Value* consts;
+    const Value* names;
+    InlineCache* caches;
+    uint32_t word;
+    uint32_t oparg;
 
-#define LOAD_FRAME_STATE()        \
-  do {                            \
-    co = f->code;                 \
-    code_base = co->code.data();  \
-    ip = f->ip;                   \
-    sp = f->sp;                   \
-    lp = f->localsplus();         \
-    consts = co->consts.data();   \
-    names = co->names.data();     \
-    caches = co->caches.data();   \
-  } while (0)
+#define LOAD_FRAME_STATE()           \
+    do {                             \
+        co = f->code;                \
+        code_base = co->code.data(); \
+        ip = f->ip;                  \
+        sp = f->sp;                  \
+        lp = f->localsplus();        \
+        consts = co->consts.data();  \
+        names = co->names.data();    \
+        caches = co->caches.data();  \
+    } while (0)
 #define SAVE_FRAME_STATE() \
-  do {                     \
-    f->ip = ip;            \
-    f->sp = sp;            \
-  } while (0)
+    do {                   \
+        f->ip = ip;        \
+        f->sp = sp;        \
+    } while (0)
 // Makes `callee`, just pushed for a call from this frame, the running one
 // (the caller's ip and sp are saved for the return). A call is a point
 // where a pending signal or GIL drop request is handled.
-#define ENTER_FRAME(callee)                                                                                  \
-  do {                                                                                                       \
-    f->ip = ip;                                                                                              \
-    f->sp = sp;                                                                                              \
-    (callee)->previous = f;                                                                                  \
-    f = (callee);                                                                                            \
-    ts.frame = f;                                                                                            \
-    LOAD_FRAME_STATE();                                                                                      \
-    if (interp.eval_breaker.load(std::memory_order_relaxed) && !eval_handle_breaker(ts)) GOTO_ERROR();       \
-  } while (0)
+#define ENTER_FRAME(callee)                                                                  \
+    do {                                                                                     \
+        f->ip = ip;                                                                          \
+        f->sp = sp;                                                                          \
+        (callee)->previous = f;                                                              \
+        f = (callee);                                                                        \
+        ts.frame = f;                                                                        \
+        LOAD_FRAME_STATE();                                                                  \
+        if (interp.eval_breaker.load(std::memory_order_relaxed) && !eval_handle_breaker(ts)) \
+            GOTO_ERROR();                                                                    \
+    } while (0)
 #define PUSH(v) (*sp++ = (v))
 #define POP() (*--sp)
 #define TOP() (sp[-1])
@@ -131,82 +132,85 @@ Value eval_frame(ThreadState& ts, Frame* entry, bool throwing) {
 #define GOTO_ERROR() goto error
 // Drops the references from the top of the stack down to `base` (exclusive)
 // and leaves sp there: the end of every call, whatever its outcome.
-#define DROP_STACK_TO(base)                         \
-  do {                                              \
-    for (Value* p_ = sp; p_ > (base);) decref(*--p_); \
-    sp = (base);                                    \
-  } while (0)
+#define DROP_STACK_TO(base)                               \
+    do {                                                  \
+        for (Value* p_ = sp; p_ > (base);) decref(*--p_); \
+        sp = (base);                                      \
+    } while (0)
 #define NEXT_CACHE() (void)(*ip++)
 
 #if GILT_COMPUTED_GOTO
-  static const void* const kLabels[] = {
+    static const void* const kLabels[] = {
 #define GILT_OP(name, effect, cache, operand) &&op_##name,
 #include "interp/compiler/opcodes.inc"
 #undef GILT_OP
-  };
+    };
 #define TARGET(name) op_##name:
-#define DISPATCH()               \
-  do {                           \
-    word = *ip++;                \
-    oparg = arg_of(word);        \
-    goto* kLabels[word & 0xFF];  \
-  } while (0)
+#define DISPATCH()                  \
+    do {                            \
+        word = *ip++;               \
+        oparg = arg_of(word);       \
+        goto* kLabels[word & 0xFF]; \
+    } while (0)
 #else
 #define TARGET(name) case Op::name:
 #define DISPATCH() goto dispatch
 #endif
 
-  LOAD_FRAME_STATE();
-  if (throwing) GOTO_ERROR();
-  if (interp.eval_breaker.load(std::memory_order_relaxed) && !eval_handle_breaker(ts)) GOTO_ERROR();
+    LOAD_FRAME_STATE();
+    if (throwing) GOTO_ERROR();
+    if (interp.eval_breaker.load(std::memory_order_relaxed) && !eval_handle_breaker(ts))
+        GOTO_ERROR();
 
 #if GILT_COMPUTED_GOTO
-  DISPATCH();
+    DISPATCH();
 #else
 dispatch:
-  word = *ip++;
-  oparg = arg_of(word);
-  switch (op_of(word)) {
+    word = *ip++;
+    oparg = arg_of(word);
+    switch (op_of(word)) {
 #endif
 
 #include "interp/vm/eval_ops_data.inc"
-#include "interp/vm/eval_ops_values.inc"
 #include "interp/vm/eval_ops_flow.inc"
+#include "interp/vm/eval_ops_values.inc"
 
 #if !GILT_COMPUTED_GOTO
-  }
+}
 #endif
 
-error:
-  // A new exception in this frame: record where it passed.
-  SAVE_FRAME_STATE();
-  if (!ts.has_exception()) raise(ts, ts.exc_types().SystemError, "error return without exception set");
-  exception_add_traceback(ts, ts.exc, val(co), co->line_at(static_cast<uint32_t>(ip - code_base - 1)), f->globals);
+error :
+    // A new exception in this frame: record where it passed.
+    SAVE_FRAME_STATE();
+if (!ts.has_exception())
+    raise(ts, ts.exc_types().SystemError, "error return without exception set");
+exception_add_traceback(ts, ts.exc, val(co), co->line_at(static_cast<uint32_t>(ip - code_base - 1)),
+                        f->globals);
 
 exception_unwind : {
-  uint32_t pc = static_cast<uint32_t>(ip - code_base - 1);
-  const ExceptionTableEntry* h = find_handler(co, pc);
-  if (h) {
-    Value* keep = f->stack_base() + h->depth;
-    while (sp > keep) decref(POP());
-    PUSH(ts.exc);
-    ts.exc = Value();
-    ip = code_base + h->target;
-    DISPATCH();
-  }
-  // No handler here: the frame is done; the exception continues in the caller.
-  f->sp = sp;
-  if (f->gen) reinterpret_cast<GeneratorObject*>(f->gen)->state = GenState::Completed;
-  if (f->entry) {
-    ts.frame = f->previous;
-    return Value();
-  }
-  Frame* caller = f->previous;
-  pop_frame(ts, f);
-  f = caller;
-  ts.frame = f;
-  LOAD_FRAME_STATE();
-  goto error;
+    uint32_t pc = static_cast<uint32_t>(ip - code_base - 1);
+    const ExceptionTableEntry* h = find_handler(co, pc);
+    if (h) {
+        Value* keep = f->stack_base() + h->depth;
+        while (sp > keep) decref(POP());
+        PUSH(ts.exc);
+        ts.exc = Value();
+        ip = code_base + h->target;
+        DISPATCH();
+    }
+    // No handler here: the frame is done; the exception continues in the caller.
+    f->sp = sp;
+    if (f->gen) reinterpret_cast<GeneratorObject*>(f->gen)->state = GenState::Completed;
+    if (f->entry) {
+        ts.frame = f->previous;
+        return Value();
+    }
+    Frame* caller = f->previous;
+    pop_frame(ts, f);
+    f = caller;
+    ts.frame = f;
+    LOAD_FRAME_STATE();
+    goto error;
 }
 }
 

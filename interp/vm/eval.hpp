@@ -21,10 +21,11 @@ Value eval_frame(ThreadState& ts, Frame* frame, bool throwing);
 // values, bound with CPython's rules and messages), cells and free
 // variables. Returns false with an exception pending; the frame is then
 // already cleared.
-[[nodiscard]] bool init_frame(ThreadState& ts, Frame* f, Value func, const Value* args, uint32_t nargs,
-                              TupleObject* kwnames);
+[[nodiscard]] bool init_frame(ThreadState& ts, Frame* f, Value func, const Value* args,
+                              uint32_t nargs, TupleObject* kwnames);
 // A frame for module-level or class-body code running with `locals`.
-void init_code_frame(Frame* f, CodeObject* code, Value globals, Value builtins, Value locals, Value func);
+void init_code_frame(Frame* f, CodeObject* code, Value globals, Value builtins, Value locals,
+                     Value func);
 
 // Runs a class body (the function made from a ClassDef) with `ns` as its
 // namespace. Returns what the body returns (the __class__ cell or None).

@@ -16,7 +16,8 @@ namespace gilt {
 
 Value eval_load_global(ThreadState& ts, Frame* f, Value name);
 Value eval_load_attr_slow(ThreadState& ts, Value obj, Value name, InlineCache& c);
-Value eval_load_method_slow(ThreadState& ts, Value obj, Value name, InlineCache& c, bool* needs_self);
+Value eval_load_method_slow(ThreadState& ts, Value obj, Value name, InlineCache& c,
+                            bool* needs_self);
 int eval_store_attr_slow(ThreadState& ts, Value obj, Value name, Value v, InlineCache& c);
 // InlineCache::kind of an attribute cache entry.
 inline constexpr uint32_t kAttrInstanceDict = 1, kAttrMethod = 2;
@@ -49,7 +50,8 @@ Value eval_build_string(ThreadState& ts, Value* items, uint32_t n);
 bool eval_raise(ThreadState& ts, Value exc, Value cause, uint32_t n);
 // `with mgr`: calls __enter__ and returns its result; *exit_out is __exit__,
 // unbound when *exit_takes_mgr (then called with mgr as self), else bound.
-Value eval_before_with(ThreadState& ts, Value mgr, Value* exit_out, bool* exit_takes_mgr, bool async);
+Value eval_before_with(ThreadState& ts, Value mgr, Value* exit_out, bool* exit_takes_mgr,
+                       bool async);
 // exit(type, exc, tb), or exit(exit_self, type, exc, tb) when exit_self is set.
 Value eval_with_except_start(ThreadState& ts, Value exit, Value exit_self, Value exc);
 bool eval_print_expr(ThreadState& ts, Value v);
@@ -65,7 +67,8 @@ Value eval_unbound_local(ThreadState& ts, Frame* f, uint32_t i);
 Value eval_unbound_deref(ThreadState& ts, Frame* f, uint32_t i);
 Value eval_load_classderef(ThreadState& ts, Frame* f, uint32_t i);
 int eval_dict_merge(ThreadState& ts, Value dict, Value other, Value func);
-Frame* push_call_frame(ThreadState& ts, Value func, const Value* args, uint32_t nargs, TupleObject* kwnames);
+Frame* push_call_frame(ThreadState& ts, Value func, const Value* args, uint32_t nargs,
+                       TupleObject* kwnames);
 
 const ExceptionTableEntry* find_handler(const CodeObject* co, uint32_t pc);  // interp/vm/call.cpp
 

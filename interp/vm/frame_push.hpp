@@ -11,67 +11,72 @@
 #include <cstdint>
 
 #include "interp/vm/frame.hpp"
-#include "runtime/errors.hpp"
 #include "runtime/descriptors.hpp"
-#include "runtime/slots.hpp"
-#include "runtime/type.hpp"
+#include "runtime/errors.hpp"
 #include "runtime/function.hpp"
 #include "runtime/interpreter.hpp"
+#include "runtime/slots.hpp"
 #include "runtime/thread_state.hpp"
 #include "runtime/tuple.hpp"
+#include "runtime/type.hpp"
 
 namespace gilt {
 
 // A function whose call runs its body (not one that makes a generator or
 // coroutine object): CALL may push its frame and go on in the same loop.
 inline bool is_plain_function(Value v) {
-  return v.is_object() && v.as_object()->kind == ObjKind::Function &&
-         !(code_obj(func_obj(v)->code)->flags & (kCodeGenerator | kCodeCoroutine | kCodeAsyncGenerator));
+    return v.is_object() && v.as_object()->kind == ObjKind::Function &&
+           !(code_obj(func_obj(v)->code)->flags &
+             (kCodeGenerator | kCodeCoroutine | kCodeAsyncGenerator));
 }
 
 // The common call: positional arguments only (the ones left out have
 // defaults) to a function whose code has kCodeSimpleArgs.
-[[gnu::always_inline]] inline bool simple_call_shape(FunctionObject* fn, CodeObject* co, uint32_t nargs) noexcept {
-  auto argcount = static_cast<uint32_t>(co->argcount);
-  if (!(co->flags & kCodeSimpleArgs) || nargs > argcount) return false;
-  if (nargs == argcount) return true;
-  uint32_t ndefaults = fn->defaults.is_null() ? 0 : static_cast<uint32_t>(tuple_size(fn->defaults));
-  return nargs + ndefaults >= argcount;
+[[gnu::always_inline]] inline bool simple_call_shape(FunctionObject* fn, CodeObject* co,
+                                                     uint32_t nargs) noexcept {
+    auto argcount = static_cast<uint32_t>(co->argcount);
+    if (!(co->flags & kCodeSimpleArgs) || nargs > argcount) return false;
+    if (nargs == argcount) return true;
+    uint32_t ndefaults =
+        fn->defaults.is_null() ? 0 : static_cast<uint32_t>(tuple_size(fn->defaults));
+    return nargs + ndefaults >= argcount;
 }
 
 // Pushes the frame of a simple_call_shape call, taking the arguments'
 // references (`own_args`) or new ones; `self`, when not null, is a borrowed
 // first argument before `args` (nargs counts it). Null with RecursionError
 // pending.
-[[gnu::always_inline]] inline Frame* push_simple_frame(ThreadState& ts, Value func, Value self, const Value* args,
-                                                       uint32_t nargs, bool own_args) {
-  FunctionObject* fn = func_obj(func);
-  CodeObject* co = code_obj(fn->code);
-  Value* block = nullptr;
-  if (++ts.py_depth > ts.interp().recursion_limit || !(block = ts.frames.push(frame_words(co)))) {
-    --ts.py_depth;
-    raise_recursion_error(ts);
-    return nullptr;
-  }
-  auto* f = reinterpret_cast<Frame*>(block);
-  init_frame_header(f, co, fn->globals, fn->builtins, Value(), func);
-  Value* lp = f->localsplus();
-  auto argcount = static_cast<uint32_t>(co->argcount);
-  // Only the locals past the parameters need clearing: the rest is set below.
-  for (Value *p = lp + argcount, *end = lp + co->nlocalsplus(); p < end; ++p) *p = Value();
-  Value* dst = lp;
-  if (!self.is_null()) *dst++ = new_ref(self);
-  uint32_t given = self.is_null() ? nargs : nargs - 1;
-  if (own_args) {
-    for (uint32_t i = 0; i < given; ++i) dst[i] = args[i];
-  } else {
-    for (uint32_t i = 0; i < given; ++i) dst[i] = new_ref(args[i]);
-  }
-  if (nargs < argcount) [[unlikely]] {
-    auto first_default = argcount - static_cast<uint32_t>(tuple_size(fn->defaults));
-    for (uint32_t i = nargs; i < argcount; ++i) lp[i] = new_ref(tuple_item(fn->defaults, i - first_default));
-  }
-  return f;
+[[gnu::always_inline]] inline Frame* push_simple_frame(ThreadState& ts, Value func, Value self,
+                                                       const Value* args, uint32_t nargs,
+                                                       bool own_args) {
+    FunctionObject* fn = func_obj(func);
+    CodeObject* co = code_obj(fn->code);
+    Value* block = nullptr;
+    if (++ts.py_depth > ts.interp().recursion_limit || !(block = ts.frames.push(frame_words(co)))) {
+        --ts.py_depth;
+        raise_recursion_error(ts);
+        return nullptr;
+    }
+    auto* f = reinterpret_cast<Frame*>(block);
+    init_frame_header(f, co, fn->globals, fn->builtins, Value(), func);
+    Value* lp = f->localsplus();
+    auto argcount = static_cast<uint32_t>(co->argcount);
+    // Only the locals past the parameters need clearing: the rest is set below.
+    for (Value *p = lp + argcount, *end = lp + co->nlocalsplus(); p < end; ++p) *p = Value();
+    Value* dst = lp;
+    if (!self.is_null()) *dst++ = new_ref(self);
+    uint32_t given = self.is_null() ? nargs : nargs - 1;
+    if (own_args) {
+        for (uint32_t i = 0; i < given; ++i) dst[i] = args[i];
+    } else {
+        for (uint32_t i = 0; i < given; ++i) dst[i] = new_ref(args[i]);
+    }
+    if (nargs < argcount) [[unlikely]] {
+        auto first_default = argcount - static_cast<uint32_t>(tuple_size(fn->defaults));
+        for (uint32_t i = nargs; i < argcount; ++i)
+            lp[i] = new_ref(tuple_item(fn->defaults, i - first_default));
+    }
+    return f;
 }
 
 // CALL's layout is [callable, self or NULL, args...]. A bound method called
@@ -80,15 +85,16 @@ inline bool is_plain_function(Value v) {
 // argument (CPython 3.11's CALL does the same). Returns the callable now in
 // base[0].
 [[gnu::always_inline]] inline Value unpack_bound_method(Value* base) noexcept {
-  Value callable = base[0];
-  if (!base[1].is_null() || !callable.is_object() || callable.as_object()->kind != ObjKind::BoundMethod) {
-    return callable;
-  }
-  auto* m = reinterpret_cast<MethodObject*>(callable.as_object());
-  base[0] = new_ref(m->func);
-  base[1] = new_ref(m->self);
-  decref(callable);
-  return base[0];
+    Value callable = base[0];
+    if (!base[1].is_null() || !callable.is_object() ||
+        callable.as_object()->kind != ObjKind::BoundMethod) {
+        return callable;
+    }
+    auto* m = reinterpret_cast<MethodObject*>(callable.as_object());
+    base[0] = new_ref(m->func);
+    base[1] = new_ref(m->self);
+    decref(callable);
+    return base[0];
 }
 
 // CALL's class-instantiation fast path: a class whose instances come from
@@ -100,37 +106,40 @@ inline bool is_plain_function(Value v) {
 // the new instance in *obj. Returns null with *obj null when the fast path
 // does not apply (nothing was done), or null with *failed set and an
 // exception pending.
-[[gnu::always_inline]] inline Frame* push_init_frame(ThreadState& ts, Value cls, Value* args, uint32_t nargs,
-                                                     Value* obj, bool* failed) {
-  const BuiltinTypes& types = ts.types();
-  *obj = Value();
-  if (!cls.is_object() || cls.as_object()->kind != ObjKind::Type || cls.as_object()->type->call != types.type->call) {
-    return nullptr;
-  }
-  auto* t = reinterpret_cast<TypeObject*>(cls.as_object());
-  if (t->new_ != types.object->new_ || !init_is_python(t)) return nullptr;
-  Value init = type_lookup(t, ts.names().__init__);
-  if (!is_plain_function(init) || !simple_call_shape(func_obj(init), code_obj(func_obj(init)->code), nargs + 1)) {
-    return nullptr;
-  }
-  Value instance = t->new_(ts, t, Args{args, nargs, nullptr});
-  Frame* callee = instance.is_null() ? nullptr : push_simple_frame(ts, init, instance, args, nargs + 1, true);
-  if (!callee) {
-    decref(instance);
-    *failed = true;
-    return nullptr;
-  }
-  callee->init_call = 1;
-  *obj = instance;
-  return callee;
+[[gnu::always_inline]] inline Frame* push_init_frame(ThreadState& ts, Value cls, Value* args,
+                                                     uint32_t nargs, Value* obj, bool* failed) {
+    const BuiltinTypes& types = ts.types();
+    *obj = Value();
+    if (!cls.is_object() || cls.as_object()->kind != ObjKind::Type ||
+        cls.as_object()->type->call != types.type->call) {
+        return nullptr;
+    }
+    auto* t = reinterpret_cast<TypeObject*>(cls.as_object());
+    if (t->new_ != types.object->new_ || !init_is_python(t)) return nullptr;
+    Value init = type_lookup(t, ts.names().__init__);
+    if (!is_plain_function(init) ||
+        !simple_call_shape(func_obj(init), code_obj(func_obj(init)->code), nargs + 1)) {
+        return nullptr;
+    }
+    Value instance = t->new_(ts, t, Args{args, nargs, nullptr});
+    Frame* callee =
+        instance.is_null() ? nullptr : push_simple_frame(ts, init, instance, args, nargs + 1, true);
+    if (!callee) {
+        decref(instance);
+        *failed = true;
+        return nullptr;
+    }
+    callee->init_call = 1;
+    *obj = instance;
+    return callee;
 }
 
 // Clears a frame pushed by push_simple_frame() or push_call_frame() and
 // gives its block back to the thread's frame stack.
 [[gnu::always_inline]] inline void pop_frame(ThreadState& ts, Frame* f) noexcept {
-  frame_clear(f);
-  ts.frames.pop(reinterpret_cast<Value*>(f));
-  --ts.py_depth;
+    frame_clear(f);
+    ts.frames.pop(reinterpret_cast<Value*>(f));
+    --ts.py_depth;
 }
 
 }  // namespace gilt

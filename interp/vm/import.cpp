@@ -195,10 +195,10 @@ enum class Found { Nothing, Native, Embedded, Source, Package, Namespace };
 
 struct Location {
     Found kind = Found::Nothing;
-    NativeModuleInit init = nullptr;      // Native
-    std::string embedded;                 // Embedded: the source text
-    std::string file;                     // Source, Package: the .py file (absolute)
-    std::string dir;                      // Package, Namespace: the package directory
+    NativeModuleInit init = nullptr;  // Native
+    std::string embedded;             // Embedded: the source text
+    std::string file;                 // Source, Package: the .py file (absolute)
+    std::string dir;                  // Package, Namespace: the package directory
 };
 
 const EmbeddedSource* find_embedded(std::string_view name) {
@@ -302,7 +302,8 @@ Value builtins_for(ThreadState& ts, bool as_module) {
     return ts.interp().builtins;
 }
 
-[[nodiscard]] bool set_str_attr(ThreadState& ts, Value dict, const char* key, std::string_view text) {
+[[nodiscard]] bool set_str_attr(ThreadState& ts, Value dict, const char* key,
+                                std::string_view text) {
     Ref v(make_str(ts, text));
     return v && dict_set_cstr(ts, dict, key, *v);
 }
@@ -316,7 +317,8 @@ Value new_module(ThreadState& ts, std::string_view name, const Location& loc) {
     Value dict = module_dict(*module);
     bool is_package = loc.kind == Found::Package || loc.kind == Found::Namespace;
     std::string_view package = is_package ? name : before_last_dot(name);
-    if (Value b = builtins_for(ts, false); b && !dict_set_cstr(ts, dict, "__builtins__", b)) return Value();
+    if (Value b = builtins_for(ts, false); b && !dict_set_cstr(ts, dict, "__builtins__", b))
+        return Value();
     if (!set_str_attr(ts, dict, "__package__", package)) return Value();
     if (!loc.file.empty() && !set_str_attr(ts, dict, "__file__", loc.file)) return Value();
     if (is_package) {
@@ -402,7 +404,8 @@ Value find_and_load(ThreadState& ts, std::string_view name);
     if (!path) {
         if (ts.has_exception()) return false;
         raise_module_not_found(
-            ts, name, fmt::format("No module named '{}'; '{}' is not a package", name, parent_name));
+            ts, name,
+            fmt::format("No module named '{}'; '{}' is not a package", name, parent_name));
         return false;
     }
     *parent_out = std::move(parent);
@@ -421,9 +424,14 @@ Value load_module(ThreadState& ts, std::string_view name) {
     if (!find_location(ts, name, path.get(), &loc)) return Value();
     Ref module;
     switch (loc.kind) {
-        case Found::Nothing: return raise_no_module_named(ts, name);
-        case Found::Native: module = Ref(load_native(ts, name, loc.init)); break;
-        default: module = Ref(load_from_source(ts, name, loc)); break;
+        case Found::Nothing:
+            return raise_no_module_named(ts, name);
+        case Found::Native:
+            module = Ref(load_native(ts, name, loc.init));
+            break;
+        default:
+            module = Ref(load_from_source(ts, name, loc));
+            break;
     }
     if (module && parent) bind_to_parent(ts, *parent, name, *module);
     return module.release();
@@ -434,8 +442,8 @@ Value load_module(ThreadState& ts, std::string_view name) {
 Value find_and_load(ThreadState& ts, std::string_view name) {
     if (Value m = sys_modules_get(ts, name)) {
         if (!m.is_none()) return new_ref(m);
-        return raise_module_not_found(ts, name,
-                                      fmt::format("import of {} halted; None in sys.modules", name));
+        return raise_module_not_found(
+            ts, name, fmt::format("import of {} halted; None in sys.modules", name));
     }
     return load_module(ts, name);
 }
@@ -456,7 +464,8 @@ Value calc_package(ThreadState& ts, Value globals) {
     }
     if (spec && !spec.is_none()) {
         Ref parent(obj_getattr_cstr(ts, spec, "parent"));
-        if (parent && !is_str(ts, *parent)) return raise(ts, exc.TypeError, "__spec__.parent must be a string");
+        if (parent && !is_str(ts, *parent))
+            return raise(ts, exc.TypeError, "__spec__.parent must be a string");
         return parent.release();
     }
     Value name = dict_get_str(globals, ts.names().__name__);
@@ -477,13 +486,15 @@ Value calc_package(ThreadState& ts, Value globals) {
     if (!package) return false;
     std::string_view base = str_view(*package);
     if (base.empty()) {
-        raise(ts, ts.exc_types().ImportError, "attempted relative import with no known parent package");
+        raise(ts, ts.exc_types().ImportError,
+              "attempted relative import with no known parent package");
         return false;
     }
     for (int up = 1; up < level; ++up) {
         std::size_t dot = base.rfind('.');
         if (dot == std::string_view::npos) {
-            raise(ts, ts.exc_types().ImportError, "attempted relative import beyond top-level package");
+            raise(ts, ts.exc_types().ImportError,
+                  "attempted relative import beyond top-level package");
             return false;
         }
         base = base.substr(0, dot);
@@ -763,13 +774,15 @@ bool find_main_module(ThreadState& ts, std::string_view name, MainModuleSpec* ou
     switch (loc.kind) {
         case Found::Nothing:
             if (sys_modules_get(ts, name)) {  // built in at start-up (sys, builtins)
-                raise_import_error(ts, exc.ImportError, fmt::format("No code object available for {}", name));
+                raise_import_error(ts, exc.ImportError,
+                                   fmt::format("No code object available for {}", name));
             } else {
                 raise_import_error(ts, exc.ImportError, fmt::format("No module named {}", name));
             }
             return false;
         case Found::Native:
-            raise_import_error(ts, exc.ImportError, fmt::format("No code object available for {}", name));
+            raise_import_error(ts, exc.ImportError,
+                               fmt::format("No code object available for {}", name));
             return false;
         case Found::Package:
         case Found::Namespace: {

@@ -52,14 +52,14 @@ int main(int argc, char** argv) {
         std::cerr << "[host] " << args[0].as_string() << "\n";
         return gilt::Handle();  // None
     });
-    host.def_module(
-        "inventory",
-        {{"price", [](gilt::CallContext& ctx, std::span<const gilt::Handle> args) {
-              return ctx.host().object(find_item(args[0]).price);
-          }},
-         {"stock", [](gilt::CallContext& ctx, std::span<const gilt::Handle> args) {
-              return ctx.host().object(find_item(args[0]).stock);
-          }}});
+    host.def_module("inventory",
+                    {{"price",
+                      [](gilt::CallContext& ctx, std::span<const gilt::Handle> args) {
+                          return ctx.host().object(find_item(args[0]).price);
+                      }},
+                     {"stock", [](gilt::CallContext& ctx, std::span<const gilt::Handle> args) {
+                          return ctx.host().object(find_item(args[0]).stock);
+                      }}});
 
     try {
         host.exec(read_file(path), path);

@@ -56,7 +56,8 @@ protected:
             Ref r(binary_op(ts, BinOp::Pow, *base, *exp));
             return neg ? Ref(unary_op(ts, UnaryOp::Neg, *r)) : r;
         }
-        if (text.find_first_of(".ein") == std::string_view::npos) return Ref(int_from_string(ts, text, 10));
+        if (text.find_first_of(".ein") == std::string_view::npos)
+            return Ref(int_from_string(ts, text, 10));
         return Ref(float_from_string(ts, text));
     }
     Value call_attr(Value obj, const char* name, std::initializer_list<Value> args) {
@@ -787,13 +788,15 @@ TEST_F(FloatTest, ArithmeticMatchesCPython) {
     for (const OpCase& c : kOpCases) {
         Ref a = number(c.a), b = number(c.b);
         ASSERT_FALSE(a.is_null() || b.is_null()) << c.a << " " << c.b;
-        EXPECT_EQ(show(binary_op(ts, c.op, *a, *b)), c.expected) << c.a << " " << binop_symbol(c.op) << " " << c.b;
+        EXPECT_EQ(show(binary_op(ts, c.op, *a, *b)), c.expected)
+            << c.a << " " << binop_symbol(c.op) << " " << c.b;
     }
 }
 
 TEST_F(FloatTest, UnsupportedOperands) {
     Ref x = flt(1.0), s(make_str(ts, "a"));
-    EXPECT_EQ(show(binary_op(ts, BinOp::Add, *x, *s)), "TypeError: unsupported operand type(s) for +: 'float' and 'str'");
+    EXPECT_EQ(show(binary_op(ts, BinOp::Add, *x, *s)),
+              "TypeError: unsupported operand type(s) for +: 'float' and 'str'");
     EXPECT_EQ(show(binary_op(ts, BinOp::LShift, *x, Value::small_int(1))),
               "TypeError: unsupported operand type(s) for <<: 'float' and 'int'");
     EXPECT_TRUE(float_binary(ts, BinOp::Add, *x, *s).is_not_implemented());
@@ -824,7 +827,8 @@ TEST_F(FloatTest, DivmodSigns) {
         EXPECT_EQ(show(float_divmod(ts, *a, *b)), c.expected) << c.a << " " << c.b;
     }
     Ref one = flt(1.0);
-    EXPECT_EQ(show(float_divmod(ts, *one, Value::small_int(0))), "ZeroDivisionError: float divmod()");
+    EXPECT_EQ(show(float_divmod(ts, *one, Value::small_int(0))),
+              "ZeroDivisionError: float divmod()");
     EXPECT_EQ(show(call_attr(*one, "__rdivmod__", {Value::small_int(7)})), "(7.0, 0.0)");
 }
 
@@ -984,8 +988,10 @@ const ParseCase kParseCases[] = {
 };
 
 TEST_F(FloatTest, ParsingMatchesCPython) {
-    for (const ParseCase& c : kParseCases) EXPECT_EQ(show(float_from_string(ts, c.text)), c.expected) << c.text;
-    EXPECT_EQ(show(float_from_bytes_literal(ts, "x")), "ValueError: could not convert string to float: b'x'");
+    for (const ParseCase& c : kParseCases)
+        EXPECT_EQ(show(float_from_string(ts, c.text)), c.expected) << c.text;
+    EXPECT_EQ(show(float_from_bytes_literal(ts, "x")),
+              "ValueError: could not convert string to float: b'x'");
     double v = 0;
     EXPECT_EQ(float_parse_prefix("1.5e3xyz", &v), 5u);
     EXPECT_EQ(v, 1500.0);
@@ -1003,9 +1009,24 @@ struct CompareCase {
 const CompareCase kCompareCases[] = {
     {"9007199254740993", 0x1.0000000000000p+53, false, false, true},
     {"9007199254740992", 0x1.0000000000000p+53, false, true, false},
-    {"10000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000", kInf, true, false, false},
-    {"-10000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000", -kInf, false, false, true},
-    {"10000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000", 0x1.1ccf385ebc8a0p+1023, false, false, true},
+    {"100000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+     "000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+     "000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+     "000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+     "00000000000000000000000000000",
+     kInf, true, false, false},
+    {"-10000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+     "000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+     "000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+     "000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+     "000000000000000000000000000000",
+     -kInf, false, false, true},
+    {"100000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+     "000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+     "000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+     "000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
+     "00000000000000000000000000000",
+     0x1.1ccf385ebc8a0p+1023, false, false, true},
     {"1", kNaN, false, false, false},
     {"-9223372036854775808", -0x1.0000000000000p+63, false, true, false},
     {"9223372036854775808", 0x1.0000000000000p+63, false, true, false},
@@ -1019,11 +1040,16 @@ TEST_F(FloatTest, ComparisonWithIntsIsExact) {
     for (const CompareCase& c : kCompareCases) {
         Ref i(int_from_string(ts, c.int_value, 10));
         Ref f = flt(c.float_value);
-        EXPECT_EQ(rich_compare_bool(ts, *i, *f, CompareOp::Lt), c.lt) << c.int_value << " " << c.float_value;
-        EXPECT_EQ(rich_compare_bool(ts, *i, *f, CompareOp::Eq), c.eq) << c.int_value << " " << c.float_value;
-        EXPECT_EQ(rich_compare_bool(ts, *i, *f, CompareOp::Gt), c.gt) << c.int_value << " " << c.float_value;
-        EXPECT_EQ(rich_compare_bool(ts, *f, *i, CompareOp::Gt), c.lt) << c.int_value << " " << c.float_value;
-        EXPECT_EQ(rich_compare_bool(ts, *f, *i, CompareOp::Ne), !c.eq) << c.int_value << " " << c.float_value;
+        EXPECT_EQ(rich_compare_bool(ts, *i, *f, CompareOp::Lt), c.lt)
+            << c.int_value << " " << c.float_value;
+        EXPECT_EQ(rich_compare_bool(ts, *i, *f, CompareOp::Eq), c.eq)
+            << c.int_value << " " << c.float_value;
+        EXPECT_EQ(rich_compare_bool(ts, *i, *f, CompareOp::Gt), c.gt)
+            << c.int_value << " " << c.float_value;
+        EXPECT_EQ(rich_compare_bool(ts, *f, *i, CompareOp::Gt), c.lt)
+            << c.int_value << " " << c.float_value;
+        EXPECT_EQ(rich_compare_bool(ts, *f, *i, CompareOp::Ne), !c.eq)
+            << c.int_value << " " << c.float_value;
     }
     Ref nan = flt(kNaN);
     EXPECT_EQ(rich_compare_bool(ts, *nan, *nan, CompareOp::Eq), 1);  // identity first, as CPython
@@ -1037,7 +1063,8 @@ TEST_F(FloatTest, Constructor) {
     Ref s(make_str(ts, " 1_0.5 ")), bad(make_str(ts, "abc"));
     EXPECT_EQ(show(call0(ts, float_type)), "0.0");
     EXPECT_EQ(show(call1(ts, float_type, *s)), "10.5");
-    EXPECT_EQ(show(call1(ts, float_type, *bad)), "ValueError: could not convert string to float: 'abc'");
+    EXPECT_EQ(show(call1(ts, float_type, *bad)),
+              "ValueError: could not convert string to float: 'abc'");
     EXPECT_EQ(show(call1(ts, float_type, Value::small_int(3))), "3.0");
     EXPECT_EQ(show(call1(ts, float_type, Value::true_())), "1.0");
     Ref lst(call0(ts, val(ts.types().list)));
@@ -1053,8 +1080,10 @@ TEST_F(FloatTest, Methods) {
     EXPECT_EQ(show(call_attr(*neg, "as_integer_ratio", {})), "(-5, 2)");
     Ref tiny = flt(5e-324);
     EXPECT_EQ(show(call_attr(*tiny, "as_integer_ratio", {})).size(), 329u);
-    EXPECT_EQ(show(call_attr(*inf, "as_integer_ratio", {})), "OverflowError: cannot convert Infinity to integer ratio");
-    EXPECT_EQ(show(call_attr(*nan, "as_integer_ratio", {})), "ValueError: cannot convert NaN to integer ratio");
+    EXPECT_EQ(show(call_attr(*inf, "as_integer_ratio", {})),
+              "OverflowError: cannot convert Infinity to integer ratio");
+    EXPECT_EQ(show(call_attr(*nan, "as_integer_ratio", {})),
+              "ValueError: cannot convert NaN to integer ratio");
     EXPECT_EQ(show(call_attr(*whole, "is_integer", {})), "True");
     EXPECT_EQ(show(call_attr(*x, "is_integer", {})), "False");
     EXPECT_EQ(show(call_attr(*whole, "hex", {})), "'0x1.8000000000000p+1'");
@@ -1062,16 +1091,19 @@ TEST_F(FloatTest, Methods) {
     Ref mzero = flt(-0.0);
     EXPECT_EQ(show(call_attr(*mzero, "hex", {})), "'-0x0.0p+0'");
     Value float_type = val(ts.types().float_);
-    Ref h1(make_str(ts, "0x1.8p1")), h2(make_str(ts, " -1p-2 ")), h3(make_str(ts, "0x1p2000")), h4(make_str(ts, "zz"));
+    Ref h1(make_str(ts, "0x1.8p1")), h2(make_str(ts, " -1p-2 ")), h3(make_str(ts, "0x1p2000")),
+        h4(make_str(ts, "zz"));
     EXPECT_EQ(show(call_attr(float_type, "fromhex", {*h1})), "3.0");
     EXPECT_EQ(show(call_attr(float_type, "fromhex", {*h2})), "-0.25");
     EXPECT_EQ(show(call_attr(float_type, "fromhex", {*h3})),
               "OverflowError: hexadecimal value too large to represent as a float");
-    EXPECT_EQ(show(call_attr(float_type, "fromhex", {*h4})), "ValueError: invalid hexadecimal floating-point string");
+    EXPECT_EQ(show(call_attr(float_type, "fromhex", {*h4})),
+              "ValueError: invalid hexadecimal floating-point string");
     EXPECT_EQ(show(call_attr(*neg, "__trunc__", {})), "-2");
     EXPECT_EQ(show(call_attr(*neg, "__floor__", {})), "-3");
     EXPECT_EQ(show(call_attr(*neg, "__ceil__", {})), "-2");
-    EXPECT_EQ(show(call_attr(*inf, "__floor__", {})), "OverflowError: cannot convert float infinity to integer");
+    EXPECT_EQ(show(call_attr(*inf, "__floor__", {})),
+              "OverflowError: cannot convert float infinity to integer");
     EXPECT_EQ(show(call_attr(*neg, "conjugate", {})), "-2.5");
     EXPECT_EQ(show(obj_getattr_cstr(ts, *neg, "real")), "-2.5");
     EXPECT_EQ(show(obj_getattr_cstr(ts, *neg, "imag")), "0.0");

@@ -372,7 +372,8 @@ struct CountingTrace {
     std::vector<TraceRecord> records;  // appended to under the Gil's mutex
     std::array<std::atomic<int>, 4> waits{};
 
-    static void hook(void* user, GilEvent event, const GilThread& thread, GilClock::time_point when) {
+    static void hook(void* user, GilEvent event, const GilThread& thread,
+                     GilClock::time_point when) {
         auto* t = static_cast<CountingTrace*>(user);
         t->records.push_back({event, thread.id, when});
         if (event == GilEvent::Wait && thread.id < t->waits.size()) ++t->waits[thread.id];
@@ -383,7 +384,8 @@ struct CountingTrace {
         auto dropped = std::find_if(records.begin(), records.end(), [&](const TraceRecord& r) {
             return r.event == GilEvent::Drop && r.thread_id == id;
         });
-        return std::find_if(dropped, records.end(), [](const TraceRecord& r) { return r.event == GilEvent::Take; });
+        return std::find_if(dropped, records.end(),
+                            [](const TraceRecord& r) { return r.event == GilEvent::Take; });
     }
 };
 
@@ -424,8 +426,7 @@ TEST(GilTest, TraceHookSeesHandOverInOrder) {
         actual.emplace_back(record.event, record.thread_id);
     }
     // A's second take() may or may not have found B still holding the GIL.
-    if (actual.size() == expected.size() + 1 &&
-        actual[6] == std::pair{E::Wait, std::uint64_t{1}}) {
+    if (actual.size() == expected.size() + 1 && actual[6] == std::pair{E::Wait, std::uint64_t{1}}) {
         actual.erase(actual.begin() + 6);
     }
     EXPECT_EQ(actual, expected);

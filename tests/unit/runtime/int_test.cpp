@@ -207,7 +207,15 @@ const ParseCase kParseCases[] = {
     {"1 2", 10, "ValueError: invalid literal for int() with base 10: '1 2'"},
     {"+ 1", 10, "ValueError: invalid literal for int() with base 10: '+ 1'"},
     {"--1", 10, "ValueError: invalid literal for int() with base 10: '--1'"},
-    {"111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111x", 10, "ValueError: invalid literal for int() with base 10: '1111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111"},
+    {"111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111"
+     "111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111"
+     "111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111"
+     "111111111111111111111x",
+     10,
+     "ValueError: invalid literal for int() with base 10: "
+     "'11111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111"
+     "111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111111"
+     "11111111111111"},
     {"9999999999999999999", 10, "9999999999999999999"},
     {"-999999999999999999", 10, "-999999999999999999"},
     {"1e5", 10, "ValueError: invalid literal for int() with base 10: '1e5'"},
@@ -219,7 +227,8 @@ const ParseCase kParseCases[] = {
 
 TEST_F(IntTest, ParsingMatchesCPython) {
     for (const ParseCase& c : kParseCases)
-        EXPECT_EQ(show(int_from_string(ts, c.text, c.base)), c.expected) << c.text << " base " << c.base;
+        EXPECT_EQ(show(int_from_string(ts, c.text, c.base)), c.expected)
+            << c.text << " base " << c.base;
 }
 
 TEST_F(IntTest, ParsingBytes) {
@@ -281,7 +290,8 @@ const PowModCase kPowModCases[] = {
     {"3", "4", "-5", "-4"},
     {"-3", "3", "7", "1"},
     {"2", "100", "1000000007", "976371285"},
-    {"123456789012345678901234567890", "98765432109876543210", "1000000000000000000000007", "512139344591361872278912"},
+    {"123456789012345678901234567890", "98765432109876543210", "1000000000000000000000007",
+     "512139344591361872278912"},
     {"5", "0", "1", "0"},
     {"0", "-1", "1", "0"},
     {"7", "-2", "-13", "-9"},
@@ -291,7 +301,8 @@ const PowModCase kPowModCases[] = {
 TEST_F(IntTest, PowWithModulus) {
     for (const PowModCase& c : kPowModCases) {
         Ref b = num(c.base), e = num(c.exp), m = num(c.mod);
-        EXPECT_EQ(show(int_pow_mod(ts, *b, *e, *m)), c.expected) << c.base << " " << c.exp << " " << c.mod;
+        EXPECT_EQ(show(int_pow_mod(ts, *b, *e, *m)), c.expected)
+            << c.base << " " << c.exp << " " << c.mod;
     }
     Ref f(make_float(ts, 2.0));
     EXPECT_EQ(show(int_pow_mod(ts, *f, Value::small_int(3), Value::small_int(5))),
@@ -311,9 +322,10 @@ TEST_F(IntTest, StrConversionLimit) {
     EXPECT_EQ(show(new_ref(*p4300)), to_str);
     Ref neg(unary_op(ts, UnaryOp::Neg, *ok));
     EXPECT_EQ(show(new_ref(*neg)).size(), 4301u);  // the sign does not count
-    EXPECT_EQ(show(int_from_string(ts, std::string(4301, '9'), 10)),
-              "ValueError: Exceeds the limit (4300 digits) for integer string conversion: value has 4301 "
-              "digits; use sys.set_int_max_str_digits() to increase the limit");
+    EXPECT_EQ(
+        show(int_from_string(ts, std::string(4301, '9'), 10)),
+        "ValueError: Exceeds the limit (4300 digits) for integer string conversion: value has 4301 "
+        "digits; use sys.set_int_max_str_digits() to increase the limit");
     EXPECT_EQ(show(int_from_string(ts, std::string(4300, '9'), 10)), std::string(4300, '9'));
     // Power-of-two bases are not limited.
     EXPECT_EQ(show(int_from_string(ts, std::string(5000, 'f'), 16)), to_str);
@@ -334,23 +346,30 @@ TEST_F(IntTest, ConversionToDouble) {
     EXPECT_EQ(int_to_double(ts, *a, &overflow), 9007199254740992.0);
     Ref b = num("9007199254740995");
     EXPECT_EQ(int_to_double(ts, *b, &overflow), 9007199254740996.0);
-    Ref c = num("179769313486231570814527423731704356798070567525844996598917476803157260780028538760589558632766878171540458953514382464234321326889464182768467546703537516986049910576551282076245490090389328944075868508455133942304583236903222948165808559332123348274797826204144723168738177180919299881250404026184124858368");
+    Ref c =
+        num("17976931348623157081452742373170435679807056752584499659891747680315726078002853876058"
+            "95586327668781715404589535143824642343213268894641827684675467035375169860499105765512"
+            "82076245490090389328944075868508455133942304583236903222948165808559332123348274797826"
+            "204144723168738177180919299881250404026184124858368");
     EXPECT_EQ(int_to_double(ts, *c, &overflow), 1.7976931348623157e308);
     EXPECT_FALSE(overflow);
     Ref d(binary_op(ts, BinOp::LShift, Value::small_int(1), Value::small_int(1024)));
     int_to_double(ts, *d, &overflow);
     EXPECT_TRUE(overflow);
-    EXPECT_EQ(show(call1(ts, val(ts.types().float_), *d)), "OverflowError: int too large to convert to float");
+    EXPECT_EQ(show(call1(ts, val(ts.types().float_), *d)),
+              "OverflowError: int too large to convert to float");
 }
 
 TEST_F(IntTest, Constructor) {
     Value int_type = val(ts.types().int_);
-    Ref s = str("  -1_000 "), f(make_float(ts, -3.9)), nan(make_float(ts, NAN)), inf(make_float(ts, INFINITY));
+    Ref s = str("  -1_000 "), f(make_float(ts, -3.9)), nan(make_float(ts, NAN)),
+        inf(make_float(ts, INFINITY));
     EXPECT_EQ(show(call0(ts, int_type)), "0");
     EXPECT_EQ(show(call1(ts, int_type, *s)), "-1000");
     EXPECT_EQ(show(call1(ts, int_type, *f)), "-3");
     EXPECT_EQ(show(call1(ts, int_type, *nan)), "ValueError: cannot convert float NaN to integer");
-    EXPECT_EQ(show(call1(ts, int_type, *inf)), "OverflowError: cannot convert float infinity to integer");
+    EXPECT_EQ(show(call1(ts, int_type, *inf)),
+              "OverflowError: cannot convert float infinity to integer");
     EXPECT_EQ(show(call1(ts, int_type, Value::true_())), "1");
     Ref big_f(make_float(ts, 1e30));
     EXPECT_EQ(show(call1(ts, int_type, *big_f)), "1000000000000000019884624838656");
@@ -363,7 +382,8 @@ TEST_F(IntTest, Constructor) {
               "TypeError: int() can't convert non-string with explicit base");
     Ref lst(call0(ts, val(ts.types().list)));
     EXPECT_EQ(show(call1(ts, int_type, *lst)),
-              "TypeError: int() argument must be a string, a bytes-like object or a real number, not 'list'");
+              "TypeError: int() argument must be a string, a bytes-like object or a real number, "
+              "not 'list'");
     Ref b(make_bytes(ts, "42"));
     EXPECT_EQ(show(call1(ts, int_type, *b)), "42");
     Value three[3] = {*hex, Value::small_int(16), Value::small_int(1)};
@@ -386,10 +406,14 @@ TEST_F(IntTest, Methods) {
     EXPECT_EQ(show(call_attr(Value::small_int(-251), "__round__", {Value::small_int(-2)})), "-300");
     EXPECT_EQ(show(call_attr(Value::small_int(17), "__round__", {Value::small_int(3)})), "17");
     EXPECT_EQ(show(call_attr(*big, "__round__", {Value::small_int(-40)})), "0");
-    EXPECT_EQ(show(call_attr(*big, "__round__", {Value::small_int(-29)})), "-100000000000000000000000000000");
-    EXPECT_EQ(show(call_attr(Value::small_int(7), "__divmod__", {Value::small_int(-2)})), "(-4, -1)");
-    EXPECT_EQ(show(call_attr(Value::small_int(7), "__rdivmod__", {Value::small_int(-20)})), "(-3, 1)");
-    EXPECT_EQ(show(int_divmod(ts, *big, Value::small_int(7))), "(-17636684144620811271604938270, 0)");
+    EXPECT_EQ(show(call_attr(*big, "__round__", {Value::small_int(-29)})),
+              "-100000000000000000000000000000");
+    EXPECT_EQ(show(call_attr(Value::small_int(7), "__divmod__", {Value::small_int(-2)})),
+              "(-4, -1)");
+    EXPECT_EQ(show(call_attr(Value::small_int(7), "__rdivmod__", {Value::small_int(-20)})),
+              "(-3, 1)");
+    EXPECT_EQ(show(int_divmod(ts, *big, Value::small_int(7))),
+              "(-17636684144620811271604938270, 0)");
     EXPECT_EQ(show(call_attr(Value::small_int(0), "__sizeof__", {})), "24");
     EXPECT_EQ(show(call_attr(*big, "__sizeof__", {})), "40");
 }
@@ -423,7 +447,8 @@ TEST_F(IntTest, ToBytesAndFromBytes) {
     EXPECT_EQ(show(obj_call(ts, *from_bytes, Args{fargs, 2, tuple_obj(*signed_kw)})), "-256");
     Ref big = num("123456789012345678901234567890");
     Ref bytes(call_attr(*big, "to_bytes", {Value::small_int(16), *little}));
-    EXPECT_EQ(show(call_attr(int_type, "from_bytes", {*bytes, *little})), "123456789012345678901234567890");
+    EXPECT_EQ(show(call_attr(int_type, "from_bytes", {*bytes, *little})),
+              "123456789012345678901234567890");
 }
 
 TEST_F(IntTest, Format) {

@@ -46,21 +46,17 @@ public:
         skip_space();
         if (v && m_pos != m_src.size())
             return "SyntaxError: trailing input at " + std::to_string(m_pos);
-        if (!m_error.empty())
-            return "SyntaxError: " + m_error;
-        if (!v)
-            return describe_exception();
+        if (!m_error.empty()) return "SyntaxError: " + m_error;
+        if (!v) return describe_exception();
         Ref r(obj_repr(m_ts, *v));
-        if (!r)
-            return describe_exception();
+        if (!r) return describe_exception();
         return std::string(str_view(*r));
     }
 
     // "Type: message" for the pending exception (cleared).
     std::string describe_exception() {
         Ref exc(fetch_exception(m_ts));
-        if (!exc)
-            return "<no exception>";
+        if (!exc) return "<no exception>";
         std::string name(type_name(m_ts, *exc));
         Ref s(obj_str(m_ts, *exc));
         if (!s) {
@@ -73,22 +69,19 @@ public:
 private:
     // --- lexing helpers ---
     void skip_space() {
-        while (m_pos < m_src.size() && m_src[m_pos] == ' ')
-            ++m_pos;
+        while (m_pos < m_src.size() && m_src[m_pos] == ' ') ++m_pos;
     }
     bool peek(std::string_view tok) {
         skip_space();
         return m_src.substr(m_pos, tok.size()) == tok;
     }
     bool accept(std::string_view tok) {
-        if (!peek(tok))
-            return false;
+        if (!peek(tok)) return false;
         m_pos += tok.size();
         return true;
     }
     Value syntax(std::string msg) {
-        if (m_error.empty())
-            m_error = msg + " at " + std::to_string(m_pos);
+        if (m_error.empty()) m_error = msg + " at " + std::to_string(m_pos);
         return Value();
     }
     bool is_name_char(char c) {
@@ -98,16 +91,14 @@ private:
     std::string_view name() {
         skip_space();
         size_t start = m_pos;
-        while (m_pos < m_src.size() && is_name_char(m_src[m_pos]))
-            ++m_pos;
+        while (m_pos < m_src.size() && is_name_char(m_src[m_pos])) ++m_pos;
         return m_src.substr(start, m_pos - start);
     }
 
     // --- grammar ---
     Value expr() {
         Ref a(sum());
-        if (!a)
-            return Value();
+        if (!a) return Value();
         static constexpr std::pair<std::string_view, CompareOp> kOps[] = {
             {"==", CompareOp::Eq}, {"!=", CompareOp::Ne}, {"<=", CompareOp::Le},
             {">=", CompareOp::Ge}, {"<", CompareOp::Lt},  {">", CompareOp::Gt}};
@@ -123,11 +114,9 @@ private:
         else if (!accept("in "))
             return a.release();
         Ref b(sum());
-        if (!b)
-            return Value();
+        if (!b) return Value();
         int r = obj_contains(m_ts, *b, *a);
-        if (r < 0)
-            return Value();
+        if (r < 0) return Value();
         return Value::boolean((r == 1) != negate);
     }
 
@@ -142,8 +131,7 @@ private:
             else
                 break;
             Ref b(term());
-            if (!b)
-                return Value();
+            if (!b) return Value();
             a = Ref(binary_op(m_ts, op, *a, *b));
         }
         return a.release();
@@ -160,8 +148,7 @@ private:
             else
                 break;
             Ref b(unary());
-            if (!b)
-                return Value();
+            if (!b) return Value();
             a = Ref(binary_op(m_ts, op, *a, *b));
         }
         return a.release();
@@ -173,8 +160,7 @@ private:
             return v ? unary_op(m_ts, UnaryOp::Neg, *v) : Value();
         }
         Ref base(postfix());
-        if (!base || !accept("**"))
-            return base.release();
+        if (!base || !accept("**")) return base.release();
         Ref exp(unary());
         return exp ? binary_op(m_ts, BinOp::Pow, *base, *exp) : Value();
     }
@@ -182,15 +168,13 @@ private:
     Value postfix() {
         skip_space();
         std::string_view special = special_name();
-        if (!special.empty())
-            return special_call(special);
+        if (!special.empty()) return special_call(special);
         Ref v(atom());
         while (v) {
             if (accept(".")) {
                 std::string_view n = name();
                 Ref attr(make_str(m_ts, n));
-                if (!attr)
-                    return Value();
+                if (!attr) return Value();
                 v = Ref(obj_getattr(m_ts, *v, *attr));
             } else if (peek("(")) {
                 v = Ref(call(*v));
@@ -208,30 +192,23 @@ private:
         static constexpr std::string_view kNames[] = {"repr(",   "ascii(", "len(",
                                                       "format(", "list(",  "hash("};
         for (std::string_view n : kNames)
-            if (m_src.substr(m_pos, n.size()) == n)
-                return n.substr(0, n.size() - 1);
+            if (m_src.substr(m_pos, n.size()) == n) return n.substr(0, n.size() - 1);
         return {};
     }
 
     Value special_call(std::string_view fn) {
         m_pos += fn.size() + 1;
         Ref a(expr());
-        if (!a)
-            return Value();
+        if (!a) return Value();
         Ref b;
         if (accept(",")) {
             b = Ref(expr());
-            if (!b)
-                return Value();
+            if (!b) return Value();
         }
-        if (!accept(")"))
-            return syntax("expected )");
-        if (fn == "repr")
-            return obj_repr(m_ts, *a);
-        if (fn == "ascii")
-            return obj_ascii(m_ts, *a);
-        if (fn == "list")
-            return list_from_iterable(m_ts, *a);
+        if (!accept(")")) return syntax("expected )");
+        if (fn == "repr") return obj_repr(m_ts, *a);
+        if (fn == "ascii") return obj_ascii(m_ts, *a);
+        if (fn == "list") return list_from_iterable(m_ts, *a);
         if (fn == "len") {
             int64_t n = obj_len(m_ts, *a);
             return n < 0 ? Value() : make_int(m_ts, n);
@@ -254,27 +231,21 @@ private:
             if (!n.empty() && accept("=") && !peek("=")) {
                 kwnames.emplace_back(n);
                 kwvals.emplace_back(expr());
-                if (!kwvals.back())
-                    return Value();
+                if (!kwvals.back()) return Value();
             } else {
                 m_pos = save;
                 pos.emplace_back(expr());
-                if (!pos.back())
-                    return Value();
+                if (!pos.back()) return Value();
             }
-            if (!accept(",") && !peek(")"))
-                return syntax("expected , or )");
+            if (!accept(",") && !peek(")")) return syntax("expected , or )");
         }
         std::vector<Value> argv;
-        for (auto& r : pos)
-            argv.push_back(*r);
-        for (auto& r : kwvals)
-            argv.push_back(*r);
+        for (auto& r : pos) argv.push_back(*r);
+        for (auto& r : kwvals) argv.push_back(*r);
         Ref names;
         if (!kwnames.empty()) {
             names = Ref(tuple_new(m_ts, kwnames.size()));
-            if (!names)
-                return Value();
+            if (!names) return Value();
             for (size_t i = 0; i < kwnames.size(); ++i)
                 tuple_obj(*names)->items[i] = m_ts.interp().intern(kwnames[i]);
         }
@@ -289,17 +260,13 @@ private:
         for (int k = 0; k < 3; ++k) {
             if (!peek(":") && !peek("]")) {
                 parts[k] = Ref(expr());
-                if (!parts[k])
-                    return Value();
+                if (!parts[k]) return Value();
             }
-            if (k == 2 || !accept(":"))
-                break;
+            if (k == 2 || !accept(":")) break;
             is_slice = true;
         }
-        if (!accept("]"))
-            return syntax("expected ]");
-        if (!is_slice)
-            return obj_getitem(m_ts, obj, *parts[0]);
+        if (!accept("]")) return syntax("expected ]");
+        if (!is_slice) return obj_getitem(m_ts, obj, *parts[0]);
         auto or_none = [](const Ref& r) { return r ? *r : Value::none(); };
         Ref s(make_slice(m_ts, or_none(parts[0]), or_none(parts[1]), or_none(parts[2])));
         return s ? obj_getitem(m_ts, obj, *s) : Value();
@@ -307,48 +274,31 @@ private:
 
     Value atom() {
         skip_space();
-        if (m_pos >= m_src.size())
-            return syntax("unexpected end");
+        if (m_pos >= m_src.size()) return syntax("unexpected end");
         char c = m_src[m_pos];
-        if (c == '\'' || c == '"')
-            return string_literal(false);
+        if (c == '\'' || c == '"') return string_literal(false);
         if (c == 'b' && m_pos + 1 < m_src.size() &&
             (m_src[m_pos + 1] == '\'' || m_src[m_pos + 1] == '"')) {
             ++m_pos;
             return string_literal(true);
         }
-        if (c >= '0' && c <= '9')
-            return number();
-        if (c == '(')
-            return sequence('(', ')');
-        if (c == '[')
-            return sequence('[', ']');
-        if (c == '{')
-            return dict_literal();
+        if (c >= '0' && c <= '9') return number();
+        if (c == '(') return sequence('(', ')');
+        if (c == '[') return sequence('[', ']');
+        if (c == '{') return dict_literal();
         std::string_view n = name();
-        if (n == "None")
-            return Value::none();
-        if (n == "True")
-            return Value::true_();
-        if (n == "False")
-            return Value::false_();
+        if (n == "None") return Value::none();
+        if (n == "True") return Value::true_();
+        if (n == "False") return Value::false_();
         const BuiltinTypes& t = m_ts.types();
-        if (n == "str")
-            return new_ref(val(t.str));
-        if (n == "bytes")
-            return new_ref(val(t.bytes));
-        if (n == "bytearray")
-            return new_ref(val(t.bytearray));
-        if (n == "int")
-            return new_ref(val(t.int_));
-        if (n == "float")
-            return new_ref(val(t.float_));
-        if (n == "tuple")
-            return new_ref(val(t.tuple));
-        if (n == "dict")
-            return new_ref(val(t.dict));
-        if (n == "range")
-            return new_ref(val(t.range));
+        if (n == "str") return new_ref(val(t.str));
+        if (n == "bytes") return new_ref(val(t.bytes));
+        if (n == "bytearray") return new_ref(val(t.bytearray));
+        if (n == "int") return new_ref(val(t.int_));
+        if (n == "float") return new_ref(val(t.float_));
+        if (n == "tuple") return new_ref(val(t.tuple));
+        if (n == "dict") return new_ref(val(t.dict));
+        if (n == "range") return new_ref(val(t.range));
         return syntax("unknown name '" + std::string(n) + "'");
     }
 
@@ -372,12 +322,9 @@ private:
     }
 
     static int hexval(char c) {
-        if (c >= '0' && c <= '9')
-            return c - '0';
-        if (c >= 'a' && c <= 'f')
-            return c - 'a' + 10;
-        if (c >= 'A' && c <= 'F')
-            return c - 'A' + 10;
+        if (c >= '0' && c <= '9') return c - '0';
+        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
         return -1;
     }
 
@@ -385,8 +332,7 @@ private:
     Value string_literal(bool bytes) {
         std::string out;
         for (;;) {
-            if (!read_quoted(bytes, &out))
-                return syntax("bad string literal");
+            if (!read_quoted(bytes, &out)) return syntax("bad string literal");
             size_t save = m_pos;
             skip_space();
             if (m_pos < m_src.size() && !bytes && (m_src[m_pos] == '\'' || m_src[m_pos] == '"'))
@@ -410,8 +356,7 @@ private:
                 *out += c;
                 continue;
             }
-            if (m_pos >= m_src.size())
-                return false;
+            if (m_pos >= m_src.size()) return false;
             char e = m_src[m_pos++];
             switch (e) {
                 case 'n':
@@ -444,8 +389,7 @@ private:
                     int digits = e == 'x' ? 2 : e == 'u' ? 4 : 8;
                     uint32_t cp = 0;
                     for (int k = 0; k < digits; ++k) {
-                        if (m_pos >= m_src.size() || hexval(m_src[m_pos]) < 0)
-                            return false;
+                        if (m_pos >= m_src.size() || hexval(m_src[m_pos]) < 0) return false;
                         cp = cp * 16 + static_cast<uint32_t>(hexval(m_src[m_pos++]));
                     }
                     if (bytes)
@@ -459,8 +403,7 @@ private:
                     break;  // \\ \' \"
             }
         }
-        if (m_pos >= m_src.size())
-            return false;
+        if (m_pos >= m_src.size()) return false;
         ++m_pos;
         return true;
     }
@@ -471,17 +414,14 @@ private:
         bool trailing_comma = false;
         while (!accept(std::string_view(&close, 1))) {
             items.emplace_back(expr());
-            if (!items.back())
-                return Value();
+            if (!items.back()) return Value();
             trailing_comma = accept(",");
             if (!trailing_comma && !peek(std::string_view(&close, 1)))
                 return syntax("expected , or close");
         }
-        if (open == '(' && items.size() == 1 && !trailing_comma)
-            return items[0].release();
+        if (open == '(' && items.size() == 1 && !trailing_comma) return items[0].release();
         std::vector<Value> vals;
-        for (auto& r : items)
-            vals.push_back(*r);
+        for (auto& r : items) vals.push_back(*r);
         return open == '(' ? tuple_from_array(m_ts, vals.data(), vals.size())
                            : list_from_array(m_ts, vals.data(), vals.size());
     }
@@ -491,13 +431,10 @@ private:
         Ref d(dict_new(m_ts));
         while (d && !accept("}")) {
             Ref k(expr());
-            if (!k || !accept(":"))
-                return k ? syntax("expected :") : Value();
+            if (!k || !accept(":")) return k ? syntax("expected :") : Value();
             Ref v(expr());
-            if (!v || !dict_set(m_ts, *d, *k, *v))
-                return Value();
-            if (!accept(",") && !peek("}"))
-                return syntax("expected , or }");
+            if (!v || !dict_set(m_ts, *d, *k, *v)) return Value();
+            if (!accept(",") && !peek("}")) return syntax("expected , or }");
         }
         return d.release();
     }

@@ -447,8 +447,7 @@ TEST_F(StrTest, HashIsCachedConsistentAndNeverMinusOne) {
     EXPECT_EQ(str_hash(*b), h);
     EXPECT_NE(str_hash(*c), h);
     EXPECT_EQ(hash_bytes("spam"), h);  // bytes hash the same way
-    for (int i = 0; i < 1000; ++i)
-        EXPECT_NE(hash_bytes(std::to_string(i)), -1);
+    for (int i = 0; i < 1000; ++i) EXPECT_NE(hash_bytes(std::to_string(i)), -1);
 }
 
 TEST_F(StrTest, HashOfShortTailsIsStable) {

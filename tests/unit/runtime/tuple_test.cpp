@@ -45,7 +45,8 @@ constexpr Case kTupleCases[] = {
     {R"~((1, 2) < (1, 3))~", R"~(True)~"},
     {R"~((1, 2) < (1, 2, 3))~", R"~(True)~"},
     {R"~((1, 'a') < (2, 1))~", R"~(True)~"},
-    {R"~((1, 'a') < (1, 2))~", R"~(TypeError: '<' not supported between instances of 'str' and 'int')~"},
+    {R"~((1, 'a') < (1, 2))~",
+     R"~(TypeError: '<' not supported between instances of 'str' and 'int')~"},
     {R"~((1, 2) == (1, 2))~", R"~(True)~"},
     {R"~((1, 2) >= (1, 2))~", R"~(True)~"},
     {R"~((1,) == [1])~", R"~(False)~"},
@@ -82,110 +83,112 @@ constexpr Case kTupleCases[] = {
     {R"~(tuple(5))~", R"~(TypeError: 'int' object is not iterable)~"},
 };
 
-TEST_F(TupleTest, Expressions) { check(kTupleCases); }
+TEST_F(TupleTest, Expressions) {
+    check(kTupleCases);
+}
 
 TEST_F(TupleTest, EmptyTupleIsTheInterpreterSingleton) {
-  Ref a(tuple_new(ts, 0));
-  Ref b(tuple_pack(ts, {}));
-  Ref l(list_new(ts));
-  Ref c(tuple_from_iterable(ts, *l));
-  EXPECT_EQ(*a, interp.empty_tuple);
-  EXPECT_EQ(*b, interp.empty_tuple);
-  EXPECT_EQ(*c, interp.empty_tuple);
-  Ref d(call(type(ts.types().tuple), {}));
-  EXPECT_EQ(*d, interp.empty_tuple);
+    Ref a(tuple_new(ts, 0));
+    Ref b(tuple_pack(ts, {}));
+    Ref l(list_new(ts));
+    Ref c(tuple_from_iterable(ts, *l));
+    EXPECT_EQ(*a, interp.empty_tuple);
+    EXPECT_EQ(*b, interp.empty_tuple);
+    EXPECT_EQ(*c, interp.empty_tuple);
+    Ref d(call(type(ts.types().tuple), {}));
+    EXPECT_EQ(*d, interp.empty_tuple);
 }
 
 TEST_F(TupleTest, FreedSmallTuplesAreReusedByTheNextOfTheirSize) {
-  // A tuple of n items (1..kTupleBlockSizes) leaves its block in the list for
-  // n; the next tuple of n items takes it, tracked, with null items.
-  FreeBlocks& threes = interp.tuple_blocks[2];
-  Value a = tuple_pack(ts, {Value::small_int(1), Value::small_int(2), Value::small_int(3)});
-  Object* block = a.as_object();
-  uint32_t kept = threes.size();
-  decref(a);
-  ASSERT_EQ(threes.size(), kept + 1);
-  Ref pair(tuple_new(ts, 2));  // another size: not this block
-  EXPECT_NE((*pair).as_object(), block);
-  Ref b(tuple_new(ts, 3));
-  EXPECT_EQ((*b).as_object(), block);
-  EXPECT_EQ(threes.size(), kept);
-  EXPECT_EQ((*b).as_object()->refcnt, 1u);
-  EXPECT_EQ((*b).as_object()->flags, kObjGcTracked);
-  for (uint64_t i = 0; i < 3; ++i) EXPECT_TRUE(tuple_obj(*b)->items[i].is_null());
-  // A burst of frees keeps a bounded number; bigger tuples are not kept.
-  {
-    std::vector<Ref> many;
-    for (int i = 0; i < 2000; ++i) many.emplace_back(tuple_new(ts, 3));
-  }
-  EXPECT_EQ(threes.size(), threes.capacity());
-  Ref big(tuple_new(ts, Interpreter::kTupleBlockSizes + 1));
-  EXPECT_TRUE((*big).as_object()->flags & kObjGcTracked);
+    // A tuple of n items (1..kTupleBlockSizes) leaves its block in the list for
+    // n; the next tuple of n items takes it, tracked, with null items.
+    FreeBlocks& threes = interp.tuple_blocks[2];
+    Value a = tuple_pack(ts, {Value::small_int(1), Value::small_int(2), Value::small_int(3)});
+    Object* block = a.as_object();
+    uint32_t kept = threes.size();
+    decref(a);
+    ASSERT_EQ(threes.size(), kept + 1);
+    Ref pair(tuple_new(ts, 2));  // another size: not this block
+    EXPECT_NE((*pair).as_object(), block);
+    Ref b(tuple_new(ts, 3));
+    EXPECT_EQ((*b).as_object(), block);
+    EXPECT_EQ(threes.size(), kept);
+    EXPECT_EQ((*b).as_object()->refcnt, 1u);
+    EXPECT_EQ((*b).as_object()->flags, kObjGcTracked);
+    for (uint64_t i = 0; i < 3; ++i) EXPECT_TRUE(tuple_obj(*b)->items[i].is_null());
+    // A burst of frees keeps a bounded number; bigger tuples are not kept.
+    {
+        std::vector<Ref> many;
+        for (int i = 0; i < 2000; ++i) many.emplace_back(tuple_new(ts, 3));
+    }
+    EXPECT_EQ(threes.size(), threes.capacity());
+    Ref big(tuple_new(ts, Interpreter::kTupleBlockSizes + 1));
+    EXPECT_TRUE((*big).as_object()->flags & kObjGcTracked);
 }
 
 TEST_F(TupleTest, OperationsReturnTheSameExactTuple) {
-  Ref t(tuple({Value::small_int(1), Value::small_int(2)}));
-  Ref same(call(type(ts.types().tuple), {*t}));
-  EXPECT_EQ(*same, *t);
-  Ref whole(tuple_slice(ts, *t, 0, 2));
-  EXPECT_EQ(*whole, *t);
-  Ref all(make_slice(ts, Value::none(), Value::none(), Value::none()));
-  Ref sliced(obj_getitem(ts, *t, *all));
-  EXPECT_EQ(*sliced, *t);
-  Ref once(binary_op(ts, BinOp::Mul, *t, Value::small_int(1)));
-  EXPECT_EQ(*once, *t);
-  Ref plus_empty(binary_op(ts, BinOp::Add, *t, interp.empty_tuple));
-  EXPECT_EQ(*plus_empty, *t);
+    Ref t(tuple({Value::small_int(1), Value::small_int(2)}));
+    Ref same(call(type(ts.types().tuple), {*t}));
+    EXPECT_EQ(*same, *t);
+    Ref whole(tuple_slice(ts, *t, 0, 2));
+    EXPECT_EQ(*whole, *t);
+    Ref all(make_slice(ts, Value::none(), Value::none(), Value::none()));
+    Ref sliced(obj_getitem(ts, *t, *all));
+    EXPECT_EQ(*sliced, *t);
+    Ref once(binary_op(ts, BinOp::Mul, *t, Value::small_int(1)));
+    EXPECT_EQ(*once, *t);
+    Ref plus_empty(binary_op(ts, BinOp::Add, *t, interp.empty_tuple));
+    EXPECT_EQ(*plus_empty, *t);
 }
 
 TEST_F(TupleTest, HashOfBuiltinHelper) {
-  Ref t(tuple({Value::small_int(1), Value::small_int(2), Value::small_int(3)}));
-  int64_t h = 0;
-  ASSERT_TRUE(tuple_hash(ts, *t, &h));
-  EXPECT_EQ(h, 529344067295497451);
-  Ref l(list_new(ts));
-  Ref bad(tuple({*l}));
-  EXPECT_FALSE(tuple_hash(ts, *bad, &h));
-  EXPECT_EQ(error(), "TypeError: unhashable type: 'list'");
+    Ref t(tuple({Value::small_int(1), Value::small_int(2), Value::small_int(3)}));
+    int64_t h = 0;
+    ASSERT_TRUE(tuple_hash(ts, *t, &h));
+    EXPECT_EQ(h, 529344067295497451);
+    Ref l(list_new(ts));
+    Ref bad(tuple({*l}));
+    EXPECT_FALSE(tuple_hash(ts, *bad, &h));
+    EXPECT_EQ(error(), "TypeError: unhashable type: 'list'");
 }
 
 TEST_F(TupleTest, ReprGuardsAgainstCycles) {
-  Ref l(list_new(ts));
-  Ref t(tuple({*l}));
-  ASSERT_TRUE(list_append(ts, *l, *t));
-  EXPECT_EQ(repr(t), "([(...)],)");
-  Ref cleared(method(*l, "clear", {}));
+    Ref l(list_new(ts));
+    Ref t(tuple({*l}));
+    ASSERT_TRUE(list_append(ts, *l, *t));
+    EXPECT_EQ(repr(t), "([(...)],)");
+    Ref cleared(method(*l, "clear", {}));
 }
 
 TEST_F(TupleTest, IteratorAndLengthHint) {
-  Ref t(tuple({Value::small_int(7), Value::small_int(8)}));
-  Ref it(obj_iter(ts, *t));
-  EXPECT_EQ(type_name(ts, *it), "tuple_iterator");
-  Ref hint(method(*it, "__length_hint__", {}));
-  EXPECT_EQ(*hint, Value::small_int(2));
-  Ref a(iter_next(ts, *it)), b(iter_next(ts, *it)), c(iter_next(ts, *it));
-  EXPECT_EQ(*a, Value::small_int(7));
-  EXPECT_EQ(*b, Value::small_int(8));
-  EXPECT_TRUE(c.is_null());
-  EXPECT_FALSE(ts.has_exception());
-  Ref hint0(method(*it, "__length_hint__", {}));
-  EXPECT_EQ(*hint0, Value::small_int(0));
+    Ref t(tuple({Value::small_int(7), Value::small_int(8)}));
+    Ref it(obj_iter(ts, *t));
+    EXPECT_EQ(type_name(ts, *it), "tuple_iterator");
+    Ref hint(method(*it, "__length_hint__", {}));
+    EXPECT_EQ(*hint, Value::small_int(2));
+    Ref a(iter_next(ts, *it)), b(iter_next(ts, *it)), c(iter_next(ts, *it));
+    EXPECT_EQ(*a, Value::small_int(7));
+    EXPECT_EQ(*b, Value::small_int(8));
+    EXPECT_TRUE(c.is_null());
+    EXPECT_FALSE(ts.has_exception());
+    Ref hint0(method(*it, "__length_hint__", {}));
+    EXPECT_EQ(*hint0, Value::small_int(0));
 }
 
 TEST_F(TupleTest, ReferenceCounts) {
-  Ref s(str("x"));
-  uint32_t base = s.get().as_object()->refcnt;
-  {
-    Ref t(tuple({*s, *s}));
-    EXPECT_EQ(s.get().as_object()->refcnt, base + 2);
-    Ref twice(binary_op(ts, BinOp::Mul, *t, Value::small_int(3)));
-    Ref cat(binary_op(ts, BinOp::Add, *t, *t));
-    Ref l(list_from_iterable(ts, *t));
-    EXPECT_EQ(s.get().as_object()->refcnt, base + 2 + 6 + 4 + 2);
-    Ref count(method(*t, "count", {*s}));
-    EXPECT_EQ(*count, Value::small_int(2));
-  }
-  EXPECT_EQ(s.get().as_object()->refcnt, base);
+    Ref s(str("x"));
+    uint32_t base = s.get().as_object()->refcnt;
+    {
+        Ref t(tuple({*s, *s}));
+        EXPECT_EQ(s.get().as_object()->refcnt, base + 2);
+        Ref twice(binary_op(ts, BinOp::Mul, *t, Value::small_int(3)));
+        Ref cat(binary_op(ts, BinOp::Add, *t, *t));
+        Ref l(list_from_iterable(ts, *t));
+        EXPECT_EQ(s.get().as_object()->refcnt, base + 2 + 6 + 4 + 2);
+        Ref count(method(*t, "count", {*s}));
+        EXPECT_EQ(*count, Value::small_int(2));
+    }
+    EXPECT_EQ(s.get().as_object()->refcnt, base);
 }
 
 }  // namespace

@@ -329,24 +329,33 @@ ModuleNotFoundError: No module named 'no_such_module_x'
 
 using BuiltinsTest = ScriptTest;
 
-TEST_F(BuiltinsTest, Print) { check(kPrintCases); }
-TEST_F(BuiltinsTest, Numeric) { check(kNumericCases); }
-TEST_F(BuiltinsTest, Objects) { check(kObjectCases); }
-TEST_F(BuiltinsTest, ExecEvalCompile) { check(kExecCases); }
+TEST_F(BuiltinsTest, Print) {
+    check(kPrintCases);
+}
+TEST_F(BuiltinsTest, Numeric) {
+    check(kNumericCases);
+}
+TEST_F(BuiltinsTest, Objects) {
+    check(kObjectCases);
+}
+TEST_F(BuiltinsTest, ExecEvalCompile) {
+    check(kExecCases);
+}
 
 TEST_F(BuiltinsTest, ModuleContents) {
-  for (const char* name : {"print", "len", "open", "object", "int", "ValueError", "EnvironmentError", "IOError",
-                           "None", "Ellipsis", "NotImplemented", "__import__", "exit"}) {
-    EXPECT_FALSE(dict_get_cstr(ts, interp.builtins, name).is_null()) << name;
-  }
-  EXPECT_EQ(dict_get_cstr(ts, interp.builtins, "IOError"), val(interp.exc_types.OSError));
+    for (const char* name :
+         {"print", "len", "open", "object", "int", "ValueError", "EnvironmentError", "IOError",
+          "None", "Ellipsis", "NotImplemented", "__import__", "exit"}) {
+        EXPECT_FALSE(dict_get_cstr(ts, interp.builtins, name).is_null()) << name;
+    }
+    EXPECT_EQ(dict_get_cstr(ts, interp.builtins, "IOError"), val(interp.exc_types.OSError));
 }
 
 TEST_F(BuiltinsTest, PrintGoesThroughTheStdoutSink) {
-  EXPECT_EQ(run("print('captured')\n"), "captured\n");
-  EXPECT_EQ(err, "");
-  run("import sys\nprint('to err', file=sys.stderr)\n");
-  EXPECT_EQ(err, "to err\n");
+    EXPECT_EQ(run("print('captured')\n"), "captured\n");
+    EXPECT_EQ(err, "");
+    run("import sys\nprint('to err', file=sys.stderr)\n");
+    EXPECT_EQ(err, "to err\n");
 }
 
 }  // namespace

@@ -268,10 +268,18 @@ TypeError: the JSON object must be str, bytes or bytearray, not int
 
 using ContainersTest = ScriptTest;
 
-TEST_F(ContainersTest, Collections) { check(kDequeCases); }
-TEST_F(ContainersTest, Itertools) { check(kItertoolsCases); }
-TEST_F(ContainersTest, Functools) { check(kFunctoolsCases); }
-TEST_F(ContainersTest, Json) { check(kJsonCases); }
+TEST_F(ContainersTest, Collections) {
+    check(kDequeCases);
+}
+TEST_F(ContainersTest, Itertools) {
+    check(kItertoolsCases);
+}
+TEST_F(ContainersTest, Functools) {
+    check(kFunctoolsCases);
+}
+TEST_F(ContainersTest, Json) {
+    check(kJsonCases);
+}
 
 }  // namespace
 }  // namespace gilt

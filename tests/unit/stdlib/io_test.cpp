@@ -246,37 +246,42 @@ print(io.SEEK_END, io.StringIO.__name__, type(io.BytesIO()).__name__, issubclass
 };
 
 class IoTest : public ScriptTest {
- protected:
-  testing::TempDir dir;
+protected:
+    testing::TempDir dir;
 };
 
-TEST_F(IoTest, Files) { check(kFileCases); }
-TEST_F(IoTest, StringIOAndBytesIO) { check(kMemoryIoCases); }
+TEST_F(IoTest, Files) {
+    check(kFileCases);
+}
+TEST_F(IoTest, StringIOAndBytesIO) {
+    check(kMemoryIoCases);
+}
 
 TEST_F(IoTest, StdoutIsBufferedUntilFlush) {
-  Ref stream(make_std_stream(ts, 1));
-  ASSERT_TRUE(stream);
-  FileObject* f = file_obj(*stream);
-  out.clear();
-  ASSERT_TRUE(file_write_text(ts, f, "partial"));
-  if (!f->line_buffering && !f->write_through) {
-    EXPECT_EQ(out, "");
-  }
-  ASSERT_TRUE(file_flush(ts, f));
-  EXPECT_EQ(out, "partial");
+    Ref stream(make_std_stream(ts, 1));
+    ASSERT_TRUE(stream);
+    FileObject* f = file_obj(*stream);
+    out.clear();
+    ASSERT_TRUE(file_write_text(ts, f, "partial"));
+    if (!f->line_buffering && !f->write_through) {
+        EXPECT_EQ(out, "");
+    }
+    ASSERT_TRUE(file_flush(ts, f));
+    EXPECT_EQ(out, "partial");
 }
 
 TEST_F(IoTest, ReadLinesAcrossChunkBoundaries) {
-  std::string program = "with open('big.txt', 'w') as f:\n"
-                        "    for i in range(3000):\n"
-                        "        f.write('line %d\\r\\n' % i)\n"
-                        "n = 0\n"
-                        "with open('big.txt') as f:\n"
-                        "    for line in f:\n"
-                        "        assert line == 'line %d\\n' % n, (n, line)\n"
-                        "        n += 1\n"
-                        "print(n)\n";
-  EXPECT_EQ(run(program), "3000\n");
+    std::string program =
+        "with open('big.txt', 'w') as f:\n"
+        "    for i in range(3000):\n"
+        "        f.write('line %d\\r\\n' % i)\n"
+        "n = 0\n"
+        "with open('big.txt') as f:\n"
+        "    for line in f:\n"
+        "        assert line == 'line %d\\n' % n, (n, line)\n"
+        "        n += 1\n"
+        "print(n)\n";
+    EXPECT_EQ(run(program), "3000\n");
 }
 
 }  // namespace

@@ -201,20 +201,28 @@ random.randrange(0)
 };
 
 class ModulesTest : public ScriptTest {
- protected:
-  testing::TempDir dir;
+protected:
+    testing::TempDir dir;
 };
 
-TEST_F(ModulesTest, Time) { check(kTimeCases); }
-TEST_F(ModulesTest, Os) { check(kOsCases); }
-TEST_F(ModulesTest, Gc) { check(kGcCases); }
-TEST_F(ModulesTest, Random) { check(kRandomCases); }
+TEST_F(ModulesTest, Time) {
+    check(kTimeCases);
+}
+TEST_F(ModulesTest, Os) {
+    check(kOsCases);
+}
+TEST_F(ModulesTest, Gc) {
+    check(kGcCases);
+}
+TEST_F(ModulesTest, Random) {
+    check(kRandomCases);
+}
 
 TEST_F(ModulesTest, NativeModulesAreRegistered) {
-  for (const char* name : {"math", "time", "posix", "gc", "_random", "itertools", "_collections", "_functools",
-                           "_json", "io", "_io"}) {
-    EXPECT_TRUE(interp.native_modules.count(name)) << name;
-  }
+    for (const char* name : {"math", "time", "posix", "gc", "_random", "itertools", "_collections",
+                             "_functools", "_json", "io", "_io"}) {
+        EXPECT_TRUE(interp.native_modules.count(name)) << name;
+    }
 }
 
 }  // namespace

@@ -263,8 +263,12 @@ Hello world, [...] 'a\n  b\nc' '> x\n> y'
 
 using PyLibTest = ScriptTest;
 
-TEST_F(PyLibTest, SmallModules) { check(kSmallModuleCases); }
-TEST_F(PyLibTest, HelperModules) { check(kHelperModuleCases); }
+TEST_F(PyLibTest, SmallModules) {
+    check(kSmallModuleCases);
+}
+TEST_F(PyLibTest, HelperModules) {
+    check(kHelperModuleCases);
+}
 
 }  // namespace
 }  // namespace gilt

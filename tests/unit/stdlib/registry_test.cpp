@@ -32,7 +32,8 @@ class RegistryTest : public ScriptTest {};
 TEST_F(RegistryTest, EveryNativeModuleImports) {
     for (const NativeModule& m : native_module_table()) {
         std::string name(m.name);
-        EXPECT_EQ(run("import " + name + "\nprint(type(" + name + ").__name__)\n"), "module\n") << name;
+        EXPECT_EQ(run("import " + name + "\nprint(type(" + name + ").__name__)\n"), "module\n")
+            << name;
     }
 }
 
@@ -49,7 +50,8 @@ TEST_F(RegistryTest, EveryPythonWrittenModuleImports) {
     for (const auto& entry : fs::directory_iterator(fs::path(GILT_SOURCE_DIR) / "stdlib" / "lib")) {
         if (entry.path().extension() != ".py") continue;
         std::string name = entry.path().stem().string();
-        EXPECT_EQ(run("import " + name + "\nprint(type(" + name + ").__name__)\n"), "module\n") << name;
+        EXPECT_EQ(run("import " + name + "\nprint(type(" + name + ").__name__)\n"), "module\n")
+            << name;
         ++count;
     }
     EXPECT_GT(count, 20);
@@ -60,7 +62,8 @@ TEST_F(RegistryTest, EveryPythonWrittenModuleImports) {
 TEST_F(RegistryTest, EveryInitFunctionIsInTheTable) {
     fs::path stdlib = fs::path(GILT_SOURCE_DIR) / "stdlib";
     std::string table = read_file(stdlib / "registry.cpp");
-    std::regex definition(R"(^Value (init_\w+_module)\(ThreadState& \w+\) \{)", std::regex::multiline);
+    std::regex definition(R"(^Value (init_\w+_module)\(ThreadState& \w+\) \{)",
+                          std::regex::multiline);
     std::set<std::string> found;
     for (const auto& entry : fs::directory_iterator(stdlib)) {
         if (entry.path().extension() != ".cpp") continue;
@@ -71,7 +74,8 @@ TEST_F(RegistryTest, EveryInitFunctionIsInTheTable) {
     }
     EXPECT_GT(found.size(), 10u);
     for (const std::string& init : found) {
-        EXPECT_NE(table.find(", " + init + "}"), std::string::npos) << init << " is not in kNativeModules";
+        EXPECT_NE(table.find(", " + init + "}"), std::string::npos)
+            << init << " is not in kNativeModules";
     }
 }
 

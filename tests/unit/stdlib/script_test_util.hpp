@@ -27,75 +27,76 @@
 namespace gilt::testing {
 
 struct ScriptCase {
-  const char* source;
-  const char* expected;  // stdout, then "Type: message\n" if it raised
+    const char* source;
+    const char* expected;  // stdout, then "Type: message\n" if it raised
 };
 
 // Runs the test inside a fresh temporary directory (scripts create files).
 class TempDir {
- public:
-  TempDir() {
-    char tmpl[] = "/tmp/gilt_stdlib_XXXXXX";
-    m_dir = ::mkdtemp(tmpl) ? tmpl : "";
-    m_old = std::filesystem::current_path();
-    if (!m_dir.empty()) std::filesystem::current_path(m_dir);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::current_path(m_old, ec);
-    if (!m_dir.empty()) std::filesystem::remove_all(m_dir, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
+public:
+    TempDir() {
+        char tmpl[] = "/tmp/gilt_stdlib_XXXXXX";
+        m_dir = ::mkdtemp(tmpl) ? tmpl : "";
+        m_old = std::filesystem::current_path();
+        if (!m_dir.empty()) std::filesystem::current_path(m_dir);
+    }
+    ~TempDir() {
+        std::error_code ec;
+        std::filesystem::current_path(m_old, ec);
+        if (!m_dir.empty()) std::filesystem::remove_all(m_dir, ec);
+    }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
 
- private:
-  std::string m_dir;
-  std::filesystem::path m_old;
+private:
+    std::string m_dir;
+    std::filesystem::path m_old;
 };
 
 class ScriptTest : public ::testing::Test {
- protected:
-  std::string out, err;
-  Interpreter interp{config()};
-  ThreadState& ts = interp.main_thread();
-  Ref m_globals;  // shared by run() calls; released before the interpreter
+protected:
+    std::string out, err;
+    Interpreter interp{config()};
+    ThreadState& ts = interp.main_thread();
+    Ref m_globals;  // shared by run() calls; released before the interpreter
 
-  InterpreterConfig config() {
-    InterpreterConfig c;
-    c.argv = {"test.py", "arg1"};
-    c.stdout_sink = [this](std::string_view s) { out += s; };
-    c.stderr_sink = [this](std::string_view s) { err += s; };
-    return c;
-  }
-
-  void TearDown() override { EXPECT_FALSE(ts.has_exception()); }
-
-  // Runs `source` as __main__. Consecutive runs in one test share their
-  // globals, like lines typed into one REPL session.
-  std::string run(std::string_view source) {
-    out.clear();
-    err.clear();
-    if (!m_globals) m_globals = Ref(dict_new(ts));
-    Ref globals = m_globals;
-    Ref name(make_str(ts, "__main__"));
-    if (!globals || !name || !dict_set_cstr(ts, *globals, "__name__", *name) ||
-        !dict_set_cstr(ts, *globals, "__builtins__", interp.builtins)) {
-      return "setup failed";
+    InterpreterConfig config() {
+        InterpreterConfig c;
+        c.argv = {"test.py", "arg1"};
+        c.stdout_sink = [this](std::string_view s) { out += s; };
+        c.stderr_sink = [this](std::string_view s) { err += s; };
+        return c;
     }
-    Ref code(compile_source(ts, source, "<test>", CompileMode::Exec));
-    Ref result(code ? exec_code(ts, *code, *globals) : Value());
-    flush_std_streams(ts);
-    if (!result) {
-      Ref exc(fetch_exception(ts));
-      out += format_exception_only(ts, *exc);
-      if (out.empty() || out.back() != '\n') out += '\n';
-    }
-    return out;
-  }
 
-  void check(std::span<const ScriptCase> cases) {
-    for (const ScriptCase& c : cases) EXPECT_EQ(run(c.source), c.expected) << "program:\n" << c.source;
-  }
+    void TearDown() override { EXPECT_FALSE(ts.has_exception()); }
+
+    // Runs `source` as __main__. Consecutive runs in one test share their
+    // globals, like lines typed into one REPL session.
+    std::string run(std::string_view source) {
+        out.clear();
+        err.clear();
+        if (!m_globals) m_globals = Ref(dict_new(ts));
+        Ref globals = m_globals;
+        Ref name(make_str(ts, "__main__"));
+        if (!globals || !name || !dict_set_cstr(ts, *globals, "__name__", *name) ||
+            !dict_set_cstr(ts, *globals, "__builtins__", interp.builtins)) {
+            return "setup failed";
+        }
+        Ref code(compile_source(ts, source, "<test>", CompileMode::Exec));
+        Ref result(code ? exec_code(ts, *code, *globals) : Value());
+        flush_std_streams(ts);
+        if (!result) {
+            Ref exc(fetch_exception(ts));
+            out += format_exception_only(ts, *exc);
+            if (out.empty() || out.back() != '\n') out += '\n';
+        }
+        return out;
+    }
+
+    void check(std::span<const ScriptCase> cases) {
+        for (const ScriptCase& c : cases)
+            EXPECT_EQ(run(c.source), c.expected) << "program:\n" << c.source;
+    }
 };
 
 }  // namespace gilt::testing

@@ -140,18 +140,21 @@ print(sys.implementation.name != "", type(sys.implementation).__name__, sys.gets
 
 using SysTest = ScriptTest;
 
-TEST_F(SysTest, Attributes) { check(kSysCases); }
+TEST_F(SysTest, Attributes) {
+    check(kSysCases);
+}
 
 TEST_F(SysTest, ExcepthookPrintsToStderr) {
-  run("import sys\ntry:\n    1/0\nexcept ZeroDivisionError as e:\n    sys.excepthook(type(e), e, e.__traceback__)\n");
-  EXPECT_NE(err.find("ZeroDivisionError: division by zero"), std::string::npos) << err;
+    run("import sys\ntry:\n    1/0\nexcept ZeroDivisionError as e:\n    sys.excepthook(type(e), e, "
+        "e.__traceback__)\n");
+    EXPECT_NE(err.find("ZeroDivisionError: division by zero"), std::string::npos) << err;
 }
 
 TEST_F(SysTest, SwitchIntervalIsPerInterpreter) {
-  run("import sys\nsys.setswitchinterval(0.25)\n");
-  EXPECT_DOUBLE_EQ(interp.gil.switch_interval(), 0.25);
-  Interpreter other;
-  EXPECT_DOUBLE_EQ(other.gil.switch_interval(), 0.005);
+    run("import sys\nsys.setswitchinterval(0.25)\n");
+    EXPECT_DOUBLE_EQ(interp.gil.switch_interval(), 0.25);
+    Interpreter other;
+    EXPECT_DOUBLE_EQ(other.gil.switch_interval(), 0.005);
 }
 
 }  // namespace

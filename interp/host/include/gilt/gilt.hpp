@@ -225,8 +225,8 @@ public:
     bool has_attr(std::string_view name) const;
     void set_attr(std::string_view name, const Handle& value) const;
     template <class T>
-        requires(!std::is_same_v<std::remove_cvref_t<T>, Handle>)
-    void set_attr(std::string_view name, T&& value) const;
+    requires(!std::is_same_v<std::remove_cvref_t<T>, Handle>) void set_attr(std::string_view name,
+                                                                            T&& value) const;
     Handle operator[](const Handle& key) const;  // v[key]
     Handle operator[](std::string_view key) const;
     template <std::integral I>
@@ -426,8 +426,8 @@ public:
     Handle get_global(std::string_view name) const;  // NameError if missing
     void set_global(std::string_view name, const Handle& value);
     template <class T>
-        requires(!std::is_same_v<std::remove_cvref_t<T>, Handle>)
-    void set_global(std::string_view name, T&& value) {
+    requires(!std::is_same_v<std::remove_cvref_t<T>, Handle>) void set_global(std::string_view name,
+                                                                              T&& value) {
         set_global(name, object(std::forward<T>(value)));
     }
 
@@ -511,8 +511,8 @@ Handle Handle::operator()(A&&... args) const {
 }
 
 template <class T>
-    requires(!std::is_same_v<std::remove_cvref_t<T>, Handle>)
-void Handle::set_attr(std::string_view name, T&& value) const {
+requires(!std::is_same_v<std::remove_cvref_t<T>, Handle>) void Handle::set_attr(
+    std::string_view name, T&& value) const {
     set_attr(name, detail::to_handle(detail::state_of(*this), value));
 }
 

@@ -123,7 +123,8 @@ std::vector<std::string> load_corpus() {
 // Parses in all three modes and checks the result is one of the two
 // allowed outcomes.
 void check(const std::string& src) {
-    for (auto mode : {ast::ParseMode::Module, ast::ParseMode::Interactive, ast::ParseMode::Expression}) {
+    for (auto mode :
+         {ast::ParseMode::Module, ast::ParseMode::Interactive, ast::ParseMode::Expression}) {
         ParseResult r = parse(src, "<fuzz>", mode);
         if (r.ok()) {
             ASSERT_TRUE(r.module);
@@ -136,7 +137,9 @@ void check(const std::string& src) {
     }
 }
 
-TEST(ParserFuzz, CorpusIsLoaded) { EXPECT_GT(load_corpus().size(), 300u); }
+TEST(ParserFuzz, CorpusIsLoaded) {
+    EXPECT_GT(load_corpus().size(), 300u);
+}
 
 TEST(ParserFuzz, EveryPrefixOfTheBigPrograms) {
     for (const char* program : kBigPrograms) {
@@ -201,7 +204,8 @@ TEST(ParserFuzz, PathologicalInputs) {
     check(std::string(50000, '-') + "x");
     check(std::string(20000, ' ') + "x");
     std::string nested_blocks;
-    for (int i = 0; i < 150; ++i) nested_blocks += std::string(static_cast<std::size_t>(i), ' ') + "if x:\n";
+    for (int i = 0; i < 150; ++i)
+        nested_blocks += std::string(static_cast<std::size_t>(i), ' ') + "if x:\n";
     check(nested_blocks);
     std::string fstrings = "f'{";
     for (int i = 0; i < 50; ++i) fstrings += "f\"{";

@@ -54,19 +54,23 @@ ast::ParseMode mode_of(const std::string& mode) {
     return ast::ParseMode::Module;
 }
 
-std::string case_name(const testing::TestParamInfo<Case>& info) { return "case" + std::to_string(info.index); }
+std::string case_name(const testing::TestParamInfo<Case>& info) {
+    return "case" + std::to_string(info.index);
+}
 
 class ValidCase : public testing::TestWithParam<Case> {};
 
 TEST_P(ValidCase, DumpMatchesCPython) {
     const Case& c = GetParam();
     ParseResult r = parse(c.source, "<case>", mode_of(c.mode));
-    ASSERT_TRUE(r.ok()) << "source:\n" << c.source << "\nerror: " << r.error->msg << " at " << r.error->line << ":"
+    ASSERT_TRUE(r.ok()) << "source:\n"
+                        << c.source << "\nerror: " << r.error->msg << " at " << r.error->line << ":"
                         << r.error->col;
     EXPECT_EQ(ast::ast_dump(*r.module), c.expected) << "source:\n" << c.source;
 }
 
-INSTANTIATE_TEST_SUITE_P(Parser, ValidCase, testing::ValuesIn(load_cases("valid.expected")), case_name);
+INSTANTIATE_TEST_SUITE_P(Parser, ValidCase, testing::ValuesIn(load_cases("valid.expected")),
+                         case_name);
 
 class ErrorCase : public testing::TestWithParam<Case> {};
 
@@ -74,12 +78,13 @@ TEST_P(ErrorCase, ErrorMatchesCPython) {
     const Case& c = GetParam();
     ParseResult r = parse(c.source, "<case>", mode_of(c.mode));
     ASSERT_FALSE(r.ok()) << "source:\n" << c.source << "\nparsed as: " << ast::ast_dump(*r.module);
-    std::string got = r.error->kind + "|" + r.error->msg + "|" + std::to_string(r.error->line) + "|" +
-                      std::to_string(r.error->col);
+    std::string got = r.error->kind + "|" + r.error->msg + "|" + std::to_string(r.error->line) +
+                      "|" + std::to_string(r.error->col);
     EXPECT_EQ(got, c.expected) << "source:\n" << c.source;
 }
 
-INSTANTIATE_TEST_SUITE_P(Parser, ErrorCase, testing::ValuesIn(load_cases("errors.expected")), case_name);
+INSTANTIATE_TEST_SUITE_P(Parser, ErrorCase, testing::ValuesIn(load_cases("errors.expected")),
+                         case_name);
 
 TEST(ParserCases, DataFilesLoaded) {
     EXPECT_GE(load_cases("valid.expected").size(), 150u);
@@ -155,7 +160,8 @@ TEST(Parser, IntegerLiterals) {
 TEST(Parser, ExpressionModeSkipsLeadingBlanks) {
     ParseResult r = parse_expression("   1 + 2\n", "t");
     ASSERT_TRUE(r.ok());
-    EXPECT_EQ(ast::ast_dump(*r.module), "Expression(body=BinOp(left=Constant(value=1), op=Add(), right=Constant(value=2)))");
+    EXPECT_EQ(ast::ast_dump(*r.module),
+              "Expression(body=BinOp(left=Constant(value=1), op=Add(), right=Constant(value=2)))");
     EXPECT_FALSE(parse_expression("x = 1", "t").ok());
 }
 
@@ -170,13 +176,14 @@ TEST(Parser, InteractiveMarksEchoedExpressions) {
 }
 
 TEST(Parser, IncompleteInputIsFlagged) {
-    for (const char* src : {"if x:\n", "def f(a,\n", "x = [1,\n 2,\n", "s = '''abc\n", "x = 1 + \\\n", "class C:\n",
-                            "for x in y:\n", "foo(\n"}) {
+    for (const char* src : {"if x:\n", "def f(a,\n", "x = [1,\n 2,\n", "s = '''abc\n",
+                            "x = 1 + \\\n", "class C:\n", "for x in y:\n", "foo(\n"}) {
         ParseResult r = parse_interactive(src, "<stdin>");
         ASSERT_FALSE(r.ok()) << src;
         EXPECT_TRUE(r.error->incomplete) << src << " -> " << r.error->msg;
     }
-    for (const char* src : {"x = )\n", "1abc\n", "if x:\n  pass\n else:\n", "'abc\n", "f() = 1\n", "x =\n"}) {
+    for (const char* src :
+         {"x = )\n", "1abc\n", "if x:\n  pass\n else:\n", "'abc\n", "f() = 1\n", "x =\n"}) {
         ParseResult r = parse_interactive(src, "<stdin>");
         ASSERT_FALSE(r.ok()) << src;
         EXPECT_FALSE(r.error->incomplete) << src << " -> " << r.error->msg;
@@ -195,7 +202,8 @@ TEST(Parser, DeepNestingIsAnErrorNotACrash) {
         src += "x\n";
         r = parse_module(src, "t.py");
         ASSERT_FALSE(r.ok()) << unit;
-        EXPECT_EQ(r.error->msg, "Parser stack overflowed - Python source too complex to parse") << unit;
+        EXPECT_EQ(r.error->msg, "Parser stack overflowed - Python source too complex to parse")
+            << unit;
     }
     std::string power = "x";
     for (int i = 0; i < 10000; ++i) power += "**x";
@@ -214,7 +222,8 @@ TEST(Parser, NodesOutliveTheSource) {
     }
     ASSERT_TRUE(r.ok());
     EXPECT_EQ(ast::ast_dump(*r.module),
-              "Module(body=[Assign(targets=[Name(id='name', ctx=Store())], value=Constant(value='value'))], "
+              "Module(body=[Assign(targets=[Name(id='name', ctx=Store())], "
+              "value=Constant(value='value'))], "
               "type_ignores=[])");
 }
 
@@ -222,12 +231,14 @@ TEST(Parser, NamedEscapesDecodeToUtf8) {
     ParseResult r = parse_module("x = '\\N{BULLET}\\N{lf}'\n", "t.py");
     ASSERT_TRUE(r.ok()) << r.error->msg;
     EXPECT_EQ(ast::ast_dump(*r.module),
-              "Module(body=[Assign(targets=[Name(id='x', ctx=Store())], value=Constant(value='\xe2\x80\xa2\\n'))], "
+              "Module(body=[Assign(targets=[Name(id='x', ctx=Store())], "
+              "value=Constant(value='\xe2\x80\xa2\\n'))], "
               "type_ignores=[])");
 }
 
 TEST(Parser, EmptyAndBlankSources) {
-    for (const char* src : {"", "\n", "   \n\n", "# only a comment", "\xEF\xBB\xBFx = 1\n", "x = 1\r\ny = 2\r\n"}) {
+    for (const char* src :
+         {"", "\n", "   \n\n", "# only a comment", "\xEF\xBB\xBFx = 1\n", "x = 1\r\ny = 2\r\n"}) {
         ParseResult r = parse_module(src, "t.py");
         EXPECT_TRUE(r.ok()) << src << (r.ok() ? "" : r.error->msg);
     }

@@ -22,7 +22,9 @@ std::string name(char32_t cp) {
     return name_of(cp, out) ? out : "<none>";
 }
 
-TEST(UnicodeNames, VersionIsCPython311s) { EXPECT_EQ(version(), "14.0.0"); }
+TEST(UnicodeNames, VersionIsCPython311s) {
+    EXPECT_EQ(version(), "14.0.0");
+}
 
 TEST(UnicodeNames, ListedNamesBothWays) {
     EXPECT_EQ(code("LATIN SMALL LETTER A"), 0x61);
@@ -116,8 +118,8 @@ TEST(UnicodeNames, HexSuffixedRanges) {
 }
 
 TEST(UnicodeNames, UnnamedCodePoints) {
-    for (char32_t cp : {0x0u, 0x1Fu, 0x80u, 0xD800u, 0xE000u, 0xF0000u, 0x17000u, 0x10FFFFu,
-                        0x110000u}) {
+    for (char32_t cp :
+         {0x0u, 0x1Fu, 0x80u, 0xD800u, 0xE000u, 0xF0000u, 0x17000u, 0x10FFFFu, 0x110000u}) {
         EXPECT_EQ(name(cp), "<none>") << std::hex << static_cast<unsigned>(cp);
     }
 }

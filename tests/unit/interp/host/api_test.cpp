@@ -77,7 +77,8 @@ TEST_F(ApiTest, ScalarConversions) {
     EXPECT_EQ(host.object(std::numeric_limits<std::int64_t>::max()).as_int(),
               std::numeric_limits<std::int64_t>::max());
     EXPECT_EQ(host.object(std::numeric_limits<std::int64_t>::min()).repr(), "-9223372036854775808");
-    EXPECT_EQ(host.object(std::numeric_limits<std::uint64_t>::max()).repr(), "18446744073709551615");
+    EXPECT_EQ(host.object(std::numeric_limits<std::uint64_t>::max()).repr(),
+              "18446744073709551615");
     EXPECT_EQ(host.object(2.5).as_double(), 2.5);
     EXPECT_EQ(host.object(3).as_double(), 3.0);
     EXPECT_EQ(host.object(true).repr(), "True");
@@ -218,7 +219,8 @@ TEST_F(ApiTest, ScriptErrorThroughHostFunctionKeepsTheOriginalException) {
 }
 
 TEST_F(ApiTest, HostFunctionRefusesKeywords) {
-    host.def("pos_only", [](CallContext& ctx, std::span<const Handle>) { return ctx.host().none(); });
+    host.def("pos_only",
+             [](CallContext& ctx, std::span<const Handle>) { return ctx.host().none(); });
     ScriptError e = error_of("pos_only(a=1)");
     EXPECT_EQ(e.type_name(), "TypeError");
     EXPECT_EQ(e.message(), "pos_only() takes no keyword arguments");
@@ -242,7 +244,8 @@ TEST_F(ApiTest, ScriptExceptionBecomesScriptError) {
 TEST_F(ApiTest, SyntaxErrorBecomesScriptError) {
     ScriptError e = error_of("x = (1,\n");
     EXPECT_EQ(e.type_name(), "SyntaxError");
-    EXPECT_NE(e.traceback().find("SyntaxError: '(' was never closed"), std::string::npos) << e.traceback();
+    EXPECT_NE(e.traceback().find("SyntaxError: '(' was never closed"), std::string::npos)
+        << e.traceback();
 }
 
 TEST_F(ApiTest, SystemExitIsAnExceptionWithAStatus) {
@@ -261,15 +264,18 @@ TEST_F(ApiTest, OutputIsCaptured) {
 }
 
 TEST_F(ApiTest, HostModuleIsImportable) {
-    Handle mod = host.def_module(
-        "hostmod", {{"twice", [](CallContext& ctx, std::span<const Handle> args) {
-                         return ctx.host().object(args[0].as_int() * 2);
-                     }},
-                    {"name", [](CallContext& ctx, std::span<const Handle>) {
-                         return ctx.host().object("host");
-                     }}});
+    Handle mod =
+        host.def_module("hostmod", {{"twice",
+                                     [](CallContext& ctx, std::span<const Handle> args) {
+                                         return ctx.host().object(args[0].as_int() * 2);
+                                     }},
+                                    {"name", [](CallContext& ctx, std::span<const Handle>) {
+                                         return ctx.host().object("host");
+                                     }}});
     mod.set_attr("VERSION", "1.0");
-    host.exec("import hostmod\nfrom hostmod import name\ny = hostmod.twice(21)\nz = name() + hostmod.VERSION\n");
+    host.exec(
+        "import hostmod\nfrom hostmod import name\ny = hostmod.twice(21)\nz = name() + "
+        "hostmod.VERSION\n");
     EXPECT_EQ(host.get_global("y").as_int(), 42);
     EXPECT_EQ(host.get_global("z").as_string(), "host1.0");
     EXPECT_EQ(host.import("hostmod").attr("__name__").as_string(), "hostmod");
@@ -297,7 +303,9 @@ TEST_F(ApiTest, RunSourceReportsLikeTheCommand) {
 
 TEST_F(ApiTest, RunFileThatDoesNotExist) {
     EXPECT_EQ(host.run_file("/nonexistent/dir/x.py"), 2);
-    EXPECT_EQ(err, "gilt: can't open file '/nonexistent/dir/x.py': [Errno 2] No such file or directory\n");
+    EXPECT_EQ(
+        err,
+        "gilt: can't open file '/nonexistent/dir/x.py': [Errno 2] No such file or directory\n");
 }
 
 TEST_F(ApiTest, RunModuleThatDoesNotExist) {
@@ -341,11 +349,14 @@ TEST(ApiInterpreters, TwoHostsOnTwoThreadsConcurrently) {
         host.def("tag", [](CallContext& ctx, std::span<const Handle> args) {
             return ctx.host().object("t" + args[0].str());
         });
-        host.exec("def spin(n):\n    total = 0\n    for i in range(n):\n        total += i % 7\n    return total\n");
+        host.exec(
+            "def spin(n):\n    total = 0\n    for i in range(n):\n        total += i % 7\n    "
+            "return total\n");
         start.arrive_and_wait();
         Handle total = host.call("spin", 20000);
         host.exec("x = [me] * 3\ns = tag(me)\n");
-        results[id] = host.eval("x").repr() + " " + host.get_global("s").as_string() + " " + total.repr();
+        results[id] =
+            host.eval("x").repr() + " " + host.get_global("s").as_string() + " " + total.repr();
     };
     std::thread t0(work, 0), t1(work, 1);
     t0.join();

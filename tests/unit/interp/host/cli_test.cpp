@@ -189,7 +189,8 @@ TEST(CliBinary, UnknownOption) {
 }
 
 TEST(CliBinary, CommandAndArgv) {
-    RunResult r = run_gilt({"-c", "import sys; print(1 + 2, sys.argv, repr(sys.path[0]))", "a", "b"});
+    RunResult r =
+        run_gilt({"-c", "import sys; print(1 + 2, sys.argv, repr(sys.path[0]))", "a", "b"});
     EXPECT_EQ(r.status, 0) << r.err;
     EXPECT_EQ(r.out, "3 ['-c', 'a', 'b'] ''\n");
     EXPECT_EQ(r.err, "");
@@ -204,12 +205,16 @@ TEST(CliBinary, XOptions) {
 TEST(CliBinary, MissingScript) {
     RunResult r = run_gilt({"nosuch_script.py"}, "", "/tmp");
     EXPECT_EQ(r.status, 2);
-    EXPECT_EQ(r.err, std::string(GILT_BINARY) +
-                         ": can't open file '/tmp/nosuch_script.py': [Errno 2] No such file or directory\n");
+    EXPECT_EQ(
+        r.err,
+        std::string(GILT_BINARY) +
+            ": can't open file '/tmp/nosuch_script.py': [Errno 2] No such file or directory\n");
 }
 
 TEST(CliBinary, ScriptSeesItsPathAndArgs) {
-    ScriptDir dir({{"show.py", "import sys\nprint(sys.argv, __name__, __file__ == sys.path[0] + '/show.py')\n"}});
+    ScriptDir dir(
+        {{"show.py",
+          "import sys\nprint(sys.argv, __name__, __file__ == sys.path[0] + '/show.py')\n"}});
     RunResult r = run_gilt({dir.file("show.py"), "x"});
     EXPECT_EQ(r.status, 0) << r.err;
     EXPECT_EQ(r.out, "['" + dir.file("show.py") + "', 'x'] __main__ True\n");
@@ -233,20 +238,26 @@ TEST(CliBinary, UncaughtExceptionPrintsTraceback) {
     RunResult r = run_gilt({dir.file("boom.py")});
     EXPECT_EQ(r.status, 1);
     EXPECT_EQ(r.out, "before\n");
-    EXPECT_EQ(r.err, "Traceback (most recent call last):\n"
-                     "  File \"" + dir.file("boom.py") + "\", line 4, in <module>\n"
-                     "    f()\n"
-                     "  File \"" + dir.file("boom.py") + "\", line 3, in f\n"
-                     "    raise ValueError('boom')\n"
-                     "ValueError: boom\n");
+    EXPECT_EQ(r.err,
+              "Traceback (most recent call last):\n"
+              "  File \"" +
+                  dir.file("boom.py") +
+                  "\", line 4, in <module>\n"
+                  "    f()\n"
+                  "  File \"" +
+                  dir.file("boom.py") +
+                  "\", line 3, in f\n"
+                  "    raise ValueError('boom')\n"
+                  "ValueError: boom\n");
 }
 
 TEST(CliBinary, KeyboardInterruptEndsBySigint) {
     RunResult r = run_gilt({"-c", "raise KeyboardInterrupt"});
     EXPECT_EQ(r.status, -SIGINT);
-    EXPECT_EQ(r.err, "Traceback (most recent call last):\n"
-                     "  File \"<string>\", line 1, in <module>\n"
-                     "KeyboardInterrupt\n");
+    EXPECT_EQ(r.err,
+              "Traceback (most recent call last):\n"
+              "  File \"<string>\", line 1, in <module>\n"
+              "KeyboardInterrupt\n");
 }
 
 TEST(CliBinary, ProgramFromStdin) {
@@ -257,7 +268,9 @@ TEST(CliBinary, ProgramFromStdin) {
     EXPECT_EQ(dash.out, "['-', 'a']\n");
     RunResult syntax = run_gilt({}, "print(1\n");
     EXPECT_EQ(syntax.status, 1);
-    EXPECT_EQ(syntax.err, "  File \"<stdin>\", line 1\n    print(1\n         ^\nSyntaxError: '(' was never closed\n");
+    EXPECT_EQ(
+        syntax.err,
+        "  File \"<stdin>\", line 1\n    print(1\n         ^\nSyntaxError: '(' was never closed\n");
 }
 
 TEST(CliBinary, RunModule) {
@@ -275,9 +288,10 @@ TEST(CliBinary, RunModule) {
     EXPECT_EQ(missing.status, 1);
     EXPECT_EQ(missing.err, std::string(GILT_BINARY) + ": No module named nosuchmod\n");
     RunResult nomain = run_gilt({"-m", "nomain"}, "", cwd);
-    EXPECT_EQ(nomain.err, std::string(GILT_BINARY) +
-                              ": No module named nomain.__main__; 'nomain' is a package and cannot be "
-                              "directly executed\n");
+    EXPECT_EQ(nomain.err,
+              std::string(GILT_BINARY) +
+                  ": No module named nomain.__main__; 'nomain' is a package and cannot be "
+                  "directly executed\n");
     RunResult native = run_gilt({"-m", "sys"}, "", cwd);
     EXPECT_EQ(native.err, std::string(GILT_BINARY) + ": No code object available for sys\n");
 }

@@ -100,8 +100,10 @@ TEST_F(ReplTest, SyntaxErrorIsReportedAtOnce) {
 TEST_F(ReplTest, MissingIndentedBlockIsAnError) {
     EXPECT_EQ(run({"def g():", "return 1", "7"}), 0);
     EXPECT_EQ(out, "7\n");
-    EXPECT_NE(err.find("IndentationError: expected an indented block after function definition on line 1"),
-              std::string::npos)
+    EXPECT_NE(
+        err.find(
+            "IndentationError: expected an indented block after function definition on line 1"),
+        std::string::npos)
         << err;
 }
 

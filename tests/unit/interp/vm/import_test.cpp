@@ -68,7 +68,8 @@ protected:
         return std::string(type_name(ts, *exc)) + ": " + std::string(s ? str_view(*s) : "?");
     }
     // import_module(name, __main__'s globals, fromlist, level).
-    Ref import(std::string_view name, Value fromlist = Value(), int level = 0, Value globals = Value()) {
+    Ref import(std::string_view name, Value fromlist = Value(), int level = 0,
+               Value globals = Value()) {
         Ref main(main_module(ts));
         Ref n = str(name);
         return Ref(import_module(ts, *n, globals ? globals : module_dict(*main), fromlist, level));
@@ -171,14 +172,16 @@ TEST_F(ImportTest, MissingModule) {
 TEST_F(ImportTest, SubmoduleOfAPlainModule) {
     dir.write("flat.py", "");
     EXPECT_FALSE(import("flat.x"));
-    EXPECT_EQ(pending_error(), "ModuleNotFoundError: No module named 'flat.x'; 'flat' is not a package");
+    EXPECT_EQ(pending_error(),
+              "ModuleNotFoundError: No module named 'flat.x'; 'flat' is not a package");
     EXPECT_TRUE(in_sys_modules("flat"));  // the parent was imported first, as in CPython
 }
 
 TEST_F(ImportTest, NoneInSysModulesHaltsTheImport) {
     host.exec("import sys\nsys.modules['blocked'] = None\n");
     EXPECT_FALSE(import("blocked"));
-    EXPECT_EQ(pending_error(), "ModuleNotFoundError: import of blocked halted; None in sys.modules");
+    EXPECT_EQ(pending_error(),
+              "ModuleNotFoundError: import of blocked halted; None in sys.modules");
 }
 
 TEST_F(ImportTest, BadNames) {
@@ -211,7 +214,8 @@ TEST_F(ImportTest, NonUtf8Source) {
     dir.write("latin.py", "x = '\xe9'\n");
     EXPECT_FALSE(import("latin"));
     std::string err = pending_error();
-    EXPECT_NE(err.find("SyntaxError: Non-UTF-8 code starting with '\\xe9' in file "), std::string::npos)
+    EXPECT_NE(err.find("SyntaxError: Non-UTF-8 code starting with '\\xe9' in file "),
+              std::string::npos)
         << err;
     EXPECT_NE(err.find("on line 1, but no encoding declared"), std::string::npos) << err;
 }
@@ -239,7 +243,8 @@ TEST_F(ImportTest, RelativeImports) {
 TEST_F(ImportTest, RelativeImportErrors) {
     Ref main_globals = globals_of("__main__", false);
     EXPECT_FALSE(import("x", Value(), 1, *main_globals));
-    EXPECT_EQ(pending_error(), "ImportError: attempted relative import with no known parent package");
+    EXPECT_EQ(pending_error(),
+              "ImportError: attempted relative import with no known parent package");
     Ref pkg_globals = globals_of("toplevel", true);
     EXPECT_FALSE(import("x", Value(), 2, *pkg_globals));
     EXPECT_EQ(pending_error(), "ImportError: attempted relative import beyond top-level package");
@@ -259,11 +264,12 @@ TEST_F(ImportTest, ImportFromMessages) {
     EXPECT_EQ(v.get().as_small_int(), 1);
     Ref missing = str("absent");
     EXPECT_FALSE(import_from(ts, *m, *missing));
-    EXPECT_EQ(pending_error(),
-              "ImportError: cannot import name 'absent' from 'holder' (" + dir.path + "/holder.py)");
+    EXPECT_EQ(pending_error(), "ImportError: cannot import name 'absent' from 'holder' (" +
+                                   dir.path + "/holder.py)");
     Ref bare(module_new(ts, "bare"));
     EXPECT_FALSE(import_from(ts, *bare, *missing));
-    EXPECT_EQ(pending_error(), "ImportError: cannot import name 'absent' from 'bare' (unknown location)");
+    EXPECT_EQ(pending_error(),
+              "ImportError: cannot import name 'absent' from 'bare' (unknown location)");
 }
 
 TEST_F(ImportTest, ImportFromFallsBackToSysModules) {
@@ -283,10 +289,11 @@ TEST_F(ImportTest, CircularImportMessage) {
     dir.write("circ_a.py", "import circ_b\nA = 1\n");
     dir.write("circ_b.py", "from circ_a import A\n");
     EXPECT_FALSE(import("circ_a"));
-    EXPECT_EQ(pending_error(),
-              "ImportError: cannot import name 'A' from partially initialized module 'circ_a' (most "
-              "likely due to a circular import) (" +
-                  dir.path + "/circ_a.py)");
+    EXPECT_EQ(
+        pending_error(),
+        "ImportError: cannot import name 'A' from partially initialized module 'circ_a' (most "
+        "likely due to a circular import) (" +
+            dir.path + "/circ_a.py)");
 }
 
 TEST_F(ImportTest, CircularImportOfModulesWorks) {
@@ -368,9 +375,10 @@ TEST_F(ImportTest, FindMainModule) {
     EXPECT_FALSE(find_main_module(ts, "nosuchmod", &none));
     EXPECT_EQ(pending_error(), "ImportError: No module named nosuchmod");
     EXPECT_FALSE(find_main_module(ts, "lib", &none));
-    EXPECT_EQ(pending_error(),
-              "ImportError: No module named lib.__main__; 'lib' is a package and cannot be directly "
-              "executed");
+    EXPECT_EQ(
+        pending_error(),
+        "ImportError: No module named lib.__main__; 'lib' is a package and cannot be directly "
+        "executed");
     EXPECT_FALSE(find_main_module(ts, "nope.x", &none));
     EXPECT_EQ(pending_error(),
               "ImportError: Error while finding module specification for 'nope.x' "
@@ -383,8 +391,8 @@ TEST_F(ImportTest, RunMainFileSetsFileAndName) {
     ASSERT_TRUE(r) << pending_error();
     EXPECT_EQ(host.get_global("result").repr(), "('__main__', '" + dir.path + "/script.py')");
     EXPECT_FALSE(run_main_file(ts, dir.path + "/missing.py"));
-    EXPECT_EQ(pending_error(),
-              "FileNotFoundError: [Errno 2] No such file or directory: '" + dir.path + "/missing.py'");
+    EXPECT_EQ(pending_error(), "FileNotFoundError: [Errno 2] No such file or directory: '" +
+                                   dir.path + "/missing.py'");
 }
 
 TEST(ImportFiles, ReadSourceFileAndAbsolutePath) {
