@@ -1,13 +1,18 @@
-"""Printing and formatting exceptions and their tracebacks (the common part of
-CPython's traceback module).
+"""Formatting and printing exceptions and tracebacks, as CPython 3.11's
+traceback module does: print_exc(), format_exception() and their kin, the
+FrameSummary and StackSummary classes, extract_tb() and print_last().
 
-The text comes from the interpreter's own formatter (_traceback), so
-traceback.print_exc() prints what an uncaught exception would. Not here:
-frame walking (walk_tb, walk_stack, extract_stack, print_stack: gilt's
-tracebacks carry no frame objects), TracebackException, print_last, and
-CPython 3.11's ~~~^^^ marker lines. The lists that format_exception()
-returns join to CPython's text; their items are split by line, except that a
-traceback entry keeps its source line with it, as in CPython.
+Where the text comes from. A traceback's entries come from the native
+_traceback.extract() (gilt's traceback objects carry no frames) and are
+formatted here; the exception's own lines (a SyntaxError's location block,
+the "Type: message" line with its "Did you mean" hint, the notes) come from
+the interpreter's formatter, so they read exactly as an uncaught exception
+does. The lists returned hold CPython's items: one per traceback entry (with
+its source line), per chain sentence, per location line, per note line.
+
+Not here: frame walking (walk_tb, walk_stack, extract_stack, print_stack,
+StackSummary.extract), TracebackException, and the ~~~^^^ marker lines that
+CPython 3.11 draws under a source line (gilt records no column positions).
 """
 
 import sys
@@ -15,189 +20,308 @@ import linecache
 import _traceback
 
 __all__ = ["extract_tb", "format_exc", "format_exception", "format_exception_only",
-           "format_list", "format_tb", "print_exc", "print_exception", "print_list",
-           "print_tb", "FrameSummary", "StackSummary"]
+           "format_list", "format_tb", "print_exc", "print_exception", "print_last",
+           "print_list", "print_tb", "FrameSummary", "StackSummary"]
 
-_sentinel = object()
+# Stands for "argument not given", since None is a meaningful value.
+_MISSING = object()
 
+# After this many identical entries in a row (deep recursion), the rest are
+# counted in one "[Previous line repeated N more times]" line.
+_SHOWN_REPEATS = 3
+
+_CAUSE_SENTENCE = ("\nThe above exception was the direct cause "
+                   "of the following exception:\n\n")
+_CONTEXT_SENTENCE = ("\nDuring handling of the above exception, "
+                     "another exception occurred:\n\n")
+
+
+# --- entries --------------------------------------------------------------
 
 class FrameSummary:
-    """One traceback entry: filename, lineno, name and the source line."""
+    """One entry of a traceback: where (filename, lineno, name) and the
+    source line. It also compares and unpacks like the 4-tuple
+    (filename, lineno, name, line) that older code used."""
 
-    __slots__ = ("filename", "lineno", "name", "_line", "locals")
+    __slots__ = ('filename', 'lineno', 'end_lineno', 'colno', 'end_colno',
+                 'name', '_line', 'locals')
 
-    def __init__(self, filename, lineno, name, *, lookup_line=True, locals=None, line=None):
-        self.filename = filename
-        self.lineno = lineno
-        self.name = name
+    def __init__(self, filename, lineno, name, *, lookup_line=True, locals=None,
+                 line=None, end_lineno=None, colno=None, end_colno=None):
+        self.filename, self.lineno, self.name = filename, lineno, name
+        self.end_lineno, self.colno, self.end_colno = end_lineno, colno, end_colno
         self._line = line
-        self.locals = None
+        # Locals are kept as their reprs: the objects may change or die
+        # before the summary is printed.
+        self.locals = {k: repr(v) for k, v in locals.items()} if locals else None
         if lookup_line:
-            self.line
+            self.line  # Read the source now, while the file is as it ran.
 
     @property
     def line(self):
-        if self._line is None:
-            if self.lineno is None:
-                return None
+        """The source line, stripped; None when there is no line number."""
+        if self._line is None and self.lineno is not None:
             self._line = linecache.getline(self.filename, self.lineno)
-        return self._line.strip()
+        return None if self._line is None else self._line.strip()
+
+    def _as_tuple(self):
+        return (self.filename, self.lineno, self.name, self.line)
 
     def __eq__(self, other):
-        if isinstance(other, FrameSummary):
-            return (self.filename == other.filename and self.lineno == other.lineno
-                    and self.name == other.name and self.locals == other.locals)
         if isinstance(other, tuple):
-            return (self.filename, self.lineno, self.name, self.line) == other
-        return NotImplemented
+            return self._as_tuple() == other
+        if not isinstance(other, FrameSummary):
+            return NotImplemented
+        # The source line does not count: it may have been looked up later.
+        mine = (self.filename, self.lineno, self.name, self.locals)
+        return mine == (other.filename, other.lineno, other.name, other.locals)
 
-    def __getitem__(self, pos):
-        return (self.filename, self.lineno, self.name, self.line)[pos]
+    __hash__ = None
+
+    def __getitem__(self, index):
+        return self._as_tuple()[index]
 
     def __iter__(self):
-        return iter([self.filename, self.lineno, self.name, self.line])
+        return iter(self._as_tuple())
 
     def __len__(self):
         return 4
 
     def __repr__(self):
-        return f"<FrameSummary file {self.filename}, line {self.lineno} in {self.name}>"
+        return "<FrameSummary file {}, line {} in {}>".format(
+            self.filename, self.lineno, self.name)
+
+
+def _summary_of(entry):
+    # from_list() takes FrameSummary objects and (file, line, name, source)
+    # tuples alike.
+    if isinstance(entry, FrameSummary):
+        return entry
+    filename, lineno, name, line = entry
+    return FrameSummary(filename, lineno, name, line=line)
+
+
+def _repeat_note(extra):
+    plural = "s" if extra > 1 else ""
+    return f"  [Previous line repeated {extra} more time{plural}]\n"
 
 
 class StackSummary(list):
-    """A list of FrameSummary objects, ready for formatting."""
+    """A list of FrameSummary objects, as a traceback or a stack lists them."""
 
     @classmethod
-    def from_list(cls, a_list):
-        result = StackSummary()
-        for frame in a_list:
-            if not isinstance(frame, FrameSummary):
-                filename, lineno, name, line = frame
-                frame = FrameSummary(filename, lineno, name, line=line)
-            result.append(frame)
-        return result
+    def from_list(klass, a_list):
+        """A StackSummary of FrameSummary objects or 4-tuples."""
+        summary = klass()
+        summary.extend(_summary_of(entry) for entry in a_list)
+        return summary
+
+    def format_frame_summary(self, frame_summary):
+        """The text of one entry: its location, source line and locals."""
+        text = '  File "{}", line {}, in {}\n'.format(
+            frame_summary.filename, frame_summary.lineno, frame_summary.name)
+        if frame_summary.line:
+            text += f"    {frame_summary.line}\n"
+        for name, value in sorted((frame_summary.locals or {}).items()):
+            text += f"    {name} = {value}\n"
+        return text
 
     def format(self):
-        result = []
-        for frame in self:
-            row = f'  File "{frame.filename}", line {frame.lineno}, in {frame.name}\n'
-            if frame.line:
-                row += f"    {frame.line}\n"
-            result.append(row)
-        return result
+        """One string per entry, each ending in a newline; long runs of one
+        entry (recursion) are cut short with a count of the rest."""
+        out, previous, run = [], None, 0
+        for entry in self:
+            where = (entry.filename, entry.lineno, entry.name)
+            if where != previous:
+                if run > _SHOWN_REPEATS:
+                    out.append(_repeat_note(run - _SHOWN_REPEATS))
+                previous, run = where, 0
+            run += 1
+            if run <= _SHOWN_REPEATS:
+                out.append(self.format_frame_summary(entry))
+        if run > _SHOWN_REPEATS:
+            out.append(_repeat_note(run - _SHOWN_REPEATS))
+        return out
 
 
-def _limit(limit):
-    # None means sys.tracebacklimit when it is set (a negative one shows nothing).
+def _effective_limit(limit):
+    # No limit given: sys.tracebacklimit rules, and a negative one shows
+    # no entries at all (not the last ones, as a negative argument does).
     if limit is None:
         limit = getattr(sys, "tracebacklimit", None)
         if limit is not None and limit < 0:
-            limit = 0
+            return 0
     return limit
 
 
 def extract_tb(tb, limit=None):
-    """The entries of traceback `tb` as a StackSummary: the first `limit`
-    if it is positive, the last -limit if it is negative."""
-    entries = _traceback.extract(tb)
-    limit = _limit(limit)
+    """The entries of traceback `tb`, outermost first, as a StackSummary:
+    the first `limit` if it is >= 0, the last -limit if it is negative."""
+    found = _traceback.extract(tb)
+    limit = _effective_limit(limit)
     if limit is not None:
-        entries = entries[:limit] if limit >= 0 else entries[limit:]
-    return StackSummary.from_list([(f, n, name, None) for f, n, name in entries])
+        found = found[limit:] if limit < 0 else found[:limit]
+    return StackSummary.from_list(
+        FrameSummary(filename, lineno, name) for filename, lineno, name in found)
 
 
 def format_list(extracted_list):
+    """The printable text of each entry (FrameSummary or 4-tuple)."""
     return StackSummary.from_list(extracted_list).format()
 
 
-def print_list(extracted_list, file=None):
+def format_tb(tb, limit=None):
+    """format_list(extract_tb(tb, limit))."""
+    return extract_tb(tb, limit).format()
+
+
+def _write(items, file):
     if file is None:
         file = sys.stderr
-    for item in StackSummary.from_list(extracted_list).format():
-        print(item, file=file, end="")
+    for text in items:
+        print(text, file=file, end="")
 
 
-def format_tb(tb, limit=None):
-    return extract_tb(tb, limit=limit).format()
+def print_list(extracted_list, file=None):
+    """Print format_list(extracted_list), to sys.stderr by default."""
+    _write(format_list(extracted_list), file)
 
 
 def print_tb(tb, limit=None, file=None):
-    print_list(extract_tb(tb, limit=limit), file=file)
+    """Print the entries of traceback `tb`, to sys.stderr by default."""
+    _write(format_tb(tb, limit), file)
 
 
-def _value_of(exc, value, tb):
-    # print_exception(exc) or the older print_exception(type, value, tb).
-    if (value is _sentinel) != (tb is _sentinel):
-        raise ValueError("Both or neither of value and tb must be given")
-    if value is tb is _sentinel:
-        if exc is not None:
-            if isinstance(exc, BaseException):
-                return exc, exc.__traceback__
-            raise TypeError(f"Exception expected for value, {type(exc).__name__} found")
-        return None, None
-    return value, tb
+# --- exceptions -------------------------------------------------------------
 
-
-_LINKS = ("The above exception was the direct cause of the following exception:\n",
-          "During handling of the above exception, another exception occurred:\n")
-
-
-def _split(text):
-    # Items as CPython's generators yield them: one per line, except that a
-    # traceback entry keeps its source line (a SyntaxError's location block
-    # has no ", in name" and stays split by line), and the sentence between two
-    # chained exceptions comes with its blank lines.
+def _note_items(exc):
+    # The note lines the interpreter's formatter ends with, as CPython's
+    # items: a sequence gives one item per line of each note; anything else
+    # gives its repr, without a newline (CPython 3.11 does the same).
+    try:
+        notes = exc.__notes__
+    except Exception:
+        return []
+    if isinstance(notes, dict) or not hasattr(type(notes), "__getitem__"):
+        try:
+            return [repr(notes)]
+        except Exception:
+            return ["<__notes__ repr() failed>"]
     items = []
-    for line in text.splitlines(keepends=True):
-        if line.startswith("    ") and items and items[-1].startswith("  File ") \
-                and ", in " in items[-1] and items[-1].count("\n") == 1:
-            items[-1] += line
-        elif line == "\n" and len(items) >= 2 and items[-1] in _LINKS and items[-2] == "\n":
-            items[-2:] = ["\n" + items[-1] + "\n"]
-        else:
-            items.append(line)
+    for note in notes:
+        try:
+            text = str(note)
+        except Exception:
+            text = "<note str() failed>"
+        items.extend(line + "\n" for line in text.split("\n"))
     return items
 
 
-def format_exception(exc, /, value=_sentinel, tb=_sentinel, limit=None, chain=True):
-    """The lines that print_exception() would print, as a list of strings."""
-    value, tb = _value_of(exc, value, tb)
+def _exception_items(exc):
+    # The exception's own lines: a SyntaxError's location lines (indented),
+    # then its message as one item however many lines it has, then notes.
+    text = _traceback.format_exception(exc, 0, False)
+    notes = _note_items(exc)
+    tail = "".join(notes)
+    if not notes or not text.endswith(tail):
+        notes, tail = [], ""
+    head = text[:len(text) - len(tail)].splitlines(keepends=True)
+    if getattr(exc, "__notes__", ()) is None:
+        notes = []  # The formatter prints None's repr; CPython prints nothing.
+    located = 0
+    while located < len(head) - 1 and head[located].startswith("  "):
+        located += 1
+    return head[:located] + ["".join(head[located:])] + notes
+
+
+def _chain(exc, tb):
+    # (exception, traceback, sentence) from the oldest cause or context to
+    # `exc`; the sentence, printed after its exception, leads into the next
+    # one. Each exception comes once, so a cycle ends the walk.
+    links, seen = [(exc, tb, "")], {id(exc)}
+    while True:
+        if exc.__cause__ is not None:
+            exc, sentence = exc.__cause__, _CAUSE_SENTENCE
+        elif exc.__context__ is not None and not exc.__suppress_context__:
+            exc, sentence = exc.__context__, _CONTEXT_SENTENCE
+        else:
+            break
+        if not isinstance(exc, BaseException) or id(exc) in seen:
+            break
+        seen.add(id(exc))
+        links.append((exc, exc.__traceback__, sentence))
+    links.reverse()
+    return links
+
+
+def _items(exc, tb, limit, chain):
+    out = []
+    for link_exc, link_tb, sentence in _chain(exc, tb) if chain else [(exc, tb, "")]:
+        entries = extract_tb(link_tb, limit) if link_tb is not None else []
+        if entries:
+            out.append("Traceback (most recent call last):\n")
+            out += entries.format()
+        out += _exception_items(link_exc)
+        if sentence:
+            out.append(sentence)
+    return out
+
+
+def _unpack(exc, value, tb):
+    # The 3.10 form takes one exception; the older one (type, value, tb).
+    if (value is _MISSING) != (tb is _MISSING):
+        raise ValueError("Both or neither of value and tb must be given")
+    if value is _MISSING:
+        if exc is None:
+            return None, None
+        if not isinstance(exc, BaseException):
+            raise TypeError(f"Exception expected for value, {type(exc).__name__} found")
+        return exc, exc.__traceback__
+    return value, tb
+
+
+def format_exception(exc, /, value=_MISSING, tb=_MISSING, limit=None, chain=True):
+    """The lines print_exception() prints, as a list of strings that each
+    end in a newline (some hold several lines)."""
+    value, tb = _unpack(exc, value, tb)
     if value is None:
         return ["NoneType: None\n"]
-    limit = _limit(limit)
-    saved = value.__traceback__
-    if tb is not saved:
-        value.__traceback__ = tb
-    try:
-        return _split(_traceback.format_exception(value, limit, chain))
-    finally:
-        if tb is not saved:
-            value.__traceback__ = saved
+    if not isinstance(value, BaseException):
+        raise TypeError(f"Exception expected for value, {type(value).__name__} found")
+    return _items(value, tb, _effective_limit(limit), chain)
 
 
-def format_exception_only(exc, /, value=_sentinel):
-    """The last lines of a report: the exception type and message."""
-    if value is _sentinel:
+def format_exception_only(exc, /, value=_MISSING):
+    """The last lines of a report: a SyntaxError's location, the
+    "Type: message" line and the notes. Takes an exception, or the old
+    (type, value) pair."""
+    if value is _MISSING:
         value = exc
     if value is None:
         return ["NoneType: None\n"]
-    # No entries and no chain: the SyntaxError block, the message, the notes.
-    return _split(_traceback.format_exception(value, 0, False))
+    return _exception_items(value)
 
 
-def print_exception(exc, /, value=_sentinel, tb=_sentinel, limit=None, file=None, chain=True):
-    """Print an exception and its traceback, as an uncaught one is printed."""
-    if file is None:
-        file = sys.stderr
-    for line in format_exception(exc, value, tb, limit=limit, chain=chain):
-        print(line, file=file, end="")
+def print_exception(exc, /, value=_MISSING, tb=_MISSING, limit=None, file=None, chain=True):
+    """Print an exception with its traceback and chain, as the interpreter
+    prints an uncaught one; to sys.stderr by default."""
+    _write(format_exception(exc, value, tb, limit=limit, chain=chain), file)
 
 
 def format_exc(limit=None, chain=True):
-    """print_exc() as a string."""
+    """What print_exc() prints, as one string."""
     return "".join(format_exception(*sys.exc_info(), limit=limit, chain=chain))
 
 
 def print_exc(limit=None, file=None, chain=True):
-    """Print the exception being handled (in an except block)."""
+    """Print the exception being handled (inside an except block)."""
     print_exception(*sys.exc_info(), limit=limit, file=file, chain=chain)
+
+
+def print_last(limit=None, file=None, chain=True):
+    """Print the last uncaught exception, which the interactive loop keeps
+    in sys.last_type, sys.last_value and sys.last_traceback."""
+    if not hasattr(sys, "last_type"):
+        raise ValueError("no last exception")
+    print_exception(sys.last_type, sys.last_value, sys.last_traceback,
+                    limit=limit, file=file, chain=chain)
