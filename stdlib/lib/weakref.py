@@ -1,50 +1,110 @@
-"""Weak references (a subset of CPython's Lib/weakref.py).
+"""Weak references and the containers built on them.
 
-ref, getweakrefcount and getweakrefs come from the native _weakref module;
-WeakValueDictionary, WeakKeyDictionary, WeakSet and finalize are built here
-on top of ref with callbacks. The callbacks hold only a weak reference to
-their container, so a container never keeps itself alive through its own
-entries (the pattern CPython's implementation uses).
+ref (also named ReferenceType), getweakrefcount and getweakrefs come from the
+native _weakref module. Written here on top of ref callbacks:
+WeakValueDictionary, WeakKeyDictionary, WeakSet, WeakMethod and finalize.
+
+Each container hands its entries a callback that removes the dead entry. The
+callback reaches its container only through a weak reference, so a container
+is never kept alive by its own entries.
+
+Iteration walks a snapshot of the underlying dict or set: an entry may die
+(and its callback remove it) while user code runs between two steps, and the
+live container must not change size under a running iterator. (CPython
+instead defers removals while an iterator is active.)
 """
 
 from _weakref import ref, ReferenceType, getweakrefcount, getweakrefs
+from itertools import count as _count
+from _collections_abc import Mapping, MutableMapping, MutableSet
 
 __all__ = ["ref", "ReferenceType", "getweakrefcount", "getweakrefs",
-           "WeakValueDictionary", "WeakKeyDictionary", "WeakSet", "finalize"]
+           "WeakValueDictionary", "WeakKeyDictionary", "WeakSet",
+           "WeakMethod", "finalize"]
+
+# No __class_getitem__ on the containers (CPython has one): the runtime's
+# GenericAlias cannot be constructed from Python yet.
+_dict = dict
 
 
 class KeyedRef(ref):
-    """A ref that remembers the dictionary key it is stored under."""
+    """A ref that also carries the key its referent is stored under, so the
+    callback of a WeakValueDictionary entry knows which key to drop."""
+
+    __slots__ = ("key",)
 
     def __new__(cls, ob, callback, key):
-        self = ref.__new__(cls, ob, callback)
-        self.key = key
-        return self
-
-    def __init__(self, ob, callback, key):
-        pass
+        made = ref.__new__(cls, ob, callback)
+        made.key = key
+        return made
 
 
-class WeakValueDictionary:
-    """Mapping whose values are held weakly: an entry disappears when its
-    value is no longer referenced elsewhere."""
+# --- behaviour shared by the two weak dictionaries ---
 
-    def __init__(self, other=(), **kw):
-        def remove(wr, selfref=ref(self)):
-            self = selfref()
-            if self is not None:
-                current = self.data.get(wr.key)
-                if current is wr:
-                    del self.data[wr.key]
-        self._remove = remove
+def _repr_with_address(self):
+    return "<%s at %#x>" % (type(self).__name__, id(self))
+
+
+def _merged(self, other):
+    if not isinstance(other, Mapping):
+        return NotImplemented
+    result = self.copy()
+    result.update(other)
+    return result
+
+
+def _merged_reflected(self, other):
+    if not isinstance(other, Mapping):
+        return NotImplemented
+    result = type(self)()
+    result.update(other)
+    result.update(self)
+    return result
+
+
+def _merge_in_place(self, other):
+    self.update(other)
+    return self
+
+
+def _live_size(self):
+    # Dead entries are dropped by their callbacks as soon as they die.
+    return len(self.data)
+
+
+def _drop_all(self):
+    self.data.clear()
+
+
+class WeakValueDictionary(MutableMapping):
+    """Mapping class that references values weakly.
+
+    Entries in the dictionary will be discarded when no strong reference to
+    the value exists anymore."""
+
+    def __init__(self, other=(), /, **kw):
+        def forget(dead, owner_ref=ref(self)):
+            owner = owner_ref()
+            # The key may have been rebound to a new value since: only the
+            # entry holding this very reference is stale.
+            if owner is not None and owner.data.get(dead.key) is dead:
+                del owner.data[dead.key]
+        self._remove = forget
         self.data = {}
         self.update(other, **kw)
 
+    __len__ = _live_size
+    __repr__ = _repr_with_address
+    __or__ = _merged
+    __ror__ = _merged_reflected
+    __ior__ = _merge_in_place
+    clear = _drop_all
+
     def __getitem__(self, key):
-        o = self.data[key]()
-        if o is None:
+        value = self.data[key]()
+        if value is None:
             raise KeyError(key)
-        return o
+        return value
 
     def __setitem__(self, key, value):
         self.data[key] = KeyedRef(value, self._remove, key)
@@ -53,102 +113,123 @@ class WeakValueDictionary:
         del self.data[key]
 
     def __contains__(self, key):
-        try:
-            o = self.data[key]()
-        except KeyError:
-            return False
-        return o is not None
-
-    def __len__(self):
-        return sum(1 for wr in list(self.data.values()) if wr() is not None)
+        entry = self.data.get(key)
+        return entry is not None and entry() is not None
 
     def __iter__(self):
-        for k, wr in list(self.data.items()):
-            if wr() is not None:
-                yield k
+        for key, entry in list(self.data.items()):
+            if entry() is not None:
+                yield key
 
-    def __repr__(self):
-        return "<WeakValueDictionary at %#x>" % id(self)
+    keys = __iter__
 
     def get(self, key, default=None):
-        try:
-            wr = self.data[key]
-        except KeyError:
+        entry = self.data.get(key)
+        if entry is None:
             return default
-        o = wr()
-        return default if o is None else o
-
-    def keys(self):
-        return list(iter(self))
-
-    def values(self):
-        out = []
-        for wr in list(self.data.values()):
-            o = wr()
-            if o is not None:
-                out.append(o)
-        return out
+        value = entry()
+        return default if value is None else value
 
     def items(self):
-        out = []
-        for k, wr in list(self.data.items()):
-            o = wr()
-            if o is not None:
-                out.append((k, o))
-        return out
+        for key, entry in list(self.data.items()):
+            value = entry()
+            if value is not None:
+                yield key, value
 
-    def pop(self, key, *default):
-        try:
-            o = self.data.pop(key)()
-        except KeyError:
-            o = None
-        if o is None:
-            if default:
-                return default[0]
-            raise KeyError(key)
-        return o
+    def values(self):
+        for entry in list(self.data.values()):
+            value = entry()
+            if value is not None:
+                yield value
 
-    def setdefault(self, key, default=None):
-        o = self.get(key)
-        if o is None:
-            self[key] = default
-            return default
-        return o
+    def itervaluerefs(self):
+        """Return an iterator that yields the weak references to the values.
 
-    def update(self, other=(), **kw):
-        if hasattr(other, "items"):
-            other = other.items()
-        for k, v in other:
-            self[k] = v
-        for k, v in kw.items():
-            self[k] = v
-
-    def clear(self):
-        self.data.clear()
-
-    def copy(self):
-        return WeakValueDictionary(self.items())
+        The references are not guaranteed to be 'live' at the time they are
+        used, so the result of calling them needs to be checked."""
+        for entry in list(self.data.values()):
+            if entry() is not None:
+                yield entry
 
     def valuerefs(self):
+        """Return a list of weak references to the values (which may have
+        died by the time they are called)."""
         return list(self.data.values())
 
+    def pop(self, key, *default):
+        entry = self.data.pop(key, None)
+        value = None if entry is None else entry()
+        if value is not None:
+            return value
+        if default:
+            return default[0]
+        raise KeyError(key)
 
-class WeakKeyDictionary:
-    """Mapping whose keys are held weakly: an entry disappears when its key
-    is no longer referenced elsewhere."""
+    def popitem(self):
+        while True:
+            key, entry = self.data.popitem()
+            value = entry()
+            if value is not None:
+                return key, value
+
+    def setdefault(self, key, default=None):
+        current = self.get(key)
+        if current is not None:
+            return current
+        self.data[key] = KeyedRef(default, self._remove, key)
+        return default
+
+    def update(self, other=None, /, **kwargs):
+        if other is not None:
+            self._store(other.items() if hasattr(other, "items") else dict(other).items())
+        if kwargs:
+            self._store(kwargs.items())
+
+    def _store(self, pairs):
+        # Writes the data dict directly, as update() must not go through an
+        # overridden __setitem__.
+        data, forget = self.data, self._remove
+        for key, value in pairs:
+            data[key] = KeyedRef(value, forget, key)
+
+    def copy(self):
+        duplicate = WeakValueDictionary()
+        duplicate.update(self.items())
+        return duplicate
+
+    __copy__ = copy
+
+    def __deepcopy__(self, memo):
+        from copy import deepcopy
+        duplicate = type(self)()
+        for key, value in self.items():
+            duplicate[deepcopy(key, memo)] = value
+        return duplicate
+
+
+
+class WeakKeyDictionary(MutableMapping):
+    """Mapping class that references keys weakly.
+
+    Entries in the dictionary will be discarded when there is no longer a
+    strong reference to the key."""
 
     def __init__(self, dict=None):
-        def remove(k, selfref=ref(self)):
-            self = selfref()
-            if self is not None:
-                try:
-                    del self.data[k]
-                except KeyError:
-                    pass
-        self._remove = remove
+        def forget(dead, owner_ref=ref(self)):
+            owner = owner_ref()
+            if owner is not None:
+                owner.data.pop(dead, None)
+        self._remove = forget
         self.data = {}
         if dict is not None:
             self.update(dict)
+
+    __len__ = _live_size
+    __repr__ = _repr_with_address
+    __or__ = _merged
+    __ror__ = _merged_reflected
+    __ior__ = _merge_in_place
+    clear = _drop_all
 
     def __getitem__(self, key):
         return self.data[ref(key)]
@@ -161,94 +242,114 @@ class WeakKeyDictionary:
 
     def __contains__(self, key):
         try:
-            wr = ref(key)
+            probe = ref(key)
         except TypeError:
             return False
-        return wr in self.data
-
-    def __len__(self):
-        return sum(1 for wr in list(self.data) if wr() is not None)
+        return probe in self.data
 
     def __iter__(self):
-        for wr in list(self.data):
-            o = wr()
-            if o is not None:
-                yield o
+        for entry in list(self.data):
+            key = entry()
+            if key is not None:
+                yield key
 
-    def __repr__(self):
-        return "<WeakKeyDictionary at %#x>" % id(self)
+    keys = __iter__
 
     def get(self, key, default=None):
         return self.data.get(ref(key), default)
 
-    def keys(self):
-        return list(iter(self))
+    def items(self):
+        for entry, value in list(self.data.items()):
+            key = entry()
+            if key is not None:
+                yield key, value
 
     def values(self):
-        return [v for wr, v in list(self.data.items()) if wr() is not None]
+        for entry, value in list(self.data.items()):
+            if entry() is not None:
+                yield value
 
-    def items(self):
-        out = []
-        for wr, v in list(self.data.items()):
-            o = wr()
-            if o is not None:
-                out.append((o, v))
-        return out
+    def keyrefs(self):
+        """Return a list of weak references to the keys (which may have died
+        by the time they are called)."""
+        return list(self.data)
 
     def pop(self, key, *default):
         return self.data.pop(ref(key), *default)
 
+    def popitem(self):
+        while True:
+            entry, value = self.data.popitem()
+            key = entry()
+            if key is not None:
+                return key, value
+
     def setdefault(self, key, default=None):
         return self.data.setdefault(ref(key, self._remove), default)
 
-    def update(self, dict=None, **kw):
+    def update(self, dict=None, /, **kwargs):
         if dict is not None:
-            if hasattr(dict, "items"):
-                dict = dict.items()
-            for k, v in dict:
-                self[k] = v
-        for k, v in kw.items():
-            self[k] = v
+            # The parameter's public name hides the builtin dict.
+            self._store(dict.items() if hasattr(dict, "items") else _dict(dict).items())
+        if kwargs:
+            self._store(kwargs.items())
 
-    def clear(self):
-        self.data.clear()
+    def _store(self, pairs):
+        data, forget = self.data, self._remove
+        for key, value in pairs:
+            data[ref(key, forget)] = value
 
     def copy(self):
-        return WeakKeyDictionary(self.items())
+        duplicate = WeakKeyDictionary()
+        duplicate.update(self.items())
+        return duplicate
 
-    def keyrefs(self):
-        return list(self.data)
+    __copy__ = copy
+
+    def __deepcopy__(self, memo):
+        from copy import deepcopy
+        duplicate = type(self)()
+        for key, value in self.items():
+            duplicate[key] = deepcopy(value, memo)
+        return duplicate
+
 
 
 class WeakSet:
-    """Set whose elements are held weakly."""
+    """A set whose elements are referenced weakly: an element leaves the set
+    when no strong reference to it exists anymore."""
 
     def __init__(self, data=None):
-        def remove(item, selfref=ref(self)):
-            self = selfref()
-            if self is not None:
-                self.data.discard(item)
-        self._remove = remove
+        def forget(dead, owner_ref=ref(self)):
+            owner = owner_ref()
+            if owner is not None:
+                owner.data.discard(dead)
+        self._remove = forget
         self.data = set()
         if data is not None:
-            for x in data:
-                self.add(x)
+            self.update(data)
 
     def __iter__(self):
-        for wr in list(self.data):
-            o = wr()
-            if o is not None:
-                yield o
+        for entry in list(self.data):
+            item = entry()
+            if item is not None:
+                yield item
 
-    def __len__(self):
-        return sum(1 for wr in list(self.data) if wr() is not None)
+    __len__ = _live_size
+    clear = _drop_all
 
     def __contains__(self, item):
         try:
-            wr = ref(item)
+            probe = ref(item)
         except TypeError:
             return False
-        return wr in self.data
+        return probe in self.data
+
+    def __repr__(self):
+        return repr(self.data)
+
+    def __reduce__(self):
+        return type(self), (list(self),), getattr(self, "__dict__", None)
 
     def add(self, item):
         self.data.add(ref(item, self._remove))
@@ -259,48 +360,278 @@ class WeakSet:
     def remove(self, item):
         self.data.remove(ref(item))
 
-    def clear(self):
-        self.data.clear()
+    def pop(self):
+        while self.data:
+            item = self.data.pop()()
+            if item is not None:
+                return item
+        raise KeyError("pop from empty WeakSet")
 
-    def __repr__(self):
-        return "{}({!r})".format(type(self).__name__, set(self))
+    def copy(self):
+        return type(self)(self)
+
+    def update(self, other):
+        for item in other:
+            self.add(item)
+
+    def __ior__(self, other):
+        self.update(other)
+        return self
+
+    def union(self, other):
+        result = self.copy()
+        result.update(other)
+        return result
+
+    __or__ = union
+
+    # The in-place operators work on the underlying set of references; a
+    # plain ref() hashes and compares like its referent while that lives.
+
+    def __isub__(self, other):
+        if other is self:
+            self.data.clear()
+        else:
+            self.data.difference_update(map(ref, other))
+        return self
+
+    def difference_update(self, other):
+        self -= other
+
+    def difference(self, other):
+        result = self.copy()
+        result -= other
+        return result
+
+    __sub__ = difference
+
+    def __iand__(self, other):
+        self.data.intersection_update(map(ref, other))
+        return self
+
+    def intersection_update(self, other):
+        self &= other
+
+    def intersection(self, other):
+        # Elements of other that cannot be weakly referenced are simply not
+        # in self, rather than an error.
+        return type(self)(item for item in other if item in self)
+
+    __and__ = intersection
+
+    def __ixor__(self, other):
+        if other is self:
+            self.data.clear()
+        else:
+            incoming = (ref(item, self._remove) for item in other)
+            self.data.symmetric_difference_update(incoming)
+        return self
+
+    def symmetric_difference_update(self, other):
+        self ^= other
+
+    def symmetric_difference(self, other):
+        result = self.copy()
+        result ^= other
+        return result
+
+    __xor__ = symmetric_difference
+
+    def isdisjoint(self, other):
+        return not self.intersection(other)
+
+    def issubset(self, other):
+        return self.data.issubset(map(ref, other))
+
+    __le__ = issubset
+
+    def issuperset(self, other):
+        return self.data.issuperset(map(ref, other))
+
+    __ge__ = issuperset
+
+    def __lt__(self, other):
+        return self.data < set(map(ref, other))
+
+    def __gt__(self, other):
+        return self.data > set(map(ref, other))
+
+    def __eq__(self, other):
+        if not isinstance(other, type(self)):
+            return NotImplemented
+        return self.data == set(map(ref, other))
+
+    __hash__ = None
+
+
+MutableSet.register(WeakSet)
+
+
+class WeakMethod(ref):
+    """A weak reference to a bound method that stays alive as long as both
+    the object and the function it binds do (a plain ref to a bound method
+    dies at once, since bound methods are created on every attribute
+    access)."""
+
+    __slots__ = ("_func_ref", "_meth_type", "_alive", "__weakref__")
+
+    def __new__(cls, meth, callback=None):
+        try:
+            target, func = meth.__self__, meth.__func__
+        except AttributeError:
+            raise TypeError("argument should be a bound method, not {}"
+                            .format(type(meth))) from None
+
+        def part_died(dead):
+            # Either the object or the function went: report once.
+            made = owner_ref()
+            if made is not None and made._alive:
+                made._alive = False
+                if callback is not None:
+                    callback(made)
+
+        made = ref.__new__(cls, target, part_died)
+        owner_ref = ref(made)
+        made._func_ref = ref(func, part_died)
+        made._meth_type = type(meth)
+        made._alive = True
+        return made
+
+    def __call__(self):
+        target = super().__call__()
+        func = self._func_ref()
+        if target is None or func is None:
+            return None
+        return self._meth_type(func, target)
+
+    def __eq__(self, other):
+        if not isinstance(other, WeakMethod):
+            return NotImplemented
+        if self._alive and other._alive:
+            return ref.__eq__(self, other) and self._func_ref == other._func_ref
+        return self is other
+
+    def __ne__(self, other):
+        if not isinstance(other, WeakMethod):
+            return NotImplemented
+        if self._alive and other._alive:
+            return ref.__ne__(self, other) or self._func_ref != other._func_ref
+        return self is not other
+
+    __hash__ = ref.__hash__
+
+
+# Numbers finalizers so exit can run them newest first. (A counter kept as
+# a class attribute would make every finalize() assign to its class, which
+# is slow.)
+_creation_order = _count()
 
 
 class finalize:
-    """finalize(obj, func, *args, **kwargs): call func(*args, **kwargs) when
-    obj is garbage collected, or when the finalizer is called, at most once."""
+    """Class for finalization of weakrefable objects.
 
-    # key -> (func, args, kwargs, the weak reference): the registry keeps the
-    # reference (and so its callback) alive even when the finalize object dies.
+    finalize(obj, func, *args, **kwargs) returns a callable finalizer
+    object which will be called when obj is garbage collected. The first
+    time the finalizer is called it evaluates func(*arg, **kwargs) and
+    returns the result. After this the finalizer is dead, and calling it
+    just returns None.
+
+    When the program exits any remaining finalizers for which the atexit
+    attribute is true will be run in reverse order of creation. By default
+    atexit is true."""
+
+    # A live finalizer is a key of _registry, mapped to the tuple
+    # (weakref to obj, func, args, kwargs, creation number). The entry is
+    # what keeps the finalizer alive (it is the callback of that weakref)
+    # however the caller treats the object it got; running, detaching and
+    # dying all remove it. A tuple rather than a small class: finalize()
+    # is called often and a tuple is far cheaper to build.
+    __slots__ = ()
     _registry = {}
+    _skip_at_exit = set()
+    _shutdown = False
+    _registered_with_atexit = False
 
-    def __init__(self, obj, func, *args, **kwargs):
-        key = self._key = object()
-
-        def fire(wr):
-            entry = finalize._registry.pop(key, None)
-            if entry is not None:
-                entry[0](*entry[1], **entry[2])
-        self._ref = ref(obj, fire)
-        finalize._registry[key] = (func, args, kwargs, self._ref)
+    def __init__(self, obj, func, /, *args, **kwargs):
+        if not finalize._registered_with_atexit:
+            import atexit
+            atexit.register(finalize._exitfunc)
+            finalize._registered_with_atexit = True
+        finalize._registry[self] = (ref(obj, self), func, args, kwargs,
+                                    next(_creation_order))
 
     def __call__(self, _=None):
-        entry = finalize._registry.pop(self._key, None)
-        if entry is not None:
-            return entry[0](*entry[1], **entry[2])
+        """If alive then mark as dead and return func(*args, **kwargs);
+        otherwise return None"""
+        entry = finalize._registry.pop(self, None)
+        if entry is None or finalize._shutdown:
+            return None
+        finalize._skip_at_exit.discard(self)
+        return entry[1](*entry[2], **entry[3])
 
     def detach(self):
-        entry = finalize._registry.pop(self._key, None)
-        obj = self._ref()
-        if entry is not None and obj is not None:
-            return (obj, entry[0], entry[1], entry[2])
+        """If alive then mark as dead and return (obj, func, args, kwargs);
+        otherwise return None"""
+        entry = finalize._registry.get(self)
+        obj = None if entry is None else entry[0]()
+        if obj is None:
+            return None
+        del finalize._registry[self]
+        finalize._skip_at_exit.discard(self)
+        return obj, entry[1], entry[2], entry[3]
 
     def peek(self):
-        entry = finalize._registry.get(self._key)
-        obj = self._ref()
-        if entry is not None and obj is not None:
-            return (obj, entry[0], entry[1], entry[2])
+        """If alive then return (obj, func, args, kwargs);
+        otherwise return None"""
+        entry = finalize._registry.get(self)
+        obj = None if entry is None else entry[0]()
+        if obj is None:
+            return None
+        return obj, entry[1], entry[2], entry[3]
 
     @property
     def alive(self):
-        return self._key in finalize._registry
+        """Whether finalizer is alive"""
+        return self in finalize._registry
+
+    @property
+    def atexit(self):
+        """Whether finalizer should be called at exit"""
+        return self in finalize._registry and self not in finalize._skip_at_exit
+
+    @atexit.setter
+    def atexit(self, value):
+        if self not in finalize._registry:
+            return
+        if value:
+            finalize._skip_at_exit.discard(self)
+        else:
+            finalize._skip_at_exit.add(self)
+
+    def __repr__(self):
+        entry = finalize._registry.get(self)
+        obj = None if entry is None else entry[0]()
+        if obj is None:
+            return "<%s object at %#x; dead>" % (type(self).__name__, id(self))
+        return "<%s object at %#x; for %r at %#x>" % (
+            type(self).__name__, id(self), type(obj).__name__, id(obj))
+
+    @classmethod
+    def _exitfunc(cls):
+        # Newest first; a finalizer may create others, so look again until
+        # no atexit finalizer is left. After this, deaths run nothing.
+        import sys
+        try:
+            while True:
+                due = [(entry[4], fin) for fin, entry in cls._registry.items()
+                       if fin not in cls._skip_at_exit]
+                if not due:
+                    break
+                due.sort(key=lambda pair: pair[0], reverse=True)
+                for _, fin in due:
+                    try:
+                        fin()
+                    except Exception:
+                        sys.excepthook(*sys.exc_info())
+        finally:
+            finalize._shutdown = True
