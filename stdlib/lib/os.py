@@ -113,6 +113,14 @@ class _Environ(dict):
 environ = _Environ(_posix.environ)
 
 
+def fdopen(fd, mode="r", buffering=-1, encoding=None, *args, **kwargs):
+    """A file object over the open descriptor fd (io.open with an int)."""
+    if not isinstance(fd, int):
+        raise TypeError("invalid fd type (%s, expected integer)" % type(fd).__name__)
+    import io
+    return io.open(fd, mode, buffering, encoding, *args, **kwargs)
+
+
 def getenv(key, default=None):
     """The value of environment variable key, or default if it is unset."""
     return environ.get(key, default)
