@@ -53,13 +53,19 @@ extern "C" void on_signal(int signum) {
 }
 
 // The handler table lives in the interpreter (its entries are objects).
+// It goes with the interpreter's module state, while the interpreter still
+// exists: then the interpreter also gives up the signals if it owns them,
+// so the C handler never reaches a destroyed interpreter.
 struct HandlerTable {
-    Value handlers[kSignalCount];
+    explicit HandlerTable(Interpreter& owner) : interp(owner) {}
     ~HandlerTable() {
+        uninstall_signal_handlers(interp);
         for (Value& h : handlers) {
             if (!h.is_null()) decref(h);
         }
     }
+    Interpreter& interp;
+    Value handlers[kSignalCount];
 };
 
 constexpr const char* kHandlerTableKey = "signal.handlers";
@@ -120,15 +126,19 @@ bool run_pending_signals(ThreadState& ts) {
     return true;
 }
 
-bool claim_signals(Interpreter& interp) noexcept {
+bool claim_signals(Interpreter& interp) {
     Interpreter* expected = nullptr;
-    return g_signal_interp.compare_exchange_strong(expected, &interp) || expected == &interp;
+    if (!g_signal_interp.compare_exchange_strong(expected, &interp) && expected != &interp)
+        return false;
+    signal_handler_table(interp);  // whose end gives the signals up again
+    return true;
 }
 
 Value* signal_handler_table(Interpreter& interp) {
     auto it = interp.module_state.find(kHandlerTableKey);
     if (it == interp.module_state.end()) {
-        it = interp.module_state.emplace(kHandlerTableKey, std::make_shared<HandlerTable>()).first;
+        it = interp.module_state.emplace(kHandlerTableKey, std::make_shared<HandlerTable>(interp))
+                 .first;
     }
     return static_cast<HandlerTable*>(it->second.get())->handlers;
 }

@@ -48,8 +48,9 @@ bool signal_pending() noexcept;
 
 // --- for the signal module (stdlib/signal_module.cpp) ---
 
-// True when `interp` owns the signals, or owned by nobody it now does.
-[[nodiscard]] bool claim_signals(Interpreter& interp) noexcept;
+// True when `interp` owns the signals, or owned by nobody it now does. An
+// interpreter gives them up when it is destroyed.
+[[nodiscard]] bool claim_signals(Interpreter& interp);
 // The Python-level handlers of `interp`: kSignalCount slots, each owned or
 // null (never set from Python). What signal.getsignal() returns.
 Value* signal_handler_table(Interpreter& interp);
