@@ -142,6 +142,62 @@ def get_exec_path(env=None):
     return found.split(pathsep)
 
 
+# ---- exec variants ------------------------------------------------------------
+
+def execl(path, *args):
+    """execv(path, args)."""
+    execv(path, args)
+
+
+def execle(path, *args):
+    """execve(path, args[:-1], args[-1]): the environment comes last."""
+    execve(path, args[:-1], args[-1])
+
+
+def execlp(file, *args):
+    """execvp(file, args)."""
+    execvp(file, args)
+
+
+def execlpe(file, *args):
+    """execvpe(file, args[:-1], args[-1])."""
+    execvpe(file, args[:-1], args[-1])
+
+
+def execvp(file, args):
+    """Replace the process with `file` found along PATH (execv)."""
+    _exec_search(file, args, None)
+
+
+def execvpe(file, args, env):
+    """Replace the process with `file` found along env's PATH (execve)."""
+    _exec_search(file, args, env)
+
+
+def _exec_search(file, args, env):
+    if not isinstance(args, (tuple, list)):
+        raise TypeError('argv must be a tuple or a list')
+    run = execv if env is None else (lambda p, a: execve(p, a, env))
+    if path.dirname(file):
+        run(file, args)
+        return
+    # Try each directory; report the first error other than "not there".
+    first_error = None
+    last_error = None
+    for directory in get_exec_path(env):
+        if isinstance(file, bytes):
+            directory = fsencode(directory)
+        try:
+            run(path.join(directory, file), args)
+        except (FileNotFoundError, NotADirectoryError) as missing:
+            last_error = missing
+        except OSError as other:
+            last_error = other
+            if first_error is None:
+                first_error = other
+    raise first_error if first_error is not None else last_error
+
+
 def fsencode(filename):
     """filename (str, bytes or PathLike) as bytes in the file system
     encoding, UTF-8."""

@@ -64,3 +64,29 @@ try:
     os.execv("/nonexistent/program", ["x"])
 except OSError as e:
     print(type(e).__name__, e.errno)
+
+# The exec variants that search PATH or take the arguments inline.
+for variant in ("execvp", "execvpe", "execl", "execlp", "execle", "execlpe"):
+    sys.stdout.flush()
+    pid = os.fork()
+    if pid == 0:
+        try:
+            if variant == "execvp":
+                os.execvp("sh", ["sh", "-c", "exit 21"])
+            elif variant == "execvpe":
+                os.execvpe("sh", ["sh", "-c", 'exit "$N"'], {"N": "22", "PATH": "/bin:/usr/bin"})
+            elif variant == "execl":
+                os.execl("/bin/sh", "sh", "-c", "exit 23")
+            elif variant == "execlp":
+                os.execlp("sh", "sh", "-c", "exit 24")
+            elif variant == "execle":
+                os.execle("/bin/sh", "sh", "-c", 'exit "$N"', {"N": "25"})
+            else:
+                os.execlpe("sh", "sh", "-c", 'exit "$N"', {"N": "26", "PATH": "/bin"})
+        finally:
+            os._exit(99)
+    print(variant, os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))
+try:
+    os.execvp("no-such-program-anywhere", ["x"])
+except FileNotFoundError as e:
+    print("FileNotFoundError", e.errno)
