@@ -70,6 +70,15 @@ struct HandlerTable {
 
 constexpr const char* kHandlerTableKey = "signal.handlers";
 
+// The handler's second argument: the running frame, as sys._getframe()
+// shows it (frames are not objects in gilt), or None outside any frame.
+Value current_frame(ThreadState& ts) {
+    if (ts.frame == nullptr) return Value::none();
+    Ref getframe(obj_getattr_cstr(ts, ts.interp().sys, "_getframe"));
+    if (!getframe) return Value();
+    return call0(ts, *getframe);
+}
+
 // Runs the Python handler of one signal that arrived.
 bool run_handler(ThreadState& ts, int signum) {
     Value h = signal_handler_table(ts.interp())[signum];
@@ -80,7 +89,9 @@ bool run_handler(ThreadState& ts, int signum) {
     }
     if (is_int(h) || h.is_none()) return true;  // SIG_DFL/SIG_IGN set while it was pending
     Ref keep = Ref::borrow(h);                  // the handler may replace itself
-    Ref result(call_n(ts, *keep, {Value::small_int(signum), Value::none()}));
+    Ref frame(current_frame(ts));
+    if (!frame) return false;
+    Ref result(call_n(ts, *keep, {Value::small_int(signum), *frame}));
     return static_cast<bool>(result);
 }
 

@@ -199,16 +199,14 @@ Value signal_pthread_sigmask(ThreadState& ts, Args args) {
 }
 
 Value signal_pthread_kill(ThreadState& ts, Args args) {
-    int64_t ident;
-    int signum = 0;
-    if (!check_nargs(ts, args, "pthread_kill", 2, 2) || !obj_index(ts, args[0], &ident))
+    int64_t ident, signum;  // signal 0 only checks that the thread exists
+    if (!check_nargs(ts, args, "pthread_kill", 2, 2) || !obj_index(ts, args[0], &ident) ||
+        !obj_index(ts, args[1], &signum)) {
         return Value();
-    int64_t n;
-    if (!obj_index(ts, args[1], &n)) return Value();
-    if (n < 0 || n >= kSignalCount)
+    }
+    if (signum < 0 || signum >= kSignalCount)
         return raise(ts, ts.exc_types().ValueError, "signal number out of range");
-    signum = static_cast<int>(n);
-    int err = pthread_kill(static_cast<pthread_t>(ident), signum);
+    int err = pthread_kill(static_cast<pthread_t>(ident), static_cast<int>(signum));
     if (err != 0) return raise_os_error(ts, err);
     if (!run_pending_signals(ts)) return Value();
     return Value::none();

@@ -202,9 +202,7 @@ void child_exec(const SpawnPlan& plan, int report_fd) {
 }
 
 [[noreturn]] void run_child(ThreadState& ts, SpawnPlan& plan, int report_fd) {
-    sigset_t none;
-    sigemptyset(&none);
-    pthread_sigmask(SIG_SETMASK, &none, nullptr);
+    // The signal mask is the forking thread's, inherited as in CPython.
     if (!child_setup_fds(plan.fds)) child_fail(report_fd, kStageSetup, errno);
     if (plan.has_cwd && ::chdir(plan.cwd.c_str()) < 0) child_fail(report_fd, kStageChdir, errno);
     if (plan.restore_signals) {

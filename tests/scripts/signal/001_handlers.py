@@ -35,3 +35,20 @@ for i in range(1000):
     pass
 print(seen)
 signal.signal(signal.SIGUSR2, signal.SIG_DFL)
+
+# The handler's frame is the one that was running.
+frames = []
+
+
+def where(signum, frame):
+    frames.append((frame.f_code.co_name, frame.f_lineno > 0))
+
+
+def running():
+    signal.raise_signal(signal.SIGUSR1)
+
+
+signal.signal(signal.SIGUSR1, where)
+running()
+print(frames)
+signal.signal(signal.SIGUSR1, signal.SIG_DFL)
