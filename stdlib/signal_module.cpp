@@ -198,6 +198,27 @@ Value signal_pthread_sigmask(ThreadState& ts, Args args) {
     return result.release();
 }
 
+Value signal_sigpending(ThreadState& ts, Args args) {
+    if (!check_nargs(ts, args, "sigpending", 0, 0)) return Value();
+    sigset_t set;
+    if (::sigpending(&set) < 0) return raise_os_error(ts, errno);
+    return set_from_sigset(ts, set);
+}
+
+// sigwait(sigset): waits, without the GIL, for one of the signals (which
+// the caller has blocked) and returns its number; no handler runs for it.
+Value signal_sigwait(ThreadState& ts, Args args) {
+    sigset_t set;
+    if (!check_nargs(ts, args, "sigwait", 1, 1) || !sigset_arg(ts, args[0], &set)) return Value();
+    int signum = 0, err;
+    {
+        GilRelease released(ts);
+        err = ::sigwait(&set, &signum);
+    }
+    if (err != 0) return raise_os_error(ts, err);
+    return make_int(ts, signum);
+}
+
 Value signal_pthread_kill(ThreadState& ts, Args args) {
     int64_t ident, signum;  // signal 0 only checks that the thread exists
     if (!check_nargs(ts, args, "pthread_kill", 2, 2) || !obj_index(ts, args[0], &ident) ||
@@ -336,6 +357,8 @@ constexpr MethodDef kSignalFunctions[] = {
     {"valid_signals", signal_valid_signals},
     {"pthread_sigmask", signal_pthread_sigmask},
     {"pthread_kill", signal_pthread_kill},
+    {"sigpending", signal_sigpending},
+    {"sigwait", signal_sigwait},
     {"siginterrupt", signal_siginterrupt},
     {"set_wakeup_fd", signal_set_wakeup_fd},
     {"alarm", signal_alarm},

@@ -300,6 +300,15 @@ class Popen:
                 os.close(fd)
         self._wrap_ends(ends, bufsize)
 
+    @property
+    def universal_newlines(self):
+        """Another name for text_mode."""
+        return self.text_mode
+
+    @universal_newlines.setter
+    def universal_newlines(self, value):
+        self.text_mode = bool(value)
+
     # -- the standard streams --
 
     def _devnull_fd(self):

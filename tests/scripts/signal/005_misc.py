@@ -36,3 +36,13 @@ print(signal.set_wakeup_fd(-1) == w)
 signal.siginterrupt(signal.SIGUSR1, False)
 signal.siginterrupt(signal.SIGUSR1, True)
 print(got)
+
+# sigpending and sigwait with the signal blocked: no handler runs.
+signal.pthread_sigmask(signal.SIG_BLOCK, [signal.SIGUSR2])
+signal.signal(signal.SIGUSR2, lambda s, f: got.append("handler"))
+print(signal.sigpending())
+signal.pthread_kill(threading.get_ident(), signal.SIGUSR2)
+print(sorted(int(s) for s in signal.sigpending()) == [signal.SIGUSR2])
+print(signal.sigwait([signal.SIGUSR2]) == signal.SIGUSR2, signal.sigpending())
+signal.pthread_sigmask(signal.SIG_UNBLOCK, [signal.SIGUSR2])
+print(got)

@@ -44,3 +44,5 @@ for kwargs in ({"input": b"x", "stdin": subprocess.PIPE},
 print(subprocess.PIPE, subprocess.STDOUT, subprocess.DEVNULL)
 print(issubclass(subprocess.CalledProcessError, subprocess.SubprocessError),
       issubclass(subprocess.TimeoutExpired, subprocess.SubprocessError))
+with subprocess.Popen(["/bin/true"], universal_newlines=True) as p:
+    print(p.universal_newlines, p.text_mode)
