@@ -53,3 +53,29 @@ if pid == 0:
 print(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))
 stop.set()
 t.join()
+
+# Forking from a thread other than the main one: the child runs on that
+# thread alone (and leaves with os._exit, as CPython's documentation asks).
+res = []
+
+
+def fork_here():
+    r, w = os.pipe()
+    sys.stdout.flush()
+    pid = os.fork()
+    if pid == 0:
+        helper = threading.Thread(target=lambda: None)
+        helper.start()
+        helper.join()
+        os.write(w, b"%d %s" % (len(threading.enumerate()), threading.current_thread().name.encode()))
+        os._exit(3)
+    os.close(w)
+    res.append(os.read(r, 100).decode())
+    os.close(r)
+    res.append(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))
+
+
+t = threading.Thread(target=fork_here, name="forker")
+t.start()
+t.join()
+print(res)
