@@ -109,6 +109,9 @@ void uninstall_signal_handlers(Interpreter& interp) {
         if (g_caught[s]) static_cast<void>(set_signal_action(s, SignalAction::Default));
     }
     g_wakeup_fd.store(-1);
+    // Nobody would handle them any more, and a pending flag left set would
+    // keep the lock waits of another interpreter's main thread waking up.
+    forget_pending_signals();
 }
 
 bool signal_pending() noexcept {
