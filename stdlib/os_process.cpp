@@ -209,36 +209,12 @@ Value os_waitstatus_to_exitcode(ThreadState& ts, Args args) {
 
 // --- exec ---
 
-// A str or bytes argument as bytes for the system (no NUL inside).
-bool os_string(ThreadState& ts, Value v, std::string* out) {
-    if (is_str(ts, v))
-        *out = str_view(v);
-    else if (v.is_object() && v.as_object()->kind == ObjKind::Bytes)
-        *out = bytes_view(v);
-    else {
-        raise_fmt(ts, ts.exc_types().TypeError, "expected str, bytes or os.PathLike object, not {}",
-                  type_name(ts, v));
-        return false;
-    }
-    if (out->find('\0') != std::string::npos) {
-        raise(ts, ts.exc_types().ValueError, "embedded null byte");
-        return false;
-    }
-    return true;
-}
-
 bool exec_argv(ThreadState& ts, Value argv, const char* fname, std::vector<std::string>* out) {
     if (!is_list(ts, argv) && !is_tuple(ts, argv)) {
         raise_fmt(ts, ts.exc_types().TypeError, "{}() arg 2 must be a tuple or list", fname);
         return false;
     }
-    Ref it(obj_iter(ts, argv));
-    if (!it) return false;
-    while (Ref item{iter_next(ts, *it)}) {
-        out->emplace_back();
-        if (!os_string(ts, *item, &out->back())) return false;
-    }
-    if (ts.has_exception()) return false;
+    if (!os_string_list(ts, argv, out)) return false;
     if (out->empty()) {
         raise_fmt(ts, ts.exc_types().ValueError, "{}() arg 2 must not be empty", fname);
         return false;
@@ -259,7 +235,7 @@ bool exec_env(ThreadState& ts, Value env, std::vector<std::string>* out) {
         std::string k, v;
         Ref key(obj_getitem(ts, *pair, Value::small_int(0)));
         Ref value(key ? obj_getitem(ts, *pair, Value::small_int(1)) : Value());
-        if (!value || !os_string(ts, *key, &k) || !os_string(ts, *value, &v)) return false;
+        if (!value || !os_string_arg(ts, *key, &k) || !os_string_arg(ts, *value, &v)) return false;
         if (k.empty() || k.find('=') != std::string::npos) {
             raise(ts, ts.exc_types().ValueError, "illegal environment variable name");
             return false;
@@ -269,24 +245,17 @@ bool exec_env(ThreadState& ts, Value env, std::vector<std::string>* out) {
     return !ts.has_exception();
 }
 
-std::vector<char*> c_strings(std::vector<std::string>& v) {
-    std::vector<char*> out;
-    for (std::string& s : v) out.push_back(s.data());
-    out.push_back(nullptr);
-    return out;
-}
-
 Value exec_common(ThreadState& ts, Value path, Value argv, Value env, const char* fname) {
     std::string p;
     std::vector<std::string> a, e;
-    if (!os_string(ts, path, &p) || !exec_argv(ts, argv, fname, &a)) return Value();
+    if (!os_string_arg(ts, path, &p) || !exec_argv(ts, argv, fname, &a)) return Value();
     if (!env.is_null() && !exec_env(ts, env, &e)) return Value();
-    std::vector<char*> av = c_strings(a);
+    std::vector<char*> av = c_string_array(a);
     std::fflush(nullptr);
     if (env.is_null()) {
         ::execv(p.c_str(), av.data());
     } else {
-        std::vector<char*> ev = c_strings(e);
+        std::vector<char*> ev = c_string_array(e);
         ::execve(p.c_str(), av.data(), ev.data());
     }
     return raise_os_error(ts, errno);
@@ -429,6 +398,40 @@ constexpr MethodDef kProcessFunctions[] = {
 };
 
 }  // namespace
+
+bool os_string_arg(ThreadState& ts, Value v, std::string* out) {
+    if (is_str(ts, v))
+        *out = str_view(v);
+    else if (v.is_object() && v.as_object()->kind == ObjKind::Bytes)
+        *out = bytes_view(v);
+    else {
+        raise_fmt(ts, ts.exc_types().TypeError, "expected str, bytes or os.PathLike object, not {}",
+                  type_name(ts, v));
+        return false;
+    }
+    if (out->find('\0') != std::string::npos) {
+        raise(ts, ts.exc_types().ValueError, "embedded null byte");
+        return false;
+    }
+    return true;
+}
+
+bool os_string_list(ThreadState& ts, Value iterable, std::vector<std::string>* out) {
+    Ref it(obj_iter(ts, iterable));
+    if (!it) return false;
+    while (Ref item{iter_next(ts, *it)}) {
+        out->emplace_back();
+        if (!os_string_arg(ts, *item, &out->back())) return false;
+    }
+    return !ts.has_exception();
+}
+
+std::vector<char*> c_string_array(std::vector<std::string>& strings) {
+    std::vector<char*> out;
+    for (std::string& s : strings) out.push_back(s.data());
+    out.push_back(nullptr);
+    return out;
+}
 
 bool os_add_process_functions(ThreadState& ts, Value m) {
     if (!module_add_functions(ts, m, kProcessFunctions)) return false;

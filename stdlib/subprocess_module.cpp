@@ -55,6 +55,7 @@
 #include "runtime/thread_start.hpp"
 #include "runtime/tuple.hpp"
 #include "stdlib/modules.hpp"
+#include "stdlib/os_process.hpp"
 
 extern char** environ;
 
@@ -82,40 +83,6 @@ struct SpawnPlan {
     std::vector<int> keep_fds;  // pass_fds and the report pipe, sorted
     Value preexec_fn;           // borrowed, or null
 };
-
-bool os_bytes(ThreadState& ts, Value v, std::string* out) {
-    if (is_str(ts, v))
-        *out = str_view(v);
-    else if (v.is_object() && v.as_object()->kind == ObjKind::Bytes)
-        *out = bytes_view(v);
-    else {
-        raise_fmt(ts, ts.exc_types().TypeError, "expected str, bytes or os.PathLike object, not {}",
-                  type_name(ts, v));
-        return false;
-    }
-    if (out->find('\0') != std::string::npos) {
-        raise(ts, ts.exc_types().ValueError, "embedded null byte");
-        return false;
-    }
-    return true;
-}
-
-bool string_list(ThreadState& ts, Value seq, std::vector<std::string>* out) {
-    Ref it(obj_iter(ts, seq));
-    if (!it) return false;
-    while (Ref item{iter_next(ts, *it)}) {
-        out->emplace_back();
-        if (!os_bytes(ts, *item, &out->back())) return false;
-    }
-    return !ts.has_exception();
-}
-
-std::vector<char*> c_array(std::vector<std::string>& v) {
-    std::vector<char*> out;
-    for (std::string& s : v) out.push_back(s.data());
-    out.push_back(nullptr);
-    return out;
-}
 
 bool int_list(ThreadState& ts, Value seq, std::vector<int>* out) {
     Ref it(obj_iter(ts, seq));
@@ -280,8 +247,9 @@ bool build_plan(ThreadState& ts, Args args, SpawnPlan* plan) {
         return false;
     }
     std::vector<int> three;
-    if (!string_list(ts, argv, &plan->argv_store) || !string_list(ts, exes, &plan->exe_store) ||
-        !int_list(ts, fds, &three) || !int_list(ts, pass_fds, &plan->pass_fds)) {
+    if (!os_string_list(ts, argv, &plan->argv_store) ||
+        !os_string_list(ts, exes, &plan->exe_store) || !int_list(ts, fds, &three) ||
+        !int_list(ts, pass_fds, &plan->pass_fds)) {
         return false;
     }
     if (three.size() != 3) {
@@ -290,17 +258,17 @@ bool build_plan(ThreadState& ts, Args args, SpawnPlan* plan) {
     }
     std::copy(three.begin(), three.end(), plan->fds);
     plan->has_cwd = !cwd.is_none();
-    if (plan->has_cwd && !os_bytes(ts, cwd, &plan->cwd)) return false;
+    if (plan->has_cwd && !os_string_arg(ts, cwd, &plan->cwd)) return false;
     plan->has_env = !env.is_none();
-    if (plan->has_env && !string_list(ts, env, &plan->env_store)) return false;
+    if (plan->has_env && !os_string_list(ts, env, &plan->env_store)) return false;
     int c = obj_truthy(ts, close_fds), s = obj_truthy(ts, session), r = obj_truthy(ts, restore);
     if (c < 0 || s < 0 || r < 0) return false;
     plan->close_fds = c;
     plan->new_session = s;
     plan->restore_signals = r;
     plan->preexec_fn = preexec.is_none() ? Value() : preexec;
-    plan->argv = c_array(plan->argv_store);
-    plan->envp = c_array(plan->env_store);
+    plan->argv = c_string_array(plan->argv_store);
+    plan->envp = c_string_array(plan->env_store);
     for (const std::string& e : plan->exe_store) plan->executables.push_back(e.c_str());
     return true;
 }

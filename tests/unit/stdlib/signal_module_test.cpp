@@ -12,6 +12,7 @@
 namespace gilt {
 namespace {
 
+using testing::run_source_in;
 using testing::ScriptTest;
 
 constexpr const char* kSetHandler = R"~(import signal
@@ -36,18 +37,7 @@ struct OtherInterpreter {
         ThreadState& ts = interp->main_thread();
         out.clear();
         Ref globals(dict_new(ts));
-        Ref name(make_str(ts, "__main__"));
-        if (!globals || !name || !dict_set_cstr(ts, *globals, "__name__", *name) ||
-            !dict_set_cstr(ts, *globals, "__builtins__", interp->builtins)) {
-            return "setup failed";
-        }
-        Ref code(compile_source(ts, source, "<test>", CompileMode::Exec));
-        Ref result(code ? exec_code(ts, *code, *globals) : Value());
-        flush_std_streams(ts);
-        if (!result) {
-            Ref exc(fetch_exception(ts));
-            out += format_exception_only(ts, *exc);
-        }
+        if (globals) run_source_in(ts, *globals, source, out);
         return out;
     }
 };
