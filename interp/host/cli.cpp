@@ -340,11 +340,13 @@ void* thread_main(void* arg) {
     RunResult result = call->body();
     // In a child of os.fork() this thread is the only one: the main thread
     // that would take the result and leave is the parent's. So the child
-    // leaves from here, as the main thread would.
+    // leaves from here, without the static destructors and exit-time leak
+    // checks, which would look at the state of threads that are not there
+    // (the interpreter itself has been finalized by then).
     if (::getpid() != call->pid) {
         if (result.interrupted) die_by_sigint();
         std::fflush(nullptr);
-        std::exit(result.status);
+        std::_Exit(result.status);
     }
     call->result = result;
     return nullptr;
