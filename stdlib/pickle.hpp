@@ -31,6 +31,7 @@ struct PickleLoadOptions {
     Value find_class;       // callable(module, name); null: the default lookup
     Value persistent_load;  // callable(pid); null: persistent ids are an error
     Value buffers;          // iterator of out-of-band buffers, or null
+    Value owner;            // the Unpickler object: its `proto` follows PROTO; may be null
 };
 
 // Unpickles from `data` (whole input in memory) or, when `file` is not null,

@@ -59,6 +59,14 @@ struct Input {
     bool read_from_file(uint64_t n);
 };
 
+// file.<method>(args...), the method name given as C text.
+Value call_file(ThreadState& ts, Value file, const char* method,
+                std::initializer_list<Value> args) {
+    Ref fn(obj_getattr_cstr(ts, file, method));
+    if (!fn) return Value();
+    return call_n(ts, *fn, args);
+}
+
 Value truncated(ThreadState& ts) {
     return raise(ts, unpickling_error(ts), "pickle data was truncated");
 }
@@ -69,8 +77,7 @@ bool Input::read_from_file(uint64_t n) {
     pos = 0;
     while (buffer.size() < n) {
         uint64_t want = std::min<uint64_t>(n - buffer.size(), kFileChunk);
-        Ref chunk(call_method(ts, file, ts.interp().intern("read"),
-                              {Value::small_int(static_cast<int64_t>(want))}));
+        Ref chunk(call_file(ts, file, "read", {Value::small_int(static_cast<int64_t>(want))}));
         if (!chunk) return false;
         std::string_view got;
         if (!bytes_like_view(ts, *chunk, &got)) return false;
@@ -86,6 +93,10 @@ bool Input::read_from_file(uint64_t n) {
 }
 
 bool Input::read(uint64_t n, const char** out) {
+    if (n > static_cast<uint64_t>(INT64_MAX) - pos) {
+        raise(ts, unpickling_error(ts), "read would overflow (invalid bytecode)");
+        return false;
+    }
     if (n <= data.size() - pos) {
         *out = data.data() + pos;
         pos += n;
@@ -112,7 +123,7 @@ bool Input::readline(std::string_view* out) {
         truncated(ts);
         return false;
     }
-    Ref line(call_method(ts, file, ts.interp().intern("readline"), {}));
+    Ref line(call_file(ts, file, "readline", {}));
     if (!line) return false;
     std::string_view got;
     if (!bytes_like_view(ts, *line, &got)) return false;
@@ -260,6 +271,14 @@ bool Unpickler::load_int_line() {
     if (!in.readline(&line)) return false;
     if (line == "00") return push(Value::false_());
     if (line == "01") return push(Value::true_());
+    std::string_view digits = line;
+    if (!digits.empty() && (digits[0] == '-' || digits[0] == '+')) digits.remove_prefix(1);
+    bool ok = !digits.empty();
+    for (char c : digits) ok = ok && c >= '0' && c <= '9';
+    if (!ok) {
+        raise(ts, ts.exc_types().ValueError, "could not convert string to int");
+        return false;
+    }
     return push(int_from_string(ts, line, 10));
 }
 
@@ -541,7 +560,6 @@ bool Unpickler::load_newobj(bool ex) {
         }
     }
     Args a{call_args.data(), static_cast<uint32_t>(n + 1), kwnames ? tuple_obj(*kwnames) : nullptr};
-    a.n = static_cast<uint32_t>(call_args.size());
     return push(obj_call(ts, *new_fn, a));
 }
 
@@ -549,7 +567,8 @@ bool Unpickler::load_build() {
     if (!need(2)) return false;
     Ref state(pop());
     Value inst = stack.back();
-    Ref setstate(obj_getattr_opt(ts, inst, ts.interp().intern("__setstate__")));
+    Ref setstate_name(ts.interp().intern("__setstate__"));
+    Ref setstate(obj_getattr_opt(ts, inst, *setstate_name));
     if (setstate) {
         Ref r(call1(ts, *setstate, *state));
         return !r.is_null();
@@ -591,7 +610,8 @@ bool Unpickler::load_appends(std::size_t at) {
         for (std::size_t i = at; ok && i < stack.size(); ++i)
             ok = list_append(ts, target, stack[i]);
     } else if (n > 0) {
-        Ref extend(obj_getattr_opt(ts, target, ts.interp().intern("extend")));
+        Ref extend_name(ts.interp().intern("extend"));
+        Ref extend(obj_getattr_opt(ts, target, *extend_name));
         if (extend) {
             Ref items(list_from_array(ts, stack.data() + at, n));
             ok = items && !Ref(call1(ts, *extend, *items)).is_null();
@@ -673,8 +693,8 @@ bool Unpickler::load_persid(Value pid) {
     Ref owned(pid);
     if (opt.persistent_load.is_null())
         return error(
-            "A load persistent id instruction was encountered, but no persistent_load function was "
-            "specified.");
+            "A load persistent id instruction was encountered,\n"
+            "but no persistent_load function was specified.");
     return push(call1(ts, opt.persistent_load, pid));
 }
 
@@ -897,6 +917,9 @@ bool Unpickler::step(char opc, bool* stop) {
                 return false;
             }
             proto = static_cast<int>(n);
+            if (opt.owner.is_null()) return true;
+            Ref attr(ts.interp().intern("proto"));
+            return obj_setattr(ts, opt.owner, *attr, Value::small_int(proto)) >= 0;
             return true;
         }
         case Op::FRAME:
@@ -924,25 +947,20 @@ Value Unpickler::run() {
     const char* p;
     if (in.data.empty() && in.file.is_null())
         return raise(ts, ts.exc_types().EOFError, "Ran out of input");
-    bool first = true, stop = false;
+    bool stop = false;
     while (!stop) {
-        if (in.pos == in.data.size() && in.file.is_null()) {
-            if (first) return raise(ts, ts.exc_types().EOFError, "Ran out of input");
-            return truncated(ts);
-        }
+        if (in.pos == in.data.size() && in.file.is_null())
+            return raise(ts, ts.exc_types().EOFError, "Ran out of input");
         if (!in.file.is_null() && in.pos == in.data.size()) {
-            Ref chunk(call_method(ts, in.file, ts.interp().intern("read"), {Value::small_int(1)}));
+            Ref chunk(call_file(ts, in.file, "read", {Value::small_int(1)}));
             if (!chunk) return Value();
             std::string_view got;
             if (!bytes_like_view(ts, *chunk, &got)) return Value();
-            if (got.empty())
-                return first ? raise(ts, ts.exc_types().EOFError, "Ran out of input")
-                             : truncated(ts);
+            if (got.empty()) return raise(ts, ts.exc_types().EOFError, "Ran out of input");
             in.buffer.assign(got);
             in.data = in.buffer;
             in.pos = 0;
         }
-        first = false;
         if (!in.read(1, &p)) return Value();
         if (!step(*p, &stop)) return Value();
     }

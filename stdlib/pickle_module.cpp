@@ -138,18 +138,20 @@ Value pickle_loads(ThreadState& ts, Args args) {
     return pickle_load(ts, view, Value(), o);
 }
 
-// load(file, ...): as loads, reading file.read / file.readline.
+// load(file, ..., owner=None): as loads, reading file.read / file.readline;
+// owner.proto is kept equal to the protocol read so far.
 Value pickle_load_file(ThreadState& ts, Args args) {
-    Value file, fix, encoding, errors, find_class, pload, buffers;
+    Value file, fix, encoding, errors, find_class, pload, buffers, owner;
     if (!parse_args(ts, args, "load",
                     {"file", "|", "fix_imports", "encoding", "errors", "find_class",
-                     "persistent_load", "buffers"},
-                    {&file, &fix, &encoding, &errors, &find_class, &pload, &buffers}))
+                     "persistent_load", "buffers", "owner"},
+                    {&file, &fix, &encoding, &errors, &find_class, &pload, &buffers, &owner}))
         return Value();
     PickleLoadOptions o;
     Ref buffer_iter;
     if (!load_options(ts, fix, encoding, errors, find_class, pload, buffers, &o, &buffer_iter))
         return Value();
+    o.owner = optional(owner);
     Ref keep = Ref::borrow(file);
     return pickle_load(ts, {}, file, o);
 }

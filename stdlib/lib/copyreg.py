@@ -116,32 +116,39 @@ _inverted_registry = {}    # code -> (module, name)
 _extension_cache = {}      # code -> object
 
 
+def _check_code(code):
+    number = int(code)
+    if number < 1 or number > 0x7fffffff:
+        raise ValueError("code out of range")
+    return number
+
+
 def add_extension(module, name, code):
     """Register an extension code for module.name."""
-    code = int(code)
-    if not 1 <= code <= 0x7fffffff:
-        raise ValueError("code out of range")
-    key = (module, name)
-    if _extension_registry.get(key) == code and _inverted_registry.get(code) == key:
-        return
-    if key in _extension_registry:
-        raise ValueError("key %s is already registered with code %s" %
-                         (key, _extension_registry[key]))
-    if code in _inverted_registry:
-        raise ValueError("code %s is already in use for key %s" %
-                         (code, _inverted_registry[code]))
-    _extension_registry[key] = code
-    _inverted_registry[code] = key
+    code = _check_code(code)
+    pair = (module, name)
+    known_code = _extension_registry.get(pair)
+    known_pair = _inverted_registry.get(code)
+    if known_code == code and known_pair == pair:
+        return  # registering the same thing twice is harmless
+    if known_code is not None:
+        raise ValueError("key %s is already registered with code %s"
+                         % (pair, known_code))
+    if known_pair is not None:
+        raise ValueError("code %s is already in use for key %s"
+                         % (code, known_pair))
+    _inverted_registry[code] = pair
+    _extension_registry[pair] = code
 
 
 def remove_extension(module, name, code):
     """Unregister an extension code (for testing only)."""
-    key = (module, name)
-    if _extension_registry.get(key) != code or _inverted_registry.get(code) != key:
-        raise ValueError("key %s is not registered with code %s" % (key, code))
-    del _extension_registry[key]
-    del _inverted_registry[code]
+    pair = (module, name)
+    if not (_extension_registry.get(pair) == code and
+            _inverted_registry.get(code) == pair):
+        raise ValueError("key %s is not registered with code %s" % (pair, code))
     _extension_cache.pop(code, None)
+    del _inverted_registry[code], _extension_registry[pair]
 
 
 def clear_extension_cache():

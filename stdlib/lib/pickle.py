@@ -117,13 +117,12 @@ class Unpickler:
             finder = None  # the native lookup, without a call back into Python
         loader = getattr(self, "persistent_load", None)
         return _pickle.load(self._file, self.fix_imports, self.encoding,
-                            self.errors, finder, loader, self._buffers)
+                            self.errors, finder, loader, self._buffers, self)
 
     def find_class(self, module, name):
         """Return the object module.name names; called for every global a
         pickle mentions. The place to forbid what may be loaded."""
-        return _pickle.find_class(module, name, self.proto if self.proto else 4,
-                                  self.fix_imports)
+        return _pickle.find_class(module, name, self.proto, self.fix_imports)
 
 
 def dump(obj, file, protocol=None, *, fix_imports=True, buffer_callback=None):
