@@ -46,13 +46,6 @@ Value import_copyreg(ThreadState& ts) {
     return call1(ts, importer, *name);
 }
 
-// obj.name, or null with no exception when it is missing.
-Value attr_opt(ThreadState& ts, Value obj, const char* name) {
-    Ref key(make_str(ts, name));
-    if (!key) return Value();
-    return obj_getattr_opt(ts, obj, *key);
-}
-
 Value copyreg_attr(ThreadState& ts, const char* attr) {
     Ref copyreg(import_copyreg(ts));
     if (!copyreg) return Value();
@@ -76,6 +69,7 @@ bool base_is_transparent(ThreadState& ts, TypeObject* base) {
 
 // Slot values by name, from copyreg._slotnames(cls); null dict if none.
 bool slot_state(ThreadState& ts, Value obj, Ref* out) {
+    if (type_lookup_cstr(ts, type_of(ts, obj), "__slots__").is_null()) return true;
     Ref slotnames_fn(copyreg_attr(ts, "_slotnames"));
     if (!slotnames_fn) return false;
     Ref names(call1(ts, *slotnames_fn, val(type_of(ts, obj))));
@@ -112,10 +106,10 @@ Value builtin_newargs(ThreadState& ts, Value obj, TypeObject* base) {
 
 // (args, kwargs) for cls.__new__: kwargs null when there are none.
 bool new_arguments(ThreadState& ts, Value obj, Ref* args, Ref* kwargs) {
-    static constexpr const char* kEx = "__getnewargs_ex__";
-    Ref ex(attr_opt(ts, obj, kEx));
-    if (ex) {
-        Ref r(call0(ts, *ex));
+    TypeObject* cls = type_of(ts, obj);
+    Value ex = type_lookup_cstr(ts, cls, "__getnewargs_ex__");
+    if (!ex.is_null()) {
+        Ref r(call_bound_special(ts, ex, obj, Args{}));
         if (!r) return false;
         if (!is_tuple(ts, *r)) {
             raise_fmt(ts, ts.exc_types().TypeError,
@@ -147,10 +141,9 @@ bool new_arguments(ThreadState& ts, Value obj, Ref* args, Ref* kwargs) {
         if (dict_size(k)) kwargs->reset(new_ref(k));
         return true;
     }
-    if (ts.has_exception()) return false;
-    Ref plain(attr_opt(ts, obj, "__getnewargs__"));
-    if (plain) {
-        Ref r(call0(ts, *plain));
+    Value plain = type_lookup_cstr(ts, cls, "__getnewargs__");
+    if (!plain.is_null()) {
+        Ref r(call_bound_special(ts, plain, obj, Args{}));
         if (!r) return false;
         if (!is_tuple(ts, *r)) {
             raise_fmt(ts, ts.exc_types().TypeError,
@@ -158,9 +151,7 @@ bool new_arguments(ThreadState& ts, Value obj, Ref* args, Ref* kwargs) {
             return false;
         }
         args->reset(r.release());
-        return true;
     }
-    if (ts.has_exception()) return false;
     return true;
 }
 

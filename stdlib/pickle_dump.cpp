@@ -24,6 +24,7 @@
 #include "runtime/errors.hpp"
 #include "runtime/exception.hpp"
 #include "runtime/float.hpp"
+#include "runtime/instance.hpp"
 #include "runtime/int.hpp"
 #include "runtime/interpreter.hpp"
 #include "runtime/list.hpp"
@@ -87,6 +88,9 @@ struct Pickler {
     std::unordered_map<uint64_t, uint32_t> memo;  // keyed by the Value's bits
     std::vector<Ref> memo_keep;                   // the memo owns its objects: ids stay unique
     Value dispatch;                               // borrowed: opt.dispatch_table or copyreg's
+    // Classes whose instances reduce exactly as object.__reduce_ex__ does
+    // with no hook overridden (see plain_instance_type).
+    std::unordered_map<const TypeObject*, bool> plain_types;
 
     Pickler(ThreadState& t, const PickleDumpOptions& o, std::string& buf)
         : ts(t), opt(o), proto(o.protocol), out(buf) {}
@@ -200,6 +204,8 @@ struct Pickler {
     bool save_frozenset(Value v);
     bool save_bytearray(Value v);
     bool save_other(Value v);
+    bool plain_instance_type(TypeObject* t);
+    bool save_plain_instance(Value v, TypeObject* t);
     bool save_type(Value v);
     bool save_global(Value v, Value name);
     bool save_reduce(Value reduce_value, Value obj);
@@ -288,8 +294,9 @@ void Pickler::save_float(double d) {
     if (proto >= 1) {
         uint64_t bits;
         std::memcpy(&bits, &d, 8);
-        put(Op::BINFLOAT);
-        for (int i = 7; i >= 0; --i) put(static_cast<char>((bits >> (8 * i)) & 0xff));
+        char buf[9] = {op_byte(Op::BINFLOAT)};
+        for (int i = 0; i < 8; ++i) buf[1 + i] = static_cast<char>((bits >> (8 * (7 - i))) & 0xff);
+        put(std::string_view(buf, 9));
         return;
     }
     std::string r = float_repr(d);
@@ -679,6 +686,9 @@ bool Pickler::save_other(Value v) {
             if (!reduced) return false;
         }
     }
+    if (!reduced && proto >= 2 && v.as_object()->kind == ObjKind::Instance &&
+        plain_instance_type(t))
+        return save_plain_instance(v, t);
     if (!reduced) {
         if (type_is_subtype(t, types.type)) return save_global(v, Value());
         Value own_ex = type_lookup_cstr(ts, t, "__reduce_ex__");
@@ -700,6 +710,43 @@ bool Pickler::save_other(Value v) {
     }
     if (is_str(ts, *reduced)) return save_global(v, *reduced);
     return save_reduce(*reduced, v);
+}
+
+// True when instances of t pickle as (copyreg.__newobj__, (t,), __dict__):
+// no reduce, getstate, getnewargs or slots hook anywhere in its MRO but
+// object's. Answered once per class per dump.
+bool Pickler::plain_instance_type(TypeObject* t) {
+    auto it = plain_types.find(t);
+    if (it != plain_types.end()) return it->second;
+    TypeObject* object = ts.types().object;
+    bool plain = true;
+    for (const char* name : {"__reduce_ex__", "__reduce__", "__getstate__"})
+        plain = plain && type_lookup_cstr(ts, t, name) == type_lookup_cstr(ts, object, name);
+    for (const char* name : {"__getnewargs_ex__", "__getnewargs__", "__slots__"})
+        plain = plain && type_lookup_cstr(ts, t, name).is_null();
+    plain_types.emplace(t, plain);
+    return plain;
+}
+
+// What save_reduce writes for object.__reduce_ex__'s recipe of a plain
+// instance, without building the recipe.
+bool Pickler::save_plain_instance(Value v, TypeObject* t) {
+    if (!save(val(t))) return false;
+    put(Op::EMPTY_TUPLE);
+    put(Op::NEWOBJ);
+    uint32_t idx;
+    if (in_memo(v, &idx)) {
+        put(Op::POP);
+        memo_get(idx);
+    } else {
+        memoize(v);
+    }
+    Value* d = instance_dict_slot(v.as_object());
+    if (!d || d->is_null() || dict_size(*d) == 0) return true;
+    Ref state = Ref::borrow(*d);
+    if (!save(*state)) return false;
+    put(Op::BUILD);
+    return true;
 }
 
 bool Pickler::batch_appends(Value iter) {

@@ -26,6 +26,7 @@
 #include "runtime/dict.hpp"
 #include "runtime/errors.hpp"
 #include "runtime/float.hpp"
+#include "runtime/instance.hpp"
 #include "runtime/int.hpp"
 #include "runtime/interpreter.hpp"
 #include "runtime/list.hpp"
@@ -43,8 +44,8 @@ using pickle::Op;
 
 namespace {
 
-constexpr uint64_t kFileChunk = 1 << 20;       // largest single file.read while filling a request
-constexpr uint64_t kDenseMemoSlack = 1 << 16;  // memo indices this far past the end stay dense
+constexpr uint64_t kFileChunk = 1 << 20;   // largest single file.read while filling a request
+constexpr uint64_t kDenseMemoSlack = 256;  // memo indices this far past the end stay dense
 
 struct Input {
     ThreadState& ts;
@@ -65,6 +66,12 @@ Value call_file(ThreadState& ts, Value file, const char* method,
     Ref fn(obj_getattr_cstr(ts, file, method));
     if (!fn) return Value();
     return call_n(ts, *fn, args);
+}
+
+// A str from pickled UTF-8 (surrogates allowed, as CPython writes them).
+Value utf8_str(ThreadState& ts, std::string_view data) {
+    if (utf8_valid(data)) return make_str(ts, data);
+    return str_decode(ts, data, "utf-8", "surrogatepass");
 }
 
 Value truncated(ThreadState& ts) {
@@ -243,6 +250,7 @@ struct Unpickler {
     bool load_reduce();
     bool load_newobj(bool ex);
     bool load_build();
+    bool load_setstate(Value inst, Value state, bool* done);
     bool load_appends(std::size_t at);
     bool load_setitems(std::size_t at);
     bool load_additems();
@@ -563,17 +571,31 @@ bool Unpickler::load_newobj(bool ex) {
     return push(obj_call(ts, *new_fn, a));
 }
 
+// BUILD's first choice: inst.__setstate__(state). Looked up on the type
+// first so that the common case, a class without one, costs no
+// AttributeError.
+bool Unpickler::load_setstate(Value inst, Value state, bool* done) {
+    *done = false;
+    Ref name(ts.interp().intern("__setstate__"));
+    TypeObject* t = type_of(ts, inst);
+    if (type_lookup(t, *name).is_null() && t->getattr == generic_getattr) {
+        Value* d = inst.is_object() ? instance_dict_slot(inst.as_object()) : nullptr;
+        if (!d || d->is_null() || dict_get_str(*d, *name).is_null()) return true;
+    }
+    Ref setstate(obj_getattr_opt(ts, inst, *name));
+    if (!setstate) return !ts.has_exception();
+    *done = true;
+    Ref r(call1(ts, *setstate, state));
+    return !r.is_null();
+}
+
 bool Unpickler::load_build() {
     if (!need(2)) return false;
+    bool done;
     Ref state(pop());
     Value inst = stack.back();
-    Ref setstate_name(ts.interp().intern("__setstate__"));
-    Ref setstate(obj_getattr_opt(ts, inst, *setstate_name));
-    if (setstate) {
-        Ref r(call1(ts, *setstate, *state));
-        return !r.is_null();
-    }
-    if (ts.has_exception()) return false;
+    if (!load_setstate(inst, *state, &done)) return false;
+    if (done) return true;
     Value dict_state = *state, slot_state = Value::none();
     if (is_tuple(ts, *state) && tuple_size(*state) == 2) {
         dict_state = tuple_item(*state, 0);
@@ -581,7 +603,9 @@ bool Unpickler::load_build() {
     }
     if (!dict_state.is_none()) {
         if (!is_dict(ts, dict_state)) return error("state is not a dictionary");
-        Ref d(obj_getattr_cstr(ts, inst, "__dict__"));
+        Value* slot = inst.is_object() ? instance_dict_slot(inst.as_object()) : nullptr;
+        if (slot && slot->is_null()) *slot = dict_new(ts);
+        Ref d(slot && !slot->is_null() ? new_ref(*slot) : obj_getattr_cstr(ts, inst, "__dict__"));
         if (!d) return false;
         uint64_t pos = 0;
         Value k, v;
@@ -787,14 +811,11 @@ bool Unpickler::step(char opc, bool* stop) {
         case Op::UNICODE:
             return load_unicode_line();
         case Op::BINUNICODE:
-            return read_uint(4, &n) && in.read(n, &p) &&
-                   push(str_decode(ts, {p, n}, "utf-8", "surrogatepass"));
+            return read_uint(4, &n) && in.read(n, &p) && push(utf8_str(ts, {p, n}));
         case Op::SHORT_BINUNICODE:
-            return read_uint(1, &n) && in.read(n, &p) &&
-                   push(str_decode(ts, {p, n}, "utf-8", "surrogatepass"));
+            return read_uint(1, &n) && in.read(n, &p) && push(utf8_str(ts, {p, n}));
         case Op::BINUNICODE8:
-            return read_uint(8, &n) && in.read(n, &p) &&
-                   push(str_decode(ts, {p, n}, "utf-8", "surrogatepass"));
+            return read_uint(8, &n) && in.read(n, &p) && push(utf8_str(ts, {p, n}));
         case Op::BINBYTES:
             return read_uint(4, &n) && in.read(n, &p) && push(make_bytes(ts, {p, n}));
         case Op::SHORT_BINBYTES:
