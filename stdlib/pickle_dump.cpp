@@ -923,7 +923,10 @@ bool dotted_has_locals(std::string_view qualname) {
 
 Value module_name_of(ThreadState& ts, Value obj, std::string_view qualname) {
     if (type_of(ts, obj) == ts.types().type && !(as<TypeObject>(obj)->flags & kTypeHeap)) {
-        // A builtin type: its module is in its dotted name ("_thread.lock").
+        // A builtin type: its __module__ if it has one, else the module in
+        // its dotted name ("_thread.lock"), else builtins.
+        Value own = dict_get_cstr(ts, val(as<TypeObject>(obj)->dict), "__module__");
+        if (!own.is_null() && is_str(ts, own)) return new_ref(own);
         std::string_view full = as<TypeObject>(obj)->name_cstr;
         std::size_t dot = full.rfind('.');
         return make_str(ts, dot == std::string_view::npos ? "builtins" : full.substr(0, dot));
