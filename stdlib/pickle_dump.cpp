@@ -91,6 +91,7 @@ struct Pickler {
     // Classes whose instances reduce exactly as object.__reduce_ex__ does
     // with no hook overridden (see plain_instance_type).
     std::unordered_map<const TypeObject*, bool> plain_types;
+    TypeObject* picklebuffer = nullptr;  // pickle.PickleBuffer, once pickle.py has run
 
     Pickler(ThreadState& t, const PickleDumpOptions& o, std::string& buf)
         : ts(t), opt(o), proto(o.protocol), out(buf) {}
@@ -204,6 +205,8 @@ struct Pickler {
     bool save_frozenset(Value v);
     bool save_bytearray(Value v);
     bool save_other(Value v);
+    bool save_picklebuffer(Value v);
+    bool is_picklebuffer(TypeObject* t) const { return picklebuffer && t == picklebuffer; }
     bool plain_instance_type(TypeObject* t);
     bool save_plain_instance(Value v, TypeObject* t);
     bool save_type(Value v);
@@ -597,7 +600,13 @@ bool Pickler::save(Value v, bool pers_save) {
     }
     if (t == types.str) return save_str(v);
     if (t == types.bytes) return save_bytes(v);
-    if (!enter_native_call(ts)) return false;
+    if (!enter_native_call(ts)) {
+        if (exception_matches(ts, ts.exc_types().RecursionError)) {
+            clear_exception(ts);
+            raise_recursion_error(ts, " while pickling an object");
+        }
+        return false;
+    }
     bool ok;
     if (t == types.dict)
         ok = save_dict(v);
@@ -611,10 +620,56 @@ bool Pickler::save(Value v, bool pers_save) {
         ok = save_frozenset(v);
     else if (t == types.bytearray)
         ok = save_bytearray(v);
+    else if (is_picklebuffer(t))
+        ok = save_picklebuffer(v);
     else
         ok = save_other(v);
     leave_native_call(ts);
     return ok;
+}
+
+// Protocol 5 buffers: in band as bytes / bytearray data, or out of band
+// (NEXT_BUFFER) when buffer_callback returns a false value.
+bool Pickler::save_picklebuffer(Value v) {
+    if (proto < 5) return fail("PickleBuffer can only pickled with protocol >= 5");
+    Ref data(obj_getattr_cstr(ts, v, "_data"));
+    if (!data) return false;
+    if ((*data).is_none()) {
+        raise(ts, ts.exc_types().ValueError, "operation forbidden on released PickleBuffer object");
+        return false;
+    }
+    std::string_view bytes;
+    if (!bytes_like_view(ts, *data, &bytes)) return false;
+    bool readonly = !is_bytearray(*data);
+    bool in_band = true;
+    if (!opt.buffer_callback.is_null()) {
+        Ref r(call1(ts, opt.buffer_callback, v));
+        if (!r) return false;
+        int t = obj_truthy(ts, *r);
+        if (t < 0) return false;
+        in_band = t > 0;
+    }
+    if (!in_band) {
+        put(Op::NEXT_BUFFER);
+        if (readonly) put(Op::READONLY_BUFFER);
+        return true;
+    }
+    std::string h;
+    if (!readonly) {
+        h = op_byte(Op::BYTEARRAY8);
+        for (int i = 0; i < 8; ++i) h += static_cast<char>((bytes.size() >> (8 * i)) & 0xff);
+    } else if (bytes.size() < 256) {
+        h = {op_byte(Op::SHORT_BINBYTES), static_cast<char>(bytes.size())};
+    } else if (bytes.size() <= 0xffffffffu) {
+        h = op_byte(Op::BINBYTES);
+        for (int i = 0; i < 4; ++i) h += static_cast<char>((bytes.size() >> (8 * i)) & 0xff);
+    } else {
+        h = op_byte(Op::BINBYTES8);
+        for (int i = 0; i < 8; ++i) h += static_cast<char>((bytes.size() >> (8 * i)) & 0xff);
+    }
+    put_payload(h, bytes);
+    memoize(v);
+    return true;
 }
 
 bool Pickler::save_type(Value v) {
@@ -1112,6 +1167,11 @@ bool pickle_dump(ThreadState& ts, Value obj, const PickleDumpOptions& options, s
         if (!p.dispatch.is_null() && is_dict(ts, p.dispatch) && dict_size(p.dispatch) == 0)
             p.dispatch = Value();
     }
+    Value own_module = dict_get_cstr(ts, ts.interp().modules, "_pickle");
+    Value buffer_type =
+        own_module.is_null() ? Value() : dict_get_cstr(ts, module_dict(own_module), "PickleBuffer");
+    if (!buffer_type.is_null() && type_of(ts, buffer_type) == ts.types().type)
+        p.picklebuffer = as<TypeObject>(buffer_type);
     if (p.proto >= 2) {
         out->push_back(op_byte(Op::PROTO));
         out->push_back(static_cast<char>(p.proto));

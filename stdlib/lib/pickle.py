@@ -25,23 +25,35 @@ _MISSING = object()
 
 
 class PickleBuffer:
-    """A wrapper around a bytes-like object, for protocol 5 out-of-band
-    data. This implementation always pickles the data in-band."""
+    """PickleBuffer(buffer): marks bytes or a bytearray for protocol 5,
+    which pickles it in band (as its data) or, when the Pickler's
+    buffer_callback returns a false value, out of band: the pickle then
+    holds a NEXT_BUFFER reference and loads() takes the data from its
+    `buffers` argument. There is no memoryview here, so raw() returns the
+    wrapped object itself."""
 
     def __init__(self, buffer):
+        if not isinstance(buffer, (bytes, bytearray)):
+            raise TypeError("a bytes-like object is required, not '%s'"
+                            % type(buffer).__name__)
         self._data = buffer
 
     def raw(self):
-        return memoryview(self._data) if "memoryview" in dir(__builtins__) else bytes(self._data)
+        if self._data is None:
+            raise ValueError("operation forbidden on released PickleBuffer object")
+        return self._data
 
     def release(self):
         self._data = None
 
-    def __reduce_ex__(self, protocol):
-        data = self._data
-        if isinstance(data, bytearray):
-            return bytearray, (bytes(data),)
-        return bytes, (bytes(data),)
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.release()
+
+
+_pickle.PickleBuffer = PickleBuffer  # so the pickler recognises it
 
 
 def _writer_of(file):
