@@ -78,6 +78,14 @@ constexpr const char* kPy3OnlyExceptions[] = {
     "EncodingWarning", "BaseExceptionGroup", "ExceptionGroup",
 };
 
+// Python 3's OSError subclasses, which Python 2 only knew as OSError.
+constexpr const char* kPy2OSErrors[] = {
+    "BrokenPipeError",        "ChildProcessError",    "ConnectionAbortedError", "ConnectionError",
+    "ConnectionRefusedError", "ConnectionResetError", "FileExistsError",        "FileNotFoundError",
+    "InterruptedError",       "IsADirectoryError",    "NotADirectoryError",     "PermissionError",
+    "ProcessLookupError",     "TimeoutError",
+};
+
 struct Pickler {
     ThreadState& ts;
     const PickleDumpOptions& opt;
@@ -1022,6 +1030,9 @@ void py2_global_name(std::string* module, std::string* name, bool is_exception) 
     if (*module == "builtins" && is_exception) {
         for (const char* skip : kPy3OnlyExceptions)
             if (*name == skip) goto module_only;
+        for (const char* os_error : kPy2OSErrors)
+            if (*name == os_error) *name = "OSError";
+        if (*name == "ModuleNotFoundError") *name = "ImportError";
         *module = "exceptions";
         return;
     }
