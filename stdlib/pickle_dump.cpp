@@ -222,6 +222,8 @@ struct Pickler {
     bool save_reduce(Value reduce_value, Value obj);
     bool batch_appends(Value iter);
     bool batch_setitems(Value iter);
+    template <class SaveItem>
+    bool batch_items(Value iter, Op single, Op multi, SaveItem save_item);
     bool save_reduce_pair(Value callable, Value args, Value obj);
 };
 
@@ -812,13 +814,17 @@ bool Pickler::save_plain_instance(Value v, TypeObject* t) {
     return true;
 }
 
-bool Pickler::batch_appends(Value iter) {
+// Items from an iterator (a __reduce__ recipe's list or dict items): one
+// item alone gets `single` (APPEND/SETITEM), more go in MARK ... `multi`
+// groups of kBatchSize, and protocol 0 writes `single` after each.
+template <class SaveItem>
+bool Pickler::batch_items(Value iter, Op single, Op multi, SaveItem save_item) {
     if (proto == 0) {
         for (;;) {
             Ref item(iter_next(ts, iter));
             if (!item) return !ts.has_exception();
-            if (!save(*item)) return false;
-            put(Op::APPEND);
+            if (!save_item(*item)) return false;
+            put(single);
         }
     }
     for (;;) {
@@ -826,61 +832,36 @@ bool Pickler::batch_appends(Value iter) {
         if (!first) return !ts.has_exception();
         Ref next(iter_next(ts, iter));
         if (!next) {
-            if (ts.has_exception() || !save(*first)) return false;
-            put(Op::APPEND);
+            if (ts.has_exception() || !save_item(*first)) return false;
+            put(single);
             return true;
         }
         put(Op::MARK);
-        if (!save(*first)) return false;
+        if (!save_item(*first)) return false;
         int n = 1;
         while (next) {
-            if (!save(*next)) return false;
+            if (!save_item(*next)) return false;
             if (++n == pickle::kBatchSize) break;
             next.reset(iter_next(ts, iter));
         }
         if (ts.has_exception()) return false;
-        put(Op::APPENDS);
+        put(multi);
         if (n != pickle::kBatchSize) return true;
     }
 }
 
+bool Pickler::batch_appends(Value iter) {
+    return batch_items(iter, Op::APPEND, Op::APPENDS, [&](Value item) { return save(item); });
+}
+
 bool Pickler::batch_setitems(Value iter) {
-    auto save_pair = [&](Value pair) {
+    return batch_items(iter, Op::SETITEM, Op::SETITEMS, [&](Value pair) {
         if (!is_tuple(ts, pair) || tuple_size(pair) != 2) {
             raise(ts, ts.exc_types().TypeError, "dict items iterator must return 2-tuples");
             return false;
         }
         return save(tuple_item(pair, 0)) && save(tuple_item(pair, 1));
-    };
-    if (proto == 0) {
-        for (;;) {
-            Ref item(iter_next(ts, iter));
-            if (!item) return !ts.has_exception();
-            if (!save_pair(*item)) return false;
-            put(Op::SETITEM);
-        }
-    }
-    for (;;) {
-        Ref first(iter_next(ts, iter));
-        if (!first) return !ts.has_exception();
-        Ref next(iter_next(ts, iter));
-        if (!next) {
-            if (ts.has_exception() || !save_pair(*first)) return false;
-            put(Op::SETITEM);
-            return true;
-        }
-        put(Op::MARK);
-        if (!save_pair(*first)) return false;
-        int n = 1;
-        while (next) {
-            if (!save_pair(*next)) return false;
-            if (++n == pickle::kBatchSize) break;
-            next.reset(iter_next(ts, iter));
-        }
-        if (ts.has_exception()) return false;
-        put(Op::SETITEMS);
-        if (n != pickle::kBatchSize) return true;
-    }
+    });
 }
 
 bool is_iterator(ThreadState& ts, Value v) {

@@ -1,5 +1,8 @@
 # gilt's pickles must be CPython's byte for byte: every line prints dumps().
 import pickle
+import sys
+
+sys.path.insert(0, "../pickle")  # the classes of the pickle area's tests
 import mod_classes as m
 
 values = [None, True, False, 0, 1, -1, 255, 256, 65535, 65536, -2**31, 2**31, 2**70, -2**70,

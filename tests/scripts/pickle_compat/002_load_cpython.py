@@ -1,5 +1,8 @@
 # Pickles written by CPython 3.11 (bytes literals), loaded by gilt.
 import pickle
+import sys
+
+sys.path.insert(0, "../pickle")  # the classes of the pickle area's tests
 import mod_classes as m
 
 PICKLES = [
