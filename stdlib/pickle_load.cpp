@@ -506,6 +506,12 @@ bool Unpickler::load_stack_global() {
 // plain class, an instance made with __new__ (CPython's instantiate()).
 bool Unpickler::load_obj(std::size_t at, Value cls) {
     std::size_t n = stack.size() - at;
+    if (n == 0 && type_is_subtype(type_of(ts, cls), ts.types().type) &&
+        type_lookup_cstr(ts, as<TypeObject>(cls), "__getinitargs__").is_null()) {
+        // No arguments: an instance made without running __init__.
+        Ref new_fn(obj_getattr_cstr(ts, cls, "__new__"));
+        return new_fn && push(call1(ts, *new_fn, cls));
+    }
     Ref args(tuple_from_array(ts, stack.data() + at, n));
     if (!args) return false;
     for (std::size_t i = at; i < stack.size(); ++i) decref(stack[i]);
