@@ -496,6 +496,10 @@ bool Pickler::save_dict(Value v) {
             Ref key = Ref::borrow(k), value = Ref::borrow(val_);
             if (!save(*key) || !save(*value)) return false;
             put(Op::SETITEM);
+            if (dict_size(v) != n) {
+                raise(ts, ts.exc_types().RuntimeError, "dictionary changed size during iteration");
+                return false;
+            }
         }
         return true;
     }
