@@ -18,6 +18,7 @@ struct PickleDumpOptions {
     Value reducer_override;  // callable(obj) -> reduce value or NotImplemented
     Value dispatch_table;    // mapping type -> reducer; null: copyreg.dispatch_table
     Value buffer_callback;   // protocol 5: callable(PickleBuffer) -> falsy for out-of-band
+    Value memo;              // a Pickler's memo kept between dumps: {id(obj): (index, obj)}
 };
 
 // Pickles obj into *out. False with an exception pending.
@@ -32,6 +33,7 @@ struct PickleLoadOptions {
     Value persistent_load;  // callable(pid); null: persistent ids are an error
     Value buffers;          // iterator of out-of-band buffers, or null
     Value owner;            // the Unpickler object: its `proto` follows PROTO; may be null
+    Value memo;             // an Unpickler's memo kept between loads: {index: obj}
 };
 
 // Unpickles from `data` (whole input in memory) or, when `file` is not null,

@@ -13,6 +13,7 @@
 // __reduce_ex__) or is saved by name (classes, functions).
 #include <gmp.h>
 
+#include <algorithm>
 #include <cstring>
 #include <string>
 #include <unordered_map>
@@ -201,6 +202,8 @@ struct Pickler {
     }
 
     bool save(Value v, bool pers_save = false);
+    bool load_memo(Value dict);
+    bool store_memo(Value dict, std::size_t from);
     bool save_persistent(Value v, bool* done);
     bool save_int(Value v);
     void save_float(double d);
@@ -226,6 +229,46 @@ struct Pickler {
     bool batch_items(Value iter, Op single, Op multi, SaveItem save_item);
     bool save_reduce_pair(Value callable, Value args, Value obj);
 };
+
+// A Pickler's memo between dumps lives in a dict {id(obj): (index, obj)}
+// (the shape of CPython's Pickler.memo.copy()), read in before a dump and
+// added to after it.
+bool Pickler::load_memo(Value dict) {
+    if (!is_dict(ts, dict)) {
+        raise(ts, ts.exc_types().TypeError, "memo must be a dict");
+        return false;
+    }
+    std::vector<std::pair<uint64_t, Value>> entries;
+    uint64_t pos = 0;
+    Value key, entry;
+    while (dict_next(dict, &pos, &key, &entry)) {
+        int64_t idx;
+        if (!is_tuple(ts, entry) || tuple_size(entry) != 2 ||
+            !int_to_int64(tuple_item(entry, 0), &idx) || idx < 0) {
+            raise(ts, ts.exc_types().TypeError, "memo values must be (index, object) pairs");
+            return false;
+        }
+        entries.emplace_back(static_cast<uint64_t>(idx), tuple_item(entry, 1));
+    }
+    std::sort(entries.begin(), entries.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (const auto& [idx, obj] : entries) {
+        memo.emplace(obj.bits(), static_cast<uint32_t>(idx));
+        memo_keep.push_back(Ref::borrow(obj));
+    }
+    return true;
+}
+
+bool Pickler::store_memo(Value dict, std::size_t from) {
+    for (std::size_t i = from; i < memo_keep.size(); ++i) {
+        Value obj = *memo_keep[i];
+        Ref key(make_int_u64(ts, obj.bits()));
+        Ref idx(make_int_u64(ts, memo[obj.bits()]));
+        Ref pair(key && idx ? tuple_pack(ts, {*idx, obj}) : Value());
+        if (!pair || !dict_set(ts, dict, *key, *pair)) return false;
+    }
+    return true;
+}
 
 bool Pickler::save_persistent(Value v, bool* done) {
     *done = false;
@@ -1173,10 +1216,12 @@ bool pickle_dump(ThreadState& ts, Value obj, const PickleDumpOptions& options, s
         out->push_back(static_cast<char>(p.proto));
     }
     p.framing = p.proto >= 4;
+    if (!options.memo.is_null() && !p.load_memo(options.memo)) return false;
+    std::size_t known = p.memo_keep.size();
     if (!p.save(obj)) return false;
     p.put(Op::STOP);
     p.commit_frame();
-    return true;
+    return options.memo.is_null() || p.store_memo(options.memo, known);
 }
 
 }  // namespace gilt

@@ -237,6 +237,8 @@ struct Unpickler {
     }
 
     Value run();
+    bool load_memo(Value dict);
+    bool store_memo(Value dict);
     bool step(char op, bool* stop);
     bool load_int_line();
     bool load_long_line();
@@ -1049,10 +1051,44 @@ Value pickle_find_class(ThreadState& ts, Value module, Value name, int proto, bo
     return current.release();
 }
 
+// An Unpickler's memo between loads lives in a dict {index: obj}.
+bool Unpickler::load_memo(Value dict) {
+    if (!is_dict(ts, dict)) {
+        raise(ts, ts.exc_types().TypeError, "memo must be a dict");
+        return false;
+    }
+    uint64_t pos = 0;
+    Value key, obj;
+    while (dict_next(dict, &pos, &key, &obj)) {
+        int64_t idx;
+        if (!int_to_int64(key, &idx) || idx < 0) {
+            raise(ts, ts.exc_types().TypeError, "memo key must be integers");
+            return false;
+        }
+        if (!memo_put(static_cast<uint64_t>(idx), obj)) return false;
+    }
+    return true;
+}
+
+bool Unpickler::store_memo(Value dict) {
+    auto store = [&](uint64_t idx, Value obj) {
+        Ref key(make_int_u64(ts, idx));
+        return key && dict_set(ts, dict, *key, obj);
+    };
+    for (std::size_t i = 0; i < memo.size(); ++i)
+        if (!memo[i].is_null() && !store(i, memo[i])) return false;
+    for (const auto& [idx, obj] : sparse_memo)
+        if (!store(idx, obj)) return false;
+    return true;
+}
+
 Value pickle_load(ThreadState& ts, std::string_view data, Value file,
                   const PickleLoadOptions& options) {
     Unpickler u(ts, options, data, file);
-    return u.run();
+    if (!options.memo.is_null() && !u.load_memo(options.memo)) return Value();
+    Ref result(u.run());
+    if (!result || (!options.memo.is_null() && !u.store_memo(options.memo))) return Value();
+    return result.release();
 }
 
 }  // namespace gilt

@@ -54,13 +54,14 @@ bool truth(ThreadState& ts, Value v, bool dflt, bool* out) {
 }
 
 // dumps(obj, protocol=None, fix_imports=True, persistent_id=None,
-//       reducer_override=None, dispatch_table=None, buffer_callback=None)
+//       reducer_override=None, dispatch_table=None, buffer_callback=None,
+//       memo=None)
 Value pickle_dumps(ThreadState& ts, Args args) {
-    Value obj, protocol, fix, pid, override_, table, buffer_cb;
+    Value obj, protocol, fix, pid, override_, table, buffer_cb, memo;
     if (!parse_args(ts, args, "dumps",
                     {"obj", "|", "protocol", "fix_imports", "persistent_id", "reducer_override",
-                     "dispatch_table", "buffer_callback"},
-                    {&obj, &protocol, &fix, &pid, &override_, &table, &buffer_cb}))
+                     "dispatch_table", "buffer_callback", "memo"},
+                    {&obj, &protocol, &fix, &pid, &override_, &table, &buffer_cb, &memo}))
         return Value();
     PickleDumpOptions o;
     if (!optional(protocol).is_null()) {
@@ -77,6 +78,7 @@ Value pickle_dumps(ThreadState& ts, Args args) {
     o.reducer_override = optional(override_);
     o.dispatch_table = optional(table);
     o.buffer_callback = optional(buffer_cb);
+    o.memo = optional(memo);
     if (!o.buffer_callback.is_null() && o.protocol < 5)
         return raise(ts, ts.exc_types().ValueError, "buffer_callback needs protocol >= 5");
     std::string out;
@@ -138,20 +140,22 @@ Value pickle_loads(ThreadState& ts, Args args) {
     return pickle_load(ts, view, Value(), o);
 }
 
-// load(file, ..., owner=None): as loads, reading file.read / file.readline;
+// load(file, ..., owner=None, memo=None): as loads, reading file.read / file.readline;
 // owner.proto is kept equal to the protocol read so far.
 Value pickle_load_file(ThreadState& ts, Args args) {
-    Value file, fix, encoding, errors, find_class, pload, buffers, owner;
-    if (!parse_args(ts, args, "load",
-                    {"file", "|", "fix_imports", "encoding", "errors", "find_class",
-                     "persistent_load", "buffers", "owner"},
-                    {&file, &fix, &encoding, &errors, &find_class, &pload, &buffers, &owner}))
+    Value file, fix, encoding, errors, find_class, pload, buffers, owner, memo;
+    if (!parse_args(
+            ts, args, "load",
+            {"file", "|", "fix_imports", "encoding", "errors", "find_class", "persistent_load",
+             "buffers", "owner", "memo"},
+            {&file, &fix, &encoding, &errors, &find_class, &pload, &buffers, &owner, &memo}))
         return Value();
     PickleLoadOptions o;
     Ref buffer_iter;
     if (!load_options(ts, fix, encoding, errors, find_class, pload, buffers, &o, &buffer_iter))
         return Value();
     o.owner = optional(owner);
+    o.memo = optional(memo);
     Ref keep = Ref::borrow(file);
     return pickle_load(ts, {}, file, o);
 }

@@ -99,7 +99,7 @@ class Pickler:
             getattr(self, "persistent_id", None),
             getattr(self, "reducer_override", None),
             getattr(self, "dispatch_table", None),
-            self._buffer_callback)
+            self._buffer_callback, self.memo)
         self._write(data)
 
 
@@ -129,7 +129,8 @@ class Unpickler:
             finder = None  # the native lookup, without a call back into Python
         loader = getattr(self, "persistent_load", None)
         return _pickle.load(self._file, self.fix_imports, self.encoding,
-                            self.errors, finder, loader, self._buffers, self)
+                            self.errors, finder, loader, self._buffers, self,
+                            self.memo)
 
     def find_class(self, module, name):
         """Return the object module.name names; called for every global a
