@@ -192,6 +192,21 @@ Value exc_reduce(ThreadState& ts, Args args) {
     ExceptionObject* e = exc_obj(args[0]);
     Value type = val(type_of_object(args[0]));
     Value a = e->args.is_null() ? ts.interp().empty_tuple : e->args;
+    Ref os_args;
+    if (type_is_subtype(type_of_object(args[0]), ts.exc_types().OSError) && tuple_size(a) == 2) {
+        // OSError's filenames are not in args; CPython's OSError.__reduce__
+        // puts them back: (errno, strerror, filename[, None, filename2]).
+        auto* os = reinterpret_cast<OSErrorObject*>(e);
+        if (!os->filename.is_null() && !os->filename2.is_null())
+            os_args.reset(tuple_pack(ts, {tuple_item(a, 0), tuple_item(a, 1), os->filename,
+                                          Value::none(), os->filename2}));
+        else if (!os->filename.is_null())
+            os_args.reset(tuple_pack(ts, {tuple_item(a, 0), tuple_item(a, 1), os->filename}));
+        if (os_args)
+            a = *os_args;
+        else if (ts.has_exception())
+            return Value();
+    }
     if (!e->dict.is_null() && dict_size(e->dict) > 0) return tuple_pack(ts, {type, a, e->dict});
     return tuple_pack(ts, {type, a});
 }

@@ -14,6 +14,7 @@
 #include "runtime/int.hpp"
 #include "runtime/interpreter.hpp"
 #include "runtime/list.hpp"
+#include "runtime/object_reduce.hpp"
 #include "runtime/str.hpp"
 #include "runtime/tuple.hpp"
 #include "runtime/type.hpp"
@@ -213,17 +214,14 @@ Value object_sizeof(ThreadState& ts, Args args) {
     return make_int(ts, type_of(ts, args[0])->basicsize);
 }
 
-Value object_reduce_ex(ThreadState& ts, Args args) {
-    return raise_fmt(ts, ts.exc_types().TypeError, "cannot pickle '{}' object",
-                     type_name(ts, args[0]));
-}
-
 constexpr MethodDef kObjectMethods[] = {
     {"__format__", object_format},
     {"__dir__", object_dir},
     {"__init_subclass__", object_init_subclass, kMethodClass},
     {"__sizeof__", object_sizeof},
-    {"__reduce_ex__", object_reduce_ex},
+    {"__reduce_ex__", object_reduce_ex_method},
+    {"__reduce__", object_reduce_method},
+    {"__getstate__", object_getstate_method},
 };
 
 Value object_get_class(ThreadState& ts, Value self) {

@@ -28,11 +28,13 @@ namespace {
 
 Value defaultdict_missing(ThreadState& ts, Args args);
 Value defaultdict_copy(ThreadState& ts, Args args);
+Value defaultdict_reduce(ThreadState& ts, Args args);
 
 constexpr MethodDef kDefaultDictMethods[] = {
     {"__missing__", defaultdict_missing},
     {"copy", defaultdict_copy},
     {"__copy__", defaultdict_copy},
+    {"__reduce__", defaultdict_reduce},
 };
 
 struct DefaultDictObject {
@@ -69,6 +71,20 @@ Value defaultdict_missing(ThreadState& ts, Args args) {
 Value defaultdict_copy(ThreadState& ts, Args args) {
     Value self = args[0];
     return call2(ts, val(type_of(ts, self)), dd(self)->default_factory, self);
+}
+
+// The pickle recipe: (type, (factory,) or (), None, None, iter(items)).
+Value defaultdict_reduce(ThreadState& ts, Args args) {
+    if (!check_nargs(ts, args.drop_first(), "__reduce__", 0, 0)) return Value();
+    Value self = args[0], factory = dd(self)->default_factory;
+    Ref factory_args(factory.is_null() || factory.is_none() ? new_ref(ts.interp().empty_tuple)
+                                                            : tuple_pack(ts, {factory}));
+    Ref items_fn(obj_getattr_cstr(ts, self, "items"));
+    Ref items(items_fn ? call0(ts, *items_fn) : Value());
+    Ref it(items ? obj_iter(ts, *items) : Value());
+    if (!factory_args || !it) return Value();
+    return tuple_pack(ts,
+                      {val(type_of(ts, self)), *factory_args, Value::none(), Value::none(), *it});
 }
 
 TypeObject* dict_type(ThreadState& ts) {

@@ -13,8 +13,10 @@
 
 #include "runtime/abstract.hpp"
 #include "runtime/arg_parse.hpp"
+#include "runtime/dict.hpp"
 #include "runtime/errors.hpp"
 #include "runtime/heap.hpp"
+#include "runtime/instance.hpp"
 #include "runtime/int.hpp"
 #include "runtime/interpreter.hpp"
 #include "runtime/iterators.hpp"
@@ -41,17 +43,19 @@ Value deque_remove(ThreadState& ts, Args args);
 Value deque_reverse(ThreadState& ts, Args args);
 Value deque_insert(ThreadState& ts, Args args);
 Value deque_copy(ThreadState& ts, Args args);
+Value deque_reduce(ThreadState& ts, Args args);
 Value deque_reversed(ThreadState& ts, Args args);
 
 constexpr MethodDef kDequeMethods[] = {
-    {"append", deque_append}, {"appendleft", deque_appendleft},
-    {"pop", deque_pop},       {"popleft", deque_popleft},
-    {"extend", deque_extend}, {"extendleft", deque_extendleft},
-    {"rotate", deque_rotate}, {"clear", deque_clear_method},
-    {"count", deque_count},   {"index", deque_index},
-    {"remove", deque_remove}, {"reverse", deque_reverse},
-    {"insert", deque_insert}, {"copy", deque_copy},
-    {"__copy__", deque_copy}, {"__reversed__", deque_reversed},
+    {"append", deque_append},     {"appendleft", deque_appendleft},
+    {"pop", deque_pop},           {"popleft", deque_popleft},
+    {"extend", deque_extend},     {"extendleft", deque_extendleft},
+    {"rotate", deque_rotate},     {"clear", deque_clear_method},
+    {"count", deque_count},       {"index", deque_index},
+    {"remove", deque_remove},     {"reverse", deque_reverse},
+    {"insert", deque_insert},     {"copy", deque_copy},
+    {"__copy__", deque_copy},     {"__reversed__", deque_reversed},
+    {"__reduce__", deque_reduce},
 };
 
 Value deque_get_maxlen(ThreadState& ts, Value self) {
@@ -309,6 +313,22 @@ Value deque_insert(ThreadState& ts, Args args) {
     for (int64_t k = 0; k < i; ++k)
         std::swap(slot(d, static_cast<uint64_t>(k)), slot(d, static_cast<uint64_t>(k + 1)));
     return Value::none();
+}
+
+// The pickle recipe: (type, () or ((), maxlen), __dict__ or None, iter(d)).
+Value deque_reduce(ThreadState& ts, Args args) {
+    if (!check_nargs(ts, args.drop_first(), "__reduce__", 0, 0)) return Value();
+    Value self = args[0];
+    int64_t maxlen = deque_obj(self)->maxlen;
+    Ref limit(maxlen < 0 ? Value() : make_int(ts, maxlen));
+    Ref ctor_args(maxlen < 0
+                      ? new_ref(ts.interp().empty_tuple)
+                      : (limit ? tuple_pack(ts, {ts.interp().empty_tuple, *limit}) : Value()));
+    Value* d = instance_dict_slot(self.as_object());
+    Value state = d && !d->is_null() && dict_size(*d) ? *d : Value::none();
+    Ref it(obj_iter(ts, self));
+    if (!ctor_args || !it) return Value();
+    return tuple_pack(ts, {val(type_of(ts, self)), *ctor_args, state, *it});
 }
 
 Value deque_copy(ThreadState& ts, Args args) {

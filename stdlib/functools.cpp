@@ -296,6 +296,47 @@ void key_wrapper_clear(Object* o) {
     clear_ref(k->obj);
 }
 
+// The pickle recipe: (type, (fn,), (fn, args, keywords, __dict__ or None)),
+// rebuilt by __setstate__.
+Value partial_reduce(ThreadState& ts, Args args) {
+    if (!check_nargs(ts, args.drop_first(), "__reduce__", 0, 0)) return Value();
+    PartialObject* p = partial_obj(args[0]);
+    Ref fn_args(tuple_pack(ts, {p->fn}));
+    Value d = p->dict.is_null() ? Value::none() : p->dict;
+    Ref state(tuple_pack(ts, {p->fn, p->args, p->kw, d}));
+    if (!fn_args || !state) return Value();
+    return tuple_pack(ts, {val(type_of(ts, args[0])), *fn_args, *state});
+}
+
+Value partial_setstate(ThreadState& ts, Args args) {
+    if (!check_nargs(ts, args.drop_first(), "__setstate__", 1, 1)) return Value();
+    Value state = args[1];
+    if (!is_tuple(ts, state) || tuple_size(state) != 4)
+        return raise(ts, ts.exc_types().TypeError, "invalid partial state");
+    Value fn = tuple_item(state, 0), fargs = tuple_item(state, 1), kw = tuple_item(state, 2),
+          d = tuple_item(state, 3);
+    if (type_of(ts, fn)->call == nullptr || !is_tuple(ts, fargs) ||
+        (!kw.is_none() && !is_dict(ts, kw)))
+        return raise(ts, ts.exc_types().TypeError, "invalid partial state");
+    Ref new_args(tuple_from_array(ts, &tuple_obj(fargs)->items[0], tuple_size(fargs)));
+    Ref new_kw(kw.is_none() ? dict_new(ts) : dict_copy(ts, kw));
+    if (!new_args || !new_kw) return Value();
+    PartialObject* p = partial_obj(args[0]);
+    set_ref(p->fn, new_ref(fn));
+    set_ref(p->args, new_args.release());
+    set_ref(p->kw, new_kw.release());
+    if (d.is_none())
+        clear_ref(p->dict);
+    else if (is_dict(ts, d))
+        set_ref(p->dict, dict_copy(ts, d));
+    return Value::none();
+}
+
+constexpr MethodDef kPartialMethods[] = {
+    {"__reduce__", partial_reduce},
+    {"__setstate__", partial_setstate},
+};
+
 // --- types ---
 
 TypeObject* make_partial_type(Interpreter& interp) {
@@ -310,6 +351,7 @@ TypeObject* make_partial_type(Interpreter& interp) {
     t->traverse = partial_traverse;
     t->clear = partial_clear;
     type_add_getsets(interp, t, kPartialGetSets);
+    type_add_methods(interp, t, kPartialMethods);
     Ref mod(interp.intern("functools"));
     type_set_attr_cstr(interp, t, "__module__", *mod);
     type_ready(interp, t);

@@ -11,10 +11,12 @@ namespace gilt {
 namespace {
 
 constexpr NativeModule kNativeModules[] = {
+    {"_codecs", init_codecs_module},            // codecs_module.cpp
     {"_collections", init_collections_module},  // collections.cpp
     {"_functools", init_functools_module},      // functools.cpp
     {"_io", init_io_module},                    // io.cpp, the same module as io
     {"_json", init_json_module},                // json.cpp
+    {"_pickle", init_pickle_module},            // pickle_module.cpp
     {"_random", init_random_module},            // random.cpp
     {"_socket", init_socket_module},            // socket*.cpp
     {"_subprocess", init_subprocess_module},    // subprocess_module.cpp
