@@ -1,6 +1,9 @@
 // Object allocation and release (see heap.hpp).
 #include "runtime/heap.hpp"
 
+#include <sys/mman.h>
+
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 
@@ -14,14 +17,24 @@
 
 namespace gilt {
 
+bool alloc_size_possible(std::size_t bytes) noexcept {
+    constexpr std::size_t kProbeFrom = std::size_t(64) << 20;
+    if (bytes < kProbeFrom) return true;
+    if (bytes > std::size_t(PTRDIFF_MAX)) return false;
+    void* p = ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED) return false;
+    ::munmap(p, bytes);
+    return true;
+}
+
 namespace {
 
 #if GILT_USE_MIMALLOC
 void* obj_calloc(std::size_t size) noexcept {
-    return mi_zalloc(size);
+    return alloc_size_possible(size) ? mi_zalloc(size) : nullptr;
 }
 void* obj_malloc(std::size_t size) noexcept {
-    return mi_malloc(size);
+    return alloc_size_possible(size) ? mi_malloc(size) : nullptr;
 }
 void obj_free(void* p) noexcept {
     mi_free(p);
