@@ -11,8 +11,12 @@
 
 #include <algorithm>
 #include <cassert>
+#include <cmath>
 
+#include "runtime/abstract.hpp"
 #include "runtime/errors.hpp"
+#include "runtime/float.hpp"
+#include "runtime/int.hpp"
 #include "runtime/str.hpp"
 #include "runtime/tuple.hpp"
 
@@ -180,6 +184,46 @@ bool check_nargs_slow(ThreadState& ts, Args args, std::string_view fname, uint32
                   plural(max), n);
     }
     return false;
+}
+
+bool time_arg_seconds(ThreadState& ts, Value v, double unit_ns, double* seconds) {
+    // 2**63 nanoseconds: the first count that does not fit.
+    constexpr double kLimitNs = 9223372036854775808.0;
+    if (is_float(v) || (!is_int(v) && type_of(ts, v)->nb_float)) {
+        double d;
+        if (!obj_as_double(ts, v, &d)) return false;
+        if (std::isnan(d)) {
+            raise(ts, ts.exc_types().ValueError, "Invalid value NaN (not a number)");
+            return false;
+        }
+        double ns = std::nearbyint(d * unit_ns);
+        if (!(ns >= -kLimitNs && ns < kLimitNs)) {
+            raise(ts, ts.exc_types().OverflowError, "timestamp out of range for platform time_t");
+            return false;
+        }
+        *seconds = ns / 1e9;
+        return true;
+    }
+    Value i = v;
+    Ref index;
+    if (!is_int(v)) {
+        UnarySlot s = type_of(ts, v)->nb_index;
+        if (!s) {
+            raise_fmt(ts, ts.exc_types().TypeError,
+                      "'{}' object cannot be interpreted as an integer", type_name(ts, v));
+            return false;
+        }
+        index = Ref(s(ts, v));
+        if (!index) return false;
+        i = *index;
+    }
+    int64_t n;
+    if (!int_to_int64(i, &n) || std::fabs(static_cast<double>(n) * unit_ns) >= kLimitNs) {
+        raise(ts, ts.exc_types().OverflowError, "timestamp too large to convert to C _PyTime_t");
+        return false;
+    }
+    *seconds = static_cast<double>(n) * unit_ns / 1e9;
+    return true;
 }
 
 }  // namespace gilt

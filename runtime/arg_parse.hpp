@@ -90,4 +90,14 @@ namespace gilt {
     return no_kwargs(ts, args, qualname) && check_nargs(ts, args.drop_first(), name, min, max);
 }
 
+// A time a script passes to sleep or to a timeout, as CPython's
+// _PyTime_FromSecondsObject reads it: an int (or __index__) or a float (or
+// __float__) counting units of `unit_ns` nanoseconds (1e9: seconds, 1e6:
+// milliseconds). NaN is a ValueError, and so is every value whose count of
+// nanoseconds does not fit in 64 bits an OverflowError ("timestamp too large
+// to convert to C _PyTime_t" for an int, "timestamp out of range for
+// platform time_t" for a float), so what callers get, in seconds, is finite
+// and within about +-292 years: safe to turn into any clock's duration.
+[[nodiscard]] bool time_arg_seconds(ThreadState& ts, Value v, double unit_ns, double* seconds);
+
 }  // namespace gilt

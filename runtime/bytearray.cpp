@@ -71,7 +71,8 @@ bool bytearray_resize(ThreadState& ts, Value self, uint64_t size) {
     uint64_t old = b->size;
     if (size + 1 > b->capacity || size + 1 < b->capacity / 2) {
         uint64_t cap = size + 1 > b->capacity ? size + (size >> 3) + (size < 9 ? 3 : 6) : size + 1;
-        auto* p = static_cast<char*>(std::realloc(b->data, cap));
+        auto* p =
+            alloc_size_possible(cap) ? static_cast<char*>(std::realloc(b->data, cap)) : nullptr;
         if (!p) {
             raise_memory_error(ts);
             return false;
@@ -282,6 +283,7 @@ Value bytearray_mul(ThreadState& ts, Value a, Value b) {
     std::string_view d = bytearray_view(s);
     if (count > 0 && !d.empty() && static_cast<uint64_t>(count) > (uint64_t(1) << 48) / d.size())
         return raise_memory_error(ts);
+    if (count > 0 && !check_alloc_size(ts, static_cast<uint64_t>(count) * d.size())) return Value();
     return make_bytearray(ts, repeated(d, count));
 }
 
@@ -292,6 +294,7 @@ Value bytearray_imul(ThreadState& ts, Value a, Value b) {
     std::string_view d = bytearray_view(a);
     if (count > 0 && !d.empty() && static_cast<uint64_t>(count) > (uint64_t(1) << 48) / d.size())
         return raise_memory_error(ts);
+    if (count > 0 && !check_alloc_size(ts, static_cast<uint64_t>(count) * d.size())) return Value();
     if (!assign(ts, a, repeated(d, count))) return Value();
     return new_ref(a);
 }

@@ -190,6 +190,7 @@ bool bytes_from_source(ThreadState& ts, Value source, Value encoding, Value erro
         if (!obj_index(ts, source, &n)) return false;
         if (n < 0) return raise(ts, ts.exc_types().ValueError, "negative count"), false;
         if (static_cast<uint64_t>(n) > kMaxBytes) return raise_memory_error(ts), false;
+        if (!check_alloc_size(ts, static_cast<uint64_t>(n))) return false;
         out->assign(static_cast<size_t>(n), '\0');
         return true;
     }

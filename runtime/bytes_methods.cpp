@@ -289,10 +289,9 @@ Value pad(ThreadState& ts, Value self, int64_t left, int64_t right, char fill) {
     std::string_view d = byteslike_data(self);
     if (left <= 0 && right <= 0) return unchanged(ts, self);
     // Each term is below 2**63, so the sum cannot wrap.
-    if (static_cast<uint64_t>(std::max<int64_t>(left, 0)) +
-            static_cast<uint64_t>(std::max<int64_t>(right, 0)) + d.size() >
-        kMaxResultBytes)
-        return raise_memory_error(ts);
+    const uint64_t total = static_cast<uint64_t>(std::max<int64_t>(left, 0)) +
+                           static_cast<uint64_t>(std::max<int64_t>(right, 0)) + d.size();
+    if (total > kMaxResultBytes || !check_alloc_size(ts, total)) return raise_memory_error(ts);
     std::string out;
     out.reserve(d.size() +
                 static_cast<size_t>(std::max<int64_t>(left, 0) + std::max<int64_t>(right, 0)));

@@ -159,6 +159,13 @@ Value raise_stop_iteration(ThreadState& ts, Value value) {
     return raise_with_arg(ts, ts.exc_types().StopIteration, value);
 }
 
+bool check_alloc_size(ThreadState& ts, uint64_t bytes) {
+    if (bytes <= uint64_t(PTRDIFF_MAX) && alloc_size_possible(static_cast<std::size_t>(bytes)))
+        return true;
+    raise_memory_error(ts);
+    return false;
+}
+
 Value raise_memory_error(ThreadState& ts) {
     TypeObject* t = ts.exc_types().MemoryError;
     if (!t) fatal_no_exception_types("MemoryError");

@@ -40,6 +40,13 @@ Value raise_stop_iteration(ThreadState& ts, Value value);
 // Never fails: falls back to a preallocated instance when even the
 // exception object cannot be allocated.
 Value raise_memory_error(ThreadState& ts);
+// Before building a buffer whose size comes from the script (a width, a
+// count, a length): true when the allocator can provide `bytes` bytes;
+// otherwise MemoryError is pending. CPython raises MemoryError at once when
+// malloc refuses such a size; a std::string or std::vector asked for it
+// would throw std::bad_alloc instead, which must never leave a builtin (see
+// alloc_size_possible in runtime/heap.hpp for how the size is tried).
+[[nodiscard]] bool check_alloc_size(ThreadState& ts, uint64_t bytes);
 // "maximum recursion depth exceeded" + `where` (CPython appends e.g.
 // " while calling a Python object" or " in comparison").
 Value raise_recursion_error(ThreadState& ts, std::string_view where = {});

@@ -36,5 +36,9 @@ inline constexpr std::uint32_t kEvalBreakerGilDrop = 1u << 0;
 inline constexpr std::uint32_t kEvalBreakerSignals = 1u << 1;
 // An asynchronous exception is pending for some thread.
 inline constexpr std::uint32_t kEvalBreakerAsyncExc = 1u << 2;
+// Tracked allocations passed the collector's threshold: collect at the next
+// check point (runtime/gc.hpp). Never from inside the allocator, whose caller
+// has not finished building the new object yet. Set and cleared under the GIL.
+inline constexpr std::uint32_t kEvalBreakerGc = 1u << 3;
 
 }  // namespace gilt

@@ -167,10 +167,7 @@ bool parse_format_spec(ThreadState& ts, std::string_view spec, FormatSpec* out,
     if (n == 0) out->width = -1;
     // Padding is built in a std::string, which must never be asked for more
     // than can exist (it would throw): such a width is a MemoryError.
-    if (out->width > kMaxFormatWidth) {
-        raise_memory_error(ts);
-        return false;
-    }
+    if (out->width > 0 && !check_alloc_size(ts, static_cast<uint64_t>(out->width))) return false;
     if (!parse_grouping(ts, spec, &pos, out)) return false;
     if (pos < spec.size() && spec[pos] == '.') {
         ++pos;

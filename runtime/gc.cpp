@@ -24,6 +24,7 @@
 
 #include "runtime/abstract.hpp"
 #include "runtime/errors.hpp"
+#include "runtime/eval_breaker.hpp"
 #include "runtime/exception.hpp"
 #include "runtime/type.hpp"
 
@@ -188,16 +189,19 @@ int64_t gc_collect(ThreadState& ts) {
     return found;
 }
 
-void gc_maybe_collect(Interpreter& interp) {
+void gc_schedule(Interpreter& interp) {
     Interpreter::GcState& gc = *interp.gc;
     if (gc.allocations < gc.long_lived / 4) return;
-    ThreadState* ts = ThreadState::current(interp);
-    if (!ts) {
-        // Start-up, before any thread runs: try again after another threshold.
-        gc.allocations = 0;
-        return;
-    }
-    gc_collect(*ts);
+    gc.scheduled = true;
+    interp.eval_breaker.fetch_or(kEvalBreakerGc, std::memory_order_relaxed);
+}
+
+void gc_maybe_collect(ThreadState& ts) {
+    Interpreter& interp = ts.interp();
+    Interpreter::GcState& gc = *interp.gc;
+    interp.eval_breaker.fetch_and(~kEvalBreakerGc, std::memory_order_relaxed);
+    gc.scheduled = false;
+    if (gc.enabled && !gc.collecting && gc.allocations > gc.threshold) gc_collect(ts);
 }
 
 }  // namespace gilt

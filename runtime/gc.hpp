@@ -10,7 +10,8 @@
 //   3. everything reachable from an object with gc_refs > 0 is alive;
 //   4. the rest is garbage held only by cycles: clear it (the type's clear
 //      slot drops its references), which lets refcounting free it.
-// A collection runs automatically when allocations minus deallocations of
+// A collection runs automatically (at the eval loop's next check point, see
+// gc_schedule) when allocations minus deallocations of
 // tracked objects pass `threshold` (CPython's generation-0 threshold idea,
 // without generations) and the growth is at least a quarter of what
 // survived the last collection (CPython's rule for full collections, which
@@ -37,6 +38,13 @@ struct Interpreter::GcState {
     int64_t threshold = 10000;
     bool enabled = true;
     bool collecting = false;
+    bool scheduled = false;  // kEvalBreakerGc is set: a collection is due at a check point
+    // The trashcan (heap.cpp, dealloc_object): how many deallocations of
+    // tracked objects are nested on the C stack, and the objects whose
+    // deallocation was put off because that nesting was too deep (a stack
+    // threaded through their GcHead's next; they are off `tracked`).
+    int trash_depth = 0;
+    GcHead* trash = nullptr;
     int64_t collections = 0;
     int64_t collected = 0;
     int64_t long_lived = 0;  // tracked objects that survived the last collection
@@ -62,7 +70,13 @@ inline constexpr uint32_t kTypeHasFinalizer = 1u << 7;
 
 // Runs a full collection; returns the number of unreachable objects found.
 int64_t gc_collect(ThreadState& ts);
-// Called by the allocator when the threshold is reached.
-void gc_maybe_collect(Interpreter& interp);
+// Called by the allocator when the threshold is reached: asks the eval loop
+// to collect at its next check point (kEvalBreakerGc), where every object is
+// complete. Collecting inside the allocator would traverse the object being
+// built (a set with no table yet) before its constructor finished.
+void gc_schedule(Interpreter& interp);
+// Called at a check point that found kEvalBreakerGc: clears it and collects
+// if the allocations still call for it.
+void gc_maybe_collect(ThreadState& ts);
 
 }  // namespace gilt

@@ -1,6 +1,9 @@
 // Object allocation and release (see heap.hpp).
 #include "runtime/heap.hpp"
 
+#include <sys/mman.h>
+
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 
@@ -14,14 +17,24 @@
 
 namespace gilt {
 
+bool alloc_size_possible(std::size_t bytes) noexcept {
+    constexpr std::size_t kProbeFrom = std::size_t(64) << 20;
+    if (bytes < kProbeFrom) return true;
+    if (bytes > std::size_t(PTRDIFF_MAX)) return false;
+    void* p = ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED) return false;
+    ::munmap(p, bytes);
+    return true;
+}
+
 namespace {
 
 #if GILT_USE_MIMALLOC
 void* obj_calloc(std::size_t size) noexcept {
-    return mi_zalloc(size);
+    return alloc_size_possible(size) ? mi_zalloc(size) : nullptr;
 }
 void* obj_malloc(std::size_t size) noexcept {
-    return mi_malloc(size);
+    return alloc_size_possible(size) ? mi_malloc(size) : nullptr;
 }
 void obj_free(void* p) noexcept {
     mi_free(p);
@@ -83,8 +96,10 @@ Object* link_gc_object(TypeObject* type, GcHead* h, uint8_t flags) noexcept {
     h->next = &gc.tracked;
     last->next = h;
     gc.tracked.prev = h;
-    if (++gc.allocations > gc.threshold && gc.enabled && !gc.collecting)
-        gc_maybe_collect(*type->interp);
+    // Only scheduled: the caller has not filled the object in yet (a set's
+    // table, a tuple's items), and a collection now would traverse it.
+    if (++gc.allocations > gc.threshold && !gc.scheduled && gc.enabled && !gc.collecting)
+        gc_schedule(*type->interp);
     return o;
 }
 
@@ -214,8 +229,73 @@ void* alloc_raw_zeroed(std::size_t size) noexcept {
     return obj_calloc(size);
 }
 
+// The trashcan (CPython's Py_TRASHCAN_BEGIN/END, done once here instead of
+// in every container's dealloc). Freeing a container drops its children,
+// whose deallocation frees theirs, and so on: a chain of a million nested
+// lists, a linked list of instances, a long __context__ chain would recurse
+// a million C frames deep and overflow the stack. So deallocations of
+// tracked objects (every object that can hold references is tracked) count
+// their nesting; past kTrashDepthMax an object is not freed at once but put
+// on the interpreter's trash stack, and the outermost deallocation frees
+// what was put there when it ends, each from depth 1 again. Objects that
+// cannot hold references skip all this, so a str or float costs nothing more.
+//
+// A deferred object has refcount 0 but still owns its children; it is taken
+// off the tracked list so a collection (a __del__ run by a nested
+// deallocation can reach a check point) never sees it, and its children,
+// whose references it still holds, stay alive until it is freed.
+//
+// The count is per interpreter, not per thread: if a __del__ run during a
+// deallocation lets another thread take the GIL, that thread starts counting
+// from the first one's depth. It then defers sooner than it needs to, and
+// what it deferred is freed when the depth next returns to zero, on
+// whichever thread that is; nothing is freed twice or lost.
+namespace {
+
+constexpr int kTrashDepthMax = 50;
+
+[[gnu::noinline]] void trash_deposit(Interpreter::GcState& gc, Object* o) noexcept {
+    GcHead* h = gc_head(o);
+    h->prev->next = h->next;
+    h->next->prev = h->prev;
+    h->next = gc.trash;
+    h->prev = nullptr;
+    gc.trash = h;
+}
+
+// Frees the deferred objects; the depth stays at least 1 so the nested
+// deallocations never drain recursively, and what they defer in turn is
+// taken by this loop.
+[[gnu::noinline]] void trash_drain(Interpreter::GcState& gc) noexcept {
+    gc.trash_depth = 1;
+    while (GcHead* h = gc.trash) {
+        gc.trash = h->next;
+        GcHead* last = gc.tracked.prev;  // back where free_object expects it
+        h->prev = last;
+        h->next = &gc.tracked;
+        last->next = h;
+        gc.tracked.prev = h;
+        Object* o = gc_object(h);
+        o->type->dealloc(o);
+    }
+    gc.trash_depth = 0;
+}
+
+}  // namespace
+
 void dealloc_object(Object* o) noexcept {
+    if (!(o->flags & kObjGcTracked)) {
+        o->type->dealloc(o);
+        return;
+    }
+    Interpreter::GcState& gc = *o->type->interp->gc;
+    if (gc.trash_depth >= kTrashDepthMax) {
+        trash_deposit(gc, o);
+        return;
+    }
+    ++gc.trash_depth;
     o->type->dealloc(o);
+    if (--gc.trash_depth == 0 && gc.trash) trash_drain(gc);
 }
 
 }  // namespace gilt

@@ -61,6 +61,15 @@ void free_object(Object* o) noexcept;
 // builtin types at interpreter tear-down).
 void gc_freelist_clear(TypeObject* type) noexcept;
 
+// Can `bytes` bytes be allocated at all? Sizes from 64 MiB up are asked of
+// the kernel with an mmap that reserves swap (and unmapped at once): mimalloc
+// maps huge blocks without reserving, so it would hand out a terabyte and
+// the process would die filling it, where CPython's malloc gets ENOMEM from
+// the overcommit rule or an address-space limit and raises MemoryError.
+// Every allocation whose size a script chooses passes through here (the
+// allocators below, and check_alloc_size in runtime/errors.hpp).
+bool alloc_size_possible(std::size_t bytes) noexcept;
+
 // Zeroed memory from the object allocator, for an object made before its
 // type exists (start-up); released by free_object like any other.
 void* alloc_raw_zeroed(std::size_t size) noexcept;

@@ -351,6 +351,7 @@ Value int_to_bytes(ThreadState& ts, Args args) {
     int little = parse_byteorder(ts, order, "to_bytes");
     int sgn = is_signed.is_null() ? 0 : obj_truthy(ts, is_signed);
     if (little < 0 || sgn < 0) return Value();
+    if (!check_alloc_size(ts, static_cast<uint64_t>(length))) return Value();
     std::string bytes;
     if (!int_bytes(ts, args[0], length, sgn != 0, &bytes)) return Value();
     if (little) std::reverse(bytes.begin(), bytes.end());

@@ -79,7 +79,9 @@ bool set_capacity(ThreadState& ts, ListObject* l, uint64_t cap) {
         std::free(l->items);
         l->items = nullptr;
     } else {
-        auto* items = static_cast<Value*>(std::realloc(l->items, cap * sizeof(Value)));
+        auto* items = alloc_size_possible(cap * sizeof(Value))
+                          ? static_cast<Value*>(std::realloc(l->items, cap * sizeof(Value)))
+                          : nullptr;
         if (!items) {
             raise_memory_error(ts);
             return false;
@@ -717,7 +719,7 @@ Value list_new(ThreadState& ts, uint64_t capacity) {
     auto* l = alloc_gc<ListObject>(ts.types().list);
     if (!l) return raise_memory_error(ts);
     if (capacity > 0) {
-        l->items = capacity > kMaxListItems
+        l->items = capacity > kMaxListItems || !alloc_size_possible(capacity * sizeof(Value))
                        ? nullptr
                        : static_cast<Value*>(std::malloc(capacity * sizeof(Value)));
         if (!l->items) {

@@ -369,7 +369,7 @@ bool parse_acquire_args_general(ThreadState& ts, Args args, const char* fname, d
         blocking = b != 0;
     }
     double t = -1;
-    if (!timeout_v.is_null() && !obj_as_double(ts, timeout_v, &t)) return false;
+    if (!timeout_v.is_null() && !time_arg_seconds(ts, timeout_v, 1e9, &t)) return false;
     if (!blocking && t != -1) {
         raise(ts, ts.exc_types().ValueError, "can't specify a timeout for a non-blocking call");
         return false;

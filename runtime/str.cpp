@@ -252,7 +252,9 @@ bool str_append_inplace(ThreadState& ts, Value* s, Value b) {
     // b may be *s itself (s += s): read its length before moving the block.
     uint64_t ylen = y->byte_len, ychars = y->char_len;
     const bool self_append = b == *s;
-    auto* r = static_cast<StrObject*>(std::realloc(x, kStrHeaderSize + n + 1));
+    auto* r = alloc_size_possible(kStrHeaderSize + n + 1)
+                  ? static_cast<StrObject*>(std::realloc(x, kStrHeaderSize + n + 1))
+                  : nullptr;
     if (!r) {
         raise_memory_error(ts);
         return false;

@@ -478,10 +478,7 @@ bool pct_parse(ThreadState& ts, std::string_view fmt, size_t* pos, PctArgs& pa, 
     }
     // The padding is built in a std::string, which must never be asked for
     // more than can exist (it would throw): such a width is a MemoryError.
-    if (sp->width > kMaxFormatWidth) {
-        raise_memory_error(ts);
-        return false;
-    }
+    if (sp->width > 0 && !check_alloc_size(ts, static_cast<uint64_t>(sp->width))) return false;
     if (i < fmt.size() && (fmt[i] == 'h' || fmt[i] == 'l' || fmt[i] == 'L'))
         ++i;  // ignored, as in C
     if (i >= fmt.size()) {

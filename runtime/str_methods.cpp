@@ -869,6 +869,8 @@ Value str_expandtabs(ThreadState& ts, Args args) {
         return Value();
     int64_t tabsize = 8;
     if (!tabsize_v.is_null() && !index_as_ssize(ts, tabsize_v, &tabsize)) return Value();
+    if (tabsize > INT_MAX || tabsize < INT_MIN)  // CPython takes a C int
+        return raise(ts, ts.exc_types().OverflowError, "Python int too large to convert to C int");
     std::string_view v = str_view(args[0]);
     if (v.find('\t') == std::string_view::npos) return unchanged(ts, args[0]);
     std::string out;
@@ -880,6 +882,7 @@ Value str_expandtabs(ThreadState& ts, Args args) {
         if (c == '\t') {
             if (tabsize > 0) {
                 int64_t n = tabsize - col % tabsize;
+                if (!check_alloc_size(ts, out.size() + static_cast<uint64_t>(n))) return Value();
                 out.append(static_cast<size_t>(n), ' ');
                 col += n;
             }

@@ -142,9 +142,10 @@ bool fd_arg(ThreadState& ts, Value v, int* out) {
 }
 
 // A timeout in seconds, None meaning forever (-1). `scale` turns the
-// argument's unit into seconds (poll() takes milliseconds).
+// argument's unit into seconds (poll() takes milliseconds); a timeout of
+// more than `max_ms` milliseconds is an OverflowError (-1: no limit).
 bool wait_timeout_arg(ThreadState& ts, Value v, double scale, bool negative_is_forever,
-                      double* out) {
+                      double max_ms, double* out) {
     *out = -1;
     if (v.is_null() || v.is_none()) return true;
     if (!is_int(v) && !is_float(v) && !type_of(ts, v)->nb_float) {
@@ -152,17 +153,18 @@ bool wait_timeout_arg(ThreadState& ts, Value v, double scale, bool negative_is_f
         return false;
     }
     double t;
-    if (!obj_as_double(ts, v, &t)) return false;
-    if (std::isnan(t)) {
-        raise(ts, ts.exc_types().ValueError, "Invalid value NaN (not a number)");
-        return false;
-    }
+    if (!time_arg_seconds(ts, v, scale * 1e9, &t)) return false;
     if (t < 0) {
         if (negative_is_forever) return true;
         raise(ts, ts.exc_types().ValueError, "timeout must be non-negative");
         return false;
     }
-    *out = t * scale;
+    // poll() and epoll.poll() hand the kernel an int of milliseconds.
+    if (max_ms >= 0 && std::ceil(t * 1e3) > max_ms) {
+        raise(ts, ts.exc_types().OverflowError, "timeout is too large");
+        return false;
+    }
+    *out = t;
     return true;
 }
 
@@ -209,7 +211,7 @@ Value select_select(ThreadState& ts, Args args) {
             return raise(ts, ts.exc_types().TypeError, "timeout must be a float or None");
         }
     }
-    if (!wait_timeout_arg(ts, args.n == 4 ? args[3] : Value(), 1.0, false, &timeout))
+    if (!wait_timeout_arg(ts, args.n == 4 ? args[3] : Value(), 1.0, false, -1, &timeout))
         return Value();
     std::vector<Watched> sets[3];
     for (int i = 0; i < 3; ++i) {
@@ -295,7 +297,7 @@ Value poll_unregister(ThreadState& ts, Args args) {
 Value poll_poll(ThreadState& ts, Args args) {
     if (!check_nargs(ts, args.drop_first(), "poll", 0, 1)) return Value();
     double timeout;
-    if (!wait_timeout_arg(ts, args.n == 2 ? args[1] : Value(), 1e-3, true, &timeout))
+    if (!wait_timeout_arg(ts, args.n == 2 ? args[1] : Value(), 1e-3, true, INT_MAX, &timeout))
         return Value();
     std::vector<pollfd> fds;
     for (auto [fd, mask] : *poll_obj(args[0])->fds) fds.push_back({fd, mask, 0});
@@ -387,7 +389,7 @@ Value epoll_poll(ThreadState& ts, Args args) {
     EpollObject* e = epoll_obj(args[0]);
     double timeout;
     int64_t maxevents = -1;
-    if (!epoll_check_open(ts, e) || !wait_timeout_arg(ts, timeoutv, 1.0, true, &timeout) ||
+    if (!epoll_check_open(ts, e) || !wait_timeout_arg(ts, timeoutv, 1.0, true, INT_MAX, &timeout) ||
         (!maxv.is_null() && !obj_index(ts, maxv, &maxevents))) {
         return Value();
     }

@@ -137,17 +137,7 @@ bool timeout_arg(ThreadState& ts, Value v, double* out) {
         *out = -1;
         return true;
     }
-    if (is_float(v) || type_of(ts, v)->nb_float) {
-        if (!obj_as_double(ts, v, out)) return false;
-    } else {
-        int64_t i;
-        if (!obj_index(ts, v, &i)) return false;
-        *out = static_cast<double>(i);
-    }
-    if (std::isnan(*out)) {
-        raise(ts, ts.exc_types().ValueError, "Invalid value NaN (not a number)");
-        return false;
-    }
+    if (!time_arg_seconds(ts, v, 1e9, out)) return false;
     if (*out < 0) {
         raise(ts, ts.exc_types().ValueError, "Timeout value out of range");
         return false;

@@ -384,7 +384,7 @@ Value socket_setdefaulttimeout(ThreadState& ts, Args args) {
     if (!check_nargs(ts, args, "setdefaulttimeout", 1, 1)) return Value();
     double t = -1;
     if (!args[0].is_none()) {
-        if (!obj_as_double(ts, args[0], &t)) return Value();
+        if (!time_arg_seconds(ts, args[0], 1e9, &t)) return Value();
         if (t < 0) return raise(ts, ts.exc_types().ValueError, "Timeout value out of range");
     }
     set_socket_default_timeout(ts.interp(), t);

@@ -138,9 +138,7 @@ bool seconds_arg(ThreadState& ts, Value v, double* out) {
 Value time_sleep(ThreadState& ts, Args args) {
     if (!check_nargs(ts, args, "sleep", 1, 1)) return Value();
     double secs;
-    if (!seconds_arg(ts, args[0], &secs)) return Value();
-    if (std::isnan(secs))
-        return raise(ts, ts.exc_types().ValueError, "Invalid value NaN (not a number)");
+    if (!time_arg_seconds(ts, args[0], 1e9, &secs)) return Value();
     if (secs < 0) return raise(ts, ts.exc_types().ValueError, "sleep length must be non-negative");
     if (!sleep_for(ts, secs)) return Value();
     return Value::none();
@@ -184,7 +182,13 @@ bool time_t_arg(ThreadState& ts, Args args, const char* fname, time_t* out) {
         raise(ts, ts.exc_types().ValueError, "Invalid value NaN (not a number)");
         return false;
     }
-    *out = static_cast<time_t>(std::floor(secs));
+    secs = std::floor(secs);
+    // A double outside time_t's range has no time_t value (casting it is undefined).
+    if (!(secs >= -9223372036854775808.0 && secs < 9223372036854775808.0)) {
+        raise(ts, ts.exc_types().OverflowError, "timestamp out of range for platform time_t");
+        return false;
+    }
+    *out = static_cast<time_t>(secs);
     return true;
 }
 

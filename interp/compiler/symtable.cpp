@@ -2,6 +2,7 @@
 #include "interp/compiler/symtable.hpp"
 
 #include <algorithm>
+#include <utility>
 
 namespace gilt {
 
@@ -155,6 +156,13 @@ private:
             }
             case K::AnnAssign: {
                 auto* a = st->as<ast::AnnAssign>();
+                if (a->target->kind == ast::ExprKind::Name) {
+                    const std::string& n = a->target->as<ast::Name>()->id;
+                    if (m_cur->globals.count(n) || m_cur->nonlocals.count(n)) {
+                        fail(a, "annotated name '" + n + "' can't be " +
+                                    (m_cur->globals.count(n) ? "global" : "nonlocal"));
+                    }
+                }
                 if (a->value) visit_expr(a->value);
                 if (a->value || a->target->kind != ast::ExprKind::Name)
                     visit_expr(a->target);
@@ -240,12 +248,16 @@ private:
                     if (std::find(m_cur->params.begin(), m_cur->params.end(), n) !=
                         m_cur->params.end()) {
                         fail(st, "name '" + n + "' is parameter and global");
+                    } else if (m_cur->nonlocals.count(n)) {
+                        fail(m_directive_at[{m_cur, n}], "name '" + n + "' is nonlocal and global");
                     } else if (m_cur->bound.count(n) || m_cur->used.count(n)) {
-                        fail(st, "name '" + n + "' is " +
-                                     (m_cur->bound.count(n) ? "assigned to" : "used prior to") +
-                                     " global declaration");
+                        fail(st,
+                             "name '" + n + "' is " +
+                                 (m_cur->bound.count(n) ? "assigned to before" : "used prior to") +
+                                 " global declaration");
                     }
                     m_cur->globals.insert(n);
+                    m_directive_at.emplace(std::make_pair(m_cur, n), st);
                 }
                 break;
             case K::Nonlocal:
@@ -255,12 +267,16 @@ private:
                     } else if (std::find(m_cur->params.begin(), m_cur->params.end(), n) !=
                                m_cur->params.end()) {
                         fail(st, "name '" + n + "' is parameter and nonlocal");
+                    } else if (m_cur->globals.count(n)) {
+                        fail(m_directive_at[{m_cur, n}], "name '" + n + "' is nonlocal and global");
                     } else if (m_cur->bound.count(n) || m_cur->used.count(n)) {
-                        fail(st, "name '" + n + "' is " +
-                                     (m_cur->bound.count(n) ? "assigned to" : "used prior to") +
-                                     " nonlocal declaration");
+                        fail(st,
+                             "name '" + n + "' is " +
+                                 (m_cur->bound.count(n) ? "assigned to before" : "used prior to") +
+                                 " nonlocal declaration");
                     }
                     m_cur->nonlocals.insert(n);
+                    m_directive_at.emplace(std::make_pair(m_cur, n), st);
                 }
                 break;
             case K::Expr:
@@ -324,22 +340,74 @@ private:
         }
     }
 
+    // A comprehension's iterable, where CPython forbids a walrus.
+    void visit_comp_iter(const ast::Expr* iter) {
+        bool saved = m_in_comp_iter;
+        m_in_comp_iter = true;
+        visit_expr(iter);
+        m_in_comp_iter = saved;
+    }
+
+    static void target_names(const ast::Expr* t, std::set<std::string>& out) {
+        if (t->kind == ast::ExprKind::Name) {
+            out.insert(t->as<ast::Name>()->id);
+        } else if (t->kind == ast::ExprKind::Tuple) {
+            for (auto* x : t->as<ast::Tuple>()->elts) target_names(x, out);
+        } else if (t->kind == ast::ExprKind::List) {
+            for (auto* x : t->as<ast::List>()->elts) target_names(x, out);
+        } else if (t->kind == ast::ExprKind::Starred) {
+            target_names(t->as<ast::Starred>()->value, out);
+        }
+    }
+
     void visit_comprehension(const ast::Expr* node, const std::vector<ast::Comprehension*>& gens,
-                             const ast::Expr* elt, const ast::Expr* value, bool is_gen) {
-        visit_expr(gens[0]->iter);
+                             const ast::Expr* elt, const ast::Expr* value, const char* label) {
+        const bool is_gen = label[0] == 'g';
+        visit_comp_iter(gens[0]->iter);
+        bool saved_iter = std::exchange(m_in_comp_iter, false);
         Scope* s = push(ScopeKind::Comprehension, "<comp>", node);
+        m_comp_label[s] = label;
         s->params.push_back(".0");
         s->bound.insert(".0");
         s->is_generator = is_gen;
         for (std::size_t i = 0; i < gens.size(); ++i) {
-            if (i > 0) visit_expr(gens[i]->iter);
+            if (i > 0) visit_comp_iter(gens[i]->iter);
             if (gens[i]->is_async) s->is_coroutine = true;
+            target_names(gens[i]->target, m_iter_vars[s]);
             visit_expr(gens[i]->target);
             for (auto* c : gens[i]->ifs) visit_expr(c);
         }
         if (elt) visit_expr(elt);
         if (value) visit_expr(value);
         pop();
+        m_in_comp_iter = saved_iter;
+        // CPython: an async comprehension (other than a generator expression)
+        // only inside an async function or another comprehension.
+        if (s->is_coroutine && !is_gen && m_cur->kind != ScopeKind::Comprehension &&
+            !(m_cur->kind == ScopeKind::Function && m_cur->is_coroutine)) {
+            fail(node, "asynchronous comprehension outside of an asynchronous function");
+        }
+    }
+
+    // The checks CPython's symtable makes on `target := value` inside
+    // comprehensions.
+    void check_named_expr(const ast::NamedExpr* n, const std::string& id) {
+        if (m_in_comp_iter) {
+            fail(n, "assignment expression cannot be used in a comprehension iterable expression");
+            return;
+        }
+        for (Scope* c = m_cur; c->kind == ScopeKind::Comprehension; c = c->parent) {
+            if (m_iter_vars[c].count(id)) {
+                fail(n, "assignment expression cannot rebind comprehension iteration variable '" +
+                            id + "'");
+                return;
+            }
+            if (c->parent->kind == ScopeKind::Class) {
+                fail(n,
+                     "assignment expression within a comprehension cannot be used in a class body");
+                return;
+            }
+        }
     }
 
     void visit_expr(const ast::Expr* e) {
@@ -356,6 +424,7 @@ private:
                 // as a free variable (function level).
                 Scope* saved = m_cur;
                 const std::string& id = n->target->as<ast::Name>()->id;
+                check_named_expr(n, id);
                 Scope* owner = m_cur;
                 while (owner->kind == ScopeKind::Comprehension) owner = owner->parent;
                 while (m_cur->kind == ScopeKind::Comprehension) {
@@ -380,8 +449,10 @@ private:
                 auto* l = e->as<ast::Lambda>();
                 visit_defaults(l->args);
                 push(ScopeKind::Function, "<lambda>", l);
+                bool saved_iter = std::exchange(m_in_comp_iter, false);
                 visit_args(l->args);
                 visit_expr(l->body);
+                m_in_comp_iter = saved_iter;
                 pop();
                 break;
             }
@@ -403,20 +474,21 @@ private:
                 break;
             case K::ListComp:
                 visit_comprehension(e, e->as<ast::ListComp>()->generators,
-                                    e->as<ast::ListComp>()->elt, nullptr, false);
+                                    e->as<ast::ListComp>()->elt, nullptr, "list comprehension");
                 break;
             case K::SetComp:
                 visit_comprehension(e, e->as<ast::SetComp>()->generators,
-                                    e->as<ast::SetComp>()->elt, nullptr, false);
+                                    e->as<ast::SetComp>()->elt, nullptr, "set comprehension");
                 break;
             case K::DictComp:
                 visit_comprehension(e, e->as<ast::DictComp>()->generators,
                                     e->as<ast::DictComp>()->key, e->as<ast::DictComp>()->value,
-                                    false);
+                                    "dict comprehension");
                 break;
             case K::GeneratorExp:
                 visit_comprehension(e, e->as<ast::GeneratorExp>()->generators,
-                                    e->as<ast::GeneratorExp>()->elt, nullptr, true);
+                                    e->as<ast::GeneratorExp>()->elt, nullptr,
+                                    "generator expression");
                 break;
             case K::Await:
                 m_cur->is_coroutine =
@@ -424,10 +496,12 @@ private:
                 visit_expr(e->as<ast::Await>()->value);
                 break;
             case K::Yield:
+                check_yield(e);
                 m_cur->is_generator = true;
                 if (auto* v = e->as<ast::Yield>()->value) visit_expr(v);
                 break;
             case K::YieldFrom:
+                check_yield(e);
                 m_cur->is_generator = true;
                 visit_expr(e->as<ast::YieldFrom>()->value);
                 break;
@@ -439,7 +513,12 @@ private:
                 auto* c = e->as<ast::Call>();
                 visit_expr(c->func);
                 for (auto* a : c->args) visit_expr(a);
-                for (auto* k : c->keywords) visit_expr(k->value);
+                std::set<std::string> seen;
+                for (auto* k : c->keywords) {
+                    if (k->arg && !seen.insert(*k->arg).second)
+                        fail(k, "keyword argument repeated: " + *k->arg);
+                    visit_expr(k->value);
+                }
                 break;
             }
             case K::FormattedValue:
@@ -485,6 +564,11 @@ private:
         }
     }
 
+    void check_yield(const ast::Expr* e) {
+        if (m_cur->kind == ScopeKind::Comprehension)
+            fail(e, std::string("'yield' inside ") + m_comp_label[m_cur]);
+    }
+
     bool function_like(const Scope* s) const {
         return s->kind == ScopeKind::Function || s->kind == ScopeKind::Comprehension;
     }
@@ -494,7 +578,9 @@ private:
         if (function_like(s)) {
             for (auto& n : s->nonlocals) {
                 if (!enclosing.count(n)) {
-                    fail(nullptr, "no binding for nonlocal '" + n + "' found");
+                    auto at = m_directive_at.find({s, n});
+                    fail(at == m_directive_at.end() ? nullptr : at->second,
+                         "no binding for nonlocal '" + n + "' found");
                     return;
                 }
                 s->frees.insert(n);
@@ -542,6 +628,15 @@ private:
     std::optional<SyntaxErrorInfo>* m_error;
     Scope* m_cur = nullptr;
     bool m_failed = false;
+    // Where each scope first declared a name global or nonlocal (errors point there).
+    std::map<std::pair<const Scope*, std::string>, const ast::Node*> m_directive_at;
+    // What each comprehension scope is ("list comprehension", ...), and the
+    // names its `for` targets bind, which a walrus inside may not rebind.
+    std::map<const Scope*, const char*> m_comp_label;
+    std::map<const Scope*, std::set<std::string>> m_iter_vars;
+    // Visiting a comprehension's iterable (a walrus may not appear there);
+    // saved and cleared when a nested function or comprehension starts.
+    bool m_in_comp_iter = false;
 };
 
 bool SymbolTable::build(const ast::Module& module, std::optional<SyntaxErrorInfo>* error) {

@@ -184,7 +184,11 @@ error :
     SAVE_FRAME_STATE();
 if (!ts.has_exception())
     raise(ts, ts.exc_types().SystemError, "error return without exception set");
-exception_add_traceback(ts, ts.exc, val(co), co->line_at(static_cast<uint32_t>(ip - code_base - 1)),
+// At a frame's first instruction only the entry check point can have
+// raised: CPython reports that at the def line (its RESUME).
+exception_add_traceback(ts, ts.exc, val(co),
+                        ip == code_base ? co->firstlineno
+                                        : co->line_at(static_cast<uint32_t>(ip - code_base - 1)),
                         f->globals);
 
 exception_unwind : {

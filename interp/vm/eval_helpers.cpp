@@ -11,6 +11,7 @@
 #include "runtime/errors.hpp"
 #include "runtime/eval_breaker.hpp"
 #include "runtime/exception.hpp"
+#include "runtime/gc.hpp"
 #include "runtime/generator.hpp"
 #include "runtime/interpreter.hpp"
 #include "runtime/list.hpp"
@@ -652,6 +653,7 @@ bool eval_handle_breaker(ThreadState& ts) {
     if ((bits & kEvalBreakerGilDrop) && interp.gil.drop_requested())
         interp.gil.yield(ts.gil_thread);
     if ((bits & kEvalBreakerSignals) && !run_pending_signals(ts)) return false;
+    if (bits & kEvalBreakerGc) gc_maybe_collect(ts);
     if (!ts.async_exc.is_null()) {
         Value exc = ts.async_exc;
         ts.async_exc = Value();

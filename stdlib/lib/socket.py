@@ -217,7 +217,9 @@ class SocketFile:
         self._encoding = encoding
         self._errors = errors
         self._newline = newline
-        self._rbuf = b""
+        # A bytearray: appending to it is amortised O(1), so reading to EOF
+        # is linear (bytes += bytes copied everything read so far each time).
+        self._rbuf = bytearray()
         self._wbuf = []
         self._eof = False
         self.closed = False
@@ -264,11 +266,17 @@ class SocketFile:
         if size is None or size < 0:
             while self._fill():
                 pass
-            data, self._rbuf = self._rbuf, b""
+            data = bytes(self._rbuf)
+            self._rbuf = bytearray()
             return data
         while len(self._rbuf) < size and self._fill():
             pass
-        data, self._rbuf = self._rbuf[:size], self._rbuf[size:]
+        return self._take(size)
+
+    def _take(self, n):
+        # The first n buffered bytes, as bytes, removed from the buffer.
+        data = bytes(self._rbuf[:n])
+        del self._rbuf[:n]
         return data
 
     def _readline_bytes(self, limit):
@@ -284,8 +292,7 @@ class SocketFile:
                 break
         if 0 <= limit < end:
             end = limit
-        line, self._rbuf = self._rbuf[:end], self._rbuf[end:]
-        return line
+        return self._take(end)
 
     def _decode(self, data):
         text = data.decode(self._encoding, self._errors)
@@ -304,8 +311,7 @@ class SocketFile:
             self._fill()
         if size is None or size < 0:
             size = len(self._rbuf)
-        data, self._rbuf = self._rbuf[:size], self._rbuf[size:]
-        return data
+        return self._take(size)
 
     def readinto(self, b):
         data = self.read(len(b))

@@ -179,8 +179,16 @@ TEST_F(GcTest, StatisticsAndThreshold) {
     EXPECT_EQ(interp.gc->allocations, 0);
     // Below a quarter of the survivors, an automatic collection is skipped.
     interp.gc->allocations = 0;
-    gc_maybe_collect(interp);
+    gc_schedule(interp);
+    EXPECT_FALSE(interp.gc->scheduled);
+    // Past it, the allocator only asks for a collection at the next check point.
+    interp.gc->allocations = interp.gc->threshold + interp.gc->long_lived + 1;
+    gc_schedule(interp);
+    EXPECT_TRUE(interp.gc->scheduled);
     EXPECT_EQ(interp.gc->collections, collections + 1);
+    gc_maybe_collect(ts);
+    EXPECT_FALSE(interp.gc->scheduled);
+    EXPECT_EQ(interp.gc->collections, collections + 2);
 }
 
 }  // namespace
