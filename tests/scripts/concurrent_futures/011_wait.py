@@ -68,3 +68,10 @@ with ThreadPoolExecutor(max_workers=3) as ex:
     names.update(more)
     threading.Timer(0.05, gate.set).start()
     print(show(wait(more, return_when=FIRST_EXCEPTION)))
+
+# An unknown return_when is refused once wait() would have to wait.
+print(show(wait([ok1], return_when="bogus")))
+try:
+    wait([pending], timeout=0, return_when="bogus")
+except ValueError as e:
+    print("ValueError:", e)

@@ -220,6 +220,8 @@ def wait(fs, timeout=None, return_when=ALL_COMPLETED):
         done = {f for f in futures if f._state in _SETTLED_STATES}
         if _wait_is_over(done, len(futures), return_when):
             return DoneAndNotDoneFutures(done, futures - done)
+        if return_when not in (FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED):
+            raise ValueError(f"Invalid return condition: {return_when!r}")
         waiting = futures - done
         watcher = _Watcher(return_when, len(waiting))
         for future in waiting:

@@ -44,10 +44,6 @@ class _Workers:
         self.exiting = False
         self.queues = weakref.WeakKeyDictionary()
 
-    def add(self, thread, work_queue):
-        with self.lock:
-            self.queues[thread] = work_queue
-
     def stop_all(self):
         with self.lock:
             self.exiting = True
@@ -181,7 +177,7 @@ class ThreadPoolExecutor(_base.Executor):
         self._work_queue = queue.SimpleQueue()
 
     def _refuse_work(self):
-        # Raises when no more work may be submitted; _lock is held.
+        # Raises when no more work may be submitted; the locks are held.
         if self._broken:
             raise BrokenThreadPool(self._broken)
         if self._shutdown:
@@ -190,7 +186,9 @@ class ThreadPoolExecutor(_base.Executor):
             raise RuntimeError("cannot schedule new futures after interpreter shutdown")
 
     def submit(self, fn, /, *args, **kwargs):
-        with self._lock:
+        # Holding _workers.lock too means the exit hook either sees the
+        # worker this may start, or this sees that the interpreter exits.
+        with self._lock, _workers.lock:
             self._refuse_work()
             future = _base.Future()
             self._work_queue.put(_WorkItem(future, fn, args, kwargs))
@@ -201,7 +199,8 @@ class ThreadPoolExecutor(_base.Executor):
     submit.__doc__ = _base.Executor.submit.__doc__
 
     def _add_worker(self):
-        # Starts one more worker unless the pool is full; _lock is held.
+        # Starts one more worker unless the pool is full; _lock and
+        # _workers.lock are held.
         number = len(self._threads)
         if number >= self._max_workers:
             return
@@ -217,7 +216,7 @@ class ThreadPoolExecutor(_base.Executor):
         )
         worker.start()
         self._threads.add(worker)
-        _workers.add(worker, work_queue)
+        _workers.queues[worker] = work_queue
 
     def _take_queued(self):
         # Empties the queue: the jobs not started yet (wake-ups dropped).
