@@ -73,7 +73,7 @@ def slow(x):
 
 
 ex = ThreadPoolExecutor(max_workers=1)
-it = ex.map(slow, range(4), timeout=0.2)
+it = ex.map(slow, range(4), timeout=1.5)
 print(next(it))
 started.wait(timeout=30)
 t0 = time.monotonic()

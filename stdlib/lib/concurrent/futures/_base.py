@@ -160,7 +160,7 @@ def _detach(futures, watcher):
 
 def as_completed(fs, timeout=None):
     """Yield the futures of `fs` one by one as each completes.
-    
+
     Futures already finished or cancelled come first; duplicates in `fs`
     count once.  With a `timeout` (seconds, counted from the first next())
     the iterator raises TimeoutError when it runs out before every future
@@ -209,7 +209,7 @@ def _wait_is_over(done, total, return_when):
 
 def wait(fs, timeout=None, return_when=ALL_COMPLETED):
     """Block until the futures of `fs` are done as `return_when` asks.
-    
+
     `return_when` is FIRST_COMPLETED (any one done), FIRST_EXCEPTION (any
     one failed, else all done) or ALL_COMPLETED (the default).  Returns
     DoneAndNotDoneFutures(done, not_done), two sets; when `timeout` seconds
@@ -281,7 +281,7 @@ class Future(object):
 
     def set_running_or_notify_cancel(self):
         """Called by an executor just before it runs the future's work.
-        
+
         Returns True, and marks the future running, unless it was cancelled;
         then wait() and as_completed() hear of the cancellation and the result
         is False: the work must not run.  RuntimeError if the future is already
@@ -331,7 +331,7 @@ class Future(object):
 
     def add_done_callback(self, fn):
         """Call `fn(future)` once this future completes or is cancelled.
-        
+
         Callbacks run in the order added, in the thread that completes the
         future; on a future that is already done `fn` runs at once.  An
         Exception raised by `fn` is logged and otherwise ignored.
@@ -367,7 +367,7 @@ class Future(object):
 
     def result(self, timeout=None):
         """The call's return value, waiting up to `timeout` seconds for it.
-        
+
         Re-raises the exception the call raised; CancelledError if the future
         was cancelled, TimeoutError if it is not done in time.
         """
@@ -411,7 +411,7 @@ class Executor(object):
 
     def map(self, fn, *iterables, timeout=None, chunksize=1):
         """Like map(fn, *iterables), with the calls run by this executor.
-        
+
         All calls are submitted at once; the results come back in order.  With
         `timeout`, next() raises TimeoutError once that many seconds since the
         call to map() have passed; an exception from a call is raised when its
@@ -425,7 +425,7 @@ class Executor(object):
 
     def shutdown(self, wait=True, *, cancel_futures=False):
         """Stop accepting work and release the executor's resources.
-        
+
         With `wait`, return only once all submitted work has finished; with
         `cancel_futures`, cancel the work not yet started first.  Calling it
         again is harmless.
