@@ -15,6 +15,7 @@
 #include <condition_variable>
 #include <memory>
 #include <mutex>
+#include <new>
 #include <vector>
 
 #include "runtime/abstract.hpp"
@@ -23,6 +24,7 @@
 #include "runtime/exception.hpp"
 #include "runtime/interpreter.hpp"
 #include "runtime/locks.hpp"
+#include "runtime/signals.hpp"
 #include "runtime/str.hpp"
 #include "runtime/tuple.hpp"
 
@@ -235,6 +237,22 @@ bool wait_for_thread_exits(ThreadState& ts) {
     std::unique_lock<std::mutex> guard(registry->mutex);
     registry->finished.wait(guard, [&] { return registry->running == 0; });
     return true;
+}
+
+void reinit_threads_after_fork(ThreadState& ts) {
+    Interpreter& interp = ts.interp();
+    interp.gil.reinit_after_fork(ts.gil_thread);
+    // A vanished thread may have held these mutexes: make them anew in place
+    // (the old ones are abandoned, not destroyed; see Gil::reinit_after_fork).
+    new (&interp.threads_mutex) std::mutex;
+    interp.threads.clear();
+    interp.threads.push_back(&ts);
+    if (&ts != &interp.main_thread()) interp.threads.push_back(&interp.main_thread());
+    std::shared_ptr<ThreadRegistry> registry = registry_of(interp);
+    new (&registry->mutex) std::mutex;
+    new (&registry->finished) std::condition_variable;
+    registry->running = t_boot != nullptr ? 1 : 0;
+    forget_pending_signals();
 }
 
 void set_thread_stack_size(Interpreter& interp, std::size_t size) {

@@ -55,6 +55,16 @@ uint64_t running_thread_count(Interpreter& interp);
 // destroying the interpreter (flush the standard streams and _Exit).
 [[nodiscard]] bool wait_for_thread_exits(ThreadState& ts);
 
+// In the child after fork(), on the one thread that survived (it held the
+// GIL across the fork): the GIL is made anew with this thread holding it,
+// the other threads are forgotten (their ThreadStates are leaked: their
+// memory may be in any state), the thread registry's mutexes are re-created
+// and signals that arrived in the parent are dropped. A child forked from a
+// thread other than the main one must leave with os._exit(), as under
+// CPython, since the main thread it would return to does not exist there.
+// (CPython: PyOS_AfterFork_Child.)
+void reinit_threads_after_fork(ThreadState& ts);
+
 // _thread.stack_size(): the stack size for new threads (0: the default).
 void set_thread_stack_size(Interpreter& interp, std::size_t size);
 std::size_t thread_stack_size(Interpreter& interp);

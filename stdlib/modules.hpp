@@ -21,5 +21,7 @@ Value init_select_module(ThreadState& ts);       // select.cpp
 Value init_unicodedata_module(ThreadState& ts);  // unicodedata.cpp
 Value init_traceback_module(ThreadState& ts);    // traceback_module.cpp: _traceback
 Value init_errno_module(ThreadState& ts);        // errno_module.cpp
+Value init_signal_module(ThreadState& ts);       // signal_module.cpp
+Value init_subprocess_module(ThreadState& ts);   // subprocess_module.cpp: _subprocess
 
 }  // namespace gilt

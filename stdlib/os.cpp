@@ -32,6 +32,7 @@
 #include "runtime/tuple.hpp"
 #include "stdlib/file.hpp"
 #include "stdlib/modules.hpp"
+#include "stdlib/os_process.hpp"
 #include "stdlib/structseq.hpp"
 
 extern char** environ;
@@ -637,7 +638,8 @@ bool add_constants(ThreadState& ts, Value m) {
 
 Value init_posix_module(ThreadState& ts) {
     Ref m(module_new(ts, "posix"));
-    if (!m || !module_add_functions(ts, *m, kPosixFunctions) || !add_constants(ts, *m))
+    if (!m || !module_add_functions(ts, *m, kPosixFunctions) || !add_constants(ts, *m) ||
+        !os_add_process_functions(ts, *m))
         return Value();
     if (!module_add_steal(ts, *m, "environ", make_environ(ts)) ||
         !module_add_value(ts, *m, "stat_result", val(stat_result_type(ts.interp()))) ||

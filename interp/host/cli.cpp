@@ -271,7 +271,7 @@ public:
         if (m_installed) install_sigint_handler(m_interp);
     }
     ~SigintHandler() {
-        if (m_installed) uninstall_sigint_handler(m_interp);
+        if (m_installed) uninstall_signal_handlers(m_interp);
     }
     SigintHandler(const SigintHandler&) = delete;
     SigintHandler& operator=(const SigintHandler&) = delete;
@@ -332,11 +332,23 @@ constexpr std::size_t kProgramStackSize = std::size_t{256} << 20;
 struct ThreadCall {
     std::function<RunResult()> body;
     RunResult result;
+    pid_t pid = ::getpid();  // of the process that started the program's thread
 };
 
 void* thread_main(void* arg) {
     auto* call = static_cast<ThreadCall*>(arg);
-    call->result = call->body();
+    RunResult result = call->body();
+    // In a child of os.fork() this thread is the only one: the main thread
+    // that would take the result and leave is the parent's. So the child
+    // leaves from here, without the static destructors and exit-time leak
+    // checks, which would look at the state of threads that are not there
+    // (the interpreter itself has been finalized by then).
+    if (::getpid() != call->pid) {
+        if (result.interrupted) die_by_sigint();
+        std::fflush(nullptr);
+        std::_Exit(result.status);
+    }
+    call->result = result;
     return nullptr;
 }
 

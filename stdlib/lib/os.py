@@ -113,6 +113,14 @@ class _Environ(dict):
 environ = _Environ(_posix.environ)
 
 
+def fdopen(fd, mode="r", buffering=-1, encoding=None, *args, **kwargs):
+    """A file object over the open descriptor fd (io.open with an int)."""
+    if not isinstance(fd, int):
+        raise TypeError("invalid fd type (%s, expected integer)" % type(fd).__name__)
+    import io
+    return io.open(fd, mode, buffering, encoding, *args, **kwargs)
+
+
 def getenv(key, default=None):
     """The value of environment variable key, or default if it is unset."""
     return environ.get(key, default)
@@ -132,6 +140,62 @@ def get_exec_path(env=None):
     if found is None:
         found = defpath
     return found.split(pathsep)
+
+
+# ---- exec variants ------------------------------------------------------------
+
+def execl(path, *args):
+    """execv(path, args)."""
+    execv(path, args)
+
+
+def execle(path, *args):
+    """execve(path, args[:-1], args[-1]): the environment comes last."""
+    execve(path, args[:-1], args[-1])
+
+
+def execlp(file, *args):
+    """execvp(file, args)."""
+    execvp(file, args)
+
+
+def execlpe(file, *args):
+    """execvpe(file, args[:-1], args[-1])."""
+    execvpe(file, args[:-1], args[-1])
+
+
+def execvp(file, args):
+    """Replace the process with `file` found along PATH (execv)."""
+    _exec_search(file, args, None)
+
+
+def execvpe(file, args, env):
+    """Replace the process with `file` found along env's PATH (execve)."""
+    _exec_search(file, args, env)
+
+
+def _exec_search(file, args, env):
+    if not isinstance(args, (tuple, list)):
+        raise TypeError('argv must be a tuple or a list')
+    run = execv if env is None else (lambda p, a: execve(p, a, env))
+    if path.dirname(file):
+        run(file, args)
+        return
+    # Try each directory; report the first error other than "not there".
+    first_error = None
+    last_error = None
+    for directory in get_exec_path(env):
+        if isinstance(file, bytes):
+            directory = fsencode(directory)
+        try:
+            run(path.join(directory, file), args)
+        except (FileNotFoundError, NotADirectoryError) as missing:
+            last_error = missing
+        except OSError as other:
+            last_error = other
+            if first_error is None:
+                first_error = other
+    raise first_error if first_error is not None else last_error
 
 
 def fsencode(filename):

@@ -930,6 +930,34 @@ def _shutdown():
 _main_thread = _MainThread()
 
 
+def _after_fork():
+    # In the child of os.fork() only the thread that forked exists. The
+    # registry's locks, which a vanished thread may have held, are made
+    # anew, and every other Thread is marked stopped, so that nothing (the
+    # join at exit included) waits for threads that are not there.
+    global _registry_lock, _join_at_exit_lock
+    _registry_lock = _thread.RLock()
+    _join_at_exit_lock = _new_lock()
+    me = get_ident()
+    survivor = _running.get(me)
+    for thread in list(_running.values()) + list(_starting.values()):
+        if thread is not survivor:
+            thread._sentinel = None
+            thread._is_stopped = True
+    _running.clear()
+    _starting.clear()
+    _join_at_exit.clear()
+    if survivor is not None:
+        _running[me] = survivor
+
+
+try:
+    import posix as _posix
+    _posix.register_at_fork(after_in_child=_after_fork)
+except ImportError:
+    pass
+
+
 # ---------------------------------------------------------------------------
 # Thread-local data.
 #

@@ -53,6 +53,27 @@ private:
     std::filesystem::path m_old;
 };
 
+// Runs `source` as __main__ in `globals` (a dict) on `ts`; appends what the
+// program printed to `out` (which the interpreter's stdout sink must fill),
+// then "Type: message" if it raised.
+inline void run_source_in(ThreadState& ts, Value globals, std::string_view source,
+                          std::string& out) {
+    Ref name(make_str(ts, "__main__"));
+    if (!name || !dict_set_cstr(ts, globals, "__name__", *name) ||
+        !dict_set_cstr(ts, globals, "__builtins__", ts.interp().builtins)) {
+        out += "setup failed";
+        return;
+    }
+    Ref code(compile_source(ts, source, "<test>", CompileMode::Exec));
+    Ref result(code ? exec_code(ts, *code, globals) : Value());
+    flush_std_streams(ts);
+    if (!result) {
+        Ref exc(fetch_exception(ts));
+        out += format_exception_only(ts, *exc);
+        if (out.empty() || out.back() != '\n') out += '\n';
+    }
+}
+
 class ScriptTest : public ::testing::Test {
 protected:
     std::string out, err;
@@ -76,20 +97,8 @@ protected:
         out.clear();
         err.clear();
         if (!m_globals) m_globals = Ref(dict_new(ts));
-        Ref globals = m_globals;
-        Ref name(make_str(ts, "__main__"));
-        if (!globals || !name || !dict_set_cstr(ts, *globals, "__name__", *name) ||
-            !dict_set_cstr(ts, *globals, "__builtins__", interp.builtins)) {
-            return "setup failed";
-        }
-        Ref code(compile_source(ts, source, "<test>", CompileMode::Exec));
-        Ref result(code ? exec_code(ts, *code, *globals) : Value());
-        flush_std_streams(ts);
-        if (!result) {
-            Ref exc(fetch_exception(ts));
-            out += format_exception_only(ts, *exc);
-            if (out.empty() || out.back() != '\n') out += '\n';
-        }
+        if (!m_globals) return "setup failed";
+        run_source_in(ts, *m_globals, source, out);
         return out;
     }
 
