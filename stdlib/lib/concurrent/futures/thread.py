@@ -64,6 +64,22 @@ def _python_exit():
 threading._register_atexit(_python_exit)
 
 
+def _after_fork_in_child():
+    # The lock was held across fork() (taken just before it, so no other
+    # thread was inside); the child has only the forking thread, so it
+    # starts with a fresh one.
+    _workers.lock = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):
+    # Looked up at each fork: a forked child has its own lock object.
+    os.register_at_fork(
+        before=lambda: _workers.lock.acquire(),
+        after_in_parent=lambda: _workers.lock.release(),
+        after_in_child=_after_fork_in_child,
+    )
+
+
 class BrokenThreadPool(_base.BrokenExecutor):
     """A worker's initializer failed: the pool takes no more work."""
 
