@@ -1,5 +1,7 @@
 # A forked child can make and use its own thread pool while the parent's
 # pool keeps working; the parent's workers do not exist in the child.
+# (Its own area, outside the threads suite: ThreadSanitizer cannot follow a
+# child that starts threads after a fork from a multi-threaded process.)
 import os
 import sys
 import threading
