@@ -34,6 +34,14 @@ Value make_alias(ThreadState& ts, Value origin, Value item) {
     return val(a);
 }
 
+// types.GenericAlias(origin, args): how a Python-written class makes its
+// own `__class_getitem__ = classmethod(types.GenericAlias)`.
+Value alias_new(ThreadState& ts, TypeObject*, Args args) {
+    if (!no_kwargs(ts, args, "GenericAlias") || !check_nargs(ts, args, "GenericAlias", 2, 2))
+        return Value();
+    return make_alias(ts, args[0], args[1]);
+}
+
 Value class_getitem(ThreadState& ts, Args args) {
     if (!check_nargs(ts, args, "__class_getitem__", 2, 2)) return Value();
     return make_alias(ts, args[0], args[1]);
@@ -121,6 +129,7 @@ void define_generic_alias_type(Interpreter& interp, TypeObject* t) {
     t->flags |= kTypeHasGc;
     t->dealloc = alias_dealloc;
     t->traverse = alias_traverse;
+    t->new_ = alias_new;
     t->repr = alias_repr;
     t->call = alias_call;
     t->getattr = alias_getattr;

@@ -3,10 +3,11 @@
 
 gilt's behaviour follows CPython's, but its code is its own: no module under
 stdlib/lib may follow the module of the same name in the python3 standard
-library line for line. For each stdlib/lib/NAME.py (or package) this finds
-python3's NAME, compares the two as sequences of code lines (stripped, with
-blank and comment lines dropped), and fails when they share a run of
-RUN_LIMIT or more consecutive identical lines. It also prints the share of
+library line for line. For each module under stdlib/lib (NAME.py is NAME,
+PKG/__init__.py is PKG, PKG/SUB.py is PKG.SUB, at any depth) this finds
+python3's module of that dotted name, compares the two as sequences of code
+lines (stripped, with blank and comment lines dropped), and fails when they
+share a run of RUN_LIMIT or more consecutive identical lines. It also prints the share of
 gilt's lines that appear in CPython's file in the same order, the measure of
 a translation that renamed things but kept the structure.
 

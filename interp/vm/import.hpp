@@ -6,7 +6,8 @@
 // loader objects: finding a module is one function with a fixed order,
 //
 //   sys.modules  ->  native modules (Interpreter::native_modules)
-//                ->  the embedded stdlib (stdlib/lib/*.py compiled in)
+//                ->  the embedded stdlib (stdlib/lib/**.py compiled in, looked
+//                    up by the full dotted name, packages included)
 //                ->  each directory of sys.path (or of the parent package's
 //                    __path__): NAME/__init__.py (a package), then NAME.py,
 //                    then a bare directory NAME (a namespace package).

@@ -45,16 +45,42 @@ TEST_F(RegistryTest, TableIsSortedWithoutDuplicates) {
     }
 }
 
+// The dotted module name of a stdlib/lib file: "json" for json.py,
+// "concurrent.futures" for concurrent/futures/__init__.py.
+std::string module_name_of(const fs::path& lib, const fs::path& file) {
+    fs::path relative = fs::relative(file, lib).replace_extension();
+    std::string name;
+    for (const fs::path& part : relative) {
+        if (part == "__init__") break;
+        if (!name.empty()) name += '.';
+        name += part.string();
+    }
+    return name;
+}
+
 TEST_F(RegistryTest, EveryPythonWrittenModuleImports) {
+    fs::path lib = fs::path(GILT_SOURCE_DIR) / "stdlib" / "lib";
     int count = 0;
-    for (const auto& entry : fs::directory_iterator(fs::path(GILT_SOURCE_DIR) / "stdlib" / "lib")) {
+    int in_packages = 0;
+    for (const auto& entry : fs::recursive_directory_iterator(lib)) {
         if (entry.path().extension() != ".py") continue;
-        std::string name = entry.path().stem().string();
+        std::string name = module_name_of(lib, entry.path());
         EXPECT_EQ(run("import " + name + "\nprint(type(" + name + ").__name__)\n"), "module\n")
             << name;
         ++count;
+        in_packages += name.find('.') != std::string::npos;
     }
     EXPECT_GT(count, 20);
+    EXPECT_GT(in_packages, 2);  // concurrent.futures._base, .thread, ...
+}
+
+TEST_F(RegistryTest, EmbeddedPackagesImportAsPackages) {
+    EXPECT_EQ(run("import concurrent.futures._base as b\n"
+                  "import concurrent.futures as f\n"
+                  "print(f.__package__, f.__path__, b.__package__, hasattr(b, '__path__'))\n"
+                  "print(f._base is b, f.__spec__, b.__name__)\n"),
+              "concurrent.futures [] concurrent.futures False\n"
+              "True None concurrent.futures._base\n");
 }
 
 // A native module is a `Value init_NAME_module(ThreadState& ts)` in some

@@ -395,6 +395,61 @@ TEST_F(ImportTest, RunMainFileSetsFileAndName) {
                                    dir.path + "/missing.py'");
 }
 
+// The embedded stdlib holds packages too: stdlib/lib/concurrent/futures/
+// is the package concurrent.futures, its files its submodules.
+TEST_F(ImportTest, EmbeddedPackages) {
+    host.exec(
+        "import concurrent.futures\n"
+        "from concurrent.futures import _base\n"
+        "import concurrent.futures.thread as thread_mod\n"
+        "info = (concurrent.__path__, concurrent.futures.__package__, _base.__package__,\n"
+        "        hasattr(_base, '__path__'), hasattr(_base, '__file__'),\n"
+        "        concurrent.futures.__spec__, thread_mod.__name__,\n"
+        "        concurrent.futures.thread is thread_mod)\n");
+    EXPECT_EQ(host.get_global("info").repr(),
+              "([], 'concurrent.futures', 'concurrent.futures', False, False, None, "
+              "'concurrent.futures.thread', True)");
+    EXPECT_FALSE(import("concurrent.futures.no_such_module"));
+    EXPECT_EQ(pending_error(),
+              "ModuleNotFoundError: No module named 'concurrent.futures.no_such_module'");
+    MainModuleSpec none;
+    EXPECT_FALSE(find_main_module(ts, "concurrent.futures", &none));
+    EXPECT_EQ(pending_error(),
+              "ImportError: No module named concurrent.futures.__main__; 'concurrent.futures' "
+              "is a package and cannot be directly executed");
+}
+
+// GILT_STDLIB_DIR for the length of one test.
+struct StdlibDirOverride {
+    explicit StdlibDirOverride(const std::string& dir) {
+        ::setenv("GILT_STDLIB_DIR", dir.c_str(), 1);
+    }
+    ~StdlibDirOverride() { ::unsetenv("GILT_STDLIB_DIR"); }
+    StdlibDirOverride(const StdlibDirOverride&) = delete;
+    StdlibDirOverride& operator=(const StdlibDirOverride&) = delete;
+};
+
+TEST_F(ImportTest, StdlibDirServesPackages) {
+    TempDir lib;
+    lib.write("gilt_lib_pkg/__init__.py", "from .inner import deep\nTOP = deep.VALUE + 1\n");
+    lib.write("gilt_lib_pkg/inner/__init__.py", "");
+    lib.write("gilt_lib_pkg/inner/deep.py", "from .. import flat\nVALUE = flat.BASE * 10\n");
+    lib.write("gilt_lib_pkg/flat.py", "BASE = 4\ndef fail():\n    raise ValueError('x')\n");
+    StdlibDirOverride use(lib.path);
+    host.exec(
+        "import gilt_lib_pkg.inner.deep as deep\n"
+        "import gilt_lib_pkg\n"
+        "info = (gilt_lib_pkg.TOP, deep.__package__, gilt_lib_pkg.inner.__path__,\n"
+        "        hasattr(deep, '__file__'), deep.__spec__)\n"
+        "try:\n"
+        "    gilt_lib_pkg.flat.fail()\n"
+        "except ValueError as e:\n"
+        "    import traceback\n"
+        "    where = traceback.extract_tb(e.__traceback__)[-1].filename\n");
+    EXPECT_EQ(host.get_global("info").repr(), "(41, 'gilt_lib_pkg.inner', [], False, None)");
+    EXPECT_EQ(host.get_global("where").repr(), "'<frozen gilt_lib_pkg.flat>'");
+}
+
 TEST(ImportFiles, ReadSourceFileAndAbsolutePath) {
     std::string text;
     EXPECT_EQ(read_source_file("/nonexistent/x.py", &text), ENOENT);
