@@ -23,6 +23,7 @@
 #include "runtime/module.hpp"
 #include "runtime/str.hpp"
 #include "runtime/tuple.hpp"
+#include "runtime/unicode.hpp"
 #include "stdlib/modules.hpp"
 
 namespace gilt {
@@ -409,24 +410,6 @@ int32_t hex4(std::string_view s, std::size_t i) {
     return v;
 }
 
-void append_utf8(std::string& out, uint32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
-
 // A string whose opening quote is at s[begin - 1]; *end is set past the
 // closing quote (CPython's scanstring_unicode).
 Value Decoder::parse_string(std::size_t begin, std::size_t* end) {
@@ -471,7 +454,7 @@ Value Decoder::parse_string(std::size_t begin, std::size_t* end) {
                 i += 6;
             }
         }
-        append_utf8(out, static_cast<uint32_t>(cp));
+        utf8_append(out, static_cast<uint32_t>(cp));
     }
 }
 

@@ -35,6 +35,7 @@
 #include "runtime/str.hpp"
 #include "runtime/tuple.hpp"
 #include "runtime/type.hpp"
+#include "runtime/unicode.hpp"
 #include "stdlib/pickle.hpp"
 #include "stdlib/pickle_format.hpp"
 
@@ -390,23 +391,7 @@ bool Unpickler::load_unicode_line() {
     std::string_view line;
     if (!in.readline(&line)) return false;
     std::string out;
-    auto append_cp = [&](uint32_t cp) {
-        if (cp < 0x80) {
-            out += static_cast<char>(cp);
-        } else if (cp < 0x800) {
-            out += static_cast<char>(0xC0 | (cp >> 6));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else if (cp < 0x10000) {
-            out += static_cast<char>(0xE0 | (cp >> 12));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else {
-            out += static_cast<char>(0xF0 | (cp >> 18));
-            out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        }
-    };
+    auto append_cp = [&](uint32_t cp) { utf8_append(out, cp); };
     for (std::size_t i = 0; i < line.size(); ++i) {
         auto c = static_cast<unsigned char>(line[i]);
         if (c == '\\' && i + 1 < line.size() && (line[i + 1] == 'u' || line[i + 1] == 'U')) {
