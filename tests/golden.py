@@ -56,7 +56,7 @@ CARET_RE = re.compile(r"^[ \t]*[\^~][ \t\^~]*$")
 # AddressSanitizer's note when it refuses a huge allocation (the asan preset
 # lets malloc return null, which gilt turns into MemoryError): a property of
 # the sanitizer build, not output of the script.
-ASAN_ALLOC_RE = re.compile(r"^==\d+==WARNING: AddressSanitizer failed to allocate 0x[0-9a-f]+ bytes$")
+ASAN_ALLOC_RE = re.compile(r"^==\d+==WARNING: (Address|Thread)Sanitizer failed to allocate 0x[0-9a-f]+ bytes$")
 FRAME_RE = re.compile(r'^\s*File ".*", line \d+, in ')
 
 
