@@ -76,7 +76,21 @@ def _drop_all(self):
     self.data.clear()
 
 
-class WeakValueDictionary(MutableMapping):
+class _WeakMapping(MutableMapping):
+    """What the two weak dictionaries share. A bulk update writes through
+    _store, which each class defines for its own kind of entry, so that
+    update() never goes through an overridden __setitem__ (as CPython's)."""
+
+    __slots__ = ()
+
+    def update(self, other=None, /, **kwargs):
+        if other is not None:
+            self._store(other.items() if hasattr(other, "items") else _dict(other).items())
+        if kwargs:
+            self._store(kwargs.items())
+
+
+class WeakValueDictionary(_WeakMapping):
     """Mapping class that references values weakly.
 
     Entries in the dictionary will be discarded when no strong reference to
@@ -179,15 +193,7 @@ class WeakValueDictionary(MutableMapping):
         self.data[key] = KeyedRef(default, self._remove, key)
         return default
 
-    def update(self, other=None, /, **kwargs):
-        if other is not None:
-            self._store(other.items() if hasattr(other, "items") else dict(other).items())
-        if kwargs:
-            self._store(kwargs.items())
-
     def _store(self, pairs):
-        # Writes the data dict directly, as update() must not go through an
-        # overridden __setitem__.
         data, forget = self.data, self._remove
         for key, value in pairs:
             data[key] = KeyedRef(value, forget, key)
@@ -208,7 +214,7 @@ class WeakValueDictionary(MutableMapping):
 
 
 
-class WeakKeyDictionary(MutableMapping):
+class WeakKeyDictionary(_WeakMapping):
     """Mapping class that references keys weakly.
 
     Entries in the dictionary will be discarded when there is no longer a
@@ -286,13 +292,6 @@ class WeakKeyDictionary(MutableMapping):
 
     def setdefault(self, key, default=None):
         return self.data.setdefault(ref(key, self._remove), default)
-
-    def update(self, dict=None, /, **kwargs):
-        if dict is not None:
-            # The parameter's public name hides the builtin dict.
-            self._store(dict.items() if hasattr(dict, "items") else _dict(dict).items())
-        if kwargs:
-            self._store(kwargs.items())
 
     def _store(self, pairs):
         data, forget = self.data, self._remove
