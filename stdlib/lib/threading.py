@@ -1028,8 +1028,10 @@ class local:
         _local_states[id(obj)] = state
         return obj
 
-    def __del__(self):
-        state = _local_states.pop(id(self), None)
+    def __del__(self, _states=_local_states, _id=id):
+        # Default arguments: at interpreter exit this module's globals (and
+        # the builtins) may be cleared before the last local dies.
+        state = _states.pop(_id(self), None)
         if state is not None:
             state.dicts.clear()
 

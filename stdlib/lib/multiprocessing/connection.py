@@ -1,0 +1,431 @@
+"""Connections: message pipes between processes.
+
+A Connection owns one file descriptor (a pipe end or a Unix socket) and
+moves whole messages over it: each message is a 4-byte big-endian signed
+length and then the bytes; a message of 2 GiB or more sends -1 and an
+8-byte length instead.  send()/recv() carry pickles (ForkingPickler) in
+that frame, and the frame is CPython's, so a gilt process could talk to a
+CPython one.
+
+Listener and Client connect unrelated processes (a Manager and its
+clients) over a Unix socket; with an authkey, each side proves it knows
+the key with an HMAC challenge before any message is unpickled.
+"""
+
+import itertools
+import os
+import select
+import socket
+import sys
+import time
+
+from . import reduction
+from . import util
+from .context import AuthenticationError, BufferTooShort
+
+__all__ = ["Client", "Listener", "Pipe", "wait", "Connection"]
+
+BUFSIZE = 8192
+CONNECTION_TIMEOUT = 20.0
+
+_mmap_counter = itertools.count()
+
+default_family = "AF_UNIX"
+families = ["AF_INET", "AF_UNIX"]
+
+
+def _check_timeout_elapsed(deadline):
+    return time.monotonic() > deadline
+
+
+class _ConnectionBase:
+    _handle = None
+
+    def __init__(self, handle, readable=True, writable=True):
+        handle = handle.__index__()
+        if handle < 0:
+            raise ValueError("invalid handle")
+        if not readable and not writable:
+            raise ValueError("at least one of `readable` and `writable` must be True")
+        self._handle = handle
+        self._readable = readable
+        self._writable = writable
+
+    def __del__(self):
+        if self._handle is not None:
+            self._close()
+
+    def _check_closed(self):
+        if self._handle is None:
+            raise OSError("handle is closed")
+
+    def _check_readable(self):
+        if not self._readable:
+            raise OSError("connection is write-only")
+
+    def _check_writable(self):
+        if not self._writable:
+            raise OSError("connection is read-only")
+
+    def _bad_message_length(self):
+        if self._writable:
+            self._readable = False
+        else:
+            self.close()
+        raise OSError("bad message length")
+
+    @property
+    def closed(self):
+        """True if the connection is closed."""
+        return self._handle is None
+
+    @property
+    def readable(self):
+        return self._readable
+
+    @property
+    def writable(self):
+        return self._writable
+
+    def fileno(self):
+        """The file descriptor of the connection."""
+        self._check_closed()
+        return self._handle
+
+    def close(self):
+        """Close the connection."""
+        if self._handle is not None:
+            try:
+                self._close()
+            finally:
+                self._handle = None
+
+    def send_bytes(self, buf, offset=0, size=None):
+        """Send the bytes of buf[offset:offset+size] as one message."""
+        self._check_closed()
+        self._check_writable()
+        data = bytes(buf) if not isinstance(buf, bytes) else buf
+        n = len(data)
+        if offset < 0:
+            raise ValueError("offset is negative")
+        if n < offset:
+            raise ValueError("buffer length < offset")
+        if size is None:
+            size = n - offset
+        elif size < 0:
+            raise ValueError("size is negative")
+        elif offset + size > n:
+            raise ValueError("buffer length < offset + size")
+        if offset or size != n:
+            data = data[offset:offset + size]
+        self._send_bytes(data)
+
+    def send(self, obj):
+        """Send a picklable object."""
+        self._check_closed()
+        self._check_writable()
+        self._send_bytes(reduction.ForkingPickler.dumps(obj))
+
+    def recv_bytes(self, maxlength=None):
+        """Receive one message as bytes."""
+        self._check_closed()
+        self._check_readable()
+        if maxlength is not None and maxlength < 0:
+            raise ValueError("negative maxlength")
+        data = self._recv_bytes(maxlength)
+        if data is None:
+            self._bad_message_length()
+        return data
+
+    def recv_bytes_into(self, buf, offset=0):
+        """Receive one message into the writable buffer buf at offset;
+        returns the number of bytes."""
+        self._check_closed()
+        self._check_readable()
+        data = self._recv_bytes()
+        size = len(data)
+        if offset < 0 or offset > len(buf):
+            raise ValueError("offset out of bounds")
+        if offset + size > len(buf):
+            raise BufferTooShort(data)
+        buf[offset:offset + size] = data
+        return size
+
+    def recv(self):
+        """Receive one pickled object."""
+        self._check_closed()
+        self._check_readable()
+        return reduction.ForkingPickler.loads(self._recv_bytes())
+
+    def poll(self, timeout=0.0):
+        """Whether there is anything to read (waiting up to timeout seconds;
+        None waits without limit)."""
+        self._check_closed()
+        self._check_readable()
+        return self._poll(timeout)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, exc_value, exc_tb):
+        self.close()
+
+
+class Connection(_ConnectionBase):
+    """A connection over a file descriptor (pipe end or socket)."""
+
+    def _close(self, _os_close=os.close):
+        # A default argument: __del__ may run while the interpreter is
+        # tearing modules down.
+        _os_close(self._handle)
+
+    def _send(self, data):
+        handle = self._handle
+        while data:
+            written = os.write(handle, data)
+            data = data[written:]
+
+    def _recv(self, size):
+        handle = self._handle
+        first = os.read(handle, size)
+        if len(first) == size:
+            return first
+        if not first:
+            raise EOFError
+        chunks = [first]
+        remaining = size - len(first)
+        while remaining:
+            chunk = os.read(handle, remaining)
+            if not chunk:
+                raise EOFError("got end of file during message")
+            chunks.append(chunk)
+            remaining -= len(chunk)
+        return b"".join(chunks)
+
+    def _send_bytes(self, data):
+        n = len(data)
+        if n > 0x7FFFFFFF:
+            self._send(b"\xff\xff\xff\xff" + n.to_bytes(8, "big"))
+            self._send(data)
+        elif n > 16384:
+            # Two writes rather than a copy of a large payload.
+            self._send(n.to_bytes(4, "big"))
+            self._send(data)
+        else:
+            self._send(n.to_bytes(4, "big") + data)
+
+    def _recv_bytes(self, maxsize=None):
+        size = int.from_bytes(self._recv(4), "big", signed=True)
+        if size == -1:
+            size = int.from_bytes(self._recv(8), "big")
+        if maxsize is not None and size > maxsize:
+            return None
+        if size == 0:
+            return b""
+        return self._recv(size)
+
+    def _poll(self, timeout):
+        return bool(wait([self], timeout))
+
+    def __reduce__(self):
+        # Only to a child being spawned: it inherits the descriptor.
+        from .context import get_spawning_popen
+        if get_spawning_popen() is None:
+            raise TypeError("Connection objects can only be passed to a child "
+                            "process when it is started")
+        fd = reduction.DupFd(self._handle)
+        return _rebuild_connection, (fd.detach(), self._readable, self._writable)
+
+    def __repr__(self):
+        return "<%s.%s handle=%r>" % (type(self).__module__, type(self).__qualname__,
+                                       self._handle)
+
+
+def _rebuild_connection(fd, readable, writable):
+    return Connection(fd, readable, writable)
+
+
+def Pipe(duplex=True):
+    """A pair (conn1, conn2) of connected Connections.  With duplex False,
+    conn1 only receives and conn2 only sends."""
+    if duplex:
+        s1, s2 = socket.socketpair()
+        s1.setblocking(True)
+        s2.setblocking(True)
+        c1 = Connection(s1.detach())
+        c2 = Connection(s2.detach())
+    else:
+        fd1, fd2 = os.pipe()
+        c1 = Connection(fd1, writable=False)
+        c2 = Connection(fd2, readable=False)
+    return c1, c2
+
+
+def wait(object_list, timeout=None):
+    """The objects of object_list (Connections, sockets, sentinels or
+    anything with fileno()) that are ready to read, waiting up to timeout
+    seconds (None: without limit)."""
+    poller = select.poll()
+    by_fd = {}
+    for obj in object_list:
+        fd = obj if isinstance(obj, int) else obj.fileno()
+        by_fd.setdefault(fd, []).append(obj)
+        poller.register(fd, select.POLLIN)
+    deadline = None if timeout is None else time.monotonic() + timeout
+    while True:
+        if deadline is None:
+            ms = None
+        else:
+            ms = max(0, int((deadline - time.monotonic()) * 1000 + 0.999))
+        try:
+            events = poller.poll(ms)
+        except InterruptedError:
+            events = []
+        ready = []
+        for fd, _ in events:
+            ready.extend(by_fd.get(fd, ()))
+        if ready or (deadline is not None and time.monotonic() >= deadline):
+            return ready
+
+
+# -- Listener and Client (Unix sockets) ------------------------------------------
+
+def arbitrary_address(family):
+    if family == "AF_INET":
+        return ("localhost", 0)
+    if family == "AF_UNIX":
+        return os.path.join(util.get_temp_dir(), "listener-%s" % os.urandom(6).hex())
+    raise ValueError("unrecognized family")
+
+
+def address_type(address):
+    if isinstance(address, tuple):
+        return "AF_INET"
+    if isinstance(address, str):
+        return "AF_UNIX"
+    raise ValueError("address type of %r unrecognized" % (address,))
+
+
+class Listener:
+    """Accepts connections on a Unix (or TCP) socket address."""
+
+    def __init__(self, address=None, family=None, backlog=1, authkey=None):
+        family = family or (address and address_type(address)) or default_family
+        address = address or arbitrary_address(family)
+        if authkey is not None and not isinstance(authkey, bytes):
+            raise TypeError("authkey should be a byte string")
+        sock_family = getattr(socket, family)
+        self._socket = socket.socket(sock_family)
+        try:
+            if family != "AF_UNIX":
+                self._socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            self._socket.setblocking(True)
+            self._socket.bind(address)
+            self._socket.listen(backlog)
+            self._address = self._socket.getsockname()
+        except OSError:
+            self._socket.close()
+            raise
+        self._family = family
+        self._authkey = authkey
+        self._last_accepted = None
+        if family == "AF_UNIX":
+            self._unlink = util.Finalize(self, os.unlink, args=(address,), exitpriority=0)
+        else:
+            self._unlink = None
+
+    def accept(self):
+        """Wait for a client; returns its Connection."""
+        if self._socket is None:
+            raise OSError("listener is closed")
+        sock, self._last_accepted = self._socket.accept()
+        sock.setblocking(True)
+        conn = Connection(sock.detach())
+        if self._authkey is not None:
+            deliver_challenge(conn, self._authkey)
+            answer_challenge(conn, self._authkey)
+        return conn
+
+    def close(self):
+        sock = self._socket
+        if sock is not None:
+            self._socket = None
+            sock.close()
+            unlink = self._unlink
+            if unlink is not None:
+                self._unlink = None
+                unlink()
+
+    @property
+    def address(self):
+        return self._address
+
+    @property
+    def last_accepted(self):
+        return self._last_accepted
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, exc_value, exc_tb):
+        self.close()
+
+
+def Client(address, family=None, authkey=None):
+    """Connect to a Listener at address; returns a Connection."""
+    family = family or address_type(address)
+    sock = socket.socket(getattr(socket, family))
+    try:
+        sock.setblocking(True)
+        sock.connect(address)
+    except OSError:
+        sock.close()
+        raise
+    conn = Connection(sock.detach())
+    if authkey is not None:
+        if not isinstance(authkey, bytes):
+            raise TypeError("authkey should be a byte string")
+        answer_challenge(conn, authkey)
+        deliver_challenge(conn, authkey)
+    return conn
+
+
+# -- authentication ----------------------------------------------------------------
+
+MESSAGE_LENGTH = 40
+CHALLENGE = b"#CHALLENGE#"
+WELCOME = b"#WELCOME#"
+FAILURE = b"#FAILURE#"
+
+
+def _digest(authkey, message):
+    import hmac
+    return hmac.new(authkey, message, "sha256").digest()
+
+
+def _compare(a, b):
+    import hmac
+    return hmac.compare_digest(a, b)
+
+
+def deliver_challenge(connection, authkey):
+    """Check that the peer knows authkey (raises AuthenticationError)."""
+    message = os.urandom(MESSAGE_LENGTH)
+    connection.send_bytes(CHALLENGE + message)
+    response = connection.recv_bytes(256)
+    if _compare(response, _digest(authkey, message)):
+        connection.send_bytes(WELCOME)
+    else:
+        connection.send_bytes(FAILURE)
+        raise AuthenticationError("digest received was wrong")
+
+
+def answer_challenge(connection, authkey):
+    """Prove to the peer that we know authkey."""
+    message = connection.recv_bytes(256)
+    if not message.startswith(CHALLENGE):
+        raise AuthenticationError("Protocol error, expected challenge: %r" % (message,))
+    connection.send_bytes(_digest(authkey, message[len(CHALLENGE):]))
+    response = connection.recv_bytes(256)
+    if response != WELCOME:
+        raise AuthenticationError("digest sent was rejected")

@@ -1,0 +1,869 @@
+"""Managers: objects that live in a server process, used through proxies.
+
+A manager starts a server process that listens on a Unix socket (guarded by
+the manager's authkey).  manager.list(), manager.dict(), manager.Queue() ...
+ask the server to create the object and return a proxy; each method call on
+a proxy is a message to the server, which calls the real object and sends
+back the result (or the exception, which the proxy raises).
+
+The wire protocol is ours.  Every message is a pickled tuple:
+
+    client -> server:  ("create", typeid, args, kwds)
+                       ("call", ident, method, args, kwds)
+                       ("incref", ident) / ("decref", ident)
+                       ("shutdown",)
+    server -> client:  ("ok", value) / ("proxy", typeid, ident, exposed)
+                       ("error", exception) / ("fatal", traceback text)
+
+The server runs one thread per connection, and each client thread keeps its
+own connection, so a proxy call that blocks (a Queue.get, a Lock.acquire)
+blocks only its own thread.  The server counts references: a proxy holds one
+while it lives in any process (incremented when it is unpickled or
+inherited by fork, decremented when it is collected), and the object is
+dropped at zero.
+"""
+
+import os
+import queue
+import signal
+import sys
+import threading
+import traceback
+import types
+
+from . import connection
+from . import context
+from . import pool
+from . import process
+from . import util
+from .context import ProcessError
+
+__all__ = ["BaseManager", "SyncManager", "BaseProxy", "Token", "SharedMemoryManager",
+           "Namespace", "Value", "Array", "RemoteError"]
+
+
+class RemoteError(Exception):
+    def __str__(self):
+        return "\n" + "-" * 75 + "\n" + str(self.args[0]) + "-" * 75
+
+
+class Token:
+    """Names an object in a manager: (typeid, address, id)."""
+    __slots__ = ("typeid", "address", "id")
+
+    def __init__(self, typeid, address, id):
+        (self.typeid, self.address, self.id) = (typeid, address, id)
+
+    def __getstate__(self):
+        return (self.typeid, self.address, self.id)
+
+    def __setstate__(self, state):
+        (self.typeid, self.address, self.id) = state
+
+    def __repr__(self):
+        return "%s(typeid=%r, address=%r, id=%r)" % (
+            type(self).__name__, self.typeid, self.address, self.id)
+
+
+def _public_methods(obj):
+    return [name for name in dir(obj)
+            if not name.startswith("_") and callable(getattr(obj, name, None))]
+
+
+def _plain(value):
+    # Dictionary views do not pickle; clients get lists, as from CPython.
+    if isinstance(value, (type({}.keys()), type({}.values()), type({}.items()))):
+        return list(value)
+    return value
+
+
+# -- the server ------------------------------------------------------------------------
+
+class Server:
+    """Serves the objects of one manager.  Runs in the manager process."""
+
+    def __init__(self, registry, address, authkey, serializer):
+        if not isinstance(authkey, bytes):
+            raise TypeError("Authkey {0!r} is type {1!s}, not bytes".format(
+                authkey, type(authkey)))
+        self.registry = registry
+        self.authkey = process.AuthenticationString(authkey)
+        self.listener = connection.Listener(address=address, backlog=128)
+        self.address = self.listener.address
+        self.objects = {}          # ident -> [obj, exposed, method_to_typeid, refcount]
+        self.lock = threading.Lock()
+        self.stop_event = threading.Event()
+        self.next_id = 1
+
+    def serve_forever(self):
+        self.stop_event.clear()
+        process.current_process()._manager_server = self
+        accepter = threading.Thread(target=self._accept_loop, daemon=True)
+        accepter.start()
+        try:
+            while not self.stop_event.is_set():
+                self.stop_event.wait(1)
+        except (KeyboardInterrupt, SystemExit):
+            pass
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(0)
+
+    def _accept_loop(self):
+        while True:
+            try:
+                conn = self.listener.accept()
+            except OSError:
+                continue
+            threading.Thread(target=self._serve_connection, args=(conn,), daemon=True).start()
+
+    def _serve_connection(self, conn):
+        try:
+            connection.deliver_challenge(conn, self.authkey)
+            connection.answer_challenge(conn, self.authkey)
+        except Exception:
+            conn.close()
+            return
+        while not self.stop_event.is_set():
+            try:
+                request = conn.recv()
+            except (EOFError, OSError):
+                break
+            except Exception:
+                reply = ("fatal", traceback.format_exc())
+            else:
+                reply = self._handle(request)
+            try:
+                conn.send(reply)
+            except Exception as exc:
+                try:
+                    conn.send(("fatal", "Failure to send message: %r\n%s" % (
+                        reply, traceback.format_exc())))
+                except Exception:
+                    break
+            if request and request[0] == "shutdown":
+                break
+        conn.close()
+
+    def _handle(self, request):
+        op = request[0]
+        try:
+            if op == "call":
+                return self._call(*request[1:])
+            if op == "create":
+                typeid, ident, exposed = self._create(*request[1:])
+                return ("proxy", typeid, ident, exposed)
+            if op == "incref":
+                with self.lock:
+                    self.objects[request[1]][3] += 1
+                return ("ok", None)
+            if op == "decref":
+                with self.lock:
+                    entry = self.objects.get(request[1])
+                    if entry is not None:
+                        entry[3] -= 1
+                        if entry[3] <= 0:
+                            del self.objects[request[1]]
+                return ("ok", None)
+            if op == "shutdown":
+                self.stop_event.set()
+                return ("ok", None)
+            if op == "debug_info":
+                with self.lock:
+                    return ("ok", "\n".join("%s: refcount=%s\n    %s" % (
+                        ident, e[3], str(e[0])[:75]) for ident, e in self.objects.items()))
+            if op == "number_of_objects":
+                with self.lock:
+                    return ("ok", len(self.objects))
+            return ("fatal", "unknown request %r" % (op,))
+        except Exception:
+            return ("fatal", traceback.format_exc())
+
+    def _create(self, typeid, args, kwds):
+        callable_, exposed, method_to_typeid, _ = self.registry[typeid]
+        obj = callable_(*args, **kwds) if callable_ is not None else args[0]
+        if exposed is None:
+            exposed = _public_methods(obj)
+        if method_to_typeid is None:
+            method_to_typeid = getattr(obj, "_method_to_typeid_", None) or {}
+        with self.lock:
+            ident = "%x" % self.next_id
+            self.next_id += 1
+            self.objects[ident] = [obj, tuple(exposed), dict(method_to_typeid), 1]
+        return typeid, ident, tuple(exposed)
+
+    def _call(self, ident, method, args, kwds):
+        with self.lock:
+            entry = self.objects.get(ident)
+        if entry is None:
+            return ("fatal", "KeyError: %r: no such object in the manager\n" % (ident,))
+        obj, exposed, method_to_typeid, _ = entry
+        if method not in exposed and method not in ("#GETVALUE", "__repr__", "__str__"):
+            return ("error", AttributeError("method %r of %r object is not in exposed=%r"
+                                            % (method, type(obj), exposed)))
+        try:
+            if method == "#GETVALUE":
+                result = obj
+            else:
+                result = getattr(obj, method)(*args, **kwds)
+        except Exception as exc:
+            exc.__traceback__ = None
+            return ("error", exc)
+        typeid = method_to_typeid.get(method)
+        if typeid is not None:
+            typeid, new_ident, exposed = self._adopt(typeid, result)
+            return ("proxy", typeid, new_ident, exposed)
+        return ("ok", _plain(result))
+
+    def _adopt(self, typeid, obj):
+        _, exposed, method_to_typeid, _ = self.registry[typeid]
+        if exposed is None:
+            exposed = _public_methods(obj)
+        with self.lock:
+            ident = "%x" % self.next_id
+            self.next_id += 1
+            self.objects[ident] = [obj, tuple(exposed), dict(method_to_typeid or {}), 1]
+        return typeid, ident, tuple(exposed)
+
+
+# -- the manager ------------------------------------------------------------------------
+
+class State:
+    __slots__ = ["value"]
+    INITIAL = 0
+    STARTED = 1
+    SHUTDOWN = 2
+
+
+listener_client = {"pickle": (connection.Listener, connection.Client)}
+
+
+class BaseManager:
+    """Starts (or connects to) a server process and makes proxies to the
+    objects it serves."""
+
+    _registry = {}
+    _Server = Server
+
+    def __init__(self, address=None, authkey=None, serializer="pickle", ctx=None, *,
+                 shutdown_timeout=1.0):
+        if authkey is None:
+            authkey = process.current_process().authkey
+        self._address = address
+        self._authkey = process.AuthenticationString(authkey)
+        self._state = State()
+        self._state.value = State.INITIAL
+        self._serializer = serializer
+        self._Listener, self._Client = listener_client[serializer]
+        self._ctx = ctx or context._default_context.get_context()
+        self._shutdown_timeout = shutdown_timeout
+
+    def get_server(self):
+        if self._state.value != State.INITIAL:
+            if self._state.value == State.STARTED:
+                raise ProcessError("Already started server")
+            if self._state.value == State.SHUTDOWN:
+                raise ProcessError("Manager has shut down")
+            raise ProcessError("Unknown state {!r}".format(self._state.value))
+        return self._Server(self._registry, self._address, self._authkey, self._serializer)
+
+    def connect(self):
+        """Connect to an already running manager server."""
+        conn = self._Client(self._address, authkey=self._authkey)
+        _request(conn, ("number_of_objects",))
+        conn.close()
+        self._state.value = State.STARTED
+
+    def start(self, initializer=None, initargs=()):
+        """Start the server process."""
+        if self._state.value != State.INITIAL:
+            if self._state.value == State.STARTED:
+                raise ProcessError("Already started server")
+            if self._state.value == State.SHUTDOWN:
+                raise ProcessError("Manager has shut down")
+            raise ProcessError("Unknown state {!r}".format(self._state.value))
+        if initializer is not None and not callable(initializer):
+            raise TypeError("initializer must be a callable")
+        reader, writer = connection.Pipe(duplex=False)
+        self._process = self._ctx.Process(
+            target=type(self)._run_server,
+            args=(self._registry, self._address, self._authkey, self._serializer, writer,
+                  initializer, initargs))
+        ident = ":".join(str(i) for i in self._process._identity)
+        self._process.name = type(self).__name__ + "-" + ident
+        self._process.start()
+        writer.close()
+        self._address = reader.recv()
+        reader.close()
+        self._state.value = State.STARTED
+        self.shutdown = util.Finalize(
+            self, type(self)._finalize_manager,
+            args=(self._process, self._address, self._authkey, self._state, self._Client,
+                  self._shutdown_timeout),
+            exitpriority=0)
+
+    @classmethod
+    def _run_server(cls, registry, address, authkey, serializer, writer, initializer=None,
+                    initargs=()):
+        # Ctrl-C goes to the whole process group; the parent decides when
+        # the manager stops.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        if initializer is not None:
+            initializer(*initargs)
+        server = cls._Server(registry, address, authkey, serializer)
+        writer.send(server.address)
+        writer.close()
+        server.serve_forever()
+
+    def _create(self, typeid, /, *args, **kwds):
+        assert self._state.value == State.STARTED, "server not yet started"
+        conn = self._Client(self._address, authkey=self._authkey)
+        try:
+            reply = _request(conn, ("create", typeid, args, kwds))
+        finally:
+            conn.close()
+        _, typeid, ident, exposed = reply
+        return Token(typeid, self._address, ident), exposed
+
+    def join(self, timeout=None):
+        if self._process is not None:
+            self._process.join(timeout)
+            if not self._process.is_alive():
+                self._process = None
+
+    def _debug_info(self):
+        conn = self._Client(self._address, authkey=self._authkey)
+        try:
+            return _request(conn, ("debug_info",))[1]
+        finally:
+            conn.close()
+
+    def _number_of_objects(self):
+        conn = self._Client(self._address, authkey=self._authkey)
+        try:
+            return _request(conn, ("number_of_objects",))[1]
+        finally:
+            conn.close()
+
+    def __enter__(self):
+        if self._state.value == State.INITIAL:
+            self.start()
+        if self._state.value != State.STARTED:
+            raise ProcessError("Unable to start server")
+        return self
+
+    def __exit__(self, exc_type, exc_val, exc_tb):
+        self.shutdown()
+
+    @staticmethod
+    def _finalize_manager(process, address, authkey, state, _Client, shutdown_timeout):
+        if process.is_alive():
+            try:
+                conn = _Client(address, authkey=authkey)
+                try:
+                    _request(conn, ("shutdown",))
+                finally:
+                    conn.close()
+            except Exception:
+                pass
+            process.join(timeout=shutdown_timeout)
+            if process.is_alive():
+                process.terminate()
+                process.join(timeout=shutdown_timeout)
+                if process.is_alive():
+                    process.kill()
+                    process.join()
+        state.value = State.SHUTDOWN
+
+    @property
+    def address(self):
+        return self._address
+
+    @classmethod
+    def register(cls, typeid, callable=None, proxytype=None, exposed=None,
+                 method_to_typeid=None, create_method=True):
+        """Make `typeid` something this manager class can create."""
+        if "_registry" not in cls.__dict__:
+            cls._registry = cls._registry.copy()
+        if proxytype is None:
+            proxytype = AutoProxy
+        exposed = exposed or getattr(proxytype, "_exposed_", None)
+        method_to_typeid = method_to_typeid or getattr(proxytype, "_method_to_typeid_", None)
+        if method_to_typeid:
+            for key, value in list(method_to_typeid.items()):
+                assert type(key) is str, "%r is not a string" % key
+                assert type(value) is str, "%r is not a string" % value
+        cls._registry[typeid] = (callable, exposed, method_to_typeid, proxytype)
+        if create_method:
+            def temp(self, /, *args, **kwds):
+                token, exp = self._create(typeid, *args, **kwds)
+                proxy = proxytype(token, self._serializer, manager=self,
+                                  authkey=self._authkey, exposed=exp)
+                # The proxy holds its own reference now; drop the creator's.
+                proxy._decref_token(token)
+                return proxy
+            temp.__name__ = typeid
+            setattr(cls, typeid, temp)
+
+
+def _request(conn, message):
+    conn.send(message)
+    reply = conn.recv()
+    kind = reply[0]
+    if kind in ("ok", "proxy"):
+        return reply
+    if kind == "error":
+        raise reply[1]
+    raise RemoteError(reply[1])
+
+
+# -- proxies -------------------------------------------------------------------------------
+
+class BaseProxy:
+    """Stands for an object in a manager's server; method calls go there."""
+
+    _address_to_local = {}
+    _mutex = util.ForkAwareThreadLock()
+
+    def __init__(self, token, serializer, manager=None, authkey=None, exposed=None,
+                 incref=True, manager_owned=False):
+        with BaseProxy._mutex:
+            local = BaseProxy._address_to_local.get(token.address)
+            if local is None:
+                local = util.ForkAwareLocal(), _IdSet()
+                BaseProxy._address_to_local[token.address] = local
+        self._tls = local[0]
+        self._idset = local[1]
+        self._token = token
+        self._id = token.id
+        self._manager = manager
+        self._serializer = serializer
+        self._Client = listener_client[serializer][1]
+        self._owned_by_manager = manager_owned
+        if authkey is not None:
+            self._authkey = process.AuthenticationString(authkey)
+        elif manager is not None:
+            self._authkey = manager._authkey
+        else:
+            self._authkey = process.current_process().authkey
+        if exposed is not None:
+            self._exposed_ = exposed
+        if incref:
+            self._incref()
+        util.register_after_fork(self, BaseProxy._after_fork)
+
+    def _connect(self):
+        conn = self._Client(self._token.address, authkey=self._authkey)
+        self._tls.connection = conn
+
+    def _connection(self):
+        # One connection per thread and manager address, shared by proxies.
+        try:
+            return self._tls.connection
+        except AttributeError:
+            self._connect()
+            return self._tls.connection
+
+    def _callmethod(self, methodname, args=(), kwds={}):
+        """Call methodname(*args, **kwds) on the referent; returns its result."""
+        conn = self._connection()
+        reply = _request(conn, ("call", self._id, methodname, args, kwds))
+        if reply[0] == "proxy":
+            _, typeid, ident, exposed = reply
+            proxytype = self._manager._registry[typeid][-1] if self._manager else AutoProxy
+            token = Token(typeid, self._token.address, ident)
+            proxy = proxytype(token, self._serializer, manager=self._manager,
+                              authkey=self._authkey, exposed=exposed)
+            self._decref_token(token)
+            return proxy
+        return reply[1]
+
+    def _getvalue(self):
+        """A copy of the referent."""
+        return self._callmethod("#GETVALUE")
+
+    def _decref_token(self, token):
+        _request(self._connection(), ("decref", token.id))
+
+    def _incref(self):
+        if self._owned_by_manager:
+            return
+        _request(self._connection(), ("incref", self._id))
+        self._idset.add(self._id)
+        self._close = util.Finalize(
+            self, BaseProxy._decref,
+            args=(self._token, self._authkey, self._tls, self._idset, self._Client),
+            exitpriority=10)
+
+    @staticmethod
+    def _decref(token, authkey, tls, idset, _Client):
+        idset.discard(token.id)
+        try:
+            conn = getattr(tls, "connection", None)
+            if conn is not None:
+                _request(conn, ("decref", token.id))
+            else:
+                conn = _Client(token.address, authkey=authkey)
+                try:
+                    _request(conn, ("decref", token.id))
+                finally:
+                    conn.close()
+        except Exception:
+            pass
+        if not idset:
+            connection_ = getattr(tls, "connection", None)
+            if connection_ is not None:
+                del tls.connection
+                connection_.close()
+
+    def _after_fork(self):
+        self._manager = None
+        try:
+            self._incref()
+        except Exception:
+            pass
+
+    def __reduce__(self):
+        kwds = {}
+        if context.get_spawning_popen() is not None:
+            kwds["authkey"] = self._authkey
+        if getattr(self, "_isauto", False):
+            kwds["exposed"] = self._exposed_
+            return (RebuildProxy, (AutoProxy, self._token, self._serializer, kwds))
+        return (RebuildProxy, (type(self), self._token, self._serializer, kwds))
+
+    def __deepcopy__(self, memo):
+        return self._getvalue()
+
+    def __repr__(self):
+        return "<%s object, typeid %r at %#x>" % (type(self).__name__, self._token.typeid,
+                                                  id(self))
+
+    def __str__(self):
+        try:
+            return self._callmethod("__repr__")
+        except Exception:
+            return repr(self)[:-1] + "; '__str__()' failed>"
+
+
+class _IdSet(set):
+    pass
+
+
+def RebuildProxy(func, token, serializer, kwds):
+    """Unpickle a proxy (in a process that received it)."""
+    server = getattr(process.current_process(), "_manager_server", None)
+    if server is not None and server.address == token.address:
+        kwds["manager_owned"] = True
+    kwds.setdefault("incref", True)
+    return func(token, serializer, **kwds)
+
+
+def MakeProxyType(name, exposed, _cache={}):
+    """A proxy class whose methods forward each name of `exposed`."""
+    exposed = tuple(exposed)
+    try:
+        return _cache[(name, exposed)]
+    except KeyError:
+        pass
+    namespace = {}
+    for meth in exposed:
+        exec("def %s(self, /, *args, **kwds):\n"
+             "    return self._callmethod(%r, args, kwds)" % (meth, meth), namespace)
+    ProxyType = type(name, (BaseProxy,), namespace)
+    ProxyType._exposed_ = exposed
+    _cache[(name, exposed)] = ProxyType
+    return ProxyType
+
+
+def AutoProxy(token, serializer, manager=None, authkey=None, exposed=None, incref=True,
+              manager_owned=False):
+    """A proxy exposing the referent's public methods."""
+    if exposed is None:
+        conn = listener_client[serializer][1](token.address, authkey=authkey)
+        conn.close()
+        exposed = ()
+    if authkey is None and manager is not None:
+        authkey = manager._authkey
+    if authkey is None:
+        authkey = process.current_process().authkey
+    ProxyType = MakeProxyType("AutoProxy[%s]" % token.typeid, exposed)
+    proxy = ProxyType(token, serializer, manager=manager, authkey=authkey, incref=incref,
+                      manager_owned=manager_owned)
+    proxy._isauto = True
+    return proxy
+
+
+# -- what SyncManager serves ---------------------------------------------------------------------
+
+class Namespace:
+    def __init__(self, /, **kwds):
+        self.__dict__.update(kwds)
+
+    def __repr__(self):
+        items = [(k, v) for k, v in self.__dict__.items() if not k.startswith("_")]
+        items.sort()
+        return "%s(%s)" % (type(self).__name__,
+                           ", ".join("%s=%r" % item for item in items))
+
+
+class Value:
+    def __init__(self, typecode, value, lock=True):
+        self._typecode = typecode
+        self._value = value
+
+    def get(self):
+        return self._value
+
+    def set(self, value):
+        self._value = value
+
+    def __repr__(self):
+        return "%s(%r, %r)" % (type(self).__name__, self._typecode, self._value)
+
+    value = property(get, set)
+
+
+class _ManagedArray(list):
+    def __init__(self, typecode, sequence):
+        super().__init__(sequence)
+        self.typecode = typecode
+
+    def __repr__(self):
+        return "array(%r, %s)" % (self.typecode, list.__repr__(self))
+
+
+def Array(typecode, sequence, lock=True):
+    return _ManagedArray(typecode, sequence)
+
+
+class IteratorProxy(BaseProxy):
+    _exposed_ = ("__next__", "send", "throw", "close")
+
+    def __iter__(self):
+        return self
+
+    def __next__(self, *args):
+        return self._callmethod("__next__", args)
+
+    def send(self, *args):
+        return self._callmethod("send", args)
+
+    def throw(self, *args):
+        return self._callmethod("throw", args)
+
+    def close(self, *args):
+        return self._callmethod("close", args)
+
+
+class AcquirerProxy(BaseProxy):
+    _exposed_ = ("acquire", "release")
+
+    def acquire(self, blocking=True, timeout=None):
+        args = (blocking,) if timeout is None else (blocking, timeout)
+        return self._callmethod("acquire", args)
+
+    def release(self):
+        return self._callmethod("release")
+
+    def __enter__(self):
+        return self._callmethod("acquire")
+
+    def __exit__(self, exc_type, exc_val, exc_tb):
+        return self._callmethod("release")
+
+
+class ConditionProxy(AcquirerProxy):
+    _exposed_ = ("acquire", "release", "wait", "notify", "notify_all")
+
+    def wait(self, timeout=None):
+        return self._callmethod("wait", (timeout,))
+
+    def notify(self, n=1):
+        return self._callmethod("notify", (n,))
+
+    def notify_all(self):
+        return self._callmethod("notify_all")
+
+    def wait_for(self, predicate, timeout=None):
+        import time
+        result = predicate()
+        if result:
+            return result
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while not result:
+            if deadline is not None:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    break
+                self.wait(remaining)
+            else:
+                self.wait()
+            result = predicate()
+        return result
+
+
+class EventProxy(BaseProxy):
+    _exposed_ = ("is_set", "set", "clear", "wait")
+
+    def is_set(self):
+        return self._callmethod("is_set")
+
+    def set(self):
+        return self._callmethod("set")
+
+    def clear(self):
+        return self._callmethod("clear")
+
+    def wait(self, timeout=None):
+        return self._callmethod("wait", (timeout,))
+
+
+class BarrierProxy(BaseProxy):
+    _exposed_ = ("__getattribute__", "wait", "abort", "reset")
+
+    def wait(self, timeout=None):
+        return self._callmethod("wait", (timeout,))
+
+    def abort(self):
+        return self._callmethod("abort")
+
+    def reset(self):
+        return self._callmethod("reset")
+
+    @property
+    def parties(self):
+        return self._callmethod("__getattribute__", ("parties",))
+
+    @property
+    def n_waiting(self):
+        return self._callmethod("__getattribute__", ("n_waiting",))
+
+    @property
+    def broken(self):
+        return self._callmethod("__getattribute__", ("broken",))
+
+
+class NamespaceProxy(BaseProxy):
+    _exposed_ = ("__getattribute__", "__setattr__", "__delattr__")
+
+    def __getattr__(self, key):
+        if key[0] == "_":
+            return object.__getattribute__(self, key)
+        return object.__getattribute__(self, "_callmethod")("__getattribute__", (key,))
+
+    def __setattr__(self, key, value):
+        if key[0] == "_":
+            return object.__setattr__(self, key, value)
+        return object.__getattribute__(self, "_callmethod")("__setattr__", (key, value))
+
+    def __delattr__(self, key):
+        if key[0] == "_":
+            return object.__delattr__(self, key)
+        return object.__getattribute__(self, "_callmethod")("__delattr__", (key,))
+
+
+class ValueProxy(BaseProxy):
+    _exposed_ = ("get", "set")
+
+    def get(self):
+        return self._callmethod("get")
+
+    def set(self, value):
+        return self._callmethod("set", (value,))
+
+    value = property(get, set)
+
+    __class_getitem__ = classmethod(types.GenericAlias)
+
+
+_LIST_METHODS = ("__add__", "__contains__", "__delitem__", "__getitem__", "__len__",
+                 "__mul__", "__reversed__", "__rmul__", "__setitem__", "append", "count",
+                 "extend", "index", "insert", "pop", "remove", "reverse", "sort",
+                 "__imul__")
+BaseListProxy = MakeProxyType("BaseListProxy", _LIST_METHODS)
+
+
+class ListProxy(BaseListProxy):
+    def __iadd__(self, value):
+        self._callmethod("extend", (value,))
+        return self
+
+    def __imul__(self, value):
+        self._callmethod("__imul__", (value,))
+        return self
+
+
+_DICT_METHODS = ("__contains__", "__delitem__", "__getitem__", "__iter__", "__len__",
+                 "__setitem__", "clear", "copy", "get", "items", "keys", "pop", "popitem",
+                 "setdefault", "update", "values")
+DictProxy = MakeProxyType("DictProxy", _DICT_METHODS)
+DictProxy._method_to_typeid_ = {"__iter__": "Iterator"}
+
+ArrayProxy = MakeProxyType("ArrayProxy", ("__len__", "__getitem__", "__setitem__"))
+
+BasePoolProxy = MakeProxyType("PoolProxy", (
+    "apply", "apply_async", "close", "imap", "imap_unordered", "join", "map", "map_async",
+    "starmap", "starmap_async", "terminate"))
+BasePoolProxy._method_to_typeid_ = {
+    "apply_async": "AsyncResult", "map_async": "AsyncResult",
+    "starmap_async": "AsyncResult", "imap": "Iterator", "imap_unordered": "Iterator"}
+
+
+class PoolProxy(BasePoolProxy):
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, exc_val, exc_tb):
+        self.terminate()
+
+
+class SyncManager(BaseManager):
+    """A manager serving the synchronisation primitives and containers."""
+
+
+SyncManager.register("Queue", queue.Queue)
+SyncManager.register("JoinableQueue", queue.Queue)
+SyncManager.register("Event", threading.Event, EventProxy)
+SyncManager.register("Lock", threading.Lock, AcquirerProxy)
+SyncManager.register("RLock", threading.RLock, AcquirerProxy)
+SyncManager.register("Semaphore", threading.Semaphore, AcquirerProxy)
+SyncManager.register("BoundedSemaphore", threading.BoundedSemaphore, AcquirerProxy)
+SyncManager.register("Condition", threading.Condition, ConditionProxy)
+SyncManager.register("Barrier", threading.Barrier, BarrierProxy)
+SyncManager.register("Pool", pool.Pool, PoolProxy)
+SyncManager.register("list", list, ListProxy)
+SyncManager.register("dict", dict, DictProxy)
+SyncManager.register("Value", Value, ValueProxy)
+SyncManager.register("Array", Array, ArrayProxy)
+SyncManager.register("Namespace", Namespace, NamespaceProxy)
+SyncManager.register("Iterator", proxytype=IteratorProxy, create_method=False)
+SyncManager.register("AsyncResult", create_method=False)
+
+
+class SharedMemoryManager(BaseManager):
+    """A manager that tracks SharedMemory blocks (see shared_memory)."""
+
+    def SharedMemory(self, size):
+        from .shared_memory import SharedMemory
+        block = SharedMemory(create=True, size=size)
+        self._blocks = getattr(self, "_blocks", [])
+        self._blocks.append(block)
+        return block
+
+    def ShareableList(self, sequence):
+        from .shared_memory import ShareableList
+        sl = ShareableList(sequence)
+        self._blocks = getattr(self, "_blocks", [])
+        self._blocks.append(sl.shm)
+        return sl
+
+    def __exit__(self, exc_type, exc_val, exc_tb):
+        for block in getattr(self, "_blocks", []):
+            try:
+                block.close()
+                block.unlink()
+            except Exception:
+                pass
+        super().__exit__(exc_type, exc_val, exc_tb)
