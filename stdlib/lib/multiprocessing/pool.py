@@ -147,6 +147,20 @@ def worker(inqueue, outqueue, initializer=None, initargs=(), maxtasks=None,
         done += 1
 
 
+class _JobCache(dict):
+    """Outstanding jobs by id.  Emptying it wakes the worker handler, which
+    after close() is waiting for exactly that."""
+
+    def __init__(self, notifier):
+        super().__init__()
+        self.notifier = notifier
+
+    def __delitem__(self, job):
+        super().__delitem__(job)
+        if not self:
+            self.notifier.put(None)
+
+
 class _State:
     __slots__ = ("value",)
 
@@ -171,7 +185,7 @@ class Pool:
         self._setup_queues()
         self._taskqueue = queue.SimpleQueue()
         self._change_notifier = self._ctx.SimpleQueue()
-        self._cache = {}
+        self._cache = _JobCache(self._change_notifier)
         self._maxtasksperchild = maxtasksperchild
         self._initializer = initializer
         self._initargs = initargs
@@ -231,11 +245,12 @@ class Pool:
             exitpriority=15)
         self._state = RUN
 
-    def __del__(self, _warn=warnings.warn, RUN=RUN):
-        if getattr(self, "_state", None) == RUN:
+    def __del__(self, _warn=warnings.warn, RUN=RUN, _getattr=getattr):
+        # Default arguments: this may run while the interpreter tears down.
+        if _getattr(self, "_state", None) == RUN:
             _warn(f"unclosed running multiprocessing pool {self!r}", ResourceWarning,
                   source=self)
-            notifier = getattr(self, "_change_notifier", None)
+            notifier = _getattr(self, "_change_notifier", None)
             if notifier is not None:
                 notifier.put(None)
 

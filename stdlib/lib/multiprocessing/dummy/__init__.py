@@ -8,7 +8,7 @@ from queue import Queue
 from threading import (Lock, RLock, Semaphore, BoundedSemaphore, Condition, Event,
                        Barrier, current_thread as current_process)
 
-from .connection import Pipe
+from ..connection import Pipe
 
 __all__ = ["Process", "current_process", "active_children", "freeze_support", "Lock",
            "RLock", "Semaphore", "BoundedSemaphore", "Condition", "Event", "Barrier",
