@@ -136,9 +136,9 @@ void semlock_dealloc(Object* o) {
     free_object(o);
 }
 
-bool name_arg(ThreadState& ts, Value v, const char* fname) {
+bool name_arg(ThreadState& ts, Value v) {
     if (is_str(ts, v)) return true;
-    raise_fmt(ts, ts.exc_types().TypeError, "{}() argument 'name' must be str, not {}", fname,
+    raise_fmt(ts, ts.exc_types().TypeError, "SemLock() argument 'name' must be str, not {}",
               v.is_none() ? "None" : type_name(ts, v));
     return false;
 }
@@ -151,8 +151,7 @@ Value semlock_new(ThreadState& ts, TypeObject* type, Args args) {
         return Value();
     int kind, value, maxvalue, unlink;
     if (!c_int_arg(ts, kindv, &kind) || !c_int_arg(ts, valuev, &value) ||
-        !c_int_arg(ts, maxv, &maxvalue) || !name_arg(ts, namev, "SemLock") ||
-        !c_int_arg(ts, unlinkv, &unlink))
+        !c_int_arg(ts, maxv, &maxvalue) || !name_arg(ts, namev) || !c_int_arg(ts, unlinkv, &unlink))
         return Value();
     if (kind != kRecursiveMutex && kind != kSemaphore)
         return raise(ts, ts.exc_types().ValueError, "unrecognized kind");
@@ -174,16 +173,21 @@ Value semlock_new(ThreadState& ts, TypeObject* type, Args args) {
 // object leaves closing it to the object it came from.
 Value semlock_rebuild(ThreadState& ts, Args args) {
     TypeObject* type = reinterpret_cast<TypeObject*>(args[0].as_object());
-    Value handlev, kindv, maxv, namev;
-    if (!parse_args(ts, args.drop_first(), "_rebuild", {"/handle", "/kind", "/maxvalue", "/name"},
-                    {&handlev, &kindv, &maxv, &namev}))
-        return Value();
+    if (args.kwnames || args.n != 5)
+        return raise_fmt(ts, ts.exc_types().TypeError,
+                         "_rebuild() takes exactly 4 arguments ({} given)", args.n - 1);
+    Value handlev = args[1], namev = args[4];
+    if (!is_int(handlev))
+        return raise_fmt(ts, ts.exc_types().TypeError, "_rebuild() argument 1 must be int, not {}",
+                         type_name(ts, handlev));
+    if (!namev.is_none() && !is_str(ts, namev))
+        return raise_fmt(ts, ts.exc_types().TypeError,
+                         "_rebuild() argument 4 must be str or None, not {}", type_name(ts, namev));
     int64_t handle_bits;
     int kind, maxvalue;
-    if (!obj_index(ts, handlev, &handle_bits) || !c_int_arg(ts, kindv, &kind) ||
-        !c_int_arg(ts, maxv, &maxvalue))
+    if (!obj_index(ts, handlev, &handle_bits) || !c_int_arg(ts, args[2], &kind) ||
+        !c_int_arg(ts, args[3], &maxvalue))
         return Value();
-    if (!namev.is_none() && !name_arg(ts, namev, "_rebuild")) return Value();
     if (namev.is_none()) {
         sem_t* handle = reinterpret_cast<sem_t*>(static_cast<uintptr_t>(handle_bits));
         return semlock_wrap(ts, type, handle, false, kind, maxvalue, namev);
@@ -380,7 +384,9 @@ bool c_int_arg(ThreadState& ts, Value v, int* out) {
 Value mp_sem_unlink(ThreadState& ts, Args args) {
     Value namev;
     if (!parse_args(ts, args, "sem_unlink", {"/name"}, {&namev})) return Value();
-    if (!name_arg(ts, namev, "sem_unlink")) return Value();
+    if (!is_str(ts, namev))
+        return raise_fmt(ts, ts.exc_types().TypeError, "sem_unlink() argument must be str, not {}",
+                         namev.is_none() ? "None" : type_name(ts, namev));
     std::string name(str_view(namev));
     if (::sem_unlink(name.c_str()) < 0) return raise_os_error(ts, errno);
     return Value::none();
