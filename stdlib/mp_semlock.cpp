@@ -29,12 +29,15 @@
 // inherits the mapping). A spawned child needs the name: the package then
 // keeps it linked and re-opens it with _rebuild().
 #include <fcntl.h>
+#include <pthread.h>
 #include <semaphore.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <climits>
 #include <ctime>
+#include <mutex>
 
 #include "runtime/abstract.hpp"
 #include "runtime/arg_parse.hpp"
@@ -103,8 +106,28 @@ SemLockObject* semlock_obj(Value v) {
     return reinterpret_cast<SemLockObject*>(v.as_object());
 }
 
+// This process's id without a system call per acquire (getpid() was half
+// the cost of `with lock:`). Process-wide, one of the statics DESIGN.md
+// allows: a fork handler, registered once, refreshes it in every child that
+// fork() makes; a child of vfork or posix_spawn execs before it could look.
+std::atomic<pid_t> g_cached_pid{0};
+
+void refresh_cached_pid() noexcept {
+    g_cached_pid.store(::getpid(), std::memory_order_relaxed);
+}
+
+pid_t current_pid() noexcept {
+    pid_t pid = g_cached_pid.load(std::memory_order_relaxed);
+    if (pid != 0) [[likely]]
+        return pid;
+    static std::once_flag registered;
+    std::call_once(registered, [] { ::pthread_atfork(nullptr, nullptr, refresh_cached_pid); });
+    refresh_cached_pid();
+    return g_cached_pid.load(std::memory_order_relaxed);
+}
+
 bool is_mine(ThreadState& ts, const SemLockObject* s) {
-    return s->count > 0 && s->last_tid == ts.ident && s->last_pid == ::getpid();
+    return s->count > 0 && s->last_tid == ts.ident && s->last_pid == current_pid();
 }
 
 // A new SemLock of `type` around an open handle; closes the handle (if it
@@ -261,7 +284,7 @@ Value semlock_acquire(ThreadState& ts, Args args) {
     if (got == 0) return Value::false_();
     ++s->count;
     s->last_tid = ts.ident;
-    s->last_pid = ::getpid();
+    s->last_pid = current_pid();
     return Value::true_();
 }
 
