@@ -25,5 +25,7 @@ Value init_signal_module(ThreadState& ts);       // signal_module.cpp
 Value init_subprocess_module(ThreadState& ts);   // subprocess_module.cpp: _subprocess
 Value init_pickle_module(ThreadState& ts);       // pickle_module.cpp: _pickle
 Value init_codecs_module(ThreadState& ts);       // codecs_module.cpp: _codecs
+Value init_mp_module(ThreadState& ts);           // mp_module.cpp: _multiprocessing
+Value init_posixshmem_module(ThreadState& ts);   // posixshmem.cpp: _posixshmem
 
 }  // namespace gilt

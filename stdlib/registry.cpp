@@ -16,7 +16,9 @@ constexpr NativeModule kNativeModules[] = {
     {"_functools", init_functools_module},      // functools.cpp
     {"_io", init_io_module},                    // io.cpp, the same module as io
     {"_json", init_json_module},                // json.cpp
+    {"_multiprocessing", init_mp_module},       // mp_*.cpp
     {"_pickle", init_pickle_module},            // pickle_module.cpp
+    {"_posixshmem", init_posixshmem_module},    // posixshmem.cpp
     {"_random", init_random_module},            // random.cpp
     {"_socket", init_socket_module},            // socket*.cpp
     {"_subprocess", init_subprocess_module},    // subprocess_module.cpp
