@@ -11,9 +11,11 @@ namespace gilt {
 namespace {
 
 constexpr NativeModule kNativeModules[] = {
+    {"_blake2", init_blake2_module},            // blake2.cpp
     {"_codecs", init_codecs_module},            // codecs_module.cpp
     {"_collections", init_collections_module},  // collections.cpp
     {"_functools", init_functools_module},      // functools.cpp
+    {"_hashlib", init_hashlib_module},          // hashlib.cpp
     {"_io", init_io_module},                    // io.cpp, the same module as io
     {"_json", init_json_module},                // json.cpp
     {"_pickle", init_pickle_module},            // pickle_module.cpp
