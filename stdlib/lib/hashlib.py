@@ -19,24 +19,15 @@ algorithms_guaranteed = frozenset((
 ))
 algorithms_available = algorithms_guaranteed | _hashlib.openssl_md_meth_names
 
-__all__ = ('md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512',
-           'blake2b', 'blake2s', 'sha3_224', 'sha3_256', 'sha3_384',
-           'sha3_512', 'shake_128', 'shake_256',
-           'new', 'algorithms_guaranteed', 'algorithms_available',
-           'pbkdf2_hmac', 'file_digest')
+__all__ = tuple(sorted(algorithms_guaranteed)) + (
+    'new', 'algorithms_guaranteed', 'algorithms_available', 'pbkdf2_hmac',
+    'file_digest')
 
-md5 = _hashlib.openssl_md5
-sha1 = _hashlib.openssl_sha1
-sha224 = _hashlib.openssl_sha224
-sha256 = _hashlib.openssl_sha256
-sha384 = _hashlib.openssl_sha384
-sha512 = _hashlib.openssl_sha512
-sha3_224 = _hashlib.openssl_sha3_224
-sha3_256 = _hashlib.openssl_sha3_256
-sha3_384 = _hashlib.openssl_sha3_384
-sha3_512 = _hashlib.openssl_sha3_512
-shake_128 = _hashlib.openssl_shake_128
-shake_256 = _hashlib.openssl_shake_256
+# Each OpenSSL-backed algorithm's constructor is _hashlib's openssl_<name>.
+for _algorithm in sorted(algorithms_guaranteed):
+    if not _algorithm.startswith('blake2'):
+        globals()[_algorithm] = getattr(_hashlib, 'openssl_' + _algorithm)
+del _algorithm
 blake2b = _blake2.blake2b
 blake2s = _blake2.blake2s
 
@@ -48,20 +39,18 @@ scrypt = _hashlib.scrypt
 _blake2_types = {'blake2b': blake2b, 'blake2s': blake2s}
 
 
-def __hash_new(name, data=b'', **kwargs):
-    """new(name, data=b'') - Return a new hashing object using the named algorithm;
-    optionally initialized with data (which must be a bytes-like object).
+def new(name, data=b'', **kwargs):
+    """A new hash object for the algorithm called `name` (any name in
+    algorithms_available, or an OpenSSL alias such as 'SHA256'), fed `data`.
     """
-    wanted = _blake2_types.get(name)
-    if wanted is not None:
-        return wanted(data, **kwargs)
+    maker = _blake2_types.get(name)
+    if maker is not None:
+        return maker(data, **kwargs)
     try:
-        return _hashlib.new(name, data, **kwargs)
+        made = _hashlib.new(name, data, **kwargs)
     except ValueError:
-        raise ValueError('unsupported hash type ' + name)
-
-
-new = __hash_new
+        raise ValueError(f'unsupported hash type {name}')
+    return made
 
 
 def file_digest(fileobj, digest, /, *, _bufsize=2**18):
@@ -69,16 +58,13 @@ def file_digest(fileobj, digest, /, *, _bufsize=2**18):
     mode. Returns a hash object. `digest` is a hash name or a callable that
     returns a new hash object.
     """
-    if isinstance(digest, str):
-        hasher = new(digest)
-    else:
-        hasher = digest()
+    hasher = new(digest) if isinstance(digest, str) else digest()
     if not (hasattr(fileobj, 'read') and hasattr(fileobj, 'readable')
             and fileobj.readable()):
         raise ValueError(
             f"'{fileobj!r}' is not a file-like object in binary reading mode.")
-    while True:
-        chunk = fileobj.read(_bufsize)
-        if not chunk:
-            return hasher
+    chunk = fileobj.read(_bufsize)
+    while chunk:
         hasher.update(chunk)
+        chunk = fileobj.read(_bufsize)
+    return hasher

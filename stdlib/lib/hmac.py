@@ -23,9 +23,8 @@ def _hash_factory(digestmod):
     a constructor, or a module with a new() function (PEP 247)."""
     if isinstance(digestmod, str):
         return lambda data=b'': _hashlib_module.new(digestmod, data)
-    if callable(digestmod):
-        return digestmod
-    return lambda data=b'': digestmod.new(data)
+    return digestmod if callable(digestmod) else (
+        lambda data=b'': digestmod.new(data))
 
 
 def _padded_key(key, factory, block_size):
@@ -43,14 +42,13 @@ class HMAC:
 
     def __init__(self, key, msg=None, digestmod=''):
         if not isinstance(key, (bytes, bytearray)):
-            raise TypeError(
-                "key: expected bytes or bytearray, but got %r" % type(key).__name__)
+            kind = type(key).__name__
+            raise TypeError(f"key: expected bytes or bytearray, but got '{kind}'")
         if not digestmod:
             raise TypeError("Missing required parameter 'digestmod'.")
         factory = _hash_factory(digestmod)
-        self._hmac = None
-        self._inner = factory()
-        self._outer = factory()
+        self._hmac = None  # CPython's slot for an OpenSSL HMAC; unused here
+        self._inner, self._outer = factory(), factory()
         self.digest_size = self._inner.digest_size
         block = getattr(self._inner, 'block_size', None)
         if block is None or block < 16:
@@ -60,7 +58,7 @@ class HMAC:
         self._outer.update(padded.translate(trans_5C))
         self._inner.update(padded.translate(trans_36))
         if msg is not None:
-            self.update(msg)
+            self._inner.update(msg)
 
     @property
     def name(self):
@@ -96,8 +94,9 @@ class HMAC:
 
 
 def new(key, msg=None, digestmod=''):
-    """Return a new HMAC object (see HMAC)."""
-    return HMAC(key, msg, digestmod)
+    """A new HMAC object: the same as HMAC(key, msg, digestmod)."""
+    mac = HMAC(key, msg, digestmod)
+    return mac
 
 
 def digest(key, msg, digest):
