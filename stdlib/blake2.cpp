@@ -220,7 +220,7 @@ template <class V>
 struct Blake2Object {
     Object hdr;
     Blake2State<V> state;
-    std::mutex mutex;  // see stdlib/hashlib.hpp
+    std::mutex mutex;  // see stdlib/object_lock.hpp
 };
 
 template <class V>
@@ -382,7 +382,7 @@ std::string blake_final(ThreadState& ts, Value self) {
     Blake2Object<V>* b = blake_obj<V>(self);
     Blake2State<V> copy;
     {
-        HashLock guard(ts, b->mutex);
+        ObjectLock guard(ts, b->mutex);
         copy = b->state;
     }
     return finish(copy);
@@ -409,7 +409,7 @@ Value blake_copy(ThreadState& ts, Args args) {
     Blake2Object<V>* b = blake_obj<V>(args[0]);
     Ref obj(blake_alloc<V>(ts, b->hdr.type));
     if (!obj) return Value();
-    HashLock guard(ts, b->mutex);
+    ObjectLock guard(ts, b->mutex);
     blake_obj<V>(*obj)->state = b->state;
     return obj.release();
 }

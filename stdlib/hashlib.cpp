@@ -76,7 +76,7 @@ struct HashObject {
     EVP_MD_CTX* ctx;
     const char* name;  // Python's name: kDigestNames or interned in `owned_name`
     std::string owned_name;
-    std::mutex mutex;  // see stdlib/hashlib.hpp
+    std::mutex mutex;  // see stdlib/object_lock.hpp
 };
 
 HashObject* hash_obj(Value v) {
@@ -237,7 +237,7 @@ Value hash_copy(ThreadState& ts, Args args) {
     HashObject* c = hash_obj(*obj);
     bool ok;
     {
-        HashLock guard(ts, h->mutex);
+        ObjectLock guard(ts, h->mutex);
         ok = EVP_MD_CTX_copy_ex(c->ctx, h->ctx) == 1;
     }
     if (!ok) return raise_openssl_value_error(ts);
@@ -256,7 +256,7 @@ Value hash_copy(ThreadState& ts, Args args) {
     }
     bool ok;
     {
-        HashLock guard(ts, h->mutex);
+        ObjectLock guard(ts, h->mutex);
         ok = EVP_MD_CTX_copy_ex(tmp, h->ctx) == 1;
     }
     if (ok) {

@@ -2,12 +2,9 @@
 // _blake2 (blake2.cpp) share: how their input is read and how an update of
 // a large input runs without the GIL.
 //
-// Each hash object carries its own mutex, as CPython's do (ENTER_HASHLIB):
-// an update of kHashGilMinSize bytes or more releases the GIL, so another
-// thread may call update, digest or copy on the same object meanwhile; the
-// mutex serialises them. It is only ever taken with the GIL held when it is
-// free (try_lock); otherwise the GIL is released first, so a thread waiting
-// for a hash object never stops the other threads.
+// Each hash object carries its own mutex (stdlib/object_lock.hpp): an
+// update of kHashGilMinSize bytes or more releases the GIL, so another
+// thread may call update, digest or copy on the same object meanwhile.
 #pragma once
 
 #include <cstddef>
@@ -20,6 +17,7 @@
 #include "runtime/gil.hpp"
 #include "runtime/object.hpp"
 #include "runtime/thread_state.hpp"
+#include "stdlib/object_lock.hpp"
 
 namespace gilt {
 
@@ -33,24 +31,6 @@ inline constexpr std::size_t kHashGilMinSize = 2048;
 // required" (TypeError both, as CPython's GET_BUFFER_VIEW_OR_ERROUT).
 [[nodiscard]] bool hash_data_view(ThreadState& ts, Value v, std::string_view* out);
 
-// Holds a hash object's mutex for a scope, taking it without blocking other
-// threads while this one waits (see the top of the file).
-class HashLock {
-public:
-    HashLock(ThreadState& ts, std::mutex& m) : m_mutex(m) {
-        if (!m_mutex.try_lock()) {
-            GilRelease released(ts);
-            m_mutex.lock();
-        }
-    }
-    ~HashLock() { m_mutex.unlock(); }
-    HashLock(const HashLock&) = delete;
-    HashLock& operator=(const HashLock&) = delete;
-
-private:
-    std::mutex& m_mutex;
-};
-
 // Runs `feed(data)` with the object's mutex held; for a large input also
 // with the GIL released. `source` is the object `data` views: a bytearray
 // could be resized by another thread once the GIL is gone, so its bytes are
@@ -60,7 +40,7 @@ template <class Feed>
 [[nodiscard]] bool hash_feed(ThreadState& ts, Value source, std::string_view data,
                              std::mutex& mutex, Feed feed) {
     if (data.size() < kHashGilMinSize) {
-        HashLock guard(ts, mutex);
+        ObjectLock guard(ts, mutex);
         feed(data);
         return true;
     }

@@ -35,6 +35,7 @@ constexpr NativeModule kNativeModules[] = {
     {"signal", init_signal_module},             // signal_module.cpp
     {"time", init_time_module},                 // time.cpp
     {"unicodedata", init_unicodedata_module},   // unicodedata.cpp
+    {"zlib", init_zlib_module},                 // zlib_module.cpp
 };
 
 }  // namespace
