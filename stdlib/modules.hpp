@@ -27,5 +27,8 @@ Value init_pickle_module(ThreadState& ts);       // pickle_module.cpp: _pickle
 Value init_codecs_module(ThreadState& ts);       // codecs_module.cpp: _codecs
 Value init_mp_module(ThreadState& ts);           // mp_module.cpp: _multiprocessing
 Value init_posixshmem_module(ThreadState& ts);   // posixshmem.cpp: _posixshmem
+Value init_hashlib_module(ThreadState& ts);      // hashlib.cpp: _hashlib (OpenSSL)
+Value init_blake2_module(ThreadState& ts);       // blake2.cpp: _blake2
+Value init_zlib_module(ThreadState& ts);         // zlib_module.cpp
 
 }  // namespace gilt

@@ -11,9 +11,11 @@ namespace gilt {
 namespace {
 
 constexpr NativeModule kNativeModules[] = {
+    {"_blake2", init_blake2_module},            // blake2.cpp
     {"_codecs", init_codecs_module},            // codecs_module.cpp
     {"_collections", init_collections_module},  // collections.cpp
     {"_functools", init_functools_module},      // functools.cpp
+    {"_hashlib", init_hashlib_module},          // hashlib.cpp
     {"_io", init_io_module},                    // io.cpp, the same module as io
     {"_json", init_json_module},                // json.cpp
     {"_multiprocessing", init_mp_module},       // mp_*.cpp
@@ -35,6 +37,7 @@ constexpr NativeModule kNativeModules[] = {
     {"signal", init_signal_module},             // signal_module.cpp
     {"time", init_time_module},                 // time.cpp
     {"unicodedata", init_unicodedata_module},   // unicodedata.cpp
+    {"zlib", init_zlib_module},                 // zlib_module.cpp
 };
 
 }  // namespace
