@@ -21,6 +21,7 @@ namespace {
 Value method_get_func(ThreadState& ts, Value self);
 Value method_get_self(ThreadState& ts, Value self);
 Value method_get_doc(ThreadState& ts, Value self);
+Value method_reduce(ThreadState& ts, Args args);
 Value super_get_thisclass(ThreadState& ts, Value self);
 Value super_get_self(ThreadState& ts, Value self);
 Value super_get_self_class(ThreadState& ts, Value self);
@@ -29,6 +30,10 @@ constexpr GetSetDef kMethodGetSets[] = {
     {"__func__", method_get_func, readonly_attribute},
     {"__self__", method_get_self, readonly_attribute},
     {"__doc__", method_get_doc},
+};
+
+constexpr MethodDef kMethodMethods[] = {
+    {"__reduce__", method_reduce},
 };
 
 constexpr GetSetDef kSuperGetSets[] = {
@@ -157,6 +162,21 @@ Value method_get_self(ThreadState&, Value self) {
 }
 Value method_get_doc(ThreadState& ts, Value self) {
     return obj_getattr(ts, meth(self)->func, ts.names().__doc__);
+}
+
+// (getattr, (self, name)), as CPython's method.__reduce__: a bound method
+// pickles as a lookup on its pickled receiver (a classmethod as one on its
+// class).
+Value method_reduce(ThreadState& ts, Args args) {
+    if (!check_nargs(ts, args.drop_first(), "__reduce__", 0, 0)) return Value();
+    Value self = args[0];
+    Ref name(obj_getattr(ts, meth(self)->func, ts.names().__name__));
+    if (!name) return Value();
+    Value getattr_fn = dict_get_cstr(ts, ts.interp().builtins, "getattr");
+    if (getattr_fn.is_null()) return raise(ts, ts.exc_types().RuntimeError, "lost builtins.getattr");
+    Ref inner(tuple_pack(ts, {meth(self)->self, *name}));
+    if (!inner) return Value();
+    return tuple_pack(ts, {getattr_fn, *inner});
 }
 
 // ===================== super =====================
@@ -335,6 +355,7 @@ void define_method_type(Interpreter& interp, TypeObject* t) {
     t->getattr = method_getattr;
     t->new_ = method_new;
     type_add_getsets(interp, t, kMethodGetSets);
+    type_add_methods(interp, t, kMethodMethods);
 }
 
 void define_super_type(Interpreter& interp, TypeObject* t) {

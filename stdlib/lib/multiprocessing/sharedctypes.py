@@ -41,10 +41,6 @@ def _typecode(typecode_or_type):
     raise TypeError("bad type or typecode: %r" % (typecode_or_type,))
 
 
-def _rebuild_storage(fd, typecode, length):
-    return _multiprocessing.SharedArray._rebuild(fd, typecode, length)
-
-
 class _Shared:
     """Common pickling: only to a child being spawned, which maps the same
     memory again."""
@@ -53,13 +49,14 @@ class _Shared:
         context.assert_spawning(self)
         store = self._store
         fd = reduction.DupFd(store.fd).detach()
-        return type(self)._from_storage, (_rebuild_storage, (fd, store.typecode, len(store)))
+        return _rebuild_shared, (isinstance(self, SharedValue), fd, store.typecode, len(store))
 
-    @classmethod
-    def _from_storage(cls, rebuild, args):
-        obj = cls.__new__(cls)
-        obj._store = rebuild(*args)
-        return obj
+
+def _rebuild_shared(is_value, fd, typecode, length):
+    cls = SharedValue if is_value else _array_type(typecode, length)
+    obj = cls.__new__(cls)
+    obj._store = _multiprocessing.SharedArray._rebuild(fd, typecode, length)
+    return obj
 
 
 class SharedValue(_Shared):
@@ -176,9 +173,30 @@ def RawValue(typecode_or_type, *args):
     return SharedValue(_typecode(typecode_or_type), *args)
 
 
+_array_types = {}
+
+
+def _array_type(typecode, length):
+    # One class per (item type, length), named as ctypes names its array
+    # types: c_int_Array_3.
+    key = (typecode, length)
+    cls = _array_types.get(key)
+    if cls is None:
+        name = "%s_Array_%d" % (typecode_to_type[typecode], length)
+        cls = type(name, (SharedArray,), {"__module__": __name__})
+        _array_types[key] = cls
+    return cls
+
+
 def RawArray(typecode_or_type, size_or_initializer):
     """An array in shared memory, without a lock."""
-    return SharedArray(_typecode(typecode_or_type), size_or_initializer)
+    code = _typecode(typecode_or_type)
+    if isinstance(size_or_initializer, int):
+        length = size_or_initializer
+    else:
+        size_or_initializer = list(size_or_initializer)
+        length = len(size_or_initializer)
+    return _array_type(code, length)(code, size_or_initializer)
 
 
 def _lock_for(lock, ctx):
