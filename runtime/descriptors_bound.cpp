@@ -173,7 +173,8 @@ Value method_reduce(ThreadState& ts, Args args) {
     Ref name(obj_getattr(ts, meth(self)->func, ts.names().__name__));
     if (!name) return Value();
     Value getattr_fn = dict_get_cstr(ts, ts.interp().builtins, "getattr");
-    if (getattr_fn.is_null()) return raise(ts, ts.exc_types().RuntimeError, "lost builtins.getattr");
+    if (getattr_fn.is_null())
+        return raise(ts, ts.exc_types().RuntimeError, "lost builtins.getattr");
     Ref inner(tuple_pack(ts, {meth(self)->self, *name}));
     if (!inner) return Value();
     return tuple_pack(ts, {getattr_fn, *inner});

@@ -1,8 +1,6 @@
 // Tests for stdlib/lib/concurrent/futures/ that the golden scripts cannot
-// hold because gilt knowingly differs from CPython there: ProcessPoolExecutor
-// exists (so imports work) but cannot run until gilt has multiprocessing.
-// The rest of the package is tested against CPython by the golden area
-// tests/scripts/concurrent_futures/.
+// hold: what the package imports, and when. Behaviour is tested against
+// CPython by the golden areas tests/scripts/concurrent_futures*/.
 #include <gtest/gtest.h>
 
 #include "tests/unit/stdlib/script_test_util.hpp"
@@ -13,17 +11,6 @@ namespace {
 using testing::ScriptTest;
 
 class ConcurrentFuturesTest : public ScriptTest {};
-
-TEST_F(ConcurrentFuturesTest, ProcessPoolExecutorImportsButCannotBeCreated) {
-    EXPECT_EQ(run("from concurrent.futures import ProcessPoolExecutor, Executor\n"
-                  "from concurrent.futures.process import BrokenProcessPool\n"
-                  "print(issubclass(ProcessPoolExecutor, Executor), "
-                  "BrokenProcessPool.__mro__[1].__name__)\n"
-                  "ProcessPoolExecutor(max_workers=2)\n"),
-              "True BrokenExecutor\n"
-              "NotImplementedError: ProcessPoolExecutor is not supported yet: gilt has no "
-              "multiprocessing module to start worker processes (use ThreadPoolExecutor)\n");
-}
 
 TEST_F(ConcurrentFuturesTest, ExecutorsAreImportedOnFirstUse) {
     EXPECT_EQ(run("import sys\n"
