@@ -27,5 +27,6 @@ Value init_pickle_module(ThreadState& ts);       // pickle_module.cpp: _pickle
 Value init_codecs_module(ThreadState& ts);       // codecs_module.cpp: _codecs
 Value init_mp_module(ThreadState& ts);           // mp_module.cpp: _multiprocessing
 Value init_posixshmem_module(ThreadState& ts);   // posixshmem.cpp: _posixshmem
+Value init_mmap_module(ThreadState& ts);         // mmap_module.cpp
 
 }  // namespace gilt
