@@ -30,5 +30,6 @@ Value init_posixshmem_module(ThreadState& ts);   // posixshmem.cpp: _posixshmem
 Value init_hashlib_module(ThreadState& ts);      // hashlib.cpp: _hashlib (OpenSSL)
 Value init_blake2_module(ThreadState& ts);       // blake2.cpp: _blake2
 Value init_zlib_module(ThreadState& ts);         // zlib_module.cpp
+Value init_mmap_module(ThreadState& ts);         // mmap_module.cpp
 
 }  // namespace gilt

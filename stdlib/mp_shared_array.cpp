@@ -337,8 +337,15 @@ int shared_array_setitem(ThreadState& ts, Value self, Value key, Value value) {
     }
     if (key.is_small_int()) [[likely]] {
         int64_t i = key.as_small_int();
-        if (normalize_index(&i, a->length)) [[likely]]
+        if (normalize_index(&i, a->length)) [[likely]] {
+            // `counter[0] += 1`: a small int into an integer item.
+            if (value.is_small_int() && a->format->cls <= ItemClass::Unsigned) {
+                uint64_t bits = static_cast<uint64_t>(value.as_small_int());
+                std::memcpy(a->data + i * a->format->size, &bits, a->format->size);
+                return 0;
+            }
             return store_item(ts, a, i, value) ? 0 : -1;
+        }
         raise(ts, ts.exc_types().IndexError, "invalid index");
         return -1;
     }

@@ -32,6 +32,7 @@ constexpr NativeModule kNativeModules[] = {
     {"io", init_io_module},                     // io.cpp
     {"itertools", init_itertools_module},       // itertools*.cpp
     {"math", init_math_module},                 // math.cpp
+    {"mmap", init_mmap_module},                 // mmap_module.cpp
     {"posix", init_posix_module},               // os.cpp; os.py builds `os` on it
     {"select", init_select_module},             // select.cpp
     {"signal", init_signal_module},             // signal_module.cpp

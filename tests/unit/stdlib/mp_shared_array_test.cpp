@@ -261,5 +261,26 @@ print(s.acquire(False), s._get_value())
               "None 1 1 True 1\nTrue 0\n");
 }
 
+// A forked child is never the owner of a lock its parent holds, even before
+// multiprocessing calls _after_fork() (CPython would say it is: it compares
+// thread ids only, and the child's thread has the parent's id).
+TEST_F(ScriptTest, SemLockOwnerIsPerProcess) {
+    EXPECT_EQ(run(R"~(import os
+from _multiprocessing import SemLock
+r = SemLock(0, 1, 1, "/mp-gilt-unit-o-%d" % os.getpid(), True)
+r.acquire()
+rfd, wfd = os.pipe()
+pid = os.fork()
+if pid == 0:
+    os.write(wfd, repr((r._is_mine(), r._count(), r.acquire(False))).encode())
+    os._exit(0)
+os.waitpid(pid, 0)
+print(os.read(rfd, 100).decode(), r._is_mine(), r._count())
+os.close(rfd)
+os.close(wfd)
+)~"),
+              "(False, 1, False) True 1\n");
+}
+
 }  // namespace
 }  // namespace gilt
