@@ -28,5 +28,6 @@ Value init_codecs_module(ThreadState& ts);       // codecs_module.cpp: _codecs
 Value init_hashlib_module(ThreadState& ts);      // hashlib.cpp: _hashlib (OpenSSL)
 Value init_blake2_module(ThreadState& ts);       // blake2.cpp: _blake2
 Value init_zlib_module(ThreadState& ts);         // zlib_module.cpp
+Value init_binascii_module(ThreadState& ts);     // binascii.cpp
 
 }  // namespace gilt
