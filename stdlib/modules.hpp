@@ -31,5 +31,6 @@ Value init_hashlib_module(ThreadState& ts);      // hashlib.cpp: _hashlib (OpenS
 Value init_blake2_module(ThreadState& ts);       // blake2.cpp: _blake2
 Value init_zlib_module(ThreadState& ts);         // zlib_module.cpp
 Value init_mmap_module(ThreadState& ts);         // mmap_module.cpp
+Value init_binascii_module(ThreadState& ts);     // binascii.cpp
 
 }  // namespace gilt

@@ -41,6 +41,7 @@
 #include "runtime/tuple.hpp"
 #include "stdlib/modules.hpp"
 #include "stdlib/object_lock.hpp"
+#include "stdlib/zlib_module.hpp"
 
 namespace gilt {
 
@@ -791,9 +792,12 @@ Value make_error_class(ThreadState& ts) {
 }
 
 constexpr MethodDef kZlibFunctions[] = {
-    {"compress", zlib_compress},       {"decompress", zlib_decompress},
-    {"compressobj", zlib_compressobj}, {"decompressobj", zlib_decompressobj},
-    {"crc32", zlib_checksum<true>},    {"adler32", zlib_checksum<false>},
+    {"compress", zlib_compress},
+    {"decompress", zlib_decompress},
+    {"compressobj", zlib_compressobj},
+    {"decompressobj", zlib_decompressobj},
+    {"crc32", zlib_crc32},
+    {"adler32", zlib_checksum<false>},
 };
 
 struct IntConst {
@@ -824,6 +828,10 @@ constexpr IntConst kZlibConstants[] = {
 };
 
 }  // namespace
+
+Value zlib_crc32(ThreadState& ts, Args args) {
+    return zlib_checksum<true>(ts, args);
+}
 
 Value init_zlib_module(ThreadState& ts) {
     ZlibState& st = zlib_state(ts.interp());
