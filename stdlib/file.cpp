@@ -21,6 +21,7 @@
 #include "runtime/interpreter.hpp"
 #include "runtime/signals.hpp"
 #include "runtime/str.hpp"
+#include "runtime/unicode.hpp"
 
 namespace gilt {
 
@@ -487,7 +488,8 @@ bool file_write_text(ThreadState& ts, FileObject* f, std::string_view utf8) {
 
 // write(str) on a text file: the encoding's bytes.
 bool file_write_str(ThreadState& ts, FileObject* f, Value s) {
-    if (f->enc == FileEncoding::Utf8 || str_is_ascii(s)) return file_write_text(ts, f, str_view(s));
+    if (str_is_ascii(s) || (f->enc == FileEncoding::Utf8 && !utf8_has_surrogate(str_view(s))))
+        return file_write_text(ts, f, str_view(s));
     if (!file_check_writable(ts, f)) return false;
     Ref b(str_encode(ts, s, encoding_name(f->enc), str_view(f->errors)));
     if (!b) return false;
