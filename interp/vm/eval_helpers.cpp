@@ -311,7 +311,8 @@ Value eval_make_class(ThreadState& ts, Value func, Value name, Value bases, Valu
         }
     }
     Ref meta(meta_v);
-    bool is_type = !meta || meta.get().as_object()->kind == ObjKind::Type;
+    bool is_type =
+        !meta || (meta.get().is_object() && meta.get().as_object()->kind == ObjKind::Type);
     if (is_type) {
         TypeObject* m =
             meta ? reinterpret_cast<TypeObject*>(meta.get().as_object())
