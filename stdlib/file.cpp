@@ -74,7 +74,8 @@ int64_t io_read_fd(ThreadState& ts, int fd, char* buf, std::size_t n) {
     }
 }
 
-int io_write_fd(ThreadState& ts, int fd, const char* data, std::size_t n) {
+int io_write_fd(ThreadState& ts, int fd, const char* data, std::size_t n, std::size_t* written) {
+    if (written) *written = 0;
     while (n > 0) {
         ssize_t r;
         int err;
@@ -90,6 +91,7 @@ int io_write_fd(ThreadState& ts, int fd, const char* data, std::size_t n) {
         }
         data += r;
         n -= static_cast<std::size_t>(r);
+        if (written) *written += static_cast<std::size_t>(r);
     }
     return 0;
 }
@@ -179,8 +181,13 @@ bool file_flush(ThreadState& ts, FileObject* f) {
         interp.stderr_sink(data);
         return true;
     }
-    int err = io_write_fd(ts, f->fd, data.data(), data.size());
+    std::size_t written = 0;
+    int err = io_write_fd(ts, f->fd, data.data(), data.size(), &written);
     if (err != 0) {
+        // What did not reach the file stays buffered, as in CPython's
+        // BufferedWriter: a later flush or close tries it again (and a full
+        // disk fails close() too). A raw file (buffering=0) has no buffer.
+        if (!(f->binary && f->write_through)) f->wbuf.insert(0, data, written);
         if (err != kIoSignalRaised) raise_os_error(ts, err);
         return false;
     }
