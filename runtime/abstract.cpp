@@ -306,9 +306,15 @@ bool obj_length_hint(ThreadState& ts, Value v, int64_t dflt, int64_t* out) {
 
 // --- calls ---
 
+// Native recursion counts against the recursion limit together with the
+// Python frames, as CPython 3.11's Py_EnterRecursiveCall shares one budget
+// with the eval loop: the repr of a list nested 10,000 deep raises
+// RecursionError at depth ~1000 as there, instead of walking a shared
+// structure like x = [x, x] for ever. The C stack check stays the backstop.
 bool enter_native_call(ThreadState& ts) {
     char probe;
-    if (++ts.native_depth > 20000 || (ts.stack_limit && &probe < ts.stack_limit)) {
+    if (++ts.native_depth + ts.py_depth > ts.interp().recursion_limit ||
+        (ts.stack_limit && &probe < ts.stack_limit)) {
         --ts.native_depth;
         raise_recursion_error(ts);
         return false;

@@ -214,6 +214,14 @@ bool utf8_find_error(std::string_view s, uint64_t from, Utf8Error* err) noexcept
     return false;
 }
 
+bool utf8_has_surrogate(std::string_view s) noexcept {
+    // A surrogate is ED A0..BF xx in the generalized UTF-8 a str holds.
+    for (size_t i = s.find('\xED'); i != std::string_view::npos; i = s.find('\xED', i + 1)) {
+        if (i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0xA0) return true;
+    }
+    return false;
+}
+
 bool utf8_valid(std::string_view s) noexcept {
     if (ascii_only(s)) return true;
     Utf8Error err;

@@ -80,6 +80,9 @@ struct Utf8Error {
 // false when the rest is valid.
 bool utf8_find_error(std::string_view s, uint64_t from, Utf8Error* err) noexcept;
 bool utf8_valid(std::string_view s) noexcept;
+// True when str text (valid UTF-8 extended to U+D800..U+DFFF, as str stores
+// lone surrogates) holds a surrogate, which no codec encodes strictly.
+bool utf8_has_surrogate(std::string_view s) noexcept;
 
 // --- character properties (CPython's Py_UNICODE_IS* ) ---
 

@@ -4,6 +4,7 @@
 // sys.stdout) and calls `file.write` only for other objects, so printing in a
 // loop costs no Python-level method calls.
 #include <string>
+#include <vector>
 
 #include "runtime/abstract.hpp"
 #include "runtime/arg_parse.hpp"
@@ -13,6 +14,7 @@
 #include "runtime/module.hpp"
 #include "runtime/str.hpp"
 #include "runtime/tuple.hpp"
+#include "runtime/unicode.hpp"
 #include "stdlib/builtins.hpp"
 #include "stdlib/file.hpp"
 
@@ -47,14 +49,33 @@ bool check_sep(ThreadState& ts, Value v, const char* what) {
     return false;
 }
 
+// A line holding lone surrogates is written piece by piece (each argument,
+// separator and end), as CPython's separate write() calls would: each piece
+// is encoded under the file's error handler, and the pieces before one that
+// fails are written.
+Value print_pieces(ThreadState& ts, FileObject* f, std::string_view line,
+                   const std::vector<size_t>& starts) {
+    for (size_t i = 0; i < starts.size(); ++i) {
+        size_t stop = i + 1 < starts.size() ? starts[i + 1] : line.size();
+        Ref piece(make_str(ts, line.substr(starts[i], stop - starts[i])));
+        if (!piece || !file_write_str(ts, f, *piece)) return Value();
+    }
+    return Value::none();
+}
+
 // The fast path: the whole line is built, then handed to the buffer at once.
 // Text converted before a failing str() is still written, as CPython's
 // piecewise writes would have done.
 Value print_native(ThreadState& ts, FileObject* f, Args args, std::string_view sep,
                    std::string_view end) {
     std::string line;
+    std::vector<size_t> starts;  // where each piece begins in line
     for (uint32_t i = 0; i < args.n; ++i) {
-        if (i) line += sep;
+        if (i) {
+            starts.push_back(line.size());
+            line += sep;
+        }
+        starts.push_back(line.size());
         Value a = args[i];
         if (is_exact_str(ts, a)) {
             line += str_view(a);
@@ -69,7 +90,9 @@ Value print_native(ThreadState& ts, FileObject* f, Args args, std::string_view s
         }
         line += str_view(*s);
     }
+    starts.push_back(line.size());
     line += end;
+    if (utf8_has_surrogate(line)) return print_pieces(ts, f, line, starts);
     if (!file_write_text(ts, f, line)) return Value();
     return Value::none();
 }

@@ -21,6 +21,7 @@
 #include "runtime/interpreter.hpp"
 #include "runtime/signals.hpp"
 #include "runtime/str.hpp"
+#include "runtime/unicode.hpp"
 
 namespace gilt {
 
@@ -73,7 +74,8 @@ int64_t io_read_fd(ThreadState& ts, int fd, char* buf, std::size_t n) {
     }
 }
 
-int io_write_fd(ThreadState& ts, int fd, const char* data, std::size_t n) {
+int io_write_fd(ThreadState& ts, int fd, const char* data, std::size_t n, std::size_t* written) {
+    if (written) *written = 0;
     while (n > 0) {
         ssize_t r;
         int err;
@@ -89,6 +91,7 @@ int io_write_fd(ThreadState& ts, int fd, const char* data, std::size_t n) {
         }
         data += r;
         n -= static_cast<std::size_t>(r);
+        if (written) *written += static_cast<std::size_t>(r);
     }
     return 0;
 }
@@ -178,8 +181,13 @@ bool file_flush(ThreadState& ts, FileObject* f) {
         interp.stderr_sink(data);
         return true;
     }
-    int err = io_write_fd(ts, f->fd, data.data(), data.size());
+    std::size_t written = 0;
+    int err = io_write_fd(ts, f->fd, data.data(), data.size(), &written);
     if (err != 0) {
+        // What did not reach the file stays buffered, as in CPython's
+        // BufferedWriter: a later flush or close tries it again (and a full
+        // disk fails close() too). A raw file (buffering=0) has no buffer.
+        if (!(f->binary && f->write_through)) f->wbuf.insert(0, data, written);
         if (err != kIoSignalRaised) raise_os_error(ts, err);
         return false;
     }
@@ -487,7 +495,8 @@ bool file_write_text(ThreadState& ts, FileObject* f, std::string_view utf8) {
 
 // write(str) on a text file: the encoding's bytes.
 bool file_write_str(ThreadState& ts, FileObject* f, Value s) {
-    if (f->enc == FileEncoding::Utf8 || str_is_ascii(s)) return file_write_text(ts, f, str_view(s));
+    if (str_is_ascii(s) || (f->enc == FileEncoding::Utf8 && !utf8_has_surrogate(str_view(s))))
+        return file_write_text(ts, f, str_view(s));
     if (!file_check_writable(ts, f)) return false;
     Ref b(str_encode(ts, s, encoding_name(f->enc), str_view(f->errors)));
     if (!b) return false;

@@ -62,7 +62,10 @@ struct FileObject {
 // kIoSignalRaised when a signal handler raised (KeyboardInterrupt pending).
 inline constexpr int kIoSignalRaised = -2;
 int64_t io_read_fd(ThreadState& ts, int fd, char* buf, std::size_t n);
-int io_write_fd(ThreadState& ts, int fd, const char* data, std::size_t n);
+// With `written` non-null, it is set to the bytes that reached the file
+// even when the write fails part way.
+int io_write_fd(ThreadState& ts, int fd, const char* data, std::size_t n,
+                std::size_t* written = nullptr);
 
 // Types (created by define_file_types at start-up).
 struct IoTypes {

@@ -32,5 +32,6 @@ Value init_blake2_module(ThreadState& ts);       // blake2.cpp: _blake2
 Value init_zlib_module(ThreadState& ts);         // zlib_module.cpp
 Value init_mmap_module(ThreadState& ts);         // mmap_module.cpp
 Value init_binascii_module(ThreadState& ts);     // binascii.cpp
+Value init_resource_module(ThreadState& ts);     // resource.cpp
 
 }  // namespace gilt

@@ -35,6 +35,7 @@ constexpr NativeModule kNativeModules[] = {
     {"math", init_math_module},                 // math.cpp
     {"mmap", init_mmap_module},                 // mmap_module.cpp
     {"posix", init_posix_module},               // os.cpp; os.py builds `os` on it
+    {"resource", init_resource_module},         // resource.cpp
     {"select", init_select_module},             // select.cpp
     {"signal", init_signal_module},             // signal_module.cpp
     {"time", init_time_module},                 // time.cpp

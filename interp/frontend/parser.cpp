@@ -632,7 +632,9 @@ Stmt* Parser::with_stmt(const Token* async_tok) {
     const Token& start = async_tok ? *async_tok : k;
     WithBase* s = async_tok ? static_cast<WithBase*>(make<AsyncWith>(start))
                             : static_cast<WithBase*>(make<With>(start));
-    // The parenthesised form is chosen when the matching ')' is followed by ':'.
+    // The parenthesised form is chosen when the matching ')' is followed by
+    // ':' and the parentheses hold at least one item: `with ():` is the
+    // expression form over an empty tuple.
     bool parenthesised = false;
     if (at(TokenKind::LPar)) {
         int depth = 0;
@@ -644,7 +646,7 @@ Stmt* Parser::with_stmt(const Token* async_tok) {
                 --depth;
             if (kind == TokenKind::EndMarker || kind == TokenKind::Newline) break;
             if (depth == 0) {
-                parenthesised = tok(i + 1).kind == TokenKind::Colon;
+                parenthesised = i > 1 && tok(i + 1).kind == TokenKind::Colon;
                 break;
             }
         }

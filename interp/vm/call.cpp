@@ -336,6 +336,15 @@ Value exec_code(ThreadState& ts, Value code, Value globals, Value locals) {
     } else if (builtins.is_object() && builtins.as_object()->kind == ObjKind::Module) {
         builtins = module_dict(builtins);
     }
+    // The eval loop reads f->builtins as a dict. Any other __builtins__
+    // (None, 1, a mapping) gets an empty stand-in, and eval_load_global
+    // subscripts the real one when a name is missing, as CPython does.
+    Ref stand_in;
+    if (!is_dict(ts, builtins)) {
+        stand_in = Ref(dict_new(ts));
+        if (!stand_in) return Value();
+        builtins = *stand_in;
+    }
     // The frame borrows these; hold them for the whole run.
     Ref hold_code = Ref::borrow(code), hold_globals = Ref::borrow(globals),
         hold_locals = Ref::borrow(locals), hold_builtins = Ref::borrow(builtins);

@@ -23,6 +23,26 @@
 
 namespace gilt {
 
+namespace {
+
+// exec() with a __builtins__ that is neither a dict nor a module ran with
+// an empty stand-in (exec_code); a missing name is looked up in the real
+// object by subscription: None or 1 raise TypeError, a mapping may answer.
+Value load_from_odd_builtins(ThreadState& ts, Frame* f, Value name) {
+    Value b = is_dict(ts, f->globals) ? dict_get_str(f->globals, ts.names().__builtins__) : Value();
+    if (b.is_null() || is_dict(ts, b) || (b.is_object() && b.as_object()->kind == ObjKind::Module))
+        return raise_name_error(ts, name);
+    Ref held = Ref::borrow(b);
+    Value v = obj_getitem(ts, b, name);
+    if (v.is_null() && exception_matches(ts, ts.exc_types().KeyError)) {
+        clear_exception(ts);
+        return raise_name_error(ts, name);
+    }
+    return v;
+}
+
+}  // namespace
+
 Value eval_load_global(ThreadState& ts, Frame* f, Value name) {
     bool err = false;
     Value v = dict_get(ts, f->globals, name, &err);
@@ -31,7 +51,7 @@ Value eval_load_global(ThreadState& ts, Frame* f, Value name) {
     v = dict_get(ts, f->builtins, name, &err);
     if (err) return Value();
     if (!v.is_null()) return new_ref(v);
-    return raise_name_error(ts, name);
+    return load_from_odd_builtins(ts, f, name);
 }
 
 // LOAD_ATTR without a cache hit: the generic lookup, and a cache fill when
@@ -291,7 +311,8 @@ Value eval_make_class(ThreadState& ts, Value func, Value name, Value bases, Valu
         }
     }
     Ref meta(meta_v);
-    bool is_type = !meta || meta.get().as_object()->kind == ObjKind::Type;
+    bool is_type =
+        !meta || (meta.get().is_object() && meta.get().as_object()->kind == ObjKind::Type);
     if (is_type) {
         TypeObject* m =
             meta ? reinterpret_cast<TypeObject*>(meta.get().as_object())
