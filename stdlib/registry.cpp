@@ -13,6 +13,7 @@ namespace {
 constexpr NativeModule kNativeModules[] = {
     {"_codecs", init_codecs_module},            // codecs_module.cpp
     {"_collections", init_collections_module},  // collections.cpp
+    {"_contextvars", init_contextvars_module},  // contextvars.cpp
     {"_functools", init_functools_module},      // functools.cpp
     {"_io", init_io_module},                    // io.cpp, the same module as io
     {"_json", init_json_module},                // json.cpp
