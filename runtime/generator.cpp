@@ -6,7 +6,12 @@
 // receiver first, as CPython's gen_throw does with gi_yieldfrom.
 #include "runtime/generator.hpp"
 
+#include <unistd.h>
+
 #include <cstdlib>
+#include <memory>
+#include <string>
+#include <unordered_set>
 
 #include "interp/compiler/opcodes.hpp"
 #include "interp/vm/eval.hpp"
@@ -322,6 +327,28 @@ Value gen_close_method(ThreadState& ts, Args args) {
 // again (refcnt 1) during the call, since it is the warning's `source`;
 // true when something kept it (catch_warnings(record=True) does): then it
 // must not be freed. It is marked finished first, so it warns only once.
+// Once the modules are gone (interpreter tear-down) the warning cannot go
+// through `warnings`; it is written as CPython writes it then, once per
+// message ("default" action at the stand-in location sys:1).
+void warn_at_teardown(Interpreter& interp, GeneratorObject* g) {
+    std::string text = "sys:1: RuntimeWarning: coroutine '" +
+                       std::string(g->qualname.is_null() ? "?" : str_view(g->qualname)) +
+                       "' was never awaited\n";
+    auto& seen = interp.module_state["coroutine.teardown_warnings"];
+    if (!seen) seen = std::make_shared<std::unordered_set<std::string>>();
+    if (!static_cast<std::unordered_set<std::string>*>(seen.get())->insert(text).second) return;
+    if (interp.stderr_sink) {
+        interp.stderr_sink(text);
+        return;
+    }
+    std::size_t done = 0;
+    while (done < text.size()) {
+        ssize_t n = ::write(2, text.data() + done, text.size() - done);
+        if (n <= 0) break;
+        done += static_cast<std::size_t>(n);
+    }
+}
+
 bool warn_never_awaited(Object* o) {
     Interpreter& interp = *o->type->interp;
     ThreadState* ts = ThreadState::current(interp);
@@ -342,7 +369,12 @@ bool warn_never_awaited(Object* o) {
                                        : Value());
         Ref hook(interp.intern("_warn_unawaited_coroutine"));
         Ref r(module ? call_method(*ts, *module, *hook, {coro}) : Value());
-        if (!r) write_unraisable(*ts, coro);
+        if (!module) {
+            clear_exception(*ts);
+            warn_at_teardown(interp, g);
+        } else if (!r) {
+            write_unraisable(*ts, coro);
+        }
     }
     restore_exception(*ts, saved);
     return --o->refcnt != 0;

@@ -797,7 +797,9 @@ void Compiler::return_stmt(const ast::Return* r) {
         fail(r, "'return' with value in async generator");
         return;
     }
-    if (leaves_except_star(r->value ? static_cast<const ast::Node*>(r->value) : r, false)) return;
+    // CPython reports a constant's position, and otherwise the statement's.
+    bool constant = r->value && r->value->kind == ast::ExprKind::Constant;
+    if (leaves_except_star(constant ? static_cast<const ast::Node*>(r->value) : r, false)) return;
     if (r->value)
         expr(r->value);
     else

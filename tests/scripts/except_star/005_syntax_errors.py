@@ -7,6 +7,7 @@ sources = {
     "continue": "for i in x:\n    try:\n        pass\n    except* ValueError:\n        continue\n",
     "return": "def f():\n    try:\n        pass\n    except* ValueError:\n        return\n",
     "return value": "def f():\n    try:\n        pass\n    except* ValueError:\n        return 1\n",
+    "return expr": "def f():\n    try:\n        pass\n    except* ValueError:\n        return 'h' + repr(e)\n",
     "loop inside ok": "try:\n    pass\nexcept* ValueError:\n    for i in x:\n        break\n",
     "def inside ok": "try:\n    pass\nexcept* ValueError:\n    def g():\n        return 1\n",
     "space star": "try:\n    pass\nexcept *ValueError:\n    pass\n",
