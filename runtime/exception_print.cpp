@@ -542,10 +542,10 @@ void format_single(Printer& p, Value exc) {
     std::string block;
     format_syntax_error_block(ts, block, &value);
     append_with_margin(p.out, block, margin);
-    p.out += margin;
-    format_message_line(ts, p.out, type, *value);
-    if (*value == exc) p.out += suggestion_suffix(ts, exc);
-    p.out += "\n";
+    std::string message;
+    format_message_line(ts, message, type, *value);
+    if (*value == exc) message += suggestion_suffix(ts, exc);
+    append_with_margin(p.out, message + "\n", margin);
     format_notes(ts, p.out, *value, margin);
 }
 
