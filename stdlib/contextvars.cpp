@@ -14,6 +14,8 @@
 // (another Context, an iterator), so a shared dict is never changed.
 //
 // Messages are CPython 3.11's (Python/context.c).
+#include "stdlib/contextvars.hpp"
+
 #include "runtime/abstract.hpp"
 #include "runtime/arg_parse.hpp"
 #include "runtime/dict.hpp"
@@ -129,20 +131,7 @@ Value ctx_run(ThreadState& ts, Args args) {
     if (args.n < 2) {
         return raise(ts, ts.exc_types().TypeError, "run() missing 1 required positional argument");
     }
-    Value self = args[0];
-    ContextObject* c = ctx_obj(self);
-    if (c->entered) {
-        Ref r(obj_repr(ts, self));
-        if (!r) return Value();
-        return raise_fmt(ts, ts.exc_types().RuntimeError,
-                         "cannot enter context: {} is already entered", str_view(*r));
-    }
-    c->entered = true;
-    c->prev = std::exchange(ts.context, new_ref(self));
-    Value result = obj_call(ts, args[1], Args{args.v + 2, args.n - 2, args.kwnames});
-    decref(std::exchange(ts.context, std::exchange(c->prev, Value())));
-    c->entered = false;
-    return result;
+    return context_run(ts, args[0], args[1], Args{args.v + 2, args.n - 2, args.kwnames});
 }
 
 Value ctx_copy(ThreadState& ts, Args args) {
@@ -466,13 +455,39 @@ ContextTypes& context_types(Interpreter& interp) {
 
 Value copy_context(ThreadState& ts, Args args) {
     if (!check_nargs(ts, args, "copy_context", 0, 0)) return Value();
-    Value cur = current_context(ts);
-    return cur.is_null() ? Value() : new_context(ts, ctx_obj(cur)->vars);
+    return context_copy_current(ts);
 }
 
 constexpr MethodDef kContextFunctions[] = {{"copy_context", copy_context}};
 
 }  // namespace
+
+bool is_context(ThreadState& ts, Value v) {
+    return type_of(ts, v) == context_types(ts.interp()).context;
+}
+
+Value context_copy_current(ThreadState& ts) {
+    Value cur = current_context(ts);
+    return cur.is_null() ? Value() : new_context(ts, ctx_obj(cur)->vars);
+}
+
+// Entering is two pointer swaps: the thread's current context and the
+// context's record of the one it replaced.
+Value context_run(ThreadState& ts, Value ctx, Value callable, Args args) {
+    ContextObject* c = ctx_obj(ctx);
+    if (c->entered) {
+        Ref r(obj_repr(ts, ctx));
+        if (!r) return Value();
+        return raise_fmt(ts, ts.exc_types().RuntimeError,
+                         "cannot enter context: {} is already entered", str_view(*r));
+    }
+    c->entered = true;
+    c->prev = std::exchange(ts.context, new_ref(ctx));
+    Value result = obj_call(ts, callable, args);
+    decref(std::exchange(ts.context, std::exchange(c->prev, Value())));
+    c->entered = false;
+    return result;
+}
 
 Value init_contextvars_module(ThreadState& ts) {
     ContextTypes& types = context_types(ts.interp());
