@@ -6,6 +6,10 @@
 // Which class a new group gets: BaseExceptionGroup(msg, excs) is really an
 // ExceptionGroup when every leaf of `excs` is an Exception; ExceptionGroup
 // refuses a BaseException leaf, and so does a user subclass of Exception.
+//
+// The group's two fields (message, exceptions) are "extra" fields of
+// exception.cpp's layout, so its one traverse/clear/dealloc serves groups
+// too; only the slots and the methods are here.
 #include "runtime/exception_group.hpp"
 
 #include <unordered_set>
@@ -285,12 +289,6 @@ Value eg_subgroup(ThreadState& ts, Args args) {
         return Value();
     return none_if_null(res.match);
 }
-
-// --- the GC and the layout ---
-
-// The group's own fields are the "extra" fields of exception.cpp's layout
-// (one traverse/clear for every exception type), so nothing more is needed
-// here than the slots and the methods.
 
 // --- except* ---
 
