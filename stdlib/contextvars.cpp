@@ -24,6 +24,7 @@
 #include "runtime/interpreter.hpp"
 #include "runtime/list.hpp"
 #include "runtime/module.hpp"
+#include "runtime/slots.hpp"
 #include "runtime/str.hpp"
 #include "runtime/tuple.hpp"
 #include "runtime/type.hpp"
@@ -167,6 +168,15 @@ int ctx_contains(ThreadState& ts, Value self, Value key) {
 
 int64_t ctx_len(ThreadState&, Value self) {
     return static_cast<int64_t>(dict_size(ctx_obj(self)->vars));
+}
+
+// Two contexts are equal when they hold the same variables and values; a
+// Context is unhashable, as in CPython.
+Value ctx_richcompare(ThreadState& ts, Value a, Value b, CompareOp op) {
+    TypeObject* t = context_types(ts.interp()).context;
+    if ((op != CompareOp::Eq && op != CompareOp::Ne) || type_of(ts, b) != t)
+        return Value::not_implemented();
+    return rich_compare(ts, ctx_obj(a)->vars, ctx_obj(b)->vars, op);
 }
 
 Value ctx_iter(ThreadState& ts, Value self) {
@@ -405,6 +415,8 @@ void make_types(Interpreter& interp, ContextTypes* types) {
     c->contains = ctx_contains;
     c->len = ctx_len;
     c->iter = ctx_iter;
+    c->richcompare = ctx_richcompare;
+    c->hash = hash_not_implemented;
     type_add_methods(interp, c, kContextMethods);
     type_ready(interp, c);
     TypeObject* v = new_type(interp, "_contextvars.ContextVar", sizeof(ContextVarObject), true);

@@ -82,3 +82,13 @@ try:
     ctx.run()
 except TypeError as e:
     print("TypeError")
+
+# equality compares the variables; contexts are unhashable
+e1, e2 = copy_context(), copy_context()
+print(e1 == e2, e1 != e2, e1 == 1, Context() == Context())
+e1.run(a.set, -1)
+print(e1 == e2)
+try:
+    hash(e1)
+except TypeError as e:
+    print("TypeError:", e)
