@@ -24,6 +24,7 @@
 #include "runtime/code.hpp"
 #include "runtime/dict.hpp"
 #include "runtime/errors.hpp"
+#include "runtime/exception_group.hpp"
 #include "runtime/exception_kinds.hpp"
 #include "runtime/heap.hpp"
 #include "runtime/int.hpp"
@@ -546,6 +547,7 @@ void init_exception_types(Interpreter& interp) {
 #define GILT_MAKE_EXCEPTION_TYPE(name, base) b.name = new_exception_type(interp, #name, b.base);
     GILT_EXCEPTION_TYPES(GILT_MAKE_EXCEPTION_TYPE)
 #undef GILT_MAKE_EXCEPTION_TYPE
+    finish_exception_group_type(interp, b.ExceptionGroup, b.Exception);
     interp.exc_types = static_cast<const ExceptionTypes&>(b);
     preallocate_memory_error(interp);
 }

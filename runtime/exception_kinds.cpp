@@ -8,6 +8,7 @@
 #include "runtime/arg_parse.hpp"
 #include "runtime/bytes.hpp"
 #include "runtime/errors.hpp"
+#include "runtime/exception_group.hpp"
 #include "runtime/exception_kinds.hpp"
 #include "runtime/int.hpp"
 #include "runtime/interpreter.hpp"
@@ -621,6 +622,7 @@ void setup_unicode_translate(Interpreter& interp, TypeObject* t) {
 }
 
 constexpr ExceptionKind kKinds[] = {
+    {"BaseExceptionGroup", sizeof(BaseExceptionGroupObject), setup_base_exception_group},
     {"StopIteration", sizeof(StopIterationObject), setup_stop_iteration},
     {"SystemExit", sizeof(SystemExitObject), setup_system_exit},
     {"KeyError", 0, setup_key_error},

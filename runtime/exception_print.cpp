@@ -26,6 +26,21 @@
 // times]", and only the last sys.tracebacklimit (default 1000) entries
 // are shown, as in CPython.
 //
+// An exception group (PEP 654) is drawn as CPython 3.11 draws it: the group
+// first, its traceback headed "Exception Group Traceback", then each member
+// in a numbered box, every line behind an indented `| ` margin that grows
+// with the nesting; at most 15 members per group ("and N more
+// exceptions") and 10 nested groups ("... (max_group_depth is 10)").
+//
+//   + Exception Group Traceback (most recent call last):
+//   |   File "x.py", line 9, in <module>
+//   | ExceptionGroup: two (2 sub-exceptions)
+//   +-+---------------- 1 ----------------
+//     | ValueError: 1
+//     +---------------- 2 ----------------
+//     | TypeError: 2
+//     +------------------------------------
+//
 // Formatting calls Python code (str(), __dir__, __notes__ lookups); any
 // error it raises is swallowed, and an exception pending on entry is kept.
 #include <unistd.h>
@@ -42,6 +57,7 @@
 #include "runtime/dict.hpp"
 #include "runtime/errors.hpp"
 #include "runtime/exception.hpp"
+#include "runtime/exception_group.hpp"
 #include "runtime/int.hpp"
 #include "runtime/interpreter.hpp"
 #include "runtime/list.hpp"
@@ -53,10 +69,13 @@ namespace gilt {
 
 namespace {
 
-constexpr const char* kCauseMessage =
-    "\nThe above exception was the direct cause of the following exception:\n\n";
-constexpr const char* kContextMessage =
-    "\nDuring handling of the above exception, another exception occurred:\n\n";
+constexpr const char* kCauseSentence =
+    "The above exception was the direct cause of the following exception:\n";
+constexpr const char* kContextSentence =
+    "During handling of the above exception, another exception occurred:\n";
+constexpr uint64_t kMaxGroupWidth = 15;        // members shown per group, then "and N more"
+constexpr int kMaxGroupDepth = 10;             // nested groups shown
+constexpr int kMaxPrintNesting = 900;          // chain links and groups followed (C++ stack)
 constexpr long kDefaultTracebackLimit = 1000;  // PyTraceBack_LIMIT
 constexpr long kRecursiveCutoff = 3;           // TB_RECURSIVE_CUTOFF
 
@@ -93,6 +112,17 @@ Value getattr_quiet(ThreadState& ts, Value obj, const char* name) {
     Value r = obj_getattr_cstr(ts, obj, name);
     if (r.is_null()) clear_exception(ts);
     return r;
+}
+
+// Appends `text` with `margin` before each of its lines.
+void append_with_margin(std::string& out, std::string_view text, const std::string& margin) {
+    while (!text.empty()) {
+        std::size_t nl = text.find('\n');
+        std::size_t len = nl == std::string_view::npos ? text.size() : nl + 1;
+        out += margin;
+        out += text.substr(0, len);
+        text.remove_prefix(len);
+    }
 }
 
 // ---------------- "Did you mean" (Python/suggestions.c) ----------------
@@ -431,7 +461,9 @@ void format_message_line(ThreadState& ts, std::string& out, TypeObject* type, Va
     if (!s.empty()) out += ": " + s;
 }
 
-void format_notes(ThreadState& ts, std::string& out, Value exc) {
+// Each line of each note gets the margin (`| ` inside a group); a note
+// ends with a newline of its own.
+void format_notes(ThreadState& ts, std::string& out, Value exc, const std::string& margin) {
     if (!is_exception_instance(ts, exc)) return;
     Ref notes(getattr_quiet(ts, exc, "__notes__"));
     if (!notes) return;
@@ -440,6 +472,7 @@ void format_notes(ThreadState& ts, std::string& out, Value exc) {
     if (!sequence) {
         // CPython 3.11 writes the repr without a newline here.
         Ref r(obj_repr(ts, *notes));
+        out += margin;
         if (r) {
             out += str_view(*r);
         } else {
@@ -459,57 +492,139 @@ void format_notes(ThreadState& ts, std::string& out, Value exc) {
         std::string text;
         if (!note || !str_of(ts, *note, &text)) {
             clear_exception(ts);
-            out += "<note str() failed>";
-        } else {
-            out += text;
+            text = "<note str() failed>";
         }
+        append_with_margin(out, text, margin);
         out += "\n";
     }
 }
 
-// One exception: traceback, SyntaxError block, message, notes.
-void format_single(ThreadState& ts, std::string& out, Value exc, long limit) {
+// ---------------- groups and chains ----------------
+
+// What one print shares across its recursion (CPython's
+// exception_print_context): the exceptions already shown, how deep in
+// nested groups the current one is, and whether the innermost group still
+// owes its closing `+----` line.
+struct Printer {
+    ThreadState& ts;
+    std::string out;
+    long limit;
+    bool chain;
+    std::unordered_set<Object*> seen;
+    int group_depth = 0;
+    bool need_close = false;
+    int nesting = 0;  // C++ recursion, bounded (chains and groups nest)
+
+    std::string indent() const { return std::string(2 * group_depth, ' '); }
+    std::string margin() const { return indent() + (group_depth ? "| " : ""); }
+};
+
+void print_recursive(Printer& p, Value exc);
+
+// One exception: traceback, SyntaxError block, message, notes, each line
+// behind the margin. A group's traceback header says so, and the outermost
+// group's starts the box with `+ `.
+void format_single(Printer& p, Value exc) {
+    ThreadState& ts = p.ts;
+    std::string margin = p.margin();
+    bool group = is_exception_group(ts, exc);
     Value tb = exc_obj(exc)->traceback;
-    if (!tb.is_null()) format_traceback(ts, out, tb, limit);
+    std::string text;
+    if (!tb.is_null()) format_traceback(ts, text, tb, p.limit);
+    std::size_t header_end = text.find('\n');
+    if (header_end != std::string::npos) {
+        std::string header_margin = group && p.group_depth == 1 ? p.indent() + "+ " : margin;
+        p.out += header_margin + (group ? "Exception Group " : "") + text.substr(0, header_end + 1);
+        append_with_margin(p.out, text.substr(header_end + 1), margin);
+    }
     TypeObject* type = type_of_object(exc);
     Ref value = Ref::borrow(exc);
-    format_syntax_error_block(ts, out, &value);
-    format_message_line(ts, out, type, *value);
-    if (*value == exc) out += suggestion_suffix(ts, exc);
-    out += "\n";
-    format_notes(ts, out, *value);
+    std::string block;
+    format_syntax_error_block(ts, block, &value);
+    append_with_margin(p.out, block, margin);
+    std::string message;
+    format_message_line(ts, message, type, *value);
+    if (*value == exc) message += suggestion_suffix(ts, exc);
+    append_with_margin(p.out, message + "\n", margin);
+    format_notes(ts, p.out, *value, margin);
+}
+
+// print_exception_group: the group itself, then each member in its box.
+void print_group(Printer& p, Value exc) {
+    if (p.group_depth > kMaxGroupDepth) {
+        p.out += p.margin() + "... (max_group_depth is " + std::to_string(kMaxGroupDepth) + ")\n";
+        return;
+    }
+    if (p.group_depth == 0) p.group_depth = 1;
+    format_single(p, exc);
+    Value excs = reinterpret_cast<BaseExceptionGroupObject*>(exc.as_object())->excs;
+    uint64_t count = excs.is_null() ? 0 : tuple_size(excs);
+    uint64_t shown = count <= kMaxGroupWidth ? count : kMaxGroupWidth + 1;
+    p.need_close = false;
+    for (uint64_t i = 0; i < shown; ++i) {
+        bool last = i + 1 == shown;
+        if (last) p.need_close = true;  // unless a nested group closes the box first
+        bool truncated = i >= kMaxGroupWidth;
+        p.out += p.indent() + (i == 0 ? "+-" : "  ") + "+---------------- " +
+                 (truncated ? std::string("...") : std::to_string(i + 1)) + " ----------------\n";
+        ++p.group_depth;
+        if (!truncated) {
+            print_recursive(p, tuple_item(excs, i));
+        } else {
+            uint64_t more = count - kMaxGroupWidth;
+            p.out += p.margin() + "and " + std::to_string(more) + " more exception" +
+                     (more > 1 ? "s" : "") + "\n";
+        }
+        if (last && p.need_close) {
+            p.out += p.indent() + "+------------------------------------\n";
+            p.need_close = false;
+        }
+        --p.group_depth;
+    }
+    if (p.group_depth == 1) p.group_depth = 0;
+}
+
+// The cause (or context) of `exc`, printed before it with the sentence
+// that leads from one to the other (print_exception_cause_and_context).
+void print_cause_and_context(Printer& p, Value exc) {
+    p.seen.insert(exc.as_object());
+    ExceptionObject* e = exc_obj(exc);
+    Value next;
+    const char* sentence = nullptr;
+    if (!e->cause.is_null()) {
+        next = e->cause;
+        sentence = kCauseSentence;
+    } else if (!e->context.is_null() && !e->suppress_context) {
+        next = e->context;
+        sentence = kContextSentence;
+    }
+    if (next.is_null() || !is_exception_instance(p.ts, next) || p.seen.count(next.as_object()))
+        return;
+    bool need_close = p.need_close;
+    print_recursive(p, next);
+    p.need_close = need_close;
+    std::string margin = p.margin();
+    p.out += margin + "\n" + margin + sentence + margin + "\n";
+}
+
+void print_recursive(Printer& p, Value exc) {
+    if (p.nesting >= kMaxPrintNesting) return;
+    ++p.nesting;
+    Ref keep = Ref::borrow(exc);
+    if (p.chain) print_cause_and_context(p, exc);
+    if (is_exception_group(p.ts, exc))
+        print_group(p, exc);
+    else
+        format_single(p, exc);
+    --p.nesting;
 }
 
 // The chain, causes and contexts first, each exception once; with
-// `follow_links` false, only `exc`.
+// `follow_links` false, only `exc` (and a group's members).
 std::string format_chain(ThreadState& ts, Value exc, long limit, bool follow_links) {
-    std::vector<Value> chain{exc};
-    std::vector<const char*> links;  // links[i]: how chain[i + 1] relates to chain[i]
-    std::unordered_set<Object*> seen{exc.as_object()};
-    for (Value cur = exc; follow_links;) {
-        ExceptionObject* e = exc_obj(cur);
-        Value next;
-        const char* msg = nullptr;
-        if (!e->cause.is_null()) {
-            next = e->cause;
-            msg = kCauseMessage;
-        } else if (!e->context.is_null() && !e->suppress_context) {
-            next = e->context;
-            msg = kContextMessage;
-        }
-        if (next.is_null() || !is_exception_instance(ts, next) ||
-            !seen.insert(next.as_object()).second)
-            break;
-        chain.push_back(next);
-        links.push_back(msg);
-        cur = next;
-    }
-    std::string out;
-    for (std::size_t i = chain.size(); i-- > 0;) {
-        format_single(ts, out, chain[i], limit);
-        if (i > 0) out += links[i - 1];
-    }
-    return out;
+    Printer p{ts, std::string(), limit, follow_links, {}};
+    print_recursive(p, exc);
+    return std::move(p.out);
 }
 
 // Writes to sys.stderr (nothing if it is None), else to the host's sink or

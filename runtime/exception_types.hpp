@@ -3,15 +3,18 @@
 // X(Name, Base) in CPython's order; the list feeds the ExceptionTypes struct,
 // the interpreter's start-up (one type each, registered in builtins) and
 // anything else that must walk every exception type. The tree is CPython
-// 3.11's, minus the exception groups.
+// 3.11's; ExceptionGroup's second base, Exception, is added by
+// finish_exception_group_type (runtime/exception_group.cpp).
 #pragma once
 
 #define GILT_EXCEPTION_TYPES(X)                \
     X(BaseException, Object)                   \
+    X(BaseExceptionGroup, BaseException)       \
     X(GeneratorExit, BaseException)            \
     X(KeyboardInterrupt, BaseException)        \
     X(SystemExit, BaseException)               \
     X(Exception, BaseException)                \
+    X(ExceptionGroup, BaseExceptionGroup)      \
     X(ArithmeticError, Exception)              \
     X(FloatingPointError, ArithmeticError)     \
     X(OverflowError, ArithmeticError)          \

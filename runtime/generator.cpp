@@ -6,13 +6,19 @@
 // receiver first, as CPython's gen_throw does with gi_yieldfrom.
 #include "runtime/generator.hpp"
 
+#include <unistd.h>
+
 #include <cstdlib>
+#include <memory>
+#include <string>
+#include <unordered_set>
 
 #include "interp/compiler/opcodes.hpp"
 #include "interp/vm/eval.hpp"
 #include "interp/vm/frame.hpp"
 #include "runtime/abstract.hpp"
 #include "runtime/arg_parse.hpp"
+#include "runtime/dict.hpp"
 #include "runtime/errors.hpp"
 #include "runtime/exception.hpp"
 #include "runtime/function.hpp"
@@ -314,8 +320,71 @@ Value gen_close_method(ThreadState& ts, Args args) {
     return gen_close(ts, args[0]) ? Value::none() : Value();
 }
 
+// A coroutine destroyed before it ever ran: "RuntimeWarning: coroutine 'f'
+// was never awaited", through warnings._warn_unawaited_coroutine as in
+// CPython (_PyErr_WarnUnawaitedCoroutine), so filters apply and the line
+// shown is the one running when the coroutine died. The coroutine is alive
+// again (refcnt 1) during the call, since it is the warning's `source`;
+// true when something kept it (catch_warnings(record=True) does): then it
+// must not be freed. It is marked finished first, so it warns only once.
+// Once the modules are gone (interpreter tear-down) the warning cannot go
+// through `warnings`; it is written as CPython writes it then, once per
+// message ("default" action at the stand-in location sys:1).
+void warn_at_teardown(Interpreter& interp, GeneratorObject* g) {
+    std::string text = "sys:1: RuntimeWarning: coroutine '" +
+                       std::string(g->qualname.is_null() ? "?" : str_view(g->qualname)) +
+                       "' was never awaited\n";
+    auto& seen = interp.module_state["coroutine.teardown_warnings"];
+    if (!seen) seen = std::make_shared<std::unordered_set<std::string>>();
+    if (!static_cast<std::unordered_set<std::string>*>(seen.get())->insert(text).second) return;
+    if (interp.stderr_sink) {
+        interp.stderr_sink(text);
+        return;
+    }
+    std::size_t done = 0;
+    while (done < text.size()) {
+        ssize_t n = ::write(2, text.data() + done, text.size() - done);
+        if (n <= 0) break;
+        done += static_cast<std::size_t>(n);
+    }
+}
+
+bool warn_never_awaited(Object* o) {
+    Interpreter& interp = *o->type->interp;
+    ThreadState* ts = ThreadState::current(interp);
+    auto* g = reinterpret_cast<GeneratorObject*>(o);
+    g->state = GenState::Completed;
+    free_frame(g);
+    if (!ts || interp.sys.is_null()) return false;
+    Value saved = fetch_exception(*ts);
+    o->refcnt = 1;
+    {
+        Value coro = Value::object(o);
+        Value modules = interp.modules;
+        Value warnings = modules.is_null() ? Value() : dict_get_cstr(*ts, modules, "warnings");
+        Ref importer = Ref::borrow(dict_get_cstr(*ts, interp.builtins, "__import__"));
+        Ref name(make_str(*ts, "warnings"));
+        Ref module(!warnings.is_null() ? new_ref(warnings)
+                   : importer && name  ? call1(*ts, *importer, *name)
+                                       : Value());
+        Ref hook(interp.intern("_warn_unawaited_coroutine"));
+        Ref r(module ? call_method(*ts, *module, *hook, {coro}) : Value());
+        if (!module) {
+            clear_exception(*ts);
+            warn_at_teardown(interp, g);
+        } else if (!r) {
+            write_unraisable(*ts, coro);
+        }
+    }
+    restore_exception(*ts, saved);
+    return --o->refcnt != 0;
+}
+
 void gen_dealloc(Object* o) {
     auto* g = reinterpret_cast<GeneratorObject*>(o);
+    if (g->state == GenState::Created && o->type == o->type->interp->types.coroutine &&
+        warn_never_awaited(o))
+        return;
     free_frame(g);
     clear_ref(g->name);
     clear_ref(g->qualname);

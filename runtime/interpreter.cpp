@@ -122,6 +122,7 @@ Interpreter::~Interpreter() {
     finalize_modules(*this);
     gc_collect(ts);
     clear_ref(ts.thread_local_dicts);
+    clear_ref(ts.context);
     module_state.clear();
     gc_collect(ts);
     clear_exception(ts);

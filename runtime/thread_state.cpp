@@ -142,6 +142,7 @@ ThreadState::~ThreadState() {
     clear_ref(exc_info);
     clear_ref(async_exc);
     clear_ref(thread_local_dicts);
+    clear_ref(context);
     std::lock_guard<std::mutex> lock(m_interp->threads_mutex);
     auto& v = m_interp->threads;
     v.erase(std::remove(v.begin(), v.end(), this), v.end());

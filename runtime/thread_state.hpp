@@ -115,6 +115,11 @@ public:
     uint64_t ident = 0;        // threading.get_ident()
     uint64_t native_id = 0;    // threading.get_native_id()
     Value thread_local_dicts;  // threading.local storage: dict keyed by local object id
+    // The contextvars.Context this thread runs in (owned), or null until a
+    // context variable is first used: each thread starts in a new empty
+    // context, as in CPython. Context.run swaps it, which is why it lives
+    // here: a task switches contexts on every step (stdlib/contextvars.cpp).
+    Value context;
 
 private:
     Interpreter* m_interp;

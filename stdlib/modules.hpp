@@ -13,6 +13,7 @@ Value init_gc_module(ThreadState& ts);           // gc_module.cpp
 Value init_random_module(ThreadState& ts);       // random.cpp: _random
 Value init_itertools_module(ThreadState& ts);    // itertools.cpp
 Value init_collections_module(ThreadState& ts);  // collections.cpp: _collections
+Value init_contextvars_module(ThreadState& ts);  // contextvars.cpp: _contextvars
 Value init_functools_module(ThreadState& ts);    // functools.cpp: _functools
 Value init_json_module(ThreadState& ts);         // json.cpp: _json
 Value init_weakref_module(ThreadState& ts);      // weakref_module.cpp: _weakref

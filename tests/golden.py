@@ -15,7 +15,8 @@ comparing or storing, output is normalised:
   * the absolute path of the script's directory becomes `<dir>`, so no
     machine path is checked in;
   * in stderr, the `^^^^`/`~~~~` marker lines CPython 3.11 prints under the
-    source line of a traceback frame are dropped (gilt need not draw them).
+    source line of a traceback frame are dropped (gilt need not draw them),
+    also behind the `| ` margin of an exception group's members.
     SyntaxError carets (under a `File "...", line N` header without `, in`)
     are kept.
 
@@ -52,12 +53,12 @@ EXIT_SKIPPED = 77
 EXPECTED_PYTHON = (3, 11)
 MAX_DIFF_LINES = 200
 
-CARET_RE = re.compile(r"^[ \t]*[\^~][ \t\^~]*$")
+CARET_RE = re.compile(r"^[ \t]*(?:\| )?[ \t]*[\^~][ \t\^~]*$")
 # AddressSanitizer's note when it refuses a huge allocation (the asan preset
 # lets malloc return null, which gilt turns into MemoryError): a property of
 # the sanitizer build, not output of the script.
 ASAN_ALLOC_RE = re.compile(r"^==\d+==WARNING: (Address|Thread)Sanitizer failed to allocate 0x[0-9a-f]+ bytes$")
-FRAME_RE = re.compile(r'^\s*File ".*", line \d+, in ')
+FRAME_RE = re.compile(r'^\s*(?:\| )?\s*File ".*", line \d+, in ')
 
 
 @dataclass

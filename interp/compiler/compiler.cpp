@@ -797,6 +797,9 @@ void Compiler::return_stmt(const ast::Return* r) {
         fail(r, "'return' with value in async generator");
         return;
     }
+    // CPython reports a constant's position, and otherwise the statement's.
+    bool constant = r->value && r->value->kind == ast::ExprKind::Constant;
+    if (leaves_except_star(constant ? static_cast<const ast::Node*>(r->value) : r, false)) return;
     if (r->value)
         expr(r->value);
     else
@@ -1121,6 +1124,8 @@ void Compiler::raise_stmt(const ast::Raise* r) {
 void Compiler::try_stmt(const ast::Try* t) {
     if (!t->finalbody.empty())
         try_finally(t);
+    else if (t->is_star)
+        try_star_except(t);
     else
         try_except(t);
 }
@@ -1136,10 +1141,12 @@ void Compiler::try_finally(const ast::Try* t) {
     bind(body);
     int h = add_handler(body, body_end, handler, depth);
     u().fblocks.push_back({BlockKind::TryFinally, body, end, &t->finalbody, nullptr, h});
-    if (!t->handlers.empty())
-        try_except(t);
-    else
+    if (t->handlers.empty())
         stmts(t->body);
+    else if (t->is_star)
+        try_star_except(t);
+    else
+        try_except(t);
     u().fblocks.pop_back();
     bind(body_end);
     if (!u().unreachable) {
@@ -1225,10 +1232,119 @@ void Compiler::try_except(const ast::Try* t) {
     bind(end);
 }
 
+// `try: body except* T1 as e: h1 except* T2: h2 else: ...` (PEP 654, as
+// CPython 3.11's compiler_try_star_except). The handler keeps three values
+// above the previous exc_info: the exception the body raised (`orig`), a
+// list of what the clauses raise, and what no clause has matched yet:
+//
+//   [prev, orig, raised, rest]  each clause: rest, T -> CHECK_EG_MATCH ->
+//                               rest', match; a match runs the body, and an
+//                               exception escaping it is appended to
+//                               `raised` instead of propagating
+//   [prev, orig, raised]        rest appended last; PREP_RERAISE_STAR
+//   [prev, exc or None]         builds the one exception to re-raise
+void Compiler::try_star_except(const ast::Try* t) {
+    Label body = new_label(), body_end = new_label(), handler = new_label(), cleanup = new_label(),
+          end = new_label(), nothing = new_label();
+    int depth = stack_depth();
+    bind(body);
+    int bh = add_handler(body, body_end, handler, depth);
+    u().fblocks.push_back({BlockKind::TryExcept, body, end, nullptr, nullptr, bh});
+    stmts(t->body);
+    u().fblocks.pop_back();
+    bind(body_end);
+    if (!u().unreachable) {
+        stmts(t->orelse);
+        if (!u().unreachable) emit_jump(Op::JUMP, end);
+    }
+    bind(handler);
+    emit(Op::PUSH_EXC_INFO);  // [prev, exc]
+    Label h_start = new_label(), h_end = new_label();
+    bind(h_start);
+    int ch = add_handler(h_start, h_end, cleanup, depth + 1);
+    emit(Op::COPY, 1);
+    emit(Op::BUILD_LIST, 0);
+    emit(Op::SWAP, 2);  // [prev, orig, raised, rest]
+    u().fblocks.push_back({BlockKind::ExceptStar, h_start, end, nullptr, nullptr, ch});
+    for (const ast::ExceptHandler* h : t->handlers) except_star_clause(h, depth);
+    u().fblocks.pop_back();
+    emit(Op::LIST_APPEND, 1);
+    emit(Op::PREP_RERAISE_STAR);  // [prev, exc or None]
+    emit(Op::COPY, 1);
+    emit_jump(Op::POP_JUMP_IF_NONE, nothing);
+    emit(Op::RERAISE);
+    bind(nothing);
+    set_depth(depth + 2);
+    emit(Op::POP_TOP);
+    emit(Op::POP_EXCEPT);
+    emit_jump(Op::JUMP, end);
+    bind(h_end);
+    bind(cleanup);  // [prev, exc2]
+    set_depth(depth + 2);
+    emit(Op::SWAP, 2);
+    emit(Op::POP_EXCEPT);
+    emit(Op::RERAISE);
+    bind(end);
+}
+
+// One `except* T as name:` clause, entered with [prev, orig, raised, rest]
+// (`depth` is the try statement's) and left the same way.
+void Compiler::except_star_clause(const ast::ExceptHandler* h, int depth) {
+    Label no_match = new_label(), next = new_label(), b_start = new_label(), b_end = new_label(),
+          escaped = new_label();
+    set_line(h);
+    expr(h->type);
+    emit(Op::CHECK_EG_MATCH);  // [.., rest', match]
+    emit(Op::COPY, 1);
+    emit_jump(Op::POP_JUMP_IF_NONE, no_match);
+    if (h->name)
+        store_name(*h->name);
+    else
+        emit(Op::POP_TOP);
+    bind(b_start);
+    add_handler(b_start, b_end, escaped, depth + 4);
+    stmts(h->body);
+    bind(b_end);
+    auto clear_name = [&] {
+        if (!h->name) return;
+        emit(Op::LOAD_CONST, const_none());
+        store_name(*h->name);
+        delete_name(*h->name);
+    };
+    if (!u().unreachable) {
+        clear_name();
+        emit_jump(Op::JUMP, next);
+    }
+    bind(escaped);  // [.., rest', exc]: what the clause raised joins `raised`
+    set_depth(depth + 5);
+    clear_name();
+    emit(Op::LIST_APPEND, 2);
+    emit_jump(Op::JUMP, next);
+    bind(no_match);
+    set_depth(depth + 5);
+    emit(Op::POP_TOP);
+    bind(next);
+}
+
+// CPython refuses to leave an except* clause early: the clauses' results
+// must all reach PREP_RERAISE_STAR.
+bool Compiler::leaves_except_star(const ast::Node* where, bool to_loop) {
+    for (auto it = u().fblocks.rbegin(); it != u().fblocks.rend(); ++it) {
+        if (to_loop && (it->kind == BlockKind::WhileLoop || it->kind == BlockKind::ForLoop))
+            return false;
+        if (it->kind == BlockKind::ExceptStar) {
+            fail(where, "'break', 'continue' and 'return' cannot appear in an except* block");
+            return true;
+        }
+    }
+    return false;
+}
+
 void Compiler::unwind_one(const FBlock& b, bool preserve_tos) {
     switch (b.kind) {
         case BlockKind::WhileLoop:
         case BlockKind::TryExcept:
+        case BlockKind::ExceptStar:
             break;
         case BlockKind::ForLoop:
             if (preserve_tos) emit(Op::SWAP, 2);
@@ -1297,6 +1413,7 @@ void Compiler::break_continue(const ast::Stmt* s, bool is_break) {
     FBlock loop{};
     int depth = stack_depth();
     std::size_t mark = m_cut.size();
+    if (leaves_except_star(s, true)) return;
     if (!unwind_blocks(true, false, &loop)) {
         fail(s, is_break ? "'break' outside loop" : "'continue' not properly in loop");
         return;

@@ -53,7 +53,8 @@ private:
         With,
         AsyncWith,
         HandlerCleanup,
-        TryExcept
+        TryExcept,
+        ExceptStar  // the clauses of an `except*`: break/continue/return may not leave them
     };
     struct FBlock {
         BlockKind kind;
@@ -119,6 +120,9 @@ private:
     void raise_stmt(const ast::Raise* r);
     void try_stmt(const ast::Try* t);
     void try_except(const ast::Try* t);
+    void try_star_except(const ast::Try* t);
+    void except_star_clause(const ast::ExceptHandler* h, int depth);
+    bool leaves_except_star(const ast::Node* where, bool to_loop);
     void try_finally(const ast::Try* t);
     void assert_stmt(const ast::Assert* a);
     void import_stmt(const ast::Import* i);

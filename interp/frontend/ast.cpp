@@ -672,7 +672,7 @@ void Dumper::stmt(const Stmt* s) {
         }
         case StmtKind::Try: {
             auto* n = s->as<Try>();
-            Fields(*this, "Try")
+            Fields(*this, n->is_star ? "TryStar" : "Try")
                 .stmts("body", n->body)
                 .nodes("handlers", n->handlers, [&](const ExceptHandler* h) { handler(h); })
                 .stmts("orelse", n->orelse)

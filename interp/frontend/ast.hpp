@@ -543,7 +543,10 @@ struct Raise : StmtOf<StmtKind::Raise> {
     Expr* cause = nullptr;
 };
 
+// `try` with `except` clauses, or with `except*` ones (is_star, PEP 654:
+// CPython's TryStar node); never both.
 struct Try : StmtOf<StmtKind::Try> {
+    bool is_star = false;
     std::vector<Stmt*> body;
     std::vector<ExceptHandler*> handlers;
     std::vector<Stmt*> orelse;

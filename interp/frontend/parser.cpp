@@ -702,7 +702,18 @@ Stmt* Parser::try_stmt() {
     auto* s = make<Try>(k);
     expect_colon();
     s->body = block("'try' statement", k.line);
-    while (at(TokenKind::KwExcept)) s->handlers.push_back(except_block());
+    while (at(TokenKind::KwExcept)) {
+        Token k = tok();
+        bool star = false;
+        s->handlers.push_back(except_block(&star));
+        if (s->handlers.size() == 1) {
+            s->is_star = star;
+        } else if (star != s->is_star) {
+            int width = star ? 7 : 6;  // `except*` or `except`
+            fail_range("cannot have both 'except' and 'except*' on the same 'try'", k.line, k.col,
+                       k.line, k.col + width);
+        }
+    }
     if (!s->handlers.empty() && at(TokenKind::KwElse)) {
         Token e = take();
         expect_colon();
@@ -722,10 +733,14 @@ Stmt* Parser::try_stmt() {
 // except_block:
 //     | 'except' expression ['as' NAME] ':' block
 //     | 'except' ':' block
-ExceptHandler* Parser::except_block() {
+// except_star_block:
+//     | 'except' '*' expression ['as' NAME] ':' block
+// *star tells which of the two it was.
+ExceptHandler* Parser::except_block(bool* star) {
     Token k = take();
     auto* h = make<ExceptHandler>(k);
-    if (at(TokenKind::Star)) fail_token(tok(), "except* is not supported");
+    *star = accept(TokenKind::Star);
+    if (*star && at(TokenKind::Colon)) fail_token(tok(), "expected one or more exception types");
     if (!at(TokenKind::Colon)) {
         Token start = tok();
         h->type = expression();

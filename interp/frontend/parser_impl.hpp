@@ -254,7 +254,7 @@ private:
     Stmt* with_stmt(const Token* async_tok);
     WithItem* with_item();
     Stmt* try_stmt();
-    ExceptHandler* except_block();
+    ExceptHandler* except_block(bool* star);
 
     // ---- the match statement (parser_match.cpp)
     bool is_match_stmt();

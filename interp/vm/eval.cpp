@@ -50,6 +50,7 @@
 #include "runtime/dict.hpp"
 #include "runtime/errors.hpp"
 #include "runtime/exception.hpp"
+#include "runtime/exception_group.hpp"
 #include "runtime/float.hpp"
 #include "runtime/generator.hpp"
 #include "runtime/instance.hpp"

@@ -11,6 +11,7 @@
 #include "runtime/errors.hpp"
 #include "runtime/eval_breaker.hpp"
 #include "runtime/exception.hpp"
+#include "runtime/exception_group.hpp"
 #include "runtime/gc.hpp"
 #include "runtime/generator.hpp"
 #include "runtime/interpreter.hpp"
@@ -486,6 +487,13 @@ Value eval_build_string(ThreadState& ts, Value* items, uint32_t n) {
         out += p->byte_len;
     }
     return val(r);
+}
+
+bool eval_check_eg_match(ThreadState& ts, Value exc, Value spec, Value* match, Value* rest) {
+    if (check_except_star_type(ts, spec) < 0) return false;
+    if (!exception_group_match(ts, exc, spec, match, rest)) return false;
+    if (!match->is_none()) set_ref(ts.exc_info, new_ref(*match));
+    return true;
 }
 
 // RAISE_VARARGS. Returns true when the exception is re-raised as is (bare

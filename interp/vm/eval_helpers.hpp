@@ -48,6 +48,11 @@ Value eval_call_ex(ThreadState& ts, Value callable, Value self, Value args, Valu
 Value eval_format_value(ThreadState& ts, Value v, uint32_t flags, Value spec);
 Value eval_build_string(ThreadState& ts, Value* items, uint32_t n);
 bool eval_raise(ThreadState& ts, Value exc, Value cause, uint32_t n);
+// CHECK_EG_MATCH: splits `exc` by the `except*` clause's type `spec` into
+// *match and *rest (new references, None for an empty part) and makes the
+// match the exception being handled, as CPython does. False on error.
+[[nodiscard]] bool eval_check_eg_match(ThreadState& ts, Value exc, Value spec, Value* match,
+                                       Value* rest);
 // `with mgr`: calls __enter__ and returns its result; *exit_out is __exit__,
 // unbound when *exit_takes_mgr (then called with mgr as self), else bound.
 Value eval_before_with(ThreadState& ts, Value mgr, Value* exit_out, bool* exit_takes_mgr,

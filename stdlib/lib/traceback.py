@@ -217,10 +217,23 @@ def _note_items(exc):
     return items
 
 
+def _group_head(text):
+    # The formatter draws a group with its members' boxes; the group's own
+    # lines come first, behind a "  | " margin.
+    own = []
+    for line in text.splitlines(keepends=True):
+        if line.startswith("  +-+"):
+            break
+        own.append(line[4:] if line.startswith("  | ") else line)
+    return "".join(own)
+
+
 def _exception_items(exc):
     # The exception's own lines: a SyntaxError's location lines (indented),
     # then its message as one item however many lines it has, then notes.
     text = _traceback.format_exception(exc, 0, False)
+    if isinstance(exc, BaseExceptionGroup):
+        text = _group_head(text)
     notes = _note_items(exc)
     tail = "".join(notes)
     if not notes or not text.endswith(tail):
@@ -288,6 +301,11 @@ def format_exception(exc, /, value=_MISSING, tb=_MISSING, limit=None, chain=True
         return ["NoneType: None\n"]
     if not isinstance(value, BaseException):
         raise TypeError(f"Exception expected for value, {type(value).__name__} found")
+    links = _chain(value, tb) if chain else [(value, tb, "")]
+    if any(isinstance(link[0], BaseExceptionGroup) for link in links):
+        # Groups are drawn in boxes by the interpreter's own formatter.
+        text = _traceback.format_exception(value, _effective_limit(limit), chain)
+        return text.splitlines(keepends=True)
     return _items(value, tb, _effective_limit(limit), chain)
 
 

@@ -260,6 +260,13 @@ def warn(message, category=None, stacklevel=1, source=None):
                   module_globals, source)
 
 
+def _warn_unawaited_coroutine(coro):
+    # The runtime calls this when a coroutine that never ran is destroyed;
+    # level 2 is the code that was running at that moment.
+    warn(f"coroutine '{coro.__qualname__}' was never awaited", RuntimeWarning,
+         stacklevel=2, source=coro)
+
+
 def _choose_action(text, category, module, lineno):
     """The first filter matching the warning, as (action, entry); entry is
     None when none matches and defaultaction applies."""

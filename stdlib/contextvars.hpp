@@ -1,0 +1,24 @@
+// The C++ side of _contextvars (stdlib/contextvars.cpp) for native code that
+// runs Python callbacks in a context of its own: the event loop runs each
+// step of a Task, and each call_soon callback, inside the Context it was
+// given (asyncio's Handle._run does `self._context.run(...)`).
+#pragma once
+
+#include "runtime/object.hpp"
+#include "runtime/thread_state.hpp"
+#include "runtime/type.hpp"
+
+namespace gilt {
+
+// True for a contextvars.Context.
+bool is_context(ThreadState& ts, Value v);
+// contextvars.copy_context(): a new Context sharing the calling thread's
+// variables (copied on the first write of either). New reference, or null
+// with an exception pending.
+Value context_copy_current(ThreadState& ts);
+// ctx.run(callable, *args): enters `ctx` (a Context) for the call and
+// leaves it again, whatever the call does. RuntimeError if `ctx` is already
+// entered. The result is a new reference, or null with an exception pending.
+Value context_run(ThreadState& ts, Value ctx, Value callable, Args args);
+
+}  // namespace gilt
