@@ -11,6 +11,7 @@
 
 #include "runtime/abstract.hpp"
 #include "runtime/arg_parse.hpp"
+#include "runtime/buffer.hpp"
 #include "runtime/bytes.hpp"
 #include "runtime/errors.hpp"
 #include "runtime/interpreter.hpp"
@@ -464,12 +465,17 @@ Value bytes_join(ThreadState& ts, Args args) {
     // between the type checks and the copies.
     for (uint64_t i = 0; i < list_size(*list); ++i) {
         Value item = list_item(*list, i);
-        if (!is_bytes(item) && !is_bytearray(item))
+        std::string_view data;
+        if (is_bytes(item) || is_bytearray(item)) {
+            data = byteslike_data(item);
+        } else if (!has_buffer(ts, item) || !bytes_like_view(ts, item, &data)) {
+            if (ts.has_exception()) clear_exception(ts);
             return raise_fmt(ts, type_error(ts),
                              "sequence item {}: expected a bytes-like object, {} found", i,
                              type_name(ts, item));
+        }
         if (i) out.append(sep);
-        out.append(byteslike_data(item));
+        out.append(data);
     }
     return bytes_same_kind(ts, args[0], out);
 }

@@ -31,6 +31,7 @@ constexpr NativeModule kNativeModules[] = {
     {"posix", init_posix_module},               // os.cpp; os.py builds `os` on it
     {"select", init_select_module},             // select.cpp
     {"signal", init_signal_module},             // signal_module.cpp
+    {"struct", init_struct_module},             // struct_module.cpp
     {"time", init_time_module},                 // time.cpp
     {"unicodedata", init_unicodedata_module},   // unicodedata.cpp
 };
