@@ -26,5 +26,6 @@ Value init_subprocess_module(ThreadState& ts);   // subprocess_module.cpp: _subp
 Value init_pickle_module(ThreadState& ts);       // pickle_module.cpp: _pickle
 Value init_codecs_module(ThreadState& ts);       // codecs_module.cpp: _codecs
 Value init_struct_module(ThreadState& ts);       // struct_module.cpp
+Value init_array_module(ThreadState& ts);        // array_module.cpp
 
 }  // namespace gilt

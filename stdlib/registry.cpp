@@ -23,6 +23,7 @@ constexpr NativeModule kNativeModules[] = {
     {"_thread", init_thread_module},            // thread_module.cpp
     {"_traceback", init_traceback_module},      // traceback_module.cpp
     {"_weakref", init_weakref_module},          // weakref_module.cpp
+    {"array", init_array_module},               // array_module.cpp
     {"errno", init_errno_module},               // errno_module.cpp
     {"gc", init_gc_module},                     // gc_module.cpp
     {"io", init_io_module},                     // io.cpp
