@@ -75,6 +75,7 @@ bool sub_arg(ThreadState& ts, Value v, std::string* storage, std::string_view* o
         *out = byteslike_data(v);
         return true;
     }
+    if (has_buffer(ts, v)) return bytes_like_view(ts, v, out);
     if (!v.is_small_int() && !type_of(ts, v)->nb_index) {
         raise_fmt(ts, type_error(ts), "argument should be integer or bytes-like object, not '{}'",
                   type_name(ts, v));

@@ -598,10 +598,8 @@ Value memoryview_richcompare(ThreadState& ts, Value a, Value b, CompareOp op) {
     if (op != CompareOp::Eq && op != CompareOp::Ne) return Value::not_implemented();
     if (!is_memoryview(a)) std::swap(a, b);
     int eq;
-    if (a == b) {
-        eq = 1;
-    } else if (!mv(a)->mbuf || (is_memoryview(b) && !mv(b)->mbuf)) {
-        eq = 0;
+    if (!mv(a)->mbuf || (is_memoryview(b) && !mv(b)->mbuf)) {
+        eq = a == b;  // released views are equal only to themselves
     } else if (!has_buffer(ts, b)) {
         return Value::not_implemented();
     } else {
@@ -756,7 +754,12 @@ bool cast_shape(ThreadState& ts, Value shape, std::vector<int64_t>* dims) {
     for (size_t i = 0; i < n; ++i) {
         int64_t d;
         Value item = tuple_item(*items, i);
-        if (!is_int(item) || !int_to_int64(item, &d) || d <= 0) {
+        if (!is_int(item)) {
+            raise(ts, ts.exc_types().TypeError,
+                  "memoryview.cast(): elements of shape must be integers");
+            return false;
+        }
+        if (!int_to_int64(item, &d) || d <= 0) {
             raise(ts, ts.exc_types().ValueError,
                   "memoryview.cast(): elements of shape must be integers > 0");
             return false;
