@@ -19,6 +19,7 @@
 #include "runtime/arg_parse.hpp"
 #include "runtime/buffer.hpp"
 #include "runtime/bytes.hpp"
+#include "runtime/dict.hpp"
 #include "runtime/errors.hpp"
 #include "runtime/float.hpp"
 #include "runtime/heap.hpp"
@@ -81,7 +82,12 @@ uint32_t typecode_size(char c) {
 
 struct ArrayState {
     TypeObject* type = nullptr;
+    Value reconstructor;  // array._array_reconstructor (owned), for pickling
+
+    ~ArrayState() { decref(reconstructor); }
 };
+
+ArrayState& array_state(Interpreter& interp);
 
 TypeObject* array_type(Interpreter& interp);
 
@@ -787,17 +793,171 @@ Value array_copy(ThreadState& ts, Args args) {
     return copy_of(ts, a, array_type(ts.interp()), 0, a->size);
 }
 
-// Pickling: (array, (typecode, list), None), CPython's form for protocols
-// below 3; every protocol reads it back.
+// --- pickling, in CPython's two forms ---
+
+// CPython's machine format codes (the third argument of
+// _array_reconstructor): how the bytes of a pickled array are laid out.
+enum MachineFormat : int {
+    kUInt8 = 0,
+    kInt8 = 1,
+    kUInt16Le = 2,
+    kInt16Le = 4,
+    kUInt32Le = 6,
+    kInt32Le = 8,
+    kUInt64Le = 10,
+    kInt64Le = 12,
+    kFloatLe = 14,
+    kDoubleLe = 16,
+    kUtf16Le = 18,
+    kUtf32Le = 20,
+    kMachineFormatMax = 21,
+};
+
+// The format this machine stores `typecode` in (little-endian hosts).
+int native_machine_format(char typecode) {
+    switch (typecode) {
+        case 'b':
+            return kInt8;
+        case 'B':
+            return kUInt8;
+        case 'h':
+            return kInt16Le;
+        case 'H':
+            return kUInt16Le;
+        case 'i':
+            return kInt32Le;
+        case 'I':
+            return kUInt32Le;
+        case 'l':
+        case 'q':
+            return kInt64Le;
+        case 'L':
+        case 'Q':
+            return kUInt64Le;
+        case 'f':
+            return kFloatLe;
+        case 'd':
+            return kDoubleLe;
+        default:
+            return kUtf32Le;
+    }
+}
+
+bool machine_signed(int m) {
+    return m == kInt8 || m == 4 || m == 5 || m == 8 || m == 9 || m == 12 || m == 13;
+}
+
+// One item of machine format `m` at `p` as a Python value.
+Value decode_machine_item(ThreadState& ts, int m, const char* p, uint32_t size) {
+    const bool big = m >= 2 && m % 2 == 1;
+    uint64_t bits = 0;
+    for (uint32_t k = 0; k < size; ++k)
+        bits |= uint64_t(static_cast<unsigned char>(p[k])) << (8 * (big ? size - 1 - k : k));
+    if (m == kFloatLe || m == kFloatLe + 1) {
+        auto u = static_cast<uint32_t>(bits);
+        float f;
+        std::memcpy(&f, &u, 4);
+        return make_float(ts, f);
+    }
+    if (m == kDoubleLe || m == kDoubleLe + 1) {
+        double d;
+        std::memcpy(&d, &bits, 8);
+        return make_float(ts, d);
+    }
+    if (m >= kUtf16Le) return str_from_codepoint(ts, static_cast<uint32_t>(bits));
+    const bool is_signed = machine_signed(m);
+    if (is_signed && size < 8) {
+        uint64_t sign = uint64_t(1) << (8 * size - 1);
+        bits = (bits ^ sign) - sign;
+    }
+    return is_signed ? make_int(ts, static_cast<int64_t>(bits)) : make_int_u64(ts, bits);
+}
+
+uint32_t machine_item_size(int m) {
+    if (m <= kInt8) return 1;
+    if (m <= 5 || m == kUtf16Le || m == kUtf16Le + 1) return 2;
+    if (m <= 9 || m == kFloatLe || m == kFloatLe + 1 || m >= kUtf32Le) return 4;
+    return 8;
+}
+
+// array._array_reconstructor(arraytype, typecode, mformat_code, items):
+// what protocol 3+ pickles of arrays call.
+Value array_reconstructor(ThreadState& ts, Args args) {
+    if (!check_nargs(ts, args, "_array_reconstructor", 4, 4)) return Value();
+    Value type = args[0], code = args[1], items = args[3];
+    if (!type.is_object() || type.as_object()->kind != ObjKind::Type)
+        return raise_fmt(ts, ts.exc_types().TypeError,
+                         "first argument must be a type object, not {}", type_name(ts, type));
+    auto* t = as<TypeObject>(type);
+    if (!type_is_subtype(t, array_type(ts.interp())))
+        return raise_fmt(ts, ts.exc_types().TypeError, "{} is not a subtype of array.array",
+                         t->name_cstr);
+    if (!is_str(ts, code) || str_len(code) != 1 || !std::strchr(kTypecodes, str_view(code)[0]))
+        return raise(ts, ts.exc_types().ValueError, "second argument must be a valid type code");
+    int64_t m;
+    if (!obj_index(ts, args[2], &m)) return Value();
+    if (m < 0 || m > kMachineFormatMax)
+        return raise(ts, ts.exc_types().ValueError,
+                     "third argument must be a valid machine format code.");
+    if (!is_bytes(items))
+        return raise_fmt(ts, ts.exc_types().TypeError, "fourth argument should be bytes, not {}",
+                         type_name(ts, items));
+    char c = str_view(code)[0];
+    uint32_t size = machine_item_size(static_cast<int>(m));
+    if (m < kFloatLe && m != native_machine_format(c)) {
+        // Integers in a foreign layout become the first typecode of that
+        // size and signedness, as CPython does ('l' from int32 gives 'i').
+        for (const char* k = "bBhHiIlLqQ"; *k; ++k) {
+            const bool is_signed = *k >= 'a';
+            if (typecode_size(*k) == size && is_signed == machine_signed(static_cast<int>(m))) {
+                c = *k;
+                break;
+            }
+        }
+    }
+    Ref r(new_array(ts, t, c));
+    if (!r) return Value();
+    std::string_view d = bytes_view(items);
+    if (m == native_machine_format(c)) return extend_bytes(ts, arr(*r), d) ? r.release() : Value();
+    if (d.size() % size != 0)
+        return raise(ts, ts.exc_types().ValueError, "bytes length not a multiple of item size");
+    for (size_t k = 0; k < d.size(); k += size) {
+        Ref v(decode_machine_item(ts, static_cast<int>(m), d.data() + k, size));
+        if (!v || !append_value(ts, arr(*r), *v)) return Value();
+    }
+    return r.release();
+}
+
+// __reduce_ex__(protocol): (array, (typecode, list), state) below protocol
+// 3, else (_array_reconstructor, (type, typecode, mformat, bytes), state),
+// as CPython, so pickles are byte-identical. state is the instance
+// __dict__ of a subclass, or None.
 Value array_reduce_ex(ThreadState& ts, Args args) {
+    if (!method_args(ts, args, "__reduce_ex__", "__reduce_ex__", 1, 1)) return Value();
     Value self = args[0];
-    Ref list(array_tolist(ts, Args{&self, 1, nullptr}));
-    Ref code(list ? str_from_codepoint(ts, static_cast<unsigned char>(arr(self)->typecode))
-                  : Value());
+    ArrayObject* a = arr(self);
+    int64_t protocol;
+    if (!obj_index(ts, args[1], &protocol)) return Value();
+    Ref name(make_str(ts, "__dict__"));
+    Ref state(name ? obj_getattr_opt(ts, self, *name) : Value());
+    if (!state) {
+        if (ts.has_exception()) return Value();
+        state = Ref::borrow(Value::none());
+    }
+    Ref code(str_from_codepoint(ts, static_cast<unsigned char>(a->typecode)));
     if (!code) return Value();
-    Ref inner(tuple_pack(ts, {*code, *list}));
+    if (protocol < 3) {
+        Ref list(array_tolist(ts, Args{&self, 1, nullptr}));
+        Ref inner(list ? tuple_pack(ts, {*code, *list}) : Value());
+        if (!inner) return Value();
+        return tuple_pack(ts, {val(type_of(ts, self)), *inner, *state});
+    }
+    Ref data(make_bytes(ts, std::string_view(a->data, a->size * a->itemsize)));
+    if (!data) return Value();
+    Value mformat = Value::small_int(native_machine_format(a->typecode));
+    Ref inner(tuple_pack(ts, {val(type_of(ts, self)), *code, mformat, *data}));
     if (!inner) return Value();
-    return tuple_pack(ts, {val(type_of(ts, self)), *inner, Value::none()});
+    return tuple_pack(ts, {array_state(ts.interp()).reconstructor, *inner, *state});
 }
 
 Value array_get_typecode(ThreadState& ts, Value self) {
@@ -854,13 +1014,24 @@ TypeObject* new_array_type(Interpreter& interp) {
     t->nb_inplace[static_cast<int>(BinOp::Mul)] = array_irepeat;
     type_add_methods(interp, t, kArrayMethods);
     type_add_getsets(interp, t, kArrayGetSets);
-    Ref mod(interp.intern("array"));
+    // A str of its own, not the interned module name: CPython's pickles
+    // write the class's module name again rather than a memo reference to
+    // _array_reconstructor's, and ours are byte-identical.
+    Ref mod(make_str(interp, "array"));
     type_set_attr_cstr(interp, t, "__module__", *mod);
     type_ready(interp, t);
     return t;
 }
 
 TypeObject* array_type(Interpreter& interp) {
+    return array_state(interp).type;
+}
+
+constexpr MethodDef kArrayFunctions[] = {
+    {"_array_reconstructor", array_reconstructor},
+};
+
+ArrayState& array_state(Interpreter& interp) {
     auto it = interp.module_state.find("array");
     if (it == interp.module_state.end()) {
         auto* state = new ArrayState;
@@ -870,7 +1041,7 @@ TypeObject* array_type(Interpreter& interp) {
                  .first;
         state->type = new_array_type(interp);
     }
-    return static_cast<ArrayState*>(it->second.get())->type;
+    return *static_cast<ArrayState*>(it->second.get());
 }
 
 }  // namespace
@@ -881,8 +1052,13 @@ Value init_array_module(ThreadState& ts) {
     Ref codes(make_str(ts, kTypecodes));
     if (!m || !codes || !module_add_value(ts, *m, "array", val(t)) ||
         !module_add_value(ts, *m, "ArrayType", val(t)) ||
-        !module_add_value(ts, *m, "typecodes", *codes))
+        !module_add_value(ts, *m, "typecodes", *codes) ||
+        !module_add_functions(ts, *m, kArrayFunctions))
         return Value();
+    Ref name(make_str(ts, "_array_reconstructor"));
+    ArrayState& state = array_state(ts.interp());
+    if (!name) return Value();
+    set_ref(state.reconstructor, new_ref(dict_get_str(module_dict(*m), *name)));
     return m.release();
 }
 
