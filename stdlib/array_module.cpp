@@ -82,7 +82,8 @@ uint32_t typecode_size(char c) {
 
 struct ArrayState {
     TypeObject* type = nullptr;
-    Value reconstructor;  // array._array_reconstructor (owned), for pickling
+    TypeObject* iter_type = nullptr;  // array.arrayiterator
+    Value reconstructor;              // array._array_reconstructor (owned), for pickling
 
     ~ArrayState() { decref(reconstructor); }
 };
@@ -995,6 +996,53 @@ constexpr GetSetDef kArrayGetSets[] = {
     {"itemsize", array_get_itemsize},
 };
 
+// --- the iterator: reads the length each step, so it sees appends ---
+
+struct ArrayIterObject {
+    Object hdr;
+    Value seq;  // the array (owned); null once exhausted
+    uint64_t index;
+};
+
+Value array_iter(ThreadState& ts, Value self) {
+    auto* it = alloc<ArrayIterObject>(array_state(ts.interp()).iter_type);
+    if (!it) return raise_memory_error(ts);
+    it->seq = new_ref(self);
+    return val(it);
+}
+
+void array_iter_dealloc(Object* o) {
+    decref(reinterpret_cast<ArrayIterObject*>(o)->seq);
+    free_object(o);
+}
+
+Value array_iter_self(ThreadState&, Value self) {
+    return new_ref(self);
+}
+
+Value array_iter_next(ThreadState& ts, Value self) {
+    auto* it = as<ArrayIterObject>(self);
+    if (it->seq.is_null()) return Value();
+    if (it->index >= arr(it->seq)->size) {
+        clear_ref(it->seq);
+        return Value();
+    }
+    return get_item(ts, arr(it->seq), it->index++);
+}
+
+TypeObject* new_array_iter_type(Interpreter& interp) {
+    TypeObject* t = type_alloc_builtin(interp, "arrayiterator", ObjKind::Native,
+                                       sizeof(ArrayIterObject), interp.types.object, 0);
+    t->hdr.type = interp.types.type;
+    t->dealloc = array_iter_dealloc;
+    t->iter = array_iter_self;
+    t->iternext = array_iter_next;
+    Ref mod(interp.intern("array"));
+    type_set_attr_cstr(interp, t, "__module__", *mod);
+    type_ready(interp, t);
+    return t;
+}
+
 TypeObject* new_array_type(Interpreter& interp) {
     TypeObject* t = type_alloc_builtin(interp, "array", ObjKind::Native, sizeof(ArrayObject),
                                        interp.types.object, kTypeBaseType);
@@ -1006,6 +1054,7 @@ TypeObject* new_array_type(Interpreter& interp) {
     t->richcompare = array_richcompare;
     t->len = array_len;
     t->getitem = array_subscript;
+    t->iter = array_iter;
     t->setitem = array_ass_subscript;
     t->buffer = &kArrayBuffer;
     t->nb[static_cast<int>(BinOp::Add)] = array_concat;
@@ -1040,6 +1089,7 @@ ArrayState& array_state(Interpreter& interp) {
                                        state, [](void* p) { delete static_cast<ArrayState*>(p); }))
                  .first;
         state->type = new_array_type(interp);
+        state->iter_type = new_array_iter_type(interp);
     }
     return *static_cast<ArrayState*>(it->second.get());
 }

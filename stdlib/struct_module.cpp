@@ -207,17 +207,20 @@ bool format_text(ThreadState& ts, Value format, std::string_view* out) {
     return false;
 }
 
-// The cached layout of a format (module-level functions).
-const Layout* cached_layout(ThreadState& ts, Value format) {
+// The cached layout of a format (module-level functions). Shared, not
+// borrowed: packing can run Python code (__index__, __float__) that calls
+// struct with other formats and empties the cache under the caller.
+using LayoutRef = std::shared_ptr<const Layout>;
+LayoutRef cached_layout(ThreadState& ts, Value format) {
     std::string_view text;
     if (!format_text(ts, format, &text)) return nullptr;
     StructState& st = struct_state(ts.interp());
     auto it = st.cache.find(std::string(text));
-    if (it != st.cache.end()) return it->second.get();
+    if (it != st.cache.end()) return it->second;
     auto layout = std::make_shared<Layout>();
     if (!compile_format(ts, text, layout.get())) return nullptr;
     if (st.cache.size() >= 100) st.cache.clear();  // CPython's bound on its cache
-    return st.cache.emplace(std::string(text), std::move(layout)).first->second.get();
+    return st.cache.emplace(std::string(text), std::move(layout)).first->second;
 }
 
 // --- packing one value ---
@@ -717,7 +720,7 @@ constexpr GetSetDef kStructGetSets[] = {
 
 // --- module functions: the first argument is the format ---
 
-bool module_layout(ThreadState& ts, Args args, const Layout** out) {
+bool module_layout(ThreadState& ts, Args args, LayoutRef* out) {
     if (args.n == 0) {
         raise(ts, ts.exc_types().TypeError, "missing format argument");
         return false;
@@ -727,13 +730,13 @@ bool module_layout(ThreadState& ts, Args args, const Layout** out) {
 }
 
 Value mod_pack(ThreadState& ts, Args args) {
-    const Layout* L;
+    LayoutRef L;
     if (!no_kwargs(ts, args, "pack") || !module_layout(ts, args, &L)) return Value();
     return do_pack(ts, *L, args.v + 1, args.n - 1);
 }
 
 Value mod_unpack(ThreadState& ts, Args args) {
-    const Layout* L;
+    LayoutRef L;
     if (!check_nargs(ts, args, "unpack", 2, 2) || !module_layout(ts, args, &L)) return Value();
     return do_unpack(ts, *L, args[1]);
 }
@@ -743,14 +746,14 @@ Value mod_unpack_from(ThreadState& ts, Args args) {
     if (!parse_args(ts, args, "unpack_from", {"format", "buffer", "|", "offset"},
                     {&format, &buffer, &offset}))
         return Value();
-    const Layout* L = cached_layout(ts, format);
+    LayoutRef L = cached_layout(ts, format);
     if (!L) return Value();
     Value rest[2] = {buffer, offset.is_null() ? Value::small_int(0) : offset};
     return do_unpack_from(ts, *L, Args{rest, 2, nullptr});
 }
 
 Value mod_pack_into(ThreadState& ts, Args args) {
-    const Layout* L;
+    LayoutRef L;
     if (!no_kwargs(ts, args, "pack_into") || !module_layout(ts, args, &L)) return Value();
     return do_pack_into(ts, *L, args.drop_first());
 }
@@ -763,7 +766,7 @@ Value mod_iter_unpack(ThreadState& ts, Args args) {
 }
 
 Value mod_calcsize(ThreadState& ts, Args args) {
-    const Layout* L;
+    LayoutRef L;
     if (!check_nargs(ts, args, "calcsize", 1, 1) || !module_layout(ts, args, &L)) return Value();
     return make_int_u64(ts, L->size);
 }
