@@ -526,6 +526,17 @@ int assign_slice(ThreadState& ts, MemoryViewObject* m, Value key, Value value) {
     return 0;
 }
 
+// Converts `value` first and stores it after: the conversion may run
+// Python code (__index__, __float__, __bool__) that releases the view, and
+// then `p` may point into freed memory (CPython 3.11.7 checks the same).
+int store_item(ThreadState& ts, Value self, Value value, char* p) {
+    MemoryViewObject* m = mv(self);
+    char item[16];
+    if (!pack_item(ts, m->format, value, item) || !check_released(ts, self)) return -1;
+    std::memcpy(p, item, static_cast<size_t>(m->itemsize));
+    return 0;
+}
+
 int memoryview_ass_subscript(ThreadState& ts, Value self, Value key, Value value) {
     if (!check_released(ts, self)) return -1;
     MemoryViewObject* m = mv(self);
@@ -545,12 +556,12 @@ int memoryview_ass_subscript(ThreadState& ts, Value self, Value key, Value value
             raise(ts, ts.exc_types().TypeError, "invalid indexing of 0-dim memory");
             return -1;
         }
-        return pack_item(ts, m->format, value, m->start) ? 0 : -1;
+        return store_item(ts, self, value, m->start);
     }
     if (is_slice(key)) return assign_slice(ts, m, key, value);
     if (is_tuple(ts, key)) {
         if (!tuple_address(ts, m, key, &p)) return -1;
-        return pack_item(ts, m->format, value, p) ? 0 : -1;
+        return store_item(ts, self, value, p);
     }
     int64_t i;
     int r = seq_index_arg(ts, key, &i);
@@ -563,7 +574,7 @@ int memoryview_ass_subscript(ThreadState& ts, Value self, Value key, Value value
         return -1;
     }
     if (!item_address(ts, m, i, &p)) return -1;
-    return pack_item(ts, m->format, value, p) ? 0 : -1;
+    return store_item(ts, self, value, p);
 }
 
 // Appends the items of dimension `dim` at `p` to `out` as Python values.

@@ -233,9 +233,10 @@ bool int_bits(ThreadState& ts, char c, Value v, uint64_t* bits) {
 }
 
 // Stores `v` as item `i` (which exists).
-bool set_item(ThreadState& ts, ArrayObject* a, uint64_t i, Value v) {
-    char* p = item_ptr(a, i);
-    char c = a->typecode;
+// Converts `v` to the bytes of one item of typecode `c` in `p`. This may
+// run Python code (__index__, __float__), which may resize the array, so
+// callers convert into a local buffer and find the item's address after.
+bool convert_item(ThreadState& ts, char c, Value v, char* p) {
     if (c == 'f' || c == 'd') {
         double d;
         if (!obj_as_double(ts, v, &d)) return false;
@@ -260,17 +261,30 @@ bool set_item(ThreadState& ts, ArrayObject* a, uint64_t i, Value v) {
     uint64_t bits;
     if (!int_bits(ts, c, v, &bits)) return false;
     // Little-endian hosts: the low bytes of the 64-bit pattern are the item.
-    std::memcpy(p, &bits, a->itemsize);
+    std::memcpy(p, &bits, typecode_size(c));
+    return true;
+}
+
+// a[i] = v for an index checked by the caller before the conversion.
+bool set_item(ThreadState& ts, ArrayObject* a, uint64_t i, Value v) {
+    char item[8];
+    if (!convert_item(ts, a->typecode, v, item)) return false;
+    if (i >= a->size) {
+        raise(ts, ts.exc_types().IndexError, "array assignment index out of range");
+        return false;
+    }
+    std::memcpy(item_ptr(a, i), item, a->itemsize);
     return true;
 }
 
 // Appends one item, converting first so a bad value changes nothing.
 bool append_value(ThreadState& ts, ArrayObject* a, Value v) {
+    char item[8];
+    if (!convert_item(ts, a->typecode, v, item)) return false;
     uint64_t n = a->size;
     if (!resize(ts, a, n + 1)) return false;
-    if (set_item(ts, a, n, v)) return true;
-    a->size = n;
-    return false;
+    std::memcpy(item_ptr(a, n), item, a->itemsize);
+    return true;
 }
 
 // --- construction ---
@@ -446,7 +460,9 @@ Value array_subscript(ThreadState& ts, Value self, Value key) {
 
 // Replaces items [start, stop) by `n` items from `src` (bytes, itemsize each).
 bool splice(ThreadState& ts, ArrayObject* a, int64_t start, int64_t stop, const std::string& src) {
-    if (stop < start) stop = start;
+    // Clamped: an __eq__ run by remove() may have shrunk the array.
+    stop = std::min<int64_t>(stop, static_cast<int64_t>(a->size));
+    start = std::min(start, stop);
     uint64_t n = src.size() / a->itemsize, old = a->size;
     uint64_t tail = old - static_cast<uint64_t>(stop);
     uint64_t size = old - static_cast<uint64_t>(stop - start) + n;
@@ -622,16 +638,15 @@ Value array_insert(ThreadState& ts, Args args) {
     if (!method_args(ts, args, "insert", "insert", 2, 2)) return Value();
     ArrayObject* a = arr(args[0]);
     int64_t i;
-    if (!index_as_ssize(ts, args[1], &i)) return Value();
-    auto n = static_cast<int64_t>(a->size);
+    char item[8];
+    if (!index_as_ssize(ts, args[1], &i) || !convert_item(ts, a->typecode, args[2], item))
+        return Value();
+    auto n = static_cast<int64_t>(a->size);  // after the conversion, which may resize
     if (i < 0) i = std::max<int64_t>(i + n, 0);
     if (i > n) i = n;
-    std::string item(a->itemsize, '\0');
-    // Convert first into a scratch slot at the end, then move it into place.
-    if (!append_value(ts, a, args[2])) return Value();
-    std::memcpy(item.data(), item_ptr(a, a->size - 1), a->itemsize);
+    if (!resize(ts, a, a->size + 1)) return Value();
     std::memmove(item_ptr(a, i + 1), item_ptr(a, i), (a->size - 1 - i) * a->itemsize);
-    std::memcpy(item_ptr(a, i), item.data(), a->itemsize);
+    std::memcpy(item_ptr(a, i), item, a->itemsize);
     return Value::none();
 }
 
@@ -740,7 +755,7 @@ Value array_fromlist(ThreadState& ts, Args args) {
     uint64_t old = a->size;
     for (uint64_t i = 0; i < list_size(args[1]); ++i) {
         if (append_value(ts, a, list_item(args[1], i))) continue;
-        if (a->exports == 0) a->size = old;  // all or nothing, as CPython
+        if (a->exports == 0 && a->size > old) a->size = old;  // all or nothing, as CPython
         return Value();
     }
     return Value::none();

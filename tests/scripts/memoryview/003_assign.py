@@ -51,3 +51,32 @@ def ro_slice():
 
 show("readonly", ro_set)
 show("readonly slice", ro_slice)
+
+# A value whose __index__ releases the view or resizes the object.
+ba2 = bytearray(b"abcd")
+v = memoryview(ba2)
+
+
+class Releases:
+    def __index__(self):
+        v.release()
+        return 65
+
+
+class Clears:
+    def __index__(self):
+        ba2.clear()
+        return 66
+
+
+def store(view, value):
+    def f():
+        view[0] = value
+    return f
+
+
+show("release in __index__", store(v, Releases()))
+print(ba2)
+v = memoryview(ba2)
+show("clear in __index__", store(v, Clears()))
+print(ba2)
