@@ -693,6 +693,19 @@ bool obj_index(ThreadState& ts, Value v, int64_t* out) {
     return true;
 }
 
+Value obj_index_value(ThreadState& ts, Value v) {
+    if (v.is_small_int()) return v;
+    if (is_int(v)) return int_exact(ts, v);
+    UnarySlot s = type_of(ts, v)->nb_index;
+    if (!s)
+        return raise_fmt(ts, ts.exc_types().TypeError,
+                         "'{}' object cannot be interpreted as an integer", type_name(ts, v));
+    Ref r(s(ts, v));
+    if (!r || is_int(*r)) return r.release();
+    return raise_fmt(ts, ts.exc_types().TypeError, "__index__ returned non-int (type {})",
+                     type_name(ts, *r));
+}
+
 bool obj_as_double(ThreadState& ts, Value v, double* out) {
     if (v.is_small_int()) {
         *out = static_cast<double>(v.as_small_int());

@@ -111,6 +111,9 @@ bool is_instance_of(ThreadState& ts, Value obj, TypeObject* t);  // no errors
 
 // Integer conversion for indices (__index__). Returns false on error.
 [[nodiscard]] bool obj_index(ThreadState& ts, Value v, int64_t* out);
+// operator.index(v) (PyNumber_Index): an exact int, new reference; null with
+// TypeError "'T' object cannot be interpreted as an integer".
+Value obj_index_value(ThreadState& ts, Value v);
 // Any number to a C++ double (float(), math functions). false on error.
 [[nodiscard]] bool obj_as_double(ThreadState& ts, Value v, double* out);
 

@@ -10,7 +10,7 @@
 // clang-format off
 #define GILT_BUILTIN_TYPES_WITH_OWN_DEFINE(X)                                                     \
     X(object, object) X(type, type) X(int_, int) X(bool_, bool) X(float_, float)                  \
-    X(complex, complex) X(str, str) X(bytes, bytes) X(bytearray, bytearray) X(list, list)         \
+    X(complex, complex) X(str, str) X(bytes, bytes) X(bytearray, bytearray) X(memoryview, memoryview) X(list, list)         \
     X(tuple, tuple) X(dict, dict) X(set, set) X(frozenset, frozenset) X(range, range)             \
     X(slice, slice) X(none_type, none_type) X(not_implemented_type, not_implemented_type)         \
     X(ellipsis_type, ellipsis_type) X(function, function) X(builtin_function, builtin_function)   \

@@ -19,6 +19,7 @@
     X(str, "str")                                     \
     X(bytes, "bytes")                                 \
     X(bytearray, "bytearray")                         \
+    X(memoryview, "memoryview")                       \
     X(list, "list")                                   \
     X(tuple, "tuple")                                 \
     X(dict, "dict")                                   \

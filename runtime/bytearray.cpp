@@ -14,6 +14,7 @@
 
 #include "runtime/abstract.hpp"
 #include "runtime/arg_parse.hpp"
+#include "runtime/buffer.hpp"
 #include "runtime/bytes.hpp"
 #include "runtime/errors.hpp"
 #include "runtime/heap.hpp"
@@ -64,11 +65,21 @@ bool assign(ThreadState& ts, Value self, std::string_view data) {
     return true;
 }
 
+// A consumer of an exported buffer holds a pointer into `data`: the size
+// may not change until every export is released (CPython's _canresize).
+bool check_resizable(ThreadState& ts, Value self) {
+    if (ba(self)->exports == 0) return true;
+    raise(ts, ts.exc_types().BufferError, "Existing exports of data: object cannot be re-sized");
+    return false;
+}
+
 }  // namespace
 
 bool bytearray_resize(ThreadState& ts, Value self, uint64_t size) {
     ByteArrayObject* b = ba(self);
     uint64_t old = b->size;
+    if (size == old) return true;
+    if (!check_resizable(ts, self)) return false;
     if (size + 1 > b->capacity || size + 1 < b->capacity / 2) {
         uint64_t cap = size + 1 > b->capacity ? size + (size >> 3) + (size < 9 ? 3 : 6) : size + 1;
         auto* p =
@@ -177,6 +188,7 @@ bool splice(ThreadState& ts, Value self, int64_t start, int64_t stop, std::strin
     if (stop < start) stop = start;
     uint64_t old = ba(self)->size, tail = old - static_cast<uint64_t>(stop);
     uint64_t size = old - static_cast<uint64_t>(stop - start) + data.size();
+    if (size != old && !check_resizable(ts, self)) return false;
     if (size > old && !bytearray_resize(ts, self, size)) return false;
     char* p = ba(self)->data;
     std::memmove(p + start + data.size(), p + stop, tail);
@@ -190,6 +202,7 @@ int delete_extended(ThreadState& ts, Value self, int64_t start, int64_t step, in
         start += step * (count - 1);
         step = -step;
     }
+    if (!check_resizable(ts, self)) return -1;
     char* p = ba(self)->data;
     const auto n = static_cast<int64_t>(ba(self)->size);
     const int64_t last = start + step * (count - 1);
@@ -239,6 +252,7 @@ bool concat_operand(ThreadState& ts, Value b, std::string_view* out) {
         *out = byteslike_data(b);
         return true;
     }
+    if (has_buffer(ts, b)) return bytes_like_view(ts, b, out);
     raise_fmt(ts, ts.exc_types().TypeError, "can't concat {} to bytearray", type_name(ts, b));
     return false;
 }
@@ -385,6 +399,22 @@ Value bytearray_reverse(ThreadState& ts, Args args) {
     return Value::none();
 }
 
+// --- the buffer protocol ---
+
+bool bytearray_getbuffer(ThreadState& ts, Value self, Buffer* view, uint32_t flags) {
+    ByteArrayObject* b = ba(self);
+    if (!buffer_fill_simple(ts, view, self, b->data, static_cast<int64_t>(b->size), false, flags))
+        return false;
+    ++b->exports;
+    return true;
+}
+
+void bytearray_releasebuffer(Value self, Buffer*) {
+    --ba(self)->exports;
+}
+
+constexpr BufferProcs kByteArrayBuffer = {bytearray_getbuffer, bytearray_releasebuffer};
+
 }  // namespace
 
 void define_bytearray_type(Interpreter& interp, TypeObject* t) {
@@ -402,6 +432,7 @@ void define_bytearray_type(Interpreter& interp, TypeObject* t) {
     t->iter = bytes_iter;
     t->new_ = bytearray_new;
     t->init = bytearray_init;
+    t->buffer = &kByteArrayBuffer;
     t->nb[static_cast<int>(BinOp::Add)] = bytearray_add;
     t->nb[static_cast<int>(BinOp::Mul)] = bytearray_mul;
     t->nb[static_cast<int>(BinOp::Mod)] = bytearray_mod;

@@ -5,12 +5,15 @@
 // comparison, `in`, and the iterator. Methods: bytes_methods.cpp.
 #include "runtime/bytes.hpp"
 
+#include "runtime/buffer.hpp"
+
 #include <cstddef>
 #include <cstring>
 #include <string>
 
 #include "runtime/abstract.hpp"
 #include "runtime/arg_parse.hpp"
+#include "runtime/buffer.hpp"
 #include "runtime/errors.hpp"
 #include "runtime/heap.hpp"
 #include "runtime/int.hpp"
@@ -87,9 +90,13 @@ bool bytes_like_view(ThreadState& ts, Value v, std::string_view* out) {
         *out = byteslike_data(v);
         return true;
     }
-    raise_fmt(ts, ts.exc_types().TypeError, "a bytes-like object is required, not '{}'",
-              type_name(ts, v));
-    return false;
+    // Any other exporter (memoryview, array): the export is given back at
+    // once, so the view lasts only while `v` lives and is not resized, the
+    // same promise a bytearray's view gives.
+    BufferRef buf;
+    if (!buf.get(ts, v)) return false;
+    *out = buf.bytes();
+    return true;
 }
 
 bool byte_arg(ThreadState& ts, Value v, uint8_t* out) {
@@ -185,6 +192,12 @@ bool bytes_from_source(ThreadState& ts, Value source, Value encoding, Value erro
     }
     if (Value m = type_lookup_cstr(ts, type_of(ts, source), "__bytes__"); !m.is_null())
         return from_dunder_bytes(ts, source, m, out);
+    if (has_buffer(ts, source)) {
+        BufferRef buf;
+        if (!buf.get(ts, source, kBufStrided)) return false;
+        *out = buffer_to_bytes(buf.view());
+        return true;
+    }
     if (source.is_small_int() || (!is_str(ts, source) && type_of(ts, source)->nb_index)) {
         int64_t n;
         if (!obj_index(ts, source, &n)) return false;
@@ -377,14 +390,18 @@ Value bytes_subscript(ThreadState& ts, Value self, Value key) {
 // b + x: `x` bytes-like; a user class may still answer with __radd__.
 Value bytes_add_slot(ThreadState& ts, Value a, Value b) {
     if (!is_bytes(a)) return Value::not_implemented();
-    if (!is_bytes(b) && !is_bytearray(b)) {
+    std::string_view x = bytes_view(a), y;
+    if (is_bytes(b) || is_bytearray(b)) {
+        y = byteslike_data(b);
+    } else if (has_buffer(ts, b)) {
+        if (!bytes_like_view(ts, b, &y)) return Value();
+    } else {
         TypeObject* tb = type_of(ts, b);
         if ((tb->flags & kTypeHeap) && tb->nb[static_cast<int>(BinOp::Add)])
             return Value::not_implemented();
         return raise_fmt(ts, ts.exc_types().TypeError, "can't concat {} to bytes",
                          type_name(ts, b));
     }
-    std::string_view x = bytes_view(a), y = byteslike_data(b);
     if (y.empty() && a.as_object()->type == ts.types().bytes) return new_ref(a);
     BytesObject* r = bytes_alloc(ts, x.size() + y.size());
     if (!r) return Value();
@@ -438,6 +455,13 @@ Value bytes_getnewargs(ThreadState& ts, Args args) {
     return tuple_pack(ts, {*copy});
 }
 
+bool bytes_getbuffer(ThreadState& ts, Value self, Buffer* view, uint32_t flags) {
+    auto* b = as<BytesObject>(self);
+    return buffer_fill_simple(ts, view, self, b->data, static_cast<int64_t>(b->size), true, flags);
+}
+
+constexpr BufferProcs kBytesBuffer = {bytes_getbuffer, nullptr};
+
 }  // namespace
 
 void define_bytes_type(Interpreter& interp, TypeObject* t) {
@@ -453,6 +477,7 @@ void define_bytes_type(Interpreter& interp, TypeObject* t) {
     t->contains = bytes_contains;
     t->iter = bytes_iter;
     t->new_ = bytes_new;
+    t->buffer = &kBytesBuffer;
     t->nb[static_cast<int>(BinOp::Add)] = bytes_add_slot;
     t->nb[static_cast<int>(BinOp::Mul)] = bytes_mul_slot;
     t->nb[static_cast<int>(BinOp::Mod)] = bytes_mod_slot;

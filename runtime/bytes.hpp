@@ -31,6 +31,10 @@ struct ByteArrayObject {
     char* data;
     uint64_t size;
     uint64_t capacity;
+    // Buffers exported and not yet released (runtime/buffer.hpp): while
+    // it is not zero the size may not change, since a consumer holds a
+    // pointer into `data`.
+    uint64_t exports;
 };
 
 inline std::string_view bytes_view(Value v) noexcept {
@@ -59,7 +63,8 @@ Value make_bytearray(ThreadState& ts, std::string_view data);
 BytesObject* bytes_alloc(ThreadState& ts, uint64_t size);
 // A bytes if `like` is a bytes, a bytearray if it is a bytearray.
 Value bytes_same_kind(ThreadState& ts, Value like, std::string_view data);
-// Resizes a bytearray's contents (new bytes are zero). false + MemoryError.
+// Resizes a bytearray's contents (new bytes are zero). false + MemoryError,
+// or BufferError when the size changes while a buffer is exported.
 [[nodiscard]] bool bytearray_resize(ThreadState& ts, Value ba, uint64_t size);
 int64_t bytes_hash(Value b) noexcept;
 // The bytes bytes(source, encoding, errors) would hold (also bytearray()'s

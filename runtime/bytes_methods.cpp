@@ -11,6 +11,7 @@
 
 #include "runtime/abstract.hpp"
 #include "runtime/arg_parse.hpp"
+#include "runtime/buffer.hpp"
 #include "runtime/bytes.hpp"
 #include "runtime/errors.hpp"
 #include "runtime/interpreter.hpp"
@@ -74,6 +75,7 @@ bool sub_arg(ThreadState& ts, Value v, std::string* storage, std::string_view* o
         *out = byteslike_data(v);
         return true;
     }
+    if (has_buffer(ts, v)) return bytes_like_view(ts, v, out);
     if (!v.is_small_int() && !type_of(ts, v)->nb_index) {
         raise_fmt(ts, type_error(ts), "argument should be integer or bytes-like object, not '{}'",
                   type_name(ts, v));
@@ -464,12 +466,17 @@ Value bytes_join(ThreadState& ts, Args args) {
     // between the type checks and the copies.
     for (uint64_t i = 0; i < list_size(*list); ++i) {
         Value item = list_item(*list, i);
-        if (!is_bytes(item) && !is_bytearray(item))
+        std::string_view data;
+        if (is_bytes(item) || is_bytearray(item)) {
+            data = byteslike_data(item);
+        } else if (!has_buffer(ts, item) || !bytes_like_view(ts, item, &data)) {
+            if (ts.has_exception()) clear_exception(ts);
             return raise_fmt(ts, type_error(ts),
                              "sequence item {}: expected a bytes-like object, {} found", i,
                              type_name(ts, item));
+        }
         if (i) out.append(sep);
-        out.append(byteslike_data(item));
+        out.append(data);
     }
     return bytes_same_kind(ts, args[0], out);
 }

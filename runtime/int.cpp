@@ -209,6 +209,20 @@ bool int_to_int64(Value v, int64_t* out) noexcept {
     return true;
 }
 
+bool int_to_uint64(Value v, uint64_t* out) noexcept {
+    IntArg a;
+    if (!int_arg(v, &a)) return false;
+    if (!a.big) {
+        if (a.small < 0) return false;
+        *out = static_cast<uint64_t>(a.small);
+        return true;
+    }
+    if (mpz_sgn(a.z) < 0 || mpz_sizeinbase(a.z, 2) > 64) return false;
+    *out = 0;
+    mpz_export(out, nullptr, -1, sizeof(uint64_t), 0, 0, a.z);
+    return true;
+}
+
 bool int_as_int64(ThreadState& ts, Value v, int64_t* out) {
     if (int_to_int64(v, out)) return true;
     raise(ts, ts.exc_types().OverflowError, "Python int too large to convert to C ssize_t");

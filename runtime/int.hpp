@@ -55,6 +55,8 @@ void set_int_max_str_digits(ThreadState& ts, int n);
 bool is_int(Value v) noexcept;
 // Exact value when it fits int64; false (and no exception) otherwise.
 bool int_to_int64(Value v, int64_t* out) noexcept;
+// Exact value when it is in [0, 2**64); false (and no exception) otherwise.
+bool int_to_uint64(Value v, uint64_t* out) noexcept;
 // Same but raises OverflowError "Python int too large to convert to C ssize_t".
 [[nodiscard]] bool int_as_int64(ThreadState& ts, Value v, int64_t* out);
 double int_to_double(ThreadState& ts, Value v, bool* overflow);

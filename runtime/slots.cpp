@@ -825,6 +825,7 @@ void inherit_slots(TypeObject* t, const TypeObject* base) {
     GILT_INHERIT(await_);
     GILT_INHERIT(aiter);
     GILT_INHERIT(anext);
+    GILT_INHERIT(buffer);
     GILT_INHERIT(dealloc);
     GILT_INHERIT(traverse);
     GILT_INHERIT(clear);

@@ -29,6 +29,7 @@ class Interpreter;
 struct TupleObject;
 struct DictObject;
 struct StrObject;
+struct BufferProcs;
 
 // Arguments of a call, vectorcall style: `n` positional values followed by
 // one value per keyword name in `kwnames` (a tuple of str, or null). The
@@ -146,6 +147,9 @@ struct TypeObject {
     UnarySlot nb_neg, nb_pos, nb_invert, nb_abs;
     UnarySlot nb_int, nb_float, nb_index;
     UnarySlot await_, aiter, anext;  // async protocol (coroutines, async iterators)
+    // The buffer protocol (runtime/buffer.hpp): null when the type lends no
+    // memory. Points at static storage.
+    const BufferProcs* buffer;
 
     // Weak links to direct subclasses and to the bases this type registered
     // with (owned; null until first needed). Kept in both directions so that

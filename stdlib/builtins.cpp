@@ -51,6 +51,7 @@ bool add_types(ThreadState& ts, Value m) {
         {"str", t.str},
         {"bytes", t.bytes},
         {"bytearray", t.bytearray},
+        {"memoryview", t.memoryview},
         {"list", t.list},
         {"tuple", t.tuple},
         {"dict", t.dict},

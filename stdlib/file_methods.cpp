@@ -5,6 +5,7 @@
 
 #include "runtime/abstract.hpp"
 #include "runtime/arg_parse.hpp"
+#include "runtime/buffer.hpp"
 #include "runtime/bytes.hpp"
 #include "runtime/errors.hpp"
 #include "runtime/int.hpp"
@@ -174,10 +175,12 @@ Value write_one(ThreadState& ts, FileObject* f, Value data) {
         if (!file_write_str(ts, f, data)) return Value();
         return make_int(ts, static_cast<int64_t>(str_len(data)));
     }
-    std::string_view bytes;
-    if (!file_check_writable(ts, f) || !bytes_like_view(ts, data, &bytes)) return Value();
-    if (!file_write_bytes(ts, f, bytes)) return Value();
-    return make_int(ts, static_cast<int64_t>(bytes.size()));
+    // The export is held while the write runs (it may release the GIL), so
+    // a bytearray or array cannot be resized under it by another thread.
+    BufferRef buf;
+    if (!file_check_writable(ts, f) || !buf.get(ts, data)) return Value();
+    if (!file_write_bytes(ts, f, buf.bytes())) return Value();
+    return make_int(ts, static_cast<int64_t>(buf.bytes().size()));
 }
 
 Value file_write(ThreadState& ts, Args args) {

@@ -29,6 +29,7 @@ constexpr NativeModule kNativeModules[] = {
     {"_traceback", init_traceback_module},      // traceback_module.cpp
     {"_weakref", init_weakref_module},          // weakref_module.cpp
     {"binascii", init_binascii_module},         // binascii.cpp
+    {"array", init_array_module},               // array_module.cpp
     {"errno", init_errno_module},               // errno_module.cpp
     {"gc", init_gc_module},                     // gc_module.cpp
     {"io", init_io_module},                     // io.cpp
@@ -39,6 +40,7 @@ constexpr NativeModule kNativeModules[] = {
     {"resource", init_resource_module},         // resource.cpp
     {"select", init_select_module},             // select.cpp
     {"signal", init_signal_module},             // signal_module.cpp
+    {"struct", init_struct_module},             // struct_module.cpp
     {"time", init_time_module},                 // time.cpp
     {"unicodedata", init_unicodedata_module},   // unicodedata.cpp
     {"zlib", init_zlib_module},                 // zlib_module.cpp

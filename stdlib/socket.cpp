@@ -27,6 +27,7 @@
 
 #include "runtime/abstract.hpp"
 #include "runtime/arg_parse.hpp"
+#include "runtime/buffer.hpp"
 #include "runtime/bytes.hpp"
 #include "runtime/errors.hpp"
 #include "runtime/float.hpp"
@@ -585,48 +586,48 @@ Value sock_recvfrom(ThreadState& ts, Args args) {
     return tuple_pack(ts, {*data, *addr});
 }
 
-// recv_into(buffer, nbytes=0, flags=0): buffer is a bytearray. The kernel
-// writes into it only while the GIL is held (see the top of the file).
+// recv_into(buffer, nbytes=0, flags=0): buffer is any writable exporter
+// (bytearray, memoryview, array). The export is held for the whole call, so
+// the memory cannot move or shrink while the kernel writes into it.
 Value sock_recv_into(ThreadState& ts, Args args) {
     Value buffer, nbytes, flagsv;
     if (!parse_args(ts, args.drop_first(), "recv_into", {"buffer", "|", "nbytes", "flags"},
                     {&buffer, &nbytes, &flagsv})) {
         return Value();
     }
-    if (!is_bytearray(buffer)) {
-        return raise_fmt(
-            ts, ts.exc_types().TypeError,
-            "recv_into() argument 'buffer' must be read-write bytes-like object, not {}",
-            type_name(ts, buffer));
+    BufferRef buf;
+    if (!has_buffer(ts, buffer) || !buf.get(ts, buffer, kBufWritable)) {
+        if (ts.has_exception()) clear_exception(ts);
+        return raise_fmt(ts, ts.exc_types().TypeError,
+                         "recv_into() argument 1 must be read-write bytes-like object, not {}",
+                         type_name(ts, buffer));
     }
     int64_t n = 0, flags;
     if ((!nbytes.is_null() && !bufsize_arg(ts, nbytes, "recv_into", &n)) ||
         !flags_arg(ts, flagsv, &flags)) {
         return Value();
     }
-    auto* ba = reinterpret_cast<ByteArrayObject*>(buffer.as_object());
-    if (n > static_cast<int64_t>(ba->size)) {
+    const auto size = static_cast<uint64_t>(buf.view().len);
+    if (static_cast<uint64_t>(n) > size) {
         return raise(ts, ts.exc_types().ValueError, "buffer too small for requested bytes");
     }
+    uint64_t want = n == 0 ? size : static_cast<uint64_t>(n);
     SocketObject* s = sock_obj(args[0]);
     WaitDeadline deadline(s->timeout);
     int64_t got = sock_call(ts, s, POLLIN, deadline, [&]() -> int64_t {
-        // Clamped again at each attempt: the bytearray may shrink while we wait.
-        uint64_t want =
-            n == 0 || static_cast<uint64_t>(n) > ba->size ? ba->size : static_cast<uint64_t>(n);
-        return ::recv(s->fd, ba->data, want, nowait(s, flags));
+        return ::recv(s->fd, buf.view().buf, want, nowait(s, flags));
     });
     if (got < 0) return Value();
     return make_int(ts, got);
 }
 
 // Sends once (what the kernel takes); -1 with an exception pending.
-int64_t send_some(ThreadState& ts, SocketObject* s, Value data, std::size_t offset, int64_t flags,
-                  const SockAddr* to, const WaitDeadline& deadline) {
+// `d` is the caller's export of the data argument (bytes, bytearray,
+// memoryview, array), held until the call returns so that a bytearray
+// cannot change under the kernel.
+int64_t send_some(ThreadState& ts, SocketObject* s, std::string_view d, std::size_t offset,
+                  int64_t flags, const SockAddr* to, const WaitDeadline& deadline) {
     return sock_call(ts, s, POLLOUT, deadline, [&]() -> int64_t {
-        // Viewed again at each attempt: a bytearray may change while we waited.
-        std::string_view d = byteslike_data(data);
-        if (offset > d.size()) offset = d.size();
         const char* p = d.data() + offset;
         std::size_t n = d.size() - offset;
         int f = nowait(s, flags) | MSG_NOSIGNAL;
@@ -636,21 +637,14 @@ int64_t send_some(ThreadState& ts, SocketObject* s, Value data, std::size_t offs
     });
 }
 
-// The data argument of the send calls: bytes or bytearray.
-bool data_arg(ThreadState& ts, Value v) {
-    if (is_bytes(v) || is_bytearray(v)) return true;
-    raise_fmt(ts, ts.exc_types().TypeError, "a bytes-like object is required, not '{}'",
-              type_name(ts, v));
-    return false;
-}
-
 Value sock_send(ThreadState& ts, Args args) {
     if (!check_nargs(ts, args.drop_first(), "send", 1, 2)) return Value();
     int64_t flags;
-    if (!data_arg(ts, args[1]) || !flags_arg(ts, args.n > 2 ? args[2] : Value(), &flags))
+    BufferRef buf;
+    if (!buf.get(ts, args[1]) || !flags_arg(ts, args.n > 2 ? args[2] : Value(), &flags))
         return Value();
     SocketObject* s = sock_obj(args[0]);
-    int64_t sent = send_some(ts, s, args[1], 0, flags, nullptr, WaitDeadline(s->timeout));
+    int64_t sent = send_some(ts, s, buf.bytes(), 0, flags, nullptr, WaitDeadline(s->timeout));
     if (sent < 0) return Value();
     return make_int(ts, sent);
 }
@@ -658,13 +652,14 @@ Value sock_send(ThreadState& ts, Args args) {
 Value sock_sendall(ThreadState& ts, Args args) {
     if (!check_nargs(ts, args.drop_first(), "sendall", 1, 2)) return Value();
     int64_t flags;
-    if (!data_arg(ts, args[1]) || !flags_arg(ts, args.n > 2 ? args[2] : Value(), &flags))
+    BufferRef buf;
+    if (!buf.get(ts, args[1]) || !flags_arg(ts, args.n > 2 ? args[2] : Value(), &flags))
         return Value();
     SocketObject* s = sock_obj(args[0]);
     WaitDeadline deadline(s->timeout);
     std::size_t offset = 0;
-    while (offset < byteslike_data(args[1]).size()) {
-        int64_t sent = send_some(ts, s, args[1], offset, flags, nullptr, deadline);
+    while (offset < buf.bytes().size()) {
+        int64_t sent = send_some(ts, s, buf.bytes(), offset, flags, nullptr, deadline);
         if (sent < 0) return Value();
         offset += static_cast<std::size_t>(sent);
         // Between chunks, as CPython: a signal handler may raise here.
@@ -678,11 +673,12 @@ Value sock_sendto(ThreadState& ts, Args args) {
     if (!check_nargs(ts, args.drop_first(), "sendto", 2, 3)) return Value();
     int64_t flags = 0;
     Value addr = args[args.n - 1];
-    if (!data_arg(ts, args[1]) || (args.n == 4 && !obj_index(ts, args[2], &flags))) return Value();
+    BufferRef buf;
+    if (!buf.get(ts, args[1]) || (args.n == 4 && !obj_index(ts, args[2], &flags))) return Value();
     SocketObject* s = sock_obj(args[0]);
     SockAddr to;
     if (!sockaddr_from_python(ts, s->family, addr, "sendto", &to)) return Value();
-    int64_t sent = send_some(ts, s, args[1], 0, flags, &to, WaitDeadline(s->timeout));
+    int64_t sent = send_some(ts, s, buf.bytes(), 0, flags, &to, WaitDeadline(s->timeout));
     if (sent < 0) return Value();
     return make_int(ts, sent);
 }
