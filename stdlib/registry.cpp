@@ -18,6 +18,7 @@ constexpr NativeModule kNativeModules[] = {
     {"_json", init_json_module},                // json.cpp
     {"_pickle", init_pickle_module},            // pickle_module.cpp
     {"_random", init_random_module},            // random.cpp
+    {"_signal", init_signal_module},            // signal_module.cpp; signal.py adds the enums
     {"_socket", init_socket_module},            // socket*.cpp
     {"_subprocess", init_subprocess_module},    // subprocess_module.cpp
     {"_thread", init_thread_module},            // thread_module.cpp
@@ -30,7 +31,6 @@ constexpr NativeModule kNativeModules[] = {
     {"math", init_math_module},                 // math.cpp
     {"posix", init_posix_module},               // os.cpp; os.py builds `os` on it
     {"select", init_select_module},             // select.cpp
-    {"signal", init_signal_module},             // signal_module.cpp
     {"time", init_time_module},                 // time.cpp
     {"unicodedata", init_unicodedata_module},   // unicodedata.cpp
 };
