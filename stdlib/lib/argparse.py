@@ -1168,10 +1168,55 @@ class ArgumentParser(_AttributeHolder, _ActionsContainer):
         return namespace, args
 
     def parse_intermixed_args(self, args=None, namespace=None):
-        return self.parse_args(args, namespace)
+        namespace, extras = self.parse_known_intermixed_args(args, namespace)
+        if extras:
+            self.error("unrecognized arguments: %s" % " ".join(extras))
+        return namespace
 
     def parse_known_intermixed_args(self, args=None, namespace=None):
-        return self.parse_known_args(args, namespace)
+        """Like parse_known_args, but positionals may be interleaved with
+        optionals: 'a -x 1 b c' gives the positionals a, b and c. Two passes:
+        the optionals first (positionals switched off), then the
+        positionals over what is left (optionals no longer required)."""
+        positionals = self._get_positional_actions()
+        for action in positionals:
+            if action.nargs in (PARSER, REMAINDER):
+                raise TypeError("parse_intermixed_args: positional arg with nargs=%s"
+                                % action.nargs)
+        if any(action in positionals for group in self._mutually_exclusive_groups
+               for action in group._group_actions):
+            raise TypeError("parse_intermixed_args: positional in mutuallyExclusiveGroup")
+        saved_usage = self.usage
+        if self.usage is None:
+            self.usage = self.format_usage()[len("usage: "):]
+        try:
+            namespace, remaining = self._with_changed(
+                [(a, "nargs", SUPPRESS) for a in positionals] +
+                [(a, "default", SUPPRESS) for a in positionals],
+                lambda: self.parse_known_args(args, namespace))
+            for action in positionals:
+                if getattr(namespace, action.dest, None) == []:
+                    import warnings
+                    warnings.warn("Do not expect %s in %s" % (action.dest, namespace))
+                    delattr(namespace, action.dest)
+            not_required = [(a, "required", False) for a in self._get_optional_actions()]
+            not_required += [(g, "required", False) for g in self._mutually_exclusive_groups]
+            return self._with_changed(not_required,
+                                      lambda: self.parse_known_args(remaining, namespace))
+        finally:
+            self.usage = saved_usage
+
+    @staticmethod
+    def _with_changed(changes, run):
+        """run() with the (object, attribute, value) changes in place."""
+        originals = [(obj, name, getattr(obj, name)) for obj, name, _ in changes]
+        try:
+            for obj, name, value in changes:
+                setattr(obj, name, value)
+            return run()
+        finally:
+            for obj, name, value in reversed(originals):
+                setattr(obj, name, value)
 
     def convert_arg_line_to_args(self, arg_line):
         return [arg_line]
