@@ -9,6 +9,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/ioctl.h>
 #include <sys/random.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
@@ -87,6 +88,9 @@ Value os_link(ThreadState& ts, Args args);
 Value os_truncate(ThreadState& ts, Args args);
 Value os_ftruncate(ThreadState& ts, Args args);
 Value os_statvfs(ThreadState& ts, Args args);
+Value os_chown(ThreadState& ts, Args args);
+Value os_lchown(ThreadState& ts, Args args);
+Value os_get_terminal_size(ThreadState& ts, Args args);
 
 constexpr MethodDef kPosixFunctions[] = {
     {"getpid", os_getpid},
@@ -134,6 +138,9 @@ constexpr MethodDef kPosixFunctions[] = {
     {"truncate", os_truncate},
     {"ftruncate", os_ftruncate},
     {"statvfs", os_statvfs},
+    {"chown", os_chown},
+    {"lchown", os_lchown},
+    {"get_terminal_size", os_get_terminal_size},
 };
 
 // --- arguments and errors ---
@@ -776,6 +783,60 @@ Value os_statvfs(ThreadState& ts, Args args) {
          make_int_u64(ts, st.f_namemax)});
 }
 
+// os.chown(path, uid, gid, *, dir_fd=None, follow_symlinks=True); -1 keeps one.
+Value chown_common(ThreadState& ts, Args args, const char* fname, bool follow) {
+    Value path, uid, gid, dir_fd, follow_symlinks;
+    if (!parse_args(ts, args, fname, {"path", "uid", "gid", "|", "$dir_fd", "$follow_symlinks"},
+                    {&path, &uid, &gid, &dir_fd, &follow_symlinks}))
+        return Value();
+    int64_t owner, group;
+    std::string p;
+    if (!path_arg(ts, path, fname, &p) || !int_arg(ts, uid, &owner) || !int_arg(ts, gid, &group))
+        return Value();
+    if (!follow_symlinks.is_null()) {
+        int t = obj_truthy(ts, follow_symlinks);
+        if (t < 0) return Value();
+        follow = follow && t;
+    }
+    int rc;
+    {
+        GilRelease released(ts);
+        rc = follow ? ::chown(p.c_str(), static_cast<uid_t>(owner), static_cast<gid_t>(group))
+                    : ::lchown(p.c_str(), static_cast<uid_t>(owner), static_cast<gid_t>(group));
+    }
+    return none_or_error(ts, rc, path);
+}
+
+Value os_chown(ThreadState& ts, Args args) {
+    return chown_common(ts, args, "chown", true);
+}
+
+Value os_lchown(ThreadState& ts, Args args) {
+    return chown_common(ts, args, "lchown", false);
+}
+
+TypeObject* terminal_size_type(Interpreter& interp) {
+    static constexpr const char* kFields[] = {"columns", "lines"};
+    auto it = interp.module_state.find("os.terminal_size");
+    if (it != interp.module_state.end()) return static_cast<TypeObject*>(it->second.get());
+    TypeObject* t = make_structseq_type(interp, "os", "terminal_size", kFields);
+    interp.module_state.emplace("os.terminal_size", std::shared_ptr<void>(t, [](void*) {}));
+    return t;
+}
+
+// os.get_terminal_size(fd=1): the window size of the terminal on fd;
+// OSError when fd is not a terminal.
+Value os_get_terminal_size(ThreadState& ts, Args args) {
+    int64_t fd = 1;
+    if (!check_nargs(ts, args, "get_terminal_size", 0, 1) ||
+        (args.n == 1 && !int_arg(ts, args[0], &fd)))
+        return Value();
+    winsize size{};
+    if (::ioctl(static_cast<int>(fd), TIOCGWINSZ, &size) < 0) return raise_os_error(ts, errno);
+    return structseq_new_steal(ts, terminal_size_type(ts.interp()),
+                               {make_int(ts, size.ws_col), make_int(ts, size.ws_row)});
+}
+
 bool add_constants(ThreadState& ts, Value m) {
     struct Const {
         const char* name;
@@ -818,6 +879,8 @@ Value init_posix_module(ThreadState& ts) {
         return Value();
     if (!module_add_steal(ts, *m, "environ", make_environ(ts)) ||
         !module_add_value(ts, *m, "stat_result", val(stat_result_type(ts.interp()))) ||
+        !module_add_value(ts, *m, "terminal_size", val(terminal_size_type(ts.interp()))) ||
+        !module_add_value(ts, *m, "statvfs_result", val(statvfs_result_type(ts.interp()))) ||
         !module_add_value(ts, *m, "error", val(ts.exc_types().OSError))) {
         return Value();
     }

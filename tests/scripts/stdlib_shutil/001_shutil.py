@@ -118,6 +118,15 @@ usage = shutil.disk_usage(base)
 print(type(usage).__name__, usage._fields, usage.total >= usage.used >= 0, usage.free >= 0)
 print(tuple(shutil.get_terminal_size((100, 40))) in [(100, 40)] or "env")
 
+shutil.chown("tool", user=os.getuid())
+shutil.chown("tool", group=os.getgid())
+try:
+    shutil.chown("tool")
+except ValueError as exc:
+    print("ValueError", exc)
+size = shutil.get_terminal_size()
+print(type(size).__name__, size == (size.columns, size.lines))
+
 os.chdir("/")
 shutil.rmtree(base)
 print(os.path.exists(base))
