@@ -1144,6 +1144,35 @@ import atexit
 atexit.register(shutdown)
 
 
+# ---- fork ----------------------------------------------------------------
+#
+# A forked child has only the thread that forked; a lock another thread
+# held at that moment would stay locked in the child forever. The module
+# lock is held across fork() (so the logger table is consistent), and in
+# the child it and every handler's lock are made anew.
+
+def _before_fork():
+    _lock.acquire()
+
+
+def _after_fork_in_parent():
+    _lock.release()
+
+
+def _after_fork_in_child():
+    global _lock
+    _lock = threading.RLock()
+    for ref in list(_handlerList):
+        handler = ref()
+        if handler is not None:
+            handler._at_fork_reinit()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(before=_before_fork, after_in_parent=_after_fork_in_parent,
+                        after_in_child=_after_fork_in_child)
+
+
 # ---- warnings through logging --------------------------------------------
 
 _warnings_showwarning = None
