@@ -4,9 +4,9 @@
 import glob
 import os
 import shutil
+import tempfile
 
-base = "/tmp/gilt_glob_test_%d" % os.getpid()
-os.mkdir(base)
+base = tempfile.mkdtemp()
 os.chdir(base)
 for d in ("a/b/c", "d", ".hid"):
     os.makedirs(d)

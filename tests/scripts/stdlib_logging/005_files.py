@@ -2,9 +2,9 @@
 import logging
 import logging.handlers
 import os
+import tempfile
 
-work = "/tmp/gilt_logging_test_%d" % os.getpid()
-os.mkdir(work)
+work = tempfile.mkdtemp()
 path = os.path.join(work, "app.log")
 
 

@@ -5,9 +5,9 @@ import io
 import os
 import shutil
 import stat
+import tempfile
 
-base = "/tmp/gilt_shutil_test_%d" % os.getpid()
-os.mkdir(base)
+base = tempfile.mkdtemp()
 os.chdir(base)
 
 
