@@ -16,6 +16,7 @@
 #include "runtime/buffer.hpp"
 #include "runtime/errors.hpp"
 #include "runtime/heap.hpp"
+#include "runtime/instance.hpp"
 #include "runtime/int.hpp"
 #include "runtime/interpreter.hpp"
 #include "runtime/list.hpp"
@@ -50,7 +51,9 @@ constexpr uint64_t kMaxBytes = kMaxBytesSize;
 
 BytesObject* alloc_bytes_raw(TypeObject* type, uint64_t size) noexcept {
     if (size > kMaxBytes) return nullptr;
-    auto* b = alloc<BytesObject>(type, kBytesHeaderSize + size + 1);
+    size_t bytes = type->dict_offset == kDictAfterItems ? bytes_dict_offset(size) + sizeof(Value)
+                                                        : kBytesHeaderSize + size + 1;
+    auto* b = alloc<BytesObject>(type, bytes);
     if (!b) return nullptr;
     b->hash = -1;
     b->size = size;

@@ -6,6 +6,7 @@
 // type as self (bytes_same_kind), as CPython's bytes_methods.c does.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 
@@ -25,6 +26,12 @@ struct BytesObject {
     uint64_t size;
     char data[1];  // size bytes + NUL
 };
+
+// Where a bytes subclass instance keeps its `__dict__`: after the data and
+// its NUL, 8-byte aligned (see runtime/instance.hpp).
+inline constexpr uint64_t bytes_dict_offset(uint64_t size) noexcept {
+    return (offsetof(BytesObject, data) + size + 1 + 7) & ~uint64_t(7);
+}
 
 struct ByteArrayObject {
     Object hdr;

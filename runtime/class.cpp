@@ -4,9 +4,9 @@
 // Layout: a class inherits the instance layout of its "solid base", the
 // nearest builtin type in its bases (object -> InstanceObject; list ->
 // ListObject; an exception -> ExceptionObject). If that layout has no
-// __dict__ slot, one Value is appended after it (variable-size layouts such
-// as tuple and str cannot take one: their subclasses' instances have no
-// __dict__, a documented limitation). Slots come from class_fill_slots
+// __dict__ slot, one Value is appended after it. Variable-size layouts (str,
+// bytes, tuple) cannot take one at a fixed offset: their subclasses' instances
+// keep it after their items (var_instance_dict_slot). Slots come from class_fill_slots
 // (runtime/slots.cpp); deallocation goes through subtype_dealloc, which
 // releases the appended __dict__ and then defers to the solid base.
 #include <algorithm>
@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "runtime/abstract.hpp"
+#include "runtime/bytes.hpp"
 #include "runtime/descriptors.hpp"
 #include "runtime/dict.hpp"
 #include "runtime/errors.hpp"
@@ -63,6 +64,24 @@ void forget_subclass(TypeObject* t) {
         if (s->links) erase_ptr(s->links->bases, t);
     delete t->links;
     t->links = nullptr;
+}
+
+Value* var_instance_dict_slot(Object* o) noexcept {
+    uint64_t offset = 0;
+    switch (o->kind) {
+        case ObjKind::Str:
+            offset = str_dict_offset(reinterpret_cast<StrObject*>(o)->byte_len);
+            break;
+        case ObjKind::Bytes:
+            offset = bytes_dict_offset(reinterpret_cast<BytesObject*>(o)->size);
+            break;
+        case ObjKind::Tuple:
+            offset = tuple_dict_offset(reinterpret_cast<TupleObject*>(o)->size);
+            break;
+        default:
+            return nullptr;
+    }
+    return reinterpret_cast<Value*>(reinterpret_cast<char*>(o) + offset);
 }
 
 namespace {
@@ -242,7 +261,25 @@ bool check_bases(ThreadState& ts, Value bases) {
     return true;
 }
 
-void set_layout(TypeObject* t, TypeObject* base) {
+// Whether a class body's __slots__ (if any) leaves out '__dict__'. gilt
+// ignores __slots__ otherwise; it only decides here whether the instances of
+// a str, bytes or tuple subclass get a __dict__ (a namedtuple's do not).
+bool slots_refuse_dict(ThreadState& ts, Value dict) {
+    Value slots = dict_get_cstr(ts, dict, "__slots__");
+    if (slots.is_null()) {
+        clear_exception(ts);  // absent, or no memory to intern the name: no __slots__ seen
+        return false;
+    }
+    if (is_str(ts, slots)) return str_view(slots) != "__dict__";
+    if (!slots.is_object() || slots.as_object()->kind != ObjKind::Tuple) return false;
+    TupleObject* names = tuple_obj(slots);
+    for (uint64_t i = 0; i < names->size; ++i) {
+        if (is_str(ts, names->items[i]) && str_view(names->items[i]) == "__dict__") return false;
+    }
+    return true;
+}
+
+void set_layout(TypeObject* t, TypeObject* base, bool refuse_dict) {
     TypeObject* solid = solid_base(base);
     t->instance_kind =
         solid->instance_kind == ObjKind::Native && solid == solid->interp->types.object
@@ -254,11 +291,10 @@ void set_layout(TypeObject* t, TypeObject* base) {
         return;
     }
     bool var_sized = solid->instance_kind == ObjKind::Tuple ||
-                     solid->instance_kind == ObjKind::Str ||
-                     solid->instance_kind == ObjKind::Bytes || solid->instance_kind == ObjKind::Int;
+                     solid->instance_kind == ObjKind::Str || solid->instance_kind == ObjKind::Bytes;
     if (var_sized) {
         t->basicsize = base->basicsize;
-        t->dict_offset = 0;
+        t->dict_offset = refuse_dict ? 0 : kDictAfterItems;
         return;
     }
     uint32_t size = std::max<uint32_t>(base->basicsize, sizeof(Object));
@@ -337,7 +373,7 @@ Value type_new_class(ThreadState& ts, TypeObject* metatype, Value name, Value ba
     t->bases = bases.release();
     t->dict = dict_obj(dict.release());
     t->version = ts.interp().next_type_version++;
-    set_layout(t, base);
+    set_layout(t, base, slots_refuse_dict(ts, val(t->dict)));
     t->mro = compute_mro(ts, t, t->bases);
     if (t->mro.is_null()) return Value();
     inherit_slots(t, base);

@@ -21,6 +21,7 @@
 #include "runtime/bytes.hpp"
 #include "runtime/errors.hpp"
 #include "runtime/heap.hpp"
+#include "runtime/instance.hpp"
 #include "runtime/interpreter.hpp"
 #include "runtime/range.hpp"
 #include "runtime/unicode.hpp"
@@ -43,7 +44,8 @@ StrObject* alloc_raw(TypeObject* type, uint64_t byte_len, uint64_t char_len) noe
     if (byte_len > kMaxStrBytes) return nullptr;
     // Subclass instances may carry more fields (an instance dict slot),
     // which must start zeroed; plain strs have only what is set below.
-    size_t size = kStrHeaderSize + byte_len + 1;
+    size_t size = type->dict_offset == kDictAfterItems ? str_dict_offset(byte_len) + sizeof(Value)
+                                                       : kStrHeaderSize + byte_len + 1;
     auto* s = reinterpret_cast<StrObject*>(
         (type->flags & kTypeHeap) ? alloc_object(type, size) : alloc_object_uninit(type, size));
     if (!s) return nullptr;

@@ -28,6 +28,12 @@ struct StrObject {
 
 inline constexpr uint16_t kStrAscii = 1;
 
+// Where a str subclass instance keeps its `__dict__`: after the text and its
+// NUL, 8-byte aligned (the str subclass layout, see runtime/instance.hpp).
+inline constexpr uint64_t str_dict_offset(uint64_t byte_len) noexcept {
+    return (offsetof(StrObject, data) + byte_len + 1 + 7) & ~uint64_t(7);
+}
+
 inline StrObject* str_obj(Value v) noexcept {
     return reinterpret_cast<StrObject*>(v.as_object());
 }

@@ -18,6 +18,7 @@
 #include "runtime/arg_parse.hpp"
 #include "runtime/errors.hpp"
 #include "runtime/heap.hpp"
+#include "runtime/instance.hpp"
 #include "runtime/interpreter.hpp"
 #include "runtime/iterators.hpp"
 #include "runtime/list.hpp"
@@ -53,7 +54,9 @@ Value tuple_alloc(ThreadState& ts, TypeObject* type, uint64_t n) {
     auto* t = type == interp.types.tuple && n - 1 < Interpreter::kTupleBlockSizes
                   ? reinterpret_cast<TupleObject*>(
                         alloc_gc_object_from(interp.tuple_blocks[n - 1], type, tuple_alloc_size(n)))
-                  : alloc_gc<TupleObject>(type, tuple_alloc_size(n));
+                  : alloc_gc<TupleObject>(type, type->dict_offset == kDictAfterItems
+                                                    ? tuple_alloc_size(n) + sizeof(Value)
+                                                    : tuple_alloc_size(n));
     if (!t) return raise_memory_error(ts);
     t->size = n;
     return val(t);

@@ -2,6 +2,7 @@
 // per-interpreter singleton (Interpreter::empty_tuple).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <initializer_list>
 
@@ -15,6 +16,12 @@ struct TupleObject {
     uint64_t size;
     Value items[1];  // size items, owned
 };
+
+// Where a tuple subclass instance keeps its `__dict__`: after the items (see
+// runtime/instance.hpp).
+inline constexpr uint64_t tuple_dict_offset(uint64_t size) noexcept {
+    return offsetof(TupleObject, items) + size * sizeof(Value);
+}
 
 // tuple_iterator: `seq` is owned and dropped once exhausted.
 struct TupleIterObject {

@@ -2,6 +2,7 @@
 // `type` (calling a class, class attribute access, repr).
 #include "runtime/type.hpp"
 
+#include <cstddef>
 #include <cstdlib>
 #include <cstring>
 
@@ -12,6 +13,7 @@
 #include "runtime/errors.hpp"
 #include "runtime/gc.hpp"
 #include "runtime/heap.hpp"
+#include "runtime/instance.hpp"
 #include "runtime/interpreter.hpp"
 #include "runtime/list.hpp"
 #include "runtime/native_function.hpp"
@@ -94,6 +96,14 @@ void type_ready(Interpreter& interp, TypeObject* t) {
     if (t->mro.is_null()) t->mro = mro_of_chain(interp, t);
     inherit_slots(t, t->base);
     if (t->base && t->dict_offset == 0) t->dict_offset = t->base->dict_offset;
+    // object's traverse and clear read an InstanceObject's __dict__. A builtin
+    // type with another layout (float, int, str, ...) must not inherit them:
+    // the collector would read its value as a reference once an instance of
+    // a subclass (which is tracked) is traversed.
+    if (t->base == interp.types.object && t->dict_offset != offsetof(InstanceObject, dict)) {
+        if (t->traverse == t->base->traverse) t->traverse = nullptr;
+        if (t->clear == t->base->clear) t->clear = nullptr;
+    }
     if (t->base && (t->base->flags & kTypeIsException)) t->flags |= kTypeIsException;
     add_slot_wrappers(interp, t);
     if (dict_get_str(val(t->dict), interp.names.__doc__).is_null()) {

@@ -116,7 +116,8 @@ struct TypeObject {
     uint32_t flags;
     ObjKind instance_kind;
     uint32_t basicsize;    // bytes of an instance, excluding the GcHead
-    uint32_t dict_offset;  // byte offset of the instance's `Value __dict__`, 0 if none
+    uint32_t dict_offset;  // byte offset of the instance's `Value __dict__`, 0 if none,
+                           // kDictAfterItems for str/bytes/tuple subclasses (see instance.hpp)
     uint64_t version;      // bumped when the type or a base changes (attribute caches)
 
     // Slots. Null means "not supported"; for user classes the generic slot_*

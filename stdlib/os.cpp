@@ -9,11 +9,14 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/ioctl.h>
 #include <sys/random.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <cmath>
 #include <cstring>
 #include <memory>
 #include <string>
@@ -24,6 +27,7 @@
 #include "runtime/dict.hpp"
 #include "runtime/errors.hpp"
 #include "runtime/float.hpp"
+#include "runtime/gil.hpp"
 #include "runtime/int.hpp"
 #include "runtime/interpreter.hpp"
 #include "runtime/list.hpp"
@@ -79,6 +83,14 @@ Value os_umask(ThreadState& ts, Args args);
 Value os_fspath(ThreadState& ts, Args args);
 Value os_get_blocking(ThreadState& ts, Args args);
 Value os_set_blocking(ThreadState& ts, Args args);
+Value os_utime(ThreadState& ts, Args args);
+Value os_link(ThreadState& ts, Args args);
+Value os_truncate(ThreadState& ts, Args args);
+Value os_ftruncate(ThreadState& ts, Args args);
+Value os_statvfs(ThreadState& ts, Args args);
+Value os_chown(ThreadState& ts, Args args);
+Value os_lchown(ThreadState& ts, Args args);
+Value os_get_terminal_size(ThreadState& ts, Args args);
 
 constexpr MethodDef kPosixFunctions[] = {
     {"getpid", os_getpid},
@@ -121,6 +133,14 @@ constexpr MethodDef kPosixFunctions[] = {
     {"fspath", os_fspath},
     {"get_blocking", os_get_blocking},
     {"set_blocking", os_set_blocking},
+    {"utime", os_utime},
+    {"link", os_link},
+    {"truncate", os_truncate},
+    {"ftruncate", os_ftruncate},
+    {"statvfs", os_statvfs},
+    {"chown", os_chown},
+    {"lchown", os_lchown},
+    {"get_terminal_size", os_get_terminal_size},
 };
 
 // --- arguments and errors ---
@@ -615,18 +635,234 @@ Value os_fspath(ThreadState& ts, Args args) {
     return call_bound_special(ts, f, v, Args{});
 }
 
+// --- file times, links, sizes, file systems ---
+//
+// These touch the disk (which may be a network file system), so each
+// releases the GIL around its system call.
+
+// One (atime, mtime) pair of os.utime: seconds as numbers (`times`) or
+// nanoseconds as ints (`ns`).
+bool utime_pair(ThreadState& ts, Value pair, bool nanoseconds, timespec out[2]) {
+    if (!pair.is_object() || pair.as_object()->kind != ObjKind::Tuple || tuple_size(pair) != 2) {
+        raise(ts, ts.exc_types().TypeError,
+              nanoseconds ? "utime: 'ns' must be a tuple of two ints"
+                          : "utime: 'times' must be either a tuple of two ints or None");
+        return false;
+    }
+    for (int i = 0; i < 2; ++i) {
+        Value item = tuple_obj(pair)->items[i];
+        if (nanoseconds) {
+            int64_t ns;
+            if (!obj_index(ts, item, &ns)) return false;
+            out[i].tv_sec = ns / 1000000000;
+            out[i].tv_nsec = ns % 1000000000;
+            if (out[i].tv_nsec < 0) {
+                out[i].tv_nsec += 1000000000;
+                --out[i].tv_sec;
+            }
+            continue;
+        }
+        double seconds;
+        if (!obj_as_double(ts, item, &seconds)) return false;
+        double whole = std::floor(seconds);
+        out[i].tv_sec = static_cast<time_t>(whole);
+        out[i].tv_nsec = static_cast<long>((seconds - whole) * 1e9);
+    }
+    return true;
+}
+
+// os.utime(path, times=None, *, ns=None, dir_fd=None, follow_symlinks=True)
+Value os_utime(ThreadState& ts, Args args) {
+    Value path, times, ns, dir_fd, follow;
+    if (!parse_args(ts, args, "utime", {"path", "|", "times", "$ns", "$dir_fd", "$follow_symlinks"},
+                    {&path, &times, &ns, &dir_fd, &follow}))
+        return Value();
+    std::string p;
+    if (!path_arg(ts, path, "utime", &p)) return Value();
+    bool has_times = !times.is_null() && !times.is_none();
+    if (has_times && !ns.is_null()) {
+        return raise(ts, ts.exc_types().ValueError,
+                     "utime: you may specify either 'times' or 'ns' but not both");
+    }
+    timespec when[2];
+    timespec* chosen = nullptr;  // null: now
+    if (has_times || !ns.is_null()) {
+        if (!utime_pair(ts, has_times ? times : ns, !has_times, when)) return Value();
+        chosen = when;
+    }
+    int flags = 0;
+    if (!follow.is_null()) {
+        int t = obj_truthy(ts, follow);
+        if (t < 0) return Value();
+        if (!t) flags = AT_SYMLINK_NOFOLLOW;
+    }
+    int rc;
+    {
+        GilRelease released(ts);
+        rc = ::utimensat(AT_FDCWD, p.c_str(), chosen, flags);
+    }
+    return none_or_error(ts, rc, path);
+}
+
+Value os_link(ThreadState& ts, Args args) {
+    std::string a, b;
+    if (!check_nargs(ts, args, "link", 2, 2) || !path_arg(ts, args[0], "link", &a) ||
+        !path_arg(ts, args[1], "link", &b)) {
+        return Value();
+    }
+    int rc;
+    {
+        GilRelease released(ts);
+        rc = ::link(a.c_str(), b.c_str());
+    }
+    if (rc < 0) return raise_os_error2(ts, errno, args[0], args[1]);
+    return Value::none();
+}
+
+// os.truncate(path or fd, length)
+Value os_truncate(ThreadState& ts, Args args) {
+    int64_t length;
+    if (!check_nargs(ts, args, "truncate", 2, 2) || !int_arg(ts, args[1], &length)) return Value();
+    if (is_int(args[0])) return os_ftruncate(ts, args);
+    std::string p;
+    if (!path_arg(ts, args[0], "truncate", &p)) return Value();
+    int rc;
+    {
+        GilRelease released(ts);
+        rc = ::truncate(p.c_str(), static_cast<off_t>(length));
+    }
+    return none_or_error(ts, rc, args[0]);
+}
+
+Value os_ftruncate(ThreadState& ts, Args args) {
+    int64_t fd, length;
+    if (!check_nargs(ts, args, "ftruncate", 2, 2) || !int_arg(ts, args[0], &fd) ||
+        !int_arg(ts, args[1], &length))
+        return Value();
+    int rc;
+    {
+        GilRelease released(ts);
+        rc = ::ftruncate(static_cast<int>(fd), static_cast<off_t>(length));
+    }
+    return none_or_error(ts, rc, Value());
+}
+
+TypeObject* statvfs_result_type(Interpreter& interp) {
+    static constexpr const char* kFields[] = {"f_bsize",  "f_frsize", "f_blocks", "f_bfree",
+                                              "f_bavail", "f_files",  "f_ffree",  "f_favail",
+                                              "f_flag",   "f_namemax"};
+    auto it = interp.module_state.find("os.statvfs_result");
+    if (it != interp.module_state.end()) return static_cast<TypeObject*>(it->second.get());
+    TypeObject* t = make_structseq_type(interp, "os", "statvfs_result", kFields);
+    interp.module_state.emplace("os.statvfs_result", std::shared_ptr<void>(t, [](void*) {}));
+    return t;
+}
+
+// os.statvfs(path or fd): the file system's sizes, as shutil.disk_usage uses them.
+Value os_statvfs(ThreadState& ts, Args args) {
+    if (!check_nargs(ts, args, "statvfs", 1, 1)) return Value();
+    struct statvfs st;
+    int rc;
+    if (is_int(args[0])) {
+        int64_t fd;
+        if (!int_arg(ts, args[0], &fd)) return Value();
+        GilRelease released(ts);
+        rc = ::fstatvfs(static_cast<int>(fd), &st);
+    } else {
+        std::string p;
+        if (!path_arg(ts, args[0], "statvfs", &p)) return Value();
+        GilRelease released(ts);
+        rc = ::statvfs(p.c_str(), &st);
+    }
+    if (rc < 0) return raise_os_error(ts, errno, args[0]);
+    return structseq_new_steal(
+        ts, statvfs_result_type(ts.interp()),
+        {make_int_u64(ts, st.f_bsize), make_int_u64(ts, st.f_frsize), make_int_u64(ts, st.f_blocks),
+         make_int_u64(ts, st.f_bfree), make_int_u64(ts, st.f_bavail), make_int_u64(ts, st.f_files),
+         make_int_u64(ts, st.f_ffree), make_int_u64(ts, st.f_favail), make_int_u64(ts, st.f_flag),
+         make_int_u64(ts, st.f_namemax)});
+}
+
+// os.chown(path, uid, gid, *, dir_fd=None, follow_symlinks=True); -1 keeps one.
+Value chown_common(ThreadState& ts, Args args, const char* fname, bool follow) {
+    Value path, uid, gid, dir_fd, follow_symlinks;
+    if (!parse_args(ts, args, fname, {"path", "uid", "gid", "|", "$dir_fd", "$follow_symlinks"},
+                    {&path, &uid, &gid, &dir_fd, &follow_symlinks}))
+        return Value();
+    int64_t owner, group;
+    std::string p;
+    if (!path_arg(ts, path, fname, &p) || !int_arg(ts, uid, &owner) || !int_arg(ts, gid, &group))
+        return Value();
+    if (!follow_symlinks.is_null()) {
+        int t = obj_truthy(ts, follow_symlinks);
+        if (t < 0) return Value();
+        follow = follow && t;
+    }
+    int rc;
+    {
+        GilRelease released(ts);
+        rc = follow ? ::chown(p.c_str(), static_cast<uid_t>(owner), static_cast<gid_t>(group))
+                    : ::lchown(p.c_str(), static_cast<uid_t>(owner), static_cast<gid_t>(group));
+    }
+    return none_or_error(ts, rc, path);
+}
+
+Value os_chown(ThreadState& ts, Args args) {
+    return chown_common(ts, args, "chown", true);
+}
+
+Value os_lchown(ThreadState& ts, Args args) {
+    return chown_common(ts, args, "lchown", false);
+}
+
+TypeObject* terminal_size_type(Interpreter& interp) {
+    static constexpr const char* kFields[] = {"columns", "lines"};
+    auto it = interp.module_state.find("os.terminal_size");
+    if (it != interp.module_state.end()) return static_cast<TypeObject*>(it->second.get());
+    TypeObject* t = make_structseq_type(interp, "os", "terminal_size", kFields);
+    interp.module_state.emplace("os.terminal_size", std::shared_ptr<void>(t, [](void*) {}));
+    return t;
+}
+
+// os.get_terminal_size(fd=1): the window size of the terminal on fd;
+// OSError when fd is not a terminal.
+Value os_get_terminal_size(ThreadState& ts, Args args) {
+    int64_t fd = 1;
+    if (!check_nargs(ts, args, "get_terminal_size", 0, 1) ||
+        (args.n == 1 && !int_arg(ts, args[0], &fd)))
+        return Value();
+    winsize size{};
+    if (::ioctl(static_cast<int>(fd), TIOCGWINSZ, &size) < 0) return raise_os_error(ts, errno);
+    return structseq_new_steal(ts, terminal_size_type(ts.interp()),
+                               {make_int(ts, size.ws_col), make_int(ts, size.ws_row)});
+}
+
 bool add_constants(ThreadState& ts, Value m) {
     struct Const {
         const char* name;
         int64_t value;
     };
     static constexpr Const kConsts[] = {
-        {"F_OK", F_OK},           {"R_OK", R_OK},         {"W_OK", W_OK},
-        {"X_OK", X_OK},           {"O_RDONLY", O_RDONLY}, {"O_WRONLY", O_WRONLY},
-        {"O_RDWR", O_RDWR},       {"O_APPEND", O_APPEND}, {"O_CREAT", O_CREAT},
-        {"O_EXCL", O_EXCL},       {"O_TRUNC", O_TRUNC},   {"O_NONBLOCK", O_NONBLOCK},
-        {"O_CLOEXEC", O_CLOEXEC}, {"SEEK_SET", SEEK_SET}, {"SEEK_CUR", SEEK_CUR},
-        {"SEEK_END", SEEK_END},   {"EX_OK", 0},
+        {"F_OK", F_OK},
+        {"R_OK", R_OK},
+        {"W_OK", W_OK},
+        {"X_OK", X_OK},
+        {"O_RDONLY", O_RDONLY},
+        {"O_WRONLY", O_WRONLY},
+        {"O_RDWR", O_RDWR},
+        {"O_APPEND", O_APPEND},
+        {"O_CREAT", O_CREAT},
+        {"O_EXCL", O_EXCL},
+        {"O_TRUNC", O_TRUNC},
+        {"O_NONBLOCK", O_NONBLOCK},
+        {"O_CLOEXEC", O_CLOEXEC},
+        {"SEEK_SET", SEEK_SET},
+        {"SEEK_CUR", SEEK_CUR},
+        {"SEEK_END", SEEK_END},
+        {"EX_OK", 0},
+        {"O_NOFOLLOW", O_NOFOLLOW},
+        {"O_DIRECTORY", O_DIRECTORY},
+        {"O_NOCTTY", O_NOCTTY},
     };
     for (const Const& c : kConsts) {
         if (!module_add_value(ts, m, c.name, Value::small_int(c.value))) return false;
@@ -643,6 +879,8 @@ Value init_posix_module(ThreadState& ts) {
         return Value();
     if (!module_add_steal(ts, *m, "environ", make_environ(ts)) ||
         !module_add_value(ts, *m, "stat_result", val(stat_result_type(ts.interp()))) ||
+        !module_add_value(ts, *m, "terminal_size", val(terminal_size_type(ts.interp()))) ||
+        !module_add_value(ts, *m, "statvfs_result", val(statvfs_result_type(ts.interp()))) ||
         !module_add_value(ts, *m, "error", val(ts.exc_types().OSError))) {
         return Value();
     }

@@ -1,13 +1,13 @@
-// The signal module: Python-level signal handlers, alarms and interval
-// timers, signal masks.
+// The _signal module, the native half of signal (stdlib/lib/signal.py):
+// Python-level signal handlers, alarms and interval timers, signal masks.
 //
 // The machinery (the C handler that only records a signal, the pending bits,
 // running the Python handlers on the main thread at a check point) is in
 // runtime/signals.cpp; this file is the module's functions on top of it.
 // As in CPython, only the main thread of the interpreter that owns the
-// signals may set handlers. The Signals/Handlers enums are plain ints here
-// (gilt has no enum module yet): SIG_DFL is 0 and SIG_IGN is 1, the values
-// CPython's enum members compare equal to.
+// signals may set handlers. Signal numbers and SIG_DFL (0) / SIG_IGN (1)
+// are plain ints here; signal.py wraps the functions so that scripts see
+// the Signals, Handlers and Sigmasks enums, as in CPython.
 #include <fcntl.h>
 #include <pthread.h>
 #include <sys/stat.h>
@@ -439,7 +439,7 @@ bool init_state(ThreadState& ts, Value m) {
 }  // namespace
 
 Value init_signal_module(ThreadState& ts) {
-    Ref m(module_new(ts, "signal"));
+    Ref m(module_new(ts, "_signal"));
     if (!m || !module_add_functions(ts, *m, kSignalFunctions) || !add_constants(ts, *m) ||
         !init_state(ts, *m)) {
         return Value();

@@ -4,7 +4,7 @@ The native _socket module makes the system calls (each blocking one with
 the GIL released). Written here on top of it: the socket subclass (accept()
 returning a socket, dup(), makefile(), the context manager, the repr, and
 closing that waits for the files makefile() handed out), the
-AddressFamily / SocketKind names for the integer constants, and the
+AddressFamily / SocketKind enums for the integer constants, and the
 module functions socketpair, fromfd, create_connection, create_server,
 has_dualstack_ipv6, getaddrinfo and getfqdn.
 
@@ -18,6 +18,7 @@ import _socket
 import os
 import sys
 from _socket import *
+from enum import IntEnum
 
 __all__ = ["fromfd", "getfqdn", "create_connection", "create_server",
            "has_dualstack_ipv6", "AddressFamily", "SocketKind", "socket",
@@ -31,62 +32,19 @@ _realsocket = _socket.socket
 
 # ---- named constants ----------------------------------------------------------
 #
-# CPython turns the AF_* and SOCK_* integers into IntEnum members. gilt has no
-# enum module, so a small int subclass gives the same faces: repr
-# <AddressFamily.AF_INET: 2>, str and arithmetic of the plain int, .name and
-# .value, and a constructor that refuses unknown values.
+# As in CPython, the AF_* and SOCK_* integers become IntEnum members:
+# repr <AddressFamily.AF_INET: 2>, str and arithmetic of the plain int.
 
-class _NamedInt(int):
-    _names = None
-
-    def __new__(cls, value):
-        value = int(value)
-        if value not in cls._names:
-            raise ValueError("%r is not a valid %s" % (value, cls.__name__))
-        return int.__new__(cls, value)
-
-    @property
-    def name(self):
-        return self._names[int(self)]
-
-    @property
-    def value(self):
-        return int(self)
-
-    def __repr__(self):
-        return '<%s.%s: %d>' % (type(self).__name__, self.name, int(self))
-
-    def __str__(self):
-        return int.__repr__(self)
-
-
-class AddressFamily(_NamedInt):
-    _names = {}
-
-
-class SocketKind(_NamedInt):
-    _names = {}
-
-
-def _name_constants(kind, prefix):
-    # The first name seen for a value wins, as for enum aliases.
-    space = globals()
-    for const in sorted(name for name in space if name.startswith(prefix)):
-        value = space[const]
-        if type(value) is int:
-            kind._names.setdefault(value, const)
-            space[const] = kind(value)
-
-
-_name_constants(AddressFamily, 'AF_')
-_name_constants(SocketKind, 'SOCK_')
+IntEnum._convert_('AddressFamily', __name__, lambda name: name.isupper() and name.startswith('AF_'))
+IntEnum._convert_('SocketKind', __name__, lambda name: name.isupper() and name.startswith('SOCK_'))
 
 
 def _intenum_converter(value, kind):
     """value as a member of kind when it names one, else the plain int."""
-    if value in kind._names:
+    try:
         return kind(value)
-    return value
+    except ValueError:
+        return value
 
 
 # ---- the socket class ----------------------------------------------------------

@@ -10,8 +10,10 @@ the interpreter's formatter, so they read exactly as an uncaught exception
 does. The lists returned hold CPython's items: one per traceback entry (with
 its source line), per chain sentence, per location line, per note line.
 
-Not here: frame walking (walk_tb, walk_stack, extract_stack, print_stack,
-StackSummary.extract), TracebackException, and the ~~~^^^ marker lines that
+The current stack (walk_stack, extract_stack, format_stack, print_stack)
+is read from the live frames through sys._getframe.
+
+Not here: walk_tb, StackSummary.extract, TracebackException, and the ~~~^^^ marker lines that
 CPython 3.11 draws under a source line (gilt records no column positions).
 """
 
@@ -19,7 +21,7 @@ import sys
 import linecache
 import _traceback
 
-__all__ = ["extract_tb", "format_exc", "format_exception", "format_exception_only",
+__all__ = ["extract_stack", "format_stack", "print_stack", "walk_stack", "extract_tb", "format_exc", "format_exception", "format_exception_only",
            "format_list", "format_tb", "print_exc", "print_exception", "print_last",
            "print_list", "print_tb", "FrameSummary", "StackSummary"]
 
@@ -190,6 +192,41 @@ def print_list(extracted_list, file=None):
 def print_tb(tb, limit=None, file=None):
     """Print the entries of traceback `tb`, to sys.stderr by default."""
     _write(format_tb(tb, limit), file)
+
+
+# --- the stack of a running program --------------------------------------
+
+def walk_stack(f):
+    """(frame, line number) from f (the caller's frame when None) outwards."""
+    frame = sys._getframe(1) if f is None else f
+    while frame is not None:
+        yield frame, frame.f_lineno
+        frame = frame.f_back
+
+
+def extract_stack(f=None, limit=None):
+    """The stack from the outermost frame to f (the caller's frame when
+    None) as a StackSummary; with a limit, only its last `limit` entries."""
+    frame = sys._getframe(1) if f is None else f
+    limit = _effective_limit(limit)
+    inner_first = []
+    for frame, lineno in walk_stack(frame):
+        if limit is not None and len(inner_first) >= abs(limit):
+            break
+        code = frame.f_code
+        inner_first.append(FrameSummary(code.co_filename, lineno, code.co_name))
+    inner_first.reverse()
+    return StackSummary.from_list(inner_first)
+
+
+def format_stack(f=None, limit=None):
+    """format_list(extract_stack(f, limit))."""
+    return extract_stack(sys._getframe(1) if f is None else f, limit).format()
+
+
+def print_stack(f=None, limit=None, file=None):
+    """Print the stack up to f (the caller's frame), to sys.stderr by default."""
+    _write(format_stack(sys._getframe(1) if f is None else f, limit), file)
 
 
 # --- exceptions -------------------------------------------------------------

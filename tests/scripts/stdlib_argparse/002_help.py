@@ -1,0 +1,71 @@
+# format_help / format_usage / print_help as CPython lays them out: sections,
+# metavars, choices, groups, mutually exclusive groups, wrapping, epilog,
+# %(default)s, formatter classes, subcommands.
+import argparse
+
+p = argparse.ArgumentParser(prog="tool", description="Process some files and report "
+                            "what was found in them. " * 3, epilog="See the manual for more.")
+p.add_argument("files", nargs="+", help="the input files")
+p.add_argument("out", nargs="?", help="where to write")
+p.add_argument("-n", "--count", type=int, default=10, help="how many (default: %(default)s)")
+p.add_argument("-v", "--verbose", action="count", help="more output")
+p.add_argument("--mode", choices=["fast", "slow", "exact"], help="the %(prog)s mode")
+p.add_argument("--pair", nargs=2, metavar=("X", "Y"))
+p.add_argument("--list", nargs="*")
+p.add_argument("--a-very-long-option-name-indeed", metavar="VALUE",
+               help="an option whose invocation is longer than the help column")
+p.add_argument("--hidden", help=argparse.SUPPRESS)
+g = p.add_argument_group("output", "Options about the output.")
+g.add_argument("--color", action="store_true", help="use colors")
+m = p.add_mutually_exclusive_group()
+m.add_argument("--json", action="store_true")
+m.add_argument("--xml", action="store_true")
+p.add_argument("--version", action="version", version="%(prog)s 1.0")
+print(p.format_usage(), end="")
+print("----")
+print(p.format_help(), end="")
+print("----")
+
+small = argparse.ArgumentParser(prog="small", add_help=False)
+small.add_argument("x")
+print(repr(small.format_help()))
+req = argparse.ArgumentParser(prog="req")
+r = req.add_mutually_exclusive_group(required=True)
+r.add_argument("-a", action="store_true")
+r.add_argument("-b", action="store_true")
+print(req.format_usage(), end="")
+
+sub = argparse.ArgumentParser(prog="git")
+sub.add_argument("--debug", action="store_true")
+commands = sub.add_subparsers(dest="command", help="what to do")
+clone = commands.add_parser("clone", help="copy a repository")
+clone.add_argument("url")
+clone.add_argument("--depth", type=int)
+commit = commands.add_parser("commit", aliases=["ci"], help="record changes")
+commit.add_argument("-m", "--message", required=True)
+print(sub.format_help(), end="")
+print(clone.format_help(), end="")
+print(sub.parse_args(["clone", "http://x", "--depth", "1"]))
+print(sub.parse_args(["--debug", "ci", "-m", "msg"]))
+print(sub.parse_args([]))
+
+raw = argparse.ArgumentParser(prog="raw", formatter_class=argparse.RawDescriptionHelpFormatter,
+                              description="line one\n  indented line two\n")
+print(raw.format_help(), end="")
+rawtext = argparse.ArgumentParser(prog="rt", formatter_class=argparse.RawTextHelpFormatter)
+rawtext.add_argument("--x", help="first\nsecond")
+print(rawtext.format_help(), end="")
+defaults = argparse.ArgumentParser(prog="defs", formatter_class=argparse.ArgumentDefaultsHelpFormatter)
+defaults.add_argument("--size", default=3, help="the size")
+defaults.add_argument("--name", help="a name")
+defaults.add_argument("pos", nargs="?", default="p", help="positional")
+print(defaults.format_help(), end="")
+
+long = argparse.ArgumentParser(prog="a-program-with-a-rather-long-name")
+for i in range(8):
+    long.add_argument("--option-number-%d" % i, metavar="VALUE%d" % i)
+long.add_argument("positional_one")
+long.add_argument("positional_two", nargs="*")
+print(long.format_usage(), end="")
+usage = argparse.ArgumentParser(prog="u", usage="%(prog)s [options] FILE")
+print(usage.format_usage(), end="")
