@@ -25,5 +25,6 @@ Value init_signal_module(ThreadState& ts);       // signal_module.cpp
 Value init_subprocess_module(ThreadState& ts);   // subprocess_module.cpp: _subprocess
 Value init_pickle_module(ThreadState& ts);       // pickle_module.cpp: _pickle
 Value init_codecs_module(ThreadState& ts);       // codecs_module.cpp: _codecs
+Value init_regex_module(ThreadState& ts);        // regex_module.cpp: _regex, for re.py
 
 }  // namespace gilt

@@ -18,6 +18,7 @@ constexpr NativeModule kNativeModules[] = {
     {"_json", init_json_module},                // json.cpp
     {"_pickle", init_pickle_module},            // pickle_module.cpp
     {"_random", init_random_module},            // random.cpp
+    {"_regex", init_regex_module},              // regex_*.cpp, for re.py
     {"_socket", init_socket_module},            // socket*.cpp
     {"_subprocess", init_subprocess_module},    // subprocess_module.cpp
     {"_thread", init_thread_module},            // thread_module.cpp

@@ -1,0 +1,617 @@
+"""Regular expressions, as CPython's re module offers them.
+
+The matching engine is native (the _regex module: a parser that reports
+CPython's errors, and a backtracking VM); this file gives it CPython's
+surface: the functions, Pattern and Match objects, replacement templates,
+the flags and a cache of compiled patterns.
+"""
+
+import _regex
+
+__all__ = [
+    "match", "fullmatch", "search", "sub", "subn", "split", "findall", "finditer",
+    "compile", "purge", "escape", "error", "Pattern", "Match", "A", "I", "L", "M",
+    "S", "X", "U", "ASCII", "IGNORECASE", "LOCALE", "MULTILINE", "DOTALL", "VERBOSE",
+    "UNICODE", "NOFLAG", "RegexFlag",
+]
+
+_MAXSIZE = 9223372036854775807
+
+
+# --- flags ---
+
+_FLAG_NAMES = (
+    (1, "TEMPLATE"), (2, "IGNORECASE"), (4, "LOCALE"), (8, "MULTILINE"),
+    (16, "DOTALL"), (32, "UNICODE"), (64, "VERBOSE"), (128, "DEBUG"), (256, "ASCII"),
+)
+
+
+class RegexFlag(int):
+    """An int whose repr names the flags it holds (re.IGNORECASE|re.DOTALL)."""
+
+    def __repr__(self):
+        value = int(self)
+        names = []
+        for bit, name in _FLAG_NAMES:
+            if value & bit:
+                names.append("re." + name)
+                value &= ~bit
+        if value:
+            names.append(hex(value))
+        if not names:
+            return "re.NOFLAG"
+        return "|".join(names)
+
+    __str__ = __repr__
+
+    def __or__(self, other):
+        if not isinstance(other, int):
+            return NotImplemented
+        return RegexFlag(int(self) | int(other))
+
+    def __and__(self, other):
+        if not isinstance(other, int):
+            return NotImplemented
+        return RegexFlag(int(self) & int(other))
+
+    def __xor__(self, other):
+        if not isinstance(other, int):
+            return NotImplemented
+        return RegexFlag(int(self) ^ int(other))
+
+    __ror__ = __or__
+    __rand__ = __and__
+    __rxor__ = __xor__
+
+    def __invert__(self):
+        return RegexFlag(~int(self) & 511)
+
+
+NOFLAG = RegexFlag(0)
+TEMPLATE = T = RegexFlag(1)
+IGNORECASE = I = RegexFlag(2)
+LOCALE = L = RegexFlag(4)
+MULTILINE = M = RegexFlag(8)
+DOTALL = S = RegexFlag(16)
+UNICODE = U = RegexFlag(32)
+VERBOSE = X = RegexFlag(64)
+DEBUG = RegexFlag(128)
+ASCII = A = RegexFlag(256)
+
+
+# --- errors ---
+
+class error(Exception):
+    """A pattern or template that is not a valid regular expression.
+
+    msg is the bare message; pattern and pos say where, and lineno and
+    colno give pos as a line and column when pos is known.
+    """
+
+    def __init__(self, msg, pattern=None, pos=None):
+        self.msg = msg
+        self.pattern = pattern
+        self.pos = pos
+        self.lineno = self.colno = None
+        text = msg
+        if pattern is not None and pos is not None:
+            text = "%s at position %d" % (msg, pos)
+            newline = "\n" if isinstance(pattern, str) else b"\n"
+            self.lineno = pattern.count(newline, 0, pos) + 1
+            line_start = pattern.rfind(newline, 0, pos) + 1
+            self.colno = pos - line_start + 1
+            if newline in pattern:
+                text += " (line %d, column %d)" % (self.lineno, self.colno)
+        Exception.__init__(self, text)
+
+
+PatternError = error
+
+
+# --- Match ---
+
+class Match:
+    """The result of a successful match: spans of the groups over `string`."""
+
+    __slots__ = ("_spans", "_pattern", "string", "pos", "endpos", "lastindex")
+
+    def __init__(self, pattern, string, pos, endpos, result):
+        self._pattern = pattern
+        self.string = string
+        self.pos = pos
+        self.endpos = endpos
+        self.lastindex = result[0]
+        self._spans = result[1:]
+
+    @property
+    def re(self):
+        return self._pattern
+
+    @property
+    def lastgroup(self):
+        index = self.lastindex
+        if index is None:
+            return None
+        for name, number in self._pattern._names:
+            if number == index:
+                return name
+        return None
+
+    @property
+    def regs(self):
+        spans = self._spans
+        return tuple((spans[k], spans[k + 1]) for k in range(0, len(spans), 2))
+
+    def _index(self, group):
+        if isinstance(group, str):
+            number = self._pattern.groupindex.get(group)
+            if number is not None:
+                return number
+        else:
+            try:
+                index = group.__index__()
+            except (AttributeError, TypeError):
+                index = -1
+            if 0 <= index <= self._pattern.groups:
+                return index
+        raise IndexError("no such group")
+
+    def _get(self, index, default=None):
+        start = self._spans[2 * index]
+        end = self._spans[2 * index + 1]
+        if start < 0 or end < 0:
+            return default
+        return self.string[start:end]
+
+    def group(self, *groups):
+        if not groups:
+            return self._get(0)
+        if len(groups) == 1:
+            return self._get(self._index(groups[0]))
+        return tuple(self._get(self._index(g)) for g in groups)
+
+    def __getitem__(self, group):
+        return self._get(self._index(group))
+
+    def groups(self, default=None):
+        return tuple(self._get(k, default) for k in range(1, self._pattern.groups + 1))
+
+    def groupdict(self, default=None):
+        return {name: self._get(number, default) for name, number in self._pattern._names}
+
+    def start(self, group=0):
+        return self._spans[2 * self._index(group)]
+
+    def end(self, group=0):
+        return self._spans[2 * self._index(group) + 1]
+
+    def span(self, group=0):
+        index = self._index(group)
+        return (self._spans[2 * index], self._spans[2 * index + 1])
+
+    def expand(self, template):
+        return _expand(self._pattern, template, self)
+
+    def __repr__(self):
+        return "<re.Match object; span=(%d, %d), match=%r>" % (
+            self._spans[0], self._spans[1], self._get(0))
+
+    def __copy__(self):
+        return self
+
+    def __deepcopy__(self, memo):
+        return self
+
+    def __bool__(self):
+        return True
+
+
+# --- Pattern ---
+
+class Pattern:
+    """A compiled regular expression."""
+
+    __slots__ = ("_program", "pattern", "flags", "groups", "groupindex", "_names",
+                 "_template_cache")
+
+    def __init__(self, pattern, flags):
+        program = _regex.compile(pattern, flags)
+        if type(program) is tuple:
+            raise error(program[0], pattern, program[1])
+        final_flags, groups, names = _regex.info(program)
+        self._program = program
+        self.pattern = pattern
+        self.flags = final_flags
+        self.groups = groups
+        self._names = names
+        self.groupindex = dict(names)
+        self._template_cache = {}
+
+    def _run(self, string, pos, endpos, mode):
+        result = _regex.match(self._program, string, pos, endpos, mode, False)
+        if result is None:
+            return None
+        return Match(self, string, max(0, min(pos, len(string))),
+                     max(0, min(endpos, len(string))), result)
+
+    def match(self, string, pos=0, endpos=_MAXSIZE):
+        return self._run(string, pos, endpos, 0)
+
+    def search(self, string, pos=0, endpos=_MAXSIZE):
+        return self._run(string, pos, endpos, 1)
+
+    def fullmatch(self, string, pos=0, endpos=_MAXSIZE):
+        return self._run(string, pos, endpos, 2)
+
+    def findall(self, string, pos=0, endpos=_MAXSIZE):
+        return _regex.findall(self._program, string, pos, endpos)
+
+    def _spans_of(self, string, pos=0, endpos=_MAXSIZE):
+        """Yields the raw result of each successive match (empty matches
+        included, but never an empty match where the previous one ended)."""
+        program = self._program
+        advance = False
+        end = min(endpos, len(string))
+        while pos <= end:
+            result = _regex.match(program, string, pos, endpos, 1, advance)
+            if result is None:
+                return
+            yield result
+            advance = result[1] == result[2]
+            pos = result[2]
+
+    def finditer(self, string, pos=0, endpos=_MAXSIZE):
+        clamped_pos = max(0, min(pos, len(string)))
+        clamped_end = max(0, min(endpos, len(string)))
+        for result in self._spans_of(string, pos, endpos):
+            yield Match(self, string, clamped_pos, clamped_end, result)
+
+    def scanner(self, string, pos=0, endpos=_MAXSIZE):
+        return _Scanner(self, string, pos, endpos)
+
+    def split(self, string, maxsplit=0):
+        pieces = []
+        last = 0
+        splits = 0
+        groups = self.groups
+        for result in self._spans_of(string):
+            if maxsplit > 0 and splits >= maxsplit:
+                break
+            pieces.append(string[last:result[1]])
+            for k in range(1, groups + 1):
+                start = result[1 + 2 * k]
+                end = result[2 + 2 * k]
+                pieces.append(None if start < 0 or end < 0 else string[start:end])
+            last = result[2]
+            splits += 1
+        pieces.append(string[last:])
+        return pieces
+
+    def subn(self, repl, string, count=0):
+        return _substitute(self, repl, string, count)
+
+    def sub(self, repl, string, count=0):
+        return _substitute(self, repl, string, count)[0]
+
+    def __repr__(self):
+        flags = self.flags
+        if isinstance(self.pattern, str):
+            flags &= ~32
+        text = repr(self.pattern)
+        if len(text) > 200:
+            text = text[:200]
+        if flags:
+            return "re.compile(%s, %r)" % (text, RegexFlag(flags))
+        return "re.compile(%s)" % text
+
+    def __eq__(self, other):
+        if not isinstance(other, Pattern):
+            return NotImplemented
+        return (self.flags == other.flags and type(self.pattern) is type(other.pattern)
+                and self.pattern == other.pattern)
+
+    def __ne__(self, other):
+        equal = self.__eq__(other)
+        if equal is NotImplemented:
+            return equal
+        return not equal
+
+    def __hash__(self):
+        return hash((self.pattern, self.flags))
+
+    def __copy__(self):
+        return self
+
+    def __deepcopy__(self, memo):
+        return self
+
+    def __reduce__(self):
+        return (_compile, (self.pattern, self.flags))
+
+
+class _Scanner:
+    def __init__(self, pattern, string, pos, endpos):
+        self.pattern = pattern
+        self._string = string
+        self._pos = pos
+        self._endpos = endpos
+        self._advance = False
+
+    def _step(self, mode):
+        if self._pos > min(self._endpos, len(self._string)):
+            return None
+        result = _regex.match(self.pattern._program, self._string, self._pos, self._endpos,
+                              mode, self._advance)
+        if result is None:
+            self._pos = _MAXSIZE
+            return None
+        self._advance = result[1] == result[2]
+        self._pos = result[2]
+        return Match(self.pattern, self._string, 0, min(self._endpos, len(self._string)),
+                     result)
+
+    def match(self):
+        return self._step(0)
+
+    def search(self):
+        return self._step(1)
+
+
+# --- replacement templates ---
+
+_TEMPLATE_ESCAPES = {"a": "\a", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t",
+                     "v": "\v", "\\": "\\"}
+_OCTAL = "01234567"
+_DIGITS = "0123456789"
+
+
+def _template_name(text, start, pattern):
+    """Parses the name of \\g<name> from text[start] (just after '<')."""
+    close = text.find(">", start)
+    if close < 0:
+        if start >= len(text):
+            raise error("missing group name", pattern, start)
+        raise error("missing >, unterminated name", pattern, start)
+    name = text[start:close]
+    if not name:
+        raise error("missing group name", pattern, start)
+    return name, close + 1
+
+
+def _parse_template(pattern, template):
+    """Splits a replacement template into literal text and group numbers."""
+    is_bytes = not isinstance(template, str)
+    text = str(template, "latin-1") if is_bytes else template
+    parts = []
+    literal = []
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch != "\\":
+            literal.append(ch)
+            i += 1
+            continue
+        if i + 1 >= n:
+            raise error("bad escape (end of pattern)", template, n - 1)
+        start = i
+        ch = text[i + 1]
+        i += 2
+        group = None
+        if ch == "g":
+            if i >= n or text[i] != "<":
+                raise error("missing <", template, i)
+            name, after = _template_name(text, i + 1, template)
+            if name.isdigit() and name.isascii():
+                group = int(name)
+                if group > pattern.groups:
+                    raise error("invalid group reference %d" % group, template, i + 1)
+            elif name.isidentifier():
+                group = pattern.groupindex.get(name)
+                if group is None:
+                    raise IndexError("unknown group name %r" % name)
+            else:
+                raise error("bad character in group name %r" % name, template, i + 1)
+            i = after
+        elif ch == "0":
+            digits = ch
+            while i < n and len(digits) < 3 and text[i] in _OCTAL:
+                digits += text[i]
+                i += 1
+            literal.append(chr(int(digits, 8)))
+        elif ch in _DIGITS:
+            digits = ch
+            if i < n and text[i] in _DIGITS:
+                digits += text[i]
+                i += 1
+                if (digits[0] in _OCTAL and digits[1] in _OCTAL and i < n
+                        and text[i] in _OCTAL):
+                    digits += text[i]
+                    i += 1
+                    value = int(digits, 8)
+                    if value > 0o377:
+                        raise error("octal escape value \\%s outside of range 0-0o377"
+                                    % digits, template, start)
+                    literal.append(chr(value))
+                    continue
+            group = int(digits)
+            if group > pattern.groups:
+                raise error("invalid group reference %d" % group, template, start + 1)
+        elif ch in _TEMPLATE_ESCAPES:
+            literal.append(_TEMPLATE_ESCAPES[ch])
+        elif ch.isascii() and ch.isalpha():
+            raise error("bad escape \\" + ch, template, start)
+        else:
+            literal.append("\\" + ch)
+        if group is not None:
+            if literal:
+                parts.append(_as_subject_type("".join(literal), is_bytes))
+                literal = []
+            parts.append(group)
+    if literal:
+        parts.append(_as_subject_type("".join(literal), is_bytes))
+    return parts
+
+
+def _as_subject_type(text, is_bytes):
+    return text.encode("latin-1") if is_bytes else text
+
+
+def _compiled_template(pattern, template):
+    cache = pattern._template_cache
+    parts = cache.get(template)
+    if parts is None:
+        parts = _parse_template(pattern, template)
+        if len(cache) >= 100:
+            cache.clear()
+        cache[template] = parts
+    return parts
+
+
+def _fill(parts, spans, string, empty):
+    pieces = []
+    for part in parts:
+        if type(part) is int:
+            start = spans[2 * part]
+            end = spans[2 * part + 1]
+            if start >= 0 and end >= 0:
+                pieces.append(string[start:end])
+        else:
+            pieces.append(part)
+    return empty.join(pieces)
+
+
+def _expand(pattern, template, match):
+    parts = _compiled_template(pattern, template)
+    empty = "" if isinstance(template, str) else b""
+    return _fill(parts, match._spans, match.string, empty)
+
+
+def _substitute(pattern, repl, string, count):
+    is_str = isinstance(string, str)
+    empty = "" if is_str else b""
+    if callable(repl):
+        make = None
+    else:
+        if isinstance(repl, str) != isinstance(pattern.pattern, str):
+            kind = "str" if isinstance(pattern.pattern, str) else "bytes-like object"
+            raise TypeError("expected %s, got '%s'" % (kind, type(repl).__name__))
+        backslash = "\\" if isinstance(repl, str) else b"\\"
+        if backslash in repl:
+            parts = _compiled_template(pattern, repl)
+            if len(parts) == 1 and type(parts[0]) is not int:
+                repl = parts[0]
+            elif not parts:
+                repl = empty
+            else:
+                make = parts
+                repl = None
+        if repl is not None:
+            make = repl
+    pieces = []
+    last = 0
+    done = 0
+    for result in pattern._spans_of(string):
+        if count and done >= count:
+            break
+        pieces.append(string[last:result[1]])
+        if make is None:
+            piece = repl(Match(pattern, string, 0, len(string), result))
+            if piece:
+                pieces.append(piece)
+        elif type(make) is list:
+            pieces.append(_fill(make, result[1:], string, empty))
+        else:
+            pieces.append(make)
+        last = result[2]
+        done += 1
+    if not done:
+        return string, 0
+    pieces.append(string[last:])
+    return empty.join(pieces), done
+
+
+# --- module functions ---
+
+_cache = {}
+_CACHE_LIMIT = 512
+
+
+def _compile(pattern, flags):
+    if isinstance(flags, RegexFlag):
+        flags = int(flags)
+    key = (type(pattern), pattern, flags)
+    try:
+        return _cache[key]
+    except KeyError:
+        pass
+    except TypeError:
+        pass
+    if isinstance(pattern, Pattern):
+        if flags:
+            raise ValueError("cannot process flags argument with a compiled pattern")
+        return pattern
+    if not isinstance(pattern, (str, bytes)):
+        raise TypeError("first argument must be string or compiled pattern")
+    compiled = Pattern(pattern, flags)
+    if len(_cache) >= _CACHE_LIMIT:
+        del _cache[next(iter(_cache))]
+    _cache[key] = compiled
+    return compiled
+
+
+def compile(pattern, flags=0):
+    """Compiles a pattern into a Pattern object."""
+    return _compile(pattern, flags)
+
+
+def purge():
+    """Clears the cache of compiled patterns."""
+    _cache.clear()
+
+
+def match(pattern, string, flags=0):
+    return _compile(pattern, flags).match(string)
+
+
+def fullmatch(pattern, string, flags=0):
+    return _compile(pattern, flags).fullmatch(string)
+
+
+def search(pattern, string, flags=0):
+    return _compile(pattern, flags).search(string)
+
+
+def findall(pattern, string, flags=0):
+    return _compile(pattern, flags).findall(string)
+
+
+def finditer(pattern, string, flags=0):
+    return _compile(pattern, flags).finditer(string)
+
+
+def sub(pattern, repl, string, count=0, flags=0):
+    return _compile(pattern, flags).sub(repl, string, count)
+
+
+def subn(pattern, repl, string, count=0, flags=0):
+    return _compile(pattern, flags).subn(repl, string, count)
+
+
+def split(pattern, string, maxsplit=0, flags=0):
+    return _compile(pattern, flags).split(string, maxsplit)
+
+
+_SPECIAL = frozenset("()[]{}?*+-|^$\\.&~# \t\n\r\v\f")
+
+
+def escape(pattern):
+    """Backslash-escapes the characters that are special in a pattern."""
+    if isinstance(pattern, str):
+        return "".join("\\" + ch if ch in _SPECIAL else ch for ch in pattern)
+    text = str(pattern, "latin-1")
+    return "".join("\\" + ch if ch in _SPECIAL else ch for ch in text).encode("latin-1")
+
+
+def template(pattern, flags=0):
+    return _compile(pattern, flags | TEMPLATE)

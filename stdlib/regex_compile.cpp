@@ -1,0 +1,413 @@
+// From the parse tree to the VM's program (the instruction set is in
+// regex.hpp), plus the character-class and case helpers both sides share.
+//
+// Repeats of one character become a single RepeatOne, which the VM runs as
+// a counting loop with one backtrack entry (CPython's REPEAT_ONE). Other
+// repeats are unrolled: the required copies, then a Split per optional copy,
+// or a loop guarded by Mark/Check so that an iteration matching nothing ends
+// the loop instead of spinning (as in CPython, that last empty iteration
+// still counts: `(a|)*` on "aa" leaves group 1 empty).
+#include <algorithm>
+
+#include "runtime/unicode.hpp"
+#include "stdlib/regex.hpp"
+#include "stdlib/regex_parse.hpp"
+
+namespace gilt::regex {
+
+uint32_t fold_lower(uint32_t c, bool ascii) {
+    if (c < 128 || ascii) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+    return uc_to_lower(c);
+}
+
+uint32_t fold_upper(uint32_t c, bool ascii) {
+    if (c < 128 || ascii) return (c >= 'a' && c <= 'z') ? c - 32 : c;
+    return uc_to_upper(c);
+}
+
+bool is_word(uint32_t c, bool ascii) {
+    if (c < 128 || ascii)
+        return c < 128 && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                           (c >= '0' && c <= '9') || c == '_');
+    return uc_isalnum(c);
+}
+
+namespace {
+
+bool category_has(uint8_t cats, uint32_t c, bool ascii) {
+    bool digit = ascii ? (c >= '0' && c <= '9') : uc_isdecimal(c);
+    bool space = ascii ? (c == ' ' || (c >= 9 && c <= 13)) : uc_isspace(c);
+    bool word = is_word(c, ascii);
+    return ((cats & CharSet::Digit) && digit) || ((cats & CharSet::NotDigit) && !digit) ||
+           ((cats & CharSet::Space) && space) || ((cats & CharSet::NotSpace) && !space) ||
+           ((cats & CharSet::Word) && word) || ((cats & CharSet::NotWord) && !word);
+}
+
+bool in_ranges(const CharSet& set, uint32_t c) {
+    for (const auto& [lo, hi] : set.ranges)
+        if (c >= lo && c <= hi) return true;
+    return false;
+}
+
+}  // namespace
+
+bool CharSet::contains_slow(uint32_t c) const {
+    bool in = in_ranges(*this, c) || (categories && category_has(categories, c, ascii));
+    if (!in && icase) {
+        uint32_t lo = fold_lower(c, ascii), up = fold_upper(c, ascii);
+        in = (lo != c && in_ranges(*this, lo)) || (up != c && in_ranges(*this, up));
+    }
+    return in != negate;
+}
+
+void CharSet::finish() {
+    for (uint32_t c = 0; c < 256; ++c)
+        if (contains_slow(c)) low[c >> 6] |= uint64_t(1) << (c & 63);
+}
+
+namespace {
+
+constexpr size_t kMaxProgram = 4'000'000;  // instructions; unrolled repeats stop here
+
+bool ascii_semantics(uint32_t flags, bool is_bytes) {
+    return is_bytes || (flags & (kFlagAscii | kFlagLocale));
+}
+
+class Compiler {
+public:
+    Compiler(std::vector<Node>& nodes, Program& prog, CompileError& err)
+        : m_nodes(nodes), m_prog(prog), m_err(err) {}
+
+    bool emit_node(int id);
+
+private:
+    int emit(Inst in) {
+        m_prog.code.push_back(in);
+        return int(m_prog.code.size()) - 1;
+    }
+    int here() const { return int(m_prog.code.size()); }
+    bool emit_char(const Node& n);
+    bool emit_repeat(const Node& n);
+    bool emit_alt(const Node& n);
+    bool emit_sub(Op op, const Node& n, uint8_t flag, int32_t width);
+    bool too_big() {
+        if (m_prog.code.size() <= kMaxProgram) return false;
+        m_err.message = "regular expression is too large";
+        m_err.overflow = true;
+        return true;
+    }
+
+    std::vector<Node>& m_nodes;
+    Program& m_prog;
+    CompileError& m_err;
+};
+
+bool is_single_char(const Node& n) {
+    return n.kind == Node::Lit || n.kind == Node::Any || n.kind == Node::Set;
+}
+
+bool Compiler::emit_char(const Node& n) {
+    bool ascii = ascii_semantics(n.flags, m_prog.is_bytes);
+    Inst in;
+    if (n.kind == Node::Any) {
+        in.op = (n.flags & kFlagDotAll) ? Op::AnyAll : Op::Any;
+    } else if (n.kind == Node::Set) {
+        CharSet set = n.set;
+        set.finish();
+        m_prog.sets.push_back(std::move(set));
+        in.op = Op::Set;
+        in.x = int32_t(m_prog.sets.size()) - 1;
+    } else {
+        in.op = Op::Char;
+        in.c = n.c;
+        if (n.flags & kFlagIgnoreCase) {
+            in.c2 = fold_lower(n.c, ascii);
+            in.c3 = fold_upper(n.c, ascii);
+            if (in.c2 != n.c || in.c3 != n.c || !ascii) in.op = Op::CharI;
+            in.flag = ascii ? 1 : 0;
+        }
+    }
+    emit(in);
+    return true;
+}
+
+// Fixed width of a subpattern, or false when it varies (look-behind needs it).
+bool fixed_width(const std::vector<Node>& nodes, int id, uint64_t& w) {
+    const Node& n = nodes[id];
+    switch (n.kind) {
+        case Node::Lit:
+        case Node::Any:
+        case Node::Set:
+            w = 1;
+            return true;
+        case Node::At:
+        case Node::Look:
+            w = 0;
+            return true;
+        case Node::Cat: {
+            uint64_t total = 0;
+            for (int k : n.kids) {
+                uint64_t x;
+                if (!fixed_width(nodes, k, x)) return false;
+                total += x;
+            }
+            w = total;
+            return true;
+        }
+        case Node::Alt: {
+            uint64_t first = 0;
+            for (size_t i = 0; i < n.kids.size(); ++i) {
+                uint64_t x;
+                if (!fixed_width(nodes, n.kids[i], x) || (i > 0 && x != first)) return false;
+                first = x;
+            }
+            w = first;
+            return true;
+        }
+        case Node::Group:
+        case Node::Atomic:
+            return fixed_width(nodes, n.kids[0], w);
+        case Node::Repeat: {
+            uint64_t x;
+            if (n.min != n.max || !fixed_width(nodes, n.kids[0], x)) return false;
+            w = x * n.min;
+            return true;
+        }
+        case Node::Cond: {
+            uint64_t a, b = 0;
+            if (!fixed_width(nodes, n.kids[0], a)) return false;
+            if (n.kids.size() > 1 && !fixed_width(nodes, n.kids[1], b)) return false;
+            w = a;
+            return a == b;
+        }
+        case Node::Backref:
+            return false;
+    }
+    return false;
+}
+
+bool Compiler::emit_sub(Op op, const Node& n, uint8_t flag, int32_t width) {
+    Inst in;
+    in.op = op;
+    in.flag = flag;
+    in.x = width;
+    int at = emit(in);
+    if (!emit_node(n.kids[0])) return false;
+    emit(Inst{Op::Succeed});
+    m_prog.code[at].y = here();
+    return true;
+}
+
+bool Compiler::emit_alt(const Node& n) {
+    std::vector<int> jumps;
+    for (size_t i = 0; i < n.kids.size(); ++i) {
+        int split = -1;
+        if (i + 1 < n.kids.size()) {
+            Inst s{Op::Split};
+            split = emit(s);
+            m_prog.code[split].x = here();
+        }
+        if (!emit_node(n.kids[i])) return false;
+        if (split >= 0) {
+            jumps.push_back(emit(Inst{Op::Jmp}));
+            m_prog.code[split].y = here();
+        }
+    }
+    for (int j : jumps) m_prog.code[j].x = here();
+    return true;
+}
+
+bool Compiler::emit_repeat(const Node& n) {
+    const Node& body = m_nodes[n.kids[0]];
+    if (is_single_char(body)) {
+        Inst in{Op::RepeatOne};
+        in.min = n.min;
+        in.max = n.max;
+        in.flag = n.mode;
+        emit(in);
+        return emit_char(body);
+    }
+    if (n.mode == kPossessive) {
+        Node greedy = n;
+        greedy.mode = kGreedy;
+        int at = emit(Inst{Op::Atomic});
+        if (!emit_repeat(greedy)) return false;
+        emit(Inst{Op::Succeed});
+        m_prog.code[at].y = here();
+        return true;
+    }
+    bool lazy = n.mode == kLazy;
+    for (uint32_t i = 0; i < n.min; ++i) {
+        if (!emit_node(n.kids[0]) || too_big()) return false;
+    }
+    if (n.max == kMaxRepeat) {
+        int reg = m_prog.registers++;
+        int loop = emit(Inst{Op::Split});
+        int body_at = here();
+        Inst mark{Op::Mark};
+        mark.x = reg;
+        emit(mark);
+        if (!emit_node(n.kids[0])) return false;
+        Inst check{Op::Check};
+        check.x = reg;
+        int chk = emit(check);
+        Inst back{Op::Jmp};
+        back.x = loop;
+        emit(back);
+        int end = here();
+        m_prog.code[chk].y = end;
+        m_prog.code[loop].x = lazy ? end : body_at;
+        m_prog.code[loop].y = lazy ? body_at : end;
+        return true;
+    }
+    std::vector<int> splits;
+    for (uint32_t i = n.min; i < n.max; ++i) {
+        splits.push_back(emit(Inst{Op::Split}));
+        if (!emit_node(n.kids[0]) || too_big()) return false;
+    }
+    int end = here();
+    for (size_t k = 0; k < splits.size(); ++k) {
+        int body_at = splits[k] + 1;
+        m_prog.code[splits[k]].x = lazy ? end : body_at;
+        m_prog.code[splits[k]].y = lazy ? body_at : end;
+    }
+    return true;
+}
+
+bool Compiler::emit_node(int id) {
+    const Node& n = m_nodes[id];
+    switch (n.kind) {
+        case Node::Lit:
+        case Node::Any:
+        case Node::Set:
+            return emit_char(n);
+        case Node::Cat:
+            for (int k : n.kids)
+                if (!emit_node(k)) return false;
+            return true;
+        case Node::Alt:
+            return emit_alt(n);
+        case Node::Group: {
+            if (n.group < 0) return emit_node(n.kids[0]);
+            Inst open{Op::Save};
+            open.x = 2 * n.group;
+            emit(open);
+            if (!emit_node(n.kids[0])) return false;
+            Inst close{Op::Save};
+            close.x = 2 * n.group + 1;
+            emit(close);
+            return true;
+        }
+        case Node::Repeat:
+            return emit_repeat(n);
+        case Node::At: {
+            Inst in{Op::At};
+            in.x = int32_t(n.at);
+            in.flag = ascii_semantics(n.flags, m_prog.is_bytes) ? 1 : 0;
+            emit(in);
+            return true;
+        }
+        case Node::Backref: {
+            Inst in{Op::Backref};
+            in.x = n.group;
+            in.flag = (n.flags & kFlagIgnoreCase) ? 1 : 0;
+            in.flag |= ascii_semantics(n.flags, m_prog.is_bytes) ? 2 : 0;
+            emit(in);
+            return true;
+        }
+        case Node::Look: {
+            uint64_t width = 0;
+            if ((n.look & kLookBehind) && !fixed_width(m_nodes, n.kids[0], width)) {
+                m_err.message = "look-behind requires fixed-width pattern";
+                m_err.pos = -1;
+                return false;
+            }
+            return emit_sub(Op::Look, n, n.look, int32_t(width));
+        }
+        case Node::Atomic:
+            return emit_sub(Op::Atomic, n, 0, 0);
+        case Node::Cond: {
+            Inst in{Op::GroupExists};
+            in.x = n.group;
+            int at = emit(in);
+            if (!emit_node(n.kids[0])) return false;
+            int jump = emit(Inst{Op::Jmp});
+            m_prog.code[at].y = here();
+            if (n.kids.size() > 1 && !emit_node(n.kids[1])) return false;
+            m_prog.code[jump].x = here();
+            return true;
+        }
+    }
+    return false;
+}
+
+// The literal text every match must start with, when the pattern begins
+// with case-sensitive literals; lets search skip ahead with a fast find.
+void find_prefix(const std::vector<Node>& nodes, int root, Program& prog) {
+    const Node* n = &nodes[root];
+    while (n->kind == Node::Group && n->group < 0) n = &nodes[n->kids[0]];
+    std::vector<int> items;
+    if (n->kind == Node::Cat) {
+        items = n->kids;
+    } else {
+        items.push_back(int(n - nodes.data()));
+    }
+    if (!items.empty()) {
+        const Node& first = nodes[items[0]];
+        if (first.kind == Node::At && first.at == AtKind::Beginning) prog.anchored = true;
+    }
+    for (int k : items) {
+        const Node& item = nodes[k];
+        if (item.kind != Node::Lit || (item.flags & kFlagIgnoreCase)) break;
+        prog.prefix.push_back(item.c);
+    }
+}
+
+bool fix_flags(uint32_t& flags, bool is_bytes, CompileError& err) {
+    err.value_error = true;
+    if (!is_bytes) {
+        if (flags & kFlagLocale) {
+            err.message = "cannot use LOCALE flag with a str pattern";
+            return false;
+        }
+        if (!(flags & kFlagAscii)) {
+            flags |= kFlagUnicode;
+        } else if (flags & kFlagUnicode) {
+            err.message = "ASCII and UNICODE flags are incompatible";
+            return false;
+        }
+    } else {
+        if (flags & kFlagUnicode) {
+            err.message = "cannot use UNICODE flag with a bytes pattern";
+            return false;
+        }
+        if ((flags & kFlagLocale) && (flags & kFlagAscii)) {
+            err.message = "ASCII and LOCALE flags are incompatible";
+            return false;
+        }
+    }
+    err.value_error = false;
+    return true;
+}
+
+}  // namespace
+
+bool compile(const std::vector<uint32_t>& pattern, bool is_bytes, uint32_t flags, Program& out,
+             CompileError& err) {
+    Parser parser(pattern, is_bytes, err);
+    int root = parser.parse_pattern(flags);
+    if (root < 0) return false;
+    flags = parser.flags();
+    if (!fix_flags(flags, is_bytes, err)) return false;
+    out.flags = flags;
+    out.is_bytes = is_bytes;
+    out.groups = parser.groups();
+    out.group_names = parser.group_names();
+    Compiler compiler(parser.nodes(), out, err);
+    if (!compiler.emit_node(root)) return false;
+    out.code.push_back(Inst{Op::Match});
+    find_prefix(parser.nodes(), root, out);
+    return true;
+}
+
+}  // namespace gilt::regex

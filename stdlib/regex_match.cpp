@@ -1,0 +1,391 @@
+// The backtracking VM that runs a compiled regular expression.
+//
+// One Vm per call: it owns the capture slots, the loop registers and the
+// backtrack stack. Every change that backtracking must undo (a capture, a
+// register, lastindex) pushes a frame holding the old value; a failure pops
+// frames, undoing them, until it finds a choice point (a Split's other
+// branch, or a RepeatOne that can give back or take one more character).
+// The stack lives on the heap, so a long subject never deepens the C++
+// stack. Lookarounds and atomic groups run their sub-program by a recursive
+// exec() with their own stack base; what they captured survives, and frames
+// pushed afterwards undo it if the outer match backtracks past them.
+//
+// The subject is an array of code points (bytes or ASCII as uint8_t, other
+// str as uint32_t), and s[0, n) ends at the search's endpos, as CPython's
+// state->end does: `$` and \Z see endpos as the end, while `^`, \A and
+// look-behind still see the real beginning.
+#include <cstring>
+
+#include "stdlib/regex.hpp"
+
+namespace gilt::regex {
+
+namespace {
+
+template <class C>
+class Vm {
+public:
+    Vm(const Program& prog, const C* s, int64_t n)
+        : m_prog(prog),
+          m_s(s),
+          m_n(n),
+          m_slots(2 * size_t(prog.groups + 1), -1),
+          m_regs(size_t(prog.registers), -1) {}
+
+    bool search(int64_t pos, Mode mode, bool must_advance, MatchResult& out);
+
+private:
+    enum Kind : uint8_t { kBranch, kSlot, kReg, kLast, kGreedy, kLazy };
+    struct Frame {
+        Kind kind;
+        int32_t pc;
+        int64_t a;  // kBranch: pos; kSlot/kReg: old value; kGreedy/kLazy: start pos
+        int64_t b;  // kSlot/kReg: index; kGreedy/kLazy: count
+    };
+
+    bool attempt(int64_t start);
+    bool exec(int32_t pc, int64_t pos, int64_t& end);
+    bool one(const Inst& in, uint32_t ch) const;
+    bool at(const Inst& in, int64_t pos) const;
+    bool backref(const Inst& in, int64_t& pos) const;
+    bool sub(int32_t pc, int64_t pos, int64_t& end);
+    void set_slot(int64_t slot, int64_t value) {
+        m_stack.push_back({kSlot, 0, m_slots[size_t(slot)], slot});
+        m_slots[size_t(slot)] = value;
+    }
+    void keep_changes(const std::vector<int64_t>& before, int before_last);
+
+    const Program& m_prog;
+    const C* m_s;
+    int64_t m_n;
+    std::vector<int64_t> m_slots;
+    std::vector<int64_t> m_regs;
+    std::vector<Frame> m_stack;
+    int m_lastindex = -1;
+    int64_t m_start = 0;
+    bool m_full = false;
+    bool m_must_advance = false;
+    int m_depth = 0;  // nesting of sub-programs being run
+};
+
+template <class C>
+bool Vm<C>::one(const Inst& in, uint32_t ch) const {
+    switch (in.op) {
+        case Op::Char:
+            return ch == in.c;
+        case Op::CharI:
+            return ch == in.c || fold_lower(ch, in.flag) == in.c2 ||
+                   fold_upper(ch, in.flag) == in.c3;
+        case Op::Any:
+            return ch != '\n';
+        case Op::AnyAll:
+            return true;
+        case Op::Set:
+            return m_prog.sets[size_t(in.x)].contains(ch);
+        default:
+            return false;
+    }
+}
+
+template <class C>
+bool Vm<C>::at(const Inst& in, int64_t pos) const {
+    switch (AtKind(in.x)) {
+        case AtKind::Beginning:
+            return pos == 0;
+        case AtKind::BeginningLine:
+            return pos == 0 || m_s[pos - 1] == '\n';
+        case AtKind::EndDollar:
+            return pos == m_n || (pos == m_n - 1 && m_s[pos] == '\n');
+        case AtKind::EndLine:
+            return pos == m_n || m_s[pos] == '\n';
+        case AtKind::EndString:
+            return pos == m_n;
+        case AtKind::Boundary:
+        case AtKind::NonBoundary: {
+            if (m_n == 0) return false;
+            bool before = pos > 0 && is_word(m_s[pos - 1], in.flag);
+            bool after = pos < m_n && is_word(m_s[pos], in.flag);
+            return (before != after) == (AtKind(in.x) == AtKind::Boundary);
+        }
+    }
+    return false;
+}
+
+template <class C>
+bool Vm<C>::backref(const Inst& in, int64_t& pos) const {
+    int64_t gs = m_slots[2 * size_t(in.x)], ge = m_slots[2 * size_t(in.x) + 1];
+    if (gs < 0 || ge < 0) return false;
+    int64_t len = ge - gs;
+    if (pos + len > m_n) return false;
+    bool ascii = in.flag & 2;
+    for (int64_t k = 0; k < len; ++k) {
+        uint32_t a = m_s[gs + k], b = m_s[pos + k];
+        if (a == b) continue;
+        if (!(in.flag & 1) || fold_lower(a, ascii) != fold_lower(b, ascii)) return false;
+    }
+    pos += len;
+    return true;
+}
+
+// Runs the sub-program at pc (a lookaround or atomic group) to its first
+// solution, then drops its choice points.
+template <class C>
+bool Vm<C>::sub(int32_t pc, int64_t pos, int64_t& end) {
+    size_t base = m_stack.size();
+    ++m_depth;
+    bool ok = exec(pc, pos, end);
+    --m_depth;
+    m_stack.resize(base);
+    return ok;
+}
+
+// After a sub-program succeeded and its frames were dropped: frames that let
+// the outer match undo what it captured.
+template <class C>
+void Vm<C>::keep_changes(const std::vector<int64_t>& before, int before_last) {
+    for (size_t i = 0; i < before.size(); ++i) {
+        if (before[i] != m_slots[i]) m_stack.push_back({kSlot, 0, before[i], int64_t(i)});
+    }
+    if (before_last != m_lastindex) m_stack.push_back({kLast, 0, before_last, 0});
+}
+
+template <class C>
+bool Vm<C>::exec(int32_t pc, int64_t pos, int64_t& end) {
+    size_t base = m_stack.size();
+    const Inst* code = m_prog.code.data();
+    for (;;) {
+        const Inst& in = code[pc];
+        switch (in.op) {
+            case Op::Char:
+                if (pos < m_n && m_s[pos] == in.c) {
+                    ++pos;
+                    ++pc;
+                    continue;
+                }
+                goto fail;
+            case Op::CharI:
+            case Op::Any:
+            case Op::AnyAll:
+            case Op::Set:
+                if (pos < m_n && one(in, m_s[pos])) {
+                    ++pos;
+                    ++pc;
+                    continue;
+                }
+                goto fail;
+            case Op::Split:
+                m_stack.push_back({kBranch, in.y, pos, 0});
+                pc = in.x;
+                continue;
+            case Op::Jmp:
+                pc = in.x;
+                continue;
+            case Op::Save: {
+                set_slot(in.x, pos);
+                if ((in.x & 1) && in.x > 1) {
+                    m_stack.push_back({kLast, 0, m_lastindex, 0});
+                    m_lastindex = in.x / 2;
+                }
+                ++pc;
+                continue;
+            }
+            case Op::At:
+                if (!at(in, pos)) goto fail;
+                ++pc;
+                continue;
+            case Op::Backref:
+                if (!backref(in, pos)) goto fail;
+                ++pc;
+                continue;
+            case Op::RepeatOne: {
+                const Inst& body = code[pc + 1];
+                int64_t limit = std::min<int64_t>(int64_t(in.max), m_n - pos);
+                int64_t count = 0;
+                if (in.flag == kLazy) {
+                    while (count < int64_t(in.min) && count < limit && one(body, m_s[pos + count]))
+                        ++count;
+                    if (count < int64_t(in.min)) goto fail;
+                    m_stack.push_back({kLazy, pc, pos, count});
+                } else {
+                    while (count < limit && one(body, m_s[pos + count])) ++count;
+                    if (count < int64_t(in.min)) goto fail;
+                    if (in.flag == kGreedy && count > int64_t(in.min))
+                        m_stack.push_back({kGreedy, pc, pos, count});
+                }
+                pos += count;
+                pc += 2;
+                continue;
+            }
+            case Op::Mark:
+                m_stack.push_back({kReg, 0, m_regs[size_t(in.x)], in.x});
+                m_regs[size_t(in.x)] = pos;
+                ++pc;
+                continue;
+            case Op::Check:
+                pc = pos == m_regs[size_t(in.x)] ? in.y : pc + 1;
+                continue;
+            case Op::Look: {
+                int64_t from = pos;
+                bool ok;
+                std::vector<int64_t> before = m_slots;
+                int before_last = m_lastindex;
+                int64_t sub_end;
+                if (in.flag & kLookBehind) from = pos - in.x;  // fixed width: ends at pos
+                ok = from >= 0 && sub(pc + 1, from, sub_end);
+                if (in.flag & kLookNegative) {
+                    m_slots = before;
+                    m_lastindex = before_last;
+                    if (ok) goto fail;
+                } else {
+                    if (!ok) goto fail;
+                    keep_changes(before, before_last);
+                }
+                pc = in.y;
+                continue;
+            }
+            case Op::Atomic: {
+                std::vector<int64_t> before = m_slots;
+                int before_last = m_lastindex;
+                int64_t sub_end;
+                if (!sub(pc + 1, pos, sub_end)) goto fail;
+                keep_changes(before, before_last);
+                pos = sub_end;
+                pc = in.y;
+                continue;
+            }
+            case Op::GroupExists:
+                pc = m_slots[2 * size_t(in.x) + 1] >= 0 ? pc + 1 : in.y;
+                continue;
+            case Op::Succeed:
+                end = pos;
+                return true;
+            case Op::Match:
+                if (m_full && pos != m_n) goto fail;
+                if (m_must_advance && pos == m_start) goto fail;
+                end = pos;
+                return true;
+        }
+    fail:
+        for (;;) {
+            if (m_stack.size() <= base) return false;
+            Frame& f = m_stack.back();
+            switch (f.kind) {
+                case kBranch:
+                    pc = f.pc;
+                    pos = f.a;
+                    m_stack.pop_back();
+                    goto resumed;
+                case kSlot:
+                    m_slots[size_t(f.b)] = f.a;
+                    break;
+                case kReg:
+                    m_regs[size_t(f.b)] = f.a;
+                    break;
+                case kLast:
+                    m_lastindex = int(f.a);
+                    break;
+                case kGreedy: {
+                    // Give back one character; when a literal follows, give
+                    // back until it could match.
+                    const Inst& rep = code[f.pc];
+                    const Inst& next = code[f.pc + 2];
+                    int64_t count = f.b - 1;
+                    if (next.op == Op::Char) {
+                        while (count >= int64_t(rep.min) &&
+                               (f.a + count >= m_n || m_s[f.a + count] != next.c))
+                            --count;
+                    }
+                    if (count < int64_t(rep.min)) break;
+                    pc = f.pc + 2;
+                    pos = f.a + count;
+                    if (count == int64_t(rep.min)) {
+                        m_stack.pop_back();
+                    } else {
+                        f.b = count;
+                    }
+                    goto resumed;
+                }
+                case kLazy: {
+                    const Inst& rep = code[f.pc];
+                    int64_t p = f.a + f.b;
+                    if (f.b >= int64_t(rep.max) || p >= m_n || !one(code[f.pc + 1], m_s[p])) break;
+                    ++f.b;
+                    pc = f.pc + 2;
+                    pos = p + 1;
+                    goto resumed;
+                }
+            }
+            m_stack.pop_back();
+        }
+    resumed:;
+    }
+}
+
+template <class C>
+bool Vm<C>::attempt(int64_t start) {
+    std::fill(m_slots.begin(), m_slots.end(), -1);
+    m_lastindex = -1;
+    m_stack.clear();
+    m_start = start;
+    int64_t end;
+    if (!exec(0, start, end)) return false;
+    m_slots[0] = start;
+    m_slots[1] = end;
+    return true;
+}
+
+template <class C>
+int64_t find_char(const C* s, int64_t from, int64_t n, uint32_t c) {
+    if constexpr (sizeof(C) == 1) {
+        if (c > 255) return -1;
+        const void* hit = std::memchr(s + from, int(c), size_t(n - from));
+        return hit ? static_cast<const C*>(hit) - s : -1;
+    } else {
+        for (int64_t i = from; i < n; ++i)
+            if (s[i] == c) return i;
+        return -1;
+    }
+}
+
+template <class C>
+bool Vm<C>::search(int64_t pos, Mode mode, bool must_advance, MatchResult& out) {
+    m_full = mode == Mode::FullMatch;
+    m_must_advance = must_advance;
+    bool found = false;
+    if (mode != Mode::Search || m_prog.anchored) {
+        found = attempt(pos);
+    } else {
+        const std::vector<uint32_t>& prefix = m_prog.prefix;
+        for (int64_t start = pos; start <= m_n; ++start) {
+            if (!prefix.empty()) {
+                start = find_char(m_s, start, m_n, prefix[0]);
+                if (start < 0) break;
+            }
+            if (attempt(start)) {
+                found = true;
+                break;
+            }
+            m_must_advance = false;  // only an empty match at `pos` itself is refused
+        }
+    }
+    if (!found) return false;
+    out.slots = m_slots;
+    out.lastindex = m_lastindex;
+    return true;
+}
+
+}  // namespace
+
+bool run(const Program& prog, const uint8_t* s, int64_t n, int64_t pos, Mode mode,
+         bool must_advance, MatchResult& out) {
+    Vm<uint8_t> vm(prog, s, n);
+    return vm.search(pos, mode, must_advance, out);
+}
+
+bool run(const Program& prog, const uint32_t* s, int64_t n, int64_t pos, Mode mode,
+         bool must_advance, MatchResult& out) {
+    Vm<uint32_t> vm(prog, s, n);
+    return vm.search(pos, mode, must_advance, out);
+}
+
+}  // namespace gilt::regex

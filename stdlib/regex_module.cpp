@@ -1,0 +1,315 @@
+// _regex: the native half of `re` (stdlib/lib/re.py builds Pattern and
+// Match on it). The engine itself is regex_parse/compile/match.cpp.
+//
+//   compile(pattern, flags)   -> a compiled program, or (message, pos) for a
+//                                syntax error re.py raises as re.error
+//   info(program)             -> (flags, groups, ((name, index), ...))
+//   match(program, string, pos, endpos, mode, must_advance)
+//                             -> None, or (lastindex, start0, end0, start1, ...)
+//                                with -1 for groups that did not take part
+//   findall(program, string, pos, endpos) -> list, as re.findall
+//
+// A program keeps the last non-ASCII str it decoded to code points, so
+// finditer, sub and split over one subject decode it once, not per match.
+#include <string>
+#include <vector>
+
+#include "runtime/abstract.hpp"
+#include "runtime/arg_parse.hpp"
+#include "runtime/bytes.hpp"
+#include "runtime/errors.hpp"
+#include "runtime/heap.hpp"
+#include "runtime/int.hpp"
+#include "runtime/interpreter.hpp"
+#include "runtime/list.hpp"
+#include "runtime/module.hpp"
+#include "runtime/str.hpp"
+#include "runtime/tuple.hpp"
+#include "runtime/unicode.hpp"
+#include "stdlib/modules.hpp"
+#include "stdlib/regex.hpp"
+
+namespace gilt {
+
+namespace {
+
+struct ProgramObject {
+    Object hdr;
+    regex::Program* prog;
+    Value last_subject;              // the str `decoded` holds, or null
+    std::vector<uint32_t>* decoded;  // its code points
+};
+
+ProgramObject* program_obj(Value v) {
+    return reinterpret_cast<ProgramObject*>(v.as_object());
+}
+
+void program_dealloc(Object* o) {
+    auto* p = reinterpret_cast<ProgramObject*>(o);
+    delete p->prog;
+    delete p->decoded;
+    decref(p->last_subject);
+    free_object(o);
+}
+
+TypeObject* program_type(Interpreter& interp) {
+    auto it = interp.module_state.find("_regex.Program");
+    if (it != interp.module_state.end()) return static_cast<TypeObject*>(it->second.get());
+    TypeObject* t = type_alloc_builtin(interp, "Program", ObjKind::Native, sizeof(ProgramObject),
+                                       interp.types.object, 0);
+    t->hdr.type = interp.types.type;
+    t->dealloc = program_dealloc;
+    t->traverse = [](Object*, VisitFn, void*) {};  // holds only a str: no cycles
+    Ref mod(interp.intern("_regex"));
+    type_set_attr_cstr(interp, t, "__module__", *mod);
+    type_ready(interp, t);
+    interp.module_state.emplace("_regex.Program", std::shared_ptr<void>(t, [](void*) {}));
+    return t;
+}
+
+bool is_program(ThreadState& ts, Value v) {
+    return v.is_object() && v.as_object()->type == program_type(ts.interp());
+}
+
+// The subject of a match, as an array of code points.
+struct Subject {
+    const uint8_t* narrow = nullptr;  // bytes, bytearray or ASCII str
+    const uint32_t* wide = nullptr;   // other str
+    int64_t n = 0;
+    Value value;
+    bool is_str = false;
+};
+
+bool get_subject(ThreadState& ts, ProgramObject* p, Value s, Subject& out) {
+    out.value = s;
+    if (is_str(ts, s)) {
+        if (p->prog->is_bytes) {
+            raise(ts, ts.exc_types().TypeError,
+                  "cannot use a bytes pattern on a string-like object");
+            return false;
+        }
+        out.is_str = true;
+        std::string_view utf8 = str_view(s);
+        if (str_is_ascii(s)) {
+            out.narrow = reinterpret_cast<const uint8_t*>(utf8.data());
+            out.n = int64_t(utf8.size());
+            return true;
+        }
+        if (p->last_subject != s) {
+            if (!p->decoded) p->decoded = new std::vector<uint32_t>;
+            p->decoded->clear();
+            p->decoded->reserve(str_len(s));
+            const char* c = utf8.data();
+            const char* end = c + utf8.size();
+            while (c < end) {
+                uint32_t cp;
+                c += utf8_decode(c, &cp);
+                p->decoded->push_back(cp);
+            }
+            decref(p->last_subject);
+            p->last_subject = new_ref(s);
+        }
+        out.wide = p->decoded->data();
+        out.n = int64_t(p->decoded->size());
+        return true;
+    }
+    if (s.is_object() && (is_bytes(s) || is_bytearray(s))) {
+        if (!p->prog->is_bytes) {
+            raise(ts, ts.exc_types().TypeError,
+                  "cannot use a string pattern on a bytes-like object");
+            return false;
+        }
+        std::string_view data = byteslike_data(s);
+        out.narrow = reinterpret_cast<const uint8_t*>(data.data());
+        out.n = int64_t(data.size());
+        return true;
+    }
+    raise_fmt(ts, ts.exc_types().TypeError, "expected string or bytes-like object, got '{}'",
+              type_name(ts, s));
+    return false;
+}
+
+bool run_on(const regex::Program& prog, const Subject& s, int64_t pos, int64_t endpos,
+            regex::Mode mode, bool must_advance, regex::MatchResult& out) {
+    if (s.narrow) return regex::run(prog, s.narrow, endpos, pos, mode, must_advance, out);
+    return regex::run(prog, s.wide, endpos, pos, mode, must_advance, out);
+}
+
+// s[a:b] as a new str or bytes.
+Value slice_of(ThreadState& ts, const Subject& s, int64_t a, int64_t b) {
+    if (s.narrow) {
+        std::string_view text(reinterpret_cast<const char*>(s.narrow) + a, size_t(b - a));
+        if (s.is_str) return make_str_known(ts, text, uint64_t(b - a), true);
+        return bytes_same_kind(ts, s.value, text);
+    }
+    std::string utf8;
+    for (int64_t i = a; i < b; ++i) utf8_append(utf8, s.wide[i]);
+    return make_str(ts, utf8);
+}
+
+// CPython's clamping of pos and endpos to the subject.
+void clamp(int64_t n, int64_t& pos, int64_t& endpos) {
+    if (pos < 0) pos = 0;
+    if (pos > n) pos = n;
+    if (endpos < 0) endpos = 0;
+    if (endpos > n) endpos = n;
+}
+
+std::vector<uint32_t> code_points(Value pattern, bool is_bytes_pattern) {
+    std::vector<uint32_t> out;
+    std::string_view data = is_bytes_pattern ? byteslike_data(pattern) : str_view(pattern);
+    if (is_bytes_pattern) {
+        for (unsigned char c : data) out.push_back(c);
+        return out;
+    }
+    const char* c = data.data();
+    const char* end = c + data.size();
+    while (c < end) {
+        uint32_t cp;
+        c += utf8_decode(c, &cp);
+        out.push_back(cp);
+    }
+    return out;
+}
+
+Value regex_compile(ThreadState& ts, Args args) {
+    if (!check_nargs(ts, args, "compile", 2, 2)) return Value();
+    Value pattern = args[0];
+    int64_t flags;
+    if (!int_as_int64(ts, args[1], &flags)) return Value();
+    bool bytes_pattern = pattern.is_object() && (is_bytes(pattern) || is_bytearray(pattern));
+    if (!bytes_pattern && !is_str(ts, pattern))
+        return raise(ts, ts.exc_types().TypeError,
+                     "first argument must be string or compiled pattern");
+    auto prog = std::make_unique<regex::Program>();
+    regex::CompileError err;
+    if (!regex::compile(code_points(pattern, bytes_pattern), bytes_pattern, uint32_t(flags), *prog,
+                        err)) {
+        if (err.value_error) return raise(ts, ts.exc_types().ValueError, err.message);
+        if (err.overflow) return raise(ts, ts.exc_types().OverflowError, err.message);
+        Ref msg(make_str(ts, err.message));
+        Ref pos(err.pos < 0 ? Value::none() : make_int(ts, err.pos));
+        if (!msg || !pos) return Value();
+        return tuple_pack(ts, {*msg, *pos});
+    }
+    TypeObject* t = program_type(ts.interp());
+    Object* o = alloc_object(t, t->basicsize);
+    if (!o) return raise_memory_error(ts);
+    auto* p = reinterpret_cast<ProgramObject*>(o);
+    p->prog = prog.release();
+    p->last_subject = Value();
+    p->decoded = nullptr;
+    return Value::object(o);
+}
+
+Value regex_info(ThreadState& ts, Args args) {
+    if (!check_nargs(ts, args, "info", 1, 1)) return Value();
+    if (!is_program(ts, args[0])) return raise(ts, ts.exc_types().TypeError, "expected a program");
+    const regex::Program& prog = *program_obj(args[0])->prog;
+    Ref names(tuple_new(ts, prog.group_names.size()));
+    if (!names) return Value();
+    for (size_t i = 0; i < prog.group_names.size(); ++i) {
+        Ref name(make_str(ts, prog.group_names[i].first));
+        Ref index(make_int(ts, prog.group_names[i].second));
+        if (!name || !index) return Value();
+        Value pair = tuple_pack(ts, {*name, *index});
+        if (pair.is_null()) return Value();
+        tuple_obj(*names)->items[i] = pair;
+    }
+    Ref flags(make_int(ts, prog.flags));
+    Ref groups(make_int(ts, prog.groups));
+    if (!flags || !groups) return Value();
+    return tuple_pack(ts, {*flags, *groups, *names});
+}
+
+// The arguments every matching function starts with: program, string, pos, endpos.
+bool matching_args(ThreadState& ts, Args args, const char* name, uint32_t n, ProgramObject*& p,
+                   Subject& s, int64_t& pos, int64_t& endpos) {
+    if (!check_nargs(ts, args, name, n, n)) return false;
+    if (!is_program(ts, args[0])) {
+        raise(ts, ts.exc_types().TypeError, "expected a program");
+        return false;
+    }
+    p = program_obj(args[0]);
+    if (!get_subject(ts, p, args[1], s)) return false;
+    if (!int_as_int64(ts, args[2], &pos) || !int_as_int64(ts, args[3], &endpos)) return false;
+    clamp(s.n, pos, endpos);
+    return true;
+}
+
+Value regex_match(ThreadState& ts, Args args) {
+    ProgramObject* p;
+    Subject s;
+    int64_t pos, endpos, mode;
+    if (!matching_args(ts, args, "match", 6, p, s, pos, endpos)) return Value();
+    if (!int_as_int64(ts, args[4], &mode)) return Value();
+    bool must_advance = obj_truthy(ts, args[5]) == 1;
+    if (pos > endpos) return Value::none();
+    regex::MatchResult r;
+    if (!run_on(*p->prog, s, pos, endpos, regex::Mode(mode), must_advance, r)) return Value::none();
+    Ref out(tuple_new(ts, r.slots.size() + 1));
+    if (!out) return Value();
+    Value last = r.lastindex < 0 ? Value::none() : make_int(ts, r.lastindex);
+    tuple_obj(*out)->items[0] = last;
+    for (size_t i = 0; i < r.slots.size(); ++i) {
+        Value v = make_int(ts, r.slots[i]);
+        if (v.is_null()) return Value();
+        tuple_obj(*out)->items[i + 1] = v;
+    }
+    return out.release();
+}
+
+// One findall item: the whole match, the one group, or a tuple of groups
+// (unmatched groups as empty strings).
+Value findall_item(ThreadState& ts, const Subject& s, const regex::MatchResult& r, int groups) {
+    auto group = [&](int g) {
+        int64_t a = r.slots[2 * size_t(g)], b = r.slots[2 * size_t(g) + 1];
+        if (a < 0 || b < 0) a = b = 0;
+        return slice_of(ts, s, a, b);
+    };
+    if (groups <= 1) return group(groups);
+    Ref t(tuple_new(ts, uint64_t(groups)));
+    if (!t) return Value();
+    for (int g = 1; g <= groups; ++g) {
+        Value v = group(g);
+        if (v.is_null()) return Value();
+        tuple_obj(*t)->items[g - 1] = v;
+    }
+    return t.release();
+}
+
+Value regex_findall(ThreadState& ts, Args args) {
+    ProgramObject* p;
+    Subject s;
+    int64_t pos, endpos;
+    if (!matching_args(ts, args, "findall", 4, p, s, pos, endpos)) return Value();
+    Ref out(list_new(ts));
+    if (!out) return Value();
+    bool must_advance = false;
+    regex::MatchResult r;
+    while (pos <= endpos &&
+           run_on(*p->prog, s, pos, endpos, regex::Mode::Search, must_advance, r)) {
+        Value item = findall_item(ts, s, r, p->prog->groups);
+        if (item.is_null() || !list_append_steal(ts, *out, item)) return Value();
+        must_advance = r.slots[1] == r.slots[0];
+        pos = r.slots[1];
+    }
+    return out.release();
+}
+
+constexpr MethodDef kRegexFunctions[] = {
+    {"compile", regex_compile},
+    {"info", regex_info},
+    {"match", regex_match},
+    {"findall", regex_findall},
+};
+
+}  // namespace
+
+Value init_regex_module(ThreadState& ts) {
+    Ref m(module_new(ts, "_regex"));
+    if (!m || !module_add_functions(ts, *m, kRegexFunctions)) return Value();
+    return m.release();
+}
+
+}  // namespace gilt
