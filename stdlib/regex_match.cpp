@@ -35,12 +35,12 @@ public:
     bool search(int64_t pos, Mode mode, bool must_advance, MatchResult& out);
 
 private:
-    enum Kind : uint8_t { kBranch, kSlot, kReg, kLast, kGreedy, kLazy };
+    enum Kind : uint8_t { kBranch, kSlot, kReg, kLast, kGiveBack, kTakeMore };
     struct Frame {
         Kind kind;
         int32_t pc;
-        int64_t a;  // kBranch: pos; kSlot/kReg: old value; kGreedy/kLazy: start pos
-        int64_t b;  // kSlot/kReg: index; kGreedy/kLazy: count
+        int64_t a;  // kBranch: pos; kSlot/kReg: old value; kGiveBack/kTakeMore: start
+        int64_t b;  // kSlot/kReg: index; kGiveBack/kTakeMore: count
     };
 
     bool attempt(int64_t start);
@@ -205,12 +205,12 @@ bool Vm<C>::exec(int32_t pc, int64_t pos, int64_t& end) {
                     while (count < int64_t(in.min) && count < limit && one(body, m_s[pos + count]))
                         ++count;
                     if (count < int64_t(in.min)) goto fail;
-                    m_stack.push_back({kLazy, pc, pos, count});
+                    m_stack.push_back({kTakeMore, pc, pos, count});
                 } else {
                     while (count < limit && one(body, m_s[pos + count])) ++count;
                     if (count < int64_t(in.min)) goto fail;
                     if (in.flag == kGreedy && count > int64_t(in.min))
-                        m_stack.push_back({kGreedy, pc, pos, count});
+                        m_stack.push_back({kGiveBack, pc, pos, count});
                 }
                 pos += count;
                 pc += 2;
@@ -284,7 +284,7 @@ bool Vm<C>::exec(int32_t pc, int64_t pos, int64_t& end) {
                 case kLast:
                     m_lastindex = int(f.a);
                     break;
-                case kGreedy: {
+                case kGiveBack: {
                     // Give back one character; when a literal follows, give
                     // back until it could match.
                     const Inst& rep = code[f.pc];
@@ -305,7 +305,7 @@ bool Vm<C>::exec(int32_t pc, int64_t pos, int64_t& end) {
                     }
                     goto resumed;
                 }
-                case kLazy: {
+                case kTakeMore: {
                     const Inst& rep = code[f.pc];
                     int64_t p = f.a + f.b;
                     if (f.b >= int64_t(rep.max) || p >= m_n || !one(code[f.pc + 1], m_s[p])) break;

@@ -140,7 +140,7 @@ Value slice_of(ThreadState& ts, const Subject& s, int64_t a, int64_t b) {
     if (s.narrow) {
         std::string_view text(reinterpret_cast<const char*>(s.narrow) + a, size_t(b - a));
         if (s.is_str) return make_str_known(ts, text, uint64_t(b - a), true);
-        return bytes_same_kind(ts, s.value, text);
+        return make_bytes(ts, text);
     }
     std::string utf8;
     for (int64_t i = a; i < b; ++i) utf8_append(utf8, s.wide[i]);

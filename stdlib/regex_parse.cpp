@@ -661,7 +661,7 @@ int Parser::parse_escape(uint32_t flags) {
         int group = std::stoi(text(start + 1, m_i));
         if (group <= m_groups) {
             if (m_open.count(group))
-                return fail("cannot refer to an open group", int64_t(start + 1)), -1;
+                return fail("cannot refer to an open group", int64_t(start)), -1;
             return group_ref(group, flags);
         }
         return fail("invalid group reference " + std::to_string(group), int64_t(start + 1)), -1;

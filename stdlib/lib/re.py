@@ -161,7 +161,10 @@ class Match:
         end = self._spans[2 * index + 1]
         if start < 0 or end < 0:
             return default
-        return self.string[start:end]
+        string = self.string
+        if type(string) is bytearray:
+            return bytes(string[start:end])
+        return string[start:end]
 
     def group(self, *groups):
         if not groups:
@@ -217,7 +220,8 @@ class Pattern:
     def __init__(self, pattern, flags):
         program = _regex.compile(pattern, flags)
         if type(program) is tuple:
-            raise error(program[0], pattern, program[1])
+            message, pos = program
+            raise error(message, None if pos is None else pattern, pos)
         final_flags, groups, names = _regex.info(program)
         self._program = program
         self.pattern = pattern
@@ -270,6 +274,8 @@ class Pattern:
         return _Scanner(self, string, pos, endpos)
 
     def split(self, string, maxsplit=0):
+        if type(string) is bytearray:
+            string = bytes(string)
         pieces = []
         last = 0
         splits = 0
@@ -488,14 +494,13 @@ def _expand(pattern, template, match):
 
 
 def _substitute(pattern, repl, string, count):
+    if type(string) is bytearray:
+        string = bytes(string)
     is_str = isinstance(string, str)
     empty = "" if is_str else b""
     if callable(repl):
         make = None
     else:
-        if isinstance(repl, str) != isinstance(pattern.pattern, str):
-            kind = "str" if isinstance(pattern.pattern, str) else "bytes-like object"
-            raise TypeError("expected %s, got '%s'" % (kind, type(repl).__name__))
         backslash = "\\" if isinstance(repl, str) else b"\\"
         if backslash in repl:
             parts = _compiled_template(pattern, repl)
@@ -514,7 +519,8 @@ def _substitute(pattern, repl, string, count):
     for result in pattern._spans_of(string):
         if count and done >= count:
             break
-        pieces.append(string[last:result[1]])
+        if last < result[1]:
+            pieces.append(string[last:result[1]])
         if make is None:
             piece = repl(Match(pattern, string, 0, len(string), result))
             if piece:
@@ -527,7 +533,8 @@ def _substitute(pattern, repl, string, count):
         done += 1
     if not done:
         return string, 0
-    pieces.append(string[last:])
+    if last < len(string):
+        pieces.append(string[last:])
     return empty.join(pieces), done
 
 
