@@ -113,6 +113,13 @@ struct Program {
     bool is_bytes = false;
     bool anchored = false;         // can only match at the beginning of the string
     std::vector<uint32_t> prefix;  // literal every match starts with (case-sensitive)
+    // The characters a match can start with, when known: search skips other
+    // positions. first_wide: some code point >= 256 may start a match.
+    // nullable: the pattern can match the empty string (so it is tried at the end).
+    bool has_first = false;
+    bool first_wide = false;
+    bool nullable = true;
+    uint64_t first[4] = {0, 0, 0, 0};
 };
 
 // A compile error: CPython's message and the index in the pattern it points at.

@@ -363,6 +363,100 @@ void find_prefix(const std::vector<Node>& nodes, int root, Program& prog) {
     }
 }
 
+// What can start a match of a node: a set of characters below 256, whether
+// wider ones can, and whether the node can match empty (then what follows
+// it can start the match too).
+struct First {
+    uint64_t low[4] = {0, 0, 0, 0};
+    bool wide = false;
+    bool nullable = false;
+    bool unknown = false;  // lookarounds, backreferences: give up
+
+    void add(uint32_t c) {
+        if (c < 256)
+            low[c >> 6] |= uint64_t(1) << (c & 63);
+        else
+            wide = true;
+    }
+    void merge(const First& o) {
+        for (int i = 0; i < 4; ++i) low[i] |= o.low[i];
+        wide |= o.wide;
+        unknown |= o.unknown;
+    }
+};
+
+First first_of(const std::vector<Node>& nodes, int id, bool is_bytes) {
+    const Node& n = nodes[id];
+    First f;
+    switch (n.kind) {
+        case Node::Lit: {
+            f.add(n.c);
+            if (n.flags & kFlagIgnoreCase) {
+                // Every narrow character the VM's CharI test accepts; wide
+                // ones may fold too (the Kelvin sign is a 'k').
+                bool ascii = ascii_semantics(n.flags, is_bytes);
+                uint32_t lo = fold_lower(n.c, ascii), up = fold_upper(n.c, ascii);
+                for (uint32_t x = 0; x < 256; ++x) {
+                    if (fold_lower(x, ascii) == lo || fold_upper(x, ascii) == up) f.add(x);
+                }
+                f.wide = !ascii;
+            }
+            return f;
+        }
+        case Node::Any:
+            f.unknown = true;
+            return f;
+        case Node::Set: {
+            CharSet set = n.set;
+            set.finish();
+            for (int i = 0; i < 4; ++i) f.low[i] = set.low[i];
+            f.wide = true;
+            return f;
+        }
+        case Node::Cat: {
+            f.nullable = true;
+            for (int k : n.kids) {
+                First x = first_of(nodes, k, is_bytes);
+                f.merge(x);
+                if (!x.nullable) {
+                    f.nullable = false;
+                    break;
+                }
+            }
+            return f;
+        }
+        case Node::Alt:
+            for (int k : n.kids) {
+                First x = first_of(nodes, k, is_bytes);
+                f.merge(x);
+                f.nullable |= x.nullable;
+            }
+            return f;
+        case Node::Group:
+        case Node::Atomic:
+            return first_of(nodes, n.kids[0], is_bytes);
+        case Node::Repeat:
+            f = first_of(nodes, n.kids[0], is_bytes);
+            if (n.min == 0) f.nullable = true;
+            return f;
+        case Node::At:
+            f.nullable = true;
+            return f;
+        default:
+            f.unknown = true;
+            return f;
+    }
+}
+
+void find_first(const std::vector<Node>& nodes, int root, Program& prog) {
+    First f = first_of(nodes, root, prog.is_bytes);
+    if (f.unknown || f.nullable) return;
+    prog.has_first = true;
+    prog.nullable = false;
+    prog.first_wide = f.wide;
+    for (int i = 0; i < 4; ++i) prog.first[i] = f.low[i];
+}
+
 bool fix_flags(uint32_t& flags, bool is_bytes, CompileError& err) {
     err.value_error = true;
     if (!is_bytes) {
@@ -407,6 +501,7 @@ bool compile(const std::vector<uint32_t>& pattern, bool is_bytes, uint32_t flags
     if (!compiler.emit_node(root)) return false;
     out.code.push_back(Inst{Op::Match});
     find_prefix(parser.nodes(), root, out);
+    find_first(parser.nodes(), root, out);
     return true;
 }
 

@@ -44,6 +44,15 @@ private:
     };
 
     bool attempt(int64_t start);
+    // The first position from `start` where a match can begin (m_n if none).
+    int64_t skip_to_first(int64_t start) const {
+        const uint64_t* first = m_prog.first;
+        for (; start < m_n; ++start) {
+            uint32_t c = m_s[start];
+            if (c < 256 ? (first[c >> 6] >> (c & 63)) & 1 : m_prog.first_wide) break;
+        }
+        return start;
+    }
     bool exec(int32_t pc, int64_t pos, int64_t& end);
     bool one(const Inst& in, uint32_t ch) const;
     bool at(const Inst& in, int64_t pos) const;
@@ -360,6 +369,9 @@ bool Vm<C>::search(int64_t pos, Mode mode, bool must_advance, MatchResult& out) 
             if (!prefix.empty()) {
                 start = find_char(m_s, start, m_n, prefix[0]);
                 if (start < 0) break;
+            } else if (m_prog.has_first) {
+                start = skip_to_first(start);
+                if (start >= m_n) break;
             }
             if (attempt(start)) {
                 found = true;

@@ -8,6 +8,8 @@
 //                             -> None, or (lastindex, start0, end0, start1, ...)
 //                                with -1 for groups that did not take part
 //   findall(program, string, pos, endpos) -> list, as re.findall
+//   subn(program, string, parts, count) -> (text, n), for a parsed template
+//   split(program, string, maxsplit)      -> list, as re.split
 //
 // A program keeps the last non-ASCII str it decoded to code points, so
 // finditer, sub and split over one subject decode it once, not per match.
@@ -244,7 +246,8 @@ Value regex_match(ThreadState& ts, Args args) {
     if (!matching_args(ts, args, "match", 6, p, s, pos, endpos)) return Value();
     if (!int_as_int64(ts, args[4], &mode)) return Value();
     bool must_advance = obj_truthy(ts, args[5]) == 1;
-    if (pos > endpos) return Value::none();
+    if (pos > endpos && mode == int64_t(regex::Mode::Search))
+        return Value::none();  // match still tries, as CPython
     regex::MatchResult r;
     if (!run_on(*p->prog, s, pos, endpos, regex::Mode(mode), must_advance, r)) return Value::none();
     Ref out(tuple_new(ts, r.slots.size() + 1));
@@ -297,11 +300,123 @@ Value regex_findall(ThreadState& ts, Args args) {
     return out.release();
 }
 
+// Appends s[a:b] to `out` (UTF-8 for str, raw bytes otherwise).
+void append_range(std::string& out, const Subject& s, int64_t a, int64_t b) {
+    if (s.narrow) {
+        out.append(reinterpret_cast<const char*>(s.narrow) + a, size_t(b - a));
+        return;
+    }
+    for (int64_t i = a; i < b; ++i) utf8_append(out, s.wide[i]);
+}
+
+Value finish_text(ThreadState& ts, const Subject& s, const std::string& out) {
+    if (s.is_str) return make_str(ts, out);
+    return make_bytes(ts, out);
+}
+
+// The literal pieces of a template must be of the subject's type; CPython
+// finds out when it joins the result, and words the error so.
+bool check_parts(ThreadState& ts, const Subject& s, Value parts, int item) {
+    for (uint64_t i = 0; i < tuple_size(parts); ++i) {
+        Value part = tuple_item(parts, i);
+        if (is_int(part)) continue;
+        if (s.is_str && !is_str(ts, part)) {
+            raise_fmt(ts, ts.exc_types().TypeError,
+                      "sequence item {}: expected str instance, {} found", item,
+                      type_name(ts, part));
+            return false;
+        }
+        if (!s.is_str && !(part.is_object() && is_bytes(part))) {
+            raise_fmt(ts, ts.exc_types().TypeError,
+                      "sequence item {}: expected a bytes-like object, {} found", item,
+                      type_name(ts, part));
+            return false;
+        }
+    }
+    return true;
+}
+
+// subn(program, string, parts, count): parts is a tuple of literal pieces
+// (str or bytes, as the subject) and group numbers, a parsed template.
+Value regex_subn(ThreadState& ts, Args args) {
+    if (!check_nargs(ts, args, "subn", 4, 4)) return Value();
+    if (!is_program(ts, args[0]) || !is_tuple(ts, args[2]))
+        return raise(ts, ts.exc_types().TypeError, "expected a program and a template");
+    ProgramObject* p = program_obj(args[0]);
+    Subject s;
+    int64_t count;
+    if (!get_subject(ts, p, args[1], s) || !int_as_int64(ts, args[3], &count)) return Value();
+    Value parts = args[2];
+    std::string out;
+    int64_t pos = 0, last = 0, done = 0;
+    bool must_advance = false;
+    regex::MatchResult r;
+    while ((count <= 0 || done < count) && pos <= s.n &&
+           run_on(*p->prog, s, pos, s.n, regex::Mode::Search, must_advance, r)) {
+        if (done == 0 && !check_parts(ts, s, parts, r.slots[0] > 0 ? 1 : 0)) return Value();
+        append_range(out, s, last, r.slots[0]);
+        for (uint64_t i = 0; i < tuple_size(parts); ++i) {
+            Value part = tuple_item(parts, i);
+            if (!is_int(part)) {
+                out += s.is_str ? str_view(part) : bytes_view(part);
+                continue;
+            }
+            int64_t g;
+            if (!int_as_int64(ts, part, &g)) return Value();
+            int64_t a = r.slots[2 * size_t(g)], b = r.slots[2 * size_t(g) + 1];
+            if (a >= 0 && b >= 0) append_range(out, s, a, b);
+        }
+        last = r.slots[1];
+        must_advance = r.slots[1] == r.slots[0];
+        pos = r.slots[1];
+        ++done;
+    }
+    Ref text(done == 0 ? new_ref(args[1]) : Value());
+    if (done > 0) {
+        append_range(out, s, last, s.n);
+        text = Ref(finish_text(ts, s, out));
+    }
+    Ref n(make_int(ts, done));
+    if (!text || !n) return Value();
+    return tuple_pack(ts, {*text, *n});
+}
+
+// split(program, string, maxsplit), as re.split.
+Value regex_split(ThreadState& ts, Args args) {
+    if (!check_nargs(ts, args, "split", 3, 3)) return Value();
+    if (!is_program(ts, args[0])) return raise(ts, ts.exc_types().TypeError, "expected a program");
+    ProgramObject* p = program_obj(args[0]);
+    Subject s;
+    int64_t maxsplit;
+    if (!get_subject(ts, p, args[1], s) || !int_as_int64(ts, args[2], &maxsplit)) return Value();
+    Ref out(list_new(ts));
+    if (!out) return Value();
+    int64_t pos = 0, last = 0, done = 0;
+    bool must_advance = false;
+    regex::MatchResult r;
+    int groups = p->prog->groups;
+    while ((maxsplit <= 0 || done < maxsplit) && pos <= s.n &&
+           run_on(*p->prog, s, pos, s.n, regex::Mode::Search, must_advance, r)) {
+        Value piece = slice_of(ts, s, last, r.slots[0]);
+        if (piece.is_null() || !list_append_steal(ts, *out, piece)) return Value();
+        for (int g = 1; g <= groups; ++g) {
+            int64_t a = r.slots[2 * size_t(g)], b = r.slots[2 * size_t(g) + 1];
+            Value v = a >= 0 && b >= 0 ? slice_of(ts, s, a, b) : Value::none();
+            if (v.is_null() || !list_append_steal(ts, *out, v)) return Value();
+        }
+        last = r.slots[1];
+        must_advance = r.slots[1] == r.slots[0];
+        pos = r.slots[1];
+        ++done;
+    }
+    Value tail = slice_of(ts, s, last, s.n);
+    if (tail.is_null() || !list_append_steal(ts, *out, tail)) return Value();
+    return out.release();
+}
+
 constexpr MethodDef kRegexFunctions[] = {
-    {"compile", regex_compile},
-    {"info", regex_info},
-    {"match", regex_match},
-    {"findall", regex_findall},
+    {"subn", regex_subn}, {"split", regex_split}, {"compile", regex_compile},
+    {"info", regex_info}, {"match", regex_match}, {"findall", regex_findall},
 };
 
 }  // namespace

@@ -11,6 +11,7 @@
 
 #include <unordered_set>
 
+#include "interp/frontend/unicode_names.hpp"
 #include "runtime/unicode.hpp"
 
 namespace gilt::regex {
@@ -293,15 +294,16 @@ int Parser::parse_atom(int nested, bool verbose, uint32_t flags, bool first) {
 }
 
 // Reads a group name up to `terminator`, as CPython's tokenizer does.
-bool Parser::read_name(uint32_t terminator, std::string& name, size_t& name_start) {
+bool Parser::read_name(uint32_t terminator, const char* what, std::string& name,
+                       size_t& name_start) {
     name_start = m_i;
     while (m_i < m_p.size() && m_p[m_i] != terminator) ++m_i;
     if (m_i >= m_p.size()) {
-        if (m_i == name_start) return fail("missing group name", int64_t(m_i));
+        if (m_i == name_start) return fail(std::string("missing ") + what, int64_t(m_i));
         return fail(std::string("missing ") + char(terminator) + ", unterminated name",
                     int64_t(name_start));
     }
-    if (m_i == name_start) return fail("missing group name", int64_t(m_i));
+    if (m_i == name_start) return fail(std::string("missing ") + what, int64_t(m_i));
     name = text(name_start, m_i);
     ++m_i;
     return true;
@@ -342,10 +344,12 @@ int Parser::parse_group(int nested, bool verbose, uint32_t flags, bool first) {
             uint32_t d = m_p[m_i++];
             size_t name_start;
             if (d == '<') {
-                if (!read_name('>', name, name_start) || !check_group_name(name, name_start))
+                if (!read_name('>', "group name", name, name_start) ||
+                    !check_group_name(name, name_start))
                     return -1;
             } else if (d == '=') {
-                if (!read_name(')', name, name_start) || !check_group_name(name, name_start))
+                if (!read_name(')', "group name", name, name_start) ||
+                    !check_group_name(name, name_start))
                     return -1;
                 auto it = m_names.find(name);
                 if (it == m_names.end())
@@ -428,7 +432,7 @@ int Parser::parse_group(int nested, bool verbose, uint32_t flags, bool first) {
 int Parser::parse_conditional(size_t open, int nested, bool verbose, uint32_t flags) {
     std::string name;
     size_t name_start;
-    if (!read_name(')', name, name_start)) return -1;
+    if (!read_name(')', "group name", name, name_start)) return -1;
     int group = -1;
     bool identifier = uc_is_xid_start(m_p[name_start]) && !is_digit(m_p[name_start]);
     for (size_t k = name_start + 1; identifier && k < m_i - 1; ++k)
@@ -574,13 +578,21 @@ int Parser::common_escape(size_t start, uint32_t c, uint32_t& out) {
             if (!hex_escape(start, c == 'u' ? 4 : 8, out)) return -1;
             if (out > 0x10FFFF) return fail("bad escape " + text(start, m_i), int64_t(start)), -1;
             return 1;
-        case 'N':
-            // TODO: \N{name} needs the unicodedata name table from the regex
-            // parser; until it is wired in, the escape is refused as CPython
-            // refuses a name it does not know.
+        case 'N': {
             if (m_is_bytes) return 0;
             if (m_i >= m_p.size() || m_p[m_i] != '{') return fail("missing {", int64_t(m_i)), -1;
-            return fail("undefined character name", int64_t(start)), -1;
+            ++m_i;
+            std::string name;
+            size_t name_start;
+            if (!read_name('}', "character name", name, name_start)) return -1;
+            std::string upper;
+            for (char ch : name) upper += (ch >= 'a' && ch <= 'z') ? char(ch - 32) : ch;
+            char32_t cp;
+            if (!unicode_names::code_point_for_name(upper, &cp))
+                return fail("undefined character name " + quoted(name), int64_t(start)), -1;
+            out = uint32_t(cp);
+            return 1;
+        }
         default:
             return 0;
     }

@@ -59,7 +59,7 @@ private:
     int category_set(uint32_t c, uint32_t flags);
     int literal(uint32_t c, uint32_t flags);
     int group_ref(int group, uint32_t flags);
-    bool read_name(uint32_t terminator, std::string& name, size_t& name_start);
+    bool read_name(uint32_t terminator, const char* what, std::string& name, size_t& name_start);
     bool check_group_name(const std::string& name, size_t name_start);
 
     int add(Node n);

@@ -73,6 +73,38 @@ ERRORS = [
     r"[\d-z]", r"[a-\d]", "(?#comment", "(?#c)a", "[^", "a{1,2", "x{,}", "x{}", "(?x)a \\",
     "(?L)a", "(?u)a", "(?au)a", "(?-a:x)", "(?a-u:x)", "(?i-:x)", "(?i-1:x)", "(?i1)",
     "(?im-s:a)", "a\n(b", "ab\ncd)", "(?>a", "(?=a", "(?<=a", "(?:a", "(?P<a>a",
+    r"\N{nope}", r"\N", r"\N{", r"\N{x", r"\N{}", r"[\N{nope}]", "(?P<a>x)|(?P=b)",
+]
+
+# Patterns as scripts write them, each over a subject made for it.
+REALWORLD = [
+    (r"(\d{4})-(\d{2})-(\d{2})", "on 2024-01-31 and 1999-12-01."),
+    (r"[-+]?\d*\.?\d+(?:[eE][-+]?\d+)?", "x=3.14, y=-2e10, z=.5 +7"),
+    (r"[A-Za-z_][A-Za-z0-9_]*", "def foo_bar(x1, _y): return 2x"),
+    (r'"(?:[^"\\]|\\.)*"', 'say "hi \\"there\\"" and "x"'),
+    (r"<(/?)(\w+)([^>]*)>", "<p class='a'>text</p><br/>"),
+    (r"^(\S+) (\S+) \[([^\]]+)\] \"(\w+) ([^\"]*)\" (\d{3})", '1.2.3.4 - [10/Oct/2000] "GET /a b" 200 x'),
+    (r"(?P<key>\w+)\s*=\s*(?P<value>[^;]+);?", "a = 1; bb=two ;c= 3"),
+    (r"https?://[^\s/$.?#].[^\s]*", "see http://x.org/a?b=1 and https://y.com."),
+    (r"\b(\w+)\s+\1\b", "this is is a test test."),
+    (r"(?<=\$)\d+(?:\.\d\d)?", "cost $12.50 or $7, not 9"),
+    (r"^\s*#.*$", "x\n  # comment\ny # not\n#top"),
+    (r"(?m)^(\w+):\s*(.*)$", "Host: a\nAccept: */*\n\nbody: no"),
+    (r"[aeiou]{2,}", "queueing aardvarks"),
+    (r"(?x) (\d+) \s* ([a-z]+)  # amount and unit", "12 kg, 3  m"),
+    (r"(?i)\bthe\b", "The theme of THE day"),
+    (r"(\w+)(?:,\s*(\w+))*", "a, b,c"),
+    (r"(a|bc)+?d", "abcbcad"),
+    (r"^(?:(\d+)|(\w+))$", "abc"),
+    (r"(?s)/\*.*?\*/", "a /* x\ny */ b /* z */"),
+    (r"\N{LATIN SMALL LETTER E WITH ACUTE}|\N{DIGIT ONE}", "é1e"),
+    (r"(?P<a>.)(?P<b>.)?(?(b)x|y)", "abxcy"),
+    (r"(\()?\d+(?(1)\))", "(12) 34 (56"),
+    (r"\w+(?=,)", "a, bb, ccc"),
+    (r"(?<!\\)\$\w+", "$a \\$b $c"),
+    (r"([^,]*),?", "a,,b"),
+    (r"(.)(?!\1)", "aabccd"),
+    (r"\d+(?:\.\d+)*", "v1.2.3 and 4"),
 ]
 
 BYTES = [
@@ -110,6 +142,14 @@ def cases():
             out.append([["b", pattern.decode("latin-1")], 0, ["b", subject.decode("latin-1")], op, None])
         out.append([["b", pattern.decode("latin-1")], 0, ["b", subject.decode("latin-1")], "sub",
                     ["b", r"<\g<0>>"]])
+    for pattern, subject in REALWORLD:
+        for op in ("search", "findall", "finditer", "split", "match", "fullmatch"):
+            out.append([pattern, 0, subject, op, None])
+        out.append([pattern, 0, subject, "sub", r"[\g<0>]"])
+        out.append([pattern, 0, subject, "compile", None])
+    for pattern in (r"\d+", "o", "^.", r"\b\w", "$", "(?m)^", "", "l+"):
+        for pos, endpos in ((0, 100), (2, 100), (3, 8), (-3, 5), (8, 3), (11, 11), (4, 4)):
+            out.append([pattern, 0, "hello world 42\nsecond", "window", [pos, endpos]])
     for template in TEMPLATES:
         for pattern in ("(a)(?P<x>b)", "(a)", "a"):
             out.append([pattern, 0, "xabxab", "sub", template])

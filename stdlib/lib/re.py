@@ -274,24 +274,7 @@ class Pattern:
         return _Scanner(self, string, pos, endpos)
 
     def split(self, string, maxsplit=0):
-        if type(string) is bytearray:
-            string = bytes(string)
-        pieces = []
-        last = 0
-        splits = 0
-        groups = self.groups
-        for result in self._spans_of(string):
-            if maxsplit > 0 and splits >= maxsplit:
-                break
-            pieces.append(string[last:result[1]])
-            for k in range(1, groups + 1):
-                start = result[1 + 2 * k]
-                end = result[2 + 2 * k]
-                pieces.append(None if start < 0 or end < 0 else string[start:end])
-            last = result[2]
-            splits += 1
-        pieces.append(string[last:])
-        return pieces
+        return _regex.split(self._program, string, maxsplit)
 
     def subn(self, repl, string, count=0):
         return _substitute(self, repl, string, count)
@@ -494,25 +477,19 @@ def _expand(pattern, template, match):
 
 
 def _substitute(pattern, repl, string, count):
+    if not callable(repl):
+        backslash = "\\" if isinstance(repl, str) else b"\\"
+        if not isinstance(repl, (str, bytes)):
+            raise TypeError("decoding to str: need a bytes-like object, %s found"
+                            % type(repl).__name__)
+        if backslash in repl:
+            parts = tuple(_compiled_template(pattern, repl))
+        else:
+            parts = (repl,)
+        return _regex.subn(pattern._program, string, parts, count)
     if type(string) is bytearray:
         string = bytes(string)
-    is_str = isinstance(string, str)
-    empty = "" if is_str else b""
-    if callable(repl):
-        make = None
-    else:
-        backslash = "\\" if isinstance(repl, str) else b"\\"
-        if backslash in repl:
-            parts = _compiled_template(pattern, repl)
-            if len(parts) == 1 and type(parts[0]) is not int:
-                repl = parts[0]
-            elif not parts:
-                repl = empty
-            else:
-                make = parts
-                repl = None
-        if repl is not None:
-            make = repl
+    empty = "" if isinstance(string, str) else b""
     pieces = []
     last = 0
     done = 0
@@ -521,14 +498,9 @@ def _substitute(pattern, repl, string, count):
             break
         if last < result[1]:
             pieces.append(string[last:result[1]])
-        if make is None:
-            piece = repl(Match(pattern, string, 0, len(string), result))
-            if piece:
-                pieces.append(piece)
-        elif type(make) is list:
-            pieces.append(_fill(make, result[1:], string, empty))
-        else:
-            pieces.append(make)
+        piece = repl(Match(pattern, string, 0, len(string), result))
+        if piece:
+            pieces.append(piece)
         last = result[2]
         done += 1
     if not done:

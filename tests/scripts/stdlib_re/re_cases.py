@@ -10,7 +10,7 @@ import re
 
 
 def decode(item):
-    if isinstance(item, list):
+    if isinstance(item, list) and item and item[0] == "b":
         return item[1].encode("latin-1")
     return item
 
@@ -45,6 +45,14 @@ def run_case(case):
             return repr(p.subn(extra, subject))
         if op == "split":
             return repr(p.split(subject))
+        if op == "window":
+            pos, endpos = extra
+            found = [describe_match(p.search(subject, pos, endpos)),
+                     describe_match(p.match(subject, pos, endpos)),
+                     describe_match(p.fullmatch(subject, pos, endpos)),
+                     p.findall(subject, pos, endpos),
+                     [m.span() for m in p.finditer(subject, pos, endpos)]]
+            return repr(found)
         if op == "split1":
             return repr(p.split(subject, 1))
         return "unknown op " + op
