@@ -128,6 +128,7 @@ struct CompileError {
     int64_t pos = -1;
     bool value_error = false;  // a flag combination error: ValueError, not re.error
     bool overflow = false;     // a repeat count too large: OverflowError
+    bool recursion = false;    // groups nested too deep: RecursionError
 };
 
 // Parses and compiles `pattern` (code points; bytes patterns one per byte).

@@ -10,6 +10,7 @@
 //   findall(program, string, pos, endpos) -> list, as re.findall
 //   subn(program, string, parts, count) -> (text, n), for a parsed template
 //   split(program, string, maxsplit)      -> list, as re.split
+//   slice(program, string, start, end)    -> string[start:end], bytes for a bytearray
 //
 // A program keeps the last non-ASCII str it decoded to code points, so
 // finditer, sub and split over one subject decode it once, not per match.
@@ -189,6 +190,7 @@ Value regex_compile(ThreadState& ts, Args args) {
                         err)) {
         if (err.value_error) return raise(ts, ts.exc_types().ValueError, err.message);
         if (err.overflow) return raise(ts, ts.exc_types().OverflowError, err.message);
+        if (err.recursion) return raise_recursion_error(ts);
         Ref msg(make_str(ts, err.message));
         Ref pos(err.pos < 0 ? Value::none() : make_int(ts, err.pos));
         if (!msg || !pos) return Value();
@@ -414,9 +416,26 @@ Value regex_split(ThreadState& ts, Args args) {
     return out.release();
 }
 
+// slice(program, string, start, end): string[start:end], through the
+// program's decoded copy of a non-ASCII str, where slicing the str itself
+// would first have to walk its UTF-8 from the start.
+Value regex_slice(ThreadState& ts, Args args) {
+    if (!check_nargs(ts, args, "slice", 4, 4)) return Value();
+    if (!is_program(ts, args[0])) return raise(ts, ts.exc_types().TypeError, "expected a program");
+    Subject s;
+    int64_t a, b;
+    if (!get_subject(ts, program_obj(args[0]), args[1], s) || !int_as_int64(ts, args[2], &a) ||
+        !int_as_int64(ts, args[3], &b))
+        return Value();
+    clamp(s.n, a, b);
+    if (b < a) b = a;
+    return slice_of(ts, s, a, b);
+}
+
 constexpr MethodDef kRegexFunctions[] = {
-    {"subn", regex_subn}, {"split", regex_split}, {"compile", regex_compile},
-    {"info", regex_info}, {"match", regex_match}, {"findall", regex_findall},
+    {"slice", regex_slice},     {"subn", regex_subn}, {"split", regex_split},
+    {"compile", regex_compile}, {"info", regex_info}, {"match", regex_match},
+    {"findall", regex_findall},
 };
 
 }  // namespace

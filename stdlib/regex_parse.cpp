@@ -328,6 +328,11 @@ int Parser::group_ref(int group, uint32_t flags) {
 // group: '(' ('?' extension)? alternation ')'
 int Parser::parse_group(int nested, bool verbose, uint32_t flags, bool first) {
     size_t open = m_i - 1;
+    if (nested > kMaxNesting) {
+        // CPython's parser recurses in Python and runs into the recursion limit.
+        m_err.recursion = true;
+        return fail("maximum recursion depth exceeded", -1), -1;
+    }
     int capture = -1;
     bool capturing = true;
     std::string name;

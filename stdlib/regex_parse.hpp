@@ -42,7 +42,8 @@ public:
     const std::vector<std::pair<std::string, int>>& group_names() const { return m_name_order; }
 
 private:
-    static constexpr int kNoItem = -2;  // parse_atom read something that adds no node
+    static constexpr int kNoItem = -2;       // parse_atom read something that adds no node
+    static constexpr int kMaxNesting = 500;  // groups inside groups
 
     int parse_alternation(int nested, bool verbose, uint32_t flags);
     int parse_sequence(int nested, bool verbose, uint32_t flags, bool first);

@@ -162,8 +162,8 @@ class Match:
         if start < 0 or end < 0:
             return default
         string = self.string
-        if type(string) is bytearray:
-            return bytes(string[start:end])
+        if type(string) is str and not string.isascii() or type(string) is bytearray:
+            return _regex.slice(self._pattern._program, string, start, end)
         return string[start:end]
 
     def group(self, *groups):
@@ -457,23 +457,17 @@ def _compiled_template(pattern, template):
     return parts
 
 
-def _fill(parts, spans, string, empty):
+def _expand(pattern, template, match):
+    parts = _compiled_template(pattern, template)
     pieces = []
     for part in parts:
         if type(part) is int:
-            start = spans[2 * part]
-            end = spans[2 * part + 1]
-            if start >= 0 and end >= 0:
-                pieces.append(string[start:end])
+            text = match._get(part)
+            if text is not None:
+                pieces.append(text)
         else:
             pieces.append(part)
-    return empty.join(pieces)
-
-
-def _expand(pattern, template, match):
-    parts = _compiled_template(pattern, template)
-    empty = "" if isinstance(template, str) else b""
-    return _fill(parts, match._spans, match.string, empty)
+    return ("" if isinstance(template, str) else b"").join(pieces)
 
 
 def _substitute(pattern, repl, string, count):
@@ -490,6 +484,8 @@ def _substitute(pattern, repl, string, count):
     if type(string) is bytearray:
         string = bytes(string)
     empty = "" if isinstance(string, str) else b""
+    program = pattern._program
+    wide = isinstance(string, str) and not string.isascii()
     pieces = []
     last = 0
     done = 0
@@ -497,7 +493,10 @@ def _substitute(pattern, repl, string, count):
         if count and done >= count:
             break
         if last < result[1]:
-            pieces.append(string[last:result[1]])
+            if wide:
+                pieces.append(_regex.slice(program, string, last, result[1]))
+            else:
+                pieces.append(string[last:result[1]])
         piece = repl(Match(pattern, string, 0, len(string), result))
         if piece:
             pieces.append(piece)
@@ -506,7 +505,7 @@ def _substitute(pattern, repl, string, count):
     if not done:
         return string, 0
     if last < len(string):
-        pieces.append(string[last:])
+        pieces.append(_regex.slice(program, string, last, len(string)) if wide else string[last:])
     return empty.join(pieces), done
 
 
