@@ -73,6 +73,7 @@ enum class Op : uint8_t {
     Backref,      // x: group; flag: ignore case
     RepeatOne,    // min, max of the one-character instruction at pc+1; flag: RepeatMode
     Mark,         // x: register that remembers where a loop iteration began
+    LoopGreedy,   // one more iteration (body at pc+1, register x), or leave to y
     Check,        // x: register; y: where to go when the iteration matched nothing
     Look,         // sub-program [pc+1, y); flag: kLookNegative|kLookBehind; x: behind width
     Atomic,       // sub-program [pc+1, y), then continue at y with its first solution

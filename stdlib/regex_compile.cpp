@@ -240,6 +240,22 @@ bool Compiler::emit_repeat(const Node& n) {
     for (uint32_t i = 0; i < n.min; ++i) {
         if (!emit_node(n.kids[0]) || too_big()) return false;
     }
+    if (n.max == kMaxRepeat && !lazy) {
+        int reg = m_prog.registers++;
+        Inst loop_in{Op::LoopGreedy};
+        loop_in.x = reg;
+        int loop = emit(loop_in);
+        if (!emit_node(n.kids[0])) return false;
+        Inst check{Op::Check};
+        check.x = reg;
+        int chk = emit(check);
+        Inst back{Op::Jmp};
+        back.x = loop;
+        emit(back);
+        m_prog.code[chk].y = here();
+        m_prog.code[loop].y = here();
+        return true;
+    }
     if (n.max == kMaxRepeat) {
         int reg = m_prog.registers++;
         int loop = emit(Inst{Op::Split});

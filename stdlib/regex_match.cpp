@@ -14,6 +14,7 @@
 // str as uint32_t), and s[0, n) ends at the search's endpos, as CPython's
 // state->end does: `$` and \Z see endpos as the end, while `^`, \A and
 // look-behind still see the real beginning.
+#include <cstdlib>
 #include <cstring>
 
 #include "stdlib/regex.hpp"
@@ -21,6 +22,42 @@
 namespace gilt::regex {
 
 namespace {
+
+// The backtrack stack: a plain growable array whose push stays inline in
+// the VM loop (std::vector's emplace_back did not, and cost most of the time
+// of backtracking-heavy patterns).
+template <class T>
+class FrameStack {
+public:
+    FrameStack() = default;
+    FrameStack(const FrameStack&) = delete;
+    FrameStack& operator=(const FrameStack&) = delete;
+    ~FrameStack() { std::free(m_data); }
+
+    void push_back(const T& f) {
+        if (m_size == m_cap) [[unlikely]]
+            grow();
+        m_data[m_size++] = f;
+    }
+    T& back() { return m_data[m_size - 1]; }
+    void pop_back() { --m_size; }
+    size_t size() const { return m_size; }
+    void resize(size_t n) { m_size = n; }  // only ever shrinks
+    void clear() { m_size = 0; }
+
+private:
+    void grow() {
+        size_t cap = m_cap ? m_cap * 2 : 64;
+        void* data = std::realloc(m_data, cap * sizeof(T));
+        if (!data) std::abort();  // TODO: report MemoryError instead of stopping
+        m_data = static_cast<T*>(data);
+        m_cap = cap;
+    }
+
+    T* m_data = nullptr;
+    size_t m_size = 0;
+    size_t m_cap = 0;
+};
 
 template <class C>
 class Vm {
@@ -35,12 +72,12 @@ public:
     bool search(int64_t pos, Mode mode, bool must_advance, MatchResult& out);
 
 private:
-    enum Kind : uint8_t { kBranch, kSlot, kReg, kLast, kGiveBack, kTakeMore };
+    enum Kind : uint8_t { kBranch, kSlot, kReg, kLast, kGiveBack, kTakeMore, kLoop };
     struct Frame {
         Kind kind;
         int32_t pc;
-        int64_t a;  // kBranch: pos; kSlot/kReg: old value; kGiveBack/kTakeMore: start
-        int64_t b;  // kSlot/kReg: index; kGiveBack/kTakeMore: count
+        int64_t a;  // kBranch, kLoop: pos; kSlot/kReg: old value; kGiveBack/kTakeMore: start
+        int64_t b;  // kSlot/kReg: index; kGiveBack/kTakeMore: count; kLoop: old register
     };
 
     bool attempt(int64_t start);
@@ -69,7 +106,7 @@ private:
     int64_t m_n;
     std::vector<int64_t> m_slots;
     std::vector<int64_t> m_regs;
-    std::vector<Frame> m_stack;
+    FrameStack<Frame> m_stack;
     int m_lastindex = -1;
     int64_t m_start = 0;
     bool m_full = false;
@@ -230,6 +267,13 @@ bool Vm<C>::exec(int32_t pc, int64_t pos, int64_t& end) {
                 m_regs[size_t(in.x)] = pos;
                 ++pc;
                 continue;
+            case Op::LoopGreedy:
+                // One frame serves as the choice point (leave the loop here)
+                // and as the undo of the register: half of Split plus Mark.
+                m_stack.push_back({kLoop, pc, pos, m_regs[size_t(in.x)]});
+                m_regs[size_t(in.x)] = pos;
+                ++pc;
+                continue;
             case Op::Check:
                 pc = pos == m_regs[size_t(in.x)] ? in.y : pc + 1;
                 continue;
@@ -293,6 +337,14 @@ bool Vm<C>::exec(int32_t pc, int64_t pos, int64_t& end) {
                 case kLast:
                     m_lastindex = int(f.a);
                     break;
+                case kLoop: {
+                    const Inst& loop = code[f.pc];
+                    m_regs[size_t(loop.x)] = f.b;
+                    pc = loop.y;
+                    pos = f.a;
+                    m_stack.pop_back();
+                    goto resumed;
+                }
                 case kGiveBack: {
                     // Give back one character; when a literal follows, give
                     // back until it could match.

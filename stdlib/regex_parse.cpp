@@ -137,7 +137,38 @@ int Parser::parse_alternation(int nested, bool verbose, uint32_t flags) {
         if (nested == 0) verbose = m_flags & kFlagVerbose;
     }
     if (alt.kids.size() == 1) return alt.kids[0];
-    return add(std::move(alt));
+    int set = alternatives_as_set(alt);
+    return set >= 0 ? set : add(std::move(alt));
+}
+
+// a|b|[cd] is the class [abcd] (as CPython compiles it): one test instead of
+// a choice point per alternative. Returns the new node, or -1 when some
+// alternative is not a single character with the same flags.
+int Parser::alternatives_as_set(const Node& alt) {
+    CharSet merged;
+    uint32_t flags = m_nodes[alt.kids[0]].flags;
+    for (int k : alt.kids) {
+        const Node& n = m_nodes[k];
+        if (n.flags != flags) return -1;
+        if (n.kind == Node::Lit) {
+            // A class folds case by its members' lower and upper case; a
+            // literal also matches what folds to it (the long s to 's').
+            if ((flags & kFlagIgnoreCase) && n.c >= 128) return -1;
+            merged.ranges.emplace_back(n.c, n.c);
+        } else if (n.kind == Node::Set && !n.set.negate) {
+            merged.ranges.insert(merged.ranges.end(), n.set.ranges.begin(), n.set.ranges.end());
+            merged.categories |= n.set.categories;
+        } else {
+            return -1;
+        }
+    }
+    merged.icase = flags & kFlagIgnoreCase;
+    merged.ascii = (flags & (kFlagAscii | kFlagLocale)) || m_is_bytes;
+    Node n;
+    n.kind = Node::Set;
+    n.flags = flags;
+    n.set = std::move(merged);
+    return add(std::move(n));
 }
 
 // sequence: (atom quantifier?)*, up to '|', ')' or the end.

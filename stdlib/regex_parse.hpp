@@ -46,6 +46,7 @@ private:
     static constexpr int kMaxNesting = 500;  // groups inside groups
 
     int parse_alternation(int nested, bool verbose, uint32_t flags);
+    int alternatives_as_set(const Node& alt);
     int parse_sequence(int nested, bool verbose, uint32_t flags, bool first);
     bool parse_quantifier(Node& seq, uint32_t flags);
     int parse_atom(int nested, bool verbose, uint32_t flags, bool first);
