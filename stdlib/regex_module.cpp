@@ -4,6 +4,8 @@
 //   compile(pattern, flags)   -> a compiled program, or (message, pos) for a
 //                                syntax error re.py raises as re.error
 //   info(program)             -> (flags, groups, ((name, index), ...))
+//   match_object(program, pattern, string, pos, endpos, mode, must_advance)
+//                             -> a re.Match (regex_match_type.cpp), or None
 //   match(program, string, pos, endpos, mode, must_advance)
 //                             -> None, or (lastindex, start0, end0, start1, ...)
 //                                with -1 for groups that did not take part
@@ -31,132 +33,21 @@
 #include "runtime/unicode.hpp"
 #include "stdlib/modules.hpp"
 #include "stdlib/regex.hpp"
+#include "stdlib/regex_objects.hpp"
 
 namespace gilt {
 
+using regex::clamp;
+using regex::get_subject;
+using regex::is_program;
+using regex::program_obj;
+using regex::program_type;
+using regex::ProgramObject;
+using regex::run_on;
+using regex::slice_of;
+using regex::Subject;
+
 namespace {
-
-struct ProgramObject {
-    Object hdr;
-    regex::Program* prog;
-    Value last_subject;              // the str `decoded` holds, or null
-    std::vector<uint32_t>* decoded;  // its code points
-};
-
-ProgramObject* program_obj(Value v) {
-    return reinterpret_cast<ProgramObject*>(v.as_object());
-}
-
-void program_dealloc(Object* o) {
-    auto* p = reinterpret_cast<ProgramObject*>(o);
-    delete p->prog;
-    delete p->decoded;
-    decref(p->last_subject);
-    free_object(o);
-}
-
-TypeObject* program_type(Interpreter& interp) {
-    auto it = interp.module_state.find("_regex.Program");
-    if (it != interp.module_state.end()) return static_cast<TypeObject*>(it->second.get());
-    TypeObject* t = type_alloc_builtin(interp, "Program", ObjKind::Native, sizeof(ProgramObject),
-                                       interp.types.object, 0);
-    t->hdr.type = interp.types.type;
-    t->dealloc = program_dealloc;
-    t->traverse = [](Object*, VisitFn, void*) {};  // holds only a str: no cycles
-    Ref mod(interp.intern("_regex"));
-    type_set_attr_cstr(interp, t, "__module__", *mod);
-    type_ready(interp, t);
-    interp.module_state.emplace("_regex.Program", std::shared_ptr<void>(t, [](void*) {}));
-    return t;
-}
-
-bool is_program(ThreadState& ts, Value v) {
-    return v.is_object() && v.as_object()->type == program_type(ts.interp());
-}
-
-// The subject of a match, as an array of code points.
-struct Subject {
-    const uint8_t* narrow = nullptr;  // bytes, bytearray or ASCII str
-    const uint32_t* wide = nullptr;   // other str
-    int64_t n = 0;
-    Value value;
-    bool is_str = false;
-};
-
-bool get_subject(ThreadState& ts, ProgramObject* p, Value s, Subject& out) {
-    out.value = s;
-    if (is_str(ts, s)) {
-        if (p->prog->is_bytes) {
-            raise(ts, ts.exc_types().TypeError,
-                  "cannot use a bytes pattern on a string-like object");
-            return false;
-        }
-        out.is_str = true;
-        std::string_view utf8 = str_view(s);
-        if (str_is_ascii(s)) {
-            out.narrow = reinterpret_cast<const uint8_t*>(utf8.data());
-            out.n = int64_t(utf8.size());
-            return true;
-        }
-        if (p->last_subject != s) {
-            if (!p->decoded) p->decoded = new std::vector<uint32_t>;
-            p->decoded->clear();
-            p->decoded->reserve(str_len(s));
-            const char* c = utf8.data();
-            const char* end = c + utf8.size();
-            while (c < end) {
-                uint32_t cp;
-                c += utf8_decode(c, &cp);
-                p->decoded->push_back(cp);
-            }
-            decref(p->last_subject);
-            p->last_subject = new_ref(s);
-        }
-        out.wide = p->decoded->data();
-        out.n = int64_t(p->decoded->size());
-        return true;
-    }
-    if (s.is_object() && (is_bytes(s) || is_bytearray(s))) {
-        if (!p->prog->is_bytes) {
-            raise(ts, ts.exc_types().TypeError,
-                  "cannot use a string pattern on a bytes-like object");
-            return false;
-        }
-        std::string_view data = byteslike_data(s);
-        out.narrow = reinterpret_cast<const uint8_t*>(data.data());
-        out.n = int64_t(data.size());
-        return true;
-    }
-    raise_fmt(ts, ts.exc_types().TypeError, "expected string or bytes-like object, got '{}'",
-              type_name(ts, s));
-    return false;
-}
-
-bool run_on(const regex::Program& prog, const Subject& s, int64_t pos, int64_t endpos,
-            regex::Mode mode, bool must_advance, regex::MatchResult& out) {
-    if (s.narrow) return regex::run(prog, s.narrow, endpos, pos, mode, must_advance, out);
-    return regex::run(prog, s.wide, endpos, pos, mode, must_advance, out);
-}
-
-// s[a:b] as a new str or bytes.
-Value slice_of(ThreadState& ts, const Subject& s, int64_t a, int64_t b) {
-    if (s.narrow) {
-        std::string_view text(reinterpret_cast<const char*>(s.narrow) + a, size_t(b - a));
-        if (s.is_str) return make_str_known(ts, text, uint64_t(b - a), true);
-        return make_bytes(ts, text);
-    }
-    std::string utf8;
-    for (int64_t i = a; i < b; ++i) utf8_append(utf8, s.wide[i]);
-    return make_str(ts, utf8);
-}
-
-// CPython's clamping of pos and endpos to the subject.
-void clamp(int64_t n, int64_t& pos, int64_t& endpos) {
-    if (pos < 0) pos = 0;
-    if (pos > n) pos = n;
-    if (endpos < 0) endpos = 0;
-    if (endpos > n) endpos = n;
-}
 
 std::vector<uint32_t> code_points(Value pattern, bool is_bytes_pattern) {
     std::vector<uint32_t> out;
@@ -262,6 +153,33 @@ Value regex_match(ThreadState& ts, Args args) {
         tuple_obj(*out)->items[i + 1] = v;
     }
     return out.release();
+}
+
+// match_object(program, pattern, string, pos, endpos, mode, must_advance[, origin]):
+// as match(), but the result is a re.Match (None when nothing matches);
+// origin is the pos the Match reports, when not pos itself.
+Value regex_match_object(ThreadState& ts, Args args) {
+    if (!check_nargs(ts, args, "match_object", 7, 8)) return Value();
+    Value call[4] = {args[0], args[2], args[3], args[4]};
+    ProgramObject* p;
+    Subject s;
+    int64_t pos, endpos, mode;
+    if (!matching_args(ts, Args{call, 4, nullptr}, "match_object", 4, p, s, pos, endpos) ||
+        !int_as_int64(ts, args[5], &mode))
+        return Value();
+    int must_advance = obj_truthy(ts, args[6]);
+    if (must_advance < 0) return Value();
+    if (pos > endpos && mode == int64_t(regex::Mode::Search)) return Value::none();
+    regex::MatchResult r;
+    if (!run_on(*p->prog, s, pos, endpos, regex::Mode(mode), must_advance == 1, r))
+        return Value::none();
+    int64_t origin = pos;  // what Match.pos reports: a scanner's first pos
+    if (args.n == 8) {
+        if (!int_as_int64(ts, args[7], &origin)) return Value();
+        int64_t unused = endpos;
+        clamp(s.n, origin, unused);
+    }
+    return regex::make_match(ts, args[0], args[1], s, origin, endpos, r);
 }
 
 // One findall item: the whole match, the one group, or a tuple of groups
@@ -433,8 +351,13 @@ Value regex_slice(ThreadState& ts, Args args) {
 }
 
 constexpr MethodDef kRegexFunctions[] = {
-    {"slice", regex_slice},     {"subn", regex_subn}, {"split", regex_split},
-    {"compile", regex_compile}, {"info", regex_info}, {"match", regex_match},
+    {"match_object", regex_match_object},
+    {"slice", regex_slice},
+    {"subn", regex_subn},
+    {"split", regex_split},
+    {"compile", regex_compile},
+    {"info", regex_info},
+    {"match", regex_match},
     {"findall", regex_findall},
 };
 
@@ -443,6 +366,7 @@ constexpr MethodDef kRegexFunctions[] = {
 Value init_regex_module(ThreadState& ts) {
     Ref m(module_new(ts, "_regex"));
     if (!m || !module_add_functions(ts, *m, kRegexFunctions)) return Value();
+    if (!module_add_value(ts, *m, "Match", val(regex::match_type(ts.interp())))) return Value();
     return m.release();
 }
 

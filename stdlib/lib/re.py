@@ -110,103 +110,8 @@ PatternError = error
 
 # --- Match ---
 
-class Match:
-    """The result of a successful match: spans of the groups over `string`."""
-
-    __slots__ = ("_spans", "_pattern", "string", "pos", "endpos", "lastindex")
-
-    def __init__(self, pattern, string, pos, endpos, result):
-        self._pattern = pattern
-        self.string = string
-        self.pos = pos
-        self.endpos = endpos
-        self.lastindex = result[0]
-        self._spans = result[1:]
-
-    @property
-    def re(self):
-        return self._pattern
-
-    @property
-    def lastgroup(self):
-        index = self.lastindex
-        if index is None:
-            return None
-        for name, number in self._pattern._names:
-            if number == index:
-                return name
-        return None
-
-    @property
-    def regs(self):
-        spans = self._spans
-        return tuple((spans[k], spans[k + 1]) for k in range(0, len(spans), 2))
-
-    def _index(self, group):
-        if isinstance(group, str):
-            number = self._pattern.groupindex.get(group)
-            if number is not None:
-                return number
-        else:
-            try:
-                index = group.__index__()
-            except (AttributeError, TypeError):
-                index = -1
-            if 0 <= index <= self._pattern.groups:
-                return index
-        raise IndexError("no such group")
-
-    def _get(self, index, default=None):
-        start = self._spans[2 * index]
-        end = self._spans[2 * index + 1]
-        if start < 0 or end < 0:
-            return default
-        string = self.string
-        if type(string) is str and not string.isascii() or type(string) is bytearray:
-            return _regex.slice(self._pattern._program, string, start, end)
-        return string[start:end]
-
-    def group(self, *groups):
-        if not groups:
-            return self._get(0)
-        if len(groups) == 1:
-            return self._get(self._index(groups[0]))
-        return tuple(self._get(self._index(g)) for g in groups)
-
-    def __getitem__(self, group):
-        return self._get(self._index(group))
-
-    def groups(self, default=None):
-        return tuple(self._get(k, default) for k in range(1, self._pattern.groups + 1))
-
-    def groupdict(self, default=None):
-        return {name: self._get(number, default) for name, number in self._pattern._names}
-
-    def start(self, group=0):
-        return self._spans[2 * self._index(group)]
-
-    def end(self, group=0):
-        return self._spans[2 * self._index(group) + 1]
-
-    def span(self, group=0):
-        index = self._index(group)
-        return (self._spans[2 * index], self._spans[2 * index + 1])
-
-    def expand(self, template):
-        return _expand(self._pattern, template, self)
-
-    def __repr__(self):
-        return "<re.Match object; span=(%d, %d), match=%r>" % (
-            self._spans[0], self._spans[1], self._get(0))
-
-    def __copy__(self):
-        return self
-
-    def __deepcopy__(self, memo):
-        return self
-
-    def __bool__(self):
-        return True
+# Native (re.Match objects are made by the engine); expand() calls _expand below.
+Match = _regex.Match
 
 
 # --- Pattern ---
@@ -231,44 +136,20 @@ class Pattern:
         self.groupindex = dict(names)
         self._template_cache = {}
 
-    def _run(self, string, pos, endpos, mode):
-        result = _regex.match(self._program, string, pos, endpos, mode, False)
-        if result is None:
-            return None
-        return Match(self, string, max(0, min(pos, len(string))),
-                     max(0, min(endpos, len(string))), result)
-
     def match(self, string, pos=0, endpos=_MAXSIZE):
-        return self._run(string, pos, endpos, 0)
+        return _regex.match_object(self._program, self, string, pos, endpos, 0, False)
 
     def search(self, string, pos=0, endpos=_MAXSIZE):
-        return self._run(string, pos, endpos, 1)
+        return _regex.match_object(self._program, self, string, pos, endpos, 1, False)
 
     def fullmatch(self, string, pos=0, endpos=_MAXSIZE):
-        return self._run(string, pos, endpos, 2)
+        return _regex.match_object(self._program, self, string, pos, endpos, 2, False)
 
     def findall(self, string, pos=0, endpos=_MAXSIZE):
         return _regex.findall(self._program, string, pos, endpos)
 
-    def _spans_of(self, string, pos=0, endpos=_MAXSIZE):
-        """Yields the raw result of each successive match (empty matches
-        included, but never an empty match where the previous one ended)."""
-        program = self._program
-        advance = False
-        end = min(endpos, len(string))
-        while pos <= end:
-            result = _regex.match(program, string, pos, endpos, 1, advance)
-            if result is None:
-                return
-            yield result
-            advance = result[1] == result[2]
-            pos = result[2]
-
     def finditer(self, string, pos=0, endpos=_MAXSIZE):
-        clamped_pos = max(0, min(pos, len(string)))
-        clamped_end = max(0, min(endpos, len(string)))
-        for result in self._spans_of(string, pos, endpos):
-            yield Match(self, string, clamped_pos, clamped_end, result)
+        return _Scanner(self, string, pos, endpos)
 
     def scanner(self, string, pos=0, endpos=_MAXSIZE):
         return _Scanner(self, string, pos, endpos)
@@ -319,31 +200,47 @@ class Pattern:
 
 
 class _Scanner:
+    """Successive matches over one subject (Pattern.scanner, and the
+    iterator finditer returns): after an empty match the next one may not
+    be empty at the same place."""
+
     def __init__(self, pattern, string, pos, endpos):
         self.pattern = pattern
+        self._program = pattern._program
         self._string = string
         self._pos = pos
+        self._origin = pos
         self._endpos = endpos
         self._advance = False
+        self._done = False
 
     def _step(self, mode):
-        if self._pos > min(self._endpos, len(self._string)):
+        if self._done:
             return None
-        result = _regex.match(self.pattern._program, self._string, self._pos, self._endpos,
-                              mode, self._advance)
-        if result is None:
-            self._pos = _MAXSIZE
+        m = _regex.match_object(self._program, self.pattern, self._string, self._pos,
+                                self._endpos, mode, self._advance, self._origin)
+        if m is None:
+            self._done = True
             return None
-        self._advance = result[1] == result[2]
-        self._pos = result[2]
-        return Match(self.pattern, self._string, 0, min(self._endpos, len(self._string)),
-                     result)
+        start, end = m.span()
+        self._advance = start == end
+        self._pos = end
+        return m
 
     def match(self):
         return self._step(0)
 
     def search(self):
         return self._step(1)
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        m = self._step(1)
+        if m is None:
+            raise StopIteration
+        return m
 
 
 # --- replacement templates ---
@@ -462,7 +359,7 @@ def _expand(pattern, template, match):
     pieces = []
     for part in parts:
         if type(part) is int:
-            text = match._get(part)
+            text = match.group(part)
             if text is not None:
                 pieces.append(text)
         else:
@@ -489,18 +386,19 @@ def _substitute(pattern, repl, string, count):
     pieces = []
     last = 0
     done = 0
-    for result in pattern._spans_of(string):
+    for m in _Scanner(pattern, string, 0, _MAXSIZE):
         if count and done >= count:
             break
-        if last < result[1]:
+        start, end = m.span()
+        if last < start:
             if wide:
-                pieces.append(_regex.slice(program, string, last, result[1]))
+                pieces.append(_regex.slice(program, string, last, start))
             else:
-                pieces.append(string[last:result[1]])
-        piece = repl(Match(pattern, string, 0, len(string), result))
+                pieces.append(string[last:start])
+        piece = repl(m)
         if piece:
             pieces.append(piece)
-        last = result[2]
+        last = end
         done += 1
     if not done:
         return string, 0

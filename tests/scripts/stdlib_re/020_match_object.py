@@ -25,3 +25,13 @@ print(re.match("(a)|b", "b").lastindex, re.match("(?P<n>a)|(?P<m>b)", "b").lastg
 print(re.match("(a)(?:b)", "ab").lastgroup, re.match("(x)?y", "y").groups())
 print(repr(re.search("b+", "abbbc")), repr(re.match(b"ab", b"abc")))
 print(re.match("(a*)*", "aab").groups(), re.match("(a|)*", "aa").span(), re.match("(?:(a)|b)*", "ab").groups())
+print([(m.pos, m.endpos) for m in re.compile("a").finditer("aaaa", 1, 3)])
+sc = re.compile("a").scanner("aaa")
+print(sc.search().pos, sc.search().span(), sc.match(), sc.search())
+print(re.match("(a)(b)?", "a").regs, type(m).__name__, type(m).__module__)
+print(m.groups(default="?"), m.groupdict(default="?"), m.start(1), m.span("first"))
+for call in (lambda: m.start(group=1), lambda: m.span(1, 2)):
+    try:
+        call()
+    except TypeError as e:
+        print("TypeError", e)
