@@ -114,6 +114,7 @@ struct Program {
     bool is_bytes = false;
     bool anchored = false;         // can only match at the beginning of the string
     std::vector<uint32_t> prefix;  // literal every match starts with (case-sensitive)
+    std::string prefix_bytes;      // the same as bytes, when every code point is below 256
     // The characters a match can start with, when known: search skips other
     // positions. first_wide: some code point >= 256 may start a match.
     // nullable: the pattern can match the empty string (so it is tried at the end).
@@ -142,6 +143,17 @@ bool compile(const std::vector<uint32_t>& pattern, bool is_bytes, uint32_t flags
 struct MatchResult {
     std::vector<int64_t> slots;
     int lastindex = -1;
+    // Why a run returned false without deciding: the poll asked it to stop,
+    // or the backtrack stack could not grow.
+    bool interrupted = false;
+    bool out_of_memory = false;
+};
+
+// Polled every few thousand backtracks; returning true stops the run (the
+// caller handles what is pending, such as a signal, and may run it again).
+struct Interrupt {
+    bool (*poll)(void* ctx);
+    void* ctx;
 };
 
 enum class Mode : uint8_t { Match, Search, FullMatch };
@@ -150,9 +162,9 @@ enum class Mode : uint8_t { Match, Search, FullMatch };
 // empty match at `pos` itself (the rule finditer, sub and split follow after
 // an empty match). Returns false when there is no match.
 bool run(const Program& prog, const uint8_t* s, int64_t n, int64_t pos, Mode mode,
-         bool must_advance, MatchResult& out);
+         bool must_advance, MatchResult& out, const Interrupt* interrupt = nullptr);
 bool run(const Program& prog, const uint32_t* s, int64_t n, int64_t pos, Mode mode,
-         bool must_advance, MatchResult& out);
+         bool must_advance, MatchResult& out, const Interrupt* interrupt = nullptr);
 
 // The case mapping the engine uses (simple case mapping; ASCII only when ascii).
 uint32_t fold_lower(uint32_t c, bool ascii);

@@ -377,6 +377,13 @@ void find_prefix(const std::vector<Node>& nodes, int root, Program& prog) {
         if (item.kind != Node::Lit || (item.flags & kFlagIgnoreCase)) break;
         prog.prefix.push_back(item.c);
     }
+    for (uint32_t c : prog.prefix) {
+        if (c > 255) {
+            prog.prefix_bytes.clear();
+            break;
+        }
+        prog.prefix_bytes += char(c);
+    }
 }
 
 // What can start a match of a node: a set of characters below 256, whether

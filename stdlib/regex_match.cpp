@@ -23,6 +23,19 @@ namespace gilt::regex {
 
 namespace {
 
+template <class C>
+int64_t find_char(const C* s, int64_t from, int64_t n, uint32_t c) {
+    if constexpr (sizeof(C) == 1) {
+        if (c > 255) return -1;
+        const void* hit = std::memchr(s + from, int(c), size_t(n - from));
+        return hit ? static_cast<const C*>(hit) - s : -1;
+    } else {
+        for (int64_t i = from; i < n; ++i)
+            if (s[i] == c) return i;
+        return -1;
+    }
+}
+
 // The backtrack stack: a plain growable array whose push stays inline in
 // the VM loop (std::vector's emplace_back did not, and cost most of the time
 // of backtracking-heavy patterns).
@@ -34,11 +47,15 @@ public:
     FrameStack& operator=(const FrameStack&) = delete;
     ~FrameStack() { std::free(m_data); }
 
+    // When the stack cannot grow, the frame is dropped and failed() turns
+    // true; the VM then abandons the run (out_of_memory).
     void push_back(const T& f) {
-        if (m_size == m_cap) [[unlikely]]
-            grow();
+        if (m_size == m_cap) [[unlikely]] {
+            if (!grow()) return;
+        }
         m_data[m_size++] = f;
     }
+    bool failed() const { return m_failed; }
     T& back() { return m_data[m_size - 1]; }
     void pop_back() { --m_size; }
     size_t size() const { return m_size; }
@@ -46,14 +63,19 @@ public:
     void clear() { m_size = 0; }
 
 private:
-    void grow() {
+    bool grow() {
         size_t cap = m_cap ? m_cap * 2 : 64;
         void* data = std::realloc(m_data, cap * sizeof(T));
-        if (!data) std::abort();  // TODO: report MemoryError instead of stopping
+        if (!data) {
+            m_failed = true;
+            return false;
+        }
         m_data = static_cast<T*>(data);
         m_cap = cap;
+        return true;
     }
 
+    bool m_failed = false;
     T* m_data = nullptr;
     size_t m_size = 0;
     size_t m_cap = 0;
@@ -62,12 +84,13 @@ private:
 template <class C>
 class Vm {
 public:
-    Vm(const Program& prog, const C* s, int64_t n)
+    Vm(const Program& prog, const C* s, int64_t n, const Interrupt* interrupt)
         : m_prog(prog),
           m_s(s),
           m_n(n),
           m_slots(2 * size_t(prog.groups + 1), -1),
-          m_regs(size_t(prog.registers), -1) {}
+          m_regs(size_t(prog.registers), -1),
+          m_interrupt(interrupt) {}
 
     bool search(int64_t pos, Mode mode, bool must_advance, MatchResult& out);
 
@@ -81,6 +104,18 @@ private:
     };
 
     bool attempt(int64_t start);
+    // The next place the pattern's literal prefix occurs, or -1.
+    int64_t find_prefix(int64_t start) const {
+        const std::string& bytes = m_prog.prefix_bytes;
+        if constexpr (sizeof(C) == 1) {
+            if (bytes.size() > 1) {
+                const void* hit =
+                    memmem(m_s + start, size_t(m_n - start), bytes.data(), bytes.size());
+                return hit ? static_cast<const C*>(hit) - m_s : -1;
+            }
+        }
+        return find_char(m_s, start, m_n, m_prog.prefix[0]);
+    }
     // The first position from `start` where a match can begin (m_n if none).
     int64_t skip_to_first(int64_t start) const {
         const uint64_t* first = m_prog.first;
@@ -112,6 +147,9 @@ private:
     bool m_full = false;
     bool m_must_advance = false;
     int m_depth = 0;  // nesting of sub-programs being run
+    const Interrupt* m_interrupt;
+    uint32_t m_steps = 0;    // backtracks, for polling m_interrupt
+    bool m_stopped = false;  // interrupted or out of memory: give up everywhere
 };
 
 template <class C>
@@ -285,6 +323,7 @@ bool Vm<C>::exec(int32_t pc, int64_t pos, int64_t& end) {
                 int64_t sub_end;
                 if (in.flag & kLookBehind) from = pos - in.x;  // fixed width: ends at pos
                 ok = from >= 0 && sub(pc + 1, from, sub_end);
+                if (m_stopped) return false;
                 if (in.flag & kLookNegative) {
                     m_slots = before;
                     m_lastindex = before_last;
@@ -300,7 +339,10 @@ bool Vm<C>::exec(int32_t pc, int64_t pos, int64_t& end) {
                 std::vector<int64_t> before = m_slots;
                 int before_last = m_lastindex;
                 int64_t sub_end;
-                if (!sub(pc + 1, pos, sub_end)) goto fail;
+                if (!sub(pc + 1, pos, sub_end)) {
+                    if (m_stopped) return false;
+                    goto fail;
+                }
                 keep_changes(before, before_last);
                 pos = sub_end;
                 pc = in.y;
@@ -313,12 +355,18 @@ bool Vm<C>::exec(int32_t pc, int64_t pos, int64_t& end) {
                 end = pos;
                 return true;
             case Op::Match:
+                if (m_stack.failed()) goto fail;  // a choice was dropped: the result is not sure
                 if (m_full && pos != m_n) goto fail;
                 if (m_must_advance && pos == m_start) goto fail;
                 end = pos;
                 return true;
         }
     fail:
+        if ((++m_steps & 0xFFF) == 0 || m_stack.failed()) [[unlikely]] {
+            if (m_stack.failed() || (m_interrupt && m_interrupt->poll(m_interrupt->ctx)))
+                m_stopped = true;
+        }
+        if (m_stopped) return false;
         for (;;) {
             if (m_stack.size() <= base) return false;
             Frame& f = m_stack.back();
@@ -396,19 +444,6 @@ bool Vm<C>::attempt(int64_t start) {
 }
 
 template <class C>
-int64_t find_char(const C* s, int64_t from, int64_t n, uint32_t c) {
-    if constexpr (sizeof(C) == 1) {
-        if (c > 255) return -1;
-        const void* hit = std::memchr(s + from, int(c), size_t(n - from));
-        return hit ? static_cast<const C*>(hit) - s : -1;
-    } else {
-        for (int64_t i = from; i < n; ++i)
-            if (s[i] == c) return i;
-        return -1;
-    }
-}
-
-template <class C>
 bool Vm<C>::search(int64_t pos, Mode mode, bool must_advance, MatchResult& out) {
     m_full = mode == Mode::FullMatch;
     m_must_advance = must_advance;
@@ -419,7 +454,7 @@ bool Vm<C>::search(int64_t pos, Mode mode, bool must_advance, MatchResult& out) 
         const std::vector<uint32_t>& prefix = m_prog.prefix;
         for (int64_t start = pos; start <= m_n; ++start) {
             if (!prefix.empty()) {
-                start = find_char(m_s, start, m_n, prefix[0]);
+                start = find_prefix(start);
                 if (start < 0) break;
             } else if (m_prog.has_first) {
                 start = skip_to_first(start);
@@ -429,9 +464,12 @@ bool Vm<C>::search(int64_t pos, Mode mode, bool must_advance, MatchResult& out) 
                 found = true;
                 break;
             }
+            if (m_stopped) break;
             m_must_advance = false;  // only an empty match at `pos` itself is refused
         }
     }
+    out.interrupted = m_stopped && !m_stack.failed();
+    out.out_of_memory = m_stack.failed();
     if (!found) return false;
     out.slots = m_slots;
     out.lastindex = m_lastindex;
@@ -441,14 +479,14 @@ bool Vm<C>::search(int64_t pos, Mode mode, bool must_advance, MatchResult& out) 
 }  // namespace
 
 bool run(const Program& prog, const uint8_t* s, int64_t n, int64_t pos, Mode mode,
-         bool must_advance, MatchResult& out) {
-    Vm<uint8_t> vm(prog, s, n);
+         bool must_advance, MatchResult& out, const Interrupt* interrupt) {
+    Vm<uint8_t> vm(prog, s, n, interrupt);
     return vm.search(pos, mode, must_advance, out);
 }
 
 bool run(const Program& prog, const uint32_t* s, int64_t n, int64_t pos, Mode mode,
-         bool must_advance, MatchResult& out) {
-    Vm<uint32_t> vm(prog, s, n);
+         bool must_advance, MatchResult& out, const Interrupt* interrupt) {
+    Vm<uint32_t> vm(prog, s, n, interrupt);
     return vm.search(pos, mode, must_advance, out);
 }
 

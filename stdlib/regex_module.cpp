@@ -28,6 +28,7 @@
 #include "runtime/interpreter.hpp"
 #include "runtime/list.hpp"
 #include "runtime/module.hpp"
+#include "runtime/range.hpp"
 #include "runtime/str.hpp"
 #include "runtime/tuple.hpp"
 #include "runtime/unicode.hpp"
@@ -127,7 +128,7 @@ bool matching_args(ThreadState& ts, Args args, const char* name, uint32_t n, Pro
     }
     p = program_obj(args[0]);
     if (!get_subject(ts, p, args[1], s)) return false;
-    if (!int_as_int64(ts, args[2], &pos) || !int_as_int64(ts, args[3], &endpos)) return false;
+    if (!index_as_ssize(ts, args[2], &pos) || !index_as_ssize(ts, args[3], &endpos)) return false;
     clamp(s.n, pos, endpos);
     return true;
 }
@@ -142,7 +143,8 @@ Value regex_match(ThreadState& ts, Args args) {
     if (pos > endpos && mode == int64_t(regex::Mode::Search))
         return Value::none();  // match still tries, as CPython
     regex::MatchResult r;
-    if (!run_on(*p->prog, s, pos, endpos, regex::Mode(mode), must_advance, r)) return Value::none();
+    if (!run_on(ts, p, s, pos, endpos, regex::Mode(mode), must_advance, r))
+        return ts.has_exception() ? Value() : Value::none();
     Ref out(tuple_new(ts, r.slots.size() + 1));
     if (!out) return Value();
     Value last = r.lastindex < 0 ? Value::none() : make_int(ts, r.lastindex);
@@ -171,11 +173,11 @@ Value regex_match_object(ThreadState& ts, Args args) {
     if (must_advance < 0) return Value();
     if (pos > endpos && mode == int64_t(regex::Mode::Search)) return Value::none();
     regex::MatchResult r;
-    if (!run_on(*p->prog, s, pos, endpos, regex::Mode(mode), must_advance == 1, r))
-        return Value::none();
+    if (!run_on(ts, p, s, pos, endpos, regex::Mode(mode), must_advance == 1, r))
+        return ts.has_exception() ? Value() : Value::none();
     int64_t origin = pos;  // what Match.pos reports: a scanner's first pos
     if (args.n == 8) {
-        if (!int_as_int64(ts, args[7], &origin)) return Value();
+        if (!index_as_ssize(ts, args[7], &origin)) return Value();
         int64_t unused = endpos;
         clamp(s.n, origin, unused);
     }
@@ -210,13 +212,13 @@ Value regex_findall(ThreadState& ts, Args args) {
     if (!out) return Value();
     bool must_advance = false;
     regex::MatchResult r;
-    while (pos <= endpos &&
-           run_on(*p->prog, s, pos, endpos, regex::Mode::Search, must_advance, r)) {
+    while (pos <= endpos && run_on(ts, p, s, pos, endpos, regex::Mode::Search, must_advance, r)) {
         Value item = findall_item(ts, s, r, p->prog->groups);
         if (item.is_null() || !list_append_steal(ts, *out, item)) return Value();
         must_advance = r.slots[1] == r.slots[0];
         pos = r.slots[1];
     }
+    if (ts.has_exception()) return Value();
     return out.release();
 }
 
@@ -265,14 +267,15 @@ Value regex_subn(ThreadState& ts, Args args) {
     ProgramObject* p = program_obj(args[0]);
     Subject s;
     int64_t count;
-    if (!get_subject(ts, p, args[1], s) || !int_as_int64(ts, args[3], &count)) return Value();
+    if (!get_subject(ts, p, args[1], s) || !index_as_ssize(ts, args[3], &count)) return Value();
     Value parts = args[2];
     std::string out;
     int64_t pos = 0, last = 0, done = 0;
     bool must_advance = false;
     regex::MatchResult r;
-    while ((count <= 0 || done < count) && pos <= s.n &&
-           run_on(*p->prog, s, pos, s.n, regex::Mode::Search, must_advance, r)) {
+    if (count < 0) pos = s.n + 1;  // a negative count replaces nothing, as CPython
+    while ((count == 0 || done < count) && pos <= s.n &&
+           run_on(ts, p, s, pos, s.n, regex::Mode::Search, must_advance, r)) {
         if (done == 0 && !check_parts(ts, s, parts, r.slots[0] > 0 ? 1 : 0)) return Value();
         append_range(out, s, last, r.slots[0]);
         for (uint64_t i = 0; i < tuple_size(parts); ++i) {
@@ -291,6 +294,7 @@ Value regex_subn(ThreadState& ts, Args args) {
         pos = r.slots[1];
         ++done;
     }
+    if (ts.has_exception()) return Value();
     Ref text(done == 0 ? new_ref(args[1]) : Value());
     if (done > 0) {
         append_range(out, s, last, s.n);
@@ -308,15 +312,16 @@ Value regex_split(ThreadState& ts, Args args) {
     ProgramObject* p = program_obj(args[0]);
     Subject s;
     int64_t maxsplit;
-    if (!get_subject(ts, p, args[1], s) || !int_as_int64(ts, args[2], &maxsplit)) return Value();
+    if (!get_subject(ts, p, args[1], s) || !index_as_ssize(ts, args[2], &maxsplit)) return Value();
     Ref out(list_new(ts));
     if (!out) return Value();
     int64_t pos = 0, last = 0, done = 0;
     bool must_advance = false;
     regex::MatchResult r;
     int groups = p->prog->groups;
-    while ((maxsplit <= 0 || done < maxsplit) && pos <= s.n &&
-           run_on(*p->prog, s, pos, s.n, regex::Mode::Search, must_advance, r)) {
+    if (maxsplit < 0) pos = s.n + 1;  // a negative maxsplit splits nothing, as CPython
+    while ((maxsplit == 0 || done < maxsplit) && pos <= s.n &&
+           run_on(ts, p, s, pos, s.n, regex::Mode::Search, must_advance, r)) {
         Value piece = slice_of(ts, s, last, r.slots[0]);
         if (piece.is_null() || !list_append_steal(ts, *out, piece)) return Value();
         for (int g = 1; g <= groups; ++g) {
@@ -329,6 +334,7 @@ Value regex_split(ThreadState& ts, Args args) {
         pos = r.slots[1];
         ++done;
     }
+    if (ts.has_exception()) return Value();
     Value tail = slice_of(ts, s, last, s.n);
     if (tail.is_null() || !list_append_steal(ts, *out, tail)) return Value();
     return out.release();

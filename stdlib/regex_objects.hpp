@@ -45,7 +45,10 @@ struct Subject {
 // Checks that `s` suits the program (str for str patterns, bytes-like for
 // bytes patterns; CPython's TypeError otherwise) and sees it as code points.
 bool get_subject(ThreadState& ts, ProgramObject* p, Value s, Subject& out);
-bool run_on(const Program& prog, const Subject& s, int64_t pos, int64_t endpos, Mode mode,
+// Runs the program over the subject. False when nothing matched, or with an
+// exception pending (MemoryError, or what a signal handler raised: a long
+// match is interrupted by Ctrl-C as in CPython); callers check ts.has_exception().
+bool run_on(ThreadState& ts, ProgramObject* p, Subject& s, int64_t pos, int64_t endpos, Mode mode,
             bool must_advance, MatchResult& out);
 // s[a:b] as a new str or bytes (bytes also for a bytearray subject, as CPython).
 Value slice_of(ThreadState& ts, const Subject& s, int64_t a, int64_t b);

@@ -5,8 +5,10 @@
 
 #include "runtime/bytes.hpp"
 #include "runtime/errors.hpp"
+#include "runtime/eval_breaker.hpp"
 #include "runtime/heap.hpp"
 #include "runtime/interpreter.hpp"
+#include "runtime/signals.hpp"
 #include "runtime/str.hpp"
 #include "runtime/unicode.hpp"
 #include "stdlib/regex_objects.hpp"
@@ -93,13 +95,40 @@ bool get_subject(ThreadState& ts, ProgramObject* p, Value s, Subject& out) {
     return false;
 }
 
-bool run_on(const Program& prog, const Subject& s, int64_t pos, int64_t endpos, Mode mode,
-            bool must_advance, MatchResult& out) {
-    if (s.narrow) return run(prog, s.narrow, endpos, pos, mode, must_advance, out);
-    return run(prog, s.wide, endpos, pos, mode, must_advance, out);
+namespace {
+
+// The VM's interrupt poll on the interpreter's main thread: a signal (Ctrl-C)
+// arrived. CPython's matcher checks signals in its loop too.
+bool poll_signals(void* ctx) {
+    auto* ts = static_cast<ThreadState*>(ctx);
+    return (ts->interp().eval_breaker.load(std::memory_order_relaxed) & kEvalBreakerSignals) &&
+           signal_pending();
 }
 
-// s[a:b] as a new str or bytes.
+}  // namespace
+
+bool run_on(ThreadState& ts, ProgramObject* p, Subject& s, int64_t pos, int64_t endpos, Mode mode,
+            bool must_advance, MatchResult& out) {
+    bool main_thread = &ts == &ts.interp().main_thread();
+    Interrupt hook{poll_signals, &ts};
+    for (;;) {
+        const Interrupt* interrupt = main_thread ? &hook : nullptr;
+        bool found = s.narrow
+                         ? run(*p->prog, s.narrow, endpos, pos, mode, must_advance, out, interrupt)
+                         : run(*p->prog, s.wide, endpos, pos, mode, must_advance, out, interrupt);
+        if (out.out_of_memory) {
+            raise_memory_error(ts);
+            return false;
+        }
+        if (!out.interrupted) return found;
+        // The handlers run outside the VM; they may use this very program (and
+        // replace its decoded subject), so the subject is looked up again and
+        // the run starts over.
+        if (!run_pending_signals(ts) || !get_subject(ts, p, s.value, s)) return false;
+        out = MatchResult();
+    }
+}
+
 Value slice_of(ThreadState& ts, const Subject& s, int64_t a, int64_t b) {
     if (s.narrow) {
         std::string_view text(reinterpret_cast<const char*>(s.narrow) + a, size_t(b - a));

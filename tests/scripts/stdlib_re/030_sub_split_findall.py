@@ -34,3 +34,9 @@ except IndexError as e:
     print("IndexError", e)
 sc = re.compile(r"\d").scanner("a1b2")
 print(sc.search().group(), sc.search().group(), sc.search())
+print(re.split("a", "bab", -1), re.sub("a", "x", "aaa", -1), re.subn("a", "x", "aaa", count=-2))
+print(re.sub("a", lambda m: "y", "aa", -1), re.split("a", "bab", maxsplit=True))
+try:
+    re.sub("a", "x", "aaa", 1.5)
+except TypeError as e:
+    print("TypeError", e)
