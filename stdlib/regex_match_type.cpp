@@ -186,6 +186,13 @@ Value match_expand(ThreadState& ts, Args args) {
     return obj_call(ts, *fn, Args{call_args, 3, nullptr});
 }
 
+// Match[str]: a types.GenericAlias, for annotations.
+Value match_class_getitem(ThreadState& ts, Args args) {
+    if (!check_nargs(ts, args, "__class_getitem__", 2, 2)) return Value();
+    Value alias_args[2] = {args[0], args[1]};
+    return obj_call(ts, val(ts.types().generic_alias), Args{alias_args, 2, nullptr});
+}
+
 Value match_self(ThreadState&, Args args) {
     return new_ref(args[0]);
 }
@@ -236,9 +243,16 @@ Value match_get_regs(ThreadState& ts, Value self) {
 }
 
 constexpr MethodDef kMatchMethods[] = {
-    {"group", match_group},   {"groups", match_groups}, {"groupdict", match_groupdict},
-    {"start", match_start},   {"end", match_end},       {"span", match_span},
-    {"expand", match_expand}, {"__copy__", match_self}, {"__deepcopy__", match_self},
+    {"group", match_group},
+    {"groups", match_groups},
+    {"groupdict", match_groupdict},
+    {"start", match_start},
+    {"end", match_end},
+    {"span", match_span},
+    {"expand", match_expand},
+    {"__copy__", match_self},
+    {"__deepcopy__", match_self},
+    {"__class_getitem__", match_class_getitem, kMethodClass},
 };
 
 constexpr GetSetDef kMatchGetSets[] = {

@@ -7,6 +7,7 @@ the flags and a cache of compiled patterns.
 """
 
 import _regex
+from types import GenericAlias as _GenericAlias
 
 __all__ = [
     "match", "fullmatch", "search", "sub", "subn", "split", "findall", "finditer",
@@ -197,6 +198,8 @@ class Pattern:
 
     def __reduce__(self):
         return (_compile, (self.pattern, self.flags))
+
+    __class_getitem__ = classmethod(_GenericAlias)
 
 
 class _Scanner:

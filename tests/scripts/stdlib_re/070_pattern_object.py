@@ -16,3 +16,14 @@ print(p.findall("Ab 1, cd 22"), p.sub(r"\2 \g<word>", "ab 1"), p.split("x ab 12 
 print(isinstance(p, re.Pattern), isinstance(p.match("a 1"), re.Match), type(p).__name__)
 print(p.match("Hi 5").group("word"), p.fullmatch("Hi 5x"), p.search("-- yo 7 --").span())
 print(len(repr(re.compile("x" * 300))))
+print(re.Pattern[str], re.Match[bytes])
+
+
+def typed(p: re.Pattern[str], s: str) -> re.Match[str]:
+    return p.match(s)
+
+
+print(typed(re.compile("a"), "abc"))
+import pickle
+q = pickle.loads(pickle.dumps(re.compile("a+b", re.I)))
+print(q, q.match("AAb"))
