@@ -75,8 +75,9 @@ bool ascii_semantics(uint32_t flags, bool is_bytes) {
 
 class Compiler {
 public:
-    Compiler(std::vector<Node>& nodes, Program& prog, CompileError& err)
-        : m_nodes(nodes), m_prog(prog), m_err(err) {}
+    Compiler(std::vector<Node>& nodes, const std::vector<int>& group_nodes, Program& prog,
+             CompileError& err)
+        : m_nodes(nodes), m_group_nodes(group_nodes), m_prog(prog), m_err(err) {}
 
     bool emit_node(int id);
 
@@ -98,6 +99,7 @@ private:
     }
 
     std::vector<Node>& m_nodes;
+    const std::vector<int>& m_group_nodes;
     Program& m_prog;
     CompileError& m_err;
 };
@@ -131,59 +133,60 @@ bool Compiler::emit_char(const Node& n) {
     return true;
 }
 
-// Fixed width of a subpattern, or false when it varies (look-behind needs it).
-bool fixed_width(const std::vector<Node>& nodes, int id, uint64_t& w) {
+// The least and greatest width of a subpattern (CPython's getwidth, greatest
+// capped at kMaxRepeat); a look-behind needs the two to be equal.
+struct Width {
+    uint64_t lo = 0, hi = 0;
+};
+
+uint64_t capped(uint64_t w) {
+    return w > kMaxRepeat ? kMaxRepeat : w;
+}
+
+Width width_of(const std::vector<Node>& nodes, const std::vector<int>& groups, int id) {
     const Node& n = nodes[id];
+    Width w;
     switch (n.kind) {
         case Node::Lit:
         case Node::Any:
         case Node::Set:
-            w = 1;
-            return true;
+            return {1, 1};
         case Node::At:
         case Node::Look:
-            w = 0;
-            return true;
-        case Node::Cat: {
-            uint64_t total = 0;
+            return w;
+        case Node::Cat:
             for (int k : n.kids) {
-                uint64_t x;
-                if (!fixed_width(nodes, k, x)) return false;
-                total += x;
+                Width x = width_of(nodes, groups, k);
+                w.lo = capped(w.lo + x.lo);
+                w.hi = capped(w.hi + x.hi);
             }
-            w = total;
-            return true;
-        }
-        case Node::Alt: {
-            uint64_t first = 0;
+            return w;
+        case Node::Alt:
             for (size_t i = 0; i < n.kids.size(); ++i) {
-                uint64_t x;
-                if (!fixed_width(nodes, n.kids[i], x) || (i > 0 && x != first)) return false;
-                first = x;
+                Width x = width_of(nodes, groups, n.kids[i]);
+                w.lo = i == 0 ? x.lo : std::min(w.lo, x.lo);
+                w.hi = std::max(w.hi, x.hi);
             }
-            w = first;
-            return true;
-        }
+            return w;
         case Node::Group:
         case Node::Atomic:
-            return fixed_width(nodes, n.kids[0], w);
+            return width_of(nodes, groups, n.kids[0]);
         case Node::Repeat: {
-            uint64_t x;
-            if (n.min != n.max || !fixed_width(nodes, n.kids[0], x)) return false;
-            w = x * n.min;
-            return true;
+            Width x = width_of(nodes, groups, n.kids[0]);
+            return {capped(x.lo * n.min), x.hi == 0 ? 0 : capped(x.hi * uint64_t(n.max))};
         }
         case Node::Cond: {
-            uint64_t a, b = 0;
-            if (!fixed_width(nodes, n.kids[0], a)) return false;
-            if (n.kids.size() > 1 && !fixed_width(nodes, n.kids[1], b)) return false;
-            w = a;
-            return a == b;
+            w = width_of(nodes, groups, n.kids[0]);
+            if (n.kids.size() < 2) return {0, w.hi};
+            Width no = width_of(nodes, groups, n.kids[1]);
+            return {std::min(w.lo, no.lo), std::max(w.hi, no.hi)};
         }
         case Node::Backref:
-            return false;
+            if (size_t(n.group) < groups.size() && groups[size_t(n.group)] >= 0)
+                return width_of(nodes, groups, groups[size_t(n.group)]);
+            return {0, kMaxRepeat};
     }
-    return false;
+    return w;
 }
 
 bool Compiler::emit_sub(Op op, const Node& n, uint8_t flag, int32_t width) {
@@ -332,13 +335,16 @@ bool Compiler::emit_node(int id) {
             return true;
         }
         case Node::Look: {
-            uint64_t width = 0;
-            if ((n.look & kLookBehind) && !fixed_width(m_nodes, n.kids[0], width)) {
-                m_err.message = "look-behind requires fixed-width pattern";
-                m_err.pos = -1;
-                return false;
+            Width width;
+            if (n.look & kLookBehind) {
+                width = width_of(m_nodes, m_group_nodes, n.kids[0]);
+                if (width.lo != width.hi) {
+                    m_err.message = "look-behind requires fixed-width pattern";
+                    m_err.pos = -1;
+                    return false;
+                }
             }
-            return emit_sub(Op::Look, n, n.look, int32_t(width));
+            return emit_sub(Op::Look, n, n.look, int32_t(width.lo));
         }
         case Node::Atomic:
             return emit_sub(Op::Atomic, n, 0, 0);
@@ -520,7 +526,7 @@ bool compile(const std::vector<uint32_t>& pattern, bool is_bytes, uint32_t flags
     out.is_bytes = is_bytes;
     out.groups = parser.groups();
     out.group_names = parser.group_names();
-    Compiler compiler(parser.nodes(), out, err);
+    Compiler compiler(parser.nodes(), parser.group_nodes(), out, err);
     if (!compiler.emit_node(root)) return false;
     out.code.push_back(Inst{Op::Match});
     find_prefix(parser.nodes(), root, out);

@@ -348,6 +348,15 @@ bool Parser::check_group_name(const std::string& name, size_t name_start) {
     return true;
 }
 
+// Inside a look-behind, a reference to a group of that same look-behind
+// cannot be given a width; CPython refuses it.
+bool Parser::check_lookbehind_ref(int group) {
+    if (m_lookbehind_groups >= 0 && group > m_lookbehind_groups)
+        return fail("cannot refer to group defined in the same lookbehind subpattern",
+                    int64_t(m_i));
+    return true;
+}
+
 int Parser::group_ref(int group, uint32_t flags) {
     Node n;
     n.kind = Node::Backref;
@@ -392,6 +401,7 @@ int Parser::parse_group(int nested, bool verbose, uint32_t flags, bool first) {
                     return fail("unknown group name " + quoted(name), int64_t(name_start)), -1;
                 if (m_open.count(it->second))
                     return fail("cannot refer to an open group", int64_t(name_start)), -1;
+                if (!check_lookbehind_ref(it->second)) return -1;
                 return group_ref(it->second, flags);
             } else {
                 return fail("unknown extension ?P" + text(m_i - 1, m_i), int64_t(m_i - 3)), -1;
@@ -413,8 +423,11 @@ int Parser::parse_group(int nested, bool verbose, uint32_t flags, bool first) {
                     return fail("unknown extension ?<" + text(m_i - 1, m_i), int64_t(m_i - 3)), -1;
                 look = kLookBehind | (d == '!' ? kLookNegative : 0);
             }
+            int outer_lookbehind = m_lookbehind_groups;
+            if ((look & kLookBehind) && outer_lookbehind < 0) m_lookbehind_groups = m_groups;
             int body = parse_alternation(nested + 1, verbose, flags);
             if (body < 0) return -1;
+            m_lookbehind_groups = outer_lookbehind;
             if (m_i >= m_p.size() || m_p[m_i] != ')')
                 return fail("missing ), unterminated subpattern", int64_t(open)), -1;
             ++m_i;
@@ -461,7 +474,12 @@ int Parser::parse_group(int nested, bool verbose, uint32_t flags, bool first) {
     if (capture > 0) m_open.erase(capture);
     wrap.group = capture;
     wrap.kids.push_back(body);
-    return add(std::move(wrap));
+    int id = add(std::move(wrap));
+    if (capture > 0) {
+        if (m_group_nodes.size() <= size_t(capture)) m_group_nodes.resize(size_t(capture) + 1, -1);
+        m_group_nodes[size_t(capture)] = id;
+    }
+    return id;
 }
 
 // conditional: '(?(' name-or-number ')' sequence ('|' sequence)? ')'
@@ -487,6 +505,9 @@ int Parser::parse_conditional(size_t open, int nested, bool verbose, uint32_t fl
         if (group == 0) return fail("bad group number", int64_t(name_start)), -1;
         m_forward_refs.emplace_back(group, int64_t(name_start));
     }
+    if (m_lookbehind_groups >= 0 && (group > m_groups || m_open.count(group)))
+        return fail("cannot refer to an open group", int64_t(m_i)), -1;
+    if (!check_lookbehind_ref(group)) return -1;
     Node n;
     n.kind = Node::Cond;
     n.group = group;
@@ -710,6 +731,7 @@ int Parser::parse_escape(uint32_t flags) {
         if (group <= m_groups) {
             if (m_open.count(group))
                 return fail("cannot refer to an open group", int64_t(start)), -1;
+            if (!check_lookbehind_ref(group)) return -1;
             return group_ref(group, flags);
         }
         return fail("invalid group reference " + std::to_string(group), int64_t(start + 1)), -1;

@@ -40,6 +40,8 @@ public:
     uint32_t flags() const { return m_flags; }
     int groups() const { return m_groups; }
     const std::vector<std::pair<std::string, int>>& group_names() const { return m_name_order; }
+    // The Group node of each capturing group (index: group number).
+    const std::vector<int>& group_nodes() const { return m_group_nodes; }
 
 private:
     static constexpr int kNoItem = -2;       // parse_atom read something that adds no node
@@ -61,6 +63,7 @@ private:
     int category_set(uint32_t c, uint32_t flags);
     int literal(uint32_t c, uint32_t flags);
     int group_ref(int group, uint32_t flags);
+    bool check_lookbehind_ref(int group);
     bool read_name(uint32_t terminator, const char* what, std::string& name, size_t& name_start);
     bool check_group_name(const std::string& name, size_t name_start);
 
@@ -81,6 +84,8 @@ private:
     std::unordered_set<int> m_open;                       // groups whose ')' has not been read yet
     std::vector<std::pair<int, int64_t>> m_forward_refs;  // (?(3)...) before group 3 exists
     std::vector<Node> m_nodes;
+    std::vector<int> m_group_nodes;
+    int m_lookbehind_groups = -1;  // inside a look-behind: the groups defined before it
 };
 
 }  // namespace gilt::regex

@@ -74,6 +74,8 @@ ERRORS = [
     "(?L)a", "(?u)a", "(?au)a", "(?-a:x)", "(?a-u:x)", "(?i-:x)", "(?i-1:x)", "(?i1)",
     "(?im-s:a)", "a\n(b", "ab\ncd)", "(?>a", "(?=a", "(?<=a", "(?:a", "(?P<a>a",
     r"\N{nope}", r"\N", r"\N{", r"\N{x", r"\N{}", r"[\N{nope}]", "(?P<a>x)|(?P=b)",
+    r"(?<=(a)\1)b", "(?<=(?P<x>a)(?P=x))b", "(?<=a(?(1)b|c))", "(a)(?<=(?(2)b|c))", "(?<=(a|bc))",
+    "(?<=a{1,2})", "(?<!(ab)*)",
 ]
 
 # Patterns as scripts write them, each over a subject made for it.
@@ -105,6 +107,11 @@ REALWORLD = [
     (r"([^,]*),?", "a,,b"),
     (r"(.)(?!\1)", "aabccd"),
     (r"\d+(?:\.\d+)*", "v1.2.3 and 4"),
+    (r"(a)(?<=\1)b", "aab ab"),
+    (r"(ab)x(?<=\1x)", "abx"),
+    (r"(?m)(?i:(?<!($\B)*?)*?a)\s+", "a  b"),
+    (r"(?<=(?!x)a{2})b", "aab xab"),
+    (r"(?<=a(?(1)b|c))d", "acd abd"),
 ]
 
 BYTES = [
