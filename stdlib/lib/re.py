@@ -21,27 +21,31 @@ _MAXSIZE = 9223372036854775807
 
 # --- flags ---
 
+# RegexFlag's repr names flags in the order CPython defines the members;
+# Pattern's repr in the order of their values.
 _FLAG_NAMES = (
-    (1, "TEMPLATE"), (2, "IGNORECASE"), (4, "LOCALE"), (8, "MULTILINE"),
-    (16, "DOTALL"), (32, "UNICODE"), (64, "VERBOSE"), (128, "DEBUG"), (256, "ASCII"),
+    (256, "ASCII"), (2, "IGNORECASE"), (4, "LOCALE"), (32, "UNICODE"), (8, "MULTILINE"),
+    (16, "DOTALL"), (64, "VERBOSE"), (1, "TEMPLATE"), (128, "DEBUG"),
 )
+_FLAG_NAMES_BY_VALUE = tuple(sorted(_FLAG_NAMES))
+
+
+def _flag_text(value, names):
+    parts = []
+    for bit, name in names:
+        if value & bit:
+            parts.append("re." + name)
+            value &= ~bit
+    if value:
+        parts.append(hex(value))
+    return "|".join(parts) if parts else "re.NOFLAG"
 
 
 class RegexFlag(int):
     """An int whose repr names the flags it holds (re.IGNORECASE|re.DOTALL)."""
 
     def __repr__(self):
-        value = int(self)
-        names = []
-        for bit, name in _FLAG_NAMES:
-            if value & bit:
-                names.append("re." + name)
-                value &= ~bit
-        if value:
-            names.append(hex(value))
-        if not names:
-            return "re.NOFLAG"
-        return "|".join(names)
+        return _flag_text(int(self), _FLAG_NAMES)
 
     __str__ = __repr__
 
@@ -172,7 +176,7 @@ class Pattern:
         if len(text) > 200:
             text = text[:200]
         if flags:
-            return "re.compile(%s, %r)" % (text, RegexFlag(flags))
+            return "re.compile(%s, %s)" % (text, _flag_text(flags, _FLAG_NAMES_BY_VALUE))
         return "re.compile(%s)" % text
 
     def __eq__(self, other):

@@ -14,3 +14,4 @@ print(re.compile("a").flags, re.compile(b"a").flags, re.compile("(?ims)a").flags
 print(re.compile("(?x) a # c").pattern, re.compile("(?x) a # c").flags)
 print(re.search("(?-i:a)B", "aB", re.I), re.search("(?-i:a)B", "Ab", re.I))
 print(re.search("[a-z]+", "ABC", re.I), re.search(r"\bfoo\b", "a foo.", re.A))
+print(re.A | re.I | re.M, re.compile("x", re.A | re.S | re.I), re.X | re.U)
