@@ -62,7 +62,7 @@ struct CharSet {
 
 enum class Op : uint8_t {
     Char,         // c: the code point
-    CharI,        // c, c2, c3: the literal, its lower and upper case
+    CharI,        // c, c2: the literal and its fold_key
     Any,          // any but '\n'
     AnyAll,       // any (DOTALL)
     Set,          // x: index of the CharSet
@@ -169,6 +169,10 @@ bool run(const Program& prog, const uint32_t* s, int64_t n, int64_t pos, Mode mo
 // The case mapping the engine uses (simple case mapping; ASCII only when ascii).
 uint32_t fold_lower(uint32_t c, bool ascii);
 uint32_t fold_upper(uint32_t c, bool ascii);
+// Two characters match each other ignoring case when their keys are equal:
+// the upper case of the lower case (so K and the Kelvin sign, i and the
+// dotless i, s and the long s, as CPython's case fixes have it).
+uint32_t fold_key(uint32_t c, bool ascii);
 bool is_word(uint32_t c, bool ascii);
 
 }  // namespace gilt::regex

@@ -8,6 +8,8 @@
 // the loop instead of spinning (as in CPython, that last empty iteration
 // still counts: `(a|)*` on "aa" leaves group 1 empty).
 #include <algorithm>
+#include <string>
+#include <unordered_map>
 
 #include "runtime/unicode.hpp"
 #include "stdlib/regex.hpp"
@@ -23,6 +25,66 @@ uint32_t fold_lower(uint32_t c, bool ascii) {
 uint32_t fold_upper(uint32_t c, bool ascii) {
     if (c < 128 || ascii) return (c >= 'a' && c <= 'z') ? c - 32 : c;
     return uc_to_upper(c);
+}
+
+namespace {
+
+// Characters that no simple case mapping joins but whose full case folding
+// is the same string of several characters (the two Greek iota with dialytika
+// and tonos, the two "st" ligatures): CPython's case fixes make them match
+// each other. Maps each to the smallest of its group; built once per process.
+uint32_t multi_fold_alias(uint32_t c) {
+    static const std::unordered_map<uint32_t, uint32_t> aliases = [] {
+        std::unordered_map<std::u32string, std::vector<uint32_t>> by_fold;
+        for (uint32_t x = 128; x < 0x1F000; ++x) {
+            uint32_t out[3];
+            int n = uc_fold_full(x, out);
+            if (n > 1 && uc_to_lower(x) == x && uc_to_upper(x) == x)
+                by_fold[std::u32string(out, out + n)].push_back(x);
+        }
+        std::unordered_map<uint32_t, uint32_t> map;
+        for (const auto& [fold, chars] : by_fold) {
+            if (chars.size() < 2) continue;
+            for (uint32_t x : chars) map[x] = chars[0];
+        }
+        return map;
+    }();
+    auto it = aliases.find(c);
+    return it == aliases.end() ? c : it->second;
+}
+
+}  // namespace
+
+uint32_t fold_key(uint32_t c, bool ascii) {
+    if (c < 128 || ascii) return (c >= 'a' && c <= 'z') ? c - 32 : c;
+    // The dotted capital I lowers to 'i' in the simple mapping CPython's
+    // matcher uses; uc_to_lower keeps it (its full lowering is two characters).
+    if (c == 0x130) return 'I';
+    uint32_t key = uc_to_upper(uc_to_lower(c));
+    if (key == c) key = multi_fold_alias(c);
+    return key;
+}
+
+// Every code point of each case class with more than one member, found by
+// one scan of the cased planes the first time a case-insensitive class
+// needs it. Immutable once built (a function-local static: built once per
+// process, thread-safe), so it is not interpreter state.
+const std::vector<uint32_t>* case_class(uint32_t key) {
+    static const std::unordered_map<uint32_t, std::vector<uint32_t>> classes = [] {
+        std::unordered_map<uint32_t, std::vector<uint32_t>> all;
+        for (uint32_t c = 128; c < 0x1F000; ++c) {
+            uint32_t k = fold_key(c, false);
+            if (k != c || uc_to_lower(c) != c) all[k].push_back(c);
+        }
+        for (auto& [k, members] : all) {
+            if (k < 0x1F000 && std::find(members.begin(), members.end(), k) == members.end())
+                members.push_back(k);
+            if (k < 128) members.push_back(k + 32);  // the ASCII lower case (a key is upper)
+        }
+        return all;
+    }();
+    auto it = classes.find(key);
+    return it == classes.end() ? nullptr : &it->second;
 }
 
 bool is_word(uint32_t c, bool ascii) {
@@ -56,6 +118,18 @@ bool CharSet::contains_slow(uint32_t c) const {
     if (!in && icase) {
         uint32_t lo = fold_lower(c, ascii), up = fold_upper(c, ascii);
         in = (lo != c && in_ranges(*this, lo)) || (up != c && in_ranges(*this, up));
+        if (!in && !ascii) {
+            // The rest of c's case class: the Kelvin sign is a k, the dotless
+            // and dotted i are i's (CPython's case fixes).
+            if (const std::vector<uint32_t>* members = case_class(fold_key(c, false))) {
+                for (uint32_t m : *members) {
+                    if (in_ranges(*this, m)) {
+                        in = true;
+                        break;
+                    }
+                }
+            }
+        }
     }
     return in != negate;
 }
@@ -123,9 +197,8 @@ bool Compiler::emit_char(const Node& n) {
         in.op = Op::Char;
         in.c = n.c;
         if (n.flags & kFlagIgnoreCase) {
-            in.c2 = fold_lower(n.c, ascii);
-            in.c3 = fold_upper(n.c, ascii);
-            if (in.c2 != n.c || in.c3 != n.c || !ascii) in.op = Op::CharI;
+            in.c2 = fold_key(n.c, ascii);
+            if (in.c2 != n.c || fold_lower(n.c, ascii) != n.c || !ascii) in.op = Op::CharI;
             in.flag = ascii ? 1 : 0;
         }
     }
@@ -424,9 +497,9 @@ First first_of(const std::vector<Node>& nodes, int id, bool is_bytes) {
                 // Every narrow character the VM's CharI test accepts; wide
                 // ones may fold too (the Kelvin sign is a 'k').
                 bool ascii = ascii_semantics(n.flags, is_bytes);
-                uint32_t lo = fold_lower(n.c, ascii), up = fold_upper(n.c, ascii);
+                uint32_t key = fold_key(n.c, ascii);
                 for (uint32_t x = 0; x < 256; ++x) {
-                    if (fold_lower(x, ascii) == lo || fold_upper(x, ascii) == up) f.add(x);
+                    if (fold_key(x, ascii) == key) f.add(x);
                 }
                 f.wide = !ascii;
             }

@@ -158,8 +158,7 @@ bool Vm<C>::one(const Inst& in, uint32_t ch) const {
         case Op::Char:
             return ch == in.c;
         case Op::CharI:
-            return ch == in.c || fold_lower(ch, in.flag) == in.c2 ||
-                   fold_upper(ch, in.flag) == in.c3;
+            return ch == in.c || fold_key(ch, in.flag) == in.c2;
         case Op::Any:
             return ch != '\n';
         case Op::AnyAll:
