@@ -11,6 +11,9 @@
 //                                with -1 for groups that did not take part
 //   findall(program, string, pos, endpos) -> list, as re.findall
 //   subn(program, string, parts, count) -> (text, n), for a parsed template
+//   subn_call(program, pattern, string, repl, count) -> (text, n), repl a callable
+//   scanner(program, pattern, string, pos, endpos) -> an iterator of Matches
+//                                (regex_scanner.cpp; finditer and Pattern.scanner)
 //   split(program, string, maxsplit)      -> list, as re.split
 //   slice(program, string, start, end)    -> string[start:end], bytes for a bytearray
 //
@@ -260,6 +263,71 @@ bool check_parts(ThreadState& ts, const Subject& s, Value parts, int item) {
 
 // subn(program, string, parts, count): parts is a tuple of literal pieces
 // (str or bytes, as the subject) and group numbers, a parsed template.
+// The piece a callable replacement returned, appended to `out` (None adds
+// nothing); `item` numbers it as CPython's join would in its error.
+bool append_piece(ThreadState& ts, const Subject& s, Value piece, int64_t item, std::string& out) {
+    if (piece.is_none()) return true;
+    if (s.is_str && is_str(ts, piece)) {
+        out += str_view(piece);
+        return true;
+    }
+    if (!s.is_str && piece.is_object() && (is_bytes(piece) || is_bytearray(piece))) {
+        out += byteslike_data(piece);
+        return true;
+    }
+    if (s.is_str)
+        raise_fmt(ts, ts.exc_types().TypeError, "sequence item {}: expected str instance, {} found",
+                  item, type_name(ts, piece));
+    else
+        raise_fmt(ts, ts.exc_types().TypeError,
+                  "sequence item {}: expected a bytes-like object, {} found", item,
+                  type_name(ts, piece));
+    return false;
+}
+
+// subn with a callable replacement: subn_call(program, pattern, string, repl, count).
+// The callable gets a Match and may run any code, this very pattern
+// included, so the subject is looked up again after each call.
+Value regex_subn_call(ThreadState& ts, Args args) {
+    if (!check_nargs(ts, args, "subn_call", 5, 5)) return Value();
+    if (!is_program(ts, args[0])) return raise(ts, ts.exc_types().TypeError, "expected a program");
+    ProgramObject* p = program_obj(args[0]);
+    Value string = args[2], repl = args[3];
+    Subject s;
+    int64_t count;
+    if (!get_subject(ts, p, string, s) || !index_as_ssize(ts, args[4], &count)) return Value();
+    std::string out;
+    int64_t pos = 0, last = 0, done = 0, items = 0;
+    bool must_advance = false;
+    regex::MatchResult r;
+    if (count < 0) pos = s.n + 1;
+    while ((count == 0 || done < count) && pos <= s.n &&
+           run_on(ts, p, s, pos, s.n, regex::Mode::Search, must_advance, r)) {
+        if (last < r.slots[0]) ++items;
+        append_range(out, s, last, r.slots[0]);
+        Ref m(regex::make_match(ts, args[0], args[1], s, 0, s.n, r));
+        if (!m) return Value();
+        Value call_args[1] = {*m};
+        Ref piece(obj_call(ts, repl, Args{call_args, 1, nullptr}));
+        if (!piece || !get_subject(ts, p, string, s) || !append_piece(ts, s, *piece, items, out))
+            return Value();
+        items += (*piece).is_none() ? 0 : 1;
+        last = r.slots[1];
+        must_advance = r.slots[1] == r.slots[0];
+        pos = r.slots[1];
+        ++done;
+    }
+    if (ts.has_exception()) return Value();
+    Ref text(done == 0 ? new_ref(string) : Value());
+    if (done > 0) {
+        append_range(out, s, last, s.n);
+        text = Ref(finish_text(ts, s, out));
+    }
+    Ref n(make_int(ts, done));
+    if (!text || !n) return Value();
+    return tuple_pack(ts, {*text, *n});
+}
+
 Value regex_subn(ThreadState& ts, Args args) {
     if (!check_nargs(ts, args, "subn", 4, 4)) return Value();
     if (!is_program(ts, args[0]) || !is_tuple(ts, args[2]))
@@ -360,6 +428,8 @@ constexpr MethodDef kRegexFunctions[] = {
     {"match_object", regex_match_object},
     {"slice", regex_slice},
     {"subn", regex_subn},
+    {"subn_call", regex_subn_call},
+    {"scanner", regex::scanner_new},
     {"split", regex_split},
     {"compile", regex_compile},
     {"info", regex_info},

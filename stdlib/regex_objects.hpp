@@ -61,4 +61,9 @@ Value make_match(ThreadState& ts, Value program, Value pattern, const Subject& s
                  int64_t endpos, const MatchResult& r);
 TypeObject* match_type(Interpreter& interp);
 
+// _regex.scanner(program, pattern, string, pos, endpos): successive matches
+// (regex_scanner.cpp).
+Value scanner_new(ThreadState& ts, Args args);
+TypeObject* scanner_type(Interpreter& interp);
+
 }  // namespace gilt::regex

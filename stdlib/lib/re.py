@@ -154,10 +154,10 @@ class Pattern:
         return _regex.findall(self._program, string, pos, endpos)
 
     def finditer(self, string, pos=0, endpos=_MAXSIZE):
-        return _Scanner(self, string, pos, endpos)
+        return _regex.scanner(self._program, self, string, pos, endpos)
 
     def scanner(self, string, pos=0, endpos=_MAXSIZE):
-        return _Scanner(self, string, pos, endpos)
+        return _regex.scanner(self._program, self, string, pos, endpos)
 
     def split(self, string, maxsplit=0):
         return _regex.split(self._program, string, maxsplit)
@@ -204,50 +204,6 @@ class Pattern:
         return (_compile, (self.pattern, self.flags))
 
     __class_getitem__ = classmethod(_GenericAlias)
-
-
-class _Scanner:
-    """Successive matches over one subject (Pattern.scanner, and the
-    iterator finditer returns): after an empty match the next one may not
-    be empty at the same place."""
-
-    def __init__(self, pattern, string, pos, endpos):
-        self.pattern = pattern
-        self._program = pattern._program
-        self._string = string
-        self._pos = pos
-        self._origin = pos
-        self._endpos = endpos
-        self._advance = False
-        self._done = False
-
-    def _step(self, mode):
-        if self._done:
-            return None
-        m = _regex.match_object(self._program, self.pattern, self._string, self._pos,
-                                self._endpos, mode, self._advance, self._origin)
-        if m is None:
-            self._done = True
-            return None
-        start, end = m.span()
-        self._advance = start == end
-        self._pos = end
-        return m
-
-    def match(self):
-        return self._step(0)
-
-    def search(self):
-        return self._step(1)
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        m = self._step(1)
-        if m is None:
-            raise StopIteration
-        return m
 
 
 # --- replacement templates ---
@@ -375,43 +331,17 @@ def _expand(pattern, template, match):
 
 
 def _substitute(pattern, repl, string, count):
-    if not callable(repl):
-        backslash = "\\" if isinstance(repl, str) else b"\\"
-        if not isinstance(repl, (str, bytes)):
-            raise TypeError("decoding to str: need a bytes-like object, %s found"
-                            % type(repl).__name__)
-        if backslash in repl:
-            parts = tuple(_compiled_template(pattern, repl))
-        else:
-            parts = (repl,)
-        return _regex.subn(pattern._program, string, parts, count)
-    if type(string) is bytearray:
-        string = bytes(string)
-    empty = "" if isinstance(string, str) else b""
-    program = pattern._program
-    wide = isinstance(string, str) and not string.isascii()
-    pieces = []
-    last = 0
-    done = 0
-    for m in _Scanner(pattern, string, 0, _MAXSIZE):
-        if count and done >= count:
-            break
-        start, end = m.span()
-        if last < start:
-            if wide:
-                pieces.append(_regex.slice(program, string, last, start))
-            else:
-                pieces.append(string[last:start])
-        piece = repl(m)
-        if piece:
-            pieces.append(piece)
-        last = end
-        done += 1
-    if not done:
-        return string, 0
-    if last < len(string):
-        pieces.append(_regex.slice(program, string, last, len(string)) if wide else string[last:])
-    return empty.join(pieces), done
+    if callable(repl):
+        return _regex.subn_call(pattern._program, pattern, string, repl, count)
+    if not isinstance(repl, (str, bytes)):
+        raise TypeError("decoding to str: need a bytes-like object, %s found"
+                        % type(repl).__name__)
+    backslash = "\\" if isinstance(repl, str) else b"\\"
+    if backslash in repl:
+        parts = tuple(_compiled_template(pattern, repl))
+    else:
+        parts = (repl,)
+    return _regex.subn(pattern._program, string, parts, count)
 
 
 # --- module functions ---

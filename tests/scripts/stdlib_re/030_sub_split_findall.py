@@ -40,3 +40,15 @@ try:
     re.sub("a", "x", "aaa", 1.5)
 except TypeError as e:
     print("TypeError", e)
+print(re.sub("a", lambda m: None, "banana"), re.subn(b"a", lambda m: bytearray(b"o"), b"banana"))
+for bad in (lambda m: 5, lambda m: b"x"):
+    try:
+        re.sub("a", bad, "banana")
+    except TypeError as e:
+        print("TypeError", e)
+inner = re.compile(r"\w")
+print(inner.sub(lambda m: inner.sub("*", "é" + m.group()) + "|", "héllo wörld"))
+print(re.sub(r"(?P<w>\w+)", lambda m: m.group("w")[::-1] + str(m.start()), "ab cd", count=1))
+it = re.finditer(r"\d", "a1b22")
+print(type(it).__name__ != "list", [m.group() for m in it], list(it))
+print(re.compile("x*").scanner("axb").pattern.pattern)
