@@ -92,6 +92,11 @@ std::string Parser::quoted(const std::string& s) const {
     return out;
 }
 
+int Parser::fail_item(std::string msg, int64_t pos) {
+    fail(std::move(msg), pos);
+    return -1;
+}
+
 bool Parser::fail(std::string msg, int64_t pos) {
     if (!m_failed) {
         m_failed = true;
@@ -187,7 +192,7 @@ int Parser::parse_sequence(int nested, bool verbose, uint32_t flags, bool first)
                 m_i += m_p[m_i] == '\\' ? 2 : 1;  // the tokenizer reads "\x" as one token
             }
             if (m_i > m_p.size())
-                return fail("bad escape (end of pattern)", int64_t(m_p.size()) - 1), -1;
+                return fail_item("bad escape (end of pattern)", int64_t(m_p.size()) - 1);
             continue;
         }
         if (c == '*' || c == '+' || c == '?' || c == '{') {
@@ -371,115 +376,123 @@ int Parser::parse_group(int nested, bool verbose, uint32_t flags, bool first) {
     if (nested > kMaxNesting) {
         // CPython's parser recurses in Python and runs into the recursion limit.
         m_err.recursion = true;
-        return fail("maximum recursion depth exceeded", -1), -1;
+        return fail_item("maximum recursion depth exceeded", -1);
     }
-    int capture = -1;
-    bool capturing = true;
-    std::string name;
-    uint32_t sub_flags = flags;
-    bool sub_verbose = verbose;
-    Node wrap;
-    wrap.kind = Node::Group;
-    if (m_i < m_p.size() && m_p[m_i] == '?') {
-        ++m_i;
-        if (m_i >= m_p.size()) return fail("unexpected end of pattern", int64_t(m_i)), -1;
-        uint32_t c = m_p[m_i++];
-        if (c == 'P') {
-            if (m_i >= m_p.size()) return fail("unexpected end of pattern", int64_t(m_i)), -1;
-            uint32_t d = m_p[m_i++];
-            size_t name_start;
-            if (d == '<') {
-                if (!read_name('>', "group name", name, name_start) ||
-                    !check_group_name(name, name_start))
-                    return -1;
-            } else if (d == '=') {
-                if (!read_name(')', "group name", name, name_start) ||
-                    !check_group_name(name, name_start))
-                    return -1;
-                auto it = m_names.find(name);
-                if (it == m_names.end())
-                    return fail("unknown group name " + quoted(name), int64_t(name_start)), -1;
-                if (m_open.count(it->second))
-                    return fail("cannot refer to an open group", int64_t(name_start)), -1;
-                if (!check_lookbehind_ref(it->second)) return -1;
-                return group_ref(it->second, flags);
-            } else {
-                return fail("unknown extension ?P" + text(m_i - 1, m_i), int64_t(m_i - 3)), -1;
-            }
-        } else if (c == ':') {
-            capturing = false;
-        } else if (c == '#') {
-            while (m_i < m_p.size() && m_p[m_i] != ')') m_i += m_p[m_i] == '\\' ? 2 : 1;
-            if (m_i >= m_p.size())
-                return fail("missing ), unterminated comment", int64_t(open)), -1;
-            ++m_i;
-            return kNoItem;
-        } else if (c == '=' || c == '!' || c == '<') {
-            uint8_t look = c == '!' ? kLookNegative : 0;
-            if (c == '<') {
-                if (m_i >= m_p.size()) return fail("unexpected end of pattern", int64_t(m_i)), -1;
-                uint32_t d = m_p[m_i++];
-                if (d != '=' && d != '!')
-                    return fail("unknown extension ?<" + text(m_i - 1, m_i), int64_t(m_i - 3)), -1;
-                look = kLookBehind | (d == '!' ? kLookNegative : 0);
-            }
-            int outer_lookbehind = m_lookbehind_groups;
-            if ((look & kLookBehind) && outer_lookbehind < 0) m_lookbehind_groups = m_groups;
-            int body = parse_alternation(nested + 1, verbose, flags);
-            if (body < 0) return -1;
-            m_lookbehind_groups = outer_lookbehind;
-            if (m_i >= m_p.size() || m_p[m_i] != ')')
-                return fail("missing ), unterminated subpattern", int64_t(open)), -1;
-            ++m_i;
-            Node n;
-            n.kind = Node::Look;
-            n.look = look;
-            n.kids.push_back(body);
-            return add(std::move(n));
-        } else if (c == '(') {
+    if (m_i >= m_p.size() || m_p[m_i] != '?')
+        return capture_group(open, "", nested, verbose, flags);
+    ++m_i;
+    if (m_i >= m_p.size()) return fail_item("unexpected end of pattern", int64_t(m_i));
+    uint32_t c = m_p[m_i++];
+    switch (c) {
+        case 'P':
+            return parse_named(open, nested, verbose, flags);
+        case ':':
+            return group_body(open, Node::Group, -1, nested, verbose, flags);
+        case '>':
+            return group_body(open, Node::Atomic, -1, nested, verbose, flags);
+        case '#':
+            return skip_comment(open);
+        case '=':
+        case '!':
+        case '<':
+            return parse_lookaround(c, open, nested, verbose, flags);
+        case '(':
             return parse_conditional(open, nested, verbose, flags);
-        } else if (c == '>') {
-            wrap.kind = Node::Atomic;
-            capturing = false;
-        } else if (inline_flag(c) || c == '-') {
-            int r = parse_inline_flags(c, open, first, sub_flags);
-            if (r != 1) return r == 0 ? kNoItem : -1;
-            sub_verbose = sub_flags & kFlagVerbose;
-            capturing = false;
-        } else {
-            return fail("unknown extension ?" + text(m_i - 1, m_i), int64_t(m_i - 2)), -1;
-        }
+        default:
+            break;
     }
-    if (capturing) {
-        capture = ++m_groups;
-        if (!name.empty()) {
-            auto it = m_names.find(name);
-            if (it != m_names.end()) {
-                return fail("redefinition of group name " + quoted(name) + " as group " +
-                                std::to_string(capture) + "; was group " +
-                                std::to_string(it->second),
-                            int64_t(m_i - 1 - utf8_count(name))),
-                       -1;
-            }
-            m_names.emplace(name, capture);
-            m_name_order.emplace_back(name, capture);
-        }
-        m_open.insert(capture);
+    if (!inline_flag(c) && c != '-')
+        return fail_item("unknown extension ?" + text(m_i - 1, m_i), int64_t(m_i - 2));
+    uint32_t scoped = flags;
+    int r = parse_inline_flags(c, open, first, scoped);
+    if (r != 1) return r == 0 ? kNoItem : -1;
+    return group_body(open, Node::Group, -1, nested, scoped & kFlagVerbose, scoped);
+}
+
+// '(?P<name>' alternation ')' or '(?P=name)'
+int Parser::parse_named(size_t open, int nested, bool verbose, uint32_t flags) {
+    if (m_i >= m_p.size()) return fail_item("unexpected end of pattern", int64_t(m_i));
+    uint32_t d = m_p[m_i++];
+    if (d != '<' && d != '=')
+        return fail_item("unknown extension ?P" + text(m_i - 1, m_i), int64_t(m_i - 3));
+    std::string name;
+    size_t name_start;
+    if (!read_name(d == '<' ? '>' : ')', "group name", name, name_start) ||
+        !check_group_name(name, name_start))
+        return -1;
+    if (d == '<') return capture_group(open, name, nested, verbose, flags);
+    auto it = m_names.find(name);
+    if (it == m_names.end())
+        return fail_item("unknown group name " + quoted(name), int64_t(name_start));
+    if (m_open.count(it->second))
+        return fail_item("cannot refer to an open group", int64_t(name_start));
+    if (!check_lookbehind_ref(it->second)) return -1;
+    return group_ref(it->second, flags);
+}
+
+// '(?#' comment ')': nothing to match.
+int Parser::skip_comment(size_t open) {
+    while (m_i < m_p.size() && m_p[m_i] != ')') m_i += m_p[m_i] == '\\' ? 2 : 1;
+    if (m_i >= m_p.size()) return fail_item("missing ), unterminated comment", int64_t(open));
+    ++m_i;
+    return kNoItem;
+}
+
+// '(?=' '(?!' '(?<=' '(?<!' alternation ')'
+int Parser::parse_lookaround(uint32_t c, size_t open, int nested, bool verbose, uint32_t flags) {
+    uint8_t look = c == '!' ? kLookNegative : 0;
+    if (c == '<') {
+        if (m_i >= m_p.size()) return fail_item("unexpected end of pattern", int64_t(m_i));
+        uint32_t d = m_p[m_i++];
+        if (d != '=' && d != '!')
+            return fail_item("unknown extension ?<" + text(m_i - 1, m_i), int64_t(m_i - 3));
+        look = kLookBehind | (d == '!' ? kLookNegative : 0);
     }
-    int body = parse_alternation(nested + 1, sub_verbose, sub_flags);
+    int outer_lookbehind = m_lookbehind_groups;
+    if ((look & kLookBehind) && outer_lookbehind < 0) m_lookbehind_groups = m_groups;
+    int id = group_body(open, Node::Look, -1, nested, verbose, flags);
+    m_lookbehind_groups = outer_lookbehind;
+    if (id >= 0) m_nodes[size_t(id)].look = look;
+    return id;
+}
+
+// A capturing group: numbered when its '(' is read, named if `name` is set.
+int Parser::capture_group(size_t open, const std::string& name, int nested, bool verbose,
+                          uint32_t flags) {
+    int capture = ++m_groups;
+    if (!name.empty()) {
+        auto it = m_names.find(name);
+        if (it != m_names.end()) {
+            return fail_item("redefinition of group name " + quoted(name) + " as group " +
+                                 std::to_string(capture) + "; was group " +
+                                 std::to_string(it->second),
+                             int64_t(m_i - 1 - utf8_count(name)));
+        }
+        m_names.emplace(name, capture);
+        m_name_order.emplace_back(name, capture);
+    }
+    m_open.insert(capture);
+    int id = group_body(open, Node::Group, capture, nested, verbose, flags);
+    if (id < 0) return -1;
+    m_open.erase(capture);
+    if (m_group_nodes.size() <= size_t(capture)) m_group_nodes.resize(size_t(capture) + 1, -1);
+    m_group_nodes[size_t(capture)] = id;
+    return id;
+}
+
+// The alternation of a group and its ')'; the node wraps it.
+int Parser::group_body(size_t open, Node::Kind kind, int capture, int nested, bool verbose,
+                       uint32_t flags) {
+    int body = parse_alternation(nested + 1, verbose, flags);
     if (body < 0) return -1;
     if (m_i >= m_p.size() || m_p[m_i] != ')')
-        return fail("missing ), unterminated subpattern", int64_t(open)), -1;
+        return fail_item("missing ), unterminated subpattern", int64_t(open));
     ++m_i;
-    if (capture > 0) m_open.erase(capture);
-    wrap.group = capture;
-    wrap.kids.push_back(body);
-    int id = add(std::move(wrap));
-    if (capture > 0) {
-        if (m_group_nodes.size() <= size_t(capture)) m_group_nodes.resize(size_t(capture) + 1, -1);
-        m_group_nodes[size_t(capture)] = id;
-    }
-    return id;
+    Node n;
+    n.kind = kind;
+    n.group = capture;
+    n.kids.push_back(body);
+    return add(std::move(n));
 }
 
 // conditional: '(?(' name-or-number ')' sequence ('|' sequence)? ')'
@@ -494,19 +507,19 @@ int Parser::parse_conditional(size_t open, int nested, bool verbose, uint32_t fl
     if (identifier) {
         auto it = m_names.find(name);
         if (it == m_names.end())
-            return fail("unknown group name " + quoted(name), int64_t(name_start)), -1;
+            return fail_item("unknown group name " + quoted(name), int64_t(name_start));
         group = it->second;
     } else {
         bool digits = true;
         for (size_t k = name_start; k < m_i - 1; ++k) digits &= is_digit(m_p[k]);
         if (!digits || name.size() > 9)
-            return fail("bad character in group name " + quoted(name), int64_t(name_start)), -1;
+            return fail_item("bad character in group name " + quoted(name), int64_t(name_start));
         group = std::stoi(name);
-        if (group == 0) return fail("bad group number", int64_t(name_start)), -1;
+        if (group == 0) return fail_item("bad group number", int64_t(name_start));
         m_forward_refs.emplace_back(group, int64_t(name_start));
     }
     if (m_lookbehind_groups >= 0 && (group > m_groups || m_open.count(group)))
-        return fail("cannot refer to an open group", int64_t(m_i)), -1;
+        return fail_item("cannot refer to an open group", int64_t(m_i));
     if (!check_lookbehind_ref(group)) return -1;
     Node n;
     n.kind = Node::Cond;
@@ -520,10 +533,10 @@ int Parser::parse_conditional(size_t open, int nested, bool verbose, uint32_t fl
         if (no < 0) return -1;
         n.kids.push_back(no);
         if (m_i < m_p.size() && m_p[m_i] == '|')
-            return fail("conditional backref with more than two branches", int64_t(m_i)), -1;
+            return fail_item("conditional backref with more than two branches", int64_t(m_i));
     }
     if (m_i >= m_p.size() || m_p[m_i] != ')')
-        return fail("missing ), unterminated subpattern", int64_t(open)), -1;
+        return fail_item("missing ), unterminated subpattern", int64_t(open));
     ++m_i;
     return add(std::move(n));
 }
@@ -537,53 +550,49 @@ int Parser::parse_inline_flags(uint32_t c, size_t open, bool first, uint32_t& sc
         for (;;) {
             uint32_t f = inline_flag(c);
             if (!m_is_bytes && c == 'L')
-                return fail("bad inline flags: cannot use 'L' flag with a str pattern",
-                            int64_t(m_i)),
-                       -1;
+                return fail_item("bad inline flags: cannot use 'L' flag with a str pattern",
+                                 int64_t(m_i));
             if (m_is_bytes && c == 'u')
-                return fail("bad inline flags: cannot use 'u' flag with a bytes pattern",
-                            int64_t(m_i)),
-                       -1;
+                return fail_item("bad inline flags: cannot use 'u' flag with a bytes pattern",
+                                 int64_t(m_i));
             on |= f;
             if ((f & kTypeFlags) && (on & kTypeFlags) != f)
-                return fail("bad inline flags: flags 'a', 'u' and 'L' are incompatible",
-                            int64_t(m_i)),
-                       -1;
-            if (at_end()) return fail("missing -, : or )", int64_t(m_i)), -1;
+                return fail_item("bad inline flags: flags 'a', 'u' and 'L' are incompatible",
+                                 int64_t(m_i));
+            if (at_end()) return fail_item("missing -, : or )", int64_t(m_i));
             c = m_p[m_i++];
             if (c == ')' || c == '-' || c == ':') break;
             if (!inline_flag(c)) {
                 bool alpha = uc_isalpha(c);
-                return fail(alpha ? "unknown flag" : "missing -, : or )", int64_t(m_i - 1)), -1;
+                return fail_item(alpha ? "unknown flag" : "missing -, : or )", int64_t(m_i - 1));
             }
         }
     }
     if (c == ')') {
         if (!first)
-            return fail("global flags not at the start of the expression", int64_t(open)), -1;
+            return fail_item("global flags not at the start of the expression", int64_t(open));
         m_flags |= on;
         return 0;
     }
     if (c == '-') {
-        if (at_end()) return fail("missing flag", int64_t(m_i)), -1;
+        if (at_end()) return fail_item("missing flag", int64_t(m_i));
         c = m_p[m_i++];
         if (!inline_flag(c))
-            return fail(uc_isalpha(c) ? "unknown flag" : "missing flag", int64_t(m_i - 1)), -1;
+            return fail_item(uc_isalpha(c) ? "unknown flag" : "missing flag", int64_t(m_i - 1));
         for (;;) {
             uint32_t f = inline_flag(c);
             if (f & kTypeFlags)
-                return fail("bad inline flags: cannot turn off flags 'a', 'u' and 'L'",
-                            int64_t(m_i)),
-                       -1;
+                return fail_item("bad inline flags: cannot turn off flags 'a', 'u' and 'L'",
+                                 int64_t(m_i));
             off |= f;
-            if (at_end()) return fail("missing :", int64_t(m_i)), -1;
+            if (at_end()) return fail_item("missing :", int64_t(m_i));
             c = m_p[m_i++];
             if (c == ':') break;
             if (!inline_flag(c))
-                return fail(uc_isalpha(c) ? "unknown flag" : "missing :", int64_t(m_i - 1)), -1;
+                return fail_item(uc_isalpha(c) ? "unknown flag" : "missing :", int64_t(m_i - 1));
         }
     }
-    if (on & off) return fail("bad inline flags: flag turned on and off", int64_t(m_i - 1)), -1;
+    if (on & off) return fail_item("bad inline flags: flag turned on and off", int64_t(m_i - 1));
     scoped = (scoped | on) & ~off;
     if (on & kTypeFlags) scoped = (scoped & ~kTypeFlags) | (on & kTypeFlags);
     return 1;
@@ -633,11 +642,11 @@ int Parser::common_escape(size_t start, uint32_t c, uint32_t& out) {
         case 'U':
             if (m_is_bytes) return 0;
             if (!hex_escape(start, c == 'u' ? 4 : 8, out)) return -1;
-            if (out > 0x10FFFF) return fail("bad escape " + text(start, m_i), int64_t(start)), -1;
+            if (out > 0x10FFFF) return fail_item("bad escape " + text(start, m_i), int64_t(start));
             return 1;
         case 'N': {
             if (m_is_bytes) return 0;
-            if (m_i >= m_p.size() || m_p[m_i] != '{') return fail("missing {", int64_t(m_i)), -1;
+            if (m_i >= m_p.size() || m_p[m_i] != '{') return fail_item("missing {", int64_t(m_i));
             ++m_i;
             std::string name;
             size_t name_start;
@@ -646,7 +655,7 @@ int Parser::common_escape(size_t start, uint32_t c, uint32_t& out) {
             for (char ch : name) upper += (ch >= 'a' && ch <= 'z') ? char(ch - 32) : ch;
             char32_t cp;
             if (!unicode_names::code_point_for_name(upper, &cp))
-                return fail("undefined character name " + quoted(name), int64_t(start)), -1;
+                return fail_item("undefined character name " + quoted(name), int64_t(start));
             out = uint32_t(cp);
             return 1;
         }
@@ -676,7 +685,7 @@ int Parser::category_set(uint32_t c, uint32_t flags) {
 // octal and the common escapes; other ASCII letters are errors.
 int Parser::parse_escape(uint32_t flags) {
     size_t start = m_i++;
-    if (m_i >= m_p.size()) return fail("bad escape (end of pattern)", int64_t(start)), -1;
+    if (m_i >= m_p.size()) return fail_item("bad escape (end of pattern)", int64_t(start));
     uint32_t c = m_p[m_i++];
     uint32_t lit;
     int r = common_escape(start, c, lit);
@@ -720,30 +729,29 @@ int Parser::parse_escape(uint32_t flags) {
             if (is_octal(c) && is_octal(d) && m_i < m_p.size() && is_octal(m_p[m_i])) {
                 uint32_t v = (c - '0') * 64 + (d - '0') * 8 + (m_p[m_i++] - '0');
                 if (v > 0377)
-                    return fail("octal escape value " + text(start, m_i) +
-                                    " outside of range 0-0o377",
-                                int64_t(start)),
-                           -1;
+                    return fail_item(
+                        "octal escape value " + text(start, m_i) + " outside of range 0-0o377",
+                        int64_t(start));
                 return literal(v, flags);
             }
         }
         int group = std::stoi(text(start + 1, m_i));
         if (group <= m_groups) {
             if (m_open.count(group))
-                return fail("cannot refer to an open group", int64_t(start)), -1;
+                return fail_item("cannot refer to an open group", int64_t(start));
             if (!check_lookbehind_ref(group)) return -1;
             return group_ref(group, flags);
         }
-        return fail("invalid group reference " + std::to_string(group), int64_t(start + 1)), -1;
+        return fail_item("invalid group reference " + std::to_string(group), int64_t(start + 1));
     }
-    if (is_ascii_letter(c)) return fail("bad escape " + text(start, m_i), int64_t(start)), -1;
+    if (is_ascii_letter(c)) return fail_item("bad escape " + text(start, m_i), int64_t(start));
     return literal(c, flags);
 }
 
 // One class item after '\': a literal code point (returns 1), a category
 // merged into `set` (returns 2), or an error (-1).
 int Parser::class_escape(size_t start, CharSet& set, uint32_t& out) {
-    if (m_i >= m_p.size()) return fail("bad escape (end of pattern)", int64_t(start)), -1;
+    if (m_i >= m_p.size()) return fail_item("bad escape (end of pattern)", int64_t(start));
     uint32_t c = m_p[m_i++];
     int r = common_escape(start, c, out);
     if (r != 0) return r;
@@ -777,14 +785,13 @@ int Parser::class_escape(size_t start, CharSet& set, uint32_t& out) {
         for (int k = 0; k < 2 && m_i < m_p.size() && is_octal(m_p[m_i]); ++k)
             v = v * 8 + (m_p[m_i++] - '0');
         if (v > 0377)
-            return fail("octal escape value " + text(start, m_i) + " outside of range 0-0o377",
-                        int64_t(start)),
-                   -1;
+            return fail_item("octal escape value " + text(start, m_i) + " outside of range 0-0o377",
+                             int64_t(start));
         out = v;
         return 1;
     }
     if (is_digit(c) || is_ascii_letter(c))
-        return fail("bad escape " + text(start, m_i), int64_t(start)), -1;
+        return fail_item("bad escape " + text(start, m_i), int64_t(start));
     out = c;
     return 1;
 }
@@ -801,7 +808,7 @@ int Parser::parse_class(uint32_t flags) {
     }
     size_t items_start = m_i;
     for (;;) {
-        if (m_i >= m_p.size()) return fail("unterminated character set", int64_t(open)), -1;
+        if (m_i >= m_p.size()) return fail_item("unterminated character set", int64_t(open));
         size_t this_start = m_i;
         uint32_t lo;
         int kind = 1;
@@ -818,7 +825,7 @@ int Parser::parse_class(uint32_t flags) {
         }
         if (m_i < m_p.size() && m_p[m_i] == '-') {
             ++m_i;
-            if (m_i >= m_p.size()) return fail("unterminated character set", int64_t(open)), -1;
+            if (m_i >= m_p.size()) return fail_item("unterminated character set", int64_t(open));
             if (m_p[m_i] == ']') {
                 if (kind == 1) set.ranges.emplace_back(lo, lo);
                 set.ranges.emplace_back('-', '-');
@@ -837,10 +844,9 @@ int Parser::parse_class(uint32_t flags) {
                 hi = m_p[m_i++];
             }
             if (kind != 1 || kind2 != 1 || hi < lo)
-                return fail("bad character range " + text(this_start, that_start - 1) + "-" +
-                                text(that_start, m_i),
-                            int64_t(this_start)),
-                       -1;
+                return fail_item("bad character range " + text(this_start, that_start - 1) + "-" +
+                                     text(that_start, m_i),
+                                 int64_t(this_start));
             set.ranges.emplace_back(lo, hi);
             continue;
         }

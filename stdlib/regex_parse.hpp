@@ -53,6 +53,13 @@ private:
     bool parse_quantifier(Node& seq, uint32_t flags);
     int parse_atom(int nested, bool verbose, uint32_t flags, bool first);
     int parse_group(int nested, bool verbose, uint32_t flags, bool first);
+    int parse_named(size_t open, int nested, bool verbose, uint32_t flags);
+    int skip_comment(size_t open);
+    int parse_lookaround(uint32_t c, size_t open, int nested, bool verbose, uint32_t flags);
+    int capture_group(size_t open, const std::string& name, int nested, bool verbose,
+                      uint32_t flags);
+    int group_body(size_t open, Node::Kind kind, int capture, int nested, bool verbose,
+                   uint32_t flags);
     int parse_conditional(size_t open, int nested, bool verbose, uint32_t flags);
     int parse_inline_flags(uint32_t c, size_t open, bool first, uint32_t& scoped);
     int parse_escape(uint32_t flags);
@@ -69,6 +76,7 @@ private:
 
     int add(Node n);
     bool fail(std::string msg, int64_t pos);
+    int fail_item(std::string msg, int64_t pos);     // fail() for functions returning a node: -1
     std::string text(size_t from, size_t to) const;  // pattern slice as UTF-8 (bytes escaped)
     std::string quoted(const std::string& s) const;
 
