@@ -163,6 +163,7 @@ private:
     int here() const { return int(m_prog.code.size()); }
     bool emit_char(const Node& n);
     bool emit_repeat(const Node& n);
+    bool emit_loop(int body, bool lazy);
     bool emit_alt(const Node& n);
     bool emit_sub(Op op, const Node& n, uint8_t flag, int32_t width);
     bool too_big() {
@@ -293,6 +294,37 @@ bool Compiler::emit_alt(const Node& n) {
     return true;
 }
 
+// body* (greedy: LoopGreedy, one frame per iteration) or body*? (lazy: a
+// Split preferring to leave, and Mark); Check ends the loop on an empty
+// iteration.
+bool Compiler::emit_loop(int body, bool lazy) {
+    int reg = m_prog.registers++;
+    Inst head{lazy ? Op::Split : Op::LoopGreedy};
+    head.x = reg;
+    int loop = emit(head);
+    if (lazy) {
+        Inst mark{Op::Mark};
+        mark.x = reg;
+        emit(mark);
+    }
+    if (!emit_node(body)) return false;
+    Inst check{Op::Check};
+    check.x = reg;
+    int chk = emit(check);
+    Inst back{Op::Jmp};
+    back.x = loop;
+    emit(back);
+    int end = here();
+    m_prog.code[chk].y = end;
+    if (lazy) {
+        m_prog.code[loop].x = end;       // first try leaving
+        m_prog.code[loop].y = loop + 1;  // then one more iteration
+    } else {
+        m_prog.code[loop].y = end;
+    }
+    return true;
+}
+
 bool Compiler::emit_repeat(const Node& n) {
     const Node& body = m_nodes[n.kids[0]];
     if (is_single_char(body)) {
@@ -316,42 +348,7 @@ bool Compiler::emit_repeat(const Node& n) {
     for (uint32_t i = 0; i < n.min; ++i) {
         if (!emit_node(n.kids[0]) || too_big()) return false;
     }
-    if (n.max == kMaxRepeat && !lazy) {
-        int reg = m_prog.registers++;
-        Inst loop_in{Op::LoopGreedy};
-        loop_in.x = reg;
-        int loop = emit(loop_in);
-        if (!emit_node(n.kids[0])) return false;
-        Inst check{Op::Check};
-        check.x = reg;
-        int chk = emit(check);
-        Inst back{Op::Jmp};
-        back.x = loop;
-        emit(back);
-        m_prog.code[chk].y = here();
-        m_prog.code[loop].y = here();
-        return true;
-    }
-    if (n.max == kMaxRepeat) {
-        int reg = m_prog.registers++;
-        int loop = emit(Inst{Op::Split});
-        int body_at = here();
-        Inst mark{Op::Mark};
-        mark.x = reg;
-        emit(mark);
-        if (!emit_node(n.kids[0])) return false;
-        Inst check{Op::Check};
-        check.x = reg;
-        int chk = emit(check);
-        Inst back{Op::Jmp};
-        back.x = loop;
-        emit(back);
-        int end = here();
-        m_prog.code[chk].y = end;
-        m_prog.code[loop].x = lazy ? end : body_at;
-        m_prog.code[loop].y = lazy ? body_at : end;
-        return true;
-    }
+    if (n.max == kMaxRepeat) return emit_loop(n.kids[0], lazy);
     std::vector<int> splits;
     for (uint32_t i = n.min; i < n.max; ++i) {
         splits.push_back(emit(Inst{Op::Split}));

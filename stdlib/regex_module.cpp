@@ -263,6 +263,21 @@ bool check_parts(ThreadState& ts, const Subject& s, Value parts, int item) {
 
 // subn(program, string, parts, count): parts is a tuple of literal pieces
 // (str or bytes, as the subject) and group numbers, a parsed template.
+// What subn returns: (new text, replacements made); the subject itself when
+// nothing matched. `out` holds the text up to `last`; the rest is copied.
+Value subn_result(ThreadState& ts, const Subject& s, Value string, std::string& out, int64_t last,
+                  int64_t done) {
+    if (ts.has_exception()) return Value();
+    Ref text(done == 0 ? new_ref(string) : Value());
+    if (done > 0) {
+        append_range(out, s, last, s.n);
+        text = Ref(finish_text(ts, s, out));
+    }
+    Ref n(make_int(ts, done));
+    if (!text || !n) return Value();
+    return tuple_pack(ts, {*text, *n});
+}
+
 // The piece a callable replacement returned, appended to `out` (None adds
 // nothing); `item` numbers it as CPython's join would in its error.
 bool append_piece(ThreadState& ts, const Subject& s, Value piece, int64_t item, std::string& out) {
@@ -317,15 +332,7 @@ Value regex_subn_call(ThreadState& ts, Args args) {
         pos = r.slots[1];
         ++done;
     }
-    if (ts.has_exception()) return Value();
-    Ref text(done == 0 ? new_ref(string) : Value());
-    if (done > 0) {
-        append_range(out, s, last, s.n);
-        text = Ref(finish_text(ts, s, out));
-    }
-    Ref n(make_int(ts, done));
-    if (!text || !n) return Value();
-    return tuple_pack(ts, {*text, *n});
+    return subn_result(ts, s, string, out, last, done);
 }
 
 Value regex_subn(ThreadState& ts, Args args) {
@@ -362,15 +369,7 @@ Value regex_subn(ThreadState& ts, Args args) {
         pos = r.slots[1];
         ++done;
     }
-    if (ts.has_exception()) return Value();
-    Ref text(done == 0 ? new_ref(args[1]) : Value());
-    if (done > 0) {
-        append_range(out, s, last, s.n);
-        text = Ref(finish_text(ts, s, out));
-    }
-    Ref n(make_int(ts, done));
-    if (!text || !n) return Value();
-    return tuple_pack(ts, {*text, *n});
+    return subn_result(ts, s, args[1], out, last, done);
 }
 
 // split(program, string, maxsplit), as re.split.
