@@ -75,8 +75,9 @@ enum class Op : uint8_t {
     Mark,         // x: register that remembers where a loop iteration began
     LoopGreedy,   // one more iteration (body at pc+1, register x), or leave to y
     Check,        // x: register; y: where to go when the iteration matched nothing
-    Look,         // sub-program [pc+1, y); flag: kLookNegative|kLookBehind; x: behind width
-    Atomic,       // sub-program [pc+1, y), then continue at y with its first solution
+    Look,         // sub-program [pc+1, y); flag: kLookNegative|kLookBehind; x: behind width;
+                  // c: 1 when the sub-program sets captures (then they are saved around it)
+    Atomic,       // sub-program [pc+1, y), then continue at y with its first solution; c as Look
     GroupExists,  // x: group; continue when it matched, else go to y
     Succeed,      // end of a sub-program
     Match,

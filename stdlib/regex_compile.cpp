@@ -164,6 +164,7 @@ private:
     bool emit_char(const Node& n);
     bool emit_repeat(const Node& n);
     bool emit_loop(int body, bool lazy);
+    bool captures_in(int from, int to) const;
     bool emit_alt(const Node& n);
     bool emit_sub(Op op, const Node& n, uint8_t flag, int32_t width);
     bool too_big() {
@@ -263,6 +264,14 @@ Width width_of(const std::vector<Node>& nodes, const std::vector<int>& groups, i
     return w;
 }
 
+// Whether code[from, to) sets a capture: only then must a sub-program's
+// run be undoable (regex_match.cpp keeps a copy of the slots around it).
+bool Compiler::captures_in(int from, int to) const {
+    for (int pc = from; pc < to; ++pc)
+        if (m_prog.code[size_t(pc)].op == Op::Save) return true;
+    return false;
+}
+
 bool Compiler::emit_sub(Op op, const Node& n, uint8_t flag, int32_t width) {
     Inst in;
     in.op = op;
@@ -272,6 +281,7 @@ bool Compiler::emit_sub(Op op, const Node& n, uint8_t flag, int32_t width) {
     if (!emit_node(n.kids[0])) return false;
     emit(Inst{Op::Succeed});
     m_prog.code[at].y = here();
+    m_prog.code[at].c = captures_in(at + 1, here()) ? 1 : 0;
     return true;
 }
 
@@ -342,6 +352,7 @@ bool Compiler::emit_repeat(const Node& n) {
         if (!emit_repeat(greedy)) return false;
         emit(Inst{Op::Succeed});
         m_prog.code[at].y = here();
+        m_prog.code[at].c = captures_in(at + 1, here()) ? 1 : 0;
         return true;
     }
     bool lazy = n.mode == kLazy;

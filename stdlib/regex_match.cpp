@@ -134,13 +134,16 @@ private:
         m_stack.push_back({kSlot, 0, m_slots[size_t(slot)], slot});
         m_slots[size_t(slot)] = value;
     }
-    void keep_changes(const std::vector<int64_t>& before, int before_last);
+    void snapshot();
+    void restore_snapshot();
+    void keep_changes();
 
     const Program& m_prog;
     const C* m_s;
     int64_t m_n;
     std::vector<int64_t> m_slots;
     std::vector<int64_t> m_regs;
+    std::vector<int64_t> m_saved;  // slot copies around capturing sub-programs
     FrameStack<Frame> m_stack;
     int m_lastindex = -1;
     int64_t m_start = 0;
@@ -222,14 +225,35 @@ bool Vm<C>::sub(int32_t pc, int64_t pos, int64_t& end) {
     return ok;
 }
 
-// After a sub-program succeeded and its frames were dropped: frames that let
-// the outer match undo what it captured.
+// Around a sub-program that captures: the slots before it (a stack of
+// copies, as sub-programs nest), restored after a negative lookaround, or
+// turned into undo frames for the outer match after a success.
 template <class C>
-void Vm<C>::keep_changes(const std::vector<int64_t>& before, int before_last) {
-    for (size_t i = 0; i < before.size(); ++i) {
+void Vm<C>::snapshot() {
+    m_saved.insert(m_saved.end(), m_slots.begin(), m_slots.end());
+    m_saved.push_back(m_lastindex);
+}
+
+template <class C>
+void Vm<C>::restore_snapshot() {
+    size_t n = m_slots.size();
+    m_lastindex = int(m_saved.back());
+    m_saved.pop_back();
+    std::copy(m_saved.end() - int64_t(n), m_saved.end(), m_slots.begin());
+    m_saved.resize(m_saved.size() - n);
+}
+
+template <class C>
+void Vm<C>::keep_changes() {
+    size_t n = m_slots.size();
+    int before_last = int(m_saved.back());
+    m_saved.pop_back();
+    const int64_t* before = m_saved.data() + (m_saved.size() - n);
+    for (size_t i = 0; i < n; ++i) {
         if (before[i] != m_slots[i]) m_stack.push_back({kSlot, 0, before[i], int64_t(i)});
     }
     if (before_last != m_lastindex) m_stack.push_back({kLast, 0, before_last, 0});
+    m_saved.resize(m_saved.size() - n);
 }
 
 template <class C>
@@ -315,34 +339,33 @@ bool Vm<C>::exec(int32_t pc, int64_t pos, int64_t& end) {
                 pc = pos == m_regs[size_t(in.x)] ? in.y : pc + 1;
                 continue;
             case Op::Look: {
-                int64_t from = pos;
-                bool ok;
-                std::vector<int64_t> before = m_slots;
-                int before_last = m_lastindex;
+                // Captures made inside are kept on success (undoable later)
+                // and dropped by a negative lookaround; a sub-program
+                // without captures (in.c == 0) needs no copy of the slots.
+                int64_t from =
+                    (in.flag & kLookBehind) ? pos - in.x : pos;  // fixed width: ends at pos
+                if (in.c) snapshot();
                 int64_t sub_end;
-                if (in.flag & kLookBehind) from = pos - in.x;  // fixed width: ends at pos
-                ok = from >= 0 && sub(pc + 1, from, sub_end);
+                bool ok = from >= 0 && sub(pc + 1, from, sub_end);
                 if (m_stopped) return false;
                 if (in.flag & kLookNegative) {
-                    m_slots = before;
-                    m_lastindex = before_last;
+                    if (in.c) restore_snapshot();
                     if (ok) goto fail;
                 } else {
                     if (!ok) goto fail;
-                    keep_changes(before, before_last);
+                    if (in.c) keep_changes();
                 }
                 pc = in.y;
                 continue;
             }
             case Op::Atomic: {
-                std::vector<int64_t> before = m_slots;
-                int before_last = m_lastindex;
+                if (in.c) snapshot();
                 int64_t sub_end;
                 if (!sub(pc + 1, pos, sub_end)) {
                     if (m_stopped) return false;
                     goto fail;
                 }
-                keep_changes(before, before_last);
+                if (in.c) keep_changes();
                 pos = sub_end;
                 pc = in.y;
                 continue;
