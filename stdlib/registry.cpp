@@ -24,6 +24,7 @@ constexpr NativeModule kNativeModules[] = {
     {"_posixshmem", init_posixshmem_module},    // posixshmem.cpp
     {"_random", init_random_module},            // random.cpp
     {"_signal", init_signal_module},            // signal_module.cpp; signal.py adds the enums
+    {"_regex", init_regex_module},              // regex_*.cpp, for re.py
     {"_socket", init_socket_module},            // socket*.cpp
     {"_subprocess", init_subprocess_module},    // subprocess_module.cpp
     {"_thread", init_thread_module},            // thread_module.cpp
