@@ -23,15 +23,15 @@ constexpr NativeModule kNativeModules[] = {
     {"_pickle", init_pickle_module},            // pickle_module.cpp
     {"_posixshmem", init_posixshmem_module},    // posixshmem.cpp
     {"_random", init_random_module},            // random.cpp
-    {"_signal", init_signal_module},            // signal_module.cpp; signal.py adds the enums
     {"_regex", init_regex_module},              // regex_*.cpp, for re.py
+    {"_signal", init_signal_module},            // signal_module.cpp; signal.py adds the enums
     {"_socket", init_socket_module},            // socket*.cpp
     {"_subprocess", init_subprocess_module},    // subprocess_module.cpp
     {"_thread", init_thread_module},            // thread_module.cpp
     {"_traceback", init_traceback_module},      // traceback_module.cpp
     {"_weakref", init_weakref_module},          // weakref_module.cpp
-    {"binascii", init_binascii_module},         // binascii.cpp
     {"array", init_array_module},               // array_module.cpp
+    {"binascii", init_binascii_module},         // binascii.cpp
     {"errno", init_errno_module},               // errno_module.cpp
     {"gc", init_gc_module},                     // gc_module.cpp
     {"io", init_io_module},                     // io.cpp
@@ -41,7 +41,6 @@ constexpr NativeModule kNativeModules[] = {
     {"posix", init_posix_module},               // os.cpp; os.py builds `os` on it
     {"resource", init_resource_module},         // resource.cpp
     {"select", init_select_module},             // select.cpp
-    {"signal", init_signal_module},             // signal_module.cpp
     {"struct", init_struct_module},             // struct_module.cpp
     {"time", init_time_module},                 // time.cpp
     {"unicodedata", init_unicodedata_module},   // unicodedata.cpp
