@@ -30,6 +30,7 @@
 
 #include "runtime/abstract.hpp"
 #include "runtime/arg_parse.hpp"
+#include "runtime/buffer.hpp"
 #include "runtime/bytes.hpp"
 #include "runtime/errors.hpp"
 #include "runtime/heap.hpp"
@@ -235,6 +236,7 @@ Value mmap_new(ThreadState& ts, TypeObject* type, Args args) {
     m->access = r.access;
     m->flags = r.flags;
     m->prot = r.prot;
+    m->exports = 0;
     return Value::object(o);
 }
 
@@ -252,6 +254,8 @@ void mmap_dealloc(Object* o) {
 
 Value mmap_close(ThreadState& ts, Args args) {
     if (!method_args(ts, args, "close", "close", 0, 0)) return Value();
+    if (mmap_obj(args[0])->exports > 0)
+        return raise(ts, ts.exc_types().BufferError, "cannot close exported pointers exist");
     release_mapping(mmap_obj(args[0]));
     return Value::none();
 }
@@ -457,6 +461,9 @@ Value mmap_resize(ThreadState& ts, Args args) {
     MmapObject* m = open_self(ts, args, "resize", 1, 1);
     int64_t newsize;
     if (!m || !index_as_ssize(ts, args[1], &newsize)) return Value();
+    if (m->exports > 0)
+        return raise(ts, ts.exc_types().BufferError,
+                     "mmap can't resize with extant buffers exported.");
     if (m->access == kAccessRead || m->access == kAccessCopy)
         return raise(ts, ts.exc_types().TypeError,
                      "mmap can't resize a readonly or copy-on-write memory map.");
@@ -579,6 +586,26 @@ struct MmapTypes {
     TypeObject* mmap = nullptr;
 };
 
+// The buffer protocol: the mapped bytes, writable unless mapped read-only.
+bool mmap_getbuffer(ThreadState& ts, Value self, Buffer* view, uint32_t flags) {
+    MmapObject* m = mmap_obj(self);
+    if (!m->data) {
+        raise(ts, ts.exc_types().ValueError, "mmap closed or invalid");
+        return false;
+    }
+    if (!buffer_fill_simple(ts, view, self, m->data, static_cast<int64_t>(m->size),
+                            m->access == kAccessRead, flags))
+        return false;
+    ++m->exports;
+    return true;
+}
+
+void mmap_releasebuffer(Value self, Buffer*) {
+    --mmap_obj(self)->exports;
+}
+
+constexpr BufferProcs kMmapBuffer = {mmap_getbuffer, mmap_releasebuffer};
+
 TypeObject* mmap_type(Interpreter& interp) {
     auto it = interp.module_state.find("mmap.types");
     if (it != interp.module_state.end()) return static_cast<MmapTypes*>(it->second.get())->mmap;
@@ -595,6 +622,7 @@ TypeObject* mmap_type(Interpreter& interp) {
     t->getitem = mmap_getitem;
     t->setitem = mmap_setitem;
     t->iter = mmap_iter;
+    t->buffer = &kMmapBuffer;
     type_add_methods(interp, t, kMmapMethods);
     type_add_getsets(interp, t, kMmapGetSets);
     Ref module(interp.intern("mmap"));

@@ -20,6 +20,7 @@ struct MmapObject {
     int access;      // ACCESS_DEFAULT / READ / WRITE / COPY
     int flags;       // as passed to mmap(2), for resize
     int prot;
+    uint64_t exports;  // live buffer exports: close and resize refuse while > 0
 };
 
 inline MmapObject* mmap_obj(Value v) noexcept {
