@@ -40,6 +40,7 @@
 #include "runtime/range.hpp"
 #include "runtime/str.hpp"
 #include "stdlib/modules.hpp"
+#include "stdlib/native_type.hpp"
 
 namespace gilt {
 
@@ -575,19 +576,7 @@ Value mmap_iter(ThreadState& ts, Value self) {
     return list ? obj_iter(ts, *list) : Value();
 }
 
-struct MmapTypes {
-    TypeObject* mmap = nullptr;
-};
-
-TypeObject* mmap_type(Interpreter& interp) {
-    auto it = interp.module_state.find("mmap.types");
-    if (it != interp.module_state.end()) return static_cast<MmapTypes*>(it->second.get())->mmap;
-    auto types = std::make_shared<MmapTypes>();
-    TypeObject* t = type_alloc_builtin(interp, "mmap", ObjKind::Native, sizeof(MmapObject),
-                                       interp.types.object, kTypeBaseType);
-    t->hdr.type = interp.types.type;
-    t->traverse = [](Object*, VisitFn, void*) {};
-    t->clear = [](Object*) {};
+void fill_mmap_type(Interpreter& in, TypeObject* t) {
     t->new_ = mmap_new;
     t->dealloc = mmap_dealloc;
     t->repr = mmap_repr;
@@ -595,14 +584,20 @@ TypeObject* mmap_type(Interpreter& interp) {
     t->getitem = mmap_getitem;
     t->setitem = mmap_setitem;
     t->iter = mmap_iter;
-    type_add_methods(interp, t, kMmapMethods);
-    type_add_getsets(interp, t, kMmapGetSets);
-    Ref module(interp.intern("mmap"));
-    type_set_attr_cstr(interp, t, "__module__", *module);
-    type_ready(interp, t);
-    types->mmap = t;
-    interp.module_state.emplace("mmap.types", std::move(types));
-    return t;
+    type_add_methods(in, t, kMmapMethods);
+    type_add_getsets(in, t, kMmapGetSets);
+}
+
+TypeObject* mmap_type(Interpreter& interp) {
+    static constexpr NativeTypeSpec kSpec{
+        .key = "mmap.mmap",
+        .module = "mmap",
+        .name = "mmap",
+        .basicsize = sizeof(MmapObject),
+        .flags = kTypeBaseType,
+        .fill = fill_mmap_type,
+    };
+    return native_type_once(interp, kSpec);
 }
 
 struct IntConst {
