@@ -562,18 +562,64 @@ int mmap_setitem(ThreadState& ts, Value self, Value key, Value value) {
     return 0;
 }
 
-// iter(m) yields bytes of length 1, as CPython's old sequence protocol does
-// (m[i] itself is an int). A snapshot: TODO iterate lazily once a plain
-// index iterator type exists in the runtime to build on.
+// iter(m) yields bytes of length 1, as CPython's old sequence protocol
+// does (m[i] itself is an int): an index into the map, read as it goes, so
+// it sees later writes and fails once the map is closed.
+struct MmapIterObject {
+    Object hdr;
+    Value map;  // owned; an mmap holds no references, so no cycle can form
+    size_t index;
+};
+
+MmapIterObject* mmap_iter_obj(Value v) {
+    return reinterpret_cast<MmapIterObject*>(v.as_object());
+}
+
+TypeObject* mmap_iter_type(Interpreter& interp);
+
 Value mmap_iter(ThreadState& ts, Value self) {
-    MmapObject* m = mmap_obj(self);
+    TypeObject* t = mmap_iter_type(ts.interp());
+    Object* o = alloc_object(t, t->basicsize);
+    if (!o) return raise_memory_error(ts);
+    MmapIterObject* it = reinterpret_cast<MmapIterObject*>(o);
+    it->map = new_ref(self);
+    it->index = 0;
+    return Value::object(o);
+}
+
+Value mmap_iter_next(ThreadState& ts, Value self) {
+    MmapIterObject* it = mmap_iter_obj(self);
+    if (it->map.is_null()) return Value();
+    MmapObject* m = mmap_obj(it->map);
     if (!check_valid(ts, m)) return Value();
-    Ref list(list_new(ts, m->size));
-    for (size_t i = 0; list && i < m->size; ++i) {
-        Value b = make_bytes(ts, std::string_view(m->data + i, 1));
-        if (b.is_null() || !list_append_steal(ts, *list, b)) return Value();
+    if (it->index >= m->size) {
+        clear_ref(it->map);  // exhausted for good, as CPython's iterator
+        return Value();
     }
-    return list ? obj_iter(ts, *list) : Value();
+    return make_bytes(ts, std::string_view(m->data + it->index++, 1));
+}
+
+void mmap_iter_dealloc(Object* o) {
+    clear_ref(reinterpret_cast<MmapIterObject*>(o)->map);
+    free_object(o);
+}
+
+void fill_mmap_iter_type(Interpreter&, TypeObject* t) {
+    t->dealloc = mmap_iter_dealloc;
+    t->iter = [](ThreadState&, Value self) { return new_ref(self); };
+    t->iternext = mmap_iter_next;
+}
+
+TypeObject* mmap_iter_type(Interpreter& interp) {
+    static constexpr NativeTypeSpec kSpec{
+        .key = "mmap.iterator",
+        .module = "builtins",
+        .name = "iterator",
+        .basicsize = sizeof(MmapIterObject),
+        .flags = 0,
+        .fill = fill_mmap_iter_type,
+    };
+    return native_type_once(interp, kSpec);
 }
 
 void fill_mmap_type(Interpreter& in, TypeObject* t) {
