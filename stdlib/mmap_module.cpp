@@ -41,6 +41,7 @@
 #include "runtime/range.hpp"
 #include "runtime/str.hpp"
 #include "stdlib/modules.hpp"
+#include "stdlib/native_type.hpp"
 
 namespace gilt {
 
@@ -568,23 +569,65 @@ int mmap_setitem(ThreadState& ts, Value self, Value key, Value value) {
     return 0;
 }
 
-// iter(m) yields bytes of length 1, as CPython's old sequence protocol does
-// (m[i] itself is an int). A snapshot: TODO iterate lazily once a plain
-// index iterator type exists in the runtime to build on.
-Value mmap_iter(ThreadState& ts, Value self) {
-    MmapObject* m = mmap_obj(self);
-    if (!check_valid(ts, m)) return Value();
-    Ref list(list_new(ts, m->size));
-    for (size_t i = 0; list && i < m->size; ++i) {
-        Value b = make_bytes(ts, std::string_view(m->data + i, 1));
-        if (b.is_null() || !list_append_steal(ts, *list, b)) return Value();
-    }
-    return list ? obj_iter(ts, *list) : Value();
+// iter(m) yields bytes of length 1, as CPython's old sequence protocol
+// does (m[i] itself is an int): an index into the map, read as it goes, so
+// it sees later writes and fails once the map is closed.
+struct MmapIterObject {
+    Object hdr;
+    Value map;  // owned; an mmap holds no references, so no cycle can form
+    size_t index;
+};
+
+MmapIterObject* mmap_iter_obj(Value v) {
+    return reinterpret_cast<MmapIterObject*>(v.as_object());
 }
 
-struct MmapTypes {
-    TypeObject* mmap = nullptr;
-};
+TypeObject* mmap_iter_type(Interpreter& interp);
+
+Value mmap_iter(ThreadState& ts, Value self) {
+    TypeObject* t = mmap_iter_type(ts.interp());
+    Object* o = alloc_object(t, t->basicsize);
+    if (!o) return raise_memory_error(ts);
+    MmapIterObject* it = reinterpret_cast<MmapIterObject*>(o);
+    it->map = new_ref(self);
+    it->index = 0;
+    return Value::object(o);
+}
+
+Value mmap_iter_next(ThreadState& ts, Value self) {
+    MmapIterObject* it = mmap_iter_obj(self);
+    if (it->map.is_null()) return Value();
+    MmapObject* m = mmap_obj(it->map);
+    if (!check_valid(ts, m)) return Value();
+    if (it->index >= m->size) {
+        clear_ref(it->map);  // exhausted for good, as CPython's iterator
+        return Value();
+    }
+    return make_bytes(ts, std::string_view(m->data + it->index++, 1));
+}
+
+void mmap_iter_dealloc(Object* o) {
+    clear_ref(reinterpret_cast<MmapIterObject*>(o)->map);
+    free_object(o);
+}
+
+void fill_mmap_iter_type(Interpreter&, TypeObject* t) {
+    t->dealloc = mmap_iter_dealloc;
+    t->iter = [](ThreadState&, Value self) { return new_ref(self); };
+    t->iternext = mmap_iter_next;
+}
+
+TypeObject* mmap_iter_type(Interpreter& interp) {
+    static constexpr NativeTypeSpec kSpec{
+        .key = "mmap.iterator",
+        .module = "builtins",
+        .name = "iterator",
+        .basicsize = sizeof(MmapIterObject),
+        .flags = 0,
+        .fill = fill_mmap_iter_type,
+    };
+    return native_type_once(interp, kSpec);
+}
 
 // The buffer protocol: the mapped bytes, writable unless mapped read-only.
 bool mmap_getbuffer(ThreadState& ts, Value self, Buffer* view, uint32_t flags) {
@@ -606,15 +649,8 @@ void mmap_releasebuffer(Value self, Buffer*) {
 
 constexpr BufferProcs kMmapBuffer = {mmap_getbuffer, mmap_releasebuffer};
 
-TypeObject* mmap_type(Interpreter& interp) {
-    auto it = interp.module_state.find("mmap.types");
-    if (it != interp.module_state.end()) return static_cast<MmapTypes*>(it->second.get())->mmap;
-    auto types = std::make_shared<MmapTypes>();
-    TypeObject* t = type_alloc_builtin(interp, "mmap", ObjKind::Native, sizeof(MmapObject),
-                                       interp.types.object, kTypeBaseType);
-    t->hdr.type = interp.types.type;
-    t->traverse = [](Object*, VisitFn, void*) {};
-    t->clear = [](Object*) {};
+void fill_mmap_type(Interpreter& in, TypeObject* t) {
+    t->buffer = &kMmapBuffer;
     t->new_ = mmap_new;
     t->dealloc = mmap_dealloc;
     t->repr = mmap_repr;
@@ -622,15 +658,20 @@ TypeObject* mmap_type(Interpreter& interp) {
     t->getitem = mmap_getitem;
     t->setitem = mmap_setitem;
     t->iter = mmap_iter;
-    t->buffer = &kMmapBuffer;
-    type_add_methods(interp, t, kMmapMethods);
-    type_add_getsets(interp, t, kMmapGetSets);
-    Ref module(interp.intern("mmap"));
-    type_set_attr_cstr(interp, t, "__module__", *module);
-    type_ready(interp, t);
-    types->mmap = t;
-    interp.module_state.emplace("mmap.types", std::move(types));
-    return t;
+    type_add_methods(in, t, kMmapMethods);
+    type_add_getsets(in, t, kMmapGetSets);
+}
+
+TypeObject* mmap_type(Interpreter& interp) {
+    static constexpr NativeTypeSpec kSpec{
+        .key = "mmap.mmap",
+        .module = "mmap",
+        .name = "mmap",
+        .basicsize = sizeof(MmapObject),
+        .flags = kTypeBaseType,
+        .fill = fill_mmap_type,
+    };
+    return native_type_once(interp, kSpec);
 }
 
 struct IntConst {

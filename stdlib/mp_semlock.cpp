@@ -49,6 +49,7 @@
 #include "runtime/signals.hpp"
 #include "runtime/str.hpp"
 #include "stdlib/mp_native.hpp"
+#include "stdlib/native_type.hpp"
 #include "stdlib/wait_fd.hpp"
 
 namespace gilt {
@@ -383,9 +384,14 @@ int64_t sem_value_max() {
     return v > 0 ? v : INT_MAX;
 }
 
-struct SemLockTypes {
-    TypeObject* semlock = nullptr;
-};
+void fill_semlock_type(Interpreter& in, TypeObject* t) {
+    t->new_ = semlock_new;
+    t->dealloc = semlock_dealloc;
+    type_add_methods(in, t, kSemLockMethods);
+    type_add_getsets(in, t, kSemLockGetSets);
+    Ref max(Value::small_int(sem_value_max()));
+    type_set_attr_cstr(in, t, "SEM_VALUE_MAX", *max);
+}
 
 }  // namespace
 
@@ -416,27 +422,15 @@ Value mp_sem_unlink(ThreadState& ts, Args args) {
 }
 
 TypeObject* semlock_type(Interpreter& interp) {
-    auto it = interp.module_state.find("_multiprocessing.SemLock");
-    if (it != interp.module_state.end())
-        return static_cast<SemLockTypes*>(it->second.get())->semlock;
-    auto types = std::make_shared<SemLockTypes>();
-    TypeObject* t = type_alloc_builtin(interp, "SemLock", ObjKind::Native, sizeof(SemLockObject),
-                                       interp.types.object, kTypeBaseType);
-    t->hdr.type = interp.types.type;
-    t->traverse = [](Object*, VisitFn, void*) {};
-    t->clear = [](Object*) {};
-    t->new_ = semlock_new;
-    t->dealloc = semlock_dealloc;
-    type_add_methods(interp, t, kSemLockMethods);
-    type_add_getsets(interp, t, kSemLockGetSets);
-    Ref module(interp.intern("_multiprocessing"));
-    type_set_attr_cstr(interp, t, "__module__", *module);
-    Ref max(Value::small_int(sem_value_max()));
-    type_set_attr_cstr(interp, t, "SEM_VALUE_MAX", *max);
-    type_ready(interp, t);
-    types->semlock = t;
-    interp.module_state.emplace("_multiprocessing.SemLock", std::move(types));
-    return t;
+    static constexpr NativeTypeSpec kSpec{
+        .key = "_multiprocessing.SemLock",
+        .module = "_multiprocessing",
+        .name = "SemLock",
+        .basicsize = sizeof(SemLockObject),
+        .flags = kTypeBaseType,
+        .fill = fill_semlock_type,
+    };
+    return native_type_once(interp, kSpec);
 }
 
 }  // namespace gilt

@@ -43,6 +43,7 @@
 #include "runtime/str.hpp"
 #include "runtime/unicode.hpp"
 #include "stdlib/mp_native.hpp"
+#include "stdlib/native_type.hpp"
 
 namespace gilt {
 
@@ -477,35 +478,28 @@ Value shared_array_itemsize_get(ThreadState&, Value self) {
     return Value::small_int(array_obj(self)->format->size);
 }
 
-struct SharedArrayTypes {
-    TypeObject* shared_array = nullptr;
-};
-
-}  // namespace
-
-TypeObject* shared_array_type(Interpreter& interp) {
-    auto it = interp.module_state.find("_multiprocessing.SharedArray");
-    if (it != interp.module_state.end())
-        return static_cast<SharedArrayTypes*>(it->second.get())->shared_array;
-    auto types = std::make_shared<SharedArrayTypes>();
-    TypeObject* t = type_alloc_builtin(interp, "SharedArray", ObjKind::Native,
-                                       sizeof(SharedArrayObject), interp.types.object, 0);
-    t->hdr.type = interp.types.type;
-    t->traverse = [](Object*, VisitFn, void*) {};
-    t->clear = [](Object*) {};
+void fill_shared_array_type(Interpreter& in, TypeObject* t) {
     t->new_ = shared_array_new;
     t->dealloc = shared_array_dealloc;
     t->getitem = shared_array_getitem;
     t->setitem = shared_array_setitem;
     t->len = shared_array_len;
-    type_add_methods(interp, t, kSharedArrayMethods);
-    type_add_getsets(interp, t, kSharedArrayGetSets);
-    Ref module(interp.intern("_multiprocessing"));
-    type_set_attr_cstr(interp, t, "__module__", *module);
-    type_ready(interp, t);
-    types->shared_array = t;
-    interp.module_state.emplace("_multiprocessing.SharedArray", std::move(types));
-    return t;
+    type_add_methods(in, t, kSharedArrayMethods);
+    type_add_getsets(in, t, kSharedArrayGetSets);
+}
+
+}  // namespace
+
+TypeObject* shared_array_type(Interpreter& interp) {
+    static constexpr NativeTypeSpec kSpec{
+        .key = "_multiprocessing.SharedArray",
+        .module = "_multiprocessing",
+        .name = "SharedArray",
+        .basicsize = sizeof(SharedArrayObject),
+        .flags = 0,
+        .fill = fill_shared_array_type,
+    };
+    return native_type_once(interp, kSpec);
 }
 
 }  // namespace gilt

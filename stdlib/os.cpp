@@ -32,6 +32,7 @@
 #include "runtime/interpreter.hpp"
 #include "runtime/list.hpp"
 #include "runtime/module.hpp"
+#include "runtime/signals.hpp"
 #include "runtime/str.hpp"
 #include "runtime/tuple.hpp"
 #include "stdlib/file.hpp"
@@ -76,6 +77,7 @@ Value os_dup(ThreadState& ts, Args args);
 Value os_dup2(ThreadState& ts, Args args);
 Value os_open(ThreadState& ts, Args args);
 Value os_lseek(ThreadState& ts, Args args);
+Value os_ftruncate(ThreadState& ts, Args args);
 Value os_isatty(ThreadState& ts, Args args);
 Value os_exit(ThreadState& ts, Args args);
 Value os_kill(ThreadState& ts, Args args);
@@ -126,6 +128,7 @@ constexpr MethodDef kPosixFunctions[] = {
     {"dup2", os_dup2},
     {"open", os_open},
     {"lseek", os_lseek},
+    {"ftruncate", os_ftruncate},
     {"isatty", os_isatty},
     {"_exit", os_exit},
     {"kill", os_kill},
@@ -592,6 +595,27 @@ Value os_lseek(ThreadState& ts, Args args) {
     off_t r = ::lseek(static_cast<int>(fd), static_cast<off_t>(pos), static_cast<int>(how));
     if (r < 0) return raise_os_error(ts, errno);
     return make_int(ts, r);
+}
+
+// ftruncate(fd, length): what multiprocessing.shared_memory sizes a new
+// block with. Retried after EINTR, as CPython does.
+Value os_ftruncate(ThreadState& ts, Args args) {
+    int64_t fd, length;
+    if (!check_nargs(ts, args, "ftruncate", 2, 2) || !int_arg(ts, args[0], &fd) ||
+        !int_arg(ts, args[1], &length)) {
+        return Value();
+    }
+    for (;;) {
+        int r, err;
+        {
+            GilRelease released(ts);
+            r = ::ftruncate(static_cast<int>(fd), static_cast<off_t>(length));
+            err = errno;
+        }
+        if (r == 0) return Value::none();
+        if (err != EINTR) return raise_os_error(ts, err);
+        if (signal_pending() && !run_pending_signals(ts)) return Value();
+    }
 }
 
 Value os_get_blocking(ThreadState& ts, Args args) {

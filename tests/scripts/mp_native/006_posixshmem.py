@@ -8,7 +8,8 @@ print(sorted(n for n in dir(_posixshmem) if not n.startswith("__")))
 
 fd = _posixshmem.shm_open(name, os.O_CREAT | os.O_EXCL | os.O_RDWR, 0o600)
 print(fd > 2, os.get_inheritable(fd), oct(os.fstat(fd).st_mode & 0o777))
-os.write(fd, b"hello")  # a write grows the object, as ftruncate would
+os.ftruncate(fd, 4096)
+os.write(fd, b"hello")
 print(os.fstat(fd).st_size)
 
 # The child opens the same name and sees what the parent wrote, and the
@@ -47,6 +48,11 @@ for args in [(b"/x", 0), ("/x", "a"), ("/x", 0, "m"), (None, 0)]:
         _posixshmem.shm_open(*args)
     except TypeError as e:
         print("TypeError:", e)
+for args in [(-1, 10), (0,), ("x", 1)]:
+    try:
+        os.ftruncate(*args)
+    except (OSError, TypeError) as e:
+        print(type(e).__name__, e)
 try:
     _posixshmem.shm_unlink(3)
 except TypeError as e:

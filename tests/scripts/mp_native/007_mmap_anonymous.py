@@ -72,6 +72,21 @@ with mmap.mmap(-1, 4) as q:
     q[0] = 1
 print(q.closed)
 
+# Iteration yields bytes of length 1, reading the map as it goes.
+m = mmap.mmap(-1, 4)
+m[0] = 65
+it = iter(m)
+print(type(it).__name__, next(it), iter(it) is it)
+m[1] = 66
+print(list(it), list(it))
+it = iter(m)
+next(it)
+m.close()
+attempt(next, it)
+it = iter(m)
+attempt(next, it)
+print(b"".join(mmap.mmap(-1, 3)))
+
 # Lines and read(n).
 m = mmap.mmap(-1, 16)
 m.write(b"one\ntwo\nthree")
