@@ -105,12 +105,7 @@ Value raise_unsupported(ThreadState& ts) {
     std::string msg = fmt::format("[{}] {}", lib ? lib : "digital envelope routines",
                                   reason ? reason : "unsupported");
     Value cls = hashlib_state(ts.interp()).unsupported_error;
-    if (cls.is_null()) return raise(ts, ts.exc_types().ValueError, msg);
-    Ref text(make_str(ts, msg));
-    if (!text) return Value();
-    Ref exc(call1(ts, cls, *text));
-    if (!exc) return Value();
-    return raise_instance(ts, exc.release());
+    return raise(ts, cls.is_null() ? ts.exc_types().ValueError : as<TypeObject>(cls), msg);
 }
 
 // A ValueError carrying OpenSSL's last reason ("[digital envelope
@@ -382,17 +377,6 @@ TypeObject* make_hash_type(Interpreter& interp, const char* name, TypeObject* ba
     Ref mod(interp.intern("_hashlib"));
     type_set_attr_cstr(interp, t, "__module__", *mod);
     return t;
-}
-
-// The UnsupportedDigestmodError class: made by calling type(), as a class
-// statement in _hashlib would, a ValueError subclass.
-Value make_unsupported_error(ThreadState& ts) {
-    Ref n(make_str(ts, "UnsupportedDigestmodError"));
-    Ref bases(tuple_pack(ts, {val(ts.exc_types().ValueError)}));
-    Ref ns(dict_new(ts));
-    Ref mod(make_str(ts, "_hashlib"));
-    if (!n || !bases || !ns || !mod || !dict_set_cstr(ts, *ns, "__module__", *mod)) return Value();
-    return call_n(ts, val(ts.types().type), {*n, *bases, *ns});
 }
 
 HashlibState& hashlib_state(Interpreter& interp) {
@@ -672,7 +656,8 @@ Value hash_hex(ThreadState& ts, std::string_view data) {
 Value init_hashlib_module(ThreadState& ts) {
     HashlibState& st = hashlib_state(ts.interp());
     if (st.unsupported_error.is_null()) {
-        st.unsupported_error = make_unsupported_error(ts);
+        st.unsupported_error = make_exception_class(ts, "_hashlib", "UnsupportedDigestmodError",
+                                                    val(ts.exc_types().ValueError));
         if (st.unsupported_error.is_null()) return Value();
     }
     Ref m(module_new(ts, "_hashlib"));
