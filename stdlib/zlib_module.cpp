@@ -213,7 +213,7 @@ private:
     int64_t n = dflt;
     if (!v.is_null() && !int_arg(ts, v, &n)) return false;
     if (n < INT_MIN || n > INT_MAX) {
-        raise(ts, ts.exc_types().OverflowError, "signed integer is greater than maximum");
+        raise(ts, ts.exc_types().OverflowError, "Python int too large to convert to C int");
         return false;
     }
     *out = static_cast<int>(n);
