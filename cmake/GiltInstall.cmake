@@ -4,8 +4,8 @@
 #   target_link_libraries(host PRIVATE gilt::gilt)
 #
 # Static libraries carry their dependencies with them: the config re-finds fmt,
-# Boost.Context, Threads, GMP and readline (FindGMP/FindReadline are installed
-# beside it).
+# Boost.Context, Threads, GMP, readline, OpenSSL's libcrypto and zlib
+# (FindGMP/FindReadline are installed beside it; CMake has the other two).
 include(CMakePackageConfigHelpers)
 
 set(GILT_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/gilt)

@@ -184,6 +184,16 @@ Value raise_recursion_error(ThreadState& ts, std::string_view where) {
                      where);
 }
 
+Value make_exception_class(ThreadState& ts, std::string_view module, std::string_view name,
+                           Value base) {
+    Ref n(make_str(ts, name));
+    Ref bases(tuple_pack(ts, {base}));
+    Ref ns(dict_new(ts));
+    Ref mod(make_str(ts, module));
+    if (!n || !bases || !ns || !mod || !dict_set_cstr(ts, *ns, "__module__", *mod)) return Value();
+    return call_n(ts, val(ts.types().type), {*n, *bases, *ns});
+}
+
 Value raise_os_error(ThreadState& ts, int err, Value filename) {
     char buf[256];
     // GNU strerror_r returns the message (possibly not in buf).

@@ -54,6 +54,13 @@ Value raise_recursion_error(ThreadState& ts, std::string_view where = {});
 // with CPython's "[Errno 2] No such file or directory: 'x'" message.
 Value raise_os_error(ThreadState& ts, int err, Value filename = Value());
 
+// A new exception class `module`.`name` deriving from `base` (a new
+// reference, or null with an exception pending), made by calling type() as
+// a class statement would: CPython's PyErr_NewException, for the error
+// classes of native modules (zlib.error, binascii.Error, ...).
+Value make_exception_class(ThreadState& ts, std::string_view module, std::string_view name,
+                           Value base);
+
 // True when the pending exception is an instance of `type` (or a subclass).
 bool exception_matches(ThreadState& ts, TypeObject* type);
 // True when `exc` (an instance) matches `spec`: a type or tuple of types

@@ -48,12 +48,7 @@ BinasciiState& binascii_state(Interpreter& interp) {
 
 Value raise_binascii_error(ThreadState& ts, std::string_view msg) {
     Value cls = binascii_state(ts.interp()).error;
-    if (cls.is_null()) return raise(ts, ts.exc_types().ValueError, msg);
-    Ref text(make_str(ts, msg));
-    if (!text) return Value();
-    Ref exc(call1(ts, cls, *text));
-    if (!exc) return Value();
-    return raise_instance(ts, exc.release());
+    return raise(ts, cls.is_null() ? ts.exc_types().ValueError : as<TypeObject>(cls), msg);
 }
 
 // The bytes of an a2b_* argument: bytes-like, or a str of ASCII only.
@@ -269,26 +264,17 @@ constexpr MethodDef kBinasciiFunctions[] = {
     {"crc_hqx", binascii_crc_hqx},
 };
 
-// Made by calling type(), as a class statement in binascii would.
-Value make_error_class(ThreadState& ts, const char* name, TypeObject* base) {
-    Ref n(make_str(ts, name));
-    Ref bases(tuple_pack(ts, {val(base)}));
-    Ref ns(dict_new(ts));
-    Ref mod(make_str(ts, "binascii"));
-    if (!n || !bases || !ns || !mod || !dict_set_cstr(ts, *ns, "__module__", *mod)) return Value();
-    return call_n(ts, val(ts.types().type), {*n, *bases, *ns});
-}
-
 }  // namespace
 
 Value init_binascii_module(ThreadState& ts) {
     BinasciiState& st = binascii_state(ts.interp());
     if (st.error.is_null()) {
-        st.error = make_error_class(ts, "Error", ts.exc_types().ValueError);
+        st.error = make_exception_class(ts, "binascii", "Error", val(ts.exc_types().ValueError));
         if (st.error.is_null()) return Value();
     }
     if (st.incomplete.is_null()) {
-        st.incomplete = make_error_class(ts, "Incomplete", ts.exc_types().Exception);
+        st.incomplete =
+            make_exception_class(ts, "binascii", "Incomplete", val(ts.exc_types().Exception));
         if (st.incomplete.is_null()) return Value();
     }
     Ref m(module_new(ts, "binascii"));

@@ -21,6 +21,7 @@
 #include <mutex>
 #include <new>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "runtime/abstract.hpp"
@@ -83,12 +84,24 @@ HashObject* hash_obj(Value v) {
     return reinterpret_cast<HashObject*>(v.as_object());
 }
 
-// The module's types and exception class, made once per interpreter.
+// The module's types and exception class, made once per interpreter, and
+// the digests fetched so far by the names asked for: fetching takes
+// OpenSSL's locks and lookups, which cost more than hashing a short string.
+// Read and filled with the GIL held; entries live as long as the state.
 struct HashlibState {
     TypeObject* hash_type = nullptr;
     TypeObject* xof_type = nullptr;
     Value unsupported_error;  // UnsupportedDigestmodError (owned)
-    ~HashlibState() { decref(unsupported_error); }
+    struct Digest {
+        EVP_MD* md;              // owned
+        const char* py_name;     // kDigestNames' Python name, or null: see other_name
+        std::string other_name;  // OpenSSL's name in lower case, for the rest
+    };
+    std::unordered_map<std::string, Digest> digests;
+    ~HashlibState() {
+        decref(unsupported_error);
+        for (auto& [name, d] : digests) EVP_MD_free(d.md);
+    }
 };
 
 HashlibState& hashlib_state(Interpreter& interp);
@@ -105,12 +118,7 @@ Value raise_unsupported(ThreadState& ts) {
     std::string msg = fmt::format("[{}] {}", lib ? lib : "digital envelope routines",
                                   reason ? reason : "unsupported");
     Value cls = hashlib_state(ts.interp()).unsupported_error;
-    if (cls.is_null()) return raise(ts, ts.exc_types().ValueError, msg);
-    Ref text(make_str(ts, msg));
-    if (!text) return Value();
-    Ref exc(call1(ts, cls, *text));
-    if (!exc) return Value();
-    return raise_instance(ts, exc.release());
+    return raise(ts, cls.is_null() ? ts.exc_types().ValueError : as<TypeObject>(cls), msg);
 }
 
 // A ValueError carrying OpenSSL's last reason ("[digital envelope
@@ -127,13 +135,15 @@ Value raise_openssl_value_error(ThreadState& ts) {
 
 // --- digests by name ---
 
-struct MdDeleter {
-    void operator()(EVP_MD* md) const { EVP_MD_free(md); }
-};
-using MdPtr = std::unique_ptr<EVP_MD, MdDeleter>;
+const char* py_digest_name(const EVP_MD* md, std::string* owned);
 
-// The digest called `name`, or null (OpenSSL's error queued).
-MdPtr fetch_digest(std::string_view name) {
+// The digest called `name` (borrowed from the interpreter's cache), or null
+// with OpenSSL's error queued.
+const HashlibState::Digest* fetch_digest(ThreadState& ts, std::string_view name) {
+    HashlibState& st = hashlib_state(ts.interp());
+    std::string key(name);
+    auto it = st.digests.find(key);
+    if (it != st.digests.end()) return &it->second;
     std::string wanted(name);
     for (const DigestName& d : kDigestNames) {
         if (name == d.py) {
@@ -141,7 +151,12 @@ MdPtr fetch_digest(std::string_view name) {
             break;
         }
     }
-    return MdPtr(EVP_MD_fetch(nullptr, wanted.c_str(), nullptr));
+    EVP_MD* md = EVP_MD_fetch(nullptr, wanted.c_str(), nullptr);
+    if (!md) return nullptr;
+    HashlibState::Digest d{md, nullptr, {}};
+    d.py_name = py_digest_name(md, &d.other_name);
+    if (d.py_name == d.other_name.c_str()) d.py_name = nullptr;
+    return &st.digests.emplace(std::move(key), std::move(d)).first->second;
 }
 
 // Python's name of a digest: the table's, else OpenSSL's in lower case.
@@ -184,9 +199,9 @@ void hash_dealloc(Object* o) {
     free_object(o);
 }
 
-void hash_set_name(HashObject* h, const EVP_MD* md) {
-    h->name = py_digest_name(md, &h->owned_name);
-    if (h->name == h->owned_name.c_str()) h->name = nullptr;  // read owned_name
+void hash_set_name(HashObject* h, const HashlibState::Digest& d) {
+    h->name = d.py_name;
+    if (!h->name) h->owned_name = d.other_name;
 }
 
 const char* hash_name(const HashObject* h) {
@@ -205,22 +220,22 @@ const char* hash_name(const HashObject* h) {
     return ok;
 }
 
-// A new HASH (or HASHXOF) for `md`, fed `data` if given.
-Value hash_new(ThreadState& ts, const EVP_MD* md, Value data) {
+// A new HASH (or HASHXOF) for `d`, fed `data` if given.
+Value hash_new(ThreadState& ts, const HashlibState::Digest& d, Value data) {
     HashlibState& st = hashlib_state(ts.interp());
-    Ref obj(hash_alloc(ts, is_xof(md) ? st.xof_type : st.hash_type));
+    Ref obj(hash_alloc(ts, is_xof(d.md) ? st.xof_type : st.hash_type));
     if (!obj) return Value();
     HashObject* h = hash_obj(*obj);
-    if (EVP_DigestInit_ex2(h->ctx, md, nullptr) != 1) return raise_unsupported(ts);
-    hash_set_name(h, md);
+    if (EVP_DigestInit_ex2(h->ctx, d.md, nullptr) != 1) return raise_unsupported(ts);
+    hash_set_name(h, d);
     if (!data.is_null() && !hash_update_value(ts, h, data)) return Value();
     return obj.release();
 }
 
 Value hash_new_by_name(ThreadState& ts, std::string_view name, Value data) {
-    MdPtr md = fetch_digest(name);
-    if (!md) return raise_unsupported(ts);
-    return hash_new(ts, md.get(), data);
+    const HashlibState::Digest* d = fetch_digest(ts, name);
+    if (!d) return raise_unsupported(ts);
+    return hash_new(ts, *d, data);
 }
 
 Value hash_update(ThreadState& ts, Args args) {
@@ -384,17 +399,6 @@ TypeObject* make_hash_type(Interpreter& interp, const char* name, TypeObject* ba
     return t;
 }
 
-// The UnsupportedDigestmodError class: made by calling type(), as a class
-// statement in _hashlib would, a ValueError subclass.
-Value make_unsupported_error(ThreadState& ts) {
-    Ref n(make_str(ts, "UnsupportedDigestmodError"));
-    Ref bases(tuple_pack(ts, {val(ts.exc_types().ValueError)}));
-    Ref ns(dict_new(ts));
-    Ref mod(make_str(ts, "_hashlib"));
-    if (!n || !bases || !ns || !mod || !dict_set_cstr(ts, *ns, "__module__", *mod)) return Value();
-    return call_n(ts, val(ts.types().type), {*n, *bases, *ns});
-}
-
 HashlibState& hashlib_state(Interpreter& interp) {
     auto it = interp.module_state.find("_hashlib");
     if (it == interp.module_state.end()) {
@@ -471,10 +475,11 @@ Value hashlib_pbkdf2_hmac(ThreadState& ts, Args args) {
         return raise(ts, ts.exc_types().ValueError, "iteration value must be greater than 0.");
     if (iterations > INT_MAX)
         return raise(ts, ts.exc_types().OverflowError, "iteration value is too great.");
-    MdPtr md = fetch_digest(str_view(name));
-    if (!md) return raise_unsupported(ts);
+    const HashlibState::Digest* found = fetch_digest(ts, str_view(name));
+    if (!found) return raise_unsupported(ts);
+    const EVP_MD* md = found->md;
     if (dklen_v.is_null() || dklen_v.is_none()) {
-        dklen = EVP_MD_get_size(md.get());
+        dklen = EVP_MD_get_size(md);
     } else if (!long_arg(ts, dklen_v, &dklen)) {
         return Value();
     }
@@ -487,8 +492,8 @@ Value hashlib_pbkdf2_hmac(ThreadState& ts, Args args) {
         GilRelease released(ts);
         ok = PKCS5_PBKDF2_HMAC(pw_copy.data(), static_cast<int>(pw_copy.size()),
                                reinterpret_cast<const unsigned char*>(salt_copy.data()),
-                               static_cast<int>(salt_copy.size()), static_cast<int>(iterations),
-                               md.get(), static_cast<int>(dklen),
+                               static_cast<int>(salt_copy.size()), static_cast<int>(iterations), md,
+                               static_cast<int>(dklen),
                                reinterpret_cast<unsigned char*>(key.data()));
     }
     if (!ok) return raise_openssl_value_error(ts);
@@ -630,8 +635,7 @@ constexpr MethodDef kHashlibFunctions[] = {
 Value available_names(ThreadState& ts) {
     std::vector<Value> found;
     for (const DigestName& d : kDigestNames) {
-        MdPtr md(EVP_MD_fetch(nullptr, d.openssl, nullptr));
-        Value name = md ? make_str(ts, d.py) : Value();
+        Value name = fetch_digest(ts, d.py) ? make_str(ts, d.py) : Value();
         if (!name.is_null()) found.push_back(name);
     }
     ERR_clear_error();
@@ -672,7 +676,8 @@ Value hash_hex(ThreadState& ts, std::string_view data) {
 Value init_hashlib_module(ThreadState& ts) {
     HashlibState& st = hashlib_state(ts.interp());
     if (st.unsupported_error.is_null()) {
-        st.unsupported_error = make_unsupported_error(ts);
+        st.unsupported_error = make_exception_class(ts, "_hashlib", "UnsupportedDigestmodError",
+                                                    val(ts.exc_types().ValueError));
         if (st.unsupported_error.is_null()) return Value();
     }
     Ref m(module_new(ts, "_hashlib"));

@@ -185,16 +185,6 @@ Value pickle_builtin_base(ThreadState& ts, Args args) {
     return new_ref(val(t ? t : ts.types().object));
 }
 
-Value make_error_class(ThreadState& ts, const char* name, Value base) {
-    Ref n(make_str(ts, name));
-    Ref bases(tuple_pack(ts, {base}));
-    Ref ns(dict_new(ts));
-    Ref modname(make_str(ts, "_pickle"));
-    if (!n || !bases || !ns || !modname || !dict_set_cstr(ts, *ns, "__module__", *modname))
-        return Value();
-    return call_n(ts, val(ts.types().type), {*n, *bases, *ns});
-}
-
 TypeObject* error_class(ThreadState& ts, const char* name) {
     Value m = dict_get_cstr(ts, ts.interp().modules, "_pickle");
     Value cls = m.is_null() ? Value() : dict_get_cstr(ts, module_dict(m), name);
@@ -214,10 +204,10 @@ TypeObject* unpickling_error(ThreadState& ts) {
 Value init_pickle_module(ThreadState& ts) {
     Ref m(module_new(ts, "_pickle"));
     if (!m || !module_add_functions(ts, *m, kPickleFunctions)) return Value();
-    Ref base(make_error_class(ts, "PickleError", val(ts.exc_types().Exception)));
+    Ref base(make_exception_class(ts, "_pickle", "PickleError", val(ts.exc_types().Exception)));
     if (!base) return Value();
-    Ref pickling(make_error_class(ts, "PicklingError", *base));
-    Ref unpickling(make_error_class(ts, "UnpicklingError", *base));
+    Ref pickling(make_exception_class(ts, "_pickle", "PicklingError", *base));
+    Ref unpickling(make_exception_class(ts, "_pickle", "UnpicklingError", *base));
     if (!pickling || !unpickling || !module_add_value(ts, *m, "PickleError", *base) ||
         !module_add_value(ts, *m, "PicklingError", *pickling) ||
         !module_add_value(ts, *m, "UnpicklingError", *unpickling) ||

@@ -407,22 +407,13 @@ bool add_constants(ThreadState& ts, Value m) {
     return true;
 }
 
-Value make_itimer_error(ThreadState& ts) {
-    Ref name(make_str(ts, "itimer_error"));
-    Ref bases(tuple_pack(ts, {val(ts.exc_types().OSError)}));
-    Ref ns(dict_new(ts));
-    Ref mod(make_str(ts, "signal"));
-    if (!name || !bases || !ns || !mod || !dict_set_cstr(ts, *ns, "__module__", *mod))
-        return Value();
-    return call_n(ts, val(ts.types().type), {*name, *bases, *ns});
-}
-
 // The state module import finds: ItimerError, and SIGINT's handler shown as
 // default_int_handler when it is the CLI's KeyboardInterrupt handler.
 bool init_state(ThreadState& ts, Value m) {
     SignalModuleState& state = module_state(ts.interp());
     if (state.itimer_error.is_null()) {
-        state.itimer_error = make_itimer_error(ts);
+        state.itimer_error =
+            make_exception_class(ts, "signal", "itimer_error", val(ts.exc_types().OSError));
         if (state.itimer_error.is_null()) return false;
     }
     Value dih = dict_get_cstr(ts, module_dict(m), "default_int_handler");

@@ -567,17 +567,6 @@ bool socket_add_module_functions(ThreadState& ts, Value m) {
     return module_add_value(ts, m, "has_ipv6", Value::true_());
 }
 
-// The exception classes are made by calling type(), as a class statement
-// would: OSError subclasses whose __module__ is "socket".
-Value make_socket_error_class(ThreadState& ts, const char* name) {
-    Ref n(make_str(ts, name));
-    Ref bases(tuple_pack(ts, {val(ts.exc_types().OSError)}));
-    Ref ns(dict_new(ts));
-    Ref mod(make_str(ts, "socket"));
-    if (!n || !bases || !ns || !mod || !dict_set_cstr(ts, *ns, "__module__", *mod)) return Value();
-    return call_n(ts, val(ts.types().type), {*n, *bases, *ns});
-}
-
 Value init_socket_module(ThreadState& ts) {
     Ref m(module_new(ts, "_socket"));
     if (!m || !socket_add_module_functions(ts, *m)) return Value();
@@ -586,8 +575,12 @@ Value init_socket_module(ThreadState& ts) {
         !module_add_value(ts, *m, "SocketType", val(t)) ||
         !module_add_value(ts, *m, "error", val(ts.exc_types().OSError)) ||
         !module_add_value(ts, *m, "timeout", val(ts.exc_types().TimeoutError)) ||
-        !module_add_steal(ts, *m, "gaierror", make_socket_error_class(ts, "gaierror")) ||
-        !module_add_steal(ts, *m, "herror", make_socket_error_class(ts, "herror"))) {
+        !module_add_steal(
+            ts, *m, "gaierror",
+            make_exception_class(ts, "socket", "gaierror", val(ts.exc_types().OSError))) ||
+        !module_add_steal(
+            ts, *m, "herror",
+            make_exception_class(ts, "socket", "herror", val(ts.exc_types().OSError)))) {
         return Value();
     }
     return m.release();

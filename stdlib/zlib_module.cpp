@@ -67,12 +67,7 @@ ZlibState& zlib_state(Interpreter& interp);
 
 Value raise_zlib_error(ThreadState& ts, std::string_view msg) {
     Value cls = zlib_state(ts.interp()).error;
-    if (cls.is_null()) return raise(ts, ts.exc_types().Exception, msg);
-    Ref text(make_str(ts, msg));
-    if (!text) return Value();
-    Ref exc(call1(ts, cls, *text));
-    if (!exc) return Value();
-    return raise_instance(ts, exc.release());
+    return raise(ts, cls.is_null() ? ts.exc_types().Exception : as<TypeObject>(cls), msg);
 }
 
 // "Error <err> while <doing>[: <reason>]" (CPython's zlib_error).
@@ -218,7 +213,7 @@ private:
     int64_t n = dflt;
     if (!v.is_null() && !int_arg(ts, v, &n)) return false;
     if (n < INT_MIN || n > INT_MAX) {
-        raise(ts, ts.exc_types().OverflowError, "signed integer is greater than maximum");
+        raise(ts, ts.exc_types().OverflowError, "Python int too large to convert to C int");
         return false;
     }
     *out = static_cast<int>(n);
@@ -782,15 +777,6 @@ ZlibState& zlib_state(Interpreter& interp) {
     return *static_cast<ZlibState*>(it->second.get());
 }
 
-Value make_error_class(ThreadState& ts) {
-    Ref n(make_str(ts, "error"));
-    Ref bases(tuple_pack(ts, {val(ts.exc_types().Exception)}));
-    Ref ns(dict_new(ts));
-    Ref mod(make_str(ts, "zlib"));
-    if (!n || !bases || !ns || !mod || !dict_set_cstr(ts, *ns, "__module__", *mod)) return Value();
-    return call_n(ts, val(ts.types().type), {*n, *bases, *ns});
-}
-
 constexpr MethodDef kZlibFunctions[] = {
     {"compress", zlib_compress},
     {"decompress", zlib_decompress},
@@ -836,7 +822,7 @@ Value zlib_crc32(ThreadState& ts, Args args) {
 Value init_zlib_module(ThreadState& ts) {
     ZlibState& st = zlib_state(ts.interp());
     if (st.error.is_null()) {
-        st.error = make_error_class(ts);
+        st.error = make_exception_class(ts, "zlib", "error", val(ts.exc_types().Exception));
         if (st.error.is_null()) return Value();
     }
     Ref m(module_new(ts, "zlib"));

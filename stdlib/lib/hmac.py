@@ -27,10 +27,19 @@ def _hash_factory(digestmod):
         lambda data=b'': digestmod.new(data))
 
 
-def _padded_key(key, factory, block_size):
-    if len(key) > block_size:
+def _keyed_pair(key, factory):
+    """The inner and outer hash objects, already fed the padded key, and
+    the block size the key was padded to."""
+    inner, outer = factory(), factory()
+    block = getattr(inner, 'block_size', None)
+    if block is None or block < 16:
+        block = HMAC.blocksize
+    if len(key) > block:
         key = factory(key).digest()
-    return bytes(key) + bytes(block_size - len(key))
+    padded = bytes(key) + bytes(block - len(key))
+    inner.update(padded.translate(trans_36))
+    outer.update(padded.translate(trans_5C))
+    return inner, outer, block
 
 
 class HMAC:
@@ -46,17 +55,10 @@ class HMAC:
             raise TypeError(f"key: expected bytes or bytearray, but got '{kind}'")
         if not digestmod:
             raise TypeError("Missing required parameter 'digestmod'.")
-        factory = _hash_factory(digestmod)
         self._hmac = None  # CPython's slot for an OpenSSL HMAC; unused here
-        self._inner, self._outer = factory(), factory()
+        self._inner, self._outer, self.block_size = _keyed_pair(
+            key, _hash_factory(digestmod))
         self.digest_size = self._inner.digest_size
-        block = getattr(self._inner, 'block_size', None)
-        if block is None or block < 16:
-            block = self.blocksize
-        self.block_size = block
-        padded = _padded_key(key, factory, block)
-        self._outer.update(padded.translate(trans_5C))
-        self._inner.update(padded.translate(trans_36))
         if msg is not None:
             self._inner.update(msg)
 
@@ -105,4 +107,7 @@ def digest(key, msg, digest):
         if not isinstance(value, (bytes, bytearray)):
             raise TypeError(
                 "a bytes-like object is required, not '%s'" % type(value).__name__)
-    return HMAC(key, msg, digest).digest()
+    inner, outer, _ = _keyed_pair(key, _hash_factory(digest))
+    inner.update(msg)
+    outer.update(inner.digest())
+    return outer.digest()
