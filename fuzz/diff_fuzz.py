@@ -9,7 +9,7 @@ builtins and of every public method with odd arguments (negative, huge and
 index-sized numbers, wrong types), subscripts and slices, deep nesting (in
 the source and in data), eval/exec with odd globals, locals and
 __builtins__, compile() of bytes sources, formatting, unpacking, match,
-classes and generators. The script runs every case in a fresh namespace and
+classes and generators, and some of these again in a worker thread. The script runs every case in a fresh namespace and
 prints one line per case: its id, then "ok" and the repr of the result
 (sets sorted, addresses blanked), or "exc" and the exception's type.
 
@@ -263,12 +263,28 @@ class Generator:
         name, src = self.rng.choice(forms)
         return Case(f"stmt {name}", "exec", src)
 
+    def in_thread(self):
+        # The same work in a worker thread, whose C stack is smaller than
+        # the main thread's: deep data and deep sources must still end in
+        # an exception, never a crash.
+        inner = self.rng.choice([self.deep_data, self.deep_source, self.statements,
+                                 self.method_call])()
+        if inner.mode == "eval":
+            run = f"box.append(eval({inner.src!r}, g))"
+        else:
+            run = f"exec({inner.src!r}, g)\n        box.append(g.get('result'))"
+        src = ("import threading\nbox = []\ndef work():\n    g = {'sys': sys}\n    try:\n"
+               f"        {run}\n    except BaseException as e:\n"
+               "        box.append(type(e).__name__ + ' raised')\n"
+               "t = threading.Thread(target=work)\nt.start()\nt.join()\nresult = box[0]")
+        return Case(f"thread {inner.key}", "exec", src)
+
     def case(self):
         templates = [(self.binop, 5), (self.unary, 1), (self.builtin_call, 6),
                      (self.method_call, 10), (self.subscript, 3), (self.store_subscript, 2),
                      (self.deep_source, 1), (self.deep_data, 1), (self.eval_globals, 2),
                      (self.compile_bytes, 2), (self.fstring, 2), (self.percent, 1),
-                     (self.unpack, 2), (self.statements, 4)]
+                     (self.unpack, 2), (self.statements, 4), (self.in_thread, 2)]
         funcs, weights = zip(*templates)
         return self.rng.choices(funcs, weights)[0]()
 
