@@ -373,6 +373,23 @@ std::string function_str(ThreadState& ts, Value func) {
     return out;
 }
 
+// {**other}: unlike dict.update, the operand must be a mapping (a dict or
+// anything with keys()); a list of pairs is TypeError, as in CPython.
+bool eval_dict_update(ThreadState& ts, Value dict, Value other) {
+    if (!is_dict(ts, other)) {
+        Ref keys_name(make_str(ts, "keys"));
+        if (!keys_name) return false;
+        Ref keys(obj_getattr_opt(ts, other, *keys_name));
+        if (!keys) {
+            if (!ts.has_exception())
+                raise_fmt(ts, ts.exc_types().TypeError, "'{}' object is not a mapping",
+                          type_name(ts, other));
+            return false;
+        }
+    }
+    return dict_update(ts, dict, other);
+}
+
 int eval_dict_merge(ThreadState& ts, Value dict, Value other, Value func) {
     if (!is_dict(ts, other)) {
         Value keys_fn = obj_getattr_opt(ts, other, ts.names().keys);

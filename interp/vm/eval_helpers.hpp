@@ -71,6 +71,7 @@ int eval_delete_name(ThreadState& ts, Frame* f, Value name);
 Value eval_unbound_local(ThreadState& ts, Frame* f, uint32_t i);
 Value eval_unbound_deref(ThreadState& ts, Frame* f, uint32_t i);
 Value eval_load_classderef(ThreadState& ts, Frame* f, uint32_t i);
+bool eval_dict_update(ThreadState& ts, Value dict, Value other);
 int eval_dict_merge(ThreadState& ts, Value dict, Value other, Value func);
 Frame* push_call_frame(ThreadState& ts, Value func, const Value* args, uint32_t nargs,
                        TupleObject* kwnames);
