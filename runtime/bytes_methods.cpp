@@ -71,11 +71,18 @@ bool push(ThreadState& ts, Value list, Value item) {
 
 // The sub argument of find / count / index: an int (one byte) or bytes-like.
 bool sub_arg(ThreadState& ts, Value v, std::string* storage, std::string_view* out) {
-    if (is_bytes(v) || is_bytearray(v)) {
-        *out = byteslike_data(v);
+    if (is_bytes(v)) {
+        *out = bytes_view(v);
         return true;
     }
-    if (has_buffer(ts, v)) return bytes_like_view(ts, v, out);
+    if (has_buffer(ts, v)) {
+        // A copy: start/end are read after this and may run __index__,
+        // which could resize a bytearray or array or release a memoryview.
+        if (!bytes_like_view(ts, v, out)) return false;
+        storage->assign(*out);
+        *out = *storage;
+        return true;
+    }
     if (!v.is_small_int() && !type_of(ts, v)->nb_index) {
         raise_fmt(ts, type_error(ts), "argument should be integer or bytes-like object, not '{}'",
                   type_name(ts, v));
