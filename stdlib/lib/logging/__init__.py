@@ -375,12 +375,16 @@ class Logger(Filterer):
         return any(logger.handlers for logger in self._chain())
 
     def callHandlers(self, record):
+        # The loop of _chain(), written out: it runs once per record.
         seen = 0
-        for logger in self._chain():
+        level = record.levelno
+        logger = self
+        while logger is not None:
             for handler in logger.handlers:
                 seen += 1
-                if record.levelno >= handler.level:
+                if level >= handler.level:
                     handler.handle(record)
+            logger = logger.parent if logger.propagate else None
         if seen:
             return
         if lastResort is not None:
@@ -504,18 +508,38 @@ _srcfile = os.path.normcase(currentframe.__code__.co_filename)
 
 
 def _is_internal_frame(frame):
-    name = os.path.normcase(frame.f_code.co_filename)
+    name = frame.f_code.co_filename
+    if name == _srcfile:
+        return True
+    name = os.path.normcase(name)
     return name == _srcfile or ("importlib" in name and "_bootstrap" in name)
 
 
 # ---- records -------------------------------------------------------------
 
+# pathname -> (filename, module): a program logs from few files, many times.
+_file_and_module_cache = {}
+
+
 def _file_and_module(pathname):
     """('dir/mod.py' -> 'mod.py', 'mod'), for a record's filename and module."""
-    if not isinstance(pathname, (str, bytes)) and not hasattr(pathname, "__fspath__"):
-        return pathname, "Unknown module"
-    base = os.path.basename(pathname)
-    return base, os.path.splitext(base)[0]
+    if not isinstance(pathname, str):
+        if not isinstance(pathname, bytes) and not hasattr(pathname, "__fspath__"):
+            return pathname, "Unknown module"
+        base = os.path.basename(pathname)
+        return base, os.path.splitext(base)[0]
+    found = _file_and_module_cache.get(pathname)
+    if found is None:
+        base = os.path.basename(pathname)
+        found = base, os.path.splitext(base)[0]
+        if len(_file_and_module_cache) < 1024:
+            _file_and_module_cache[pathname] = found
+    return found
+
+
+# The process id, asked for once and again in a forked child (see the end
+# of the module): records need it and os.getpid() is a system call.
+_pid = os.getpid() if hasattr(os, "getpid") else None
 
 
 class LogRecord(object):
@@ -553,7 +577,7 @@ class LogRecord(object):
                     self.processName = mp.current_process().name
                 except Exception:
                     pass
-        self.process = os.getpid() if logProcesses and hasattr(os, "getpid") else None
+        self.process = _pid if logProcesses else None
 
     def __repr__(self):
         return '<LogRecord: %s, %s, %s, %s, "%s">' % (self.name, self.levelno, self.pathname,
@@ -1160,8 +1184,9 @@ def _after_fork_in_parent():
 
 
 def _after_fork_in_child():
-    global _lock
+    global _lock, _pid
     _lock = threading.RLock()
+    _pid = os.getpid()
     for ref in list(_handlerList):
         handler = ref()
         if handler is not None:
