@@ -181,8 +181,8 @@ def main():
         table.append({"case": case, "expected": re_cases.run_case(case)})
     path = os.path.join(AREA, "re_table.json")
     with open(path, "w", encoding="utf-8") as f:
-        json.dump(table, f, ensure_ascii=True, indent=0)
-        f.write("\n")
+        # One case a line, so a change to the table reads as a short diff.
+        f.write("[\n" + ",\n".join(json.dumps(entry, ensure_ascii=True) for entry in table) + "\n]\n")
     print("wrote %d cases to %s" % (len(table), os.path.relpath(path)))
 
 
