@@ -88,7 +88,6 @@ Value os_set_blocking(ThreadState& ts, Args args);
 Value os_utime(ThreadState& ts, Args args);
 Value os_link(ThreadState& ts, Args args);
 Value os_truncate(ThreadState& ts, Args args);
-Value os_ftruncate(ThreadState& ts, Args args);
 Value os_statvfs(ThreadState& ts, Args args);
 Value os_chown(ThreadState& ts, Args args);
 Value os_lchown(ThreadState& ts, Args args);
@@ -139,7 +138,6 @@ constexpr MethodDef kPosixFunctions[] = {
     {"utime", os_utime},
     {"link", os_link},
     {"truncate", os_truncate},
-    {"ftruncate", os_ftruncate},
     {"statvfs", os_statvfs},
     {"chown", os_chown},
     {"lchown", os_lchown},
@@ -756,19 +754,6 @@ Value os_truncate(ThreadState& ts, Args args) {
         rc = ::truncate(p.c_str(), static_cast<off_t>(length));
     }
     return none_or_error(ts, rc, args[0]);
-}
-
-Value os_ftruncate(ThreadState& ts, Args args) {
-    int64_t fd, length;
-    if (!check_nargs(ts, args, "ftruncate", 2, 2) || !int_arg(ts, args[0], &fd) ||
-        !int_arg(ts, args[1], &length))
-        return Value();
-    int rc;
-    {
-        GilRelease released(ts);
-        rc = ::ftruncate(static_cast<int>(fd), static_cast<off_t>(length));
-    }
-    return none_or_error(ts, rc, Value());
 }
 
 TypeObject* statvfs_result_type(Interpreter& interp) {
