@@ -52,17 +52,18 @@ class Token:
     __slots__ = ("typeid", "address", "id")
 
     def __init__(self, typeid, address, id):
-        (self.typeid, self.address, self.id) = (typeid, address, id)
+        self.__setstate__((typeid, address, id))
 
     def __getstate__(self):
-        return (self.typeid, self.address, self.id)
+        return tuple(getattr(self, field) for field in Token.__slots__)
 
     def __setstate__(self, state):
-        (self.typeid, self.address, self.id) = state
+        for field, value in zip(Token.__slots__, state):
+            setattr(self, field, value)
 
     def __repr__(self):
-        return "%s(typeid=%r, address=%r, id=%r)" % (
-            type(self).__name__, self.typeid, self.address, self.id)
+        fields = ", ".join("%s=%r" % pair for pair in zip(Token.__slots__, self.__getstate__()))
+        return "%s(%s)" % (type(self).__name__, fields)
 
 
 def _public_methods(obj):
@@ -98,17 +99,18 @@ class Server:
     def serve_forever(self):
         self.stop_event.clear()
         process.current_process()._manager_server = self
-        accepter = threading.Thread(target=self._accept_loop, daemon=True)
-        accepter.start()
+        threading.Thread(target=self._accept_loop, daemon=True).start()
         try:
-            while not self.stop_event.is_set():
-                self.stop_event.wait(1)
+            # Woken by a "shutdown" request; the timeout keeps signals
+            # deliverable to this (main) thread.
+            while not self.stop_event.wait(1):
+                pass
         except (KeyboardInterrupt, SystemExit):
             pass
-        finally:
-            sys.stdout.flush()
-            sys.stderr.flush()
-            os._exit(0)
+        # The connection threads may still run: leave without unwinding them.
+        for stream in (sys.stdout, sys.stderr):
+            stream.flush()
+        os._exit(0)
 
     def _accept_loop(self):
         while True:
@@ -250,135 +252,105 @@ class BaseManager:
                  shutdown_timeout=1.0):
         if authkey is None:
             authkey = process.current_process().authkey
-        self._address = address
-        self._authkey = process.AuthenticationString(authkey)
+        self._ctx = ctx or context._default_context.get_context()
         self._state = State()
         self._state.value = State.INITIAL
-        self._serializer = serializer
+        self._address, self._serializer = address, serializer
+        self._authkey = process.AuthenticationString(authkey)
         self._Listener, self._Client = listener_client[serializer]
-        self._ctx = ctx or context._default_context.get_context()
         self._shutdown_timeout = shutdown_timeout
 
+    @property
+    def address(self):
+        return self._address
+
+    def __enter__(self):
+        if self._state.value == State.INITIAL:
+            self.start()
+        if self._state.value == State.STARTED:
+            return self
+        raise ProcessError("Unable to start server")
+
+    def __exit__(self, exc_type, exc_val, exc_tb):
+        self.shutdown()
+
+    def _require_initial(self):
+        phase = self._state.value
+        if phase == State.INITIAL:
+            return
+        problem = {State.STARTED: "Already started server",
+                   State.SHUTDOWN: "Manager has shut down"}.get(phase)
+        raise ProcessError(problem or "Unknown state {!r}".format(phase))
+
+    def _ask(self, *message):
+        """Send one request on a fresh connection; returns the reply tuple."""
+        return _ask_server(self._Client, self._address, self._authkey, message)
+
     def get_server(self):
-        if self._state.value != State.INITIAL:
-            if self._state.value == State.STARTED:
-                raise ProcessError("Already started server")
-            if self._state.value == State.SHUTDOWN:
-                raise ProcessError("Manager has shut down")
-            raise ProcessError("Unknown state {!r}".format(self._state.value))
+        self._require_initial()
         return self._Server(self._registry, self._address, self._authkey, self._serializer)
 
     def connect(self):
         """Connect to an already running manager server."""
-        conn = self._Client(self._address, authkey=self._authkey)
-        _request(conn, ("number_of_objects",))
-        conn.close()
+        self._ask("number_of_objects")
         self._state.value = State.STARTED
 
     def start(self, initializer=None, initargs=()):
         """Start the server process."""
-        if self._state.value != State.INITIAL:
-            if self._state.value == State.STARTED:
-                raise ProcessError("Already started server")
-            if self._state.value == State.SHUTDOWN:
-                raise ProcessError("Manager has shut down")
-            raise ProcessError("Unknown state {!r}".format(self._state.value))
+        self._require_initial()
         if initializer is not None and not callable(initializer):
             raise TypeError("initializer must be a callable")
+        # The server reports the address it listens on through this pipe.
         reader, writer = connection.Pipe(duplex=False)
-        self._process = self._ctx.Process(
+        server_process = self._ctx.Process(
             target=type(self)._run_server,
             args=(self._registry, self._address, self._authkey, self._serializer, writer,
                   initializer, initargs))
-        ident = ":".join(str(i) for i in self._process._identity)
-        self._process.name = type(self).__name__ + "-" + ident
-        self._process.start()
+        server_process.name = "%s-%s" % (type(self).__name__,
+                                         ":".join(map(str, server_process._identity)))
+        self._process = server_process
+        server_process.start()
         writer.close()
-        self._address = reader.recv()
-        reader.close()
+        with reader:
+            self._address = reader.recv()
         self._state.value = State.STARTED
         self.shutdown = util.Finalize(
-            self, type(self)._finalize_manager,
-            args=(self._process, self._address, self._authkey, self._state, self._Client,
+            self, _stop_manager,
+            args=(server_process, self._address, self._authkey, self._state, self._Client,
                   self._shutdown_timeout),
             exitpriority=0)
 
     @classmethod
     def _run_server(cls, registry, address, authkey, serializer, writer, initializer=None,
                     initargs=()):
-        # Ctrl-C goes to the whole process group; the parent decides when
-        # the manager stops.
+        # Ctrl-C reaches the whole process group; the manager stops when
+        # its owner says so, not on the signal.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         if initializer is not None:
             initializer(*initargs)
         server = cls._Server(registry, address, authkey, serializer)
-        writer.send(server.address)
-        writer.close()
+        with writer:
+            writer.send(server.address)
         server.serve_forever()
 
     def _create(self, typeid, /, *args, **kwds):
         assert self._state.value == State.STARTED, "server not yet started"
-        conn = self._Client(self._address, authkey=self._authkey)
-        try:
-            reply = _request(conn, ("create", typeid, args, kwds))
-        finally:
-            conn.close()
-        _, typeid, ident, exposed = reply
+        _, typeid, ident, exposed = self._ask("create", typeid, args, kwds)
         return Token(typeid, self._address, ident), exposed
 
     def join(self, timeout=None):
-        if self._process is not None:
-            self._process.join(timeout)
-            if not self._process.is_alive():
-                self._process = None
+        server_process = self._process
+        if server_process is None:
+            return
+        server_process.join(timeout)
+        if not server_process.is_alive():
+            self._process = None
 
     def _debug_info(self):
-        conn = self._Client(self._address, authkey=self._authkey)
-        try:
-            return _request(conn, ("debug_info",))[1]
-        finally:
-            conn.close()
+        return self._ask("debug_info")[1]
 
     def _number_of_objects(self):
-        conn = self._Client(self._address, authkey=self._authkey)
-        try:
-            return _request(conn, ("number_of_objects",))[1]
-        finally:
-            conn.close()
-
-    def __enter__(self):
-        if self._state.value == State.INITIAL:
-            self.start()
-        if self._state.value != State.STARTED:
-            raise ProcessError("Unable to start server")
-        return self
-
-    def __exit__(self, exc_type, exc_val, exc_tb):
-        self.shutdown()
-
-    @staticmethod
-    def _finalize_manager(process, address, authkey, state, _Client, shutdown_timeout):
-        if process.is_alive():
-            try:
-                conn = _Client(address, authkey=authkey)
-                try:
-                    _request(conn, ("shutdown",))
-                finally:
-                    conn.close()
-            except Exception:
-                pass
-            process.join(timeout=shutdown_timeout)
-            if process.is_alive():
-                process.terminate()
-                process.join(timeout=shutdown_timeout)
-                if process.is_alive():
-                    process.kill()
-                    process.join()
-        state.value = State.SHUTDOWN
-
-    @property
-    def address(self):
-        return self._address
+        return self._ask("number_of_objects")[1]
 
     @classmethod
     def register(cls, typeid, callable=None, proxytype=None, exposed=None,
@@ -407,6 +379,32 @@ class BaseManager:
             setattr(cls, typeid, temp)
 
 
+def _ask_server(client, address, authkey, message):
+    conn = client(address, authkey=authkey)
+    try:
+        return _request(conn, message)
+    finally:
+        conn.close()
+
+
+def _stop_manager(server_process, address, authkey, state, client, timeout):
+    """Ask the server to stop; failing that, terminate it, then kill it."""
+    if server_process.is_alive():
+        try:
+            _ask_server(client, address, authkey, ("shutdown",))
+        except Exception:
+            pass
+        escalation = ((None, timeout), (server_process.terminate, timeout),
+                      (server_process.kill, None))
+        for force, wait_at_most in escalation:
+            if force is not None:
+                force()
+            server_process.join(timeout=wait_at_most)
+            if not server_process.is_alive():
+                break
+    state.value = State.SHUTDOWN
+
+
 def _request(conn, message):
     conn.send(message)
     reply = conn.recv()
@@ -419,6 +417,16 @@ def _request(conn, message):
 
 
 # -- proxies -------------------------------------------------------------------------------
+
+def _proxy_authkey(authkey, manager):
+    """The key a proxy authenticates with: its own, its manager's, or the
+    current process's."""
+    if authkey is not None:
+        return process.AuthenticationString(authkey)
+    if manager is not None:
+        return manager._authkey
+    return process.current_process().authkey
+
 
 class BaseProxy:
     """Stands for an object in a manager's server; method calls go there."""
@@ -433,20 +441,12 @@ class BaseProxy:
             if local is None:
                 local = util.ForkAwareLocal(), _IdSet()
                 BaseProxy._address_to_local[token.address] = local
-        self._tls = local[0]
-        self._idset = local[1]
-        self._token = token
-        self._id = token.id
-        self._manager = manager
+        self._tls, self._idset = local
+        self._token, self._id = token, token.id
+        self._manager, self._owned_by_manager = manager, manager_owned
         self._serializer = serializer
         self._Client = listener_client[serializer][1]
-        self._owned_by_manager = manager_owned
-        if authkey is not None:
-            self._authkey = process.AuthenticationString(authkey)
-        elif manager is not None:
-            self._authkey = manager._authkey
-        else:
-            self._authkey = process.current_process().authkey
+        self._authkey = _proxy_authkey(authkey, manager)
         if exposed is not None:
             self._exposed_ = exposed
         if incref:
@@ -562,19 +562,15 @@ def RebuildProxy(func, token, serializer, kwds):
 
 def MakeProxyType(name, exposed, _cache={}):
     """A proxy class whose methods forward each name of `exposed`."""
-    exposed = tuple(exposed)
-    try:
-        return _cache[(name, exposed)]
-    except KeyError:
-        pass
-    namespace = {}
-    for meth in exposed:
-        exec("def %s(self, /, *args, **kwds):\n"
-             "    return self._callmethod(%r, args, kwds)" % (meth, meth), namespace)
-    ProxyType = type(name, (BaseProxy,), namespace)
-    ProxyType._exposed_ = exposed
-    _cache[(name, exposed)] = ProxyType
-    return ProxyType
+    key = (name, tuple(exposed))
+    made = _cache.get(key)
+    if made is None:
+        namespace = {"_exposed_": key[1]}
+        for meth in key[1]:
+            exec("def %s(self, /, *args, **kwds):\n"
+                 "    return self._callmethod(%r, args, kwds)" % (meth, meth), namespace)
+        made = _cache[key] = type(name, (BaseProxy,), namespace)
+    return made
 
 
 def AutoProxy(token, serializer, manager=None, authkey=None, exposed=None, incref=True,
@@ -609,18 +605,20 @@ class Namespace:
 
 
 class Value:
+    """What manager.Value() creates in the server: a typecode and a value
+    (the lock argument is accepted and ignored, as in CPython)."""
+
     def __init__(self, typecode, value, lock=True):
-        self._typecode = typecode
-        self._value = value
+        self._typecode, self._value = typecode, value
+
+    def __repr__(self):
+        return "%s(%r, %r)" % (type(self).__name__, self._typecode, self._value)
 
     def get(self):
         return self._value
 
     def set(self, value):
         self._value = value
-
-    def __repr__(self):
-        return "%s(%r, %r)" % (type(self).__name__, self._typecode, self._value)
 
     value = property(get, set)
 
@@ -812,11 +810,14 @@ BasePoolProxy._method_to_typeid_ = {
 
 
 class PoolProxy(BasePoolProxy):
-    def __enter__(self):
-        return self
+    """A pool in the manager; leaving a with-block terminates it, as for a
+    local Pool."""
 
     def __exit__(self, exc_type, exc_val, exc_tb):
         self.terminate()
+
+    def __enter__(self):
+        return self
 
 
 class SyncManager(BaseManager):
