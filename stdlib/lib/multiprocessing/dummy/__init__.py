@@ -8,8 +8,8 @@ whose `dict`, `list` and `Namespace` are plain objects shared by the threads.
 """
 
 import sys
-import weakref
 import threading
+from weakref import WeakKeyDictionary
 from queue import Queue
 from threading import (Barrier, BoundedSemaphore, Condition, Event, Lock,
                        RLock, Semaphore)
@@ -34,7 +34,7 @@ class DummyProcess(threading.Thread):
     def __init__(self, group=None, target=None, name=None, args=(), kwargs={}):
         super().__init__(group, target, name, args, kwargs)
         self._parent = current_process()
-        self._children = weakref.WeakKeyDictionary()
+        self._children = WeakKeyDictionary()
         self._pid = None
         self._start_called = False
 
@@ -59,7 +59,7 @@ class DummyProcess(threading.Thread):
 Process = DummyProcess
 
 # The main thread needs a table of children too, for active_children().
-current_process()._children = weakref.WeakKeyDictionary()
+current_process()._children = WeakKeyDictionary()
 
 
 def active_children():
@@ -92,11 +92,11 @@ class Namespace:
 
 # The "manager" of the thread API is this module: its containers are the
 # builtin ones, already shared by every thread.
-dict = dict
-list = list
+dict, list = dict, list
 
 
 def Manager():
+    """This module, standing in for a manager."""
     return sys.modules[__name__]
 
 
@@ -105,5 +105,6 @@ def shutdown():
 
 
 def Pool(processes=None, initializer=None, initargs=()):
+    """A ThreadPool: workers are threads of this process."""
     from ..pool import ThreadPool
     return ThreadPool(processes, initializer, initargs)
