@@ -34,6 +34,7 @@ import traceback
 import weakref
 
 import multiprocessing as mp
+from multiprocessing import pool as _mp_pool
 from multiprocessing.connection import wait
 from multiprocessing.queues import Queue
 
@@ -103,27 +104,20 @@ class _Wakeup:
 
 # -- what travels to and from the workers --------------------------------------------
 
-class _RemoteTraceback(Exception):
+class _RemoteTraceback(_mp_pool.RemoteTraceback):
     """The worker's formatted traceback, attached as __cause__; it prints
-    as the text itself."""
-
-    def __init__(self, tb):
-        self.tb = tb
-
-    def __str__(self):
-        return self.tb
+    as the text itself.  Its own class so that tracebacks name this module,
+    as CPython's do."""
 
 
-class _ExceptionWithTraceback:
+class _ExceptionWithTraceback(_mp_pool.ExceptionWithTraceback):
     """Pickles as the exception, with the worker's traceback text as its
     __cause__."""
 
     def __init__(self, exc, tb):
-        text = "".join(traceback.format_exception(type(exc), exc, tb))
-        self.exc = exc
-        # The traceback's frames cannot be pickled; the text stands in.
-        self.exc.__traceback__ = None
-        self.tb = '\n"""\n%s"""' % text
+        super().__init__(exc, tb)
+        # The frames cannot be pickled; the text made above stands in.
+        exc.__traceback__ = None
 
     def __reduce__(self):
         return _rebuild_exc, (self.exc, self.tb)
@@ -149,11 +143,12 @@ class _CallItem:
 
 
 class _ResultItem:
+    """A worker's report: the outcome of one call, and/or (exit_pid) that
+    the worker is leaving after max_tasks_per_child calls."""
+
     def __init__(self, work_id, exception=None, result=None, exit_pid=None):
-        self.work_id = work_id
-        self.exception = exception
-        self.result = result
-        self.exit_pid = exit_pid
+        self.work_id, self.exit_pid = work_id, exit_pid
+        self.exception, self.result = exception, result
 
 
 class _CallQueue(Queue):
@@ -514,18 +509,19 @@ class ProcessPoolExecutor(_base.Executor):
 
     def shutdown(self, wait=True, *, cancel_futures=False):
         with self._shutdown_lock:
-            self._cancel_pending_futures = cancel_futures
             self._shutdown_thread = True
+            self._cancel_pending_futures = cancel_futures
             if self._wakeup is not None:
                 self._wakeup.wakeup()
-        if self._dispatcher is not None and wait:
-            self._dispatcher.join()
-        self._dispatcher = None
-        self._call_queue = None
-        if self._result_queue is not None and wait:
-            self._result_queue.close()
-        self._result_queue = None
-        self._processes = None
-        self._wakeup = None
+        if wait:
+            # The dispatcher winds the workers up; then nothing writes to
+            # the result pipe any more.
+            if self._dispatcher is not None:
+                self._dispatcher.join()
+            if self._result_queue is not None:
+                self._result_queue.close()
+        # Drop everything, so the executor does not keep them alive.
+        self._dispatcher = self._call_queue = self._result_queue = None
+        self._processes = self._wakeup = None
 
     shutdown.__doc__ = _base.Executor.shutdown.__doc__
