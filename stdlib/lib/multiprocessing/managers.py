@@ -356,27 +356,34 @@ class BaseManager:
     def register(cls, typeid, callable=None, proxytype=None, exposed=None,
                  method_to_typeid=None, create_method=True):
         """Make `typeid` something this manager class can create."""
+        # Each subclass gets its own copy on first registration, so that
+        # registering on it does not change its bases.
         if "_registry" not in cls.__dict__:
-            cls._registry = cls._registry.copy()
-        if proxytype is None:
-            proxytype = AutoProxy
+            cls._registry = dict(cls._registry)
+        proxytype = proxytype or AutoProxy
         exposed = exposed or getattr(proxytype, "_exposed_", None)
-        method_to_typeid = method_to_typeid or getattr(proxytype, "_method_to_typeid_", None)
-        if method_to_typeid:
-            for key, value in list(method_to_typeid.items()):
-                assert type(key) is str, "%r is not a string" % key
-                assert type(value) is str, "%r is not a string" % value
+        method_to_typeid = (method_to_typeid or
+                            getattr(proxytype, "_method_to_typeid_", None))
+        for key, value in (method_to_typeid or {}).items():
+            assert type(key) is str, "%r is not a string" % key
+            assert type(value) is str, "%r is not a string" % value
         cls._registry[typeid] = (callable, exposed, method_to_typeid, proxytype)
         if create_method:
-            def temp(self, /, *args, **kwds):
-                token, exp = self._create(typeid, *args, **kwds)
-                proxy = proxytype(token, self._serializer, manager=self,
-                                  authkey=self._authkey, exposed=exp)
-                # The proxy holds its own reference now; drop the creator's.
-                proxy._decref_token(token)
-                return proxy
-            temp.__name__ = typeid
-            setattr(cls, typeid, temp)
+            setattr(cls, typeid, _creator(typeid, proxytype))
+
+
+def _creator(typeid, proxytype):
+    """The manager method that creates a `typeid` in the server and
+    returns its proxy."""
+    def create(self, /, *args, **kwds):
+        token, exposed = self._create(typeid, *args, **kwds)
+        proxy = proxytype(token, self._serializer, manager=self,
+                          authkey=self._authkey, exposed=exposed)
+        # The proxy took its own reference: drop the one _create made.
+        proxy._decref_token(token)
+        return proxy
+    create.__name__ = create.__qualname__ = typeid
+    return create
 
 
 def _ask_server(client, address, authkey, message):
@@ -580,10 +587,7 @@ def AutoProxy(token, serializer, manager=None, authkey=None, exposed=None, incre
         conn = listener_client[serializer][1](token.address, authkey=authkey)
         conn.close()
         exposed = ()
-    if authkey is None and manager is not None:
-        authkey = manager._authkey
-    if authkey is None:
-        authkey = process.current_process().authkey
+    authkey = _proxy_authkey(authkey, manager)
     ProxyType = MakeProxyType("AutoProxy[%s]" % token.typeid, exposed)
     proxy = ProxyType(token, serializer, manager=manager, authkey=authkey, incref=incref,
                       manager_owned=manager_owned)
@@ -594,14 +598,15 @@ def AutoProxy(token, serializer, manager=None, authkey=None, exposed=None, incre
 # -- what SyncManager serves ---------------------------------------------------------------------
 
 class Namespace:
+    """An object whose attributes are the keywords it was made with."""
+
     def __init__(self, /, **kwds):
-        self.__dict__.update(kwds)
+        vars(self).update(kwds)
 
     def __repr__(self):
-        items = [(k, v) for k, v in self.__dict__.items() if not k.startswith("_")]
-        items.sort()
-        return "%s(%s)" % (type(self).__name__,
-                           ", ".join("%s=%r" % item for item in items))
+        shown = sorted((key, value) for key, value in vars(self).items()
+                       if not key.startswith("_"))
+        return "%s(%s)" % (type(self).__name__, ", ".join("%s=%r" % kv for kv in shown))
 
 
 class Value:
