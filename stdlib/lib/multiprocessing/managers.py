@@ -641,23 +641,28 @@ def Array(typecode, sequence, lock=True):
     return _ManagedArray(typecode, sequence)
 
 
+def _remote(name):
+    """A proxy method that calls `name` on the referent with the same
+    arguments."""
+    def method(self, /, *args, **kwds):
+        return self._callmethod(name, args, kwds)
+    method.__name__ = method.__qualname__ = name
+    return method
+
+
+def _remote_attribute(name):
+    """A read-only proxy property that fetches the referent's attribute."""
+    return property(lambda self: self._callmethod("__getattribute__", (name,)))
+
+
 class IteratorProxy(BaseProxy):
     _exposed_ = ("__next__", "send", "throw", "close")
 
     def __iter__(self):
         return self
 
-    def __next__(self, *args):
-        return self._callmethod("__next__", args)
-
-    def send(self, *args):
-        return self._callmethod("send", args)
-
-    def throw(self, *args):
-        return self._callmethod("throw", args)
-
-    def close(self, *args):
-        return self._callmethod("close", args)
+    __next__ = _remote("__next__")
+    send, throw, close = _remote("send"), _remote("throw"), _remote("close")
 
 
 class AcquirerProxy(BaseProxy):
@@ -680,72 +685,27 @@ class AcquirerProxy(BaseProxy):
 class ConditionProxy(AcquirerProxy):
     _exposed_ = ("acquire", "release", "wait", "notify", "notify_all")
 
-    def wait(self, timeout=None):
-        return self._callmethod("wait", (timeout,))
+    wait, notify, notify_all = _remote("wait"), _remote("notify"), _remote("notify_all")
 
-    def notify(self, n=1):
-        return self._callmethod("notify", (n,))
-
-    def notify_all(self):
-        return self._callmethod("notify_all")
-
-    def wait_for(self, predicate, timeout=None):
-        import time
-        result = predicate()
-        if result:
-            return result
-        deadline = None if timeout is None else time.monotonic() + timeout
-        while not result:
-            if deadline is not None:
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    break
-                self.wait(remaining)
-            else:
-                self.wait()
-            result = predicate()
-        return result
+    # The same loop over wait() as a process-shared Condition's.
+    from .synchronize import Condition as _Condition
+    wait_for = _Condition.wait_for
+    del _Condition
 
 
 class EventProxy(BaseProxy):
     _exposed_ = ("is_set", "set", "clear", "wait")
 
-    def is_set(self):
-        return self._callmethod("is_set")
-
-    def set(self):
-        return self._callmethod("set")
-
-    def clear(self):
-        return self._callmethod("clear")
-
-    def wait(self, timeout=None):
-        return self._callmethod("wait", (timeout,))
+    is_set, set, clear, wait = map(_remote, _exposed_)
 
 
 class BarrierProxy(BaseProxy):
     _exposed_ = ("__getattribute__", "wait", "abort", "reset")
 
-    def wait(self, timeout=None):
-        return self._callmethod("wait", (timeout,))
-
-    def abort(self):
-        return self._callmethod("abort")
-
-    def reset(self):
-        return self._callmethod("reset")
-
-    @property
-    def parties(self):
-        return self._callmethod("__getattribute__", ("parties",))
-
-    @property
-    def n_waiting(self):
-        return self._callmethod("__getattribute__", ("n_waiting",))
-
-    @property
-    def broken(self):
-        return self._callmethod("__getattribute__", ("broken",))
+    wait, abort, reset = map(_remote, _exposed_[1:])
+    parties = _remote_attribute("parties")
+    n_waiting = _remote_attribute("n_waiting")
+    broken = _remote_attribute("broken")
 
 
 class NamespaceProxy(BaseProxy):
@@ -770,12 +730,7 @@ class NamespaceProxy(BaseProxy):
 class ValueProxy(BaseProxy):
     _exposed_ = ("get", "set")
 
-    def get(self):
-        return self._callmethod("get")
-
-    def set(self, value):
-        return self._callmethod("set", (value,))
-
+    get, set = _remote("get"), _remote("set")
     value = property(get, set)
 
     __class_getitem__ = classmethod(types.GenericAlias)
