@@ -12,11 +12,9 @@ clients) over a Unix socket; with an authkey, each side proves it knows
 the key with an HMAC challenge before any message is unpickled.
 """
 
-import itertools
 import os
 import select
 import socket
-import sys
 import time
 
 from . import reduction
@@ -28,14 +26,8 @@ __all__ = ["Client", "Listener", "Pipe", "wait", "Connection"]
 BUFSIZE = 8192
 CONNECTION_TIMEOUT = 20.0
 
-_mmap_counter = itertools.count()
-
 default_family = "AF_UNIX"
 families = ["AF_INET", "AF_UNIX"]
-
-
-def _check_timeout_elapsed(deadline):
-    return time.monotonic() > deadline
 
 
 def _validated_handle(handle, readable, writable):
