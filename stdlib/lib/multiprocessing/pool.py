@@ -221,8 +221,13 @@ class _Plumbing:
 
     def unblock_feeder(self, feeder):
         # Empty the task pipe so a feeder blocked writing to it wakes; the
-        # read lock stays taken so no worker picks up anything more.
-        self.inqueue._rlock.acquire()
+        # read lock stays taken so no worker picks up anything more.  A
+        # worker may hold that lock for good: one started after Ctrl-C,
+        # waiting on a pipe whose next message a dying worker half read.
+        # Then workers are reading anyway, so the feeder cannot stay
+        # blocked, and terminating the workers is what is left to do.
+        if not self.inqueue._rlock.acquire(True, 1.0):
+            return
         while feeder.is_alive() and self.inqueue._reader.poll():
             self.inqueue._reader.recv()
             time.sleep(0)
