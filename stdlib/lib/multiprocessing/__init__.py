@@ -9,14 +9,14 @@ Linux).
 
 import sys
 
-from . import context
+from .context import _default_context
+from .util import SUBDEBUG, SUBWARNING
 
-__all__ = [name for name in dir(context._default_context) if not name.startswith("_")]
-
-globals().update((name, getattr(context._default_context, name)) for name in __all__)
-
-SUBDEBUG = 5
-SUBWARNING = 25
+# Every public attribute of the default context, bound to it.
+__all__ = [name for name in dir(_default_context) if name[0] != "_"]
+for _name in __all__:
+    globals()[_name] = getattr(_default_context, _name)
+del _name
 
 if "__mp_main__" in sys.modules:
     sys.modules.setdefault("__mp_main__", sys.modules["__mp_main__"])

@@ -12,11 +12,9 @@ clients) over a Unix socket; with an authkey, each side proves it knows
 the key with an HMAC challenge before any message is unpickled.
 """
 
-import itertools
 import os
 import select
 import socket
-import sys
 import time
 
 from . import reduction
@@ -28,51 +26,66 @@ __all__ = ["Client", "Listener", "Pipe", "wait", "Connection"]
 BUFSIZE = 8192
 CONNECTION_TIMEOUT = 20.0
 
-_mmap_counter = itertools.count()
-
 default_family = "AF_UNIX"
 families = ["AF_INET", "AF_UNIX"]
 
 
-def _check_timeout_elapsed(deadline):
-    return time.monotonic() > deadline
+def _validated_handle(handle, readable, writable):
+    handle = handle.__index__()
+    if handle < 0:
+        raise ValueError("invalid handle")
+    if readable or writable:
+        return handle
+    raise ValueError("at least one of `readable` and `writable` must be True")
+
+
+def _payload(buf, offset, size):
+    """buf[offset:offset+size] as bytes, with the checks and messages of
+    CPython's send_bytes()."""
+    data = buf if isinstance(buf, bytes) else bytes(buf)
+    total = len(data)
+    if offset < 0:
+        raise ValueError("offset is negative")
+    if offset > total:
+        raise ValueError("buffer length < offset")
+    if size is not None:
+        if size < 0:
+            raise ValueError("size is negative")
+        if offset + size > total:
+            raise ValueError("buffer length < offset + size")
+    end = total if size is None else offset + size
+    return data if (offset, end) == (0, total) else data[offset:end]
 
 
 class _ConnectionBase:
+    """What every connection does above the transport: state checks,
+    framing-independent API, context manager.  Subclasses supply _close,
+    _send_bytes, _recv_bytes and _poll."""
+
     _handle = None
 
     def __init__(self, handle, readable=True, writable=True):
-        handle = handle.__index__()
-        if handle < 0:
-            raise ValueError("invalid handle")
-        if not readable and not writable:
-            raise ValueError("at least one of `readable` and `writable` must be True")
-        self._handle = handle
-        self._readable = readable
-        self._writable = writable
+        self._handle = _validated_handle(handle, readable, writable)
+        self._readable, self._writable = readable, writable
 
     def __del__(self):
         if self._handle is not None:
             self._close()
 
-    def _check_closed(self):
+    def _ensure(self, reading):
+        """Raise unless the connection is open and usable in that direction."""
         if self._handle is None:
             raise OSError("handle is closed")
-
-    def _check_readable(self):
-        if not self._readable:
+        if reading and not self._readable:
             raise OSError("connection is write-only")
-
-    def _check_writable(self):
-        if not self._writable:
+        if not reading and not self._writable:
             raise OSError("connection is read-only")
 
-    def _bad_message_length(self):
-        if self._writable:
-            self._readable = False
-        else:
-            self.close()
-        raise OSError("bad message length")
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, exc_value, exc_tb):
+        self.close()
 
     @property
     def closed(self):
@@ -89,59 +102,48 @@ class _ConnectionBase:
 
     def fileno(self):
         """The file descriptor of the connection."""
-        self._check_closed()
+        if self._handle is None:
+            raise OSError("handle is closed")
         return self._handle
 
     def close(self):
         """Close the connection."""
-        if self._handle is not None:
-            try:
-                self._close()
-            finally:
-                self._handle = None
+        if self._handle is None:
+            return
+        try:
+            self._close()
+        finally:
+            self._handle = None
 
     def send_bytes(self, buf, offset=0, size=None):
         """Send the bytes of buf[offset:offset+size] as one message."""
-        self._check_closed()
-        self._check_writable()
-        data = bytes(buf) if not isinstance(buf, bytes) else buf
-        n = len(data)
-        if offset < 0:
-            raise ValueError("offset is negative")
-        if n < offset:
-            raise ValueError("buffer length < offset")
-        if size is None:
-            size = n - offset
-        elif size < 0:
-            raise ValueError("size is negative")
-        elif offset + size > n:
-            raise ValueError("buffer length < offset + size")
-        if offset or size != n:
-            data = data[offset:offset + size]
-        self._send_bytes(data)
+        self._ensure(reading=False)
+        self._send_bytes(_payload(buf, offset, size))
 
     def send(self, obj):
         """Send a picklable object."""
-        self._check_closed()
-        self._check_writable()
+        self._ensure(reading=False)
         self._send_bytes(reduction.ForkingPickler.dumps(obj))
 
     def recv_bytes(self, maxlength=None):
         """Receive one message as bytes."""
-        self._check_closed()
-        self._check_readable()
+        self._ensure(reading=True)
         if maxlength is not None and maxlength < 0:
             raise ValueError("negative maxlength")
         data = self._recv_bytes(maxlength)
-        if data is None:
-            self._bad_message_length()
-        return data
+        if data is not None:
+            return data
+        # The message is still in the pipe: this end cannot be read again.
+        if self._writable:
+            self._readable = False
+        else:
+            self.close()
+        raise OSError("bad message length")
 
     def recv_bytes_into(self, buf, offset=0):
         """Receive one message into the writable buffer buf at offset;
         returns the number of bytes."""
-        self._check_closed()
-        self._check_readable()
+        self._ensure(reading=True)
         data = self._recv_bytes()
         size = len(data)
         if offset < 0 or offset > len(buf):
@@ -153,22 +155,14 @@ class _ConnectionBase:
 
     def recv(self):
         """Receive one pickled object."""
-        self._check_closed()
-        self._check_readable()
+        self._ensure(reading=True)
         return reduction.ForkingPickler.loads(self._recv_bytes())
 
     def poll(self, timeout=0.0):
         """Whether there is anything to read (waiting up to timeout seconds;
         None waits without limit)."""
-        self._check_closed()
-        self._check_readable()
+        self._ensure(reading=True)
         return self._poll(timeout)
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, exc_type, exc_value, exc_tb):
-        self.close()
 
 
 class Connection(_ConnectionBase):
@@ -248,17 +242,14 @@ def _rebuild_connection(fd, readable, writable):
 def Pipe(duplex=True):
     """A pair (conn1, conn2) of connected Connections.  With duplex False,
     conn1 only receives and conn2 only sends."""
-    if duplex:
-        s1, s2 = socket.socketpair()
-        s1.setblocking(True)
-        s2.setblocking(True)
-        c1 = Connection(s1.detach())
-        c2 = Connection(s2.detach())
-    else:
-        fd1, fd2 = os.pipe()
-        c1 = Connection(fd1, writable=False)
-        c2 = Connection(fd2, readable=False)
-    return c1, c2
+    if not duplex:
+        read_end, write_end = os.pipe()
+        return (Connection(read_end, writable=False),
+                Connection(write_end, readable=False))
+    ends = socket.socketpair()
+    for end in ends:
+        end.setblocking(True)
+    return tuple(Connection(end.detach()) for end in ends)
 
 
 def wait(object_list, timeout=None):
@@ -306,6 +297,20 @@ def address_type(address):
     raise ValueError("address type of %r unrecognized" % (address,))
 
 
+def _listening_socket(family, address, backlog):
+    sock = socket.socket(getattr(socket, family))
+    try:
+        if family != "AF_UNIX":
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.setblocking(True)
+        sock.bind(address)
+        sock.listen(backlog)
+    except OSError:
+        sock.close()
+        raise
+    return sock
+
+
 class Listener:
     """Accepts connections on a Unix (or TCP) socket address."""
 
@@ -314,25 +319,14 @@ class Listener:
         address = address or arbitrary_address(family)
         if authkey is not None and not isinstance(authkey, bytes):
             raise TypeError("authkey should be a byte string")
-        sock_family = getattr(socket, family)
-        self._socket = socket.socket(sock_family)
-        try:
-            if family != "AF_UNIX":
-                self._socket.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-            self._socket.setblocking(True)
-            self._socket.bind(address)
-            self._socket.listen(backlog)
-            self._address = self._socket.getsockname()
-        except OSError:
-            self._socket.close()
-            raise
-        self._family = family
-        self._authkey = authkey
+        self._socket = _listening_socket(family, address, backlog)
+        self._address = self._socket.getsockname()
+        self._family, self._authkey = family, authkey
         self._last_accepted = None
+        # A Unix socket leaves a file behind: remove it with the listener.
+        self._unlink = None
         if family == "AF_UNIX":
             self._unlink = util.Finalize(self, os.unlink, args=(address,), exitpriority=0)
-        else:
-            self._unlink = None
 
     def accept(self):
         """Wait for a client; returns its Connection."""

@@ -52,17 +52,18 @@ class Token:
     __slots__ = ("typeid", "address", "id")
 
     def __init__(self, typeid, address, id):
-        (self.typeid, self.address, self.id) = (typeid, address, id)
+        self.__setstate__((typeid, address, id))
 
     def __getstate__(self):
-        return (self.typeid, self.address, self.id)
+        return tuple(getattr(self, field) for field in Token.__slots__)
 
     def __setstate__(self, state):
-        (self.typeid, self.address, self.id) = state
+        for field, value in zip(Token.__slots__, state):
+            setattr(self, field, value)
 
     def __repr__(self):
-        return "%s(typeid=%r, address=%r, id=%r)" % (
-            type(self).__name__, self.typeid, self.address, self.id)
+        fields = ", ".join("%s=%r" % pair for pair in zip(Token.__slots__, self.__getstate__()))
+        return "%s(%s)" % (type(self).__name__, fields)
 
 
 def _public_methods(obj):
@@ -98,17 +99,18 @@ class Server:
     def serve_forever(self):
         self.stop_event.clear()
         process.current_process()._manager_server = self
-        accepter = threading.Thread(target=self._accept_loop, daemon=True)
-        accepter.start()
+        threading.Thread(target=self._accept_loop, daemon=True).start()
         try:
-            while not self.stop_event.is_set():
-                self.stop_event.wait(1)
+            # Woken by a "shutdown" request; the timeout keeps signals
+            # deliverable to this (main) thread.
+            while not self.stop_event.wait(1):
+                pass
         except (KeyboardInterrupt, SystemExit):
             pass
-        finally:
-            sys.stdout.flush()
-            sys.stderr.flush()
-            os._exit(0)
+        # The connection threads may still run: leave without unwinding them.
+        for stream in (sys.stdout, sys.stderr):
+            stream.flush()
+        os._exit(0)
 
     def _accept_loop(self):
         while True:
@@ -250,161 +252,164 @@ class BaseManager:
                  shutdown_timeout=1.0):
         if authkey is None:
             authkey = process.current_process().authkey
-        self._address = address
-        self._authkey = process.AuthenticationString(authkey)
+        self._ctx = ctx or context._default_context.get_context()
         self._state = State()
         self._state.value = State.INITIAL
-        self._serializer = serializer
+        self._address, self._serializer = address, serializer
+        self._authkey = process.AuthenticationString(authkey)
         self._Listener, self._Client = listener_client[serializer]
-        self._ctx = ctx or context._default_context.get_context()
         self._shutdown_timeout = shutdown_timeout
 
+    @property
+    def address(self):
+        return self._address
+
+    def __enter__(self):
+        if self._state.value == State.INITIAL:
+            self.start()
+        if self._state.value == State.STARTED:
+            return self
+        raise ProcessError("Unable to start server")
+
+    def __exit__(self, exc_type, exc_val, exc_tb):
+        self.shutdown()
+
+    def _require_initial(self):
+        phase = self._state.value
+        if phase == State.INITIAL:
+            return
+        problem = {State.STARTED: "Already started server",
+                   State.SHUTDOWN: "Manager has shut down"}.get(phase)
+        raise ProcessError(problem or "Unknown state {!r}".format(phase))
+
+    def _ask(self, *message):
+        """Send one request on a fresh connection; returns the reply tuple."""
+        return _ask_server(self._Client, self._address, self._authkey, message)
+
     def get_server(self):
-        if self._state.value != State.INITIAL:
-            if self._state.value == State.STARTED:
-                raise ProcessError("Already started server")
-            if self._state.value == State.SHUTDOWN:
-                raise ProcessError("Manager has shut down")
-            raise ProcessError("Unknown state {!r}".format(self._state.value))
+        self._require_initial()
         return self._Server(self._registry, self._address, self._authkey, self._serializer)
 
     def connect(self):
         """Connect to an already running manager server."""
-        conn = self._Client(self._address, authkey=self._authkey)
-        _request(conn, ("number_of_objects",))
-        conn.close()
+        self._ask("number_of_objects")
         self._state.value = State.STARTED
 
     def start(self, initializer=None, initargs=()):
         """Start the server process."""
-        if self._state.value != State.INITIAL:
-            if self._state.value == State.STARTED:
-                raise ProcessError("Already started server")
-            if self._state.value == State.SHUTDOWN:
-                raise ProcessError("Manager has shut down")
-            raise ProcessError("Unknown state {!r}".format(self._state.value))
+        self._require_initial()
         if initializer is not None and not callable(initializer):
             raise TypeError("initializer must be a callable")
+        # The server reports the address it listens on through this pipe.
         reader, writer = connection.Pipe(duplex=False)
-        self._process = self._ctx.Process(
+        server_process = self._ctx.Process(
             target=type(self)._run_server,
             args=(self._registry, self._address, self._authkey, self._serializer, writer,
                   initializer, initargs))
-        ident = ":".join(str(i) for i in self._process._identity)
-        self._process.name = type(self).__name__ + "-" + ident
-        self._process.start()
+        server_process.name = "%s-%s" % (type(self).__name__,
+                                         ":".join(map(str, server_process._identity)))
+        self._process = server_process
+        server_process.start()
         writer.close()
-        self._address = reader.recv()
-        reader.close()
+        with reader:
+            self._address = reader.recv()
         self._state.value = State.STARTED
         self.shutdown = util.Finalize(
-            self, type(self)._finalize_manager,
-            args=(self._process, self._address, self._authkey, self._state, self._Client,
+            self, _stop_manager,
+            args=(server_process, self._address, self._authkey, self._state, self._Client,
                   self._shutdown_timeout),
             exitpriority=0)
 
     @classmethod
     def _run_server(cls, registry, address, authkey, serializer, writer, initializer=None,
                     initargs=()):
-        # Ctrl-C goes to the whole process group; the parent decides when
-        # the manager stops.
+        # Ctrl-C reaches the whole process group; the manager stops when
+        # its owner says so, not on the signal.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         if initializer is not None:
             initializer(*initargs)
         server = cls._Server(registry, address, authkey, serializer)
-        writer.send(server.address)
-        writer.close()
+        with writer:
+            writer.send(server.address)
         server.serve_forever()
 
     def _create(self, typeid, /, *args, **kwds):
         assert self._state.value == State.STARTED, "server not yet started"
-        conn = self._Client(self._address, authkey=self._authkey)
-        try:
-            reply = _request(conn, ("create", typeid, args, kwds))
-        finally:
-            conn.close()
-        _, typeid, ident, exposed = reply
+        _, typeid, ident, exposed = self._ask("create", typeid, args, kwds)
         return Token(typeid, self._address, ident), exposed
 
     def join(self, timeout=None):
-        if self._process is not None:
-            self._process.join(timeout)
-            if not self._process.is_alive():
-                self._process = None
+        server_process = self._process
+        if server_process is None:
+            return
+        server_process.join(timeout)
+        if not server_process.is_alive():
+            self._process = None
 
     def _debug_info(self):
-        conn = self._Client(self._address, authkey=self._authkey)
-        try:
-            return _request(conn, ("debug_info",))[1]
-        finally:
-            conn.close()
+        return self._ask("debug_info")[1]
 
     def _number_of_objects(self):
-        conn = self._Client(self._address, authkey=self._authkey)
-        try:
-            return _request(conn, ("number_of_objects",))[1]
-        finally:
-            conn.close()
-
-    def __enter__(self):
-        if self._state.value == State.INITIAL:
-            self.start()
-        if self._state.value != State.STARTED:
-            raise ProcessError("Unable to start server")
-        return self
-
-    def __exit__(self, exc_type, exc_val, exc_tb):
-        self.shutdown()
-
-    @staticmethod
-    def _finalize_manager(process, address, authkey, state, _Client, shutdown_timeout):
-        if process.is_alive():
-            try:
-                conn = _Client(address, authkey=authkey)
-                try:
-                    _request(conn, ("shutdown",))
-                finally:
-                    conn.close()
-            except Exception:
-                pass
-            process.join(timeout=shutdown_timeout)
-            if process.is_alive():
-                process.terminate()
-                process.join(timeout=shutdown_timeout)
-                if process.is_alive():
-                    process.kill()
-                    process.join()
-        state.value = State.SHUTDOWN
-
-    @property
-    def address(self):
-        return self._address
+        return self._ask("number_of_objects")[1]
 
     @classmethod
     def register(cls, typeid, callable=None, proxytype=None, exposed=None,
                  method_to_typeid=None, create_method=True):
         """Make `typeid` something this manager class can create."""
+        # Each subclass gets its own copy on first registration, so that
+        # registering on it does not change its bases.
         if "_registry" not in cls.__dict__:
-            cls._registry = cls._registry.copy()
-        if proxytype is None:
-            proxytype = AutoProxy
+            cls._registry = dict(cls._registry)
+        proxytype = proxytype or AutoProxy
         exposed = exposed or getattr(proxytype, "_exposed_", None)
-        method_to_typeid = method_to_typeid or getattr(proxytype, "_method_to_typeid_", None)
-        if method_to_typeid:
-            for key, value in list(method_to_typeid.items()):
-                assert type(key) is str, "%r is not a string" % key
-                assert type(value) is str, "%r is not a string" % value
+        method_to_typeid = (method_to_typeid or
+                            getattr(proxytype, "_method_to_typeid_", None))
+        for key, value in (method_to_typeid or {}).items():
+            assert type(key) is str, "%r is not a string" % key
+            assert type(value) is str, "%r is not a string" % value
         cls._registry[typeid] = (callable, exposed, method_to_typeid, proxytype)
         if create_method:
-            def temp(self, /, *args, **kwds):
-                token, exp = self._create(typeid, *args, **kwds)
-                proxy = proxytype(token, self._serializer, manager=self,
-                                  authkey=self._authkey, exposed=exp)
-                # The proxy holds its own reference now; drop the creator's.
-                proxy._decref_token(token)
-                return proxy
-            temp.__name__ = typeid
-            setattr(cls, typeid, temp)
+            setattr(cls, typeid, _creator(typeid, proxytype))
+
+
+def _creator(typeid, proxytype):
+    """The manager method that creates a `typeid` in the server and
+    returns its proxy."""
+    def create(self, /, *args, **kwds):
+        token, exposed = self._create(typeid, *args, **kwds)
+        proxy = proxytype(token, self._serializer, manager=self,
+                          authkey=self._authkey, exposed=exposed)
+        # The proxy took its own reference: drop the one _create made.
+        proxy._decref_token(token)
+        return proxy
+    create.__name__ = create.__qualname__ = typeid
+    return create
+
+
+def _ask_server(client, address, authkey, message):
+    conn = client(address, authkey=authkey)
+    try:
+        return _request(conn, message)
+    finally:
+        conn.close()
+
+
+def _stop_manager(server_process, address, authkey, state, client, timeout):
+    """Ask the server to stop; failing that, terminate it, then kill it."""
+    if server_process.is_alive():
+        try:
+            _ask_server(client, address, authkey, ("shutdown",))
+        except Exception:
+            pass
+        escalation = ((None, timeout), (server_process.terminate, timeout),
+                      (server_process.kill, None))
+        for force, wait_at_most in escalation:
+            if force is not None:
+                force()
+            server_process.join(timeout=wait_at_most)
+            if not server_process.is_alive():
+                break
+    state.value = State.SHUTDOWN
 
 
 def _request(conn, message):
@@ -420,6 +425,16 @@ def _request(conn, message):
 
 # -- proxies -------------------------------------------------------------------------------
 
+def _proxy_authkey(authkey, manager):
+    """The key a proxy authenticates with: its own, its manager's, or the
+    current process's."""
+    if authkey is not None:
+        return process.AuthenticationString(authkey)
+    if manager is not None:
+        return manager._authkey
+    return process.current_process().authkey
+
+
 class BaseProxy:
     """Stands for an object in a manager's server; method calls go there."""
 
@@ -433,20 +448,12 @@ class BaseProxy:
             if local is None:
                 local = util.ForkAwareLocal(), _IdSet()
                 BaseProxy._address_to_local[token.address] = local
-        self._tls = local[0]
-        self._idset = local[1]
-        self._token = token
-        self._id = token.id
-        self._manager = manager
+        self._tls, self._idset = local
+        self._token, self._id = token, token.id
+        self._manager, self._owned_by_manager = manager, manager_owned
         self._serializer = serializer
         self._Client = listener_client[serializer][1]
-        self._owned_by_manager = manager_owned
-        if authkey is not None:
-            self._authkey = process.AuthenticationString(authkey)
-        elif manager is not None:
-            self._authkey = manager._authkey
-        else:
-            self._authkey = process.current_process().authkey
+        self._authkey = _proxy_authkey(authkey, manager)
         if exposed is not None:
             self._exposed_ = exposed
         if incref:
@@ -562,19 +569,15 @@ def RebuildProxy(func, token, serializer, kwds):
 
 def MakeProxyType(name, exposed, _cache={}):
     """A proxy class whose methods forward each name of `exposed`."""
-    exposed = tuple(exposed)
-    try:
-        return _cache[(name, exposed)]
-    except KeyError:
-        pass
-    namespace = {}
-    for meth in exposed:
-        exec("def %s(self, /, *args, **kwds):\n"
-             "    return self._callmethod(%r, args, kwds)" % (meth, meth), namespace)
-    ProxyType = type(name, (BaseProxy,), namespace)
-    ProxyType._exposed_ = exposed
-    _cache[(name, exposed)] = ProxyType
-    return ProxyType
+    key = (name, tuple(exposed))
+    made = _cache.get(key)
+    if made is None:
+        namespace = {"_exposed_": key[1]}
+        for meth in key[1]:
+            exec("def %s(self, /, *args, **kwds):\n"
+                 "    return self._callmethod(%r, args, kwds)" % (meth, meth), namespace)
+        made = _cache[key] = type(name, (BaseProxy,), namespace)
+    return made
 
 
 def AutoProxy(token, serializer, manager=None, authkey=None, exposed=None, incref=True,
@@ -584,10 +587,7 @@ def AutoProxy(token, serializer, manager=None, authkey=None, exposed=None, incre
         conn = listener_client[serializer][1](token.address, authkey=authkey)
         conn.close()
         exposed = ()
-    if authkey is None and manager is not None:
-        authkey = manager._authkey
-    if authkey is None:
-        authkey = process.current_process().authkey
+    authkey = _proxy_authkey(authkey, manager)
     ProxyType = MakeProxyType("AutoProxy[%s]" % token.typeid, exposed)
     proxy = ProxyType(token, serializer, manager=manager, authkey=authkey, incref=incref,
                       manager_owned=manager_owned)
@@ -598,29 +598,32 @@ def AutoProxy(token, serializer, manager=None, authkey=None, exposed=None, incre
 # -- what SyncManager serves ---------------------------------------------------------------------
 
 class Namespace:
+    """An object whose attributes are the keywords it was made with."""
+
     def __init__(self, /, **kwds):
-        self.__dict__.update(kwds)
+        vars(self).update(kwds)
 
     def __repr__(self):
-        items = [(k, v) for k, v in self.__dict__.items() if not k.startswith("_")]
-        items.sort()
-        return "%s(%s)" % (type(self).__name__,
-                           ", ".join("%s=%r" % item for item in items))
+        shown = sorted((key, value) for key, value in vars(self).items()
+                       if not key.startswith("_"))
+        return "%s(%s)" % (type(self).__name__, ", ".join("%s=%r" % kv for kv in shown))
 
 
 class Value:
+    """What manager.Value() creates in the server: a typecode and a value
+    (the lock argument is accepted and ignored, as in CPython)."""
+
     def __init__(self, typecode, value, lock=True):
-        self._typecode = typecode
-        self._value = value
+        self._typecode, self._value = typecode, value
+
+    def __repr__(self):
+        return "%s(%r, %r)" % (type(self).__name__, self._typecode, self._value)
 
     def get(self):
         return self._value
 
     def set(self, value):
         self._value = value
-
-    def __repr__(self):
-        return "%s(%r, %r)" % (type(self).__name__, self._typecode, self._value)
 
     value = property(get, set)
 
@@ -638,23 +641,28 @@ def Array(typecode, sequence, lock=True):
     return _ManagedArray(typecode, sequence)
 
 
+def _remote(name):
+    """A proxy method that calls `name` on the referent with the same
+    arguments."""
+    def method(self, /, *args, **kwds):
+        return self._callmethod(name, args, kwds)
+    method.__name__ = method.__qualname__ = name
+    return method
+
+
+def _remote_attribute(name):
+    """A read-only proxy property that fetches the referent's attribute."""
+    return property(lambda self: self._callmethod("__getattribute__", (name,)))
+
+
 class IteratorProxy(BaseProxy):
     _exposed_ = ("__next__", "send", "throw", "close")
 
     def __iter__(self):
         return self
 
-    def __next__(self, *args):
-        return self._callmethod("__next__", args)
-
-    def send(self, *args):
-        return self._callmethod("send", args)
-
-    def throw(self, *args):
-        return self._callmethod("throw", args)
-
-    def close(self, *args):
-        return self._callmethod("close", args)
+    __next__ = _remote("__next__")
+    send, throw, close = _remote("send"), _remote("throw"), _remote("close")
 
 
 class AcquirerProxy(BaseProxy):
@@ -677,72 +685,27 @@ class AcquirerProxy(BaseProxy):
 class ConditionProxy(AcquirerProxy):
     _exposed_ = ("acquire", "release", "wait", "notify", "notify_all")
 
-    def wait(self, timeout=None):
-        return self._callmethod("wait", (timeout,))
+    wait, notify, notify_all = _remote("wait"), _remote("notify"), _remote("notify_all")
 
-    def notify(self, n=1):
-        return self._callmethod("notify", (n,))
-
-    def notify_all(self):
-        return self._callmethod("notify_all")
-
-    def wait_for(self, predicate, timeout=None):
-        import time
-        result = predicate()
-        if result:
-            return result
-        deadline = None if timeout is None else time.monotonic() + timeout
-        while not result:
-            if deadline is not None:
-                remaining = deadline - time.monotonic()
-                if remaining <= 0:
-                    break
-                self.wait(remaining)
-            else:
-                self.wait()
-            result = predicate()
-        return result
+    # The same loop over wait() as a process-shared Condition's.
+    from .synchronize import Condition as _Condition
+    wait_for = _Condition.wait_for
+    del _Condition
 
 
 class EventProxy(BaseProxy):
     _exposed_ = ("is_set", "set", "clear", "wait")
 
-    def is_set(self):
-        return self._callmethod("is_set")
-
-    def set(self):
-        return self._callmethod("set")
-
-    def clear(self):
-        return self._callmethod("clear")
-
-    def wait(self, timeout=None):
-        return self._callmethod("wait", (timeout,))
+    is_set, set, clear, wait = map(_remote, _exposed_)
 
 
 class BarrierProxy(BaseProxy):
     _exposed_ = ("__getattribute__", "wait", "abort", "reset")
 
-    def wait(self, timeout=None):
-        return self._callmethod("wait", (timeout,))
-
-    def abort(self):
-        return self._callmethod("abort")
-
-    def reset(self):
-        return self._callmethod("reset")
-
-    @property
-    def parties(self):
-        return self._callmethod("__getattribute__", ("parties",))
-
-    @property
-    def n_waiting(self):
-        return self._callmethod("__getattribute__", ("n_waiting",))
-
-    @property
-    def broken(self):
-        return self._callmethod("__getattribute__", ("broken",))
+    wait, abort, reset = map(_remote, _exposed_[1:])
+    parties = _remote_attribute("parties")
+    n_waiting = _remote_attribute("n_waiting")
+    broken = _remote_attribute("broken")
 
 
 class NamespaceProxy(BaseProxy):
@@ -767,12 +730,7 @@ class NamespaceProxy(BaseProxy):
 class ValueProxy(BaseProxy):
     _exposed_ = ("get", "set")
 
-    def get(self):
-        return self._callmethod("get")
-
-    def set(self, value):
-        return self._callmethod("set", (value,))
-
+    get, set = _remote("get"), _remote("set")
     value = property(get, set)
 
     __class_getitem__ = classmethod(types.GenericAlias)
@@ -812,11 +770,14 @@ BasePoolProxy._method_to_typeid_ = {
 
 
 class PoolProxy(BasePoolProxy):
-    def __enter__(self):
-        return self
+    """A pool in the manager; leaving a with-block terminates it, as for a
+    local Pool."""
 
     def __exit__(self, exc_type, exc_val, exc_tb):
         self.terminate()
+
+    def __enter__(self):
+        return self
 
 
 class SyncManager(BaseManager):

@@ -1,50 +1,50 @@
 """Pool and ThreadPool: a fixed set of workers fed from a task queue.
 
-Layout, in the parent:
+How work flows, in the parent process:
 
-    apply_async/map/imap ... --> _taskqueue (queue.SimpleQueue of task batches)
-        task handler thread:   batches --> _inqueue (a pipe the workers read)
-        workers:               _inqueue --> run func --> _outqueue
-        result handler thread: _outqueue --> the job's result object (_cache)
-        worker handler thread: replaces workers that exited (maxtasksperchild,
+    apply_async/map/imap ... --> task queue (queue.SimpleQueue of task batches)
+        task feeder thread:    batches --> inqueue (a pipe the workers read)
+        workers:               inqueue --> call func --> outqueue
+        result collector:      outqueue --> the job's result object (the cache)
+        worker keeper thread:  replaces workers that exited (maxtasksperchild,
                                or a crash), and starts shutdown after close()
 
-A task is (job, index, func, args, kwargs); map-like calls send chunks of
-their input as one task each (func is _run_chunk).  Results come back as
-(job, index, (success, value)); a failure carries the exception, with the
-worker's formatted traceback attached as its __cause__ (RemoteTraceback),
-so the parent shows both.
+A task is (job, index, func, args, kwargs); map-like calls send each chunk
+of their input as one task (func is mapstar or starmapstar).  A result comes
+back as (job, index, (success, value)); a failure carries the exception with
+the worker's formatted traceback attached as its __cause__
+(RemoteTraceback), so the parent shows both.
 
-Shutdown: close() lets queued work finish, then the worker handler asks the
-task handler to send one None per worker; terminate() (also __exit__, and
-the exit-time finalizer of a pool that was never closed) stops the handler
-threads and terminates the workers at once.
+The three threads never see the Pool object: everything they touch lives in
+a _Plumbing object, so a Pool a script drops can still be collected (and
+its finalizer run).  The plumbing's three phase fields are the only state
+the threads share with the Pool; each moves RUN -> CLOSE/TERMINATE, never
+back.
 
-The handler threads get what they need as arguments, not the Pool, so a
-Pool that a script drops can be collected; _State is the one piece of
-mutable state they share with it.
+Shutdown: close() lets queued work finish; the keeper then asks the feeder
+to send one None per worker.  terminate() (also __exit__, and the exit-time
+finalizer of a pool never closed) stops the threads and kills the workers
+at once.
 """
 
-import collections
-import itertools
 import os
-import queue
-import threading
 import time
-import traceback
 import types
+import queue
 import warnings
+import threading
+import itertools
+import traceback
+import collections
 
-from . import context
 from . import util
+from . import context
 from .connection import wait
 
 __all__ = ["Pool", "ThreadPool"]
 
-INIT = "INIT"
-RUN = "RUN"
-CLOSE = "CLOSE"
-TERMINATE = "TERMINATE"
+# Pool states, as repr() shows them.
+INIT, RUN, CLOSE, TERMINATE = "INIT", "RUN", "CLOSE", "TERMINATE"
 
 job_counter = itertools.count()
 
@@ -52,14 +52,16 @@ TimeoutError = context.TimeoutError
 
 
 def mapstar(args):
-    return list(map(*args))
+    func, chunk = args
+    return list(map(func, chunk))
 
 
 def starmapstar(args):
-    return list(itertools.starmap(args[0], args[1]))
+    func, chunk = args
+    return list(itertools.starmap(func, chunk))
 
 
-# -- errors crossing the process boundary -----------------------------------------
+# -- errors crossing the process boundary -----------------------------------
 
 class RemoteTraceback(Exception):
     """The worker's traceback, as text; the __cause__ of a re-raised error."""
@@ -71,29 +73,28 @@ class RemoteTraceback(Exception):
         return self.tb
 
 
+def rebuild_exc(exc, tb):
+    exc.__cause__ = RemoteTraceback(tb)
+    return exc
+
+
 class ExceptionWithTraceback:
     """Pickles as the exception with its formatted traceback attached."""
 
     def __init__(self, exc, tb):
-        text = "".join(traceback.format_exception(type(exc), exc, tb))
         self.exc = exc
-        self.tb = '\n"""\n%s"""' % text
+        lines = traceback.format_exception(type(exc), exc, tb)
+        self.tb = '\n"""\n%s"""' % "".join(lines)
 
     def __reduce__(self):
         return rebuild_exc, (self.exc, self.tb)
-
-
-def rebuild_exc(exc, tb):
-    exc.__cause__ = RemoteTraceback(tb)
-    return exc
 
 
 class MaybeEncodingError(Exception):
     """A result (or exception) that could not be pickled back."""
 
     def __init__(self, exc, value):
-        self.exc = repr(exc)
-        self.value = repr(value)
+        self.exc, self.value = repr(exc), repr(value)
         super().__init__(self.exc, self.value)
 
     def __str__(self):
@@ -104,51 +105,55 @@ class MaybeEncodingError(Exception):
 
 
 def _helper_reraises_exception(ex):
+    # The task that stands for an error raised by the caller's iterable.
     raise ex
 
 
-# -- the worker loop ----------------------------------------------------------------
+# -- the worker loop ----------------------------------------------------------
+
+def _call(func, args, kwds, wrap_exception):
+    """(True, value) or (False, exception) for one task."""
+    try:
+        return True, func(*args, **kwds)
+    except Exception as exc:
+        if wrap_exception and func is not _helper_reraises_exception:
+            exc = ExceptionWithTraceback(exc, exc.__traceback__)
+        return False, exc
+
 
 def worker(inqueue, outqueue, initializer=None, initargs=(), maxtasks=None,
            wrap_exception=False):
     """Run tasks from inqueue until a None task, EOF, or maxtasks tasks."""
     if maxtasks is not None and not (isinstance(maxtasks, int) and maxtasks >= 1):
         raise AssertionError("Maxtasks {!r} is not valid".format(maxtasks))
-    put = outqueue.put
-    get = inqueue.get
     if hasattr(inqueue, "_writer"):
-        # A worker only reads tasks and only writes results.
+        # A worker only reads tasks and only writes results: closing the
+        # other ends lets EOF be seen when the parent goes away.
         inqueue._writer.close()
         outqueue._reader.close()
     if initializer is not None:
         initializer(*initargs)
-    done = 0
-    while maxtasks is None or done < maxtasks:
+    budget = itertools.repeat(None) if maxtasks is None else range(maxtasks)
+    for _ in budget:
         try:
-            task = get()
+            task = inqueue.get()
         except (EOFError, OSError):
             util.debug("worker got EOFError or OSError -- exiting")
-            break
+            return
         if task is None:
-            break
+            return
         job, index, func, args, kwds = task
+        outcome = _call(func, args, kwds, wrap_exception)
         try:
-            result = (True, func(*args, **kwds))
+            outqueue.put((job, index, outcome))
         except Exception as exc:
-            if wrap_exception and func is not _helper_reraises_exception:
-                exc = ExceptionWithTraceback(exc, exc.__traceback__)
-            result = (False, exc)
-        try:
-            put((job, index, result))
-        except Exception as exc:
-            wrapped = MaybeEncodingError(exc, result[1])
-            put((job, index, (False, wrapped)))
-        task = job = result = func = args = kwds = None
-        done += 1
+            outqueue.put((job, index, (False, MaybeEncodingError(exc, outcome[1]))))
+        # Drop references now, not when the next task arrives.
+        task = func = args = kwds = outcome = None
 
 
 class _JobCache(dict):
-    """Outstanding jobs by id.  Emptying it wakes the worker handler, which
+    """Outstanding jobs by id.  Emptying it wakes the worker keeper, which
     after close() is waiting for exactly that."""
 
     def __init__(self, notifier):
@@ -161,17 +166,262 @@ class _JobCache(dict):
             self.notifier.put(None)
 
 
-class _State:
-    __slots__ = ("value",)
+# -- what the pool's threads share ------------------------------------------
 
-    def __init__(self, value):
-        self.value = value
+class _Plumbing:
+    """The queues, workers and phases of one process pool, and the loops of
+    its three threads.  ThreadPool's variant is _ThreadPlumbing."""
+
+    def __init__(self, ctx, make_process, size, worker_args):
+        self.ctx, self.make_process, self.size = ctx, make_process, size
+        self.worker_args = worker_args      # (initializer, initargs, maxtasks, wrap)
+        self.workers = []
+        self.tasks = queue.SimpleQueue()    # batches from the Pool's methods
+        self.notifier = ctx.SimpleQueue()   # "something changed": wakes the keeper
+        self.cache = _JobCache(self.notifier)
+        self.open_queues()
+        # Phases: the keeper's, the feeder's and the collector's.
+        self.phase = self.feed_phase = self.collect_phase = RUN
+
+    def open_queues(self):
+        self.inqueue, self.outqueue = self.ctx.SimpleQueue(), self.ctx.SimpleQueue()
+        self.put = self.inqueue._writer.send
+        self.get = self.outqueue._reader.recv
+
+    # -- workers --------------------------------------------------------------
+
+    def fill(self):
+        while len(self.workers) < self.size:
+            proc = self.make_process(self.ctx, target=worker,
+                                     args=(self.inqueue, self.outqueue, *self.worker_args))
+            proc.name = proc.name.replace("Process", "PoolWorker")
+            proc.daemon = True
+            proc.start()
+            self.workers.append(proc)
+
+    def reap(self):
+        """Join and forget the workers that exited; True if there were any."""
+        gone = [proc for proc in self.workers if proc.exitcode is not None]
+        for proc in gone:
+            proc.join()
+            self.workers.remove(proc)
+        return bool(gone)
+
+    def sentinels(self):
+        own = [self.outqueue._reader, self.notifier._reader]
+        return [proc.sentinel for proc in self.workers if hasattr(proc, "sentinel")] + own
+
+    def wait_for_change(self):
+        wait(self.sentinels())
+        self.forget_notifications()
+
+    def forget_notifications(self):
+        while not self.notifier.empty():
+            self.notifier.get()
+
+    def unblock_feeder(self, feeder):
+        # Empty the task pipe so a feeder blocked writing to it wakes; the
+        # read lock stays taken so no worker picks up anything more.  A
+        # worker may hold that lock for good: one started after Ctrl-C,
+        # waiting on a pipe whose next message a dying worker half read.
+        # Then workers are reading anyway, so the feeder cannot stay
+        # blocked, and terminating the workers is what is left to do.
+        if not self.inqueue._rlock.acquire(True, 1.0):
+            return
+        while feeder.is_alive() and self.inqueue._reader.poll():
+            self.inqueue._reader.recv()
+            time.sleep(0)
+
+    def stop_workers(self):
+        if not self.workers or not hasattr(self.workers[0], "terminate"):
+            return
+        for proc in self.workers:
+            if proc.exitcode is None:
+                proc.terminate()
+
+    def join_workers(self):
+        if not self.workers or not hasattr(self.workers[0], "terminate"):
+            return
+        for proc in self.workers:
+            if proc.is_alive():
+                proc.join()
+
+    # -- the worker keeper thread --------------------------------------------
+
+    def keep_workers(self):
+        # Keep the pool full while running, and after close() until the
+        # queued jobs are done.
+        while self.phase == RUN or (self.cache and self.phase != TERMINATE):
+            if self.reap():
+                self.fill()
+            self.wait_for_change()
+        # Tell the feeder to finish: it then stops the workers.
+        self.tasks.put(None)
+
+    # -- the task feeder thread ----------------------------------------------
+
+    def feed_tasks(self):
+        for batch, set_length in iter(self.tasks.get, None):
+            if not self.feed_batch(batch, set_length):
+                break
+            batch = set_length = None
+        try:
+            # Wake the collector, then let each worker read a None.
+            self.outqueue.put(None)
+            for _ in self.workers:
+                self.put(None)
+        except OSError:
+            pass
+
+    def feed_batch(self, batch, set_length):
+        """Send one batch; False when the pool stopped meanwhile."""
+        sent = 0
+        for task in batch:
+            if self.feed_phase != RUN:
+                return False
+            try:
+                self.put(task)
+            except Exception as exc:
+                self.deliver((task[0], task[1], (False, exc)))
+            sent = task[1] + 1
+        if set_length:
+            set_length(sent)
+        return True
+
+    # -- the result collector thread ----------------------------------------
+
+    def deliver(self, message):
+        job, index, outcome = message
+        target = self.cache.get(job)
+        if target is not None:
+            target._set(index, outcome)
+
+    def collect_results(self):
+        try:
+            while self.collect_phase == RUN:
+                message = self.get()
+                if message is None or self.collect_phase != RUN:
+                    break
+                self.deliver(message)
+            # The feeder has finished: collect what is still outstanding.
+            while self.cache and self.collect_phase != TERMINATE:
+                message = self.get()
+                if message is not None:
+                    self.deliver(message)
+            self.drain_results()
+        except (OSError, EOFError):
+            return
+
+    def drain_results(self):
+        # Read what workers may still be writing, so none of them blocks on
+        # a full pipe while exiting.
+        for _ in range(10):
+            if not self.outqueue._reader.poll():
+                break
+            self.get()
+
+
+class _ThreadPlumbing(_Plumbing):
+    """The same, with threads for workers and in-process queues."""
+
+    def open_queues(self):
+        self.inqueue, self.outqueue = queue.SimpleQueue(), queue.SimpleQueue()
+        self.put, self.get = self.inqueue.put, self.outqueue.get
+
+    def sentinels(self):
+        return [self.notifier._reader]
+
+    def wait_for_change(self):
+        # Threads have no sentinels: wait on the notifier, with a bound so
+        # that a worker that ended (maxtasks) is replaced.
+        wait(self.sentinels(), timeout=0.1)
+        self.forget_notifications()
+
+    def unblock_feeder(self, feeder):
+        # Drop queued tasks, then let each worker see a None.
+        while True:
+            try:
+                self.inqueue.get(block=False)
+            except queue.Empty:
+                break
+        for _ in range(len(self.workers)):
+            self.inqueue.put(None)
+
+    def drain_results(self):
+        pass
+
+
+def _shut_down(plumbing, keeper, feeder, collector):
+    """terminate(): stop the threads, then the workers.  Also the exit-time
+    finalizer of a pool that nobody closed."""
+    me = threading.current_thread()
+    # The keeper must stop before the workers do, or it would replace them.
+    plumbing.phase = plumbing.feed_phase = TERMINATE
+    plumbing.notifier.put(None)
+    if me is not keeper:
+        keeper.join()
+    plumbing.tasks.put(None)   # in case the feeder waits for work
+    plumbing.unblock_feeder(feeder)
+    if plumbing.cache and not collector.is_alive():
+        raise AssertionError("Cannot have cache with result_hander not alive")
+    plumbing.collect_phase = TERMINATE
+    plumbing.notifier.put(None)
+    plumbing.outqueue.put(None)   # wakes the collector
+    plumbing.stop_workers()
+    for thread in (feeder, collector):
+        if me is not thread:
+            thread.join()
+    plumbing.join_workers()
+
+
+# -- the pool -----------------------------------------------------------------
+
+def _default_context():
+    return context._default_context.get_context()
+
+
+def _chunked(func, iterable, size):
+    """(func, chunk) pairs over iterable, chunk tuples of up to size items."""
+    items = iter(iterable)
+    for chunk in iter(lambda: tuple(itertools.islice(items, size)), ()):
+        yield func, chunk
+
+
+def _tasks_for(job, func, argument_source):
+    """One task per item, for the feeder thread.  An error raised by the
+    script's iterable becomes one more task that raises it, so the job
+    reports it instead of the feeder dying."""
+    position = 0
+    try:
+        for item in argument_source:
+            yield job, position, func, (item,), {}
+            position += 1
+    except Exception as exc:
+        yield job, position, _helper_reraises_exception, (exc,), {}
+
+
+def _pool_size(processes):
+    size = os.cpu_count() or 1 if processes is None else processes
+    if size < 1:
+        raise ValueError("Number of processes must be at least 1")
+    return size
+
+
+def _check_worker_options(maxtasksperchild, initializer):
+    if maxtasksperchild is not None and (
+            not isinstance(maxtasksperchild, int) or maxtasksperchild <= 0):
+        raise ValueError("maxtasksperchild must be a positive int or None")
+    if initializer is not None and not callable(initializer):
+        raise TypeError("initializer must be a callable")
 
 
 class Pool:
     """A pool of worker processes."""
 
+    __class_getitem__ = classmethod(types.GenericAlias)
+
     _wrap_exception = True
+    _plumbing_class = _Plumbing
 
     @staticmethod
     def Process(ctx, *args, **kwds):
@@ -179,158 +429,83 @@ class Pool:
 
     def __init__(self, processes=None, initializer=None, initargs=(),
                  maxtasksperchild=None, context=None):
-        self._pool = []
         self._state = INIT
-        self._ctx = context or _default_context()
-        self._setup_queues()
-        self._taskqueue = queue.SimpleQueue()
-        self._change_notifier = self._ctx.SimpleQueue()
-        self._cache = _JobCache(self._change_notifier)
-        self._maxtasksperchild = maxtasksperchild
-        self._initializer = initializer
-        self._initargs = initargs
-
-        if processes is None:
-            processes = os.cpu_count() or 1
-        if processes < 1:
-            raise ValueError("Number of processes must be at least 1")
-        if maxtasksperchild is not None:
-            if not isinstance(maxtasksperchild, int) or maxtasksperchild <= 0:
-                raise ValueError("maxtasksperchild must be a positive int or None")
-        if initializer is not None and not callable(initializer):
-            raise TypeError("initializer must be a callable")
-        self._processes = processes
-        try:
-            self._repopulate_pool()
-        except Exception:
-            for p in self._pool:
-                if p.exitcode is None:
-                    p.terminate()
-            for p in self._pool:
-                p.join()
-            raise
-
-        self._run_state = _State(RUN)
-        sentinels = self._get_sentinels()
-        self._worker_handler = threading.Thread(
-            target=Pool._handle_workers,
-            args=(self._run_state, self._cache, self._taskqueue, self._ctx, self.Process,
-                  self._processes, self._pool, self._inqueue, self._outqueue,
-                  self._initializer, self._initargs, self._maxtasksperchild,
-                  self._wrap_exception, sentinels, self._change_notifier),
-            daemon=True)
-        self._worker_handler.start()
-
-        self._task_handler_state = _State(RUN)
-        self._task_handler = threading.Thread(
-            target=Pool._handle_tasks,
-            args=(self._task_handler_state, self._taskqueue, self._quick_put,
-                  self._outqueue, self._pool, self._cache),
-            daemon=True)
-        self._task_handler.start()
-
-        self._result_handler_state = _State(RUN)
-        self._result_handler = threading.Thread(
-            target=Pool._handle_results,
-            args=(self._result_handler_state, self._outqueue, self._quick_get, self._cache),
-            daemon=True)
-        self._result_handler.start()
-
-        self._terminate = util.Finalize(
-            self, self._terminate_pool,
-            args=(self._taskqueue, self._inqueue, self._outqueue, self._pool,
-                  self._change_notifier, self._run_state, self._worker_handler,
-                  self._task_handler_state, self._task_handler,
-                  self._result_handler_state, self._result_handler, self._cache),
-            exitpriority=15)
+        self._pool = []
+        ctx = context or _default_context()
+        plumbing = self._plumbing_class(
+            ctx, self.Process, 0,
+            (initializer, initargs, maxtasksperchild, self._wrap_exception))
+        self._plumbing, self._ctx = plumbing, ctx
+        self._pool, self._cache = plumbing.workers, plumbing.cache
+        self._change_notifier = plumbing.notifier
+        plumbing.size = self._processes = _pool_size(processes)
+        _check_worker_options(maxtasksperchild, initializer)
+        self._start_workers()
+        threads = [threading.Thread(target=loop, daemon=True) for loop in
+                   (plumbing.keep_workers, plumbing.feed_tasks, plumbing.collect_results)]
+        for thread in threads:
+            thread.start()
+        self._worker_handler, self._task_handler, self._result_handler = threads
+        self._terminate = util.Finalize(self, _shut_down, args=(plumbing, *threads),
+                                        exitpriority=15)
         self._state = RUN
+
+    def _start_workers(self):
+        try:
+            self._plumbing.fill()
+        except Exception:
+            # Do not leave the workers that did start behind.
+            self._plumbing.stop_workers()
+            for proc in self._pool:
+                proc.join()
+            raise
 
     def __del__(self, _warn=warnings.warn, RUN=RUN, _getattr=getattr):
         # Default arguments: this may run while the interpreter tears down.
-        if _getattr(self, "_state", None) == RUN:
-            _warn(f"unclosed running multiprocessing pool {self!r}", ResourceWarning,
-                  source=self)
-            notifier = _getattr(self, "_change_notifier", None)
-            if notifier is not None:
-                notifier.put(None)
+        if _getattr(self, "_state", None) != RUN:
+            return
+        _warn(f"unclosed running multiprocessing pool {self!r}", ResourceWarning,
+              source=self)
+        notifier = _getattr(self, "_change_notifier", None)
+        if notifier is not None:
+            notifier.put(None)
 
     def __repr__(self):
         cls = type(self)
         return (f"<{cls.__module__}.{cls.__qualname__} state={self._state} "
                 f"pool_size={len(self._pool)}>")
 
-    # -- workers --
-
-    def _get_sentinels(self):
-        return [self._outqueue._reader, self._change_notifier._reader]
-
-    @staticmethod
-    def _get_worker_sentinels(workers):
-        return [w.sentinel for w in workers if hasattr(w, "sentinel")]
-
-    @staticmethod
-    def _join_exited_workers(pool):
-        """Reap workers that have exited; True if any had."""
-        cleaned = False
-        for i in reversed(range(len(pool))):
-            w = pool[i]
-            if w.exitcode is not None:
-                w.join()
-                cleaned = True
-                del pool[i]
-        return cleaned
-
-    def _repopulate_pool(self):
-        return self._repopulate_pool_static(
-            self._ctx, self.Process, self._processes, self._pool, self._inqueue,
-            self._outqueue, self._initializer, self._initargs, self._maxtasksperchild,
-            self._wrap_exception)
-
-    @staticmethod
-    def _repopulate_pool_static(ctx, Process, processes, pool, inqueue, outqueue,
-                                initializer, initargs, maxtasksperchild, wrap_exception):
-        for _ in range(processes - len(pool)):
-            w = Process(ctx, target=worker,
-                        args=(inqueue, outqueue, initializer, initargs, maxtasksperchild,
-                              wrap_exception))
-            w.name = w.name.replace("Process", "PoolWorker")
-            w.daemon = True
-            w.start()
-            pool.append(w)
-
-    @staticmethod
-    def _maintain_pool(ctx, Process, processes, pool, inqueue, outqueue, initializer,
-                       initargs, maxtasksperchild, wrap_exception):
-        if Pool._join_exited_workers(pool):
-            Pool._repopulate_pool_static(ctx, Process, processes, pool, inqueue, outqueue,
-                                         initializer, initargs, maxtasksperchild,
-                                         wrap_exception)
-
-    def _setup_queues(self):
-        self._inqueue = self._ctx.SimpleQueue()
-        self._outqueue = self._ctx.SimpleQueue()
-        self._quick_put = self._inqueue._writer.send
-        self._quick_get = self._outqueue._reader.recv
-
-    @staticmethod
-    def _wait_for_updates(sentinels, change_notifier, timeout=None):
-        wait(sentinels, timeout=timeout)
-        while not change_notifier.empty():
-            change_notifier.get()
+    def __reduce__(self):
+        raise NotImplementedError(
+            "pool objects cannot be passed between processes or pickled")
 
     def _check_running(self):
         if self._state != RUN:
             raise ValueError("Pool not running")
 
-    # -- the public API --
+    def _submit(self, tasks, set_length=None):
+        self._plumbing.tasks.put((tasks, set_length))
+
+    # -- the public API --------------------------------------------------------
 
     def apply(self, func, args=(), kwds={}):
         """func(*args, **kwds) in a worker; waits for the result."""
         return self.apply_async(func, args, kwds).get()
 
+    def apply_async(self, func, args=(), kwds={}, callback=None, error_callback=None):
+        """Start func(*args, **kwds) in a worker; returns an AsyncResult."""
+        self._check_running()
+        result = ApplyResult(self, callback, error_callback)
+        self._submit([(result._job, 0, func, args, kwds)])
+        return result
+
     def map(self, func, iterable, chunksize=None):
         """list(map(func, iterable)), computed by the workers."""
         return self._map_async(func, iterable, mapstar, chunksize).get()
+
+    def map_async(self, func, iterable, chunksize=None, callback=None, error_callback=None):
+        """Start map(func, iterable); returns an AsyncResult."""
+        return self._map_async(func, iterable, mapstar, chunksize, callback, error_callback)
 
     def starmap(self, func, iterable, chunksize=None):
         """Like map(), with each item unpacked as the arguments."""
@@ -341,15 +516,20 @@ class Pool:
         return self._map_async(func, iterable, starmapstar, chunksize, callback,
                                error_callback)
 
-    def _guarded_task_generation(self, result_job, func, iterable):
-        # Runs in the task handler thread: an error raised by the script's
-        # iterable becomes a task that raises it, for the job to report.
-        index = -1
-        try:
-            for index, x in enumerate(iterable):
-                yield (result_job, index, func, (x,), {})
-        except Exception as exc:
-            yield (result_job, index + 1, _helper_reraises_exception, (exc,), {})
+    def _map_async(self, func, iterable, mapper, chunksize=None, callback=None,
+                   error_callback=None):
+        self._check_running()
+        items = iterable if hasattr(iterable, "__len__") else list(iterable)
+        count = len(items)
+        if count == 0:
+            chunksize = 0
+        elif chunksize is None:
+            # About four chunks per worker, rounded up.
+            chunksize = -(-count // (len(self._pool) * 4))
+        result = MapResult(self, chunksize, count, callback,
+                           error_callback=error_callback)
+        self._submit(_tasks_for(result._job, mapper, _chunked(func, items, chunksize)))
+        return result
 
     def imap(self, func, iterable, chunksize=1):
         """Like map(), but lazy: results come in order as they are ready."""
@@ -361,67 +541,22 @@ class Pool:
 
     def _imap(self, result_type, func, iterable, chunksize):
         self._check_running()
-        if chunksize == 1:
-            result = result_type(self)
-            self._taskqueue.put((self._guarded_task_generation(result._job, func, iterable),
-                                 result._set_length))
-            return result
         if chunksize < 1:
             raise ValueError("Chunksize must be 1+, not {0:n}".format(chunksize))
-        batches = Pool._get_tasks(func, iterable, chunksize)
         result = result_type(self)
-        self._taskqueue.put((self._guarded_task_generation(result._job, mapstar, batches),
-                             result._set_length))
+        if chunksize == 1:
+            self._submit(_tasks_for(result._job, func, iterable), result._set_length)
+            return result
+        self._submit(_tasks_for(result._job, mapstar, _chunked(func, iterable, chunksize)),
+                     result._set_length)
         return (item for chunk in result for item in chunk)
-
-    def apply_async(self, func, args=(), kwds={}, callback=None, error_callback=None):
-        """Start func(*args, **kwds) in a worker; returns an AsyncResult."""
-        self._check_running()
-        result = ApplyResult(self, callback, error_callback)
-        self._taskqueue.put(([(result._job, 0, func, args, kwds)], None))
-        return result
-
-    def map_async(self, func, iterable, chunksize=None, callback=None, error_callback=None):
-        """Start map(func, iterable); returns an AsyncResult."""
-        return self._map_async(func, iterable, mapstar, chunksize, callback, error_callback)
-
-    def _map_async(self, func, iterable, mapper, chunksize=None, callback=None,
-                   error_callback=None):
-        self._check_running()
-        if not hasattr(iterable, "__len__"):
-            iterable = list(iterable)
-        if chunksize is None:
-            chunksize, extra = divmod(len(iterable), len(self._pool) * 4)
-            if extra:
-                chunksize += 1
-        if len(iterable) == 0:
-            chunksize = 0
-        batches = Pool._get_tasks(func, iterable, chunksize)
-        result = MapResult(self, chunksize, len(iterable), callback,
-                           error_callback=error_callback)
-        self._taskqueue.put((self._guarded_task_generation(result._job, mapper, batches),
-                             None))
-        return result
-
-    @staticmethod
-    def _get_tasks(func, iterable, size):
-        it = iter(iterable)
-        while True:
-            chunk = tuple(itertools.islice(it, size))
-            if not chunk:
-                return
-            yield (func, chunk)
-
-    def __reduce__(self):
-        raise NotImplementedError(
-            "pool objects cannot be passed between processes or pickled")
 
     def close(self):
         """No more tasks; workers exit once the queued ones are done."""
-        if self._state == RUN:
-            self._state = CLOSE
-            self._run_state.value = CLOSE
-            self._change_notifier.put(None)
+        if self._state != RUN:
+            return
+        self._state = self._plumbing.phase = CLOSE
+        self._change_notifier.put(None)
 
     def terminate(self):
         """Stop the workers now, abandoning outstanding work."""
@@ -434,11 +569,10 @@ class Pool:
             raise ValueError("Pool is still running")
         if self._state not in (CLOSE, TERMINATE):
             raise ValueError("In unknown state")
-        self._worker_handler.join()
-        self._task_handler.join()
-        self._result_handler.join()
-        for p in self._pool:
-            p.join()
+        for thread in (self._worker_handler, self._task_handler, self._result_handler):
+            thread.join()
+        for proc in self._pool:
+            proc.join()
 
     def __enter__(self):
         self._check_running()
@@ -447,164 +581,68 @@ class Pool:
     def __exit__(self, exc_type, exc_val, exc_tb):
         self.terminate()
 
-    # -- the handler threads --
 
-    @classmethod
-    def _handle_workers(cls, state, cache, taskqueue, ctx, Process, processes, pool,
-                        inqueue, outqueue, initializer, initargs, maxtasksperchild,
-                        wrap_exception, sentinels, change_notifier):
-        # Keep the pool full while running, and after close() until the
-        # queued jobs are done.
-        while state.value == RUN or (cache and state.value != TERMINATE):
-            cls._maintain_pool(ctx, Process, processes, pool, inqueue, outqueue,
-                               initializer, initargs, maxtasksperchild, wrap_exception)
-            current = [*cls._get_worker_sentinels(pool), *sentinels]
-            cls._wait_for_updates(current, change_notifier)
-        # Tell the task handler to finish: it then stops the workers.
-        taskqueue.put(None)
+class ThreadPool(Pool):
+    """A Pool whose workers are threads of this process."""
+
+    _wrap_exception = False
+    _plumbing_class = _ThreadPlumbing
 
     @staticmethod
-    def _handle_tasks(state, taskqueue, put, outqueue, pool, cache):
-        for taskseq, set_length in iter(taskqueue.get, None):
-            task = None
-            try:
-                for task in taskseq:
-                    if state.value != RUN:
-                        break
-                    try:
-                        put(task)
-                    except Exception as exc:
-                        job, index = task[:2]
-                        try:
-                            cache[job]._set(index, (False, exc))
-                        except KeyError:
-                            pass
-                else:
-                    if set_length:
-                        set_length(task[1] + 1 if task else 0)
-                    continue
-                break
-            finally:
-                task = taskseq = None
-        try:
-            # Wake the result handler, then stop each worker.
-            outqueue.put(None)
-            for _ in pool:
-                put(None)
-        except OSError:
-            pass
+    def Process(ctx, *args, **kwds):
+        from .dummy import DummyProcess
+        return DummyProcess(*args, **kwds)
 
-    @staticmethod
-    def _handle_results(state, outqueue, get, cache):
-        while True:
-            try:
-                task = get()
-            except (OSError, EOFError):
-                return
-            if state.value != RUN:
-                break
-            if task is None:
-                break
-            job, index, obj = task
-            try:
-                cache[job]._set(index, obj)
-            except KeyError:
-                pass
-            task = job = obj = None
-        # The task handler has finished: collect what is still outstanding.
-        while cache and state.value != TERMINATE:
-            try:
-                task = get()
-            except (OSError, EOFError):
-                return
-            if task is None:
-                continue
-            job, index, obj = task
-            try:
-                cache[job]._set(index, obj)
-            except KeyError:
-                pass
-            task = job = obj = None
-        if hasattr(outqueue, "_reader"):
-            # Drain what workers may still be writing, so none of them
-            # blocks on a full pipe while exiting.
-            try:
-                for _ in range(10):
-                    if not outqueue._reader.poll():
-                        break
-                    get()
-            except (OSError, EOFError):
-                pass
+    def __init__(self, processes=None, initializer=None, initargs=()):
+        super().__init__(processes, initializer, initargs)
 
-    @staticmethod
-    def _help_stuff_finish(inqueue, task_handler, size):
-        # Empty the task pipe so a task handler blocked writing to it wakes.
-        inqueue._rlock.acquire()
-        while task_handler.is_alive() and inqueue._reader.poll():
-            inqueue._reader.recv()
-            time.sleep(0)
 
-    @classmethod
-    def _terminate_pool(cls, taskqueue, inqueue, outqueue, pool, change_notifier,
-                        run_state, worker_handler, task_handler_state, task_handler,
-                        result_handler_state, result_handler, cache):
-        # The worker handler must stop before the workers do, or it would
-        # start replacements.
-        run_state.value = TERMINATE
-        task_handler_state.value = TERMINATE
-        change_notifier.put(None)
-        if threading.current_thread() is not worker_handler:
-            worker_handler.join()
+# -- results --------------------------------------------------------------------
 
-        taskqueue.put(None)   # in case the task handler is waiting for work
-        cls._help_stuff_finish(inqueue, task_handler, len(pool))
-        if not result_handler.is_alive() and len(cache) != 0:
-            raise AssertionError("Cannot have cache with result_hander not alive")
-        result_handler_state.value = TERMINATE
-        change_notifier.put(None)
-        outqueue.put(None)   # wakes the result handler
+class _Job:
+    """A job registered in its pool's cache until its last result arrives.
+    _set(index, (success, value)) is called by the result collector."""
 
-        if pool and hasattr(pool[0], "terminate"):
-            for p in pool:
-                if p.exitcode is None:
-                    p.terminate()
-        if threading.current_thread() is not task_handler:
-            task_handler.join()
-        if threading.current_thread() is not result_handler:
-            result_handler.join()
-        if pool and hasattr(pool[0], "terminate"):
-            for p in pool:
-                if p.is_alive():
-                    p.join()
+    def __init__(self, pool):
+        self._pool = pool
+        self._cache = pool._cache
+        self._job = next(job_counter)
+        self._cache[self._job] = self
+
+    def _retire(self):
+        # No longer outstanding: the pool may finish, and need not be kept.
+        del self._cache[self._job]
+        self._pool = None
+
+
+class ApplyResult(_Job):
+    """The pending result of one apply_async().
+
+    _outcome is None until the result is in, then (success, value)."""
 
     __class_getitem__ = classmethod(types.GenericAlias)
 
-
-def _default_context():
-    return context._default_context.get_context()
-
-
-# -- results ------------------------------------------------------------------------
-
-class ApplyResult:
-    """The pending result of one apply_async()."""
-
     def __init__(self, pool, callback, error_callback):
-        self._pool = pool
+        super().__init__(pool)
         self._event = threading.Event()
-        self._job = next(job_counter)
-        self._cache = pool._cache
-        self._callback = callback
-        self._error_callback = error_callback
-        self._cache[self._job] = self
+        self._callback, self._error_callback = callback, error_callback
+        self._outcome = None
+
+    @property
+    def _success(self):
+        return self._outcome[0]
+
+    @property
+    def _value(self):
+        return self._outcome[1]
 
     def ready(self):
         return self._event.is_set()
 
     def successful(self):
-        if not self.ready():
-            raise ValueError("{0!r} not ready".format(self))
-        return self._success
+        if self.ready():
+            return self._success
+        raise ValueError("{0!r} not ready".format(self))
 
     def wait(self, timeout=None):
         self._event.wait(timeout)
@@ -613,22 +651,23 @@ class ApplyResult:
         self.wait(timeout)
         if not self.ready():
             raise TimeoutError
-        if self._success:
-            return self._value
-        raise self._value
+        success, value = self._outcome
+        if not success:
+            raise value
+        return value
+
+    def _complete(self, outcome):
+        """Record the final outcome, run the matching callback, wake waiters."""
+        self._outcome = outcome
+        success, value = outcome
+        hook = self._callback if success else self._error_callback
+        if hook:
+            hook(value)
+        self._event.set()
+        self._retire()
 
     def _set(self, i, obj):
-        self._success, self._value = obj
-        if self._success:
-            if self._callback:
-                self._callback(self._value)
-        elif self._error_callback:
-            self._error_callback(self._value)
-        self._event.set()
-        del self._cache[self._job]
-        self._pool = None
-
-    __class_getitem__ = classmethod(types.GenericAlias)
+        self._complete(obj)
 
 
 AsyncResult = ApplyResult
@@ -638,71 +677,64 @@ class MapResult(ApplyResult):
     """The pending result of a map_async(): one entry per chunk."""
 
     def __init__(self, pool, chunksize, length, callback, error_callback):
-        ApplyResult.__init__(self, pool, callback, error_callback=error_callback)
-        self._success = True
-        self._value = [None] * length
+        super().__init__(pool, callback, error_callback=error_callback)
         self._chunksize = chunksize
+        self._collected = [None] * length
+        self._first_error = None
         if chunksize <= 0:
+            # Nothing to compute: done already.
             self._number_left = 0
+            self._outcome = (True, self._collected)
             self._event.set()
-            del self._cache[self._job]
+            self._retire()
         else:
-            self._number_left = length // chunksize + bool(length % chunksize)
+            self._number_left = -(-length // chunksize)
 
     def _set(self, i, success_result):
         self._number_left -= 1
-        success, result = success_result
-        if success:
-            if self._success:
-                self._value[i * self._chunksize:(i + 1) * self._chunksize] = result
-        elif self._success:
+        success, part = success_result
+        if not success:
             # Keep the first error; the job still waits for every chunk.
-            self._success = False
-            self._value = result
+            if self._first_error is None:
+                self._first_error = (False, part)
+        elif self._first_error is None:
+            start = i * self._chunksize
+            self._collected[start:start + self._chunksize] = part
         if self._number_left == 0:
-            if self._success:
-                if self._callback:
-                    self._callback(self._value)
-            elif self._error_callback:
-                self._error_callback(self._value)
-            del self._cache[self._job]
-            self._event.set()
-            self._pool = None
+            self._complete(self._first_error or (True, self._collected))
 
 
-class IMapIterator:
+class IMapIterator(_Job):
     """The results of imap(), in order."""
 
     def __init__(self, pool):
-        self._pool = pool
+        super().__init__(pool)
         self._cond = threading.Condition(threading.Lock())
-        self._job = next(job_counter)
-        self._cache = pool._cache
-        self._items = collections.deque()
-        self._index = 0
-        self._length = None
-        self._unsorted = {}
-        self._cache[self._job] = self
+        self._items = collections.deque()   # (success, value) ready to hand out
+        self._index = 0                      # how many results have arrived
+        self._length = None                  # total, once the feeder knows it
+        self._unsorted = {}                  # early results, by index
 
     def __iter__(self):
         return self
 
+    def _take(self):
+        """The next ready item, or None; StopIteration when all were taken."""
+        if self._items:
+            return self._items.popleft()
+        if self._index == self._length:
+            self._pool = None
+            raise StopIteration
+        return None
+
     def next(self, timeout=None):
         with self._cond:
-            try:
-                item = self._items.popleft()
-            except IndexError:
-                if self._index == self._length:
-                    self._pool = None
-                    raise StopIteration from None
+            item = self._take()
+            if item is None:
                 self._cond.wait(timeout)
-                try:
-                    item = self._items.popleft()
-                except IndexError:
-                    if self._index == self._length:
-                        self._pool = None
-                        raise StopIteration from None
-                    raise TimeoutError from None
+                item = self._take()
+            if item is None:
+                raise TimeoutError
         success, value = item
         if success:
             return value
@@ -710,84 +742,38 @@ class IMapIterator:
 
     __next__ = next
 
+    def _finished(self):
+        return self._index == self._length
+
+    def _accept(self, i, obj):
+        if i != self._index:
+            self._unsorted[i] = obj
+            return
+        self._items.append(obj)
+        self._index += 1
+        while self._index in self._unsorted:
+            self._items.append(self._unsorted.pop(self._index))
+            self._index += 1
+        self._cond.notify()
+
     def _set(self, i, obj):
         with self._cond:
-            if self._index == i:
-                self._items.append(obj)
-                self._index += 1
-                while self._index in self._unsorted:
-                    self._items.append(self._unsorted.pop(self._index))
-                    self._index += 1
-                self._cond.notify()
-            else:
-                self._unsorted[i] = obj
-            if self._index == self._length:
-                del self._cache[self._job]
-                self._pool = None
+            self._accept(i, obj)
+            if self._finished():
+                self._retire()
 
     def _set_length(self, length):
         with self._cond:
             self._length = length
-            if self._index == self._length:
+            if self._finished():
                 self._cond.notify()
-                del self._cache[self._job]
-                self._pool = None
+                self._retire()
 
 
 class IMapUnorderedIterator(IMapIterator):
     """The results of imap_unordered(), as they finish."""
 
-    def _set(self, i, obj):
-        with self._cond:
-            self._items.append(obj)
-            self._index += 1
-            self._cond.notify()
-            if self._index == self._length:
-                del self._cache[self._job]
-                self._pool = None
-
-
-class ThreadPool(Pool):
-    """A Pool whose workers are threads of this process."""
-
-    _wrap_exception = False
-
-    @staticmethod
-    def Process(ctx, *args, **kwds):
-        from .dummy import DummyProcess
-        return DummyProcess(*args, **kwds)
-
-    def __init__(self, processes=None, initializer=None, initargs=()):
-        Pool.__init__(self, processes, initializer, initargs)
-
-    def _setup_queues(self):
-        self._inqueue = queue.SimpleQueue()
-        self._outqueue = queue.SimpleQueue()
-        self._quick_put = self._inqueue.put
-        self._quick_get = self._outqueue.get
-
-    def _get_sentinels(self):
-        return [self._change_notifier._reader]
-
-    @staticmethod
-    def _get_worker_sentinels(workers):
-        return []
-
-    @staticmethod
-    def _help_stuff_finish(inqueue, task_handler, size):
-        # Drop queued tasks, then let each worker see a None.
-        try:
-            while True:
-                inqueue.get(block=False)
-        except queue.Empty:
-            pass
-        for _ in range(size):
-            inqueue.put(None)
-
-    @staticmethod
-    def _wait_for_updates(sentinels, change_notifier, timeout=None):
-        # Threads have no sentinels: the notifier is all there is to wait on,
-        # with a bound so that a finished worker (maxtasks) is replaced.
-        wait(sentinels, timeout=0.1 if timeout is None else timeout)
-        while not change_notifier.empty():
-            change_notifier.get()
+    def _accept(self, i, obj):
+        self._items.append(obj)
+        self._index += 1
+        self._cond.notify()

@@ -1,124 +1,217 @@
 """Queues between processes: Queue, JoinableQueue and SimpleQueue.
 
-Queue is a pipe plus a feeder thread.  put() appends to an in-process
-buffer and returns at once; the feeder thread (started on the first put)
-pickles each object and writes it to the pipe under the write lock, so a
-full pipe blocks the feeder, never the caller.  get() reads one message
-under the read lock.  A bounded semaphore counts the objects put but not yet
-got, which is what maxsize, qsize() and full() look at.
+A Queue is a one-way pipe, two locks and a counting semaphore, plus a
+_Feeder: put() only appends to the feeder's in-process buffer and returns;
+the feeder's thread (started by the first put) pickles each object and
+writes it to the pipe while holding the write lock, so a full pipe stalls
+the feeder, never the caller.  get() reads one message while holding the
+read lock.  The bounded semaphore counts objects put but not yet got: it is
+what maxsize, qsize() and full() look at.
 
-When a process that has put objects exits, its feeder is joined first
-(priority -5 finalizer) so buffered objects are not lost; a consumer that
-never reads them therefore keeps the producer waiting, as in CPython, unless
-cancel_join_thread() was called.
+Exit ordering matters.  A process that has put objects joins its feeder
+when it exits (a finalizer of priority -5), so buffered objects reach the
+pipe; a consumer that never reads them therefore keeps the producer waiting,
+as in CPython, unless cancel_join_thread() was called.  Closing the queue
+(or collecting it) posts a sentinel that makes the feeder flush and stop.
 
-SimpleQueue has no buffer and no thread: put() writes directly.
+SimpleQueue has neither buffer nor thread: put() writes to the pipe itself.
 """
 
-import collections
-import errno
 import os
-import sys
-import threading
 import time
+import errno
+import types
 import weakref
+import threading
+import collections
 from queue import Empty, Full
 
-from . import connection
 from . import context
+from . import connection
 from .reduction import ForkingPickler
-from .util import Finalize, debug, info, is_exiting, register_after_fork
+from .util import Finalize, info, is_exiting, register_after_fork
 
 __all__ = ["Queue", "SimpleQueue", "JoinableQueue"]
 
+# Posted into a feeder's buffer to make its thread close the pipe and end.
 _STOP = object()
 
 
+def _alias(cls, item):
+    return types.GenericAlias(cls, item)
+
+
+def _closed_error(queue):
+    return ValueError(f"Queue {queue!r} is closed")
+
+
+class _Feeder:
+    """The buffer of one Queue and the daemon thread that drains it into the
+    pipe.
+
+    The thread and the finalizers reach the queue's pipe, locks and
+    semaphore directly, never through the queue object, so that a queue
+    nobody refers to can be collected (and its closer run)."""
+
+    def __init__(self):
+        self.cond = threading.Condition(threading.Lock())
+        self.pending = collections.deque()
+        self.thread = None
+        self.joiner = None      # Finalize that joins the thread at exit
+        self.closer = None      # Finalize that posts _STOP
+        self.join_cancelled = False
+
+    def add(self, queue, obj):
+        with self.cond:
+            if self.thread is None:
+                self.start(queue)
+            self.pending.append(obj)
+            self.cond.notify()
+
+    def start(self, queue):
+        pipe = (queue._writer.send_bytes, queue._wlock, queue._sem,
+                (queue._reader.close, queue._writer.close))
+        worker = threading.Thread(
+            target=_Feeder.run, name="QueueFeederThread", daemon=True,
+            args=(self.pending, self.cond, pipe, queue._ignore_epipe,
+                  queue._on_queue_feeder_error))
+        worker.start()
+        self.thread = worker
+        if not self.join_cancelled:
+            self.joiner = Finalize(worker, _Feeder.join_at_exit,
+                                   [weakref.ref(worker)], exitpriority=-5)
+        queue._close = self.closer = Finalize(
+            queue, _Feeder.post_stop, [self.pending, self.cond], exitpriority=10)
+
+    def cancel_join(self):
+        self.join_cancelled = True
+        if self.joiner is not None:
+            self.joiner.cancel()
+
+    @staticmethod
+    def join_at_exit(thread_ref):
+        worker = thread_ref()
+        if worker is not None:
+            worker.join()
+
+    @staticmethod
+    def post_stop(pending, cond):
+        with cond:
+            pending.append(_STOP)
+            cond.notify()
+
+    @staticmethod
+    def run(pending, cond, pipe, ignore_epipe, onerror):
+        """The feeder thread: take everything buffered, send it, repeat."""
+        send_bytes, write_lock, counter, closers = pipe
+        while True:
+            with cond:
+                while not pending:
+                    cond.wait()
+                batch = list(pending)
+                pending.clear()
+            for obj in batch:
+                if obj is _STOP:
+                    for close in closers:
+                        close()
+                    return
+                if not _Feeder.send_one(obj, send_bytes, write_lock, counter,
+                                        ignore_epipe, onerror):
+                    return
+
+    @staticmethod
+    def send_one(obj, send_bytes, write_lock, counter, ignore_epipe, onerror):
+        """False when the thread should end quietly."""
+        try:
+            payload = ForkingPickler.dumps(obj)
+            with write_lock:
+                send_bytes(payload)
+            return True
+        except Exception as exc:
+            # A reader that went away is expected when the owner said so.
+            if ignore_epipe and getattr(exc, "errno", 0) == errno.EPIPE:
+                return False
+            if is_exiting():
+                info("error in queue thread: %s", exc)
+                return False
+            # The object never reached the pipe: give its slot back.
+            counter.release()
+            onerror(exc, obj)
+            return True
+
+
 class Queue:
+    """A FIFO queue usable from several processes."""
+
     def __init__(self, maxsize=0, *, ctx):
         from .synchronize import SEM_VALUE_MAX
-        if maxsize <= 0:
-            maxsize = SEM_VALUE_MAX
-        self._maxsize = maxsize
+        self._maxsize = maxsize if maxsize > 0 else SEM_VALUE_MAX
         self._reader, self._writer = connection.Pipe(duplex=False)
-        self._rlock = ctx.Lock()
+        self._rlock, self._wlock = ctx.Lock(), ctx.Lock()
+        self._sem = ctx.BoundedSemaphore(self._maxsize)
         self._opid = os.getpid()
-        self._wlock = ctx.Lock()
-        self._sem = ctx.BoundedSemaphore(maxsize)
         self._ignore_epipe = False
         self._reset()
         register_after_fork(self, Queue._after_fork)
 
+    # -- pickling: only while spawning a child ------------------------------
+
+    _PICKLED = ("_ignore_epipe", "_maxsize", "_reader", "_writer",
+                "_rlock", "_wlock", "_sem", "_opid")
+
     def __getstate__(self):
         context.assert_spawning(self)
-        return (self._ignore_epipe, self._maxsize, self._reader, self._writer,
-                self._rlock, self._wlock, self._sem, self._opid)
+        return {name: getattr(self, name) for name in self._PICKLED}
 
     def __setstate__(self, state):
-        (self._ignore_epipe, self._maxsize, self._reader, self._writer,
-         self._rlock, self._wlock, self._sem, self._opid) = state
+        vars(self).update(state)
         self._reset()
 
     def _after_fork(self):
-        self._reset(after_fork=True)
+        self._reset()
 
-    def _reset(self, after_fork=False):
-        # After fork the parent's feeder thread is gone and its condition
-        # may have been held at the moment of fork: start afresh.
-        self._notempty = threading.Condition(threading.Lock())
-        self._buffer = collections.deque()
-        self._thread = None
-        self._jointhread = None
-        self._joincancelled = False
+    def _reset(self):
+        # A fresh feeder: after fork the parent's feeder thread does not
+        # exist here, and its condition may have been held at fork time.
+        self._feeder = _Feeder()
         self._closed = False
         self._close = None
-        self._send_bytes = self._writer.send_bytes
-        self._recv_bytes = self._reader.recv_bytes
-        self._poll = self._reader.poll
+
+    # -- the queue API ------------------------------------------------------
 
     def put(self, obj, block=True, timeout=None):
         if self._closed:
-            raise ValueError(f"Queue {self!r} is closed")
+            raise _closed_error(self)
         if not self._sem.acquire(block, timeout):
             raise Full
-        with self._notempty:
-            if self._thread is None:
-                self._start_thread()
-            self._buffer.append(obj)
-            self._notempty.notify()
+        self._enqueue(obj)
+
+    def _enqueue(self, obj):
+        self._feeder.add(self, obj)
 
     def get(self, block=True, timeout=None):
         if self._closed:
-            raise ValueError(f"Queue {self!r} is closed")
+            raise _closed_error(self)
         if block and timeout is None:
             with self._rlock:
-                data = self._recv_bytes()
-            self._sem.release()
+                payload = self._reader.recv_bytes()
         else:
-            if block:
-                deadline = time.monotonic() + timeout
-            if not self._rlock.acquire(block, timeout):
+            payload = self._get_within(block, timeout)
+        self._sem.release()
+        return ForkingPickler.loads(payload)
+
+    def _get_within(self, block, timeout):
+        """One message, waiting at most `timeout` (or not at all)."""
+        deadline = time.monotonic() + timeout if block else None
+        if not self._rlock.acquire(block, timeout):
+            raise Empty
+        try:
+            left = max(0.0, deadline - time.monotonic()) if block else 0.0
+            if not self._reader.poll(left):
                 raise Empty
-            try:
-                if block:
-                    if not self._poll(max(0.0, deadline - time.monotonic())):
-                        raise Empty
-                elif not self._poll():
-                    raise Empty
-                data = self._recv_bytes()
-                self._sem.release()
-            finally:
-                self._rlock.release()
-        return ForkingPickler.loads(data)
-
-    def qsize(self):
-        return self._maxsize - self._sem._semlock._get_value()
-
-    def empty(self):
-        return not self._poll()
-
-    def full(self):
-        return self._sem._semlock._is_zero()
+            return self._reader.recv_bytes()
+        finally:
+            self._rlock.release()
 
     def get_nowait(self):
         return self.get(False)
@@ -126,85 +219,33 @@ class Queue:
     def put_nowait(self, obj):
         return self.put(obj, False)
 
+    def empty(self):
+        return not self._reader.poll()
+
+    def full(self):
+        return self._sem._semlock._is_zero()
+
+    def qsize(self):
+        return self._maxsize - self._sem._semlock._get_value()
+
     def close(self):
         """No more put() from this process; the feeder flushes and stops."""
         self._closed = True
-        close = self._close
-        if close:
-            self._close = None
-            close()
+        closer, self._close = self._close, None
+        if closer:
+            closer()
 
     def join_thread(self):
         """Wait for the feeder to write everything out (after close())."""
         assert self._closed, "Queue {0!r} not closed".format(self)
-        if self._jointhread:
-            self._jointhread()
+        joiner = self._feeder.joiner
+        if joiner:
+            joiner()
 
     def cancel_join_thread(self):
         """Do not wait for the feeder when this process exits (buffered
         objects may be lost)."""
-        self._joincancelled = True
-        try:
-            self._jointhread.cancel()
-        except AttributeError:
-            pass
-
-    def _start_thread(self):
-        self._thread = threading.Thread(
-            target=Queue._feed,
-            args=(self._buffer, self._notempty, self._send_bytes, self._wlock,
-                  self._reader.close, self._writer.close, self._ignore_epipe,
-                  self._on_queue_feeder_error, self._sem),
-            name="QueueFeederThread", daemon=True)
-        try:
-            self._thread.start()
-        except:
-            self._thread = None
-            raise
-        if not self._joincancelled:
-            self._jointhread = Finalize(self._thread, Queue._finalize_join,
-                                        [weakref.ref(self._thread)], exitpriority=-5)
-        self._close = Finalize(self, Queue._finalize_close,
-                               [self._buffer, self._notempty], exitpriority=10)
-
-    @staticmethod
-    def _finalize_join(twr):
-        thread = twr()
-        if thread is not None:
-            thread.join()
-
-    @staticmethod
-    def _finalize_close(buffer, notempty):
-        with notempty:
-            buffer.append(_STOP)
-            notempty.notify()
-
-    @staticmethod
-    def _feed(buffer, notempty, send_bytes, writelock, reader_close, writer_close,
-              ignore_epipe, onerror, queue_sem):
-        while True:
-            with notempty:
-                while not buffer:
-                    notempty.wait()
-                batch = list(buffer)
-                buffer.clear()
-            for obj in batch:
-                if obj is _STOP:
-                    reader_close()
-                    writer_close()
-                    return
-                try:
-                    data = ForkingPickler.dumps(obj)
-                    with writelock:
-                        send_bytes(data)
-                except Exception as exc:
-                    if ignore_epipe and getattr(exc, "errno", 0) == errno.EPIPE:
-                        return
-                    if is_exiting():
-                        info("error in queue thread: %s", exc)
-                        return
-                    queue_sem.release()
-                    onerror(exc, obj)
+        self._feeder.cancel_join()
 
     @staticmethod
     def _on_queue_feeder_error(e, obj):
@@ -214,80 +255,76 @@ class Queue:
         traceback.print_exc()
 
     def __repr__(self):
-        return "<%s.%s object at %#x>" % (type(self).__module__, type(self).__qualname__,
-                                          id(self))
-
-    __class_getitem__ = classmethod(lambda cls, item: __import__("types").GenericAlias(cls, item))
+        cls = type(self)
+        return "<%s.%s object at %#x>" % (cls.__module__, cls.__qualname__, id(self))
 
 
 class JoinableQueue(Queue):
+    """A Queue that also counts unfinished tasks, for task_done()/join()."""
+
     def __init__(self, maxsize=0, *, ctx):
-        Queue.__init__(self, maxsize, ctx=ctx)
-        self._unfinished_tasks = ctx.Semaphore(0)
+        super().__init__(maxsize, ctx=ctx)
         self._cond = ctx.Condition()
+        self._unfinished_tasks = ctx.Semaphore(0)
 
     def __getstate__(self):
-        return Queue.__getstate__(self) + (self._cond, self._unfinished_tasks)
+        state = super().__getstate__()
+        state["_cond"] = self._cond
+        state["_unfinished_tasks"] = self._unfinished_tasks
+        return state
 
-    def __setstate__(self, state):
-        Queue.__setstate__(self, state[:-2])
-        self._cond, self._unfinished_tasks = state[-2:]
-
-    def put(self, obj, block=True, timeout=None):
-        if self._closed:
-            raise ValueError(f"Queue {self!r} is closed")
-        if not self._sem.acquire(block, timeout):
-            raise Full
-        with self._notempty, self._cond:
-            if self._thread is None:
-                self._start_thread()
-            self._buffer.append(obj)
+    def _enqueue(self, obj):
+        # Counted under the condition, so join() never sees the object
+        # buffered but not yet counted.
+        with self._cond:
             self._unfinished_tasks.release()
-            self._notempty.notify()
+            super()._enqueue(obj)
+
+    def _no_task_left(self):
+        return self._unfinished_tasks._semlock._is_zero()
 
     def task_done(self):
         with self._cond:
             if not self._unfinished_tasks.acquire(False):
                 raise ValueError("task_done() called too many times")
-            if self._unfinished_tasks._semlock._is_zero():
+            if self._no_task_left():
                 self._cond.notify_all()
 
     def join(self):
         with self._cond:
-            if not self._unfinished_tasks._semlock._is_zero():
+            if not self._no_task_left():
                 self._cond.wait()
 
 
 class SimpleQueue:
+    """A pipe with a lock at each end: no buffer, no thread, no size."""
+
+    __class_getitem__ = classmethod(_alias)
+
     def __init__(self, *, ctx):
         self._reader, self._writer = connection.Pipe(duplex=False)
-        self._rlock = ctx.Lock()
-        self._wlock = ctx.Lock()
-        self._poll = self._reader.poll
-
-    def close(self):
-        self._reader.close()
-        self._writer.close()
-
-    def empty(self):
-        return not self._poll()
+        self._rlock, self._wlock = ctx.Lock(), ctx.Lock()
 
     def __getstate__(self):
         context.assert_spawning(self)
-        return (self._reader, self._writer, self._rlock, self._wlock)
+        return self._reader, self._writer, self._rlock, self._wlock
 
     def __setstate__(self, state):
-        (self._reader, self._writer, self._rlock, self._wlock) = state
-        self._poll = self._reader.poll
+        self._reader, self._writer, self._rlock, self._wlock = state
+
+    def put(self, obj):
+        payload = ForkingPickler.dumps(obj)
+        with self._wlock:
+            self._writer.send_bytes(payload)
 
     def get(self):
         with self._rlock:
-            data = self._reader.recv_bytes()
-        return ForkingPickler.loads(data)
+            payload = self._reader.recv_bytes()
+        return ForkingPickler.loads(payload)
 
-    def put(self, obj):
-        data = ForkingPickler.dumps(obj)
-        with self._wlock:
-            self._writer.send_bytes(data)
+    def empty(self):
+        return not self._reader.poll()
 
-    __class_getitem__ = classmethod(lambda cls, item: __import__("types").GenericAlias(cls, item))
+    def close(self):
+        for end in (self._reader, self._writer):
+            end.close()

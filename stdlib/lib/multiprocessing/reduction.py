@@ -16,32 +16,35 @@ HAVE_SEND_HANDLE = False
 
 
 class ForkingPickler(pickle.Pickler):
+    """A Pickler that also knows the reducers given to register()."""
+
+    # type -> reduce function, shared by every ForkingPickler.
     _extra_reducers = {}
     _copyreg_dispatch_table = copyreg.dispatch_table
 
+    loads = staticmethod(pickle.loads)
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        table = dict(self._copyreg_dispatch_table)
-        table.update(self._extra_reducers)
-        self.dispatch_table = table
+        self.dispatch_table = {**self._copyreg_dispatch_table, **self._extra_reducers}
+
+    @classmethod
+    def dumps(cls, obj, protocol=None):
+        # Without extra reducers the plain pickler does the same, faster.
+        if not cls._extra_reducers:
+            return pickle.dumps(obj, protocol)
+        out = io.BytesIO()
+        cls(out, protocol).dump(obj)
+        # getbuffer() avoids a copy where the io module offers it.
+        return out.getbuffer() if hasattr(out, "getbuffer") else out.getvalue()
 
     @classmethod
     def register(cls, type, reduce):
         """Pickle objects of `type` as reduce(obj) returns."""
         cls._extra_reducers[type] = reduce
 
-    @classmethod
-    def dumps(cls, obj, protocol=None):
-        if not cls._extra_reducers:
-            return pickle.dumps(obj, protocol)
-        buf = io.BytesIO()
-        cls(buf, protocol).dump(obj)
-        return buf.getbuffer() if hasattr(buf, "getbuffer") else buf.getvalue()
 
-    loads = staticmethod(pickle.loads)
-
-
-register = ForkingPickler.register
+register = ForkingPickler.register  # the module-level spelling
 
 
 def dump(obj, file, protocol=None):

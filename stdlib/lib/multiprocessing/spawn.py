@@ -105,26 +105,32 @@ def _main(fd, parent_sentinel):
     return self._bootstrap(parent_sentinel)
 
 
+# CPython's wording, line for line (the text of the error is the interface).
+_NOT_BOOTSTRAPPED = "\n".join([
+    '',
+    '        An attempt has been made to start a new process before the',
+    '        current process has finished its bootstrapping phase.',
+    '',
+    '        This probably means that you are not using fork to start your',
+    '        child processes and you have forgotten to use the proper idiom',
+    '        in the main module:',
+    '',
+    "            if __name__ == '__main__':",
+    '                freeze_support()',
+    '                ...',
+    '',
+    '        The "freeze_support()" line can be omitted if the program',
+    '        is not going to be frozen to produce an executable.',
+    '',
+    '        To fix this issue, refer to the "Safe importing of main module"',
+    '        section in https://docs.python.org/3/library/multiprocessing.html',
+    '        ',
+])
+
+
 def _check_not_importing_main():
     if getattr(process.current_process(), "_inheriting", False):
-        raise RuntimeError('''
-        An attempt has been made to start a new process before the
-        current process has finished its bootstrapping phase.
-
-        This probably means that you are not using fork to start your
-        child processes and you have forgotten to use the proper idiom
-        in the main module:
-
-            if __name__ == '__main__':
-                freeze_support()
-                ...
-
-        The "freeze_support()" line can be omitted if the program
-        is not going to be frozen to produce an executable.
-
-        To fix this issue, refer to the "Safe importing of main module"
-        section in https://docs.python.org/3/library/multiprocessing.html
-        ''')
+        raise RuntimeError(_NOT_BOOTSTRAPPED)
 
 
 def get_preparation_data(name):

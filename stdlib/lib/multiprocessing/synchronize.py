@@ -14,7 +14,6 @@ condition variable cannot be built from a lock alone.  Event and Barrier are
 built on Condition.
 """
 
-import itertools
 import os
 import threading
 import time
@@ -33,96 +32,114 @@ SEMAPHORE = 1
 SEM_VALUE_MAX = _multiprocessing.SemLock.SEM_VALUE_MAX if hasattr(
     _multiprocessing.SemLock, "SEM_VALUE_MAX") else _multiprocessing.SEM_VALUE_MAX
 
-_name_counter = itertools.count()
-
-
 def _semaphore_name():
     prefix = process.current_process()._config.get("semprefix", "/mp")
     return "%s-%d-%s" % (prefix, os.getpid(), os.urandom(4).hex())
 
 
-class SemLock:
+def _new_semlock(kind, value, maxvalue, unlink_now):
+    # Names are random; a clash with a live semaphore just means another try.
+    for _ in range(100):
+        try:
+            return _multiprocessing.SemLock(kind, value, maxvalue,
+                                            _semaphore_name(), unlink_now)
+        except FileExistsError:
+            pass
+    raise FileExistsError("cannot find name for semaphore")
+
+
+def _unlink_quietly(name):
+    try:
+        _multiprocessing.sem_unlink(name)
+    except OSError:
+        pass
+
+
+def _probe(query, fallback="unknown"):
+    """query(), or fallback when the semaphore cannot be asked (closed,
+    or gone with its creator): repr() must never raise."""
+    try:
+        return query()
+    except Exception:
+        return fallback
+
+
+class _Forwarding:
+    """acquire(), release() and the with-statement of an object that wraps
+    another lock-like object (returned by _inner())."""
+
+    def _bind(self):
+        # Bound once, not looked up per call: these are hot.
+        inner = self._inner()
+        self.acquire, self.release = inner.acquire, inner.release
+
+    def __enter__(self):
+        return self._inner().__enter__()
+
+    def __exit__(self, *exc_info):
+        return self._inner().__exit__(*exc_info)
+
+
+_FORK_SEMLOCK_TO_SPAWN = (
+    "A SemLock created in a fork context is being shared with a process in a "
+    "spawn context. This is not supported. Please use the same context to "
+    "create multiprocessing objects and Process.")
+
+
+class SemLock(_Forwarding):
+    """Base of the semaphore-backed primitives."""
+
     def __init__(self, kind, value, maxvalue, *, ctx):
         ctx = ctx or context._default_context.get_context()
+        # Under fork every child inherits the open semaphore, so its name
+        # can go at once; spawned children re-open it by name.
         unlink_now = ctx.get_start_method() == "fork"
-        for _ in range(100):
-            try:
-                semlock = _multiprocessing.SemLock(kind, value, maxvalue,
-                                                   _semaphore_name(), unlink_now)
-            except FileExistsError:
-                continue
-            break
-        else:
-            raise FileExistsError("cannot find name for semaphore")
-        self._semlock = semlock
+        self._semlock = _new_semlock(kind, value, maxvalue, unlink_now)
         self._unlinked = unlink_now
-        self._make_methods()
+        self._bind()
         util.register_after_fork(self, SemLock._after_fork)
         if not unlink_now:
-            util.Finalize(None, SemLock._cleanup, (semlock.name,), exitpriority=0)
+            util.Finalize(None, _unlink_quietly, (self._semlock.name,), exitpriority=0)
 
-    @staticmethod
-    def _cleanup(name):
-        try:
-            _multiprocessing.sem_unlink(name)
-        except OSError:
-            pass
+    def _inner(self):
+        return self._semlock
 
     def _after_fork(self):
         self._semlock._after_fork()
 
-    def _make_methods(self):
-        self.acquire = self._semlock.acquire
-        self.release = self._semlock.release
-
-    def __enter__(self):
-        return self._semlock.__enter__()
-
-    def __exit__(self, *args):
-        return self._semlock.__exit__(*args)
-
     def __getstate__(self):
         context.assert_spawning(self)
-        semlock = self._semlock
         if self._unlinked:
-            raise RuntimeError("A SemLock created in a fork context is being shared "
-                               "with a process in a spawn context. This is not supported. "
-                               "Please use the same context to create multiprocessing "
-                               "objects and Process.")
-        return (semlock.handle, semlock.kind, semlock.maxvalue, semlock.name)
+            raise RuntimeError(_FORK_SEMLOCK_TO_SPAWN)
+        lock = self._semlock
+        return (lock.handle, lock.kind, lock.maxvalue, lock.name)
 
     def __setstate__(self, state):
-        self._semlock = _multiprocessing.SemLock._rebuild(*state)
         self._unlinked = False
-        self._make_methods()
+        self._semlock = _multiprocessing.SemLock._rebuild(*state)
+        self._bind()
 
 
 class Semaphore(SemLock):
     def __init__(self, value=1, *, ctx):
-        SemLock.__init__(self, SEMAPHORE, value, SEM_VALUE_MAX, ctx=ctx)
+        super().__init__(SEMAPHORE, value, SEM_VALUE_MAX, ctx=ctx)
 
     def get_value(self):
         return self._semlock._get_value()
 
+    def _repr_fields(self):
+        return "value=%s" % _probe(self._semlock._get_value)
+
     def __repr__(self):
-        try:
-            value = self._semlock._get_value()
-        except Exception:
-            value = "unknown"
-        return "<%s(value=%s)>" % (type(self).__name__, value)
+        return "<%s(%s)>" % (type(self).__name__, self._repr_fields())
 
 
 class BoundedSemaphore(Semaphore):
     def __init__(self, value=1, *, ctx):
         SemLock.__init__(self, SEMAPHORE, value, value, ctx=ctx)
 
-    def __repr__(self):
-        try:
-            value = self._semlock._get_value()
-        except Exception:
-            value = "unknown"
-        return "<%s(value=%s, maxvalue=%s)>" % (type(self).__name__, value,
-                                                self._semlock.maxvalue)
+    def _repr_fields(self):
+        return "%s, maxvalue=%s" % (super()._repr_fields(), self._semlock.maxvalue)
 
 
 def _owner_name():
@@ -133,45 +150,40 @@ def _owner_name():
     return name
 
 
+def _holder(semlock):
+    """Who holds a mutex-like semaphore, as Lock and RLock reprs say it."""
+    if semlock._is_mine():
+        return _owner_name()
+    if semlock._get_value() == 1:
+        return "None"
+    return "SomeOtherThread" if semlock._count() > 0 else "SomeOtherProcess"
+
+
 class Lock(SemLock):
     def __init__(self, *, ctx):
-        SemLock.__init__(self, SEMAPHORE, 1, 1, ctx=ctx)
+        super().__init__(SEMAPHORE, 1, 1, ctx=ctx)
 
     def __repr__(self):
-        try:
-            if self._semlock._is_mine():
-                owner = _owner_name()
-            elif self._semlock._get_value() == 1:
-                owner = "None"
-            elif self._semlock._count() > 0:
-                owner = "SomeOtherThread"
-            else:
-                owner = "SomeOtherProcess"
-        except Exception:
-            owner = "unknown"
+        owner = _probe(lambda: _holder(self._semlock))
         return "<%s(owner=%s)>" % (type(self).__name__, owner)
 
 
 class RLock(SemLock):
     def __init__(self, *, ctx):
-        SemLock.__init__(self, RECURSIVE_MUTEX, 1, 1, ctx=ctx)
+        super().__init__(RECURSIVE_MUTEX, 1, 1, ctx=ctx)
+
+    def _owner_and_count(self):
+        owner = _holder(self._semlock)
+        if self._semlock._is_mine():
+            return owner, self._semlock._count()
+        return owner, (0 if owner == "None" else "nonzero")
 
     def __repr__(self):
-        try:
-            if self._semlock._is_mine():
-                owner, count = _owner_name(), self._semlock._count()
-            elif self._semlock._get_value() == 1:
-                owner, count = "None", 0
-            elif self._semlock._count() > 0:
-                owner, count = "SomeOtherThread", "nonzero"
-            else:
-                owner, count = "SomeOtherProcess", "nonzero"
-        except Exception:
-            owner, count = "unknown", "unknown"
+        owner, count = _probe(self._owner_and_count, ("unknown", "unknown"))
         return "<%s(%s, %s)>" % (type(self).__name__, owner, count)
 
 
-class Condition:
+class Condition(_Forwarding):
     """A condition variable usable from several processes."""
 
     def __init__(self, lock=None, *, ctx):
@@ -179,7 +191,10 @@ class Condition:
         self._sleepers = ctx.Semaphore(0)   # one unit per waiter that went to sleep
         self._woken = ctx.Semaphore(0)      # one unit per waiter that woke up
         self._wakeup = ctx.Semaphore(0)     # what waiters block on
-        self._make_methods()
+        self._bind()
+
+    def _inner(self):
+        return self._lock
 
     def __getstate__(self):
         context.assert_spawning(self)
@@ -187,25 +202,13 @@ class Condition:
 
     def __setstate__(self, state):
         self._lock, self._sleepers, self._woken, self._wakeup = state
-        self._make_methods()
+        self._bind()
 
-    def __enter__(self):
-        return self._lock.__enter__()
-
-    def __exit__(self, *args):
-        return self._lock.__exit__(*args)
-
-    def _make_methods(self):
-        self.acquire = self._lock.acquire
-        self.release = self._lock.release
+    def _waiting(self):
+        return self._sleepers.get_value() - self._woken.get_value()
 
     def __repr__(self):
-        try:
-            waiters = (self._sleepers._semlock._get_value() -
-                       self._woken._semlock._get_value())
-        except Exception:
-            waiters = "unknown"
-        return "<%s(%s, %s)>" % (type(self).__name__, self._lock, waiters)
+        return "<%s(%s, %s)>" % (type(self).__name__, self._lock, _probe(self._waiting))
 
     def wait(self, timeout=None):
         assert self._lock._semlock._is_mine(), \
@@ -278,15 +281,20 @@ class Event:
         with self._cond:
             return self._peek()
 
+    def _lower(self):
+        # The flag is a semaphore of value 0 or 1; taking without blocking
+        # brings it to 0 whichever it was.
+        self._flag.acquire(False)
+
     def set(self):
         with self._cond:
-            self._flag.acquire(False)
+            self._lower()
             self._flag.release()
             self._cond.notify_all()
 
     def clear(self):
         with self._cond:
-            self._flag.acquire(False)
+            self._lower()
 
     def wait(self, timeout=None):
         with self._cond:
@@ -296,7 +304,8 @@ class Event:
             return self._peek()
 
     def __repr__(self):
-        return "<%s(%s)>" % (type(self).__name__, "set" if self.is_set() else "unset")
+        state = "set" if self.is_set() else "unset"
+        return "<%s at %#x %s>" % (type(self).__qualname__, id(self), state)
 
 
 class Barrier(threading.Barrier):

@@ -26,11 +26,8 @@ __all__ = [
     "SUBDEBUG", "SUBWARNING",
 ]
 
-NOTSET = 0
-SUBDEBUG = 5
-DEBUG = 10
-INFO = 20
-SUBWARNING = 25
+# Logging levels: logging's own, plus two of this package's between them.
+NOTSET, SUBDEBUG, DEBUG, INFO, SUBWARNING = 0, 5, 10, 20, 25
 
 LOGGER_NAME = "multiprocessing"
 DEFAULT_LOGGING_FORMAT = "[%(levelname)s/%(processName)s] %(message)s"
@@ -39,25 +36,20 @@ _logger = None
 _exiting = False
 
 
-def _log(level, msg, args):
-    if _logger is not None:
-        _logger.log(level, msg, *args)
+def _logs_at(level, name):
+    """A module-level log function; silent until someone asked for the
+    logger (so that logging is not even imported otherwise)."""
+    def log(msg, *args):
+        if _logger is not None:
+            _logger.log(level, msg, *args)
+    log.__name__ = log.__qualname__ = name
+    return log
 
 
-def sub_debug(msg, *args):
-    _log(SUBDEBUG, msg, args)
-
-
-def debug(msg, *args):
-    _log(DEBUG, msg, args)
-
-
-def info(msg, *args):
-    _log(INFO, msg, args)
-
-
-def sub_warning(msg, *args):
-    _log(SUBWARNING, msg, args)
+sub_debug = _logs_at(SUBDEBUG, "sub_debug")
+debug = _logs_at(DEBUG, "debug")
+info = _logs_at(INFO, "info")
+sub_warning = _logs_at(SUBWARNING, "sub_warning")
 
 
 def get_logger():
@@ -73,12 +65,12 @@ def get_logger():
 def log_to_stderr(level=None):
     """Send the multiprocessing logger's records to stderr."""
     import logging
+    to_stderr = logging.StreamHandler()
+    to_stderr.setFormatter(logging.Formatter(DEFAULT_LOGGING_FORMAT))
     logger = get_logger()
-    handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter(DEFAULT_LOGGING_FORMAT))
-    logger.addHandler(handler)
     if level:
         logger.setLevel(level)
+    logger.addHandler(to_stderr)
     return logger
 
 
@@ -161,31 +153,37 @@ class Finalize:
             raise TypeError(
                 f"Exitpriority ({exitpriority!r}) must be None or int, not {type(exitpriority)}")
         if obj is None and exitpriority is None:
-            raise TypeError("Without object, exitpriority cannot be None")
+            raise ValueError("Without object, exitpriority cannot be None")
+        self._callback, self._args, self._kwargs = callback, args, kwargs or {}
         self._weakref = None if obj is None else weakref.ref(obj, self)
-        self._callback = callback
-        self._args = args
-        self._kwargs = kwargs or {}
-        self._key = (exitpriority, next(_finalizer_order))
         self._pid = os.getpid()
+        # The key orders exit-time runs: priority, then registration order.
+        self._key = (exitpriority, next(_finalizer_order))
         _registry[self._key] = self
+
+    def _unregister(self):
+        """True if this call took the finalizer out of the registry (so it
+        has not run, and will not run elsewhere)."""
+        return _registry.pop(self._key, None) is not None
+
+    def _forget(self):
+        self._weakref = self._callback = self._args = self._kwargs = self._key = None
 
     def __call__(self, wr=None):
         """Run the callback unless it already ran; returns its result."""
-        if _registry.pop(self._key, None) is None:
+        if not self._unregister():
             return None
-        if self._pid != os.getpid():
-            # Inherited through fork: the object belongs to the parent.
-            result = None
-        else:
+        result = None
+        # Inherited through fork, the object belongs to the parent: skip.
+        if self._pid == os.getpid():
             result = self._callback(*self._args, **self._kwargs)
-        self._weakref = self._callback = self._args = self._kwargs = self._key = None
+        self._forget()
         return result
 
     def cancel(self):
         """Forget the callback without running it."""
-        if _registry.pop(self._key, None) is not None:
-            self._weakref = self._callback = self._args = self._kwargs = self._key = None
+        if self._unregister():
+            self._forget()
 
     def still_active(self):
         return self._key in _registry
@@ -205,25 +203,30 @@ class Finalize:
 def _run_finalizers(minpriority=None):
     """Run the finalizers whose exitpriority is at least minpriority (all
     with a priority when minpriority is None), highest first."""
-    if minpriority is None:
-        wanted = lambda key: key[0] is not None
-    else:
-        wanted = lambda key: key[0] is not None and key[0] >= minpriority
-    while True:
-        keys = sorted((k for k in list(_registry) if wanted(k)), reverse=True)
-        if not keys:
-            break
+    floor = minpriority
+
+    def due(key):
+        priority = key[0]
+        return priority is not None and (floor is None or priority >= floor)
+
+    # A finalizer may register others: repeat until none is due.
+    keys = sorted(filter(due, list(_registry)), reverse=True)
+    while keys:
         for key in keys:
-            finalizer = _registry.get(key)
-            if finalizer is None:
-                continue
-            try:
-                finalizer()
-            except Exception:
-                import traceback
-                traceback.print_exc()
-    if minpriority is None:
+            _run_reporting(_registry.get(key))
+        keys = sorted(filter(due, list(_registry)), reverse=True)
+    if floor is None:
         _registry.clear()
+
+
+def _run_reporting(finalizer):
+    if finalizer is None:
+        return
+    try:
+        finalizer()
+    except Exception:
+        import traceback
+        traceback.print_exc()
 
 
 def _exit_function():
@@ -264,15 +267,16 @@ class ForkAwareThreadLock:
         register_after_fork(self, ForkAwareThreadLock._reset)
 
     def _reset(self):
-        self._lock = threading.Lock()
-        self.acquire = self._lock.acquire
-        self.release = self._lock.release
+        # A lock copied by fork may be held by a thread that no longer
+        # exists: the child gets a new one.
+        lock = self._lock = threading.Lock()
+        self.acquire, self.release = lock.acquire, lock.release
+
+    def __exit__(self, *exc_info):
+        return self._lock.__exit__(*exc_info)
 
     def __enter__(self):
         return self._lock.__enter__()
-
-    def __exit__(self, *args):
-        return self._lock.__exit__(*args)
 
 
 class ForkAwareLocal(threading.local):
@@ -296,16 +300,16 @@ def close_all_fds_except(fds):
 
 
 def _close_stdin():
+    """A child reads nothing from its parent's stdin: give it /dev/null."""
     try:
         sys.stdin.close()
     except (OSError, ValueError, AttributeError):
         pass
     try:
-        fd = os.open(os.devnull, os.O_RDONLY)
-        try:
-            sys.stdin = open(fd, encoding="utf-8", closefd=False)
-        except Exception:
-            os.close(fd)
-            raise
+        null_fd = os.open(os.devnull, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        sys.stdin = open(null_fd, encoding="utf-8", closefd=False)
     except (OSError, ValueError):
-        pass
+        os.close(null_fd)

@@ -34,6 +34,7 @@ import traceback
 import weakref
 
 import multiprocessing as mp
+from multiprocessing import pool as _mp_pool
 from multiprocessing.connection import wait
 from multiprocessing.queues import Queue
 
@@ -77,48 +78,46 @@ class _Wakeup:
     """A pipe the dispatcher waits on along with the result pipe."""
 
     def __init__(self):
-        self._closed = False
         self._reader, self._writer = mp.Pipe(duplex=False)
-
-    def close(self):
-        if not self._closed:
-            self._closed = True
-            self._writer.close()
-            self._reader.close()
+        self._closed = False
 
     def wakeup(self):
-        if not self._closed:
-            try:
-                self._writer.send_bytes(b"")
-            except OSError:
-                pass
+        # An empty message is enough: the dispatcher only needs to wake.
+        if self._closed:
+            return
+        try:
+            self._writer.send_bytes(b"")
+        except OSError:
+            pass
 
     def clear(self):
-        if not self._closed:
-            while self._reader.poll():
-                self._reader.recv_bytes()
+        while not self._closed and self._reader.poll():
+            self._reader.recv_bytes()
+
+    def close(self):
+        if self._closed:
+            return
+        self._closed = True
+        for end in (self._writer, self._reader):
+            end.close()
 
 
 # -- what travels to and from the workers --------------------------------------------
 
-class _RemoteTraceback(Exception):
-    def __init__(self, tb):
-        self.tb = tb
-
-    def __str__(self):
-        return self.tb
+class _RemoteTraceback(_mp_pool.RemoteTraceback):
+    """The worker's formatted traceback, attached as __cause__; it prints
+    as the text itself.  Its own class so that tracebacks name this module,
+    as CPython's do."""
 
 
-class _ExceptionWithTraceback:
+class _ExceptionWithTraceback(_mp_pool.ExceptionWithTraceback):
     """Pickles as the exception, with the worker's traceback text as its
     __cause__."""
 
     def __init__(self, exc, tb):
-        text = "".join(traceback.format_exception(type(exc), exc, tb))
-        self.exc = exc
-        # The traceback's frames cannot be pickled; the text stands in.
-        self.exc.__traceback__ = None
-        self.tb = '\n"""\n%s"""' % text
+        super().__init__(exc, tb)
+        # The frames cannot be pickled; the text made above stands in.
+        exc.__traceback__ = None
 
     def __reduce__(self):
         return _rebuild_exc, (self.exc, self.tb)
@@ -133,26 +132,23 @@ class _WorkItem:
     __slots__ = ("future", "fn", "args", "kwargs")
 
     def __init__(self, future, fn, args, kwargs):
-        self.future = future
-        self.fn = fn
-        self.args = args
-        self.kwargs = kwargs
+        self.future, self.fn = future, fn
+        self.args, self.kwargs = args, kwargs
 
 
 class _CallItem:
     def __init__(self, work_id, fn, args, kwargs):
-        self.work_id = work_id
-        self.fn = fn
-        self.args = args
-        self.kwargs = kwargs
+        self.work_id, self.fn = work_id, fn
+        self.args, self.kwargs = args, kwargs
 
 
 class _ResultItem:
+    """A worker's report: the outcome of one call, and/or (exit_pid) that
+    the worker is leaving after max_tasks_per_child calls."""
+
     def __init__(self, work_id, exception=None, result=None, exit_pid=None):
-        self.work_id = work_id
-        self.exception = exception
-        self.result = result
-        self.exit_pid = exit_pid
+        self.work_id, self.exit_pid = work_id, exit_pid
+        self.exception, self.result = exception, result
 
 
 class _CallQueue(Queue):
@@ -379,12 +375,9 @@ class _Dispatcher(threading.Thread):
 
 
 def _chunks(*iterables, chunksize):
-    it = zip(*iterables)
-    while True:
-        chunk = tuple(itertools.islice(it, chunksize))
-        if not chunk:
-            return
-        yield chunk
+    """Tuples of up to chunksize argument tuples, in order."""
+    calls = zip(*iterables)
+    yield from iter(lambda: tuple(itertools.islice(calls, chunksize)), ())
 
 
 def _run_chunk(fn, chunk):
@@ -398,35 +391,46 @@ def _flatten(results):
             yield chunk.pop()
 
 
+def _worker_count(requested):
+    if requested is None:
+        return os.cpu_count() or 1
+    if requested <= 0:
+        raise ValueError("max_workers must be greater than 0")
+    return requested
+
+
+def _check_tasks_per_child(limit, forking):
+    if limit is None:
+        return
+    if not isinstance(limit, int):
+        raise TypeError("max_tasks_per_child must be an integer")
+    if limit <= 0:
+        raise ValueError("max_tasks_per_child must be >= 1")
+    if forking:
+        raise ValueError("max_tasks_per_child is incompatible with the 'fork' "
+                         "multiprocessing start method; supply a different "
+                         "mp_context.")
+
+
 class ProcessPoolExecutor(_base.Executor):
     def __init__(self, max_workers=None, mp_context=None, initializer=None, initargs=(),
                  *, max_tasks_per_child=None):
         """Run calls in up to max_workers worker processes (default: the
         number of CPUs)."""
-        if max_workers is None:
-            self._max_workers = os.cpu_count() or 1
-        else:
-            if max_workers <= 0:
-                raise ValueError("max_workers must be greater than 0")
-            self._max_workers = max_workers
+        self._max_workers = _worker_count(max_workers)
         if mp_context is None:
-            mp_context = mp.get_context("spawn") if max_tasks_per_child is not None \
-                else mp.get_context()
-        self._mp_context = mp_context
-        self._safe_to_spawn_on_demand = mp_context.get_start_method(allow_none=False) != "fork"
+            # Replacing workers mid-run needs a start method other than fork.
+            method = None if max_tasks_per_child is None else "spawn"
+            mp_context = mp.get_context(method)
+        forking = mp_context.get_start_method(allow_none=False) == "fork"
         if initializer is not None and not callable(initializer):
             raise TypeError("initializer must be a callable")
-        self._initializer = initializer
-        self._initargs = initargs
-        if max_tasks_per_child is not None:
-            if not isinstance(max_tasks_per_child, int):
-                raise TypeError("max_tasks_per_child must be an integer")
-            if max_tasks_per_child <= 0:
-                raise ValueError("max_tasks_per_child must be >= 1")
-            if mp_context.get_start_method(allow_none=False) == "fork":
-                raise ValueError("max_tasks_per_child is incompatible with the 'fork' "
-                                 "multiprocessing start method; supply a different "
-                                 "mp_context.")
+        _check_tasks_per_child(max_tasks_per_child, forking)
+        self._mp_context = mp_context
+        # Forked workers copy the parent's threads' locks: start them all
+        # before the dispatcher thread exists instead of on demand.
+        self._safe_to_spawn_on_demand = not forking
+        self._initializer, self._initargs = initializer, initargs
         self._max_tasks_per_child = max_tasks_per_child
 
         self._dispatcher = None
@@ -473,16 +477,11 @@ class ProcessPoolExecutor(_base.Executor):
 
     def submit(self, fn, /, *args, **kwargs):
         with self._shutdown_lock:
-            if self._broken:
-                raise BrokenProcessPool(self._broken)
-            if self._shutdown_thread:
-                raise RuntimeError("cannot schedule new futures after shutdown")
-            if _dispatchers.exiting:
-                raise RuntimeError("cannot schedule new futures after interpreter shutdown")
+            self._check_accepting()
             future = _base.Future()
-            self._pending[self._next_id] = _WorkItem(future, fn, args, kwargs)
-            self._work_ids.put(self._next_id)
-            self._next_id += 1
+            work_id, self._next_id = self._next_id, self._next_id + 1
+            self._pending[work_id] = _WorkItem(future, fn, args, kwargs)
+            self._work_ids.put(work_id)
             self._wakeup.wakeup()
             if self._safe_to_spawn_on_demand:
                 self._adjust_process_count()
@@ -490,6 +489,14 @@ class ProcessPoolExecutor(_base.Executor):
             return future
 
     submit.__doc__ = _base.Executor.submit.__doc__
+
+    def _check_accepting(self):
+        if self._broken:
+            raise BrokenProcessPool(self._broken)
+        if self._shutdown_thread:
+            raise RuntimeError("cannot schedule new futures after shutdown")
+        if _dispatchers.exiting:
+            raise RuntimeError("cannot schedule new futures after interpreter shutdown")
 
     def map(self, fn, *iterables, timeout=None, chunksize=1):
         """Like map(fn, *iterables) run in the workers, chunksize calls per
@@ -502,18 +509,19 @@ class ProcessPoolExecutor(_base.Executor):
 
     def shutdown(self, wait=True, *, cancel_futures=False):
         with self._shutdown_lock:
-            self._cancel_pending_futures = cancel_futures
             self._shutdown_thread = True
+            self._cancel_pending_futures = cancel_futures
             if self._wakeup is not None:
                 self._wakeup.wakeup()
-        if self._dispatcher is not None and wait:
-            self._dispatcher.join()
-        self._dispatcher = None
-        self._call_queue = None
-        if self._result_queue is not None and wait:
-            self._result_queue.close()
-        self._result_queue = None
-        self._processes = None
-        self._wakeup = None
+        if wait:
+            # The dispatcher winds the workers up; then nothing writes to
+            # the result pipe any more.
+            if self._dispatcher is not None:
+                self._dispatcher.join()
+            if self._result_queue is not None:
+                self._result_queue.close()
+        # Drop everything, so the executor does not keep them alive.
+        self._dispatcher = self._call_queue = self._result_queue = None
+        self._processes = self._wakeup = None
 
     shutdown.__doc__ = _base.Executor.shutdown.__doc__
