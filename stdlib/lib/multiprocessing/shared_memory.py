@@ -35,89 +35,93 @@ def _new_name():
     return "/psm_" + os.urandom(4).hex()
 
 
+def _check_request(name, create, size):
+    if size < 0:
+        raise ValueError("'size' must be a positive integer")
+    if create and size == 0:
+        raise ValueError("'size' must be a positive number different from zero")
+    if name is None and not create:
+        raise ValueError("'name' can only be None if create=True")
+
+
+def _open_block(name, create):
+    """(path, descriptor) of a block, made afresh when create is true."""
+    if name is not None:
+        path = name if name.startswith("/") else "/" + name
+        flags = os.O_RDWR | (_O_CREX if create else 0)
+        return path, _posixshmem.shm_open(path, flags, mode=0o600)
+    while True:
+        path = _new_name()
+        try:
+            return path, _posixshmem.shm_open(path, _O_CREX | os.O_RDWR, mode=0o600)
+        except FileExistsError:
+            pass
+
+
 class SharedMemory:
     """A named block of shared memory."""
 
-    _fd = -1
-    _mmap = None
-    _buf = None
+    # What this process holds of the block: (descriptor, mapping, view),
+    # or None once close() has run.
+    _held = None
 
     def __init__(self, name=None, create=False, size=0):
-        if not size >= 0:
-            raise ValueError("'size' must be a positive integer")
-        if create:
-            if size == 0:
-                raise ValueError("'size' must be a positive number different from zero")
-        elif name is None:
-            raise ValueError("'name' can only be None if create=True")
-        if name is None:
-            while True:
-                name = _new_name()
-                try:
-                    self._fd = _posixshmem.shm_open(name, _O_CREX | os.O_RDWR, mode=0o600)
-                except FileExistsError:
-                    continue
-                break
-        else:
-            if not name.startswith("/"):
-                name = "/" + name
-            flags = (_O_CREX | os.O_RDWR) if create else os.O_RDWR
-            self._fd = _posixshmem.shm_open(name, flags, mode=0o600)
-        self._name = name
+        _check_request(name, create, size)
+        path, fd = _open_block(name, create)
+        self._path = path
         try:
-            if create and size:
-                os.ftruncate(self._fd, size)
-            size = os.fstat(self._fd).st_size
-            self._mmap = mmap.mmap(self._fd, size)
+            if create:
+                os.ftruncate(fd, size)
+            length = os.fstat(fd).st_size
+            mapping = mmap.mmap(fd, length)
         except OSError:
-            self.unlink() if create else None
-            self.close()
+            os.close(fd)
+            if create:
+                _posixshmem.shm_unlink(path)
             raise
-        self._size = size
-        self._buf = memoryview(self._mmap)
-
-    def __del__(self):
-        try:
-            self.close()
-        except OSError:
-            pass
-
-    def __reduce__(self):
-        return type(self), (self.name, False, self.size)
-
-    def __repr__(self):
-        return f"{type(self).__name__}({self.name!r}, size={self.size})"
-
-    @property
-    def buf(self):
-        """A memoryview of the block's bytes."""
-        return self._buf
+        self._held = (fd, mapping, memoryview(mapping))
+        self._size = length
 
     @property
     def name(self):
         """The name other processes attach with."""
-        return self._name[1:] if self._name.startswith("/") else self._name
+        return self._path.lstrip("/")
 
     @property
     def size(self):
         return self._size
 
-    def close(self):
-        """Unmap the block from this process (the block itself stays)."""
-        if self._buf is not None:
-            self._buf.release()
-            self._buf = None
-        if self._mmap is not None:
-            self._mmap.close()
-            self._mmap = None
-        if self._fd >= 0:
-            os.close(self._fd)
-            self._fd = -1
+    @property
+    def buf(self):
+        """A memoryview of the block's bytes (None after close())."""
+        return None if self._held is None else self._held[2]
 
     def unlink(self):
         """Remove the block's name; it is freed once every process closed it."""
-        if self._name:
-            _posixshmem.shm_unlink(self._name)
+        _posixshmem.shm_unlink(self._path)
+
+    def close(self):
+        """Unmap the block from this process (the block itself stays)."""
+        held, self._held = self._held, None
+        if held is not None:
+            fd, mapping, view = held
+            view.release()
+            mapping.close()
+            os.close(fd)
+
+    def __repr__(self):
+        return f"{type(self).__name__}({self.name!r}, size={self.size})"
+
+    def __reduce__(self):
+        # Attach by name in the receiving process.
+        return type(self), (self.name, False, self.size)
+
+    def __del__(self):
+        if self._held is not None:
+            try:
+                self.close()
+            except (OSError, BufferError):
+                pass
 
 
 # -- ShareableList ---------------------------------------------------------------------
