@@ -13,9 +13,10 @@
 // truncation. Every choice comes from one std::mt19937_64 seeded by --seed,
 // so `compile_fuzz --seed S --iterations N` replays the same N inputs.
 //
-// When the process dies (a signal, or a sanitizer report), the input being
-// compiled is written to --crash-file (default compile_fuzz_crash.py) and
-// can be replayed with `compile_fuzz --replay FILE`.
+// Each input is written to --crash-file (default compile_fuzz_crash.py)
+// before it is compiled, so when the process dies (a signal, a sanitizer
+// report) the file holds the culprit; replay it with
+// `compile_fuzz --replay FILE`.
 //
 // Built with clang and -fsanitize=fuzzer, define GILT_LIBFUZZER: main() is
 // left out and libFuzzer drives LLVMFuzzerTestOneInput() below with its own
@@ -67,7 +68,7 @@ const char* g_current = nullptr;
 std::size_t g_current_size = 0;
 const char* g_crash_file = "compile_fuzz_crash.py";
 
-void save_current_input() {
+void save_current_input(bool dying = true) {
     if (!g_current) return;
     int fd = ::open(g_crash_file, O_WRONLY | O_CREAT | O_TRUNC, 0644);
     if (fd < 0) return;
@@ -78,6 +79,7 @@ void save_current_input() {
         done += static_cast<std::size_t>(n);
     }
     ::close(fd);
+    if (!dying) return;
     static const char kMsg[] = "compile_fuzz: the failing input was saved to the crash file\n";
     ssize_t ignored = ::write(2, kMsg, sizeof kMsg - 1);
     (void)ignored;
@@ -92,7 +94,7 @@ void on_fatal_signal(int sig) {
 void install_crash_handlers() {
     for (int sig : {SIGSEGV, SIGBUS, SIGABRT, SIGFPE, SIGILL}) ::signal(sig, on_fatal_signal);
 #ifdef GILT_HAVE_SANITIZER_CALLBACK
-    __sanitizer_set_death_callback(save_current_input);
+    __sanitizer_set_death_callback([] { save_current_input(); });
 #endif
 }
 
@@ -453,8 +455,13 @@ int run(const Options& o) {
         std::chrono::duration<double> spent = std::chrono::steady_clock::now() - start;
         if (!o.iterations && spent.count() >= o.seconds) break;
         std::string source = mutator.next();
+        // Saved before it runs: UBSan's fatal reports end the process without
+        // a signal or the death callback, so the file is all that is left.
+        g_current = source.data();
+        g_current_size = source.size();
+        save_current_input(false);
         if (!compile_one(ts, source)) {
-            save_current_input();
+            save_current_input(true);
             std::fprintf(stderr, "compile_fuzz: failed at iteration %llu (seed %llu)\n",
                          static_cast<unsigned long long>(n),
                          static_cast<unsigned long long>(o.seed));

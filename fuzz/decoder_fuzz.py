@@ -224,7 +224,7 @@ def main():
         py = fuzzlib.run_script(args.python, path, args.timeout / 2)
         gi = fuzzlib.run_script(args.gilt, path, args.timeout, gilt_limit)
         py_res, gi_res = parse(py.stdout), parse(gi.stdout)
-        if gi.status != "ok" or gi.returncode != 0:
+        if gi.status in ("crash", "hang") or (gi.status == "ok" and gi.returncode != 0):
             bad = next((i for i in range(first_id, first_id + len(cases)) if i not in gi_res), None)
             if bad is not None and py.status == "hang" and bad not in py_res:
                 fuzzlib.report(f"batch {batch}: case {bad} hangs in both; skipped")

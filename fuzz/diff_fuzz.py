@@ -395,7 +395,7 @@ def main():
         gi = fuzzlib.run_script(args.gilt, path, args.timeout, gilt_limit)
         py_res, gi_res = parse(py.stdout), parse(gi.stdout)
         n_cases += len(cases)
-        if gi.status != "ok":
+        if gi.status in ("crash", "hang"):
             bad = next((i for i in range(first_id, first_id + len(cases)) if i not in gi_res), None)
             if bad is not None and py.status == "hang" and bad not in py_res:
                 fuzzlib.report(f"batch {batch}: case {bad} hangs in both; skipped")

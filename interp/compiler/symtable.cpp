@@ -163,6 +163,10 @@ private:
                                     (m_cur->globals.count(n) ? "global" : "nonlocal"));
                     }
                 }
+                // Module and class bodies evaluate the annotation (compiler's
+                // ann_assign), so its lambdas and comprehensions need scopes.
+                if (m_cur->kind == ScopeKind::Module || m_cur->kind == ScopeKind::Class)
+                    visit_expr(a->annotation);
                 if (a->value) visit_expr(a->value);
                 if (a->value || a->target->kind != ast::ExprKind::Name)
                     visit_expr(a->target);
