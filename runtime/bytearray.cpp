@@ -191,7 +191,8 @@ bool splice(ThreadState& ts, Value self, int64_t start, int64_t stop, std::strin
     if (size != old && !check_resizable(ts, self)) return false;
     if (size > old && !bytearray_resize(ts, self, size)) return false;
     char* p = ba(self)->data;
-    std::memmove(p + start + data.size(), p + stop, tail);
+    // An empty bytearray may have no storage yet: memmove must not see a null pointer.
+    if (tail) std::memmove(p + start + data.size(), p + stop, tail);
     if (!data.empty()) std::memcpy(p + start, data.data(), data.size());
     return size >= old || bytearray_resize(ts, self, size);
 }

@@ -468,7 +468,8 @@ bool splice(ThreadState& ts, ArrayObject* a, int64_t start, int64_t stop, const 
     uint64_t size = old - static_cast<uint64_t>(stop - start) + n;
     if (size != old && !check_resizable(ts, a)) return false;
     if (size > old && !resize(ts, a, size)) return false;
-    std::memmove(item_ptr(a, start + n), item_ptr(a, stop), tail * a->itemsize);
+    // An empty array may have no storage yet: memmove must not see a null pointer.
+    if (tail) std::memmove(item_ptr(a, start + n), item_ptr(a, stop), tail * a->itemsize);
     if (n) std::memcpy(item_ptr(a, start), src.data(), src.size());
     return size >= old || resize(ts, a, size);
 }

@@ -200,8 +200,10 @@ void init_state(Blake2State<V>& s, const Blake2Params& p) {
         block[8 + i] = static_cast<unsigned char>(p.node_offset >> (8 * i));
     block[8 + V::kNodeOffsetBytes] = static_cast<unsigned char>(p.node_depth);
     block[9 + V::kNodeOffsetBytes] = static_cast<unsigned char>(p.inner_size);
-    std::memcpy(block + 4 * sizeof(Word), p.salt.data(), p.salt.size());
-    std::memcpy(block + 4 * sizeof(Word) + V::kSalt, p.person.data(), p.person.size());
+    // An empty salt or person may have no storage at all: memcpy must not see it.
+    if (!p.salt.empty()) std::memcpy(block + 4 * sizeof(Word), p.salt.data(), p.salt.size());
+    if (!p.person.empty())
+        std::memcpy(block + 4 * sizeof(Word) + V::kSalt, p.person.data(), p.person.size());
     for (int i = 0; i < 8; ++i) s.h[i] = V::kIv[i] ^ load_le<Word>(block + i * sizeof(Word));
     s.t[0] = s.t[1] = 0;
     s.buflen = 0;
