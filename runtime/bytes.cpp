@@ -53,7 +53,11 @@ BytesObject* alloc_bytes_raw(TypeObject* type, uint64_t size) noexcept {
     if (size > kMaxBytes) return nullptr;
     size_t bytes = type->dict_offset == kDictAfterItems ? bytes_dict_offset(size) + sizeof(Value)
                                                         : kBytesHeaderSize + size + 1;
-    auto* b = alloc<BytesObject>(type, bytes);
+    // A subclass instance with a __dict__ can be part of a reference cycle,
+    // so the collector must see it.
+    auto* b = type->dict_offset == kDictAfterItems
+                  ? reinterpret_cast<BytesObject*>(alloc_gc_object(type, bytes))
+                  : alloc<BytesObject>(type, bytes);
     if (!b) return nullptr;
     b->hash = -1;
     b->size = size;

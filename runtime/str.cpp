@@ -46,8 +46,12 @@ StrObject* alloc_raw(TypeObject* type, uint64_t byte_len, uint64_t char_len) noe
     // which must start zeroed; plain strs have only what is set below.
     size_t size = type->dict_offset == kDictAfterItems ? str_dict_offset(byte_len) + sizeof(Value)
                                                        : kStrHeaderSize + byte_len + 1;
-    auto* s = reinterpret_cast<StrObject*>(
-        (type->flags & kTypeHeap) ? alloc_object(type, size) : alloc_object_uninit(type, size));
+    // A subclass instance with a __dict__ can be part of a reference cycle,
+    // so the collector must see it.
+    Object* o = type->dict_offset == kDictAfterItems ? alloc_gc_object(type, size)
+                : (type->flags & kTypeHeap)          ? alloc_object(type, size)
+                                                     : alloc_object_uninit(type, size);
+    auto* s = reinterpret_cast<StrObject*>(o);
     if (!s) return nullptr;
     s->hash = -1;
     s->byte_len = byte_len;
