@@ -204,19 +204,9 @@ bool time_arg_seconds(ThreadState& ts, Value v, double unit_ns, double* seconds)
         *seconds = ns / 1e9;
         return true;
     }
-    Value i = v;
-    Ref index;
-    if (!is_int(v)) {
-        UnarySlot s = type_of(ts, v)->nb_index;
-        if (!s) {
-            raise_fmt(ts, ts.exc_types().TypeError,
-                      "'{}' object cannot be interpreted as an integer", type_name(ts, v));
-            return false;
-        }
-        index = Ref(s(ts, v));
-        if (!index) return false;
-        i = *index;
-    }
+    Ref index(obj_index_value(ts, v));
+    if (!index) return false;
+    Value i = *index;
     int64_t n;
     if (!int_to_int64(i, &n) || std::fabs(static_cast<double>(n) * unit_ns) >= kLimitNs) {
         raise(ts, ts.exc_types().OverflowError, "timestamp too large to convert to C _PyTime_t");

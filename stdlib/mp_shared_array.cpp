@@ -162,18 +162,9 @@ bool int_item(ThreadState& ts, Value v, uint64_t* out) {
         *out = static_cast<uint64_t>(v.as_small_int());
         return true;
     }
-    Ref index;
-    if (!is_int(v)) {
-        UnarySlot s = type_of(ts, v)->nb_index;
-        if (!s) {
-            raise_fmt(ts, ts.exc_types().TypeError,
-                      "'{}' object cannot be interpreted as an integer", type_name(ts, v));
-            return false;
-        }
-        index = Ref(s(ts, v));
-        if (!index) return false;
-        v = *index;
-    }
+    Ref index(obj_index_value(ts, v));
+    if (!index) return false;
+    v = *index;
     int64_t n;
     if (v.is_bool()) {
         *out = v.is_true();
