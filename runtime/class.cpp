@@ -247,7 +247,7 @@ bool check_bases(ThreadState& ts, Value bases) {
         auto* bt = reinterpret_cast<TypeObject*>(base.as_object());
         if (!(bt->flags & kTypeBaseType)) {
             raise_fmt(ts, ts.exc_types().TypeError, "type '{}' is not an acceptable base type",
-                      str_view(bt->qualname));
+                      bt->name_cstr);  // tp_name: "datetime.timezone" for a dotted builtin
             return false;
         }
         for (uint64_t j = 0; j < i; ++j) {

@@ -32,6 +32,7 @@ constexpr NativeModule kNativeModules[] = {
     {"_weakref", init_weakref_module},          // weakref_module.cpp
     {"array", init_array_module},               // array_module.cpp
     {"binascii", init_binascii_module},         // binascii.cpp
+    {"datetime", init_datetime_module},         // datetime_*.cpp
     {"errno", init_errno_module},               // errno_module.cpp
     {"gc", init_gc_module},                     // gc_module.cpp
     {"io", init_io_module},                     // io.cpp

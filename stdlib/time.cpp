@@ -22,8 +22,34 @@
 #include "runtime/tuple.hpp"
 #include "stdlib/modules.hpp"
 #include "stdlib/structseq.hpp"
+#include "stdlib/time_module.hpp"
 
 namespace gilt {
+
+// --- struct_time ---
+
+TypeObject* struct_time_type(Interpreter& interp) {
+    static constexpr const char* kFields[] = {"tm_year", "tm_mon",  "tm_mday", "tm_hour", "tm_min",
+                                              "tm_sec",  "tm_wday", "tm_yday", "tm_isdst"};
+    auto it = interp.module_state.find("time.struct_time");
+    if (it != interp.module_state.end()) return static_cast<TypeObject*>(it->second.get());
+    TypeObject* t = make_structseq_type(interp, "time", "struct_time", kFields);
+    interp.module_state.emplace("time.struct_time", std::shared_ptr<void>(t, [](void*) {}));
+    return t;
+}
+
+Value struct_time_from_tm(ThreadState& ts, const std::tm& tm) {
+    Value items[9] = {Value::small_int(tm.tm_year + 1900),
+                      Value::small_int(tm.tm_mon + 1),
+                      Value::small_int(tm.tm_mday),
+                      Value::small_int(tm.tm_hour),
+                      Value::small_int(tm.tm_min),
+                      Value::small_int(tm.tm_sec),
+                      Value::small_int((tm.tm_wday + 6) % 7),
+                      Value::small_int(tm.tm_yday + 1),
+                      Value::small_int(tm.tm_isdst)};
+    return structseq_new(ts, struct_time_type(ts.interp()), items);
+}
 
 namespace {
 
@@ -142,31 +168,6 @@ Value time_sleep(ThreadState& ts, Args args) {
     if (secs < 0) return raise(ts, ts.exc_types().ValueError, "sleep length must be non-negative");
     if (!sleep_for(ts, secs)) return Value();
     return Value::none();
-}
-
-// --- struct_time ---
-
-TypeObject* struct_time_type(Interpreter& interp) {
-    static constexpr const char* kFields[] = {"tm_year", "tm_mon",  "tm_mday", "tm_hour", "tm_min",
-                                              "tm_sec",  "tm_wday", "tm_yday", "tm_isdst"};
-    auto it = interp.module_state.find("time.struct_time");
-    if (it != interp.module_state.end()) return static_cast<TypeObject*>(it->second.get());
-    TypeObject* t = make_structseq_type(interp, "time", "struct_time", kFields);
-    interp.module_state.emplace("time.struct_time", std::shared_ptr<void>(t, [](void*) {}));
-    return t;
-}
-
-Value struct_time_from_tm(ThreadState& ts, const std::tm& tm) {
-    Value items[9] = {Value::small_int(tm.tm_year + 1900),
-                      Value::small_int(tm.tm_mon + 1),
-                      Value::small_int(tm.tm_mday),
-                      Value::small_int(tm.tm_hour),
-                      Value::small_int(tm.tm_min),
-                      Value::small_int(tm.tm_sec),
-                      Value::small_int((tm.tm_wday + 6) % 7),
-                      Value::small_int(tm.tm_yday + 1),
-                      Value::small_int(tm.tm_isdst)};
-    return structseq_new(ts, struct_time_type(ts.interp()), items);
 }
 
 // The optional `secs` argument of localtime/gmtime/ctime: now when absent or None.

@@ -1,0 +1,20 @@
+// What the time module shares with other native modules (datetime's
+// timetuple, strptime).
+#pragma once
+
+#include <ctime>
+
+#include "runtime/interpreter.hpp"
+#include "runtime/object.hpp"
+#include "runtime/thread_state.hpp"
+#include "runtime/type.hpp"
+
+namespace gilt {
+
+// time.struct_time, made once per interpreter.
+TypeObject* struct_time_type(Interpreter& interp);
+// A struct_time from a C tm (tm_wday Sunday 0 and tm_yday from 0, as C has
+// them; the struct_time counts from Monday 0 and day 1).
+Value struct_time_from_tm(ThreadState& ts, const std::tm& tm);
+
+}  // namespace gilt

@@ -1,0 +1,42 @@
+import datetime as d
+T = d.time; DT = d.datetime; td = d.timedelta; utc = d.timezone.utc; D = d.date
+tz1 = d.timezone(td(hours=1))
+a = DT(2020, 1, 1, 12); b = DT(2020, 1, 1, 12, tzinfo=utc)
+
+def show(expr):
+    try:
+        print(expr, '->', repr(eval(expr)))
+    except Exception as e:
+        print(expr, '!!', type(e).__name__, e)
+
+show('td(days=-1,seconds=5)')
+show('str(td(days=-1,seconds=5))')
+show('td(1.5)')
+show('td(hours=1.5, microseconds=0.5)')
+show('td(microseconds=1.5)')
+show('td(microseconds=2.5)')
+show('td(1)/0')
+show('td(1)//0')
+show('td(1)/td(0)')
+show('td(1)%td(0)')
+show('td(1)/3')
+show('td(1)*1.1')
+show('td(1)*3')
+show('3*td(1)')
+show('td(days=1)/td(hours=5)')
+show('td(days=1)//td(hours=5)')
+show('td(days=1)%td(hours=5)')
+show('divmod(td(days=1),td(hours=5))')
+show('-td(1)')
+show('abs(-td(1,5))')
+show('td(1).total_seconds()')
+show('td("a")')
+show('td(1)<1')
+show('-td.max')
+show('td.min')
+show('td.max')
+show('td.resolution')
+show('td(1)==1')
+show('bool(td(0))')
+show('td(0,1)<td(0,2)')
+show('hash(td(1))==hash(td(hours=24))')
