@@ -321,7 +321,7 @@ Value init_time_module(ThreadState& ts) {
     if (!m || !module_add_functions(ts, *m, kTimeFunctions)) return Value();
     if (!module_add_value(ts, *m, "struct_time", val(struct_time_type(ts.interp()))))
         return Value();
-    if (!add_zone_info(ts, *m)) return Value();
+    if (!add_zone_info(ts, *m) || !add_time_extras(ts, *m)) return Value();
     return m.release();
 }
 

@@ -17,4 +17,8 @@ TypeObject* struct_time_type(Interpreter& interp);
 // them; the struct_time counts from Monday 0 and day 1).
 Value struct_time_from_tm(ThreadState& ts, const std::tm& tm);
 
+// Adds strptime, the clock_* calls, CLOCK_* ids, get_clock_info, tzset and
+// thread_time_ns to the module (time_extras.cpp).
+[[nodiscard]] bool add_time_extras(ThreadState& ts, Value module);
+
 }  // namespace gilt
