@@ -10,7 +10,7 @@ PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config clang-format
   libboost-context-dev libfmt-dev libgtest-dev libgmp-dev libmimalloc-dev libreadline-dev
   libssl-dev zlib1g-dev
-  python3
+  python3 tzdata
 )
 
 missing=()
