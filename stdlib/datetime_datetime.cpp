@@ -786,7 +786,9 @@ Value make_datetime(ThreadState& ts, int y, int m, int d, int h, int mi, int s, 
                         Value::small_int(us),
                         tz,
                         *f};
-        return obj_call(ts, val(type), Args{argv, 8, tuple_obj(*names)});
+        // fold is passed only when set, as CPython does, so a subclass
+        // whose __new__ has no fold parameter still works.
+        return obj_call(ts, val(type), Args{argv, 8, fold ? tuple_obj(*names) : nullptr});
     }
     Fields f{y, m, d, h, mi, s, us};
     Object* o = alloc_dt(ts, types.datetime, f, tz, fold);

@@ -46,7 +46,9 @@ Value make_time(ThreadState& ts, int h, int mi, int s, int us, Value tz, int fol
                         Value::small_int(us),
                         tz,
                         *f};
-        return obj_call(ts, val(type), Args{argv, 5, tuple_obj(*names)});
+        // fold is passed only when set, as CPython does, so a subclass
+        // whose __new__ has no fold parameter still works.
+        return obj_call(ts, val(type), Args{argv, 5, fold ? tuple_obj(*names) : nullptr});
     }
     Object* o = alloc_instance(ts, types.time);
     if (!o) return Value();
