@@ -234,8 +234,13 @@ bool split_timestamp(ThreadState& ts, Value t, int64_t* secs, int* us) {
 bool broken_down(ThreadState& ts, int64_t secs, bool utc, std::tm* tm) {
     auto t = static_cast<std::time_t>(secs);
     bool ok = utc ? gmtime_r(&t, tm) != nullptr : localtime_r(&t, tm) != nullptr;
-    if (!ok || tm->tm_year + 1900 < kMinYear || tm->tm_year + 1900 > kMaxYear) {
+    if (!ok) {
         raise(ts, ts.exc_types().ValueError, "year is out of range");
+        return false;
+    }
+    int64_t year = int64_t(tm->tm_year) + 1900;
+    if (year < kMinYear || year > kMaxYear) {
+        raise_fmt(ts, ts.exc_types().ValueError, "year {} is out of range", year);
         return false;
     }
     return true;

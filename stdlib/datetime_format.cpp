@@ -103,8 +103,8 @@ Value dt_format_method(ThreadState& ts, Args args) {
                          args.n ? args.n - 1 : 0);
     }
     if (!is_str(ts, args[1])) {
-        return raise_fmt(ts, ts.exc_types().TypeError, "must be str, not {}",
-                         type_name(ts, args[1]));
+        return raise_fmt(ts, ts.exc_types().TypeError,
+                         "__format__() argument 1 must be str, not {}", type_name(ts, args[1]));
     }
     if (str_len(args[1]) == 0) return obj_str(ts, args[0]);
     Ref name(make_str(ts, "strftime"));
@@ -129,6 +129,7 @@ bool digits(std::string_view s, std::size_t pos, std::size_t n, int* out) {
 
 bool week_date(int year, int week, int day, ParsedIso* out) {
     if (week < 1 || week > 53 || day < 1 || day > 7) return false;
+    if (week == 53 && iso_week1_monday(year) + 52 * 7 >= iso_week1_monday(year + 1)) return false;
     int64_t ord = iso_week1_monday(year) + (week - 1) * 7 + (day - 1);
     if (ord < 1 || ord > kMaxOrdinal) return false;
     ord_to_ymd(ord, &out->y, &out->m, &out->d);
