@@ -9,6 +9,7 @@ namespace gilt {
 
 Value init_time_module(ThreadState& ts);         // time.cpp
 Value init_datetime_module(ThreadState& ts);     // datetime_*.cpp
+Value init_decimal_module(ThreadState& ts);      // decimal_*.cpp: _decimal
 Value init_posix_module(ThreadState& ts);        // os.cpp (os.py builds `os` on it)
 Value init_gc_module(ThreadState& ts);           // gc_module.cpp
 Value init_random_module(ThreadState& ts);       // random.cpp: _random

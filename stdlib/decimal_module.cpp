@@ -1,0 +1,969 @@
+// _decimal: the Decimal type over decimal_number.cpp's arithmetic.
+//
+// The context (precision, rounding, flags and traps) lives in Python
+// (stdlib/lib/decimal.py). decimal.py hands this module three callables
+// through _install(): getcontext(), signal(context, flags, result) which
+// records the flags an operation raised and raises the trapped ones (or
+// returns the result), and format(decimal, spec) for __format__. A
+// Decimal holds its number in C++; every operation reads the current
+// context, computes, and calls signal() only when a condition occurred.
+#include <cmath>
+#include <memory>
+#include <new>
+#include <string>
+
+#include "runtime/abstract.hpp"
+#include "runtime/arg_parse.hpp"
+#include "runtime/errors.hpp"
+#include "runtime/float.hpp"
+#include "runtime/heap.hpp"
+#include "runtime/int.hpp"
+#include "runtime/list.hpp"
+#include "runtime/module.hpp"
+#include "runtime/str.hpp"
+#include "runtime/tuple.hpp"
+#include "stdlib/decimal_number.hpp"
+#include "stdlib/modules.hpp"
+#include "stdlib/native_type.hpp"
+
+namespace gilt {
+
+namespace {
+
+struct DecimalObject {
+    Object hdr;
+    dec::Number* num;  // owned
+    int64_t hash;      // -1 until computed
+};
+
+DecimalObject* dobj(Value v) {
+    return reinterpret_cast<DecimalObject*>(v.as_object());
+}
+const dec::Number& num_of(Value v) {
+    return *dobj(v)->num;
+}
+
+// The Python half's callables, borrowed from the _decimal module's dict
+// (which keeps them alive).
+struct DecimalState {
+    TypeObject* type = nullptr;
+    Value getcontext;
+    Value signal;
+    Value format;
+    Value tuple_type;  // DecimalTuple
+};
+
+DecimalState& state(Interpreter& interp);
+
+TypeObject* decimal_type(ThreadState& ts) {
+    return state(ts.interp()).type;
+}
+
+bool is_decimal(ThreadState& ts, Value v) {
+    return v.is_object() && type_is_subtype(type_of_object(v), decimal_type(ts));
+}
+
+Value wrap(ThreadState& ts, dec::Number n, TypeObject* type = nullptr) {
+    Object* o =
+        alloc_object(type ? type : decimal_type(ts), (type ? type : decimal_type(ts))->basicsize);
+    if (!o) return raise_memory_error(ts);
+    auto* d = reinterpret_cast<DecimalObject*>(o);
+    d->num = new (std::nothrow) dec::Number(std::move(n));
+    d->hash = -1;
+    if (!d->num) {
+        free_object(o);
+        return raise_memory_error(ts);
+    }
+    return Value::object(o);
+}
+
+// --- the context ---
+
+Value current_context(ThreadState& ts, Value given) {
+    if (!given.is_null() && !given.is_none()) return new_ref(given);
+    DecimalState& st = state(ts.interp());
+    if (st.getcontext.is_null())
+        return raise(ts, ts.exc_types().RuntimeError, "decimal context is not installed");
+    return call0(ts, st.getcontext);
+}
+
+bool int_attr(ThreadState& ts, Value ctx, const char* name, int64_t* out) {
+    Ref v(obj_getattr_cstr(ts, ctx, name));
+    return v && obj_index(ts, *v, out);
+}
+
+bool rounding_from(ThreadState& ts, Value name, dec::Rounding* out) {
+    static constexpr std::pair<const char*, dec::Rounding> kModes[] = {
+        {"ROUND_DOWN", dec::Rounding::Down},          {"ROUND_HALF_UP", dec::Rounding::HalfUp},
+        {"ROUND_HALF_EVEN", dec::Rounding::HalfEven}, {"ROUND_CEILING", dec::Rounding::Ceiling},
+        {"ROUND_FLOOR", dec::Rounding::Floor},        {"ROUND_UP", dec::Rounding::Up},
+        {"ROUND_HALF_DOWN", dec::Rounding::HalfDown}, {"ROUND_05UP", dec::Rounding::Up05},
+    };
+    if (is_str(ts, name)) {
+        for (auto& [text, mode] : kModes) {
+            if (str_view(name) == text) {
+                *out = mode;
+                return true;
+            }
+        }
+    }
+    raise(ts, ts.exc_types().TypeError,
+          "valid values for rounding are:\n  [ROUND_CEILING, ROUND_FLOOR, ROUND_UP, "
+          "ROUND_DOWN,\n   ROUND_HALF_UP, ROUND_HALF_DOWN, ROUND_HALF_EVEN,\n   ROUND_05UP]");
+    return false;
+}
+
+bool read_context(ThreadState& ts, Value ctx, dec::Context* out) {
+    int64_t clamp = 0;
+    Ref rounding(obj_getattr_cstr(ts, ctx, "rounding"));
+    if (!rounding || !rounding_from(ts, *rounding, &out->rounding)) return false;
+    if (!int_attr(ts, ctx, "prec", &out->prec) || !int_attr(ts, ctx, "Emin", &out->emin) ||
+        !int_attr(ts, ctx, "Emax", &out->emax) || !int_attr(ts, ctx, "clamp", &clamp))
+        return false;
+    out->clamp = clamp != 0;
+    return true;
+}
+
+// The result of an operation: signals its flags through the context.
+Value deliver(ThreadState& ts, Value ctx, uint32_t flags, dec::Number n) {
+    Ref result(wrap(ts, std::move(n)));
+    if (!result || flags == 0) return result.release();
+    return call_n(ts, state(ts.interp()).signal,
+                  {ctx, Value::small_int(static_cast<int64_t>(flags)), *result});
+}
+
+// --- conversions ---
+
+bool from_int(ThreadState& ts, Value v, dec::Number* out) {
+    std::string text;
+    if (!int_to_decimal_checked(ts, v, &text)) return false;
+    *out = dec::from_int_text(text);
+    return true;
+}
+
+// The exact value of a float: n / 2**k is n * 5**k / 10**k.
+bool from_double(ThreadState& ts, double d, dec::Number* out) {
+    if (std::isnan(d)) {
+        *out = dec::nan_result();
+        out->neg = std::signbit(d);
+        return true;
+    }
+    if (std::isinf(d)) {
+        dec::parse(d > 0 ? "Infinity" : "-Infinity", out);
+        return true;
+    }
+    int exp2;
+    double mant = std::frexp(std::fabs(d), &exp2);
+    auto m = static_cast<int64_t>(std::ldexp(mant, 53));
+    exp2 -= 53;
+    while (m != 0 && m % 2 == 0 && exp2 < 0) {
+        m /= 2;
+        ++exp2;
+    }
+    Ref mv(make_int(ts, m));
+    Ref scaled;
+    int64_t exp10 = 0;
+    if (exp2 >= 0) {
+        Ref p(int_binary(ts, BinOp::Pow, Value::small_int(2), Value::small_int(exp2)));
+        scaled = Ref(p ? int_binary(ts, BinOp::Mul, *mv, *p) : Value());
+    } else {
+        Ref p(int_binary(ts, BinOp::Pow, Value::small_int(5), Value::small_int(-exp2)));
+        scaled = Ref(p ? int_binary(ts, BinOp::Mul, *mv, *p) : Value());
+        exp10 = exp2;
+    }
+    if (!scaled || !from_int(ts, *scaled, out)) return false;
+    out->exp = exp10;
+    out->neg = std::signbit(d);
+    return true;
+}
+
+// An operand of arithmetic: Decimal or int; 0 for NotImplemented.
+int operand(ThreadState& ts, Value v, dec::Number* out) {
+    if (is_decimal(ts, v)) {
+        *out = num_of(v);
+        return 1;
+    }
+    if (is_int(v)) return from_int(ts, v, out) ? 1 : -1;
+    return 0;
+}
+
+bool from_tuple(ThreadState& ts, Value t, dec::Number* out) {
+    Ref items(tuple_from_iterable(ts, t));
+    if (!items) return false;
+    if (tuple_size(*items) != 3) {
+        raise(ts, ts.exc_types().ValueError, "argument must be a sequence of length 3");
+        return false;
+    }
+    int64_t sign;
+    if (!obj_index(ts, tuple_item(*items, 0), &sign)) return false;
+    if (sign != 0 && sign != 1) {
+        raise(ts, ts.exc_types().ValueError, "sign must be an integer with the value 0 or 1");
+        return false;
+    }
+    Value exp = tuple_item(*items, 2);
+    dec::Number n;
+    n.neg = sign == 1;
+    Ref digits(tuple_from_iterable(ts, tuple_item(*items, 1)));
+    if (!digits) return false;
+    std::string text;
+    for (uint64_t i = 0; i < tuple_size(*digits); ++i) {
+        int64_t dgt;
+        if (!obj_index(ts, tuple_item(*digits, i), &dgt)) return false;
+        if (dgt < 0 || dgt > 9) {
+            raise(ts, ts.exc_types().ValueError, "coefficient must be a tuple of digits");
+            return false;
+        }
+        text += static_cast<char>('0' + dgt);
+    }
+    if (is_str(ts, exp)) {
+        std::string_view e = str_view(exp);
+        n.kind = e == "F" ? dec::Kind::Inf : e == "n" ? dec::Kind::NaN : dec::Kind::SNaN;
+        n.digits = n.kind == dec::Kind::Inf ? "0" : text;
+    } else {
+        if (!obj_index(ts, exp, &n.exp)) return false;
+        n = dec::from_int_text(text.empty() ? "0" : text);
+        n.neg = sign == 1;
+        if (!obj_index(ts, exp, &n.exp)) return false;
+    }
+    *out = n;
+    return true;
+}
+
+Value decimal_new(ThreadState& ts, TypeObject* type, Args args) {
+    Value value, context;
+    if (!parse_args(ts, args, "Decimal", {"|", "value", "context"}, {&value, &context}))
+        return Value();
+    dec::Number n;
+    uint32_t flags = 0;
+    if (value.is_null()) {
+        n = dec::Number();
+    } else if (is_decimal(ts, value)) {
+        n = num_of(value);
+    } else if (is_int(value)) {
+        if (!from_int(ts, value, &n)) return Value();
+    } else if (is_str(ts, value)) {
+        if (!dec::parse(str_view(value), &n)) {
+            n = dec::nan_result();
+            flags = dec::kInvalid | dec::kConversionSyntax;
+        }
+    } else if (is_float(value)) {
+        if (!from_double(ts, float_value(value), &n)) return Value();
+        flags = dec::kFloatOperation;
+    } else if (is_tuple(ts, value) || is_instance_of(ts, value, ts.interp().types.list)) {
+        if (!from_tuple(ts, value, &n)) return Value();
+    } else {
+        return raise_fmt(ts, ts.exc_types().TypeError,
+                         "conversion from {} to Decimal is not supported", type_name(ts, value));
+    }
+    Ref result(wrap(ts, std::move(n), type));
+    if (!result || flags == 0) return result.release();
+    Ref ctx(current_context(ts, context));
+    if (!ctx) return Value();
+    return call_n(ts, state(ts.interp()).signal,
+                  {*ctx, Value::small_int(static_cast<int64_t>(flags)), *result});
+}
+
+void decimal_dealloc(Object* o) {
+    delete reinterpret_cast<DecimalObject*>(o)->num;
+    free_object(o);
+}
+
+Value decimal_str(ThreadState& ts, Value self) {
+    return make_str(ts, dec::to_sci_string(num_of(self)));
+}
+
+Value decimal_repr(ThreadState& ts, Value self) {
+    return make_str(ts, "Decimal('" + dec::to_sci_string(num_of(self)) + "')");
+}
+
+// --- arithmetic slots ---
+
+using BinaryOp = uint32_t (*)(const dec::Number&, const dec::Number&, const dec::Context&,
+                              dec::Number*);
+
+Value binary(ThreadState& ts, Value a, Value b, BinaryOp op) {
+    dec::Number x, y;
+    int ra = operand(ts, a, &x);
+    int rb = ra > 0 ? operand(ts, b, &y) : 0;
+    if (ra < 0 || rb < 0) return Value();
+    if (ra == 0 || rb == 0) return Value::not_implemented();
+    Ref ctx(current_context(ts, Value()));
+    dec::Context c;
+    if (!ctx || !read_context(ts, *ctx, &c)) return Value();
+    dec::Number r;
+    uint32_t flags = op(x, y, c, &r);
+    return deliver(ts, *ctx, flags, std::move(r));
+}
+
+uint32_t op_add(const dec::Number& a, const dec::Number& b, const dec::Context& c, dec::Number* r) {
+    return dec::add(a, b, false, c, r);
+}
+uint32_t op_sub(const dec::Number& a, const dec::Number& b, const dec::Context& c, dec::Number* r) {
+    return dec::add(a, b, true, c, r);
+}
+uint32_t op_floordiv(const dec::Number& a, const dec::Number& b, const dec::Context& c,
+                     dec::Number* r) {
+    dec::Number rem;
+    return dec::divide_int(a, b, c, r, &rem);
+}
+uint32_t op_mod(const dec::Number& a, const dec::Number& b, const dec::Context& c, dec::Number* r) {
+    dec::Number q;
+    uint32_t flags = dec::divide_int(a, b, c, &q, r);
+    if ((flags & dec::kDivByZero) && !a.zero()) {
+        *r = dec::nan_result();
+        return dec::kInvalid;
+    }
+    return flags;
+}
+
+Value decimal_add(ThreadState& ts, Value a, Value b) {
+    return binary(ts, a, b, op_add);
+}
+Value decimal_sub(ThreadState& ts, Value a, Value b) {
+    return binary(ts, a, b, op_sub);
+}
+Value decimal_mul(ThreadState& ts, Value a, Value b) {
+    return binary(ts, a, b, dec::multiply);
+}
+Value decimal_truediv(ThreadState& ts, Value a, Value b) {
+    return binary(ts, a, b, dec::divide);
+}
+Value decimal_floordiv(ThreadState& ts, Value a, Value b) {
+    return binary(ts, a, b, op_floordiv);
+}
+Value decimal_mod(ThreadState& ts, Value a, Value b) {
+    return binary(ts, a, b, op_mod);
+}
+
+// x ** n for an integral exponent, by repeated squaring at extra precision.
+uint32_t op_pow(const dec::Number& a, const dec::Number& b, const dec::Context& c, dec::Number* r) {
+    if (!b.finite() || b.exp < 0 || b.digits.size() > 18 || !a.finite()) {
+        *r = dec::nan_result();
+        return dec::kInvalid;
+    }
+    int64_t n = std::stoll(b.digits) * (b.exp > 0 ? static_cast<int64_t>(std::pow(10, b.exp)) : 1);
+    if (b.neg) n = -n;
+    dec::Context wide = c;
+    wide.prec = c.prec + 10;
+    wide.rounding = dec::Rounding::HalfEven;
+    dec::Number result = dec::from_int_text("1");
+    dec::Number base = a;
+    uint32_t flags = 0;
+    for (int64_t k = n < 0 ? -n : n; k > 0; k >>= 1) {
+        if (k & 1) flags |= dec::multiply(result, base, wide, &result);
+        if (k > 1) flags |= dec::multiply(base, base, wide, &base);
+    }
+    if (n < 0) {
+        if (result.zero()) {
+            *r = dec::Number();
+            dec::parse(a.neg && (n % 2) ? "-Infinity" : "Infinity", r);
+            return dec::kDivByZero;
+        }
+        flags |= dec::divide(dec::from_int_text("1"), result, wide, &result);
+    }
+    *r = result;
+    uint32_t fin = dec::finish(*r, c);
+    return fin | (flags & dec::kInexact ? dec::kInexact | dec::kRounded : 0);
+}
+
+Value decimal_pow(ThreadState& ts, Value a, Value b) {
+    return binary(ts, a, b, op_pow);
+}
+
+Value unary(ThreadState& ts, Value self, int which) {
+    Ref ctx(current_context(ts, Value()));
+    dec::Context c;
+    if (!ctx || !read_context(ts, *ctx, &c)) return Value();
+    dec::Number x = num_of(self);
+    if (which == 1 && !x.nan()) x.neg = !x.neg;
+    if (which == 2 && !x.nan()) x.neg = false;
+    dec::Number r;
+    uint32_t flags = dec::plus(x, c, &r);
+    return deliver(ts, *ctx, flags, std::move(r));
+}
+
+Value decimal_pos(ThreadState& ts, Value self) {
+    return unary(ts, self, 0);
+}
+Value decimal_neg(ThreadState& ts, Value self) {
+    return unary(ts, self, 1);
+}
+Value decimal_abs(ThreadState& ts, Value self) {
+    return unary(ts, self, 2);
+}
+
+int decimal_bool(ThreadState&, Value self) {
+    const dec::Number& n = num_of(self);
+    return !n.zero();
+}
+
+// The integer part (toward zero) of a finite Decimal, as a Python int.
+Value integer_part(ThreadState& ts, const dec::Number& n, dec::Rounding mode) {
+    if (n.nan()) return raise(ts, ts.exc_types().ValueError, "cannot convert NaN to integer");
+    if (n.kind == dec::Kind::Inf)
+        return raise(ts, ts.exc_types().OverflowError, "cannot convert Infinity to integer");
+    dec::Number x = n;
+    dec::rescale(x, 0, mode);
+    std::string text = (x.neg && !x.zero() ? "-" : "") + x.digits;
+    return int_from_string(ts, text, 10);
+}
+
+Value decimal_int(ThreadState& ts, Value self) {
+    return integer_part(ts, num_of(self), dec::Rounding::Down);
+}
+
+Value decimal_float(ThreadState& ts, Value self) {
+    const dec::Number& n = num_of(self);
+    if (n.kind == dec::Kind::SNaN)
+        return raise(ts, ts.exc_types().ValueError, "cannot convert signaling NaN to float");
+    std::string text = n.nan() ? (n.neg ? "-nan" : "nan") : dec::to_sci_string(n);
+    return float_from_string(ts, text);
+}
+
+// --- comparison and hashing ---
+
+// -2: unordered (a NaN), otherwise -1/0/1; *ok false when not comparable.
+int compare_with(ThreadState& ts, Value a, Value b, bool* handled, bool* float_op) {
+    dec::Number x = num_of(a), y;
+    *handled = true;
+    *float_op = false;
+    if (is_decimal(ts, b)) {
+        y = num_of(b);
+    } else if (is_int(b)) {
+        if (!from_int(ts, b, &y)) return -3;
+    } else if (is_float(b)) {
+        if (!from_double(ts, float_value(b), &y)) return -3;
+        *float_op = true;
+    } else {
+        *handled = false;
+        return 0;
+    }
+    if (x.nan() || y.nan()) return -2;
+    return dec::compare(x, y);
+}
+
+Value decimal_richcompare(ThreadState& ts, Value a, Value b, CompareOp op) {
+    bool handled, float_op;
+    int c = compare_with(ts, a, b, &handled, &float_op);
+    if (c == -3) return Value();
+    if (!handled) return Value::not_implemented();
+    bool equality = op == CompareOp::Eq || op == CompareOp::Ne;
+    if (c == -2) {
+        bool signaling = num_of(a).kind == dec::Kind::SNaN ||
+                         (is_decimal(ts, b) && num_of(b).kind == dec::Kind::SNaN);
+        if (!equality || signaling) {
+            Ref ctx(current_context(ts, Value()));
+            if (!ctx) return Value();
+            Ref r(call_n(ts, state(ts.interp()).signal,
+                         {*ctx, Value::small_int(dec::kInvalid), Value::none()}));
+            if (!r) return Value();
+        }
+        return Value::boolean(op == CompareOp::Ne);
+    }
+    if (float_op && !equality) {
+        Ref ctx(current_context(ts, Value()));
+        if (!ctx) return Value();
+        Ref r(call_n(ts, state(ts.interp()).signal,
+                     {*ctx, Value::small_int(dec::kFloatOperation), Value::none()}));
+        if (!r) return Value();
+    }
+    bool r = false;
+    switch (op) {
+        case CompareOp::Lt:
+            r = c < 0;
+            break;
+        case CompareOp::Le:
+            r = c <= 0;
+            break;
+        case CompareOp::Eq:
+            r = c == 0;
+            break;
+        case CompareOp::Ne:
+            r = c != 0;
+            break;
+        case CompareOp::Gt:
+            r = c > 0;
+            break;
+        case CompareOp::Ge:
+            r = c >= 0;
+            break;
+    }
+    return Value::boolean(r);
+}
+
+// Equal numbers hash equal across int, float, Fraction and Decimal: the
+// value modulo the prime P = 2**61 - 1, with 10**-k as the inverse of 10**k.
+bool decimal_hash(ThreadState& ts, Value self, int64_t* out) {
+    DecimalObject* d = dobj(self);
+    if (d->hash != -1) {
+        *out = d->hash;
+        return true;
+    }
+    const dec::Number& n = *d->num;
+    constexpr uint64_t kP = (uint64_t(1) << 61) - 1;
+    int64_t h;
+    if (n.kind == dec::Kind::SNaN) {
+        raise(ts, ts.exc_types().TypeError, "Cannot hash a signaling NaN value");
+        return false;
+    }
+    if (n.kind == dec::Kind::NaN) {
+        h = static_cast<int64_t>(reinterpret_cast<uintptr_t>(self.as_object()) >> 4);
+    } else if (n.kind == dec::Kind::Inf) {
+        h = n.neg ? -314159 : 314159;
+    } else {
+        auto mulmod = [&](uint64_t a, uint64_t b) {
+            return static_cast<uint64_t>(static_cast<unsigned __int128>(a) * b % kP);
+        };
+        auto powmod = [&](uint64_t base, uint64_t e) {
+            uint64_t r = 1;
+            for (; e; e >>= 1, base = mulmod(base, base))
+                if (e & 1) r = mulmod(r, base);
+            return r;
+        };
+        uint64_t c = 0;
+        for (char ch : n.digits) c = (mulmod(c, 10) + static_cast<uint64_t>(ch - '0')) % kP;
+        uint64_t e = n.exp >= 0 ? powmod(10, static_cast<uint64_t>(n.exp))
+                                : powmod(powmod(10, kP - 2), static_cast<uint64_t>(-n.exp));
+        auto v = static_cast<int64_t>(mulmod(c, e));
+        h = n.neg ? -v : v;
+    }
+    if (h == -1) h = -2;
+    d->hash = h;
+    *out = h;
+    return true;
+}
+
+// --- methods ---
+
+Value method_context(ThreadState& ts, Value given, dec::Context* c) {
+    Value ctx = current_context(ts, given);
+    if (ctx.is_null()) return Value();
+    if (!read_context(ts, ctx, c)) {
+        decref(ctx);
+        return Value();
+    }
+    return ctx;
+}
+
+Value decimal_quantize(ThreadState& ts, Args args) {
+    Value exp, rounding, context;
+    if (!parse_args(ts, args.drop_first(), "quantize", {"exp", "|", "rounding", "context"},
+                    {&exp, &rounding, &context}))
+        return Value();
+    dec::Context c;
+    Ref ctx(method_context(ts, context, &c));
+    if (!ctx) return Value();
+    dec::Number e;
+    int r = operand(ts, exp, &e);
+    if (r <= 0) {
+        if (r == 0)
+            raise_fmt(ts, ts.exc_types().TypeError,
+                      "conversion from {} to Decimal is not supported", type_name(ts, exp));
+        return Value();
+    }
+    dec::Rounding mode = c.rounding;
+    if (!rounding.is_null() && !rounding.is_none() && !rounding_from(ts, rounding, &mode))
+        return Value();
+    dec::Number out;
+    uint32_t flags = dec::quantize(num_of(args[0]), e, mode, c, &out);
+    return deliver(ts, *ctx, flags, std::move(out));
+}
+
+Value to_integral(ThreadState& ts, Args args, const char* name, bool exact) {
+    Value rounding, context;
+    if (!parse_args(ts, args.drop_first(), name, {"|", "rounding", "context"},
+                    {&rounding, &context}))
+        return Value();
+    dec::Context c;
+    Ref ctx(method_context(ts, context, &c));
+    if (!ctx) return Value();
+    dec::Rounding mode = c.rounding;
+    if (!rounding.is_null() && !rounding.is_none() && !rounding_from(ts, rounding, &mode))
+        return Value();
+    dec::Number x = num_of(args[0]);
+    uint32_t flags = 0;
+    if (x.kind == dec::Kind::SNaN) {
+        x.kind = dec::Kind::NaN;
+        flags = dec::kInvalid;
+    } else if (x.finite() && x.exp < 0) {
+        flags = dec::rescale(x, 0, mode);
+        if (!exact) flags = 0;
+    }
+    return deliver(ts, *ctx, flags, std::move(x));
+}
+
+Value decimal_to_integral_value(ThreadState& ts, Args args) {
+    return to_integral(ts, args, "to_integral_value", false);
+}
+Value decimal_to_integral_exact(ThreadState& ts, Args args) {
+    return to_integral(ts, args, "to_integral_exact", true);
+}
+
+Value decimal_sqrt(ThreadState& ts, Args args) {
+    Value context;
+    if (!parse_args(ts, args.drop_first(), "sqrt", {"|", "context"}, {&context})) return Value();
+    dec::Context c;
+    Ref ctx(method_context(ts, context, &c));
+    if (!ctx) return Value();
+    dec::Number out;
+    uint32_t flags = dec::square_root(num_of(args[0]), c, &out);
+    return deliver(ts, *ctx, flags, std::move(out));
+}
+
+Value decimal_normalize(ThreadState& ts, Args args) {
+    Value context;
+    if (!parse_args(ts, args.drop_first(), "normalize", {"|", "context"}, {&context}))
+        return Value();
+    dec::Context c;
+    Ref ctx(method_context(ts, context, &c));
+    if (!ctx) return Value();
+    dec::Number out;
+    uint32_t flags = dec::plus(num_of(args[0]), c, &out);
+    if (out.zero()) {
+        out.exp = 0;
+    } else {
+        dec::strip_zeros(out, c.emax);
+    }
+    return deliver(ts, *ctx, flags, std::move(out));
+}
+
+Value decimal_as_tuple(ThreadState& ts, Args args) {
+    if (!method_args(ts, args, "as_tuple", "as_tuple", 0, 0)) return Value();
+    const dec::Number& n = num_of(args[0]);
+    std::string digits = n.kind == dec::Kind::Inf ? "0" : n.digits;
+    Ref items(tuple_new(ts, digits.size()));
+    if (!items) return Value();
+    for (std::size_t i = 0; i < digits.size(); ++i)
+        tuple_obj(*items)->items[i] = Value::small_int(digits[i] - '0');
+    Ref exp;
+    if (n.kind == dec::Kind::Inf)
+        exp = Ref(make_str(ts, "F"));
+    else if (n.kind == dec::Kind::NaN)
+        exp = Ref(make_str(ts, "n"));
+    else if (n.kind == dec::Kind::SNaN)
+        exp = Ref(make_str(ts, "N"));
+    else
+        exp = Ref(make_int(ts, n.exp));
+    if (!exp) return Value();
+    return call_n(ts, state(ts.interp()).tuple_type,
+                  {Value::small_int(n.neg ? 1 : 0), *items, *exp});
+}
+
+Value decimal_as_integer_ratio(ThreadState& ts, Args args) {
+    if (!method_args(ts, args, "as_integer_ratio", "as_integer_ratio", 0, 0)) return Value();
+    const dec::Number& n = num_of(args[0]);
+    if (n.nan()) return raise(ts, ts.exc_types().ValueError, "cannot convert NaN to integer ratio");
+    if (n.kind == dec::Kind::Inf)
+        return raise(ts, ts.exc_types().OverflowError, "cannot convert Infinity to integer ratio");
+    std::string num = (n.neg ? "-" : "") + n.digits;
+    std::string den = "1";
+    if (n.exp > 0)
+        num += std::string(static_cast<std::size_t>(n.exp), '0');
+    else
+        den += std::string(static_cast<std::size_t>(-n.exp), '0');
+    Ref a(int_from_string(ts, num, 10));
+    Ref b(a ? int_from_string(ts, den, 10) : Value());
+    if (!b) return Value();
+    // Reduce by the common factors of 2 and 5 (den is a power of ten).
+    Ref two(make_int(ts, 2)), five(make_int(ts, 5));
+    for (Value f : {*two, *five}) {
+        for (;;) {
+            Ref r1(int_binary(ts, BinOp::Mod, *a, f));
+            Ref r2(int_binary(ts, BinOp::Mod, *b, f));
+            if (!r1 || !r2) return Value();
+            if (!(int_sign(*r1) == 0 && int_sign(*r2) == 0) || int_sign(*b) == 0) break;
+            a = Ref(int_binary(ts, BinOp::FloorDiv, *a, f));
+            b = Ref(int_binary(ts, BinOp::FloorDiv, *b, f));
+            if (!a || !b) return Value();
+        }
+    }
+    return tuple_pack(ts, {*a, *b});
+}
+
+Value decimal_adjusted(ThreadState& ts, Args args) {
+    if (!method_args(ts, args, "adjusted", "adjusted", 0, 0)) return Value();
+    const dec::Number& n = num_of(args[0]);
+    return make_int(ts, n.finite() ? n.adjusted() : 0);
+}
+
+Value predicate(ThreadState& ts, Args args, const char* name, bool (*test)(const dec::Number&)) {
+    if (!method_args(ts, args, name, name, 0, 0)) return Value();
+    return Value::boolean(test(num_of(args[0])));
+}
+
+Value decimal_is_nan(ThreadState& ts, Args args) {
+    return predicate(ts, args, "is_nan", [](const dec::Number& n) { return n.nan(); });
+}
+Value decimal_is_snan(ThreadState& ts, Args args) {
+    return predicate(ts, args, "is_snan",
+                     [](const dec::Number& n) { return n.kind == dec::Kind::SNaN; });
+}
+Value decimal_is_qnan(ThreadState& ts, Args args) {
+    return predicate(ts, args, "is_qnan",
+                     [](const dec::Number& n) { return n.kind == dec::Kind::NaN; });
+}
+Value decimal_is_infinite(ThreadState& ts, Args args) {
+    return predicate(ts, args, "is_infinite",
+                     [](const dec::Number& n) { return n.kind == dec::Kind::Inf; });
+}
+Value decimal_is_finite(ThreadState& ts, Args args) {
+    return predicate(ts, args, "is_finite", [](const dec::Number& n) { return n.finite(); });
+}
+Value decimal_is_zero(ThreadState& ts, Args args) {
+    return predicate(ts, args, "is_zero", [](const dec::Number& n) { return n.zero(); });
+}
+Value decimal_is_signed(ThreadState& ts, Args args) {
+    return predicate(ts, args, "is_signed", [](const dec::Number& n) { return n.neg; });
+}
+
+Value copy_with_sign(ThreadState& ts, Args args, const char* name, int mode) {
+    if (!method_args(ts, args, name, name, mode == 2 ? 1 : 0, mode == 2 ? 1 : 0)) return Value();
+    dec::Number n = num_of(args[0]);
+    if (mode == 0) n.neg = false;
+    if (mode == 1) n.neg = !n.neg;
+    if (mode == 2) {
+        dec::Number other;
+        int r = operand(ts, args[1], &other);
+        if (r <= 0) {
+            if (r == 0)
+                raise_fmt(ts, ts.exc_types().TypeError,
+                          "conversion from {} to Decimal is not supported", type_name(ts, args[1]));
+            return Value();
+        }
+        n.neg = other.neg;
+    }
+    return wrap(ts, std::move(n));
+}
+
+Value decimal_copy_abs(ThreadState& ts, Args args) {
+    return copy_with_sign(ts, args, "copy_abs", 0);
+}
+Value decimal_copy_negate(ThreadState& ts, Args args) {
+    return copy_with_sign(ts, args, "copy_negate", 1);
+}
+Value decimal_copy_sign(ThreadState& ts, Args args) {
+    return copy_with_sign(ts, args, "copy_sign", 2);
+}
+
+Value decimal_to_eng_string(ThreadState& ts, Args args) {
+    Value context;
+    if (!parse_args(ts, args.drop_first(), "to_eng_string", {"|", "context"}, {&context}))
+        return Value();
+    return make_str(ts, dec::to_eng_string(num_of(args[0])));
+}
+
+Value decimal_round(ThreadState& ts, Args args) {
+    if (!method_args(ts, args, "__round__", "__round__", 0, 1)) return Value();
+    const dec::Number& n = num_of(args[0]);
+    if (args.n == 1 || args[1].is_none()) {
+        dec::Context c;
+        Ref ctx(method_context(ts, Value(), &c));
+        if (!ctx) return Value();
+        return integer_part(ts, n, dec::Rounding::HalfEven);
+    }
+    int64_t digits;
+    if (!obj_index(ts, args[1], &digits)) return Value();
+    dec::Context c;
+    Ref ctx(method_context(ts, Value(), &c));
+    if (!ctx) return Value();
+    dec::Number e;
+    e.exp = -digits;
+    e.digits = "1";
+    dec::Number out;
+    uint32_t flags = dec::quantize(n, e, c.rounding, c, &out);
+    return deliver(ts, *ctx, flags, std::move(out));
+}
+
+Value decimal_floor(ThreadState& ts, Args args) {
+    if (!method_args(ts, args, "__floor__", "__floor__", 0, 0)) return Value();
+    return integer_part(ts, num_of(args[0]), dec::Rounding::Floor);
+}
+Value decimal_ceil(ThreadState& ts, Args args) {
+    if (!method_args(ts, args, "__ceil__", "__ceil__", 0, 0)) return Value();
+    return integer_part(ts, num_of(args[0]), dec::Rounding::Ceiling);
+}
+Value decimal_trunc(ThreadState& ts, Args args) {
+    if (!method_args(ts, args, "__trunc__", "__trunc__", 0, 0)) return Value();
+    return integer_part(ts, num_of(args[0]), dec::Rounding::Down);
+}
+
+Value decimal_divmod(ThreadState& ts, Args args) {
+    if (!method_args(ts, args, "__divmod__", "__divmod__", 1, 1)) return Value();
+    dec::Number x = num_of(args[0]), y;
+    int r = operand(ts, args[1], &y);
+    if (r < 0) return Value();
+    if (r == 0) return Value::not_implemented();
+    dec::Context c;
+    Ref ctx(method_context(ts, Value(), &c));
+    if (!ctx) return Value();
+    dec::Number q, m;
+    uint32_t flags = dec::divide_int(x, y, c, &q, &m);
+    Ref qv(deliver(ts, *ctx, flags, std::move(q)));
+    Ref mv(qv ? wrap(ts, std::move(m)) : Value());
+    if (!mv) return Value();
+    return tuple_pack(ts, {*qv, *mv});
+}
+
+Value decimal_rdivmod(ThreadState& ts, Args args) {
+    if (!method_args(ts, args, "__rdivmod__", "__rdivmod__", 1, 1)) return Value();
+    dec::Number x, y = num_of(args[0]);
+    int r = operand(ts, args[1], &x);
+    if (r < 0) return Value();
+    if (r == 0) return Value::not_implemented();
+    dec::Context c;
+    Ref ctx(method_context(ts, Value(), &c));
+    if (!ctx) return Value();
+    dec::Number q, m;
+    uint32_t flags = dec::divide_int(x, y, c, &q, &m);
+    Ref qv(deliver(ts, *ctx, flags, std::move(q)));
+    Ref mv(qv ? wrap(ts, std::move(m)) : Value());
+    if (!mv) return Value();
+    return tuple_pack(ts, {*qv, *mv});
+}
+
+Value decimal_reduce(ThreadState& ts, Args args) {
+    if (!method_args(ts, args, "__reduce__", "__reduce__", 0, 0)) return Value();
+    Ref text(decimal_str(ts, args[0]));
+    Ref inner(text ? tuple_pack(ts, {*text}) : Value());
+    if (!inner) return Value();
+    return tuple_pack(ts, {val(type_of(ts, args[0])), *inner});
+}
+
+Value decimal_copy(ThreadState& ts, Args args) {
+    if (type_of(ts, args[0]) == decimal_type(ts)) return new_ref(args[0]);
+    return wrap(ts, num_of(args[0]), type_of(ts, args[0]));
+}
+
+Value decimal_format(ThreadState& ts, Args args) {
+    if (!method_args(ts, args, "__format__", "__format__", 1, 1)) return Value();
+    return call_n(ts, state(ts.interp()).format, {args[0], args[1]});
+}
+
+Value decimal_compare_total_like(ThreadState& ts, Args args) {
+    if (!method_args(ts, args, "compare", "compare", 1, 1)) return Value();
+    bool handled, float_op;
+    int c = compare_with(ts, args[0], args[1], &handled, &float_op);
+    if (c == -3) return Value();
+    if (!handled) {
+        return raise_fmt(ts, ts.exc_types().TypeError,
+                         "conversion from {} to Decimal is not supported", type_name(ts, args[1]));
+    }
+    if (c == -2) return wrap(ts, dec::nan_result());
+    return wrap(ts, dec::from_int_text(c < 0 ? "-1" : c > 0 ? "1" : "0"));
+}
+
+constexpr MethodDef kDecimalMethods[] = {
+    {"quantize", decimal_quantize},
+    {"to_integral_value", decimal_to_integral_value},
+    {"to_integral", decimal_to_integral_value},
+    {"to_integral_exact", decimal_to_integral_exact},
+    {"sqrt", decimal_sqrt},
+    {"normalize", decimal_normalize},
+    {"as_tuple", decimal_as_tuple},
+    {"as_integer_ratio", decimal_as_integer_ratio},
+    {"adjusted", decimal_adjusted},
+    {"is_nan", decimal_is_nan},
+    {"is_snan", decimal_is_snan},
+    {"is_qnan", decimal_is_qnan},
+    {"is_infinite", decimal_is_infinite},
+    {"is_finite", decimal_is_finite},
+    {"is_zero", decimal_is_zero},
+    {"is_signed", decimal_is_signed},
+    {"copy_abs", decimal_copy_abs},
+    {"copy_negate", decimal_copy_negate},
+    {"copy_sign", decimal_copy_sign},
+    {"compare", decimal_compare_total_like},
+    {"to_eng_string", decimal_to_eng_string},
+    {"__round__", decimal_round},
+    {"__floor__", decimal_floor},
+    {"__ceil__", decimal_ceil},
+    {"__trunc__", decimal_trunc},
+    {"__divmod__", decimal_divmod},
+    {"__rdivmod__", decimal_rdivmod},
+    {"__reduce__", decimal_reduce},
+    {"__copy__", decimal_copy},
+    {"__deepcopy__", decimal_copy},
+    {"__format__", decimal_format},
+};
+
+Value decimal_get_real(ThreadState&, Value self) {
+    return new_ref(self);
+}
+Value decimal_get_imag(ThreadState& ts, Value) {
+    return wrap(ts, dec::Number());
+}
+
+constexpr GetSetDef kDecimalGetSets[] = {
+    {"real", decimal_get_real},
+    {"imag", decimal_get_imag},
+};
+
+void fill_decimal_type(Interpreter& interp, TypeObject* t) {
+    t->name = interp.intern("Decimal");  // messages say "decimal.Decimal" (tp_name)
+    t->new_ = decimal_new;
+    t->dealloc = decimal_dealloc;
+    t->repr = decimal_repr;
+    t->str = decimal_str;
+    t->hash = decimal_hash;
+    t->richcompare = decimal_richcompare;
+    t->nb[static_cast<int>(BinOp::Add)] = decimal_add;
+    t->nb[static_cast<int>(BinOp::Sub)] = decimal_sub;
+    t->nb[static_cast<int>(BinOp::Mul)] = decimal_mul;
+    t->nb[static_cast<int>(BinOp::TrueDiv)] = decimal_truediv;
+    t->nb[static_cast<int>(BinOp::FloorDiv)] = decimal_floordiv;
+    t->nb[static_cast<int>(BinOp::Mod)] = decimal_mod;
+    t->nb[static_cast<int>(BinOp::Pow)] = decimal_pow;
+    t->nb_neg = decimal_neg;
+    t->nb_pos = decimal_pos;
+    t->nb_abs = decimal_abs;
+    t->nb_int = decimal_int;
+    t->nb_float = decimal_float;
+    t->bool_ = decimal_bool;
+    type_add_methods(interp, t, kDecimalMethods);
+    type_add_getsets(interp, t, kDecimalGetSets);
+}
+
+constexpr NativeTypeSpec kDecimalSpec = {
+    "_decimal.Decimal",    "decimal",     "decimal.Decimal",
+    sizeof(DecimalObject), kTypeBaseType, fill_decimal_type,
+};
+
+DecimalState& state(Interpreter& interp) {
+    auto it = interp.module_state.find("_decimal.state");
+    if (it == interp.module_state.end()) {
+        auto st = std::make_shared<DecimalState>();
+        it = interp.module_state.emplace("_decimal.state", st).first;
+        st->type = native_type_once(interp, kDecimalSpec);
+    }
+    return *static_cast<DecimalState*>(it->second.get());
+}
+
+// _install(getcontext, signal, format, DecimalTuple): the Python half's
+// hooks.
+Value decimal_install(ThreadState& ts, Args args) {
+    if (!check_nargs(ts, args, "_install", 4, 4)) return Value();
+    DecimalState& st = state(ts.interp());
+    // Held for the interpreter's life (decimal.py's module dict holds them
+    // too); a second _install replaces them.
+    for (Value* slot : {&st.getcontext, &st.signal, &st.format, &st.tuple_type}) decref(*slot);
+    st.getcontext = new_ref(args[0]);
+    st.signal = new_ref(args[1]);
+    st.format = new_ref(args[2]);
+    st.tuple_type = new_ref(args[3]);
+    return Value::none();
+}
+
+constexpr MethodDef kDecimalFunctions[] = {
+    {"_install", decimal_install},
+};
+
+}  // namespace
+
+Value init_decimal_module(ThreadState& ts) {
+    Ref m(module_new(ts, "_decimal"));
+    if (!m || !module_add_functions(ts, *m, kDecimalFunctions)) return Value();
+    if (!module_add_value(ts, *m, "Decimal", val(state(ts.interp()).type))) return Value();
+    return m.release();
+}
+
+}  // namespace gilt

@@ -1,0 +1,639 @@
+// Decimal arithmetic on digit strings and GMP integers (see
+// decimal_number.hpp for the model).
+#include "stdlib/decimal_number.hpp"
+
+#include <gmp.h>
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+
+namespace gilt::dec {
+
+namespace {
+
+// An owned mpz_t.
+struct Big {
+    mpz_t v;
+    Big() { mpz_init(v); }
+    explicit Big(const std::string& digits) { mpz_init_set_str(v, digits.c_str(), 10); }
+    ~Big() { mpz_clear(v); }
+    Big(const Big&) = delete;
+    Big& operator=(const Big&) = delete;
+    std::string str() const {
+        std::string s(mpz_sizeinbase(v, 10) + 2, '\0');
+        mpz_get_str(s.data(), 10, v);
+        s.resize(std::char_traits<char>::length(s.c_str()));
+        return s;
+    }
+};
+
+void times_pow10(mpz_t z, int64_t n) {
+    if (n <= 0) return;
+    mpz_t p;
+    mpz_init(p);
+    mpz_ui_pow_ui(p, 10, static_cast<unsigned long>(n));
+    mpz_mul(z, z, p);
+    mpz_clear(p);
+}
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+std::string strip_leading_zeros(std::string s) {
+    std::size_t i = 0;
+    while (i + 1 < s.size() && s[i] == '0') ++i;
+    return s.substr(i);
+}
+
+// A signed coefficient as an mpz.
+void signed_value(const Number& x, mpz_t out) {
+    mpz_set_str(out, x.digits.c_str(), 10);
+    if (x.neg) mpz_neg(out, out);
+}
+
+void set_from_mpz(Number& x, mpz_t v) {
+    x.neg = mpz_sgn(v) < 0;
+    mpz_abs(v, v);
+    Big tmp;
+    mpz_set(tmp.v, v);
+    x.digits = tmp.str();
+}
+
+// Does rounding away the digits from `keep` on increase the kept part?
+bool rounds_up(const std::string& digits, std::size_t keep, Rounding mode, bool neg, bool sticky,
+               bool* inexact) {
+    char first = keep < digits.size() ? digits[keep] : '0';
+    bool rest = sticky;
+    for (std::size_t i = keep + 1; i < digits.size() && !rest; ++i) rest = digits[i] != '0';
+    *inexact = first != '0' || rest;
+    char last = keep == 0 ? '0' : digits[keep - 1];
+    switch (mode) {
+        case Rounding::Down:
+            return false;
+        case Rounding::Up:
+            return *inexact;
+        case Rounding::Ceiling:
+            return *inexact && !neg;
+        case Rounding::Floor:
+            return *inexact && neg;
+        case Rounding::HalfUp:
+            return first >= '5';
+        case Rounding::HalfDown:
+            return first > '5' || (first == '5' && rest);
+        case Rounding::HalfEven:
+            return first > '5' || (first == '5' && (rest || (last - '0') % 2 == 1));
+        case Rounding::Up05:
+            return *inexact && (last == '0' || last == '5');
+    }
+    return false;
+}
+
+// Keeps the first `keep` digits of x's coefficient, rounding; adjusts exp.
+uint32_t round_to(Number& x, std::size_t keep, Rounding mode, bool sticky = false) {
+    if (keep >= x.digits.size() && !sticky) return 0;
+    std::size_t dropped = x.digits.size() - std::min(keep, x.digits.size());
+    bool inexact;
+    bool up = rounds_up(x.digits, keep, mode, x.neg, sticky, &inexact);
+    std::string kept = keep == 0 ? "0" : x.digits.substr(0, keep);
+    if (up) {
+        int i = static_cast<int>(kept.size()) - 1;
+        while (i >= 0 && kept[i] == '9') kept[i--] = '0';
+        if (i < 0)
+            kept.insert(kept.begin(), '1');
+        else
+            ++kept[i];
+    }
+    x.digits = strip_leading_zeros(kept);
+    x.exp += static_cast<int64_t>(dropped);
+    uint32_t flags = kRounded;
+    if (inexact) flags |= kInexact;
+    return flags;
+}
+
+uint32_t overflow(Number& x, const Context& ctx) {
+    bool to_inf = true;
+    switch (ctx.rounding) {
+        case Rounding::Down:
+        case Rounding::Up05:
+            to_inf = false;
+            break;
+        case Rounding::Ceiling:
+            to_inf = !x.neg;
+            break;
+        case Rounding::Floor:
+            to_inf = x.neg;
+            break;
+        default:
+            break;
+    }
+    if (to_inf) {
+        x.kind = Kind::Inf;
+        x.digits = "0";
+        x.exp = 0;
+    } else {
+        x.digits.assign(static_cast<std::size_t>(ctx.prec), '9');
+        x.exp = ctx.emax - ctx.prec + 1;
+    }
+    return kOverflow | kInexact | kRounded;
+}
+
+Number special(Kind kind, bool neg) {
+    Number x;
+    x.kind = kind;
+    x.neg = neg;
+    x.digits = kind == Kind::Inf ? "0" : "";
+    return x;
+}
+
+// The NaN an operation on NaN operands returns (an sNaN operand makes it
+// quiet and signals InvalidOperation), or false when neither is a NaN.
+bool nan_operand(const Number& a, const Number* b, Number* out, uint32_t* flags) {
+    const Number* pick = nullptr;
+    if (a.kind == Kind::SNaN)
+        pick = &a;
+    else if (b && b->kind == Kind::SNaN)
+        pick = b;
+    else if (a.kind == Kind::NaN)
+        pick = &a;
+    else if (b && b->kind == Kind::NaN)
+        pick = b;
+    if (!pick) return false;
+    *out = *pick;
+    *flags = pick->kind == Kind::SNaN ? kInvalid : 0;
+    out->kind = Kind::NaN;
+    return true;
+}
+
+}  // namespace
+
+Number nan_result() {
+    return special(Kind::NaN, false);
+}
+
+Number from_int_text(std::string_view text) {
+    Number x;
+    x.neg = !text.empty() && text[0] == '-';
+    if (x.neg) text.remove_prefix(1);
+    x.digits = strip_leading_zeros(std::string(text));
+    return x;
+}
+
+bool parse(std::string_view text, Number* out) {
+    auto is_space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
+    while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
+    while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+    Number x;
+    if (!text.empty() && (text[0] == '+' || text[0] == '-')) {
+        x.neg = text[0] == '-';
+        text.remove_prefix(1);
+    }
+    std::string word = lower(text);
+    if (word == "inf" || word == "infinity") {
+        *out = special(Kind::Inf, x.neg);
+        return true;
+    }
+    for (auto [prefix, kind] : {std::pair{"snan", Kind::SNaN}, std::pair{"nan", Kind::NaN}}) {
+        std::string_view p(prefix);
+        if (word.compare(0, p.size(), p) == 0) {
+            std::string payload = word.substr(p.size());
+            if (!std::all_of(payload.begin(), payload.end(), ::isdigit)) return false;
+            *out = special(kind, x.neg);
+            out->digits = payload.empty() ? "" : strip_leading_zeros(payload);
+            if (out->digits == "0") out->digits = "";
+            return true;
+        }
+    }
+    std::string digits;
+    int64_t frac_digits = 0;
+    bool seen_point = false, any = false;
+    std::size_t i = 0;
+    char prev = 0;
+    for (; i < text.size(); ++i) {
+        char c = text[i];
+        if (std::isdigit(static_cast<unsigned char>(c))) {
+            digits += c;
+            any = true;
+            if (seen_point) ++frac_digits;
+        } else if (c == '_' && std::isdigit(static_cast<unsigned char>(prev)) &&
+                   i + 1 < text.size() && std::isdigit(static_cast<unsigned char>(text[i + 1]))) {
+        } else if (c == '.' && !seen_point) {
+            seen_point = true;
+        } else {
+            break;
+        }
+        prev = c;
+    }
+    if (!any) return false;
+    int64_t exp = 0;
+    if (i < text.size()) {
+        if (text[i] != 'e' && text[i] != 'E') return false;
+        ++i;
+        bool eneg = false;
+        if (i < text.size() && (text[i] == '+' || text[i] == '-')) eneg = text[i++] == '-';
+        if (i == text.size()) return false;
+        for (; i < text.size(); ++i) {
+            if (!std::isdigit(static_cast<unsigned char>(text[i]))) return false;
+            if (exp < 1000000000000000LL) exp = exp * 10 + (text[i] - '0');
+        }
+        if (eneg) exp = -exp;
+    }
+    x.digits = strip_leading_zeros(digits);
+    x.exp = exp - frac_digits;
+    *out = x;
+    return true;
+}
+
+std::string to_sci_string(const Number& x, bool capitals) {
+    std::string sign = x.neg ? "-" : "";
+    if (x.kind == Kind::Inf) return sign + "Infinity";
+    if (x.kind == Kind::NaN) return sign + "NaN" + x.digits;
+    if (x.kind == Kind::SNaN) return sign + "sNaN" + x.digits;
+    const std::string& c = x.digits;
+    int64_t n = static_cast<int64_t>(c.size());
+    int64_t adjusted = x.exp + n - 1;
+    if (x.exp <= 0 && adjusted >= -6) {
+        if (x.exp == 0) return sign + c;
+        int64_t point = n + x.exp;  // digits before the point
+        if (point > 0) return sign + c.substr(0, point) + "." + c.substr(point);
+        return sign + "0." + std::string(static_cast<std::size_t>(-point), '0') + c;
+    }
+    std::string out = sign + c.substr(0, 1);
+    if (n > 1) out += "." + c.substr(1);
+    out += capitals ? 'E' : 'e';
+    if (adjusted >= 0) out += '+';
+    out += std::to_string(adjusted);
+    return out;
+}
+
+std::string to_eng_string(const Number& x, bool capitals) {
+    if (!x.finite() || x.exp > 0 || x.adjusted() < -6) {
+        if (!x.finite()) return to_sci_string(x, capitals);
+        // Exponent a multiple of three, 1 to 3 digits before the point.
+        int64_t adj = x.adjusted();
+        int64_t shift = ((adj % 3) + 3) % 3;
+        int64_t eng_exp = adj - shift;
+        std::string c = x.digits;
+        std::string sign = x.neg ? "-" : "";
+        if (x.zero()) {
+            // 0E+1 is 0.00E+3: raise the exponent to a multiple of three.
+            int64_t r = ((x.exp % 3) + 3) % 3;
+            int64_t ee = x.exp + (r ? 3 - r : 0);
+            std::string out = sign + (r == 1 ? "0.00" : r == 2 ? "0.0" : "0");
+            if (ee != 0) {
+                out += capitals ? 'E' : 'e';
+                if (ee > 0) out += '+';
+                out += std::to_string(ee);
+            }
+            return out;
+        }
+        std::size_t before = static_cast<std::size_t>(shift + 1);
+        while (c.size() < before) c += '0';
+        std::string out = sign + c.substr(0, before);
+        if (c.size() > before) out += "." + c.substr(before);
+        if (eng_exp != 0) {
+            out += capitals ? 'E' : 'e';
+            if (eng_exp > 0) out += '+';
+            out += std::to_string(eng_exp);
+        }
+        return out;
+    }
+    return to_sci_string(x, capitals);
+}
+
+uint32_t finish(Number& x, const Context& ctx) {
+    if (!x.finite()) return 0;
+    uint32_t flags = 0;
+    if (static_cast<int64_t>(x.digits.size()) > ctx.prec)
+        flags |= round_to(x, static_cast<std::size_t>(ctx.prec), ctx.rounding);
+    if (static_cast<int64_t>(x.digits.size()) > ctx.prec) {  // a carry made prec+1 digits
+        x.digits.pop_back();
+        ++x.exp;
+    }
+    if (!x.zero() && x.adjusted() > ctx.emax) return flags | overflow(x, ctx);
+    int64_t etiny = ctx.emin - ctx.prec + 1;
+    if (x.zero()) {
+        if (x.exp < etiny) {
+            x.exp = etiny;
+            flags |= kClamped;
+        }
+        int64_t etop = ctx.emax - ctx.prec + 1;
+        if (x.exp > ctx.emax || (ctx.clamp && x.exp > etop)) {
+            x.exp = ctx.clamp ? etop : ctx.emax;
+            flags |= kClamped;
+        }
+        return flags;
+    }
+    if (x.adjusted() < ctx.emin) {
+        flags |= kSubnormal;
+        if (x.exp < etiny) {
+            int64_t keep = static_cast<int64_t>(x.digits.size()) - (etiny - x.exp);
+            uint32_t r = keep >= 0 ? round_to(x, static_cast<std::size_t>(keep), ctx.rounding)
+                                   : round_to(x, 0, ctx.rounding, true);
+            if (keep < 0) x.exp = etiny;
+            flags |= r;
+            if (r & kInexact) flags |= kUnderflow;
+            if (x.zero()) flags |= kClamped;
+        }
+    }
+    return flags;
+}
+
+uint32_t rescale(Number& x, int64_t exp, Rounding mode) {
+    if (!x.finite() || x.exp == exp) return 0;
+    if (x.exp > exp) {
+        if (!x.zero()) x.digits.append(static_cast<std::size_t>(x.exp - exp), '0');
+        x.exp = exp;
+        return 0;
+    }
+    int64_t keep = static_cast<int64_t>(x.digits.size()) - (exp - x.exp);
+    uint32_t flags;
+    if (keep >= 0) {
+        flags = round_to(x, static_cast<std::size_t>(keep), mode);
+    } else {
+        std::string padded = std::string(static_cast<std::size_t>(-keep), '0') + x.digits;
+        x.digits = padded;
+        flags = round_to(x, 0, mode);
+    }
+    x.exp = exp;
+    return flags;
+}
+
+uint32_t add(const Number& a_in, const Number& b_in, bool subtract, const Context& ctx,
+             Number* out) {
+    uint32_t flags = 0;
+    if (nan_operand(a_in, &b_in, out, &flags)) return flags;
+    Number b = b_in;
+    if (subtract) b.neg = !b.neg;
+    const Number& a = a_in;
+    if (a.kind == Kind::Inf || b.kind == Kind::Inf) {
+        if (a.kind == Kind::Inf && b.kind == Kind::Inf && a.neg != b.neg) {
+            *out = nan_result();
+            return kInvalid;
+        }
+        *out = a.kind == Kind::Inf ? a : b;
+        return 0;
+    }
+    int64_t e = std::min(a.exp, b.exp);
+    Big x(a.digits), y(b.digits);
+    times_pow10(x.v, a.exp - e);
+    times_pow10(y.v, b.exp - e);
+    if (a.neg) mpz_neg(x.v, x.v);
+    if (b.neg) mpz_neg(y.v, y.v);
+    mpz_add(x.v, x.v, y.v);
+    Number r;
+    r.exp = e;
+    set_from_mpz(r, x.v);
+    if (r.zero()) r.neg = (a.neg && b.neg) || (a.neg != b.neg && ctx.rounding == Rounding::Floor);
+    flags |= finish(r, ctx);
+    *out = r;
+    return flags;
+}
+
+uint32_t multiply(const Number& a, const Number& b, const Context& ctx, Number* out) {
+    uint32_t flags = 0;
+    if (nan_operand(a, &b, out, &flags)) return flags;
+    bool neg = a.neg != b.neg;
+    if (a.kind == Kind::Inf || b.kind == Kind::Inf) {
+        if (a.zero() || b.zero()) {
+            *out = nan_result();
+            return kInvalid;
+        }
+        *out = special(Kind::Inf, neg);
+        return 0;
+    }
+    Big x(a.digits), y(b.digits);
+    mpz_mul(x.v, x.v, y.v);
+    Number r;
+    r.exp = a.exp + b.exp;
+    set_from_mpz(r, x.v);
+    r.neg = neg;
+    flags |= finish(r, ctx);
+    *out = r;
+    return flags;
+}
+
+uint32_t divide(const Number& a, const Number& b, const Context& ctx, Number* out) {
+    uint32_t flags = 0;
+    if (nan_operand(a, &b, out, &flags)) return flags;
+    bool neg = a.neg != b.neg;
+    if (a.kind == Kind::Inf) {
+        if (b.kind == Kind::Inf) {
+            *out = nan_result();
+            return kInvalid;
+        }
+        *out = special(Kind::Inf, neg);
+        return 0;
+    }
+    if (b.kind == Kind::Inf) {  // finite / inf: a zero at the smallest exponent
+        Number r;
+        r.neg = neg;
+        r.exp = ctx.emin - ctx.prec + 1;
+        *out = r;
+        return kClamped;
+    }
+    if (b.zero()) {
+        if (a.zero()) {
+            *out = nan_result();
+            return kInvalid | kDivisionUndefined;
+        }
+        *out = special(Kind::Inf, neg);
+        return kDivByZero;
+    }
+    int64_t ideal = a.exp - b.exp;
+    Number r;
+    r.neg = neg;
+    if (a.zero()) {
+        r.exp = ideal;
+        flags |= finish(r, ctx);
+        *out = r;
+        return flags;
+    }
+    // Scale the dividend so the quotient has at least prec + 1 digits.
+    int64_t shift = ctx.prec + static_cast<int64_t>(b.digits.size()) -
+                    static_cast<int64_t>(a.digits.size()) + 1;
+    if (shift < 0) shift = 0;
+    Big x(a.digits), y(b.digits), q, rem;
+    times_pow10(x.v, shift);
+    mpz_tdiv_qr(q.v, rem.v, x.v, y.v);
+    r.exp = ideal - shift;
+    set_from_mpz(r, q.v);
+    r.neg = neg;
+    bool exact = mpz_sgn(rem.v) == 0;
+    if (exact) {
+        strip_zeros(r, ideal);
+    } else {
+        // The discarded remainder is below one unit of the last digit:
+        // a sticky digit keeps the rounding correct.
+        r.digits += '1';
+        --r.exp;
+    }
+    flags |= finish(r, ctx);
+    if (!exact) flags |= kInexact | kRounded;
+    *out = r;
+    return flags;
+}
+
+uint32_t divide_int(const Number& a, const Number& b, const Context& ctx, Number* quotient,
+                    Number* remainder) {
+    uint32_t flags = 0;
+    if (nan_operand(a, &b, quotient, &flags)) {
+        *remainder = *quotient;
+        return flags;
+    }
+    bool neg = a.neg != b.neg;
+    if (a.kind == Kind::Inf) {
+        *quotient = *remainder = nan_result();
+        return kInvalid;
+    }
+    if (b.kind == Kind::Inf) {
+        *quotient = Number();
+        quotient->neg = neg;
+        *remainder = a;
+        return flags | finish(*remainder, ctx);
+    }
+    if (b.zero()) {
+        *quotient = *remainder = nan_result();
+        if (a.zero()) return kInvalid | kDivisionUndefined;
+        *quotient = special(Kind::Inf, neg);
+        return kDivByZero | kInvalid;
+    }
+    int64_t e = std::min(a.exp, b.exp);
+    Big x(a.digits), y(b.digits), q, r;
+    times_pow10(x.v, a.exp - e);
+    times_pow10(y.v, b.exp - e);
+    mpz_tdiv_qr(q.v, r.v, x.v, y.v);
+    Number qn;
+    set_from_mpz(qn, q.v);
+    qn.neg = neg;
+    if (static_cast<int64_t>(qn.digits.size()) > ctx.prec) {
+        *quotient = *remainder = nan_result();
+        return kInvalid | kDivisionImpossible;
+    }
+    Number rn;
+    set_from_mpz(rn, r.v);
+    rn.exp = e;
+    rn.neg = a.neg;
+    flags |= finish(rn, ctx);
+    *quotient = qn;
+    *remainder = rn;
+    return flags;
+}
+
+uint32_t square_root(const Number& a, const Context& ctx, Number* out) {
+    uint32_t flags = 0;
+    if (nan_operand(a, nullptr, out, &flags)) return flags;
+    if (a.zero()) {
+        *out = a;
+        out->exp = a.exp >= 0 ? a.exp / 2 : -((-a.exp + 1) / 2);
+        return finish(*out, ctx);
+    }
+    if (a.neg) {
+        *out = nan_result();
+        return kInvalid;
+    }
+    if (a.kind == Kind::Inf) {
+        *out = a;
+        return 0;
+    }
+    // sqrt(c * 10**e): make e even and c long enough for prec + 1 digits.
+    int64_t ideal = a.exp >= 0 ? a.exp / 2 : -((-a.exp + 1) / 2);
+    Big c(a.digits);
+    int64_t e = a.exp;
+    int64_t want = 2 * (ctx.prec + 1) - static_cast<int64_t>(a.digits.size());
+    int64_t shift = want > 0 ? want : 0;
+    if ((e - shift) % 2 != 0) ++shift;
+    times_pow10(c.v, shift);
+    e -= shift;
+    Big root, rem;
+    mpz_sqrtrem(root.v, rem.v, c.v);
+    Number r;
+    set_from_mpz(r, root.v);
+    r.exp = e / 2;
+    bool exact = mpz_sgn(rem.v) == 0;
+    if (exact) {
+        strip_zeros(r, ideal);
+    } else {
+        r.digits += '1';
+        --r.exp;
+    }
+    Context half = ctx;
+    half.rounding = Rounding::HalfEven;
+    flags |= finish(r, half);
+    if (!exact) flags |= kInexact | kRounded;
+    *out = r;
+    return flags;
+}
+
+uint32_t quantize(const Number& a, const Number& exp_of, Rounding mode, const Context& ctx,
+                  Number* out) {
+    uint32_t flags = 0;
+    if (nan_operand(a, &exp_of, out, &flags)) return flags;
+    if (a.kind == Kind::Inf || exp_of.kind == Kind::Inf) {
+        if (a.kind == Kind::Inf && exp_of.kind == Kind::Inf) {
+            *out = a;
+            return 0;
+        }
+        *out = nan_result();
+        return kInvalid;
+    }
+    Number r = a;
+    flags |= rescale(r, exp_of.exp, mode);
+    if (static_cast<int64_t>(r.digits.size()) > ctx.prec || exp_of.exp > ctx.emax ||
+        exp_of.exp < ctx.emin - ctx.prec + 1) {
+        *out = nan_result();
+        return kInvalid;
+    }
+    if (!r.zero() && r.adjusted() > ctx.emax) {
+        *out = nan_result();
+        return kInvalid;
+    }
+    *out = r;
+    return flags;
+}
+
+uint32_t plus(const Number& a, const Context& ctx, Number* out) {
+    uint32_t flags = 0;
+    if (nan_operand(a, nullptr, out, &flags)) return flags;
+    *out = a;
+    if (out->zero() && ctx.rounding != Rounding::Floor) out->neg = false;
+    return finish(*out, ctx);
+}
+
+int compare(const Number& a, const Number& b) {
+    if (a.kind == Kind::Inf || b.kind == Kind::Inf) {
+        int va = a.kind == Kind::Inf ? (a.neg ? -1 : 1) : 0;
+        int vb = b.kind == Kind::Inf ? (b.neg ? -1 : 1) : 0;
+        if (va != vb) return va < vb ? -1 : 1;
+        if (va != 0) return 0;
+        return a.kind == Kind::Inf ? va : -vb;
+    }
+    if (a.zero() && b.zero()) return 0;
+    if (a.zero()) return b.neg ? 1 : -1;
+    if (b.zero()) return a.neg ? -1 : 1;
+    if (a.neg != b.neg) return a.neg ? -1 : 1;
+    int sign = a.neg ? -1 : 1;
+    if (a.adjusted() != b.adjusted()) return a.adjusted() < b.adjusted() ? -sign : sign;
+    // Same magnitude order: compare the coefficients digit by digit.
+    std::size_t n = std::max(a.digits.size(), b.digits.size());
+    for (std::size_t i = 0; i < n; ++i) {
+        char x = i < a.digits.size() ? a.digits[i] : '0';
+        char y = i < b.digits.size() ? b.digits[i] : '0';
+        if (x != y) return x < y ? -sign : sign;
+    }
+    return 0;
+}
+
+void strip_zeros(Number& x, int64_t max_exp) {
+    if (!x.finite()) return;
+    if (x.zero()) return;
+    while (x.exp < max_exp && x.digits.size() > 1 && x.digits.back() == '0') {
+        x.digits.pop_back();
+        ++x.exp;
+    }
+}
+
+}  // namespace gilt::dec

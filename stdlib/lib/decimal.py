@@ -1,0 +1,499 @@
+"""Decimal fixed and floating point arithmetic (the General Decimal
+Arithmetic specification), as CPython's decimal module.
+
+The numbers and their arithmetic are native (_decimal, decimal_*.cpp); this
+half holds what is policy rather than arithmetic: the signals (exception
+classes), the Context with its precision, rounding, flags and traps, the
+per-thread and per-task current context (a context variable), and
+__format__. An operation that meets a condition calls _signal(), which sets
+the context's flags and raises the first trapped signal.
+"""
+
+import contextvars
+import math
+from collections import namedtuple
+
+import _decimal
+from _decimal import Decimal
+
+__version__ = "1.70"
+__libmpdec_version__ = "2.5.1"
+
+__all__ = [
+    "Decimal", "Context", "DecimalTuple", "DefaultContext", "BasicContext",
+    "ExtendedContext", "DecimalException", "Clamped", "InvalidOperation",
+    "DivisionByZero", "Inexact", "Rounded", "Subnormal", "Overflow",
+    "Underflow", "FloatOperation", "DivisionImpossible", "InvalidContext",
+    "ConversionSyntax", "DivisionUndefined", "ROUND_DOWN", "ROUND_HALF_UP",
+    "ROUND_HALF_EVEN", "ROUND_CEILING", "ROUND_FLOOR", "ROUND_UP",
+    "ROUND_HALF_DOWN", "ROUND_05UP", "setcontext", "getcontext",
+    "localcontext", "MAX_PREC", "MAX_EMAX", "MIN_EMIN", "MIN_ETINY",
+    "HAVE_THREADS", "HAVE_CONTEXTVAR",
+]
+
+ROUND_DOWN = "ROUND_DOWN"
+ROUND_HALF_UP = "ROUND_HALF_UP"
+ROUND_HALF_EVEN = "ROUND_HALF_EVEN"
+ROUND_CEILING = "ROUND_CEILING"
+ROUND_FLOOR = "ROUND_FLOOR"
+ROUND_UP = "ROUND_UP"
+ROUND_HALF_DOWN = "ROUND_HALF_DOWN"
+ROUND_05UP = "ROUND_05UP"
+_ROUNDINGS = (ROUND_DOWN, ROUND_HALF_UP, ROUND_HALF_EVEN, ROUND_CEILING,
+              ROUND_FLOOR, ROUND_UP, ROUND_HALF_DOWN, ROUND_05UP)
+
+MAX_PREC = 999999999999999999
+MAX_EMAX = 999999999999999999
+MIN_EMIN = -999999999999999999
+MIN_ETINY = MIN_EMIN - (MAX_PREC - 1)
+HAVE_THREADS = True
+HAVE_CONTEXTVAR = True
+
+DecimalTuple = namedtuple("DecimalTuple", "sign digits exponent", module="decimal")
+
+
+# --- signals ---
+
+class DecimalException(ArithmeticError):
+    """Base of the decimal signals."""
+
+
+class Clamped(DecimalException):
+    """An exponent was changed to fit the context's bounds."""
+
+
+class InvalidOperation(DecimalException):
+    """An operation has no sensible result (the result is NaN)."""
+
+
+class ConversionSyntax(InvalidOperation):
+    """A string is not a number."""
+
+
+class DivisionByZero(DecimalException, ZeroDivisionError):
+    """A finite number divided by zero."""
+
+
+class DivisionImpossible(InvalidOperation):
+    """The integer quotient needs more digits than the precision."""
+
+
+class DivisionUndefined(InvalidOperation, ZeroDivisionError):
+    """Zero divided by zero."""
+
+
+class Inexact(DecimalException):
+    """Digits other than zeros were rounded away."""
+
+
+class InvalidContext(InvalidOperation):
+    """A context setting is unusable."""
+
+
+class Rounded(DecimalException):
+    """Digits (possibly zeros) were rounded away."""
+
+
+class Subnormal(DecimalException):
+    """The exponent is below Emin before rounding."""
+
+
+class Overflow(Inexact, Rounded):
+    """The exponent is above Emax after rounding."""
+
+
+class Underflow(Inexact, Rounded, Subnormal):
+    """A subnormal result was rounded to fit."""
+
+
+class FloatOperation(DecimalException, TypeError):
+    """A float was mixed with Decimals (a constructor or an ordering)."""
+
+
+# The native side reports conditions as bits in this order
+# (decimal_number.hpp's Flag).
+_CONDITIONS = (Clamped, InvalidOperation, DivisionByZero, Inexact, Rounded,
+               Subnormal, Overflow, Underflow, FloatOperation,
+               ConversionSyntax, DivisionImpossible, DivisionUndefined)
+# In the order a context's repr lists them.
+_SIGNALS = (InvalidOperation, FloatOperation, DivisionByZero, Overflow,
+            Underflow, Subnormal, Inexact, Rounded, Clamped)
+# Which signal is raised first when several are trapped.
+_RAISE_ORDER = (InvalidOperation, DivisionByZero, Overflow, Underflow,
+                Subnormal, Inexact, Rounded, Clamped, FloatOperation)
+
+
+def _conditions(bits):
+    found = [c for i, c in enumerate(_CONDITIONS) if bits >> i & 1]
+    specific = [c for c in found if c in (ConversionSyntax, DivisionImpossible,
+                                           DivisionUndefined)]
+    if specific:
+        found = [c for c in found if c is not InvalidOperation]
+    return found
+
+
+def _signal_of(condition):
+    if condition in (ConversionSyntax, DivisionImpossible):
+        return InvalidOperation
+    if condition is DivisionUndefined:
+        return InvalidOperation
+    return condition
+
+
+def _signal(context, bits, result):
+    conditions = _conditions(bits)
+    raised = {}
+    for cond in conditions:
+        sig = _signal_of(cond)
+        context.flags[sig] = True
+        raised.setdefault(sig, []).append(cond)
+    for sig in _RAISE_ORDER:
+        if sig in raised and context.traps.get(sig):
+            trapped = [c for s in _RAISE_ORDER if s in raised and context.traps.get(s)
+                       for c in raised[s]]
+            raise sig(trapped)
+    return result
+
+
+# --- the context ---
+
+class _SignalDict(dict):
+    """flags / traps: a dict keyed by the signal classes."""
+
+    def __repr__(self):
+        names = ", ".join(s.__name__ for s in _SIGNALS if self.get(s))
+        return f"[{names}]"
+
+
+def _signal_dict(source):
+    d = _SignalDict((s, False) for s in _SIGNALS)
+    if source is None:
+        return d
+    if isinstance(source, dict):
+        for k, v in source.items():
+            if k not in d:
+                raise KeyError("invalid signal dict")
+            d[k] = bool(v)
+    else:
+        for s in source:
+            d[s] = True
+    return d
+
+
+class Context:
+    """Precision, rounding, exponent limits, flags and traps for arithmetic."""
+
+    def __init__(self, prec=None, rounding=None, Emin=None, Emax=None,
+                 capitals=None, clamp=None, flags=None, traps=None):
+        base = _default_template
+        self.prec = prec if prec is not None else base["prec"]
+        self.rounding = rounding if rounding is not None else base["rounding"]
+        self.Emin = Emin if Emin is not None else base["Emin"]
+        self.Emax = Emax if Emax is not None else base["Emax"]
+        self.capitals = capitals if capitals is not None else base["capitals"]
+        self.clamp = clamp if clamp is not None else base["clamp"]
+        self.flags = _signal_dict(flags)
+        self.traps = _signal_dict(base["traps"] if traps is None else traps)
+
+    def __setattr__(self, name, value):
+        if name == "prec":
+            _check_int(name, value, 1, MAX_PREC)
+        elif name == "Emin":
+            _check_int(name, value, MIN_EMIN, 0)
+        elif name == "Emax":
+            _check_int(name, value, 0, MAX_EMAX)
+        elif name in ("capitals", "clamp"):
+            _check_int(name, value, 0, 1)
+        elif name == "rounding":
+            if value not in _ROUNDINGS:
+                raise TypeError("valid values for rounding are:\n"
+                                "  [ROUND_CEILING, ROUND_FLOOR, ROUND_UP, ROUND_DOWN,\n"
+                                "   ROUND_HALF_UP, ROUND_HALF_DOWN, ROUND_HALF_EVEN,\n"
+                                "   ROUND_05UP]")
+        elif name in ("flags", "traps"):
+            value = _signal_dict(value) if not isinstance(value, _SignalDict) else value
+        else:
+            raise AttributeError(f"'decimal.Context' object has no attribute '{name}'")
+        object.__setattr__(self, name, value)
+
+    def __repr__(self):
+        return (f"Context(prec={self.prec}, rounding={self.rounding}, "
+                f"Emin={self.Emin}, Emax={self.Emax}, capitals={self.capitals}, "
+                f"clamp={self.clamp}, flags={self.flags!r}, traps={self.traps!r})")
+
+    def copy(self):
+        return Context(self.prec, self.rounding, self.Emin, self.Emax,
+                       self.capitals, self.clamp, dict(self.flags), dict(self.traps))
+
+    __copy__ = copy
+
+    def clear_flags(self):
+        for s in self.flags:
+            self.flags[s] = False
+
+    def clear_traps(self):
+        for s in self.traps:
+            self.traps[s] = False
+
+    def Etiny(self):
+        return self.Emin - self.prec + 1
+
+    def Etop(self):
+        return self.Emax - self.prec + 1
+
+    def create_decimal(self, num="0"):
+        """num as a Decimal rounded to this context (signals apply)."""
+        d = Decimal(num, self)
+        return self.plus(d)
+
+    def create_decimal_from_float(self, f):
+        return self.plus(Decimal(f, self))
+
+    def _run(self, fn, *args):
+        token = _current.set(self)
+        try:
+            return fn(*args)
+        finally:
+            _current.reset(token)
+
+    def plus(self, a):
+        return self._run(lambda: +_convert(a))
+
+    def minus(self, a):
+        return self._run(lambda: -_convert(a))
+
+    def abs(self, a):
+        return self._run(lambda: abs(_convert(a)))
+
+    def add(self, a, b):
+        return self._run(lambda: _convert(a) + _convert(b))
+
+    def subtract(self, a, b):
+        return self._run(lambda: _convert(a) - _convert(b))
+
+    def multiply(self, a, b):
+        return self._run(lambda: _convert(a) * _convert(b))
+
+    def divide(self, a, b):
+        return self._run(lambda: _convert(a) / _convert(b))
+
+    def divide_int(self, a, b):
+        return self._run(lambda: _convert(a) // _convert(b))
+
+    def remainder(self, a, b):
+        return self._run(lambda: _convert(a) % _convert(b))
+
+    def divmod(self, a, b):
+        return self._run(lambda: divmod(_convert(a), _convert(b)))
+
+    def power(self, a, b, modulo=None):
+        if modulo is not None:
+            return self._run(lambda: Decimal(pow(int(_convert(a)), int(_convert(b)),
+                                                 int(_convert(modulo)))))
+        return self._run(lambda: _convert(a) ** _convert(b))
+
+    def sqrt(self, a):
+        return _convert(a).sqrt(context=self)
+
+    def quantize(self, a, b):
+        return _convert(a).quantize(_convert(b), context=self)
+
+    def normalize(self, a):
+        return _convert(a).normalize(context=self)
+
+    def compare(self, a, b):
+        return _convert(a).compare(_convert(b))
+
+    def to_sci_string(self, a):
+        return str(_convert(a))
+
+    def to_eng_string(self, a):
+        return _convert(a).to_eng_string()
+
+    def to_integral_value(self, a):
+        return _convert(a).to_integral_value(context=self)
+
+    to_integral = to_integral_value
+
+    def to_integral_exact(self, a):
+        return _convert(a).to_integral_exact(context=self)
+
+
+def _check_int(name, value, lo, hi):
+    if not isinstance(value, int):
+        raise TypeError(f"{name} must be an integer")
+    if not lo <= value <= hi:
+        raise ValueError(f"valid range for {name} is [{lo}, {hi}]")
+
+
+def _convert(x):
+    if isinstance(x, Decimal):
+        return x
+    if isinstance(x, int):
+        return Decimal(x)
+    raise TypeError(f"conversion from {type(x).__name__} to Decimal is not supported")
+
+
+_default_template = {"prec": 28, "rounding": ROUND_HALF_EVEN, "Emin": -999999,
+                     "Emax": 999999, "capitals": 1, "clamp": 0,
+                     "traps": [DivisionByZero, Overflow, InvalidOperation]}
+
+DefaultContext = Context()
+BasicContext = Context(prec=9, rounding=ROUND_HALF_UP,
+                       traps=[DivisionByZero, Overflow, InvalidOperation,
+                              Clamped, Underflow])
+ExtendedContext = Context(prec=9, rounding=ROUND_HALF_EVEN, traps=[])
+
+_current = contextvars.ContextVar("decimal_context")
+
+
+def getcontext():
+    """The current thread's (or task's) context; a copy of DefaultContext
+    the first time."""
+    try:
+        return _current.get()
+    except LookupError:
+        ctx = DefaultContext.copy()
+        ctx.clear_flags()
+        _current.set(ctx)
+        return ctx
+
+
+def setcontext(context):
+    if context in (DefaultContext, BasicContext, ExtendedContext):
+        context = context.copy()
+        context.clear_flags()
+    if not isinstance(context, Context):
+        raise TypeError("argument must be a context")
+    _current.set(context)
+
+
+class _LocalContext:
+    def __init__(self, ctx):
+        self._ctx = ctx
+
+    def __enter__(self):
+        self._saved = getcontext()
+        setcontext(self._ctx)
+        return self._ctx
+
+    def __exit__(self, *exc):
+        setcontext(self._saved)
+
+
+def localcontext(ctx=None, **kwargs):
+    """A context manager that runs its block in a copy of ctx (or of the
+    current context), with the given attributes changed."""
+    new = (ctx if ctx is not None else getcontext()).copy()
+    for name, value in kwargs.items():
+        if name not in ("prec", "rounding", "Emin", "Emax", "capitals", "clamp",
+                        "flags", "traps"):
+            raise TypeError(f"'{name}' is an invalid keyword argument for this function")
+        setattr(new, name, value)
+    return _LocalContext(new)
+
+
+# --- __format__ ---
+
+_SPEC = __import__("re").compile(
+    r"(?:(?P<fill>.)?(?P<align>[<>=^]))?(?P<sign>[-+ ])?(?P<zero>0)?"
+    r"(?P<width>\d+)?(?P<thousands>[,_])?(?:\.(?P<precision>\d+))?"
+    r"(?P<type>[eEfFgGn%])?\Z", __import__("re").DOTALL)
+
+
+def _format(d, spec):
+    m = _SPEC.match(spec)
+    if m is None:
+        raise ValueError("invalid format string")
+    kind = m["type"]
+    prec = None if m["precision"] is None else int(m["precision"])
+    ctx = getcontext()
+    rounding = ctx.rounding
+    neg = d.is_signed()
+    x = d.copy_abs()
+    if x.is_nan() or x.is_infinite():
+        body = "NaN" if x.is_nan() else "Infinity"
+        if kind == "%":
+            body += "%"
+    else:
+        body = _format_number(x, kind, prec, rounding, ctx.capitals)
+    if m["thousands"] and not (x.is_nan() or x.is_infinite()):
+        body = _group(body, m["thousands"])
+    sign = "-" if neg else ("+" if m["sign"] == "+" else " " if m["sign"] == " " else "")
+    width = int(m["width"] or 0)
+    fill = m["fill"] or ("0" if m["zero"] else " ")
+    align = m["align"] or ("=" if m["zero"] else ">")
+    pad = max(0, width - len(sign) - len(body))
+    if align == "<":
+        return sign + body + fill * pad
+    if align == "^":
+        left = pad // 2
+        return fill * left + sign + body + fill * (pad - left)
+    if align == "=":
+        return sign + fill * pad + body
+    return fill * pad + sign + body
+
+
+def _format_number(x, kind, prec, rounding, capitals):
+    if kind is None:
+        if prec is None:
+            return str(x)
+        kind = "g"
+    if kind == "%":
+        sign, digits, exp = x.as_tuple()
+        x = Decimal((sign, digits, exp + 2))
+        return _format_number(x, "f", prec, rounding, capitals) + "%"
+    if kind in "fF":
+        if prec is not None:
+            x = x.quantize(Decimal((0, (1,), -prec)), rounding=rounding,
+                           context=Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN))
+        sign, digits, exp = x.as_tuple()
+        digits = "".join(map(str, digits))
+        if exp >= 0:
+            return digits + "0" * exp
+        if len(digits) <= -exp:
+            digits = "0" * (-exp - len(digits) + 1) + digits
+        return digits[:exp] + "." + digits[exp:]
+    if kind in "eE":
+        if prec is not None:
+            x = _round_digits(x, prec + 1, rounding)
+        sign, digits, exp = x.as_tuple()
+        digits = "".join(map(str, digits))
+        if prec is not None and len(digits) < prec + 1 and x.is_zero():
+            digits = "0" * (prec + 1)
+        adjusted = exp + len(digits) - 1
+        mant = digits[0] + ("." + digits[1:] if len(digits) > 1 else "")
+        e = "E" if kind == "E" else "e"
+        return f"{mant}{e}{'+' if adjusted >= 0 else '-'}{abs(adjusted)}"
+    if kind in "gGn":
+        if prec is not None:
+            x = _round_digits(x, max(prec, 1), rounding)
+        sign, digits, exp = x.as_tuple()
+        adjusted = exp + len(digits) - 1
+        limit = max(prec, 1) if prec is not None else None
+        fixed = (-6 <= adjusted < limit) if limit is not None else (exp <= 0 and adjusted >= -6)
+        if fixed:
+            return _format_number(x, "f", None, rounding, capitals)
+        return _format_number(x, "E" if kind == "G" else "e", None, rounding, capitals)
+    raise ValueError("invalid format string")
+
+
+def _round_digits(x, ndigits, rounding):
+    if x.is_zero():
+        return x
+    exp = x.adjusted() - ndigits + 1
+    return x.quantize(Decimal((0, (1,), exp)), rounding=rounding,
+                      context=Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN))
+
+
+def _group(body, sep):
+    head, dot, tail = body.partition(".")
+    groups = []
+    while len(head) > 3:
+        groups.insert(0, head[-3:])
+        head = head[:-3]
+    groups.insert(0, head)
+    return sep.join(groups) + dot + tail
+
+
+_decimal._install(getcontext, _signal, _format, DecimalTuple)
