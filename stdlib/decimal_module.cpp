@@ -14,6 +14,7 @@
 
 #include "runtime/abstract.hpp"
 #include "runtime/arg_parse.hpp"
+#include "runtime/dict.hpp"
 #include "runtime/errors.hpp"
 #include "runtime/float.hpp"
 #include "runtime/heap.hpp"
@@ -51,6 +52,8 @@ struct DecimalState {
     Value signal;
     Value format;
     Value tuple_type;  // DecimalTuple
+    Value var_get;     // the bound get() of decimal.py's context variable
+    Value conditions;  // the signal classes, in the order of dec::Flag's bits
 };
 
 DecimalState& state(Interpreter& interp);
@@ -79,11 +82,18 @@ Value wrap(ThreadState& ts, dec::Number n, TypeObject* type = nullptr) {
 
 // --- the context ---
 
+// The context an operation uses: `given`, or the current one. The fast
+// path reads the context variable directly; only a thread or task without
+// a context yet goes through decimal.getcontext(), which makes one.
 Value current_context(ThreadState& ts, Value given) {
     if (!given.is_null() && !given.is_none()) return new_ref(given);
     DecimalState& st = state(ts.interp());
     if (st.getcontext.is_null())
         return raise(ts, ts.exc_types().RuntimeError, "decimal context is not installed");
+    Value ctx = call0(ts, st.var_get);
+    if (!ctx.is_null()) return ctx;
+    if (!exception_matches(ts, ts.exc_types().LookupError)) return Value();
+    clear_exception(ts);
     return call0(ts, st.getcontext);
 }
 
@@ -113,23 +123,63 @@ bool rounding_from(ThreadState& ts, Value name, dec::Rounding* out) {
     return false;
 }
 
+// A context's settings, from the tuple decimal.py keeps current in
+// Context._params: (prec, rounding index, Emin, Emax, clamp).
 bool read_context(ThreadState& ts, Value ctx, dec::Context* out) {
-    int64_t clamp = 0;
-    Ref rounding(obj_getattr_cstr(ts, ctx, "rounding"));
-    if (!rounding || !rounding_from(ts, *rounding, &out->rounding)) return false;
-    if (!int_attr(ts, ctx, "prec", &out->prec) || !int_attr(ts, ctx, "Emin", &out->emin) ||
-        !int_attr(ts, ctx, "Emax", &out->emax) || !int_attr(ts, ctx, "clamp", &clamp))
+    Ref params(obj_getattr_cstr(ts, ctx, "_params"));
+    if (!params) return false;
+    if (!is_tuple(ts, *params) || tuple_size(*params) != 5) {
+        raise(ts, ts.exc_types().TypeError, "invalid decimal context");
         return false;
-    out->clamp = clamp != 0;
+    }
+    int64_t fields[5];
+    for (int i = 0; i < 5; ++i) {
+        if (!obj_index(ts, tuple_item(*params, i), &fields[i])) return false;
+    }
+    out->prec = fields[0];
+    out->rounding = static_cast<dec::Rounding>(fields[1] & 7);
+    out->emin = fields[2];
+    out->emax = fields[3];
+    out->clamp = fields[4] != 0;
     return true;
 }
 
-// The result of an operation: signals its flags through the context.
+// Records `flags` in ctx.flags, or raises through decimal._signal when one
+// of them is trapped. Returns a new reference to `result`.
+Value signal_flags(ThreadState& ts, Value ctx, uint32_t flags, Value result) {
+    DecimalState& st = state(ts.interp());
+    Ref traps(obj_getattr_cstr(ts, ctx, "traps"));
+    Ref recorded(traps ? obj_getattr_cstr(ts, ctx, "flags") : Value());
+    if (!recorded) return Value();
+    bool trapped = false;
+    uint32_t signals = 0;
+    for (int bit = 0; bit < 12; ++bit) {
+        if (!(flags >> bit & 1)) continue;
+        // Conversion syntax and the division conditions signal InvalidOperation.
+        int sig = bit >= 9 ? 1 : bit;
+        signals |= 1u << sig;
+        bool error = false;
+        Value on = dict_get(ts, *traps, tuple_item(st.conditions, sig), &error);
+        if (error) return Value();
+        if (!on.is_null() && on.is_true()) trapped = true;
+    }
+    if (trapped)
+        return call_n(ts, st.signal, {ctx, Value::small_int(static_cast<int64_t>(flags)), result});
+    for (int sig = 0; sig < 9; ++sig) {
+        if ((signals >> sig & 1) &&
+            !dict_set(ts, *recorded, tuple_item(st.conditions, sig), Value::true_()))
+            return Value();
+    }
+    return new_ref(result);
+}
+
+// The result of an operation, after its conditions are recorded in the
+// context's flags. Untrapped conditions (Inexact and Rounded, most often)
+// are recorded here; a trapped one goes to decimal._signal, which raises.
 Value deliver(ThreadState& ts, Value ctx, uint32_t flags, dec::Number n) {
     Ref result(wrap(ts, std::move(n)));
     if (!result || flags == 0) return result.release();
-    return call_n(ts, state(ts.interp()).signal,
-                  {ctx, Value::small_int(static_cast<int64_t>(flags)), *result});
+    return signal_flags(ts, ctx, flags, *result);
 }
 
 // --- conversions ---
@@ -259,8 +309,7 @@ Value decimal_new(ThreadState& ts, TypeObject* type, Args args) {
     if (!result || flags == 0) return result.release();
     Ref ctx(current_context(ts, context));
     if (!ctx) return Value();
-    return call_n(ts, state(ts.interp()).signal,
-                  {*ctx, Value::small_int(static_cast<int64_t>(flags)), *result});
+    return signal_flags(ts, *ctx, flags, *result);
 }
 
 void decimal_dealloc(Object* o) {
@@ -454,8 +503,7 @@ Value decimal_richcompare(ThreadState& ts, Value a, Value b, CompareOp op) {
         if (!equality || signaling) {
             Ref ctx(current_context(ts, Value()));
             if (!ctx) return Value();
-            Ref r(call_n(ts, state(ts.interp()).signal,
-                         {*ctx, Value::small_int(dec::kInvalid), Value::none()}));
+            Ref r(signal_flags(ts, *ctx, dec::kInvalid, Value::none()));
             if (!r) return Value();
         }
         return Value::boolean(op == CompareOp::Ne);
@@ -463,8 +511,7 @@ Value decimal_richcompare(ThreadState& ts, Value a, Value b, CompareOp op) {
     if (float_op && !equality) {
         Ref ctx(current_context(ts, Value()));
         if (!ctx) return Value();
-        Ref r(call_n(ts, state(ts.interp()).signal,
-                     {*ctx, Value::small_int(dec::kFloatOperation), Value::none()}));
+        Ref r(signal_flags(ts, *ctx, dec::kFloatOperation, Value::none()));
         if (!r) return Value();
     }
     bool r = false;
@@ -938,18 +985,25 @@ DecimalState& state(Interpreter& interp) {
     return *static_cast<DecimalState*>(it->second.get());
 }
 
-// _install(getcontext, signal, format, DecimalTuple): the Python half's
+// _install(getcontext, signal, format, DecimalTuple, var.get, conditions):
+// the Python half's
 // hooks.
 Value decimal_install(ThreadState& ts, Args args) {
-    if (!check_nargs(ts, args, "_install", 4, 4)) return Value();
+    if (!check_nargs(ts, args, "_install", 6, 6)) return Value();
+    if (!is_tuple(ts, args[5]) || tuple_size(args[5]) != 12)
+        return raise(ts, ts.exc_types().TypeError, "_install: conditions must be a 12-tuple");
     DecimalState& st = state(ts.interp());
     // Held for the interpreter's life (decimal.py's module dict holds them
     // too); a second _install replaces them.
-    for (Value* slot : {&st.getcontext, &st.signal, &st.format, &st.tuple_type}) decref(*slot);
+    for (Value* slot :
+         {&st.getcontext, &st.signal, &st.format, &st.tuple_type, &st.var_get, &st.conditions})
+        decref(*slot);
     st.getcontext = new_ref(args[0]);
     st.signal = new_ref(args[1]);
     st.format = new_ref(args[2]);
     st.tuple_type = new_ref(args[3]);
+    st.var_get = new_ref(args[4]);
+    st.conditions = new_ref(args[5]);
     return Value::none();
 }
 

@@ -39,8 +39,10 @@ ROUND_FLOOR = "ROUND_FLOOR"
 ROUND_UP = "ROUND_UP"
 ROUND_HALF_DOWN = "ROUND_HALF_DOWN"
 ROUND_05UP = "ROUND_05UP"
+# In the order of the native Rounding enum (decimal_number.hpp).
 _ROUNDINGS = (ROUND_DOWN, ROUND_HALF_UP, ROUND_HALF_EVEN, ROUND_CEILING,
               ROUND_FLOOR, ROUND_UP, ROUND_HALF_DOWN, ROUND_05UP)
+_NATIVE_FIELDS = {"prec", "rounding", "Emin", "Emax", "clamp"}
 
 MAX_PREC = 999999999999999999
 MAX_EMAX = 999999999999999999
@@ -212,9 +214,16 @@ class Context:
                                 "   ROUND_05UP]")
         elif name in ("flags", "traps"):
             value = _signal_dict(value) if not isinstance(value, _SignalDict) else value
-        else:
+        elif name != "_params":
             raise AttributeError(f"'decimal.Context' object has no attribute '{name}'")
         object.__setattr__(self, name, value)
+        if name in ("prec", "rounding", "Emin", "Emax", "clamp"):
+            # What the native arithmetic reads, in one attribute.
+            d = self.__dict__
+            if len(d.keys() & _NATIVE_FIELDS) == len(_NATIVE_FIELDS):
+                object.__setattr__(self, "_params", (
+                    d["prec"], _ROUNDINGS.index(d["rounding"]), d["Emin"],
+                    d["Emax"], d["clamp"]))
 
     def __repr__(self):
         return (f"Context(prec={self.prec}, rounding={self.rounding}, "
@@ -496,4 +505,5 @@ def _group(body, sep):
     return sep.join(groups) + dot + tail
 
 
-_decimal._install(getcontext, _signal, _format, DecimalTuple)
+_decimal._install(getcontext, _signal, _format, DecimalTuple, _current.get,
+                  _CONDITIONS)
