@@ -471,9 +471,20 @@ Value decimal_float(ThreadState& ts, Value self) {
 
 // --- comparison and hashing ---
 
+// numerator and denominator of a numbers.Rational that is not an int (a
+// Fraction); false (no exception) for anything else.
+bool rational_parts(ThreadState& ts, Value v, dec::Number* num, dec::Number* den) {
+    if (is_int(v) || is_float(v) || is_str(ts, v)) return false;
+    Ref n(obj_getattr_opt(ts, v, *Ref(make_str(ts, "numerator"))));
+    if (!n || !is_int(*n)) return false;
+    Ref d(obj_getattr_opt(ts, v, *Ref(make_str(ts, "denominator"))));
+    if (!d || !is_int(*d)) return false;
+    return from_int(ts, *n, num) && from_int(ts, *d, den);
+}
+
 // -2: unordered (a NaN), otherwise -1/0/1; *ok false when not comparable.
 int compare_with(ThreadState& ts, Value a, Value b, bool* handled, bool* float_op) {
-    dec::Number x = num_of(a), y;
+    dec::Number x = num_of(a), y, scale;
     *handled = true;
     *float_op = false;
     if (is_decimal(ts, b)) {
@@ -483,7 +494,17 @@ int compare_with(ThreadState& ts, Value a, Value b, bool* handled, bool* float_o
     } else if (is_float(b)) {
         if (!from_double(ts, float_value(b), &y)) return -3;
         *float_op = true;
+    } else if (rational_parts(ts, b, &y, &scale)) {
+        // A Fraction n/d: compare x * d with n, both exact.
+        if (!x.nan() && x.finite()) {
+            dec::Context exact;
+            exact.prec = static_cast<int64_t>(x.digits.size() + scale.digits.size()) + 2;
+            exact.emax = INT64_MAX / 4;
+            exact.emin = -(INT64_MAX / 4);
+            dec::multiply(x, scale, exact, &x);
+        }
     } else {
+        if (ts.has_exception()) return -3;
         *handled = false;
         return 0;
     }
@@ -899,7 +920,127 @@ Value decimal_compare_total_like(ThreadState& ts, Args args) {
     return wrap(ts, dec::from_int_text(c < 0 ? "-1" : c > 0 ? "1" : "0"));
 }
 
+Value decimal_from_float(ThreadState& ts, Args args) {
+    if (!method_args(ts, args, "from_float", "from_float", 1, 1)) return Value();
+    dec::Number n;
+    if (is_float(args[1])) {
+        if (!from_double(ts, float_value(args[1]), &n)) return Value();
+    } else if (is_int(args[1])) {
+        if (!from_int(ts, args[1], &n)) return Value();
+    } else {
+        return raise(ts, ts.exc_types().TypeError, "argument must be int or float");
+    }
+    TypeObject* cls = reinterpret_cast<TypeObject*>(args[0].as_object());
+    if (cls == decimal_type(ts)) return wrap(ts, std::move(n));
+    Ref d(wrap(ts, std::move(n)));
+    return d ? call1(ts, args[0], *d) : Value();
+}
+
+// max/min: the larger (smaller) operand rounded to the context; a quiet
+// NaN loses to a number.
+Value extremum(ThreadState& ts, Args args, const char* name, bool want_max) {
+    Value other, context;
+    if (!parse_args(ts, args.drop_first(), name, {"other", "|", "context"}, {&other, &context}))
+        return Value();
+    dec::Context c;
+    Ref ctx(method_context(ts, context, &c));
+    if (!ctx) return Value();
+    dec::Number x = num_of(args[0]), y;
+    int r = operand(ts, other, &y);
+    if (r <= 0) {
+        if (r == 0)
+            raise_fmt(ts, ts.exc_types().TypeError,
+                      "conversion from {} to Decimal is not supported", type_name(ts, other));
+        return Value();
+    }
+    uint32_t flags = 0;
+    dec::Number pick;
+    if (x.kind == dec::Kind::SNaN || y.kind == dec::Kind::SNaN) {
+        pick = x.kind == dec::Kind::SNaN ? x : y;
+        pick.kind = dec::Kind::NaN;
+        flags = dec::kInvalid;
+    } else if (x.nan() || y.nan()) {
+        pick = x.nan() && y.nan() ? x : x.nan() ? y : x;
+    } else {
+        int cmp = dec::compare(x, y);
+        if (cmp == 0) {  // equal values: the sign, then the exponent decides
+            cmp = x.neg != y.neg ? (x.neg ? -1 : 1)
+                                 : (x.exp == y.exp ? 0 : ((x.exp < y.exp) != x.neg ? -1 : 1));
+        }
+        pick = (cmp >= 0) == want_max ? x : y;
+    }
+    dec::Number out;
+    flags |= pick.nan() ? 0 : dec::plus(pick, c, &out);
+    if (pick.nan()) out = pick;
+    return deliver(ts, *ctx, flags, std::move(out));
+}
+
+Value decimal_max(ThreadState& ts, Args args) {
+    return extremum(ts, args, "max", true);
+}
+Value decimal_min(ThreadState& ts, Args args) {
+    return extremum(ts, args, "min", false);
+}
+
+Value decimal_scaleb(ThreadState& ts, Args args) {
+    Value other, context;
+    if (!parse_args(ts, args.drop_first(), "scaleb", {"other", "|", "context"}, {&other, &context}))
+        return Value();
+    dec::Context c;
+    Ref ctx(method_context(ts, context, &c));
+    if (!ctx) return Value();
+    dec::Number x = num_of(args[0]), y;
+    int r = operand(ts, other, &y);
+    if (r <= 0) {
+        if (r == 0)
+            raise_fmt(ts, ts.exc_types().TypeError,
+                      "conversion from {} to Decimal is not supported", type_name(ts, other));
+        return Value();
+    }
+    if (!y.finite() || y.exp != 0 || y.digits.size() > 18) {
+        return deliver(ts, *ctx, dec::kInvalid, dec::nan_result());
+    }
+    int64_t k = std::stoll(y.digits) * (y.neg ? -1 : 1);
+    if (x.finite()) x.exp += k;
+    dec::Number out;
+    uint32_t flags = dec::plus(x, c, &out);
+    return deliver(ts, *ctx, flags, std::move(out));
+}
+
+Value decimal_fma(ThreadState& ts, Args args) {
+    Value other, third, context;
+    if (!parse_args(ts, args.drop_first(), "fma", {"other", "third", "|", "context"},
+                    {&other, &third, &context}))
+        return Value();
+    dec::Context c;
+    Ref ctx(method_context(ts, context, &c));
+    if (!ctx) return Value();
+    dec::Number x = num_of(args[0]), y, z;
+    int r1 = operand(ts, other, &y);
+    int r2 = r1 > 0 ? operand(ts, third, &z) : 0;
+    if (r1 <= 0 || r2 <= 0) {
+        if (!ts.has_exception())
+            raise_fmt(ts, ts.exc_types().TypeError,
+                      "conversion from {} to Decimal is not supported",
+                      type_name(ts, r1 <= 0 ? other : third));
+        return Value();
+    }
+    dec::Context exact = c;
+    exact.prec = static_cast<int64_t>(x.digits.size() + y.digits.size()) + 2;
+    exact.emax = INT64_MAX / 4;
+    exact.emin = -(INT64_MAX / 4);
+    dec::Number product, out;
+    uint32_t flags = dec::multiply(x, y, exact, &product) & dec::kInvalid;
+    flags |= dec::add(product, z, false, c, &out);
+    return deliver(ts, *ctx, flags, std::move(out));
+}
+
 constexpr MethodDef kDecimalMethods[] = {
+    {"from_float", decimal_from_float, kMethodClass},
+    {"max", decimal_max},
+    {"min", decimal_min},
+    {"scaleb", decimal_scaleb},
+    {"fma", decimal_fma},
     {"quantize", decimal_quantize},
     {"to_integral_value", decimal_to_integral_value},
     {"to_integral", decimal_to_integral_value},

@@ -10,7 +10,7 @@ the context's flags and raises the first trapped signal.
 """
 
 import contextvars
-import math
+import numbers
 from collections import namedtuple
 
 import _decimal
@@ -504,6 +504,8 @@ def _group(body, sep):
     groups.insert(0, head)
     return sep.join(groups) + dot + tail
 
+
+numbers.Number.register(Decimal)
 
 _decimal._install(getcontext, _signal, _format, DecimalTuple, _current.get,
                   _CONDITIONS)
