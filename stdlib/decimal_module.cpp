@@ -1035,7 +1035,33 @@ Value decimal_fma(ThreadState& ts, Args args) {
     return deliver(ts, *ctx, flags, std::move(out));
 }
 
+using UnaryFn = uint32_t (*)(const dec::Number&, const dec::Context&, dec::Number*);
+
+Value unary_method(ThreadState& ts, Args args, const char* name, UnaryFn fn) {
+    Value context;
+    if (!parse_args(ts, args.drop_first(), name, {"|", "context"}, {&context})) return Value();
+    dec::Context c;
+    Ref ctx(method_context(ts, context, &c));
+    if (!ctx) return Value();
+    dec::Number out;
+    uint32_t flags = fn(num_of(args[0]), c, &out);
+    return deliver(ts, *ctx, flags, std::move(out));
+}
+
+Value decimal_exp(ThreadState& ts, Args args) {
+    return unary_method(ts, args, "exp", dec::exponential);
+}
+Value decimal_ln(ThreadState& ts, Args args) {
+    return unary_method(ts, args, "ln", dec::natural_log);
+}
+Value decimal_log10(ThreadState& ts, Args args) {
+    return unary_method(ts, args, "log10", dec::log10);
+}
+
 constexpr MethodDef kDecimalMethods[] = {
+    {"exp", decimal_exp},
+    {"ln", decimal_ln},
+    {"log10", decimal_log10},
     {"from_float", decimal_from_float, kMethodClass},
     {"max", decimal_max},
     {"min", decimal_min},

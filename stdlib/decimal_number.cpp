@@ -637,3 +637,255 @@ void strip_zeros(Number& x, int64_t max_exp) {
 }
 
 }  // namespace gilt::dec
+
+// --- exp, ln, log10 ---
+//
+// Computed in fixed point: an integer V standing for V / 10**W, with W a
+// few digits more than the precision. ln uses the series of atanh after
+// scaling the argument into [0.5, 1) by powers of two; exp splits off a
+// power of ten (exp(x) = 10**q * exp(x - q*ln 10)) and sums the Taylor
+// series of a small argument, then squares back. The result is rounded
+// half-even (these functions ignore the context's rounding, as the
+// specification says); when the working digits past the precision are too
+// close to a rounding boundary the computation is repeated with more.
+
+namespace gilt::dec {
+
+namespace {
+
+struct Fixed {
+    int64_t w;  // digits after the point
+    mpz_t scale;
+    explicit Fixed(int64_t digits) : w(digits) {
+        mpz_init(scale);
+        mpz_ui_pow_ui(scale, 10, static_cast<unsigned long>(digits));
+    }
+    ~Fixed() { mpz_clear(scale); }
+    Fixed(const Fixed&) = delete;
+    Fixed& operator=(const Fixed&) = delete;
+};
+
+// out = 2 * atanh(z / scale) * scale for |z| < scale.
+void two_atanh(const Fixed& f, const mpz_t z, mpz_t out) {
+    Big term, z2, part;
+    mpz_set(term.v, z);
+    mpz_mul(z2.v, z, z);
+    mpz_tdiv_q(z2.v, z2.v, f.scale);
+    mpz_set_ui(out, 0);
+    for (unsigned long k = 1; mpz_sgn(term.v) != 0; k += 2) {
+        mpz_tdiv_q_ui(part.v, term.v, k);
+        mpz_add(out, out, part.v);
+        mpz_mul(term.v, term.v, z2.v);
+        mpz_tdiv_q(term.v, term.v, f.scale);
+    }
+    mpz_mul_2exp(out, out, 1);
+}
+
+// ln(a/b) for small positive integers, as 2 atanh((a-b)/(a+b)).
+void ln_ratio(const Fixed& f, long a, long b, mpz_t out) {
+    Big z;
+    mpz_set_si(z.v, a - b);
+    mpz_mul(z.v, z.v, f.scale);
+    mpz_tdiv_q_ui(z.v, z.v, static_cast<unsigned long>(a + b));
+    two_atanh(f, z.v, out);
+}
+
+void ln2(const Fixed& f, mpz_t out) {
+    ln_ratio(f, 2, 1, out);
+}
+
+void ln10(const Fixed& f, mpz_t out) {
+    Big two, quarter;
+    ln_ratio(f, 2, 1, two.v);
+    ln_ratio(f, 5, 4, quarter.v);
+    mpz_mul_ui(out, two.v, 3);
+    mpz_add(out, out, quarter.v);
+}
+
+// ln of a positive finite number, in fixed point.
+void ln_fixed(const Fixed& f, const Number& x, mpz_t out) {
+    // x = m * 10**k with m = coefficient / 10**n in [0.1, 1).
+    int64_t n = static_cast<int64_t>(x.digits.size());
+    int64_t k = x.exp + n;
+    Big m(x.digits);
+    if (f.w >= n)
+        times_pow10(m.v, f.w - n);
+    else {
+        Big p;
+        mpz_ui_pow_ui(p.v, 10, static_cast<unsigned long>(n - f.w));
+        mpz_tdiv_q(m.v, m.v, p.v);
+    }
+    // Scale m into [0.5, 1) by 2**j.
+    long j = 0;
+    Big half;
+    mpz_tdiv_q_2exp(half.v, f.scale, 1);
+    while (mpz_cmp(m.v, half.v) < 0) {
+        mpz_mul_2exp(m.v, m.v, 1);
+        ++j;
+    }
+    Big z, den;
+    mpz_sub(z.v, m.v, f.scale);
+    mpz_mul(z.v, z.v, f.scale);
+    mpz_add(den.v, m.v, f.scale);
+    mpz_tdiv_q(z.v, z.v, den.v);
+    two_atanh(f, z.v, out);
+    Big t;
+    ln2(f, t.v);
+    mpz_mul_si(t.v, t.v, j);
+    mpz_sub(out, out, t.v);
+    ln10(f, t.v);
+    mpz_mul_si(t.v, t.v, static_cast<long>(k));
+    mpz_add(out, out, t.v);
+}
+
+// exp(r) for 0 <= r < 3 in fixed point.
+void exp_small(const Fixed& f, const mpz_t r, mpz_t out) {
+    constexpr int kHalvings = 10;
+    Big x, term;
+    mpz_tdiv_q_2exp(x.v, r, kHalvings);
+    mpz_set(out, f.scale);
+    mpz_set(term.v, f.scale);
+    for (unsigned long k = 1; mpz_sgn(term.v) != 0; ++k) {
+        mpz_mul(term.v, term.v, x.v);
+        mpz_tdiv_q(term.v, term.v, f.scale);
+        mpz_tdiv_q_ui(term.v, term.v, k);
+        mpz_add(out, out, term.v);
+    }
+    for (int i = 0; i < kHalvings; ++i) {
+        mpz_mul(out, out, out);
+        mpz_tdiv_q(out, out, f.scale);
+    }
+}
+
+// A fixed-point value as a Number (V * 10**(extra_exp - w)).
+Number from_fixed(const Fixed& f, mpz_t v, int64_t extra_exp) {
+    Number r;
+    set_from_mpz(r, v);
+    r.exp = extra_exp - f.w;
+    return r;
+}
+
+// Are the digits past the precision too close to a half-way point (or to
+// an exact result) to round on?
+bool ambiguous(const Number& x, int64_t prec) {
+    if (static_cast<int64_t>(x.digits.size()) < prec + 6) return true;
+    std::string tail = x.digits.substr(static_cast<std::size_t>(prec));
+    tail.resize(tail.size() - 3);  // the last digits carry the error
+    bool zeros = tail.find_first_not_of('0', 1) == std::string::npos;
+    bool nines = tail.find_first_not_of('9', 1) == std::string::npos;
+    char head = tail.empty() ? '0' : tail[0];
+    return (zeros && (head == '0' || head == '5')) || (nines && (head == '9' || head == '4'));
+}
+
+uint32_t round_half_even(Number& r, const Context& ctx) {
+    Context even = ctx;
+    even.rounding = Rounding::HalfEven;
+    return finish(r, even) | kInexact | kRounded;
+}
+
+}  // namespace
+
+uint32_t natural_log(const Number& a, const Context& ctx, Number* out) {
+    uint32_t flags = 0;
+    if (nan_operand(a, nullptr, out, &flags)) return flags;
+    if (a.zero()) {
+        *out = special(Kind::Inf, true);
+        return 0;
+    }
+    if (a.neg) {
+        *out = nan_result();
+        return kInvalid;
+    }
+    if (a.kind == Kind::Inf) {
+        *out = a;
+        return 0;
+    }
+    if (a.digits == "1" && a.exp == 0) {
+        *out = Number();
+        return 0;
+    }
+    for (int64_t guard = 12;; guard *= 2) {
+        // Enough digits for the integer part (ln 10**k is about 2.3 k).
+        int64_t whole = static_cast<int64_t>(std::to_string(std::llabs(a.adjusted()) + 1).size());
+        Fixed f(ctx.prec + guard + whole);
+        Big v;
+        ln_fixed(f, a, v.v);
+        Number r = from_fixed(f, v.v, 0);
+        if (!ambiguous(r, ctx.prec) || guard > 400) {
+            *out = r;
+            return round_half_even(*out, ctx);
+        }
+    }
+}
+
+uint32_t log10(const Number& a, const Context& ctx, Number* out) {
+    uint32_t flags = 0;
+    if (nan_operand(a, nullptr, out, &flags)) return flags;
+    if (a.finite() && !a.zero() && !a.neg &&
+        a.digits.find_first_not_of('0', 1) == std::string::npos && a.digits[0] == '1') {
+        *out = from_int_text(std::to_string(a.adjusted()));  // a power of ten: exact
+        return finish(*out, ctx);
+    }
+    if (!a.finite() || a.zero() || a.neg) return natural_log(a, ctx, out);
+    for (int64_t guard = 12;; guard *= 2) {
+        int64_t whole = static_cast<int64_t>(std::to_string(std::llabs(a.adjusted()) + 1).size());
+        Fixed f(ctx.prec + guard + whole);
+        Big v, ten;
+        ln_fixed(f, a, v.v);
+        ln10(f, ten.v);
+        mpz_mul(v.v, v.v, f.scale);
+        mpz_tdiv_q(v.v, v.v, ten.v);
+        Number r = from_fixed(f, v.v, 0);
+        if (!ambiguous(r, ctx.prec) || guard > 400) {
+            *out = r;
+            return round_half_even(*out, ctx);
+        }
+    }
+}
+
+uint32_t exponential(const Number& a, const Context& ctx, Number* out) {
+    uint32_t flags = 0;
+    if (nan_operand(a, nullptr, out, &flags)) return flags;
+    if (a.kind == Kind::Inf) {
+        *out = a.neg ? Number() : a;
+        return 0;
+    }
+    if (a.zero()) {
+        *out = from_int_text("1");
+        return 0;
+    }
+    // Beyond about 2.4e18 in magnitude the result is surely out of range.
+    if (a.adjusted() > 18) {
+        Number r = from_int_text("1");
+        r.exp = a.neg ? ctx.emin - ctx.prec - 10 : ctx.emax + 10;
+        uint32_t flags = round_half_even(r, ctx);
+        *out = r;
+        return flags;
+    }
+    for (int64_t guard = 12;; guard *= 2) {
+        int64_t whole = std::max<int64_t>(0, a.adjusted()) + 2;
+        Fixed f(ctx.prec + guard + whole);
+        // x in fixed point, and q = floor(x / ln 10).
+        Big x(a.digits), ten, q, r, v;
+        if (a.exp + f.w >= 0) {
+            times_pow10(x.v, a.exp + f.w);
+        } else {
+            Big p;
+            mpz_ui_pow_ui(p.v, 10, static_cast<unsigned long>(-(a.exp + f.w)));
+            mpz_tdiv_q(x.v, x.v, p.v);
+        }
+        if (a.neg) mpz_neg(x.v, x.v);
+        ln10(f, ten.v);
+        mpz_fdiv_q(q.v, x.v, ten.v);
+        mpz_mul(r.v, q.v, ten.v);
+        mpz_sub(r.v, x.v, r.v);
+        exp_small(f, r.v, v.v);
+        Number res = from_fixed(f, v.v, mpz_get_si(q.v));
+        if (!ambiguous(res, ctx.prec) || guard > 400) {
+            *out = res;
+            return round_half_even(*out, ctx);
+        }
+    }
+}
+
+}  // namespace gilt::dec

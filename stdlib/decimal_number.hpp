@@ -84,6 +84,11 @@ uint32_t square_root(const Number& a, const Context& ctx, Number* out);
 uint32_t quantize(const Number& a, const Number& exp_of, Rounding mode, const Context& ctx,
                   Number* out);
 uint32_t plus(const Number& a, const Context& ctx, Number* out);  // +a, rounded
+// exp, ln and log10, correctly rounded half-even (decimal_number.cpp's
+// fixed-point section).
+uint32_t exponential(const Number& a, const Context& ctx, Number* out);
+uint32_t natural_log(const Number& a, const Context& ctx, Number* out);
+uint32_t log10(const Number& a, const Context& ctx, Number* out);
 
 // -1, 0, 1 for finite or infinite numbers (no NaNs).
 int compare(const Number& a, const Number& b);
