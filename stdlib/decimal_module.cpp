@@ -384,17 +384,38 @@ Value decimal_mod(ThreadState& ts, Value a, Value b) {
     return binary(ts, a, b, op_mod);
 }
 
-// x ** n for an integral exponent, by repeated squaring at extra precision.
-uint32_t op_pow(const dec::Number& a, const dec::Number& b, const dec::Context& c, dec::Number* r) {
-    if (!b.finite() || b.exp < 0 || b.digits.size() > 18 || !a.finite()) {
-        *r = dec::nan_result();
-        return dec::kInvalid;
-    }
-    int64_t n = std::stoll(b.digits) * (b.exp > 0 ? static_cast<int64_t>(std::pow(10, b.exp)) : 1);
+// x ** y: by repeated squaring at extra precision when y is an integer
+// (in value: 2.0 counts), else exp(y * ln x).
+uint32_t op_pow(const dec::Number& a, const dec::Number& b_in, const dec::Context& c,
+                dec::Number* r) {
+    dec::Number b = b_in;
+    dec::strip_zeros(b, 0);
+    bool integral = b.finite() && (b.exp >= 0 || b.zero()) && b.adjusted() < 18;
+    if (!integral || !a.finite()) return dec::power_fractional(a, b_in, c, r);
+    int64_t n = b.zero() ? 0 : std::stoll(b.digits);
+    for (int64_t k = 0; k < b.exp && n != 0; ++k) n *= 10;
     if (b.neg) n = -n;
+    if (n == 0) {
+        if (a.zero()) {
+            *r = dec::nan_result();
+            return dec::kInvalid;
+        }
+        *r = dec::from_int_text("1");
+        return 0;
+    }
+    if (a.zero()) {
+        *r = dec::Number();
+        if (n < 0)
+            dec::parse(a.neg && (n % 2) ? "-Infinity" : "Infinity", r);
+        else
+            r->neg = a.neg && (n % 2);
+        return 0;
+    }
     dec::Context wide = c;
     wide.prec = c.prec + 10;
     wide.rounding = dec::Rounding::HalfEven;
+    wide.emax = INT64_MAX / 4;
+    wide.emin = -(INT64_MAX / 4);
     dec::Number result = dec::from_int_text("1");
     dec::Number base = a;
     uint32_t flags = 0;
@@ -402,14 +423,7 @@ uint32_t op_pow(const dec::Number& a, const dec::Number& b, const dec::Context& 
         if (k & 1) flags |= dec::multiply(result, base, wide, &result);
         if (k > 1) flags |= dec::multiply(base, base, wide, &base);
     }
-    if (n < 0) {
-        if (result.zero()) {
-            *r = dec::Number();
-            dec::parse(a.neg && (n % 2) ? "-Infinity" : "Infinity", r);
-            return dec::kDivByZero;
-        }
-        flags |= dec::divide(dec::from_int_text("1"), result, wide, &result);
-    }
+    if (n < 0) flags |= dec::divide(dec::from_int_text("1"), result, wide, &result);
     *r = result;
     uint32_t fin = dec::finish(*r, c);
     return fin | (flags & dec::kInexact ? dec::kInexact | dec::kRounded : 0);

@@ -765,6 +765,17 @@ Number from_fixed(const Fixed& f, mpz_t v, int64_t extra_exp) {
     return r;
 }
 
+// exp(x / 10**w) for a fixed-point x: 10**q * exp(r) with q = floor(x / ln 10).
+Number exp_of_fixed(const Fixed& f, const mpz_t x) {
+    Big ten, q, r, v;
+    ln10(f, ten.v);
+    mpz_fdiv_q(q.v, x, ten.v);
+    mpz_mul(r.v, q.v, ten.v);
+    mpz_sub(r.v, x, r.v);
+    exp_small(f, r.v, v.v);
+    return from_fixed(f, v.v, mpz_get_si(q.v));
+}
+
 // Are the digits past the precision too close to a half-way point (or to
 // an exact result) to round on?
 bool ambiguous(const Number& x, int64_t prec) {
@@ -865,8 +876,7 @@ uint32_t exponential(const Number& a, const Context& ctx, Number* out) {
     for (int64_t guard = 12;; guard *= 2) {
         int64_t whole = std::max<int64_t>(0, a.adjusted()) + 2;
         Fixed f(ctx.prec + guard + whole);
-        // x in fixed point, and q = floor(x / ln 10).
-        Big x(a.digits), ten, q, r, v;
+        Big x(a.digits);
         if (a.exp + f.w >= 0) {
             times_pow10(x.v, a.exp + f.w);
         } else {
@@ -875,12 +885,57 @@ uint32_t exponential(const Number& a, const Context& ctx, Number* out) {
             mpz_tdiv_q(x.v, x.v, p.v);
         }
         if (a.neg) mpz_neg(x.v, x.v);
-        ln10(f, ten.v);
-        mpz_fdiv_q(q.v, x.v, ten.v);
-        mpz_mul(r.v, q.v, ten.v);
-        mpz_sub(r.v, x.v, r.v);
-        exp_small(f, r.v, v.v);
-        Number res = from_fixed(f, v.v, mpz_get_si(q.v));
+        Number res = exp_of_fixed(f, x.v);
+        if (!ambiguous(res, ctx.prec) || guard > 400) {
+            *out = res;
+            return round_half_even(*out, ctx);
+        }
+    }
+}
+
+uint32_t power_fractional(const Number& a, const Number& b, const Context& ctx, Number* out) {
+    uint32_t flags = 0;
+    if (nan_operand(a, &b, out, &flags)) return flags;
+    if (a.neg && !a.zero()) {
+        *out = nan_result();
+        return kInvalid;
+    }
+    if (a.zero() || a.kind == Kind::Inf) {
+        bool grows = (a.kind == Kind::Inf) != b.neg;
+        *out = grows ? special(Kind::Inf, false) : Number();
+        return 0;
+    }
+    if (b.kind == Kind::Inf) {
+        int c = compare(a, from_int_text("1"));
+        bool grows = c != 0 && ((c > 0) != b.neg);
+        *out = c == 0 ? from_int_text("1") : grows ? special(Kind::Inf, false) : Number();
+        return c == 0 ? kInexact | kRounded : 0;
+    }
+    for (int64_t guard = 12;; guard *= 2) {
+        int64_t whole = std::max<int64_t>(0, b.adjusted()) +
+                        static_cast<int64_t>(std::to_string(std::llabs(a.adjusted()) + 1).size()) +
+                        4;
+        Fixed f(ctx.prec + guard + whole);
+        Big l, y(b.digits);
+        ln_fixed(f, a, l.v);
+        // t = y * ln(a), in fixed point.
+        mpz_mul(l.v, l.v, y.v);
+        if (b.exp >= 0) {
+            times_pow10(l.v, b.exp);
+        } else {
+            Big p;
+            mpz_ui_pow_ui(p.v, 10, static_cast<unsigned long>(-b.exp));
+            mpz_tdiv_q(l.v, l.v, p.v);
+        }
+        if (b.neg) mpz_neg(l.v, l.v);
+        if (mpz_sizeinbase(l.v, 10) > static_cast<std::size_t>(f.w + 19)) {  // surely out of range
+            Number r = from_int_text("1");
+            r.exp = mpz_sgn(l.v) < 0 ? ctx.emin - ctx.prec - 10 : ctx.emax + 10;
+            uint32_t fl = round_half_even(r, ctx);
+            *out = r;
+            return fl;
+        }
+        Number res = exp_of_fixed(f, l.v);
         if (!ambiguous(res, ctx.prec) || guard > 400) {
             *out = res;
             return round_half_even(*out, ctx);

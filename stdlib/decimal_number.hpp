@@ -89,6 +89,8 @@ uint32_t plus(const Number& a, const Context& ctx, Number* out);  // +a, rounded
 uint32_t exponential(const Number& a, const Context& ctx, Number* out);
 uint32_t natural_log(const Number& a, const Context& ctx, Number* out);
 uint32_t log10(const Number& a, const Context& ctx, Number* out);
+// a ** b for a b that is not an integer: exp(b * ln a), rounded half-even.
+uint32_t power_fractional(const Number& a, const Number& b, const Context& ctx, Number* out);
 
 // -1, 0, 1 for finite or infinite numbers (no NaNs).
 int compare(const Number& a, const Number& b);
