@@ -406,7 +406,7 @@ def localcontext(ctx=None, **kwargs):
 
 _SPEC = __import__("re").compile(
     r"(?:(?P<fill>.)?(?P<align>[<>=^]))?(?P<sign>[-+ ])?(?P<zero>0)?"
-    r"(?P<width>\d+)?(?P<thousands>[,_])?(?:\.(?P<precision>\d+))?"
+    r"(?P<width>\d+)?(?P<thousands>,)?(?:\.(?P<precision>\d+))?"
     r"(?P<type>[eEfFgGn%])?\Z", __import__("re").DOTALL)
 
 
@@ -417,21 +417,21 @@ def _format(d, spec):
     kind = m["type"]
     prec = None if m["precision"] is None else int(m["precision"])
     ctx = getcontext()
-    rounding = ctx.rounding
-    neg = d.is_signed()
     x = d.copy_abs()
-    if x.is_nan() or x.is_infinite():
+    special = x.is_nan() or x.is_infinite()
+    if special:
         body = "NaN" if x.is_nan() else "Infinity"
         if kind == "%":
             body += "%"
     else:
-        body = _format_number(x, kind, prec, rounding, ctx.capitals)
-    if m["thousands"] and not (x.is_nan() or x.is_infinite()):
-        body = _group(body, m["thousands"])
-    sign = "-" if neg else ("+" if m["sign"] == "+" else " " if m["sign"] == " " else "")
+        body = _format_number(x, kind, prec, ctx.rounding, ctx.capitals)
+    sign = "-" if d.is_signed() else {"+": "+", " ": " "}.get(m["sign"], "")
     width = int(m["width"] or 0)
-    fill = m["fill"] or ("0" if m["zero"] else " ")
-    align = m["align"] or ("=" if m["zero"] else ">")
+    zero_pad = m["zero"] and not m["fill"] and not special
+    fill = m["fill"] or ("0" if zero_pad else " ")
+    align = m["align"] or ("=" if zero_pad else ">")
+    if m["thousands"] and not special:
+        body = _group(body, width - len(sign) if zero_pad and align == "=" else 0)
     pad = max(0, width - len(sign) - len(body))
     if align == "<":
         return sign + body + fill * pad
@@ -443,66 +443,89 @@ def _format(d, spec):
     return fill * pad + sign + body
 
 
+def _rounded_to_digits(x, ndigits, rounding):
+    """x with at most ndigits significant digits (never more than it has)."""
+    if x.is_zero() or len(x.as_tuple().digits) <= ndigits:
+        return x
+    return Context(prec=ndigits, rounding=rounding, Emax=MAX_EMAX,
+                   Emin=MIN_EMIN, traps=[]).plus(x)
+
+
+def _fixed(x):
+    sign, digits, exp = x.as_tuple()
+    digits = "".join(map(str, digits))
+    if exp >= 0:
+        return "0" if x.is_zero() else digits + "0" * exp
+    if len(digits) <= -exp:
+        digits = "0" * (-exp - len(digits) + 1) + digits
+    return digits[:exp] + "." + digits[exp:]
+
+
+def _scientific(x, letter):
+    sign, digits, exp = x.as_tuple()
+    digits = "".join(map(str, digits))
+    adjusted = exp + len(digits) - 1
+    mant = digits[0] + ("." + digits[1:] if len(digits) > 1 else "")
+    return f"{mant}{letter}{'+' if adjusted >= 0 else '-'}{abs(adjusted)}"
+
+
 def _format_number(x, kind, prec, rounding, capitals):
-    if kind is None:
-        if prec is None:
-            return str(x)
-        kind = "g"
+    if kind is None and prec is None:
+        return str(x)
     if kind == "%":
         sign, digits, exp = x.as_tuple()
-        x = Decimal((sign, digits, exp + 2))
-        return _format_number(x, "f", prec, rounding, capitals) + "%"
-    if kind in "fF":
+        return _format_number(Decimal((sign, digits, exp + 2)), "f", prec, rounding,
+                              capitals) + "%"
+    if kind in ("f", "F"):
         if prec is not None:
             x = x.quantize(Decimal((0, (1,), -prec)), rounding=rounding,
                            context=Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN))
-        sign, digits, exp = x.as_tuple()
-        digits = "".join(map(str, digits))
-        if exp >= 0:
-            return digits + "0" * exp
-        if len(digits) <= -exp:
-            digits = "0" * (-exp - len(digits) + 1) + digits
-        return digits[:exp] + "." + digits[exp:]
-    if kind in "eE":
+        return _fixed(x)
+    if kind in ("e", "E"):
+        if prec and x.is_zero():
+            # libmpdec keeps a zero's coefficient and moves its exponent.
+            e = x.as_tuple().exponent + prec
+            return f"0.{'0' * prec}{kind}{'+' if e >= 0 else '-'}{abs(e)}"
         if prec is not None:
-            x = _round_digits(x, prec + 1, rounding)
-        sign, digits, exp = x.as_tuple()
-        digits = "".join(map(str, digits))
-        if prec is not None and len(digits) < prec + 1 and x.is_zero():
-            digits = "0" * (prec + 1)
-        adjusted = exp + len(digits) - 1
-        mant = digits[0] + ("." + digits[1:] if len(digits) > 1 else "")
-        e = "E" if kind == "E" else "e"
-        return f"{mant}{e}{'+' if adjusted >= 0 else '-'}{abs(adjusted)}"
-    if kind in "gGn":
-        if prec is not None:
-            x = _round_digits(x, max(prec, 1), rounding)
-        sign, digits, exp = x.as_tuple()
-        adjusted = exp + len(digits) - 1
-        limit = max(prec, 1) if prec is not None else None
-        fixed = (-6 <= adjusted < limit) if limit is not None else (exp <= 0 and adjusted >= -6)
-        if fixed:
-            return _format_number(x, "f", None, rounding, capitals)
-        return _format_number(x, "E" if kind == "G" else "e", None, rounding, capitals)
-    raise ValueError("invalid format string")
+            x = _rounded_to_digits(x, prec + 1, rounding)
+            sign, digits, exp = x.as_tuple()
+            if len(digits) < prec + 1:
+                pad = prec + 1 - len(digits)
+                x = Decimal((sign, tuple(digits) + (0,) * pad, exp - pad))
+        return _scientific(x, kind)
+    # g, G, n, or no type with a precision: the shorter of fixed and
+    # scientific, as to-sci-string decides.
+    if prec is not None:
+        x = _rounded_to_digits(x, max(prec, 1), rounding)
+    sign, digits, exp = x.as_tuple()
+    adjusted = exp + len(digits) - 1
+    if exp <= 0 and adjusted >= -6 or (prec is not None and exp > 0 and adjusted < prec):
+        return _fixed(x)
+    letter = "E" if kind == "G" or (kind is None and capitals) else "e"
+    return _scientific(x, letter)
 
 
-def _round_digits(x, ndigits, rounding):
-    if x.is_zero():
-        return x
-    exp = x.adjusted() - ndigits + 1
-    return x.quantize(Decimal((0, (1,), exp)), rounding=rounding,
-                      context=Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN))
+def _group(body, width):
+    """Commas between groups of three integer digits; with a width (zero
+    padding), leading zeros are added and grouped until it is reached."""
+    end = 0
+    while end < len(body) and body[end].isdigit():
+        end += 1
+    head, tail = body[:end], body[end:]
 
+    def grouped(digits):
+        parts = []
+        while len(digits) > 3:
+            parts.insert(0, digits[-3:])
+            digits = digits[:-3]
+        parts.insert(0, digits)
+        return ",".join(parts)
 
-def _group(body, sep):
-    head, dot, tail = body.partition(".")
-    groups = []
-    while len(head) > 3:
-        groups.insert(0, head[-3:])
-        head = head[:-3]
-    groups.insert(0, head)
-    return sep.join(groups) + dot + tail
+    text = grouped(head)
+    while len(text) + len(tail) < width:
+        head = "0" + head
+        text = grouped(head)
+    return text + tail
 
 
 numbers.Number.register(Decimal)
