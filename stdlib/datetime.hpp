@@ -149,11 +149,9 @@ Value call_tzname(ThreadState& ts, Value tz, Value arg);
 // "+HH:MM[:SS[.ffffff]]" with `sep` between the parts ("" for %z).
 std::string format_offset(int64_t us, std::string_view sep);
 std::string format_time_part(int h, int mi, int s, int us, std::string_view timespec, bool* ok);
-// strftime of any of the three types: %z %Z %f are expanded here, the rest by
-// the C library. `self` is the object whose utcoffset/tzname supply %z/%Z
-// (or None for date).
-Value dt_strftime(ThreadState& ts, Value self, Value fmt, const std::tm& tm, int us, Value tz,
-                  Value tzarg);
+// strftime of any of the three types: %z %Z %f are expanded here (from tz's
+// utcoffset/tzname called with tzarg), the rest by the C library.
+Value dt_strftime(ThreadState& ts, Value fmt, const std::tm& tm, int us, Value tz, Value tzarg);
 Value dt_format_method(ThreadState& ts, Args args);  // __format__
 
 struct ParsedIso {

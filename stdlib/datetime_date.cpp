@@ -342,8 +342,7 @@ Value date_strftime(ThreadState& ts, Args args) {
         return raise_fmt(ts, ts.exc_types().TypeError, "strftime() argument 1 must be str, not {}",
                          type_name(ts, fmt));
     }
-    return dt_strftime(ts, args[0], fmt, date_tm(date_obj(args[0])), 0, Value::none(),
-                       Value::none());
+    return dt_strftime(ts, fmt, date_tm(date_obj(args[0])), 0, Value::none(), Value::none());
 }
 
 Value date_isoformat(ThreadState& ts, Args args) {

@@ -618,7 +618,7 @@ Value dt_strftime_method(ThreadState& ts, Args args) {
     }
     DateTimeObject* p = dt_obj(args[0]);
     std::tm tm = fields_tm(p->year, p->month, p->day, p->hour, p->minute, p->second, -1);
-    return dt_strftime(ts, args[0], fmt, tm, p->us, p->tzinfo, args[0]);
+    return dt_strftime(ts, fmt, tm, p->us, p->tzinfo, args[0]);
 }
 
 Value reduce_with_proto(ThreadState& ts, Value self, int64_t proto) {

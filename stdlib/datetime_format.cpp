@@ -63,9 +63,7 @@ std::string c_strftime(const std::string& format, const std::tm& tm) {
 
 }  // namespace
 
-Value dt_strftime(ThreadState& ts, Value self, Value fmt, const std::tm& tm, int us, Value tz,
-                  Value tzarg) {
-    (void)self;
+Value dt_strftime(ThreadState& ts, Value fmt, const std::tm& tm, int us, Value tz, Value tzarg) {
     std::string_view f = str_view(fmt);
     std::string out;
     for (std::size_t i = 0; i < f.size(); ++i) {
@@ -316,7 +314,7 @@ struct Found {
 
 // Matches one directive; false: the data does not match. *bad set for an
 // unknown directive.
-bool match_directive(ThreadState& ts, Matcher& m, char d, Found& f, ParsedTime* out, bool* bad) {
+bool match_directive(Matcher& m, char d, Found& f, ParsedTime* out, bool* bad) {
     int v;
     switch (d) {
         case 'd':
@@ -390,7 +388,6 @@ bool match_directive(ThreadState& ts, Matcher& m, char d, Found& f, ParsedTime* 
             *bad = true;
             return false;
     }
-    (void)ts;
 }
 
 // %c, %x and %X in the C locale.
@@ -470,7 +467,7 @@ bool strptime_parse(ThreadState& ts, std::string_view data, std::string_view for
             }
             char d = format[++i];
             bool bad = false;
-            if (!match_directive(ts, m, d, f, out, &bad)) {
+            if (!match_directive(m, d, f, out, &bad)) {
                 if (bad) {
                     raise_fmt(ts, ts.exc_types().ValueError, "'{}' is a bad directive in format {}",
                               d, str_repr(format_in));

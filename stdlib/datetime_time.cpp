@@ -187,13 +187,11 @@ Value time_fromisoformat(ThreadState& ts, Args args) {
 }
 
 // The utcoffset of an aware time appended as "+HH:MM" (isoformat and str).
-bool append_offset(ThreadState& ts, Value self, Value tz, Value arg, std::string* out,
-                   std::string_view sep) {
+bool append_offset(ThreadState& ts, Value tz, Value arg, std::string* out, std::string_view sep) {
     int64_t us;
     bool aware;
     if (!offset_us(ts, tz, arg, &us, &aware)) return false;
     if (aware) *out += format_offset(us, sep);
-    (void)self;
     return true;
 }
 
@@ -209,7 +207,7 @@ Value time_isoformat(ThreadState& ts, Args args) {
     std::string out = format_time_part(t->hour, t->minute, t->second, t->us,
                                        spec.is_null() ? "auto" : str_view(spec), &ok);
     if (!ok) return raise(ts, ts.exc_types().ValueError, "Unknown timespec value");
-    if (!append_offset(ts, args[0], t->tzinfo, Value::none(), &out, ":")) return Value();
+    if (!append_offset(ts, t->tzinfo, Value::none(), &out, ":")) return Value();
     return make_str(ts, out);
 }
 
@@ -234,7 +232,7 @@ Value time_strftime(ThreadState& ts, Args args) {
     tm.tm_min = t->minute;
     tm.tm_sec = t->second;
     tm.tm_isdst = -1;
-    return dt_strftime(ts, args[0], fmt, tm, t->us, t->tzinfo, Value::none());
+    return dt_strftime(ts, fmt, tm, t->us, t->tzinfo, Value::none());
 }
 
 Value time_utcoffset(ThreadState& ts, Args args) {
