@@ -133,6 +133,8 @@ Value make_timezone(ThreadState& ts, Value offset, Value name);
 // A constructor that honours subclasses: calls `type(args...)` unless type
 // is the builtin one (then the fast constructor is used by the caller).
 Value call_type(ThreadState& ts, TypeObject* type, std::initializer_list<Value> args);
+// type(*argv[:n], fold=fold) for a time or datetime subclass (n <= 8).
+Value call_subclass(ThreadState& ts, TypeObject* type, const Value* argv, uint32_t n, int fold);
 
 // --- tzinfo calls ---
 // tz.utcoffset(arg) / tz.dst(arg), checked to be None or a timedelta of less
@@ -190,6 +192,26 @@ void add_delta_constants(Interpreter& interp, DateTimeTypes& t);
 void add_date_constants(Interpreter& interp, DateTimeTypes& t);
 void add_time_constants(Interpreter& interp, DateTimeTypes& t);
 void add_datetime_constants(Interpreter& interp, DateTimeTypes& t);
+
+// The result of comparing x with y by `op`, as a bool Value (one place for
+// the comparison slots of every type of the module).
+inline Value compare_values(int64_t x, int64_t y, CompareOp op) noexcept {
+    switch (op) {
+        case CompareOp::Lt:
+            return Value::boolean(x < y);
+        case CompareOp::Le:
+            return Value::boolean(x <= y);
+        case CompareOp::Eq:
+            return Value::boolean(x == y);
+        case CompareOp::Ne:
+            return Value::boolean(x != y);
+        case CompareOp::Gt:
+            return Value::boolean(x > y);
+        case CompareOp::Ge:
+            return Value::boolean(x >= y);
+    }
+    return Value::false_();
+}
 
 // The name shown in repr: "datetime.date" for the builtin type, the class
 // name for a subclass (CPython's tp_name).

@@ -439,31 +439,6 @@ bool date_hash(ThreadState&, Value self, int64_t* out) {
     return true;
 }
 
-Value compare_result(int c, CompareOp op) {
-    bool r = false;
-    switch (op) {
-        case CompareOp::Lt:
-            r = c < 0;
-            break;
-        case CompareOp::Le:
-            r = c <= 0;
-            break;
-        case CompareOp::Eq:
-            r = c == 0;
-            break;
-        case CompareOp::Ne:
-            r = c != 0;
-            break;
-        case CompareOp::Gt:
-            r = c > 0;
-            break;
-        case CompareOp::Ge:
-            r = c >= 0;
-            break;
-    }
-    return Value::boolean(r);
-}
-
 Value date_richcompare(ThreadState& ts, Value a, Value b, CompareOp op) {
     if (!is_date(ts, b) || is_datetime(ts, a)) return Value::not_implemented();
     if (is_datetime(ts, b)) {  // datetime's comparison decides (see datetime_datetime.cpp)
@@ -474,7 +449,7 @@ Value date_richcompare(ThreadState& ts, Value a, Value b, CompareOp op) {
     DateObject* x = date_obj(a);
     DateObject* y = date_obj(b);
     int64_t ox = ymd_to_ord(x->year, x->month, x->day), oy = ymd_to_ord(y->year, y->month, y->day);
-    return compare_result(ox < oy ? -1 : ox > oy, op);
+    return compare_values(ox, oy, op);
 }
 
 // date + timedelta and timedelta + date; only whole days count.

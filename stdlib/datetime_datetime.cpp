@@ -669,31 +669,6 @@ Value dt_repr(ThreadState& ts, Value self) {
     return make_str(ts, out);
 }
 
-Value compare_ints(int64_t x, int64_t y, CompareOp op) {
-    bool r = false;
-    switch (op) {
-        case CompareOp::Lt:
-            r = x < y;
-            break;
-        case CompareOp::Le:
-            r = x <= y;
-            break;
-        case CompareOp::Eq:
-            r = x == y;
-            break;
-        case CompareOp::Ne:
-            r = x != y;
-            break;
-        case CompareOp::Gt:
-            r = x > y;
-            break;
-        case CompareOp::Ge:
-            r = x >= y;
-            break;
-    }
-    return Value::boolean(r);
-}
-
 // The UTC-adjusted microseconds of two datetimes for comparison or
 // subtraction; *mixed when one is naive and the other aware.
 bool comparable_us(ThreadState& ts, Value a, Value b, int64_t* x, int64_t* y, bool* mixed) {
@@ -729,7 +704,7 @@ Value dt_richcompare(ThreadState& ts, Value a, Value b, CompareOp op) {
         return raise(ts, ts.exc_types().TypeError,
                      "can't compare offset-naive and offset-aware datetimes");
     }
-    return compare_ints(x, y, op);
+    return compare_values(x, y, op);
 }
 
 bool dt_hash(ThreadState& ts, Value self, int64_t* out) {
@@ -778,22 +753,10 @@ Value make_datetime(ThreadState& ts, int y, int m, int d, int h, int mi, int s, 
                     int fold, TypeObject* type) {
     DateTimeTypes& types = dt_types(ts);
     if (type && type != types.datetime) {
-        Ref f(make_int(ts, fold));
-        Ref kw(make_str(ts, "fold"));
-        Ref names(kw ? tuple_pack(ts, {*kw}) : Value());
-        if (!names) return Value();
-        Value argv[] = {Value::small_int(y),
-                        Value::small_int(m),
-                        Value::small_int(d),
-                        Value::small_int(h),
-                        Value::small_int(mi),
-                        Value::small_int(s),
-                        Value::small_int(us),
-                        tz,
-                        *f};
-        // fold is passed only when set, as CPython does, so a subclass
-        // whose __new__ has no fold parameter still works.
-        return obj_call(ts, val(type), Args{argv, 8, fold ? tuple_obj(*names) : nullptr});
+        Value argv[] = {
+            Value::small_int(y),  Value::small_int(m), Value::small_int(d),  Value::small_int(h),
+            Value::small_int(mi), Value::small_int(s), Value::small_int(us), tz};
+        return call_subclass(ts, type, argv, 8, fold);
     }
     Fields f{y, m, d, h, mi, s, us};
     Object* o = alloc_dt(ts, types.datetime, f, tz, fold);

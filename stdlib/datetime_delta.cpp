@@ -255,28 +255,7 @@ bool delta_hash(ThreadState&, Value self, int64_t* out) {
 Value delta_richcompare(ThreadState& ts, Value a, Value b, CompareOp op) {
     if (!is_delta(ts, a) || !is_delta(ts, b)) return Value::not_implemented();
     __int128 x = delta_total_us(a), y = delta_total_us(b);
-    bool r = false;
-    switch (op) {
-        case CompareOp::Lt:
-            r = x < y;
-            break;
-        case CompareOp::Le:
-            r = x <= y;
-            break;
-        case CompareOp::Eq:
-            r = x == y;
-            break;
-        case CompareOp::Ne:
-            r = x != y;
-            break;
-        case CompareOp::Gt:
-            r = x > y;
-            break;
-        case CompareOp::Ge:
-            r = x >= y;
-            break;
-    }
-    return Value::boolean(r);
+    return compare_values(x < y ? -1 : x > y, 0, op);
 }
 
 Value delta_add(ThreadState& ts, Value a, Value b) {

@@ -375,6 +375,19 @@ Value call_type(ThreadState& ts, TypeObject* type, std::initializer_list<Value> 
     return call_n(ts, val(type), args);
 }
 
+Value call_subclass(ThreadState& ts, TypeObject* type, const Value* argv, uint32_t n, int fold) {
+    // fold is passed only when set, as CPython does, so a subclass whose
+    // __new__ has no fold parameter still works.
+    if (!fold) return obj_call(ts, val(type), Args{argv, n, nullptr});
+    Ref name(make_str(ts, "fold"));
+    Ref names(name ? tuple_pack(ts, {*name}) : Value());
+    if (!names) return Value();
+    Value all[9];
+    for (uint32_t i = 0; i < n; ++i) all[i] = argv[i];
+    all[n] = Value::small_int(fold);
+    return obj_call(ts, val(type), Args{all, n, tuple_obj(*names)});
+}
+
 Value make_timezone(ThreadState& ts, Value offset, Value name) {
     if (!name.is_null()) return call_n(ts, val(dt_types(ts).timezone), {offset, name});
     if (delta_total_us(offset) == 0 && !dt_types(ts).utc.is_null())

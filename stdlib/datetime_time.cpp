@@ -36,19 +36,9 @@ Value make_time(ThreadState& ts, int h, int mi, int s, int us, Value tz, int fol
                 TypeObject* type) {
     DateTimeTypes& types = dt_types(ts);
     if (type && type != types.time) {
-        Ref f(make_int(ts, fold));
-        Ref kw(make_str(ts, "fold"));
-        Ref names(kw ? tuple_pack(ts, {*kw}) : Value());
-        if (!names) return Value();
-        Value argv[] = {Value::small_int(h),
-                        Value::small_int(mi),
-                        Value::small_int(s),
-                        Value::small_int(us),
-                        tz,
-                        *f};
-        // fold is passed only when set, as CPython does, so a subclass
-        // whose __new__ has no fold parameter still works.
-        return obj_call(ts, val(type), Args{argv, 5, fold ? tuple_obj(*names) : nullptr});
+        Value argv[] = {Value::small_int(h), Value::small_int(mi), Value::small_int(s),
+                        Value::small_int(us), tz};
+        return call_subclass(ts, type, argv, 5, fold);
     }
     Object* o = alloc_instance(ts, types.time);
     if (!o) return Value();
@@ -319,36 +309,11 @@ int64_t time_us_of_day(const TimeObject* t) {
     return ((t->hour * 60 + t->minute) * 60 + t->second) * int64_t(1000000) + t->us;
 }
 
-Value compare_ints(int64_t x, int64_t y, CompareOp op) {
-    bool r = false;
-    switch (op) {
-        case CompareOp::Lt:
-            r = x < y;
-            break;
-        case CompareOp::Le:
-            r = x <= y;
-            break;
-        case CompareOp::Eq:
-            r = x == y;
-            break;
-        case CompareOp::Ne:
-            r = x != y;
-            break;
-        case CompareOp::Gt:
-            r = x > y;
-            break;
-        case CompareOp::Ge:
-            r = x >= y;
-            break;
-    }
-    return Value::boolean(r);
-}
-
 Value time_richcompare(ThreadState& ts, Value a, Value b, CompareOp op) {
     if (!is_time(ts, b)) return Value::not_implemented();
     TimeObject* x = time_obj(a);
     TimeObject* y = time_obj(b);
-    if (x->tzinfo == y->tzinfo) return compare_ints(time_us_of_day(x), time_us_of_day(y), op);
+    if (x->tzinfo == y->tzinfo) return compare_values(time_us_of_day(x), time_us_of_day(y), op);
     int64_t ox, oy;
     bool ax, ay;
     if (!offset_us(ts, x->tzinfo, Value::none(), &ox, &ax) ||
@@ -359,7 +324,7 @@ Value time_richcompare(ThreadState& ts, Value a, Value b, CompareOp op) {
         return raise(ts, ts.exc_types().TypeError,
                      "can't compare offset-naive and offset-aware times");
     }
-    return compare_ints(time_us_of_day(x) - ox, time_us_of_day(y) - oy, op);
+    return compare_values(time_us_of_day(x) - ox, time_us_of_day(y) - oy, op);
 }
 
 bool time_hash(ThreadState& ts, Value self, int64_t* out) {
