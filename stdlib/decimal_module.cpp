@@ -97,11 +97,6 @@ Value current_context(ThreadState& ts, Value given) {
     return call0(ts, st.getcontext);
 }
 
-bool int_attr(ThreadState& ts, Value ctx, const char* name, int64_t* out) {
-    Ref v(obj_getattr_cstr(ts, ctx, name));
-    return v && obj_index(ts, *v, out);
-}
-
 bool rounding_from(ThreadState& ts, Value name, dec::Rounding* out) {
     static constexpr std::pair<const char*, dec::Rounding> kModes[] = {
         {"ROUND_DOWN", dec::Rounding::Down},          {"ROUND_HALF_UP", dec::Rounding::HalfUp},
@@ -1072,7 +1067,196 @@ Value decimal_log10(ThreadState& ts, Args args) {
     return unary_method(ts, args, "log10", dec::log10);
 }
 
+Value decimal_self(ThreadState& ts, Args args) {
+    if (!check_nargs(ts, args, "canonical", 1, 1)) return Value();
+    return new_ref(args[0]);
+}
+
+Value decimal_radix(ThreadState& ts, Args args) {
+    if (!method_args(ts, args, "radix", "radix", 0, 0)) return Value();
+    return wrap(ts, dec::from_int_text("10"));
+}
+
+Value decimal_is_canonical(ThreadState& ts, Args args) {
+    if (!method_args(ts, args, "is_canonical", "is_canonical", 0, 0)) return Value();
+    return Value::true_();
+}
+
+// Normal: finite, non-zero, adjusted exponent at least Emin.
+Value normal_or_subnormal(ThreadState& ts, Args args, const char* name, bool normal) {
+    Value context;
+    if (!parse_args(ts, args.drop_first(), name, {"|", "context"}, {&context})) return Value();
+    dec::Context c;
+    Ref ctx(method_context(ts, context, &c));
+    if (!ctx) return Value();
+    const dec::Number& n = num_of(args[0]);
+    if (!n.finite() || n.zero()) return Value::false_();
+    return Value::boolean((n.adjusted() >= c.emin) == normal);
+}
+
+Value decimal_is_normal(ThreadState& ts, Args args) {
+    return normal_or_subnormal(ts, args, "is_normal", true);
+}
+Value decimal_is_subnormal(ThreadState& ts, Args args) {
+    return normal_or_subnormal(ts, args, "is_subnormal", false);
+}
+
+Value decimal_number_class(ThreadState& ts, Args args) {
+    Value context;
+    if (!parse_args(ts, args.drop_first(), "number_class", {"|", "context"}, {&context}))
+        return Value();
+    dec::Context c;
+    Ref ctx(method_context(ts, context, &c));
+    if (!ctx) return Value();
+    const dec::Number& n = num_of(args[0]);
+    if (n.kind == dec::Kind::NaN) return make_str(ts, "NaN");
+    if (n.kind == dec::Kind::SNaN) return make_str(ts, "sNaN");
+    std::string sign = n.neg ? "-" : "+";
+    if (n.kind == dec::Kind::Inf) return make_str(ts, sign + "Infinity");
+    if (n.zero()) return make_str(ts, sign + "Zero");
+    return make_str(ts, sign + (n.adjusted() >= c.emin ? "Normal" : "Subnormal"));
+}
+
+Value decimal_logb(ThreadState& ts, Args args) {
+    Value context;
+    if (!parse_args(ts, args.drop_first(), "logb", {"|", "context"}, {&context})) return Value();
+    dec::Context c;
+    Ref ctx(method_context(ts, context, &c));
+    if (!ctx) return Value();
+    dec::Number n = num_of(args[0]);
+    if (n.nan()) {
+        uint32_t flags = n.kind == dec::Kind::SNaN ? uint32_t(dec::kInvalid) : 0u;
+        n.kind = dec::Kind::NaN;
+        return deliver(ts, *ctx, flags, std::move(n));
+    }
+    if (n.kind == dec::Kind::Inf) {
+        n.neg = false;
+        return wrap(ts, std::move(n));
+    }
+    if (n.zero()) {
+        dec::Number inf;
+        dec::parse("-Infinity", &inf);
+        return deliver(ts, *ctx, dec::kDivByZero, std::move(inf));
+    }
+    dec::Number out = dec::from_int_text(std::to_string(n.adjusted()));
+    uint32_t flags = dec::finish(out, c);
+    return deliver(ts, *ctx, flags, std::move(out));
+}
+
+Value decimal_same_quantum(ThreadState& ts, Args args) {
+    Value other, context;
+    if (!parse_args(ts, args.drop_first(), "same_quantum", {"other", "|", "context"},
+                    {&other, &context}))
+        return Value();
+    dec::Number y;
+    int r = operand(ts, other, &y);
+    if (r <= 0) {
+        if (r == 0)
+            raise_fmt(ts, ts.exc_types().TypeError,
+                      "conversion from {} to Decimal is not supported", type_name(ts, other));
+        return Value();
+    }
+    const dec::Number& x = num_of(args[0]);
+    if (x.nan() || y.nan()) return Value::boolean(x.nan() && y.nan());
+    if (!x.finite() || !y.finite()) return Value::boolean(x.kind == y.kind);
+    return Value::boolean(x.exp == y.exp);
+}
+
+// The total order of the specification: -NaN < -sNaN < -Inf < ... < -0 <
+// +0 < ... < Inf < sNaN < NaN, and equal values by exponent.
+int total_rank(const dec::Number& n) {
+    switch (n.kind) {
+        case dec::Kind::NaN:
+            return 3;
+        case dec::Kind::SNaN:
+            return 2;
+        case dec::Kind::Inf:
+            return 1;
+        case dec::Kind::Finite:
+            return 0;
+    }
+    return 0;
+}
+
+int total_compare(const dec::Number& a, const dec::Number& b) {
+    if (a.neg != b.neg) return a.neg ? -1 : 1;
+    int sign = a.neg ? -1 : 1;
+    int ra = total_rank(a), rb = total_rank(b);
+    if (ra != rb) return ra < rb ? -sign : sign;
+    if (ra >= 2) {  // NaN payloads compare as integers
+        std::string pa = a.digits.empty() ? "0" : a.digits, pb = b.digits.empty() ? "0" : b.digits;
+        if (pa.size() != pb.size()) return pa.size() < pb.size() ? -sign : sign;
+        return pa == pb ? 0 : (pa < pb ? -sign : sign);
+    }
+    int c = dec::compare(a, b);
+    if (c != 0) return c;
+    if (ra == 1 || a.exp == b.exp) return 0;
+    return a.exp < b.exp ? -sign : sign;
+}
+
+Value decimal_compare_total(ThreadState& ts, Args args) {
+    Value other, context;
+    if (!parse_args(ts, args.drop_first(), "compare_total", {"other", "|", "context"},
+                    {&other, &context}))
+        return Value();
+    dec::Number y;
+    int r = operand(ts, other, &y);
+    if (r <= 0) {
+        if (r == 0)
+            raise_fmt(ts, ts.exc_types().TypeError,
+                      "conversion from {} to Decimal is not supported", type_name(ts, other));
+        return Value();
+    }
+    int c = total_compare(num_of(args[0]), y);
+    return wrap(ts, dec::from_int_text(c < 0 ? "-1" : c > 0 ? "1" : "0"));
+}
+
+Value magnitude_pick(ThreadState& ts, Args args, const char* name, bool want_max) {
+    Value other, context;
+    if (!parse_args(ts, args.drop_first(), name, {"other", "|", "context"}, {&other, &context}))
+        return Value();
+    dec::Number y;
+    int r = operand(ts, other, &y);
+    if (r <= 0) {
+        if (r == 0)
+            raise_fmt(ts, ts.exc_types().TypeError,
+                      "conversion from {} to Decimal is not supported", type_name(ts, other));
+        return Value();
+    }
+    const dec::Number& x = num_of(args[0]);
+    if (x.nan() || y.nan()) return extremum(ts, args, name, want_max);
+    dec::Number ax = x, ay = y;
+    ax.neg = ay.neg = false;
+    int c = dec::compare(ax, ay);
+    if (c == 0) return extremum(ts, args, name, want_max);
+    dec::Context cx;
+    Ref ctx(method_context(ts, context, &cx));
+    if (!ctx) return Value();
+    dec::Number out;
+    uint32_t flags = dec::plus((c > 0) == want_max ? x : y, cx, &out);
+    return deliver(ts, *ctx, flags, std::move(out));
+}
+
+Value decimal_max_mag(ThreadState& ts, Args args) {
+    return magnitude_pick(ts, args, "max_mag", true);
+}
+Value decimal_min_mag(ThreadState& ts, Args args) {
+    return magnitude_pick(ts, args, "min_mag", false);
+}
+
 constexpr MethodDef kDecimalMethods[] = {
+    {"canonical", decimal_self},
+    {"conjugate", decimal_self},
+    {"radix", decimal_radix},
+    {"is_canonical", decimal_is_canonical},
+    {"is_normal", decimal_is_normal},
+    {"is_subnormal", decimal_is_subnormal},
+    {"number_class", decimal_number_class},
+    {"logb", decimal_logb},
+    {"same_quantum", decimal_same_quantum},
+    {"compare_total", decimal_compare_total},
+    {"max_mag", decimal_max_mag},
+    {"min_mag", decimal_min_mag},
     {"exp", decimal_exp},
     {"ln", decimal_ln},
     {"log10", decimal_log10},

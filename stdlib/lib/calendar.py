@@ -29,6 +29,9 @@ error = ValueError
 (MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY,
  SUNDAY) = range(7)
 
+January = 1
+February = 2
+
 EPOCH = 1970
 _EPOCH_ORDINAL = _dt.date(EPOCH, 1, 1).toordinal()
 
@@ -396,7 +399,8 @@ def timegm(tuple):
     return ((days * 24 + hour) * 60 + minute) * 60 + second
 
 
-_default = TextCalendar()
+# The calendar behind the module-level functions (CPython names it `c`).
+c = _default = TextCalendar()
 
 
 def firstweekday():
