@@ -45,15 +45,16 @@ const dec::Number& num_of(Value v) {
 }
 
 // The Python half's callables, borrowed from the _decimal module's dict
-// (which keeps them alive).
+// (which keeps them alive; see decimal_install).
 struct DecimalState {
     TypeObject* type = nullptr;
     Value getcontext;
     Value signal;
     Value format;
-    Value tuple_type;  // DecimalTuple
-    Value var_get;     // the bound get() of decimal.py's context variable
-    Value conditions;  // the signal classes, in the order of dec::Flag's bits
+    Value tuple_type;   // DecimalTuple
+    Value var_get;      // the bound get() of decimal.py's context variable
+    Value conditions;   // the signal classes, in the order of dec::Flag's bits
+    Value module_dict;  // _decimal's __dict__, owner of the values above
 };
 
 DecimalState& state(Interpreter& interp);
@@ -1351,24 +1352,23 @@ DecimalState& state(Interpreter& interp) {
 }
 
 // _install(getcontext, signal, format, DecimalTuple, var.get, conditions):
-// the Python half's
-// hooks.
+// the Python half's hooks. The _decimal module's dict owns them (so they
+// are released with the module at tear-down); the state borrows them.
 Value decimal_install(ThreadState& ts, Args args) {
     if (!check_nargs(ts, args, "_install", 6, 6)) return Value();
     if (!is_tuple(ts, args[5]) || tuple_size(args[5]) != 12)
         return raise(ts, ts.exc_types().TypeError, "_install: conditions must be a 12-tuple");
     DecimalState& st = state(ts.interp());
-    // Held for the interpreter's life (decimal.py's module dict holds them
-    // too); a second _install replaces them.
-    for (Value* slot :
-         {&st.getcontext, &st.signal, &st.format, &st.tuple_type, &st.var_get, &st.conditions})
-        decref(*slot);
-    st.getcontext = new_ref(args[0]);
-    st.signal = new_ref(args[1]);
-    st.format = new_ref(args[2]);
-    st.tuple_type = new_ref(args[3]);
-    st.var_get = new_ref(args[4]);
-    st.conditions = new_ref(args[5]);
+    if (st.module_dict.is_null())
+        return raise(ts, ts.exc_types().RuntimeError, "_decimal is not initialised");
+    static constexpr const char* kNames[] = {"_getcontext", "_signal",  "_format",
+                                             "_tuple_type", "_var_get", "_conditions"};
+    Value* slots[] = {&st.getcontext, &st.signal,  &st.format,
+                      &st.tuple_type, &st.var_get, &st.conditions};
+    for (int i = 0; i < 6; ++i) {
+        if (!dict_set_cstr(ts, st.module_dict, kNames[i], args[i])) return Value();
+        *slots[i] = args[i];
+    }
     return Value::none();
 }
 
@@ -1381,6 +1381,7 @@ constexpr MethodDef kDecimalFunctions[] = {
 Value init_decimal_module(ThreadState& ts) {
     Ref m(module_new(ts, "_decimal"));
     if (!m || !module_add_functions(ts, *m, kDecimalFunctions)) return Value();
+    state(ts.interp()).module_dict = module_dict(*m);
     if (!module_add_value(ts, *m, "Decimal", val(state(ts.interp()).type))) return Value();
     return m.release();
 }
