@@ -1195,12 +1195,11 @@ int total_compare(const dec::Number& a, const dec::Number& b) {
     return a.exp < b.exp ? -sign : sign;
 }
 
-Value decimal_compare_total(ThreadState& ts, Args args) {
+Value total_order_method(ThreadState& ts, Args args, const char* name, bool magnitude) {
     Value other, context;
-    if (!parse_args(ts, args.drop_first(), "compare_total", {"other", "|", "context"},
-                    {&other, &context}))
+    if (!parse_args(ts, args.drop_first(), name, {"other", "|", "context"}, {&other, &context}))
         return Value();
-    dec::Number y;
+    dec::Number x = num_of(args[0]), y;
     int r = operand(ts, other, &y);
     if (r <= 0) {
         if (r == 0)
@@ -1208,8 +1207,16 @@ Value decimal_compare_total(ThreadState& ts, Args args) {
                       "conversion from {} to Decimal is not supported", type_name(ts, other));
         return Value();
     }
-    int c = total_compare(num_of(args[0]), y);
+    if (magnitude) x.neg = y.neg = false;
+    int c = total_compare(x, y);
     return wrap(ts, dec::from_int_text(c < 0 ? "-1" : c > 0 ? "1" : "0"));
+}
+
+Value decimal_compare_total(ThreadState& ts, Args args) {
+    return total_order_method(ts, args, "compare_total", false);
+}
+Value decimal_compare_total_mag(ThreadState& ts, Args args) {
+    return total_order_method(ts, args, "compare_total_mag", true);
 }
 
 Value magnitude_pick(ThreadState& ts, Args args, const char* name, bool want_max) {
@@ -1245,7 +1252,231 @@ Value decimal_min_mag(ThreadState& ts, Args args) {
     return magnitude_pick(ts, args, "min_mag", false);
 }
 
+// Operand of a two-operand method (Decimal or int), TypeError otherwise.
+bool method_operand(ThreadState& ts, Value other, dec::Number* out) {
+    int r = operand(ts, other, out);
+    if (r == 0)
+        raise_fmt(ts, ts.exc_types().TypeError, "conversion from {} to Decimal is not supported",
+                  type_name(ts, other));
+    return r > 0;
+}
+
+// The finite number just above (up) or below x in the context.
+dec::Number neighbour(const dec::Number& x, const dec::Context& c, bool up) {
+    dec::Number out;
+    if (x.kind == dec::Kind::Inf) {
+        if (x.neg == up) {  // toward zero from an infinity: the largest finite
+            out.digits.assign(static_cast<std::size_t>(c.prec), '9');
+            out.exp = c.emax - c.prec + 1;
+            out.neg = x.neg;
+        } else {
+            out = x;
+        }
+        return out;
+    }
+    dec::Number tiny = dec::from_int_text(up ? "1" : "-1");
+    tiny.exp = std::min(x.exp, c.emin - c.prec + 1) - 2;
+    dec::Context step = c;
+    step.rounding = up ? dec::Rounding::Ceiling : dec::Rounding::Floor;
+    dec::add(x, tiny, false, step, &out);
+    return out;
+}
+
+Value next_method(ThreadState& ts, Args args, const char* name, int direction) {
+    Value other, context;
+    bool toward = direction == 0;
+    if (toward ? !parse_args(ts, args.drop_first(), name, {"other", "|", "context"},
+                             {&other, &context})
+               : !parse_args(ts, args.drop_first(), name, {"|", "context"}, {&context}))
+        return Value();
+    dec::Context c;
+    Ref ctx(method_context(ts, context, &c));
+    if (!ctx) return Value();
+    const dec::Number& x = num_of(args[0]);
+    dec::Number y;
+    if (toward && !method_operand(ts, other, &y)) return Value();
+    if (x.nan() || (toward && y.nan())) {
+        dec::Number n = x.nan() ? x : y;
+        uint32_t flags = n.kind == dec::Kind::SNaN ? uint32_t(dec::kInvalid) : 0u;
+        n.kind = dec::Kind::NaN;
+        return deliver(ts, *ctx, flags, std::move(n));
+    }
+    if (toward) {
+        int cmp = dec::compare(x, y);
+        if (cmp == 0) {
+            dec::Number same = x;
+            same.neg = y.neg;
+            return wrap(ts, std::move(same));
+        }
+        direction = cmp < 0 ? 1 : -1;
+    }
+    return wrap(ts, neighbour(x, c, direction > 0));
+}
+
+Value decimal_next_plus(ThreadState& ts, Args args) {
+    return next_method(ts, args, "next_plus", 1);
+}
+Value decimal_next_minus(ThreadState& ts, Args args) {
+    return next_method(ts, args, "next_minus", -1);
+}
+Value decimal_next_toward(ThreadState& ts, Args args) {
+    return next_method(ts, args, "next_toward", 0);
+}
+
+// x - y * n with n the integer nearest x / y (ties to even).
+Value decimal_remainder_near(ThreadState& ts, Args args) {
+    Value other, context;
+    if (!parse_args(ts, args.drop_first(), "remainder_near", {"other", "|", "context"},
+                    {&other, &context}))
+        return Value();
+    dec::Context c;
+    Ref ctx(method_context(ts, context, &c));
+    dec::Number y;
+    if (!ctx || !method_operand(ts, other, &y)) return Value();
+    const dec::Number& x = num_of(args[0]);
+    dec::Number q, r;
+    uint32_t flags = dec::divide_int(x, y, c, &q, &r);
+    if (r.nan() || !r.finite() || !x.finite() || !y.finite())
+        return deliver(ts, *ctx, flags, std::move(r));
+    dec::Number twice = r, ay = y;
+    twice.neg = ay.neg = false;
+    dec::Context exact = c;
+    exact.prec = static_cast<int64_t>(std::max(r.digits.size(), y.digits.size())) + 30;
+    dec::add(twice, twice, false, exact, &twice);
+    int cmp = dec::compare(twice, ay);
+    bool odd = !q.digits.empty() && (q.digits.back() - '0') % 2 == 1;
+    if (cmp > 0 || (cmp == 0 && odd)) {
+        // One more (or one fewer) y: toward the nearer multiple.
+        dec::add(r, y, r.neg == y.neg, exact, &r);
+    }
+    flags |= dec::finish(r, c);
+    return deliver(ts, *ctx, flags, std::move(r));
+}
+
+Value decimal_compare_signal(ThreadState& ts, Args args) {
+    Value other, context;
+    if (!parse_args(ts, args.drop_first(), "compare_signal", {"other", "|", "context"},
+                    {&other, &context}))
+        return Value();
+    dec::Context c;
+    Ref ctx(method_context(ts, context, &c));
+    dec::Number y;
+    if (!ctx || !method_operand(ts, other, &y)) return Value();
+    const dec::Number& x = num_of(args[0]);
+    if (x.nan() || y.nan()) return deliver(ts, *ctx, dec::kInvalid, dec::nan_result());
+    int cmp = dec::compare(x, y);
+    return wrap(ts, dec::from_int_text(cmp < 0 ? "-1" : cmp > 0 ? "1" : "0"));
+}
+
+// The coefficient of a logical operand (finite, exponent 0, non-negative,
+// digits 0 and 1), padded with zeros to prec digits; false if it is not one.
+bool logical_digits(const dec::Number& n, const dec::Context& c, std::string* out) {
+    if (!n.finite() || n.exp != 0 || n.neg ||
+        n.digits.find_first_not_of("01") != std::string::npos ||
+        static_cast<int64_t>(n.digits.size()) > c.prec)
+        return false;
+    *out = std::string(static_cast<std::size_t>(c.prec) - n.digits.size(), '0') + n.digits;
+    return true;
+}
+
+Value logical_result(ThreadState& ts, const std::string& digits) {
+    std::size_t first = digits.find('1');
+    return wrap(ts, dec::from_int_text(first == std::string::npos ? "0" : digits.substr(first)));
+}
+
+Value logical_method(ThreadState& ts, Args args, const char* name, char op) {
+    Value other, context;
+    bool unary = op == '~';
+    if (unary ? !parse_args(ts, args.drop_first(), name, {"|", "context"}, {&context})
+              : !parse_args(ts, args.drop_first(), name, {"other", "|", "context"},
+                            {&other, &context}))
+        return Value();
+    dec::Context c;
+    Ref ctx(method_context(ts, context, &c));
+    if (!ctx) return Value();
+    std::string a, b;
+    dec::Number y;
+    if (!unary && !method_operand(ts, other, &y)) return Value();
+    if (!logical_digits(num_of(args[0]), c, &a) || (!unary && !logical_digits(y, c, &b)))
+        return deliver(ts, *ctx, dec::kInvalid, dec::nan_result());
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        bool p = a[i] == '1', q = !unary && b[i] == '1';
+        bool bit = op == '&' ? (p && q) : op == '|' ? (p || q) : op == '^' ? (p != q) : !p;
+        a[i] = bit ? '1' : '0';
+    }
+    return logical_result(ts, a);
+}
+
+Value decimal_logical_and(ThreadState& ts, Args args) {
+    return logical_method(ts, args, "logical_and", '&');
+}
+Value decimal_logical_or(ThreadState& ts, Args args) {
+    return logical_method(ts, args, "logical_or", '|');
+}
+Value decimal_logical_xor(ThreadState& ts, Args args) {
+    return logical_method(ts, args, "logical_xor", '^');
+}
+Value decimal_logical_invert(ThreadState& ts, Args args) {
+    return logical_method(ts, args, "logical_invert", '~');
+}
+
+// rotate (wrap around within prec digits) and shift (zeros in, digits
+// beyond prec dropped); positive amounts move digits left.
+Value digit_move(ThreadState& ts, Args args, const char* name, bool rotate) {
+    Value other, context;
+    if (!parse_args(ts, args.drop_first(), name, {"other", "|", "context"}, {&other, &context}))
+        return Value();
+    dec::Context c;
+    Ref ctx(method_context(ts, context, &c));
+    dec::Number amount;
+    if (!ctx || !method_operand(ts, other, &amount)) return Value();
+    dec::Number x = num_of(args[0]);
+    if (x.nan()) {
+        uint32_t flags = x.kind == dec::Kind::SNaN ? uint32_t(dec::kInvalid) : 0u;
+        x.kind = dec::Kind::NaN;
+        return deliver(ts, *ctx, flags, std::move(x));
+    }
+    if (!amount.finite() || amount.exp != 0 || amount.digits.size() > 18)
+        return deliver(ts, *ctx, dec::kInvalid, dec::nan_result());
+    int64_t k = std::stoll(amount.digits) * (amount.neg ? -1 : 1);
+    if (k > c.prec || k < -c.prec) return deliver(ts, *ctx, dec::kInvalid, dec::nan_result());
+    if (x.kind == dec::Kind::Inf) return wrap(ts, std::move(x));
+    auto p = static_cast<std::size_t>(c.prec);
+    std::string d = x.digits.size() > p ? x.digits.substr(x.digits.size() - p) : x.digits;
+    d = std::string(p - d.size(), '0') + d;
+    if (rotate) {
+        std::size_t s = static_cast<std::size_t>(((k % c.prec) + c.prec) % c.prec);
+        std::rotate(d.begin(), d.begin() + static_cast<std::ptrdiff_t>(s), d.end());
+    } else if (k >= 0) {
+        d = d.substr(static_cast<std::size_t>(k)) + std::string(static_cast<std::size_t>(k), '0');
+    } else {
+        d = std::string(static_cast<std::size_t>(-k), '0') +
+            d.substr(0, p - static_cast<std::size_t>(-k));
+    }
+    std::size_t first = d.find_first_not_of('0');
+    x.digits = first == std::string::npos ? "0" : d.substr(first);
+    return wrap(ts, std::move(x));
+}
+
+Value decimal_rotate(ThreadState& ts, Args args) {
+    return digit_move(ts, args, "rotate", true);
+}
+Value decimal_shift(ThreadState& ts, Args args) {
+    return digit_move(ts, args, "shift", false);
+}
+
 constexpr MethodDef kDecimalMethods[] = {
+    {"next_plus", decimal_next_plus},
+    {"next_minus", decimal_next_minus},
+    {"next_toward", decimal_next_toward},
+    {"remainder_near", decimal_remainder_near},
+    {"compare_signal", decimal_compare_signal},
+    {"logical_and", decimal_logical_and},
+    {"logical_or", decimal_logical_or},
+    {"logical_xor", decimal_logical_xor},
+    {"logical_invert", decimal_logical_invert},
+    {"rotate", decimal_rotate},
+    {"shift", decimal_shift},
     {"canonical", decimal_self},
     {"conjugate", decimal_self},
     {"radix", decimal_radix},
@@ -1256,6 +1487,7 @@ constexpr MethodDef kDecimalMethods[] = {
     {"logb", decimal_logb},
     {"same_quantum", decimal_same_quantum},
     {"compare_total", decimal_compare_total},
+    {"compare_total_mag", decimal_compare_total_mag},
     {"max_mag", decimal_max_mag},
     {"min_mag", decimal_min_mag},
     {"exp", decimal_exp},

@@ -327,6 +327,57 @@ class Context:
     def to_integral_exact(self, a):
         return _convert(a).to_integral_exact(context=self)
 
+    def copy_decimal(self, a):
+        return Decimal(_convert(a))
+
+    def fma(self, a, b, c):
+        return _convert(a).fma(b, c, context=self)
+
+
+def _context_method(name, arity):
+    """Context.name(a[, b]): the Decimal method of the first operand, run
+    in this context."""
+    if arity == 1:
+        def method(self, a):
+            return getattr(_convert(a), name)(context=self)
+    else:
+        def method(self, a, b):
+            return getattr(_convert(a), name)(_convert(b), context=self)
+    method.__name__ = name
+    return method
+
+
+def _context_plain(name, arity):
+    """Context.name(...) for the methods that take no context."""
+    def method(self, *args):
+        if len(args) != arity:
+            raise TypeError(f"{name}() takes {arity} argument(s)")
+        first, *rest = (_convert(x) for x in args)
+        return getattr(first, name)(*rest)
+    method.__name__ = name
+    return method
+
+
+for _name in ("exp", "ln", "log10", "logb", "next_minus", "next_plus",
+              "number_class", "is_normal", "is_subnormal", "logical_invert"):
+    setattr(Context, _name, _context_method(_name, 1))
+for _name in ("max", "min", "max_mag", "min_mag", "next_toward",
+              "remainder_near", "compare_signal", "logical_and",
+              "logical_or", "logical_xor", "rotate", "shift", "scaleb",
+              "same_quantum"):
+    setattr(Context, _name, _context_method(_name, 2))
+for _name, _arity in (("is_canonical", 1), ("is_finite", 1), ("is_infinite", 1),
+                      ("is_nan", 1), ("is_qnan", 1), ("is_snan", 1),
+                      ("is_signed", 1), ("is_zero", 1), ("copy_abs", 1),
+                      ("copy_negate", 1), ("canonical", 1), ("radix", 0),
+                      ("copy_sign", 2), ("compare_total", 2),
+                      ("compare_total_mag", 2)):
+    if _arity == 0:
+        setattr(Context, _name, lambda self: Decimal(10))
+    else:
+        setattr(Context, _name, _context_plain(_name, _arity))
+del _name, _arity
+
 
 def _check_int(name, value, lo, hi):
     if not isinstance(value, int):
