@@ -1,0 +1,271 @@
+"""Opening URLs: urlopen() and Request, for http: and https: (and data:).
+
+CPython builds urlopen from a chain of handler objects; this module does the
+same work directly: send the request with http.client (a new connection per
+request, "Connection: close", as CPython's opener does), follow redirects the
+way HTTPRedirectHandler does (301/302/303 turn a POST into a GET without a
+body, 307/308 repeat only GET and HEAD, at most 10 hops and no URL more than
+4 times), and turn a status of 400 or more into HTTPError. Handler classes
+and build_opener are not provided.
+"""
+
+import base64
+import socket
+import sys
+from http import client
+from urllib.error import HTTPError, URLError
+from urllib.parse import quote, unquote_to_bytes, urljoin, urlsplit, urlunsplit
+
+__all__ = ["Request", "urlopen", "build_opener", "install_opener"]
+
+__version__ = "%d.%d" % sys.version_info[:2]
+_USER_AGENT = "Python-urllib/" + __version__
+MAX_REDIRECTIONS = 10
+MAX_REPEATS = 4
+
+
+class Request:
+    """A URL with the method, body and headers to open it with."""
+
+    def __init__(self, url, data=None, headers={}, origin_req_host=None,
+                 unverifiable=False, method=None):
+        self.full_url = url
+        self.headers = {}
+        self.unredirected_hdrs = {}
+        self._data = None
+        self.data = data
+        for key, value in headers.items():
+            self.add_header(key, value)
+        self.unverifiable = unverifiable
+        if method:
+            self.method = method
+        self.origin_req_host = origin_req_host or self.host
+
+    @property
+    def full_url(self):
+        if self.fragment:
+            return self._full_url + "#" + self.fragment
+        return self._full_url
+
+    @full_url.setter
+    def full_url(self, url):
+        self._full_url, _, self.fragment = url.partition("#")
+        self.fragment = self.fragment or None
+        self._parse()
+
+    @property
+    def data(self):
+        """The body to send (None for none); changing it drops a
+        Content-length set for the old body."""
+        return self._data
+
+    @data.setter
+    def data(self, data):
+        if data != self._data:
+            self._data = data
+            if self.has_header("Content-length"):
+                self.remove_header("Content-length")
+
+    def _parse(self):
+        scheme, colon, rest = self._full_url.partition(":")
+        if not colon or not scheme:
+            raise ValueError("unknown url type: %r" % self._full_url)
+        self.type = scheme.lower()
+        parts = urlsplit(self._full_url)
+        self.host = parts.netloc
+        self.selector = urlunsplit(("", "", parts.path, parts.query, "")) or "/"
+        if self.type not in ("http", "https"):
+            self.selector = rest
+        if self.host:
+            self.host = quote(self.host, safe=":@[]")
+
+    def get_method(self):
+        default = "POST" if self.data is not None else "GET"
+        return getattr(self, "method", default)
+
+    def get_full_url(self):
+        return self.full_url
+
+    def set_proxy(self, host, type):
+        raise NotImplementedError("urllib.request: proxies are not supported")
+
+    def has_proxy(self):
+        return False
+
+    def add_header(self, key, val):
+        self.headers[key.capitalize()] = val
+
+    def add_unredirected_header(self, key, val):
+        self.unredirected_hdrs[key.capitalize()] = val
+
+    def has_header(self, header_name):
+        return header_name in self.headers or header_name in self.unredirected_hdrs
+
+    def get_header(self, header_name, default=None):
+        return self.headers.get(header_name,
+                                self.unredirected_hdrs.get(header_name, default))
+
+    def remove_header(self, header_name):
+        self.headers.pop(header_name, None)
+        self.unredirected_hdrs.pop(header_name, None)
+
+    def header_items(self):
+        merged = dict(self.unredirected_hdrs)
+        merged.update(self.headers)
+        return list(merged.items())
+
+
+def _prepare(req):
+    """Add the headers CPython's opener adds before sending req."""
+    if req.data is not None:
+        if isinstance(req.data, str):
+            raise TypeError("POST data should be bytes, an iterable of bytes, "
+                            "or a file object. It cannot be of type str.")
+        if not req.has_header("Content-type"):
+            req.add_unredirected_header("Content-type",
+                                        "application/x-www-form-urlencoded")
+        if not req.has_header("Content-length") and not req.has_header("Transfer-encoding"):
+            try:
+                length = memoryview(req.data).nbytes
+            except TypeError:
+                req.add_unredirected_header("Transfer-encoding", "chunked")
+            else:
+                req.add_unredirected_header("Content-length", "%d" % length)
+    if not req.host:
+        raise URLError("no host given")
+    if not req.has_header("Host"):
+        req.add_unredirected_header("Host", req.host)
+    if not req.has_header("User-agent"):
+        req.add_unredirected_header("User-agent", _USER_AGENT)
+
+
+def _send(req, timeout, context):
+    _prepare(req)
+    if req.type == "https":
+        conn = client.HTTPSConnection(req.host, timeout=timeout, context=context)
+    else:
+        conn = client.HTTPConnection(req.host, timeout=timeout)
+    headers = dict(req.unredirected_hdrs)
+    for key, value in req.headers.items():
+        headers.setdefault(key, value)
+    headers["Connection"] = "close"
+    headers = {name.title(): value for name, value in headers.items()}
+    chunked = headers.get("Transfer-Encoding") == "chunked"
+    try:
+        try:
+            conn.request(req.get_method(), req.selector, req.data, headers,
+                         encode_chunked=chunked)
+        except OSError as err:
+            raise URLError(err) from None
+        response = conn.getresponse()
+    except BaseException:
+        conn.close()
+        raise
+    if conn.sock:
+        conn.sock.close()
+        conn.sock = None
+    response.url = req.get_full_url()
+    response.msg = response.reason
+    return response
+
+
+def _redirect_target(req, response):
+    headers = response.headers
+    location = headers.get("location") or headers.get("uri")
+    if location is None:
+        return None
+    parts = urlsplit(location)
+    if not parts.path and parts.netloc:
+        parts = parts._replace(path="/")
+    target = urlunsplit(parts)
+    target = quote(target, encoding="iso-8859-1", safe="/;%\"=:@&$+!,?~*'()[]#")
+    target = urljoin(req.full_url, target)
+    if urlsplit(target).scheme not in ("http", "https", "ftp", ""):
+        raise HTTPError(target, response.status,
+                        "%s - Redirection to url '%s' is not allowed"
+                        % (response.reason, target), headers, response)
+    return target
+
+
+def _redirected_request(req, response, target):
+    code, method = response.status, req.get_method()
+    if not ((code in (301, 302, 303, 307, 308) and method in ("GET", "HEAD"))
+            or (code in (301, 302, 303) and method == "POST")):
+        raise HTTPError(req.full_url, code, response.reason, response.headers, response)
+    target = target.replace(" ", "%20")
+    dropped = ("content-length", "content-type")
+    headers = {k: v for k, v in req.headers.items() if k.lower() not in dropped}
+    return Request(target, headers=headers, origin_req_host=req.origin_req_host,
+                   unverifiable=True)
+
+
+def _open_data(url):
+    """A response for a data: URL (RFC 2397)."""
+    import io
+    from email.message import Message
+    meta, comma, payload = url.partition(":")[2].partition(",")
+    if not comma:
+        raise URLError("data error: missing comma")
+    is_base64 = meta.endswith(";base64")
+    if is_base64:
+        meta = meta[:-len(";base64")]
+    data = unquote_to_bytes(payload)
+    if is_base64:
+        data = base64.decodebytes(data)
+    headers = Message()
+    headers["Content-type"] = meta or "text/plain;charset=US-ASCII"
+    headers["Content-length"] = str(len(data))
+    response = io.BytesIO(data)
+    response.headers = headers
+    response.status = response.code = 200
+    response.url = url
+    response.info = lambda: headers
+    response.geturl = lambda: url
+    response.getcode = lambda: 200
+    return response
+
+
+def urlopen(url, data=None, timeout=socket._GLOBAL_DEFAULT_TIMEOUT, *,
+            cafile=None, capath=None, cadefault=False, context=None):
+    """Open url (a string or Request) and return the response; raises
+    HTTPError for an error status and URLError when it cannot connect."""
+    req = url if isinstance(url, Request) else Request(url)
+    if data is not None:
+        req.data = data
+    if (cafile or capath) and context is None:
+        import ssl
+        context = ssl.create_default_context(cafile=cafile, capath=capath)
+    if req.type == "data":
+        return _open_data(req.full_url)
+    if req.type not in ("http", "https"):
+        raise URLError("unknown url type: %s" % req.type)
+    seen = {}
+    while True:
+        response = _send(req, timeout, context)
+        code = response.status
+        if code in (301, 302, 303, 307, 308):
+            target = _redirect_target(req, response)
+            if target is not None:
+                new_req = _redirected_request(req, response, target)
+                if seen.get(target, 0) >= MAX_REPEATS or len(seen) >= MAX_REDIRECTIONS:
+                    raise HTTPError(req.full_url, code,
+                                    "The HTTP server returned a redirect error that "
+                                    "would lead to an infinite loop.\nThe last 30x "
+                                    "error message was:\n" + response.reason,
+                                    response.headers, response)
+                seen[target] = seen.get(target, 0) + 1
+                response.read()
+                response.close()
+                req = new_req
+                continue
+        if not 200 <= code < 300:
+            raise HTTPError(req.full_url, code, response.reason, response.headers, response)
+        return response
+
+
+def build_opener(*handlers):
+    raise NotImplementedError("urllib.request.build_opener is not supported")
+
+
+def install_opener(opener):
+    raise NotImplementedError("urllib.request.install_opener is not supported")
