@@ -1,17 +1,21 @@
 // _ssl._SSLSocket: one TLS connection over a socket's descriptor.
 //
-// Blocking follows the socket's own timeout (stdlib/socket.hpp): a socket
-// without a timeout has a blocking descriptor, so OpenSSL's call blocks
-// inside the kernel, with the GIL released; a socket with a timeout is
-// O_NONBLOCK, so OpenSSL returns SSL_ERROR_WANT_READ/WRITE and we wait for
-// the descriptor with wait_fd (GIL released, Ctrl-C honoured) until the
-// deadline, then try again; a timeout of 0 raises SSLWantReadError or
-// SSLWantWriteError at once. This is CPython's sock_call loop in _ssl.c.
+// Blocking follows the socket's own timeout (stdlib/socket.hpp). OpenSSL
+// itself never blocks: a socket with a timeout is O_NONBLOCK already, and a
+// blocking one (no timeout) is made O_NONBLOCK for the length of each call
+// (NonBlockingScope). When OpenSSL needs the peer it returns
+// SSL_ERROR_WANT_READ/WRITE and we wait for the descriptor with wait_fd
+// (GIL released, Ctrl-C honoured on the main thread) until the deadline,
+// none for a blocking socket, then try again; a timeout of 0 raises
+// SSLWantReadError or SSLWantWriteError at once. This is CPython's
+// sock_call loop in _ssl.c, except that CPython lets OpenSSL block in the
+// kernel on a blocking socket, where Ctrl-C cannot reach it.
 //
 // Every SSL_* call runs with the GIL released (handshakes cost
 // milliseconds of public-key arithmetic). An SSL object is not safe for two
 // threads at once; as in CPython, a script must not read one SSLSocket from
 // two threads concurrently.
+#include <fcntl.h>
 #include <openssl/err.h>
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
@@ -161,6 +165,28 @@ bool socket_arg(ThreadState& ts, Value sock, int* fd, double* timeout) {
 // Runs `op` (an SSL_* call on the socket) until it succeeds: returns its
 // positive result, or 0 for a clean close when `zero_ok` (the peer's
 // close_notify, or EOF while reading), or -1 with an exception pending.
+// O_NONBLOCK on a blocking socket's descriptor while one call runs, put
+// back after it, so the socket's plain methods see their own mode.
+class NonBlockingScope {
+public:
+    NonBlockingScope(int fd, bool needed) : m_fd(needed ? fd : -1) {
+        if (m_fd < 0) return;
+        m_flags = ::fcntl(m_fd, F_GETFL);
+        if (m_flags < 0 || (m_flags & O_NONBLOCK) ||
+            ::fcntl(m_fd, F_SETFL, m_flags | O_NONBLOCK) < 0)
+            m_fd = -1;
+    }
+    ~NonBlockingScope() {
+        if (m_fd >= 0) ::fcntl(m_fd, F_SETFL, m_flags);
+    }
+    NonBlockingScope(const NonBlockingScope&) = delete;
+    NonBlockingScope& operator=(const NonBlockingScope&) = delete;
+
+private:
+    int m_fd;
+    int m_flags = 0;
+};
+
 template <class Op>
 int run_io(ThreadState& ts, SslSocketObject* s, Value sock, const IoKind& kind, bool zero_ok,
            Op op) {
@@ -168,6 +194,7 @@ int run_io(ThreadState& ts, SslSocketObject* s, Value sock, const IoKind& kind, 
     double timeout = -1;
     if (!socket_arg(ts, sock, &fd, &timeout)) return -1;
     WaitDeadline deadline(timeout);
+    NonBlockingScope nonblocking(fd, timeout < 0);
     for (;;) {
         int ret = 0, err = SSL_ERROR_NONE, saved_errno = 0;
         {
