@@ -339,15 +339,23 @@ def make_self_signed(directory):
     return cert, key
 
 
+def write_test_cert(directory):
+    """(cert, key) files of gilt's fixed test certificate in directory."""
+    import _httpbin_testcert
+    cert, key = os.path.join(directory, "cert.pem"), os.path.join(directory, "key.pem")
+    for path, text in ((cert, _httpbin_testcert.CERT_PEM), (key, _httpbin_testcert.KEY_PEM)):
+        with open(path, "w") as f:
+            f.write(text)
+    return cert, key
+
+
 def tls_context(cert=None, key=None):
-    """(server context, certificate path) for --tls."""
+    """(server context, certificate path) for --tls: the given files, else
+    a new self-signed certificate, else the fixed test one."""
     import ssl
     if cert is None:
-        made = make_self_signed(tempfile.mkdtemp(prefix="httpbin-tls-"))
-        if made is None:
-            raise SystemExit("httpbin --tls: the openssl command is needed to make a "
-                             "certificate; or pass --cert FILE --key FILE")
-        cert, key = made
+        where = tempfile.mkdtemp(prefix="httpbin-tls-")
+        cert, key = make_self_signed(where) or write_test_cert(where)
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(cert, key)
     return context, cert
@@ -367,6 +375,15 @@ def _parse_args(argv):
     return parser.parse_args(argv)
 
 
+def _stop_on_sigterm():
+    import signal
+
+    def stop(signum, frame):
+        raise SystemExit(0)
+
+    signal.signal(signal.SIGTERM, stop)
+
+
 def main(argv=None):
     args = _parse_args(sys.argv[1:] if argv is None else argv)
     context = cert = None
@@ -382,12 +399,16 @@ def main(argv=None):
         print("or: export REQUESTS_CA_BUNDLE=%s  (gilt's requests and the real one)" % cert)
         print("or: export SSL_CERT_FILE=%s  (ssl.create_default_context, urllib)" % cert,
               flush=True)
+    _stop_on_sigterm()
     try:
         server.serve_forever()
     except KeyboardInterrupt:
         print("httpbin: stopped", flush=True)
     finally:
         server.server_close()
+        if cert and not args.cert:
+            import shutil
+            shutil.rmtree(os.path.dirname(cert), ignore_errors=True)
 
 
 if __name__ == "__main__":

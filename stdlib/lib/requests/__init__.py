@@ -5,8 +5,8 @@ gilt that offers the part of requests' API scripts use most, on top of
 http.client, so that programs written for requests run unchanged:
 
     requests.get/post/put/patch/delete/head/options/request(url, params=,
-        data=, json=, headers=, timeout=, allow_redirects=, verify=, auth=,
-        stream=)
+        data=, json=, headers=, cookies=, timeout=, allow_redirects=,
+        verify=, auth=, stream=)
     requests.Session (keep-alive connection reuse, context manager)
     requests.Response (status_code, ok, reason, headers, url, encoding,
         text, content, json(), raise_for_status(), elapsed, history,
@@ -15,7 +15,8 @@ http.client, so that programs written for requests run unchanged:
         ConnectTimeout, ReadTimeout, HTTPError, TooManyRedirects,
         JSONDecodeError, ...)
 
-Anything else it is asked for (cookies, files, proxies, hooks, client
+Cookies are kept as plain name=value pairs (no domain, path or expiry
+rules). Anything else it is asked for (files, proxies, hooks, client
 certificates, adapters) raises NotImplementedError naming the feature.
 """
 

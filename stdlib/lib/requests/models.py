@@ -8,7 +8,7 @@ from .exceptions import (ChunkedEncodingError, ConnectionError, ContentDecodingE
                          HTTPError, InvalidJSONError, InvalidSchema, InvalidURL,
                          JSONDecodeError, MissingSchema, ReadTimeout,
                          StreamConsumedError)
-from .structures import CaseInsensitiveDict
+from .structures import CaseInsensitiveDict, RequestsCookieJar
 
 CONTENT_CHUNK_SIZE = 10 * 1024
 ITER_CHUNK_SIZE = 512
@@ -123,6 +123,7 @@ class PreparedRequest:
         p = PreparedRequest()
         p.method, p.url, p.body = self.method, self.url, self.body
         p.headers = self.headers.copy() if self.headers is not None else None
+        p._cookies = getattr(self, "_cookies", {})
         return p
 
     def prepare_url(self, url, params):
@@ -208,7 +209,7 @@ class Response:
         self.encoding = None
         self.history = []
         self.reason = None
-        self.cookies = {}
+        self.cookies = RequestsCookieJar()
         self.elapsed = make_elapsed(0)
         self.request = None
         self.connection = None

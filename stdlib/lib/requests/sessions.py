@@ -20,7 +20,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 from .exceptions import (ChunkedEncodingError, ConnectionError, ConnectTimeout,
                          InvalidSchema, ReadTimeout, SSLError, TooManyRedirects)
 from .models import REDIRECT_CODES, PreparedRequest, Request, Response, make_elapsed
-from .structures import CaseInsensitiveDict
+from .structures import CaseInsensitiveDict, RequestsCookieJar, cookies_from_headers
 
 DEFAULT_REDIRECT_LIMIT = 30
 _POOL_MAXSIZE = 10  # idle connections kept per server, as requests' default
@@ -131,7 +131,7 @@ class Session:
         self.cert = None
         self.max_redirects = DEFAULT_REDIRECT_LIMIT
         self.trust_env = True
-        self.cookies = {}
+        self.cookies = RequestsCookieJar()
         self.adapters = {}
         self._pool = _Pool()
         self._contexts = {}
@@ -205,10 +205,12 @@ class Session:
                 hooks=None, stream=None, verify=None, cert=None, json=None):
         """Send a request and return its Response (redirects followed
         unless allow_redirects is false)."""
-        self._unsupported(cookies=cookies, proxies=proxies, hooks=hooks, cert=cert or self.cert)
+        self._unsupported(proxies=proxies, hooks=hooks, cert=cert or self.cert)
         req = Request(method=method.upper(), url=url, headers=headers, files=files,
                       data=data or {}, json=json, params=params or {}, auth=auth)
         prep = self.prepare_request(req)
+        prep._cookies = dict(cookies or {})
+        self._set_cookie_header(prep)
         settings = {"timeout": timeout, "verify": self.verify if verify is None else verify,
                     "stream": self.stream if stream is None else stream}
         return self.send(prep, allow_redirects=allow_redirects, **settings)
@@ -232,6 +234,13 @@ class Session:
             response.history = history
         return response
 
+    def _set_cookie_header(self, prep):
+        """Cookie: the session's cookies, then the request's own."""
+        merged = dict(self.cookies)
+        merged.update(getattr(prep, "_cookies", {}))
+        if merged and "Cookie" not in prep.headers:
+            prep.headers["Cookie"] = "; ".join("%s=%s" % item for item in merged.items())
+
     def _redirected(self, request, response):
         """The request a redirect response asks for, as requests builds it."""
         location = response.headers["location"]
@@ -250,6 +259,9 @@ class Session:
                 new.headers.pop(name, None)
         if urlsplit(request.url).hostname != urlsplit(new.url).hostname:
             new.headers.pop("Authorization", None)
+        new._cookies = getattr(request, "_cookies", {})
+        new.headers.pop("Cookie", None)
+        self._set_cookie_header(new)
         return new
 
     def _ssl_context(self, verify):
@@ -354,6 +366,8 @@ class Session:
                 headers[name] = value
         response.headers = headers
         response.encoding = _get_encoding(headers)
+        response.cookies = cookies_from_headers(raw.headers.get_all("Set-Cookie"))
+        self.cookies.update(response.cookies)
         response.raw = raw
         response.url = request.url
         response.request = request

@@ -56,3 +56,39 @@ class LookupDict(dict):
 
     def get(self, key, default=None):
         return self.__dict__.get(key, default)
+
+
+class RequestsCookieJar(dict):
+    """Cookies as name -> value. gilt keeps no domain, path or expiry
+    rules: a session sends every cookie it holds to every server."""
+
+    def set(self, name, value, **attributes):
+        if value is None:
+            self.pop(name, None)
+        else:
+            self[name] = value
+        return value
+
+    def get_dict(self, domain=None, path=None):
+        return dict(self)
+
+    def update(self, other=(), **kwargs):
+        dict.update(self, other, **kwargs)
+
+    def copy(self):
+        return RequestsCookieJar(self)
+
+    def __repr__(self):
+        inner = ", ".join("<Cookie %s=%s>" % item for item in self.items())
+        return "<RequestsCookieJar[%s]>" % inner
+
+
+def cookies_from_headers(values):
+    """The name=value of each Set-Cookie header (attributes ignored)."""
+    jar = RequestsCookieJar()
+    for value in values or ():
+        pair = value.split(";", 1)[0]
+        name, eq, val = pair.partition("=")
+        if eq and name.strip():
+            jar[name.strip()] = val.strip()
+    return jar

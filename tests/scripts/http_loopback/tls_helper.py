@@ -1,6 +1,7 @@
 """A self-signed certificate for localhost/127.0.0.1 for the TLS tests:
 made fresh with the openssl command when there is one, else the copy in
 tests/data/tls (see the README there)."""
+import atexit
 import os
 import shutil
 import subprocess
@@ -13,6 +14,7 @@ COMMITTED = os.path.join(HERE, "..", "..", "data", "tls")
 def make_cert():
     """(certfile, keyfile) paths in a new temporary directory."""
     where = tempfile.mkdtemp()
+    atexit.register(shutil.rmtree, where, True)
     cert, key = os.path.join(where, "cert.pem"), os.path.join(where, "key.pem")
     if shutil.which("openssl"):
         subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes",
