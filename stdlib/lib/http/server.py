@@ -294,8 +294,188 @@ class BaseHTTPRequestHandler(socketserver.StreamRequestHandler):
                 break
 
 
-class SimpleHTTPRequestHandler(BaseHTTPRequestHandler):
-    """Not provided: serving files from a directory."""
+# File name extension -> Content-Type for SimpleHTTPRequestHandler (gilt has
+# no mimetypes module; these are the answers CPython's gives on Debian).
+_CONTENT_TYPES = {
+    ".html": "text/html", ".htm": "text/html", ".txt": "text/plain",
+    ".css": "text/css", ".js": "text/javascript", ".mjs": "text/javascript",
+    ".json": "application/json", ".xml": "text/xml", ".csv": "text/csv",
+    ".md": "text/markdown", ".py": "text/x-python", ".c": "text/plain",
+    ".h": "text/plain", ".png": "image/png", ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg", ".gif": "image/gif", ".svg": "image/svg+xml",
+    ".ico": "image/vnd.microsoft.icon", ".webp": "image/webp",
+    ".bmp": "image/bmp", ".pdf": "application/pdf", ".zip": "application/zip",
+    ".tar": "application/x-tar", ".wasm": "application/wasm",
+    ".mp3": "audio/mpeg", ".mp4": "video/mp4", ".wav": "audio/x-wav",
+    ".gz": "application/gzip", ".Z": "application/octet-stream",
+    ".bz2": "application/x-bzip2", ".xz": "application/x-xz",
+}
 
-    def __init__(self, *args, **kwargs):
-        raise NotImplementedError("http.server.SimpleHTTPRequestHandler is not supported")
+
+class SimpleHTTPRequestHandler(BaseHTTPRequestHandler):
+    """Serves the files under `directory` (the current one by default):
+    GET and HEAD, an HTML listing for a directory without index.html, and a
+    301 to add the slash a directory's URL lacks. If-Modified-Since is not
+    looked at: every GET sends the whole file."""
+
+    server_version = "SimpleHTTP/" + __version__
+    extensions_map = {".gz": "application/gzip", ".Z": "application/octet-stream",
+                      ".bz2": "application/x-bzip2", ".xz": "application/x-xz"}
+    index_pages = ("index.html", "index.htm")
+
+    def __init__(self, *args, directory=None, **kwargs):
+        import os
+        self.directory = os.fspath(directory) if directory is not None else os.getcwd()
+        super().__init__(*args, **kwargs)
+
+    def do_GET(self):
+        source = self.send_head()
+        if source is not None:
+            try:
+                self.copyfile(source, self.wfile)
+            finally:
+                source.close()
+
+    def do_HEAD(self):
+        source = self.send_head()
+        if source is not None:
+            source.close()
+
+    def copyfile(self, source, outputfile):
+        while True:
+            block = source.read(64 * 1024)
+            if not block:
+                return
+            outputfile.write(block)
+
+    def translate_path(self, path):
+        """The file system path a URL path names: decoded, normalised, with
+        '.', '..' and empty segments dropped, inside self.directory."""
+        import os
+        import posixpath
+        from urllib.parse import unquote
+        path = path.partition("?")[0].partition("#")[0]
+        wants_dir = path.rstrip().endswith("/")
+        clean = posixpath.normpath(unquote(path, errors="surrogatepass"))
+        result = self.directory
+        for part in clean.split("/"):
+            if part and part not in (os.curdir, os.pardir) and not os.path.dirname(part):
+                result = os.path.join(result, part)
+        return result + "/" if wants_dir else result
+
+    def guess_type(self, path):
+        import posixpath
+        ext = posixpath.splitext(path)[1]
+        for table in (self.extensions_map, _CONTENT_TYPES):
+            if ext in table:
+                return table[ext]
+            if ext.lower() in table:
+                return table[ext.lower()]
+        return "application/octet-stream"
+
+    def send_head(self):
+        """Send the status and headers for the path; return an open file
+        for the body (or a BytesIO listing), or None when nothing follows."""
+        import os
+        from urllib.parse import urlsplit, urlunsplit
+        path = self.translate_path(self.path)
+        if os.path.isdir(path):
+            parts = urlsplit(self.path)
+            if not parts.path.endswith("/"):
+                self.send_response(HTTPStatus.MOVED_PERMANENTLY)
+                target = urlunsplit((parts[0], parts[1], parts[2] + "/", parts[3], parts[4]))
+                self.send_header("Location", target)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return None
+            for index in self.index_pages:
+                candidate = os.path.join(path, index)
+                if os.path.isfile(candidate):
+                    path = candidate
+                    break
+            else:
+                return self.list_directory(path)
+        if path.endswith("/"):
+            self.send_error(HTTPStatus.NOT_FOUND, "File not found")
+            return None
+        try:
+            source = open(path, "rb")
+        except OSError:
+            self.send_error(HTTPStatus.NOT_FOUND, "File not found")
+            return None
+        try:
+            info = os.fstat(source.fileno())
+            self.send_response(HTTPStatus.OK)
+            self.send_header("Content-type", self.guess_type(path))
+            self.send_header("Content-Length", str(info.st_size))
+            self.send_header("Last-Modified", self.date_time_string(info.st_mtime))
+            self.end_headers()
+            return source
+        except BaseException:
+            source.close()
+            raise
+
+    def list_directory(self, path):
+        """An HTML page linking the entries of a directory."""
+        import io
+        import os
+        from urllib.parse import quote, unquote
+        try:
+            names = os.listdir(path)
+        except OSError:
+            self.send_error(HTTPStatus.NOT_FOUND, "No permission to list directory")
+            return None
+        names.sort(key=lambda name: name.lower())
+        shown = _escape_html(unquote(self.path, errors="surrogatepass"))
+        title = "Directory listing for %s" % shown
+        lines = ["<!DOCTYPE HTML>", '<html lang="en">', "<head>",
+                 '<meta charset="utf-8">', "<title>%s</title>" % title,
+                 "</head>", "<body>", "<h1>%s</h1>" % title, "<hr>", "<ul>"]
+        for name in names:
+            full = os.path.join(path, name)
+            label = link = name
+            if os.path.isdir(full):
+                label = link = name + "/"
+            if os.path.islink(full):
+                label = name + "@"
+            lines.append('<li><a href="%s">%s</a></li>' % (
+                quote(link, errors="surrogatepass"), _escape_html(label)))
+        lines += ["</ul>", "<hr>", "</body>", "</html>", ""]
+        page = "\n".join(lines).encode("utf-8", "surrogateescape")
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(page)))
+        self.end_headers()
+        return io.BytesIO(page)
+
+
+def _serve_main(argv=None):
+    """python -m http.server [port] [--bind ADDR] [--directory DIR]
+    [--protocol VERSION]: serve a directory until Ctrl-C."""
+    import argparse
+    import functools
+    parser = argparse.ArgumentParser(prog="http.server")
+    parser.add_argument("--bind", "-b", metavar="ADDRESS",
+                        help="bind to this address (default: all interfaces)")
+    parser.add_argument("--directory", "-d", default=None,
+                        help="serve this directory (default: current directory)")
+    parser.add_argument("--protocol", "-p", metavar="VERSION", default="HTTP/1.0",
+                        help="conform to this HTTP version (default: HTTP/1.0)")
+    parser.add_argument("port", default=8000, type=int, nargs="?",
+                        help="bind to this port (default: 8000)")
+    args = parser.parse_args(argv)
+    handler = functools.partial(SimpleHTTPRequestHandler, directory=args.directory)
+    SimpleHTTPRequestHandler.protocol_version = args.protocol
+    with ThreadingHTTPServer((args.bind or "", args.port), handler) as httpd:
+        host, port = httpd.socket.getsockname()[:2]
+        shown = "[%s]" % host if ":" in host else host
+        print("Serving HTTP on %s port %d (http://%s:%d/) ..." % (host, port, shown, port),
+              flush=True)
+        try:
+            httpd.serve_forever()
+        except KeyboardInterrupt:
+            print("\nKeyboard interrupt received, exiting.")
+
+
+if __name__ == "__main__":
+    _serve_main()
