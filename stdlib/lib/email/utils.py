@@ -53,7 +53,19 @@ def parsedate(data):
     return None if parsed is None else parsed[:9]
 
 
+def _days_from_civil(year, month, day):
+    """Days since 1970-01-01 of a proleptic Gregorian date."""
+    year -= month <= 2
+    era = year // 400
+    yoe = year - era * 400
+    doy = (153 * (month + (-3 if month > 2 else 9)) + 2) // 5 + day - 1
+    doe = yoe * 365 + yoe // 4 - yoe // 100 + doy
+    return era * 146097 + doe - 719468
+
+
 def mktime_tz(data):
-    """Seconds since the epoch from a parsedate_tz tuple."""
-    import calendar
-    return calendar.timegm(data[:9]) - (data[9] or 0)
+    """Seconds since the epoch from a parsedate_tz tuple (UTC when the
+    zone is None, as in CPython)."""
+    year, month, day, hh, mm, ss = data[:6]
+    seconds = _days_from_civil(year, month, day) * 86400 + hh * 3600 + mm * 60 + ss
+    return seconds - (data[9] or 0)

@@ -16,7 +16,8 @@ from http import client
 from urllib.error import HTTPError, URLError
 from urllib.parse import quote, unquote_to_bytes, urljoin, urlsplit, urlunsplit
 
-__all__ = ["Request", "urlopen", "build_opener", "install_opener"]
+__all__ = ["Request", "urlopen", "urlretrieve", "urlcleanup", "build_opener",
+           "install_opener"]
 
 __version__ = "%d.%d" % sys.version_info[:2]
 _USER_AGENT = "Python-urllib/" + __version__
@@ -261,6 +262,55 @@ def urlopen(url, data=None, timeout=socket._GLOBAL_DEFAULT_TIMEOUT, *,
         if not 200 <= code < 300:
             raise HTTPError(req.full_url, code, response.reason, response.headers, response)
         return response
+
+
+_retrieved = []  # temporary files urlretrieve made, removed by urlcleanup
+
+
+def urlretrieve(url, filename=None, reporthook=None, data=None):
+    """Copy the resource at url to filename (a temporary file when None);
+    returns (filename, headers). reporthook(block_number, block_size,
+    total_size) is called as the blocks arrive (total_size -1 when the
+    server does not say). ContentTooShortError if fewer bytes arrive than
+    Content-Length promised."""
+    import os
+    import tempfile
+    from urllib.error import ContentTooShortError
+    with urlopen(url, data) as response:
+        headers = response.info()
+        if filename is None:
+            handle, filename = tempfile.mkstemp()
+            os.close(handle)
+            _retrieved.append(filename)
+        block_size = 1024 * 8
+        total = int(headers.get("Content-Length") or -1)
+        received = blocks = 0
+        if reporthook:
+            reporthook(blocks, block_size, total)
+        with open(filename, "wb") as out:
+            while True:
+                block = response.read(block_size)
+                if not block:
+                    break
+                out.write(block)
+                received += len(block)
+                blocks += 1
+                if reporthook:
+                    reporthook(blocks, block_size, total)
+    if total >= 0 and received < total:
+        raise ContentTooShortError("retrieval incomplete: got only %i out of %i bytes"
+                                   % (received, total), (filename, headers))
+    return filename, headers
+
+
+def urlcleanup():
+    """Remove the temporary files urlretrieve made."""
+    import os
+    while _retrieved:
+        try:
+            os.unlink(_retrieved.pop())
+        except OSError:
+            pass
 
 
 def build_opener(*handlers):
