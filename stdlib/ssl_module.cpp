@@ -197,7 +197,10 @@ Value context_new(ThreadState& ts, TypeObject* type, Args args) {
     c->verify_mode = client ? kCertRequired : kCertNone;
     SSL_CTX_set_verify(ctx, client ? SSL_VERIFY_PEER : SSL_VERIFY_NONE, nullptr);
     SSL_CTX_set_min_proto_version(ctx, TLS1_2_VERSION);
-    SSL_CTX_set_options(ctx, SSL_OP_NO_COMPRESSION | SSL_OP_CIPHER_SERVER_PREFERENCE |
+    // CPython's defaults: OP_ALL but for the empty-fragment workaround,
+    // no SSLv3 or compression, the server's cipher order.
+    SSL_CTX_set_options(ctx, (SSL_OP_ALL & ~SSL_OP_DONT_INSERT_EMPTY_FRAGMENTS) | SSL_OP_NO_SSLv3 |
+                                 SSL_OP_NO_COMPRESSION | SSL_OP_CIPHER_SERVER_PREFERENCE |
                                  SSL_OP_SINGLE_DH_USE | SSL_OP_SINGLE_ECDH_USE);
     SSL_CTX_set_mode(ctx, SSL_MODE_ACCEPT_MOVING_WRITE_BUFFER | SSL_MODE_AUTO_RETRY);
     return Value::object(o);
@@ -421,6 +424,61 @@ int context_set_check_hostname(ThreadState& ts, Value self, Value value) {
     return 0;
 }
 
+// minimum_version / maximum_version: TLSVersion values; OpenSSL's 0
+// ("no bound") reads as MINIMUM_SUPPORTED (-2) or MAXIMUM_SUPPORTED (-1).
+constexpr int kMinimumSupported = -2;
+constexpr int kMaximumSupported = -1;
+
+Value context_get_min_version(ThreadState& ts, Value self) {
+    long v = SSL_CTX_get_min_proto_version(ctx_obj(self)->ctx);
+    return make_int(ts, v == 0 ? kMinimumSupported : v);
+}
+
+Value context_get_max_version(ThreadState& ts, Value self) {
+    long v = SSL_CTX_get_max_proto_version(ctx_obj(self)->ctx);
+    return make_int(ts, v == 0 ? kMaximumSupported : v);
+}
+
+int set_version_bound(ThreadState& ts, Value self, Value value, bool minimum) {
+    int64_t v = 0;
+    if (!obj_index(ts, value, &v)) return -1;
+    if (v == kMinimumSupported || v == kMaximumSupported) v = 0;
+    SSL_CTX* ctx = ctx_obj(self)->ctx;
+    int ok = minimum ? SSL_CTX_set_min_proto_version(ctx, static_cast<int>(v))
+                     : SSL_CTX_set_max_proto_version(ctx, static_cast<int>(v));
+    if (ok != 1) {
+        ERR_clear_error();
+        raise_fmt(ts, ts.exc_types().ValueError, "Unsupported TLS/SSL version 0x{:x}",
+                  static_cast<unsigned>(v));
+        return -1;
+    }
+    return 0;
+}
+
+int context_set_min_version(ThreadState& ts, Value self, Value value) {
+    return set_version_bound(ts, self, value, true);
+}
+
+int context_set_max_version(ThreadState& ts, Value self, Value value) {
+    return set_version_bound(ts, self, value, false);
+}
+
+// options: OpenSSL's SSL_OP_* bits; setting clears the bits left out.
+Value context_get_options(ThreadState& ts, Value self) {
+    return make_int_u64(ts, SSL_CTX_get_options(ctx_obj(self)->ctx));
+}
+
+int context_set_options(ThreadState& ts, Value self, Value value) {
+    int64_t wanted = 0;
+    if (!obj_index(ts, value, &wanted)) return -1;
+    SSL_CTX* ctx = ctx_obj(self)->ctx;
+    uint64_t now = SSL_CTX_get_options(ctx);
+    uint64_t want = static_cast<uint64_t>(wanted);
+    SSL_CTX_clear_options(ctx, now & ~want);
+    SSL_CTX_set_options(ctx, want & ~now);
+    return 0;
+}
+
 Value context_get_protocol(ThreadState& ts, Value self) {
     return make_int(ts, ctx_obj(self)->protocol);
 }
@@ -437,6 +495,9 @@ constexpr GetSetDef kContextGetSets[] = {
     {"verify_mode", context_get_verify_mode, context_set_verify_mode},
     {"check_hostname", context_get_check_hostname, context_set_check_hostname},
     {"protocol", context_get_protocol},
+    {"minimum_version", context_get_min_version, context_set_min_version},
+    {"maximum_version", context_get_max_version, context_set_max_version},
+    {"options", context_get_options, context_set_options},
 };
 
 TypeObject* make_ssl_type(Interpreter& interp, const char* name, uint32_t size) {

@@ -76,6 +76,8 @@ class Options(IntFlag):
 
 
 globals().update(Options.__members__)
+_DEPRECATED_PROTOCOL_OPTIONS = (OP_NO_SSLv3 | OP_NO_TLSv1 | OP_NO_TLSv1_1 |
+                                OP_NO_TLSv1_2 | OP_NO_TLSv1_3)
 
 
 class SSLErrorNumber(IntEnum):
@@ -119,9 +121,6 @@ class SSLContext(_ssl._SSLContext):
         if protocol is None:
             protocol = PROTOCOL_TLS
         self = _ssl._SSLContext.__new__(cls, protocol)
-        self.options = Options.OP_ALL | Options.OP_NO_SSLv3 | Options.OP_NO_COMPRESSION
-        self.minimum_version = TLSVersion.TLSv1_2
-        self.maximum_version = TLSVersion.MAXIMUM_SUPPORTED
         self.post_handshake_auth = False
         self.sni_callback = None
         return self
@@ -132,6 +131,35 @@ class SSLContext(_ssl._SSLContext):
     @property
     def protocol(self):
         return _SSLMethod(super().protocol)
+
+    @property
+    def options(self):
+        return Options(_ssl._SSLContext.options.__get__(self))
+
+    @options.setter
+    def options(self, value):
+        added = value & ~_ssl._SSLContext.options.__get__(self)
+        if added & _DEPRECATED_PROTOCOL_OPTIONS:
+            import warnings
+            warnings.warn("ssl.OP_NO_SSL*/ssl.OP_NO_TLS* options are deprecated",
+                          DeprecationWarning, stacklevel=2)
+        _ssl._SSLContext.options.__set__(self, value)
+
+    @property
+    def minimum_version(self):
+        return TLSVersion(_ssl._SSLContext.minimum_version.__get__(self))
+
+    @minimum_version.setter
+    def minimum_version(self, value):
+        _ssl._SSLContext.minimum_version.__set__(self, value)
+
+    @property
+    def maximum_version(self):
+        return TLSVersion(_ssl._SSLContext.maximum_version.__get__(self))
+
+    @maximum_version.setter
+    def maximum_version(self, value):
+        _ssl._SSLContext.maximum_version.__set__(self, value)
 
     @property
     def verify_mode(self):
