@@ -1,12 +1,12 @@
 """Opening URLs: urlopen() and Request, for http: and https: (and data:).
 
 CPython builds urlopen from a chain of handler objects; this module does the
-same work directly: send the request with http.client (a new connection per
+same work directly (build_opener and the handler classes exist, see
+"openers" below): send the request with http.client (a new connection per
 request, "Connection: close", as CPython's opener does), follow redirects the
 way HTTPRedirectHandler does (301/302/303 turn a POST into a GET without a
 body, 307/308 repeat only GET and HEAD, at most 10 hops and no URL more than
-4 times), and turn a status of 400 or more into HTTPError. Handler classes
-and build_opener are not provided.
+4 times), and turn a status of 400 or more into HTTPError.
 """
 
 import base64
@@ -17,7 +17,10 @@ from urllib.error import HTTPError, URLError
 from urllib.parse import quote, unquote_to_bytes, urljoin, urlsplit, urlunsplit
 
 __all__ = ["Request", "urlopen", "urlretrieve", "urlcleanup", "build_opener",
-           "install_opener"]
+           "install_opener", "OpenerDirector", "BaseHandler", "HTTPHandler",
+           "HTTPSHandler", "HTTPRedirectHandler", "HTTPDefaultErrorHandler",
+           "HTTPErrorProcessor", "UnknownHandler", "DataHandler", "ProxyHandler",
+           "HTTPCookieProcessor"]
 
 __version__ = "%d.%d" % sys.version_info[:2]
 _USER_AGENT = "Python-urllib/" + __version__
@@ -116,7 +119,7 @@ class Request:
         return list(merged.items())
 
 
-def _prepare(req):
+def _prepare(req, addheaders):
     """Add the headers CPython's opener adds before sending req."""
     if req.data is not None:
         if isinstance(req.data, str):
@@ -136,12 +139,13 @@ def _prepare(req):
         raise URLError("no host given")
     if not req.has_header("Host"):
         req.add_unredirected_header("Host", req.host)
-    if not req.has_header("User-agent"):
-        req.add_unredirected_header("User-agent", _USER_AGENT)
+    for name, value in addheaders:
+        if not req.has_header(name.capitalize()):
+            req.add_unredirected_header(name, value)
 
 
-def _send(req, timeout, context):
-    _prepare(req)
+def _send(req, timeout, context, addheaders):
+    _prepare(req, addheaders)
     if req.type == "https":
         conn = client.HTTPSConnection(req.host, timeout=timeout, context=context)
     else:
@@ -226,42 +230,196 @@ def _open_data(url):
     return response
 
 
-def urlopen(url, data=None, timeout=socket._GLOBAL_DEFAULT_TIMEOUT, *,
-            cafile=None, capath=None, cadefault=False, context=None):
-    """Open url (a string or Request) and return the response; raises
-    HTTPError for an error status and URLError when it cannot connect."""
-    req = url if isinstance(url, Request) else Request(url)
-    if data is not None:
-        req.data = data
-    if (cafile or capath) and context is None:
-        import ssl
-        context = ssl.create_default_context(cafile=cafile, capath=capath)
+def _fetch(req, timeout, context, addheaders=(("User-agent", _USER_AGENT),),
+           max_redirections=MAX_REDIRECTIONS, max_repeats=MAX_REPEATS):
+    """Send req, follow its redirects, raise HTTPError for an error status."""
     if req.type == "data":
         return _open_data(req.full_url)
     if req.type not in ("http", "https"):
         raise URLError("unknown url type: %s" % req.type)
     seen = {}
     while True:
-        response = _send(req, timeout, context)
+        response = _send(req, timeout, context, addheaders)
         code = response.status
-        if code in (301, 302, 303, 307, 308):
-            target = _redirect_target(req, response)
-            if target is not None:
-                new_req = _redirected_request(req, response, target)
-                if seen.get(target, 0) >= MAX_REPEATS or len(seen) >= MAX_REDIRECTIONS:
-                    raise HTTPError(req.full_url, code,
-                                    "The HTTP server returned a redirect error that "
-                                    "would lead to an infinite loop.\nThe last 30x "
-                                    "error message was:\n" + response.reason,
-                                    response.headers, response)
-                seen[target] = seen.get(target, 0) + 1
-                response.read()
-                response.close()
-                req = new_req
-                continue
-        if not 200 <= code < 300:
-            raise HTTPError(req.full_url, code, response.reason, response.headers, response)
+        target = _redirect_target(req, response) if code in (301, 302, 303, 307, 308) else None
+        if target is None:
+            if not 200 <= code < 300:
+                raise HTTPError(req.full_url, code, response.reason, response.headers, response)
+            return response
+        new_req = _redirected_request(req, response, target)
+        if seen.get(target, 0) >= max_repeats or len(seen) >= max_redirections:
+            raise HTTPError(req.full_url, code,
+                            "The HTTP server returned a redirect error that "
+                            "would lead to an infinite loop.\nThe last 30x "
+                            "error message was:\n" + response.reason,
+                            response.headers, response)
+        seen[target] = seen.get(target, 0) + 1
+        response.read()
+        response.close()
+        req = new_req
+
+
+def urlopen(url, data=None, timeout=socket._GLOBAL_DEFAULT_TIMEOUT, *,
+            cafile=None, capath=None, cadefault=False, context=None):
+    """Open url (a string or Request) and return the response; raises
+    HTTPError for an error status and URLError when it cannot connect.
+    Goes through the opener install_opener() set, if any."""
+    if (cafile or capath) and context is None:
+        import ssl
+        context = ssl.create_default_context(cafile=cafile, capath=capath)
+    if context is not None:
+        opener = build_opener(HTTPSHandler(context=context))
+    else:
+        opener = _installed[0] if _installed else None
+    if opener is not None:
+        return opener.open(url, data, timeout)
+    req = url if isinstance(url, Request) else Request(url)
+    if data is not None:
+        req.data = data
+    return _fetch(req, timeout, None)
+
+
+# ---------------------------------------------------------------- openers
+#
+# CPython chains handler objects; here the standard handlers are markers
+# that carry their settings (HTTPSHandler's context, HTTPRedirectHandler's
+# limits) and the work is _fetch's. A handler of a script's own takes part
+# through the hooks CPython calls: <scheme>_request(req) before sending,
+# <scheme>_open(req) to answer instead of the default (None: pass), and
+# <scheme>_response(req, response) afterwards.
+
+_installed = []  # the opener install_opener() set (at most one)
+
+
+class BaseHandler:
+    handler_order = 500
+
+    def add_parent(self, parent):
+        self.parent = parent
+
+    def close(self):
+        pass
+
+    def __lt__(self, other):
+        return self.handler_order < getattr(other, "handler_order", 500)
+
+
+class HTTPHandler(BaseHandler):
+    def __init__(self, debuglevel=0):
+        self._debuglevel = debuglevel
+
+
+class HTTPSHandler(BaseHandler):
+    def __init__(self, debuglevel=0, context=None, check_hostname=None):
+        self._debuglevel = debuglevel
+        self._context = context
+        if context is not None and check_hostname is not None:
+            context.check_hostname = check_hostname
+
+
+class HTTPRedirectHandler(BaseHandler):
+    max_redirections = MAX_REDIRECTIONS
+    max_repeats = MAX_REPEATS
+
+
+class HTTPDefaultErrorHandler(BaseHandler):
+    pass
+
+
+class HTTPErrorProcessor(BaseHandler):
+    handler_order = 1000
+
+
+class UnknownHandler(BaseHandler):
+    pass
+
+
+class DataHandler(BaseHandler):
+    pass
+
+
+class ProxyHandler(BaseHandler):
+    handler_order = 100
+
+    def __init__(self, proxies=None):
+        if proxies:
+            raise NotImplementedError("urllib.request: proxies (ProxyHandler) are not supported")
+        self.proxies = {}
+
+
+class HTTPCookieProcessor(BaseHandler):
+    def __init__(self, cookiejar=None):
+        raise NotImplementedError("urllib.request: HTTPCookieProcessor is not supported")
+
+
+class OpenerDirector:
+    """Opens URLs with the standard behaviour plus its handlers' hooks."""
+
+    def __init__(self):
+        self.addheaders = [("User-agent", _USER_AGENT)]
+        self.handlers = []
+
+    def add_handler(self, handler):
+        if not hasattr(handler, "add_parent"):
+            raise TypeError("expected BaseHandler instance, got %r" % type(handler))
+        self.handlers.append(handler)
+        self.handlers.sort()
+        handler.add_parent(self)
+
+    def _standard(self, cls):
+        for h in self.handlers:
+            if isinstance(h, cls):
+                return h
+        return cls()
+
+    def _hooks(self, name):
+        return [getattr(h, name) for h in self.handlers if hasattr(h, name)]
+
+    def open(self, fullurl, data=None, timeout=socket._GLOBAL_DEFAULT_TIMEOUT):
+        req = fullurl if isinstance(fullurl, Request) else Request(fullurl)
+        if data is not None:
+            req.data = data
+        req.timeout = timeout
+        scheme = req.type
+        for hook in self._hooks(scheme + "_request"):
+            req = hook(req)
+        response = None
+        for hook in self._hooks(scheme + "_open"):
+            response = hook(req)
+            if response is not None:
+                break
+        if response is None:
+            redirect = self._standard(HTTPRedirectHandler)
+            context = self._standard(HTTPSHandler)._context
+            response = _fetch(req, timeout, context, self.addheaders,
+                              redirect.max_redirections, redirect.max_repeats)
+        for hook in self._hooks(scheme + "_response"):
+            response = hook(req, response)
         return response
+
+    def close(self):
+        for h in self.handlers:
+            h.close()
+        self.handlers = []
+
+
+def build_opener(*handlers):
+    """An OpenerDirector with the standard handlers and these (classes or
+    instances; one of a standard class replaces the default)."""
+    opener = OpenerDirector()
+    given = [h() if isinstance(h, type) else h for h in handlers]
+    for cls in (ProxyHandler, UnknownHandler, HTTPHandler, HTTPDefaultErrorHandler,
+                HTTPRedirectHandler, DataHandler, HTTPErrorProcessor, HTTPSHandler):
+        if not any(isinstance(h, cls) for h in given):
+            opener.add_handler(cls())
+    for handler in given:
+        opener.add_handler(handler)
+    return opener
+
+
+def install_opener(opener):
+    """Make urlopen() use opener (None: the default again)."""
+    _installed[:] = [opener] if opener is not None else []
 
 
 _retrieved = []  # temporary files urlretrieve made, removed by urlcleanup
@@ -311,11 +469,3 @@ def urlcleanup():
             os.unlink(_retrieved.pop())
         except OSError:
             pass
-
-
-def build_opener(*handlers):
-    raise NotImplementedError("urllib.request.build_opener is not supported")
-
-
-def install_opener(opener):
-    raise NotImplementedError("urllib.request.install_opener is not supported")
