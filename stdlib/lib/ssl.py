@@ -404,6 +404,9 @@ class SSLSocket(socket.socket):
     def cipher(self):
         return self._sslobj.cipher() if self._sslobj is not None else None
 
+    def dup(self):
+        raise NotImplementedError("Can't dup() %s instances" % self.__class__.__name__)
+
     def shared_ciphers(self):
         return None
 
