@@ -14,7 +14,7 @@ def fetch(url, results, index):
     response = requests.get(url, timeout=10)
     results[index] = len(response.text)
 
-urls = [BASE + "/bytes/1256?seed=0"] * 5
+urls = [BASE + "/html"] * 5
 results = [None] * len(urls)
 threads = []
 

@@ -11,7 +11,7 @@ if BASE is None:
     import httpbin
     _server, BASE = httpbin.serve_in_thread()
 
-urls = [BASE + "/bytes/1256?seed=0" for _ in range(10)]
+urls = [BASE + "/html" for _ in range(10)]
 def fetch_url(url):
     resp = requests.get(url)
     print(f"Fetched {url} length {len(resp.text)}")

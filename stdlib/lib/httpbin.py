@@ -5,7 +5,8 @@
 Serves, like httpbin.org: /get, /post, /put, /patch, /delete, /anything,
 /delay/N (answers after N seconds, at most 10), /status/N (or N,M,... for
 a random choice), /bytes/N (N random bytes; ?seed=), /image/png (a PNG,
-?width=&height=), /headers, /ip, /user-agent, /json, /stream/N (N JSON
+?width=&height=), /headers, /ip, /user-agent, /json, /html (a page
+standing in for example.com), /stream/N (N JSON
 lines, chunked), /redirect/N, /redirect-to?url=, /uuid.
 
 It is a ThreadingHTTPServer speaking HTTP/1.1 with keep-alive, one thread
@@ -32,6 +33,22 @@ __all__ = ["HttpbinHandler", "HttpbinServer", "make_server", "serve_in_thread", 
 
 MAX_DELAY = 10
 MAX_BYTES = 100 * 1024 * 1024
+
+PAGE = """<!doctype html>
+<html>
+<head>
+    <title>Example Domain</title>
+    <meta charset="utf-8" />
+</head>
+<body>
+<div>
+    <h1>Example Domain</h1>
+    <p>A page served by gilt's local httpbin in place of example.com, so that
+    programs that fetch a web page have one to fetch without the network.</p>
+</div>
+</body>
+</html>
+"""
 
 SLIDESHOW = {
     "slideshow": {
@@ -254,6 +271,9 @@ class HttpbinHandler(BaseHTTPRequestHandler):
         value = "%032x" % random.getrandbits(128)
         self.send_json({"uuid": "%s-%s-4%s-a%s-%s" % (value[:8], value[8:12], value[13:16],
                                                       value[17:20], value[20:32])})
+
+    def handle_html(self):
+        self.send_body(200, PAGE.encode("utf-8"), "text/html; charset=utf-8")
 
     def handle_json(self):
         self.send_json(SLIDESHOW)
