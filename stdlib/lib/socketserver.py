@@ -15,6 +15,8 @@ import selectors
 import socket
 import sys
 import threading
+import traceback
+from io import BytesIO
 from time import monotonic
 
 __all__ = ["BaseServer", "TCPServer", "UDPServer", "ThreadingUDPServer",
@@ -126,7 +128,6 @@ class BaseServer:
 
     def handle_error(self, request, peer):
         """Print the traceback of a handler's exception and carry on."""
-        import traceback
         bar = "-" * 40
         print(bar, file=sys.stderr)
         print("Exception occurred during processing of request from",
@@ -371,9 +372,8 @@ class DatagramRequestHandler(BaseRequestHandler):
     """A handler for one datagram: rfile holds it, wfile is sent back."""
 
     def setup(self):
-        import io
         self.packet, self.socket = self.request
-        self.rfile, self.wfile = io.BytesIO(self.packet), io.BytesIO()
+        self.rfile, self.wfile = BytesIO(self.packet), BytesIO()
 
     def finish(self):
         reply = self.wfile.getvalue()

@@ -10,6 +10,11 @@ chunked transfer coding, or "until the server closes".
 
 import socket
 from email.message import Message, _parse_header_lines
+
+try:
+    import ssl  # imported here, not in a method that threads may run at once
+except ImportError:
+    ssl = None
 from http import HTTPStatus
 from urllib.parse import urlsplit
 
@@ -720,7 +725,6 @@ class HTTPSConnection(HTTPConnection):
                  *, context=None, check_hostname=None, blocksize=8192):
         super().__init__(host, port, timeout, source_address, blocksize=blocksize)
         if context is None:
-            import ssl
             context = ssl.create_default_context()
             if cert_file is not None:
                 context.load_cert_chain(cert_file, key_file)

@@ -8,12 +8,20 @@ end_headers() and writes the body to self.wfile. Every response is logged
 to stderr as '<client> - - [<date>] "<request line>" <code> <size>'.
 """
 
+# Every import is made here, never inside a method: handlers run in many
+# threads at once, and a module imported for the first time by two threads
+# together could be seen half made by one of them.
+import io
+import os
+import posixpath
 import socket
 import socketserver
 import sys
 import time
+from email.utils import formatdate
 from http import HTTPStatus
 from http.client import HTTPException, LineTooLong, HTTPMessage, parse_headers
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 __version__ = "0.6"
 
@@ -97,7 +105,6 @@ class BaseHTTPRequestHandler(socketserver.StreamRequestHandler):
         return self.server_version + " " + self.sys_version
 
     def date_time_string(self, timestamp=None):
-        from email.utils import formatdate
         if timestamp is None:
             timestamp = time.time()
         return formatdate(timestamp, usegmt=True)
@@ -324,7 +331,6 @@ class SimpleHTTPRequestHandler(BaseHTTPRequestHandler):
     index_pages = ("index.html", "index.htm")
 
     def __init__(self, *args, directory=None, **kwargs):
-        import os
         self.directory = os.fspath(directory) if directory is not None else os.getcwd()
         super().__init__(*args, **kwargs)
 
@@ -351,9 +357,6 @@ class SimpleHTTPRequestHandler(BaseHTTPRequestHandler):
     def translate_path(self, path):
         """The file system path a URL path names: decoded, normalised, with
         '.', '..' and empty segments dropped, inside self.directory."""
-        import os
-        import posixpath
-        from urllib.parse import unquote
         path = path.partition("?")[0].partition("#")[0]
         wants_dir = path.rstrip().endswith("/")
         clean = posixpath.normpath(unquote(path, errors="surrogatepass"))
@@ -364,7 +367,6 @@ class SimpleHTTPRequestHandler(BaseHTTPRequestHandler):
         return result + "/" if wants_dir else result
 
     def guess_type(self, path):
-        import posixpath
         ext = posixpath.splitext(path)[1]
         for table in (self.extensions_map, _CONTENT_TYPES):
             if ext in table:
@@ -376,8 +378,6 @@ class SimpleHTTPRequestHandler(BaseHTTPRequestHandler):
     def send_head(self):
         """Send the status and headers for the path; return an open file
         for the body (or a BytesIO listing), or None when nothing follows."""
-        import os
-        from urllib.parse import urlsplit, urlunsplit
         path = self.translate_path(self.path)
         if os.path.isdir(path):
             parts = urlsplit(self.path)
@@ -417,9 +417,6 @@ class SimpleHTTPRequestHandler(BaseHTTPRequestHandler):
 
     def list_directory(self, path):
         """An HTML page linking the entries of a directory."""
-        import io
-        import os
-        from urllib.parse import quote, unquote
         try:
             names = os.listdir(path)
         except OSError:

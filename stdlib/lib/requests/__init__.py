@@ -30,8 +30,7 @@ from .sessions import Session, session
 from .status_codes import codes
 from .structures import CaseInsensitiveDict
 
-# The version of the requests API this module follows.
-__version__ = "2.31.0"
+from .sessions import API_VERSION as __version__  # the requests API followed
 __title__ = "requests"
 __all__ = ["delete", "get", "head", "options", "patch", "post", "put", "request",
            "Session", "session", "Request", "PreparedRequest", "Response", "codes",

@@ -1,5 +1,6 @@
 """Request, PreparedRequest and Response."""
 
+import base64
 import json as _json
 import zlib
 from urllib.parse import urlencode, urlsplit, urlunsplit, quote
@@ -8,7 +9,13 @@ from .exceptions import (ChunkedEncodingError, ConnectionError, ContentDecodingE
                          HTTPError, InvalidJSONError, InvalidSchema, InvalidURL,
                          JSONDecodeError, MissingSchema, ReadTimeout,
                          StreamConsumedError)
+from ._translate import translate_errors as _translate_errors
 from .structures import CaseInsensitiveDict, RequestsCookieJar
+
+try:
+    from datetime import timedelta as _timedelta
+except ImportError:  # gilt without datetime: _Elapsed stands in
+    _timedelta = None
 
 CONTENT_CHUNK_SIZE = 10 * 1024
 ITER_CHUNK_SIZE = 512
@@ -43,11 +50,9 @@ def _as_seconds(value):
 
 
 def make_elapsed(seconds):
-    try:
-        from datetime import timedelta
-    except ImportError:
+    if _timedelta is None:
         return _Elapsed(seconds)
-    return timedelta(seconds=seconds)
+    return _timedelta(seconds=seconds)
 
 
 def _encode_params(data):
@@ -67,6 +72,29 @@ def _encode_params(data):
                 flat.append((key.encode("utf-8") if isinstance(key, str) else key,
                              value.encode("utf-8") if isinstance(value, str) else value))
     return urlencode(flat, doseq=True)
+
+
+class _IncrementalDecoder:
+    """Decodes a byte stream piece by piece, holding back the bytes of a
+    character cut in two at a piece's end (gilt has no codecs module)."""
+
+    def __init__(self, encoding):
+        self.encoding = encoding
+        self.pending = b""
+
+    def decode(self, data, final=False):
+        data = self.pending + data
+        self.pending = b""
+        if final:
+            return data.decode(self.encoding, "replace")
+        for held in range(min(4, len(data) + 1)):
+            try:
+                text = data[:len(data) - held].decode(self.encoding)
+            except UnicodeDecodeError:
+                continue
+            self.pending = data[len(data) - held:]
+            return text
+        return data.decode(self.encoding, "replace")
 
 
 class Request:
@@ -181,7 +209,6 @@ class PreparedRequest:
 
     def prepare_auth(self, auth):
         if isinstance(auth, tuple) and len(auth) == 2:
-            import base64
             user, password = (s.encode("latin1") if isinstance(s, str) else s for s in auth)
             token = base64.b64encode(user + b":" + password).decode("ascii")
             self.headers["Authorization"] = "Basic " + token
@@ -276,7 +303,6 @@ class Response:
         raw = self.raw
         if raw is None:
             return
-        from .sessions import _translate_errors
         decoder = self._decoder()
         while True:
             with _translate_errors(self.request):
@@ -318,8 +344,7 @@ class Response:
         return self._decode_chunks(chunks)
 
     def _decode_chunks(self, chunks):
-        import codecs
-        decoder = codecs.getincrementaldecoder(self.encoding or "utf-8")(errors="replace")
+        decoder = _IncrementalDecoder(self.encoding or "utf-8")
         for chunk in chunks:
             text = decoder.decode(chunk)
             if text:

@@ -9,7 +9,6 @@ between threads: the pool is guarded by a lock, and each request has a
 connection to itself.
 """
 
-import contextlib
 import http.client
 import os
 import socket
@@ -17,50 +16,29 @@ import threading
 import time
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
-from .exceptions import (ChunkedEncodingError, ConnectionError, ConnectTimeout,
-                         InvalidSchema, ReadTimeout, SSLError, TooManyRedirects)
+from ._translate import SSL_ERRORS, translate_errors as _translate_errors
+from .exceptions import (ConnectionError, ConnectTimeout, InvalidSchema, SSLError,
+                         TooManyRedirects)
 from .models import REDIRECT_CODES, PreparedRequest, Request, Response, make_elapsed
 from .structures import CaseInsensitiveDict, RequestsCookieJar, cookies_from_headers
 
+try:
+    import ssl  # here, not in a method: sessions are used from many threads
+except ImportError:
+    ssl = None
+
 DEFAULT_REDIRECT_LIMIT = 30
+API_VERSION = "2.31.0"  # requests.__version__: the requests API followed
 _POOL_MAXSIZE = 10  # idle connections kept per server, as requests' default
 
 
 def default_headers():
-    from . import __version__
     return CaseInsensitiveDict({
-        "User-Agent": "python-requests/%s" % __version__,
+        "User-Agent": "python-requests/%s" % API_VERSION,
         "Accept-Encoding": "gzip, deflate",
         "Accept": "*/*",
         "Connection": "keep-alive",
     })
-
-
-@contextlib.contextmanager
-def _translate_errors(request, host=None, port=None, read_timeout=None, scheme="http"):
-    """Turn socket and http.client errors into requests' exceptions."""
-    pool = "%sConnectionPool(host=%r, port=%s)" % ("HTTPS" if scheme == "https" else "HTTP",
-                                                  host, port)
-    try:
-        yield
-    except (socket.timeout, TimeoutError) as err:
-        raise ReadTimeout("%s: Read timed out. (read timeout=%s)" % (pool, read_timeout),
-                          request=request) from err
-    except http.client.IncompleteRead as err:
-        raise ChunkedEncodingError("Connection broken: %r" % (err,), err,
-                                   request=request) from err
-    except _ssl_error_types() as err:
-        raise SSLError(err, request=request) from err
-    except (http.client.HTTPException, OSError) as err:
-        raise ConnectionError(("Connection aborted.", err), request=request) from err
-
-
-def _ssl_error_types():
-    try:
-        import ssl
-    except ImportError:
-        return ()
-    return (ssl.SSLError,)
 
 
 def _get_encoding(headers):
@@ -86,6 +64,7 @@ class _Pool:
     def __init__(self):
         self._idle = {}
         self._lock = threading.Lock()
+        self._closed = False  # after close(), returned connections are closed
 
     def take(self, key):
         with self._lock:
@@ -95,13 +74,14 @@ class _Pool:
     def give(self, key, conn):
         with self._lock:
             idle = self._idle.setdefault(key, [])
-            if len(idle) < _POOL_MAXSIZE:
+            if not self._closed and len(idle) < _POOL_MAXSIZE:
                 idle.append(conn)
                 return
         conn.close()
 
     def close(self):
         with self._lock:
+            self._closed = True
             everything, self._idle = self._idle, {}
         for idle in everything.values():
             for conn in idle:
@@ -265,7 +245,6 @@ class Session:
         return new
 
     def _ssl_context(self, verify):
-        import ssl
         if verify is True and self.trust_env:
             verify = os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE") or True
         with self._contexts_lock:
@@ -304,7 +283,7 @@ class Session:
             raise ConnectTimeout("%s: Max retries exceeded with url: %s (Caused by "
                                  "ConnectTimeoutError(%r))" % (pool, _selector(request.url), err),
                                  request=request) from err
-        except _ssl_error_types() as err:
+        except SSL_ERRORS as err:
             raise SSLError("%s: Max retries exceeded with url: %s (Caused by SSLError(%r))"
                            % (pool, _selector(request.url), err), request=request) from err
         except OSError as err:

@@ -10,10 +10,19 @@ body, 307/308 repeat only GET and HEAD, at most 10 hops and no URL more than
 """
 
 import base64
+import io
+import os
 import socket
 import sys
+import tempfile
 from http import client
-from urllib.error import HTTPError, URLError
+from email.message import Message
+from urllib.error import ContentTooShortError, HTTPError, URLError
+
+try:
+    import ssl  # here, not inside urlopen, which threads may run at once
+except ImportError:
+    ssl = None
 from urllib.parse import quote, unquote_to_bytes, urljoin, urlsplit, urlunsplit
 
 __all__ = ["Request", "urlopen", "urlretrieve", "urlcleanup", "build_opener",
@@ -206,8 +215,6 @@ def _redirected_request(req, response, target):
 
 def _open_data(url):
     """A response for a data: URL (RFC 2397)."""
-    import io
-    from email.message import Message
     meta, comma, payload = url.partition(":")[2].partition(",")
     if not comma:
         raise URLError("data error: missing comma")
@@ -265,7 +272,6 @@ def urlopen(url, data=None, timeout=socket._GLOBAL_DEFAULT_TIMEOUT, *,
     HTTPError for an error status and URLError when it cannot connect.
     Goes through the opener install_opener() set, if any."""
     if (cafile or capath) and context is None:
-        import ssl
         context = ssl.create_default_context(cafile=cafile, capath=capath)
     if context is not None:
         opener = build_opener(HTTPSHandler(context=context))
@@ -431,9 +437,6 @@ def urlretrieve(url, filename=None, reporthook=None, data=None):
     total_size) is called as the blocks arrive (total_size -1 when the
     server does not say). ContentTooShortError if fewer bytes arrive than
     Content-Length promised."""
-    import os
-    import tempfile
-    from urllib.error import ContentTooShortError
     with urlopen(url, data) as response:
         headers = response.info()
         if filename is None:
@@ -463,7 +466,6 @@ def urlretrieve(url, filename=None, reporthook=None, data=None):
 
 def urlcleanup():
     """Remove the temporary files urlretrieve made."""
-    import os
     while _retrieved:
         try:
             os.unlink(_retrieved.pop())

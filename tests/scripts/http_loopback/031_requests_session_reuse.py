@@ -2,6 +2,7 @@
 # Threads may share one Session. (Real requests under python3, gilt's own
 # under gilt: the counts must agree.)
 import threading
+import urllib.parse
 from concurrent.futures import ThreadPoolExecutor
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -20,7 +21,7 @@ class Handler(BaseHTTPRequestHandler):
     def do_GET(self):
         with lock:
             ports.append(self.client_address[1])
-        body = ("hello %s" % self.path).encode()
+        body = ("hello %s" % urllib.parse.unquote(self.path)).encode()
         if self.path == "/chunked":
             self.send_response(200)
             self.send_header("Transfer-Encoding", "chunked")
@@ -56,6 +57,9 @@ with requests.Session() as s, ThreadPoolExecutor(max_workers=4) as pool:
 print(results[:3], len(results), "at most 10 connections:", 1 <= len(set(ports)) <= 10)
 r = requests.get(base + "/enc")
 print(r.encoding, r.text)
+r = requests.get(base + "/enc/\u00e9\u2713", stream=True)
+pieces = list(r.iter_content(4, decode_unicode=True))
+print(type(pieces[0]).__name__, "".join(pieces))
 server.shutdown()
 t.join()
 server.server_close()
