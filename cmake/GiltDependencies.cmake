@@ -7,7 +7,7 @@ set(THREADS_PREFER_PTHREAD_FLAG ON)
 find_package(Threads REQUIRED)                          # Threads::Threads
 find_package(GMP REQUIRED)                              # GMP::gmp, GMP::gmpxx
 find_package(Readline REQUIRED)                         # Readline::Readline
-find_package(OpenSSL REQUIRED COMPONENTS Crypto)        # OpenSSL::Crypto (hashlib)
+find_package(OpenSSL REQUIRED COMPONENTS Crypto SSL)    # OpenSSL::Crypto (hashlib), OpenSSL::SSL (ssl)
 find_package(ZLIB REQUIRED)                             # ZLIB::ZLIB (zlib, binascii.crc32)
 
 # Object memory comes from mimalloc, which is much faster than glibc's

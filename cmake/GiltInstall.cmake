@@ -4,7 +4,7 @@
 #   target_link_libraries(host PRIVATE gilt::gilt)
 #
 # Static libraries carry their dependencies with them: the config re-finds fmt,
-# Boost.Context, Threads, GMP, readline, OpenSSL's libcrypto and zlib
+# Boost.Context, Threads, GMP, readline, OpenSSL's libssl and libcrypto, and zlib
 # (FindGMP/FindReadline are installed beside it; CMake has the other two).
 include(CMakePackageConfigHelpers)
 

@@ -39,5 +39,6 @@ Value init_resource_module(ThreadState& ts);     // resource.cpp
 Value init_struct_module(ThreadState& ts);       // struct_module.cpp
 Value init_array_module(ThreadState& ts);        // array_module.cpp
 Value init_regex_module(ThreadState& ts);        // regex_module.cpp: _regex, for re.py
+Value init_ssl_module(ThreadState& ts);          // ssl_*.cpp: _ssl (OpenSSL libssl), for ssl.py
 
 }  // namespace gilt

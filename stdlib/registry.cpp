@@ -27,6 +27,7 @@ constexpr NativeModule kNativeModules[] = {
     {"_regex", init_regex_module},              // regex_*.cpp, for re.py
     {"_signal", init_signal_module},            // signal_module.cpp; signal.py adds the enums
     {"_socket", init_socket_module},            // socket*.cpp
+    {"_ssl", init_ssl_module},                  // ssl_*.cpp, for ssl.py
     {"_subprocess", init_subprocess_module},    // subprocess_module.cpp
     {"_thread", init_thread_module},            // thread_module.cpp
     {"_traceback", init_traceback_module},      // traceback_module.cpp

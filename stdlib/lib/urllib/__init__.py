@@ -1,0 +1,1 @@
+"""URL handling: parse (splitting and quoting), request (urlopen), error."""
