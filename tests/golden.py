@@ -299,6 +299,30 @@ def cmd_check(args) -> int:
     return 1 if failed else 0
 
 
+NEEDS_PREFIX = "# golden-needs:"
+
+
+def script_needs(script: Path) -> set[str]:
+    """Third-party modules a script's python3 run imports, named on a
+    `# golden-needs: mod1 mod2` line: a script that checks gilt's own
+    compatible module (requests) against the real package under python3."""
+    needs: set[str] = set()
+    for line in script.read_text(encoding="utf-8").splitlines()[:20]:
+        if line.startswith(NEEDS_PREFIX):
+            needs.update(line[len(NEEDS_PREFIX):].split())
+    return needs
+
+
+def python_missing_modules(python: str, scripts: list[Path]) -> set[str]:
+    wanted = sorted(set().union(*(script_needs(s) for s in scripts))) if scripts else []
+    missing = set()
+    for mod in wanted:
+        probe = subprocess.run([python, "-c", f"import {mod}"], capture_output=True)
+        if probe.returncode != 0:
+            missing.add(mod)
+    return missing
+
+
 def cmd_cpython(args) -> int:
     version = python_version(args.python)
     if version != EXPECTED_PYTHON:
@@ -306,6 +330,11 @@ def cmd_cpython(args) -> int:
               f"{EXPECTED_PYTHON[0]}.{EXPECTED_PYTHON[1]}: skipped")
         return EXIT_SKIPPED
     scripts = select_scripts(args.paths, args.area)
+    missing = python_missing_modules(args.python, scripts)
+    skipped = [s for s in scripts if missing & script_needs(s)]
+    for script in skipped:
+        print(f"SKIP  {rel(script)}: python3 lacks {', '.join(sorted(missing & script_needs(script)))}")
+    scripts = [s for s in scripts if s not in skipped]
     passed = failed = 0
     for script, result in zip(scripts, parallel(lambda s: run([args.python], s), scripts, args.jobs)):
         name = rel(script)
@@ -321,7 +350,7 @@ def cmd_cpython(args) -> int:
             print(d, end="")
         else:
             passed += 1
-    print(f"{passed} passed, {failed} failed, 0 skipped")
+    print(f"{passed} passed, {failed} failed, {len(skipped)} skipped")
     return 1 if failed else 0
 
 

@@ -1,3 +1,4 @@
+# golden-needs: requests
 # The requests API against the local httpbin: under gilt its own requests
 # module and httpbin; under python3 the real requests package and the same
 # httpbin module (found through sys.path) on CPython's http.server.

@@ -1,3 +1,4 @@
+# golden-needs: requests
 # A Session reuses its keep-alive connection; module-level calls do not.
 # Threads may share one Session. (Real requests under python3, gilt's own
 # under gilt: the counts must agree.)

@@ -1,3 +1,4 @@
+# golden-needs: requests
 # requests over HTTPS to the local httpbin with a self-signed certificate:
 # verify= a CA file, verify=False, REQUESTS_CA_BUNDLE, and the failure
 # when the certificate is not trusted.

@@ -1,3 +1,4 @@
+# golden-needs: requests
 # Cookies: a response's Set-Cookie headers, cookies= on a request, and a
 # Session that keeps them (across a redirect too).
 import threading

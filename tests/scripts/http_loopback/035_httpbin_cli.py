@@ -1,3 +1,4 @@
+# golden-needs: requests
 # `gilt -m httpbin`: the banner, a request, and --tls with its advice on
 # trusting the certificate. (python3 runs the same module by path.)
 import os

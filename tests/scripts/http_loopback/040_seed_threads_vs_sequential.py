@@ -1,3 +1,4 @@
+# golden-needs: requests
 # The seeds' point about I/O-bound threads (samples/seeds/seed003_1_*):
 # five requests to /delay take five delays one after another and about one
 # delay in threads, because the GIL is released while a thread waits.
