@@ -16,6 +16,7 @@
 #include "runtime/native_function.hpp"
 #include "runtime/str.hpp"
 #include "runtime/tuple.hpp"
+#include "runtime/union_type.hpp"
 
 namespace gilt {
 
@@ -622,6 +623,13 @@ int obj_isinstance(ThreadState& ts, Value obj, Value cls) {
         }
         return 0;
     }
+    if (is_union(ts, cls)) return union_isinstance(ts, obj, cls);
+    // Any other object may answer for itself (typing's aliases do).
+    Value check = lookup_special(ts, cls, ts.names().__instancecheck__);
+    if (!check.is_null()) {
+        Ref r(call_bound_special(ts, check, cls, Args{&obj, 1, nullptr}));
+        return r ? obj_truthy(ts, *r) : -1;
+    }
     raise(ts, ts.exc_types().TypeError,
           "isinstance() arg 2 must be a type, a tuple of types, or a union");
     return -1;
@@ -635,9 +643,11 @@ int obj_issubclass(ThreadState& ts, Value derived, Value cls) {
         }
         return 0;
     }
+    if (is_union(ts, cls)) return union_issubclass(ts, derived, cls);
     // A class whose metaclass is written in Python (an ABC, say) may answer
-    // for itself; type's own answer is obj_issubclass_plain.
-    if (cls.is_object() && (type_of(ts, cls)->flags & kTypeHeap)) {
+    // for itself, and so may any object that is not a class (typing's
+    // aliases); type's own answer is obj_issubclass_plain.
+    if (cls.is_object() && ((type_of(ts, cls)->flags & kTypeHeap) || !is_type(cls))) {
         Value check = lookup_special(ts, cls, ts.names().__subclasscheck__);
         if (!check.is_null()) {
             Ref r(call_bound_special(ts, check, cls, Args{&derived, 1, nullptr}));

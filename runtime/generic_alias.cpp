@@ -11,6 +11,7 @@
 #include "runtime/interpreter.hpp"
 #include "runtime/str.hpp"
 #include "runtime/tuple.hpp"
+#include "runtime/union_type.hpp"
 
 namespace gilt {
 
@@ -83,6 +84,7 @@ Value alias_getattr(ThreadState& ts, Value self, Value name) {
     std::string_view n = str_view(name);
     if (n == "__origin__") return new_ref(ga(self)->origin);
     if (n == "__args__") return new_ref(ga(self)->args);
+    if (n == "__parameters__") return make_type_parameters(ts, ga(self)->args);
     Value r = generic_getattr(ts, self, name);
     if (!r.is_null() || !exception_matches(ts, ts.exc_types().AttributeError)) return r;
     clear_exception(ts);
