@@ -543,17 +543,26 @@ class Path(PurePath):
         return self.glob('**/' + pattern if pattern else '**')
 
     def mkdir(self, mode=0o777, parents=False, exist_ok=False):
-        """Create the directory; with parents=True its missing parents too."""
+        """Create the directory; with parents=True its missing parents too
+        (made with the default mode, from the top down)."""
+        if parents:
+            pending = []
+            ancestor = self.parent
+            while ancestor != ancestor.parent and not ancestor.is_dir():
+                pending.append(ancestor)
+                ancestor = ancestor.parent
+            for directory in reversed(pending):
+                try:
+                    os.mkdir(directory)
+                except FileExistsError:
+                    if not directory.is_dir():
+                        raise
         try:
             os.mkdir(self, mode)
-        except FileNotFoundError:
-            if not parents or self.parent == self:
-                raise
-            self.parent.mkdir(parents=True, exist_ok=True)
-            self.mkdir(mode, parents=False, exist_ok=exist_ok)
         except OSError:
-            if not exist_ok or not self.is_dir():
-                raise
+            if exist_ok and self.is_dir():
+                return
+            raise
 
     def rmdir(self):
         os.rmdir(self)
@@ -598,8 +607,9 @@ class Path(PurePath):
         try:
             os.unlink(self)
         except FileNotFoundError:
-            if not missing_ok:
-                raise
+            if missing_ok:
+                return
+            raise
 
     def rename(self, target):
         os.rename(self, target)
