@@ -603,6 +603,19 @@ bool is_type(Value v) {
     return v.is_object() && v.as_object()->kind == ObjKind::Type;
 }
 
+// isinstance() against a plain class: by type, and failing that by the
+// object's __class__ when an instance of a user class reports another one
+// (a proxy or a mock with a spec), as CPython's object_isinstance does.
+int plain_isinstance(ThreadState& ts, Value obj, TypeObject* t) {
+    TypeObject* actual = type_of(ts, obj);
+    if (type_is_subtype(actual, t)) return 1;
+    if (!(actual->flags & kTypeHeap)) return 0;
+    Ref reported(obj_getattr_opt(ts, obj, ts.names().__class__));
+    if (!reported) return ts.has_exception() ? -1 : 0;
+    if (!is_type(*reported) || reported.get() == val(actual)) return 0;
+    return type_is_subtype(reinterpret_cast<TypeObject*>(reported.get().as_object()), t);
+}
+
 }  // namespace
 
 int obj_isinstance(ThreadState& ts, Value obj, Value cls) {
@@ -610,9 +623,9 @@ int obj_isinstance(ThreadState& ts, Value obj, Value cls) {
         auto* t = reinterpret_cast<TypeObject*>(cls.as_object());
         if (type_of(ts, obj) == t) return 1;
         if (t->hdr.type == ts.types().type || !(t->hdr.type->flags & kTypeHeap))
-            return type_is_subtype(type_of(ts, obj), t);
+            return plain_isinstance(ts, obj, t);
         Value check = lookup_special(ts, cls, ts.names().__instancecheck__);
-        if (check.is_null()) return type_is_subtype(type_of(ts, obj), t);
+        if (check.is_null()) return plain_isinstance(ts, obj, t);
         Ref r(call_bound_special(ts, check, cls, Args{&obj, 1, nullptr}));
         return r ? obj_truthy(ts, *r) : -1;
     }
