@@ -1271,6 +1271,38 @@ class TestLoader:
     def loadTestsFromNames(self, names, module=None):
         return self.suiteClass([self.loadTestsFromName(n, module) for n in names])
 
+    def discover(self, start_dir, pattern='test*.py', top_level_dir=None):
+        """The tests of every module under start_dir whose file name
+        matches pattern, packages included, in sorted order. Modules are
+        imported by their dotted path from top_level_dir (default:
+        start_dir), which is put on sys.path."""
+        import os
+        start = os.path.abspath(start_dir)
+        top = os.path.abspath(top_level_dir) if top_level_dir is not None else start
+        if not os.path.isdir(start):
+            raise ImportError(f'Start directory is not importable: {start_dir!r}')
+        if top not in sys.path:
+            sys.path.insert(0, top)
+        return self.suiteClass(self._discover_in(start, top, pattern))
+
+    def _discover_in(self, directory, top, pattern):
+        import fnmatch
+        import importlib
+        import os
+        found = []
+        for name in sorted(os.listdir(directory)):
+            path = os.path.join(directory, name)
+            if os.path.isfile(path):
+                stem, ext = os.path.splitext(name)
+                if ext != '.py' or not stem.isidentifier() or not fnmatch.fnmatch(name, pattern):
+                    continue
+                relative = os.path.relpath(os.path.join(directory, stem), top)
+                module = importlib.import_module(relative.replace(os.sep, '.'))
+                found.append(self.loadTestsFromModule(module, pattern=pattern))
+            elif os.path.isfile(os.path.join(path, '__init__.py')) and name.isidentifier():
+                found.extend(self._discover_in(path, top, pattern))
+        return found
+
 
 defaultTestLoader = TestLoader()
 
@@ -1309,20 +1341,52 @@ class TestProgram:
         if isinstance(module, str):
             module = sys.modules[module]
         self.module = module
+        self._discovery = None
         self.exit = exit
         self.verbosity = verbosity
         self.failfast = bool(failfast)
         self.testRunner = testRunner
         self.testLoader = testLoader
         argv = sys.argv if argv is None else argv
-        names = self._parse(argv[1:])
+        if module is None and (len(argv) < 2 or argv[1] == 'discover' or
+                               (argv[1].startswith('-') and argv[1] not in
+                                ('-v', '--verbose', '-q', '--quiet', '-f', '--failfast'))):
+            self._discovery = argv[2:] if len(argv) > 1 and argv[1] == 'discover' else argv[1:]
+            names = []
+        else:
+            names = self._parse(argv[1:])
+        if module is None and self._discovery is None and not names:
+            self._discovery = []
         if not names and defaultTest is not None:
             names = [defaultTest] if isinstance(defaultTest, str) else list(defaultTest)
-        if names:
-            self.test = testLoader.loadTestsFromNames(names, module)
+        if self._discovery is not None:
+            self.test = self._discover(self._discovery)
+        elif names:
+            self.test = testLoader.loadTestsFromNames(map(_name_from_path, names), module)
         else:
             self.test = testLoader.loadTestsFromModule(module)
         self.runTests()
+
+    def _discover(self, args):
+        # discover [-v] [-s START] [-p PATTERN] [-t TOP] [START [PATTERN [TOP]]]
+        options = {'-s': '.', '-p': 'test*.py', '-t': None}
+        positional = []
+        items = iter(args)
+        for arg in items:
+            if arg in ('-v', '--verbose'):
+                self.verbosity = 2
+            elif arg in ('-q', '--quiet'):
+                self.verbosity = 0
+            elif arg in ('-f', '--failfast'):
+                self.failfast = True
+            elif arg in ('-s', '--start-directory', '-p', '--pattern', '-t', '--top-level-directory'):
+                key = arg if len(arg) == 2 else '-' + arg[2]
+                options[key] = next(items)
+            else:
+                positional.append(arg)
+        for key, value in zip(('-s', '-p', '-t'), positional):
+            options[key] = value
+        return self.testLoader.discover(options['-s'], options['-p'], options['-t'])
 
     def _parse(self, args):
         names = []
@@ -1349,6 +1413,14 @@ class TestProgram:
 
 
 main = TestProgram
+
+
+def _name_from_path(name):
+    # `gilt -m unittest tests/test_x.py` names a module by its file.
+    if name.endswith('.py') and ('/' in name or name.count('.') == 1):
+        import os
+        return os.path.normpath(name[:-3]).replace(os.sep, '.')
+    return name
 
 # CPython splits the package into these submodules; the classes report
 # them as their home, and each exists as a module re-exporting them.
