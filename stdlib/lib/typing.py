@@ -281,9 +281,8 @@ TypeGuard = _SpecialForm('TypeGuard', _wrap)
 Concatenate = _SpecialForm('Concatenate', _wrap)
 
 
-class _AnyMeta(_Combinable, type):
-    # _Combinable first: this VM's type.__or__ does not serve metaclass
-    # instances, so Any | X gives Union[Any, X] (CPython: a types.UnionType).
+class _AnyMeta(type):
+    # Any | X is type's own `|`: a types.UnionType, as in CPython 3.11.
     def __instancecheck__(self, obj):
         if self is Any:
             raise TypeError('typing.Any cannot be used with isinstance()')
@@ -533,7 +532,7 @@ class _NamedTupleMeta(type):
         defaults = [ns[name] for name in names if name in ns]
         made = collections.namedtuple(typename, names, defaults=defaults,
                                       module=ns.get('__module__', '__main__'))
-        made.__annotations__ = dict(hints)
+        made.__annotations__ = _field_types(hints.items())
         for key, value in ns.items():
             if key not in _NAMEDTUPLE_SKIP and key not in hints:
                 setattr(made, key, value)
@@ -544,8 +543,17 @@ class _NamedTupleMeta(type):
             return super().__call__(*args, **kwargs)
         # NamedTuple('P', [('x', int), ...]) or NamedTuple('P', x=int, ...)
         typename = args[0]
-        pairs = args[1] if len(args) > 1 else list(kwargs.items())
-        return collections.namedtuple(typename, [pair[0] for pair in pairs])
+        pairs = list(args[1] if len(args) > 1 else kwargs.items())
+        module = sys._getframe(1).f_globals.get('__name__', '__main__')
+        made = collections.namedtuple(typename, [pair[0] for pair in pairs], module=module)
+        made.__annotations__ = _field_types(pairs)
+        return made
+
+
+def _field_types(pairs):
+    # A field's type as NamedTuple records it: strings become ForwardRefs.
+    message = "NamedTuple('Name', [(f0, t0), (f1, t1), ...]); each t must be a type"
+    return {name: _type_check(hint, message) for name, hint in pairs}
 
 
 class NamedTuple(metaclass=_NamedTupleMeta):
