@@ -1240,15 +1240,16 @@ class TestLoader:
         parts = name.split('.')
         if module is None:
             import importlib
-            head = parts[:]
+            head, failure = parts[:], None
             while head:
                 try:
                     module = importlib.import_module('.'.join(head))
                     break
-                except ImportError:
+                except ImportError as e:
+                    failure = failure or e
                     head.pop()
-            else:
-                raise
+            if module is None:
+                return self.suiteClass([_failed_import(name, failure)])
             parts = parts[len(head):]
         obj, parent = module, None
         for part in parts:
@@ -1305,6 +1306,32 @@ class TestLoader:
 
 
 defaultTestLoader = TestLoader()
+
+
+class _FailedTest(TestCase):
+    """Stands for a test name that could not be imported: running it
+    reports the ImportError as an error of that test."""
+    _testMethodName = None
+
+    def __init__(self, method_name, exception):
+        self._exception = exception
+        super().__init__(method_name)
+
+    def __getattr__(self, name):
+        if name != self._testMethodName:
+            return super().__getattribute__(name)
+
+        def fail_import():
+            raise self._exception
+        return fail_import
+
+
+_FailedTest.__module__ = 'unittest.loader'
+
+
+def _failed_import(name, error):
+    text = ''.join(traceback.format_exception(type(error), error, error.__traceback__))
+    return _FailedTest(name, ImportError(f'Failed to import test module: {name}\n{text}'))
 
 
 def getTestCaseNames(testCaseClass, prefix, sortUsing=None, testNamePatterns=None):

@@ -6,8 +6,10 @@ import sys
 
 from unittest import main
 
-if sys.argv[0].endswith('__main__.py') or sys.argv[0] in ('-m', ''):
-    sys.argv[0] = 'python -m unittest'
-if '' not in sys.path and os.getcwd() not in sys.path:
-    sys.path.insert(0, os.getcwd())
-main(module=None)
+# Only when run as the program (-m), not when imported by name.
+if __name__ == '__main__':
+    if sys.argv[0].endswith('__main__.py') or sys.argv[0] in ('-m', ''):
+        sys.argv[0] = 'python -m unittest'
+    if '' not in sys.path and os.getcwd() not in sys.path:
+        sys.path.insert(0, os.getcwd())
+    main(module=None)
