@@ -76,6 +76,13 @@ Value alias_repr(ThreadState& ts, Value self) {
     return make_str(ts, out + "]");
 }
 
+// list[T][int]: the alias with its type variables replaced.
+Value alias_getitem(ThreadState& ts, Value self, Value items) {
+    Ref args(substitute_type_parameters(ts, self, ga(self)->args, items));
+    if (!args) return Value();
+    return make_alias(ts, ga(self)->origin, *args);
+}
+
 Value alias_call(ThreadState& ts, Value self, Args args) {
     return obj_call(ts, ga(self)->origin, args);
 }
@@ -134,6 +141,7 @@ void define_generic_alias_type(Interpreter& interp, TypeObject* t) {
     t->new_ = alias_new;
     t->repr = alias_repr;
     t->call = alias_call;
+    t->getitem = alias_getitem;
     t->getattr = alias_getattr;
     t->richcompare = alias_richcompare;
     t->hash = alias_hash;

@@ -246,6 +246,85 @@ Value make_type_parameters(ThreadState& ts, Value args) {
     return out.release();
 }
 
+namespace {
+
+// The index of `v` among `params`, or -1.
+int64_t param_index(Value params, Value v) {
+    for (uint64_t i = 0; i < tuple_size(params); ++i)
+        if (tuple_item(params, i) == v) return static_cast<int64_t>(i);
+    return -1;
+}
+
+// One member after substitution: a parameter becomes its item, a member
+// with parameters of its own is subscripted with the items of those.
+Value substitute_one(ThreadState& ts, Value member, Value params, Value items) {
+    int64_t at = param_index(params, member);
+    if (at >= 0) return new_ref(tuple_item(items, static_cast<uint64_t>(at)));
+    if (is_type_object(member)) return new_ref(member);
+    Ref name(make_str(ts, "__parameters__"));
+    if (!name) return Value();
+    Ref inner(obj_getattr_opt(ts, member, *name));
+    if (!inner) return ts.has_exception() ? Value() : new_ref(member);
+    if (!is_tuple(ts, *inner) || tuple_size(*inner) == 0) return new_ref(member);
+    Ref sub(tuple_new(ts, tuple_size(*inner)));
+    if (!sub) return Value();
+    for (uint64_t i = 0; i < tuple_size(*inner); ++i) {
+        int64_t k = param_index(params, tuple_item(*inner, i));
+        Value item = k >= 0 ? tuple_item(items, static_cast<uint64_t>(k)) : tuple_item(*inner, i);
+        tuple_obj(*sub)->items[i] = new_ref(item);
+    }
+    Value key = tuple_size(*sub) == 1 ? tuple_item(*sub, 0) : *sub;
+    return obj_getitem(ts, member, key);
+}
+
+}  // namespace
+
+Value substitute_type_parameters(ThreadState& ts, Value self, Value args, Value items) {
+    Ref params(make_type_parameters(ts, args));
+    if (!params) return Value();
+    uint64_t wanted = tuple_size(*params);
+    if (wanted == 0) {
+        Ref shown(obj_repr(ts, self));
+        if (!shown) return Value();
+        return raise_fmt(ts, ts.exc_types().TypeError, "{} is not a generic class",
+                         str_view(*shown));
+    }
+    Ref given(is_exact_tuple(ts, items) ? new_ref(items) : tuple_pack(ts, {items}));
+    if (!given) return Value();
+    if (tuple_size(*given) != wanted) {
+        Ref shown(obj_repr(ts, self));
+        if (!shown) return Value();
+        return raise_fmt(ts, ts.exc_types().TypeError,
+                         "Too {} arguments for {}; actual {}, expected {}",
+                         tuple_size(*given) > wanted ? "many" : "few", str_view(*shown),
+                         tuple_size(*given), wanted);
+    }
+    Ref out(tuple_new(ts, tuple_size(args)));
+    if (!out) return Value();
+    for (uint64_t i = 0; i < tuple_size(args); ++i) {
+        Value v = substitute_one(ts, tuple_item(args, i), *params, *given);
+        if (v.is_null()) return Value();
+        tuple_obj(*out)->items[i] = v;
+    }
+    return out.release();
+}
+
+namespace {
+
+// (T | list[T])[int]: the members substituted, then joined with | again.
+Value union_getitem(ThreadState& ts, Value self, Value items) {
+    Ref members(substitute_type_parameters(ts, self, un(self)->args, items));
+    if (!members) return Value();
+    Ref result(new_ref(tuple_item(*members, 0)));
+    for (uint64_t i = 1; i < tuple_size(*members); ++i) {
+        result = Ref(binary_op(ts, BinOp::Or, *result, tuple_item(*members, i)));
+        if (!result) return Value();
+    }
+    return result.release();
+}
+
+}  // namespace
+
 void define_union_type(Interpreter& interp, TypeObject* t) {
     t->instance_kind = ObjKind::Native;
     t->basicsize = sizeof(UnionObject);
@@ -256,6 +335,7 @@ void define_union_type(Interpreter& interp, TypeObject* t) {
     t->repr = union_repr;
     t->richcompare = union_richcompare;
     t->hash = union_hash;
+    t->getitem = union_getitem;
     constexpr int kOr = static_cast<int>(BinOp::Or);
     t->nb[kOr] = union_or;
     interp.types.type->nb[kOr] = union_or;

@@ -16,5 +16,10 @@ int union_issubclass(ThreadState& ts, Value cls, Value u);
 // The type variables among `args` (a tuple) and their own __parameters__,
 // in first-seen order: CPython's _Py_make_parameters. A new tuple.
 Value make_type_parameters(ThreadState& ts, Value args);
+// `alias[items]` for a generic alias or union whose members are `args`:
+// each type variable replaced by its item, members that have parameters of
+// their own subscripted in turn (CPython's _Py_subs_parameters). A new
+// tuple of the substituted members, or null with CPython's TypeError.
+Value substitute_type_parameters(ThreadState& ts, Value self, Value args, Value items);
 
 }  // namespace gilt

@@ -93,8 +93,40 @@ class _GenericAlias(_Combinable):
         _check_instantiable(self)
         return self.__origin__(*args, **kwargs)
 
+    @property
+    def __parameters__(self):
+        found = []
+        for arg in self.__args__:
+            inner = (arg,) if isinstance(arg, TypeVar) else getattr(arg, '__parameters__', ())
+            if isinstance(arg, type):
+                inner = ()
+            found.extend(p for p in inner if p not in found)
+        return tuple(found)
+
     def __getitem__(self, args):
-        return _GenericAlias(self.__origin__, args, self._name)
+        # Substitute the type variables: List[T][int] is List[int].
+        params = self.__parameters__
+        if not params:
+            raise TypeError(f'{self} is not a generic class')
+        items = args if type(args) is tuple else (args,)
+        if len(items) != len(params):
+            many = 'many' if len(items) > len(params) else 'few'
+            raise TypeError(f'Too {many} arguments for {self}; actual {len(items)}, '
+                            f'expected {len(params)}')
+        chosen = dict(zip(params, items))
+
+        def substitute(arg):
+            if isinstance(arg, TypeVar):
+                return chosen.get(arg, arg)
+            inner = () if isinstance(arg, type) else getattr(arg, '__parameters__', ())
+            if inner:
+                picked = tuple(chosen.get(p, p) for p in inner)
+                return arg[picked if len(picked) > 1 else picked[0]]
+            return arg
+        new_args = tuple(substitute(arg) for arg in self.__args__)
+        if isinstance(self, _UnionAlias):
+            return Union[new_args]
+        return type(self)(self.__origin__, new_args, self._name)
 
     def __eq__(self, other):
         if isinstance(other, _GenericAlias):
