@@ -263,6 +263,16 @@ void Unparser::lambda(const ast::Lambda* l, Level level) {
 
 void Unparser::call(const ast::Call* c) {
     expr(c->func, kAtom);
+    // A lone generator argument shares the call's parentheses: f(x for x in y).
+    if (c->args.size() == 1 && c->keywords.empty() &&
+        c->args[0]->kind == ast::ExprKind::GeneratorExp) {
+        auto* g = c->args[0]->as<ast::GeneratorExp>();
+        out += '(';
+        expr(g->elt, kTest);
+        comprehensions(g->generators);
+        out += ')';
+        return;
+    }
     out += '(';
     bool first = true;
     for (auto* a : c->args) {
