@@ -91,7 +91,30 @@ class _GenericAlias(_Combinable):
 
     def __call__(self, *args, **kwargs):
         _check_instantiable(self)
-        return self.__origin__(*args, **kwargs)
+        made = self.__origin__(*args, **kwargs)
+        if not self._name:
+            try:
+                made.__orig_class__ = self
+            except AttributeError:
+                pass
+        return made
+
+    def __mro_entries__(self, bases):
+        # PEP 560: as a base class the alias stands for its origin (and
+        # Generic[...] for Generic, unless a later base brings it anyway).
+        origin = self.__origin__
+        if isinstance(origin, _SpecialForm):
+            raise TypeError(f'Cannot subclass {self!r}')
+        later = bases[bases.index(self) + 1:]
+        if origin is Generic or self._name:
+            entries = [] if origin is Generic or origin in bases else [origin]
+            if origin is Generic and Protocol in bases:
+                return ()
+            if not any(isinstance(b, _GenericAlias) or
+                       (isinstance(b, type) and issubclass(b, Generic)) for b in later):
+                entries.append(Generic)
+            return tuple(entries)
+        return (origin,)
 
     @property
     def __parameters__(self):
@@ -390,14 +413,49 @@ Text = str
 # --- base classes ----------------------------------------------------------------------
 
 class Generic:
-    """Base for user generic classes: class Box(Generic[T]). Generic[...]
-    and Protocol[...] are the classes themselves, so they can be bases;
-    Box[int] is an alias calling Box."""
+    """Base for user generic classes: class Box(Generic[T]). Box's type
+    variables become Box.__parameters__, and Box[int] is an alias that
+    calls Box (recording itself as the instance's __orig_class__)."""
 
     def __class_getitem__(cls, params):
+        items = params if type(params) is tuple else (params,)
         if cls in (Generic, Protocol):
-            return cls
-        return _GenericAlias(cls, params)
+            if not items:
+                raise TypeError(f'Parameter list to {cls.__qualname__}[...] cannot be empty')
+            if not all(isinstance(p, TypeVar) for p in items):
+                raise TypeError(f'Parameters to {cls.__name__}[...] must all be type variables '
+                                'or parameter specification variables.')
+            if len(set(items)) != len(items):
+                raise TypeError(f'Parameters to {cls.__name__}[...] must all be unique')
+            return _GenericAlias(cls, items)
+        expected = len(cls.__dict__.get('__parameters__', ()))
+        if len(items) != expected:
+            many = 'many' if len(items) > expected else 'few'
+            raise TypeError(f'Too {many} arguments for {cls}; actual {len(items)}, '
+                            f'expected {expected}')
+        return _GenericAlias(cls, items)
+
+    def __init_subclass__(cls, *args, **kwargs):
+        super().__init_subclass__(*args, **kwargs)
+        written = cls.__dict__.get('__orig_bases__', ())
+        declared = [b for b in written
+                    if isinstance(b, _GenericAlias) and b.__origin__ is Generic]
+        if len(declared) > 1:
+            raise TypeError('Cannot inherit from Generic[...] multiple times.')
+        found = []
+        for base in written:
+            for p in getattr(base, '__parameters__', ()) if isinstance(base, _GenericAlias) else ():
+                if p not in found:
+                    found.append(p)
+        if declared:
+            listed = declared[0].__args__
+            missing = [p for p in found if p not in listed]
+            if missing:
+                shown = ', '.join(str(p) for p in missing)
+                raise TypeError(f'Some type variables ({shown}) are not listed in '
+                                f"Generic[{', '.join(str(p) for p in listed)}]")
+            found = list(listed)
+        cls.__parameters__ = tuple(found)
 
 
 # Names a protocol class has that are not members of the protocol.
