@@ -597,6 +597,16 @@ class TestCase:
         context = _WarnsContext(expected_warning, self, expected_regex)
         return context.handle('assertWarnsRegex', args, kwargs)
 
+    def assertLogs(self, logger=None, level=None):
+        """A context manager checking that the block logs at least one
+        message at `level` (INFO by default) or above on `logger` or its
+        children; `.records` and `.output` hold what was logged."""
+        return _LogsContext(self, logger, level, no_logs=False)
+
+    def assertNoLogs(self, logger=None, level=None):
+        """The opposite of assertLogs: the block must log nothing."""
+        return _LogsContext(self, logger, level, no_logs=True)
+
     # Aliases CPython keeps (deprecated there).
     failUnlessEqual = assertEquals = assertEqual
     assertNotEquals = assertNotEqual
@@ -645,6 +655,56 @@ class _SubTestContext:
         outcome.success = False
         outcome.result.addSubTest(case, subtest, (exc_type, exc, tb))
         return True
+
+
+class _LogsContext:
+    def __init__(self, case, logger, level, no_logs):
+        import logging
+        self.case = case
+        self.logger_name = logger
+        self.level = logging._nameToLevel.get(level, level) if level else logging.INFO
+        self.no_logs = no_logs
+
+    def __enter__(self):
+        import logging
+        watcher = self
+
+        class Capture(logging.Handler):
+            def emit(self, record):
+                watcher.records.append(record)
+                watcher.output.append(self.format(record))
+
+        self.records, self.output = [], []
+        target = self.logger_name
+        logger = target if isinstance(target, logging.Logger) else logging.getLogger(target)
+        self.logger = logger
+        handler = Capture()
+        handler.setLevel(self.level)
+        handler.setFormatter(logging.Formatter('%(levelname)s:%(name)s:%(message)s'))
+        self.saved = (logger.handlers[:], logger.level, logger.propagate)
+        logger.handlers = [handler]
+        logger.setLevel(self.level)
+        logger.propagate = False
+        return None if self.no_logs else self
+
+    def __exit__(self, exc_type, exc_value, tb):
+        import logging
+        handlers, level, propagate = self.saved
+        self.logger.handlers = handlers
+        self.logger.setLevel(level)
+        self.logger.propagate = propagate
+        if exc_type is not None:
+            return False
+        if self.no_logs:
+            if self.output:
+                self.case.fail(self.case._formatMessage(
+                    None, f'Unexpected logs found: {self.output!r}'))
+            return None
+        if not self.output:
+            self.case.fail(self.case._formatMessage(
+                None, f'no logs of level {logging.getLevelName(self.level)} or higher '
+                      f'triggered on {self.logger.name}'))
+        return None
 
 
 class _RaisesContext:
