@@ -6,6 +6,7 @@ the validated settings they take, keeps the dialect registry and the field
 size limit, and provides DictReader and DictWriter on top.
 """
 
+import re
 import _csv
 from _csv import Error
 
@@ -13,7 +14,7 @@ __version__ = '1.0'
 __all__ = ['QUOTE_MINIMAL', 'QUOTE_ALL', 'QUOTE_NONNUMERIC', 'QUOTE_NONE', 'Error',
            'Dialect', '__doc__', 'excel', 'excel_tab', 'field_size_limit', 'reader', 'writer',
            'register_dialect', 'get_dialect', 'list_dialects', 'unregister_dialect',
-           '__version__', 'DictReader', 'DictWriter', 'unix_dialect']
+           '__version__', 'DictReader', 'DictWriter', 'unix_dialect', 'Sniffer']
 
 QUOTE_MINIMAL, QUOTE_ALL, QUOTE_NONNUMERIC, QUOTE_NONE = range(4)
 
@@ -279,3 +280,125 @@ class DictWriter:
         return self.writer.writerows(map(self._values, rowdicts))
 
     __class_getitem__ = classmethod(type(list[int]))
+
+
+class Sniffer:
+    """Guesses the dialect of a CSV sample (sniff) and whether its first
+    row is a header (has_header)."""
+
+    # Delimiters preferred when several fit the sample equally well.
+    preferred = [',', '\t', ';', ' ', ':']
+
+    def sniff(self, sample, delimiters=None):
+        """A Dialect subclass describing the sample."""
+        quotechar, delimiter, skip, doubled = self._by_quotes(sample, delimiters)
+        if not delimiter:
+            delimiter, skip = self._by_frequency(sample, delimiters)
+        if not delimiter:
+            raise Error('Could not determine delimiter')
+
+        class dialect(Dialect):
+            _name = 'sniffed'
+            lineterminator = '\r\n'
+            quoting = QUOTE_MINIMAL
+
+        dialect.delimiter = delimiter
+        dialect.quotechar = quotechar or '"'
+        dialect.doublequote = doubled
+        dialect.skipinitialspace = skip
+        return dialect
+
+    def _by_quotes(self, sample, delimiters):
+        # Quoted fields give both the quote character (the one wrapping the
+        # most fields) and the delimiter (the character most often next to
+        # them); a space after the delimiter means skipinitialspace.
+        best = None
+        for quote in ('"', "'"):
+            field = re.compile(f'{quote}(?:[^{quote}\\n]|{quote}{quote})*{quote}')
+            found = list(field.finditer(sample))
+            if found and (best is None or len(found) > len(best[1])):
+                best = (quote, found)
+        if best is None:
+            return '', '', False, False
+        quote, found = best
+        around, spaced = {}, 0
+        for m in found:
+            start, end = m.start(), m.end()
+            if start > 0 and sample[start - 1] == ' ' and start > 1:
+                start -= 1
+                spaced += 1
+            for ch in (sample[start - 1] if start > 0 else '', sample[end:end + 1]):
+                if ch and ch not in '\r\n' and not ch.isalnum() and ch != quote and \
+                        (delimiters is None or ch in delimiters):
+                    around[ch] = around.get(ch, 0) + 1
+        doubled = any(quote * 2 in m.group()[1:-1] for m in found)
+        if not around:
+            return quote, '', False, doubled
+        delimiter = max(around, key=lambda ch: (around[ch], -self._rank(ch)))
+        if delimiter == ' ':
+            spaced = 0
+        return quote, delimiter, spaced > 0, doubled
+
+    def _rank(self, ch):
+        return self.preferred.index(ch) if ch in self.preferred else len(self.preferred)
+
+    def _by_frequency(self, sample, delimiters):
+        # The delimiter occurs the same number of times on every line; among
+        # such characters the preferred ones win, then the most frequent.
+        lines = [line for line in sample.split('\n') if line][:20]
+        if not lines:
+            return '', False
+        candidates = {ch for line in lines for ch in line if not ch.isalnum() and ch not in '"\'\r'}
+        if delimiters is not None:
+            candidates &= set(delimiters)
+        steady = []
+        for ch in candidates:
+            counts = [line.count(ch) for line in lines]
+            if counts[0] > 0 and all(n == counts[0] for n in counts):
+                steady.append((self._rank(ch), -counts[0], ch))
+        if not steady:
+            return '', False
+        delimiter = min(steady)[2]
+        first = lines[0]
+        skip = delimiter != ' ' and first.count(delimiter) == first.count(delimiter + ' ')
+        return delimiter, skip
+
+    def has_header(self, sample):
+        """Whether the first row looks like column names: in columns whose
+        values share a type (int, float, complex) or a length, the first
+        row's cell disagrees more often than it agrees."""
+        rows = reader(sample.splitlines(), self.sniff(sample))
+        header = next(rows)
+        width = len(header)
+        kinds = dict.fromkeys(range(width))
+        for count, row in enumerate(rows):
+            if count >= 20:
+                break
+            if len(row) != width:
+                continue
+            for col in list(kinds):
+                kind = _cell_kind(row[col])
+                if kinds[col] is None:
+                    kinds[col] = kind
+                elif kinds[col] != kind:
+                    del kinds[col]
+        votes = 0
+        for col, kind in kinds.items():
+            if kind is None:
+                continue
+            if isinstance(kind, int):
+                votes += 1 if len(header[col]) != kind else -1
+            else:
+                votes += -1 if _cell_kind(header[col]) == kind else 1
+        return votes > 0
+
+
+def _cell_kind(text):
+    # The first of int, float, complex that accepts the text, else its length.
+    for kind in (int, float, complex):
+        try:
+            kind(text)
+            return kind
+        except (ValueError, OverflowError):
+            pass
+    return len(text)
