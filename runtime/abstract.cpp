@@ -16,6 +16,7 @@
 #include "runtime/native_function.hpp"
 #include "runtime/str.hpp"
 #include "runtime/tuple.hpp"
+#include "runtime/union_type.hpp"
 
 namespace gilt {
 
@@ -602,6 +603,19 @@ bool is_type(Value v) {
     return v.is_object() && v.as_object()->kind == ObjKind::Type;
 }
 
+// isinstance() against a plain class: by type, and failing that by the
+// object's __class__ when an instance of a user class reports another one
+// (a proxy or a mock with a spec), as CPython's object_isinstance does.
+int plain_isinstance(ThreadState& ts, Value obj, TypeObject* t) {
+    TypeObject* actual = type_of(ts, obj);
+    if (type_is_subtype(actual, t)) return 1;
+    if (!(actual->flags & kTypeHeap)) return 0;
+    Ref reported(obj_getattr_opt(ts, obj, ts.names().__class__));
+    if (!reported) return ts.has_exception() ? -1 : 0;
+    if (!is_type(*reported) || reported.get() == val(actual)) return 0;
+    return type_is_subtype(reinterpret_cast<TypeObject*>(reported.get().as_object()), t);
+}
+
 }  // namespace
 
 int obj_isinstance(ThreadState& ts, Value obj, Value cls) {
@@ -609,9 +623,9 @@ int obj_isinstance(ThreadState& ts, Value obj, Value cls) {
         auto* t = reinterpret_cast<TypeObject*>(cls.as_object());
         if (type_of(ts, obj) == t) return 1;
         if (t->hdr.type == ts.types().type || !(t->hdr.type->flags & kTypeHeap))
-            return type_is_subtype(type_of(ts, obj), t);
+            return plain_isinstance(ts, obj, t);
         Value check = lookup_special(ts, cls, ts.names().__instancecheck__);
-        if (check.is_null()) return type_is_subtype(type_of(ts, obj), t);
+        if (check.is_null()) return plain_isinstance(ts, obj, t);
         Ref r(call_bound_special(ts, check, cls, Args{&obj, 1, nullptr}));
         return r ? obj_truthy(ts, *r) : -1;
     }
@@ -621,6 +635,13 @@ int obj_isinstance(ThreadState& ts, Value obj, Value cls) {
             if (r != 0) return r;
         }
         return 0;
+    }
+    if (is_union(ts, cls)) return union_isinstance(ts, obj, cls);
+    // Any other object may answer for itself (typing's aliases do).
+    Value check = lookup_special(ts, cls, ts.names().__instancecheck__);
+    if (!check.is_null()) {
+        Ref r(call_bound_special(ts, check, cls, Args{&obj, 1, nullptr}));
+        return r ? obj_truthy(ts, *r) : -1;
     }
     raise(ts, ts.exc_types().TypeError,
           "isinstance() arg 2 must be a type, a tuple of types, or a union");
@@ -635,9 +656,11 @@ int obj_issubclass(ThreadState& ts, Value derived, Value cls) {
         }
         return 0;
     }
+    if (is_union(ts, cls)) return union_issubclass(ts, derived, cls);
     // A class whose metaclass is written in Python (an ABC, say) may answer
-    // for itself; type's own answer is obj_issubclass_plain.
-    if (cls.is_object() && (type_of(ts, cls)->flags & kTypeHeap)) {
+    // for itself, and so may any object that is not a class (typing's
+    // aliases); type's own answer is obj_issubclass_plain.
+    if (cls.is_object() && ((type_of(ts, cls)->flags & kTypeHeap) || !is_type(cls))) {
         Value check = lookup_special(ts, cls, ts.names().__subclasscheck__);
         if (!check.is_null()) {
             Ref r(call_bound_special(ts, check, cls, Args{&derived, 1, nullptr}));

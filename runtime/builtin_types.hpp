@@ -70,7 +70,8 @@
     X(method_wrapper, "method-wrapper")               \
     X(getset_descriptor, "getset_descriptor")         \
     X(wrapper_descriptor, "wrapper_descriptor")       \
-    X(generic_alias, "GenericAlias")
+    X(generic_alias, "GenericAlias")                  \
+    X(union_type, "UnionType")
 
 namespace gilt {
 

@@ -201,6 +201,17 @@ Value raise_os_error(ThreadState& ts, int err, Value filename) {
     Ref code(make_int(ts, err));
     Ref msg(make_str(ts, text));
     if (!code || !msg) return Value();
+    // A path-like object is reported by the path it stands for, as CPython.
+    Ref path;
+    if (!filename.is_null() && filename.is_object() && !is_str(ts, filename)) {
+        Ref fspath_name(ts.interp().intern("__fspath__"));
+        Value f = lookup_special(ts, filename, *fspath_name);
+        if (!f.is_null()) {
+            path = Ref(call_bound_special(ts, f, filename, Args{}));
+            if (!path) return Value();
+            filename = *path;
+        }
+    }
     Ref args(filename.is_null() ? tuple_pack(ts, {*code, *msg})
                                 : tuple_pack(ts, {*code, *msg, filename}));
     if (!args) return Value();

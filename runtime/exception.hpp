@@ -151,7 +151,10 @@ void print_exception(ThreadState& ts, Value exc);
 std::string format_exception_only(ThreadState& ts, Value exc);
 
 // Builds a SyntaxError instance with CPython's attributes (msg, filename,
-// lineno, offset, text, end_lineno, end_offset).
+// lineno, offset, text, end_lineno, end_offset). An end_offset of
+// kSyntaxErrorNoEnd is None, as CPython leaves it for the errors of future
+// statements.
+constexpr int kSyntaxErrorNoEnd = -0x7fffffff;
 Value make_syntax_error(ThreadState& ts, TypeObject* type, const std::string& msg,
                         const std::string& filename, int lineno, int offset,
                         const std::string& text, int end_lineno, int end_offset);

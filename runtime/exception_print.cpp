@@ -717,7 +717,8 @@ Value make_syntax_error(ThreadState& ts, TypeObject* type, const std::string& ms
     Ref off(offset >= 0 ? make_int(ts, offset) : Value::none());
     Ref t(text.empty() ? Value::none() : make_str(ts, text));
     Ref eln(int_or_none(end_lineno));
-    Ref eoff(end_lineno > 0 ? make_int(ts, end_offset) : Value::none());
+    Ref eoff(end_lineno > 0 && end_offset != kSyntaxErrorNoEnd ? make_int(ts, end_offset)
+                                                               : Value::none());
     if (!m || !f || !ln || !off || !t || !eln || !eoff) return Value();
     Ref info(tuple_pack(ts, {*f, *ln, *off, *t, *eln, *eoff}));
     if (!info) return Value();

@@ -11,6 +11,7 @@
 #include "runtime/interpreter.hpp"
 #include "runtime/str.hpp"
 #include "runtime/tuple.hpp"
+#include "runtime/union_type.hpp"
 
 namespace gilt {
 
@@ -75,6 +76,13 @@ Value alias_repr(ThreadState& ts, Value self) {
     return make_str(ts, out + "]");
 }
 
+// list[T][int]: the alias with its type variables replaced.
+Value alias_getitem(ThreadState& ts, Value self, Value items) {
+    Ref args(substitute_type_parameters(ts, self, ga(self)->args, items));
+    if (!args) return Value();
+    return make_alias(ts, ga(self)->origin, *args);
+}
+
 Value alias_call(ThreadState& ts, Value self, Args args) {
     return obj_call(ts, ga(self)->origin, args);
 }
@@ -83,6 +91,7 @@ Value alias_getattr(ThreadState& ts, Value self, Value name) {
     std::string_view n = str_view(name);
     if (n == "__origin__") return new_ref(ga(self)->origin);
     if (n == "__args__") return new_ref(ga(self)->args);
+    if (n == "__parameters__") return make_type_parameters(ts, ga(self)->args);
     Value r = generic_getattr(ts, self, name);
     if (!r.is_null() || !exception_matches(ts, ts.exc_types().AttributeError)) return r;
     clear_exception(ts);
@@ -132,6 +141,7 @@ void define_generic_alias_type(Interpreter& interp, TypeObject* t) {
     t->new_ = alias_new;
     t->repr = alias_repr;
     t->call = alias_call;
+    t->getitem = alias_getitem;
     t->getattr = alias_getattr;
     t->richcompare = alias_richcompare;
     t->hash = alias_hash;

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "interp/compiler/compile.hpp"
+#include "interp/compiler/future.hpp"
 #include "interp/vm/frame.hpp"
 #include "interp/vm/import.hpp"
 #include "runtime/abstract.hpp"
@@ -54,6 +55,12 @@ bool is_code(Value v) {
     return v.is_object() && v.as_object()->kind == ObjKind::Code;
 }
 
+// The future features of the code calling exec/eval/compile, which the
+// source they compile inherits (as CPython's PyEval_MergeCompilerFlags).
+uint32_t caller_future_flags(ThreadState& ts) {
+    return ts.frame ? ts.frame->code->flags & kFutureAnnotations : 0;
+}
+
 // Compiles a source argument of exec/eval, or returns a code object as is.
 Value code_for(ThreadState& ts, Value src, const char* fname, CompileMode mode) {
     if (is_code(src)) return new_ref(src);
@@ -70,7 +77,7 @@ Value code_for(ThreadState& ts, Value src, const char* fname, CompileMode mode) 
         std::size_t start = text.find_first_not_of(" \t");
         text.erase(0, start == std::string::npos ? text.size() : start);
     }
-    return compile_source(ts, text, "<string>", mode);
+    return compile_source(ts, text, "<string>", mode, nullptr, caller_future_flags(ts));
 }
 
 bool is_mapping(ThreadState& ts, Value v) {
@@ -180,8 +187,17 @@ Value builtin_compile(ThreadState& ts, Args args) {
         return raise(ts, ts.exc_types().SyntaxError,
                      "source code string cannot contain null bytes");
     }
+    uint32_t future = 0;
+    if (!flags.is_null()) {
+        int64_t f = 0;
+        if (!obj_index(ts, flags, &f)) return Value();
+        future = static_cast<uint32_t>(f) & kFutureAnnotations;
+    }
+    int dont = dont_inherit.is_null() ? 0 : obj_truthy(ts, dont_inherit);
+    if (dont < 0) return Value();
+    if (!dont) future |= caller_future_flags(ts);
     register_source(ts, name, text);
-    return compile_source(ts, text, name, cm);
+    return compile_source(ts, text, name, cm, nullptr, future);
 }
 
 Value builtin_globals(ThreadState& ts, Args args) {

@@ -266,6 +266,19 @@ Value file_open(ThreadState& ts, Args args) {
                     {&file, &mode, &buffering, &encoding, &errors, &newline, &closefd, &opener})) {
         return Value();
     }
+    // A path-like object (pathlib.Path) opens the path its __fspath__ gives,
+    // which is also the file's name.
+    Ref path_like;
+    if (!is_int(file) && !is_str(ts, file) &&
+        !(file.is_object() && file.as_object()->kind == ObjKind::Bytes)) {
+        Ref fspath_name(ts.interp().intern("__fspath__"));
+        Value f = lookup_special(ts, file, *fspath_name);
+        if (!f.is_null()) {
+            path_like = Ref(call_bound_special(ts, f, file, Args{}));
+            if (!path_like) return Value();
+            file = *path_like;
+        }
+    }
     Ref mode_str(mode.is_null() ? make_str(ts, "r") : new_ref(mode));
     if (!is_str(ts, *mode_str)) {
         return raise_fmt(ts, ts.exc_types().TypeError, "open() argument 'mode' must be str, not {}",

@@ -35,6 +35,7 @@ Value init_blake2_module(ThreadState& ts);       // blake2.cpp: _blake2
 Value init_zlib_module(ThreadState& ts);         // zlib_module.cpp
 Value init_mmap_module(ThreadState& ts);         // mmap_module.cpp
 Value init_binascii_module(ThreadState& ts);     // binascii.cpp
+Value init_csv_module(ThreadState& ts);          // csv_module.cpp: _csv, for csv.py
 Value init_resource_module(ThreadState& ts);     // resource.cpp
 Value init_struct_module(ThreadState& ts);       // struct_module.cpp
 Value init_array_module(ThreadState& ts);        // array_module.cpp

@@ -15,6 +15,7 @@ constexpr NativeModule kNativeModules[] = {
     {"_codecs", init_codecs_module},            // codecs_module.cpp
     {"_collections", init_collections_module},  // collections.cpp
     {"_contextvars", init_contextvars_module},  // contextvars.cpp
+    {"_csv", init_csv_module},                  // csv_module.cpp
     {"_decimal", init_decimal_module},          // decimal_*.cpp; decimal.py adds the context
     {"_functools", init_functools_module},      // functools.cpp
     {"_hashlib", init_hashlib_module},          // hashlib.cpp

@@ -43,7 +43,7 @@ Value raise_syntax_error(ThreadState& ts, const SyntaxErrorInfo& e, std::string_
 }  // namespace
 
 Value compile_source(ThreadState& ts, std::string_view source, std::string_view filename,
-                     CompileMode mode, bool* incomplete) {
+                     CompileMode mode, bool* incomplete, uint32_t future_flags) {
     ast::ParseMode pm = mode == CompileMode::Exec   ? ast::ParseMode::Module
                         : mode == CompileMode::Eval ? ast::ParseMode::Expression
                                                     : ast::ParseMode::Interactive;
@@ -54,7 +54,7 @@ Value compile_source(ThreadState& ts, std::string_view source, std::string_view 
         return raise_syntax_error(ts, *parsed.error, filename, source);
     }
     register_source(ts, std::string(filename), std::string(source));
-    Compiler compiler(ts, std::string(filename));
+    Compiler compiler(ts, std::string(filename), future_flags);
     Value code = compiler.compile(*parsed.module);
     if (code.is_null() && !ts.has_exception()) {
         SyntaxErrorInfo e = compiler.error() ? *compiler.error() : SyntaxErrorInfo{};

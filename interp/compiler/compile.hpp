@@ -2,6 +2,7 @@
 // the import system, exec()/eval()/compile() and the embedding API share.
 #pragma once
 
+#include <cstdint>
 #include <string_view>
 
 #include "runtime/object.hpp"
@@ -15,8 +16,10 @@ enum class CompileMode { Exec, Eval, Single };
 // null with SyntaxError (or IndentationError/TabError) pending, carrying
 // CPython's attributes. With `incomplete` non-null, it is set when the
 // failure means more input could complete the source (the REPL).
+// `future_flags` (CPython's CO_FUTURE_* bits, future.hpp) turn on future
+// features as if the source began with their future statements.
 Value compile_source(ThreadState& ts, std::string_view source, std::string_view filename,
-                     CompileMode mode, bool* incomplete = nullptr);
+                     CompileMode mode, bool* incomplete = nullptr, uint32_t future_flags = 0);
 
 // Runs a module-level code object with the given globals (and locals: the
 // same dict unless given). Returns the result (None for exec mode) or null.

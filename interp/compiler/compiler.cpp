@@ -5,6 +5,8 @@
 #include <cassert>
 #include <cstring>
 
+#include "interp/compiler/unparse.hpp"
+
 #include "runtime/errors.hpp"
 #include "runtime/exception.hpp"
 #include "runtime/float.hpp"
@@ -20,8 +22,10 @@ namespace {
 bool has_annotations(const std::vector<ast::Stmt*>& body);
 }  // namespace
 
-Compiler::Compiler(ThreadState& ts, std::string filename)
-    : m_ts(ts), m_filename(std::move(filename)) {}
+Compiler::Compiler(ThreadState& ts, std::string filename, uint32_t future_flags)
+    : m_ts(ts), m_filename(std::move(filename)) {
+    m_future.flags = future_flags;
+}
 
 Compiler::~Compiler() {
     for (auto& unit : m_units)
@@ -64,6 +68,7 @@ void Compiler::enter_unit(Scope* scope, const std::string& name, const std::stri
         }
         c->flags |= kCodeOptimized;
     }
+    c->flags |= m_future.flags;
     std::vector<std::string> cells(scope->cells.begin(), scope->cells.end());
     if (scope->kind == ScopeKind::Class && scope->needs_class_cell) cells.push_back("__class__");
     for (auto& n : cells) {
@@ -489,7 +494,8 @@ void Compiler::delete_name(const std::string& n) {
 // --- entry ---
 
 Value Compiler::compile(const ast::Module& module) {
-    if (!m_symtable.build(module, &m_error)) {
+    if (!parse_future_features(module, &m_future, &m_error)) return Value();
+    if (!m_symtable.build(module, &m_error, future_annotations())) {
         m_error->text = "";
         return Value();
     }
@@ -648,14 +654,21 @@ void Compiler::make_closure(Value code, uint32_t flags) {
     emit(Op::MAKE_FUNCTION, flags);
 }
 
-// Builds the __annotations__ dict of a def (evaluated now, as without
-// `from __future__ import annotations`). Returns false when there is none.
+void Compiler::annotation(const ast::Expr* e) {
+    if (future_annotations())
+        load_const_str(unparse_annotation(e));
+    else
+        expr(e);
+}
+
+// Builds the __annotations__ dict of a def (evaluated now, or as strings
+// under `from __future__ import annotations`). Returns false when there is none.
 bool Compiler::annotations(const ast::Arguments* args, const ast::Expr* returns) {
     int n = 0;
     auto one = [&](const ast::Arg* a) {
         if (!a || !a->annotation) return;
         load_const_str(a->arg);
-        expr(a->annotation);
+        annotation(a->annotation);
         ++n;
     };
     for (auto* a : args->posonlyargs) one(a);
@@ -665,7 +678,7 @@ bool Compiler::annotations(const ast::Arguments* args, const ast::Expr* returns)
     one(args->kwarg);
     if (returns) {
         load_const_str("return");
-        expr(returns);
+        annotation(returns);
         ++n;
     }
     if (n) emit(Op::BUILD_MAP, static_cast<uint32_t>(n));
@@ -816,7 +829,9 @@ void Compiler::reopen_cut_handlers(std::size_t mark) {
 }
 
 // `x: T = v`. At module and class level a simple name's annotation is
-// evaluated and recorded in __annotations__, as CPython does.
+// evaluated (or, under PEP 563, un-parsed) and recorded in __annotations__,
+// as CPython does; a complex target's annotation is evaluated and dropped,
+// or under PEP 563 not even evaluated.
 void Compiler::ann_assign(const ast::AnnAssign* a) {
     if (a->value) {
         expr(a->value);
@@ -825,11 +840,11 @@ void Compiler::ann_assign(const ast::AnnAssign* a) {
     ScopeKind k = u().scope->kind;
     if (k != ScopeKind::Module && k != ScopeKind::Class) return;
     if (a->simple && a->target->kind == ast::ExprKind::Name) {
-        expr(a->annotation);
+        annotation(a->annotation);
         emit(Op::LOAD_NAME, add_name("__annotations__"));
         load_const_str(a->target->as<ast::Name>()->id);
         emit(Op::STORE_SUBSCR);
-    } else {
+    } else if (!future_annotations()) {
         expr(a->annotation);
         emit(Op::POP_TOP);
     }
@@ -1466,6 +1481,12 @@ void Compiler::import_stmt(const ast::Import* i) {
 }
 
 void Compiler::import_from(const ast::ImportFrom* i) {
+    // The future statements the future pass accepted all lie on or before
+    // its last line; any other one is misplaced.
+    if (i->level == 0 && i->module && *i->module == "__future__" && i->line > m_future.last_line) {
+        fail(i, "from __future__ imports must occur at the beginning of the file");
+        return;
+    }
     emit(Op::LOAD_CONST, const_int(i->level));
     Value names = tuple_new(m_ts, i->names.size());
     for (std::size_t k = 0; k < i->names.size(); ++k)
@@ -1530,8 +1551,9 @@ int stack_effect(Op op, uint32_t arg, bool jump) {
 
 // --- entry point ---
 
-Value compile_ast(ThreadState& ts, const ast::Module& module, std::string_view filename) {
-    Compiler c(ts, std::string(filename));
+Value compile_ast(ThreadState& ts, const ast::Module& module, std::string_view filename,
+                  uint32_t future_flags) {
+    Compiler c(ts, std::string(filename), future_flags);
     Value code = c.compile(module);
     return code;
 }

@@ -21,6 +21,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "interp/compiler/future.hpp"
 #include "interp/compiler/opcodes.hpp"
 #include "interp/compiler/symtable.hpp"
 #include "interp/frontend/ast.hpp"
@@ -34,11 +35,14 @@ struct CodeUnit;
 
 // Compiles a parsed module. Returns a new code object, or null with a
 // SyntaxError pending (scope errors, `return` outside function, ...).
-Value compile_ast(ThreadState& ts, const ast::Module& module, std::string_view filename);
+// `future_flags` are kFuture* bits (future.hpp) in force before the module's
+// own future statements: compile()'s flags and those it inherits.
+Value compile_ast(ThreadState& ts, const ast::Module& module, std::string_view filename,
+                  uint32_t future_flags = 0);
 
 class Compiler {
 public:
-    Compiler(ThreadState& ts, std::string filename);
+    Compiler(ThreadState& ts, std::string filename, uint32_t future_flags = 0);
     ~Compiler();
     Value compile(const ast::Module& module);
 
@@ -187,6 +191,9 @@ private:
                        const std::vector<ast::Stmt*>* body, const ast::Expr* lambda_body,
                        bool is_async, int line, const ast::Expr* returns);
     bool annotations(const ast::Arguments* args, const ast::Expr* returns);
+    // An annotation's value: evaluated, or its source text under PEP 563.
+    void annotation(const ast::Expr* e);
+    bool future_annotations() const { return m_future.flags & kFutureAnnotations; }
     void make_closure(Value code, uint32_t flags);
     void set_args(const ast::Arguments* a);
 
@@ -195,6 +202,7 @@ private:
     SymbolTable m_symtable;
     std::vector<std::unique_ptr<CodeUnit>> m_units;
     std::optional<SyntaxErrorInfo> m_error;
+    FutureFeatures m_future;
     bool m_interactive = false;
     std::vector<int> m_cut;  // handlers cut by the current break/continue/return
 

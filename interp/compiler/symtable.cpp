@@ -25,8 +25,8 @@ Scope* SymbolTable::scope_of(const void* node) const {
 // Pass 1 collects bindings and uses per scope; pass 2 (analyze) resolves.
 class SymtableBuilder {
 public:
-    SymtableBuilder(SymbolTable& t, std::optional<SyntaxErrorInfo>* err)
-        : m_table(t), m_error(err) {}
+    SymtableBuilder(SymbolTable& t, std::optional<SyntaxErrorInfo>* err, bool future_annotations)
+        : m_table(t), m_error(err), m_future_annotations(future_annotations) {}
 
     bool run(const ast::Module& m) {
         m_table.m_root = std::make_unique<Scope>();
@@ -106,9 +106,64 @@ private:
         for (auto* s : body) visit_stmt(s);
     }
 
+    // Without PEP 563 an annotation is evaluated where it stands (the scope
+    // enclosing a def, or a module or class body). Under it, the annotation
+    // is only un-parsed: its names must not touch the enclosing scope, so it
+    // is visited in a scope of its own that the compiler never sees (CPython's
+    // annotation block), which also refuses yield, await and `:=`.
+    void visit_annotation(const ast::Expr* e) {
+        if (!e) return;
+        if (!m_future_annotations) {
+            visit_expr(e);
+            return;
+        }
+        auto block = std::make_unique<Scope>();
+        block->kind = ScopeKind::Function;
+        block->name = "_annotation";
+        block->parent = m_cur;
+        Scope* saved = std::exchange(m_cur, block.get());
+        Scope* saved_block = std::exchange(m_annotation_block, block.get());
+        visit_expr(e);
+        m_annotation_block = saved_block;
+        m_cur = saved;
+        m_detached.push_back(std::move(block));
+    }
+
+    void visit_arg_annotations(const ast::FunctionDefBase* f) {
+        const ast::Arguments* a = f->args;
+        for (auto* x : a->posonlyargs) visit_annotation(x->annotation);
+        for (auto* x : a->args) visit_annotation(x->annotation);
+        if (a->vararg) visit_annotation(a->vararg->annotation);
+        for (auto* x : a->kwonlyargs) visit_annotation(x->annotation);
+        if (a->kwarg) visit_annotation(a->kwarg->annotation);
+        visit_annotation(f->returns);
+    }
+
+    // Expressions PEP 563 refuses directly inside an annotation.
+    bool refused_in_annotation(const ast::Expr* e) {
+        const char* what = nullptr;
+        switch (e->kind) {
+            case ast::ExprKind::Yield:
+            case ast::ExprKind::YieldFrom:
+                what = "yield expression";
+                break;
+            case ast::ExprKind::Await:
+                what = "await expression";
+                break;
+            case ast::ExprKind::NamedExpr:
+                what = "named expression";
+                break;
+            default:
+                return false;
+        }
+        fail(e, std::string("'") + what + "' can not be used within an annotation");
+        return true;
+    }
+
     void visit_function(const ast::FunctionDefBase* f) {
         for (auto* d : f->decorator_list) visit_expr(d);
         visit_defaults(f->args);
+        visit_arg_annotations(f);
         bind(f->name, f);
         Scope* s = push(ScopeKind::Function, f->name, f);
         s->is_coroutine = f->kind == ast::StmtKind::AsyncFunctionDef;
@@ -165,8 +220,9 @@ private:
                 }
                 // Module and class bodies evaluate the annotation (compiler's
                 // ann_assign), so its lambdas and comprehensions need scopes.
-                if (m_cur->kind == ScopeKind::Module || m_cur->kind == ScopeKind::Class)
-                    visit_expr(a->annotation);
+                if (m_future_annotations || m_cur->kind == ScopeKind::Module ||
+                    m_cur->kind == ScopeKind::Class)
+                    visit_annotation(a->annotation);
                 if (a->value) visit_expr(a->value);
                 if (a->value || a->target->kind != ast::ExprKind::Name)
                     visit_expr(a->target);
@@ -416,6 +472,7 @@ private:
 
     void visit_expr(const ast::Expr* e) {
         using K = ast::ExprKind;
+        if (m_cur == m_annotation_block && refused_in_annotation(e)) return;
         switch (e->kind) {
             case K::BoolOp:
                 for (auto* v : e->as<ast::BoolOp>()->values) visit_expr(v);
@@ -632,6 +689,9 @@ private:
     std::optional<SyntaxErrorInfo>* m_error;
     Scope* m_cur = nullptr;
     bool m_failed = false;
+    bool m_future_annotations = false;
+    Scope* m_annotation_block = nullptr;             // the PEP 563 block being visited
+    std::vector<std::unique_ptr<Scope>> m_detached;  // annotation blocks, never compiled
     // Where each scope first declared a name global or nonlocal (errors point there).
     std::map<std::pair<const Scope*, std::string>, const ast::Node*> m_directive_at;
     // What each comprehension scope is ("list comprehension", ...), and the
@@ -643,8 +703,9 @@ private:
     bool m_in_comp_iter = false;
 };
 
-bool SymbolTable::build(const ast::Module& module, std::optional<SyntaxErrorInfo>* error) {
-    SymtableBuilder b(*this, error);
+bool SymbolTable::build(const ast::Module& module, std::optional<SyntaxErrorInfo>* error,
+                        bool future_annotations) {
+    SymtableBuilder b(*this, error, future_annotations);
     return b.run(module);
 }
 

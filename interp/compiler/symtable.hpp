@@ -58,7 +58,9 @@ public:
     // Builds the scope tree; returns false with `error` set on a scope error
     // ("name 'x' is parameter and global", "no binding for nonlocal 'x' found",
     // "nonlocal declaration not allowed at module level", ...).
-    bool build(const ast::Module& module, std::optional<SyntaxErrorInfo>* error);
+    // `future_annotations`: the module has `from __future__ import annotations`.
+    bool build(const ast::Module& module, std::optional<SyntaxErrorInfo>* error,
+               bool future_annotations = false);
     Scope* root() const { return m_root.get(); }
     // The scope created for a FunctionDef, Lambda, ClassDef or comprehension node.
     Scope* scope_of(const void* node) const;

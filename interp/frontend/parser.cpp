@@ -322,7 +322,7 @@ Stmt* Parser::assignment_or_expression() {
         set_target(first, TargetUse::Assign);
         a->target = first;
         a->simple = first->kind == ExprKind::Name && start.kind != TokenKind::LPar;
-        a->annotation = expression();
+        a->annotation = annotation_expr();
         if (accept(TokenKind::Equal))
             a->value = at(TokenKind::KwYield) ? yield_expr() : star_expressions();
         finish(a);
@@ -497,6 +497,9 @@ Stmt* Parser::import_from() {
         }
     }
     finish(imp);
+    if (imp->level == 0 && imp->module && *imp->module == "__future__")
+        for (const Alias* a : imp->names)
+            if (a->name == "annotations") m_future_annotations = true;
     return imp;
 }
 
@@ -531,7 +534,7 @@ Stmt* Parser::function_def(std::vector<Expr*> decorators, const Token& start) {
     }
     check_debug_params(f, f->args);
     expect(TokenKind::RPar);
-    if (accept(TokenKind::RArrow)) f->returns = expression();
+    if (accept(TokenKind::RArrow)) f->returns = annotation_expr();
     expect_colon();
     Scope saved = m_scope;
     m_scope = Scope{true, is_async, false, 0};

@@ -1,5 +1,7 @@
 // The parser's expression rules (CPython 3.11 Grammar/python.gram, from
 // star_expressions down to atom) and the checks on assignment targets.
+#include <utility>
+
 #include "interp/frontend/parser_impl.hpp"
 
 namespace gilt::parser_detail {
@@ -759,10 +761,20 @@ Expr* Parser::lambdef() {
     return l;
 }
 
+// annotation: expression (of a parameter, a return or an annotated assignment)
+Expr* Parser::annotation_expr() {
+    bool saved = std::exchange(m_in_annotation, true);
+    Expr* e = expression();
+    m_in_annotation = saved;
+    return e;
+}
+
 // yield_expr: 'yield' 'from' expression | 'yield' [star_expressions]
 Expr* Parser::yield_expr() {
     Token k = take();
-    if (!m_scope.in_function) defer_token(k, "'yield' outside function");
+    // Under PEP 563 the symtable refuses a yield in an annotation instead.
+    if (!m_scope.in_function && !(m_in_annotation && m_future_annotations))
+        defer_token(k, "'yield' outside function");
     if (accept(TokenKind::KwFrom)) {
         auto* y = make<YieldFrom>(k);
         y->value = expression();
@@ -781,7 +793,7 @@ Arg* Parser::param(bool lambda) {
     if (t.kind != TokenKind::Name) invalid_syntax();
     auto* a = make<Arg>(take());
     a->arg = std::string(t.text);
-    if (!lambda && accept(TokenKind::Colon)) a->annotation = expression();
+    if (!lambda && accept(TokenKind::Colon)) a->annotation = annotation_expr();
     finish(a);
     return a;
 }

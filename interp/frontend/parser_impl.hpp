@@ -294,6 +294,7 @@ private:
     Expr* brace_atom();
     Expr* lambdef();
     Expr* yield_expr();
+    Expr* annotation_expr();
     Expr* slices();
     Expr* slice();
     Call* call(Expr* func);
@@ -399,6 +400,11 @@ private:
     bool m_in_fstring = false;
     bool m_no_invalid = false;  // set while parsing the second half of a suspected missing comma
     std::optional<SyntaxErrorInfo> m_deferred;
+    // A `from __future__ import annotations` has been parsed (PEP 563), and
+    // whether an annotation is being parsed: together they move the check
+    // of a yield in an annotation from here to the symtable.
+    bool m_future_annotations = false;
+    bool m_in_annotation = false;
 };
 
 }  // namespace gilt::parser_detail

@@ -21,9 +21,11 @@
 #include <string>
 
 #include "interp/compiler/compile.hpp"
+#include "interp/compiler/future.hpp"
 #include "interp/frontend/lexer.hpp"
 #include "interp/vm/import.hpp"
 #include "runtime/abstract.hpp"
+#include "runtime/code.hpp"
 #include "runtime/errors.hpp"
 #include "runtime/exception.hpp"
 #include "runtime/int.hpp"
@@ -293,10 +295,13 @@ private:
         m_source += line;
         m_source += '\n';
         bool incomplete = false;
-        Ref code(compile_source(m_ts, m_source, "<stdin>", CompileMode::Single, &incomplete));
+        Ref code(compile_source(m_ts, m_source, "<stdin>", CompileMode::Single, &incomplete,
+                                m_future_flags));
         if (code) {
             if (!blank && starts_compound_statement(m_source)) return Step::More;
             m_source.clear();
+            // A future statement holds for the rest of the session, as in CPython.
+            m_future_flags |= code_obj(*code)->flags & kFutureAnnotations;
             return execute(*code);
         }
         if (incomplete && (!blank || lexically_incomplete(m_source))) {
@@ -325,6 +330,7 @@ private:
     const ReplIo& m_io;
     Value m_globals;  // borrowed: __main__'s dict, kept alive by sys.modules
     std::string m_source;
+    uint32_t m_future_flags = 0;  // future features the session turned on
     int m_status = 0;
 };
 

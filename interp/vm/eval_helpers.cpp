@@ -295,7 +295,48 @@ TypeObject* calculate_metaclass(ThreadState& ts, TypeObject* meta, Value bases) 
 
 }  // namespace
 
-Value eval_make_class(ThreadState& ts, Value func, Value name, Value bases, Value kw) {
+namespace {
+
+// PEP 560: a base that is not a class may stand for classes (typing's
+// Generic[T] stands for Generic) through its __mro_entries__(bases). Returns
+// the bases with those replaced (the same tuple when none is), or null.
+Value resolve_mro_entries(ThreadState& ts, Value bases) {
+    Ref name(ts.interp().intern("__mro_entries__"));
+    if (!name) return Value();
+    std::vector<Ref> out;
+    bool changed = false;
+    for (uint64_t i = 0; i < tuple_size(bases); ++i) {
+        Value base = tuple_item(bases, i);
+        Ref hook;
+        if (!(base.is_object() && base.as_object()->kind == ObjKind::Type)) {
+            hook = Ref(obj_getattr_opt(ts, base, *name));
+            if (!hook && ts.has_exception()) return Value();
+        }
+        if (!hook) {
+            out.push_back(Ref::borrow(base));
+            continue;
+        }
+        Ref entries(obj_call(ts, *hook, Args{&bases, 1, nullptr}));
+        if (!entries) return Value();
+        if (!is_tuple(ts, *entries))
+            return raise(ts, ts.exc_types().TypeError, "__mro_entries__ must return a tuple");
+        for (uint64_t k = 0; k < tuple_size(*entries); ++k)
+            out.push_back(Ref::borrow(tuple_item(*entries, k)));
+        changed = true;
+    }
+    if (!changed) return new_ref(bases);
+    Ref result(tuple_new(ts, out.size()));
+    if (!result) return Value();
+    for (std::size_t i = 0; i < out.size(); ++i) tuple_obj(*result)->items[i] = new_ref(*out[i]);
+    return result.release();
+}
+
+}  // namespace
+
+Value eval_make_class(ThreadState& ts, Value func, Value name, Value orig_bases, Value kw) {
+    Ref resolved(resolve_mro_entries(ts, orig_bases));
+    if (!resolved) return Value();
+    Value bases = *resolved;
     Ref kwargs(kw.is_null() ? Value() : dict_copy(ts, kw));
     Value meta_v;
     if (kwargs) {
@@ -336,6 +377,8 @@ Value eval_make_class(ThreadState& ts, Value func, Value name, Value bases, Valu
     if (!ns) return Value();
     Ref cell(run_class_body(ts, func, *ns));
     if (!cell) return Value();
+    if (bases != orig_bases && obj_setitem(ts, *ns, ts.names().__orig_bases__, orig_bases) < 0)
+        return Value();
     // meta(name, bases, ns, **kw)
     std::vector<Value> argv{name, bases, *ns};
     Ref kwnames;

@@ -14,6 +14,7 @@ ModuleType = type(sys)
 SimpleNamespace = type(sys.implementation)
 MappingProxyType = type(type.__dict__)
 GenericAlias = type(list[int])
+UnionType = type(int | str)
 
 
 def _closure_sample():

@@ -61,6 +61,14 @@ TEST_F(ReplTest, MultiLineDefinitionEndsAtBlankLine) {
     EXPECT_EQ(terminal, ">>> ... ... >>> >>> \n");
 }
 
+// A future statement typed once holds for the entries after it.
+TEST_F(ReplTest, FutureAnnotationsLastForTheSession) {
+    EXPECT_EQ(run({"from __future__ import annotations", "def f(x: Undefined): pass", "",
+                   "f.__annotations__"}),
+              0);
+    EXPECT_EQ(out, "{'x': 'Undefined'}\n");
+}
+
 TEST_F(ReplTest, OneLineCompoundStatementWaitsForBlankLine) {
     EXPECT_EQ(run({"if 1: print(5)", ""}), 0);
     EXPECT_EQ(out, "5\n");
