@@ -37,5 +37,6 @@ Value init_resource_module(ThreadState& ts);     // resource.cpp
 Value init_struct_module(ThreadState& ts);       // struct_module.cpp
 Value init_array_module(ThreadState& ts);        // array_module.cpp
 Value init_regex_module(ThreadState& ts);        // regex_module.cpp: _regex, for re.py
+Value init_sqlite3_module(ThreadState& ts);      // sqlite3_*.cpp: _sqlite3, for sqlite3/
 
 }  // namespace gilt

@@ -26,6 +26,7 @@ constexpr NativeModule kNativeModules[] = {
     {"_regex", init_regex_module},              // regex_*.cpp, for re.py
     {"_signal", init_signal_module},            // signal_module.cpp; signal.py adds the enums
     {"_socket", init_socket_module},            // socket*.cpp
+    {"_sqlite3", init_sqlite3_module},          // sqlite3_*.cpp, for sqlite3/
     {"_subprocess", init_subprocess_module},    // subprocess_module.cpp
     {"_thread", init_thread_module},            // thread_module.cpp
     {"_traceback", init_traceback_module},      // traceback_module.cpp
