@@ -15,6 +15,7 @@ constexpr NativeModule kNativeModules[] = {
     {"_codecs", init_codecs_module},            // codecs_module.cpp
     {"_collections", init_collections_module},  // collections.cpp
     {"_contextvars", init_contextvars_module},  // contextvars.cpp
+    {"_expat", init_expat_module},              // expat_module.cpp, for xml.etree
     {"_functools", init_functools_module},      // functools.cpp
     {"_hashlib", init_hashlib_module},          // hashlib.cpp
     {"_io", init_io_module},                    // io.cpp, the same module as io
