@@ -236,11 +236,11 @@ def _compile(path, namespaces):
             continue
         if not isinstance(token, str) or not expect_name or token in "]@=()":
             raise SyntaxError("invalid path")
+        if descend and token in (".", ".."):
+            raise SyntaxError("invalid descendant")
         if token == ".":
-            steps.append(_descendants_or_self if descend else _self_step)
+            steps.append(_self_step)
         elif token == "..":
-            if descend:
-                raise SyntaxError("cannot use '..' after '//'")
             steps.append(_parent_step)
         else:
             matches = _tag_matcher(_qualify(token, namespaces))
@@ -251,13 +251,6 @@ def _compile(path, namespaces):
     if expect_name:
         raise SyntaxError("path ends with a separator" if descend else "invalid path")
     return steps
-
-
-def _descendants_or_self(ctx, selection):
-    found = []
-    for elem in selection:
-        found.extend(elem.iter())
-    return found
 
 
 def _steps(path, namespaces):
