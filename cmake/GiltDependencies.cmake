@@ -9,6 +9,8 @@ find_package(GMP REQUIRED)                              # GMP::gmp, GMP::gmpxx
 find_package(Readline REQUIRED)                         # Readline::Readline
 find_package(OpenSSL REQUIRED COMPONENTS Crypto SSL)    # OpenSSL::Crypto (hashlib), OpenSSL::SSL (ssl)
 find_package(ZLIB REQUIRED)                             # ZLIB::ZLIB (zlib, binascii.crc32)
+find_package(SQLite3 REQUIRED)                          # SQLite::SQLite3 (_sqlite3)
+find_package(EXPAT REQUIRED)                            # EXPAT::EXPAT (pyexpat)
 
 # Object memory comes from mimalloc, which is much faster than glibc's
 # malloc for the many small, short-lived objects an interpreter makes.

@@ -4,8 +4,9 @@
 #   target_link_libraries(host PRIVATE gilt::gilt)
 #
 # Static libraries carry their dependencies with them: the config re-finds fmt,
-# Boost.Context, Threads, GMP, readline, OpenSSL's libssl and libcrypto, and zlib
-# (FindGMP/FindReadline are installed beside it; CMake has the other two).
+# Boost.Context, Threads, GMP, readline, OpenSSL's libssl and libcrypto, zlib,
+# SQLite and expat (FindGMP/FindReadline are installed beside it; CMake has
+# the others).
 include(CMakePackageConfigHelpers)
 
 set(GILT_CMAKE_DIR ${CMAKE_INSTALL_LIBDIR}/cmake/gilt)

@@ -41,5 +41,7 @@ Value init_struct_module(ThreadState& ts);       // struct_module.cpp
 Value init_array_module(ThreadState& ts);        // array_module.cpp
 Value init_regex_module(ThreadState& ts);        // regex_module.cpp: _regex, for re.py
 Value init_ssl_module(ThreadState& ts);          // ssl_*.cpp: _ssl (OpenSSL libssl), for ssl.py
+Value init_expat_module(ThreadState& ts);        // expat_module.cpp: _expat, for xml.etree
+Value init_sqlite3_module(ThreadState& ts);      // sqlite3_*.cpp: _sqlite3, for sqlite3/
 
 }  // namespace gilt

@@ -17,6 +17,7 @@ constexpr NativeModule kNativeModules[] = {
     {"_contextvars", init_contextvars_module},  // contextvars.cpp
     {"_csv", init_csv_module},                  // csv_module.cpp
     {"_decimal", init_decimal_module},          // decimal_*.cpp; decimal.py adds the context
+    {"_expat", init_expat_module},              // expat_module.cpp, for xml.etree
     {"_functools", init_functools_module},      // functools.cpp
     {"_hashlib", init_hashlib_module},          // hashlib.cpp
     {"_io", init_io_module},                    // io.cpp, the same module as io
@@ -28,6 +29,7 @@ constexpr NativeModule kNativeModules[] = {
     {"_regex", init_regex_module},              // regex_*.cpp, for re.py
     {"_signal", init_signal_module},            // signal_module.cpp; signal.py adds the enums
     {"_socket", init_socket_module},            // socket*.cpp
+    {"_sqlite3", init_sqlite3_module},          // sqlite3_*.cpp, for sqlite3/
     {"_ssl", init_ssl_module},                  // ssl_*.cpp, for ssl.py
     {"_subprocess", init_subprocess_module},    // subprocess_module.cpp
     {"_thread", init_thread_module},            // thread_module.cpp

@@ -9,7 +9,7 @@ set -euo pipefail
 PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config clang-format
   libboost-context-dev libfmt-dev libgtest-dev libgmp-dev libmimalloc-dev libreadline-dev
-  libssl-dev zlib1g-dev
+  libssl-dev zlib1g-dev libsqlite3-dev libexpat1-dev
   python3 tzdata
 )
 

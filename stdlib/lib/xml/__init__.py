@@ -1,0 +1,1 @@
+"""XML processing: xml.etree.ElementTree over the native _expat tokenizer."""

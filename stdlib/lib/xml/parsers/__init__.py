@@ -1,0 +1,1 @@
+"""xml.parsers: the expat error type shared by xml.dom.minidom."""
