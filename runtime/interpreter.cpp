@@ -116,6 +116,7 @@ Interpreter::~Interpreter() {
     // A builtin type must never be freed by a decref reaching zero: it was
     // calloc'd by type_alloc_builtin, and its dealloc slot is for heap types.
     for (TypeObject* t : gc->static_types) t->hdr.refcnt += 1u << 30;
+    clear_ref(gc->callbacks);  // tear-down collections run no Python callbacks
     clear_exception(ts);
     clear_ref(ts.exc_info);
     clear_ref(ts.async_exc);
