@@ -20,6 +20,7 @@
 #include "runtime/float.hpp"
 #include "runtime/gc.hpp"
 #include "runtime/heap.hpp"
+#include "runtime/int.hpp"
 #include "runtime/list.hpp"
 #include "runtime/module.hpp"
 #include "runtime/str.hpp"
@@ -135,6 +136,7 @@ Interpreter::~Interpreter() {
     }
     m_interned.clear();
     float_clear_freelist(types.float_);
+    int_clear_freelist(types.int_);
     for (TypeObject* t : gc->static_types) gc_freelist_clear(t);
     free_static_types(*this);
     dict_tables_close(*this);
