@@ -261,6 +261,7 @@ bool dict_insert(ThreadState& ts, DictObject* d, Value key, int64_t hash, Value 
         DictEntry* e = &d->entries[ix];
         Value old = e->value;
         e->value = new_ref(value);
+        dict_maintain_tracking(d, key, value);
         dict_bump_version(d);
         decref(old);
         return true;
@@ -277,6 +278,7 @@ bool dict_insert(ThreadState& ts, DictObject* d, Value key, int64_t hash, Value 
     }
     d->entries[d->entries_len++] = DictEntry{hash, new_ref(key), new_ref(value)};
     ++d->used;
+    dict_maintain_tracking(d, key, value);
     dict_bump_version(d);
     return true;
 }
@@ -287,6 +289,7 @@ void dict_insert_clean(DictObject* d, Value key, int64_t hash, Value value) {
     index_insert_clean(d, hash, static_cast<int64_t>(d->entries_len));
     d->entries[d->entries_len++] = DictEntry{hash, new_ref(key), new_ref(value)};
     ++d->used;
+    dict_maintain_tracking(d, key, value);
     dict_bump_version(d);
 }
 
@@ -549,6 +552,7 @@ Value dict_ior(ThreadState& ts, Value self, Value other) {
 Value dict_new_slot(ThreadState& ts, TypeObject* type, Args) {
     auto* d = alloc_gc<DictObject>(type, type->basicsize);
     if (!d) return raise_memory_error(ts);
+    if (type == ts.types().dict) gc_untrack(&d->hdr);  // see dict_maintain_tracking
     return val(d);
 }
 
@@ -708,6 +712,7 @@ bool is_dict(ThreadState&, Value v) noexcept {
 Value dict_new(ThreadState& ts) {
     auto* d = alloc_gc<DictObject>(ts.types().dict);
     if (!d) return raise_memory_error(ts);
+    gc_untrack(&d->hdr);  // until a container goes in: see dict_maintain_tracking
     return val(d);
 }
 

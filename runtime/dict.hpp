@@ -13,6 +13,7 @@
 
 #include <cstdint>
 
+#include "runtime/gc.hpp"
 #include "runtime/object.hpp"
 #include "runtime/thread_state.hpp"
 
@@ -53,6 +54,17 @@ inline bool dict_bloom_lacks(uint64_t bloom, int64_t hash) noexcept {
     return (bloom & bits) != bits;
 }
 
+// CPython's MAINTAIN_TRACKING: a plain dict is born untracked (dict_new) and
+// stays so while every key and value is atomic (an int, a str, an untracked
+// tuple...), since it cannot be part of a cycle; the first key or value that
+// could be tracks it. Every store into an entry calls this. Dicts made at
+// start-up before the dict type existed have no GcHead and are skipped.
+inline void dict_maintain_tracking(DictObject* d, Value key, Value value) noexcept {
+    if (!(d->hdr.flags & kObjGcTracked)) return;
+    GcHead* h = gc_head(&d->hdr);
+    if (h->next == h && (gc_may_be_tracked(value) || gc_may_be_tracked(key))) gc_track(&d->hdr);
+}
+
 // Gives the dict a version no other dict state of this interpreter has had.
 void dict_bump_version(DictObject* d) noexcept;
 
@@ -84,6 +96,7 @@ inline bool dict_try_append_new(DictObject* d, Value key, int64_t hash, Value va
     d->key_bloom |= dict_bloom_bits(hash);
     d->entries[d->entries_len++] = DictEntry{hash, new_ref(key), new_ref(value)};
     ++d->used;
+    dict_maintain_tracking(d, key, value);
     dict_bump_version(d);
     return true;
 }

@@ -91,14 +91,15 @@ Object* link_gc_object(TypeObject* type, GcHead* h, uint8_t flags) noexcept {
     init_header(o, type);
     o->flags = flags;
     Interpreter::GcState& gc = *type->interp->gc;
-    GcHead* last = gc.tracked.prev;
+    GcGeneration& young = gc.generations[0];
+    GcHead* last = young.head.prev;
     h->prev = last;
-    h->next = &gc.tracked;
+    h->next = &young.head;
     last->next = h;
-    gc.tracked.prev = h;
+    young.head.prev = h;
     // Only scheduled: the caller has not filled the object in yet (a set's
     // table, a tuple's items), and a collection now would traverse it.
-    if (++gc.allocations > gc.threshold && !gc.scheduled && gc.enabled && !gc.collecting)
+    if (++young.count > young.threshold && !gc.scheduled && gc.enabled && !gc.collecting)
         gc_schedule(*type->interp);
     return o;
 }
@@ -140,13 +141,15 @@ Object* alloc_gc_object_from(FreeBlocks& blocks, TypeObject* type, std::size_t s
 
 namespace {
 
-// Takes a tracked object's block off the interpreter's gc list.
+// Takes a gc object's block off its generation list (a no-op for an
+// untracked one, whose GcHead points at itself) and counts the deallocation
+// against generation 0, as CPython's PyObject_GC_Del does.
 [[gnu::always_inline]] inline GcHead* gc_unlink(TypeObject* type, Object* o) noexcept {
     GcHead* h = gc_head(o);
     h->prev->next = h->next;
     h->next->prev = h->prev;
-    Interpreter::GcState& gc = *type->interp->gc;
-    if (gc.allocations > 0) --gc.allocations;
+    GcGeneration& young = type->interp->gc->generations[0];
+    if (young.count > 0) --young.count;
     return h;
 }
 
@@ -241,7 +244,7 @@ void* alloc_raw_zeroed(std::size_t size) noexcept {
 // cannot hold references skip all this, so a str or float costs nothing more.
 //
 // A deferred object has refcount 0 but still owns its children; it is taken
-// off the tracked list so a collection (a __del__ run by a nested
+// off its generation list so a collection (a __del__ run by a nested
 // deallocation can reach a check point) never sees it, and its children,
 // whose references it still holds, stay alive until it is freed.
 //
@@ -270,11 +273,7 @@ constexpr int kTrashDepthMax = 50;
     gc.trash_depth = 1;
     while (GcHead* h = gc.trash) {
         gc.trash = h->next;
-        GcHead* last = gc.tracked.prev;  // back where free_object expects it
-        h->prev = last;
-        h->next = &gc.tracked;
-        last->next = h;
-        gc.tracked.prev = h;
+        h->next = h->prev = h;  // untracked: free_object's unlink is a no-op
         Object* o = gc_object(h);
         o->type->dealloc(o);
     }

@@ -80,9 +80,13 @@ bool int_arg(Value v, IntArg* out) noexcept {
     }
     if (!is_int_object(v)) return false;
     mpz_srcptr z = int_obj(v)->value;
-    if (mpz_fits_slong_p(z) && Value::fits_small(mpz_get_si(z))) {
-        out->small = mpz_get_si(z);
-        return true;
+    // Only an int subclass instance holds a small value (see int.hpp).
+    if (z->_mp_size >= -1 && z->_mp_size <= 1) {
+        uint64_t m = z->_mp_size ? z->_mp_d[0] : 0;
+        if (m <= static_cast<uint64_t>(Value::kSmallMax)) {
+            out->small = z->_mp_size < 0 ? -static_cast<int64_t>(m) : static_cast<int64_t>(m);
+            return true;
+        }
     }
     out->big = true;
     out->z = z;
@@ -130,6 +134,114 @@ Value alloc_big(ThreadState& ts, mpz_t v) {
     return val(o);
 }
 
+// --- the inline form: ints up to 128 bits without GMP ---
+//
+// An exact int whose magnitude fits two limbs is allocated with the limbs
+// right after the IntObject, and its mpz points at them (_mp_alloc = 2).
+// GMP only ever reads an IntObject's mpz (ints are immutable), so it never
+// grows or frees those limbs; int_dealloc skips mpz_clear for them
+// (int_limbs_inline). A result of up to 128 bits then costs one allocation
+// and no GMP call at all: the common case of an accumulator just past 2**63,
+// where going through GMP cost a temporary mpz, its limb block and the
+// object. Freed exact ints of this form wait on the int type's free list
+// (kIntFreeListMax, as floats do) for the next result. Operands are read back as __int128
+// (arg_i128) when their magnitude is below 2**127, and every operation on them checks overflow,
+// falling back to GMP when the exact result does not fit.
+
+using Int128 = __int128;
+using Uint128 = unsigned __int128;
+
+Value make_int_i128(ThreadState& ts, Int128 v) {
+    if (v >= Value::kSmallMin && v <= Value::kSmallMax)
+        return Value::small_int(static_cast<int64_t>(v));
+    TypeObject* t = ts.types().int_;
+    auto* o = static_cast<IntObject*>(t->freelist);
+    if (o) {
+        std::memcpy(&t->freelist, o + 1, sizeof(void*));
+        --t->freelist_len;
+        o->hdr.refcnt = 1;
+    } else {
+        constexpr std::size_t kSize = sizeof(IntObject) + 2 * sizeof(mp_limb_t);
+        o = reinterpret_cast<IntObject*>(alloc_object_uninit(t, kSize));
+        if (!o) return raise_memory_error(ts);
+    }
+    Uint128 m = v < 0 ? -static_cast<Uint128>(v) : static_cast<Uint128>(v);
+    auto* d = reinterpret_cast<mp_limb_t*>(o + 1);
+    d[0] = static_cast<mp_limb_t>(m);
+    d[1] = static_cast<mp_limb_t>(m >> 64);
+    int n = d[1] ? 2 : 1;
+    o->value->_mp_alloc = 2;
+    o->value->_mp_size = v < 0 ? -n : n;
+    o->value->_mp_d = d;
+    return val(o);
+}
+
+// The value of `a` as __int128 when its magnitude is below 2**127.
+bool arg_i128(const IntArg& a, Int128* out) noexcept {
+    if (!a.big) {
+        *out = a.small;
+        return true;
+    }
+    int size = a.z->_mp_size;
+    int n = size < 0 ? -size : size;
+    if (n > 2) return false;
+    Uint128 m = a.z->_mp_d[0];
+    if (n == 2) m |= static_cast<Uint128>(a.z->_mp_d[1]) << 64;
+    if (m >> 127) return false;
+    *out = size < 0 ? -static_cast<Int128>(m) : static_cast<Int128>(m);
+    return true;
+}
+
+// x op y in 128 bits. false when this form cannot give the answer (the
+// result overflows, or a zero divisor or negative shift count whose error
+// the general path raises); otherwise *out is the result (null: MemoryError).
+bool i128_binary(ThreadState& ts, BinOp op, Int128 x, Int128 y, Value* out) {
+    Int128 r;
+    switch (op) {
+        case BinOp::Add:
+            if (__builtin_add_overflow(x, y, &r)) return false;
+            break;
+        case BinOp::Sub:
+            if (__builtin_sub_overflow(x, y, &r)) return false;
+            break;
+        case BinOp::Mul:
+            if (__builtin_mul_overflow(x, y, &r)) return false;
+            break;
+        case BinOp::FloorDiv:
+            if (y == 0) return false;
+            r = x / y;
+            if (x % y != 0 && ((x < 0) != (y < 0))) --r;  // round toward -inf
+            break;
+        case BinOp::Mod:
+            if (y == 0) return false;
+            r = x % y;
+            if (r != 0 && ((r < 0) != (y < 0))) r += y;  // the divisor's sign
+            break;
+        case BinOp::LShift:
+            if (y < 0 || y >= 127) return false;
+            r = static_cast<Int128>(static_cast<Uint128>(x) << y);
+            if ((r >> y) != x) return false;  // bits (or the sign) shifted out
+            break;
+        case BinOp::RShift:
+            if (y < 0) return false;
+            r = y >= 127 ? (x < 0 ? -1 : 0) : (x >> y);  // arithmetic: floors
+            break;
+        case BinOp::And:
+            r = x & y;
+            break;
+        case BinOp::Or:
+            r = x | y;
+            break;
+        case BinOp::Xor:
+            r = x ^ y;
+            break;
+        default:
+            return false;
+    }
+    *out = make_int_i128(ts, r);
+    return true;
+}
+
 Value raise_too_big(ThreadState& ts) {
     return raise_memory_error(ts);
 }
@@ -146,17 +258,13 @@ uint64_t bits_of(const IntArg& a) {
 
 Value make_int(ThreadState& ts, int64_t v) {
     if (Value::fits_small(v)) return Value::small_int(v);
-    Mpz z;
-    mpz_set_si(z.v, v);
-    return alloc_big(ts, z.v);
+    return make_int_i128(ts, v);
 }
 
 Value make_int_u64(ThreadState& ts, uint64_t v) {
     if (v <= static_cast<uint64_t>(Value::kSmallMax))
         return Value::small_int(static_cast<int64_t>(v));
-    Mpz z;
-    mpz_set_ui(z.v, v);
-    return alloc_big(ts, z.v);
+    return make_int_i128(ts, v);
 }
 
 Value make_int_mpz(ThreadState& ts, mpz_t v) {
@@ -691,9 +799,8 @@ Value pow_small(ThreadState& ts, int64_t x, int64_t y) {
 Value lshift_small(ThreadState& ts, int64_t x, int64_t y) {
     if (y < 0) return negative_shift(ts);
     if (x == 0) return Value::small_int(0);
-    if (y < 63) {
-        __int128 r = static_cast<__int128>(x) << y;
-        if (r >= INT64_MIN && r <= INT64_MAX) return make_int(ts, static_cast<int64_t>(r));
+    if (y < 64) {  // |x| < 2**62: the result fits in 126 bits
+        return make_int_i128(ts, static_cast<Int128>(static_cast<Uint128>(x) << y));
     }
     if (static_cast<uint64_t>(y) > kMaxBits) return raise_too_big(ts);
     IntArg a;
@@ -713,10 +820,7 @@ Value small_binary(ThreadState& ts, BinOp op, int64_t x, int64_t y) {
         case BinOp::Mul: {
             int64_t r;
             if (!__builtin_mul_overflow(x, y, &r)) return make_int(ts, r);
-            Mpz z;
-            mpz_set_si(z.v, x);
-            mpz_mul_si(z.v, z.v, y);
-            return make_int_mpz(ts, z.v);
+            return make_int_i128(ts, static_cast<Int128>(x) * y);  // cannot overflow
         }
         case BinOp::TrueDiv:
             return true_divide_small(ts, x, y);
@@ -872,6 +976,9 @@ Value int_binary(ThreadState& ts, BinOp op, Value a, Value b) {
     // int ** negative int is float arithmetic (2 ** -1 == 0.5).
     if (op == BinOp::Pow && negative(y)) return float_binary(ts, op, a, b);
     if (!x.big && !y.big) return small_binary(ts, op, x.small, y.small);
+    Int128 p, q;
+    Value r;
+    if (arg_i128(x, &p) && arg_i128(y, &q) && i128_binary(ts, op, p, q, &r)) return r;
     return big_binary(ts, op, x, y);
 }
 
@@ -880,9 +987,16 @@ Value int_divmod(ThreadState& ts, Value a, Value b) {
     if (!int_arg(a, &x) || !int_arg(b, &y)) return Value::not_implemented();
     if (is_zero(y)) return zero_div_floor(ts);
     Ref q, r;
+    Int128 p, d;
     if (!x.big && !y.big) {
         q = Ref(make_int(ts, floor_div64(x.small, y.small)));
         r = Ref(make_int(ts, floor_mod64(x.small, y.small)));
+    } else if (arg_i128(x, &p) && arg_i128(y, &d)) {
+        Value vq, vr;
+        static_cast<void>(i128_binary(ts, BinOp::FloorDiv, p, d, &vq));
+        q = Ref(vq);
+        if (q) static_cast<void>(i128_binary(ts, BinOp::Mod, p, d, &vr));
+        r = Ref(q ? vr : Value());
     } else {
         MpzView va(x), vb(y);
         Mpz mq, mr;
@@ -927,7 +1041,8 @@ Value int_pow_mod(ThreadState& ts, Value base, Value exp, Value mod) {
 Value int_neg(ThreadState& ts, Value v) {
     IntArg a;
     if (!int_arg(v, &a)) return Value::not_implemented();
-    if (!a.big) return make_int(ts, -a.small);
+    Int128 p;
+    if (arg_i128(a, &p)) return make_int_i128(ts, -p);
     Mpz r;
     mpz_neg(r.v, a.z);
     return make_int_mpz(ts, r.v);
@@ -936,7 +1051,8 @@ Value int_neg(ThreadState& ts, Value v) {
 Value int_abs(ThreadState& ts, Value v) {
     IntArg a;
     if (!int_arg(v, &a)) return Value::not_implemented();
-    if (!a.big) return make_int(ts, a.small < 0 ? -a.small : a.small);
+    Int128 p;
+    if (arg_i128(a, &p)) return make_int_i128(ts, p < 0 ? -p : p);
     Mpz r;
     mpz_abs(r.v, a.z);
     return make_int_mpz(ts, r.v);
@@ -945,7 +1061,8 @@ Value int_abs(ThreadState& ts, Value v) {
 Value int_invert(ThreadState& ts, Value v) {
     IntArg a;
     if (!int_arg(v, &a)) return Value::not_implemented();
-    if (!a.big) return make_int(ts, ~a.small);
+    Int128 p;
+    if (arg_i128(a, &p)) return make_int_i128(ts, ~p);
     Mpz r;
     mpz_com(r.v, a.z);
     return make_int_mpz(ts, r.v);

@@ -1,5 +1,6 @@
 // int: small ints are tagged Values (runtime/value.hpp); anything larger is
-// an IntObject holding a GMP integer. Every operation normalises: a result
+// an IntObject holding a GMP integer, whose limbs sit inside the object up to
+// 128 bits. Every operation normalises: a result
 // that fits the small range is returned tagged, so an IntObject never holds
 // a small value and `is_small_int()` is a complete fast-path test.
 // bool is a subclass of int whose two values are the immediates True/False.
@@ -18,8 +19,19 @@ namespace gilt {
 
 struct IntObject {
     Object hdr;
-    mpz_t value;
+    mpz_t value;  // read-only once the object is made
 };
+
+// Ints of up to 128 bits keep their two limbs right after the IntObject
+// (the inline form, see int.cpp): their mpz must not be cleared.
+inline bool int_limbs_inline(IntObject* o) noexcept {
+    return o->value->_mp_d == reinterpret_cast<mp_limb_t*>(o + 1);
+}
+// Exact ints of the inline form kept for reuse per interpreter (on the int
+// type's free list, linked through their first limb).
+constexpr uint32_t kIntFreeListMax = 100;
+// Releases them (interpreter tear-down).
+void int_clear_freelist(TypeObject* int_type) noexcept;
 
 // Any int64 as a Value (small or big). Never fails except out of memory.
 Value make_int(ThreadState& ts, int64_t v);

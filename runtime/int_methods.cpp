@@ -6,6 +6,7 @@
 // ints, except where CPython keeps the subclass (none of these do).
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <utility>
 
 #include "runtime/abstract.hpp"
@@ -78,8 +79,32 @@ constexpr GetSetDef kIntGetSets[] = {
 
 // --- slots ---
 
+}  // namespace
+
+void int_clear_freelist(TypeObject* t) noexcept {
+    while (t->freelist) {
+        auto* io = static_cast<IntObject*>(t->freelist);
+        std::memcpy(&t->freelist, io + 1, sizeof(void*));
+        free_object(&io->hdr);
+    }
+    t->freelist_len = 0;
+}
+
+namespace {
+
 void int_dealloc(Object* o) {
-    mpz_clear(reinterpret_cast<IntObject*>(o)->value);
+    auto* io = reinterpret_cast<IntObject*>(o);
+    if (int_limbs_inline(io)) {
+        TypeObject* t = o->type;
+        if (t == t->interp->types.int_ && t->freelist_len < kIntFreeListMax) {
+            std::memcpy(io + 1, &t->freelist, sizeof(void*));
+            t->freelist = io;
+            ++t->freelist_len;
+            return;
+        }
+    } else {
+        mpz_clear(io->value);
+    }
     free_object(o);
 }
 

@@ -20,6 +20,7 @@
 #include "runtime/float.hpp"
 #include "runtime/gc.hpp"
 #include "runtime/heap.hpp"
+#include "runtime/int.hpp"
 #include "runtime/list.hpp"
 #include "runtime/module.hpp"
 #include "runtime/str.hpp"
@@ -116,6 +117,7 @@ Interpreter::~Interpreter() {
     // A builtin type must never be freed by a decref reaching zero: it was
     // calloc'd by type_alloc_builtin, and its dealloc slot is for heap types.
     for (TypeObject* t : gc->static_types) t->hdr.refcnt += 1u << 30;
+    clear_ref(gc->callbacks);  // tear-down collections run no Python callbacks
     clear_exception(ts);
     clear_ref(ts.exc_info);
     clear_ref(ts.async_exc);
@@ -134,6 +136,7 @@ Interpreter::~Interpreter() {
     }
     m_interned.clear();
     float_clear_freelist(types.float_);
+    int_clear_freelist(types.int_);
     for (TypeObject* t : gc->static_types) gc_freelist_clear(t);
     free_static_types(*this);
     dict_tables_close(*this);

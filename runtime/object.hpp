@@ -60,7 +60,8 @@ enum class ObjKind : uint8_t {
 };
 
 enum ObjFlags : uint8_t {
-    kObjGcTracked = 1u << 0,  // has a GcHead in front and is on the interpreter's gc list
+    kObjGcTracked = 1u << 0,  // has a GcHead in front (a container; whether it is on a
+                              // generation list right now: gc_is_tracked, runtime/gc.hpp)
     kObjInterned = 1u << 1,   // str: is the interned copy
     kObjFinalized = 1u << 2,  // gc: tp_clear already ran
     kObjBasicSize = 1u << 5,  // gc object allocated at its type's basicsize (its block may be

@@ -10,6 +10,7 @@
 #include "runtime/errors.hpp"
 #include "runtime/exception.hpp"
 #include "runtime/float.hpp"
+#include "runtime/gc.hpp"
 #include "runtime/heap.hpp"
 #include "runtime/int.hpp"
 #include "runtime/interpreter.hpp"
@@ -332,6 +333,7 @@ void Compiler::set_line_number(int line) {
 
 uint32_t Compiler::add_const(Value v) {
     auto& consts = u().code->consts;
+    gc_maybe_untrack_tuple(v);  // a constant tuple of atoms is never part of a cycle
     consts.push_back(v);
     return static_cast<uint32_t>(consts.size() - 1);
 }

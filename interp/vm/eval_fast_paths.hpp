@@ -220,6 +220,11 @@ __attribute__((always_inline)) inline bool float_pair_arithmetic(ThreadState& ts
     return true;
 }
 
+// A small int or an instance of exactly int (not bool, not a subclass).
+[[gnu::always_inline]] inline bool is_exact_int_operand(ThreadState& ts, Value v) noexcept {
+    return v.is_small_int() || (v.is_object_nonnull() && v.as_object()->type == ts.types().int_);
+}
+
 __attribute__((always_inline)) inline Value arithmetic(ThreadState& ts, BinOp op, Value a, Value b,
                                                        bool inplace) {
     if (a.is_small_int() && b.is_small_int()) {
@@ -242,6 +247,15 @@ __attribute__((always_inline)) inline Value arithmetic(ThreadState& ts, BinOp op
         }
         if (op == BinOp::Add && is_exact_str(ts, a) && is_exact_str(ts, b)) {
             Value r = str_concat(ts, a, b);
+            decref(a);
+            decref(b);
+            return r;
+        }
+        // Ints past the small range (an accumulator beyond 2**62): straight
+        // to int arithmetic, whose 128-bit path needs no GMP, without the
+        // slot lookup and NotImplemented protocol of binary_op.
+        if (is_exact_int_operand(ts, a) && is_exact_int_operand(ts, b) && op != BinOp::MatMul) {
+            Value r = int_binary(ts, op, a, b);
             decref(a);
             decref(b);
             return r;
