@@ -85,7 +85,28 @@ struct ModuleLock {
 struct ImportState {
     std::unordered_map<std::string, std::shared_ptr<ModuleLock>> locks;
     std::unordered_map<ThreadState*, ModuleLock*> blocking_on;
+    pid_t pid = ::getpid();  // the process the owners above live in
 };
+
+// After fork() only the forking thread lives on in the child: a lock that
+// a vanished thread held would make the child wait for it forever, so the
+// first import lock taken in a new process forgets those owners (the module
+// they were running stays half-initialised, as the thread left it).
+void forget_vanished_owners(ThreadState& ts, ImportState& state) {
+    if (state.pid == ::getpid()) return;
+    state.pid = ::getpid();
+    state.blocking_on.clear();
+    Interpreter& interp = ts.interp();
+    std::lock_guard<std::mutex> guard(interp.threads_mutex);
+    for (auto& [name, lock] : state.locks) {
+        const auto& alive = interp.threads;
+        if (std::find(alive.begin(), alive.end(), lock->owner) != alive.end()) continue;
+        lock->owner = nullptr;
+        lock->count = 0;
+        new (&lock->mutex) std::mutex;
+        new (&lock->cv) std::condition_variable;
+    }
+}
 
 ImportState& import_state(ThreadState& ts) {
     std::shared_ptr<void>& slot = ts.interp().module_state["import"];
@@ -138,6 +159,7 @@ public:
 
     // Waits for the lock. false when waiting would deadlock (nothing raised).
     [[nodiscard]] bool acquire() {
+        forget_vanished_owners(m_ts, m_state);
         std::shared_ptr<ModuleLock>& slot = m_state.locks[m_name];
         if (!slot) slot = std::make_shared<ModuleLock>();
         m_lock = slot;
