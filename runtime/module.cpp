@@ -71,6 +71,7 @@ bool init_module_dict(ThreadState& ts, Value dict, Value name, Value doc) {
 ModuleObject* alloc_module(ThreadState& ts, TypeObject* type) {
     auto* m = alloc_gc<ModuleObject>(type);
     if (!m) return nullptr;
+    m->initializing = false;
     m->dict = dict_new(ts);
     if (m->dict.is_null()) {
         decref(val(m));
@@ -79,9 +80,11 @@ ModuleObject* alloc_module(ThreadState& ts, TypeObject* type) {
     return m;
 }
 
-// `__spec__._initializing` is true while the module body runs (circular
-// imports see the partially initialized module). Errors count as false.
-bool spec_is_initializing(ThreadState& ts, Value dict) {
+// True while the module body runs (circular imports see the partially
+// initialized module): the import system's flag, or `__spec__._initializing`
+// for a module given a spec by hand. Errors count as false.
+bool spec_is_initializing(ThreadState& ts, Value self, Value dict) {
+    if (mod(self)->initializing) return true;
     Value spec = dict_get_str(dict, ts.names().__spec__);
     if (spec.is_null() || spec.is_none()) return false;
     Ref flag(obj_getattr_cstr(ts, spec, "_initializing"));
@@ -100,7 +103,7 @@ Value raise_module_attribute_error(ThreadState& ts, Value self, Value name) {
     TypeObject* AttributeError = ts.exc_types().AttributeError;
     if (mname.is_null() || !is_str(ts, mname)) {
         raise_fmt(ts, AttributeError, "module has no attribute '{}'", str_view(name));
-    } else if (spec_is_initializing(ts, dict)) {
+    } else if (spec_is_initializing(ts, self, dict)) {
         raise_fmt(ts, AttributeError,
                   "partially initialized module '{}' has no attribute '{}' (most likely due to a "
                   "circular import)",

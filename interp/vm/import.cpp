@@ -11,9 +11,13 @@
 #include <algorithm>
 #include <cerrno>
 #include <climits>
+#include <condition_variable>
 #include <cstddef>
+#include <cstdint>
 #include <cstdlib>
 #include <memory>
+#include <mutex>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "interp/compiler/compile.hpp"
@@ -22,6 +26,7 @@
 #include "runtime/dict.hpp"
 #include "runtime/errors.hpp"
 #include "runtime/exception.hpp"
+#include "runtime/gil.hpp"
 #include "runtime/interpreter.hpp"
 #include "runtime/list.hpp"
 #include "runtime/module.hpp"
@@ -43,18 +48,142 @@ extern const std::size_t kEmbeddedLibCount;
 
 namespace {
 
-// Names of the modules whose body is running right now: import_from words
-// its error "partially initialized module" for them (CPython asks
-// __spec__._initializing). Per interpreter, touched under the GIL.
-struct ImportState {
-    std::unordered_set<std::string> initializing;
+// --- per-module import locks ---------------------------------------------------
+//
+// Two threads that import the same module for the first time must not both
+// run its body, and the second must not see the half-run module: CPython
+// serialises them with one lock per module name (importlib._bootstrap's
+// _ModuleLock), held from the sys.modules miss until the body has finished.
+// A thread that finds the module in sys.modules while another thread is
+// still running its body (ModuleObject::initializing) takes and drops the
+// same lock, which waits for that body to finish.
+//
+// A lock is re-entrant for its owner (a package's __init__ importing its
+// own submodule by the full name goes through the same name). Waiting is a
+// cycle when threads import each other's modules (A runs a.py which imports
+// b, B runs b.py which imports a): each waiter records the lock it waits for
+// in `blocking_on`, and a thread whose wait would close a cycle of owners
+// back to itself does not wait. If the module is already in sys.modules it
+// gets the partially initialised module (CPython's _lock_unlock_module
+// swallowing _DeadlockError); otherwise the import fails with the
+// RuntimeError "deadlock detected by _ModuleLock('name')".
+//
+// All fields are per interpreter and read and written under the GIL, except
+// that a waiter sleeps with the GIL released on ModuleLock::cv: `releases`
+// is written with both the GIL and `mutex` held, and read by the sleeping
+// waiter under `mutex` only. `mutex` is never held while taking the GIL, so
+// the two cannot deadlock.
+struct ModuleLock {
+    ThreadState* owner = nullptr;  // the holder, or null
+    int count = 0;                 // the owner's nested acquisitions
+    int users = 0;                 // holders and waiters; the table entry goes at 0
+    std::mutex mutex;              // guards `releases` for the sleeping waiters
+    std::condition_variable cv;    // notified on each full release
+    std::uint64_t releases = 0;    // how many times the count fell to 0
 };
+
+struct ImportState {
+    std::unordered_map<std::string, std::shared_ptr<ModuleLock>> locks;
+    std::unordered_map<ThreadState*, ModuleLock*> blocking_on;
+    pid_t pid = ::getpid();  // the process the owners above live in
+};
+
+// After fork() only the forking thread lives on in the child: a lock that
+// a vanished thread held would make the child wait for it forever, so the
+// first import lock taken in a new process forgets those owners (the module
+// they were running stays half-initialised, as the thread left it).
+void forget_vanished_owners(ThreadState& ts, ImportState& state) {
+    if (state.pid == ::getpid()) return;
+    state.pid = ::getpid();
+    state.blocking_on.clear();
+    Interpreter& interp = ts.interp();
+    std::lock_guard<std::mutex> guard(interp.threads_mutex);
+    for (auto& [name, lock] : state.locks) {
+        const auto& alive = interp.threads;
+        if (std::find(alive.begin(), alive.end(), lock->owner) != alive.end()) continue;
+        lock->owner = nullptr;
+        lock->count = 0;
+        new (&lock->mutex) std::mutex;
+        new (&lock->cv) std::condition_variable;
+    }
+}
 
 ImportState& import_state(ThreadState& ts) {
     std::shared_ptr<void>& slot = ts.interp().module_state["import"];
     if (!slot) slot = std::make_shared<ImportState>();
     return *static_cast<ImportState*>(slot.get());
 }
+
+// CPython's _ModuleLock.has_deadlock: follows owner -> the lock that owner
+// waits for -> its owner ... and reports whether the chain reaches `me`. A
+// chain that loops without reaching `me` is no deadlock of ours (bpo-38091).
+bool has_deadlock(const ImportState& state, const ModuleLock& lock, ThreadState* me) {
+    std::unordered_set<ThreadState*> seen;
+    ThreadState* tid = lock.owner;
+    for (;;) {
+        auto it = state.blocking_on.find(tid);
+        if (it == state.blocking_on.end()) return false;
+        tid = it->second->owner;
+        if (tid == me) return true;
+        if (!seen.insert(tid).second) return false;
+    }
+}
+
+// Sleeps without the GIL until `lock` is next released.
+void wait_for_release(ThreadState& ts, ModuleLock& lock) {
+    std::uint64_t seen = lock.releases;
+    GilRelease released(ts);
+    std::unique_lock<std::mutex> guard(lock.mutex);
+    lock.cv.wait(guard, [&] { return lock.releases != seen; });
+}
+
+// Holds the import lock of one module name for a scope.
+class ModuleLockHold {
+public:
+    ModuleLockHold(ThreadState& ts, std::string_view name)
+        : m_ts(ts), m_state(import_state(ts)), m_name(name) {}
+    ~ModuleLockHold() {
+        if (!m_lock) return;
+        if (m_held && --m_lock->count == 0) {
+            m_lock->owner = nullptr;
+            {
+                std::lock_guard<std::mutex> guard(m_lock->mutex);
+                ++m_lock->releases;
+            }
+            m_lock->cv.notify_all();
+        }
+        if (--m_lock->users == 0) m_state.locks.erase(m_name);
+    }
+    ModuleLockHold(const ModuleLockHold&) = delete;
+    ModuleLockHold& operator=(const ModuleLockHold&) = delete;
+
+    // Waits for the lock. false when waiting would deadlock (nothing raised).
+    [[nodiscard]] bool acquire() {
+        forget_vanished_owners(m_ts, m_state);
+        std::shared_ptr<ModuleLock>& slot = m_state.locks[m_name];
+        if (!slot) slot = std::make_shared<ModuleLock>();
+        m_lock = slot;
+        ++m_lock->users;
+        ThreadState* me = &m_ts;
+        while (m_lock->count != 0 && m_lock->owner != me) {
+            if (has_deadlock(m_state, *m_lock, me)) return false;
+            m_state.blocking_on[me] = m_lock.get();
+            wait_for_release(m_ts, *m_lock);
+            m_state.blocking_on.erase(me);
+        }
+        m_lock->owner = me;
+        ++m_lock->count;
+        m_held = true;
+        return true;
+    }
+
+private:
+    ThreadState& m_ts;
+    ImportState& m_state;
+    std::string m_name;
+    std::shared_ptr<ModuleLock> m_lock;
+    bool m_held = false;
+};
 
 // --- small helpers -------------------------------------------------------------
 
@@ -367,11 +496,12 @@ Value new_module(ThreadState& ts, std::string_view name, const Location& loc) {
 // entry is removed again so a later import retries (CPython's _load_unlocked).
 [[nodiscard]] bool run_module_body(ThreadState& ts, std::string_view name, Value module,
                                    std::string_view source, const std::string& filename) {
-    if (!sys_modules_set(ts, name, module)) return false;
-    ImportState& state = import_state(ts);
-    bool inserted = state.initializing.emplace(name).second;
-    bool ok = exec_source(ts, source, filename, module_dict(module));
-    if (inserted) import_state(ts).initializing.erase(std::string(name));
+    // Set before the module is visible, so no other thread can see it in
+    // sys.modules without knowing to wait for its import lock.
+    reinterpret_cast<ModuleObject*>(module.as_object())->initializing = true;
+    bool ok =
+        sys_modules_set(ts, name, module) && exec_source(ts, source, filename, module_dict(module));
+    reinterpret_cast<ModuleObject*>(module.as_object())->initializing = false;
     if (!ok) {
         Ref exc(fetch_exception(ts));
         sys_modules_remove(ts, name);
@@ -469,15 +599,44 @@ Value load_module(ThreadState& ts, std::string_view name) {
     return module.release();
 }
 
+// A module found in sys.modules: None there blocks the import.
+Value existing_module(ThreadState& ts, std::string_view name, Value m) {
+    if (!m.is_none()) return new_ref(m);
+    return raise_module_not_found(ts, name,
+                                  fmt::format("import of {} halted; None in sys.modules", name));
+}
+
+// Waits until no other thread is running the body of `name` (CPython's
+// _lock_unlock_module). A wait that would deadlock is skipped: the caller
+// then takes the partially initialised module.
+void wait_for_initialized(ThreadState& ts, std::string_view name) {
+    ModuleLockHold hold(ts, name);
+    (void)hold.acquire();
+}
+
 // _find_and_load: the module `name` (a full dotted name), from sys.modules
-// or loaded now. New reference.
+// or loaded now under its import lock. New reference.
+//
+// A module that another thread is still initialising is waited for, and
+// then the object found before the wait is the answer, even if that
+// thread's import failed meanwhile (as CPython's import_ensure_initialized
+// does).
 Value find_and_load(ThreadState& ts, std::string_view name) {
-    if (Value m = sys_modules_get(ts, name)) {
-        if (!m.is_none()) return new_ref(m);
-        return raise_module_not_found(
-            ts, name, fmt::format("import of {} halted; None in sys.modules", name));
+    Value m = sys_modules_get(ts, name);
+    if (m && module_is_initializing(ts, m)) {
+        Ref found = Ref::borrow(m);
+        wait_for_initialized(ts, name);
+        return found.release();
     }
-    return load_module(ts, name);
+    if (m) return existing_module(ts, name, m);
+    ModuleLockHold hold(ts, name);
+    if (!hold.acquire()) {
+        return raise_fmt(ts, ts.exc_types().RuntimeError, "deadlock detected by _ModuleLock('{}')",
+                         name);
+    }
+    m = sys_modules_get(ts, name);
+    if (!m) return load_module(ts, name);
+    return existing_module(ts, name, m);
 }
 
 // --- relative names ------------------------------------------------------------
@@ -626,7 +785,8 @@ Value import_module(ThreadState& ts, Value name, Value globals, Value fromlist, 
         bool error = false;
         Value m = dict_get(ts, ts.interp().modules, name, &error);
         if (error) return Value();
-        if (m && !m.is_none() && !has_fromlist && text.find('.') == std::string_view::npos) {
+        if (m && !m.is_none() && !has_fromlist && text.find('.') == std::string_view::npos &&
+            !module_is_initializing(ts, m)) {
             return new_ref(m);
         }
     }
@@ -666,7 +826,7 @@ Value import_from(ThreadState& ts, Value module, Value name) {
     if (!file) {
         msg = fmt::format("cannot import name {} from {} (unknown location)",
                           str_repr(str_view(name)), str_repr(shown));
-    } else if (have_name && import_state(ts).initializing.count(std::string(str_view(*pkgname)))) {
+    } else if (module_is_initializing(ts, module)) {
         msg = fmt::format(
             "cannot import name {} from partially initialized module {} (most likely due to a "
             "circular import) ({})",

@@ -18,12 +18,12 @@
 //  - parents are imported before children, and a child is bound as an
 //    attribute of its parent once loaded;
 //  - `import a.b.c` evaluates to the top-level package `a`; with a non-empty
-//    fromlist the leaf module itself.
-//
-// TODO(threads): CPython serialises the import of one module across threads
-// with per-module locks (_ModuleLock). Until the GIL is released around file
-// reads and module bodies can be interrupted by a thread switch, two threads
-// cannot interleave inside one import; the locks will be needed then.
+//    fromlist the leaf module itself;
+//  - one import lock per module name (CPython's _ModuleLock) is held while
+//    a module is found and its body runs, so a second thread importing the
+//    same module waits for the complete module; threads importing each
+//    other's modules get the partially initialised one instead of
+//    deadlocking (import.cpp explains the locks).
 #pragma once
 
 #include <string>

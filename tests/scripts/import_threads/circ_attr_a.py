@@ -1,0 +1,1 @@
+import circ_attr_b

@@ -1,0 +1,2 @@
+def leaf():
+    return "sub ready"

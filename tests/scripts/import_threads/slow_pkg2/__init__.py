@@ -1,0 +1,1 @@
+top = "pkg2 top"
