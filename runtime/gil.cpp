@@ -205,6 +205,10 @@ const char* gil_event_name(GilEvent event) noexcept {
             return "drop_request";
         case GilEvent::ForcedSwitch:
             return "forced_switch";
+        case GilEvent::Block:
+            return "block";
+        case GilEvent::Rename:
+            return "rename";
     }
     return "unknown";
 }
@@ -231,10 +235,12 @@ void Gil::take(GilThread& thread, bool yielded) {
     }
     std::uint64_t requests_made = 0;
     if (holder != nullptr) {
+        if (m_waiters++ == 0) m_contended_since = started;
         emit_now(GilEvent::Wait, thread);
         requests_made = wait_until_free(lock, thread, yielded);
     }
     const GilClock::time_point now = GilClock::now();
+    if (holder != nullptr && --m_waiters == 0) m_contended += now - m_contended_since;
     acquire_locked(thread, now);
     GilStats& stats = thread.stats;
     ++stats.acquisitions;
@@ -304,9 +310,13 @@ void Gil::acquire_locked(GilThread& thread, GilClock::time_point now) {
 
 // CPython: drop_gil.
 void Gil::drop(GilThread& thread) {
+    drop(thread, false);
+}
+
+void Gil::drop(GilThread& thread, bool blocking) {
     Lock lock(m_mutex);
     const GilClock::time_point now = GilClock::now();
-    const bool asked_to_drop = release_locked(thread, now);
+    const bool asked_to_drop = release_locked(thread, now, blocking);
     if (asked_to_drop) {
         // Wake the queue of the thread that asked, so that a thread that
         // waited a whole slice gets its turn even while others keep coming.
@@ -326,7 +336,7 @@ void Gil::drop(GilThread& thread) {
 // The first half of drop_gil: check that `thread` holds the GIL, close its
 // statistics while it still does and free the GIL; the caller wakes one
 // waiter. Returns whether a drop request was pending, i.e. this drop answers it.
-bool Gil::release_locked(GilThread& thread, GilClock::time_point now) {
+bool Gil::release_locked(GilThread& thread, GilClock::time_point now, bool blocking) {
     const GilThread* holder = m_holder.load(kRelaxed);
     if (holder != &thread) {
         gil_fatal(holder == nullptr ? "drop: the GIL is not held by anyone"
@@ -342,6 +352,9 @@ bool Gil::release_locked(GilThread& thread, GilClock::time_point now) {
     if (asked_to_drop) {
         emit(GilEvent::ForcedSwitch, thread, now);
     }
+    if (blocking) {
+        emit(GilEvent::Block, thread, now);
+    }
     return asked_to_drop;
 }
 
@@ -356,6 +369,7 @@ void Gil::yield(GilThread& thread) {
     const bool asked = m_drop_request.load(kRelaxed);
     drop(thread);
     take(thread, asked);
+    if (asked) ++thread.stats.requests_honoured;
 }
 
 // CPython: SET_GIL_DROP_REQUEST.
@@ -389,6 +403,30 @@ std::uint64_t Gil::switch_number() const {
     return m_switch_number;
 }
 
+Gil::Totals Gil::totals() const {
+    Lock lock(m_mutex);
+    Totals totals;
+    totals.since = m_totals_since;
+    totals.contended = m_contended;
+    if (m_waiters > 0)
+        totals.contended += GilClock::now() - std::max(m_contended_since, m_totals_since);
+    totals.switches = m_switch_number;
+    return totals;
+}
+
+void Gil::reset_totals() {
+    Lock lock(m_mutex);
+    m_totals_since = GilClock::now();
+    m_contended = std::chrono::nanoseconds{0};
+    if (m_waiters > 0) m_contended_since = m_totals_since;
+}
+
+void Gil::set_thread_name(GilThread& thread, std::string name) {
+    Lock lock(m_mutex);
+    thread.name = std::move(name);
+    emit_now(GilEvent::Rename, thread);
+}
+
 void Gil::set_trace_hook(GilTraceHook hook, void* user) {
     Lock lock(m_mutex);
     m_trace_hook = hook;
@@ -416,7 +454,7 @@ void Gil::reinit_after_fork(GilThread& survivor) noexcept {
 }
 
 GilRelease::GilRelease(Gil& gil, GilThread& thread) : m_gil(gil), m_thread(thread) {
-    m_gil.drop(m_thread);
+    m_gil.drop(m_thread, true);
     m_released_at = GilClock::now();
 }
 

@@ -52,7 +52,10 @@ using GilClock = std::chrono::steady_clock;
 // joined. Reading them from a thread without the GIL is a data race.
 struct GilStats {
     std::uint64_t acquisitions = 0;       // take()s, also those in yield() and ~GilRelease
-    std::uint64_t forced_switches = 0;    // drops made because another thread asked
+    std::uint64_t forced_switches = 0;    // drops made while another thread's request was
+                                          // pending (at a check point or before blocking)
+    std::uint64_t requests_honoured = 0;  // of those, drops at a check point (yield()) made
+                                          // only because of the request
     std::uint64_t drop_requests = 0;      // times this thread asked the holder to drop
     std::chrono::nanoseconds held{0};     // total time holding the GIL
     std::chrono::nanoseconds waited{0};   // total time in take() (and waiting for a
@@ -72,9 +75,18 @@ struct GilThread {
     GilThread(const GilThread&) = delete;
     GilThread& operator=(const GilThread&) = delete;
 
+    static constexpr std::size_t kNoTraceSlot = ~std::size_t{0};
+
     const std::uint64_t id;  // for traces, e.g. the value of threading.get_ident()
-    const std::string name;  // for traces, e.g. "MainThread", "Thread-1"
+    // For traces, e.g. "MainThread", "Thread-1". Changed only by
+    // Gil::set_thread_name (by the owner, holding the GIL and the Gil's mutex),
+    // so GIL holders and trace hooks may read it.
+    std::string name;
     GilStats stats;
+    // Where a trace hook keeps this thread's events (the hook's business: it
+    // starts as kNoTraceSlot). Read and written only by trace hooks, which run
+    // under the Gil's mutex.
+    mutable std::size_t trace_slot = kNoTraceSlot;
 
 private:
     friend class Gil;
@@ -91,9 +103,12 @@ enum class GilEvent : std::uint8_t {
     Drop,          // `thread` released the GIL
     DropRequest,   // `thread` waited a whole interval and asked the holder to drop
     ForcedSwitch,  // `thread` released the GIL because it was asked (follows Drop)
+    Block,         // `thread` released the GIL to block (GilRelease; follows Drop)
+    Rename,        // `thread` got a new name (Gil::set_thread_name)
 };
 
-// "wait", "take", "drop", "drop_request", "forced_switch": for trace output.
+// "wait", "take", "drop", "drop_request", "forced_switch", "block", "rename":
+// for trace output.
 const char* gil_event_name(GilEvent event) noexcept;
 
 // Called under the Gil's mutex, so events arrive in one total order with
@@ -162,6 +177,20 @@ public:
     // How many times the GIL passed from one thread to a different one.
     std::uint64_t switch_number() const;
 
+    // Interpreter-wide numbers (the per-thread ones are in GilStats).
+    struct Totals {
+        GilClock::time_point since;             // construction or the last reset_totals()
+        std::chrono::nanoseconds contended{0};  // time in which some thread was waiting
+        std::uint64_t switches = 0;             // switch_number() at the time of asking
+    };
+    Totals totals() const;
+    // Count `contended` from now on (gil.reset()).
+    void reset_totals();
+
+    // Rename `thread` (threading sets its thread's name when it starts). Call
+    // with the GIL held by `thread`. Reported to the trace hook as Rename.
+    void set_thread_name(GilThread& thread, std::string name);
+
     // Install (or, with nullptr, remove) the trace hook. `user` is passed back.
     void set_trace_hook(GilTraceHook hook, void* user = nullptr);
 
@@ -178,13 +207,16 @@ public:
     void reinit_after_fork(GilThread& survivor) noexcept;
 
 private:
+    friend class GilRelease;
     using Lock = std::unique_lock<std::mutex>;
 
+    // drop(); `blocking`: GilRelease's drop, reported as Drop then Block.
+    void drop(GilThread& thread, bool blocking);
     std::uint64_t wait_until_free(Lock& lock, GilThread& thread, bool yielded);
     // take(); `yielded`: the thread has just dropped the GIL on request.
     void take(GilThread& thread, bool yielded);
     void acquire_locked(GilThread& thread, GilClock::time_point now);
-    bool release_locked(GilThread& thread, GilClock::time_point now);
+    bool release_locked(GilThread& thread, GilClock::time_point now, bool blocking);
     void wait_for_switch(Lock& lock, std::uint64_t dropped_at_switch);
     void set_drop_request_locked(GilThread& asker);
     void clear_drop_request_locked() noexcept;
@@ -249,6 +281,14 @@ private:
 
     // See spins_before_sleep(). Fixed at construction.
     const bool m_spin_before_sleep;
+
+    // Threads inside take() that found the GIL held, and since when that count
+    // has been above zero; `contended` adds up the periods it was. For the
+    // "share of time some thread waited" of the statistics. Guarded by m_mutex.
+    int m_waiters = 0;
+    GilClock::time_point m_contended_since{};
+    std::chrono::nanoseconds m_contended{0};
+    GilClock::time_point m_totals_since = GilClock::now();
 
     // Trace hook and its argument. Guarded by m_mutex (set and called under it).
     GilTraceHook m_trace_hook = nullptr;

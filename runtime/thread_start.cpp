@@ -124,6 +124,9 @@ void finish_with_gil(ThreadState& ts, ThreadBoot& boot) {
         raw_lock_release(lock_obj(boot.sentinel)->raw);
         clear_ref(boot.sentinel);
     }
+    // Its GIL numbers stay visible (gil.stats(), -X gilstats) from the moment
+    // it leaves `threads`, which is before a join() can return.
+    boot.interp->gil_instruments.thread_finished(ts.gil_thread);
     std::lock_guard<std::mutex> guard(boot.interp->threads_mutex);
     auto& v = boot.interp->threads;
     v.erase(std::remove(v.begin(), v.end(), &ts), v.end());
