@@ -173,6 +173,8 @@
 #include <cstdlib>
 #include <new>
 
+#include <time.h>
+
 #include "runtime/spin_wait.hpp"
 
 namespace gilt {
@@ -222,10 +224,14 @@ Gil::Gil(std::atomic<std::uint32_t>& eval_breaker) noexcept
 // destructor calls take() between a failing system call and the code that
 // reads errno to raise OSError.
 void Gil::take(GilThread& thread) {
-    take(thread, false);
+    take(thread, false, false);
 }
 
-void Gil::take(GilThread& thread, bool yielded) {
+void Gil::take(GilThread& thread, bool yielded, bool from_io) {
+    if (m_scheduled) {
+        sched_take(thread);
+        return;
+    }
     const int saved_errno = errno;
     const GilClock::time_point started = GilClock::now();
     Lock lock(m_mutex);
@@ -234,13 +240,14 @@ void Gil::take(GilThread& thread, bool yielded) {
         gil_fatal("take: this thread already holds the GIL (a drop() or GilRelease is missing)");
     }
     std::uint64_t requests_made = 0;
-    if (holder != nullptr) {
+    const bool must_wait = holder != nullptr || !policy_lets_take(thread, from_io);
+    if (must_wait) {
         if (m_waiters++ == 0) m_contended_since = started;
         emit_now(GilEvent::Wait, thread);
-        requests_made = wait_until_free(lock, thread, yielded);
+        requests_made = wait_until_free(lock, thread, yielded, from_io);
     }
     const GilClock::time_point now = GilClock::now();
-    if (holder != nullptr && --m_waiters == 0) m_contended += now - m_contended_since;
+    if (must_wait && --m_waiters == 0) m_contended += now - m_contended_since;
     acquire_locked(thread, now);
     GilStats& stats = thread.stats;
     ++stats.acquisitions;
@@ -258,18 +265,27 @@ void Gil::take(GilThread& thread, bool yielded) {
 // drop. Returns how many requests this thread raised. First, with m_mutex let
 // go, watch the holder for a few microseconds: a holder that is about to
 // block lets go sooner than a sleeping waiter could be woken.
-std::uint64_t Gil::wait_until_free(Lock& lock, GilThread& thread, bool yielded) {
+std::uint64_t Gil::wait_until_free(Lock& lock, GilThread& thread, bool yielded, bool from_io) {
     std::uint64_t requests_made = 0;
-    if (m_spin_before_sleep && !yielded) {
+    const bool io_first = m_policy == GilPolicy::IoPriority && from_io;
+    if (io_first && m_holder.load(kRelaxed) != nullptr && !m_drop_request.load(kRelaxed)) {
+        // Do not wait out the holder's slice: ask at once (bpo-7946's fix).
+        set_drop_request_locked(thread);
+        m_requester_yielded = false;
+        ++requests_made;
+    }
+    if (m_spin_before_sleep && !yielded && m_policy == GilPolicy::CPython) {
         lock.unlock();
         spin_wait(kSpinBeforeSleep, [this] { return m_holder.load(kRelaxed) == nullptr; });
         lock.lock();
     }
+    if (m_policy == GilPolicy::Fifo) m_fifo.push_back(&thread);
+    if (io_first) ++m_io_waiters;
     const GilClock::time_point waiting_since = GilClock::now();
     std::condition_variable& cond = yielded ? m_yielded_cond : m_cond;
     int& sleepers = yielded ? m_yielded_sleepers : m_sleepers;
     ++sleepers;
-    while (m_holder.load(kRelaxed) != nullptr) {
+    while (m_holder.load(kRelaxed) != nullptr || !policy_lets_take(thread, from_io)) {
         const std::uint64_t saved_switch_number = m_switch_number;
         const std::chrono::microseconds interval{
             std::max<std::int64_t>(1, m_interval_us.load(kRelaxed))};
@@ -289,7 +305,24 @@ std::uint64_t Gil::wait_until_free(Lock& lock, GilThread& thread, bool yielded) 
         }
     }
     --sleepers;
+    if (m_policy == GilPolicy::Fifo) m_fifo.pop_front();  // policy_lets_take: we are its head
+    if (io_first) --m_io_waiters;
     return requests_made;
+}
+
+// Fifo: only the longest waiter may take a free GIL (and a newcomer only if
+// nobody waits). IoPriority: a thread back from I/O always may; the others only
+// while no such thread waits.
+bool Gil::policy_lets_take(const GilThread& thread, bool from_io) const {
+    switch (m_policy) {
+        case GilPolicy::CPython:
+            return true;
+        case GilPolicy::Fifo:
+            return m_fifo.empty() || m_fifo.front() == &thread;
+        case GilPolicy::IoPriority:
+            return from_io || m_io_waiters == 0;
+    }
+    return true;
 }
 
 // We now hold the GIL. If it changed hands, count a switch and wake a holder
@@ -314,9 +347,22 @@ void Gil::drop(GilThread& thread) {
 }
 
 void Gil::drop(GilThread& thread, bool blocking) {
+    if (m_scheduled) {
+        sched_drop(thread, blocking);
+        return;
+    }
     Lock lock(m_mutex);
     const GilClock::time_point now = GilClock::now();
     const bool asked_to_drop = release_locked(thread, now, blocking);
+    if (m_policy != GilPolicy::CPython) {
+        // The next holder is chosen by the policy: wake every waiter, and the
+        // one it names takes the GIL (few threads wait at a time).
+        m_cond.notify_all();
+        m_yielded_cond.notify_all();
+        if (asked_to_drop) wait_for_switch(lock, m_switch_number);
+        if (asked_to_drop) thread.m_unaccounted_wait += GilClock::now() - now;
+        return;
+    }
     if (asked_to_drop) {
         // Wake the queue of the thread that asked, so that a thread that
         // waited a whole slice gets its turn even while others keep coming.
@@ -368,7 +414,7 @@ void Gil::wait_for_switch(Lock& lock, std::uint64_t dropped_at_switch) {
 void Gil::yield(GilThread& thread) {
     const bool asked = m_drop_request.load(kRelaxed);
     drop(thread);
-    take(thread, asked);
+    take(thread, asked, false);
     if (asked) ++thread.stats.requests_honoured;
 }
 
@@ -383,6 +429,132 @@ void Gil::set_drop_request_locked(GilThread& asker) {
 void Gil::clear_drop_request_locked() noexcept {
     m_drop_request.store(false, kRelaxed);
     m_eval_breaker->fetch_and(~kEvalBreakerGilDrop, kRelaxed);
+}
+
+// --- the deterministic scheduler (-X sched) ---------------------------------------
+
+namespace {
+// The mean number of instructions between two switch points.
+constexpr std::uint64_t kSchedMeanSlice = 500;
+}  // namespace
+
+void Gil::enable_scheduler(std::uint64_t seed) {
+    Lock lock(m_mutex);
+    m_scheduled = true;
+    m_sched_rng.seed(seed);
+    m_sched_countdown = sched_next_countdown();
+}
+
+std::uint64_t Gil::sched_next_countdown() {
+    return 1 + m_sched_rng() % (2 * kSchedMeanSlice);
+}
+
+// A thread's first take: it gets the next number. Threads are met in an order
+// the scheduler decides, since a new thread is met while its parent holds the
+// GIL and waits for it (sched_wait_for_arrivals).
+void Gil::sched_meet_locked(GilThread& thread) {
+    if (thread.m_sched_known) return;
+    thread.m_sched_known = true;
+    thread.m_sched_index = m_sched_arrivals++;
+    m_sched_cond.notify_all();
+}
+
+std::uint64_t Gil::sched_arrivals() const {
+    Lock lock(m_mutex);
+    return m_sched_arrivals;
+}
+
+void Gil::sched_wait_for_arrivals(std::uint64_t count) {
+    Lock lock(m_mutex);
+    m_sched_cond.wait(lock, [&] { return m_sched_arrivals >= count; });
+}
+
+// Join the threads waiting for a turn and sleep until the GIL is free and it
+// is this thread's turn (or nobody's: the GIL was released with nobody waiting).
+void Gil::sched_wait_locked(Lock& lock, GilThread& thread) {
+    auto at = std::lower_bound(
+        m_sched_waiting.begin(), m_sched_waiting.end(), &thread,
+        [](const GilThread* a, const GilThread* b) { return a->m_sched_index < b->m_sched_index; });
+    m_sched_waiting.insert(at, &thread);
+    if (m_waiters++ == 0) m_contended_since = GilClock::now();
+    emit_now(GilEvent::Wait, thread);
+    m_cond.wait(lock, [&] {
+        return m_holder.load(kRelaxed) == nullptr &&
+               (m_sched_turn == &thread || m_sched_turn == nullptr);
+    });
+    if (--m_waiters == 0) m_contended += GilClock::now() - m_contended_since;
+    m_sched_waiting.erase(std::find(m_sched_waiting.begin(), m_sched_waiting.end(), &thread));
+}
+
+void Gil::sched_acquire_locked(GilThread& thread, GilClock::time_point started) {
+    const GilClock::time_point now = GilClock::now();
+    m_sched_turn = nullptr;
+    acquire_locked(thread, now);
+    GilStats& stats = thread.stats;
+    ++stats.acquisitions;
+    stats.waited += now - started;
+    stats.last_taken = now;
+    emit(GilEvent::Take, thread, now);
+}
+
+void Gil::sched_take(GilThread& thread) {
+    const int saved_errno = errno;
+    const GilClock::time_point started = GilClock::now();
+    Lock lock(m_mutex);
+    if (m_holder.load(kRelaxed) == &thread) {
+        gil_fatal("take: this thread already holds the GIL (a drop() or GilRelease is missing)");
+    }
+    sched_meet_locked(thread);
+    const bool free_for_us =
+        m_holder.load(kRelaxed) == nullptr && (m_sched_turn == nullptr || m_sched_turn == &thread);
+    if (!free_for_us) sched_wait_locked(lock, thread);
+    sched_acquire_locked(thread, started);
+    lock.unlock();
+    errno = saved_errno;
+}
+
+// Release and give the turn to a PRNG-chosen waiting thread, if any.
+void Gil::sched_drop(GilThread& thread, bool blocking) {
+    Lock lock(m_mutex);
+    release_locked(thread, GilClock::now(), blocking);
+    m_sched_turn =
+        m_sched_waiting.empty() ? nullptr : m_sched_waiting[m_sched_rng() % m_sched_waiting.size()];
+    m_cond.notify_all();
+}
+
+// A switch point: the PRNG picks among the waiting threads and this one (or,
+// when `must_switch`, among the waiting threads only). Another pick: hand it
+// the GIL and wait for a turn again.
+void Gil::sched_switch(GilThread& thread, bool must_switch) {
+    Lock lock(m_mutex);
+    m_sched_countdown = sched_next_countdown();
+    const std::size_t n = m_sched_waiting.size();
+    if (n == 0) return;
+    const std::size_t pick = m_sched_rng() % (must_switch ? n : n + 1);
+    if (pick == n) return;  // this thread goes on
+    const GilClock::time_point now = GilClock::now();
+    ++thread.stats.forced_switches;  // while this thread still holds the GIL
+    release_locked(thread, now, false);
+    m_sched_turn = m_sched_waiting[pick];
+    m_cond.notify_all();
+    sched_wait_locked(lock, thread);
+    sched_acquire_locked(thread, now);
+}
+
+void Gil::sched_pass(GilThread& thread) {
+    {
+        Lock lock(m_mutex);
+        if (!m_sched_waiting.empty()) {
+            lock.unlock();
+            sched_switch(thread, true);
+            return;
+        }
+    }
+    // Nobody else wants the GIL now: whoever can make progress is blocked
+    // outside it (sleep, I/O). Let real time pass.
+    GilRelease released(*this, thread);
+    const timespec pause{0, 50'000};
+    ::nanosleep(&pause, nullptr);
 }
 
 bool Gil::set_switch_interval(double seconds) noexcept {
@@ -443,6 +615,11 @@ void Gil::reinit_after_fork(GilThread& survivor) noexcept {
     new (&m_yielded_cond) std::condition_variable();
     m_sleepers = m_yielded_sleepers = 0;
     new (&m_switch_cond) std::condition_variable();
+    new (&m_sched_cond) std::condition_variable();
+    m_fifo.clear();
+    m_io_waiters = 0;
+    m_sched_waiting.clear();
+    m_sched_turn = nullptr;
     const GilClock::time_point now = GilClock::now();
     if (m_holder.load(kRelaxed) != &survivor) {
         ++survivor.stats.acquisitions;
@@ -460,7 +637,7 @@ GilRelease::GilRelease(Gil& gil, GilThread& thread) : m_gil(gil), m_thread(threa
 
 GilRelease::~GilRelease() {
     const GilClock::time_point blocked_until = GilClock::now();
-    m_gil.take(m_thread);
+    m_gil.take(m_thread, false, true);
     m_thread.stats.blocked += blocked_until - m_released_at;
 }
 

@@ -116,6 +116,8 @@ void GilInstruments::start(Gil& gil, GilOptions options) {
     m_gil = &gil;
     m_options = std::move(options);
     m_started = GilClock::now();
+    gil.set_policy(m_options.policy);
+    if (m_options.scheduled) gil.enable_scheduler(m_options.sched_seed);
     if (m_options.traced()) gil.set_trace_hook(&GilInstruments::trace_hook, this);
 }
 

@@ -36,13 +36,6 @@ namespace gilt {
 
 class Interpreter;
 
-// How the GIL is handed over (-X gilpolicy=...).
-enum class GilPolicy : std::uint8_t {
-    CPython,     // the default: CPython 3.11's new GIL (see runtime/gil.cpp)
-    Fifo,        // waiters are served in the order they arrived
-    IoPriority,  // a thread back from blocking I/O goes ahead of CPU-bound ones
-};
-
 // The GIL-related -X options, parsed.
 struct GilOptions {
     bool stats = false;                     // -X gilstats
@@ -55,6 +48,8 @@ struct GilOptions {
     GilPolicy policy = GilPolicy::CPython;  // -X gilpolicy=...
 
     bool traced() const noexcept { return !trace_file.empty() || timeline; }
+    // Does the eval loop offer the GIL between every two instructions?
+    bool every_instruction() const noexcept { return switch_every_instruction || scheduled; }
 };
 
 // Parses the GIL options among `xoptions` (others are ignored). Returns an

@@ -50,13 +50,17 @@ after = {row["name"]: row for row in gil.stats()}
 print(json.dumps(after))
 '''
 
-# The lost update: no lock around `counter += 1`.
-RACE = r'''
-import threading
+# The lost update: no lock around `counter += 1`. A short switch interval so
+# that the threads take turns many times even on a fast machine.
+RACE = r"""
+import sys, threading
+sys.setswitchinterval(0.0002)
 counter = 0
-N = 200_000
+N = 2_000_000
+start = threading.Barrier(2)
 def work():
     global counter
+    start.wait()
     for _ in range(N):
         counter += 1
 threads = [threading.Thread(target=work) for _ in range(2)]
@@ -65,25 +69,52 @@ for t in threads:
 for t in threads:
     t.join()
 print(2 * N - counter)
-'''
+"""
 
-LOCKED = r'''
-import threading
-counter = 0
-N = 100_000
-lock = threading.Lock()
-def work():
-    global counter
-    for _ in range(N):
-        with lock:
-            counter += 1
-threads = [threading.Thread(target=work) for _ in range(2)]
+LOCKED = RACE.replace("        counter += 1", "        with lock:\n            counter += 1").replace(
+    "counter = 0", "counter = 0\nlock = threading.Lock()").replace("2_000_000", "50_000")
+
+# Under the scheduler every few dozen instructions are a switch point:
+# a shorter run shows plenty of lost updates.
+SCHED_RACE = RACE.replace("2_000_000", "30_000")
+
+# Threads that hand work over through a queue, an Event and a Condition, and
+# print the order in which things happened: under -X sched the same seed must
+# give the same order.
+HANDOFF = r"""
+import queue, threading
+q = queue.Queue()
+go = threading.Event()
+cond = threading.Condition()
+log = []
+turns = [0]
+def producer(name):
+    go.wait()
+    for i in range(20):
+        q.put((name, i))
+        log.append(f"put {name}{i}")
+def consumer():
+    for _ in range(40):
+        name, i = q.get()
+        log.append(f"got {name}{i}")
+    with cond:
+        turns[0] += 1
+        cond.notify_all()
+def counter():
+    with cond:
+        cond.wait_for(lambda: turns[0] == 1)
+        log.append("counted")
+threads = [threading.Thread(target=producer, args=(n,)) for n in "ab"]
+threads += [threading.Thread(target=consumer), threading.Thread(target=counter)]
 for t in threads:
     t.start()
+go.set()
 for t in threads:
     t.join()
-print(2 * N - counter)
-'''
+import zlib
+print(len(log), zlib.crc32(" ".join(log).encode()))
+print(" ".join(log[:12]))
+"""
 
 FAILURES = []
 
@@ -231,6 +262,47 @@ def test_giltimeline(gilt):
     check({"MainThread", "cpu-a", "cpu-b", "sleeper"} <= set(texts), f"svg: labels {texts}")
     titles = {t.text for t in root.iter("{http://www.w3.org/2000/svg}title")}
     check(titles >= {"running", "blocked"}, f"svg: states drawn {titles}")
+
+
+def lost(gilt, options, program=RACE):
+    r = run(gilt, options, program)
+    check(r.returncode == 0, f"{options}: exit {r.returncode}: {r.stderr}")
+    return int(r.stdout.split()[0]) if r.returncode == 0 else None
+
+
+def test_switch_instruction(gilt):
+    # Without the option gilt switches where CPython 3.11 does (backward
+    # jumps, calls), never inside `counter += 1`: nothing is lost.
+    check(lost(gilt, []) == 0, "default switching lost an update")
+    counts = [lost(gilt, ["-X", "switch=instruction"]) for _ in range(2)]
+    check(any(c and c > 0 for c in counts), f"switch=instruction lost nothing: {counts}")
+    check(lost(gilt, ["-X", "switch=instruction"], LOCKED) == 0, "the locked counter lost updates")
+
+
+def test_sched(gilt):
+    runs = [lost(gilt, ["-X", "sched=7"], SCHED_RACE) for _ in range(3)]
+    check(len(set(runs)) == 1, f"sched=7 gave different lost-update counts: {runs}")
+    check(runs[0] is not None and runs[0] > 0, f"sched=7 lost nothing: {runs}")
+    seeds = {seed: lost(gilt, ["-X", f"sched={seed}"], SCHED_RACE) for seed in (1, 2, 3, 4)}
+    check(len(set(seeds.values())) > 1, f"different seeds, same lost updates: {seeds}")
+    check(lost(gilt, ["-X", "sched=7"], LOCKED) == 0, "sched: the locked counter lost updates")
+    outputs = []
+    for _ in range(3):
+        r = run(gilt, ["-X", "sched=11"], HANDOFF)
+        check(r.returncode == 0, f"sched handoff: exit {r.returncode}: {r.stderr}")
+        outputs.append(r.stdout)
+    check(len(set(outputs)) == 1, f"sched=11: queue/Event/Condition order differs: {outputs}")
+    check(outputs[0].startswith("81 "), f"sched handoff: {outputs[0]}")
+    others = {run(gilt, ["-X", f"sched={seed}"], HANDOFF).stdout for seed in (12, 13, 14)}
+    check(len(others | {outputs[0]}) > 1, "sched: every seed gave the same interleaving")
+
+
+def test_policies(gilt):
+    for policy in ("cpython", "fifo", "io-priority"):
+        check(lost(gilt, ["-X", f"gilpolicy={policy}"], LOCKED) == 0, f"{policy}: lock broken")
+        r = run(gilt, ["-X", f"gilpolicy={policy}"], CPU_AND_SLEEP +
+                "import gil\nprint(gil.options()['policy'])\n")
+        check(r.returncode == 0 and r.stdout.strip() == policy, f"{policy}: {r.stdout} {r.stderr}")
 
 
 def test_bad_options(gilt):
