@@ -67,6 +67,42 @@
 //    order softens it when the I/O thread is already waiting as the holder
 //    blocks (see "where it differs").
 //
+// HAND-OFF POLICIES (-X gilpolicy; the default is the protocol above)
+//
+// - fifo: waiters queue in m_fifo in the order they began to wait, and only
+//   the head may take a free GIL (a newcomer only when nobody waits). No
+//   spinning, which would let a newcomer slip past the queue. A drop wakes
+//   every waiter; the head takes it, the others sleep again.
+// - io-priority: the fix proposed in CPython bpo-7946 for the convoy effect
+//   (point 5). A thread coming back from a GilRelease section does not wait
+//   out the holder's slice: it sets the drop request at once, and while such
+//   a thread waits (m_io_waiters), the others may not take a free GIL. A
+//   CPU-bound holder therefore gives way at its next check point, and an I/O
+//   thread's round trip costs a check point instead of a switch interval.
+//
+// THE DETERMINISTIC SCHEDULER (-X sched=SEED)
+//
+// For replaying a race: threads still run one at a time, but which thread
+// runs next, and when the holder lets go, is decided by a PRNG (mt19937_64
+// seeded with SEED), never by the OS or the clock. The eval loop counts
+// instructions (sched_tick, in its every-instruction copy) and at a switch
+// point drawn from the PRNG (on average every kSchedMeanSlice instructions)
+// the PRNG picks one of the threads waiting for a turn, or the holder itself.
+// Only the turn's thread may take the GIL (m_sched_turn); the waiting threads
+// are kept sorted by the order the scheduler met them, so the time at which
+// each arrived does not matter. What makes this hold:
+// - A new thread is met while its parent keeps the GIL and waits for it
+//   (thread_start.cpp), so the order of meeting is the program's.
+// - Waiting for a lock (hence Condition, Event, Queue, join) is not a sleep
+//   but sched_pass(): give the turn to a PRNG-chosen waiting thread, then try
+//   again (locks.cpp). Such waits are thus visible to the scheduler.
+// - A drop for real blocking (GilRelease: sleep, I/O) gives the turn to a
+//   PRNG-chosen waiting thread, or to nobody; the thread comes back when the
+//   OS says. Real I/O, sleeps, timeouts and anything that reads the clock are
+//   therefore NOT deterministic, and a program that uses them may run
+//   differently from one run to the next even with the same seed.
+// No drop requests are made in this mode; the switch interval is unused.
+//
 // STATE TRANSITIONS (t, u: threads; "requested": m_drop_request)
 //
 //     free                 --take(t)-->              held by t
@@ -164,7 +200,8 @@
 //   will not come (CPython gh-96387).
 // - NaN is refused as a switch interval (CPython accepts it, then converts it
 //   to an integer, which is undefined behaviour in C).
-// - Per-thread statistics and a trace hook, for the teaching instruments.
+// - Per-thread statistics and a trace hook, for the teaching instruments
+//   (runtime/gil_instruments.hpp), the policies and the scheduler above.
 #include "runtime/gil.hpp"
 
 #include <algorithm>
@@ -274,13 +311,14 @@ std::uint64_t Gil::wait_until_free(Lock& lock, GilThread& thread, bool yielded, 
         m_requester_yielded = false;
         ++requests_made;
     }
-    if (m_spin_before_sleep && !yielded && m_policy == GilPolicy::CPython) {
+    if (io_first) ++m_io_waiters;  // from now on the others let this thread go first
+    // Fifo does not spin: a spinner could slip in ahead of the queue's head.
+    if (m_spin_before_sleep && !yielded && m_policy != GilPolicy::Fifo) {
         lock.unlock();
         spin_wait(kSpinBeforeSleep, [this] { return m_holder.load(kRelaxed) == nullptr; });
         lock.lock();
     }
     if (m_policy == GilPolicy::Fifo) m_fifo.push_back(&thread);
-    if (io_first) ++m_io_waiters;
     const GilClock::time_point waiting_since = GilClock::now();
     std::condition_variable& cond = yielded ? m_yielded_cond : m_cond;
     int& sleepers = yielded ? m_yielded_sleepers : m_sleepers;
