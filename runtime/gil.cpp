@@ -67,6 +67,42 @@
 //    order softens it when the I/O thread is already waiting as the holder
 //    blocks (see "where it differs").
 //
+// HAND-OFF POLICIES (-X gilpolicy; the default is the protocol above)
+//
+// - fifo: waiters queue in m_fifo in the order they began to wait, and only
+//   the head may take a free GIL (a newcomer only when nobody waits). No
+//   spinning, which would let a newcomer slip past the queue. A drop wakes
+//   every waiter; the head takes it, the others sleep again.
+// - io-priority: the fix proposed in CPython bpo-7946 for the convoy effect
+//   (point 5). A thread coming back from a GilRelease section does not wait
+//   out the holder's slice: it sets the drop request at once, and while such
+//   a thread waits (m_io_waiters), the others may not take a free GIL. A
+//   CPU-bound holder therefore gives way at its next check point, and an I/O
+//   thread's round trip costs a check point instead of a switch interval.
+//
+// THE DETERMINISTIC SCHEDULER (-X sched=SEED)
+//
+// For replaying a race: threads still run one at a time, but which thread
+// runs next, and when the holder lets go, is decided by a PRNG (mt19937_64
+// seeded with SEED), never by the OS or the clock. The eval loop counts
+// instructions (sched_tick, in its every-instruction copy) and at a switch
+// point drawn from the PRNG (on average every kSchedMeanSlice instructions)
+// the PRNG picks one of the threads waiting for a turn, or the holder itself.
+// Only the turn's thread may take the GIL (m_sched_turn); the waiting threads
+// are kept sorted by the order the scheduler met them, so the time at which
+// each arrived does not matter. What makes this hold:
+// - A new thread is met while its parent keeps the GIL and waits for it
+//   (thread_start.cpp), so the order of meeting is the program's.
+// - Waiting for a lock (hence Condition, Event, Queue, join) is not a sleep
+//   but sched_pass(): give the turn to a PRNG-chosen waiting thread, then try
+//   again (locks.cpp). Such waits are thus visible to the scheduler.
+// - A drop for real blocking (GilRelease: sleep, I/O) gives the turn to a
+//   PRNG-chosen waiting thread, or to nobody; the thread comes back when the
+//   OS says. Real I/O, sleeps, timeouts and anything that reads the clock are
+//   therefore NOT deterministic, and a program that uses them may run
+//   differently from one run to the next even with the same seed.
+// No drop requests are made in this mode; the switch interval is unused.
+//
 // STATE TRANSITIONS (t, u: threads; "requested": m_drop_request)
 //
 //     free                 --take(t)-->              held by t
@@ -164,7 +200,8 @@
 //   will not come (CPython gh-96387).
 // - NaN is refused as a switch interval (CPython accepts it, then converts it
 //   to an integer, which is undefined behaviour in C).
-// - Per-thread statistics and a trace hook, for the teaching instruments.
+// - Per-thread statistics and a trace hook, for the teaching instruments
+//   (runtime/gil_instruments.hpp), the policies and the scheduler above.
 #include "runtime/gil.hpp"
 
 #include <algorithm>
@@ -172,6 +209,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <new>
+
+#include <time.h>
 
 #include "runtime/spin_wait.hpp"
 
@@ -205,6 +244,10 @@ const char* gil_event_name(GilEvent event) noexcept {
             return "drop_request";
         case GilEvent::ForcedSwitch:
             return "forced_switch";
+        case GilEvent::Block:
+            return "block";
+        case GilEvent::Rename:
+            return "rename";
     }
     return "unknown";
 }
@@ -218,10 +261,14 @@ Gil::Gil(std::atomic<std::uint32_t>& eval_breaker) noexcept
 // destructor calls take() between a failing system call and the code that
 // reads errno to raise OSError.
 void Gil::take(GilThread& thread) {
-    take(thread, false);
+    take(thread, false, false);
 }
 
-void Gil::take(GilThread& thread, bool yielded) {
+void Gil::take(GilThread& thread, bool yielded, bool from_io) {
+    if (m_scheduled) {
+        sched_take(thread);
+        return;
+    }
     const int saved_errno = errno;
     const GilClock::time_point started = GilClock::now();
     Lock lock(m_mutex);
@@ -230,11 +277,14 @@ void Gil::take(GilThread& thread, bool yielded) {
         gil_fatal("take: this thread already holds the GIL (a drop() or GilRelease is missing)");
     }
     std::uint64_t requests_made = 0;
-    if (holder != nullptr) {
+    const bool must_wait = holder != nullptr || !policy_lets_take(thread, from_io);
+    if (must_wait) {
+        if (m_waiters++ == 0) m_contended_since = started;
         emit_now(GilEvent::Wait, thread);
-        requests_made = wait_until_free(lock, thread, yielded);
+        requests_made = wait_until_free(lock, thread, yielded, from_io);
     }
     const GilClock::time_point now = GilClock::now();
+    if (must_wait && --m_waiters == 0) m_contended += now - m_contended_since;
     acquire_locked(thread, now);
     GilStats& stats = thread.stats;
     ++stats.acquisitions;
@@ -252,18 +302,28 @@ void Gil::take(GilThread& thread, bool yielded) {
 // drop. Returns how many requests this thread raised. First, with m_mutex let
 // go, watch the holder for a few microseconds: a holder that is about to
 // block lets go sooner than a sleeping waiter could be woken.
-std::uint64_t Gil::wait_until_free(Lock& lock, GilThread& thread, bool yielded) {
+std::uint64_t Gil::wait_until_free(Lock& lock, GilThread& thread, bool yielded, bool from_io) {
     std::uint64_t requests_made = 0;
-    if (m_spin_before_sleep && !yielded) {
+    const bool io_first = m_policy == GilPolicy::IoPriority && from_io;
+    if (io_first && m_holder.load(kRelaxed) != nullptr && !m_drop_request.load(kRelaxed)) {
+        // Do not wait out the holder's slice: ask at once (bpo-7946's fix).
+        set_drop_request_locked(thread);
+        m_requester_yielded = false;
+        ++requests_made;
+    }
+    if (io_first) ++m_io_waiters;  // from now on the others let this thread go first
+    // Fifo does not spin: a spinner could slip in ahead of the queue's head.
+    if (m_spin_before_sleep && !yielded && m_policy != GilPolicy::Fifo) {
         lock.unlock();
         spin_wait(kSpinBeforeSleep, [this] { return m_holder.load(kRelaxed) == nullptr; });
         lock.lock();
     }
+    if (m_policy == GilPolicy::Fifo) m_fifo.push_back(&thread);
     const GilClock::time_point waiting_since = GilClock::now();
     std::condition_variable& cond = yielded ? m_yielded_cond : m_cond;
     int& sleepers = yielded ? m_yielded_sleepers : m_sleepers;
     ++sleepers;
-    while (m_holder.load(kRelaxed) != nullptr) {
+    while (m_holder.load(kRelaxed) != nullptr || !policy_lets_take(thread, from_io)) {
         const std::uint64_t saved_switch_number = m_switch_number;
         const std::chrono::microseconds interval{
             std::max<std::int64_t>(1, m_interval_us.load(kRelaxed))};
@@ -283,7 +343,24 @@ std::uint64_t Gil::wait_until_free(Lock& lock, GilThread& thread, bool yielded) 
         }
     }
     --sleepers;
+    if (m_policy == GilPolicy::Fifo) m_fifo.pop_front();  // policy_lets_take: we are its head
+    if (io_first) --m_io_waiters;
     return requests_made;
+}
+
+// Fifo: only the longest waiter may take a free GIL (and a newcomer only if
+// nobody waits). IoPriority: a thread back from I/O always may; the others only
+// while no such thread waits.
+bool Gil::policy_lets_take(const GilThread& thread, bool from_io) const {
+    switch (m_policy) {
+        case GilPolicy::CPython:
+            return true;
+        case GilPolicy::Fifo:
+            return m_fifo.empty() || m_fifo.front() == &thread;
+        case GilPolicy::IoPriority:
+            return from_io || m_io_waiters == 0;
+    }
+    return true;
 }
 
 // We now hold the GIL. If it changed hands, count a switch and wake a holder
@@ -304,9 +381,26 @@ void Gil::acquire_locked(GilThread& thread, GilClock::time_point now) {
 
 // CPython: drop_gil.
 void Gil::drop(GilThread& thread) {
+    drop(thread, false);
+}
+
+void Gil::drop(GilThread& thread, bool blocking) {
+    if (m_scheduled) {
+        sched_drop(thread, blocking);
+        return;
+    }
     Lock lock(m_mutex);
     const GilClock::time_point now = GilClock::now();
-    const bool asked_to_drop = release_locked(thread, now);
+    const bool asked_to_drop = release_locked(thread, now, blocking);
+    if (m_policy != GilPolicy::CPython) {
+        // The next holder is chosen by the policy: wake every waiter, and the
+        // one it names takes the GIL (few threads wait at a time).
+        m_cond.notify_all();
+        m_yielded_cond.notify_all();
+        if (asked_to_drop) wait_for_switch(lock, m_switch_number);
+        if (asked_to_drop) thread.m_unaccounted_wait += GilClock::now() - now;
+        return;
+    }
     if (asked_to_drop) {
         // Wake the queue of the thread that asked, so that a thread that
         // waited a whole slice gets its turn even while others keep coming.
@@ -326,7 +420,7 @@ void Gil::drop(GilThread& thread) {
 // The first half of drop_gil: check that `thread` holds the GIL, close its
 // statistics while it still does and free the GIL; the caller wakes one
 // waiter. Returns whether a drop request was pending, i.e. this drop answers it.
-bool Gil::release_locked(GilThread& thread, GilClock::time_point now) {
+bool Gil::release_locked(GilThread& thread, GilClock::time_point now, bool blocking) {
     const GilThread* holder = m_holder.load(kRelaxed);
     if (holder != &thread) {
         gil_fatal(holder == nullptr ? "drop: the GIL is not held by anyone"
@@ -342,6 +436,9 @@ bool Gil::release_locked(GilThread& thread, GilClock::time_point now) {
     if (asked_to_drop) {
         emit(GilEvent::ForcedSwitch, thread, now);
     }
+    if (blocking) {
+        emit(GilEvent::Block, thread, now);
+    }
     return asked_to_drop;
 }
 
@@ -355,7 +452,8 @@ void Gil::wait_for_switch(Lock& lock, std::uint64_t dropped_at_switch) {
 void Gil::yield(GilThread& thread) {
     const bool asked = m_drop_request.load(kRelaxed);
     drop(thread);
-    take(thread, asked);
+    take(thread, asked, false);
+    if (asked) ++thread.stats.requests_honoured;
 }
 
 // CPython: SET_GIL_DROP_REQUEST.
@@ -369,6 +467,132 @@ void Gil::set_drop_request_locked(GilThread& asker) {
 void Gil::clear_drop_request_locked() noexcept {
     m_drop_request.store(false, kRelaxed);
     m_eval_breaker->fetch_and(~kEvalBreakerGilDrop, kRelaxed);
+}
+
+// --- the deterministic scheduler (-X sched) ---------------------------------------
+
+namespace {
+// The mean number of instructions between two switch points.
+constexpr std::uint64_t kSchedMeanSlice = 500;
+}  // namespace
+
+void Gil::enable_scheduler(std::uint64_t seed) {
+    Lock lock(m_mutex);
+    m_scheduled = true;
+    m_sched_rng.seed(seed);
+    m_sched_countdown = sched_next_countdown();
+}
+
+std::uint64_t Gil::sched_next_countdown() {
+    return 1 + m_sched_rng() % (2 * kSchedMeanSlice);
+}
+
+// A thread's first take: it gets the next number. Threads are met in an order
+// the scheduler decides, since a new thread is met while its parent holds the
+// GIL and waits for it (sched_wait_for_arrivals).
+void Gil::sched_meet_locked(GilThread& thread) {
+    if (thread.m_sched_known) return;
+    thread.m_sched_known = true;
+    thread.m_sched_index = m_sched_arrivals++;
+    m_sched_cond.notify_all();
+}
+
+std::uint64_t Gil::sched_arrivals() const {
+    Lock lock(m_mutex);
+    return m_sched_arrivals;
+}
+
+void Gil::sched_wait_for_arrivals(std::uint64_t count) {
+    Lock lock(m_mutex);
+    m_sched_cond.wait(lock, [&] { return m_sched_arrivals >= count; });
+}
+
+// Join the threads waiting for a turn and sleep until the GIL is free and it
+// is this thread's turn (or nobody's: the GIL was released with nobody waiting).
+void Gil::sched_wait_locked(Lock& lock, GilThread& thread) {
+    auto at = std::lower_bound(
+        m_sched_waiting.begin(), m_sched_waiting.end(), &thread,
+        [](const GilThread* a, const GilThread* b) { return a->m_sched_index < b->m_sched_index; });
+    m_sched_waiting.insert(at, &thread);
+    if (m_waiters++ == 0) m_contended_since = GilClock::now();
+    emit_now(GilEvent::Wait, thread);
+    m_cond.wait(lock, [&] {
+        return m_holder.load(kRelaxed) == nullptr &&
+               (m_sched_turn == &thread || m_sched_turn == nullptr);
+    });
+    if (--m_waiters == 0) m_contended += GilClock::now() - m_contended_since;
+    m_sched_waiting.erase(std::find(m_sched_waiting.begin(), m_sched_waiting.end(), &thread));
+}
+
+void Gil::sched_acquire_locked(GilThread& thread, GilClock::time_point started) {
+    const GilClock::time_point now = GilClock::now();
+    m_sched_turn = nullptr;
+    acquire_locked(thread, now);
+    GilStats& stats = thread.stats;
+    ++stats.acquisitions;
+    stats.waited += now - started;
+    stats.last_taken = now;
+    emit(GilEvent::Take, thread, now);
+}
+
+void Gil::sched_take(GilThread& thread) {
+    const int saved_errno = errno;
+    const GilClock::time_point started = GilClock::now();
+    Lock lock(m_mutex);
+    if (m_holder.load(kRelaxed) == &thread) {
+        gil_fatal("take: this thread already holds the GIL (a drop() or GilRelease is missing)");
+    }
+    sched_meet_locked(thread);
+    const bool free_for_us =
+        m_holder.load(kRelaxed) == nullptr && (m_sched_turn == nullptr || m_sched_turn == &thread);
+    if (!free_for_us) sched_wait_locked(lock, thread);
+    sched_acquire_locked(thread, started);
+    lock.unlock();
+    errno = saved_errno;
+}
+
+// Release and give the turn to a PRNG-chosen waiting thread, if any.
+void Gil::sched_drop(GilThread& thread, bool blocking) {
+    Lock lock(m_mutex);
+    release_locked(thread, GilClock::now(), blocking);
+    m_sched_turn =
+        m_sched_waiting.empty() ? nullptr : m_sched_waiting[m_sched_rng() % m_sched_waiting.size()];
+    m_cond.notify_all();
+}
+
+// A switch point: the PRNG picks among the waiting threads and this one (or,
+// when `must_switch`, among the waiting threads only). Another pick: hand it
+// the GIL and wait for a turn again.
+void Gil::sched_switch(GilThread& thread, bool must_switch) {
+    Lock lock(m_mutex);
+    m_sched_countdown = sched_next_countdown();
+    const std::size_t n = m_sched_waiting.size();
+    if (n == 0) return;
+    const std::size_t pick = m_sched_rng() % (must_switch ? n : n + 1);
+    if (pick == n) return;  // this thread goes on
+    const GilClock::time_point now = GilClock::now();
+    ++thread.stats.forced_switches;  // while this thread still holds the GIL
+    release_locked(thread, now, false);
+    m_sched_turn = m_sched_waiting[pick];
+    m_cond.notify_all();
+    sched_wait_locked(lock, thread);
+    sched_acquire_locked(thread, now);
+}
+
+void Gil::sched_pass(GilThread& thread) {
+    {
+        Lock lock(m_mutex);
+        if (!m_sched_waiting.empty()) {
+            lock.unlock();
+            sched_switch(thread, true);
+            return;
+        }
+    }
+    // Nobody else wants the GIL now: whoever can make progress is blocked
+    // outside it (sleep, I/O). Let real time pass.
+    GilRelease released(*this, thread);
+    const timespec pause{0, 50'000};
+    ::nanosleep(&pause, nullptr);
 }
 
 bool Gil::set_switch_interval(double seconds) noexcept {
@@ -389,6 +613,30 @@ std::uint64_t Gil::switch_number() const {
     return m_switch_number;
 }
 
+Gil::Totals Gil::totals() const {
+    Lock lock(m_mutex);
+    Totals totals;
+    totals.since = m_totals_since;
+    totals.contended = m_contended;
+    if (m_waiters > 0)
+        totals.contended += GilClock::now() - std::max(m_contended_since, m_totals_since);
+    totals.switches = m_switch_number;
+    return totals;
+}
+
+void Gil::reset_totals() {
+    Lock lock(m_mutex);
+    m_totals_since = GilClock::now();
+    m_contended = std::chrono::nanoseconds{0};
+    if (m_waiters > 0) m_contended_since = m_totals_since;
+}
+
+void Gil::set_thread_name(GilThread& thread, std::string name) {
+    Lock lock(m_mutex);
+    thread.name = std::move(name);
+    emit_now(GilEvent::Rename, thread);
+}
+
 void Gil::set_trace_hook(GilTraceHook hook, void* user) {
     Lock lock(m_mutex);
     m_trace_hook = hook;
@@ -405,6 +653,11 @@ void Gil::reinit_after_fork(GilThread& survivor) noexcept {
     new (&m_yielded_cond) std::condition_variable();
     m_sleepers = m_yielded_sleepers = 0;
     new (&m_switch_cond) std::condition_variable();
+    new (&m_sched_cond) std::condition_variable();
+    m_fifo.clear();
+    m_io_waiters = 0;
+    m_sched_waiting.clear();
+    m_sched_turn = nullptr;
     const GilClock::time_point now = GilClock::now();
     if (m_holder.load(kRelaxed) != &survivor) {
         ++survivor.stats.acquisitions;
@@ -416,13 +669,13 @@ void Gil::reinit_after_fork(GilThread& survivor) noexcept {
 }
 
 GilRelease::GilRelease(Gil& gil, GilThread& thread) : m_gil(gil), m_thread(thread) {
-    m_gil.drop(m_thread);
+    m_gil.drop(m_thread, true);
     m_released_at = GilClock::now();
 }
 
 GilRelease::~GilRelease() {
     const GilClock::time_point blocked_until = GilClock::now();
-    m_gil.take(m_thread);
+    m_gil.take(m_thread, false, true);
     m_thread.stats.blocked += blocked_until - m_released_at;
 }
 

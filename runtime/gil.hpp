@@ -30,9 +30,12 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <deque>
 #include <mutex>
+#include <random>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "runtime/eval_breaker.hpp"
 
@@ -52,7 +55,10 @@ using GilClock = std::chrono::steady_clock;
 // joined. Reading them from a thread without the GIL is a data race.
 struct GilStats {
     std::uint64_t acquisitions = 0;       // take()s, also those in yield() and ~GilRelease
-    std::uint64_t forced_switches = 0;    // drops made because another thread asked
+    std::uint64_t forced_switches = 0;    // drops made while another thread's request was
+                                          // pending (at a check point or before blocking)
+    std::uint64_t requests_honoured = 0;  // of those, drops at a check point (yield()) made
+                                          // only because of the request
     std::uint64_t drop_requests = 0;      // times this thread asked the holder to drop
     std::chrono::nanoseconds held{0};     // total time holding the GIL
     std::chrono::nanoseconds waited{0};   // total time in take() (and waiting for a
@@ -72,16 +78,37 @@ struct GilThread {
     GilThread(const GilThread&) = delete;
     GilThread& operator=(const GilThread&) = delete;
 
+    static constexpr std::size_t kNoTraceSlot = ~std::size_t{0};
+
     const std::uint64_t id;  // for traces, e.g. the value of threading.get_ident()
-    const std::string name;  // for traces, e.g. "MainThread", "Thread-1"
+    // For traces, e.g. "MainThread", "Thread-1". Changed only by
+    // Gil::set_thread_name (by the owner, holding the GIL and the Gil's mutex),
+    // so GIL holders and trace hooks may read it.
+    std::string name;
     GilStats stats;
+    // Where a trace hook keeps this thread's events (the hook's business: it
+    // starts as kNoTraceSlot). Read and written only by trace hooks, which run
+    // under the Gil's mutex.
+    mutable std::size_t trace_slot = kNoTraceSlot;
 
 private:
     friend class Gil;
+    // -X sched: whether the scheduler knows this thread, and its number in
+    // the order threads first asked for the GIL. Guarded by the Gil's mutex.
+    bool m_sched_known = false;
+    std::uint64_t m_sched_index = 0;
     // Time spent in drop() waiting for a forced switch; added to stats.waited
     // by the next take(), because stats are only written while holding the GIL.
     // Owner-only.
     std::chrono::nanoseconds m_unaccounted_wait{0};
+};
+
+// How a released GIL is handed to the next thread (-X gilpolicy=...).
+enum class GilPolicy : std::uint8_t {
+    CPython,     // the default: CPython 3.11's new GIL, as described in gil.cpp
+    Fifo,        // waiters are served in the order they began to wait
+    IoPriority,  // a thread back from blocking I/O asks for the GIL at once and
+                 // goes ahead of the others (the fix proposed in CPython bpo-7946)
 };
 
 // What a trace hook is told about.
@@ -91,9 +118,12 @@ enum class GilEvent : std::uint8_t {
     Drop,          // `thread` released the GIL
     DropRequest,   // `thread` waited a whole interval and asked the holder to drop
     ForcedSwitch,  // `thread` released the GIL because it was asked (follows Drop)
+    Block,         // `thread` released the GIL to block (GilRelease; follows Drop)
+    Rename,        // `thread` got a new name (Gil::set_thread_name)
 };
 
-// "wait", "take", "drop", "drop_request", "forced_switch": for trace output.
+// "wait", "take", "drop", "drop_request", "forced_switch", "block", "rename":
+// for trace output.
 const char* gil_event_name(GilEvent event) noexcept;
 
 // Called under the Gil's mutex, so events arrive in one total order with
@@ -162,6 +192,43 @@ public:
     // How many times the GIL passed from one thread to a different one.
     std::uint64_t switch_number() const;
 
+    // Interpreter-wide numbers (the per-thread ones are in GilStats).
+    struct Totals {
+        GilClock::time_point since;             // construction or the last reset_totals()
+        std::chrono::nanoseconds contended{0};  // time in which some thread was waiting
+        std::uint64_t switches = 0;             // switch_number() at the time of asking
+    };
+    Totals totals() const;
+    // Count `contended` from now on (gil.reset()).
+    void reset_totals();
+
+    // Rename `thread` (threading sets its thread's name when it starts). Call
+    // with the GIL held by `thread`. Reported to the trace hook as Rename.
+    void set_thread_name(GilThread& thread, std::string name);
+
+    // How the GIL is handed over. Set at start-up, before other threads exist.
+    void set_policy(GilPolicy policy) noexcept { m_policy = policy; }
+    GilPolicy policy() const noexcept { return m_policy; }
+
+    // The deterministic scheduler (-X sched=SEED; see "THE DETERMINISTIC
+    // SCHEDULER" in gil.cpp). Enabled at start-up by the thread that holds
+    // the GIL, before other threads exist.
+    void enable_scheduler(std::uint64_t seed);
+    bool scheduled() const noexcept { return m_scheduled; }
+    // Called by the holder at every instruction when scheduled: at the switch
+    // point the PRNG chose, hand the GIL to a PRNG-chosen waiting thread.
+    void sched_tick(GilThread& thread) {
+        if (--m_sched_countdown == 0) sched_switch(thread, false);
+    }
+    // Called by the holder when it must wait for another Python thread (a lock
+    // held elsewhere): let a PRNG-chosen waiting thread run, or, when none is
+    // waiting, release the GIL for a moment. Returns with the GIL held.
+    void sched_pass(GilThread& thread);
+    // How many threads the scheduler has met; and wait, holding the GIL, until
+    // it has met `count` (a new thread is waiting for its first turn).
+    std::uint64_t sched_arrivals() const;
+    void sched_wait_for_arrivals(std::uint64_t count);
+
     // Install (or, with nullptr, remove) the trace hook. `user` is passed back.
     void set_trace_hook(GilTraceHook hook, void* user = nullptr);
 
@@ -178,13 +245,26 @@ public:
     void reinit_after_fork(GilThread& survivor) noexcept;
 
 private:
+    friend class GilRelease;
     using Lock = std::unique_lock<std::mutex>;
 
-    std::uint64_t wait_until_free(Lock& lock, GilThread& thread, bool yielded);
-    // take(); `yielded`: the thread has just dropped the GIL on request.
-    void take(GilThread& thread, bool yielded);
+    // drop(); `blocking`: GilRelease's drop, reported as Drop then Block.
+    void drop(GilThread& thread, bool blocking);
+    // take(); `from_io`: at the end of a GilRelease section.
+    void take(GilThread& thread, bool yielded, bool from_io);
+    // Does the policy let `thread` take a free GIL now?
+    bool policy_lets_take(const GilThread& thread, bool from_io) const;
+    // The scheduler's take, drop and hand-over (-X sched).
+    void sched_take(GilThread& thread);
+    void sched_drop(GilThread& thread, bool blocking);
+    void sched_switch(GilThread& thread, bool must_switch);
+    void sched_wait_locked(Lock& lock, GilThread& thread);
+    void sched_meet_locked(GilThread& thread);
+    void sched_acquire_locked(GilThread& thread, GilClock::time_point started);
+    std::uint64_t sched_next_countdown();
+    std::uint64_t wait_until_free(Lock& lock, GilThread& thread, bool yielded, bool from_io);
     void acquire_locked(GilThread& thread, GilClock::time_point now);
-    bool release_locked(GilThread& thread, GilClock::time_point now);
+    bool release_locked(GilThread& thread, GilClock::time_point now, bool blocking);
     void wait_for_switch(Lock& lock, std::uint64_t dropped_at_switch);
     void set_drop_request_locked(GilThread& asker);
     void clear_drop_request_locked() noexcept;
@@ -249,6 +329,35 @@ private:
 
     // See spins_before_sleep(). Fixed at construction.
     const bool m_spin_before_sleep;
+
+    // Threads inside take() that found the GIL held, and since when that count
+    // has been above zero; `contended` adds up the periods it was. For the
+    // "share of time some thread waited" of the statistics. Guarded by m_mutex.
+    int m_waiters = 0;
+    GilClock::time_point m_contended_since{};
+    std::chrono::nanoseconds m_contended{0};
+    GilClock::time_point m_totals_since = GilClock::now();
+
+    // -X gilpolicy. Fixed at start-up.
+    GilPolicy m_policy = GilPolicy::CPython;
+    // Fifo: the threads waiting in take(), in arrival order. IoPriority: how
+    // many of them are back from blocking I/O. Guarded by m_mutex.
+    std::deque<const GilThread*> m_fifo;
+    int m_io_waiters = 0;
+
+    // -X sched. m_scheduled is fixed at start-up. The PRNG, the set of
+    // threads waiting for a turn (sorted by m_sched_index, so that the order
+    // they arrived in does not matter), whose turn it is (nullptr: whoever
+    // comes first) and the count of threads met are guarded by m_mutex; the
+    // countdown to the next switch point only by the GIL (only the holder
+    // counts). m_sched_cond is signalled when a thread is met.
+    bool m_scheduled = false;
+    std::mt19937_64 m_sched_rng;
+    std::vector<GilThread*> m_sched_waiting;
+    const GilThread* m_sched_turn = nullptr;
+    std::uint64_t m_sched_arrivals = 0;
+    std::uint64_t m_sched_countdown = ~std::uint64_t{0};
+    std::condition_variable m_sched_cond;
 
     // Trace hook and its argument. Guarded by m_mutex (set and called under it).
     GilTraceHook m_trace_hook = nullptr;

@@ -34,6 +34,9 @@ namespace gilt {
 Interpreter::Interpreter(InterpreterConfig config) : m_config(std::move(config)) {
     stdout_sink = m_config.stdout_sink;
     stderr_sink = m_config.stderr_sink;
+    GilOptions gil_options;
+    (void)parse_gil_options(m_config.xoptions, &gil_options);  // the CLI reports bad values
+    gil_instruments.start(gil, std::move(gil_options));
     gc = std::make_unique<GcState>();
     allocate_builtin_types(*this);
     // The main thread state exists before the types are defined: defining a

@@ -19,6 +19,7 @@
 #include "runtime/builtin_types.hpp"
 #include "runtime/common_strings.hpp"
 #include "runtime/free_blocks.hpp"
+#include "runtime/gil_instruments.hpp"
 #include "runtime/object.hpp"
 #include "runtime/thread_state.hpp"
 
@@ -122,6 +123,10 @@ public:
     // The global interpreter lock (runtime/gil.hpp). The thread that creates
     // the interpreter holds it from construction on.
     Gil gil{eval_breaker};
+    // What -X gilstats, giltrace, giltimeline, switch, sched and gilpolicy
+    // asked for, the rows of ended threads and the trace buffers
+    // (runtime/gil_instruments.hpp).
+    GilInstruments gil_instruments;
 
     // Per-interpreter state of native modules, keyed by module name, for
     // modules that need more than their module dict (e.g. random's MT state).

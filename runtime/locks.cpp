@@ -118,6 +118,20 @@ WaitOutcome wait_for_lock(RawLock& lock, uint64_t owner, bool forever, Clock::ti
     return outcome;
 }
 
+// -X sched: waiting for a lock is passing the turn to another thread until the
+// lock is free, so that who gets it is decided by the scheduler's PRNG and the
+// wait is visible to it (a real sleep would leave the choice to the OS).
+AcquireResult acquire_scheduled(ThreadState& ts, RawLock& lock, bool forever,
+                                Clock::time_point deadline, uint64_t owner) {
+    Gil& gil = ts.interp().gil;
+    for (;;) {
+        gil.sched_pass(ts.gil_thread);
+        if (try_claim(lock, owner)) return AcquireResult::Acquired;
+        if (!forever && Clock::now() >= deadline) return AcquireResult::TimedOut;
+        if (!run_pending_signals(ts)) return AcquireResult::Error;
+    }
+}
+
 AcquireResult acquire_as(ThreadState& ts, RawLock& lock, double timeout, uint64_t owner) {
     if (try_claim(lock, owner)) return AcquireResult::Acquired;
     if (timeout == 0) return AcquireResult::TimedOut;
@@ -127,6 +141,7 @@ AcquireResult acquire_as(ThreadState& ts, RawLock& lock, double timeout, uint64_
                                      : Clock::now() + std::chrono::duration_cast<Clock::duration>(
                                                           std::chrono::duration<double>(timeout));
     bool on_main = &ts == &ts.interp().main_thread();
+    if (ts.interp().gil.scheduled()) return acquire_scheduled(ts, lock, forever, deadline, owner);
     bool spin = ts.interp().gil.spins_before_sleep();
     for (;;) {
         WaitOutcome outcome;

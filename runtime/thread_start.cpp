@@ -124,6 +124,9 @@ void finish_with_gil(ThreadState& ts, ThreadBoot& boot) {
         raw_lock_release(lock_obj(boot.sentinel)->raw);
         clear_ref(boot.sentinel);
     }
+    // Its GIL numbers stay visible (gil.stats(), -X gilstats) from the moment
+    // it leaves `threads`, which is before a join() can return.
+    boot.interp->gil_instruments.thread_finished(ts.gil_thread);
     std::lock_guard<std::mutex> guard(boot.interp->threads_mutex);
     auto& v = boot.interp->threads;
     v.erase(std::remove(v.begin(), v.end(), &ts), v.end());
@@ -187,6 +190,7 @@ bool start_python_thread(ThreadState& ts, Value func, Value args, Value kwargs, 
     std::shared_ptr<ReadySignal> ready = boot->ready;
     ThreadBoot* b = boot.get();
     ThreadRegistry& registry = *boot->registry;
+    const std::uint64_t met_before = interp.gil.scheduled() ? interp.gil.sched_arrivals() : 0;
     {
         std::lock_guard<std::mutex> guard(registry.mutex);
         ++registry.running;
@@ -203,6 +207,18 @@ bool start_python_thread(ThreadState& ts, Value func, Value args, Value kwargs, 
         return false;
     }
     boot.release();  // the new thread owns it now
+    if (interp.gil.scheduled()) {
+        // -X sched: keep the GIL until the new thread is waiting for its first
+        // turn, so that when it may run next is the scheduler's choice, not
+        // the OS's (its start-up needs no GIL).
+        {
+            std::unique_lock<std::mutex> guard(ready->mutex);
+            ready->cond.wait(guard, [&] { return ready->ready; });
+            *ident = ready->ident;
+        }
+        interp.gil.sched_wait_for_arrivals(met_before + 1);
+        return true;
+    }
     // Wait (without the GIL) until the thread has registered its ThreadState.
     GilRelease allow(ts);
     std::unique_lock<std::mutex> guard(ready->mutex);

@@ -40,6 +40,7 @@ constexpr NativeModule kNativeModules[] = {
     {"datetime", init_datetime_module},         // datetime_*.cpp
     {"errno", init_errno_module},               // errno_module.cpp
     {"gc", init_gc_module},                     // gc_module.cpp
+    {"gil", init_gil_module},                   // gil_module.cpp (gilt only)
     {"io", init_io_module},                     // io.cpp
     {"itertools", init_itertools_module},       // itertools*.cpp
     {"math", init_math_module},                 // math.cpp

@@ -16,6 +16,7 @@
 #include "runtime/interpreter.hpp"
 #include "runtime/locks.hpp"
 #include "runtime/module.hpp"
+#include "runtime/str.hpp"
 #include "runtime/thread_start.hpp"
 #include "runtime/tuple.hpp"
 
@@ -33,6 +34,7 @@ Value thread_set_sentinel(ThreadState& ts, Args args);
 Value thread_interrupt_main(ThreadState& ts, Args args);
 Value thread_exit(ThreadState& ts, Args args);
 Value thread_daemon_threads_allowed(ThreadState& ts, Args args);
+Value thread_set_name(ThreadState& ts, Args args);
 
 constexpr MethodDef kThreadFunctions[] = {
     {"start_new_thread", thread_start_new_thread},
@@ -48,6 +50,7 @@ constexpr MethodDef kThreadFunctions[] = {
     {"exit", thread_exit},
     {"exit_thread", thread_exit},
     {"daemon_threads_allowed", thread_daemon_threads_allowed},
+    {"set_name", thread_set_name},
 };
 
 Value thread_start_new_thread(ThreadState& ts, Args args) {
@@ -126,6 +129,19 @@ Value thread_exit(ThreadState& ts, Args) {
 }
 Value thread_daemon_threads_allowed(ThreadState&, Args) {
     return Value::true_();
+}
+
+// set_name(name): CPython 3.14 names the OS thread; gilt names the thread for
+// the GIL statistics and traces (threading calls it as a thread starts).
+Value thread_set_name(ThreadState& ts, Args args) {
+    Value name;
+    if (!parse_args(ts, args, "set_name", {"name"}, {&name})) return Value();
+    if (!is_str(ts, name)) {
+        return raise_fmt(ts, ts.exc_types().TypeError,
+                         "set_name() argument 'name' must be str, not {}", type_name(ts, name));
+    }
+    ts.interp().gil.set_thread_name(ts.gil_thread, std::string(str_view(name)));
+    return Value::none();
 }
 
 }  // namespace

@@ -673,6 +673,17 @@ void call_if_loaded(ThreadState& ts, const char* module, const char* function) {
     clear_exception(ts);
 }
 
+// The GIL instruments' reports go to the process's stderr (or the host's
+// sink), not through sys.stderr, which the script may have replaced.
+void write_process_stderr(Interpreter& interp, const std::string& text) {
+    if (interp.stderr_sink) {
+        interp.stderr_sink(text);
+        return;
+    }
+    std::fwrite(text.data(), 1, text.size(), stderr);
+    std::fflush(stderr);
+}
+
 }  // namespace
 
 int Host::finalize() {
@@ -687,6 +698,7 @@ int Host::finalize() {
     hs.daemon_threads = !wait_for_thread_exits(ts);
     hs.finalize_status = flush_std_files(ts) ? 0 : 120;
     flush_std_streams(ts);  // also the original streams, when the script replaced them
+    hs.interp->gil_instruments.finish(*hs.interp, write_process_stderr);
     return hs.finalize_status;
 }
 

@@ -197,6 +197,18 @@ Options host_options(const CommandLine& cl, std::string_view program) {
     return options;
 }
 
+// The GIL instruments' -X options with a value that makes no sense, as a
+// message ("-X gilpolicy: ..."), or "".
+static std::string gil_option_error(const std::vector<std::string>& xoptions) {
+    std::vector<std::pair<std::string, std::string>> pairs;
+    for (const std::string& x : xoptions) {
+        std::size_t eq = x.find('=');
+        pairs.emplace_back(x.substr(0, eq), eq == std::string::npos ? "" : x.substr(eq + 1));
+    }
+    GilOptions options;
+    return parse_gil_options(pairs, &options);
+}
+
 std::string usage_line(std::string_view program) {
     return "usage: " + std::string(program) +
            " [option] ... [-c cmd | -m mod | file | -] [arg] ...\n";
@@ -408,6 +420,10 @@ int cli_main(int argc, char** argv) {
     if (cl.version > 0) {
         std::fputs(version_text(cl.version).c_str(), stdout);
         return 0;
+    }
+    if (std::string bad = gil_option_error(cl.xoptions); !bad.empty()) {
+        std::fprintf(stderr, "%s: %s\n", program.c_str(), bad.c_str());
+        return 2;
     }
     // As CPython does at start-up: a write to a closed pipe raises
     // BrokenPipeError in the script instead of killing the process.

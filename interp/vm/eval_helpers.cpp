@@ -733,6 +733,16 @@ bool eval_setup_annotations(ThreadState& ts, Frame* f) {
     return d && obj_setitem(ts, ns, *name, *d) == 0;
 }
 
+void eval_instruction_check(ThreadState& ts) {
+    Interpreter& interp = ts.interp();
+    if (interp.gil.scheduled()) {
+        interp.gil.sched_tick(ts.gil_thread);
+    } else if ((interp.eval_breaker.load(std::memory_order_relaxed) & kEvalBreakerGilDrop) &&
+               interp.gil.drop_requested()) {
+        interp.gil.yield(ts.gil_thread);
+    }
+}
+
 // A check point found the eval breaker set: hand the GIL over if someone
 // asked for it, raise KeyboardInterrupt for a pending SIGINT, deliver an
 // asynchronous exception.

@@ -65,6 +65,10 @@ Value eval_get_aiter(ThreadState& ts, Value v);
 Value eval_get_anext(ThreadState& ts, Value aiter);
 SendResult eval_send(ThreadState& ts, Value receiver, Value v, Value* out);
 bool eval_handle_breaker(ThreadState& ts);
+// Between two instructions under -X switch=instruction or -X sched: honour a
+// GIL drop request, or reach the scheduler's switch point. Touches only the
+// GIL, so it cannot fail.
+void eval_instruction_check(ThreadState& ts);
 bool eval_setup_annotations(ThreadState& ts, Frame* f);
 bool eval_store_name(ThreadState& ts, Frame* f, Value name, Value v);
 int eval_delete_name(ThreadState& ts, Frame* f, Value name);

@@ -675,6 +675,7 @@ class Thread:
         try:
             self._ident = get_ident()
             self._native_id = get_native_id()
+            _thread.set_name(self._name)
             self._hold_sentinel()
             with _registry_lock:
                 _running[self._ident] = self
@@ -779,6 +780,8 @@ class Thread:
     def name(self, name):
         _require_init(self)
         self._name = str(name)
+        if self._ident is not None and self._ident == get_ident():
+            _thread.set_name(self._name)
 
     def getName(self):
         _deprecated('getName', 'get the name attribute instead')
