@@ -36,6 +36,8 @@ Value init_binascii_module(ThreadState& ts);     // binascii.cpp
 Value init_resource_module(ThreadState& ts);     // resource.cpp
 Value init_struct_module(ThreadState& ts);       // struct_module.cpp
 Value init_array_module(ThreadState& ts);        // array_module.cpp
-Value init_regex_module(ThreadState& ts);        // regex_module.cpp: _regex, for re.py
+Value init_regex_module(ThreadState& ts);
+Value init_asyncio_module(
+    ThreadState& ts);  // asyncio_*.cpp: _asyncio        // regex_module.cpp: _regex, for re.py
 
 }  // namespace gilt
