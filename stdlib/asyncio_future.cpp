@@ -25,6 +25,7 @@
 #include "runtime/exception.hpp"
 #include "runtime/heap.hpp"
 #include "runtime/int.hpp"
+#include "runtime/list.hpp"
 #include "runtime/str.hpp"
 #include "runtime/tuple.hpp"
 #include "stdlib/asyncio_state.hpp"
@@ -121,7 +122,25 @@ int set_cancel_message(ThreadState&, Value self, Value v) {
     return 0;
 }
 
+// _callbacks: [(fn, context), ...]; a waiting task appears as itself.
+Value get_callbacks(ThreadState& ts, Value self) {
+    FutureObject* f = future_obj(self);
+    Ref out(list_new(ts, 0));
+    if (!out) return Value();
+    auto add = [&](const FutureCallback& cb) {
+        if (cb.fn.is_null()) return true;
+        Ref pair(tuple_pack(ts, {cb.fn, cb.context.is_null() ? Value::none() : cb.context}));
+        return pair && list_append(ts, *out, *pair);
+    };
+    if (!add(f->cb0)) return Value();
+    if (f->more)
+        for (const FutureCallback& cb : *f->more)
+            if (!add(cb)) return Value();
+    return out.release();
+}
+
 constexpr GetSetDef kFutureGetSets[] = {
+    {"_callbacks", get_callbacks},
     {"_asyncio_future_blocking", get_blocking, set_blocking},
     {"_state", get_state},
     {"_loop", get_loop_attr},
@@ -143,12 +162,9 @@ Value raise_invalid_state(ThreadState& ts, std::string_view msg) {
     return raise_instance(ts, exc.release());
 }
 
-// "FINISHED: <Future finished result=1>", the message of a second set_*.
-Value raise_already_done(ThreadState& ts, Value fut) {
-    Ref r(obj_repr(ts, fut));
-    if (!r) return Value();
-    return raise_invalid_state(
-        ts, std::string(state_name(future_obj(fut)->state)) + ": " + std::string(str_view(*r)));
+// A second set_result/set_exception (the message of CPython's C Future).
+Value raise_already_done(ThreadState& ts, Value) {
+    return raise_invalid_state(ts, "invalid state");
 }
 
 // Moves every callback to the loop's ready queue (references move too).
@@ -199,7 +215,7 @@ Value fut_result(ThreadState& ts, Args args) {
         Value e = future_cancelled_error(ts, args[0]);
         return e.is_null() ? Value() : raise_instance(ts, e);
     }
-    if (f->state == FutureState::Pending) return raise_invalid_state(ts, "Result is not ready.");
+    if (f->state == FutureState::Pending) return raise_invalid_state(ts, "Result is not set.");
     f->log_tb = false;
     if (!f->exception.is_null()) {
         restore_exception(ts, new_ref(f->exception));

@@ -54,6 +54,6 @@ class BrokenBarrierError(RuntimeError):
 
 
 for _cls in (SendfileNotAvailableError, IncompleteReadError, LimitOverrunError,
-             QueueEmpty, QueueFull, BrokenBarrierError):
+             BrokenBarrierError):
     _cls.__module__ = 'asyncio.exceptions'
 del _cls

@@ -44,7 +44,7 @@ def _fd_of(fileobj):
 
 
 def _is_coroutine_thing(obj):
-    from .coroutines import iscoroutine, iscoroutinefunction
+    from .kinds import iscoroutine, iscoroutinefunction
     return iscoroutine(obj) or iscoroutinefunction(obj)
 
 
@@ -78,23 +78,27 @@ class BaseEventLoop(_asyncio.Loop):
             raise TypeError(f'a callable object was expected by {method}(), got {callback!r}')
 
     def call_soon(self, callback, *args, context=None):
-        self._check_callback(callback, 'call_soon')
+        if self.get_debug():
+            self._check_callback(callback, 'call_soon')
         return self._call_soon(callback, args, context)
 
     def call_soon_threadsafe(self, callback, *args, context=None):
-        self._check_callback(callback, 'call_soon_threadsafe')
+        if self.get_debug():
+            self._check_callback(callback, 'call_soon_threadsafe')
         return self._call_soon_threadsafe(callback, args, context)
 
     def call_later(self, delay, callback, *args, context=None):
         if delay is None:
             raise TypeError('delay must not be None')
-        self._check_callback(callback, 'call_later')
+        if self.get_debug():
+            self._check_callback(callback, 'call_later')
         return self._call_at(self.time() + delay, callback, args, context)
 
     def call_at(self, when, callback, *args, context=None):
         if when is None:
             raise TypeError('when cannot be None')
-        self._check_callback(callback, 'call_at')
+        if self.get_debug():
+            self._check_callback(callback, 'call_at')
         return self._call_at(when, callback, args, context)
 
     def create_task(self, coro, *, name=None, context=None):
@@ -238,7 +242,11 @@ class BaseEventLoop(_asyncio.Loop):
                              'unexpected error in custom exception handler', exc_info=True)
 
     def _log_slow_callback(self, what, seconds):
-        logger.warning('Executing %s took %.3f seconds', reprs.handle_text(what), seconds)
+        if isinstance(what, (Future, Handle)):
+            text = repr(what)
+        else:
+            text = reprs.handle_repr(what)
+        logger.warning('Executing %s took %.3f seconds', text, seconds)
 
     # --- executors ---
 
@@ -250,7 +258,8 @@ class BaseEventLoop(_asyncio.Loop):
     def run_in_executor(self, executor, func, *args):
         if self.is_closed():
             raise RuntimeError('Event loop is closed')
-        self._check_callback(func, 'run_in_executor')
+        if self.get_debug():
+            self._check_callback(func, 'run_in_executor')
         if executor is None:
             executor = self._default_executor
             if self._executor_shutdown_called:
@@ -271,11 +280,9 @@ class BaseEventLoop(_asyncio.Loop):
     # --- descriptors ---
 
     def add_reader(self, fd, callback, *args):
-        self._check_callback(callback, 'add_reader')
         self._add_fd(_fd_of(fd), False, callback, args)
 
     def add_writer(self, fd, callback, *args):
-        self._check_callback(callback, 'add_writer')
         self._add_fd(_fd_of(fd), True, callback, args)
 
     def remove_reader(self, fd):

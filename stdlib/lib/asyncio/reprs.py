@@ -57,6 +57,19 @@ def coro_text(coro):
     return f'{name} done, defined at {code.co_filename}:{code.co_firstlineno}'
 
 
+def _callback_name(fn):
+    if isinstance(fn, _asyncio.Task):
+        return 'Task.task_wakeup()'
+    return callback_text(fn, ())
+
+
+def _callbacks_part(callbacks):
+    names = [_callback_name(fn) for fn, _ in callbacks]
+    if len(names) > 2:
+        names = [names[0], f'<{len(names) - 2} more>', names[-1]]
+    return 'cb=[' + ', '.join(names) + ']'
+
+
 def _state_parts(fut):
     parts = [fut._state.lower()]
     if fut._state == 'FINISHED':
@@ -64,6 +77,9 @@ def _state_parts(fut):
             parts.append(f'exception={fut._exception!r}')
         else:
             parts.append(f'result={_short(fut._result)}')
+    callbacks = fut._callbacks
+    if callbacks:
+        parts.append(_callbacks_part(callbacks))
     return parts
 
 

@@ -13,7 +13,7 @@ import functools
 
 import _asyncio
 from _asyncio import Future, Task, current_task, all_tasks
-from .coroutines import iscoroutine
+from .kinds import iscoroutine
 from .errors import CancelledError, InvalidStateError
 from .loop import get_event_loop, get_running_loop
 

@@ -13,7 +13,7 @@ import signal
 import threading
 
 from _asyncio import all_tasks
-from .coroutines import iscoroutine
+from .kinds import iscoroutine
 from .errors import CancelledError
 from .loop import _get_running_loop, new_event_loop, set_event_loop
 from .tasks import gather
