@@ -9,6 +9,7 @@ count the items handed out that are not finished yet.
 
 import collections
 import heapq
+import types
 
 from .errors import CancelledError, QueueEmpty, QueueFull
 from .sync import Event, _BoundToLoop
@@ -25,59 +26,67 @@ def _wake_one(waiters):
 
 
 class Queue(_BoundToLoop):
+    """First in, first out; `maxsize` > 0 bounds it."""
 
     def __init__(self, maxsize=0):
         self._maxsize = maxsize
+        self._queue = self._new_store()
         self._getters = collections.deque()
         self._putters = collections.deque()
         self._unfinished_tasks = 0
         self._finished = Event()
         self._finished.set()
-        self._init(maxsize)
 
-    # The storage; subclasses change these three.
-    def _init(self, maxsize):
-        self._queue = collections.deque()
+    __class_getitem__ = classmethod(types.GenericAlias)
 
-    def _get(self):
+    # How items are kept; PriorityQueue and LifoQueue change these.
+    @staticmethod
+    def _new_store():
+        return collections.deque()
+
+    def _take(self):
         return self._queue.popleft()
 
-    def _put(self, item):
+    def _add(self, item):
         self._queue.append(item)
-
-    def _format(self):
-        text = f'maxsize={self._maxsize!r}'
-        if getattr(self, '_queue', None):
-            text += f' _queue={list(self._queue)!r}'
-        if self._getters:
-            text += f' _getters[{len(self._getters)}]'
-        if self._putters:
-            text += f' _putters[{len(self._putters)}]'
-        if self._unfinished_tasks:
-            text += f' tasks={self._unfinished_tasks}'
-        return text
-
-    def __repr__(self):
-        return f'<{type(self).__name__} at {id(self):#x} {self._format()}>'
-
-    def __str__(self):
-        return f'<{type(self).__name__} {self._format()}>'
-
-    def __class_getitem__(cls, item):
-        return cls
-
-    def qsize(self):
-        return len(self._queue)
 
     @property
     def maxsize(self):
         return self._maxsize
 
+    def qsize(self):
+        return len(self._queue)
+
     def empty(self):
-        return not self._queue
+        return len(self._queue) == 0
 
     def full(self):
-        return 0 < self._maxsize <= self.qsize()
+        return self._maxsize > 0 and len(self._queue) >= self._maxsize
+
+    def put_nowait(self, item):
+        if self.full():
+            raise QueueFull
+        self._add(item)
+        self._unfinished_tasks += 1
+        self._finished.clear()
+        _wake_one(self._getters)
+
+    def get_nowait(self):
+        if not self._queue:
+            raise QueueEmpty
+        item = self._take()
+        _wake_one(self._putters)
+        return item
+
+    async def put(self, item):
+        while self.full():
+            await self._wait_turn(self._putters, self.full)
+        self.put_nowait(item)
+
+    async def get(self):
+        while not self._queue:
+            await self._wait_turn(self._getters, self.empty)
+        return self.get_nowait()
 
     async def _wait_turn(self, waiters, still_blocked):
         me = self._get_loop().create_future()
@@ -85,75 +94,65 @@ class Queue(_BoundToLoop):
         try:
             await me
         except BaseException:
+            woken = me.done() and not me.cancelled()
             me.cancel()
-            try:
+            if me in waiters:
                 waiters.remove(me)
-            except ValueError:
-                pass
-            if not still_blocked() and not me.cancelled():
+            if woken and not still_blocked():
+                # Chosen just before the cancellation: pass the turn on.
                 _wake_one(waiters)
             raise
-
-    async def put(self, item):
-        while self.full():
-            await self._wait_turn(self._putters, self.full)
-        return self.put_nowait(item)
-
-    def put_nowait(self, item):
-        if self.full():
-            raise QueueFull
-        self._put(item)
-        self._unfinished_tasks += 1
-        self._finished.clear()
-        _wake_one(self._getters)
-
-    async def get(self):
-        while self.empty():
-            await self._wait_turn(self._getters, self.empty)
-        return self.get_nowait()
-
-    def get_nowait(self):
-        if self.empty():
-            raise QueueEmpty
-        item = self._get()
-        _wake_one(self._putters)
-        return item
 
     def task_done(self):
         if self._unfinished_tasks <= 0:
             raise ValueError('task_done() called too many times')
         self._unfinished_tasks -= 1
-        if self._unfinished_tasks == 0:
+        if not self._unfinished_tasks:
             self._finished.set()
 
     async def join(self):
-        if self._unfinished_tasks > 0:
+        if self._unfinished_tasks:
             await self._finished.wait()
+
+    def _describe(self):
+        parts = [f'maxsize={self._maxsize!r}']
+        if self._queue:
+            parts.append(f'_queue={list(self._queue)!r}')
+        for name, waiters in (('_getters', self._getters), ('_putters', self._putters)):
+            if waiters:
+                parts.append(f'{name}[{len(waiters)}]')
+        if self._unfinished_tasks:
+            parts.append(f'tasks={self._unfinished_tasks}')
+        return ' '.join(parts)
+
+    def __repr__(self):
+        return f'<{type(self).__name__} at {id(self):#x} {self._describe()}>'
+
+    def __str__(self):
+        return f'<{type(self).__name__} {self._describe()}>'
 
 
 class PriorityQueue(Queue):
-    """Items come out lowest first (a heap)."""
+    """Lowest item first (a heap; use (priority, data) tuples)."""
 
-    def _init(self, maxsize):
-        self._queue = []
+    _new_store = staticmethod(list)
 
-    def _put(self, item):
+    def _add(self, item):
         heapq.heappush(self._queue, item)
 
-    def _get(self):
+    def _take(self):
         return heapq.heappop(self._queue)
 
 
 class LifoQueue(Queue):
-    """Items come out most recent first."""
+    """Most recently added item first (a stack)."""
 
-    def _init(self, maxsize):
-        self._queue = []
+    _new_store = staticmethod(list)
 
-    def _put(self, item):
+    def _add(self, item):
         self._queue.append(item)
 
-    def _get(self):
+    def _take(self):
         return self._queue.pop()
 
 
