@@ -252,7 +252,7 @@ class BaseEventLoop(_asyncio.Loop):
 
     def set_default_executor(self, executor):
         if not isinstance(executor, concurrent.futures.ThreadPoolExecutor):
-            raise TypeError('executor must be ThreadPoolExecutor')
+            raise TypeError('executor must be ThreadPoolExecutor instance')
         self._default_executor = executor
 
     def run_in_executor(self, executor, func, *args):
