@@ -10,6 +10,7 @@ native module _asyncio; this package builds the rest of the API on it:
   running     run(), Runner
   sync        Lock, Event, Condition, Semaphore, BoundedSemaphore, Barrier
   queues      Queue, PriorityQueue, LifoQueue
+  sockio      socket transports and servers (create_connection, create_server)
   streams     open_connection, start_server and the stream classes
 """
 
@@ -22,5 +23,7 @@ from .group import *
 from .running import *
 from .sync import *
 from .queues import *
+from .streams import *
+from .sockio import BaseProtocol, Protocol, Server
 
 from . import errors as exceptions

@@ -298,7 +298,7 @@ class BaseEventLoop(_asyncio.Loop):
     # --- sockets (non-blocking, woken by the loop) ---
 
     def _check_sock(self, sock):
-        if sock.gettimeout() != 0:
+        if self.get_debug() and sock.gettimeout() != 0:
             raise ValueError('the socket must be non-blocking')
 
     async def _io_wait(self, sock, writing):
@@ -378,15 +378,23 @@ class BaseEventLoop(_asyncio.Loop):
             except (BlockingIOError, InterruptedError):
                 await self._io_wait(sock, False)
 
-    # --- streams (see streams.py) ---
+    # --- connections and servers (see sockio.py) ---
+
+    async def create_connection(self, protocol_factory, host=None, port=None, **kwargs):
+        from . import sockio
+        return await sockio.create_connection(self, protocol_factory, host, port, **kwargs)
+
+    async def create_unix_connection(self, protocol_factory, path=None, **kwargs):
+        from . import sockio
+        return await sockio.create_unix_connection(self, protocol_factory, path, **kwargs)
 
     async def create_server(self, protocol_factory, host=None, port=None, **kwargs):
-        from . import streams
-        return await streams._create_server(self, protocol_factory, host, port, **kwargs)
+        from . import sockio
+        return await sockio.create_server(self, protocol_factory, host, port, **kwargs)
 
     async def create_unix_server(self, protocol_factory, path=None, **kwargs):
-        from . import streams
-        return await streams._create_unix_server(self, protocol_factory, path, **kwargs)
+        from . import sockio
+        return await sockio.create_unix_server(self, protocol_factory, path, **kwargs)
 
 
 class _UnixSelectorEventLoop(BaseEventLoop):
