@@ -63,11 +63,6 @@ namespace gilt {
 
 namespace {
 
-double monotonic_now() {
-    using namespace std::chrono;
-    return duration<double>(steady_clock::now().time_since_epoch()).count();
-}
-
 // --- Handle and TimerHandle ---
 
 Value handle_cancel(ThreadState& ts, Args args);
@@ -212,12 +207,6 @@ bool report_failure(ThreadState& ts, Value loop, Value what) {
 bool run_handle(ThreadState& ts, Value handle) {
     HandleObject* h = handle_obj(handle);
     if (h->cancelled) return true;
-    if (h->set_result_only) {
-        Value fut = h->callback;
-        if (future_obj(fut)->state != FutureState::Pending) return true;
-        if (future_set_result(ts, fut, tuple_item(h->args, 0))) return true;
-        return report_failure(ts, h->loop, handle);
-    }
     Ref fn = Ref::borrow(h->callback);
     Ref a = Ref::borrow(h->args);
     Ref loop = Ref::borrow(h->loop);
@@ -243,6 +232,10 @@ bool run_item(ThreadState& ts, Value loop, ReadyItem item) {
             Value arg = *b;
             return run_callback(ts, loop, *a, Args{&arg, 1, nullptr}, *c, *a);
         }
+        case ReadyItem::SetResult:
+            if (future_obj(*a)->state != FutureState::Pending) return true;
+            ok = future_set_result(ts, *a, *b);
+            break;
     }
     if (ok || !ts.has_exception()) return true;
     return report_failure(ts, loop, *a);
@@ -257,46 +250,64 @@ bool timer_after(const TimerEntry& x, const TimerEntry& y) {
     return timer_before(y, x);
 }
 
-void timers_push(LoopCore* core, HandleObject* h) {
-    core->timers.push_back(TimerEntry{h->when, h->seq, h});
+// A cancelled TimerHandle, or a sleep whose future is already done
+// (cancelled): nothing to run, only to drop.
+bool timer_dead(const TimerEntry& e) {
+    if (e.arg.is_null()) return handle_obj(e.obj)->cancelled;
+    return future_obj(e.obj)->state != FutureState::Pending;
+}
+
+void timer_release(TimerEntry& e) {
+    if (e.arg.is_null()) handle_obj(e.obj)->scheduled = false;
+    decref(e.obj);
+    decref(e.arg);
+}
+
+void timers_push(LoopCore* core, TimerEntry e) {
+    core->timers.push_back(e);
     std::push_heap(core->timers.begin(), core->timers.end(), timer_after);
 }
 
-HandleObject* timers_pop(LoopCore* core) {
+TimerEntry timers_pop(LoopCore* core) {
     std::pop_heap(core->timers.begin(), core->timers.end(), timer_after);
-    HandleObject* h = core->timers.back().handle;
+    TimerEntry e = core->timers.back();
     core->timers.pop_back();
-    h->scheduled = false;
-    return h;
+    return e;
 }
 
 void timers_drop_cancelled(LoopCore* core) {
     std::vector<TimerEntry> keep;
-    keep.reserve(core->timers.size() - core->cancelled_timers);
+    keep.reserve(core->timers.size());
     for (TimerEntry& e : core->timers) {
-        if (e.handle->cancelled) {
-            e.handle->scheduled = false;
-            decref(val(e.handle));
-        } else {
+        if (timer_dead(e))
+            timer_release(e);
+        else
             keep.push_back(e);
-        }
     }
     core->timers.swap(keep);
     std::make_heap(core->timers.begin(), core->timers.end(), timer_after);
     core->cancelled_timers = 0;
 }
 
-// Moves due timers to `ready`, dropping cancelled ones on the way.
+void drop_dead_top(LoopCore* core) {
+    while (!core->timers.empty() && timer_dead(core->timers.front())) {
+        if (core->cancelled_timers > 0) --core->cancelled_timers;
+        TimerEntry e = timers_pop(core);
+        timer_release(e);
+    }
+}
+
+// Moves due timers to `ready`, dropping dead ones on the way.
 void collect_due_timers(LoopCore* core, double end) {
-    while (!core->timers.empty()) {
-        HandleObject* top = core->timers.front().handle;
-        if (!top->cancelled && top->when >= end) break;
-        timers_pop(core);
-        if (top->cancelled) {
-            --core->cancelled_timers;
-            decref(val(top));
+    for (;;) {
+        drop_dead_top(core);
+        if (core->timers.empty() || core->timers.front().when >= end) return;
+        TimerEntry e = timers_pop(core);
+        if (e.arg.is_null()) {
+            handle_obj(e.obj)->scheduled = false;
+            core->ready.push_back(ReadyItem{ReadyItem::RunHandle, e.obj, Value(), Value()});
         } else {
-            core->ready.push_back(ReadyItem{ReadyItem::RunHandle, val(top), Value(), Value()});
+            core->ready.push_back(ReadyItem{ReadyItem::SetResult, e.obj, e.arg, Value()});
         }
     }
 }
@@ -338,15 +349,12 @@ bool run_once(ThreadState& ts, Value loop) {
     if (core->cancelled_timers > 100 &&
         core->cancelled_timers * 2 > static_cast<int64_t>(core->timers.size()))
         timers_drop_cancelled(core);
-    while (!core->timers.empty() && core->timers.front().handle->cancelled) {
-        --core->cancelled_timers;
-        decref(val(timers_pop(core)));
-    }
+    drop_dead_top(core);
     double timeout = -1;
     if (!core->ready.empty() || core->stopping) {
         timeout = 0;
     } else if (!core->timers.empty()) {
-        timeout = std::max(0.0, core->timers.front().when - monotonic_now());
+        timeout = std::max(0.0, core->timers.front().when - loop_clock());
     }
     epoll_event events[128];
     int epfd = core->epfd;
@@ -365,7 +373,7 @@ bool run_once(ThreadState& ts, Value loop) {
         if (ev & (EPOLLIN | EPOLLHUP | EPOLLERR)) queue_fd_handle(core, it->second.reader);
         if (ev & (EPOLLOUT | EPOLLHUP | EPOLLERR)) queue_fd_handle(core, it->second.writer);
     }
-    collect_due_timers(core, monotonic_now() + 1e-9);
+    collect_due_timers(core, loop_clock() + 1e-9);
     size_t ntodo = core->ready.size();
     for (size_t i = 0; i < ntodo && !core->ready.empty(); ++i) {
         ReadyItem item = core->ready.front();
@@ -375,9 +383,9 @@ bool run_once(ThreadState& ts, Value loop) {
             continue;
         }
         Ref what = Ref::borrow(item.a);
-        double t0 = monotonic_now();
+        double t0 = loop_clock();
         if (!run_item(ts, loop, item)) return false;
-        double dt = monotonic_now() - t0;
+        double dt = loop_clock() - t0;
         if (dt >= core->slow_callback_duration) {
             Ref name(ts.interp().intern("_log_slow_callback"));
             Ref secs(make_float(ts, dt));
@@ -394,7 +402,6 @@ Value loop_time(ThreadState&, Args);
 Value loop_call_soon(ThreadState&, Args);
 Value loop_call_soon_threadsafe(ThreadState&, Args);
 Value loop_call_at(ThreadState&, Args);
-Value loop_sleep_timer(ThreadState&, Args);
 Value loop_add_fd(ThreadState&, Args);
 Value loop_remove_fd(ThreadState&, Args);
 Value loop_run_forever(ThreadState&, Args);
@@ -411,7 +418,6 @@ constexpr MethodDef kLoopMethods[] = {
     {"_call_soon", loop_call_soon},
     {"_call_soon_threadsafe", loop_call_soon_threadsafe},
     {"_call_at", loop_call_at},
-    {"_sleep_timer", loop_sleep_timer},
     {"_add_fd", loop_add_fd},
     {"_remove_fd", loop_remove_fd},
     {"_run_forever_core", loop_run_forever},
@@ -456,7 +462,7 @@ bool check_open(ThreadState& ts, LoopCore* core) {
 }
 
 Value loop_time(ThreadState& ts, Args) {
-    return make_float(ts, monotonic_now());
+    return make_float(ts, loop_clock());
 }
 
 // _call_soon(callback, args, context) -> Handle
@@ -481,7 +487,7 @@ Value loop_call_soon_threadsafe(ThreadState& ts, Args args) {
 }
 
 Value schedule_timer(ThreadState& ts, Value loop, Value when_v, Value callback, Value args,
-                     Value context, bool set_result_only) {
+                     Value context) {
     LoopCore* core = loop_core(loop);
     if (!check_open(ts, core)) return Value();
     double when;
@@ -493,27 +499,14 @@ Value schedule_timer(ThreadState& ts, Value loop, Value when_v, Value callback, 
     h->when = when;
     h->seq = core->timer_seq++;
     h->scheduled = true;
-    h->set_result_only = set_result_only;
-    timers_push(core, new_ref(h));
+    timers_push(core, TimerEntry{when, h->seq, new_ref(hv), Value()});
     return hv;
 }
 
 // _call_at(when, callback, args, context) -> TimerHandle
 Value loop_call_at(ThreadState& ts, Args args) {
     if (!check_nargs(ts, args.drop_first(), "_call_at", 4, 4)) return Value();
-    return schedule_timer(ts, args[0], args[1], args[2], args[3], args[4], false);
-}
-
-// _sleep_timer(when, future, result) -> TimerHandle: at `when`, sets the
-// future's result unless it is done already (asyncio.sleep's timer, run
-// without a Python call).
-Value loop_sleep_timer(ThreadState& ts, Args args) {
-    if (!check_nargs(ts, args.drop_first(), "_sleep_timer", 3, 3)) return Value();
-    if (!is_future(ts, args[2]))
-        return raise(ts, ts.exc_types().TypeError, "_sleep_timer needs a Future");
-    Ref result(tuple_pack(ts, {args[3]}));
-    if (!result) return Value();
-    return schedule_timer(ts, args[0], args[1], args[2], *result, Value(), true);
+    return schedule_timer(ts, args[0], args[1], args[2], args[3], args[4]);
 }
 
 // _add_fd(fd, writing, callback, args) -> Handle
@@ -618,10 +611,7 @@ void release_core_refs(LoopCore* core) {
     }
     std::vector<TimerEntry> timers;
     timers.swap(core->timers);
-    for (TimerEntry& e : timers) {
-        e.handle->scheduled = false;
-        decref(val(e.handle));
-    }
+    for (TimerEntry& e : timers) timer_release(e);
     core->cancelled_timers = 0;
     std::unordered_map<int, FdWatch> fds;
     fds.swap(core->fds);
@@ -698,7 +688,10 @@ void loop_traverse(Object* o, VisitFn visit, void* ctx) {
     for (const ReadyItem& item : core->ready)
         for (Value v : {item.a, item.b, item.c})
             if (!v.is_null()) visit(v, ctx);
-    for (const TimerEntry& e : core->timers) visit(val(e.handle), ctx);
+    for (const TimerEntry& e : core->timers) {
+        visit(e.obj, ctx);
+        if (!e.arg.is_null()) visit(e.arg, ctx);
+    }
     for (const auto& [fd, w] : core->fds)
         for (Value v : {w.reader, w.writer})
             if (!v.is_null()) visit(v, ctx);
@@ -723,6 +716,15 @@ void finish_type(Interpreter& interp, TypeObject* t) {
 }
 
 }  // namespace
+
+double loop_clock() {
+    using namespace std::chrono;
+    return duration<double>(steady_clock::now().time_since_epoch()).count();
+}
+
+void loop_add_sleep_timer(LoopCore* core, double when, Value fut, Value result) {
+    timers_push(core, TimerEntry{when, core->timer_seq++, fut, result});
+}
 
 bool run_callback(ThreadState& ts, Value loop, Value fn, Args args, Value context, Value handle) {
     Ref r(context.is_null() ? obj_call(ts, fn, args) : context_run(ts, context, fn, args));

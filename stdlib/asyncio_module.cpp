@@ -110,6 +110,7 @@ constexpr MethodDef kAsyncioFunctions[] = {
     {"current_task", current_task},
     {"all_tasks", all_tasks},
     {"_set_helpers", set_helpers},
+    {"sleep", asyncio_sleep},
 };
 
 bool make_exceptions(ThreadState& ts, AsyncioState& st) {
@@ -134,6 +135,7 @@ AsyncioState& asyncio_state(Interpreter& interp) {
         st.handle = make_handle_type(interp);
         st.timer_handle = make_timer_handle_type(interp, st.handle);
         st.loop = make_loop_type(interp);
+        st.sleep = make_sleep_type(interp);
     }
     return static_cast<StateHolder*>(it->second.get())->st;
 }
@@ -148,6 +150,7 @@ Value init_asyncio_module(ThreadState& ts) {
         !module_add_value(ts, *m, "Handle", val(st.handle)) ||
         !module_add_value(ts, *m, "TimerHandle", val(st.timer_handle)) ||
         !module_add_value(ts, *m, "Loop", val(st.loop)) ||
+        !module_add_value(ts, *m, "_SleepCoroutine", val(st.sleep)) ||
         !module_add_value(ts, *m, "CancelledError", st.cancelled_error) ||
         !module_add_value(ts, *m, "InvalidStateError", st.invalid_state_error)) {
         return Value();

@@ -42,6 +42,10 @@ struct FutureObject {
     bool blocking;  // _asyncio_future_blocking
     bool log_tb;    // an exception nobody has retrieved yet
     bool reported;  // the never-retrieved / destroyed-pending report ran
+    // Task only (kept here, in what would be padding, to keep a task small):
+    // cancel() came while the task waited on nothing; the next step throws
+    // CancelledError in.
+    bool must_cancel;
 };
 
 struct TaskObject {
@@ -51,8 +55,7 @@ struct TaskObject {
     Value name;        // str or null until asked for (owned)
     Value fut_waiter;  // the future the coroutine waits on (owned), or null
     uint64_t number;   // for the default name "Task-N"
-    int64_t num_cancels_requested;
-    bool must_cancel;
+    int32_t num_cancels_requested;
     // The interpreter's list of live tasks (all_tasks), unlinked on dealloc.
     TaskObject* prev;
     TaskObject* next;
@@ -61,10 +64,11 @@ struct TaskObject {
 // One entry of the ready queue. Internal work (a task's next step, a future
 // callback) is queued as a plain struct, so the hot path makes no Handle.
 struct ReadyItem {
-    enum Kind : uint8_t { RunHandle, Step, Wakeup, Callback };
+    enum Kind : uint8_t { RunHandle, Step, Wakeup, Callback, SetResult };
     Kind kind;
-    Value a;  // RunHandle: the Handle; Step/Wakeup: the task; Callback: fn
-    Value b;  // Step: the exception to throw in (or null); Wakeup/Callback: the future
+    Value a;  // RunHandle: the Handle; Step/Wakeup: the task; Callback: fn; SetResult: future
+    Value b;  // Step: the exception to throw in (or null); Wakeup/Callback: the future;
+              // SetResult: the result
     Value c;  // Callback: its context (or null)
 };
 
@@ -77,14 +81,17 @@ struct HandleObject {
     double when;     // TimerHandle: the loop time it is due
     uint64_t seq;    // TimerHandle: order among equal `when`s
     bool cancelled;
-    bool scheduled;        // TimerHandle: still in the heap
-    bool set_result_only;  // sleep's timer: callback is a future, args[0] its result
+    bool scheduled;  // TimerHandle: still in the heap
 };
 
+// One entry of the timer heap: a TimerHandle to run (`arg` null), or, for
+// asyncio.sleep, a future to complete with `arg` as its result. Both
+// references are owned.
 struct TimerEntry {
     double when;
     uint64_t seq;
-    HandleObject* handle;  // owned reference
+    Value obj;
+    Value arg;
 };
 
 struct FdWatch {
@@ -123,6 +130,7 @@ struct AsyncioState {
     TypeObject* handle = nullptr;
     TypeObject* timer_handle = nullptr;
     TypeObject* loop = nullptr;
+    TypeObject* sleep = nullptr;
     Value cancelled_error;      // asyncio.CancelledError (owned)
     Value invalid_state_error;  // asyncio.InvalidStateError (owned)
     Value task_repr;            // Python helpers set by asyncio at import (owned, may be null)
@@ -191,6 +199,15 @@ Value asyncio_set_running_loop(ThreadState& ts, Value loop);
 bool future_report_on_death(Object* o);
 void future_clear_fields(FutureObject* f);
 void future_traverse_fields(FutureObject* f, VisitFn visit, void* ctx);
+
+// The loop's clock (time.monotonic()).
+double loop_clock();
+// Adds a timer that completes `fut` (a pending Future of this loop) with
+// `result` at loop time `when` (both references are taken).
+void loop_add_sleep_timer(LoopCore* core, double when, Value fut, Value result);
+// The sleep coroutine type (asyncio_sleep.cpp) and _asyncio.sleep.
+TypeObject* make_sleep_type(Interpreter& interp);
+Value asyncio_sleep(ThreadState& ts, Args args);
 
 // Task steps, run by the loop for Step and Wakeup items.
 [[nodiscard]] bool task_step(ThreadState& ts, Value task, Value exc);

@@ -58,7 +58,7 @@ constexpr MethodDef kTaskMethods[] = {
 };
 
 Value get_must_cancel(ThreadState&, Value self) {
-    return Value::boolean(task_obj(self)->must_cancel);
+    return Value::boolean(task_obj(self)->fut.must_cancel);
 }
 Value get_fut_waiter(ThreadState&, Value self) {
     Value w = task_obj(self)->fut_waiter;
@@ -121,10 +121,10 @@ bool handle_yield(ThreadState& ts, Value task, Value y) {
             f->blocking = false;
             if (!future_add_callback(ts, y, task, Value(), true)) return false;
             set_ref(t->fut_waiter, new_ref(y));
-            if (t->must_cancel) {
+            if (t->fut.must_cancel) {
                 int r = cancel_any(ts, y, t->fut.cancel_message);
                 if (r < 0) return false;
-                if (r) t->must_cancel = false;
+                if (r) t->fut.must_cancel = false;
             }
             return true;
         }
@@ -196,14 +196,14 @@ bool task_step(ThreadState& ts, Value task, Value exc) {
         return report_step_error(ts, "_step(): already done: " + repr_or_empty(ts, task));
     }
     Ref thrown = Ref::borrow(exc);
-    if (t->must_cancel) {
+    if (t->fut.must_cancel) {
         AsyncioState& st = asyncio_state(ts.interp());
         TypeObject* cancelled = reinterpret_cast<TypeObject*>(st.cancelled_error.as_object());
         if (thrown.is_null() || !is_instance_of(ts, *thrown, cancelled)) {
             thrown = Ref(future_cancelled_error(ts, task));
             if (!thrown) return false;
         }
-        t->must_cancel = false;
+        t->fut.must_cancel = false;
     }
     clear_ref(t->fut_waiter);
     LoopCore* core = loop_core(t->fut.loop);
@@ -222,8 +222,8 @@ bool task_step(ThreadState& ts, Value task, Value exc) {
     switch (r) {
         case SendResult::Returned: {
             Ref v(out);
-            if (t->must_cancel) {
-                t->must_cancel = false;
+            if (t->fut.must_cancel) {
+                t->fut.must_cancel = false;
                 return future_cancel(ts, task, t->fut.cancel_message) >= 0;
             }
             return future_set_result(ts, task, *v);
@@ -279,7 +279,7 @@ int task_cancel(ThreadState& ts, Value task, Value msg) {
         int r = cancel_any(ts, *w, msg);
         if (r != 0) return r;
     }
-    t->must_cancel = true;
+    t->fut.must_cancel = true;
     set_ref(t->fut.cancel_message, msg.is_null() ? Value() : new_ref(msg));
     return 1;
 }

@@ -7,6 +7,7 @@ stdlib/asyncio_future.cpp); what is here composes them with done-callbacks.
 """
 
 import collections
+import collections.abc
 import concurrent.futures
 import contextvars
 import functools
@@ -40,29 +41,10 @@ def create_task(coro, *, name=None, context=None):
     return get_running_loop().create_task(coro, name=name, context=context)
 
 
-class _YieldOnce:
-    """`await _YIELD` gives every other ready callback one turn (sleep(0))."""
-    __slots__ = ()
-
-    def __await__(self):
-        yield
-
-
-_YIELD = _YieldOnce()
-
-
-async def sleep(delay, result=None):
-    """Returns `result` after `delay` seconds."""
-    if delay <= 0:
-        await _YIELD
-        return result
-    loop = get_running_loop()
-    fut = loop.create_future()
-    timer = loop._sleep_timer(loop.time() + delay, fut, result)
-    try:
-        return await fut
-    finally:
-        timer.cancel()
+# sleep(delay, result=None) is native (stdlib/asyncio_sleep.cpp): every
+# waiting task makes one, so it makes no Python frame.
+sleep = _asyncio.sleep
+collections.abc.Coroutine.register(_asyncio._SleepCoroutine)
 
 
 async def _await_it(awaitable):
@@ -86,6 +68,8 @@ def ensure_future(obj, *, loop=None):
 
 
 # --- gather ---
+
+_QUIET_CONTEXT = contextvars.Context()
 
 class _GatheringFuture(Future):
     """gather()'s outer future: cancelling it cancels every child."""
@@ -162,7 +146,9 @@ def gather(*aws, return_exceptions=False):
                 outer.set_result(results)
 
     for child in children:
-        child.add_done_callback(child_done)
+        # child_done reads no context variable: it runs in one shared
+        # empty Context instead of a copy per child.
+        child.add_done_callback(child_done, context=_QUIET_CONTEXT)
     return outer
 
 
