@@ -56,9 +56,18 @@ def _stop_when_done(fut):
     fut.get_loop().stop()
 
 
+def _debug_by_default():
+    """-X dev or PYTHONASYNCIODEBUG turn debug mode on for new loops."""
+    import sys
+    if getattr(sys.flags, 'dev_mode', False) or 'dev' in getattr(sys, '_xoptions', {}):
+        return True
+    return not sys.flags.ignore_environment and bool(os.environ.get('PYTHONASYNCIODEBUG'))
+
+
 class BaseEventLoop(_asyncio.Loop):
 
     def __init__(self):
+        self.set_debug(_debug_by_default())
         self._exception_handler = None
         self._default_executor = None
         self._executor_shutdown_called = False
@@ -294,6 +303,43 @@ class BaseEventLoop(_asyncio.Loop):
         if self.is_closed():
             return False
         return self._remove_fd(_fd_of(fd), True)
+
+    # --- Unix signals ---
+
+    def add_signal_handler(self, sig, callback, *args):
+        """Runs callback(*args) from the loop when `sig` arrives (main
+        thread only, as the signal module requires)."""
+        import signal
+        if _is_coroutine_thing(callback):
+            raise TypeError('coroutines cannot be used with add_signal_handler()')
+        if not isinstance(sig, int):
+            raise TypeError(f'sig must be an int, not {sig!r}')
+        if sig not in signal.valid_signals():
+            raise ValueError(f'invalid signal number {sig}')
+        if self.is_closed():
+            raise RuntimeError('Event loop is closed')
+        handlers = self.__dict__.setdefault('_signal_handlers', {})
+        handlers[sig] = (callback, args)
+
+        def on_signal(signum, frame):
+            entry = handlers.get(signum)
+            if entry is not None and not self.is_closed():
+                self.call_soon_threadsafe(entry[0], *entry[1])
+
+        try:
+            signal.signal(sig, on_signal)
+        except OSError as exc:
+            del handlers[sig]
+            raise RuntimeError(f'sig {sig:d} cannot be caught') from exc
+
+    def remove_signal_handler(self, sig):
+        import signal
+        handlers = self.__dict__.get('_signal_handlers', {})
+        if sig not in handlers:
+            return False
+        del handlers[sig]
+        signal.signal(sig, signal.default_int_handler if sig == signal.SIGINT else signal.SIG_DFL)
+        return True
 
     # --- sockets (non-blocking, woken by the loop) ---
 

@@ -79,29 +79,37 @@ class Queue(_BoundToLoop):
         return item
 
     async def put(self, item):
-        while self.full():
-            await self._wait_turn(self._putters, self.full)
+        while self._maxsize > 0 and len(self._queue) >= self._maxsize:
+            me = self._get_loop().create_future()
+            self._putters.append(me)
+            try:
+                await me
+            except BaseException:
+                self._give_up(me, self._putters, self.full)
+                raise
         self.put_nowait(item)
 
     async def get(self):
         while not self._queue:
-            await self._wait_turn(self._getters, self.empty)
+            me = self._get_loop().create_future()
+            self._getters.append(me)
+            try:
+                await me
+            except BaseException:
+                self._give_up(me, self._getters, self.empty)
+                raise
         return self.get_nowait()
 
-    async def _wait_turn(self, waiters, still_blocked):
-        me = self._get_loop().create_future()
-        waiters.append(me)
-        try:
-            await me
-        except BaseException:
-            woken = me.done() and not me.cancelled()
-            me.cancel()
-            if me in waiters:
-                waiters.remove(me)
-            if woken and not still_blocked():
-                # Chosen just before the cancellation: pass the turn on.
-                _wake_one(waiters)
-            raise
+    @staticmethod
+    def _give_up(me, waiters, still_blocked):
+        """A waiter leaves (cancelled): if it had just been woken, its turn
+        passes to the next one."""
+        woken = me.done() and not me.cancelled()
+        me.cancel()
+        if me in waiters:
+            waiters.remove(me)
+        if woken and not still_blocked():
+            _wake_one(waiters)
 
     def task_done(self):
         if self._unfinished_tasks <= 0:

@@ -173,6 +173,10 @@ class StreamReader:
         return self._take(found + width)
 
     async def readline(self):
+        end = self._buffer.find(b'\n')
+        if 0 <= end <= self._limit and self._exception is None:
+            # The whole line is here already: no wait, no readuntil frame.
+            return self._take(end + 1)
         try:
             return await self.readuntil(b'\n')
         except IncompleteReadError as err:
@@ -318,10 +322,13 @@ class StreamWriter:
         failure = None if self._reader is None else self._reader.exception()
         if failure is not None:
             raise failure
+        protocol = self._protocol
         if self._transport.is_closing():
             # Let connection_lost run, so the helper below sees it.
             await sleep(0)
-        await self._protocol._drain_helper()
+        elif not protocol._paused and not protocol._lost:
+            return
+        await protocol._drain_helper()
 
     def __repr__(self):
         parts = [type(self).__name__, f'transport={self._transport!r}']
