@@ -13,11 +13,12 @@
 //     the future it awaited, a future's done-callback) is queued as a plain
 //     struct, so a task step makes no Handle and no bound method; only
 //     call_soon from Python makes a Handle, because the caller may cancel it.
-//   - `timers`, a binary min-heap of TimerHandles on (when, seq): `seq`
-//     keeps FIFO order among equal deadlines. A cancelled timer stays in the
-//     heap until it reaches the top (counted in `cancelled_timers`); when
-//     more than half the heap is cancelled the heap is rebuilt without them,
-//     as CPython's _run_once does.
+//   - `timers`, a binary min-heap on (when, seq) of TimerHandles and of
+//     asyncio.sleep's futures (completed with their result at the deadline,
+//     see asyncio_sleep.cpp): `seq` keeps FIFO order among equal deadlines.
+//     A cancelled entry stays in the heap until it reaches the top (counted
+//     in `cancelled_timers`); when more than half the heap is cancelled the
+//     heap is rebuilt without them, as CPython's _run_once does.
 //   - an epoll descriptor for readiness (add_reader/add_writer; one
 //     registration per fd covering both directions), and an eventfd
 //     registered in it that call_soon_threadsafe writes to wake the loop.
