@@ -758,12 +758,21 @@ Value asyncio_set_running_loop(ThreadState& ts, Value loop) {
     return Value::none();
 }
 
-TypeObject* make_handle_type(Interpreter& interp) {
-    TypeObject* t = new_type(interp, "Handle", sizeof(HandleObject), interp.types.object);
+namespace {
+
+TypeObject* new_handle_type(Interpreter& interp, const char* name, TypeObject* base) {
+    TypeObject* t = new_type(interp, name, sizeof(HandleObject), base);
     t->dealloc = handle_dealloc;
     t->traverse = handle_traverse;
     t->clear = handle_clear;
     t->repr = handle_repr;
+    return t;
+}
+
+}  // namespace
+
+TypeObject* make_handle_type(Interpreter& interp) {
+    TypeObject* t = new_handle_type(interp, "Handle", interp.types.object);
     type_add_methods(interp, t, kHandleMethods);
     type_add_getsets(interp, t, kHandleGetSets);
     finish_type(interp, t);
@@ -771,11 +780,7 @@ TypeObject* make_handle_type(Interpreter& interp) {
 }
 
 TypeObject* make_timer_handle_type(Interpreter& interp, TypeObject* handle) {
-    TypeObject* t = new_type(interp, "TimerHandle", sizeof(HandleObject), handle);
-    t->dealloc = handle_dealloc;
-    t->traverse = handle_traverse;
-    t->clear = handle_clear;
-    t->repr = handle_repr;
+    TypeObject* t = new_handle_type(interp, "TimerHandle", handle);
     type_add_methods(interp, t, kTimerHandleMethods);
     finish_type(interp, t);
     return t;

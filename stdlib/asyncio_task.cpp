@@ -398,15 +398,19 @@ int task_init(ThreadState& ts, Value self, Args args) {
     return queue_step(ts, self, Value()) ? 0 : -1;
 }
 
-void task_dealloc(Object* o) {
-    if (future_report_on_death(o)) return;
-    auto* t = reinterpret_cast<TaskObject*>(o);
-    task_list_unlink(asyncio_state(*o->type->interp), t);
+void task_clear_fields(TaskObject* t) {
     future_clear_fields(&t->fut);
     clear_ref(t->coro);
     clear_ref(t->context);
     clear_ref(t->name);
     clear_ref(t->fut_waiter);
+}
+
+void task_dealloc(Object* o) {
+    if (future_report_on_death(o)) return;
+    auto* t = reinterpret_cast<TaskObject*>(o);
+    task_list_unlink(asyncio_state(*o->type->interp), t);
+    task_clear_fields(t);
     free_object(o);
 }
 
@@ -419,12 +423,7 @@ void task_traverse(Object* o, VisitFn visit, void* ctx) {
 
 void task_clear(Object* o) {
     if (future_report_on_death(o)) return;
-    auto* t = reinterpret_cast<TaskObject*>(o);
-    future_clear_fields(&t->fut);
-    clear_ref(t->coro);
-    clear_ref(t->context);
-    clear_ref(t->name);
-    clear_ref(t->fut_waiter);
+    task_clear_fields(reinterpret_cast<TaskObject*>(o));
 }
 
 }  // namespace

@@ -51,7 +51,25 @@ class _ContextLock:
         self.release()
 
 
-class Lock(_ContextLock, _BoundToLoop):
+class _WaitLine:
+    """The queue of waiting tasks Lock and Semaphore share."""
+
+    async def _wait_turn(self):
+        if self._waiters is None:
+            self._waiters = collections.deque()
+        me = self._get_loop().create_future()
+        self._waiters.append(me)
+        try:
+            try:
+                await me
+            finally:
+                self._waiters.remove(me)
+        except CancelledError:
+            self._left_line(me)
+            raise
+
+
+class Lock(_ContextLock, _WaitLine, _BoundToLoop):
     """A mutex for tasks: acquire() waits while another task holds it."""
 
     def __init__(self):
@@ -71,24 +89,14 @@ class Lock(_ContextLock, _BoundToLoop):
         return not self._waiters or all(w.cancelled() for w in self._waiters)
 
     async def acquire(self):
-        if self._free_for_me():
-            self._locked = True
-            return True
-        if self._waiters is None:
-            self._waiters = collections.deque()
-        me = self._get_loop().create_future()
-        self._waiters.append(me)
-        try:
-            try:
-                await me
-            finally:
-                self._waiters.remove(me)
-        except CancelledError:
-            if not self._locked:
-                self._wake_first()
-            raise
+        if not self._free_for_me():
+            await self._wait_turn()
         self._locked = True
         return True
+
+    def _left_line(self, me):
+        if not self._locked:
+            self._wake_first()
 
     def release(self):
         if not self._locked:
@@ -200,7 +208,7 @@ class Condition(_ContextLock, _BoundToLoop):
         self.notify(len(self._waiters))
 
 
-class Semaphore(_ContextLock, _BoundToLoop):
+class Semaphore(_ContextLock, _WaitLine, _BoundToLoop):
     """A counter of free slots; acquire() waits while there is none."""
 
     def __init__(self, value=1):
@@ -222,25 +230,17 @@ class Semaphore(_ContextLock, _BoundToLoop):
         if not self.locked():
             self._value -= 1
             return True
-        if self._waiters is None:
-            self._waiters = collections.deque()
-        me = self._get_loop().create_future()
-        self._waiters.append(me)
-        try:
-            try:
-                await me
-            finally:
-                self._waiters.remove(me)
-        except CancelledError:
-            if not me.cancelled():
-                # Chosen by release() just before the cancellation: give the
-                # slot back and pass the turn on.
-                self._value += 1
-                self._wake_next()
-            raise
+        await self._wait_turn()
         if self._value > 0:
             self._wake_next()
         return True
+
+    def _left_line(self, me):
+        if not me.cancelled():
+            # Chosen by release() just before the cancellation: give the
+            # slot back and pass the turn on.
+            self._value += 1
+            self._wake_next()
 
     def release(self):
         self._value += 1
