@@ -64,23 +64,25 @@ class Queue(_BoundToLoop):
         return self._maxsize > 0 and len(self._queue) >= self._maxsize
 
     def put_nowait(self, item):
-        if self.full():
+        if 0 < self._maxsize <= len(self._queue):
             raise QueueFull
         self._add(item)
         self._unfinished_tasks += 1
-        self._finished.clear()
-        _wake_one(self._getters)
+        self._finished._value = False  # Event.clear(), inline on this hot path
+        if self._getters:
+            _wake_one(self._getters)
 
     def get_nowait(self):
         if not self._queue:
             raise QueueEmpty
         item = self._take()
-        _wake_one(self._putters)
+        if self._putters:
+            _wake_one(self._putters)
         return item
 
     async def put(self, item):
         while self._maxsize > 0 and len(self._queue) >= self._maxsize:
-            me = self._get_loop().create_future()
+            me = self._waiting_loop().create_future()
             self._putters.append(me)
             try:
                 await me
@@ -91,7 +93,7 @@ class Queue(_BoundToLoop):
 
     async def get(self):
         while not self._queue:
-            me = self._get_loop().create_future()
+            me = self._waiting_loop().create_future()
             self._getters.append(me)
             try:
                 await me

@@ -20,6 +20,12 @@ __all__ = ('Lock', 'Event', 'Condition', 'Semaphore', 'BoundedSemaphore', 'Barri
 class _BoundToLoop:
     _loop = None
 
+    def _waiting_loop(self):
+        loop = self._loop
+        if loop is not None and loop is _get_running_loop():
+            return loop
+        return self._get_loop()
+
     def _get_loop(self):
         loop = _get_running_loop()
         if loop is None:
