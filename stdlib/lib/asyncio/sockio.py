@@ -162,7 +162,8 @@ class _SocketTransport:
             raise RuntimeError('Cannot call write() after write_eof()')
         if not data or self._closing:
             return
-        data = bytes(data)
+        if type(data) is not bytes:
+            data = bytes(data)  # the caller may change a bytearray later
         if not self._outgoing:
             try:
                 sent = self._sock.send(data)
