@@ -456,6 +456,10 @@ bool future_report_on_death(Object* o) {
     if (!pending_task && !lost) return false;
     ThreadState* ts = ThreadState::current(interp);
     if (!ts) return false;
+    // The interpreter is being torn down (its modules are gone): there is
+    // no exception handler left to call. asyncio collects at exit, before
+    // that, so such tasks are reported while it still can.
+    if (interp.modules.is_null() || dict_size(interp.modules) == 0) return false;
     f->reported = true;
     ++o->refcnt;
     Value saved = fetch_exception(*ts);

@@ -554,4 +554,15 @@ def _native_repr(obj):
     return reprs.future_repr(obj)
 
 
+def _collect_at_exit():
+    # Pending tasks that only a cycle keeps alive are reported ("Task was
+    # destroyed but it is pending!") while the modules the report needs
+    # still exist, as CPython's final collection does.
+    if _asyncio._pending_tasks():
+        import gc
+        gc.collect()
+
+
 _asyncio._set_helpers(_native_repr, _report_callback_error)
+import atexit
+atexit.register(_collect_at_exit)
