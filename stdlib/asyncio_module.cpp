@@ -102,17 +102,18 @@ Value coro_line(ThreadState& ts, Args args) {
     return make_int(ts, g->frame->line());
 }
 
-// _pending_tasks(): how many tasks of any loop are alive and pending.
-Value pending_tasks(ThreadState& ts, Args args) {
-    if (!check_nargs(ts, args, "_pending_tasks", 0, 0)) return Value();
+// _reportable_tasks(): how many live tasks would be reported if they died
+// now: pending ones, and finished ones whose exception nobody retrieved.
+Value reportable_tasks(ThreadState& ts, Args args) {
+    if (!check_nargs(ts, args, "_reportable_tasks", 0, 0)) return Value();
     int64_t n = 0;
     for (TaskObject* t = asyncio_state(ts.interp()).tasks; t; t = t->next)
-        n += t->fut.state == FutureState::Pending;
+        n += t->fut.state == FutureState::Pending || (t->fut.log_tb && !t->fut.reported);
     return make_int(ts, n);
 }
 
 constexpr MethodDef kAsyncioFunctions[] = {
-    {"_pending_tasks", pending_tasks},
+    {"_reportable_tasks", reportable_tasks},
     {"_coro_line", coro_line},
     {"get_running_loop", get_running_loop},
     {"_get_running_loop", get_running_loop_or_none},

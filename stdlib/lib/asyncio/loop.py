@@ -555,10 +555,10 @@ def _native_repr(obj):
 
 
 def _collect_at_exit():
-    # Pending tasks that only a cycle keeps alive are reported ("Task was
-    # destroyed but it is pending!") while the modules the report needs
-    # still exist, as CPython's final collection does.
-    if _asyncio._pending_tasks():
+    # Tasks that only a cycle keeps alive are reported ("Task was destroyed
+    # but it is pending!", "Task exception was never retrieved") while the
+    # modules the report needs still exist, as CPython's final collection does.
+    if _asyncio._reportable_tasks():
         import gc
         gc.collect()
 
