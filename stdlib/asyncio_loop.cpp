@@ -739,7 +739,13 @@ bool loop_queue(ThreadState& ts, Value loop, ReadyItem item) {
         raise(ts, ts.exc_types().TypeError, "the future's loop is not an asyncio event loop");
         return false;
     }
-    loop_core(loop)->ready.push_back(item);
+    LoopCore* core = loop_core(loop);
+    if (core->closed) {
+        decref(item.a), decref(item.b), decref(item.c);
+        raise(ts, ts.exc_types().RuntimeError, "Event loop is closed");
+        return false;
+    }
+    core->ready.push_back(item);
     return true;
 }
 
