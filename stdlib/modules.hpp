@@ -41,5 +41,6 @@ Value init_struct_module(ThreadState& ts);       // struct_module.cpp
 Value init_array_module(ThreadState& ts);        // array_module.cpp
 Value init_regex_module(ThreadState& ts);        // regex_module.cpp: _regex, for re.py
 Value init_ssl_module(ThreadState& ts);          // ssl_*.cpp: _ssl (OpenSSL libssl), for ssl.py
+Value init_asyncio_module(ThreadState& ts);      // asyncio_*.cpp: _asyncio
 
 }  // namespace gilt
