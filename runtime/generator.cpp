@@ -509,12 +509,18 @@ constexpr MethodDef kCoroWrapperMethods[] = {
 
 // --- async generators: __anext__ returns an awaitable (async_generator_asend) ---
 
+// The same object serves athrow() and aclose(): `value` is then the
+// exception thrown in on the first step, and `closing` marks aclose(),
+// which completes with None once the generator is gone (or with
+// RuntimeError if it yields a value instead of finishing).
 struct AsendObject {
     Object hdr;
     Value gen;
-    Value value;  // sent on first step
+    Value value;  // sent on first step (athrow/aclose: thrown)
     bool started;
     bool done;
+    bool throwing;
+    bool closing;
 };
 
 Value make_asend(ThreadState& ts, Value gen, Value value) {
@@ -528,16 +534,40 @@ Value make_asend(ThreadState& ts, Value gen, Value value) {
 // One step of the awaitable: a plain `yield v` in the async generator
 // completes the step with v (StopIteration(v)); yields that come from an
 // `await` inside it pass through to the event loop.
+// aclose()'s outcome once the generator stopped: GeneratorExit or
+// StopAsyncIteration (or a return) mean it closed, which the await sees as
+// None; anything else propagates.
+Value aclose_finished(ThreadState& ts, SendResult r) {
+    if (r == SendResult::Error && !exception_matches(ts, ts.exc_types().GeneratorExit) &&
+        !exception_matches(ts, ts.exc_types().StopAsyncIteration))
+        return Value();
+    if (r == SendResult::Error) clear_exception(ts);
+    return raise_stop_iteration(ts, Value::none());
+}
+
 Value asend_step(ThreadState& ts, AsendObject* a, Value sent, Value thrown) {
     if (a->done)
         return raise(ts, ts.exc_types().RuntimeError,
-                     "cannot reuse already awaited __anext__()/asend()");
+                     a->throwing ? "cannot reuse already awaited aclose()/athrow()"
+                                 : "cannot reuse already awaited __anext__()/asend()");
+    bool first = !a->started;
     Value send_value = a->started ? sent : a->value;
     a->started = true;
+    if (first && a->throwing && thrown.is_null()) thrown = new_ref(a->value);
     Value out;
     SendResult r = thrown.is_null() ? gen_send(ts, a->gen, send_value, &out)
                                     : gen_throw(ts, a->gen, thrown, &out);
     GeneratorObject* g = gen_obj(a->gen);
+    if (a->closing && (r != SendResult::Yielded || g->ag_value_yield)) {
+        a->done = true;
+        if (r != SendResult::Yielded) {
+            if (r == SendResult::Returned) decref(out);
+            return aclose_finished(ts, r);
+        }
+        g->ag_value_yield = false;
+        decref(out);
+        return raise(ts, ts.exc_types().RuntimeError, "async generator ignored GeneratorExit");
+    }
     if (r == SendResult::Yielded) {
         if (g->ag_value_yield) {
             g->ag_value_yield = false;
@@ -598,16 +628,35 @@ Value agen_asend(ThreadState& ts, Args args) {
     if (!check_nargs(ts, args, "asend", 2, 2)) return Value();
     return make_asend(ts, args[0], args[1]);
 }
-Value agen_aclose(ThreadState& ts, Args args) {
-    if (!gen_close(ts, args[0])) return Value();
-    // An awaitable that completes at once: an exhausted asend.
-    Value a = make_asend(ts, args[0], Value::none());
-    if (!a.is_null()) reinterpret_cast<AsendObject*>(a.as_object())->started = true;
+// athrow(exc) and aclose(): awaitables that throw into the generator on
+// their first step (aclose throws GeneratorExit and expects it to finish).
+Value make_athrow(ThreadState& ts, Value gen, Value exc, bool closing) {
+    Value a = make_asend(ts, gen, exc);
+    decref(exc);
+    if (a.is_null()) return a;
+    auto* obj = reinterpret_cast<AsendObject*>(a.as_object());
+    obj->throwing = true;
+    obj->closing = closing;
     return a;
+}
+
+Value agen_aclose(ThreadState& ts, Args args) {
+    if (!check_nargs(ts, args, "aclose", 1, 1)) return Value();
+    Value exc = call0(ts, val(ts.exc_types().GeneratorExit));
+    if (exc.is_null()) return exc;
+    return make_athrow(ts, args[0], exc, true);
+}
+
+Value agen_athrow(ThreadState& ts, Args args) {
+    if (!check_nargs(ts, args, "athrow", 2, 4)) return Value();
+    Value exc = make_thrown(ts, args);
+    if (exc.is_null()) return exc;
+    return make_athrow(ts, args[0], exc, false);
 }
 
 constexpr MethodDef kAsyncGenMethods[] = {
     {"asend", agen_asend},
+    {"athrow", agen_athrow},
     {"aclose", agen_aclose},
 };
 

@@ -485,19 +485,30 @@ Value context_copy_current(ThreadState& ts) {
 
 // Entering is two pointer swaps: the thread's current context and the
 // context's record of the one it replaced.
-Value context_run(ThreadState& ts, Value ctx, Value callable, Args args) {
+bool context_enter(ThreadState& ts, Value ctx) {
     ContextObject* c = ctx_obj(ctx);
     if (c->entered) {
         Ref r(obj_repr(ts, ctx));
-        if (!r) return Value();
-        return raise_fmt(ts, ts.exc_types().RuntimeError,
-                         "cannot enter context: {} is already entered", str_view(*r));
+        if (!r) return false;
+        raise_fmt(ts, ts.exc_types().RuntimeError, "cannot enter context: {} is already entered",
+                  str_view(*r));
+        return false;
     }
     c->entered = true;
     c->prev = std::exchange(ts.context, new_ref(ctx));
-    Value result = obj_call(ts, callable, args);
+    return true;
+}
+
+void context_exit(ThreadState& ts, Value ctx) {
+    ContextObject* c = ctx_obj(ctx);
     decref(std::exchange(ts.context, std::exchange(c->prev, Value())));
     c->entered = false;
+}
+
+Value context_run(ThreadState& ts, Value ctx, Value callable, Args args) {
+    if (!context_enter(ts, ctx)) return Value();
+    Value result = obj_call(ts, callable, args);
+    context_exit(ts, ctx);
     return result;
 }
 

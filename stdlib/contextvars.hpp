@@ -20,5 +20,11 @@ Value context_copy_current(ThreadState& ts);
 // leaves it again, whatever the call does. RuntimeError if `ctx` is already
 // entered. The result is a new reference, or null with an exception pending.
 Value context_run(ThreadState& ts, Value ctx, Value callable, Args args);
+// The two halves of run(), for native code that resumes a coroutine in a
+// context (a Task's step): enter makes `ctx` current (false with
+// RuntimeError pending if it is already entered); exit restores the context
+// enter replaced. Every successful enter is paired with one exit.
+[[nodiscard]] bool context_enter(ThreadState& ts, Value ctx);
+void context_exit(ThreadState& ts, Value ctx);
 
 }  // namespace gilt

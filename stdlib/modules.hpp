@@ -44,5 +44,6 @@ Value init_regex_module(ThreadState& ts);        // regex_module.cpp: _regex, fo
 Value init_ssl_module(ThreadState& ts);          // ssl_*.cpp: _ssl (OpenSSL libssl), for ssl.py
 Value init_expat_module(ThreadState& ts);        // expat_module.cpp: _expat, for xml.etree
 Value init_sqlite3_module(ThreadState& ts);      // sqlite3_*.cpp: _sqlite3, for sqlite3/
+Value init_asyncio_module(ThreadState& ts);      // asyncio_*.cpp: _asyncio
 
 }  // namespace gilt

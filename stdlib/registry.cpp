@@ -11,6 +11,7 @@ namespace gilt {
 namespace {
 
 constexpr NativeModule kNativeModules[] = {
+    {"_asyncio", init_asyncio_module},          // asyncio_*.cpp
     {"_blake2", init_blake2_module},            // blake2.cpp
     {"_codecs", init_codecs_module},            // codecs_module.cpp
     {"_collections", init_collections_module},  // collections.cpp

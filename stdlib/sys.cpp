@@ -299,7 +299,16 @@ Value frame_locals(ThreadState& ts, Frame* f) {
 // Frames are not Python objects in gilt: sys._getframe() returns a snapshot
 // with the attributes scripts read (f_globals, f_locals, f_code, f_lineno,
 // f_back), built when called. Deep chains are cut at kMaxFrames.
+// A frame being torn down (frame_clear has started: its code is gone) is
+// skipped: a decref there can run Python code (a never-awaited coroutine's
+// warning) that asks for the stack.
+Frame* live_frame(Frame* f) {
+    while (f && !f->code) f = f->previous;
+    return f;
+}
+
 Value frame_snapshot(ThreadState& ts, Frame* f, int budget) {
+    f = live_frame(f);
     if (!f || budget == 0) return Value::none();
     Ref back(frame_snapshot(ts, f->previous, budget - 1));
     Ref locals(back ? frame_locals(ts, f) : Value());
@@ -321,8 +330,8 @@ Value sys_getframe(ThreadState& ts, Args args) {
     if (!check_nargs(ts, args, "_getframe", 0, 1)) return Value();
     int64_t depth = 0;
     if (args.n == 1 && !obj_index(ts, args[0], &depth)) return Value();
-    Frame* f = ts.frame;
-    for (int64_t i = 0; i < depth && f; ++i) f = f->previous;
+    Frame* f = live_frame(ts.frame);
+    for (int64_t i = 0; i < depth && f; ++i) f = live_frame(f->previous);
     if (!f || depth < 0)
         return raise(ts, ts.exc_types().ValueError, "call stack is not deep enough");
     return frame_snapshot(ts, f, kMaxFrames);

@@ -238,7 +238,11 @@ const ExceptionTableEntry* find_handler(const CodeObject* co, uint32_t pc) {
     const ExceptionTableEntry* best = nullptr;
     for (const ExceptionTableEntry& e : co->exception_table) {
         if (pc < e.start || pc >= e.end) continue;
-        if (!best || e.start > best->start || (e.start == best->start && e.end < best->end))
+        // The innermost entry: the latest start, then the earliest end. On
+        // an identical range the later entry wins: handlers are added outer
+        // first, and a `return` inside try/except inside try/finally cuts
+        // both handlers at the same instruction, leaving equal segments.
+        if (!best || e.start > best->start || (e.start == best->start && e.end <= best->end))
             best = &e;
     }
     return best;

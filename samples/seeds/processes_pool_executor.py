@@ -1,4 +1,5 @@
 from concurrent.futures import ProcessPoolExecutor
+import os
 import time
 
 def heavy_computation(n):
@@ -8,7 +9,8 @@ def heavy_computation(n):
         total += i ** 2
     return total
 
-numbers = [10_000_000] * 8  # 8 heavy tasks
+# SEED_TASK_SIZE (samples/seeds/check sets it) shortens each task.
+numbers = [int(os.environ.get("SEED_TASK_SIZE", 10_000_000))] * 8  # 8 heavy tasks
 
 # ── ProcessPoolExecutor ────────────────────────
 start = time.time()
