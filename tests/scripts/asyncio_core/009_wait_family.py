@@ -1,5 +1,6 @@
 # wait_for, wait (each return_when), as_completed and shield, and how
-# cancellation and timeouts reach each of them.
+# cancellation and timeouts reach each of them. Delays that decide an order
+# differ by 0.3 s or more, so a loaded machine cannot swap them.
 import asyncio
 
 
@@ -27,8 +28,8 @@ async def main():
         print("timeout 0")
 
     a = asyncio.create_task(value("a", 0.01))
-    b = asyncio.create_task(value("b", 0.05))
-    c = asyncio.create_task(fail(0.02))
+    b = asyncio.create_task(value("b", 1.0))
+    c = asyncio.create_task(fail(0.3))
     done, pending = await asyncio.wait([a, b, c], return_when=asyncio.FIRST_COMPLETED)
     print(sorted(x.get_name() == a.get_name() for x in done), len(pending))
     done, pending = await asyncio.wait([b, c], return_when=asyncio.FIRST_EXCEPTION)
@@ -50,16 +51,16 @@ async def main():
     coro.close()
 
     order = []
-    for nxt in asyncio.as_completed([value("third", 0.03), value("first", 0.01), value("second", 0.02)]):
+    for nxt in asyncio.as_completed([value("third", 0.6), value("first", 0.01), value("second", 0.3)]):
         order.append(await nxt)
     print(order)
     try:
-        for nxt in asyncio.as_completed([value("fast", 0.01), value("slow", 1)], timeout=0.03):
+        for nxt in asyncio.as_completed([value("fast", 0.01), value("slow", 5)], timeout=0.5):
             print("as_completed got", await nxt)
     except TimeoutError:
         print("as_completed timed out")
 
-    inner = asyncio.create_task(value("protected", 0.03))
+    inner = asyncio.create_task(value("protected", 0.5))
     shielded = asyncio.shield(inner)
     waiter = asyncio.create_task(asyncio.wait_for(shielded, 0.01))
     try:
