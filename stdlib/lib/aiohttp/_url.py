@@ -1,7 +1,7 @@
 """A small URL value for gilt's aiohttp (the part of yarl.URL responses and
 errors expose): parsed once, printed as given."""
 
-from urllib.parse import urlsplit, urlencode, parse_qsl
+from urllib.parse import urlsplit, urlencode, parse_qsl, unquote_plus
 
 _DEFAULT_PORTS = {"http": 80, "https": 443, "ws": 80, "wss": 443}
 
@@ -42,6 +42,12 @@ class URL:
 
     @property
     def query_string(self):
+        # Decoded, as yarl gives it ('b=two words'); the encoded form is
+        # raw_query_string.
+        return unquote_plus(self._parts.query)
+
+    @property
+    def raw_query_string(self):
         return self._parts.query
 
     @property

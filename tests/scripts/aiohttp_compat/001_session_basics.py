@@ -2,8 +2,9 @@
 # gilt's aiohttp against the local httpbin: the request forms, the response
 # accessors and the headers multidict. python3 here may lack aiohttp; the
 # expected output was checked line by line against aiohttp 3.9's documented
-# behaviour (ClientSession/ClientResponse reference) and regenerates from the
-# real aiohttp wherever python3 has it.
+# behaviour (ClientSession/ClientResponse reference) and against the real
+# aiohttp 3.8.4 (Debian's python3-aiohttp under Debian's python3.11), which
+# prints the same; it regenerates from the real aiohttp wherever python3 has it.
 import asyncio
 import aiohttp
 import httpbin

@@ -4,7 +4,10 @@
 # python3 here may lack aiohttp; the expected output was checked against
 # aiohttp 3.9's documented behaviour (client exceptions reference: total
 # timeout -> asyncio.TimeoutError, sock_read -> ServerTimeoutError) and
-# regenerates from the real aiohttp wherever python3 has it.
+# regenerates from the real aiohttp wherever python3 has it. Against the
+# real aiohttp 3.8.4 (Debian's) it differs in two places: 3.8's str() of
+# ClientResponseError shows url=URL('...') where 3.9 shows url='...', and 3.8
+# raises ServerDisconnectedError for a body that runs to EOF.
 import asyncio
 import aiohttp
 import httpbin
