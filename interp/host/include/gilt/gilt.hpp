@@ -396,7 +396,7 @@ private:
 // difference, about 3.1 us, is the driver coroutine's turn (the _step call,
 // its tuple, one extra coroutine). The bare fiber switch out and back on a
 // pooled stack is about 11 ns of that.
-// (bench/hostawait_bench.cpp).
+// The bench is bench/hostawait_bench.cpp.
 class AsyncContext {
 public:
     Host& host() const noexcept { return *m_host; }
