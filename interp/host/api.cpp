@@ -24,6 +24,10 @@
 #include <map>
 #include <new>
 
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/common_interface_defs.h>
+#define GILT_ASAN_FIBERS 1
+#endif
 #include <boost/context/fiber.hpp>
 #include <boost/context/pooled_fixedsize_stack.hpp>
 
@@ -1079,7 +1083,7 @@ struct AsyncCall {
     // Unwinds a fiber still suspended (with the GIL held, since its stack
     // holds Handles).
     ~AsyncCall() {
-        if (fiber) on_fiber_stack([&] { fiber = {}; });
+        if (fiber) on_fiber_stack([&] { switch_in([&] { fiber = {}; }); });
     }
 
     // Runs `switch_in` (which resumes or destroys the fiber) with the stack
@@ -1098,8 +1102,10 @@ struct AsyncCall {
         StackRecorder recorder{pool, &stack_low};
         fiber = boost::context::fiber(std::allocator_arg, recorder,
                                       [this](boost::context::fiber&& back) {
+                                          asan_arrived(nullptr, &caller_bottom, &caller_size);
                                           caller = std::move(back);
                                           body();
+                                          asan_enter(nullptr, caller_bottom, caller_size);
                                           return std::move(caller);
                                       });
     }
@@ -1116,13 +1122,41 @@ struct AsyncCall {
         done = true;
     }
 
+    // ASan must be told of every stack switch (Boost's fcontext does not),
+    // or it reports false overflows after a fiber has thrown.
+    void asan_enter(void** fake, const void* bottom, std::size_t size) {
+#ifdef GILT_ASAN_FIBERS
+        __sanitizer_start_switch_fiber(fake, bottom, size);
+#else
+        static_cast<void>(fake), static_cast<void>(bottom), static_cast<void>(size);
+#endif
+    }
+    void asan_arrived(void* fake, const void** bottom, std::size_t* size) {
+#ifdef GILT_ASAN_FIBERS
+        __sanitizer_finish_switch_fiber(fake, bottom, size);
+#else
+        static_cast<void>(fake), static_cast<void>(bottom), static_cast<void>(size);
+#endif
+    }
+    // Caller side: switches into the fiber (resume or unwind).
+    template <class F>
+    void switch_in(F&& go) {
+        void* fake = nullptr;
+        asan_enter(&fake, stack_low, hs.async->stack_size);
+        go();
+        asan_arrived(fake, nullptr, nullptr);
+    }
+
     // Fiber side: hands `what` to the coroutine, waits for the outcome.
     Handle suspend(AsyncRequest request, Handle what) {
         if (!running) throw std::logic_error("gilt: AsyncContext used outside its call");
         this->request = request;
         payload = std::move(what);
         running = false;
+        void* fake = nullptr;
+        asan_enter(&fake, caller_bottom, caller_size);
         caller = std::move(caller).resume();
+        asan_arrived(fake, &caller_bottom, &caller_size);
         running = true;
         if (!thrown.is_empty()) {
             ThreadState& ts = current_ts(hs);
@@ -1153,6 +1187,8 @@ struct AsyncCall {
     boost::context::fiber fiber;   // the body's side, while it is suspended
     boost::context::fiber caller;  // the _step side, while the body runs
     const char* stack_low = nullptr;
+    const void* caller_bottom = nullptr;  // the resuming thread's stack, for ASan
+    std::size_t caller_size = 0;
     bool running = false;
     bool done = false;
     AsyncRequest request = kDone;
@@ -1199,7 +1235,8 @@ Handle step_call(HostState& hs, AsyncCall& call, Value sent, Value thrown) {
         call.sent = Access::borrow(&hs, sent);
     if (!call.fiber && !call.done) call.start();
     call.running = true;
-    call.on_fiber_stack([&] { call.fiber = std::move(call.fiber).resume(); });
+    call.on_fiber_stack(
+        [&] { call.switch_in([&] { call.fiber = std::move(call.fiber).resume(); }); });
     call.running = false;
     if (!call.done) {
         Handle payload = std::exchange(call.payload, Handle());
