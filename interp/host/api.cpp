@@ -1104,7 +1104,12 @@ struct AsyncCall {
                                       [this](boost::context::fiber&& back) {
                                           asan_arrived(nullptr, &caller_bottom, &caller_size);
                                           caller = std::move(back);
-                                          body();
+                                          try {
+                                              body();
+                                          } catch (const boost::context::detail::forced_unwind&) {
+                                              asan_enter(nullptr, caller_bottom, caller_size);
+                                              throw;
+                                          }
                                           asan_enter(nullptr, caller_bottom, caller_size);
                                           return std::move(caller);
                                       });
@@ -1155,7 +1160,12 @@ struct AsyncCall {
         running = false;
         void* fake = nullptr;
         asan_enter(&fake, caller_bottom, caller_size);
-        caller = std::move(caller).resume();
+        try {
+            caller = std::move(caller).resume();
+        } catch (const boost::context::detail::forced_unwind&) {
+            asan_arrived(fake, &caller_bottom, &caller_size);  // being destroyed
+            throw;
+        }
         asan_arrived(fake, &caller_bottom, &caller_size);
         running = true;
         if (!thrown.is_empty()) {
