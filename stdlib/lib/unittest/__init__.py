@@ -21,7 +21,7 @@ __unittest = True
 __all__ = ['TestResult', 'TestCase', 'TestSuite', 'TextTestRunner', 'TestLoader',
            'FunctionTestCase', 'main', 'defaultTestLoader', 'SkipTest', 'skip', 'skipIf',
            'skipUnless', 'expectedFailure', 'TextTestResult', 'getTestCaseNames',
-           'makeSuite', 'findTestCases']
+           'makeSuite', 'findTestCases', 'addModuleCleanup', 'doModuleCleanups']
 
 DIFF_OMITTED = '\nDiff is %s characters long. Set self.maxDiff to None to see it.'
 
@@ -1190,7 +1190,8 @@ class TestSuite:
                 break
             if isinstance(test, TestCase):
                 self._switch_class(test, result)
-                if getattr(type(test), '_class_setup_failed', False):
+                if getattr(result, '_module_setup_failed', False) \
+                        or getattr(type(test), '_class_setup_failed', False):
                     continue
             test(result)
         if top:
@@ -1203,11 +1204,25 @@ class TestSuite:
         current = type(test) if test is not None else None
         if current is previous:
             return
-        if previous is not None and not getattr(previous, '_class_setup_failed', False) \
+        module_failed = getattr(result, '_module_setup_failed', False)
+        if previous is not None and not module_failed \
+                and not getattr(previous, '_class_setup_failed', False) \
                 and not getattr(previous, '__unittest_skip__', False):
             self._class_fixture(previous, 'tearDownClass', result)
         result._previousTestClass = current
-        if current is None:
+        # Module fixtures wrap the classes of one module: the old module's
+        # tearDownModule runs once its last class is done, the new one's
+        # setUpModule before its first class.
+        old_module = previous.__module__ if previous is not None else None
+        new_module = current.__module__ if current is not None else None
+        if old_module != new_module:
+            if old_module is not None and not module_failed:
+                self._module_fixture(old_module, 'tearDownModule', result)
+            result._module_setup_failed = False
+            if new_module is not None \
+                    and not self._module_fixture(new_module, 'setUpModule', result):
+                result._module_setup_failed = True
+        if current is None or result._module_setup_failed:
             return
         current._class_setup_failed = False
         if getattr(current, '__unittest_skip__', False):
@@ -1230,6 +1245,51 @@ class TestSuite:
         if name == 'tearDownClass':
             cls.doClassCleanups()
         return True
+
+
+    def _module_fixture(self, module_name, name, result):
+        module = sys.modules.get(module_name)
+        fixture = getattr(module, name, None)
+        ok = True
+        if fixture is not None:
+            try:
+                fixture()
+            except SkipTest as e:
+                result.addSkip(_ErrorHolder(f'{name} ({module_name})'), str(e))
+                ok = False
+            except Exception:
+                result.errors.append((_ErrorHolder(f'{name} ({module_name})'),
+                                      ''.join(traceback.format_exception(*sys.exc_info()))))
+                ok = False
+        if name == 'tearDownModule' or not ok:
+            try:
+                doModuleCleanups()
+            except Exception:
+                result.errors.append((_ErrorHolder(f'{name} ({module_name})'),
+                                      ''.join(traceback.format_exception(*sys.exc_info()))))
+        return ok
+
+
+_module_cleanups = []
+
+
+def addModuleCleanup(function, /, *args, **kwargs):
+    """Run function(*args, **kwargs) after tearDownModule (or after a
+    failed setUpModule), the last added first."""
+    _module_cleanups.append((function, args, kwargs))
+
+
+def doModuleCleanups():
+    """Run the module cleanups now; the first error is raised after all ran."""
+    errors = []
+    while _module_cleanups:
+        function, args, kwargs = _module_cleanups.pop()
+        try:
+            function(*args, **kwargs)
+        except Exception as e:
+            errors.append(e)
+    if errors:
+        raise errors[0]
 
 
 class _ErrorHolder:
