@@ -31,7 +31,11 @@ struct MemIO {
     uint64_t pos_bytes;  // StringIO only: byte offset of min(pos, nchars)
     uint64_t nchars;     // StringIO only: characters in buf
     bool closed;
-    bool translate;  // StringIO(newline=None): "\r\n" and "\r" written become "\n"
+    // StringIO's newline argument, as CPython's TextIOWrapper rules apply
+    // to it: None translates "\r\n" and "\r" written to "\n"; "\r" and
+    // "\r\n" translate a written "\n" to themselves; "" splits lines at any
+    // of the three endings; "\n" (the default) neither translates nor does.
+    FileNewline newline;
 };
 
 MemIO* mem(Value v) {
@@ -167,6 +171,55 @@ void sio_put(MemIO* m, std::string_view text) {
     m->pos_bytes += text.size();
 }
 
+// Stores text as a write does under the stream's newline mode.
+void sio_put_translated(MemIO* m, std::string_view text) {
+    using NL = FileNewline;
+    char from = m->newline == NL::Universal ? '\r' : '\n';
+    bool translates = m->newline == NL::Universal || m->newline == NL::Cr || m->newline == NL::CrLf;
+    if (!translates || text.find(from) == std::string_view::npos) {
+        sio_put(m, text);
+        return;
+    }
+    std::string t;
+    t.reserve(text.size() + text.size() / 8);
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (m->newline == NL::Universal && c == '\r') {
+            t += '\n';
+            if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+        } else if (c == '\n' && m->newline == NL::Cr) {
+            t += '\r';
+        } else if (c == '\n' && m->newline == NL::CrLf) {
+            t += "\r\n";
+        } else {
+            t += c;
+        }
+    }
+    sio_put(m, t);
+}
+
+// The byte just past the line that starts at `from`, by the newline mode.
+std::size_t sio_line_end(const MemIO* m, std::size_t from) {
+    using NL = FileNewline;
+    const std::string& b = m->buf;
+    std::size_t at;
+    switch (m->newline) {
+        case NL::UniversalKeep:
+            at = b.find_first_of("\r\n", from);
+            if (at == std::string::npos) return b.size();
+            return b[at] == '\r' && at + 1 < b.size() && b[at + 1] == '\n' ? at + 2 : at + 1;
+        case NL::Cr:
+            at = b.find('\r', from);
+            return at == std::string::npos ? b.size() : at + 1;
+        case NL::CrLf:
+            at = b.find("\r\n", from);
+            return at == std::string::npos ? b.size() : at + 2;
+        default:
+            at = b.find('\n', from);
+            return at == std::string::npos ? b.size() : at + 1;
+    }
+}
+
 Value sio_write(ThreadState& ts, Args args) {
     if (!check_nargs(ts, args.drop_first(), "write", 1, 1)) return Value();
     MemIO* m = self_mem(args);
@@ -176,21 +229,7 @@ Value sio_write(ThreadState& ts, Args args) {
                          type_name(ts, s));
     }
     if (!check_open(ts, m, false)) return Value();
-    std::string_view text = str_view(s);
-    if (m->translate && text.find('\r') != std::string_view::npos) {
-        std::string t;
-        for (std::size_t i = 0; i < text.size(); ++i) {
-            if (text[i] != '\r')
-                t += text[i];
-            else {
-                t += '\n';
-                if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
-            }
-        }
-        sio_put(m, t);
-    } else {
-        sio_put(m, text);
-    }
+    sio_put_translated(m, str_view(s));
     return make_int(ts, static_cast<int64_t>(str_len(s)));
 }
 
@@ -223,8 +262,7 @@ Value sio_read(ThreadState& ts, Args args) {
 
 Value sio_readline_n(ThreadState& ts, MemIO* m, int64_t n) {
     if (m->pos >= m->nchars) return str_empty(ts);
-    std::size_t nl = m->buf.find('\n', m->pos_bytes);
-    std::size_t end = nl == std::string::npos ? m->buf.size() : nl + 1;
+    std::size_t end = sio_line_end(m, m->pos_bytes);
     if (n >= 0) end = std::min(end, utf8_advance(m->buf, m->pos_bytes, static_cast<uint64_t>(n)));
     return sio_take(ts, m, end);
 }
@@ -488,12 +526,41 @@ Value sio_new(ThreadState& ts, TypeObject* type, Args args) {
         return raise_fmt(ts, ts.exc_types().TypeError, "initial_value must be str or None, not {}",
                          type_name(ts, initial));
     }
+    using NL = FileNewline;
+    NL mode = NL::Lf;
+    if (!newline.is_null()) {
+        if (newline.is_none()) {
+            mode = NL::Universal;
+        } else if (!is_str(ts, newline)) {
+            return raise_fmt(ts, ts.exc_types().TypeError, "newline must be str or None, not {}",
+                             type_name(ts, newline));
+        } else {
+            std::string_view nl = str_view(newline);
+            if (nl.empty())
+                mode = NL::UniversalKeep;
+            else if (nl == "\n")
+                mode = NL::Lf;
+            else if (nl == "\r")
+                mode = NL::Cr;
+            else if (nl == "\r\n")
+                mode = NL::CrLf;
+            else {
+                Ref shown(obj_repr(ts, newline));
+                if (!shown) return Value();
+                return raise_fmt(ts, ts.exc_types().ValueError, "illegal newline value: {}",
+                                 str_view(*shown));
+            }
+        }
+    }
     MemIO* m = mem_alloc(ts, type);
     if (!m) return Value();
-    m->translate = !newline.is_null() && newline.is_none();
+    m->newline = mode;
     if (!initial.is_null() && !initial.is_none()) {
-        m->buf = str_view(initial);
-        m->nchars = str_len(initial);
+        // The initial value is written as a write() would, then the
+        // position goes back to the start.
+        sio_put_translated(m, str_view(initial));
+        m->pos = 0;
+        m->pos_bytes = 0;
     }
     return val(m);
 }
