@@ -21,6 +21,7 @@
 
 #include "runtime/abstract.hpp"
 #include "runtime/arg_parse.hpp"
+#include "runtime/compare_ordered.hpp"
 #include "runtime/errors.hpp"
 #include "runtime/heap.hpp"
 #include "runtime/int.hpp"
@@ -353,23 +354,7 @@ Value list_richcompare(ThreadState& ts, Value a, Value b, CompareOp op) {
         if (k < 0) return Value();
         if (k == 0) break;
     }
-    if (i >= v->size || i >= w->size) {
-        uint64_t x = v->size, y = w->size;
-        switch (op) {
-            case CompareOp::Lt:
-                return Value::boolean(x < y);
-            case CompareOp::Le:
-                return Value::boolean(x <= y);
-            case CompareOp::Eq:
-                return Value::boolean(x == y);
-            case CompareOp::Ne:
-                return Value::boolean(x != y);
-            case CompareOp::Gt:
-                return Value::boolean(x > y);
-            case CompareOp::Ge:
-                return Value::boolean(x >= y);
-        }
-    }
+    if (i >= v->size || i >= w->size) return compare_ordered<uint64_t>(v->size, w->size, op);
     if (op == CompareOp::Eq) return Value::false_();
     if (op == CompareOp::Ne) return Value::true_();
     Ref x = Ref::borrow(v->items[i]);

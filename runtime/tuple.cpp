@@ -16,6 +16,7 @@
 
 #include "runtime/abstract.hpp"
 #include "runtime/arg_parse.hpp"
+#include "runtime/compare_ordered.hpp"
 #include "runtime/errors.hpp"
 #include "runtime/heap.hpp"
 #include "runtime/instance.hpp"
@@ -177,24 +178,6 @@ int tuple_contains(ThreadState& ts, Value self, Value value) {
     return 0;
 }
 
-Value compare_sizes(uint64_t x, uint64_t y, CompareOp op) {
-    switch (op) {
-        case CompareOp::Lt:
-            return Value::boolean(x < y);
-        case CompareOp::Le:
-            return Value::boolean(x <= y);
-        case CompareOp::Eq:
-            return Value::boolean(x == y);
-        case CompareOp::Ne:
-            return Value::boolean(x != y);
-        case CompareOp::Gt:
-            return Value::boolean(x > y);
-        case CompareOp::Ge:
-            return Value::boolean(x >= y);
-    }
-    return Value::false_();
-}
-
 // Lexicographic: the first pair that differs under == decides, compared
 // again with `op` (CPython's tuplerichcompare).
 Value tuple_richcompare(ThreadState& ts, Value a, Value b, CompareOp op) {
@@ -206,7 +189,7 @@ Value tuple_richcompare(ThreadState& ts, Value a, Value b, CompareOp op) {
         if (k < 0) return Value();
         if (k == 0) break;
     }
-    if (i >= na || i >= nb) return compare_sizes(na, nb, op);
+    if (i >= na || i >= nb) return compare_ordered<uint64_t>(na, nb, op);
     if (op == CompareOp::Eq) return Value::false_();
     if (op == CompareOp::Ne) return Value::true_();
     return rich_compare(ts, tuple_item(a, i), tuple_item(b, i), op);

@@ -18,6 +18,7 @@
 #include <string>
 #include <string_view>
 
+#include "runtime/compare_ordered.hpp"
 #include "runtime/interpreter.hpp"
 #include "runtime/object.hpp"
 #include "runtime/thread_state.hpp"
@@ -196,21 +197,7 @@ void add_datetime_constants(Interpreter& interp, DateTimeTypes& t);
 // The result of comparing x with y by `op`, as a bool Value (one place for
 // the comparison slots of every type of the module).
 inline Value compare_values(int64_t x, int64_t y, CompareOp op) noexcept {
-    switch (op) {
-        case CompareOp::Lt:
-            return Value::boolean(x < y);
-        case CompareOp::Le:
-            return Value::boolean(x <= y);
-        case CompareOp::Eq:
-            return Value::boolean(x == y);
-        case CompareOp::Ne:
-            return Value::boolean(x != y);
-        case CompareOp::Gt:
-            return Value::boolean(x > y);
-        case CompareOp::Ge:
-            return Value::boolean(x >= y);
-    }
-    return Value::false_();
+    return compare_ordered(x, y, op);
 }
 
 // The name shown in repr: "datetime.date" for the builtin type, the class
