@@ -2,8 +2,9 @@
 // (SemLock in mp_semlock.cpp, SharedArray in mp_shared_array.cpp).
 //
 // Beside CPython's names (SemLock, sem_unlink, flags) it exports
-// SEM_VALUE_MAX at module level and SharedArray, gilt's stand-in for the
-// ctypes objects multiprocessing.Value and Array are made of.
+// SEM_VALUE_MAX at module level, SharedArray, gilt's stand-in for the
+// ctypes objects multiprocessing.Value and Array are made of, and the
+// framed message I/O of connection.Connection (mp_connection.cpp).
 #include "runtime/dict.hpp"
 #include "runtime/interpreter.hpp"
 #include "runtime/module.hpp"
@@ -15,7 +16,8 @@ namespace gilt {
 namespace {
 
 constexpr MethodDef kMultiprocessingFunctions[] = {
-    {"sem_unlink", mp_sem_unlink},
+    {"sem_unlink", mp_sem_unlink}, {"send_frame", mp_send_frame},   {"send_frames", mp_send_frames},
+    {"recv_frame", mp_recv_frame}, {"send_object", mp_send_object}, {"recv_object", mp_recv_object},
 };
 
 // What CPython's build found: named semaphores with timed waits.

@@ -5,7 +5,8 @@ moves whole messages over it: each message is a 4-byte big-endian signed
 length and then the bytes; a message of 2 GiB or more sends -1 and an
 8-byte length instead.  send()/recv() carry pickles (ForkingPickler) in
 that frame, and the frame is CPython's, so a gilt process could talk to a
-CPython one.
+CPython one.  The framing, and for send()/recv() the pickling too, is one
+native call per message (_multiprocessing.send_frame and friends).
 
 Listener and Client connect unrelated processes (a Manager and its
 clients) over a Unix socket; with an authkey, each side proves it knows
@@ -16,6 +17,9 @@ import os
 import select
 import socket
 import time
+
+from _multiprocessing import recv_frame as _recv_frame, send_frame as _send_frame
+from _multiprocessing import recv_object as _recv_object, send_object as _send_object
 
 from . import reduction
 from . import util
@@ -173,50 +177,36 @@ class Connection(_ConnectionBase):
         # tearing modules down.
         _os_close(self._handle)
 
-    def _send(self, data):
-        handle = self._handle
-        while data:
-            written = os.write(handle, data)
-            data = data[written:]
-
-    def _recv(self, size):
-        handle = self._handle
-        first = os.read(handle, size)
-        if len(first) == size:
-            return first
-        if not first:
-            raise EOFError
-        chunks = [first]
-        remaining = size - len(first)
-        while remaining:
-            chunk = os.read(handle, remaining)
-            if not chunk:
-                raise EOFError("got end of file during message")
-            chunks.append(chunk)
-            remaining -= len(chunk)
-        return b"".join(chunks)
-
     def _send_bytes(self, data):
-        n = len(data)
-        if n > 0x7FFFFFFF:
-            self._send(b"\xff\xff\xff\xff" + n.to_bytes(8, "big"))
-            self._send(data)
-        elif n > 16384:
-            # Two writes rather than a copy of a large payload.
-            self._send(n.to_bytes(4, "big"))
-            self._send(data)
-        else:
-            self._send(n.to_bytes(4, "big") + data)
+        _send_frame(self._handle, data)
 
     def _recv_bytes(self, maxsize=None):
-        size = int.from_bytes(self._recv(4), "big", signed=True)
-        if size == -1:
-            size = int.from_bytes(self._recv(8), "big")
-        if maxsize is not None and size > maxsize:
-            return None
-        if size == 0:
-            return b""
-        return self._recv(size)
+        return _recv_frame(self._handle, maxsize)
+
+    # One native call per message (pickling included) on the hot paths.
+
+    def send_bytes(self, buf, offset=0, size=None):
+        """Send the bytes of buf[offset:offset+size] as one message."""
+        if self._handle is None or not self._writable:
+            self._ensure(reading=False)
+        if offset or size is not None or not isinstance(buf, bytes):
+            buf = _payload(buf, offset, size)
+        _send_frame(self._handle, buf)
+
+    def send(self, obj):
+        """Send a picklable object."""
+        if self._handle is None or not self._writable:
+            self._ensure(reading=False)
+        if reduction.ForkingPickler._extra_reducers:
+            _send_frame(self._handle, reduction.ForkingPickler.dumps(obj))
+        else:
+            _send_object(self._handle, obj)
+
+    def recv(self):
+        """Receive one pickled object."""
+        if self._handle is None or not self._readable:
+            self._ensure(reading=True)
+        return _recv_object(self._handle)
 
     def _poll(self, timeout):
         return bool(wait([self], timeout))

@@ -2,8 +2,8 @@
 
 A Queue is a one-way pipe, two locks and a counting semaphore, plus a
 _Feeder: put() only appends to the feeder's in-process buffer and returns;
-the feeder's thread (started by the first put) pickles each object and
-writes it to the pipe while holding the write lock, so a full pipe stalls
+the feeder's thread (started by the first put) pickles what is buffered
+and writes the batch to the pipe at once while holding the write lock, so a full pipe stalls
 the feeder, never the caller.  get() reads one message while holding the
 read lock.  The bounded semaphore counts objects put but not yet got: it is
 what maxsize, qsize() and full() look at.
@@ -25,6 +25,8 @@ import weakref
 import threading
 import collections
 from queue import Empty, Full
+
+from _multiprocessing import send_frames as _send_frames
 
 from . import context
 from . import connection
@@ -69,7 +71,7 @@ class _Feeder:
             self.cond.notify()
 
     def start(self, queue):
-        pipe = (queue._writer.send_bytes, queue._wlock, queue._sem,
+        pipe = (queue._writer, queue._wlock, queue._sem,
                 (queue._reader.close, queue._writer.close))
         worker = threading.Thread(
             target=_Feeder.run, name="QueueFeederThread", daemon=True,
@@ -102,8 +104,10 @@ class _Feeder:
 
     @staticmethod
     def run(pending, cond, pipe, ignore_epipe, onerror):
-        """The feeder thread: take everything buffered, send it, repeat."""
-        send_bytes, write_lock, counter, closers = pipe
+        """The feeder thread: take everything buffered, pickle it, and write
+        the whole batch to the pipe at once; repeat."""
+        writer, write_lock, counter, closers = pipe
+        out = _Batch(writer, write_lock, counter, ignore_epipe, onerror)
         while True:
             with cond:
                 while not pending:
@@ -112,32 +116,66 @@ class _Feeder:
                 pending.clear()
             for obj in batch:
                 if obj is _STOP:
+                    out.flush()
                     for close in closers:
                         close()
                     return
-                if not _Feeder.send_one(obj, send_bytes, write_lock, counter,
-                                        ignore_epipe, onerror):
+                try:
+                    payload = ForkingPickler.dumps(obj)
+                except Exception as exc:
+                    # Those before it go first, so the error comes in order.
+                    if not (out.flush() and out.failed(exc, [obj])):
+                        return
+                    continue
+                if not out.add(payload, obj):
                     return
+            if not out.flush():
+                return
 
-    @staticmethod
-    def send_one(obj, send_bytes, write_lock, counter, ignore_epipe, onerror):
-        """False when the thread should end quietly."""
+
+class _Batch:
+    """The pickles a feeder has made and not yet written."""
+
+    LIMIT = 1 << 18  # bytes buffered before a write even mid-batch
+
+    def __init__(self, writer, write_lock, counter, ignore_epipe, onerror):
+        self.writer, self.write_lock, self.counter = writer, write_lock, counter
+        self.ignore_epipe, self.onerror = ignore_epipe, onerror
+        self.payloads, self.objects, self.size = [], [], 0
+
+    def add(self, payload, obj):
+        self.payloads.append(payload)
+        self.objects.append(obj)
+        self.size += len(payload)
+        return self.size < self.LIMIT or self.flush()
+
+    def flush(self):
+        """Write what is buffered; False when the thread should end quietly."""
+        if not self.payloads:
+            return True
+        payloads, objects = self.payloads, self.objects
+        self.payloads, self.objects, self.size = [], [], 0
         try:
-            payload = ForkingPickler.dumps(obj)
-            with write_lock:
-                send_bytes(payload)
+            with self.write_lock:
+                _send_frames(self.writer.fileno(), payloads)
             return True
         except Exception as exc:
-            # A reader that went away is expected when the owner said so.
-            if ignore_epipe and getattr(exc, "errno", 0) == errno.EPIPE:
-                return False
-            if is_exiting():
-                info("error in queue thread: %s", exc)
-                return False
-            # The object never reached the pipe: give its slot back.
-            counter.release()
-            onerror(exc, obj)
-            return True
+            return self.failed(exc, objects)
+
+    def failed(self, exc, objects):
+        """objects never reached the pipe because of exc; False when the
+        thread should end quietly."""
+        # A reader that went away is expected when the owner said so.
+        if self.ignore_epipe and getattr(exc, "errno", 0) == errno.EPIPE:
+            return False
+        if is_exiting():
+            info("error in queue thread: %s", exc)
+            return False
+        for obj in objects:
+            # Give its slot back.
+            self.counter.release()
+            self.onerror(exc, obj)
+        return True
 
 
 class Queue:
