@@ -752,6 +752,15 @@ bool list_append_steal(ThreadState& ts, Value list, Value item) {
     return ok;
 }
 
+bool list_extend_steal(ThreadState& ts, Value list, const Value* items, uint64_t n) {
+    ListObject* l = list_obj(list);
+    uint64_t m = l->size;
+    if (n == 0) return true;
+    if (!list_resize(ts, l, m + n)) return false;
+    std::memcpy(l->items + m, items, n * sizeof(Value));
+    return true;
+}
+
 bool list_extend(ThreadState& ts, Value list, Value iterable) {
     ListObject* l = list_obj(list);
     if (is_exact_list(ts, iterable) || is_exact_tuple(ts, iterable) || iterable == list) {

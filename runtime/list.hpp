@@ -68,6 +68,10 @@ Value list_from_iterable(ThreadState& ts, Value iterable);
 // Appends, consuming the reference to `item`.
 [[nodiscard]] bool list_append_steal(ThreadState& ts, Value list, Value item);
 [[nodiscard]] bool list_extend(ThreadState& ts, Value list, Value iterable);
+// Appends items[0..n), taking over the caller's references (the unpickler's
+// APPENDS moves its stack into the list). false: MemoryError, and nothing
+// was taken.
+[[nodiscard]] bool list_extend_steal(ThreadState& ts, Value list, const Value* items, uint64_t n);
 // Sorts in place with optional key (null) and reverse; stable (timsort or
 // merge sort), raising if comparisons fail.
 [[nodiscard]] bool list_sort(ThreadState& ts, Value list, Value key, bool reverse);

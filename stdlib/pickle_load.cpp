@@ -16,6 +16,7 @@
 // whole and served from memory.
 #include <gmp.h>
 
+#include <bit>
 #include <cstring>
 #include <string>
 #include <unordered_map>
@@ -56,7 +57,17 @@ struct Input {
     std::string buffer;  // file mode: bytes read but not consumed (a frame)
 
     // Makes n bytes available at *out. False: truncated (or a read error).
-    bool read(uint64_t n, const char** out);
+    // The common case, bytes already in memory, is inline; the rest is
+    // read_slow.
+    bool read(uint64_t n, const char** out) {
+        if (n <= data.size() - pos) {
+            *out = data.data() + pos;
+            pos += n;
+            return true;
+        }
+        return read_slow(n, out);
+    }
+    bool read_slow(uint64_t n, const char** out);
     bool readline(std::string_view* out);
     bool read_from_file(uint64_t n);
 };
@@ -69,9 +80,33 @@ Value call_file(ThreadState& ts, Value file, const char* method,
     return call_n(ts, *fn, args);
 }
 
+// BINFLOAT's argument: an IEEE double, big-endian.
+inline double big_endian_double(const char* p) {
+    uint64_t bits = 0;
+    for (int i = 0; i < 8; ++i) bits = (bits << 8) | static_cast<unsigned char>(p[i]);
+    double d;
+    std::memcpy(&d, &bits, 8);
+    return d;
+}
+
+// The n-byte little-endian unsigned number at p.
+inline uint64_t little_endian(const char* p, int n) {
+    if constexpr (std::endian::native == std::endian::little) {
+        uint64_t v = 0;
+        std::memcpy(&v, p, static_cast<std::size_t>(n));
+        return v;
+    } else {
+        uint64_t v = 0;
+        for (int i = n - 1; i >= 0; --i) v = (v << 8) | static_cast<unsigned char>(p[i]);
+        return v;
+    }
+}
+
 // A str from pickled UTF-8 (surrogates allowed, as CPython writes them).
+// Most pickled strs are ASCII: one scan says so and gives the length.
 Value utf8_str(ThreadState& ts, std::string_view data) {
-    if (utf8_valid(data)) return make_str(ts, data);
+    if (ascii_only(data)) return make_str_known(ts, data, data.size(), true);
+    if (utf8_valid(data)) return make_str_known(ts, data, utf8_count(data), false);
     return str_decode(ts, data, "utf-8", "surrogatepass");
 }
 
@@ -100,15 +135,10 @@ bool Input::read_from_file(uint64_t n) {
     return true;
 }
 
-bool Input::read(uint64_t n, const char** out) {
+bool Input::read_slow(uint64_t n, const char** out) {
     if (n > static_cast<uint64_t>(INT64_MAX) - pos) {
         raise(ts, unpickling_error(ts), "read would overflow (invalid bytecode)");
         return false;
-    }
-    if (n <= data.size() - pos) {
-        *out = data.data() + pos;
-        pos += n;
-        return true;
     }
     if (file.is_null()) {
         truncated(ts);
@@ -155,14 +185,23 @@ struct Unpickler {
     std::vector<std::size_t> marks;
     std::vector<Value> memo;  // owned; null = unset
     std::unordered_map<uint64_t, Value> sparse_memo;
+    static constexpr std::size_t kNameCacheSize = 16;
+    std::vector<std::pair<Value, Value>> name_cache;  // owned: name -> interned name
     uint64_t frame_end = 0;
 
     Unpickler(ThreadState& t, const PickleLoadOptions& o, std::string_view data, Value file)
-        : ts(t), opt(o), in{t, data, 0, file, {}} {}
+        : ts(t), opt(o), in{t, data, 0, file, {}} {
+        stack.reserve(64);
+        memo.reserve(64);
+    }
     ~Unpickler() {
         for (Value v : stack) decref(v);
         for (Value v : memo) decref(v);
         for (auto& [k, v] : sparse_memo) decref(v);
+        for (auto& [from, to] : name_cache) {
+            decref(from);
+            decref(to);
+        }
     }
 
     bool error(std::string_view msg) {
@@ -203,16 +242,32 @@ struct Unpickler {
         return r;
     }
 
+    // An n-byte little-endian unsigned argument (n is 1, 2, 4 or 8).
     bool read_uint(int n, uint64_t* out) {
         const char* p;
         if (!in.read(n, &p)) return false;
-        uint64_t v = 0;
-        for (int i = n - 1; i >= 0; --i) v = (v << 8) | static_cast<unsigned char>(p[i]);
-        *out = v;
+        *out = little_endian(p, n);
         return true;
     }
 
+    // The interned copy of attribute name k (new reference). The instances
+    // of one class share their (memoized) name objects, so the last few
+    // answers are kept: most BUILDs then skip the intern table's hashing.
+    Value interned(Value k) {
+        if (k.as_object()->flags & kObjInterned) return new_ref(k);
+        for (auto& [from, to] : name_cache)
+            if (from == k) return new_ref(to);
+        Value to = ts.interp().intern(str_view(k));
+        if (to.is_null()) return to;
+        if (name_cache.size() < kNameCacheSize) name_cache.emplace_back(new_ref(k), new_ref(to));
+        return to;
+    }
+
     bool memo_put(uint64_t idx, Value v) {
+        if (idx == memo.size()) {  // MEMOIZE and pickles from Pickler: in order
+            memo.push_back(new_ref(v));
+            return true;
+        }
         if (idx < memo.size() || idx < memo.size() + kDenseMemoSlack) {
             if (idx >= memo.size()) memo.resize(idx + 1);
             set_ref(memo[idx], new_ref(v));
@@ -238,6 +293,7 @@ struct Unpickler {
     }
 
     Value run();
+    bool hot(unsigned char opc, bool* ok);
     bool load_memo(Value dict);
     bool store_memo(Value dict);
     bool step(char op, bool* stop);
@@ -600,12 +656,14 @@ bool Unpickler::load_build() {
         if (slot && slot->is_null()) *slot = dict_new(ts);
         Ref d(slot && !slot->is_null() ? new_ref(*slot) : obj_getattr_cstr(ts, inst, "__dict__"));
         if (!d) return false;
+        bool exact = is_exact_dict(ts, *d);
         uint64_t pos = 0;
         Value k, v;
         while (dict_next(dict_state, &pos, &k, &v)) {
             Ref key = Ref::borrow(k);
-            if (is_exact_str(ts, k)) key.reset(ts.interp().intern(str_view(k)));
-            if (obj_setitem(ts, *d, *key, v) < 0) return false;
+            if (is_exact_str(ts, k)) key.reset(interned(k));
+            if (!key) return false;
+            if (exact ? !dict_set(ts, *d, *key, v) : obj_setitem(ts, *d, *key, v) < 0) return false;
         }
     }
     if (!slot_state.is_none()) {
@@ -624,8 +682,10 @@ bool Unpickler::load_appends(std::size_t at) {
     std::size_t n = stack.size() - at;
     bool ok = true;
     if (is_exact_list(ts, target)) {
-        for (std::size_t i = at; ok && i < stack.size(); ++i)
-            ok = list_append(ts, target, stack[i]);
+        // The stack's references move into the list.
+        if (!list_extend_steal(ts, target, stack.data() + at, n)) return false;
+        stack.resize(at);
+        return true;
     } else if (n > 0) {
         Ref extend_name(ts.interp().intern("extend"));
         Ref extend(obj_getattr_opt(ts, target, *extend_name));
@@ -785,12 +845,8 @@ bool Unpickler::step(char opc, bool* stop) {
         case Op::NEWFALSE:
             return push(Value::false_());
         case Op::BINFLOAT: {
-            if (!read_uint(8, &n)) return false;
-            uint64_t be = 0;
-            for (int i = 0; i < 8; ++i) be = (be << 8) | ((n >> (8 * i)) & 0xff);
-            double d;
-            std::memcpy(&d, &be, 8);
-            return push(make_float(ts, d));
+            if (!in.read(8, &p)) return false;
+            return push(make_float(ts, big_endian_double(p)));
         }
         case Op::STRING:
             return load_string_line();
@@ -827,9 +883,12 @@ bool Unpickler::step(char opc, bool* stop) {
             std::size_t k =
                 static_cast<unsigned char>(opc) - static_cast<unsigned char>(Op::TUPLE1) + 1;
             if (!need(k)) return false;
-            Value t = tuple_from_array(ts, stack.data() + stack.size() - k, k);
+            Value t = tuple_new(ts, k);
             if (t.is_null()) return false;
-            for (std::size_t i = 0; i < k; ++i) decref(pop());
+            // The stack's references move into the tuple.
+            std::size_t base = stack.size() - k;
+            for (std::size_t i = 0; i < k; ++i) tuple_obj(t)->items[i] = stack[base + i];
+            stack.resize(base);
             return push(t);
         }
         case Op::EMPTY_LIST:
@@ -957,12 +1016,81 @@ bool Unpickler::step(char opc, bool* stop) {
     return false;
 }
 
+// The opcodes most pickles are made of, when their arguments are already
+// in memory: handled here without step()'s full switch. False means "not
+// handled" (step() then does it, with every check); *ok is false when it
+// was handled and failed.
+inline bool Unpickler::hot(unsigned char opc, bool* ok) {
+    const std::size_t left = in.data.size() - in.pos;
+    const char* p = in.data.data() + in.pos;
+    switch (static_cast<Op>(opc)) {
+        case Op::MARK:
+            marks.push_back(stack.size());
+            return true;
+        case Op::BININT1:
+            if (left < 1) return false;
+            in.pos += 1;
+            stack.push_back(Value::small_int(static_cast<unsigned char>(p[0])));
+            return true;
+        case Op::BININT2:
+            if (left < 2) return false;
+            in.pos += 2;
+            stack.push_back(Value::small_int(static_cast<int64_t>(little_endian(p, 2))));
+            return true;
+        case Op::BININT:
+            if (left < 4) return false;
+            in.pos += 4;
+            stack.push_back(Value::small_int(static_cast<int32_t>(little_endian(p, 4))));
+            return true;
+        case Op::BINFLOAT:
+            if (left < 8) return false;
+            in.pos += 8;
+            *ok = push(make_float(ts, big_endian_double(p)));
+            return true;
+        case Op::SHORT_BINUNICODE: {
+            if (left < 1) return false;
+            std::size_t n = static_cast<unsigned char>(p[0]);
+            if (left < 1 + n) return false;
+            in.pos += 1 + n;
+            *ok = push(utf8_str(ts, {p + 1, n}));
+            return true;
+        }
+        case Op::MEMOIZE:
+            if (stack.size() <= floor()) return false;
+            memo.push_back(new_ref(stack.back()));
+            return true;
+        case Op::BINGET: {
+            if (left < 1) return false;
+            std::size_t idx = static_cast<unsigned char>(p[0]);
+            if (idx >= memo.size() || memo[idx].is_null()) return false;
+            in.pos += 1;
+            stack.push_back(new_ref(memo[idx]));
+            return true;
+        }
+        case Op::EMPTY_LIST:
+            *ok = push(list_new(ts));
+            return true;
+        default:
+            return false;
+    }
+}
+
 Value Unpickler::run() {
     const char* p;
     if (in.data.empty() && in.file.is_null())
         return raise(ts, ts.exc_types().EOFError, "Ran out of input");
     bool stop = false;
     while (!stop) {
+        if (in.pos < in.data.size()) {
+            unsigned char opc = static_cast<unsigned char>(in.data[in.pos++]);
+            bool ok = true;
+            if (hot(opc, &ok)) {
+                if (!ok) return Value();
+                continue;
+            }
+            if (!step(static_cast<char>(opc), &stop)) return Value();
+            continue;
+        }
         if (in.pos == in.data.size() && in.file.is_null())
             return raise(ts, ts.exc_types().EOFError, "Ran out of input");
         if (!in.file.is_null() && in.pos == in.data.size()) {
