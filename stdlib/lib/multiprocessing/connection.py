@@ -15,7 +15,6 @@ the key with an HMAC challenge before any message is unpickled.
 
 import os
 import select
-import socket
 import time
 
 from _multiprocessing import recv_frame as _recv_frame, send_frame as _send_frame
@@ -236,6 +235,7 @@ def Pipe(duplex=True):
         read_end, write_end = os.pipe()
         return (Connection(read_end, writable=False),
                 Connection(write_end, readable=False))
+    import socket  # here, not at the top: most processes never need it
     ends = socket.socketpair()
     for end in ends:
         end.setblocking(True)
@@ -288,6 +288,7 @@ def address_type(address):
 
 
 def _listening_socket(family, address, backlog):
+    import socket
     sock = socket.socket(getattr(socket, family))
     try:
         if family != "AF_UNIX":
@@ -357,6 +358,7 @@ class Listener:
 
 def Client(address, family=None, authkey=None):
     """Connect to a Listener at address; returns a Connection."""
+    import socket
     family = family or address_type(address)
     sock = socket.socket(getattr(socket, family))
     try:

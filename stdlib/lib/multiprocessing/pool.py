@@ -34,8 +34,7 @@ import queue
 import warnings
 import threading
 import itertools
-import traceback
-import collections
+from _collections import deque
 
 from . import util
 from . import context
@@ -83,6 +82,7 @@ class ExceptionWithTraceback:
 
     def __init__(self, exc, tb):
         self.exc = exc
+        import traceback  # only when a task failed
         lines = traceback.format_exception(type(exc), exc, tb)
         self.tb = '\n"""\n%s"""' % "".join(lines)
 
@@ -710,7 +710,7 @@ class IMapIterator(_Job):
     def __init__(self, pool):
         super().__init__(pool)
         self._cond = threading.Condition(threading.Lock())
-        self._items = collections.deque()   # (success, value) ready to hand out
+        self._items = deque()   # (success, value) ready to hand out
         self._index = 0                      # how many results have arrived
         self._length = None                  # total, once the feeder knows it
         self._unsorted = {}                  # early results, by index

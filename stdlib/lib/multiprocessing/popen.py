@@ -24,8 +24,11 @@ the forkserver method); there is no long-lived server process to fork from.
 
 import io
 import os
-import signal
 import sys
+
+# The plain numbers: signal's enums (and enum itself) need not be imported
+# to start a pool.
+from _signal import SIGKILL, SIGTERM
 
 from . import context
 from . import reduction
@@ -103,10 +106,10 @@ class ForkPopen:
                     raise
 
     def terminate(self):
-        self._send_signal(signal.SIGTERM)
+        self._send_signal(SIGTERM)
 
     def kill(self):
-        self._send_signal(signal.SIGKILL)
+        self._send_signal(SIGKILL)
 
     def close(self):
         if self.finalizer is not None:

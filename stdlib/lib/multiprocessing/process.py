@@ -19,7 +19,6 @@ _process_counter (numbers for the next children).
 
 import os
 import sys
-import signal
 import weakref
 import itertools
 import threading
@@ -65,6 +64,9 @@ def _signal_name(code):
     """How repr() shows an exit code: -15 is SIGTERM."""
     if code >= 0:
         return str(code)
+    # signal (and enum under it) is imported here, not at the top: a
+    # worker's start-up need not pay for it.
+    import signal
     try:
         return signal.Signals(-code).name
     except (AttributeError, ValueError):

@@ -23,7 +23,7 @@ import errno
 import types
 import weakref
 import threading
-import collections
+from _collections import deque
 from queue import Empty, Full
 
 from _multiprocessing import send_frames as _send_frames
@@ -57,7 +57,7 @@ class _Feeder:
 
     def __init__(self):
         self.cond = threading.Condition(threading.Lock())
-        self.pending = collections.deque()
+        self.pending = deque()
         self.thread = None
         self.joiner = None      # Finalize that joins the thread at exit
         self.closer = None      # Finalize that posts _STOP
