@@ -61,14 +61,14 @@ def _reap():
 
 
 def _signal_name(code):
-    """How repr() shows an exit code: -15 is SIGTERM."""
+    """How repr() shows an exit code: -15 is -SIGTERM, as in CPython."""
     if code >= 0:
         return str(code)
     # signal (and enum under it) is imported here, not at the top: a
     # worker's start-up need not pay for it.
     import signal
     try:
-        return signal.Signals(-code).name
+        return "-" + signal.Signals(-code).name
     except (AttributeError, ValueError):
         return str(code)
 
