@@ -23,6 +23,7 @@
 #include "runtime/module.hpp"
 #include "runtime/str.hpp"
 #include "runtime/tuple.hpp"
+#include "stdlib/contextvars.hpp"
 #include "stdlib/decimal_number.hpp"
 #include "stdlib/modules.hpp"
 #include "stdlib/native_type.hpp"
@@ -52,9 +53,23 @@ struct DecimalState {
     Value signal;
     Value format;
     Value tuple_type;   // DecimalTuple
-    Value var_get;      // the bound get() of decimal.py's context variable
+    Value var;          // decimal.py's context variable (the current context)
     Value conditions;   // the signal classes, in the order of dec::Flag's bits
     Value module_dict;  // _decimal's __dict__, owner of the values above
+    Value params_name;  // the interned "_params"
+    // The last context settings read: a context's _params tuple is replaced
+    // whenever one of its fields is assigned, so the tuple's identity says
+    // whether the parsed copy is still good. The module dict keeps the
+    // tuple alive (as _cached_params) so its address cannot be reused.
+    Value cached_params;
+    dec::Context cached;
+    // The signals that need no work in the cached context: recorded in its
+    // flags already and not trapped, as of the versions of the two dicts
+    // (every change to a dict bumps its version). Inexact and Rounded, on
+    // most operations, then cost two comparisons.
+    uint32_t quiet_signals = 0;
+    uint64_t quiet_flags_version = 0;
+    uint64_t quiet_traps_version = 0;
 };
 
 DecimalState& state(Interpreter& interp);
@@ -63,13 +78,19 @@ TypeObject* decimal_type(ThreadState& ts) {
     return state(ts.interp()).type;
 }
 
+void decimal_dealloc(Object* o);
+
 bool is_decimal(ThreadState& ts, Value v) {
-    return v.is_object() && type_is_subtype(type_of_object(v), decimal_type(ts));
+    if (!v.is_object()) return false;
+    TypeObject* t = type_of_object(v);
+    // Only Decimal itself has this dealloc: no state lookup for the common case.
+    if (t->dealloc == decimal_dealloc) return true;
+    return type_is_subtype(t, decimal_type(ts));
 }
 
 Value wrap(ThreadState& ts, dec::Number n, TypeObject* type = nullptr) {
-    Object* o =
-        alloc_object(type ? type : decimal_type(ts), (type ? type : decimal_type(ts))->basicsize);
+    if (!type) type = decimal_type(ts);
+    Object* o = alloc_object(type, type->basicsize);
     if (!o) return raise_memory_error(ts);
     auto* d = reinterpret_cast<DecimalObject*>(o);
     d->num = new (std::nothrow) dec::Number(std::move(n));
@@ -91,10 +112,8 @@ Value current_context(ThreadState& ts, Value given) {
     DecimalState& st = state(ts.interp());
     if (st.getcontext.is_null())
         return raise(ts, ts.exc_types().RuntimeError, "decimal context is not installed");
-    Value ctx = call0(ts, st.var_get);
-    if (!ctx.is_null()) return ctx;
-    if (!exception_matches(ts, ts.exc_types().LookupError)) return Value();
-    clear_exception(ts);
+    Value ctx = context_var_lookup(ts, st.var);
+    if (!ctx.is_null()) return new_ref(ctx);
     return call0(ts, st.getcontext);
 }
 
@@ -119,54 +138,104 @@ bool rounding_from(ThreadState& ts, Value name, dec::Rounding* out) {
     return false;
 }
 
-// A context's settings, from the tuple decimal.py keeps current in
-// Context._params: (prec, rounding index, Emin, Emax, clamp).
-bool read_context(ThreadState& ts, Value ctx, dec::Context* out) {
-    Ref params(obj_getattr_cstr(ts, ctx, "_params"));
-    if (!params) return false;
-    if (!is_tuple(ts, *params) || tuple_size(*params) != 5) {
-        raise(ts, ts.exc_types().TypeError, "invalid decimal context");
-        return false;
+// What decimal.py keeps current in Context._params, in one attribute read:
+// (prec, rounding index, Emin, Emax, clamp, flags, traps).
+constexpr uint64_t kParamsSize = 7;
+constexpr uint64_t kParamFlags = 5;
+constexpr uint64_t kParamTraps = 6;
+
+Value context_params(ThreadState& ts, Value ctx) {
+    DecimalState& st = state(ts.interp());
+    if (st.params_name.is_null()) {
+        Ref name(ts.interp().intern("_params"));
+        if (!dict_set_cstr(ts, st.module_dict, "_params_name", *name)) return Value();
+        st.params_name = *name;
+    }
+    Value params = obj_getattr(ts, ctx, st.params_name);
+    if (params.is_null()) return params;
+    if (!is_tuple(ts, params) || tuple_size(params) != kParamsSize ||
+        !is_dict(ts, tuple_item(params, kParamFlags)) ||
+        !is_dict(ts, tuple_item(params, kParamTraps))) {
+        decref(params);
+        return raise(ts, ts.exc_types().TypeError, "invalid decimal context");
+    }
+    return params;
+}
+
+// A context's settings from its _params tuple (the parse is cached per
+// tuple).
+bool read_params(ThreadState& ts, Value params, dec::Context* out) {
+    DecimalState& st = state(ts.interp());
+    if (st.cached_params == params) {
+        *out = st.cached;
+        return true;
     }
     int64_t fields[5];
     for (int i = 0; i < 5; ++i) {
-        if (!obj_index(ts, tuple_item(*params, i), &fields[i])) return false;
+        if (!obj_index(ts, tuple_item(params, i), &fields[i])) return false;
     }
     out->prec = fields[0];
     out->rounding = static_cast<dec::Rounding>(fields[1] & 7);
     out->emin = fields[2];
     out->emax = fields[3];
     out->clamp = fields[4] != 0;
+    if (!dict_set_cstr(ts, st.module_dict, "_cached_params", params)) return false;
+    st.cached_params = params;
+    st.cached = *out;
+    st.quiet_signals = 0;
     return true;
 }
 
-// Records `flags` in ctx.flags, or raises through decimal._signal when one
-// of them is trapped. Returns a new reference to `result`.
-Value signal_flags(ThreadState& ts, Value ctx, uint32_t flags, Value result) {
+bool read_context(ThreadState& ts, Value ctx, dec::Context* out) {
+    Ref params(context_params(ts, ctx));
+    return params && read_params(ts, *params, out);
+}
+
+uint64_t dict_version(Value d) {
+    return reinterpret_cast<DictObject*>(d.as_object())->version;
+}
+
+// Records `flags` in the context's flags dict (an item of `params`, the
+// context's _params), or raises through decimal._signal when one of them is
+// trapped. Returns a new reference to `result`.
+Value signal_params(ThreadState& ts, Value ctx, Value params, uint32_t flags, Value result) {
     DecimalState& st = state(ts.interp());
-    Ref traps(obj_getattr_cstr(ts, ctx, "traps"));
-    Ref recorded(traps ? obj_getattr_cstr(ts, ctx, "flags") : Value());
-    if (!recorded) return Value();
-    bool trapped = false;
+    Value traps = tuple_item(params, kParamTraps);
+    Value recorded = tuple_item(params, kParamFlags);
     uint32_t signals = 0;
     for (int bit = 0; bit < 12; ++bit) {
-        if (!(flags >> bit & 1)) continue;
         // Conversion syntax and the division conditions signal InvalidOperation.
-        int sig = bit >= 9 ? 1 : bit;
-        signals |= 1u << sig;
-        bool error = false;
-        Value on = dict_get(ts, *traps, tuple_item(st.conditions, sig), &error);
-        if (error) return Value();
-        if (!on.is_null() && on.is_true()) trapped = true;
+        if (flags >> bit & 1) signals |= 1u << (bit >= 9 ? 1 : bit);
     }
-    if (trapped)
-        return call_n(ts, st.signal, {ctx, Value::small_int(static_cast<int64_t>(flags)), result});
+    bool cached = params == st.cached_params && st.quiet_signals != 0 &&
+                  dict_version(recorded) == st.quiet_flags_version &&
+                  dict_version(traps) == st.quiet_traps_version;
+    if (cached && (signals & ~st.quiet_signals) == 0) return new_ref(result);
+    for (int sig = 0; sig < 9; ++sig) {
+        if (!(signals >> sig & 1)) continue;
+        bool error = false;
+        Value on = dict_get(ts, traps, tuple_item(st.conditions, sig), &error);
+        if (error) return Value();
+        if (!on.is_null() && on.is_true())
+            return call_n(ts, st.signal,
+                          {ctx, Value::small_int(static_cast<int64_t>(flags)), result});
+    }
     for (int sig = 0; sig < 9; ++sig) {
         if ((signals >> sig & 1) &&
-            !dict_set(ts, *recorded, tuple_item(st.conditions, sig), Value::true_()))
+            !dict_set(ts, recorded, tuple_item(st.conditions, sig), Value::true_()))
             return Value();
     }
+    if (params == st.cached_params) {
+        st.quiet_signals = cached ? st.quiet_signals | signals : signals;
+        st.quiet_flags_version = dict_version(recorded);
+        st.quiet_traps_version = dict_version(traps);
+    }
     return new_ref(result);
+}
+
+Value signal_flags(ThreadState& ts, Value ctx, uint32_t flags, Value result) {
+    Ref params(context_params(ts, ctx));
+    return params ? signal_params(ts, ctx, *params, flags, result) : Value();
 }
 
 // The result of an operation, after its conditions are recorded in the
@@ -178,9 +247,38 @@ Value deliver(ThreadState& ts, Value ctx, uint32_t flags, dec::Number n) {
     return signal_flags(ts, ctx, flags, *result);
 }
 
+// What one operation reads of its context, once: the context, its _params
+// and the settings parsed from them.
+struct OpContext {
+    Ref ctx;
+    Ref params;
+    dec::Context c;
+};
+
+bool op_context(ThreadState& ts, Value given, OpContext* out) {
+    out->ctx = Ref(current_context(ts, given));
+    if (!out->ctx) return false;
+    out->params = Ref(context_params(ts, *out->ctx));
+    return out->params && read_params(ts, *out->params, &out->c);
+}
+
+Value deliver(ThreadState& ts, const OpContext& oc, uint32_t flags, dec::Number n) {
+    Ref result(wrap(ts, std::move(n)));
+    if (!result || flags == 0) return result.release();
+    return signal_params(ts, *oc.ctx, *oc.params, flags, *result);
+}
+
 // --- conversions ---
 
 bool from_int(ThreadState& ts, Value v, dec::Number* out) {
+    if (v.is_small_int()) {
+        int64_t i = v.as_small_int();
+        *out = dec::Number();
+        out->neg = i < 0;
+        out->digits =
+            std::to_string(i < 0 ? 0 - static_cast<uint64_t>(i) : static_cast<uint64_t>(i));
+        return true;
+    }
     std::string text;
     if (!int_to_decimal_checked(ts, v, &text)) return false;
     *out = dec::from_int_text(text);
@@ -326,18 +424,26 @@ Value decimal_repr(ThreadState& ts, Value self) {
 using BinaryOp = uint32_t (*)(const dec::Number&, const dec::Number&, const dec::Context&,
                               dec::Number*);
 
+// An operand without a copy when it is a Decimal: `storage` holds the
+// converted int. Null with *status 0 for NotImplemented, -1 on error.
+const dec::Number* operand_ref(ThreadState& ts, Value v, dec::Number* storage, int* status) {
+    if (is_decimal(ts, v)) return &num_of(v);
+    *status = operand(ts, v, storage);
+    return *status > 0 ? storage : nullptr;
+}
+
 Value binary(ThreadState& ts, Value a, Value b, BinaryOp op) {
-    dec::Number x, y;
-    int ra = operand(ts, a, &x);
-    int rb = ra > 0 ? operand(ts, b, &y) : 0;
+    dec::Number xs, ys;
+    int ra = 1, rb = 1;
+    const dec::Number* x = operand_ref(ts, a, &xs, &ra);
+    const dec::Number* y = x ? operand_ref(ts, b, &ys, &rb) : nullptr;
     if (ra < 0 || rb < 0) return Value();
-    if (ra == 0 || rb == 0) return Value::not_implemented();
-    Ref ctx(current_context(ts, Value()));
-    dec::Context c;
-    if (!ctx || !read_context(ts, *ctx, &c)) return Value();
+    if (!x || !y) return Value::not_implemented();
+    OpContext oc;
+    if (!op_context(ts, Value(), &oc)) return Value();
     dec::Number r;
-    uint32_t flags = op(x, y, c, &r);
-    return deliver(ts, *ctx, flags, std::move(r));
+    uint32_t flags = op(*x, *y, oc.c, &r);
+    return deliver(ts, oc, flags, std::move(r));
 }
 
 uint32_t op_add(const dec::Number& a, const dec::Number& b, const dec::Context& c, dec::Number* r) {
@@ -430,15 +536,14 @@ Value decimal_pow(ThreadState& ts, Value a, Value b) {
 }
 
 Value unary(ThreadState& ts, Value self, int which) {
-    Ref ctx(current_context(ts, Value()));
-    dec::Context c;
-    if (!ctx || !read_context(ts, *ctx, &c)) return Value();
+    OpContext oc;
+    if (!op_context(ts, Value(), &oc)) return Value();
     dec::Number x = num_of(self);
     if (which == 1 && !x.nan()) x.neg = !x.neg;
     if (which == 2 && !x.nan()) x.neg = false;
     dec::Number r;
-    uint32_t flags = dec::plus(x, c, &r);
-    return deliver(ts, *ctx, flags, std::move(r));
+    uint32_t flags = dec::plus(x, oc.c, &r);
+    return deliver(ts, oc, flags, std::move(r));
 }
 
 Value decimal_pos(ThreadState& ts, Value self) {
@@ -628,23 +733,23 @@ Value decimal_quantize(ThreadState& ts, Args args) {
     if (!parse_args(ts, args.drop_first(), "quantize", {"exp", "|", "rounding", "context"},
                     {&exp, &rounding, &context}))
         return Value();
-    dec::Context c;
-    Ref ctx(method_context(ts, context, &c));
-    if (!ctx) return Value();
-    dec::Number e;
-    int r = operand(ts, exp, &e);
-    if (r <= 0) {
+    OpContext oc;
+    if (!op_context(ts, context, &oc)) return Value();
+    dec::Number storage;
+    int r = 1;
+    const dec::Number* e = operand_ref(ts, exp, &storage, &r);
+    if (!e) {
         if (r == 0)
             raise_fmt(ts, ts.exc_types().TypeError,
                       "conversion from {} to Decimal is not supported", type_name(ts, exp));
         return Value();
     }
-    dec::Rounding mode = c.rounding;
+    dec::Rounding mode = oc.c.rounding;
     if (!rounding.is_null() && !rounding.is_none() && !rounding_from(ts, rounding, &mode))
         return Value();
     dec::Number out;
-    uint32_t flags = dec::quantize(num_of(args[0]), e, mode, c, &out);
-    return deliver(ts, *ctx, flags, std::move(out));
+    uint32_t flags = dec::quantize(num_of(args[0]), *e, mode, oc.c, &out);
+    return deliver(ts, oc, flags, std::move(out));
 }
 
 Value to_integral(ThreadState& ts, Args args, const char* name, bool exact) {
@@ -1583,7 +1688,7 @@ DecimalState& state(Interpreter& interp) {
     return *static_cast<DecimalState*>(it->second.get());
 }
 
-// _install(getcontext, signal, format, DecimalTuple, var.get, conditions):
+// _install(getcontext, signal, format, DecimalTuple, var, conditions):
 // the Python half's hooks. The _decimal module's dict owns them (so they
 // are released with the module at tear-down); the state borrows them.
 Value decimal_install(ThreadState& ts, Args args) {
@@ -1593,10 +1698,10 @@ Value decimal_install(ThreadState& ts, Args args) {
     DecimalState& st = state(ts.interp());
     if (st.module_dict.is_null())
         return raise(ts, ts.exc_types().RuntimeError, "_decimal is not initialised");
-    static constexpr const char* kNames[] = {"_getcontext", "_signal",  "_format",
-                                             "_tuple_type", "_var_get", "_conditions"};
-    Value* slots[] = {&st.getcontext, &st.signal,  &st.format,
-                      &st.tuple_type, &st.var_get, &st.conditions};
+    static constexpr const char* kNames[] = {"_getcontext", "_signal", "_format",
+                                             "_tuple_type", "_var",    "_conditions"};
+    Value* slots[] = {&st.getcontext, &st.signal, &st.format,
+                      &st.tuple_type, &st.var,    &st.conditions};
     for (int i = 0; i < 6; ++i) {
         if (!dict_set_cstr(ts, st.module_dict, kNames[i], args[i])) return Value();
         *slots[i] = args[i];

@@ -42,7 +42,7 @@ ROUND_05UP = "ROUND_05UP"
 # In the order of the native Rounding enum (decimal_number.hpp).
 _ROUNDINGS = (ROUND_DOWN, ROUND_HALF_UP, ROUND_HALF_EVEN, ROUND_CEILING,
               ROUND_FLOOR, ROUND_UP, ROUND_HALF_DOWN, ROUND_05UP)
-_NATIVE_FIELDS = {"prec", "rounding", "Emin", "Emax", "clamp"}
+_NATIVE_FIELDS = ("prec", "rounding", "Emin", "Emax", "clamp", "flags", "traps")
 
 MAX_PREC = 999999999999999999
 MAX_EMAX = 999999999999999999
@@ -217,13 +217,14 @@ class Context:
         elif name != "_params":
             raise AttributeError(f"'decimal.Context' object has no attribute '{name}'")
         object.__setattr__(self, name, value)
-        if name in ("prec", "rounding", "Emin", "Emax", "clamp"):
-            # What the native arithmetic reads, in one attribute.
+        if name in _NATIVE_FIELDS:
+            # What the native arithmetic reads, in one attribute (a new
+            # tuple each time: the native side caches by its identity).
             d = self.__dict__
-            if len(d.keys() & _NATIVE_FIELDS) == len(_NATIVE_FIELDS):
+            if all(f in d for f in _NATIVE_FIELDS):
                 object.__setattr__(self, "_params", (
                     d["prec"], _ROUNDINGS.index(d["rounding"]), d["Emin"],
-                    d["Emax"], d["clamp"]))
+                    d["Emax"], d["clamp"], d["flags"], d["traps"]))
 
     def __repr__(self):
         return (f"Context(prec={self.prec}, rounding={self.rounding}, "
@@ -581,5 +582,5 @@ def _group(body, width):
 
 numbers.Number.register(Decimal)
 
-_decimal._install(getcontext, _signal, _format, DecimalTuple, _current.get,
+_decimal._install(getcontext, _signal, _format, DecimalTuple, _current,
                   _CONDITIONS)
