@@ -18,6 +18,7 @@
 #include "runtime/errors.hpp"
 #include "runtime/float.hpp"
 #include "runtime/heap.hpp"
+#include "runtime/instance.hpp"
 #include "runtime/int.hpp"
 #include "runtime/list.hpp"
 #include "runtime/module.hpp"
@@ -52,7 +53,7 @@ struct DecimalState {
     Value getcontext;
     Value signal;
     Value format;
-    Value tuple_type;   // DecimalTuple
+    Value tuple_type;   // makes a DecimalTuple(sign, digits, exponent)
     Value var;          // decimal.py's context variable (the current context)
     Value conditions;   // the signal classes, in the order of dec::Flag's bits
     Value module_dict;  // _decimal's __dict__, owner of the values above
@@ -107,14 +108,17 @@ Value wrap(ThreadState& ts, dec::Number n, TypeObject* type = nullptr) {
 // The context an operation uses: `given`, or the current one. The fast
 // path reads the context variable directly; only a thread or task without
 // a context yet goes through decimal.getcontext(), which makes one.
-Value current_context(ThreadState& ts, Value given) {
+Value current_context(ThreadState& ts, DecimalState& st, Value given) {
     if (!given.is_null() && !given.is_none()) return new_ref(given);
-    DecimalState& st = state(ts.interp());
     if (st.getcontext.is_null())
         return raise(ts, ts.exc_types().RuntimeError, "decimal context is not installed");
     Value ctx = context_var_lookup(ts, st.var);
     if (!ctx.is_null()) return new_ref(ctx);
     return call0(ts, st.getcontext);
+}
+
+Value current_context(ThreadState& ts, Value given) {
+    return current_context(ts, state(ts.interp()), given);
 }
 
 bool rounding_from(ThreadState& ts, Value name, dec::Rounding* out) {
@@ -144,14 +148,21 @@ constexpr uint64_t kParamsSize = 7;
 constexpr uint64_t kParamFlags = 5;
 constexpr uint64_t kParamTraps = 6;
 
-Value context_params(ThreadState& ts, Value ctx) {
-    DecimalState& st = state(ts.interp());
+// ctx._params; read straight from the instance dict when it is there (a
+// Context defines no descriptor of that name).
+Value context_params(ThreadState& ts, DecimalState& st, Value ctx) {
     if (st.params_name.is_null()) {
         Ref name(ts.interp().intern("_params"));
         if (!dict_set_cstr(ts, st.module_dict, "_params_name", *name)) return Value();
         st.params_name = *name;
     }
-    Value params = obj_getattr(ts, ctx, st.params_name);
+    Value params;
+    Value* slot = ctx.is_object() ? instance_dict_slot(ctx.as_object()) : nullptr;
+    if (slot && !slot->is_null()) params = dict_get_str(*slot, st.params_name);
+    if (!params.is_null())
+        incref(params);
+    else
+        params = obj_getattr(ts, ctx, st.params_name);
     if (params.is_null()) return params;
     if (!is_tuple(ts, params) || tuple_size(params) != kParamsSize ||
         !is_dict(ts, tuple_item(params, kParamFlags)) ||
@@ -164,8 +175,7 @@ Value context_params(ThreadState& ts, Value ctx) {
 
 // A context's settings from its _params tuple (the parse is cached per
 // tuple).
-bool read_params(ThreadState& ts, Value params, dec::Context* out) {
-    DecimalState& st = state(ts.interp());
+bool read_params(ThreadState& ts, DecimalState& st, Value params, dec::Context* out) {
     if (st.cached_params == params) {
         *out = st.cached;
         return true;
@@ -187,8 +197,9 @@ bool read_params(ThreadState& ts, Value params, dec::Context* out) {
 }
 
 bool read_context(ThreadState& ts, Value ctx, dec::Context* out) {
-    Ref params(context_params(ts, ctx));
-    return params && read_params(ts, *params, out);
+    DecimalState& st = state(ts.interp());
+    Ref params(context_params(ts, st, ctx));
+    return params && read_params(ts, st, *params, out);
 }
 
 uint64_t dict_version(Value d) {
@@ -198,8 +209,8 @@ uint64_t dict_version(Value d) {
 // Records `flags` in the context's flags dict (an item of `params`, the
 // context's _params), or raises through decimal._signal when one of them is
 // trapped. Returns a new reference to `result`.
-Value signal_params(ThreadState& ts, Value ctx, Value params, uint32_t flags, Value result) {
-    DecimalState& st = state(ts.interp());
+Value signal_params(ThreadState& ts, DecimalState& st, Value ctx, Value params, uint32_t flags,
+                    Value result) {
     Value traps = tuple_item(params, kParamTraps);
     Value recorded = tuple_item(params, kParamFlags);
     uint32_t signals = 0;
@@ -234,8 +245,9 @@ Value signal_params(ThreadState& ts, Value ctx, Value params, uint32_t flags, Va
 }
 
 Value signal_flags(ThreadState& ts, Value ctx, uint32_t flags, Value result) {
-    Ref params(context_params(ts, ctx));
-    return params ? signal_params(ts, ctx, *params, flags, result) : Value();
+    DecimalState& st = state(ts.interp());
+    Ref params(context_params(ts, st, ctx));
+    return params ? signal_params(ts, st, ctx, *params, flags, result) : Value();
 }
 
 // The result of an operation, after its conditions are recorded in the
@@ -250,22 +262,25 @@ Value deliver(ThreadState& ts, Value ctx, uint32_t flags, dec::Number n) {
 // What one operation reads of its context, once: the context, its _params
 // and the settings parsed from them.
 struct OpContext {
+    DecimalState* st;
     Ref ctx;
     Ref params;
     dec::Context c;
 };
 
 bool op_context(ThreadState& ts, Value given, OpContext* out) {
-    out->ctx = Ref(current_context(ts, given));
+    DecimalState& st = state(ts.interp());
+    out->st = &st;
+    out->ctx = Ref(current_context(ts, st, given));
     if (!out->ctx) return false;
-    out->params = Ref(context_params(ts, *out->ctx));
-    return out->params && read_params(ts, *out->params, &out->c);
+    out->params = Ref(context_params(ts, st, *out->ctx));
+    return out->params && read_params(ts, st, *out->params, &out->c);
 }
 
 Value deliver(ThreadState& ts, const OpContext& oc, uint32_t flags, dec::Number n) {
-    Ref result(wrap(ts, std::move(n)));
+    Ref result(wrap(ts, std::move(n), oc.st->type));
     if (!result || flags == 0) return result.release();
-    return signal_params(ts, *oc.ctx, *oc.params, flags, *result);
+    return signal_params(ts, *oc.st, *oc.ctx, *oc.params, flags, *result);
 }
 
 // --- conversions ---
@@ -1688,7 +1703,7 @@ DecimalState& state(Interpreter& interp) {
     return *static_cast<DecimalState*>(it->second.get());
 }
 
-// _install(getcontext, signal, format, DecimalTuple, var, conditions):
+// _install(getcontext, signal, format, make_tuple, var, conditions):
 // the Python half's hooks. The _decimal module's dict owns them (so they
 // are released with the module at tear-down); the state borrows them.
 Value decimal_install(ThreadState& ts, Args args) {

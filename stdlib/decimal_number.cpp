@@ -8,6 +8,7 @@
 #include <array>
 #include <cctype>
 #include <charconv>
+#include <cstring>
 #include <string>
 
 namespace gilt::dec {
@@ -53,22 +54,27 @@ bool to_word(const std::string& digits, U128* out) {
     return true;
 }
 
-// The decimal digits of v (at least one). Cut into 19-digit chunks with
-// two 128-bit divisions at most, then each chunk in 64-bit arithmetic.
+// The decimal digits of v (at least one): 19-digit chunks cut off with
+// 128-bit divisions, each written with 64-bit to_chars, into one buffer.
 std::string word_digits(U128 v) {
     constexpr uint64_t kTen19 = 10000000000000000000ull;
-    if (v < kTen19) {
-        char buf[24];
-        auto res = std::to_chars(buf, buf + sizeof buf, static_cast<uint64_t>(v));
-        return std::string(buf, res.ptr);
+    uint64_t chunks[3];
+    int n = 0;
+    while (v >= kTen19) {
+        chunks[n++] = static_cast<uint64_t>(v % kTen19);
+        v /= kTen19;
     }
-    uint64_t low = static_cast<uint64_t>(v % kTen19);
-    std::string out = word_digits(v / kTen19);
-    char buf[24];
-    auto res = std::to_chars(buf, buf + sizeof buf, low);
-    out.append(19 - static_cast<std::size_t>(res.ptr - buf), '0');
-    out.append(buf, res.ptr);
-    return out;
+    char buf[64];
+    char* p = std::to_chars(buf, buf + 20, static_cast<uint64_t>(v)).ptr;
+    while (n > 0) {
+        char chunk[20];
+        char* end = std::to_chars(chunk, chunk + sizeof chunk, chunks[--n]).ptr;
+        auto len = static_cast<std::size_t>(end - chunk);
+        std::memset(p, '0', 19 - len);
+        std::memcpy(p + 19 - len, chunk, len);
+        p += 19;
+    }
+    return std::string(buf, p);
 }
 
 // An owned mpz_t.

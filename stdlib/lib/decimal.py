@@ -11,7 +11,6 @@ the context's flags and raises the first trapped signal.
 
 import contextvars
 import numbers
-from collections import namedtuple
 
 import _decimal
 from _decimal import Decimal
@@ -51,7 +50,23 @@ MIN_ETINY = MIN_EMIN - (MAX_PREC - 1)
 HAVE_THREADS = True
 HAVE_CONTEXTVAR = True
 
-DecimalTuple = namedtuple("DecimalTuple", "sign digits exponent", module="decimal")
+
+
+def __getattr__(name):
+    # DecimalTuple is made on first use: it needs collections, whose import
+    # would otherwise be most of the cost of importing decimal.
+    if name == "DecimalTuple":
+        from collections import namedtuple
+        cls = namedtuple("DecimalTuple", "sign digits exponent", module="decimal")
+        globals()["DecimalTuple"] = cls
+        return cls
+    raise AttributeError(f"module 'decimal' has no attribute '{name}'")
+
+
+def _decimal_tuple(sign, digits, exponent):
+    """What Decimal.as_tuple() returns (called by the native side)."""
+    cls = globals().get("DecimalTuple") or __getattr__("DecimalTuple")
+    return cls(sign, digits, exponent)
 
 
 # --- signals ---
@@ -582,5 +597,5 @@ def _group(body, width):
 
 numbers.Number.register(Decimal)
 
-_decimal._install(getcontext, _signal, _format, DecimalTuple, _current,
+_decimal._install(getcontext, _signal, _format, _decimal_tuple, _current,
                   _CONDITIONS)
