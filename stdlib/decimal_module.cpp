@@ -659,11 +659,19 @@ Value decimal_richcompare(ThreadState& ts, Value a, Value b, CompareOp op) {
         }
         return Value::boolean(op == CompareOp::Ne);
     }
-    if (float_op && !equality) {
-        Ref ctx(current_context(ts, Value()));
-        if (!ctx) return Value();
-        Ref r(signal_flags(ts, *ctx, dec::kFloatOperation, Value::none()));
-        if (!r) return Value();
+    if (float_op) {  // an ordering may trap; an equality only records the flag
+        OpContext oc;
+        if (!op_context(ts, Value(), &oc)) return Value();
+        DecimalState& st = *oc.st;
+        constexpr int kSig = 8;  // FloatOperation's bit
+        if (equality) {
+            if (!dict_set(ts, tuple_item(*oc.params, kParamFlags), tuple_item(st.conditions, kSig),
+                          Value::true_()))
+                return Value();
+        } else {
+            Ref r(signal_params(ts, st, *oc.ctx, *oc.params, dec::kFloatOperation, Value::none()));
+            if (!r) return Value();
+        }
     }
     bool r = false;
     switch (op) {
@@ -1046,7 +1054,16 @@ Value decimal_compare_total_like(ThreadState& ts, Args args) {
         return raise_fmt(ts, ts.exc_types().TypeError,
                          "conversion from {} to Decimal is not supported", type_name(ts, args[1]));
     }
-    if (c == -2) return wrap(ts, dec::nan_result());
+    if (c == -2) {  // the NaN operand, quieted (its payload kept); an sNaN signals
+        dec::Number y, r;
+        OpContext oc;
+        if (!op_context(ts, Value(), &oc)) return Value();
+        if (is_float(args[1]) ? !from_double(ts, float_value(args[1]), &y)
+                              : operand(ts, args[1], &y) < 0)
+            return Value();
+        uint32_t flags = dec::add(num_of(args[0]), y, false, oc.c, &r);
+        return deliver(ts, oc, flags, std::move(r));
+    }
     return wrap(ts, dec::from_int_text(c < 0 ? "-1" : c > 0 ? "1" : "0"));
 }
 

@@ -516,12 +516,18 @@ uint32_t finish(Number& x, const Context& ctx) {
         ++x.exp;
     }
     if (x.adjusted() > ctx.emax) return flags | overflow(x, ctx);
+    int64_t etop = ctx.emax - ctx.prec + 1;
+    if (ctx.clamp && x.exp > etop) {  // IEEE clamping: fold the exponent down with zeros
+        x.digits.append(static_cast<std::size_t>(x.exp - etop), '0');
+        x.exp = etop;
+        flags |= kClamped;
+    }
     return flags;
 }
 
 uint32_t rescale(Number& x, int64_t exp, Rounding mode) {
     if (!x.finite() || x.exp == exp) return 0;
-    if (x.exp > exp) {
+    if (x.exp > exp || x.zero()) {  // a zero takes any exponent without rounding
         if (!x.zero()) x.digits.append(static_cast<std::size_t>(x.exp - exp), '0');
         x.exp = exp;
         return 0;
