@@ -397,85 +397,6 @@ class GzipFile:
         return f'<gzip {self.name!r} {hex(id(self))}>'
 
 
-class _TextFile:
-    """A gzip file as text: decoded at the first read, encoded per write."""
-
-    def __init__(self, binary, encoding, errors, newline):
-        self.buffer = binary
-        self.encoding = encoding
-        self.errors = errors
-        self._newline = newline
-        self._text = None
-        self._at = 0
-
-    @property
-    def closed(self):
-        return self.buffer.closed
-
-    @property
-    def name(self):
-        return self.buffer.name
-
-    def _load(self):
-        if self._text is None:
-            text = self.buffer.read().decode(self.encoding, self.errors)
-            if self._newline is None:
-                text = text.replace('\r\n', '\n').replace('\r', '\n')
-            self._text = text
-        return self._text
-
-    def read(self, size=-1):
-        text = self._load()
-        end = len(text) if size is None or size < 0 else min(len(text), self._at + size)
-        piece = text[self._at:end]
-        self._at = end
-        return piece
-
-    def readline(self, size=-1):
-        text = self._load()
-        sep = '\n' if self._newline in (None, '') else self._newline
-        found = text.find(sep, self._at)
-        end = len(text) if found < 0 else found + len(sep)
-        if size is not None and size >= 0:
-            end = min(end, self._at + size)
-        line = text[self._at:end]
-        self._at = end
-        return line
-
-    def readlines(self, hint=-1):
-        return list(self)
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        line = self.readline()
-        if not line:
-            raise StopIteration
-        return line
-
-    def write(self, text):
-        if not isinstance(text, str):
-            raise TypeError(f'write() argument must be str, not {type(text).__name__}')
-        out = text
-        if self._newline not in (None, '', '\n'):
-            out = out.replace('\n', self._newline)
-        self.buffer.write(out.encode(self.encoding, self.errors))
-        return len(text)
-
-    def flush(self):
-        self.buffer.flush()
-
-    def close(self):
-        self.buffer.close()
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
-
 def open(filename, mode='rb', compresslevel=_LEVEL_BEST, encoding=None, errors=None,
          newline=None):
     """Open a gzip file in binary ('rb', 'wb', 'ab', 'xb') or text ('rt',
@@ -496,7 +417,7 @@ def open(filename, mode='rb', compresslevel=_LEVEL_BEST, encoding=None, errors=N
         raise TypeError('filename must be a str or bytes object, or a file')
     if 't' not in mode:
         return binary
-    return _TextFile(binary, encoding or 'utf-8', errors or 'strict', newline)
+    return io.TextIOWrapper(binary, encoding, errors, newline)
 
 
 def compress(data, compresslevel=_LEVEL_BEST, *, mtime=None):
