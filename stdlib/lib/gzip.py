@@ -174,7 +174,7 @@ def _name_of(fileobj):
     return name if isinstance(name, (str, bytes)) else ''
 
 
-class GzipFile:
+class GzipFile(io.BufferedIOBase):
     """A gzip file read ('rb') or written ('wb', 'ab', 'xb') as bytes, over
     a file name or an open binary file object."""
 
@@ -308,25 +308,6 @@ class GzipFile:
             if len(self._buffer) == before:
                 return self._take(before)
 
-    def readlines(self, hint=-1):
-        lines = []
-        total = 0
-        for line in self:
-            lines.append(line)
-            total += len(line)
-            if 0 < hint <= total:
-                break
-        return lines
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        line = self.readline()
-        if not line:
-            raise StopIteration
-        return line
-
     def rewind(self):
         """Go back to the start of the data (read mode)."""
         self._check(READ, 'seek')
@@ -384,14 +365,6 @@ class GzipFile:
             owned, self.myfileobj = self.myfileobj, None
             if owned is not None:
                 owned.close()
-
-    def __enter__(self):
-        if self.fileobj is None:
-            raise ValueError(_CLOSED + '.')
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
 
     def __repr__(self):
         return f'<gzip {self.name!r} {hex(id(self))}>'
