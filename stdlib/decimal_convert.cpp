@@ -163,7 +163,7 @@ Value decimal_new(ThreadState& ts, TypeObject* type, Args args) {
 }
 
 void decimal_dealloc(Object* o) {
-    delete reinterpret_cast<DecimalObject*>(o)->num;
+    reinterpret_cast<DecimalObject*>(o)->num.~Number();
     free_object(o);
 }
 

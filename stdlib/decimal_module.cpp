@@ -42,12 +42,8 @@ Value wrap(ThreadState& ts, dec::Number n, TypeObject* type) {
     Object* o = alloc_object(type, type->basicsize);
     if (!o) return raise_memory_error(ts);
     auto* d = reinterpret_cast<DecimalObject*>(o);
-    d->num = new (std::nothrow) dec::Number(std::move(n));
+    new (&d->num) dec::Number(std::move(n));
     d->hash = -1;
-    if (!d->num) {
-        free_object(o);
-        return raise_memory_error(ts);
-    }
     return Value::object(o);
 }
 

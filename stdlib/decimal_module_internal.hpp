@@ -22,10 +22,12 @@
 
 namespace gilt::decimal_impl {
 
+// The number lives in the object (constructed in place by wrap,
+// destroyed by decimal_dealloc): one allocation per Decimal.
 struct DecimalObject {
     Object hdr;
-    dec::Number* num;  // owned
-    int64_t hash;      // -1 until computed
+    dec::Number num;
+    int64_t hash;  // -1 until computed
 };
 
 inline DecimalObject* dobj(Value v) {
@@ -33,7 +35,7 @@ inline DecimalObject* dobj(Value v) {
 }
 
 inline const dec::Number& num_of(Value v) {
-    return *dobj(v)->num;
+    return dobj(v)->num;
 }
 
 // The Python half's callables, borrowed from the _decimal module's dict

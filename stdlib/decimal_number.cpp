@@ -378,12 +378,15 @@ bool parse(std::string_view text, Number* out) {
         x.neg = text[0] == '-';
         text.remove_prefix(1);
     }
-    std::string word = lower(text);
-    if (word == "inf" || word == "infinity") {
+    // Only a word (inf, nan, snan) needs the lower-case copy.
+    bool word_like = !text.empty() && std::isalpha(static_cast<unsigned char>(text[0]));
+    std::string word = word_like ? lower(text) : std::string();
+    if (word_like && (word == "inf" || word == "infinity")) {
         *out = special(Kind::Inf, x.neg);
         return true;
     }
     for (auto [prefix, kind] : {std::pair{"snan", Kind::SNaN}, std::pair{"nan", Kind::NaN}}) {
+        if (!word_like) break;
         std::string_view p(prefix);
         if (word.compare(0, p.size(), p) == 0) {
             std::string payload = word.substr(p.size());

@@ -296,7 +296,7 @@ bool decimal_hash(ThreadState& ts, Value self, int64_t* out) {
         *out = d->hash;
         return true;
     }
-    const dec::Number& n = *d->num;
+    const dec::Number& n = d->num;
     constexpr uint64_t kP = (uint64_t(1) << 61) - 1;
     int64_t h;
     if (n.kind == dec::Kind::SNaN) {
