@@ -251,6 +251,21 @@ Value var_get(ThreadState& ts, Args args) {
     return exc ? raise_instance(ts, exc.release()) : Value();
 }
 
+}  // namespace
+
+Value context_var_lookup(ThreadState& ts, Value var) {
+    if (ts.context.is_null()) return Value();
+    bool error = false;
+    Value v = dict_get(ts, ctx_obj(ts.context)->vars, var, &error);
+    if (error) {  // a ContextVar hashes by identity: a lookup cannot fail
+        clear_exception(ts);
+        return Value();
+    }
+    return v;
+}
+
+namespace {
+
 Value var_set(ThreadState& ts, Args args) {
     if (!check_nargs(ts, args.drop_first(), "set", 1, 1)) return Value();
     Value self = args[0];

@@ -26,5 +26,10 @@ Value context_run(ThreadState& ts, Value ctx, Value callable, Args args);
 // enter replaced. Every successful enter is paired with one exit.
 [[nodiscard]] bool context_enter(ThreadState& ts, Value ctx);
 void context_exit(ThreadState& ts, Value ctx);
+// var.get() without a call, for native modules that read a variable on
+// every operation (decimal's current context): the value of `var` (a
+// ContextVar) in the calling thread's current context, borrowed, or null
+// with no exception when it has none there (its default is not consulted).
+Value context_var_lookup(ThreadState& ts, Value var);
 
 }  // namespace gilt

@@ -5,18 +5,91 @@
 #include <gmp.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
+#include <charconv>
+#include <cstring>
 #include <string>
 
 namespace gilt::dec {
 
 namespace {
 
+// --- machine-word coefficients ---
+//
+// Most decimals in real programs have a few dozen digits at most. Any
+// coefficient of up to 38 digits fits an unsigned __int128, and so does the
+// sum, product or scaled quotient of two such when their digit counts say
+// so; the operations below take that path first and fall back to GMP only
+// for longer coefficients. Both paths compute the exact result before
+// rounding, so they agree digit for digit.
+using U128 = unsigned __int128;
+constexpr std::size_t kWordDigits = 38;  // 10**38 - 1 < 2**128
+
+constexpr auto kPow10 = [] {
+    std::array<U128, kWordDigits + 1> table{};
+    U128 p = 1;
+    for (auto& entry : table) {
+        entry = p;
+        p *= 10;
+    }
+    return table;
+}();
+
+U128 pow10_word(std::size_t n) {
+    return kPow10[n];
+}
+
+std::size_t word_length(U128 v) {
+    std::size_t n = 1;
+    while (n <= kWordDigits && v >= kPow10[n]) ++n;
+    return n;
+}
+
+bool to_word(const std::string& digits, U128* out) {
+    if (digits.size() > kWordDigits) return false;
+    U128 v = 0;
+    for (char c : digits) v = v * 10 + static_cast<unsigned>(c - '0');
+    *out = v;
+    return true;
+}
+
+// The decimal digits of v (at least one): 19-digit chunks cut off with
+// 128-bit divisions, each written with 64-bit to_chars, into one buffer.
+std::string word_digits(U128 v) {
+    constexpr uint64_t kTen19 = 10000000000000000000ull;
+    uint64_t chunks[3];
+    int n = 0;
+    while (v >= kTen19) {
+        chunks[n++] = static_cast<uint64_t>(v % kTen19);
+        v /= kTen19;
+    }
+    char buf[64];
+    char* p = std::to_chars(buf, buf + 20, static_cast<uint64_t>(v)).ptr;
+    while (n > 0) {
+        char chunk[20];
+        char* end = std::to_chars(chunk, chunk + sizeof chunk, chunks[--n]).ptr;
+        auto len = static_cast<std::size_t>(end - chunk);
+        std::memset(p, '0', 19 - len);
+        std::memcpy(p + 19 - len, chunk, len);
+        p += 19;
+    }
+    return std::string(buf, p);
+}
+
 // An owned mpz_t.
 struct Big {
     mpz_t v;
     Big() { mpz_init(v); }
-    explicit Big(const std::string& digits) { mpz_init_set_str(v, digits.c_str(), 10); }
+    explicit Big(const std::string& digits) {
+        if (digits.size() <= 19) {
+            uint64_t w = 0;
+            for (char c : digits) w = w * 10 + static_cast<unsigned>(c - '0');
+            mpz_init_set_ui(v, w);
+        } else {
+            mpz_init_set_str(v, digits.c_str(), 10);
+        }
+    }
     ~Big() { mpz_clear(v); }
     Big(const Big&) = delete;
     Big& operator=(const Big&) = delete;
@@ -30,6 +103,10 @@ struct Big {
 
 void times_pow10(mpz_t z, int64_t n) {
     if (n <= 0) return;
+    if (n <= 19) {
+        mpz_mul_ui(z, z, static_cast<unsigned long>(pow10_word(static_cast<std::size_t>(n))));
+        return;
+    }
     mpz_t p;
     mpz_init(p);
     mpz_ui_pow_ui(p, 10, static_cast<unsigned long>(n));
@@ -49,15 +126,13 @@ std::string strip_leading_zeros(std::string s) {
     return s.substr(i);
 }
 
-// A signed coefficient as an mpz.
-void signed_value(const Number& x, mpz_t out) {
-    mpz_set_str(out, x.digits.c_str(), 10);
-    if (x.neg) mpz_neg(out, out);
-}
-
 void set_from_mpz(Number& x, mpz_t v) {
     x.neg = mpz_sgn(v) < 0;
     mpz_abs(v, v);
+    if (mpz_fits_ulong_p(v)) {
+        x.digits = word_digits(mpz_get_ui(v));
+        return;
+    }
     Big tmp;
     mpz_set(tmp.v, v);
     x.digits = tmp.str();
@@ -163,9 +238,121 @@ bool nan_operand(const Number& a, const Number* b, Number* out, uint32_t* flags)
         pick = b;
     if (!pick) return false;
     *out = *pick;
-    *flags = pick->kind == Kind::SNaN ? kInvalid : 0;
+    *flags = pick->kind == Kind::SNaN ? static_cast<uint32_t>(kInvalid) : 0u;
     out->kind = Kind::NaN;
     return true;
+}
+
+// Rounds the coefficient v (at exponent *exp) to ctx.prec digits in word
+// arithmetic, when that is all finish() would do: the result is neither
+// subnormal nor (before the carry) beyond Emax, so finish() sees at most prec
+// digits and only checks the limits. `sticky` says the true value is a
+// little above v (a division's non-zero remainder below its last digit).
+// Returns the flags, or leaves v alone and returns 0 when the case is not
+// this simple one.
+uint32_t round_word(U128* v, int64_t* exp, bool neg, const Context& ctx, bool sticky) {
+    std::size_t len = word_length(*v);
+    if (static_cast<int64_t>(len) <= ctx.prec) return 0;
+    int64_t adjusted = *exp + static_cast<int64_t>(len) - 1;
+    if (adjusted < ctx.emin || adjusted > ctx.emax) return 0;
+    std::size_t drop = len - static_cast<std::size_t>(ctx.prec);
+    U128 p = kPow10[drop];
+    U128 q = *v / p, r = *v % p, half = p / 2;
+    bool nonzero = sticky || r != 0;
+    bool above = sticky ? r >= half : r > half;
+    bool at = !sticky && r == half;
+    bool up = false;
+    switch (ctx.rounding) {
+        case Rounding::Down:
+            break;
+        case Rounding::Up:
+            up = nonzero;
+            break;
+        case Rounding::Ceiling:
+            up = nonzero && !neg;
+            break;
+        case Rounding::Floor:
+            up = nonzero && neg;
+            break;
+        case Rounding::HalfUp:
+            up = above || at;
+            break;
+        case Rounding::HalfDown:
+            up = above;
+            break;
+        case Rounding::HalfEven:
+            up = above || (at && (q & 1) != 0);
+            break;
+        case Rounding::Up05:
+            up = nonzero && (q % 10 == 0 || q % 10 == 5);
+            break;
+    }
+    if (up) ++q;
+    *exp += static_cast<int64_t>(drop);
+    if (q == kPow10[static_cast<std::size_t>(ctx.prec)]) {  // 99..9 rounded up
+        q /= 10;
+        ++*exp;
+    }
+    *v = q;
+    return kRounded | (nonzero ? kInexact : 0u);
+}
+
+// Stores a word result in r (whose exp and neg are set), rounded to the
+// context when round_word can; returns its flags.
+uint32_t set_word(Number& r, U128 v, const Context& ctx, bool sticky = false) {
+    uint32_t flags = round_word(&v, &r.exp, r.neg, ctx, sticky);
+    r.digits = word_digits(v);
+    return flags;
+}
+
+// a + b (signs included) at exponent e, when both scaled coefficients fit
+// a word; false to take the GMP path. Sets r's digits and sign.
+bool add_words(const Number& a, const Number& b, bool b_neg, int64_t e, const Context& ctx,
+               Number* r, uint32_t* flags) {
+    if (a.exp - e > static_cast<int64_t>(kWordDigits) ||
+        b.exp - e > static_cast<int64_t>(kWordDigits))
+        return false;
+    auto sa = static_cast<std::size_t>(a.exp - e), sb = static_cast<std::size_t>(b.exp - e);
+    U128 x, y;
+    if (a.digits.size() + sa > kWordDigits || b.digits.size() + sb > kWordDigits ||
+        !to_word(a.digits, &x) || !to_word(b.digits, &y))
+        return false;
+    x *= pow10_word(sa);
+    y *= pow10_word(sb);
+    U128 sum;
+    if (a.neg == b_neg) {  // 2 * (10**38 - 1) still fits
+        sum = x + y;
+        r->neg = a.neg;
+    } else if (x >= y) {
+        sum = x - y;
+        r->neg = a.neg;
+    } else {
+        sum = y - x;
+        r->neg = b_neg;
+    }
+    *flags = sum == 0 ? 0 : set_word(*r, sum, ctx);
+    if (sum == 0) r->digits = "0";
+    return true;
+}
+
+// The rounding of a number below Emin (judged before rounding, as the
+// specification does): one rounding, straight to the exponent Etiny, so a
+// digit is never rounded twice. Fewer than prec digits remain, so a carry
+// cannot overflow the precision.
+uint32_t finish_subnormal(Number& x, int64_t etiny, Rounding mode) {
+    uint32_t flags = kSubnormal;
+    if (x.exp >= etiny) return flags;
+    int64_t keep = static_cast<int64_t>(x.digits.size()) - (etiny - x.exp);
+    if (keep < 0) {  // all of it below half a unit of Etiny: one zero digit says so
+        x.digits.insert(x.digits.begin(), '0');
+        keep = 0;
+    }
+    uint32_t r = round_to(x, static_cast<std::size_t>(keep), mode);
+    x.exp = etiny;
+    flags |= r;
+    if (r & kInexact) flags |= kUnderflow;
+    if (x.zero()) flags |= kClamped;
+    return flags;
 }
 
 }  // namespace
@@ -191,12 +378,15 @@ bool parse(std::string_view text, Number* out) {
         x.neg = text[0] == '-';
         text.remove_prefix(1);
     }
-    std::string word = lower(text);
-    if (word == "inf" || word == "infinity") {
+    // Only a word (inf, nan, snan) needs the lower-case copy.
+    bool word_like = !text.empty() && std::isalpha(static_cast<unsigned char>(text[0]));
+    std::string word = word_like ? lower(text) : std::string();
+    if (word_like && (word == "inf" || word == "infinity")) {
         *out = special(Kind::Inf, x.neg);
         return true;
     }
     for (auto [prefix, kind] : {std::pair{"snan", Kind::SNaN}, std::pair{"nan", Kind::NaN}}) {
+        if (!word_like) break;
         std::string_view p(prefix);
         if (word.compare(0, p.size(), p) == 0) {
             std::string payload = word.substr(p.size());
@@ -306,16 +496,9 @@ std::string to_eng_string(const Number& x, bool capitals) {
 
 uint32_t finish(Number& x, const Context& ctx) {
     if (!x.finite()) return 0;
-    uint32_t flags = 0;
-    if (static_cast<int64_t>(x.digits.size()) > ctx.prec)
-        flags |= round_to(x, static_cast<std::size_t>(ctx.prec), ctx.rounding);
-    if (static_cast<int64_t>(x.digits.size()) > ctx.prec) {  // a carry made prec+1 digits
-        x.digits.pop_back();
-        ++x.exp;
-    }
-    if (!x.zero() && x.adjusted() > ctx.emax) return flags | overflow(x, ctx);
     int64_t etiny = ctx.emin - ctx.prec + 1;
     if (x.zero()) {
+        uint32_t flags = 0;
         if (x.exp < etiny) {
             x.exp = etiny;
             flags |= kClamped;
@@ -327,24 +510,27 @@ uint32_t finish(Number& x, const Context& ctx) {
         }
         return flags;
     }
-    if (x.adjusted() < ctx.emin) {
-        flags |= kSubnormal;
-        if (x.exp < etiny) {
-            int64_t keep = static_cast<int64_t>(x.digits.size()) - (etiny - x.exp);
-            uint32_t r = keep >= 0 ? round_to(x, static_cast<std::size_t>(keep), ctx.rounding)
-                                   : round_to(x, 0, ctx.rounding, true);
-            if (keep < 0) x.exp = etiny;
-            flags |= r;
-            if (r & kInexact) flags |= kUnderflow;
-            if (x.zero()) flags |= kClamped;
-        }
+    if (x.adjusted() < ctx.emin) return finish_subnormal(x, etiny, ctx.rounding);
+    uint32_t flags = 0;
+    if (static_cast<int64_t>(x.digits.size()) > ctx.prec)
+        flags |= round_to(x, static_cast<std::size_t>(ctx.prec), ctx.rounding);
+    if (static_cast<int64_t>(x.digits.size()) > ctx.prec) {  // a carry made prec+1 digits
+        x.digits.pop_back();
+        ++x.exp;
+    }
+    if (x.adjusted() > ctx.emax) return flags | overflow(x, ctx);
+    int64_t etop = ctx.emax - ctx.prec + 1;
+    if (ctx.clamp && x.exp > etop) {  // IEEE clamping: fold the exponent down with zeros
+        x.digits.append(static_cast<std::size_t>(x.exp - etop), '0');
+        x.exp = etop;
+        flags |= kClamped;
     }
     return flags;
 }
 
 uint32_t rescale(Number& x, int64_t exp, Rounding mode) {
     if (!x.finite() || x.exp == exp) return 0;
-    if (x.exp > exp) {
+    if (x.exp > exp || x.zero()) {  // a zero takes any exponent without rounding
         if (!x.zero()) x.digits.append(static_cast<std::size_t>(x.exp - exp), '0');
         x.exp = exp;
         return 0;
@@ -362,34 +548,33 @@ uint32_t rescale(Number& x, int64_t exp, Rounding mode) {
     return flags;
 }
 
-uint32_t add(const Number& a_in, const Number& b_in, bool subtract, const Context& ctx,
-             Number* out) {
+uint32_t add(const Number& a, const Number& b, bool subtract, const Context& ctx, Number* out) {
     uint32_t flags = 0;
-    if (nan_operand(a_in, &b_in, out, &flags)) return flags;
-    Number b = b_in;
-    if (subtract) b.neg = !b.neg;
-    const Number& a = a_in;
+    if (nan_operand(a, &b, out, &flags)) return flags;
+    bool b_neg = b.neg != subtract;
     if (a.kind == Kind::Inf || b.kind == Kind::Inf) {
-        if (a.kind == Kind::Inf && b.kind == Kind::Inf && a.neg != b.neg) {
+        if (a.kind == Kind::Inf && b.kind == Kind::Inf && a.neg != b_neg) {
             *out = nan_result();
             return kInvalid;
         }
-        *out = a.kind == Kind::Inf ? a : b;
+        *out = special(Kind::Inf, a.kind == Kind::Inf ? a.neg : b_neg);
         return 0;
     }
     int64_t e = std::min(a.exp, b.exp);
-    Big x(a.digits), y(b.digits);
-    times_pow10(x.v, a.exp - e);
-    times_pow10(y.v, b.exp - e);
-    if (a.neg) mpz_neg(x.v, x.v);
-    if (b.neg) mpz_neg(y.v, y.v);
-    mpz_add(x.v, x.v, y.v);
     Number r;
     r.exp = e;
-    set_from_mpz(r, x.v);
-    if (r.zero()) r.neg = (a.neg && b.neg) || (a.neg != b.neg && ctx.rounding == Rounding::Floor);
+    if (!add_words(a, b, b_neg, e, ctx, &r, &flags)) {
+        Big x(a.digits), y(b.digits);
+        times_pow10(x.v, a.exp - e);
+        times_pow10(y.v, b.exp - e);
+        if (a.neg) mpz_neg(x.v, x.v);
+        if (b_neg) mpz_neg(y.v, y.v);
+        mpz_add(x.v, x.v, y.v);
+        set_from_mpz(r, x.v);
+    }
+    if (r.zero()) r.neg = (a.neg && b_neg) || (a.neg != b_neg && ctx.rounding == Rounding::Floor);
     flags |= finish(r, ctx);
-    *out = r;
+    *out = std::move(r);
     return flags;
 }
 
@@ -405,12 +590,19 @@ uint32_t multiply(const Number& a, const Number& b, const Context& ctx, Number* 
         *out = special(Kind::Inf, neg);
         return 0;
     }
-    Big x(a.digits), y(b.digits);
-    mpz_mul(x.v, x.v, y.v);
     Number r;
     r.exp = a.exp + b.exp;
-    set_from_mpz(r, x.v);
     r.neg = neg;
+    U128 xw, yw;
+    if (a.digits.size() + b.digits.size() <= kWordDigits && to_word(a.digits, &xw) &&
+        to_word(b.digits, &yw)) {
+        flags |= set_word(r, xw * yw, ctx);
+    } else {
+        Big x(a.digits), y(b.digits);
+        mpz_mul(x.v, x.v, y.v);
+        set_from_mpz(r, x.v);
+        r.neg = neg;
+    }
     flags |= finish(r, ctx);
     *out = r;
     return flags;
@@ -456,13 +648,33 @@ uint32_t divide(const Number& a, const Number& b, const Context& ctx, Number* ou
     int64_t shift = ctx.prec + static_cast<int64_t>(b.digits.size()) -
                     static_cast<int64_t>(a.digits.size()) + 1;
     if (shift < 0) shift = 0;
-    Big x(a.digits), y(b.digits), q, rem;
-    times_pow10(x.v, shift);
-    mpz_tdiv_qr(q.v, rem.v, x.v, y.v);
+    bool exact;
+    U128 xw, yw;
     r.exp = ideal - shift;
-    set_from_mpz(r, q.v);
+    if (a.digits.size() + static_cast<std::size_t>(shift) <= kWordDigits &&
+        to_word(a.digits, &xw) && to_word(b.digits, &yw)) {
+        xw *= pow10_word(static_cast<std::size_t>(shift));
+        U128 q = xw / yw;
+        exact = xw % yw == 0;
+        if (!exact) {
+            uint32_t rounded = round_word(&q, &r.exp, neg, ctx, true);
+            if (rounded != 0) {  // rounded in words: finish() only checks the limits
+                r.digits = word_digits(q);
+                r.neg = neg;
+                flags |= finish(r, ctx) | rounded;
+                *out = std::move(r);
+                return flags;
+            }
+        }
+        r.digits = word_digits(q);
+    } else {
+        Big x(a.digits), y(b.digits), q, rem;
+        times_pow10(x.v, shift);
+        mpz_tdiv_qr(q.v, rem.v, x.v, y.v);
+        set_from_mpz(r, q.v);
+        exact = mpz_sgn(rem.v) == 0;
+    }
     r.neg = neg;
-    bool exact = mpz_sgn(rem.v) == 0;
     if (exact) {
         strip_zeros(r, ideal);
     } else {

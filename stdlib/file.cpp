@@ -116,8 +116,9 @@ void deliver_quietly(FileObject* f) {
 
 void file_dealloc(Object* o) {
     auto* f = reinterpret_cast<FileObject*>(o);
-    deliver_quietly(f);
+    if (f->source.is_null()) deliver_quietly(f);
     if (!f->closed && f->closefd && f->fd >= 0) ::close(f->fd);
+    clear_ref(f->source);
     clear_ref(f->name);
     clear_ref(f->mode);
     clear_ref(f->encoding);
@@ -168,6 +169,44 @@ bool file_check_open(ThreadState& ts, FileObject* f) {
     return false;
 }
 
+// --- a Python buffered object under the text layer ---
+
+namespace {
+
+// source.<name>(args...), a new reference or null with the exception.
+Value source_call(ThreadState& ts, FileObject* f, const char* name,
+                  std::initializer_list<Value> args) {
+    Ref method(obj_getattr_cstr(ts, f->source, name));
+    if (!method) return Value();
+    return call_n(ts, *method, args);
+}
+
+bool source_write(ThreadState& ts, FileObject* f, std::string_view data) {
+    Ref bytes(make_bytes(ts, data));
+    Ref r(bytes ? source_call(ts, f, "write", {*bytes}) : Value());
+    if (!r) return false;
+    Ref flushed(source_call(ts, f, "flush", {}));
+    return static_cast<bool>(flushed);
+}
+
+// Up to `want` bytes from the source (read1 when it has one, as CPython's
+// TextIOWrapper reads); -1 with the exception pending.
+int64_t source_read(ThreadState& ts, FileObject* f, std::size_t want, std::string* out) {
+    Ref size(make_int(ts, static_cast<int64_t>(want)));
+    if (!size) return -1;
+    Ref read1(obj_getattr_opt(ts, f->source, *Ref(make_str(ts, "read1"))));
+    if (!read1 && ts.has_exception()) return -1;
+    Ref chunk(read1 ? call1(ts, *read1, *size) : source_call(ts, f, "read", {*size}));
+    if (!chunk) return -1;
+    if ((*chunk).is_none()) return 0;
+    std::string_view bytes;
+    if (!bytes_like_view(ts, *chunk, &bytes)) return -1;
+    out->assign(bytes);
+    return static_cast<int64_t>(bytes.size());
+}
+
+}  // namespace
+
 bool file_flush(ThreadState& ts, FileObject* f) {
     if (f->wbuf.empty()) return true;
     Interpreter& interp = ts.interp();
@@ -181,6 +220,7 @@ bool file_flush(ThreadState& ts, FileObject* f) {
         interp.stderr_sink(data);
         return true;
     }
+    if (!f->source.is_null()) return source_write(ts, f, data);
     std::size_t written = 0;
     int err = io_write_fd(ts, f->fd, data.data(), data.size(), &written);
     if (err != 0) {
@@ -201,6 +241,11 @@ bool file_drop_readahead(ThreadState& ts, FileObject* f) {
     f->rbuf.clear();
     f->rpos = 0;
     if (pending == 0) return true;
+    if (!f->source.is_null()) {
+        Ref back(make_int(ts, -static_cast<int64_t>(pending)));
+        Ref r(back ? source_call(ts, f, "seek", {*back, Value::small_int(SEEK_CUR)}) : Value());
+        return static_cast<bool>(r);
+    }
     if (::lseek(f->fd, -static_cast<off_t>(pending), SEEK_CUR) < 0 && errno != ESPIPE) {
         raise_os_error(ts, errno);
         return false;
@@ -226,8 +271,15 @@ int file_fill(ThreadState& ts, FileObject* f, std::size_t want = kChunk) {
     }
     // The read goes to a local buffer: another thread may use this file
     // while the GIL is released.
-    std::string chunk(want, '\0');
-    int64_t n = io_read_fd(ts, f->fd, chunk.data(), want);
+    std::string chunk;
+    int64_t n;
+    if (!f->source.is_null()) {
+        n = source_read(ts, f, want, &chunk);
+        if (n < 0) return -1;
+    } else {
+        chunk.assign(want, '\0');
+        n = io_read_fd(ts, f->fd, chunk.data(), want);
+    }
     if (n < 0) {
         if (n != kIoSignalRaised) raise_os_error(ts, errno);
         return -1;
@@ -307,7 +359,7 @@ Value file_decode(ThreadState& ts, FileObject* f, std::string bytes) {
 Value file_read_all(ThreadState& ts, FileObject* f) {
     std::size_t want = kChunk;
     struct stat st;
-    if (::fstat(f->fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+    if (f->source.is_null() && ::fstat(f->fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
         off_t pos = ::lseek(f->fd, 0, SEEK_CUR);
         if (pos >= 0 && st.st_size > pos) want = static_cast<std::size_t>(st.st_size - pos) + 1;
     }
@@ -510,9 +562,16 @@ bool file_write_str(ThreadState& ts, FileObject* f, Value s) {
 Value file_tell(ThreadState& ts, FileObject* f) {
     if (!file_check_open(ts, f) || !sync_parent(ts, f)) return Value();
     if (!file_flush(ts, f)) return Value();
+    auto pending = static_cast<int64_t>(f->rbuf.size() - f->rpos);
+    if (!f->source.is_null()) {
+        Ref pos(source_call(ts, f, "tell", {}));
+        int64_t at;
+        if (!pos || !int_as_int64(ts, *pos, &at)) return Value();
+        return make_int(ts, at - pending);
+    }
     off_t pos = ::lseek(f->fd, 0, SEEK_CUR);
     if (pos < 0) return raise_os_error(ts, errno);
-    return make_int(ts, pos - static_cast<off_t>(f->rbuf.size() - f->rpos));
+    return make_int(ts, pos - pending);
 }
 
 Value file_seek(ThreadState& ts, FileObject* f, int64_t offset, int whence) {
@@ -535,6 +594,10 @@ Value file_seek(ThreadState& ts, FileObject* f, int64_t offset, int whence) {
     f->rbuf.clear();
     f->rpos = 0;
     f->eof = false;
+    if (!f->source.is_null()) {
+        Ref where(make_int(ts, offset));
+        return where ? source_call(ts, f, "seek", {*where, Value::small_int(whence)}) : Value();
+    }
     off_t pos = ::lseek(f->fd, static_cast<off_t>(offset), whence);
     if (pos < 0) return raise_os_error(ts, errno);
     return make_int(ts, pos);
@@ -543,6 +606,8 @@ Value file_seek(ThreadState& ts, FileObject* f, int64_t offset, int whence) {
 Value file_truncate(ThreadState& ts, FileObject* f, Value size) {
     if (!file_check_writable(ts, f)) return Value();
     if (!file_flush(ts, f) || !file_drop_readahead(ts, f)) return Value();
+    if (!f->source.is_null())
+        return source_call(ts, f, "truncate", {size.is_null() ? Value::none() : size});
     int64_t n;
     if (size.is_null() || size.is_none()) {
         off_t pos = ::lseek(f->fd, 0, SEEK_CUR);
@@ -561,6 +626,10 @@ bool file_close(ThreadState& ts, FileObject* f) {
     f->closed = true;
     f->rbuf.clear();
     f->rpos = 0;
+    if (!f->source.is_null()) {  // closing the wrapper closes its buffer, as in CPython
+        Ref r(source_call(ts, f, "close", {}));
+        return ok && r;
+    }
     if (f->closefd && f->fd >= 0 && ::close(f->fd) < 0 && ok) {
         raise_os_error(ts, errno);
         ok = false;

@@ -40,6 +40,11 @@ struct FileObject {
     Value encoding;  // str for text files, null for binary (owned)
     Value errors;    // str for text files, null for binary (owned)
     Value parent;    // for the `buffer` of a text file: that text file (owned), else null
+    // For io.TextIOWrapper(buffer): the buffered object (any object with
+    // read1 or read, write, flush, seek, tell, close) that bytes come from
+    // and go to instead of `fd` (owned), else null. The text layer above
+    // it (decoding, newlines, line buffering) is the same as open()'s.
+    Value source;
     int fd;
     bool readable, writable, appending, closed, closefd, binary;
     bool line_buffering;  // flush after a write containing '\n'
@@ -123,6 +128,11 @@ void file_set_dealloc(TypeObject* t);
 // same descriptor that flushes the text file's buffer before each operation,
 // so output written through either keeps its order.
 Value file_buffer(ThreadState& ts, FileObject* text);
+
+// io.TextIOWrapper(buffer, encoding=None, errors=None, newline=None,
+// line_buffering=False, write_through=False): the text layer over a
+// buffered object (file_open.cpp).
+Value text_wrapper_new(ThreadState& ts, TypeObject* type, Args args);
 
 // io.UnsupportedOperation(msg).
 Value raise_unsupported(ThreadState& ts, std::string_view msg);

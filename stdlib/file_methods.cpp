@@ -62,11 +62,15 @@ constexpr MethodDef kTextOnlyMethods[] = {
     {"reconfigure", file_reconfigure},
 };
 
-Value file_get_closed(ThreadState&, Value self) {
-    return Value::boolean(file_obj(self)->closed);
+Value file_get_closed(ThreadState& ts, Value self) {
+    FileObject* f = file_obj(self);
+    if (!f->source.is_null()) return obj_getattr_cstr(ts, f->source, "closed");
+    return Value::boolean(f->closed);
 }
-Value file_get_name(ThreadState&, Value self) {
-    return new_ref(file_obj(self)->name);
+Value file_get_name(ThreadState& ts, Value self) {
+    FileObject* f = file_obj(self);
+    if (!f->source.is_null()) return obj_getattr_cstr(ts, f->source, "name");
+    return new_ref(f->name);
 }
 Value file_get_mode(ThreadState&, Value self) {
     return new_ref(file_obj(self)->mode);
@@ -87,7 +91,15 @@ Value file_get_write_through(ThreadState&, Value self) {
     return Value::boolean(file_obj(self)->write_through);
 }
 Value file_get_buffer(ThreadState& ts, Value self) {
-    return file_buffer(ts, file_obj(self));
+    FileObject* f = file_obj(self);
+    if (!f->source.is_null()) return new_ref(f->source);
+    return file_buffer(ts, f);
+}
+
+// A method a TextIOWrapper over a Python object asks its buffer for.
+Value forward_to_source(ThreadState& ts, FileObject* f, const char* name) {
+    Ref method(obj_getattr_cstr(ts, f->source, name));
+    return method ? call0(ts, *method) : Value();
 }
 
 constexpr GetSetDef kBinaryGetSets[] = {
@@ -238,12 +250,14 @@ Value file_truncate_method(ThreadState& ts, Args args) {
 Value file_fileno(ThreadState& ts, Args args) {
     FileObject* f = self_file(args);
     if (!file_check_open(ts, f)) return Value();
+    if (!f->source.is_null()) return forward_to_source(ts, f, "fileno");
     return make_int(ts, f->fd);
 }
 
 Value file_isatty(ThreadState& ts, Args args) {
     FileObject* f = self_file(args);
     if (!file_check_open(ts, f)) return Value();
+    if (!f->source.is_null()) return forward_to_source(ts, f, "isatty");
     return Value::boolean(::isatty(f->fd) == 1);
 }
 
@@ -262,6 +276,7 @@ Value file_writable(ThreadState& ts, Args args) {
 Value file_seekable(ThreadState& ts, Args args) {
     FileObject* f = self_file(args);
     if (!file_check_open(ts, f)) return Value();
+    if (!f->source.is_null()) return forward_to_source(ts, f, "seekable");
     if (f->seekable < 0) f->seekable = ::lseek(f->fd, 0, SEEK_CUR) >= 0 ? 1 : 0;
     return Value::boolean(f->seekable == 1);
 }
@@ -358,6 +373,7 @@ TypeObject* new_file_type(Interpreter& interp, const char* name, bool text) {
 
 void define_file_types(Interpreter& interp, IoTypes& types) {
     types.text = new_file_type(interp, "TextIOWrapper", true);
+    types.text->new_ = text_wrapper_new;
     types.buffered_reader = new_file_type(interp, "BufferedReader", false);
     types.buffered_writer = new_file_type(interp, "BufferedWriter", false);
     types.buffered_random = new_file_type(interp, "BufferedRandom", false);

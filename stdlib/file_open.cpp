@@ -258,6 +258,47 @@ int open_descriptor(ThreadState& ts, Value file, const OpenMode& m, bool* owns) 
 
 }  // namespace
 
+Value text_wrapper_new(ThreadState& ts, TypeObject* type, Args args) {
+    Value buffer, encoding, errors, newline, line_buffering, write_through;
+    if (!parse_args(
+            ts, args, "TextIOWrapper",
+            {"buffer", "|", "encoding", "errors", "newline", "line_buffering", "write_through"},
+            {&buffer, &encoding, &errors, &newline, &line_buffering, &write_through}))
+        return Value();
+    if (!check_optional_str(ts, encoding, "encoding") || !check_optional_str(ts, errors, "errors"))
+        return Value();
+    FileEncoding enc = FileEncoding::Utf8;
+    FileNewline nl = FileNewline::Universal;
+    bool has_encoding = !encoding.is_null() && !encoding.is_none();
+    if (has_encoding && !parse_encoding(ts, encoding, &enc)) return Value();
+    if (!parse_newline(ts, newline, &nl)) return Value();
+    bool flags[2];
+    const char* const kAsk[] = {"readable", "writable"};
+    for (int i = 0; i < 2; ++i) {
+        Ref method(obj_getattr_cstr(ts, buffer, kAsk[i]));
+        Ref answer(method ? call0(ts, *method) : Value());
+        if (!answer) return Value();
+        flags[i] = (*answer).is_true();
+    }
+    FileObject* f = file_alloc(ts, type);
+    if (!f) return Value();
+    Ref result(val(f));
+    f->source = new_ref(buffer);
+    f->name = Value::none();
+    f->mode = Value::none();
+    f->readable = flags[0];
+    f->writable = flags[1];
+    f->closefd = false;
+    f->enc = enc;
+    f->newline = nl;
+    f->line_buffering = !line_buffering.is_null() && line_buffering.is_true();
+    f->write_through = !write_through.is_null() && write_through.is_true();
+    f->encoding = has_encoding ? new_ref(encoding) : ts.interp().intern("UTF-8");
+    f->errors =
+        !errors.is_null() && !errors.is_none() ? new_ref(errors) : ts.interp().intern("strict");
+    return result.release();
+}
+
 Value file_open(ThreadState& ts, Args args) {
     Value file, mode, buffering, encoding, errors, newline, closefd, opener;
     if (!parse_args(ts, args, "open",

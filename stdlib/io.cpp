@@ -5,6 +5,7 @@
 
 #include <cstdlib>
 
+#include "interp/vm/import.hpp"
 #include "runtime/abstract.hpp"
 #include "runtime/dict.hpp"
 #include "runtime/errors.hpp"
@@ -113,6 +114,13 @@ Value init_io_module(ThreadState& ts) {
     for (const Entry& e : entries) {
         if (e.value.is_null()) continue;
         if (!module_add_value(ts, *m, e.name, e.value)) return Value();
+    }
+    // The bases Python-written streams derive from (stdlib/lib/_iobase.py).
+    Ref bases(import_by_name(ts, "_iobase"));
+    if (!bases) return Value();
+    for (const char* name : {"IOBase", "RawIOBase", "BufferedIOBase", "TextIOBase"}) {
+        Ref cls(obj_getattr_cstr(ts, *bases, name));
+        if (!cls || !module_add_value(ts, *m, name, *cls)) return Value();
     }
     return m.release();
 }

@@ -6,8 +6,10 @@
 #include <string>
 
 #include "runtime/abstract.hpp"
+#include "runtime/dict.hpp"
 #include "runtime/errors.hpp"
 #include "runtime/heap.hpp"
+#include "runtime/instance.hpp"
 #include "runtime/interpreter.hpp"
 #include "runtime/native_function.hpp"
 #include "runtime/str.hpp"
@@ -55,9 +57,19 @@ Value structseq_repr(ThreadState& ts, Value self) {
     return make_str(ts, out);
 }
 
-void structseq_dealloc(Object* o) {
+// The __dict__ slot holding the extra fields, or null for a type without.
+Value* extras_slot(Object* o) {
+    return instance_dict_slot(o);
+}
+
+void structseq_clear(Object* o) {
     auto* t = reinterpret_cast<TupleObject*>(o);
     for (uint64_t i = 0; i < t->size; ++i) clear_ref(t->items[i]);
+    if (Value* d = extras_slot(o)) clear_ref(*d);
+}
+
+void structseq_dealloc(Object* o) {
+    structseq_clear(o);
     free_object(o);
 }
 
@@ -65,11 +77,7 @@ void structseq_traverse(Object* o, VisitFn visit, void* ctx) {
     auto* t = reinterpret_cast<TupleObject*>(o);
     for (uint64_t i = 0; i < t->size; ++i)
         if (!t->items[i].is_null()) visit(t->items[i], ctx);
-}
-
-void structseq_clear(Object* o) {
-    auto* t = reinterpret_cast<TupleObject*>(o);
-    for (uint64_t i = 0; i < t->size; ++i) clear_ref(t->items[i]);
+    if (Value* d = extras_slot(o); d && !d->is_null()) visit(*d, ctx);
 }
 
 bool add_field_property(Interpreter& interp, TypeObject* t, const char* name, int64_t index) {
@@ -88,6 +96,12 @@ bool add_field_property(Interpreter& interp, TypeObject* t, const char* name, in
 
 TypeObject* make_structseq_type(Interpreter& interp, const char* module, const char* name,
                                 std::span<const char* const> fields) {
+    return make_structseq_type(interp, module, name, fields, {});
+}
+
+TypeObject* make_structseq_type(Interpreter& interp, const char* module, const char* name,
+                                std::span<const char* const> fields,
+                                std::span<const char* const> extra) {
     ThreadState& ts = interp.main_thread();
     TypeObject* tuple = interp.types.tuple;
     TypeObject* t =
@@ -105,8 +119,17 @@ TypeObject* make_structseq_type(Interpreter& interp, const char* module, const c
     Ref mod(interp.intern(module));
     type_set_attr_cstr(interp, t, "__module__", *mod);
     type_set_attr_cstr(interp, t, "_fields", *names);
+    if (!extra.empty()) {
+        t->dict_offset = kDictAfterItems;
+        Ref extra_names(tuple_new(ts, extra.size()));
+        for (std::size_t i = 0; i < extra.size(); ++i) {
+            tuple_obj(*extra_names)->items[i] = interp.intern(extra[i]);
+            type_set_attr_cstr(interp, t, extra[i], Value::none());
+        }
+        type_set_attr_cstr(interp, t, "_extra_fields", *extra_names);
+    }
     type_set_attr_cstr(interp, t, "n_fields",
-                       Value::small_int(static_cast<int64_t>(fields.size())));
+                       Value::small_int(static_cast<int64_t>(fields.size() + extra.size())));
     type_set_attr_cstr(interp, t, "n_sequence_fields",
                        Value::small_int(static_cast<int64_t>(fields.size())));
     type_set_attr_cstr(interp, t, "n_unnamed_fields", Value::small_int(0));
@@ -115,11 +138,28 @@ TypeObject* make_structseq_type(Interpreter& interp, const char* module, const c
 }
 
 Value structseq_new(ThreadState& ts, TypeObject* type, std::span<const Value> items) {
-    auto* t = alloc_gc<TupleObject>(type, kTupleHeader + items.size() * sizeof(Value));
+    bool has_dict = type->dict_offset == kDictAfterItems;
+    auto* t = alloc_gc<TupleObject>(type, kTupleHeader + (items.size() + has_dict) * sizeof(Value));
     if (!t) return raise_memory_error(ts);
     t->size = items.size();
     for (std::size_t i = 0; i < items.size(); ++i) t->items[i] = new_ref(items[i]);
+    if (has_dict) *extras_slot(&t->hdr) = Value();
     return val(t);
+}
+
+Value structseq_new(ThreadState& ts, TypeObject* type, std::span<const Value> items,
+                    std::span<const Value> extras) {
+    Ref r(structseq_new(ts, type, items));
+    Value names = r ? type_lookup_cstr(ts, type, "_extra_fields") : Value();
+    if (names.is_null() || !is_tuple(ts, names) || tuple_size(names) != extras.size())
+        return r ? raise(ts, ts.exc_types().SystemError, "struct sequence without extra fields")
+                 : Value();
+    Ref d(dict_new(ts));
+    if (!d) return Value();
+    for (std::size_t i = 0; i < extras.size(); ++i)
+        if (!dict_set(ts, *d, tuple_item(names, i), extras[i])) return Value();
+    *extras_slot((*r).as_object()) = d.release();
+    return r.release();
 }
 
 Value structseq_new_steal(ThreadState& ts, TypeObject* type, std::initializer_list<Value> items) {

@@ -23,6 +23,17 @@ namespace gilt {
 // for its whole life.
 TypeObject* make_structseq_type(Interpreter& interp, const char* module, const char* name,
                                 std::span<const char* const> fields);
+// Same, with `extra` fields after the sequence ones that are attributes
+// only, not items (struct_time's tm_zone and tm_gmtoff; CPython's
+// n_sequence_fields < n_fields). They live in the instance's __dict__ and
+// read as None on an instance made without them.
+TypeObject* make_structseq_type(Interpreter& interp, const char* module, const char* name,
+                                std::span<const char* const> fields,
+                                std::span<const char* const> extra);
+// An instance of such a type: `items` for the sequence fields and `extras`
+// (borrowed) for the extra ones, in the order they were declared.
+Value structseq_new(ThreadState& ts, TypeObject* type, std::span<const Value> items,
+                    std::span<const Value> extras);
 // A new instance with the given items (borrowed; there must be one per field).
 Value structseq_new(ThreadState& ts, TypeObject* type, std::span<const Value> items);
 // Same, consuming the references to the items (for building from fresh values;

@@ -22,6 +22,7 @@
 #include "runtime/exception.hpp"
 #include "runtime/float.hpp"
 #include "runtime/function.hpp"
+#include "runtime/heap.hpp"
 #include "runtime/int.hpp"
 #include "runtime/interpreter.hpp"
 #include "runtime/list.hpp"
@@ -297,8 +298,11 @@ Value frame_locals(ThreadState& ts, Frame* f) {
 }
 
 // Frames are not Python objects in gilt: sys._getframe() returns a snapshot
-// with the attributes scripts read (f_globals, f_locals, f_code, f_lineno,
-// f_back), built when called. Deep chains are cut at kMaxFrames.
+// with the attributes scripts read (f_globals, f_builtins, f_locals, f_code,
+// f_lineno, f_back), taken when called. The snapshot is a small object of
+// the type `frame` with those six fields, so a caller such as logging's
+// findCaller (once per record) pays for a few allocations per frame, not
+// for a dict of attributes. Deep chains are cut at kMaxFrames.
 // A frame being torn down (frame_clear has started: its code is gone) is
 // skipped: a decref there can run Python code (a never-awaited coroutine's
 // warning) that asks for the stack.
@@ -307,22 +311,75 @@ Frame* live_frame(Frame* f) {
     return f;
 }
 
+struct FrameSnapshot {
+    Object hdr;
+    Value fields[6];  // owned, in the order of kFrameFields
+};
+constexpr const char* kFrameFields[] = {"f_globals", "f_builtins", "f_locals",
+                                        "f_code",    "f_lineno",   "f_back"};
+
+FrameSnapshot* snapshot_obj(Object* o) {
+    return reinterpret_cast<FrameSnapshot*>(o);
+}
+void snapshot_traverse(Object* o, VisitFn visit, void* arg) {
+    for (Value v : snapshot_obj(o)->fields)
+        if (!v.is_null()) visit(v, arg);
+}
+void snapshot_clear(Object* o) {
+    for (Value& v : snapshot_obj(o)->fields) clear_ref(v);
+}
+void snapshot_dealloc(Object* o) {
+    snapshot_clear(o);
+    free_object(o);
+}
+template <int I>
+Value snapshot_get(ThreadState&, Value self) {
+    return new_ref(snapshot_obj(self.as_object())->fields[I]);
+}
+constexpr GetSetDef kFrameGetSets[] = {
+    {kFrameFields[0], snapshot_get<0>}, {kFrameFields[1], snapshot_get<1>},
+    {kFrameFields[2], snapshot_get<2>}, {kFrameFields[3], snapshot_get<3>},
+    {kFrameFields[4], snapshot_get<4>}, {kFrameFields[5], snapshot_get<5>},
+};
+
+Value snapshot_repr(ThreadState& ts, Value self) {
+    const FrameSnapshot* snap = snapshot_obj(self.as_object());
+    auto* co = reinterpret_cast<CodeObject*>(snap->fields[3].as_object());
+    int64_t line = snap->fields[4].is_small_int() ? snap->fields[4].as_small_int() : 0;
+    return make_str(ts, fmt::format("<frame at {}, file '{}', line {}, code {}>",
+                                    static_cast<const void*>(snap), code_filename(snap->fields[3]),
+                                    line, str_view(co->name)));
+}
+
+TypeObject* frame_type(Interpreter& interp) {
+    auto it = interp.module_state.find("sys.frame");
+    if (it != interp.module_state.end()) return static_cast<TypeObject*>(it->second.get());
+    TypeObject* t = type_alloc_builtin(interp, "frame", ObjKind::Native, sizeof(FrameSnapshot),
+                                       interp.types.object, kTypeHasGc);
+    t->hdr.type = interp.types.type;
+    t->dealloc = snapshot_dealloc;
+    t->traverse = snapshot_traverse;
+    t->clear = snapshot_clear;
+    t->repr = snapshot_repr;
+    type_add_getsets(interp, t, kFrameGetSets);
+    type_ready(interp, t);
+    interp.module_state.emplace("sys.frame", std::shared_ptr<void>(t, [](void*) {}));
+    return t;
+}
+
 Value frame_snapshot(ThreadState& ts, Frame* f, int budget) {
     f = live_frame(f);
     if (!f || budget == 0) return Value::none();
     Ref back(frame_snapshot(ts, f->previous, budget - 1));
     Ref locals(back ? frame_locals(ts, f) : Value());
     Ref lineno(locals ? make_int(ts, f->line()) : Value());
-    Ref attrs(lineno ? dict_new(ts) : Value());
-    if (!attrs || !dict_set_cstr(ts, *attrs, "f_globals", f->globals) ||
-        !dict_set_cstr(ts, *attrs, "f_builtins", f->builtins) ||
-        !dict_set_cstr(ts, *attrs, "f_locals", *locals) ||
-        !dict_set_cstr(ts, *attrs, "f_code", val(f->code)) ||
-        !dict_set_cstr(ts, *attrs, "f_lineno", *lineno) ||
-        !dict_set_cstr(ts, *attrs, "f_back", *back)) {
-        return Value();
-    }
-    return make_namespace(ts, *attrs);
+    if (!lineno) return Value();
+    auto* snap = alloc_gc<FrameSnapshot>(frame_type(ts.interp()));
+    if (!snap) return raise_memory_error(ts);
+    Value fields[6] = {new_ref(f->globals),   new_ref(f->builtins), locals.release(),
+                       new_ref(val(f->code)), lineno.release(),     back.release()};
+    std::copy(std::begin(fields), std::end(fields), snap->fields);
+    return val(snap);
 }
 
 Value sys_getframe(ThreadState& ts, Args args) {

@@ -33,7 +33,8 @@ TypeObject* struct_time_type(Interpreter& interp) {
                                               "tm_sec",  "tm_wday", "tm_yday", "tm_isdst"};
     auto it = interp.module_state.find("time.struct_time");
     if (it != interp.module_state.end()) return static_cast<TypeObject*>(it->second.get());
-    TypeObject* t = make_structseq_type(interp, "time", "struct_time", kFields);
+    static constexpr const char* kExtra[] = {"tm_zone", "tm_gmtoff"};
+    TypeObject* t = make_structseq_type(interp, "time", "struct_time", kFields, kExtra);
     interp.module_state.emplace("time.struct_time", std::shared_ptr<void>(t, [](void*) {}));
     return t;
 }
@@ -48,7 +49,12 @@ Value struct_time_from_tm(ThreadState& ts, const std::tm& tm) {
                       Value::small_int((tm.tm_wday + 6) % 7),
                       Value::small_int(tm.tm_yday + 1),
                       Value::small_int(tm.tm_isdst)};
-    return structseq_new(ts, struct_time_type(ts.interp()), items);
+    // A tm that did not come from the C library (strptime's) has no zone:
+    // both extra fields are None then, as in CPython.
+    Ref zone(tm.tm_zone ? make_str(ts, tm.tm_zone) : Value::none());
+    if (!zone) return Value();
+    Value extras[2] = {*zone, tm.tm_zone ? Value::small_int(tm.tm_gmtoff) : Value::none()};
+    return structseq_new(ts, struct_time_type(ts.interp()), items, extras);
 }
 
 namespace {

@@ -8,6 +8,7 @@ columns of fixed width, as python3 prints it.
 """
 
 import datetime as _dt
+import sys
 
 __all__ = [
     # the classes
@@ -375,6 +376,21 @@ class HTMLCalendar(Calendar):
         out.append("</table>")
         return "".join(out)
 
+    def formatyearpage(self, theyear, width=3, css="calendar.css", encoding=None):
+        """A whole XHTML page with the year's table, as bytes in `encoding`
+        (the default encoding of sys.getdefaultencoding() when None)."""
+        encoding = encoding or sys.getdefaultencoding()
+        head = ['<?xml version="1.0" encoding="%s"?>' % encoding,
+                '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" '
+                '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">',
+                "<html>", "<head>",
+                '<meta http-equiv="Content-Type" content="text/html; charset=%s" />' % encoding]
+        if css is not None:
+            head.append('<link rel="stylesheet" type="text/css" href="%s" />' % css)
+        head += ["<title>Calendar for %d</title>" % theyear, "</head>", "<body>"]
+        page = "\n".join(head) + "\n" + self.formatyear(theyear, width) + "</body>\n</html>\n"
+        return page.encode(encoding, "xmlcharrefreplace")
+
 
 class LocaleTextCalendar(TextCalendar):
     """TextCalendar; names follow the current locale (as strftime does)."""
@@ -443,3 +459,58 @@ def calendar(theyear, w=2, l=1, c=6, m=3):
 
 def prcal(theyear, w=0, l=0, c=6, m=3):
     _default.pryear(theyear, w, l, c, m)
+
+
+def main(args=None):
+    """The command line: `python -m calendar [options] [year] [month]`."""
+    import argparse
+    parser = argparse.ArgumentParser(prog="calendar.py")
+    text_group = parser.add_argument_group("text only arguments")
+    html_group = parser.add_argument_group("html only arguments")
+    text_group.add_argument("-w", "--width", type=int, default=2,
+                            help="width of date column (default 2)")
+    text_group.add_argument("-l", "--lines", type=int, default=1,
+                            help="number of lines for each week (default 1)")
+    text_group.add_argument("-s", "--spacing", type=int, default=6,
+                            help="spacing between months (default 6)")
+    text_group.add_argument("-m", "--months", type=int, default=3,
+                            help="months per row (default 3)")
+    html_group.add_argument("-c", "--css", default="calendar.css",
+                            help="CSS to use for page")
+    parser.add_argument("-L", "--locale", default=None,
+                        help="locale to use for month and weekday names")
+    parser.add_argument("-e", "--encoding", default=None,
+                        help="encoding to use for output")
+    parser.add_argument("-t", "--type", default="text", choices=("text", "html"),
+                        help="output type (text or html)")
+    parser.add_argument("year", nargs="?", type=int, help="year number (1-9999)")
+    parser.add_argument("month", nargs="?", type=int,
+                        help="month number (1-12, text only)")
+    options = parser.parse_args(args if args is None else args[1:])
+    if options.locale and not options.encoding:
+        parser.error("if --locale is specified --encoding is required")
+    locale = (options.locale, options.encoding) if options.locale else None
+    year = options.year if options.year is not None else _dt.date.today().year
+    if options.type == "html":
+        if options.month is not None:
+            parser.error("incorrect number of arguments")
+        cal = LocaleHTMLCalendar(locale=locale) if locale else HTMLCalendar()
+        page = cal.formatyearpage(year, css=options.css,
+                                  encoding=options.encoding or "utf-8")
+        sys.stdout.buffer.write(page)
+        return
+    cal = LocaleTextCalendar(locale=locale) if locale else TextCalendar()
+    if options.month is None:
+        result = cal.formatyear(year, options.width, options.lines,
+                                options.spacing, options.months)
+    else:
+        result = cal.formatmonth(year, options.month, options.width, options.lines)
+    if options.encoding:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(result.encode(options.encoding))
+    else:
+        sys.stdout.write(result)
+
+
+if __name__ == "__main__":
+    main(sys.argv)

@@ -11,7 +11,6 @@ the context's flags and raises the first trapped signal.
 
 import contextvars
 import numbers
-from collections import namedtuple
 
 import _decimal
 from _decimal import Decimal
@@ -42,7 +41,7 @@ ROUND_05UP = "ROUND_05UP"
 # In the order of the native Rounding enum (decimal_number.hpp).
 _ROUNDINGS = (ROUND_DOWN, ROUND_HALF_UP, ROUND_HALF_EVEN, ROUND_CEILING,
               ROUND_FLOOR, ROUND_UP, ROUND_HALF_DOWN, ROUND_05UP)
-_NATIVE_FIELDS = {"prec", "rounding", "Emin", "Emax", "clamp"}
+_NATIVE_FIELDS = ("prec", "rounding", "Emin", "Emax", "clamp", "flags", "traps")
 
 MAX_PREC = 999999999999999999
 MAX_EMAX = 999999999999999999
@@ -51,7 +50,23 @@ MIN_ETINY = MIN_EMIN - (MAX_PREC - 1)
 HAVE_THREADS = True
 HAVE_CONTEXTVAR = True
 
-DecimalTuple = namedtuple("DecimalTuple", "sign digits exponent", module="decimal")
+
+
+def __getattr__(name):
+    # DecimalTuple is made on first use: it needs collections, whose import
+    # would otherwise be most of the cost of importing decimal.
+    if name == "DecimalTuple":
+        from collections import namedtuple
+        cls = namedtuple("DecimalTuple", "sign digits exponent", module="decimal")
+        globals()["DecimalTuple"] = cls
+        return cls
+    raise AttributeError(f"module 'decimal' has no attribute '{name}'")
+
+
+def _decimal_tuple(sign, digits, exponent):
+    """What Decimal.as_tuple() returns (called by the native side)."""
+    cls = globals().get("DecimalTuple") or __getattr__("DecimalTuple")
+    return cls(sign, digits, exponent)
 
 
 # --- signals ---
@@ -217,13 +232,14 @@ class Context:
         elif name != "_params":
             raise AttributeError(f"'decimal.Context' object has no attribute '{name}'")
         object.__setattr__(self, name, value)
-        if name in ("prec", "rounding", "Emin", "Emax", "clamp"):
-            # What the native arithmetic reads, in one attribute.
+        if name in _NATIVE_FIELDS:
+            # What the native arithmetic reads, in one attribute (a new
+            # tuple each time: the native side caches by its identity).
             d = self.__dict__
-            if len(d.keys() & _NATIVE_FIELDS) == len(_NATIVE_FIELDS):
+            if all(f in d for f in _NATIVE_FIELDS):
                 object.__setattr__(self, "_params", (
                     d["prec"], _ROUNDINGS.index(d["rounding"]), d["Emin"],
-                    d["Emax"], d["clamp"]))
+                    d["Emax"], d["clamp"], d["flags"], d["traps"]))
 
     def __repr__(self):
         return (f"Context(prec={self.prec}, rounding={self.rounding}, "
@@ -581,5 +597,5 @@ def _group(body, width):
 
 numbers.Number.register(Decimal)
 
-_decimal._install(getcontext, _signal, _format, DecimalTuple, _current.get,
+_decimal._install(getcontext, _signal, _format, _decimal_tuple, _current,
                   _CONDITIONS)

@@ -174,7 +174,7 @@ def _name_of(fileobj):
     return name if isinstance(name, (str, bytes)) else ''
 
 
-class GzipFile:
+class GzipFile(io.BufferedIOBase):
     """A gzip file read ('rb') or written ('wb', 'ab', 'xb') as bytes, over
     a file name or an open binary file object."""
 
@@ -308,25 +308,6 @@ class GzipFile:
             if len(self._buffer) == before:
                 return self._take(before)
 
-    def readlines(self, hint=-1):
-        lines = []
-        total = 0
-        for line in self:
-            lines.append(line)
-            total += len(line)
-            if 0 < hint <= total:
-                break
-        return lines
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        line = self.readline()
-        if not line:
-            raise StopIteration
-        return line
-
     def rewind(self):
         """Go back to the start of the data (read mode)."""
         self._check(READ, 'seek')
@@ -385,95 +366,8 @@ class GzipFile:
             if owned is not None:
                 owned.close()
 
-    def __enter__(self):
-        if self.fileobj is None:
-            raise ValueError(_CLOSED + '.')
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
-
     def __repr__(self):
         return f'<gzip {self.name!r} {hex(id(self))}>'
-
-
-class _TextFile:
-    """A gzip file as text: decoded at the first read, encoded per write."""
-
-    def __init__(self, binary, encoding, errors, newline):
-        self.buffer = binary
-        self.encoding = encoding
-        self.errors = errors
-        self._newline = newline
-        self._text = None
-        self._at = 0
-
-    @property
-    def closed(self):
-        return self.buffer.closed
-
-    @property
-    def name(self):
-        return self.buffer.name
-
-    def _load(self):
-        if self._text is None:
-            text = self.buffer.read().decode(self.encoding, self.errors)
-            if self._newline is None:
-                text = text.replace('\r\n', '\n').replace('\r', '\n')
-            self._text = text
-        return self._text
-
-    def read(self, size=-1):
-        text = self._load()
-        end = len(text) if size is None or size < 0 else min(len(text), self._at + size)
-        piece = text[self._at:end]
-        self._at = end
-        return piece
-
-    def readline(self, size=-1):
-        text = self._load()
-        sep = '\n' if self._newline in (None, '') else self._newline
-        found = text.find(sep, self._at)
-        end = len(text) if found < 0 else found + len(sep)
-        if size is not None and size >= 0:
-            end = min(end, self._at + size)
-        line = text[self._at:end]
-        self._at = end
-        return line
-
-    def readlines(self, hint=-1):
-        return list(self)
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        line = self.readline()
-        if not line:
-            raise StopIteration
-        return line
-
-    def write(self, text):
-        if not isinstance(text, str):
-            raise TypeError(f'write() argument must be str, not {type(text).__name__}')
-        out = text
-        if self._newline not in (None, '', '\n'):
-            out = out.replace('\n', self._newline)
-        self.buffer.write(out.encode(self.encoding, self.errors))
-        return len(text)
-
-    def flush(self):
-        self.buffer.flush()
-
-    def close(self):
-        self.buffer.close()
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
 
 
 def open(filename, mode='rb', compresslevel=_LEVEL_BEST, encoding=None, errors=None,
@@ -496,7 +390,7 @@ def open(filename, mode='rb', compresslevel=_LEVEL_BEST, encoding=None, errors=N
         raise TypeError('filename must be a str or bytes object, or a file')
     if 't' not in mode:
         return binary
-    return _TextFile(binary, encoding or 'utf-8', errors or 'strict', newline)
+    return io.TextIOWrapper(binary, encoding, errors, newline)
 
 
 def compress(data, compresslevel=_LEVEL_BEST, *, mtime=None):

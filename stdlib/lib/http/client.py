@@ -8,6 +8,7 @@ body is read from the response, which knows its framing: a Content-Length, a
 chunked transfer coding, or "until the server closes".
 """
 
+import io
 import socket
 from email.message import Message, _parse_header_lines
 
@@ -162,7 +163,7 @@ def parse_headers(fp, _class=HTTPMessage):
 
 # ---------------------------------------------------------------- response
 
-class HTTPResponse:
+class HTTPResponse(io.BufferedIOBase):
     """The status, headers and body stream of one response."""
 
     def __init__(self, sock, debuglevel=0, method=None, url=None):
@@ -178,7 +179,6 @@ class HTTPResponse:
         self.length = _UNKNOWN
         self.will_close = _UNKNOWN
         self.url = url
-        self.closed = False
 
     # -- headers ---------------------------------------------------------
     def getheader(self, name, default=None):
@@ -392,18 +392,6 @@ class HTTPResponse:
                 self._close_conn()
         return line
 
-    def readlines(self, hint=-1):
-        return list(self)
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        line = self.readline()
-        if not line:
-            raise StopIteration
-        return line
-
     # -- closing -----------------------------------------------------------
     def _close_conn(self):
         fp, self.fp = self.fp, None
@@ -414,7 +402,7 @@ class HTTPResponse:
         try:
             self._close_conn()
         finally:
-            self.closed = True
+            super().close()
 
     def isclosed(self):
         return self.fp is None
@@ -428,12 +416,6 @@ class HTTPResponse:
 
     def fileno(self):
         return self.fp.fileno()
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
 
 
 # ---------------------------------------------------------------- connection
