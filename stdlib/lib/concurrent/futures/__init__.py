@@ -1,7 +1,7 @@
 """Execute computations asynchronously using threads or processes."""
 
 # The package gathers the public names of _base (Future, wait, ...) and the
-# two executors.  The executors are imported on first use, as CPython does,
+# three executors.  The executors are imported on first use, as CPython does,
 # so importing the package starts nothing.
 
 __author__ = "Brian Quinlan (brian@sweetapp.com)"
@@ -33,10 +33,15 @@ __all__ = (
     "as_completed",
     "ProcessPoolExecutor",
     "ThreadPoolExecutor",
+    "InterpreterPoolExecutor",
 )
 
 # Where the lazily imported names live.
-_LAZY = {"ThreadPoolExecutor": "thread", "ProcessPoolExecutor": "process"}
+_LAZY = {
+    "ThreadPoolExecutor": "thread",
+    "ProcessPoolExecutor": "process",
+    "InterpreterPoolExecutor": "interpreter",
+}
 
 
 def __dir__():
