@@ -221,7 +221,7 @@ constexpr MethodDef kInterpretersFunctions[] = {
                        : Value());
     Ref not_shareable(not_found
                           ? make_exception_class(ts, "concurrent.interpreters", "NotShareableError",
-                                                 val(ts.exc_types().ValueError))
+                                                 val(ts.exc_types().TypeError))
                           : Value());
     return not_shareable && module_add_value(ts, m, "InterpreterError", *base) &&
            module_add_value(ts, m, "InterpreterNotFoundError", *not_found) &&

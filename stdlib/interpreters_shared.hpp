@@ -66,8 +66,8 @@ struct SharedValue {
 // Is `v` shareable as itself (not by pickling)? Exact types only, as in
 // CPython: a subclass of int is not shareable.
 bool is_shareable(ThreadState& ts, Value v);
-// Copies `v` into *out; false with NotShareableError pending when it is not
-// shareable.
+// Copies `v` into *out; false with NotShareableError (a TypeError) pending
+// when it is not shareable.
 [[nodiscard]] bool to_shared(ThreadState& ts, Value v, SharedValue* out);
 // The object for `sv` in the interpreter of `ts` (a new reference, or null
 // with an exception pending).

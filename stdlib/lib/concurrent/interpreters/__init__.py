@@ -165,7 +165,8 @@ def _script_source(code):
 
 def _function_body(fn):
     co = fn.__code__
-    if co.co_argcount or co.co_kwonlyargcount or fn.__closure__:
+    # co_flags 0x04/0x08: *args/**kwargs; keyword-only ones have defaults.
+    if co.co_argcount or co.co_flags & 0x0C or fn.__kwdefaults__ or fn.__closure__:
         raise ValueError("a function given to exec() must take no arguments and close over nothing")
     import linecache
     import textwrap

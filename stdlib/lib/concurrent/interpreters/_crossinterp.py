@@ -82,7 +82,7 @@ def pack(obj):
         data = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
     except Exception as exc:
         raise _interpreters.NotShareableError(
-            f"{type(obj).__name__} does not support cross-interpreter data"
+            f"{obj} does not support cross-interpreter data"
         ) from exc
     return ("p", data, _main_path())
 
