@@ -33,10 +33,11 @@ __all__ = (
     "as_completed",
     "ProcessPoolExecutor",
     "ThreadPoolExecutor",
-    "InterpreterPoolExecutor",
 )
 
-# Where the lazily imported names live.
+# Where the lazily imported names live. InterpreterPoolExecutor (new in
+# CPython 3.14) is importable but kept out of __all__ and dir(), which list
+# what CPython 3.11 lists.
 _LAZY = {
     "ThreadPoolExecutor": "thread",
     "ProcessPoolExecutor": "process",
