@@ -238,9 +238,9 @@ SubInterpreter::SubInterpreter(std::int64_t id, std::shared_ptr<InterpreterGroup
     : m_id(id), m_group(std::move(group)), m_config(std::move(config)) {}
 
 SubInterpreter::~SubInterpreter() {
-    // close() joined the worker, or the process is leaving with the
-    // interpreter still running (then the worker is abandoned, like a
-    // daemon thread).
+    // close() joined the worker. A SubInterpreter still running when its
+    // group goes away is never destroyed (its worker keeps the group, and
+    // the group keeps it), so this is only a safety net.
     if (m_worker.joinable()) m_worker.detach();
 }
 
@@ -429,18 +429,20 @@ bool SubInterpreter::is_running() {
 }
 
 bool SubInterpreter::close(ThreadState* caller) {
+    std::thread worker;  // taken out under the mutex: two closers join it once
     {
         std::lock_guard<std::mutex> lock(m_mutex);
         if (m_state == State::Running) return false;
         if (m_state == State::Idle) m_state = State::Closing;
+        worker = std::move(m_worker);
     }
     m_cond.notify_all();
-    if (!m_worker.joinable()) return true;
+    if (!worker.joinable()) return true;
     if (caller != nullptr) {
         GilRelease released(*caller);
-        m_worker.join();
+        worker.join();
     } else {
-        m_worker.join();
+        worker.join();
     }
     std::lock_guard<std::mutex> lock(m_mutex);
     m_state = State::Closed;
