@@ -24,13 +24,13 @@ def chunk(i):
 
 
 def waiting_share():
-    # Of the time the pool's worker threads spent running Python code here
-    # or waiting to, the share they waited for this interpreter's GIL
-    # (gilt's gil module; the same numbers as -X gilstats).
+    # The share of their time the pool's worker threads spent waiting for
+    # this interpreter's GIL, rather than running Python code here or blocked
+    # with it released (gilt's gil module; the same numbers as -X gilstats).
     rows = [r for r in gil.stats() if r["name"].startswith("worker")]
-    running = sum(r["running"] for r in rows)
     waiting = sum(r["waiting"] for r in rows)
-    return waiting / (running + waiting) if running + waiting else 0.0
+    total = waiting + sum(r["running"] + r["blocked"] for r in rows)
+    return waiting / total if total else 0.0
 
 
 def on_pool(executor):
