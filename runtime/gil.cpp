@@ -79,6 +79,17 @@
 //   a thread waits (m_io_waiters), the others may not take a free GIL. A
 //   CPU-bound holder therefore gives way at its next check point, and an I/O
 //   thread's round trip costs a check point instead of a switch interval.
+//   And a thread that releases the GIL to block keeps a short claim on it
+//   (kIoPriorityGrace, m_io_grace_until): for that long after the release
+//   only threads back from I/O may take it. Without the claim, the socket
+//   echo of bench/gil_convoy stayed 4-6x slower beside a CPU thread: a
+//   send() that returns in microseconds, or an echo that answers within a
+//   few tens of them, still let the CPU thread take the GIL every time, so
+//   each of the four returns from I/O per round trip cost a forced hand-off
+//   (a check point, a futex wake of the I/O thread, a wake of the CPU thread
+//   after the switch). With the claim, I/O that completes quickly finds the
+//   GIL free; I/O that really blocks (a sleep, a slow peer) gives the CPU
+//   thread the GIL once the claim runs out.
 //
 // THE DETERMINISTIC SCHEDULER (-X sched=SEED)
 //
@@ -220,6 +231,12 @@ namespace {
 
 constexpr auto kRelaxed = std::memory_order_relaxed;
 
+// io-priority: how long a release for blocking keeps the GIL for threads back
+// from I/O (see HAND-OFF POLICIES above). Long enough for a system call that
+// does not block and for a local peer's answer to arrive, short against the
+// switch interval.
+constexpr std::chrono::microseconds kIoPriorityGrace{50};
+
 std::uintptr_t address_of(const GilThread& thread) {
     return reinterpret_cast<std::uintptr_t>(&thread);
 }
@@ -331,9 +348,11 @@ std::uint64_t Gil::wait_until_free(Lock& lock, GilThread& thread, bool yielded, 
         // this thread began waiting, whichever is later (see "where it
         // differs"). Once a request is pending, the drop will wake us: wait
         // an interval at a time, as CPython does.
-        const GilClock::time_point slice_end =
-            m_drop_request.load(kRelaxed) ? GilClock::now() + interval
-                                          : std::max(waiting_since, m_switched_at) + interval;
+        GilClock::time_point slice_end = m_drop_request.load(kRelaxed)
+                                             ? GilClock::now() + interval
+                                             : std::max(waiting_since, m_switched_at) + interval;
+        // Waiting out an io-priority claim on a free GIL: look again when it ends.
+        if (m_holder.load(kRelaxed) == nullptr) slice_end = std::min(slice_end, m_io_grace_until);
         const bool timed_out = cond.wait_until(lock, slice_end) == std::cv_status::timeout;
         if (timed_out && m_holder.load(kRelaxed) != nullptr &&
             m_switch_number == saved_switch_number && !m_drop_request.load(kRelaxed)) {
@@ -358,7 +377,7 @@ bool Gil::policy_lets_take(const GilThread& thread, bool from_io) const {
         case GilPolicy::Fifo:
             return m_fifo.empty() || m_fifo.front() == &thread;
         case GilPolicy::IoPriority:
-            return from_io || m_io_waiters == 0;
+            return from_io || (m_io_waiters == 0 && GilClock::now() >= m_io_grace_until);
     }
     return true;
 }
@@ -392,6 +411,7 @@ void Gil::drop(GilThread& thread, bool blocking) {
     Lock lock(m_mutex);
     const GilClock::time_point now = GilClock::now();
     const bool asked_to_drop = release_locked(thread, now, blocking);
+    if (m_policy == GilPolicy::IoPriority && blocking) m_io_grace_until = now + kIoPriorityGrace;
     if (m_policy != GilPolicy::CPython) {
         // The next holder is chosen by the policy: wake every waiter, and the
         // one it names takes the GIL (few threads wait at a time).
@@ -656,6 +676,7 @@ void Gil::reinit_after_fork(GilThread& survivor) noexcept {
     new (&m_sched_cond) std::condition_variable();
     m_fifo.clear();
     m_io_waiters = 0;
+    m_io_grace_until = {};
     m_sched_waiting.clear();
     m_sched_turn = nullptr;
     const GilClock::time_point now = GilClock::now();

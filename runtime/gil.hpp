@@ -344,6 +344,10 @@ private:
     // many of them are back from blocking I/O. Guarded by m_mutex.
     std::deque<const GilThread*> m_fifo;
     int m_io_waiters = 0;
+    // IoPriority: until when the last release for blocking reserves a free
+    // GIL for threads back from I/O (gil.cpp, HAND-OFF POLICIES). Guarded by
+    // m_mutex.
+    GilClock::time_point m_io_grace_until{};
 
     // -X sched. m_scheduled is fixed at start-up. The PRNG, the set of
     // threads waiting for a turn (sorted by m_sched_index, so that the order

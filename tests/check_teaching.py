@@ -5,7 +5,8 @@ Each lesson prints its measurements; this checks the facts they must show,
 with bounds wide enough for a loaded machine (the CPU-bound threads are not
 faster, the sleeping threads overlap, the unlocked counter loses updates
 under -X switch=instruction and -X sched while the locked one is exact, the
-same seed replays the same result).
+same seed replays the same result, two interpreters keep more cores busy
+than two threads).
 
     python3 tests/check_teaching.py --gilt build/release/gilt
 """
@@ -61,6 +62,9 @@ def main():
     for options in ((), ("-X", "gilpolicy=io-priority")):
         r = lesson(gilt, "04_convoy.py", *options)
         check(re.search(r"slow-down: [\d.]+x", r.stdout), f"04 {options}: {r.stdout}")
+
+    r = lesson(gilt, "05_threads_processes_interpreters.py")
+    check("claim holds" in r.stdout, f"05: {r.stdout}")
 
     print(f"{len(FAILURES)} failures")
     return 1 if FAILURES else 0

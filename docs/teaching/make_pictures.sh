@@ -22,4 +22,5 @@ run 03_lost_update.py 03_lost_update_instruction -X switch=instruction
 run 03_lost_update.py 03_lost_update_sched -X sched=42
 run 04_convoy.py 04_convoy
 run 04_convoy.py 04_convoy_io_priority -X gilpolicy=io-priority
+run 05_threads_processes_interpreters.py 05_threads_processes_interpreters
 echo "wrote $out/*.txt and $out/*.svg"

@@ -709,6 +709,76 @@ TEST(GilTest, ReinitAfterForkMakesTheSurvivorTheHolder) {
     thread_b.join();
 }
 
+// io-priority: a thread back from blocking I/O asks the holder to drop at
+// once, without waiting out a switch interval (here ten seconds, so the
+// request cannot come from the interval rule), and gets the GIL next.
+TEST(GilPolicyTest, IoPriorityReturnFromIoAsksAtOnce) {
+    Gil gil;
+    gil.set_policy(GilPolicy::IoPriority);
+    ASSERT_TRUE(gil.set_switch_interval(10.0));
+    GilThread io(1, "io");
+    GilThread cpu(2, "cpu");
+    std::latch io_blocked(1);
+    std::latch cpu_holds(1);
+    std::atomic<bool> io_has_it{false};
+
+    std::thread io_thread([&] {
+        gil.take(io);
+        {
+            GilRelease released(gil, io);
+            io_blocked.count_down();
+            cpu_holds.wait();  // the "I/O" completes while the CPU thread holds the GIL
+        }
+        io_has_it = true;
+        gil.drop(io);
+    });
+    std::thread cpu_thread([&] {
+        io_blocked.wait();
+        gil.take(cpu);
+        cpu_holds.count_down();
+        const auto asked_at = GilClock::now();
+        EXPECT_TRUE(run_until_drop_requested(gil));
+        EXPECT_LT(GilClock::now() - asked_at, 5s);
+        gil.drop(cpu);  // forced: returns once the I/O thread has the GIL
+        EXPECT_TRUE(spin_until([&] { return io_has_it.load(); }));
+    });
+    io_thread.join();
+    cpu_thread.join();
+    EXPECT_EQ(io.stats.drop_requests, 1u);
+    EXPECT_EQ(cpu.stats.forced_switches, 1u);
+}
+
+// fifo: a free GIL goes to the longest waiter, not to whoever asks first
+// after the release.
+TEST(GilPolicyTest, FifoServesWaitersInArrivalOrder) {
+    Gil gil;
+    gil.set_policy(GilPolicy::Fifo);
+    GilThread holder(1, "holder");
+    GilThread first(2, "first");
+    GilThread second(3, "second");
+    std::vector<int> order;  // guarded by the GIL
+    gil.take(holder);
+    std::thread t1([&] {
+        gil.take(first);
+        order.push_back(1);
+        gil.drop(first);
+    });
+    // The first waiter is queued once it has asked for a drop (one interval).
+    ASSERT_TRUE(run_until_drop_requested(gil));
+    std::thread t2([&] {
+        gil.take(second);
+        order.push_back(2);
+        gil.drop(second);
+    });
+    // Give the second waiter time to queue behind the first; if it is late,
+    // the order is the same anyway.
+    std::this_thread::sleep_for(20ms);
+    gil.drop(holder);
+    t1.join();
+    t2.join();
+    EXPECT_EQ(order, (std::vector<int>{1, 2}));
+}
+
 TEST(GilDeathTest, DropWithoutHoldingIsFatal) {
     GTEST_FLAG_SET(death_test_style, "threadsafe");
     Gil gil;

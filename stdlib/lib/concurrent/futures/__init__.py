@@ -1,7 +1,7 @@
 """Execute computations asynchronously using threads or processes."""
 
 # The package gathers the public names of _base (Future, wait, ...) and the
-# two executors.  The executors are imported on first use, as CPython does,
+# three executors.  The executors are imported on first use, as CPython does,
 # so importing the package starts nothing.
 
 __author__ = "Brian Quinlan (brian@sweetapp.com)"
@@ -35,8 +35,14 @@ __all__ = (
     "ThreadPoolExecutor",
 )
 
-# Where the lazily imported names live.
-_LAZY = {"ThreadPoolExecutor": "thread", "ProcessPoolExecutor": "process"}
+# Where the lazily imported names live. InterpreterPoolExecutor (new in
+# CPython 3.14) is importable but kept out of __all__ and dir(), which list
+# what CPython 3.11 lists.
+_LAZY = {
+    "ThreadPoolExecutor": "thread",
+    "ProcessPoolExecutor": "process",
+    "InterpreterPoolExecutor": "interpreter",
+}
 
 
 def __dir__():

@@ -169,6 +169,10 @@ class ThreadPoolExecutor(_base.Executor):
 
     # Numbers the default thread-name prefixes: ThreadPoolExecutor-0, -1, ...
     _counter = itertools.count().__next__
+    # What a worker thread runs, and what a failed initializer breaks the
+    # pool with: InterpreterPoolExecutor gives each worker an interpreter.
+    _worker_main = staticmethod(_worker)
+    _broken_error = BrokenThreadPool
 
     def __init__(self, max_workers=None, thread_name_prefix="", initializer=None, initargs=()):
         """A pool of at most `max_workers` threads, started as work arrives.
@@ -195,7 +199,7 @@ class ThreadPoolExecutor(_base.Executor):
     def _refuse_work(self):
         # Raises when no more work may be submitted; the locks are held.
         if self._broken:
-            raise BrokenThreadPool(self._broken)
+            raise self._broken_error(self._broken)
         if self._shutdown:
             raise RuntimeError("cannot schedule new futures after shutdown")
         if _workers.exiting:
@@ -227,7 +231,7 @@ class ThreadPoolExecutor(_base.Executor):
 
         worker = threading.Thread(
             name=f"{self._thread_name_prefix}_{number}",
-            target=_worker,
+            target=self._worker_main,
             args=(weakref.ref(self, wake_worker), work_queue, self._initializer, self._initargs),
         )
         worker.start()
@@ -250,7 +254,7 @@ class ThreadPoolExecutor(_base.Executor):
             self._broken = _BROKEN_MESSAGE
             for job in self._take_queued():
                 if not job.future.cancelled():
-                    job.future.set_exception(BrokenThreadPool(_BROKEN_MESSAGE))
+                    job.future.set_exception(self._broken_error(_BROKEN_MESSAGE))
 
     def shutdown(self, wait=True, *, cancel_futures=False):
         with self._lock:
