@@ -131,6 +131,7 @@ Host::Host(Options options) : m_state(std::make_unique<HostState>()) {
 Host::~Host() {
     finalize();
     release_async_calls(*m_state);
+    release_bindings(*m_state);
     if (m_state->live_objects != 0) {
         std::fprintf(stderr, "gilt: Host destroyed while %zu of its Handles are alive\n",
                      m_state->live_objects);

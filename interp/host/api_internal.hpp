@@ -31,6 +31,8 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <typeindex>
+#include <unordered_map>
 #include <vector>
 
 #include <boost/context/pooled_fixedsize_stack.hpp>
@@ -68,6 +70,15 @@ struct AsyncState {
     Handle run;  // _hostasync.run; empty until the first def_async
 };
 
+// A typed host function (gilt/bind.hpp) as its trampoline finds it: the
+// function and its argument spec for parse_args_span.
+struct TypedEntry {
+    TypedFunction fn;
+    std::vector<std::string_view> spec;  // views into fn.params, "|" before defaults
+    bool named = false;                  // keywords allowed (gilt::arg given)
+    std::uint32_t required = 0;          // parameters without a default
+};
+
 struct HostState {
     Host* host = nullptr;
     std::unique_ptr<Interpreter> interp;
@@ -88,11 +99,16 @@ struct HostState {
     // must not be destroyed under them.
     bool daemon_threads = false;
     std::unique_ptr<AsyncState> async;
+    // Typed host functions, indexed like `functions` (api_bind.cpp).
+    std::vector<std::unique_ptr<TypedEntry>> typed;
+    // Host classes: the class object bound for each C++ type (owned).
+    std::unordered_map<std::type_index, Value> classes;
 
     ~HostState() {
         if (!interp) return;
         ThreadState& main = interp->main_thread();
         if (!interp->gil.is_held_by(main.gil_thread)) interp->gil.take(main.gil_thread);
+        for (auto& [t, cls] : classes) clear_ref(cls);
         clear_ref(last_error);
         clear_ref(main_dict);
         interp->module_state.erase("gilt.host");
@@ -234,6 +250,9 @@ Value catch_into_python(HostState& hs, F&& body) {
 
 // A builtin function object for a new host function entry (api_functions.cpp).
 Value make_host_function(HostState& hs, std::string_view name, Function fn, Value module_name);
+// Drops the Handles typed functions keep (their defaults), before the
+// Host's Handles are counted at its destruction (api_bind.cpp).
+void release_bindings(HostState& hs);
 // Unwinds the async calls still suspended (api_async.cpp), before the
 // Host's Handles are counted at its destruction.
 void release_async_calls(HostState& hs);
