@@ -12,30 +12,47 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <string>
 
 int main(int argc, char** argv) {
     long n = argc > 1 ? std::atol(argv[1]) : 2000000;
+    // `gilt_bench_hostcall N typed|raw|abs|empty` runs that loop once and
+    // prints nothing: bench/hostcall_instructions counts its instructions.
+    std::string only = argc > 2 ? argv[2] : "";
     gilt::Host host;
     host.def("add", [](std::int64_t a, std::int64_t b) { return a + b; });
     host.def("add_raw", [](gilt::CallContext& ctx, std::span<const gilt::Handle> args) {
         return ctx.host().object(args[0].as_int() + args[1].as_int());
     });
     host.set_global("N", n);
-    auto best_ns = [&](const char* body) {
-        std::string source = std::string("for i in range(N):\n    ") + body + "\n";
+    // The loops run in functions, so `i` and the callee are locals, as in
+    // bench/hostcall_cpython.py.
+    host.exec(
+        "def loop(f, n):\n    for i in range(n):\n        f(i, 1)\n"
+        "def loop1(f, n):\n    for i in range(n):\n        f(i)\n"
+        "def empty(f, n):\n    for i in range(n):\n        pass\n");
+    auto best_ns = [&](const char* call) {
         double best = 1e300;
-        for (int run = 0; run < 5; ++run) {
+        for (int run = 0; run < 7; ++run) {
             auto start = std::chrono::steady_clock::now();
-            host.exec(source);
+            host.exec(call);
             auto stop = std::chrono::steady_clock::now();
             best = std::min(best, std::chrono::duration<double, std::nano>(stop - start).count());
         }
         return best / n;
     };
-    double empty = best_ns("pass");
-    double typed = best_ns("add(i, 1)");
-    double raw = best_ns("add_raw(i, 1)");
-    double builtin = best_ns("abs(i)");
+    if (!only.empty()) {
+        const char* call = only == "typed" ? "loop(add, N)"
+                           : only == "raw" ? "loop(add_raw, N)"
+                           : only == "abs" ? "loop1(abs, N)"
+                                           : "empty(None, N)";
+        host.exec(call);
+        return 0;
+    }
+    double empty = best_ns("empty(None, N)");
+    double typed = best_ns("loop(add, N)");
+    double raw = best_ns("loop(add_raw, N)");
+    double builtin = best_ns("loop1(abs, N)");
     std::printf("gilt, N=%ld\n", n);
     std::printf("empty loop:               %6.1f ns per iteration\n", empty);
     std::printf("typed add(i, 1):          %6.1f ns per call\n", typed - empty);

@@ -5,9 +5,9 @@
 // (arg_parse, so the errors are CPython's), the per-type conversions, and
 // the classes.
 //
-// A call of a typed function goes: the builtin function object, bound to a
-// small int indexing HostState::typed, calls typed_trampoline with
-// (index, args...). The trampoline lays the arguments out one per
+// A call of a typed function goes: the builtin function object, bound to
+// the address of its TypedEntry (as a small int), calls typed_trampoline
+// with (entry, args...). The trampoline lays the arguments out one per
 // parameter (positional, keywords, defaults), then runs the converter
 // inside catch_into_python, so any C++ exception, a conversion's
 // ScriptError included, becomes the script's exception.
@@ -286,14 +286,16 @@ Value run_typed(HostState& hs, TypedEntry& e, Value self, Args args) {
     });
 }
 
-// args[0]: the index into HostState::typed; for a method, args[1] is self.
+// args[0]: the function's TypedEntry, its address as a small int (the
+// bound self: entries never move and outlive the interpreter, and this
+// spares a lookup of the Host per call); for a method, args[1] is self.
 Value typed_trampoline(ThreadState& ts, Args args) {
     CurrentThread current(ts);
-    HostState* hs = host_state_of(ts);
-    if (hs == nullptr || args.n == 0 || !args[0].is_small_int()) {
+    if (args.n == 0 || !args[0].is_small_int()) {
         return raise(ts, ts.exc_types().SystemError, "host function called without its host");
     }
-    TypedEntry& e = *hs->typed[static_cast<std::size_t>(args[0].as_small_int())];
+    TypedEntry& e = *reinterpret_cast<TypedEntry*>(args[0].as_small_int());
+    HostState* hs = e.hs;
     Args rest = args.drop_first();
     if (!e.fn.method) return run_typed(*hs, e, Value(), rest);
     if (rest.n == 0) {
@@ -312,6 +314,7 @@ Handle make_typed_function(HostState* hs, TypedFunction fn, std::string_view mod
     Entry entry(*hs);
     ThreadState& ts = entry.ts;
     auto e = std::make_unique<TypedEntry>();
+    e->hs = hs;
     e->fn = std::move(fn);
     e->named = !e->fn.params.empty() && !e->fn.params.front().empty();
     for (std::size_t i = 0; i < e->fn.params.size(); ++i) {
@@ -320,14 +323,15 @@ Handle make_typed_function(HostState* hs, TypedFunction fn, std::string_view mod
         e->spec.push_back(e->fn.params[i]);
         if (required) ++e->required;
     }
-    std::int64_t index = static_cast<std::int64_t>(hs->typed.size());
+    auto address = reinterpret_cast<std::intptr_t>(e.get());
+    if (!Value::fits_small(address)) throw std::bad_alloc();  // never on 48-bit address spaces
     hs->typed.push_back(std::move(e));
     Ref name_str(make_str_checked(*hs, module_name));
     if (!name_str) throw_pending(*hs);
     Ref func(
         make_native_function(ts, hs->typed.back()->fn.name.c_str(), typed_trampoline, *name_str));
     if (!func) throw_pending(*hs);
-    return own_or_throw(*hs, native_bind(ts, *func, Value::small_int(index)));
+    return own_or_throw(*hs, native_bind(ts, *func, Value::small_int(address)));
 }
 
 void def_typed(HostState* hs, const Handle* target, TypedFunction fn) {

@@ -73,6 +73,7 @@ struct AsyncState {
 // A typed host function (gilt/bind.hpp) as its trampoline finds it: the
 // function and its argument spec for parse_args_span.
 struct TypedEntry {
+    HostState* hs;  // its Host: the trampoline reaches it from here
     TypedFunction fn;
     std::vector<std::string_view> spec;  // views into fn.params, "|" before defaults
     bool named = false;                  // keywords allowed (gilt::arg given)
