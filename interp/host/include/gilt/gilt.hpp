@@ -12,6 +12,11 @@
 //
 // Link with the CMake target gilt::gilt (`find_package(gilt)`).
 //
+// Two headers this one includes at its end add the typed layer: gilt/bind.hpp
+// (host functions with C++ signatures, `host.def("area", [](double w, double
+// h) { return w * h; })`, and gilt::Module) and gilt/class.hpp (host
+// classes, gilt::class_<T>). docs/embedding.md is the guide.
+//
 // The shape of the API
 // --------------------
 // A `Host` owns one interpreter: its heap, modules, threads and (soon) its
