@@ -41,7 +41,7 @@ struct Spec {
     uint32_t reqlimit = 0;  // required keyword-only parameters are [maxpos, reqlimit)
 };
 
-Spec parse_spec(std::initializer_list<std::string_view> spec) {
+Spec parse_spec(std::span<const std::string_view> spec) {
     Spec s;
     uint32_t optional_from = UINT32_MAX;  // without "|": every keyword-only one is optional
     for (std::string_view item : spec) {
@@ -123,9 +123,15 @@ bool check_counts(ThreadState& ts, const Spec& s, uint32_t n, uint32_t nkw,
 bool parse_args_slow(ThreadState& ts, Args args, std::string_view fname,
                      std::initializer_list<std::string_view> spec,
                      std::initializer_list<Value*> out) {
+    return parse_args_span(ts, args, fname, std::span(spec.begin(), spec.size()),
+                           std::span(out.begin(), out.size()));
+}
+
+bool parse_args_span(ThreadState& ts, Args args, std::string_view fname,
+                     std::span<const std::string_view> spec, std::span<Value* const> out) {
     const Spec s = parse_spec(spec);
     assert(out.size() == s.count);
-    Value* const* outs = out.begin();
+    Value* const* outs = out.data();
     uint32_t n = args.n;
     uint32_t nkw = args.kw_count();
     bool required_kwonly = s.reqlimit > s.maxpos;

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <initializer_list>
+#include <span>
 #include <string_view>
 
 #include "runtime/object.hpp"
@@ -24,6 +25,12 @@ namespace gilt {
 [[nodiscard]] bool parse_args_slow(ThreadState& ts, Args args, std::string_view fname,
                                    std::initializer_list<std::string_view> spec,
                                    std::initializer_list<Value*> out);
+// The same with a spec made at run time (the typed host functions of the
+// embedding API build theirs from the names a host gives); at most 32
+// parameters.
+[[nodiscard]] bool parse_args_span(ThreadState& ts, Args args, std::string_view fname,
+                                   std::span<const std::string_view> spec,
+                                   std::span<Value* const> out);
 
 // Inline because almost every call passes a few positional arguments and no
 // keywords: then only the spec's shape matters, and that is a short scan of

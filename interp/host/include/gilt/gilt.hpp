@@ -12,6 +12,11 @@
 //
 // Link with the CMake target gilt::gilt (`find_package(gilt)`).
 //
+// Two headers this one includes at its end add the typed layer: gilt/bind.hpp
+// (host functions with C++ signatures, `host.def("area", [](double w, double
+// h) { return w * h; })`, and gilt::Module) and gilt/class.hpp (host
+// classes, gilt::class_<T>). docs/embedding.md is the guide.
+//
 // The shape of the API
 // --------------------
 // A `Host` owns one interpreter: its heap, modules, threads and (soon) its
@@ -457,6 +462,10 @@ template <class T>
 struct IsOptional<std::optional<T>> : std::true_type {};
 template <class T>
 inline constexpr bool kAlwaysFalse = false;
+// The conversions of typed host functions (gilt/bind.hpp), which to_handle
+// falls back on for the types it does not handle itself.
+template <class T, class = void>
+struct Caster;
 
 template <class T>
 Handle to_handle(HostState* host, const T& v) {
@@ -487,11 +496,12 @@ Handle to_handle(HostState* host, const T& v) {
         for (const auto& [k, x] : v) items.emplace(k, to_handle(host, x));
         return make_dict(host, items);
     } else {
-        static_assert(kAlwaysFalse<U>, "no conversion from this C++ type to gilt::Handle");
+        return Caster<U>::to(host, v);  // tuples, other maps, enums, host classes (bind.hpp)
     }
 }
 
 HostState* state_of(const Handle& o);
+HostState* state_of(Host& host);
 }  // namespace detail
 
 // ---------------------------------------------------------------------------
@@ -557,6 +567,13 @@ public:
     // by exec/eval/call and the main script see it). Replaces any previous
     // global of that name.
     void def(std::string_view name, Function fn);
+    // The same for a typed function: any callable whose parameters and
+    // result convert (gilt/bind.hpp), optionally followed by one gilt::arg
+    // per parameter naming it (and giving a default):
+    //     host.def("area", [](double w, double h) { return w * h; });
+    template <class F, class... Extra>
+    requires(!std::is_convertible_v<F&&, Function> ||
+             sizeof...(Extra) > 0) void def(std::string_view name, F&& fn, const Extra&... extra);
     // Creates module `name` holding the given functions and registers it in
     // sys.modules, so scripts `import name`. Returns the module (set more
     // attributes on it with set_attr). A dotted name is not bound as an
@@ -666,3 +683,6 @@ T Handle::as() const {
 }
 
 }  // namespace gilt
+
+#include <gilt/bind.hpp>   // typed host functions, gilt::Module
+#include <gilt/class.hpp>  // host classes
