@@ -50,11 +50,14 @@ Value task_get_context(ThreadState& ts, Args args);
 Value task_get_name(ThreadState& ts, Args args);
 Value task_set_name(ThreadState& ts, Args args);
 Value task_get_stack(ThreadState& ts, Args args);
+Value task_set_result(ThreadState& ts, Args args);
+Value task_set_exception(ThreadState& ts, Args args);
 
 constexpr MethodDef kTaskMethods[] = {
     {"cancel", task_cancel_method}, {"cancelling", task_cancelling},   {"uncancel", task_uncancel},
     {"get_coro", task_get_coro},    {"get_context", task_get_context}, {"get_name", task_get_name},
-    {"set_name", task_set_name},    {"get_stack", task_get_stack},
+    {"set_name", task_set_name},    {"get_stack", task_get_stack},     {"set_result", task_set_result},
+    {"set_exception", task_set_exception},
 };
 
 Value get_must_cancel(ThreadState&, Value self) {
@@ -338,6 +341,16 @@ Value task_set_name(ThreadState& ts, Args args) {
     if (s.is_null()) return Value();
     set_ref(task_obj(self_task(args))->name, s);
     return Value::none();
+}
+
+// Only the coroutine finishes a task (CPython's Task refuses both).
+Value task_set_result(ThreadState& ts, Args) {
+    return raise(ts, ts.exc_types().RuntimeError, "Task does not support set_result operation");
+}
+
+Value task_set_exception(ThreadState& ts, Args) {
+    return raise(ts, ts.exc_types().RuntimeError,
+                 "Task does not support set_exception operation");
 }
 
 Value task_get_stack(ThreadState& ts, Args) {

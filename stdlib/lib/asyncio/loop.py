@@ -30,6 +30,29 @@ __all__ = ('AbstractEventLoop', 'BaseEventLoop', 'AbstractEventLoopPolicy',
 logger = logging.getLogger('asyncio')
 
 
+def _numeric_address(host, port, family, type, proto):
+    """The getaddrinfo() entry of a literal IPv4/IPv6 host, or None."""
+    if not isinstance(host, str) or '%' in host:
+        return None
+    if port is None:
+        port = 0
+    elif not isinstance(port, int):
+        return None
+    protos = {socket.SOCK_STREAM: socket.IPPROTO_TCP, socket.SOCK_DGRAM: socket.IPPROTO_UDP}
+    if type not in protos:
+        return None
+    proto = proto or protos[type]
+    kinds = [family] if family else [socket.AF_INET, socket.AF_INET6]
+    for fam in kinds:
+        try:
+            socket.inet_pton(fam, host)
+        except (OSError, ValueError):
+            continue
+        addr = (host, port) if fam == socket.AF_INET else (host, port, 0, 0)
+        return fam, type, proto, '', addr
+    return None
+
+
 def _fd_of(fileobj):
     if isinstance(fileobj, int):
         fd = fileobj
@@ -279,6 +302,15 @@ class BaseEventLoop(_asyncio.Loop):
         from .tasks import wrap_future
         return wrap_future(executor.submit(func, *args), loop=self)
 
+    async def _resolve(self, host, port, *, family=0, type=0, proto=0, flags=0):
+        # A numeric host needs no resolver thread (and works after the
+        # default executor is shut down), as in CPython's _ensure_resolved.
+        info = _numeric_address(host, port, family, type, proto)
+        if info is not None:
+            return [info]
+        return await self.getaddrinfo(host, port, family=family, type=type,
+                                      proto=proto, flags=flags)
+
     async def getaddrinfo(self, host, port, *, family=0, type=0, proto=0, flags=0):
         return await self.run_in_executor(None, socket.getaddrinfo, host, port,
                                           family, type, proto, flags)
@@ -401,8 +433,8 @@ class BaseEventLoop(_asyncio.Loop):
     async def sock_connect(self, sock, address):
         self._check_sock(sock)
         if sock.family in (socket.AF_INET, socket.AF_INET6):
-            infos = await self.getaddrinfo(*address[:2], family=sock.family,
-                                           type=sock.type, proto=sock.proto)
+            infos = await self._resolve(*address[:2], family=sock.family,
+                                        type=sock.type, proto=sock.proto)
             address = infos[0][4]
         try:
             sock.connect(address)
