@@ -14,6 +14,9 @@ import logging
 import os
 import socket
 import threading
+import sys
+import warnings
+import weakref
 
 import _asyncio
 from _asyncio import Future, Task, Handle, TimerHandle
@@ -96,6 +99,9 @@ class BaseEventLoop(_asyncio.Loop):
         self._executor_shutdown_called = False
         self._task_factory = None
         self._asyncgens_shutdown_called = False
+        # Async generators first iterated in this loop and not yet finished
+        # (weakly held: a finished or dropped one simply leaves).
+        self._asyncgens = weakref.WeakSet()
 
     def __repr__(self):
         return (f'<{type(self).__name__} running={self.is_running()} '
@@ -163,7 +169,28 @@ class BaseEventLoop(_asyncio.Loop):
             raise RuntimeError('This event loop is already running')
         if _get_running_loop() is not None:
             raise RuntimeError('Cannot run the event loop while another loop is running')
-        self._run_forever_core()
+        saved_hooks = sys.get_asyncgen_hooks()
+        sys.set_asyncgen_hooks(firstiter=self._asyncgen_firstiter_hook,
+                               finalizer=self._asyncgen_finalizer_hook)
+        try:
+            self._run_forever_core()
+        finally:
+            sys.set_asyncgen_hooks(*saved_hooks)
+
+    # --- async generators (the hooks run_forever installs) ---
+
+    def _asyncgen_firstiter_hook(self, agen):
+        if self._asyncgens_shutdown_called:
+            warnings.warn(f'asynchronous generator {agen!r} was scheduled after '
+                          f'loop.shutdown_asyncgens() call', ResourceWarning, source=self)
+        self._asyncgens.add(agen)
+
+    def _asyncgen_finalizer_hook(self, agen):
+        # An unfinished generator was dropped: its aclose() runs as a task
+        # (it may await in its finally blocks). Possibly from another thread.
+        self._asyncgens.discard(agen)
+        if not self.is_closed():
+            self.call_soon_threadsafe(self.create_task, agen.aclose())
 
     def run_until_complete(self, future):
         if self.is_closed():
@@ -200,6 +227,20 @@ class BaseEventLoop(_asyncio.Loop):
 
     async def shutdown_asyncgens(self):
         self._asyncgens_shutdown_called = True
+        pending = list(self._asyncgens)
+        if not pending:
+            return
+        self._asyncgens.clear()
+        from .tasks import gather
+        outcomes = await gather(*(agen.aclose() for agen in pending), return_exceptions=True)
+        for agen, outcome in zip(pending, outcomes):
+            if isinstance(outcome, Exception):
+                self.call_exception_handler({
+                    'message': f'an error occurred during closing of '
+                               f'asynchronous generator {agen!r}',
+                    'exception': outcome,
+                    'asyncgen': agen,
+                })
 
     async def shutdown_default_executor(self):
         self._executor_shutdown_called = True
@@ -595,6 +636,6 @@ def _collect_at_exit():
         gc.collect()
 
 
-_asyncio._set_helpers(_native_repr, _report_callback_error)
+_asyncio._set_helpers(_native_repr, _report_callback_error, reprs.task_stack)
 import atexit
 atexit.register(_collect_at_exit)
