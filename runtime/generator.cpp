@@ -22,6 +22,7 @@
 #include "runtime/errors.hpp"
 #include "runtime/exception.hpp"
 #include "runtime/function.hpp"
+#include "runtime/gc.hpp"
 #include "runtime/heap.hpp"
 #include "runtime/interpreter.hpp"
 #include "runtime/iterators.hpp"
@@ -234,7 +235,9 @@ bool gen_close(ThreadState& ts, Value gen) {
     if (r == SendResult::Yielded) {
         decref(out);
         raise_fmt(ts, ts.exc_types().RuntimeError, "{} ignored GeneratorExit",
-                  is_coroutine(ts, gen) ? "coroutine" : "generator");
+                  is_coroutine(ts, gen)                       ? "coroutine"
+                  : g->hdr.type == ts.types().async_generator ? "async generator"
+                                                              : "generator");
         return false;
     }
     if (r == SendResult::Returned) {
@@ -380,15 +383,50 @@ bool warn_never_awaited(Object* o) {
     return --o->refcnt != 0;
 }
 
+// A generator dying unfinished is finalized first (CPython's
+// _PyGen_Finalize): an async generator with a finalizer hook is handed to it
+// (asyncio schedules its aclose()), any other suspended one is closed, so
+// its `finally` blocks and `with` exits run. The object is alive again
+// (refcnt 1) meanwhile; true when something kept it, then it must not be
+// freed. Errors are reported as unraisable. Not at interpreter tear-down,
+// and not while the cycle collector clears garbage: the objects around the
+// frame may be half cleared then (CPython finalizes garbage before clearing
+// it, PEP 442; gilt's collector does not, so such a generator is freed
+// without running its `finally`).
+bool finalize_on_death(Object* o) {
+    Interpreter& interp = *o->type->interp;
+    if (interp.gc && interp.gc->collecting) return false;
+    auto* g = reinterpret_cast<GeneratorObject*>(o);
+    bool hooked = !g->ag_finalizer.is_null() && g->state != GenState::Completed;
+    if (!hooked && g->state != GenState::Suspended) return false;
+    ThreadState* ts = ThreadState::current(interp);
+    if (!ts || interp.sys.is_null() || interp.modules.is_null()) return false;
+    Value saved = fetch_exception(*ts);
+    o->refcnt = 1;
+    Value self = Value::object(o);
+    bool ok;
+    if (hooked) {
+        Ref hook(std::exchange(g->ag_finalizer, Value()));
+        ok = !Ref(call1(*ts, *hook, self)).is_null();
+    } else {
+        ok = gen_close(*ts, self);
+    }
+    if (!ok) write_unraisable(*ts, self);
+    restore_exception(*ts, saved);
+    return --o->refcnt != 0;
+}
+
 void gen_dealloc(Object* o) {
     auto* g = reinterpret_cast<GeneratorObject*>(o);
     if (g->state == GenState::Created && o->type == o->type->interp->types.coroutine &&
         warn_never_awaited(o))
         return;
+    if (finalize_on_death(o)) return;
     free_frame(g);
     clear_ref(g->name);
     clear_ref(g->qualname);
     clear_ref(g->code);
+    clear_ref(g->ag_finalizer);
     free_object(o);
 }
 
@@ -403,10 +441,12 @@ void gen_traverse(Object* o, VisitFn visit, void* ctx) {
             if (!p->is_null()) visit(*p, ctx);
         if (!f->func.is_null()) visit(f->func, ctx);
     }
+    if (!g->ag_finalizer.is_null()) visit(g->ag_finalizer, ctx);
 }
 
 void gen_clear(Object* o) {
     free_frame(reinterpret_cast<GeneratorObject*>(o));
+    clear_ref(reinterpret_cast<GeneratorObject*>(o)->ag_finalizer);
 }
 
 Value gen_repr(ThreadState& ts, Value self) {
@@ -429,8 +469,18 @@ Value gen_get_running(ThreadState&, Value self) {
 Value gen_get_code(ThreadState&, Value self) {
     return new_ref(gen_obj(self)->code);
 }
-Value gen_get_frame(ThreadState&, Value) {
-    return Value::none();
+// gi_frame / cr_frame / ag_frame: a snapshot of the frame, made by the sys
+// module's _getframe machinery (registered in module_state, since the
+// runtime does not include stdlib); a running generator's shows its
+// callers as f_back, a suspended one's none. None once it finished.
+Value gen_get_frame(ThreadState& ts, Value self) {
+    GeneratorObject* g = gen_obj(self);
+    using FrameSnapshotFn = Value (*)(ThreadState&, Frame*, int);
+    auto it = ts.interp().module_state.find("sys.frame_snapshot");
+    if (!g->frame || g->state == GenState::Completed || it == ts.interp().module_state.end())
+        return Value::none();
+    FrameSnapshotFn snapshot = *static_cast<FrameSnapshotFn*>(it->second.get());
+    return snapshot(ts, g->frame, g->state == GenState::Running ? 64 : 1);
 }
 Value gen_get_suspended(ThreadState&, Value self) {
     return Value::boolean(gen_obj(self)->state == GenState::Suspended);
@@ -442,13 +492,22 @@ constexpr MethodDef kGenMethods[] = {
     {"close", gen_close_method},
 };
 
+// gi_yieldfrom / cr_await / ag_await: what a suspended `yield from` or
+// `await` delegates to, else None.
+Value gen_get_delegate(ThreadState&, Value self) {
+    Value d = delegate_of(gen_obj(self));
+    return new_ref(d.is_null() ? Value::none() : d);
+}
+
 constexpr GetSetDef kGenGetSets[] = {
-    {"__name__", gen_get_name},      {"__qualname__", gen_get_qualname},
-    {"gi_running", gen_get_running}, {"gi_code", gen_get_code},
-    {"gi_frame", gen_get_frame},     {"gi_suspended", gen_get_suspended},
-    {"cr_running", gen_get_running}, {"cr_code", gen_get_code},
-    {"cr_frame", gen_get_frame},     {"ag_running", gen_get_running},
-    {"ag_code", gen_get_code},       {"ag_frame", gen_get_frame},
+    {"gi_yieldfrom", gen_get_delegate},  {"cr_await", gen_get_delegate},
+    {"ag_await", gen_get_delegate},      {"__name__", gen_get_name},
+    {"__qualname__", gen_get_qualname},  {"gi_running", gen_get_running},
+    {"gi_code", gen_get_code},           {"gi_frame", gen_get_frame},
+    {"gi_suspended", gen_get_suspended}, {"cr_running", gen_get_running},
+    {"cr_code", gen_get_code},           {"cr_frame", gen_get_frame},
+    {"ag_running", gen_get_running},     {"ag_code", gen_get_code},
+    {"ag_frame", gen_get_frame},
 };
 
 // --- coroutine.__await__: an iterator over the coroutine ---
@@ -621,11 +680,26 @@ constexpr MethodDef kAsendMethods[] = {
     {"close", asend_close},
 };
 
+// The first __anext__/asend/athrow/aclose looks at the thread's asyncgen
+// hooks (CPython's async_gen_init_hooks): keeps the finalizer, calls
+// firstiter(gen) (asyncio records the generator for shutdown_asyncgens).
+bool agen_init_hooks(ThreadState& ts, Value self) {
+    GeneratorObject* g = gen_obj(self);
+    if (g->ag_hooks_inited) return true;
+    g->ag_hooks_inited = true;
+    if (!ts.asyncgen_finalizer.is_null()) set_ref(g->ag_finalizer, new_ref(ts.asyncgen_finalizer));
+    if (ts.asyncgen_firstiter.is_null()) return true;
+    Ref hook = Ref::borrow(ts.asyncgen_firstiter);
+    return !Ref(call1(ts, *hook, self)).is_null();
+}
+
 Value agen_anext(ThreadState& ts, Value self) {
+    if (!agen_init_hooks(ts, self)) return Value();
     return make_asend(ts, self, Value::none());
 }
 Value agen_asend(ThreadState& ts, Args args) {
     if (!check_nargs(ts, args, "asend", 2, 2)) return Value();
+    if (!agen_init_hooks(ts, args[0])) return Value();
     return make_asend(ts, args[0], args[1]);
 }
 // athrow(exc) and aclose(): awaitables that throw into the generator on
@@ -642,6 +716,7 @@ Value make_athrow(ThreadState& ts, Value gen, Value exc, bool closing) {
 
 Value agen_aclose(ThreadState& ts, Args args) {
     if (!check_nargs(ts, args, "aclose", 1, 1)) return Value();
+    if (!agen_init_hooks(ts, args[0])) return Value();
     Value exc = call0(ts, val(ts.exc_types().GeneratorExit));
     if (exc.is_null()) return exc;
     return make_athrow(ts, args[0], exc, true);
@@ -649,6 +724,7 @@ Value agen_aclose(ThreadState& ts, Args args) {
 
 Value agen_athrow(ThreadState& ts, Args args) {
     if (!check_nargs(ts, args, "athrow", 2, 4)) return Value();
+    if (!agen_init_hooks(ts, args[0])) return Value();
     Value exc = make_thrown(ts, args);
     if (exc.is_null()) return exc;
     return make_athrow(ts, args[0], exc, false);

@@ -26,10 +26,15 @@ struct GeneratorObject {
     Value qualname;  // str
     Value code;      // the CodeObject (owned; tracebacks and repr)
     GenState state;
-    bool awaited;         // a coroutine already awaited by someone
-    bool ag_value_yield;  // async generator: the last yield was a `yield v` (not an await passing
-                          // through)
-    Value ag_finalizer;   // unused until asyncio
+    bool awaited;          // a coroutine already awaited by someone
+    bool ag_value_yield;   // async generator: the last yield was a `yield v` (not an await passing
+                           // through)
+    bool ag_hooks_inited;  // async generator: the thread's asyncgen hooks were looked at
+    // Async generator: the finalizer hook (sys.set_asyncgen_hooks) in force
+    // when it was first iterated (owned), or null. Called with the generator
+    // instead of closing it when it dies unfinished (asyncio schedules
+    // aclose() on its loop).
+    Value ag_finalizer;
 };
 
 enum class SendResult { Yielded, Returned, Error };

@@ -128,6 +128,8 @@ Interpreter::~Interpreter() {
     gc_collect(ts);
     clear_ref(ts.thread_local_dicts);
     clear_ref(ts.context);
+    clear_ref(ts.asyncgen_firstiter);
+    clear_ref(ts.asyncgen_finalizer);
     module_state.clear();
     gc_collect(ts);
     clear_exception(ts);

@@ -120,6 +120,8 @@ void finish_with_gil(ThreadState& ts, ThreadBoot& boot) {
     clear_ref(ts.async_exc);
     clear_ref(ts.thread_local_dicts);
     clear_ref(ts.context);
+    clear_ref(ts.asyncgen_firstiter);
+    clear_ref(ts.asyncgen_finalizer);
     if (!boot.sentinel.is_null()) {
         raw_lock_release(lock_obj(boot.sentinel)->raw);
         clear_ref(boot.sentinel);

@@ -143,6 +143,8 @@ ThreadState::~ThreadState() {
     clear_ref(async_exc);
     clear_ref(thread_local_dicts);
     clear_ref(context);
+    clear_ref(asyncgen_firstiter);
+    clear_ref(asyncgen_finalizer);
     std::lock_guard<std::mutex> lock(m_interp->threads_mutex);
     auto& v = m_interp->threads;
     v.erase(std::remove(v.begin(), v.end(), this), v.end());

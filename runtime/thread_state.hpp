@@ -120,6 +120,11 @@ public:
     // context, as in CPython. Context.run swaps it, which is why it lives
     // here: a task switches contexts on every step (stdlib/contextvars.cpp).
     Value context;
+    // sys.set_asyncgen_hooks(firstiter, finalizer) of this thread (owned, or
+    // null): an async generator calls firstiter on its first iteration and
+    // keeps finalizer for when it dies unfinished (an event loop installs both).
+    Value asyncgen_firstiter;
+    Value asyncgen_finalizer;
 
 private:
     Interpreter* m_interp;

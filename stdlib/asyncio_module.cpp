@@ -27,6 +27,7 @@ struct StateHolder {
         decref(st.task_repr);
         decref(st.future_repr);
         decref(st.callback_error);
+        decref(st.task_stack);
         for (auto& [ts, loop] : st.running_loops) decref(loop);
     }
 };
@@ -81,13 +82,15 @@ Value all_tasks(ThreadState& ts, Args args) {
     return result.release();
 }
 
-// _set_helpers(future_repr, callback_error): the Python functions the
-// native types call for their repr and to report a failed callback.
+// _set_helpers(future_repr, callback_error, task_stack): the Python
+// functions the native types call for their repr, to report a failed
+// callback, and for Task.get_stack/print_stack (which walk frame objects).
 Value set_helpers(ThreadState& ts, Args args) {
-    if (!check_nargs(ts, args, "_set_helpers", 2, 2)) return Value();
+    if (!check_nargs(ts, args, "_set_helpers", 3, 3)) return Value();
     AsyncioState& st = asyncio_state(ts.interp());
     set_ref(st.future_repr, new_ref(args[0]));
     set_ref(st.callback_error, new_ref(args[1]));
+    set_ref(st.task_stack, new_ref(args[2]));
     return Value::none();
 }
 

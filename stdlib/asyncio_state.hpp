@@ -136,6 +136,7 @@ struct AsyncioState {
     Value task_repr;            // Python helpers set by asyncio at import (owned, may be null)
     Value future_repr;
     Value callback_error;  // called as (loop, exc, handle_repr_source) on a failed callback
+    Value task_stack;      // called as (task, limit, file, printing) by get_stack/print_stack
     std::unordered_map<ThreadState*, Value> running_loops;  // borrowed: a loop outlives its run
     TaskObject* tasks = nullptr;                            // live tasks, most recent first
     uint64_t task_counter = 0;

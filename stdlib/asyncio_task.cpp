@@ -50,11 +50,18 @@ Value task_get_context(ThreadState& ts, Args args);
 Value task_get_name(ThreadState& ts, Args args);
 Value task_set_name(ThreadState& ts, Args args);
 Value task_get_stack(ThreadState& ts, Args args);
+Value task_set_result(ThreadState& ts, Args args);
+Value task_set_exception(ThreadState& ts, Args args);
+Value task_print_stack(ThreadState& ts, Args args);
+Value task_wakeup_method(ThreadState& ts, Args args);
 
 constexpr MethodDef kTaskMethods[] = {
-    {"cancel", task_cancel_method}, {"cancelling", task_cancelling},   {"uncancel", task_uncancel},
-    {"get_coro", task_get_coro},    {"get_context", task_get_context}, {"get_name", task_get_name},
-    {"set_name", task_set_name},    {"get_stack", task_get_stack},
+    {"cancel", task_cancel_method},    {"cancelling", task_cancelling},
+    {"uncancel", task_uncancel},       {"get_coro", task_get_coro},
+    {"get_context", task_get_context}, {"get_name", task_get_name},
+    {"set_name", task_set_name},       {"get_stack", task_get_stack},
+    {"set_result", task_set_result},   {"set_exception", task_set_exception},
+    {"print_stack", task_print_stack}, {"_wakeup", task_wakeup_method},
 };
 
 Value get_must_cancel(ThreadState&, Value self) {
@@ -102,6 +109,58 @@ bool queue_step(ThreadState& ts, Value task, Value exc) {
 // Task.cancel for tasks, Future.cancel for plain futures.
 int cancel_any(ThreadState& ts, Value fut, Value msg);
 
+// A yielded object that is not one of our Futures but quacks like one
+// (CPython's Task checks only for `_asyncio_future_blocking`): wait on it
+// through its add_done_callback, with the task's _wakeup as the callback.
+// 1 when waiting, -1 on an error raised here, 0 with *err set for the
+// RuntimeError to throw into the coroutine (a bad yield).
+int wait_on_future_like(ThreadState& ts, Value task, Value y, std::string* err) {
+    TaskObject* t = task_obj(task);
+    Ref blocking_name(ts.interp().intern("_asyncio_future_blocking"));
+    Ref blocking(obj_getattr_opt(ts, y, *blocking_name));
+    if (!blocking) {
+        if (ts.has_exception()) return -1;
+        *err = "Task got bad yield: " + repr_or_empty(ts, y);
+        return 0;
+    }
+    if (blocking.get().is_none()) {
+        *err = "Task got bad yield: " + repr_or_empty(ts, y);
+        return 0;
+    }
+    Ref get_loop(ts.interp().intern("get_loop"));
+    Ref loop(call_method(ts, y, *get_loop, {}));
+    if (!loop) {
+        clear_exception(ts);
+        Ref loop_name(ts.interp().intern("_loop"));
+        loop = Ref(obj_getattr(ts, y, *loop_name));
+        if (!loop) return -1;
+    }
+    if (*loop != t->fut.loop) {
+        *err = "Task " + repr_or_empty(ts, task) + " got Future " + repr_or_empty(ts, y) +
+               " attached to a different loop";
+        return 0;
+    }
+    int b = obj_truthy(ts, *blocking);
+    if (b < 0) return -1;
+    if (!b) {
+        *err = "yield was used instead of yield from in task " + repr_or_empty(ts, task) +
+               " with " + repr_or_empty(ts, y);
+        return 0;
+    }
+    if (obj_setattr(ts, y, *blocking_name, Value::false_()) < 0) return -1;
+    Ref wake_name(ts.interp().intern("_wakeup"));
+    Ref wake(obj_getattr(ts, task, *wake_name));
+    Ref add_name(ts.interp().intern("add_done_callback"));
+    if (!wake || Ref(call_method(ts, y, *add_name, {*wake})).is_null()) return -1;
+    set_ref(t->fut_waiter, new_ref(y));
+    if (t->fut.must_cancel) {
+        int r = cancel_any(ts, y, t->fut.cancel_message);
+        if (r < 0) return -1;
+        if (r) t->fut.must_cancel = false;
+    }
+    return 1;
+}
+
 // The coroutine yielded `y` (owned by the caller): wait on it, or arrange
 // for the error a bad yield is.
 bool handle_yield(ThreadState& ts, Value task, Value y) {
@@ -131,7 +190,8 @@ bool handle_yield(ThreadState& ts, Value task, Value y) {
     } else if (y.is_none()) {
         return queue_step(ts, task, Value());
     } else {
-        err = "Task got bad yield: " + repr_or_empty(ts, y);
+        int r = wait_on_future_like(ts, task, y, &err);
+        if (r != 0) return r > 0;
     }
     Value exc = new_runtime_error(ts, err);
     if (exc.is_null()) return false;
@@ -340,8 +400,48 @@ Value task_set_name(ThreadState& ts, Args args) {
     return Value::none();
 }
 
-Value task_get_stack(ThreadState& ts, Args) {
-    return list_new(ts, 0);
+// Only the coroutine finishes a task (CPython's Task refuses both).
+Value task_set_result(ThreadState& ts, Args) {
+    return raise(ts, ts.exc_types().RuntimeError, "Task does not support set_result operation");
+}
+
+Value task_set_exception(ThreadState& ts, Args) {
+    return raise(ts, ts.exc_types().RuntimeError, "Task does not support set_exception operation");
+}
+
+// task._wakeup(fut): a future-like object the task waited on is done (its
+// done-callback); the next step gets its outcome, as CPython's __wakeup.
+Value task_wakeup_method(ThreadState& ts, Args args) {
+    if (!check_nargs(ts, args.drop_first(), "_wakeup", 1, 1)) return Value();
+    Value task = args[0], fut = args[1];
+    if (is_future(ts, fut)) return task_wakeup(ts, task, fut) ? Value::none() : Value();
+    Ref result_name(ts.interp().intern("result"));
+    Ref r(call_method(ts, fut, *result_name, {}));
+    Ref exc(r ? Value() : fetch_exception(ts));
+    return task_step(ts, task, *exc) ? Value::none() : Value();
+}
+
+// get_stack(*, limit=None) and print_stack(*, limit=None, file=None): the
+// frames are walked in Python (asyncio.reprs.task_stack).
+Value call_stack_helper(ThreadState& ts, Value task, Value limit, Value file, bool printing) {
+    Value helper = asyncio_state(ts.interp()).task_stack;
+    if (helper.is_null()) return list_new(ts, 0);
+    return call_n(ts, helper,
+                  {task, limit.is_null() ? Value::none() : limit,
+                   file.is_null() ? Value::none() : file, Value::boolean(printing)});
+}
+
+Value task_get_stack(ThreadState& ts, Args args) {
+    Value limit;
+    if (!parse_args(ts, args.drop_first(), "get_stack", {"$limit"}, {&limit})) return Value();
+    return call_stack_helper(ts, args[0], limit, Value(), false);
+}
+
+Value task_print_stack(ThreadState& ts, Args args) {
+    Value limit, file;
+    if (!parse_args(ts, args.drop_first(), "print_stack", {"$limit", "$file"}, {&limit, &file}))
+        return Value();
+    return call_stack_helper(ts, args[0], limit, file, true);
 }
 
 bool is_coroutine_like(ThreadState& ts, Value coro) {

@@ -99,7 +99,8 @@ Value make_builtins_module(ThreadState& ts) {
     if (!m) return Value();
     if (!add_types(ts, *m) || !add_exceptions(ts, *m) || !add_constants(ts, *m) ||
         !add_builtin_io_functions(ts, *m) || !add_builtin_numeric_functions(ts, *m) ||
-        !add_builtin_object_functions(ts, *m) || !add_builtin_exec_functions(ts, *m)) {
+        !add_builtin_object_functions(ts, *m) || !add_builtin_exec_functions(ts, *m) ||
+        !add_builtin_async_functions(ts, *m)) {
         return Value();
     }
     return m.release();

@@ -36,7 +36,7 @@ Value structseq_repr(ThreadState& ts, Value self) {
     Value fields = type_lookup_cstr(ts, t, "_fields");
     Value module = type_lookup_cstr(ts, t, "__module__");
     std::string out;
-    if (!module.is_null() && is_str(ts, module)) {
+    if (!module.is_null() && is_str(ts, module) && str_view(module) != "builtins") {
         out += str_view(module);
         out += '.';
     }

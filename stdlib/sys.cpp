@@ -60,6 +60,8 @@ Value sys_set_int_max_str_digits(ThreadState& ts, Args args);
 Value sys_is_finalizing(ThreadState& ts, Args args);
 Value sys_gettrace(ThreadState& ts, Args args);
 Value sys_getframe(ThreadState& ts, Args args);
+Value sys_set_asyncgen_hooks(ThreadState& ts, Args args);
+Value sys_get_asyncgen_hooks(ThreadState& ts, Args args);
 
 constexpr MethodDef kSysFunctions[] = {
     {"exit", sys_exit},
@@ -83,7 +85,47 @@ constexpr MethodDef kSysFunctions[] = {
     {"gettrace", sys_gettrace},
     {"getprofile", sys_gettrace},
     {"_getframe", sys_getframe},
+    {"set_asyncgen_hooks", sys_set_asyncgen_hooks},
+    {"get_asyncgen_hooks", sys_get_asyncgen_hooks},
 };
+
+// sys.set_asyncgen_hooks(firstiter=, finalizer=): per thread (runtime/
+// generator.cpp calls them); an argument left out keeps the current hook,
+// None removes it. Both are checked before either is set.
+Value sys_set_asyncgen_hooks(ThreadState& ts, Args args) {
+    Value firstiter, finalizer;
+    if (!parse_args(ts, args, "set_asyncgen_hooks", {"|", "firstiter", "finalizer"},
+                    {&firstiter, &finalizer}))
+        return Value();
+    for (auto [v, what] : {std::pair{finalizer, "finalizer"}, std::pair{firstiter, "firstiter"}}) {
+        if (!v.is_null() && !v.is_none() && !type_of(ts, v)->call) {
+            return raise_fmt(ts, ts.exc_types().TypeError, "callable {} expected, got {}", what,
+                             type_name(ts, v));
+        }
+    }
+    if (!finalizer.is_null())
+        set_ref(ts.asyncgen_finalizer, finalizer.is_none() ? Value() : new_ref(finalizer));
+    if (!firstiter.is_null())
+        set_ref(ts.asyncgen_firstiter, firstiter.is_none() ? Value() : new_ref(firstiter));
+    return Value::none();
+}
+
+Value sys_get_asyncgen_hooks(ThreadState& ts, Args args) {
+    static constexpr const char* kFields[] = {"firstiter", "finalizer"};
+    if (!check_nargs(ts, args, "get_asyncgen_hooks", 0, 0)) return Value();
+    Interpreter& interp = ts.interp();
+    auto it = interp.module_state.find("sys.asyncgen_hooks");
+    TypeObject* t;
+    if (it == interp.module_state.end()) {
+        t = make_structseq_type(interp, "builtins", "asyncgen_hooks", kFields);
+        interp.module_state.emplace("sys.asyncgen_hooks", std::shared_ptr<void>(t, [](void*) {}));
+    } else {
+        t = static_cast<TypeObject*>(it->second.get());
+    }
+    Value items[] = {ts.asyncgen_firstiter.is_null() ? Value::none() : ts.asyncgen_firstiter,
+                     ts.asyncgen_finalizer.is_null() ? Value::none() : ts.asyncgen_finalizer};
+    return structseq_new(ts, t, items);
+}
 
 Value sys_exit(ThreadState& ts, Args args) {
     if (!check_nargs(ts, args, "exit", 0, 1) || !no_kwargs(ts, args, "exit")) return Value();
@@ -370,7 +412,9 @@ TypeObject* frame_type(Interpreter& interp) {
 Value frame_snapshot(ThreadState& ts, Frame* f, int budget) {
     f = live_frame(f);
     if (!f || budget == 0) return Value::none();
-    Ref back(frame_snapshot(ts, f->previous, budget - 1));
+    // A budget of 1 never looks at `previous` (a suspended generator's
+    // frame has no live caller).
+    Ref back(budget > 1 ? frame_snapshot(ts, f->previous, budget - 1) : Value::none());
     Ref locals(back ? frame_locals(ts, f) : Value());
     Ref lineno(locals ? make_int(ts, f->line()) : Value());
     if (!lineno) return Value();
@@ -613,6 +657,10 @@ Value make_sys_module(ThreadState& ts) {
     Ref m(module_new(ts, "sys"));
     if (!m) return Value();
     if (!module_add_functions(ts, *m, kSysFunctions)) return Value();
+    // Generators show their frame (gi_frame, cr_frame) as _getframe shows
+    // one; the runtime finds the snapshot maker here (runtime/generator.cpp).
+    using FrameSnapshotFn = Value (*)(ThreadState&, Frame*, int);
+    interp.module_state["sys.frame_snapshot"] = std::make_shared<FrameSnapshotFn>(&frame_snapshot);
     if (interp.modules.is_null()) {
         interp.modules = dict_new(ts);
         if (interp.modules.is_null()) return Value();

@@ -53,13 +53,14 @@ struct FunctionEntry {
 };
 
 // One running call of an async host function: its fiber, and the mailbox
-// the fiber and the driving coroutine (stdlib/lib/_hostasync.py) exchange
-// through at each switch. Touched only with the GIL held, on the thread
-// that resumes the coroutine. Defined with the async section below.
+// the fiber and the coroutine driving it (HostCoroutine, in api_async.cpp)
+// exchange through at each switch. Touched only with the GIL held, on the
+// thread that resumes the coroutine. Defined in api_async.cpp.
 struct AsyncCall;
 
 // What the async host functions of one Host share: the stack pool, the
-// running calls by token, and the driver module's `run`.
+// running calls by token, the coroutine type their calls return, and the
+// two awaitables the driver makes for sleep() and for descriptor waits.
 struct AsyncState {
     explicit AsyncState(const Options& options);  // in api_async.cpp, like the destructor
     ~AsyncState();                                // in api_async.cpp, after AsyncCall's definition
@@ -67,7 +68,9 @@ struct AsyncState {
     std::size_t stack_size;
     std::map<std::int64_t, std::unique_ptr<AsyncCall>> calls;
     std::int64_t next_token = 1;
-    Handle run;  // _hostasync.run; empty until the first def_async
+    TypeObject* coro_type = nullptr;  // null until the first def_async
+    Handle sleep;                     // asyncio.sleep
+    Handle fd_ready;                  // _hostasync.fd_ready(fd, for_writing)
 };
 
 // A typed host function (gilt/bind.hpp) as its trampoline finds it: the

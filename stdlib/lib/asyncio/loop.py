@@ -14,6 +14,9 @@ import logging
 import os
 import socket
 import threading
+import sys
+import warnings
+import weakref
 
 import _asyncio
 from _asyncio import Future, Task, Handle, TimerHandle
@@ -28,6 +31,29 @@ __all__ = ('AbstractEventLoop', 'BaseEventLoop', 'AbstractEventLoopPolicy',
            'SelectorEventLoop')
 
 logger = logging.getLogger('asyncio')
+
+
+def _numeric_address(host, port, family, type, proto):
+    """The getaddrinfo() entry of a literal IPv4/IPv6 host, or None."""
+    if not isinstance(host, str) or '%' in host:
+        return None
+    if port is None:
+        port = 0
+    elif not isinstance(port, int):
+        return None
+    protos = {socket.SOCK_STREAM: socket.IPPROTO_TCP, socket.SOCK_DGRAM: socket.IPPROTO_UDP}
+    if type not in protos:
+        return None
+    proto = proto or protos[type]
+    kinds = [family] if family else [socket.AF_INET, socket.AF_INET6]
+    for fam in kinds:
+        try:
+            socket.inet_pton(fam, host)
+        except (OSError, ValueError):
+            continue
+        addr = (host, port) if fam == socket.AF_INET else (host, port, 0, 0)
+        return fam, type, proto, '', addr
+    return None
 
 
 def _fd_of(fileobj):
@@ -73,6 +99,9 @@ class BaseEventLoop(_asyncio.Loop):
         self._executor_shutdown_called = False
         self._task_factory = None
         self._asyncgens_shutdown_called = False
+        # Async generators first iterated in this loop and not yet finished
+        # (weakly held: a finished or dropped one simply leaves).
+        self._asyncgens = weakref.WeakSet()
 
     def __repr__(self):
         return (f'<{type(self).__name__} running={self.is_running()} '
@@ -140,7 +169,28 @@ class BaseEventLoop(_asyncio.Loop):
             raise RuntimeError('This event loop is already running')
         if _get_running_loop() is not None:
             raise RuntimeError('Cannot run the event loop while another loop is running')
-        self._run_forever_core()
+        saved_hooks = sys.get_asyncgen_hooks()
+        sys.set_asyncgen_hooks(firstiter=self._asyncgen_firstiter_hook,
+                               finalizer=self._asyncgen_finalizer_hook)
+        try:
+            self._run_forever_core()
+        finally:
+            sys.set_asyncgen_hooks(*saved_hooks)
+
+    # --- async generators (the hooks run_forever installs) ---
+
+    def _asyncgen_firstiter_hook(self, agen):
+        if self._asyncgens_shutdown_called:
+            warnings.warn(f'asynchronous generator {agen!r} was scheduled after '
+                          f'loop.shutdown_asyncgens() call', ResourceWarning, source=self)
+        self._asyncgens.add(agen)
+
+    def _asyncgen_finalizer_hook(self, agen):
+        # An unfinished generator was dropped: its aclose() runs as a task
+        # (it may await in its finally blocks). Possibly from another thread.
+        self._asyncgens.discard(agen)
+        if not self.is_closed():
+            self.call_soon_threadsafe(self.create_task, agen.aclose())
 
     def run_until_complete(self, future):
         if self.is_closed():
@@ -177,6 +227,20 @@ class BaseEventLoop(_asyncio.Loop):
 
     async def shutdown_asyncgens(self):
         self._asyncgens_shutdown_called = True
+        pending = list(self._asyncgens)
+        if not pending:
+            return
+        self._asyncgens.clear()
+        from .tasks import gather
+        outcomes = await gather(*(agen.aclose() for agen in pending), return_exceptions=True)
+        for agen, outcome in zip(pending, outcomes):
+            if isinstance(outcome, Exception):
+                self.call_exception_handler({
+                    'message': f'an error occurred during closing of '
+                               f'asynchronous generator {agen!r}',
+                    'exception': outcome,
+                    'asyncgen': agen,
+                })
 
     async def shutdown_default_executor(self):
         self._executor_shutdown_called = True
@@ -278,6 +342,15 @@ class BaseEventLoop(_asyncio.Loop):
                 self._default_executor = executor
         from .tasks import wrap_future
         return wrap_future(executor.submit(func, *args), loop=self)
+
+    async def _resolve(self, host, port, *, family=0, type=0, proto=0, flags=0):
+        # A numeric host needs no resolver thread (and works after the
+        # default executor is shut down), as in CPython's _ensure_resolved.
+        info = _numeric_address(host, port, family, type, proto)
+        if info is not None:
+            return [info]
+        return await self.getaddrinfo(host, port, family=family, type=type,
+                                      proto=proto, flags=flags)
 
     async def getaddrinfo(self, host, port, *, family=0, type=0, proto=0, flags=0):
         return await self.run_in_executor(None, socket.getaddrinfo, host, port,
@@ -401,8 +474,8 @@ class BaseEventLoop(_asyncio.Loop):
     async def sock_connect(self, sock, address):
         self._check_sock(sock)
         if sock.family in (socket.AF_INET, socket.AF_INET6):
-            infos = await self.getaddrinfo(*address[:2], family=sock.family,
-                                           type=sock.type, proto=sock.proto)
+            infos = await self._resolve(*address[:2], family=sock.family,
+                                        type=sock.type, proto=sock.proto)
             address = infos[0][4]
         try:
             sock.connect(address)
@@ -563,6 +636,6 @@ def _collect_at_exit():
         gc.collect()
 
 
-_asyncio._set_helpers(_native_repr, _report_callback_error)
+_asyncio._set_helpers(_native_repr, _report_callback_error, reprs.task_stack)
 import atexit
 atexit.register(_collect_at_exit)

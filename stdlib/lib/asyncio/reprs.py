@@ -109,3 +109,52 @@ def handle_text(handle):
 def handle_repr(handle):
     text = handle_text(handle)
     return f'<{type(handle).__name__} {text}>'
+
+
+def task_stack(task, limit, file, printing):
+    """Task.get_stack() (printing false) and Task.print_stack().
+
+    A suspended coroutine shows its own frame (and a running one the frames
+    that called it); a finished task that failed shows the frames of its
+    exception's traceback; a task done otherwise has no stack.
+    """
+    coro = task.get_coro()
+    frame = getattr(coro, 'cr_frame', None) or getattr(coro, 'gi_frame', None)
+    exc = None if task.cancelled() or not task.done() else task.exception()
+    frames = []
+    if frame is not None:
+        while frame is not None and (limit is None or limit <= 0 or len(frames) < limit):
+            frames.append(frame)
+            frame = frame.f_back
+        frames.reverse()
+    elif exc is not None:
+        tb = exc.__traceback__
+        while tb is not None and (limit is None or len(frames) < limit):
+            frames.append(tb.tb_frame)
+            tb = tb.tb_next
+    if not printing:
+        return frames
+    return _print_stack(task, frames, exc, file)
+
+
+def _print_stack(task, frames, exc, file):
+    import linecache
+    import sys
+    import traceback
+    if file is None:
+        file = sys.stderr
+    entries = []
+    for frame in frames:
+        code = frame.f_code
+        text = linecache.getline(code.co_filename, frame.f_lineno, frame.f_globals)
+        entries.append((code.co_filename, frame.f_lineno, code.co_name, text))
+    if not entries:
+        print(f'No stack for {task!r}', file=file)
+        return None
+    title = 'Traceback' if exc is not None else 'Stack'
+    print(f'{title} for {task!r} (most recent call last):', file=file)
+    traceback.print_list(entries, file=file)
+    if exc is not None:
+        for line in traceback.format_exception_only(type(exc), exc):
+            print(line, file=file, end='')
+    return None

@@ -432,8 +432,8 @@ async def _connect_one(loop, family, type_, proto, address, local_addr):
 
 
 async def _open_tcp_socket(loop, host, port, family, proto, flags, local_addr):
-    infos = await loop.getaddrinfo(host, port, family=family, type=socket.SOCK_STREAM,
-                                   proto=proto, flags=flags)
+    infos = await loop._resolve(host, port, family=family, type=socket.SOCK_STREAM,
+                                proto=proto, flags=flags)
     if not infos:
         raise OSError('getaddrinfo() returned empty list')
     errors = []
