@@ -20,6 +20,8 @@
 #include "runtime/generator.hpp"
 #include "runtime/heap.hpp"
 #include "runtime/native_function.hpp"
+#include "runtime/str.hpp"
+#include "runtime/tuple.hpp"
 
 namespace gilt {
 
