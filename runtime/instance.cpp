@@ -69,7 +69,10 @@ int shared_keys_find(const TypeObject* t, Value name) noexcept {
 }
 
 Object* alloc_compact_instance(TypeObject* t) noexcept {
-    if (t->inline_cap == 0) t->inline_cap = inline_cap_for(0);
+    if (t->inline_cap == 0) {
+        gc_freelist_clear(t);  // blocks without inline values
+        t->inline_cap = inline_cap_for(0);
+    }
     uint32_t cap = t->inline_cap;
     Object* o = alloc_gc_object(t, t->basicsize + cap * sizeof(Value));
     if (o) o->aux = static_cast<uint16_t>(cap);
