@@ -183,6 +183,8 @@ Value obj_get_method(ThreadState& ts, Value obj, Value name, bool* needs_self) {
     if (binds_as_method(descr)) {
         Value* d = obj.is_object() ? instance_dict_slot(obj.as_object()) : nullptr;
         Value shadow = (d && !d->is_null()) ? dict_get_str(*d, name) : Value();
+        if (d && d->is_null() && (t->flags & kTypeInlineValues))
+            shadow = inline_get(obj.as_object(), name);
         if (!shadow.is_null()) return new_ref(shadow);
         *needs_self = true;
         return new_ref(descr);

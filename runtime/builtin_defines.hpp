@@ -24,7 +24,7 @@
     X(seq_iterator, seq_iterator) X(callable_iterator, callable_iterator)                         \
     X(enumerate, enumerate) X(zip, zip) X(map, map) X(filter, filter) X(reversed, reversed)       \
     X(coroutine_wrapper, coroutine_wrapper) X(async_gen_asend, async_gen_asend)                   \
-    X(method_wrapper, method_wrapper) X(getset_descriptor, getset_descriptor)                     \
+    X(method_wrapper, method_wrapper) X(getset_descriptor, getset_descriptor) X(member_descriptor, member_descriptor)                     \
     X(wrapper_descriptor, wrapper_descriptor) X(generic_alias, generic_alias)                     \
     X(union_type, union)
 // clang-format on

@@ -69,6 +69,7 @@
     X(async_gen_asend, "async_generator_asend")       \
     X(method_wrapper, "method-wrapper")               \
     X(getset_descriptor, "getset_descriptor")         \
+    X(member_descriptor, "member_descriptor")         \
     X(wrapper_descriptor, "wrapper_descriptor")       \
     X(generic_alias, "GenericAlias")                  \
     X(union_type, "UnionType")

@@ -25,6 +25,7 @@
 #include "runtime/instance.hpp"
 #include "runtime/interpreter.hpp"
 #include "runtime/list.hpp"
+#include "runtime/member_descriptor.hpp"
 #include "runtime/slots.hpp"
 #include "runtime/str.hpp"
 #include "runtime/tuple.hpp"
@@ -96,7 +97,8 @@ TypeObject* solid_base(TypeObject* t) {
 // types that add no fields share their base's layout, so (OSError,
 // ValueError) combine while (list, dict) conflict.
 TypeObject* layout_base(TypeObject* t) {
-    t = solid_base(t);
+    for (; t->flags & kTypeHeap; t = t->base)
+        if (t->own_slots) return t;  // its __slots__ extend the layout
     while (t->base && t->basicsize == t->base->basicsize &&
            t->instance_kind == t->base->instance_kind)
         t = t->base;
@@ -127,31 +129,55 @@ bool call_finalizer(Object* o) {
     return --o->refcnt != 0;
 }
 
+// The Values a heap class adds to its builtin base's layout, which its
+// instances' dealloc, traverse and clear handle: for a class over `object`,
+// everything after the header (the __dict__ slot, the __slots__ members, the
+// inline values); for one over another builtin, the __dict__ slot and members
+// it appended (a dict inside the builtin's own layout, as exceptions have,
+// is the builtin's to handle).
+std::pair<Value*, Value*> added_values(Object* o, TypeObject* solid) {
+    auto* base = reinterpret_cast<char*>(o);
+    if (o->kind == ObjKind::Instance) {
+        auto* begin = reinterpret_cast<Value*>(base + offsetof(InstanceObject, dict));
+        return {begin, inline_values(o) + inline_capacity(o)};
+    }
+    if (o->type->dict_offset == kDictAfterItems) {
+        Value* d = var_instance_dict_slot(o);
+        return {d, d + 1};
+    }
+    uint32_t start = (std::max<uint32_t>(solid->basicsize, sizeof(Object)) + 7u) & ~7u;
+    if (start >= o->type->basicsize) return {nullptr, nullptr};
+    return {reinterpret_cast<Value*>(base + start),
+            reinterpret_cast<Value*>(base + o->type->basicsize)};
+}
+
+void clear_added_values(Object* o, TypeObject* solid) {
+    auto [begin, end] = added_values(o, solid);
+    for (Value* v = begin; v < end; ++v) clear_ref(*v);
+    if (o->kind == ObjKind::Instance) set_inline_top(o, 0);
+}
+
 void subtype_dealloc(Object* o) {
     if ((o->type->flags & kTypeHasFinalizer) && !(o->flags & kObjDelCalled) && call_finalizer(o))
         return;
     TypeObject* solid = solid_base(o->type);
-    Value* d = instance_dict_slot(o);
-    if (d && !(solid->dict_offset == o->type->dict_offset && solid->dict_offset != 0))
-        clear_ref(*d);
+    clear_added_values(o, solid);
     solid->dealloc(o);
 }
 
 void subtype_traverse(Object* o, VisitFn visit, void* ctx) {
     TypeObject* solid = solid_base(o->type);
-    Value* d = instance_dict_slot(o);
-    if (d && !(solid->dict_offset == o->type->dict_offset && solid->dict_offset != 0) &&
-        !d->is_null())
-        visit(*d, ctx);
+    auto [begin, end] = added_values(o, solid);
+    for (Value* v = begin; v < end; ++v)
+        if (!v->is_null()) visit(*v, ctx);
     visit(val(o->type), ctx);
-    if (solid->traverse) solid->traverse(o, visit, ctx);
+    // object's own traverse would visit the __dict__ slot a second time.
+    if (solid->traverse && o->kind != ObjKind::Instance) solid->traverse(o, visit, ctx);
 }
 
 void subtype_clear(Object* o) {
     TypeObject* solid = solid_base(o->type);
-    Value* d = instance_dict_slot(o);
-    if (d && !(solid->dict_offset == o->type->dict_offset && solid->dict_offset != 0))
-        clear_ref(*d);
+    clear_added_values(o, solid);
     if (solid->clear) solid->clear(o);
 }
 
@@ -261,46 +287,150 @@ bool check_bases(ThreadState& ts, Value bases) {
     return true;
 }
 
-// Whether a class body's __slots__ (if any) leaves out '__dict__'. gilt
-// ignores __slots__ otherwise; it only decides here whether the instances of
-// a str, bytes or tuple subclass get a __dict__ (a namedtuple's do not).
-bool slots_refuse_dict(ThreadState& ts, Value dict) {
-    Value slots = dict_get_cstr(ts, dict, "__slots__");
-    if (slots.is_null()) {
-        clear_exception(ts);  // absent, or no memory to intern the name: no __slots__ seen
-        return false;
-    }
-    if (is_str(ts, slots)) return str_view(slots) != "__dict__";
-    if (!slots.is_object() || slots.as_object()->kind != ObjKind::Tuple) return false;
-    TupleObject* names = tuple_obj(slots);
-    for (uint64_t i = 0; i < names->size; ++i) {
-        if (is_str(ts, names->items[i]) && str_view(names->items[i]) == "__dict__") return false;
-    }
+// What a class body's `__slots__` asks for (CPython's type_new_slots):
+// member names, mangled and sorted, and whether '__dict__' and '__weakref__'
+// were listed. `given` is false when the body has no __slots__.
+struct SlotsSpec {
+    bool given = false;
+    bool want_dict = false;
+    bool want_weakref = false;
+    std::vector<Ref> members;
+};
+
+bool is_identifier(std::string_view s) {
+    if (s.empty() || (s[0] >= '0' && s[0] <= '9')) return false;
+    for (unsigned char c : s)
+        if (!(c == '_' || c >= 0x80 || (c >= '0' && c <= '9') ||
+              ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')))
+            return false;
     return true;
 }
 
-void set_layout(TypeObject* t, TypeObject* base, bool refuse_dict) {
-    TypeObject* solid = solid_base(base);
-    t->instance_kind =
-        solid->instance_kind == ObjKind::Native && solid == solid->interp->types.object
-            ? ObjKind::Instance
-            : solid->instance_kind;
-    if (base->dict_offset) {
-        t->basicsize = base->basicsize;
-        t->dict_offset = base->dict_offset;
-        return;
+// CPython mangles a private slot name (`__x` in class C is `_C__x`) as its
+// compiler mangles `self.__x` in C's methods. gilt's compiler does not mangle
+// private names yet, so neither does this: the slot keeps the name the
+// methods use. TODO: mangle both once the compiler does.
+Value slot_name(ThreadState& ts, Value name) {
+    return ts.interp().intern(str_view(name));
+}
+
+// Whether instances of heap class `t` (or a builtin base) can already be
+// weakly referenced, so that '__weakref__' in a subclass's slots is refused.
+bool base_has_weakref(TypeObject* base) {
+    if (base == base->interp->types.object) return false;
+    if (base->flags & kTypeHeap) return !(base->flags & kTypeNoWeakref);
+    return false;
+}
+
+bool var_sized_kind(ObjKind k) {
+    return k == ObjKind::Tuple || k == ObjKind::Str || k == ObjKind::Bytes || k == ObjKind::Int;
+}
+
+bool slot_item(ThreadState& ts, Value item, TypeObject* base, SlotsSpec& spec) {
+    if (!is_str(ts, item)) {
+        raise_fmt(ts, ts.exc_types().TypeError, "__slots__ items must be strings, not '{}'",
+                  type_name(ts, item));
+        return false;
     }
-    bool var_sized = solid->instance_kind == ObjKind::Tuple ||
-                     solid->instance_kind == ObjKind::Str || solid->instance_kind == ObjKind::Bytes;
-    if (var_sized) {
+    std::string_view s = str_view(item);
+    if (!is_identifier(s)) {
+        raise(ts, ts.exc_types().TypeError, "__slots__ must be identifiers");
+        return false;
+    }
+    if (s == "__dict__") {
+        if (base->dict_offset || spec.want_dict) {
+            raise(ts, ts.exc_types().TypeError, "__dict__ slot disallowed: we already got one");
+            return false;
+        }
+        spec.want_dict = true;
+        return true;
+    }
+    if (s == "__weakref__") {
+        if (base_has_weakref(base) || spec.want_weakref ||
+            var_sized_kind(solid_base(base)->instance_kind)) {
+            raise(ts, ts.exc_types().TypeError,
+                  "__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0");
+            return false;
+        }
+        spec.want_weakref = true;
+        return true;
+    }
+    Ref m(slot_name(ts, item));
+    if (!m) return false;
+    spec.members.push_back(std::move(m));
+    return true;
+}
+
+bool parse_slots(ThreadState& ts, Value ns, TypeObject* base, SlotsSpec& spec) {
+    Value slots = dict_get_cstr(ts, ns, "__slots__");
+    if (slots.is_null()) {
+        clear_exception(ts);  // absent, or no memory to intern the name: no __slots__ seen
+        return true;
+    }
+    spec.given = true;
+    Ref items(is_str(ts, slots) ? list_new(ts) : list_from_iterable(ts, slots));
+    if (!items) return false;
+    if (is_str(ts, slots) && !list_append(ts, *items, slots)) return false;
+    if (list_size(*items) && var_sized_kind(solid_base(base)->instance_kind)) {
+        raise_fmt(ts, ts.exc_types().TypeError,
+                  "nonempty __slots__ not supported for subtype of '{}'", base->name_cstr);
+        return false;
+    }
+    for (uint64_t i = 0; i < list_size(*items); ++i)
+        if (!slot_item(ts, list_item(*items, i), base, spec)) return false;
+    for (Ref& m : spec.members) {
+        if (!dict_get_str(ns, *m).is_null()) {
+            raise_fmt(ts, ts.exc_types().ValueError,
+                      "'{}' in __slots__ conflicts with class variable", str_view(*m));
+            return false;
+        }
+    }
+    std::sort(spec.members.begin(), spec.members.end(),
+              [](const Ref& a, const Ref& b) { return str_view(*a) < str_view(*b); });
+    return true;
+}
+
+void set_layout(TypeObject* t, TypeObject* base, const SlotsSpec& slots) {
+    TypeObject* solid = solid_base(base);
+    bool instance = solid == solid->interp->types.object;
+    t->instance_kind = instance ? ObjKind::Instance : solid->instance_kind;
+    auto members = static_cast<uint32_t>(slots.members.size());
+    t->own_slots = members;
+    bool wants_dict = !slots.given || slots.want_dict;
+    bool weakref = !slots.given || slots.want_weakref || base_has_weakref(base);
+    if (!weakref) t->flags |= kTypeNoWeakref;
+    if (var_sized_kind(solid->instance_kind) && solid->instance_kind != ObjKind::Int) {
         t->basicsize = base->basicsize;
-        t->dict_offset = refuse_dict ? 0 : kDictAfterItems;
+        t->dict_offset = base->dict_offset ? base->dict_offset : (wants_dict ? kDictAfterItems : 0);
         return;
     }
     uint32_t size = std::max<uint32_t>(base->basicsize, sizeof(Object));
     size = (size + 7u) & ~7u;
-    t->dict_offset = size;
-    t->basicsize = size + sizeof(Value);
+    if (instance) {
+        // The dict slot is InstanceObject::dict for every such class; the
+        // members follow the base's, and the inline values follow them.
+        t->dict_offset = (base->dict_offset || wants_dict) ? offsetof(InstanceObject, dict) : 0;
+        if (t->dict_offset) t->flags |= kTypeInlineValues;
+    } else if (base->dict_offset) {
+        t->dict_offset = base->dict_offset;
+    } else if (wants_dict) {
+        t->dict_offset = size;
+        size += sizeof(Value);
+    } else {
+        t->dict_offset = 0;
+    }
+    t->basicsize = size + members * static_cast<uint32_t>(sizeof(Value));
+}
+
+// Puts a member descriptor for each of the class's own slots in its dict.
+bool add_members(ThreadState& ts, TypeObject* t, const SlotsSpec& slots) {
+    uint32_t offset = t->basicsize - static_cast<uint32_t>(slots.members.size() * sizeof(Value));
+    for (const Ref& m : slots.members) {
+        Ref d(make_member_descr(ts, t, *m, offset, Value()));
+        if (!d || !dict_set(ts, val(t->dict), *m, *d)) return false;
+        offset += sizeof(Value);
+    }
+    return true;
 }
 
 // __new__ becomes a staticmethod, __init_subclass__ and __class_getitem__
@@ -347,6 +477,44 @@ bool call_init_subclass(ThreadState& ts, TypeObject* t) {
 
 }  // namespace
 
+namespace {
+
+// The names of the __slots__ members class `t` itself adds, in layout order.
+std::vector<std::string_view> own_member_names(TypeObject* t) {
+    std::vector<std::pair<uint32_t, std::string_view>> found;
+    uint64_t pos = 0;
+    Value k, v;
+    TypeObject* member_type = t->interp->types.member_descriptor;
+    while (dict_next(val(t->dict), &pos, &k, &v)) {
+        if (!v.is_object() || v.as_object()->type != member_type) continue;
+        auto* m = as<MemberDescrObject>(v);
+        if (m->owner == t) found.emplace_back(m->offset, str_view(m->name));
+    }
+    std::sort(found.begin(), found.end());
+    std::vector<std::string_view> names;
+    for (auto& f : found) names.push_back(f.second);
+    return names;
+}
+
+// CPython's same_slots_added: two layouts that differ only in which class
+// declared the same slots over the same base.
+bool same_layout(TypeObject* a, TypeObject* b) {
+    TypeObject* la = layout_base(a);
+    TypeObject* lb = layout_base(b);
+    if (la == lb) return true;
+    if (!(la->flags & kTypeHeap) || !(lb->flags & kTypeHeap)) return false;
+    return la->own_slots == lb->own_slots && same_layout(la->base, lb->base) &&
+           own_member_names(la) == own_member_names(lb);
+}
+
+}  // namespace
+
+bool type_layouts_compatible(TypeObject* a, TypeObject* b) {
+    return same_layout(a, b) && a->basicsize == b->basicsize && a->dict_offset == b->dict_offset &&
+           a->instance_kind == b->instance_kind &&
+           (a->flags & kTypeNoWeakref) == (b->flags & kTypeNoWeakref);
+}
+
 Value type_new_class(ThreadState& ts, TypeObject* metatype, Value name, Value bases_in, Value ns) {
     Ref bases(tuple_size(bases_in) == 0 ? tuple_pack(ts, {val(ts.types().object)})
                                         : new_ref(bases_in));
@@ -373,7 +541,10 @@ Value type_new_class(ThreadState& ts, TypeObject* metatype, Value name, Value ba
     t->bases = bases.release();
     t->dict = dict_obj(dict.release());
     t->version = ts.interp().next_type_version++;
-    set_layout(t, base, slots_refuse_dict(ts, val(t->dict)));
+    SlotsSpec slots;
+    if (!parse_slots(ts, val(t->dict), base, slots)) return Value();
+    set_layout(t, base, slots);
+    if (!add_members(ts, t, slots)) return Value();
     t->mro = compute_mro(ts, t, t->bases);
     if (t->mro.is_null()) return Value();
     inherit_slots(t, base);

@@ -117,7 +117,9 @@ GcHead* reuse_gc_block(void* block, std::size_t size) noexcept {
 
 Object* alloc_gc_object(TypeObject* type, std::size_t size) noexcept {
     if (size < type->basicsize) size = type->basicsize;
-    const bool basic = size == type->basicsize;
+    // A compact instance's block also holds its class's inline values
+    // (runtime/instance.hpp); inline_cap is 0 for every other type.
+    const bool basic = size == type->basicsize + type->inline_cap * sizeof(Value);
     GcHead* h;
     if (basic && type->gc_freelist) {
         h = static_cast<GcHead*>(type->gc_freelist);

@@ -289,9 +289,11 @@ Value object_getstate(ThreadState& ts, Value obj, bool required) {
                          type_name(ts, obj));
     Ref slots;
     if (!slot_state(ts, obj, &slots)) return Value();
+    if (obj.is_object() && !instance_materialize_dict(ts, obj.as_object())) return Value();
     Value attrs = instance_dict_or_none(obj);
     if (!slots) return new_ref(attrs);
-    // Slot values live in the instance dict here; the state lists them once.
+    // A slot name may also be a key of the instance dict (set through
+    // __dict__); the state lists it once, as a slot.
     Ref rest(attrs.is_none() ? Value::none() : dict_copy(ts, attrs));
     if (!rest) return Value();
     if (!(*rest).is_none()) {

@@ -2,13 +2,16 @@
 // hash/equality, default repr, and the generic attribute algorithm
 // (data descriptors, then the instance __dict__, then non-data descriptors
 // and class attributes) that every class without __getattr__ uses.
+#include <algorithm>
 #include <cstddef>
+#include <vector>
 
 #include "runtime/abstract.hpp"
 #include "runtime/arg_parse.hpp"
 #include "runtime/descriptors.hpp"
 #include "runtime/dict.hpp"
 #include "runtime/errors.hpp"
+#include "runtime/gc.hpp"
 #include "runtime/heap.hpp"
 #include "runtime/instance.hpp"
 #include "runtime/int.hpp"
@@ -35,6 +38,9 @@ Value generic_getattr(ThreadState& ts, Value obj, Value name) {
         if (d && !d->is_null()) {
             Value v = dict_get_str(*d, name);
             if (!v.is_null()) return new_ref(v);
+        } else if (t->flags & kTypeInlineValues) {
+            Value v = inline_get(obj.as_object(), name);
+            if (!v.is_null()) return new_ref(v);
         }
     }
     if (get) return get(ts, descr, obj, val(t));
@@ -59,6 +65,11 @@ int generic_setattr(ThreadState& ts, Value obj, Value name, Value value) {
                       type_name(ts, obj), str_view(name));
         }
         return -1;
+    }
+    if (t->flags & kTypeInlineValues) {
+        int r = inline_set(ts, obj.as_object(), name, value);
+        if (r != 0) return r < 0 ? -1 : 0;
+        if (!value.is_null() && !instance_materialize_dict(ts, obj.as_object())) return -1;
     }
     if (value.is_null()) {
         int r = d->is_null() ? 0 : dict_del(ts, *d, name);
@@ -102,7 +113,8 @@ Value object_new(ThreadState& ts, TypeObject* type, Args args) {
         return raise_fmt(ts, ts.exc_types().TypeError, "Can't instantiate abstract class {}",
                          str_view(type->qualname));
     }
-    Object* o = alloc_gc_object(type, type->basicsize);
+    Object* o = (type->flags & kTypeInlineValues) ? alloc_compact_instance(type)
+                                                  : alloc_gc_object(type, type->basicsize);
     if (!o) return raise_memory_error(ts);
     return Value::object(o);
 }
@@ -163,6 +175,10 @@ Value object_richcompare(ThreadState& ts, Value a, Value b, CompareOp op) {
 void instance_dealloc(Object* o) {
     auto* inst = reinterpret_cast<InstanceObject*>(o);
     clear_ref(inst->dict);
+    // A compact instance made before its class's inline capacity changed has
+    // a block of another size than the class's free list holds.
+    if ((o->type->flags & kTypeInlineValues) && inline_capacity(o) != o->type->inline_cap)
+        o->flags &= ~kObjBasicSize;
     free_object(o);
 }
 
@@ -196,6 +212,10 @@ Value object_dir(ThreadState& ts, Args args) {
     if (self.is_object()) {
         Value* d = instance_dict_slot(self.as_object());
         if (d && !d->is_null() && !dict_update(ts, *names, *d)) return Value();
+        std::vector<std::pair<Value, Value>> inline_attrs;
+        inline_items(self.as_object(), inline_attrs);
+        for (auto& [k, v] : inline_attrs)
+            if (!dict_set(ts, *names, k, v)) return Value();
     }
     TypeObject* t = type_of(ts, self);
     TupleObject* mro = tuple_obj(t->mro);
@@ -203,6 +223,10 @@ Value object_dir(ThreadState& ts, Args args) {
         auto* b = reinterpret_cast<TypeObject*>(mro->items[i].as_object());
         if (!dict_update(ts, *names, val(b->dict))) return Value();
     }
+    // object's `__dict__` descriptor is listed only where it answers.
+    if ((!self.is_object() || !instance_dict_slot(self.as_object())) &&
+        dict_del(ts, *names, ts.names().__dict__) < 0)
+        return Value();
     return dict_keys_list(ts, *names);
 }
 
@@ -233,21 +257,71 @@ Value object_get_dict(ThreadState& ts, Value self) {
         return raise_fmt(ts, ts.exc_types().AttributeError,
                          "'{}' object has no attribute '__dict__'", type_name(ts, self));
     }
+    if (!instance_materialize_dict(ts, self.as_object())) return Value();
     if (d->is_null()) *d = dict_new(ts);
     return new_ref(*d);
 }
 int object_set_dict(ThreadState& ts, Value self, Value v) {
     Value* d = self.is_object() ? instance_dict_slot(self.as_object()) : nullptr;
-    if (!d || v.is_null() || !is_dict(ts, v)) {
+    if (!d) {
         raise(ts, ts.exc_types().TypeError, "__dict__ must be set to a dictionary");
         return -1;
     }
-    set_ref(*d, new_ref(v));
+    if (!v.is_null() && !is_dict(ts, v)) {
+        raise_fmt(ts, ts.exc_types().TypeError, "__dict__ must be set to a dictionary, not a '{}'",
+                  type_name(ts, v));
+        return -1;
+    }
+    // The inline values (if any) go: the new dict is the instance's only store.
+    Object* o = self.as_object();
+    if ((o->type->flags & kTypeInlineValues) && d->is_null()) {
+        Value* vals = inline_values(o);
+        uint32_t top = std::min(inline_top(o), inline_capacity(o));
+        set_inline_top(o, 0);
+        for (uint32_t i = 0; i < top; ++i) clear_ref(vals[i]);
+    }
+    set_ref(*d, v.is_null() ? Value() : new_ref(v));  // `del obj.__dict__` empties it
+    return 0;
+}
+
+// obj.__class__ = cls (CPython's object_set_class): both classes are user
+// classes with the same layout. A compact instance's inline values are
+// indexed by its old class's keys, so they move into a dict first.
+int object_set_class(ThreadState& ts, Value self, Value v) {
+    if (v.is_null()) {
+        raise(ts, ts.exc_types().TypeError, "can't delete __class__ attribute");
+        return -1;
+    }
+    if (!v.is_object() || v.as_object()->kind != ObjKind::Type) {
+        raise_fmt(ts, ts.exc_types().TypeError, "__class__ must be set to a class, not '{}' object",
+                  type_name(ts, v));
+        return -1;
+    }
+    auto* to = reinterpret_cast<TypeObject*>(v.as_object());
+    TypeObject* from = type_of(ts, self);
+    if (!self.is_object() || !(to->flags & kTypeHeap) || !(from->flags & kTypeHeap)) {
+        raise(ts, ts.exc_types().TypeError,
+              "__class__ assignment only supported for mutable types or ModuleType subclasses");
+        return -1;
+    }
+    if (!type_layouts_compatible(from, to)) {
+        raise_fmt(ts, ts.exc_types().TypeError,
+                  "__class__ assignment: '{}' object layout differs from '{}'", to->name_cstr,
+                  from->name_cstr);
+        return -1;
+    }
+    Object* o = self.as_object();
+    if (!instance_materialize_dict(ts, o)) return -1;
+    // The block may not have the new class's size: it is not recycled.
+    o->flags &= ~kObjBasicSize;
+    if ((to->flags & kTypeInlineValues) != (from->flags & kTypeInlineValues)) o->aux = 0;
+    o->type = new_ref(to);
+    decref(&from->hdr);
     return 0;
 }
 
 constexpr GetSetDef kObjectGetSets[] = {
-    {"__class__", object_get_class},
+    {"__class__", object_get_class, object_set_class},
     {"__dict__", object_get_dict, object_set_dict},
 };
 

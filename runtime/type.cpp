@@ -307,6 +307,7 @@ void type_dealloc(Object* o) {
         decref(&b->hdr);
     }
     gc_freelist_clear(t);
+    shared_keys_free(t);
     free_object(o);
 }
 

@@ -96,7 +96,15 @@ enum TypeFlags : uint32_t {
     kTypeIntSubclass = 1u << 4,
     kTypeStrSubclass = 1u << 5,
     kTypeAbstract = 1u << 6,
+    // (1u << 7 is kTypeHasFinalizer, runtime/gc.hpp)
+    // Instances keep their attributes inline (runtime/instance.hpp): values
+    // after basicsize, indexed through the type's shared keys.
+    kTypeInlineValues = 1u << 8,
+    // Instances cannot be weakly referenced (__slots__ without '__weakref__').
+    kTypeNoWeakref = 1u << 9,
 };
+
+struct SharedKeys;
 
 struct SubclassLinks {
     std::vector<TypeObject*> subclasses;
@@ -164,6 +172,14 @@ struct TypeObject {
     // next instance (runtime/heap.cpp); gc_freelist_clear() returns them.
     uint32_t gc_freelist_len;
     void* gc_freelist;
+
+    // Compact instances (kTypeInlineValues, runtime/instance.hpp): the
+    // attribute names instances of this class store inline (owned; null until
+    // the first one), and how many inline values a new instance gets.
+    SharedKeys* shared_keys;
+    uint32_t inline_cap;
+    // Number of `__slots__` members this class adds to its base's layout.
+    uint32_t own_slots;
 };
 
 // One entry of a builtin type's method table (see runtime/list.cpp for the
@@ -215,6 +231,10 @@ inline TypeObject* type_of_object(Value v) noexcept {
 // Creates a class (`class` statement / type(name, bases, dict)).
 // Returns a new reference or null with an exception pending.
 Value type_new_class(ThreadState& ts, TypeObject* metatype, Value name, Value bases, Value dict);
+
+// Whether an instance of `a` may become one of `b` by __class__ assignment:
+// the same layout (CPython's compatible_for_assignment).
+bool type_layouts_compatible(TypeObject* a, TypeObject* b);
 
 // Direct subclasses (a snapshot; the registry holds no references).
 std::vector<TypeObject*> type_subclasses(const TypeObject* t);

@@ -43,6 +43,7 @@ std::unordered_map<Object*, std::vector<Object*>>& table(Interpreter& interp) {
 bool weakrefable(Value v) noexcept {
     if (!v.is_object()) return false;
     Object* o = v.as_object();
+    if (o->type->flags & kTypeNoWeakref) return false;
     if (o->type->flags & kTypeHeap) {
         switch (o->kind) {
             case ObjKind::Int:

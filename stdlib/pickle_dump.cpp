@@ -854,6 +854,7 @@ bool Pickler::save_plain_instance(Value v, TypeObject* t) {
         memoize(v);
     }
     Value* d = instance_dict_slot(v.as_object());
+    if (d && !instance_materialize_dict(ts, v.as_object())) return false;
     if (!d || d->is_null() || dict_size(*d) == 0) return true;
     Ref state = Ref::borrow(*d);
     if (!save(*state)) return false;

@@ -629,7 +629,10 @@ bool Unpickler::load_setstate(Value inst, Value state, bool* done) {
     TypeObject* t = type_of(ts, inst);
     if (type_lookup(t, *name).is_null() && t->getattr == generic_getattr) {
         Value* d = inst.is_object() ? instance_dict_slot(inst.as_object()) : nullptr;
-        if (!d || d->is_null() || dict_get_str(*d, *name).is_null()) return true;
+        Value shadow = d && !d->is_null() ? dict_get_str(*d, *name) : Value();
+        if (d && d->is_null() && (t->flags & kTypeInlineValues))
+            shadow = inline_get(inst.as_object(), *name);
+        if (shadow.is_null()) return true;
     }
     Ref setstate(obj_getattr_opt(ts, inst, *name));
     if (!setstate) return !ts.has_exception();
@@ -653,6 +656,7 @@ bool Unpickler::load_build() {
     if (!dict_state.is_none()) {
         if (!is_dict(ts, dict_state)) return error("state is not a dictionary");
         Value* slot = inst.is_object() ? instance_dict_slot(inst.as_object()) : nullptr;
+        if (slot && !instance_materialize_dict(ts, inst.as_object())) return false;
         if (slot && slot->is_null()) *slot = dict_new(ts);
         Ref d(slot && !slot->is_null() ? new_ref(*slot) : obj_getattr_cstr(ts, inst, "__dict__"));
         if (!d) return false;

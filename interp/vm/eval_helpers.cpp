@@ -58,15 +58,36 @@ Value eval_load_global(ThreadState& ts, Frame* f, Value name) {
 // LOAD_ATTR without a cache hit: the generic lookup, and a cache fill when
 // the attribute's class has the plain layout the fast path assumes (generic
 // getattr, no data descriptor of that name along the MRO).
+namespace {
+
+// Fills an attribute cache after a generic lookup or store of `name` on
+// `obj` succeeded, when the class has no data descriptor of that name: a
+// compact instance's inline value by its index in the class's keys, or an
+// entry of the instance dict.
+void fill_attr_cache(ThreadState& ts, Object* o, Value name, InlineCache& c) {
+    TypeObject* t = o->type;
+    Value descr = type_lookup(t, name);
+    if (!descr.is_null() && type_of(ts, descr)->descr_set) return;
+    c.version = t->version;
+    c.kind = kAttrInstanceDict;
+    if (!(t->flags & kTypeInlineValues) || !instance_dict_slot(o)->is_null()) return;
+    int i = shared_keys_find(t, name);
+    if (i < 0) {
+        c.version = 0;  // a class attribute: nothing to cache yet
+        return;
+    }
+    c.kind = kAttrInlineValue;
+    c.index = static_cast<uint32_t>(i);
+}
+
+}  // namespace
+
 Value eval_load_attr_slow(ThreadState& ts, Value obj, Value name, InlineCache& c) {
     Value r = obj_getattr(ts, obj, name);
     if (r.is_null() || !obj.is_object()) return r;
     TypeObject* t = obj.as_object()->type;
     if (t->getattr != generic_getattr || !t->dict_offset) return r;
-    Value descr = type_lookup(t, name);
-    if (!descr.is_null() && type_of(ts, descr)->descr_set) return r;
-    c.version = t->version;
-    c.kind = kAttrInstanceDict;
+    fill_attr_cache(ts, obj.as_object(), name, c);
     return r;
 }
 
@@ -75,10 +96,7 @@ int eval_store_attr_slow(ThreadState& ts, Value obj, Value name, Value v, Inline
     if (r < 0 || !obj.is_object()) return r;
     TypeObject* t = obj.as_object()->type;
     if (t->setattr != generic_setattr || !t->dict_offset) return r;
-    Value descr = type_lookup(t, name);
-    if (!descr.is_null() && type_of(ts, descr)->descr_set) return r;
-    c.version = t->version;
-    c.kind = kAttrInstanceDict;
+    fill_attr_cache(ts, obj.as_object(), name, c);
     return r;
 }
 
@@ -88,11 +106,16 @@ Value eval_load_method_slow(ThreadState& ts, Value obj, Value name, InlineCache&
     if (m.is_null() || !*needs_self || !obj.is_object()) return m;
     TypeObject* t = obj.as_object()->type;
     if (t->getattr != generic_getattr) return m;
+    // A compact class: the fast path re-checks only that no name was added
+    // to its keys, so a name already there (some instance shadows the
+    // method) is not cached.
+    if ((t->flags & kTypeInlineValues) && shared_keys_find(t, name) >= 0) return m;
     // The method found lives in a type dict, which keeps it alive while the
     // type's version is unchanged.
     c.version = t->version;
     c.kind = kAttrMethod;
     c.value = m;
+    c.index = eval_shared_keys_len(t);
     return m;
 }
 

@@ -8,6 +8,7 @@
 #include "interp/vm/frame.hpp"
 #include "runtime/code.hpp"
 #include "runtime/generator.hpp"
+#include "runtime/instance.hpp"
 #include "runtime/object.hpp"
 #include "runtime/thread_state.hpp"
 #include "runtime/tuple.hpp"
@@ -21,12 +22,35 @@ Value eval_load_method_slow(ThreadState& ts, Value obj, Value name, InlineCache&
 int eval_store_attr_slow(ThreadState& ts, Value obj, Value name, Value v, InlineCache& c);
 // InlineCache::kind of an attribute cache entry.
 inline constexpr uint32_t kAttrInstanceDict = 1, kAttrMethod = 2;
+// A compact instance's inline value number `index` (runtime/instance.hpp).
+inline constexpr uint32_t kAttrInlineValue = 4;
 // LOAD_GLOBAL's cache kind when the name was found in the module's globals,
 // at entry `index`.
 inline constexpr uint32_t kGlobalModuleEntry = 3;
 // Entries an instance __dict__ made by STORE_ATTR has room for at once: the
 // smallest table's.
 inline constexpr uint64_t kInstanceDictPresize = 5;
+// STORE_ATTR's inline-value fast path: stores `v` as inline value `i` of a
+// compact instance when that keeps the rules of runtime/instance.hpp (not in
+// dict mode, within its capacity, replacing a value or coming last).
+[[gnu::always_inline]] inline bool eval_store_inline(Object* o, uint32_t i, Value v) noexcept {
+    if (!reinterpret_cast<InstanceObject*>(o)->dict.is_null() || i >= inline_capacity(o))
+        return false;
+    Value* vals = inline_values(o);
+    if (!vals[i].is_null()) {
+        set_ref(vals[i], new_ref(v));
+        return true;
+    }
+    if (i < inline_top(o)) return false;
+    vals[i] = new_ref(v);
+    set_inline_top(o, i + 1);
+    return true;
+}
+// The number of names in t's shared keys (LOAD_METHOD's check that no
+// instance attribute can shadow a cached method).
+inline uint32_t eval_shared_keys_len(const TypeObject* t) noexcept {
+    return t->shared_keys ? static_cast<uint32_t>(t->shared_keys->names.size()) : 0;
+}
 Value eval_load_name(ThreadState& ts, Frame* f, Value name);
 bool eval_unpack(ThreadState& ts, Value seq, uint32_t n, Value* out);
 // obj[start:stop] (borrowed operands): exact str, list and tuple with int or

@@ -71,8 +71,7 @@ def _reduce_ex(self, proto):
     own_getstate = type(self).__getstate__ is not object.__getstate__
     if not own_getstate and getattr(self, "__slots__", None):
         raise TypeError("a class that defines __slots__ without "
-                        "defining __getstate__ cannot be pickled "
-                        "with protocol %d" % proto)
+                        "defining __getstate__ cannot be pickled")
     if own_getstate:
         state = self.__getstate__()
     else:
