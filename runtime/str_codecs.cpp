@@ -83,11 +83,18 @@ bool lookup_codec(ThreadState& ts, std::string_view encoding, Codec* out) {
         *out = Codec::Utf8;
         return true;
     }
-    // CPython normalises: lower case, spaces and hyphens to underscores.
+    // CPython normalises (encodings.normalize_encoding): lower case, each run
+    // of characters other than letters, digits and '.' one underscore, none
+    // at either end ("latin-" is "latin").
     std::string n;
-    for (char c : encoding)
-        n += c == '-' || c == ' ' ? '_'
-                                  : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char c : encoding) {
+        auto u = static_cast<unsigned char>(c);
+        if (std::isalnum(u) || c == '.')
+            n += static_cast<char>(std::tolower(u));
+        else if (!n.empty() && n.back() != '_')
+            n += '_';
+    }
+    if (!n.empty() && n.back() == '_') n.pop_back();
     static constexpr std::string_view kUtf8[] = {"utf_8",   "utf8",      "u8",       "utf",
                                                  "cp65001", "utf8_ucs2", "utf8_ucs4"};
     static constexpr std::string_view kAscii[] = {

@@ -491,11 +491,11 @@ bool Unpickler::find_class(Value module, Value name) {
 bool Unpickler::load_global_line(bool inst) {
     std::string_view m, n;
     if (!in.readline(&m)) return false;
-    std::string module(m);
-    if (!in.readline(&n)) return false;
-    Ref mod(str_decode(ts, module, "utf-8", "strict"));
+    // The module line is decoded before the name line is read, as CPython.
+    Ref mod(str_decode(ts, m, "utf-8", "strict"));
+    if (!mod || !in.readline(&n)) return false;
     Ref name(str_decode(ts, n, "utf-8", "strict"));
-    if (!mod || !name) return false;
+    if (!name) return false;
     if (!inst) return find_class(*mod, *name);
     std::size_t at;
     if (!pop_mark(&at)) return false;
