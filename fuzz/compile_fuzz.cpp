@@ -13,6 +13,17 @@
 // truncation. Every choice comes from one std::mt19937_64 seeded by --seed,
 // so `compile_fuzz --seed S --iterations N` replays the same N inputs.
 //
+// An input that compiles in exec mode is then run (--no-exec turns this
+// off), in a forked child so that nothing it does outlives it: a budget of
+// --exec-ms wall milliseconds (SIGALRM ends it) and 2 s of CPU, a recursion
+// limit of 200, stdout and stderr discarded, the working directory a fresh
+// temporary one, and builtins without open/input/breakpoint and with an
+// __import__ that admits only modules without side effects outside the
+// process (no os, subprocess, socket, threading...). The child may end
+// with any Python exception; it fails the run only by dying of another
+// signal than the budget's, or by a sanitizer report (exit status 1), or
+// by "gilt: fatal".
+//
 // Each input is written to --crash-file (default compile_fuzz_crash.py)
 // before it is compiled, so when the process dies (a signal, a sanitizer
 // report) the file holds the culprit; replay it with
@@ -23,6 +34,9 @@
 // mutator.
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/resource.h>
+#include <sys/time.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -53,6 +67,7 @@
 #endif
 
 #include "interp/compiler/compile.hpp"
+#include "interp/vm/import.hpp"
 #include "runtime/abstract.hpp"
 #include "runtime/errors.hpp"
 #include "runtime/interpreter.hpp"
@@ -98,6 +113,120 @@ void install_crash_handlers() {
 #endif
 }
 
+// --- running what compiled ------------------------------------------------------
+
+// Defines _fuzz_run(code) in __main__: runs the code with safe builtins.
+constexpr const char* kExecPrelude = R"PY(
+import builtins as _builtins
+import sys as _sys
+_ALLOWED = frozenset("""math cmath itertools functools collections collections.abc operator
+string re json copy heapq bisect fractions decimal statistics enum dataclasses typing abc
+contextlib textwrap struct array random datetime keyword types weakref numbers reprlib pprint
+binascii base64 hashlib zlib sys gc traceback warnings calendar difflib fnmatch unicodedata
+codecs copyreg pickle queue dis string.templatelib""".split())
+_real_import = _builtins.__import__
+def _safe_import(name, globals=None, locals=None, fromlist=(), level=0):
+    if level == 0 and name not in _ALLOWED:
+        raise ImportError("compile_fuzz: import of %s refused" % name)
+    return _real_import(name, globals, locals, fromlist, level)
+_SAFE = dict(vars(_builtins))
+for _name in ("open", "input", "breakpoint", "help", "exit", "quit"):
+    _SAFE.pop(_name, None)
+_SAFE["__import__"] = _safe_import
+# The import statement does not go through __builtins__.__import__ in gilt,
+# so the modules that reach outside the process are blocked in sys.modules
+# too (None there makes their import fail), after the allowed ones loaded.
+for _name in sorted(_ALLOWED):
+    try:
+        _real_import(_name)
+    except ImportError:
+        pass
+for _name in """os posix subprocess _posixsubprocess signal socket _socket ssl select selectors
+shutil tempfile pathlib glob io _io multiprocessing _multiprocessing concurrent threading
+_thread asyncio _asyncio mmap resource fcntl pty termios ctypes http urllib sqlite3 _sqlite3
+zipfile tarfile gzip bz2 lzma logging webbrowser smtplib ftplib telnetlib gil runpy importlib
+code pdb faulthandler atexit time""".split():
+    _sys.modules[_name] = None
+def _fuzz_run(code):
+    _sys.setrecursionlimit(200)
+    exec(code, {"__builtins__": _SAFE, "__name__": "__fuzz__"})
+)PY";
+
+struct ExecContext {
+    bool enabled = true;
+    int budget_ms = 1000;
+    std::string workdir;
+    Value run;  // _fuzz_run, owned
+};
+ExecContext g_exec;  // process-wide like g_current: set up once in run()
+
+bool setup_exec(ThreadState& ts) {
+    if (!g_exec.enabled) return true;
+    char dir[] = "/tmp/compile_fuzz_XXXXXX";
+    if (!::mkdtemp(dir)) return false;
+    g_exec.workdir = dir;
+    Ref done(run_main_source(ts, kExecPrelude, "<compile_fuzz prelude>"));
+    Ref main(main_module(ts));
+    if (!done || !main) return false;
+    g_exec.run = obj_getattr_cstr(ts, *main, "_fuzz_run");
+    return !g_exec.run.is_null();
+}
+
+// The child's side: run, then leave without running exit handlers (the
+// parent owns them).
+[[noreturn]] void exec_child(ThreadState& ts, Value code) {
+    if (::chdir(g_exec.workdir.c_str()) != 0) ::_exit(0);
+    rlimit cpu{2, 3};
+    ::setrlimit(RLIMIT_CPU, &cpu);
+#ifndef GILT_HAVE_SANITIZER_CALLBACK
+    rlimit as{1ull << 30, 1ull << 30};  // ASan reserves terabytes of shadow
+    ::setrlimit(RLIMIT_AS, &as);
+#endif
+    itimerval budget{};
+    budget.it_value.tv_sec = g_exec.budget_ms / 1000;
+    budget.it_value.tv_usec = (g_exec.budget_ms % 1000) * 1000;
+    ::signal(SIGALRM, SIG_DFL);
+    ::setitimer(ITIMER_REAL, &budget, nullptr);
+    Value argv[] = {code};
+    Ref r(obj_call(ts, g_exec.run, Args{argv, 1, nullptr}));
+    if (!r) clear_exception(ts);
+    ::_exit(0);
+}
+
+// Runs `code` in a forked child; false (after saying why) when the child
+// died in a way a script must never make it die.
+bool exec_one(ThreadState& ts, Value code) {
+    std::fflush(nullptr);
+    pid_t pid = ::fork();
+    if (pid < 0) return true;  // out of processes: skip, not a finding
+    if (pid == 0) exec_child(ts, code);
+    int status = 0;
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return true;
+    // The budget's signals, and any a script may send itself, are not
+    // findings; a fault is.
+    if (WIFSIGNALED(status)) {
+        switch (WTERMSIG(status)) {
+            case SIGSEGV:
+            case SIGBUS:
+            case SIGABRT:
+            case SIGFPE:
+            case SIGILL:
+                break;
+            default:
+                return true;
+        }
+    }
+    if (WIFSIGNALED(status))
+        std::fprintf(stderr, "compile_fuzz: running the code died of signal %d\n",
+                     WTERMSIG(status));
+    else
+        std::fprintf(stderr, "compile_fuzz: running the code exited with status %d\n",
+                     WEXITSTATUS(status));
+    return false;
+}
+
 // --- one input ---------------------------------------------------------------
 
 // Exceptions compile_source may legitimately raise.
@@ -121,6 +250,8 @@ bool compile_one(ThreadState& ts, std::string_view source) {
                 std::fprintf(stderr, "compile_fuzz: a code object with an exception pending\n");
                 return false;
             }
+            if (mode == CompileMode::Exec && !g_exec.run.is_null() && !exec_one(ts, *code))
+                return false;
             continue;
         }
         if (!ts.has_exception()) {
@@ -413,10 +544,15 @@ bool parse_options(int argc, char** argv, Options* o) {
             o->replay = value();
         else if (a == "--crash-file")
             g_crash_file = value();
+        else if (a == "--no-exec")
+            g_exec.enabled = false;
+        else if (a == "--exec-ms")
+            g_exec.budget_ms = std::atoi(value());
         else {
             std::fprintf(stderr,
                          "usage: compile_fuzz [--seed N] [--iterations N] [--seconds S] "
-                         "[--corpus DIR]... [--crash-file PATH] [--replay FILE]\n");
+                         "[--corpus DIR]... [--crash-file PATH] [--replay FILE] [--no-exec] "
+                         "[--exec-ms N]\n");
             return false;
         }
     }
@@ -440,6 +576,10 @@ int run(const Options& o) {
     install_crash_handlers();
     Interpreter interp(quiet_config());
     ThreadState& ts = interp.main_thread();
+    if (!setup_exec(ts)) {
+        std::fprintf(stderr, "compile_fuzz: cannot set up the runs of compiled code\n");
+        return 2;
+    }
     if (!o.replay.empty()) {
         std::ifstream in(o.replay, std::ios::binary);
         std::ostringstream text;

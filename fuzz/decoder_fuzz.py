@@ -15,19 +15,23 @@ script that feeds every input to the decoders of its kind:
           int() and float() of the bytes
   pickle  pickle.loads and Unpickler(...).load() with a find_class that
           admits only harmless builtins
-  source  compile() of the bytes, in exec and eval modes
+  source  compile() of the bytes, in exec and eval modes (whether it compiles;
+          coding-declaration errors word for word)
 
 A crash (signal, sanitizer report) or hang (timeout) in gilt fails the run
 and leaves a reproducer under --out. Outcomes are also compared with
-python3's (the decoded text for codecs, the result's type or the exception
-type otherwise); differences are listed but do not fail the run, because
-the error type of a malformed pickle or JSON text is not always the same.
+python3's: the decoded text or value for codecs and numbers, the result's
+type otherwise, and the exception's type and message (the type alone for
+pickles, whose messages name CPython's C internals, and for sources, see
+verdict()). Any difference fails the run too, and all of them are saved
+together as one script (differences_seed<N>.py) that runs under both.
 
 --seed and --batches fix the inputs; GILT_FUZZ_SECONDS=<s> runs for that
 long instead.
 """
 
 import argparse
+import ast
 import json
 import os
 import pickle
@@ -37,6 +41,14 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import fuzzlib  # noqa: E402
+
+
+# Inputs whose difference from python3 is a known gap, with the reason; they
+# are reported but do not fail the run.
+KNOWN_DIFFERENCES = {
+    b"\xef\xbb\xbeprint(1)": "gilt's lexer takes an unassigned code point (U+FEFE) as an "
+                             "identifier character; CPython rejects it as non-printable",
+}
 
 
 def seeds():
@@ -118,11 +130,13 @@ class SafeUnpickler(pickle.Unpickler):
             return super().find_class(module, name)
         raise pickle.UnpicklingError("forbidden %s.%s" % (module, name))
 
-def outcome(f, *args, detail=False):
+def outcome(f, *args, detail=False, message=True):
     try:
         r = f(*args)
     except Exception as e:
-        return "E:" + type(e).__name__
+        if not message:
+            return "E:" + type(e).__name__
+        return "E:%s: %s" % (type(e).__name__, str(e)[:160])
     if detail:
         return ascii(r)[:80]
     return type(r).__name__
@@ -152,15 +166,32 @@ def jsonk(data):
     return [outcome(json.loads, data), outcome(json.loads, data.decode("latin-1"))]
 
 def pick(data):
-    return [outcome(lambda: SafeUnpickler(io.BytesIO(data)).load()),
-            outcome(lambda: pickle.loads(data, fix_imports=False) if data.find(b"c") < 0 and data.find(b"\x93") < 0 else None)]
+    return [outcome(lambda: SafeUnpickler(io.BytesIO(data)).load(), message=False),
+            outcome(lambda: pickle.loads(data, fix_imports=False) if data.find(b"c") < 0 and data.find(b"\x93") < 0 else None, message=False)]
+
+def verdict(data, mode):
+    # Whether the source compiles, not the parser's wording: gilt's parser
+    # is not CPython's and names other syntax errors ("invalid syntax" for
+    # "unmatched ')'"), and CPython reports undecodable bytes as
+    # UnicodeDecodeError or SyntaxError depending on the token its parser
+    # stops at. A coding declaration's errors are compared word for word.
+    try:
+        compile(data, "<fuzz>", mode)
+        return "code"
+    except (SyntaxError, UnicodeDecodeError) as e:
+        text = str(e)
+        if "encoding" in text and "codec can't" not in text:
+            return "E:SyntaxError: " + text[:160]
+        return "E:SyntaxError"
+    except Exception as e:
+        return "E:" + type(e).__name__
 
 def source(data):
-    return [outcome(compile, data, "<fuzz>", "exec"), outcome(compile, data, "<fuzz>", "eval")]
+    return [verdict(data, "exec"), verdict(data, "eval")]
 
 KINDS = {"codec": codec, "number": number, "json": jsonk, "pickle": pick, "source": source}
 for case_id, kind, data in CASES:
-    print("@@%d %s" % (case_id, " ".join(KINDS[kind](data))), flush=True)
+    print("@@%d %s" % (case_id, ascii(KINDS[kind](data))), flush=True)
 '''
 
 
@@ -175,7 +206,10 @@ def parse(stdout):
         if line.startswith("@@"):
             head, _, rest = line[2:].partition(" ")
             if head.isdigit():
-                results[int(head)] = rest
+                try:
+                    results[int(head)] = ast.literal_eval(rest)
+                except (ValueError, SyntaxError):
+                    results[int(head)] = [rest]
     return results
 
 
@@ -242,16 +276,23 @@ def main():
         for i, (kind, data) in enumerate(cases):
             cid = first_id + i
             if cid in gi_res and cid in py_res and gi_res[cid] != py_res[cid]:
+                if data in KNOWN_DIFFERENCES:
+                    fuzzlib.report(f"known difference {data!r}: {KNOWN_DIFFERENCES[data]}")
+                    continue
                 differences.append((kind, data, gi_res[cid], py_res[cid]))
     elapsed = time.monotonic() - start
     fuzzlib.report(f"decoder_fuzz: {batch} batches, {n_cases} inputs in {elapsed:.0f} s "
                    f"(seed {args.seed}); {len(failures)} crash/hang; {len(differences)} inputs "
                    f"decoded differently from python3")
     for kind, data, g, p in differences[:args.show]:
-        gw, pw = g.split(" "), p.split(" ")
-        where = [(j, a, b) for j, (a, b) in enumerate(zip(gw, pw)) if a != b][:3]
-        fuzzlib.report(f"  {kind} {data[:60]!r}: " + "; ".join(
-            f"#{j} gilt={a} python={b}" for j, a, b in where))
+        where = [(j, a, b) for j, (a, b) in enumerate(zip(g, p)) if a != b][:3]
+        fuzzlib.report(f"  {kind} {data[:80]!r}:\n" + "\n".join(
+            f"    #{j} gilt={a}\n       python={b}" for j, a, b in where))
+    if differences:
+        name = os.path.join(args.out, f"differences_seed{args.seed}.py")
+        with open(name, "w", encoding="utf-8") as f:
+            f.write(script_for([(k, d) for k, d, _, _ in differences], 0))
+        failures.append(f"{len(differences)} difference(s) from python3: {name}")
     fuzzlib.fail_summary(failures, "decoder_fuzz")
 
 

@@ -49,8 +49,31 @@ VALUES = [
     "{'a': 1}", "{1: 2, 3: 4}", "{1, 2}", "set()", "frozenset([1])", "range(5)",
     "range(-3, 100, 7)", "slice(1, None, -1)", "int", "str", "object", "type", "len",
     "lambda *a, **k: a", "object()", "iter([1, 2])", "Ellipsis", "NotImplemented",
-    "ValueError('x')", "sys.maxsize + 1", "{}.keys()", "{'a': 1}.items()"
+    "ValueError('x')", "sys.maxsize + 1", "{}.keys()", "{'a': 1}.items()",
+    "memoryview(b'abcd')", "{'a': 1}.values()", "(x for x in [1])", "reversed([1, 2])",
+    "enumerate('ab')", "zip([1], 'a')", "map(abs, [-1])", "property(len)", "super",
+    "classmethod(len)", "staticmethod(len)", "KeyError('k', 2)", "OSError(2, 'no')",
+    "StopIteration(5)", "b'\\x00' * 3", "'\\t\\n'", "'%(a)s {b!r:>{c}}'", "1.0e-5",
+    "complex('nan')", "bytearray(3)", "[[1, 2], [3]]", "{'b': [1], 'a': (2,)}",
 ]
+# Sizes that reach an allocation: each must give the result, MemoryError or
+# OverflowError as in CPython, never a crash or a machine-filling success.
+HUGE = ["2**31", "2**32", "2**40", "2**62", "2**63 - 1", "2**63", "2**64", "-1", "-2**63",
+        "sys.maxsize", "sys.maxsize // 2", "sys.maxsize // 8 + 1", "10**20", "0", "3"]
+SIZED = ["'x' * {n}", "[0] * {n}", "b'x' * {n}", "(0,) * {n}", "bytearray(b'x') * {n}",
+         "bytes({n})", "bytearray({n})", "'a'.center({n})", "'a'.ljust({n}, '-')",
+         "b'a'.rjust({n})", "'1'.zfill({n})", "'\\t'.expandtabs({n})", "(1).to_bytes({n}, 'big')",
+         "format(1, '{n}d')", "'{{:{n}}}'.format(2)", "'%{n}d' % 3", "f'{{1:>{n}}}'",
+         "' '.join(['ab'] * ({n} if {n} < 1000 else 1000))", "[1, 2] * {n}",
+         "range({n})[-1]", "list(range({n}))[:2]", "'ab'.replace('a', 'x' * ({n} % 1000))",
+         "bytes.fromhex('00' * ({n} % 100))", "int('1' * ({n} % 5000))",
+         "str(10 ** ({n} % 5000))[:5]", "'abc'.split(maxsplit={n})", "bytearray(2).zfill({n})",
+         "b'%*d' % ({n}, 1)", "[].__mul__({n})", "'a'.__rmul__({n})", "memoryview(b'ab') * 1",
+         "__import__('array').array('b', [1]) * {n}", "__import__('struct').pack('{n}x')",
+         "__import__('struct').calcsize('{n}s')", "__import__('json').dumps([1], indent={n})",
+         "__import__('datetime').date(2000, 1, 1).strftime('%' * ({n} % 64))",
+         "__import__('decimal').Decimal(10) ** {n}", "(2).__pow__({n}, 7)", "1 << {n}",
+         "divmod(10**({n} % 400), 7)"]
 SIZES = ["-1", "0", "1", "2", "-2**63", "2**63 - 1", "2**63", "2**31", "10**100",
          "sys.maxsize", "-sys.maxsize", "1 << 40", "0.5", "True", "'3'", "None"]
 SMALL = ["0", "1", "2", "-1", "3", "0.5", "-2", "True", "1j"]
@@ -268,7 +291,7 @@ class Generator:
         # the main thread's: deep data and deep sources must still end in
         # an exception, never a crash.
         inner = self.rng.choice([self.deep_data, self.deep_source, self.statements,
-                                 self.method_call])()
+                                 self.method_call, self.sized, self.nested_data])()
         if inner.mode == "eval":
             run = f"box.append(eval({inner.src!r}, g))"
         else:
@@ -279,12 +302,35 @@ class Generator:
                "t = threading.Thread(target=work)\nt.start()\nt.join()\nresult = box[0]")
         return Case(f"thread {inner.key}", "exec", src)
 
+    def sized(self):
+        form = self.rng.choice(SIZED)
+        n = self.rng.choice(HUGE)
+        return Case(f"sized {form.replace('{n}', 'N').replace(' ', '')[:28]} {n}", "eval",
+                    form.replace("{n}", n)
+                    .replace("{{", "{").replace("}}", "}"))
+
+    def nested_data(self):
+        n = self.rng.choice([50, 1000, 100000])
+        form = self.rng.choice([
+            f"__import__('json').loads('[' * {n} + ']' * {n})",
+            f"__import__('json').loads('{{\"a\":' * {n} + '1' + '}}' * {n})",
+            f"__import__('pickle').loads(b'(' * {n} + b'l' * {n} + b'.')",
+            f"eval('(' * {n} + ')' * {n})",
+            f"__import__('copy').deepcopy(eval('[' * {n} + ']' * {n}))",
+            f"repr(eval('[' * {n} + ']' * {n}))[:5]",
+            f"__import__('re').compile('(' * {n} + ')' * {n})",
+            f"__import__('ast').literal_eval('[' * {n} + ']' * {n})",
+            f"len(str(__import__('functools').reduce(lambda a, b: [a], range({n}), 0)))",
+        ])
+        return Case(f"nested {form.split('(')[0][:30]} {n}", "eval", form)
+
     def case(self):
         templates = [(self.binop, 5), (self.unary, 1), (self.builtin_call, 6),
                      (self.method_call, 10), (self.subscript, 3), (self.store_subscript, 2),
                      (self.deep_source, 1), (self.deep_data, 1), (self.eval_globals, 2),
                      (self.compile_bytes, 2), (self.fstring, 2), (self.percent, 1),
-                     (self.unpack, 2), (self.statements, 4), (self.in_thread, 2)]
+                     (self.unpack, 2), (self.statements, 4), (self.in_thread, 2),
+                     (self.sized, 4), (self.nested_data, 1)]
         funcs, weights = zip(*templates)
         return self.rng.choices(funcs, weights)[0]()
 
@@ -314,12 +360,19 @@ for case_id, mode, src in CASES:
             r = g.get("result")
         line = "ok " + show(r)
     except BaseException as e:
-        line = "exc " + type(e).__name__
+        try:
+            message = str(e)
+        except BaseException:
+            message = "<str() raised>"
+        line = "exc " + type(e).__name__ + " " + ascii(message[:200])
     g = r = None
     print("@@%d %s" % (case_id, line), flush=True)
 '''
 
 ADDRESS = re.compile(r" at 0x[0-9a-f]+")
+# What may legitimately differ inside an exception message: object addresses,
+# and the ids of objects CPython prints in a few messages.
+MESSAGE_NOISE = [(re.compile(r"0x[0-9a-f]{6,}"), "0x"), (re.compile(r"\bid=\d+"), "id=")]
 LINE = re.compile(r"^@@(\d+) (ok|exc) ?(.*)$")
 
 
@@ -333,13 +386,17 @@ def parse(stdout):
     for line in stdout.splitlines():
         m = LINE.match(line)
         if m:
-            results[int(m.group(1))] = (m.group(2), ADDRESS.sub(" at 0x", m.group(3)))
+            detail = ADDRESS.sub(" at 0x", m.group(3))
+            if m.group(2) == "exc":
+                for pattern, repl in MESSAGE_NOISE:
+                    detail = pattern.sub(repl, detail)
+            results[int(m.group(1))] = (m.group(2), detail)
     return results
 
 
 def outcome_name(result):
     kind, detail = result
-    return "ok" if kind == "ok" else detail
+    return "ok" if kind == "ok" else detail.split(" ")[0]
 
 
 def load_known(path):
@@ -416,7 +473,7 @@ def main():
                 continue
             gname, pname = outcome_name(g), outcome_name(p)
             if gname == pname:
-                pname += "(other result)"
+                pname += "(other result)" if gname == "ok" else "(other message)"
             key = f"{c.key} gilt={gname} python={pname}"
             seen_keys.add(key)
             if args.verbose:

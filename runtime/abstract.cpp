@@ -24,7 +24,7 @@ namespace gilt {
 
 Value obj_repr(ThreadState& ts, Value v) {
     TypeObject* t = type_of(ts, v);
-    if (!enter_native_call(ts)) return Value();
+    if (!enter_native_call(ts, " while getting the repr of an object")) return Value();
     Value r = t->repr(ts, v);
     leave_native_call(ts);
     if (!r.is_null() && !is_str(ts, r)) {
@@ -112,6 +112,15 @@ bool obj_hash(ThreadState& ts, Value v, int64_t* out) {
     }
     if (!t->hash) {
         raise_unhashable(ts, v);
+        return false;
+    }
+    // Hashing nested tuples (or frozensets, or __hash__ methods) recurses
+    // on the C++ stack. CPython does not count it against the recursion
+    // limit, so neither does this; but a thread's smaller stack must end in
+    // RecursionError, not a crash (a 200,000-deep tuple hashed in a thread).
+    char probe;
+    if (ts.stack_limit && &probe < ts.stack_limit) {
+        raise_recursion_error(ts, " while hashing an object");
         return false;
     }
     return t->hash(ts, v, out);
@@ -314,12 +323,12 @@ bool obj_length_hint(ThreadState& ts, Value v, int64_t dflt, int64_t* out) {
 // with the eval loop: the repr of a list nested 10,000 deep raises
 // RecursionError at depth ~1000 as there, instead of walking a shared
 // structure like x = [x, x] for ever. The C stack check stays the backstop.
-bool enter_native_call(ThreadState& ts) {
+bool enter_native_call(ThreadState& ts, std::string_view where) {
     char probe;
     if (++ts.native_depth + ts.py_depth > ts.interp().recursion_limit ||
         (ts.stack_limit && &probe < ts.stack_limit)) {
         --ts.native_depth;
-        raise_recursion_error(ts);
+        raise_recursion_error(ts, where);
         return false;
     }
     return true;
@@ -328,7 +337,7 @@ bool enter_native_call(ThreadState& ts) {
 Value obj_call(ThreadState& ts, Value callable, Args args) {
     TypeObject* t = type_of(ts, callable);
     if (!t->call) return raise_not_callable(ts, callable);
-    if (!enter_native_call(ts)) return Value();
+    if (!enter_native_call(ts, " while calling a Python object")) return Value();
     Value r = t->call(ts, callable, args);
     leave_native_call(ts);
     return r;

@@ -118,8 +118,10 @@ Value obj_index_value(ThreadState& ts, Value v);
 [[nodiscard]] bool obj_as_double(ThreadState& ts, Value v, double* out);
 
 // Guards native recursion (calls from C++ back into Python). Returns false
-// with RecursionError pending when too deep.
-[[nodiscard]] bool enter_native_call(ThreadState& ts);
+// with RecursionError pending when too deep; `where` ends its message as
+// CPython's Py_EnterRecursiveCall argument does (" while calling a Python
+// object").
+[[nodiscard]] bool enter_native_call(ThreadState& ts, std::string_view where = {});
 inline void leave_native_call(ThreadState& ts) {
     --ts.native_depth;
 }

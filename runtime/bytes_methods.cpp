@@ -8,6 +8,7 @@
 #include <climits>
 #include <cstring>
 #include <string>
+#include <vector>
 
 #include "runtime/abstract.hpp"
 #include "runtime/arg_parse.hpp"
@@ -468,22 +469,30 @@ Value bytes_join(ThreadState& ts, Args args) {
     Ref list(is_exact_list(ts, seq) ? new_ref(seq) : list_from_iterable(ts, seq));
     if (!list) return Value();
     std::string_view sep = byteslike_data(args[0]);
-    std::string out;
     // A bytearray item could be resized by nothing here: no Python code runs
-    // between the type checks and the copies.
-    for (uint64_t i = 0; i < list_size(*list); ++i) {
+    // between the type checks and the copies. The total is checked before
+    // anything is copied (a join of a gigabyte under a low memory limit).
+    uint64_t n = list_size(*list);
+    std::vector<std::string_view> parts(n);
+    uint64_t total = n ? sep.size() * (n - 1) : 0;
+    for (uint64_t i = 0; i < n; ++i) {
         Value item = list_item(*list, i);
-        std::string_view data;
         if (is_bytes(item) || is_bytearray(item)) {
-            data = byteslike_data(item);
-        } else if (!has_buffer(ts, item) || !bytes_like_view(ts, item, &data)) {
+            parts[i] = byteslike_data(item);
+        } else if (!has_buffer(ts, item) || !bytes_like_view(ts, item, &parts[i])) {
             if (ts.has_exception()) clear_exception(ts);
             return raise_fmt(ts, type_error(ts),
                              "sequence item {}: expected a bytes-like object, {} found", i,
                              type_name(ts, item));
         }
+        total += parts[i].size();
+    }
+    if (total > kMaxResultBytes || !check_alloc_size(ts, total)) return raise_memory_error(ts);
+    std::string out;
+    out.reserve(total);
+    for (uint64_t i = 0; i < n; ++i) {
         if (i) out.append(sep);
-        out.append(data);
+        out.append(parts[i]);
     }
     return bytes_same_kind(ts, args[0], out);
 }
@@ -576,7 +585,12 @@ Value bytes_zfill(ThreadState& ts, Args args) {
     std::string_view d = byteslike_data(args[0]);
     auto len = static_cast<int64_t>(d.size());
     if (width <= len) return unchanged(ts, args[0]);
-    if (static_cast<uint64_t>(width) > kMaxResultBytes) return raise_memory_error(ts);
+    // bytes' size plus its header overflows a Py_ssize_t in CPython first.
+    if (width > INT64_MAX - 33 && args[0].as_object()->kind == ObjKind::Bytes)
+        return raise(ts, ts.exc_types().OverflowError, "byte string is too large");
+    if (static_cast<uint64_t>(width) > kMaxResultBytes ||
+        !check_alloc_size(ts, static_cast<uint64_t>(width)))
+        return raise_memory_error(ts);
     std::string out(static_cast<size_t>(width - len), '0');
     out.append(d);
     if (!d.empty() && (d[0] == '+' || d[0] == '-')) {
@@ -592,12 +606,17 @@ Value bytes_expandtabs(ThreadState& ts, Args args) {
         return Value();
     int64_t tabsize = 8;
     if (!tabsize_v.is_null() && !index_as_ssize(ts, tabsize_v, &tabsize)) return Value();
+    if (tabsize > INT_MAX || tabsize < INT_MIN)  // CPython takes a C int
+        return raise(ts, ts.exc_types().OverflowError, "Python int too large to convert to C int");
     std::string out;
     int64_t col = 0;
     for (char c : byteslike_data(args[0])) {
         if (c == '\t') {
             if (tabsize > 0) {
-                out.append(static_cast<size_t>(tabsize - col % tabsize), ' ');
+                uint64_t grow = static_cast<uint64_t>(tabsize - col % tabsize);
+                if (grow > kMaxResultBytes || !check_alloc_size(ts, out.size() + grow))
+                    return raise_memory_error(ts);
+                out.append(static_cast<size_t>(grow), ' ');
                 col += tabsize - col % tabsize;
             }
         } else {

@@ -388,16 +388,23 @@ Value complex_from_args(ThreadState& ts, TypeObject* type, Value r, Value i) {
     return val(o);
 }
 
+// As CPython: digits and spaces of any script read as ASCII; misplaced
+// underscores name the text, any other malformation does not.
 Value complex_from_text(ThreadState& ts, TypeObject* type, std::string_view text) {
-    std::string cleaned;
+    std::string ascii, cleaned;
     std::string_view s = text;
-    bool ok = true;
+    if (!ascii_only(s)) {
+        ascii = numeric_text_to_ascii(s);
+        s = ascii;
+    }
     if (s.find('_') != std::string_view::npos) {
-        ok = remove_underscores(s, &cleaned);
+        if (!remove_underscores(s, &cleaned))
+            return raise_fmt(ts, ts.exc_types().ValueError,
+                             "could not convert string to complex: {}", str_repr(text));
         s = cleaned;
     }
     Cx c;
-    if (!ok || !ascii_only(s) || !parse_complex_text(s, &c))
+    if (!parse_complex_text(s, &c))
         return raise(ts, ts.exc_types().ValueError, "complex() arg is a malformed string");
     Ref re(make_float(ts, c.re)), im(make_float(ts, c.im));
     if (!re || !im) return Value();

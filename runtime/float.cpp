@@ -255,9 +255,11 @@ bool parse_float_text(std::string_view s, double* out) {
     return !s.empty() && float_parse_prefix(s, out) == s.size();
 }
 
+}  // namespace
+
 // Non-ASCII white space becomes ' ' and decimal digits of any script their
 // ASCII digit, as CPython's _PyUnicode_TransformDecimalAndSpaceToASCII.
-std::string transform_to_ascii(std::string_view text) {
+std::string numeric_text_to_ascii(std::string_view text) {
     std::string out;
     for (size_t i = 0; i < text.size();) {
         uint32_t cp;
@@ -270,18 +272,16 @@ std::string transform_to_ascii(std::string_view text) {
         else if (d >= 0)
             out.push_back(static_cast<char>('0' + d));
         else
-            out.push_back('?');
+            return out.push_back('?'), out;  // CPython stops at the first such character
     }
     return out;
 }
-
-}  // namespace
 
 Value float_from_string(ThreadState& ts, std::string_view text) {
     std::string ascii;
     std::string_view s = text;
     if (!ascii_only(text)) {
-        ascii = transform_to_ascii(text);
+        ascii = numeric_text_to_ascii(text);
         s = ascii;
     }
     double v;

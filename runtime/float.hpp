@@ -64,6 +64,12 @@ int64_t float_hash_in(Value owner, double v) noexcept;
 // and modulo signs, OverflowError for pow). Operands are floats or ints.
 Value float_binary(ThreadState& ts, BinOp op, Value a, Value b);
 Value float_compare(ThreadState& ts, Value a, Value b, CompareOp op);
+// Non-ASCII white space becomes ' ', decimal digits of any script their
+// ASCII digit; the first other non-ASCII character becomes '?' and ends the
+// text (CPython's _PyUnicode_TransformDecimalAndSpaceToASCII): what float()
+// and complex() parse.
+std::string numeric_text_to_ascii(std::string_view text);
+
 // float(str) parsing ("inf", "nan", underscores, whitespace); null + ValueError
 // "could not convert string to float: 'x'".
 Value float_from_string(ThreadState& ts, std::string_view text);

@@ -803,6 +803,8 @@ Value lshift_small(ThreadState& ts, int64_t x, int64_t y) {
         return make_int_i128(ts, static_cast<Int128>(static_cast<Uint128>(x) << y));
     }
     if (static_cast<uint64_t>(y) > kMaxBits) return raise_too_big(ts);
+    // GMP aborts the process when its allocation fails: check the size first.
+    if (!check_alloc_size(ts, static_cast<uint64_t>(y) / 8 + 24)) return Value();
     IntArg a;
     a.small = x;
     MpzView v(a);
@@ -897,6 +899,9 @@ Value big_shift(ThreadState& ts, BinOp op, const IntArg& x, const IntArg& y) {
     if (mpz_sgn(a) == 0) return Value::small_int(0);
     if (y.big || static_cast<uint64_t>(y.small) + bits_of(x) > kMaxBits)
         return raise_shift_too_big(ts, x, y);
+    // GMP aborts the process when its allocation fails: check the size first.
+    if (!check_alloc_size(ts, (static_cast<uint64_t>(y.small) + bits_of(x)) / 8 + 16))
+        return Value();
     Mpz r;
     mpz_mul_2exp(r.v, a, static_cast<mp_bitcnt_t>(y.small));
     return make_int_mpz(ts, r.v);

@@ -1,5 +1,6 @@
 // The builtins that run code or look at the running frame: exec, eval,
 // compile, globals, locals, __import__, and exit/quit.
+#include <cctype>
 #include <string>
 
 #include "interp/compiler/compile.hpp"
@@ -51,6 +52,72 @@ bool source_text(ThreadState& ts, Value src, std::string* out) {
     return true;
 }
 
+// PEP 263: the encoding a coding declaration on `line` names, or "" (the
+// line must hold only a comment; CPython's get_coding_spec).
+std::string coding_spec(std::string_view line) {
+    std::size_t i = line.find_first_not_of(" \t\f");
+    if (i == std::string_view::npos || line[i] != '#') return "";
+    for (std::size_t at = line.find("coding", i); at != std::string_view::npos;
+         at = line.find("coding", at + 1)) {
+        std::size_t t = at + 6;
+        if (t >= line.size() || (line[t] != ':' && line[t] != '=')) continue;
+        ++t;
+        while (t < line.size() && (line[t] == ' ' || line[t] == '\t')) ++t;
+        std::size_t begin = t;
+        while (t < line.size() && (std::isalnum(static_cast<unsigned char>(line[t])) ||
+                                   line[t] == '-' || line[t] == '_' || line[t] == '.'))
+            ++t;
+        if (t > begin) return std::string(line.substr(begin, t - begin));
+    }
+    return "";
+}
+
+// True for a line that keeps the search for a declaration going (blank or
+// only a comment).
+bool comment_or_blank(std::string_view line) {
+    std::size_t i = line.find_first_not_of(" \t\f\r");
+    return i == std::string_view::npos || line[i] == '#';
+}
+
+bool is_utf8_name(std::string_view name) {
+    std::string n;
+    for (char c : name) n += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return n == "utf-8" || n == "utf8" || n.rfind("utf-8-", 0) == 0 || n == "utf_8";
+}
+
+// The source of compile/exec/eval given as bytes, made UTF-8 text as
+// CPython's tokenizer makes it: a UTF-8 BOM is dropped, a coding
+// declaration on one of the first two lines (each ended by a newline)
+// decodes the rest. What goes wrong is a SyntaxError on line 0.
+bool decode_source_bytes(ThreadState& ts, std::string* text, const std::string& filename) {
+    auto fail = [&](const std::string& msg) {
+        Ref exc(make_syntax_error(ts, ts.exc_types().SyntaxError, msg, filename, 0, 0, "", 0, 0));
+        if (exc) raise_instance(ts, exc.release());
+        return false;
+    };
+    bool bom = text->rfind("\xEF\xBB\xBF", 0) == 0;
+    if (bom) text->erase(0, 3);
+    std::string_view v = *text;
+    std::size_t nl1 = v.find('\n');
+    std::string encoding;
+    if (nl1 != std::string_view::npos) {
+        encoding = coding_spec(v.substr(0, nl1));
+        std::size_t nl2 = v.find('\n', nl1 + 1);
+        if (encoding.empty() && comment_or_blank(v.substr(0, nl1)) && nl2 != std::string_view::npos)
+            encoding = coding_spec(v.substr(nl1 + 1, nl2 - nl1 - 1));
+    }
+    if (encoding.empty() || is_utf8_name(encoding)) return true;
+    if (bom) return fail(fmt::format("encoding problem: {} with BOM", encoding));
+    Ref decoded(str_decode(ts, v, encoding, "strict"));
+    if (!decoded) {
+        Ref exc(fetch_exception(ts));
+        Ref msg(obj_str(ts, *exc));
+        return msg && fail(std::string(str_view(*msg)));
+    }
+    *text = str_view(*decoded);
+    return true;
+}
+
 bool is_code(Value v) {
     return v.is_object() && v.as_object()->kind == ObjKind::Code;
 }
@@ -69,6 +136,7 @@ Value code_for(ThreadState& ts, Value src, const char* fname, CompileMode mode) 
         return raise_fmt(ts, ts.exc_types().TypeError,
                          "{}() arg 1 must be a string, bytes or code object", fname);
     }
+    if (!is_str(ts, src) && !decode_source_bytes(ts, &text, "<string>")) return Value();
     if (text.find('\0') != std::string::npos) {
         return raise(ts, ts.exc_types().SyntaxError,
                      "source code string cannot contain null bytes");
@@ -196,6 +264,7 @@ Value builtin_compile(ThreadState& ts, Args args) {
     int dont = dont_inherit.is_null() ? 0 : obj_truthy(ts, dont_inherit);
     if (dont < 0) return Value();
     if (!dont) future |= caller_future_flags(ts);
+    if (!is_str(ts, src) && !decode_source_bytes(ts, &text, name)) return Value();
     register_source(ts, name, text);
     return compile_source(ts, text, name, cm, nullptr, future);
 }

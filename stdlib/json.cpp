@@ -135,9 +135,14 @@ struct Encoder {
         if (check_circular && !markers.empty()) markers.pop_back();
         (void)v;
     }
-    void newline(int level) {
+    // false with MemoryError pending when the indentation would not fit
+    // (an indent of sys.maxsize spaces).
+    [[nodiscard]] bool newline(int level) {
+        uint64_t grow = 1 + static_cast<uint64_t>(level) * indent.size();
+        if (!check_alloc_size(ts, out.size() + grow)) return false;
         out += '\n';
         for (int i = 0; i < level; ++i) out += indent;
+        return true;
     }
 };
 
@@ -199,18 +204,18 @@ bool Encoder::encode_list(Value v, int level) {
     }
     if (!enter(v)) return false;
     out += '[';
-    if (has_indent) newline(level + 1);
+    if (has_indent && !newline(level + 1)) return false;
     for (uint64_t i = 0;; ++i) {
         const Value* items = seq_items(v, &n);
         if (i >= n) break;
         if (i) {
             out += item_sep;
-            if (has_indent) newline(level + 1);
+            if (has_indent && !newline(level + 1)) return false;
         }
         Ref item = Ref::borrow(items[i]);
         if (!encode(*item, level + 1)) return false;
     }
-    if (has_indent) newline(level);
+    if (has_indent && !newline(level)) return false;
     out += ']';
     leave(v);
     return true;
@@ -240,17 +245,17 @@ bool Encoder::encode_dict(Value v, int level) {
         bool skip;
         if (!key_string(tuple_item(pair, 0), &kstr, &skip)) return false;
         if (skip) continue;
-        if (first && has_indent) newline(level + 1);
+        if (first && has_indent && !newline(level + 1)) return false;
         if (!first) {
             out += item_sep;
-            if (has_indent) newline(level + 1);
+            if (has_indent && !newline(level + 1)) return false;
         }
         first = false;
         encode_string(out, kstr, ensure_ascii);
         out += key_sep;
         if (!encode(tuple_item(pair, 1), level + 1)) return false;
     }
-    if (has_indent && !first) newline(level);
+    if (has_indent && !first && !newline(level)) return false;
     out += '}';
     leave(v);
     return true;
@@ -272,12 +277,12 @@ bool Encoder::encode(Value v, int level) {
     } else if (is_float(v)) {
         return encode_float(float_value(v), out);
     } else if (is_list(ts, v) || is_tuple(ts, v)) {
-        if (!enter_native_call(ts)) return false;
+        if (!enter_native_call(ts, " while encoding a JSON object")) return false;
         bool ok = encode_list(v, level);
         leave_native_call(ts);
         return ok;
     } else if (is_dict(ts, v)) {
-        if (!enter_native_call(ts)) return false;
+        if (!enter_native_call(ts, " while encoding a JSON object")) return false;
         bool ok = encode_dict(v, level);
         leave_native_call(ts);
         return ok;
@@ -289,7 +294,7 @@ bool Encoder::encode(Value v, int level) {
         }
         if (!enter(v)) return false;
         Ref r(call1(ts, dflt, v));
-        if (!r || !enter_native_call(ts)) return false;
+        if (!r || !enter_native_call(ts, " while encoding a JSON object")) return false;
         bool ok = encode(*r, level);
         leave_native_call(ts);
         if (!ok) return false;
@@ -336,6 +341,7 @@ Value json_encode(ThreadState& ts, Args args) {
         } else {
             int64_t n;
             if (!int_as_int64(ts, indent, &n)) return Value();
+            if (n > 0 && !check_alloc_size(ts, static_cast<uint64_t>(n))) return Value();
             e.indent.assign(static_cast<std::size_t>(std::max<int64_t>(n, 0)), ' ');
         }
     }
@@ -571,7 +577,10 @@ Value Decoder::constant(const char* text, std::size_t idx, std::size_t* end) {
 
 Value Decoder::scan_once(std::size_t idx, std::size_t* end) {
     if (idx >= s.size()) return expecting_value(idx);
-    if (!enter_native_call(ts)) return Value();
+    const char* where = s[idx] == '['   ? " while decoding a JSON array from a unicode string"
+                        : s[idx] == '{' ? " while decoding a JSON object from a unicode string"
+                                        : "";
+    if (!enter_native_call(ts, where)) return Value();
     Value r;
     switch (s[idx]) {
         case '"':

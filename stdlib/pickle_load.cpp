@@ -303,6 +303,10 @@ struct Unpickler {
     bool load_string_line();
     bool load_py2_str(std::string_view raw);
     bool load_unicode_line();
+    bool fits_ssize(uint64_t n, const char* what);
+    bool allocate_first(uint64_t n, const char* what);
+    bool raw_unicode_escape_error(std::string_view line, std::size_t start, std::size_t end,
+                                  const char* reason);
     bool load_global_line(bool inst);
     bool load_stack_global();
     bool find_class(Value module, Value name);
@@ -323,12 +327,24 @@ struct Unpickler {
 bool Unpickler::load_text_index(uint64_t* idx) {
     std::string_view line;
     if (!in.readline(&line)) return false;
-    if (line.empty() || line.size() > 19) return error("could not convert string to int");
-    uint64_t v = 0;
-    for (char c : line) {
-        if (c < '0' || c > '9') return error("could not convert string to int");
-        v = v * 10 + (c - '0');
+    bool digits = !line.empty() && line.size() <= 18;
+    for (char c : line) digits = digits && c >= '0' && c <= '9';
+    if (!digits) {
+        // As CPython, the line (newline included) goes through int(): its
+        // ValueError for text that is no integer, and a memo miss for
+        // one that is out of range.
+        std::string text(line);
+        text += '\n';
+        Ref decoded(str_decode(ts, text, "utf-8", "strict"));
+        Ref v(decoded ? int_from_string(ts, str_view(*decoded), 10) : Value());
+        Ref shown(v ? obj_repr(ts, *v) : Value());
+        if (!shown) return false;
+        return raise_fmt(ts, unpickling_error(ts), "Memo value not found at index {}",
+                         str_view(*shown)),
+               false;
     }
+    uint64_t v = 0;
+    for (char c : line) v = v * 10 + (c - '0');
     *idx = v;
     return true;
 }
@@ -442,6 +458,20 @@ bool Unpickler::load_string_line() {
     return load_py2_str(raw);
 }
 
+// raw-unicode-escape's UnicodeDecodeError for line[start:end], built as
+// CPython's codec builds it (the handler's .start/.end/.reason).
+bool Unpickler::raw_unicode_escape_error(std::string_view line, std::size_t start, std::size_t end,
+                                         const char* reason) {
+    Ref enc(make_str(ts, "rawunicodeescape")), object(make_bytes(ts, line)),
+        why(make_str(ts, reason));
+    if (!enc || !object || !why) return false;
+    Ref exc(call_n(ts, val(ts.exc_types().UnicodeDecodeError),
+                   {*enc, *object, Value::small_int(static_cast<int64_t>(start)),
+                    Value::small_int(static_cast<int64_t>(end)), *why}));
+    if (exc) raise_instance(ts, exc.release());
+    return false;
+}
+
 // raw-unicode-escape: \uXXXX and \UXXXXXXXX escapes, other bytes Latin-1.
 bool Unpickler::load_unicode_line() {
     std::string_view line;
@@ -452,23 +482,16 @@ bool Unpickler::load_unicode_line() {
         auto c = static_cast<unsigned char>(line[i]);
         if (c == '\\' && i + 1 < line.size() && (line[i + 1] == 'u' || line[i + 1] == 'U')) {
             int digits = line[i + 1] == 'u' ? 4 : 8;
-            if (i + 2 + digits > line.size()) {
-                raise(ts, ts.exc_types().UnicodeDecodeError, "truncated \\uXXXX escape");
-                return false;
-            }
+            const char* truncated_escape =
+                digits == 4 ? "truncated \\uXXXX escape" : "truncated \\UXXXXXXXX escape";
             uint32_t cp = 0;
             for (int k = 0; k < digits; ++k) {
-                int d = hex_digit(line[i + 2 + k]);
-                if (d < 0) {
-                    raise(ts, ts.exc_types().UnicodeDecodeError, "truncated \\uXXXX escape");
-                    return false;
-                }
+                int d = i + 2 + k < line.size() ? hex_digit(line[i + 2 + k]) : -1;
+                if (d < 0) return raw_unicode_escape_error(line, i, i + 2 + k, truncated_escape);
                 cp = cp * 16 + d;
             }
-            if (cp > 0x10FFFF) {
-                raise(ts, ts.exc_types().UnicodeDecodeError, "\\Uxxxxxxxx out of range");
-                return false;
-            }
+            if (cp > 0x10FFFF)
+                return raw_unicode_escape_error(line, i, i + 10, "\\Uxxxxxxxx out of range");
             append_cp(cp);
             i += 1 + digits;
         } else {
@@ -524,11 +547,11 @@ bool Unpickler::find_class(Value module, Value name) {
 bool Unpickler::load_global_line(bool inst) {
     std::string_view m, n;
     if (!in.readline(&m)) return false;
-    std::string module(m);
-    if (!in.readline(&n)) return false;
-    Ref mod(str_decode(ts, module, "utf-8", "strict"));
+    // The module line is decoded before the name line is read, as CPython.
+    Ref mod(str_decode(ts, m, "utf-8", "strict"));
+    if (!mod || !in.readline(&n)) return false;
     Ref name(str_decode(ts, n, "utf-8", "strict"));
-    if (!mod || !name) return false;
+    if (!name) return false;
     if (!inst) return find_class(*mod, *name);
     std::size_t at;
     if (!pop_mark(&at)) return false;
@@ -779,9 +802,30 @@ bool Unpickler::load_persid(Value pid) {
     return push(call1(ts, opt.persistent_load, pid));
 }
 
+// A 64-bit length beyond Py_ssize_t: CPython's OverflowError.
+bool Unpickler::fits_ssize(uint64_t n, const char* what) {
+    if (n <= static_cast<uint64_t>(INT64_MAX)) return true;
+    raise_fmt(ts, ts.exc_types().OverflowError,
+              "{} exceeds system's maximum size of 9223372036854775807 bytes", what);
+    return false;
+}
+
+// CPython makes the bytes object of BINBYTES* / BYTEARRAY8 before reading
+// into it, so a length that cannot be allocated is MemoryError even when
+// the data is short; the checked size does the same without allocating.
+bool Unpickler::allocate_first(uint64_t n, const char* what) {
+    if (what && !fits_ssize(n, what)) return false;
+    return n <= in.data.size() - in.pos || check_alloc_size(ts, n);
+}
+
 bool Unpickler::load_frame() {
     uint64_t len;
     if (!read_uint(8, &len)) return false;
+    if (len > static_cast<uint64_t>(INT64_MAX)) {
+        raise(ts, ts.exc_types().OverflowError,
+              "FRAME length exceeds system's maximum of 9223372036854775807 bytes");
+        return false;
+    }
     if (in.file.is_null()) {
         // In memory the frame is just a promise about what follows.
         if (len > in.data.size() - in.pos) return truncated(ts), false;
@@ -868,15 +912,19 @@ bool Unpickler::step(char opc, bool* stop) {
         case Op::SHORT_BINUNICODE:
             return read_uint(1, &n) && in.read(n, &p) && push(utf8_str(ts, {p, n}));
         case Op::BINUNICODE8:
-            return read_uint(8, &n) && in.read(n, &p) && push(utf8_str(ts, {p, n}));
+            return read_uint(8, &n) && fits_ssize(n, "BINUNICODE8") && in.read(n, &p) &&
+                   push(utf8_str(ts, {p, n}));
         case Op::BINBYTES:
-            return read_uint(4, &n) && in.read(n, &p) && push(make_bytes(ts, {p, n}));
+            return read_uint(4, &n) && allocate_first(n, nullptr) && in.read(n, &p) &&
+                   push(make_bytes(ts, {p, n}));
         case Op::SHORT_BINBYTES:
             return read_uint(1, &n) && in.read(n, &p) && push(make_bytes(ts, {p, n}));
         case Op::BINBYTES8:
-            return read_uint(8, &n) && in.read(n, &p) && push(make_bytes(ts, {p, n}));
+            return read_uint(8, &n) && allocate_first(n, "BINBYTES8") && in.read(n, &p) &&
+                   push(make_bytes(ts, {p, n}));
         case Op::BYTEARRAY8:
-            return read_uint(8, &n) && in.read(n, &p) && push(make_bytearray(ts, {p, n}));
+            return read_uint(8, &n) && allocate_first(n, "BYTEARRAY8") && in.read(n, &p) &&
+                   push(make_bytearray(ts, {p, n}));
         case Op::EMPTY_TUPLE:
             return push(new_ref(ts.interp().empty_tuple));
         case Op::TUPLE:

@@ -209,6 +209,45 @@ std::size_t decode_utf8(std::string_view s, std::size_t pos, char32_t& cp) {
     return len;
 }
 
+std::string utf8_error_message(std::string_view s, std::size_t pos, std::size_t origin) {
+    auto byte = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
+    unsigned char c = byte(pos);
+    // The lead byte gives the length and the range of the second byte
+    // (which excludes overlong forms, surrogates and values past U+10FFFF).
+    std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    unsigned char lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;
+    unsigned char hi = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
+    const char* reason = nullptr;
+    std::size_t end = pos + 1;
+    if (c < 0xC2 || c > 0xF4) {
+        reason = "invalid start byte";
+    } else {
+        for (std::size_t i = 1; i < len && !reason; ++i, ++end) {
+            if (pos + i >= s.size())
+                reason = "unexpected end of data";
+            else if (byte(pos + i) < (i == 1 ? lo : 0x80) || byte(pos + i) > (i == 1 ? hi : 0xBF))
+                reason = "invalid continuation byte";
+        }
+        --end;
+    }
+    if (end - pos == 1)
+        return fmt::format(
+            "(unicode error) 'utf-8' codec can't decode byte 0x{:02x} in position {}: {}", c,
+            pos - origin, reason);
+    return fmt::format("(unicode error) 'utf-8' codec can't decode bytes in position {}-{}: {}",
+                       pos - origin, end - 1 - origin, reason);
+}
+
+std::size_t first_bad_utf8(std::string_view s) {
+    for (std::size_t i = 0; i < s.size();) {
+        char32_t cp;
+        std::size_t len = decode_utf8(s, i, cp);
+        if (len == 0) return i;
+        i += len;
+    }
+    return std::string_view::npos;
+}
+
 void append_utf8(std::string& out, char32_t cp) {
     if (cp < 0x80) {
         out += static_cast<char>(cp);
@@ -467,13 +506,13 @@ Token Lexer::next() {
     }
 }
 
-void Lexer::check_identifier_char(std::size_t pos, std::size_t len, char32_t cp) const {
+void Lexer::check_identifier_char(std::size_t start, std::size_t pos, std::size_t len,
+                                  char32_t cp) const {
     int column = static_cast<int>(pos - m_line_start);
+    // CPython decodes the name on its own, so the position counts from it.
     if (len == 0)
-        fail(fmt::format("(unicode error) 'utf-8' codec can't decode byte 0x{:02x} in position {}: "
-                         "invalid start byte",
-                         static_cast<unsigned char>(m_source[pos]), pos),
-             m_line, column, m_line, column);
+        fail(utf8_error_message(m_source.substr(0, m_end), pos, start), m_line, column, m_line,
+             column);
     if (is_non_identifier_code_point(cp))
         fail(fmt::format("invalid character '{}' (U+{:04X})", m_source.substr(pos, len),
                          static_cast<std::uint32_t>(cp)),
@@ -491,7 +530,7 @@ Token Lexer::name_or_string() {
         } else if (static_cast<unsigned char>(c) >= 0x80) {
             char32_t cp = 0;
             std::size_t len = decode_utf8(m_source.substr(0, m_end), m_pos, cp);
-            check_identifier_char(m_pos, len, cp);
+            check_identifier_char(start, m_pos, len, cp);
             m_pos += len;
         } else {
             break;

@@ -82,7 +82,8 @@ private:
     Token string(std::size_t start, std::size_t quote_pos);
     Token number();
     Token op();
-    void check_identifier_char(std::size_t pos, std::size_t len, char32_t cp) const;
+    void check_identifier_char(std::size_t start, std::size_t pos, std::size_t len,
+                               char32_t cp) const;
     void skip_decimal_digits();
     void verify_end_of_number(std::size_t start, const char* kind);
 
@@ -111,6 +112,12 @@ TokenizeResult tokenize(std::string_view source);
 // Decodes one UTF-8 sequence at `s[pos]`; returns its length (0 if invalid)
 // and stores the code point.
 std::size_t decode_utf8(std::string_view s, std::size_t pos, char32_t& cp);
+// The offset of the first invalid UTF-8 sequence in `s`, or npos.
+std::size_t first_bad_utf8(std::string_view s);
+// The SyntaxError text for the invalid sequence at s[pos], as CPython words
+// it: "(unicode error) 'utf-8' codec can't decode byte 0xff in position 0:
+// invalid start byte", positions counted from `origin`.
+std::string utf8_error_message(std::string_view s, std::size_t pos, std::size_t origin);
 void append_utf8(std::string& out, char32_t cp);
 
 }  // namespace gilt

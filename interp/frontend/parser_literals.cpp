@@ -142,6 +142,12 @@ void Parser::decode_string_body(std::string_view body, bool raw, bool bytes, con
                 fail_range("bytes can only contain ASCII literal characters", t.line, t.col,
                            t.end_line, t.end_col);
     }
+    // A bytes source (compile(b'...')) reaches the parser undecoded; CPython
+    // decodes each literal and reports the position inside it.
+    if (!bytes) {
+        std::size_t bad = first_bad_utf8(body);
+        if (bad != std::string_view::npos) fail_string(t, utf8_error_message(body, bad, 0));
+    }
     if (raw) {
         out.append(body);
         return;

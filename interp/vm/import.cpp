@@ -29,7 +29,9 @@
 #include "runtime/gil.hpp"
 #include "runtime/interpreter.hpp"
 #include "runtime/list.hpp"
+#include "runtime/locks.hpp"
 #include "runtime/module.hpp"
+#include "runtime/signals.hpp"
 #include "runtime/str.hpp"
 #include "runtime/tuple.hpp"
 
@@ -129,12 +131,28 @@ bool has_deadlock(const ImportState& state, const ModuleLock& lock, ThreadState*
     }
 }
 
-// Sleeps without the GIL until `lock` is next released.
-void wait_for_release(ThreadState& ts, ModuleLock& lock) {
+// Sleeps without the GIL until `lock` is next released. On the main thread
+// the wait is cut in slices, as lock waits are (runtime/locks.hpp), so that
+// Ctrl-C while another thread imports the module raises KeyboardInterrupt
+// here; false then, with the exception pending.
+[[nodiscard]] bool wait_for_release(ThreadState& ts, ModuleLock& lock) {
     std::uint64_t seen = lock.releases;
-    GilRelease released(ts);
-    std::unique_lock<std::mutex> guard(lock.mutex);
-    lock.cv.wait(guard, [&] { return lock.releases != seen; });
+    bool main = &ts == &ts.interp().main_thread();
+    for (;;) {
+        bool interrupted = false;
+        {
+            GilRelease released(ts);
+            std::unique_lock<std::mutex> guard(lock.mutex);
+            auto released_again = [&] { return lock.releases != seen; };
+            if (!main) {
+                lock.cv.wait(guard, released_again);
+                return true;
+            }
+            if (lock.cv.wait_for(guard, kSignalPollInterval, released_again)) return true;
+            interrupted = signal_pending();
+        }
+        if (interrupted && !run_pending_signals(ts)) return false;
+    }
 }
 
 // Holds the import lock of one module name for a scope.
@@ -157,7 +175,9 @@ public:
     ModuleLockHold(const ModuleLockHold&) = delete;
     ModuleLockHold& operator=(const ModuleLockHold&) = delete;
 
-    // Waits for the lock. false when waiting would deadlock (nothing raised).
+    // Waits for the lock. false when waiting would deadlock (nothing raised)
+    // or when a signal handler raised during the wait (KeyboardInterrupt
+    // pending).
     [[nodiscard]] bool acquire() {
         forget_vanished_owners(m_ts, m_state);
         std::shared_ptr<ModuleLock>& slot = m_state.locks[m_name];
@@ -168,8 +188,9 @@ public:
         while (m_lock->count != 0 && m_lock->owner != me) {
             if (has_deadlock(m_state, *m_lock, me)) return false;
             m_state.blocking_on[me] = m_lock.get();
-            wait_for_release(m_ts, *m_lock);
+            bool woke = wait_for_release(m_ts, *m_lock);
             m_state.blocking_on.erase(me);
+            if (!woke) return false;
         }
         m_lock->owner = me;
         ++m_lock->count;
@@ -608,10 +629,11 @@ Value existing_module(ThreadState& ts, std::string_view name, Value m) {
 
 // Waits until no other thread is running the body of `name` (CPython's
 // _lock_unlock_module). A wait that would deadlock is skipped: the caller
-// then takes the partially initialised module.
-void wait_for_initialized(ThreadState& ts, std::string_view name) {
+// then takes the partially initialised module. false when the wait was
+// interrupted (KeyboardInterrupt pending).
+[[nodiscard]] bool wait_for_initialized(ThreadState& ts, std::string_view name) {
     ModuleLockHold hold(ts, name);
-    (void)hold.acquire();
+    return hold.acquire() || !ts.has_exception();
 }
 
 // _find_and_load: the module `name` (a full dotted name), from sys.modules
@@ -625,12 +647,13 @@ Value find_and_load(ThreadState& ts, std::string_view name) {
     Value m = sys_modules_get(ts, name);
     if (m && module_is_initializing(ts, m)) {
         Ref found = Ref::borrow(m);
-        wait_for_initialized(ts, name);
+        if (!wait_for_initialized(ts, name)) return Value();
         return found.release();
     }
     if (m) return existing_module(ts, name, m);
     ModuleLockHold hold(ts, name);
     if (!hold.acquire()) {
+        if (ts.has_exception()) return Value();
         return raise_fmt(ts, ts.exc_types().RuntimeError, "deadlock detected by _ModuleLock('{}')",
                          name);
     }

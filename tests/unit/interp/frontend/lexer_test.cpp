@@ -95,7 +95,7 @@ TEST(Lexer, NonAsciiIdentifiers) {
     EXPECT_EQ(render("café = π"), "NAME:café = NAME:π NEWLINE ENDMARKER");
     EXPECT_EQ(render("a €"), "error: invalid character '€' (U+20AC)");
     EXPECT_EQ(render("a \xff"),
-              "error: (unicode error) 'utf-8' codec can't decode byte 0xff in position 2: invalid "
+              "error: (unicode error) 'utf-8' codec can't decode byte 0xff in position 0: invalid "
               "start byte");
 }
 
