@@ -120,6 +120,10 @@ public:
     // context, as in CPython. Context.run swaps it, which is why it lives
     // here: a task switches contexts on every step (stdlib/contextvars.cpp).
     Value context;
+    // This thread entered the interpreter through the embedding API (the
+    // Host's own thread, or a host thread calling in), so a host interrupt
+    // is raised in it (runtime/interrupts.hpp). Set before it runs code.
+    bool host_entered = false;
 
 private:
     Interpreter* m_interp;

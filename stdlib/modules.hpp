@@ -13,6 +13,7 @@ Value init_decimal_module(ThreadState& ts);      // decimal_*.cpp: _decimal
 Value init_posix_module(ThreadState& ts);        // os.cpp (os.py builds `os` on it)
 Value init_gc_module(ThreadState& ts);           // gc_module.cpp
 Value init_gil_module(ThreadState& ts);          // gil_module.cpp: gilt's GIL statistics
+Value init_gilt_module(ThreadState& ts);         // gilt_module.cpp: sandbox limits
 Value init_random_module(ThreadState& ts);       // random.cpp: _random
 Value init_itertools_module(ThreadState& ts);    // itertools.cpp
 Value init_collections_module(ThreadState& ts);  // collections.cpp: _collections

@@ -32,6 +32,8 @@
 #include <boost/context/pooled_fixedsize_stack.hpp>
 
 #include "interp/compiler/compile.hpp"
+#include "interp/host/host_sandbox.hpp"
+#include "interp/host/host_threads.hpp"
 #include "interp/host/repl.hpp"
 #include "interp/vm/import.hpp"
 #include "runtime/abstract.hpp"
@@ -44,6 +46,7 @@
 #include "runtime/list.hpp"
 #include "runtime/module.hpp"
 #include "runtime/native_function.hpp"
+#include "runtime/sandbox.hpp"
 #include "runtime/str.hpp"
 #include "runtime/thread_start.hpp"
 #include "runtime/tuple.hpp"
@@ -181,30 +184,52 @@ thread_local ThreadState* t_current = nullptr;
 
 ThreadState& current_ts(HostState& hs) {
     ThreadState* ts = t_current;
-    return ts != nullptr && &ts->interp() == hs.interp.get() ? *ts : *hs.ts;
+    if (ts != nullptr && &ts->interp() == hs.interp.get()) return *ts;
+    if (ThreadState* attached = attached_thread_state(*hs.interp)) return *attached;
+    return *hs.ts;
 }
 
-// Every public entry holds one (see the top of the file): takes the GIL
-// unless this thread holds it already, and drops it again at exit.
+// A host thread other than the Host's own, outside any host function, is
+// attached for its outermost call (interp/host/host_threads.hpp). Returns
+// what host_thread_leave() must be given.
+ThreadState* enter_thread(HostState& hs) {
+    ThreadState* ts = t_current;
+    if (ts != nullptr && &ts->interp() == hs.interp.get()) return nullptr;
+    return host_thread_enter(*hs.interp, *hs.ts);
+}
+
+// Every public entry holds one (see the top of the file): attaches a host
+// thread if needed, takes the GIL unless this thread holds it already, arms
+// a sandbox's time limit if none is armed, and undoes all that at exit.
 class Entry {
 public:
-    explicit Entry(HostState& hs) : ts(current_ts(hs)) {
+    explicit Entry(HostState& hs)
+        : m_interp(*hs.interp), m_attached(enter_thread(hs)), ts(current_ts(hs)) {
         Gil& gil = ts.interp().gil;
         if (!gil.is_held_by(ts.gil_thread)) {
             gil.take(ts.gil_thread);
             m_took = true;
         }
+        if (Sandbox* sb = m_interp.sandbox.get()) m_armed = sb->arm_deadline();
     }
     ~Entry() {
+        if (m_armed) m_interp.sandbox->disarm_deadline();
         if (m_took) ts.interp().gil.drop(ts.gil_thread);
+        host_thread_leave(m_interp, m_attached);
     }
     Entry(const Entry&) = delete;
     Entry& operator=(const Entry&) = delete;
 
+private:
+    Interpreter& m_interp;
+    ThreadState* m_attached;
+
+public:
     ThreadState& ts;
 
 private:
     bool m_took = false;
+    bool m_armed = false;
 };
 
 // Makes `ts` the current thread state of this OS thread for a host call.
@@ -446,6 +471,7 @@ InterpreterConfig make_config(const Options& options) {
     config.stdout_sink = options.stdout_sink;
     config.stderr_sink = options.stderr_sink;
     config.interactive = options.interactive;
+    config.memory_limit = options.sandbox.memory_limit;
     return config;
 }
 
@@ -469,7 +495,9 @@ Host::Host(Options options) : m_state(std::make_unique<HostState>()) {
     // owned here, not by the map (hence the no-op deleter).
     hs.interp->module_state["gilt.host"] = std::shared_ptr<void>(&hs, [](void*) {});
     ThreadState& ts = *hs.ts;  // holds the GIL from the interpreter's construction on
+    ts.host_entered = true;
     check_ok(hs, apply_sys_options(ts, options));
+    if (options.sandbox.enabled) check_ok(hs, install_sandbox(ts, options.sandbox));
     Ref main(main_module(ts));
     if (!main) throw_pending(hs);
     hs.main_dict = new_ref(module_dict(*main));
@@ -751,6 +779,7 @@ ReleaseGil::~ReleaseGil() {
 }
 
 HoldGil::HoldGil(Host& host) : m_state(&Access::state(host)) {
+    m_attached = enter_thread(*m_state);
     ThreadState& ts = current_ts(*m_state);
     if (!ts.interp().gil.is_held_by(ts.gil_thread)) {
         ts.interp().gil.take(ts.gil_thread);
@@ -759,9 +788,9 @@ HoldGil::HoldGil(Host& host) : m_state(&Access::state(host)) {
 }
 
 HoldGil::~HoldGil() {
-    if (!m_took) return;
     ThreadState& ts = current_ts(*m_state);
-    ts.interp().gil.drop(ts.gil_thread);
+    if (m_took) ts.interp().gil.drop(ts.gil_thread);
+    host_thread_leave(*m_state->interp, static_cast<ThreadState*>(m_attached));
 }
 
 // --- Handle ----------------------------------------------------------------------------
