@@ -170,8 +170,13 @@ bool sandbox_check_point(ThreadState& ts) {
         if (more <= 0) return raise_budget_spent(ts);
         sb->add_budget(more);
     }
-    if (++sb->m_ticks % kClockEvery == 0 && sb->deadline_passed())
+    if (++sb->m_ticks % kClockEvery == 0 && sb->deadline_passed()) {
+        // Once passed, every check point reads the clock and raises until
+        // the call ends: a script that catches the exception is stopped
+        // again at its next iteration.
+        sb->m_ticks = kClockEvery - 1;
         return raise_time_limit(ts, sb->m_config.time_limit);
+    }
     return true;
 }
 
