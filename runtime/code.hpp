@@ -33,7 +33,7 @@ enum CodeFlags : uint32_t {
     // Compiled from the stdlib embedded in the binary (set by the module
     // loader, never by the compiler): a sandbox lets such code's import
     // statements through its gate (runtime/sandbox.hpp).
-    kCodeStdlib = 1u << 24,
+    kCodeStdlib = 1u << 30,
 };
 
 // [start, end) instruction-word range protected by a handler at `target`;
