@@ -18,6 +18,7 @@
 #include "runtime/bytes.hpp"
 #include "runtime/errors.hpp"
 #include "runtime/heap.hpp"
+#include "runtime/heap_meter.hpp"
 #include "runtime/interpreter.hpp"
 #include "runtime/range.hpp"
 #include "runtime/slots.hpp"
@@ -82,8 +83,9 @@ bool bytearray_resize(ThreadState& ts, Value self, uint64_t size) {
     if (!check_resizable(ts, self)) return false;
     if (size + 1 > b->capacity || size + 1 < b->capacity / 2) {
         uint64_t cap = size + 1 > b->capacity ? size + (size >> 3) + (size < 9 ? 3 : 6) : size + 1;
-        auto* p =
-            alloc_size_possible(cap) ? static_cast<char*>(std::realloc(b->data, cap)) : nullptr;
+        auto* p = alloc_size_possible(cap)
+                      ? static_cast<char*>(heap_realloc(b->hdr.type->interp, b->data, cap))
+                      : nullptr;
         if (!p) {
             raise_memory_error(ts);
             return false;
@@ -110,7 +112,7 @@ namespace {
 // --- slots ---
 
 void bytearray_dealloc(Object* o) {
-    std::free(reinterpret_cast<ByteArrayObject*>(o)->data);
+    heap_free(o->type->interp, reinterpret_cast<ByteArrayObject*>(o)->data);
     free_object(o);
 }
 

@@ -76,7 +76,7 @@ Value code_get_argcount(ThreadState&, Value self) {
     return Value::small_int(code_obj(self)->argcount);
 }
 Value code_get_flags(ThreadState&, Value self) {
-    return Value::small_int(code_obj(self)->flags);
+    return Value::small_int(code_obj(self)->flags & ~kCodeStdlib);  // gilt's own bit
 }
 
 constexpr GetSetDef kCodeGetSets[] = {

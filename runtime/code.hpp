@@ -30,6 +30,10 @@ enum CodeFlags : uint32_t {
     // and not a generator or coroutine. The compiler sets it; the eval loop's
     // call fast path tests this one bit instead of re-deriving the shape.
     kCodeSimpleArgs = 1u << 10,
+    // Compiled from the stdlib embedded in the binary (set by the module
+    // loader, never by the compiler): a sandbox lets such code's import
+    // statements through its gate (runtime/sandbox.hpp).
+    kCodeStdlib = 1u << 30,
 };
 
 // [start, end) instruction-word range protected by a handler at `target`;

@@ -18,6 +18,7 @@
 //
 // The views and iterators live in dict_views.cpp.
 #include "runtime/dict.hpp"
+#include "runtime/heap_meter.hpp"
 
 #include <fmt/format.h>
 
@@ -135,12 +136,12 @@ void* alloc_table(Interpreter* interp, uint64_t size) {
     if (size == kMinSize && interp) {
         if (void* b = interp->dict_tables.pop()) return b;
     }
-    return std::malloc(table_bytes(size));
+    return heap_malloc(interp, table_bytes(size));
 }
 
 void free_table(Interpreter* interp, void* block, uint64_t size) {
     if (block && size == kMinSize && interp && interp->dict_tables.push(block)) return;
-    std::free(block);
+    heap_free(interp, block);
 }
 
 // Reallocates the tables for an index of `size` slots, compacting the live

@@ -40,5 +40,11 @@ inline constexpr std::uint32_t kEvalBreakerAsyncExc = 1u << 2;
 // check point (runtime/gc.hpp). Never from inside the allocator, whose caller
 // has not finished building the new object yet. Set and cleared under the GIL.
 inline constexpr std::uint32_t kEvalBreakerGc = 1u << 3;
+// The host asked the script to stop (runtime/interrupts.hpp). Set by any
+// thread; cleared by the thread that takes the interrupt.
+inline constexpr std::uint32_t kEvalBreakerInterrupt = 1u << 4;
+// A sandbox budget or deadline is active: every check point counts
+// (runtime/sandbox.hpp). Set and cleared by the Sandbox.
+inline constexpr std::uint32_t kEvalBreakerSandbox = 1u << 5;
 
 }  // namespace gilt

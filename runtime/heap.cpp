@@ -1,6 +1,7 @@
 // Object allocation and release (see heap.hpp).
 #include "runtime/heap.hpp"
 
+#include <malloc.h>
 #include <sys/mman.h>
 
 #include <cstdint>
@@ -12,6 +13,7 @@
 #endif
 
 #include "runtime/gc.hpp"
+#include "runtime/heap_meter.hpp"
 #include "runtime/interpreter.hpp"
 #include "runtime/weakref.hpp"
 
@@ -51,6 +53,37 @@ void obj_free(void* p) noexcept {
 }
 #endif
 
+// The meter of `type`'s interpreter when it counts (runtime/heap_meter.hpp).
+[[gnu::always_inline]] inline HeapMeter* meter_of(const TypeObject* type) noexcept {
+    Interpreter* interp = type->interp;
+    return interp != nullptr && interp->heap_meter.limit != 0 ? &interp->heap_meter : nullptr;
+}
+
+[[gnu::noinline]] void* metered_alloc(HeapMeter& meter, std::size_t size, bool zeroed) noexcept {
+    if (!heap_meter_allows(meter, size)) return nullptr;
+    void* p = zeroed ? obj_calloc(size) : obj_malloc(size);
+    if (p) heap_meter_add(meter, p);
+    return p;
+}
+
+// The object allocator's entry points: counted when the interpreter's heap
+// is capped.
+void* type_calloc(const TypeObject* type, std::size_t size) noexcept {
+    if (HeapMeter* meter = meter_of(type)) [[unlikely]]
+        return metered_alloc(*meter, size, true);
+    return obj_calloc(size);
+}
+void* type_malloc(const TypeObject* type, std::size_t size) noexcept {
+    if (HeapMeter* meter = meter_of(type)) [[unlikely]]
+        return metered_alloc(*meter, size, false);
+    return obj_malloc(size);
+}
+void type_free(const TypeObject* type, void* p) noexcept {
+    if (HeapMeter* meter = meter_of(type)) [[unlikely]]
+        heap_meter_sub(*meter, p);
+    obj_free(p);
+}
+
 void init_header(Object* o, TypeObject* type) noexcept {
     o->refcnt = 1;
     o->kind = type->instance_kind;
@@ -64,7 +97,7 @@ void init_header(Object* o, TypeObject* type) noexcept {
 
 Object* alloc_object(TypeObject* type, std::size_t size) noexcept {
     if (size < type->basicsize) size = type->basicsize;
-    auto* o = static_cast<Object*>(obj_calloc(size));
+    auto* o = static_cast<Object*>(type_calloc(type, size));
     if (!o) return nullptr;
     init_header(o, type);
     return o;
@@ -72,7 +105,7 @@ Object* alloc_object(TypeObject* type, std::size_t size) noexcept {
 
 Object* alloc_object_uninit(TypeObject* type, std::size_t size) noexcept {
     if (size < type->basicsize) size = type->basicsize;
-    auto* o = static_cast<Object*>(obj_malloc(size));
+    auto* o = static_cast<Object*>(type_malloc(type, size));
     if (!o) return nullptr;
     init_header(o, type);
     return o;
@@ -127,7 +160,7 @@ Object* alloc_gc_object(TypeObject* type, std::size_t size) noexcept {
         --type->gc_freelist_len;
         h = reuse_gc_block(h, size);
     } else {
-        h = static_cast<GcHead*>(obj_calloc(sizeof(GcHead) + size));
+        h = static_cast<GcHead*>(type_calloc(type, sizeof(GcHead) + size));
         if (!h) return nullptr;
     }
     return link_gc_object(type, h, basic ? kObjGcTracked | kObjBasicSize : kObjGcTracked);
@@ -136,7 +169,7 @@ Object* alloc_gc_object(TypeObject* type, std::size_t size) noexcept {
 Object* alloc_gc_object_from(FreeBlocks& blocks, TypeObject* type, std::size_t size) noexcept {
     void* block = blocks.pop();
     GcHead* h = block ? reuse_gc_block(block, size)
-                      : static_cast<GcHead*>(obj_calloc(sizeof(GcHead) + size));
+                      : static_cast<GcHead*>(type_calloc(type, sizeof(GcHead) + size));
     if (!h) return nullptr;
     return link_gc_object(type, h, kObjGcTracked);
 }
@@ -174,10 +207,10 @@ namespace {
         if ((o->flags & kObjBasicSize) && !weak_interp && type->gc_freelist_len < kGcFreeListMax) {
             gc_freelist_push(type, h);
         } else {
-            obj_free(h);
+            type_free(type, h);
         }
     } else {
-        obj_free(o);
+        type_free(type, o);
     }
     // Last: for a heap type this may be the final reference, and the type's
     // dealloc then frees its gc_freelist, block just pushed included.
@@ -196,7 +229,7 @@ void free_object(Object* o) noexcept {
     const uint8_t shape = o->flags & (kObjGcTracked | kObjHasWeakrefs | kObjBasicSize);
     if (!(shape & (kObjGcTracked | kObjHasWeakrefs))) {
         if (!(type->flags & kTypeHeap)) {
-            obj_free(o);
+            type_free(type, o);
             return;
         }
     } else if (shape == (kObjGcTracked | kObjBasicSize) && type->gc_freelist_len < kGcFreeListMax) {
@@ -211,7 +244,7 @@ void free_gc_object_to(FreeBlocks& blocks, Object* o) noexcept {
     if (o->flags == kObjGcTracked && !(o->type->flags & kTypeHeap)) {
         GcHead* h = gc_unlink(o->type, o);
         if (blocks.push(h)) return;
-        obj_free(h);
+        type_free(o->type, h);
         return;
     }
     free_object(o);
@@ -225,13 +258,65 @@ void gc_freelist_clear(TypeObject* type) noexcept {
     while (type->gc_freelist) {
         auto* h = static_cast<GcHead*>(type->gc_freelist);
         type->gc_freelist = h->next;
-        obj_free(h);
+        type_free(type, h);
     }
     type->gc_freelist_len = 0;
 }
 
 void* alloc_raw_zeroed(std::size_t size) noexcept {
     return obj_calloc(size);
+}
+
+// --- the heap meter (runtime/heap_meter.hpp) ---
+
+bool heap_meter_allows(const HeapMeter& meter, std::size_t size) noexcept {
+    return meter.used.load(std::memory_order_relaxed) + static_cast<std::int64_t>(size) <=
+           meter.limit;
+}
+
+void heap_meter_add(HeapMeter& meter, void* block) noexcept {
+    auto n = static_cast<std::int64_t>(malloc_usable_size(block));
+    std::int64_t now = meter.used.fetch_add(n, std::memory_order_relaxed) + n;
+    if (now > meter.peak.load(std::memory_order_relaxed))
+        meter.peak.store(now, std::memory_order_relaxed);
+}
+
+void heap_meter_sub(HeapMeter& meter, void* block) noexcept {
+    if (block == nullptr) return;
+    meter.used.fetch_sub(static_cast<std::int64_t>(malloc_usable_size(block)),
+                         std::memory_order_relaxed);
+}
+
+namespace {
+HeapMeter* meter_of(Interpreter* interp) noexcept {
+    return interp != nullptr && interp->heap_meter.limit != 0 ? &interp->heap_meter : nullptr;
+}
+}  // namespace
+
+void* heap_malloc(Interpreter* interp, std::size_t size) noexcept {
+    HeapMeter* meter = meter_of(interp);
+    if (meter == nullptr) return std::malloc(size);
+    if (!heap_meter_allows(*meter, size)) return nullptr;
+    void* p = std::malloc(size);
+    if (p) heap_meter_add(*meter, p);
+    return p;
+}
+
+void* heap_realloc(Interpreter* interp, void* block, std::size_t size) noexcept {
+    HeapMeter* meter = meter_of(interp);
+    if (meter == nullptr) return std::realloc(block, size);
+    std::size_t old = block ? malloc_usable_size(block) : 0;
+    if (size > old && !heap_meter_allows(*meter, size - old)) return nullptr;
+    void* p = std::realloc(block, size);
+    if (p == nullptr) return nullptr;
+    meter->used.fetch_sub(static_cast<std::int64_t>(old), std::memory_order_relaxed);
+    heap_meter_add(*meter, p);
+    return p;
+}
+
+void heap_free(Interpreter* interp, void* block) noexcept {
+    if (HeapMeter* meter = meter_of(interp)) heap_meter_sub(*meter, block);
+    std::free(block);
 }
 
 // The trashcan (CPython's Py_TRASHCAN_BEGIN/END, done once here instead of

@@ -23,6 +23,7 @@
 #include "runtime/int.hpp"
 #include "runtime/list.hpp"
 #include "runtime/module.hpp"
+#include "runtime/sandbox.hpp"
 #include "runtime/str.hpp"
 #include "runtime/thread_start.hpp"
 #include "runtime/tuple.hpp"
@@ -32,6 +33,7 @@
 namespace gilt {
 
 Interpreter::Interpreter(InterpreterConfig config) : m_config(std::move(config)) {
+    heap_meter.limit = static_cast<std::int64_t>(m_config.memory_limit);
     stdout_sink = m_config.stdout_sink;
     stderr_sink = m_config.stderr_sink;
     GilOptions gil_options;

@@ -20,6 +20,8 @@
 #include "runtime/common_strings.hpp"
 #include "runtime/free_blocks.hpp"
 #include "runtime/gil_instruments.hpp"
+#include "runtime/heap_meter.hpp"
+#include "runtime/interrupts.hpp"
 #include "runtime/object.hpp"
 #include "runtime/thread_state.hpp"
 
@@ -27,6 +29,7 @@ namespace gilt {
 
 struct StrObject;
 struct DictObject;
+class Sandbox;
 
 // Where sys.stdout / sys.stderr write when not redirected by the script.
 // The default writes to file descriptors 1 and 2; a host can capture instead.
@@ -39,6 +42,8 @@ struct InterpreterConfig {
     OutputSink stdout_sink;                                     // null: fd 1
     OutputSink stderr_sink;                                     // null: fd 2
     bool interactive = false;
+    // Cap on the interpreter's heap in bytes (0: none); see heap_meter.hpp.
+    std::size_t memory_limit = 0;
 };
 
 // Native module factory: builds the module object (a new reference) or
@@ -134,6 +139,15 @@ public:
 
     OutputSink stdout_sink;
     OutputSink stderr_sink;
+
+    // --- what the host controls (runtime/sandbox.hpp, interrupts.hpp) ---
+    // Null unless the host made this a sandboxed interpreter.
+    std::unique_ptr<Sandbox> sandbox;
+    // A stop request from a host thread.
+    HostInterrupt host_interrupt;
+    // The heap's size and cap; counting from the first allocation on when
+    // the config sets a limit.
+    HeapMeter heap_meter;
 
 private:
     void init_types();  // after allocate_builtin_types and the main thread

@@ -10,6 +10,7 @@
 // only once the list is consistent again, as in CPython's listobject.c.
 // list.sort lives in list_sort.cpp.
 #include "runtime/list.hpp"
+#include "runtime/heap_meter.hpp"
 
 #include <fmt/format.h>
 
@@ -76,12 +77,13 @@ bool set_capacity(ThreadState& ts, ListObject* l, uint64_t cap) {
         raise_memory_error(ts);
         return false;
     }
+    Interpreter* owner = l->hdr.type->interp;
     if (cap == 0) {
-        std::free(l->items);
+        heap_free(owner, l->items);
         l->items = nullptr;
     } else {
         auto* items = alloc_size_possible(cap * sizeof(Value))
-                          ? static_cast<Value*>(std::realloc(l->items, cap * sizeof(Value)))
+                          ? static_cast<Value*>(heap_realloc(owner, l->items, cap * sizeof(Value)))
                           : nullptr;
         if (!items) {
             raise_memory_error(ts);
@@ -124,7 +126,7 @@ void list_clear_items(ListObject* l) noexcept {
     l->size = 0;
     l->capacity = 0;
     while (n > 0) decref(items[--n]);
-    std::free(items);
+    heap_free(l->hdr.type->interp, items);
 }
 
 // CPython's list_ass_slice: replaces self[ilow:ihigh] (clamped) with the
@@ -704,9 +706,10 @@ Value list_new(ThreadState& ts, uint64_t capacity) {
     auto* l = alloc_gc<ListObject>(ts.types().list);
     if (!l) return raise_memory_error(ts);
     if (capacity > 0) {
-        l->items = capacity > kMaxListItems || !alloc_size_possible(capacity * sizeof(Value))
-                       ? nullptr
-                       : static_cast<Value*>(std::malloc(capacity * sizeof(Value)));
+        l->items =
+            capacity > kMaxListItems || !alloc_size_possible(capacity * sizeof(Value))
+                ? nullptr
+                : static_cast<Value*>(heap_malloc(l->hdr.type->interp, capacity * sizeof(Value)));
         if (!l->items) {
             free_object(&l->hdr);
             return raise_memory_error(ts);

@@ -25,6 +25,7 @@
 #include "runtime/arg_parse.hpp"
 #include "runtime/errors.hpp"
 #include "runtime/float.hpp"
+#include "runtime/heap_meter.hpp"
 #include "runtime/list.hpp"
 #include "runtime/range.hpp"
 #include "runtime/str.hpp"
@@ -339,7 +340,7 @@ bool list_sort(ThreadState& ts, Value list, Value key, bool reverse) {
     l->capacity = cap;
     if (modified) {
         while (final_size > 0) decref(final_items[--final_size]);
-        std::free(final_items);
+        heap_free(l->hdr.type->interp, final_items);
         if (ok) raise(ts, ts.exc_types().ValueError, "list modified during sort");
         ok = false;
     }

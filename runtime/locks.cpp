@@ -15,6 +15,7 @@
 #include "runtime/heap.hpp"
 #include "runtime/int.hpp"
 #include "runtime/interpreter.hpp"
+#include "runtime/interrupts.hpp"
 #include "runtime/signals.hpp"
 #include "runtime/spin_wait.hpp"
 #include "runtime/str.hpp"
@@ -85,9 +86,10 @@ void wake_one_waiter(RawLock& lock) {
 }
 
 // Step 2 of acquiring, without the GIL: waits until the lock is free (and
-// claims it), the deadline passes, or (main thread only) SIGINT is pending.
+// claims it), the deadline passes, or an interrupt is pending for `on_main`
+// (null for a thread that polls for none: runtime/interrupts.hpp).
 WaitOutcome wait_for_lock(RawLock& lock, uint64_t owner, bool forever, Clock::time_point deadline,
-                          bool on_main) {
+                          const ThreadState* on_main) {
     std::unique_lock<std::mutex> guard(lock.mutex);
     lock.waiters.fetch_add(1);
     WaitOutcome outcome;
@@ -96,7 +98,7 @@ WaitOutcome wait_for_lock(RawLock& lock, uint64_t owner, bool forever, Clock::ti
             outcome = WaitOutcome::Got;
             break;
         }
-        if (on_main && signal_pending()) {
+        if (on_main && interrupt_pending(*on_main)) {
             outcome = WaitOutcome::Signal;
             break;
         }
@@ -128,7 +130,7 @@ AcquireResult acquire_scheduled(ThreadState& ts, RawLock& lock, bool forever,
         gil.sched_pass(ts.gil_thread);
         if (try_claim(lock, owner)) return AcquireResult::Acquired;
         if (!forever && Clock::now() >= deadline) return AcquireResult::TimedOut;
-        if (!run_pending_signals(ts)) return AcquireResult::Error;
+        if (!run_pending_interrupts(ts)) return AcquireResult::Error;
     }
 }
 
@@ -140,7 +142,9 @@ AcquireResult acquire_as(ThreadState& ts, RawLock& lock, double timeout, uint64_
                                      ? Clock::time_point{}
                                      : Clock::now() + std::chrono::duration_cast<Clock::duration>(
                                                           std::chrono::duration<double>(timeout));
-    bool on_main = &ts == &ts.interp().main_thread();
+    // The threads that poll for interrupts (the main thread for signals,
+    // the host's threads for host interrupts) wait in slices.
+    const ThreadState* on_main = polls_interrupts(ts) ? &ts : nullptr;
     if (ts.interp().gil.scheduled()) return acquire_scheduled(ts, lock, forever, deadline, owner);
     bool spin = ts.interp().gil.spins_before_sleep();
     for (;;) {
@@ -164,7 +168,7 @@ AcquireResult acquire_as(ThreadState& ts, RawLock& lock, double timeout, uint64_
         }
         if (outcome == WaitOutcome::Got) return AcquireResult::Acquired;
         if (outcome == WaitOutcome::Deadline) return AcquireResult::TimedOut;
-        if (!run_pending_signals(ts)) return AcquireResult::Error;
+        if (!run_pending_interrupts(ts)) return AcquireResult::Error;
     }
 }
 

@@ -11,6 +11,7 @@
 // comparison, so ordering is memcmp, and a valid needle found bytewise
 // always starts on a code point boundary: searching never decodes.
 #include "runtime/str.hpp"
+#include "runtime/heap_meter.hpp"
 
 #include <cstddef>
 #include <cstdlib>
@@ -258,9 +259,10 @@ bool str_append_inplace(ThreadState& ts, Value* s, Value b) {
     // b may be *s itself (s += s): read its length before moving the block.
     uint64_t ylen = y->byte_len, ychars = y->char_len;
     const bool self_append = b == *s;
-    auto* r = alloc_size_possible(kStrHeaderSize + n + 1)
-                  ? static_cast<StrObject*>(std::realloc(x, kStrHeaderSize + n + 1))
-                  : nullptr;
+    auto* r =
+        alloc_size_possible(kStrHeaderSize + n + 1)
+            ? static_cast<StrObject*>(heap_realloc(x->hdr.type->interp, x, kStrHeaderSize + n + 1))
+            : nullptr;
     if (!r) {
         raise_memory_error(ts);
         return false;

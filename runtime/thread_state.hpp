@@ -125,6 +125,10 @@ public:
     // keeps finalizer for when it dies unfinished (an event loop installs both).
     Value asyncgen_firstiter;
     Value asyncgen_finalizer;
+    // This thread entered the interpreter through the embedding API (the
+    // Host's own thread, or a host thread calling in), so a host interrupt
+    // is raised in it (runtime/interrupts.hpp). Set before it runs code.
+    bool host_entered = false;
 
 private:
     Interpreter* m_interp;

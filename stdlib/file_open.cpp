@@ -17,6 +17,7 @@
 #include "runtime/heap.hpp"
 #include "runtime/int.hpp"
 #include "runtime/interpreter.hpp"
+#include "runtime/sandbox.hpp"
 #include "runtime/str.hpp"
 #include "stdlib/file.hpp"
 
@@ -300,6 +301,7 @@ Value text_wrapper_new(ThreadState& ts, TypeObject* type, Args args) {
 }
 
 Value file_open(ThreadState& ts, Args args) {
+    if (!sandbox_permits(ts, "open")) return Value();
     Value file, mode, buffering, encoding, errors, newline, closefd, opener;
     if (!parse_args(ts, args, "open",
                     {"file", "|", "mode", "buffering", "encoding", "errors", "newline", "closefd",

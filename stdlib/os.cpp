@@ -32,6 +32,7 @@
 #include "runtime/interpreter.hpp"
 #include "runtime/list.hpp"
 #include "runtime/module.hpp"
+#include "runtime/sandbox.hpp"
 #include "runtime/signals.hpp"
 #include "runtime/str.hpp"
 #include "runtime/tuple.hpp"
@@ -218,12 +219,14 @@ Value os_cpu_count(ThreadState& ts, Args) {
 }
 
 Value os_exit(ThreadState& ts, Args args) {
+    if (!sandbox_permits(ts, "os._exit")) return Value();
     int64_t code;
     if (!check_nargs(ts, args, "_exit", 1, 1) || !int_arg(ts, args[0], &code)) return Value();
     ::_exit(static_cast<int>(code));
 }
 
 Value os_kill(ThreadState& ts, Args args) {
+    if (!sandbox_permits(ts, "os.kill")) return Value();
     int64_t pid, sig;
     if (!check_nargs(ts, args, "kill", 2, 2) || !int_arg(ts, args[0], &pid) ||
         !int_arg(ts, args[1], &sig)) {

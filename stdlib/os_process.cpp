@@ -32,6 +32,7 @@
 #include "runtime/interpreter.hpp"
 #include "runtime/list.hpp"
 #include "runtime/module.hpp"
+#include "runtime/sandbox.hpp"
 #include "runtime/set.hpp"
 #include "runtime/signals.hpp"
 #include "runtime/str.hpp"
@@ -98,6 +99,7 @@ Value os_register_at_fork(ThreadState& ts, Args args) {
 }
 
 Value os_fork(ThreadState& ts, Args args) {
+    if (!sandbox_permits(ts, "os.fork")) return Value();
     if (!check_nargs(ts, args, "fork", 0, 0)) return Value();
     ForkHooks& hooks = fork_hooks(ts.interp());
     run_fork_hooks(ts, hooks.before, true);
@@ -262,11 +264,13 @@ Value exec_common(ThreadState& ts, Value path, Value argv, Value env, const char
 }
 
 Value os_execv(ThreadState& ts, Args args) {
+    if (!sandbox_permits(ts, "os.execv")) return Value();
     if (!check_nargs(ts, args, "execv", 2, 2)) return Value();
     return exec_common(ts, args[0], args[1], Value(), "execv");
 }
 
 Value os_execve(ThreadState& ts, Args args) {
+    if (!sandbox_permits(ts, "os.execve")) return Value();
     Value path, argv, env;
     if (!parse_args(ts, args, "execve", {"path", "argv", "env"}, {&path, &argv, &env}))
         return Value();
@@ -286,6 +290,7 @@ Value none_or_error(ThreadState& ts, int r) {
 }
 
 Value os_killpg(ThreadState& ts, Args args) {
+    if (!sandbox_permits(ts, "os.killpg")) return Value();
     int pgid, sig;
     if (!check_nargs(ts, args, "killpg", 2, 2) || !int_arg(ts, args[0], &pgid) ||
         !int_arg(ts, args[1], &sig)) {

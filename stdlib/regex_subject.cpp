@@ -8,6 +8,7 @@
 #include "runtime/eval_breaker.hpp"
 #include "runtime/heap.hpp"
 #include "runtime/interpreter.hpp"
+#include "runtime/interrupts.hpp"
 #include "runtime/signals.hpp"
 #include "runtime/str.hpp"
 #include "runtime/unicode.hpp"
@@ -97,19 +98,21 @@ bool get_subject(ThreadState& ts, ProgramObject* p, Value s, Subject& out) {
 
 namespace {
 
-// The VM's interrupt poll on the interpreter's main thread: a signal (Ctrl-C)
-// arrived. CPython's matcher checks signals in its loop too.
+// The VM's interrupt poll on a thread that takes interrupts: a signal
+// (Ctrl-C) arrived, the host interrupts, a sandbox's time is up. CPython's
+// matcher checks signals in its loop too.
 bool poll_signals(void* ctx) {
     auto* ts = static_cast<ThreadState*>(ctx);
-    return (ts->interp().eval_breaker.load(std::memory_order_relaxed) & kEvalBreakerSignals) &&
-           signal_pending();
+    constexpr uint32_t kBits = kEvalBreakerSignals | kEvalBreakerInterrupt | kEvalBreakerSandbox;
+    return (ts->interp().eval_breaker.load(std::memory_order_relaxed) & kBits) &&
+           interrupt_pending(*ts);
 }
 
 }  // namespace
 
 bool run_on(ThreadState& ts, ProgramObject* p, Subject& s, int64_t pos, int64_t endpos, Mode mode,
             bool must_advance, MatchResult& out) {
-    bool main_thread = &ts == &ts.interp().main_thread();
+    bool main_thread = polls_interrupts(ts);
     Interrupt hook{poll_signals, &ts};
     for (;;) {
         const Interrupt* interrupt = main_thread ? &hook : nullptr;
@@ -124,7 +127,7 @@ bool run_on(ThreadState& ts, ProgramObject* p, Subject& s, int64_t pos, int64_t 
         // The handlers run outside the VM; they may use this very program (and
         // replace its decoded subject), so the subject is looked up again and
         // the run starts over.
-        if (!run_pending_signals(ts) || !get_subject(ts, p, s.value, s)) return false;
+        if (!run_pending_interrupts(ts) || !get_subject(ts, p, s.value, s)) return false;
         out = MatchResult();
     }
 }

@@ -43,6 +43,7 @@ constexpr NativeModule kNativeModules[] = {
     {"errno", init_errno_module},                 // errno_module.cpp
     {"gc", init_gc_module},                       // gc_module.cpp
     {"gil", init_gil_module},                     // gil_module.cpp (gilt only)
+    {"gilt", init_gilt_module},                   // gilt_module.cpp (gilt only)
     {"io", init_io_module},                       // io.cpp
     {"itertools", init_itertools_module},         // itertools*.cpp
     {"math", init_math_module},                   // math.cpp

@@ -34,6 +34,7 @@
 #include "runtime/heap.hpp"
 #include "runtime/int.hpp"
 #include "runtime/interpreter.hpp"
+#include "runtime/interrupts.hpp"
 #include "runtime/signals.hpp"
 #include "runtime/str.hpp"
 #include "runtime/tuple.hpp"
@@ -170,7 +171,7 @@ int64_t sock_call(ThreadState& ts, SocketObject* s, short events, const WaitDead
         if (r >= 0) return r;
         int err = errno;
         if (err == EINTR) {
-            if (!run_pending_signals(ts)) return -1;
+            if (!run_pending_interrupts(ts)) return -1;
             continue;
         }
         if ((err != EAGAIN && err != EWOULDBLOCK) || s->timeout == 0) {
@@ -327,7 +328,7 @@ Value sock_accept(ThreadState& ts, Args args) {
             return tuple_pack(ts, {Value::small_int(fd), *addr});
         }
         if (err == EINTR) {
-            if (!run_pending_signals(ts)) return Value();
+            if (!run_pending_interrupts(ts)) return Value();
             continue;
         }
         if ((err != EAGAIN && err != EWOULDBLOCK) || s->timeout == 0)
@@ -345,7 +346,7 @@ int connect_errno(ThreadState& ts, SocketObject* s, SockAddr& a, bool raise_time
         err = errno;
     }
     if (rc == 0) return 0;
-    if (err == EINTR && !run_pending_signals(ts)) return -1;
+    if (err == EINTR && !run_pending_interrupts(ts)) return -1;
     bool pending = err == EINTR || (err == EINPROGRESS && s->timeout != 0);
     if (!pending) return err;
     // The connection goes on in the background: wait for it, then ask how it went.
@@ -663,7 +664,7 @@ Value sock_sendall(ThreadState& ts, Args args) {
         if (sent < 0) return Value();
         offset += static_cast<std::size_t>(sent);
         // Between chunks, as CPython: a signal handler may raise here.
-        if (signal_pending() && !run_pending_signals(ts)) return Value();
+        if (interrupt_pending(ts) && !run_pending_interrupts(ts)) return Value();
     }
     return Value::none();
 }

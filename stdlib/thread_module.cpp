@@ -16,6 +16,7 @@
 #include "runtime/interpreter.hpp"
 #include "runtime/locks.hpp"
 #include "runtime/module.hpp"
+#include "runtime/sandbox.hpp"
 #include "runtime/str.hpp"
 #include "runtime/thread_start.hpp"
 #include "runtime/tuple.hpp"
@@ -54,6 +55,7 @@ constexpr MethodDef kThreadFunctions[] = {
 };
 
 Value thread_start_new_thread(ThreadState& ts, Args args) {
+    if (!sandbox_permits(ts, "_thread.start_new_thread")) return Value();
     if (!no_kwargs(ts, args, "start_new_thread") ||
         !check_nargs(ts, args, "start_new_thread", 2, 3)) {
         return Value();

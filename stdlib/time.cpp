@@ -15,6 +15,7 @@
 #include "runtime/float.hpp"
 #include "runtime/int.hpp"
 #include "runtime/interpreter.hpp"
+#include "runtime/interrupts.hpp"
 #include "runtime/locks.hpp"
 #include "runtime/module.hpp"
 #include "runtime/signals.hpp"
@@ -129,7 +130,7 @@ Value time_thread_time(ThreadState& ts, Args) {
 
 // The blocking part of sleep(), with the GIL released: one nanosleep of at
 // most kSignalPollInterval (a SIGINT may be delivered to another thread, so
-// the main thread cannot rely on EINTR and looks at signal_pending() between
+// the main thread cannot rely on EINTR and looks at interrupt_pending() between
 // slices, as the lock waits do). Returns false when a signal is pending.
 bool sleep_blocking(ThreadState& ts, std::chrono::steady_clock::time_point deadline) {
     GilRelease released(ts);
@@ -140,7 +141,7 @@ bool sleep_blocking(ThreadState& ts, std::chrono::steady_clock::time_point deadl
         timespec req{static_cast<time_t>(ns / 1000000000), static_cast<long>(ns % 1000000000)};
         nanosleep(&req, nullptr);
     }
-    return !signal_pending();
+    return !interrupt_pending(ts);
 }
 
 // Sleeps `seconds`; a signal runs the Python-level handlers, so Ctrl-C
@@ -150,7 +151,7 @@ bool sleep_for(ThreadState& ts, double seconds) {
                     std::chrono::duration_cast<std::chrono::steady_clock::duration>(
                         std::chrono::duration<double>(seconds));
     for (;;) {
-        if (!sleep_blocking(ts, deadline) && !run_pending_signals(ts)) return false;
+        if (!sleep_blocking(ts, deadline) && !run_pending_interrupts(ts)) return false;
         if (std::chrono::steady_clock::now() >= deadline) return true;
     }
 }

@@ -6,6 +6,7 @@
 
 #include "runtime/errors.hpp"
 #include "runtime/interpreter.hpp"
+#include "runtime/interrupts.hpp"
 #include "runtime/locks.hpp"
 #include "runtime/signals.hpp"
 
@@ -31,7 +32,7 @@ int WaitDeadline::remaining_ms() const noexcept {
 
 int wait_released(ThreadState& ts, const WaitDeadline& deadline,
                   const std::function<int(int ms)>& wait) {
-    bool on_main = &ts == &ts.interp().main_thread();
+    bool on_main = polls_interrupts(ts);
     const int slice = static_cast<int>(kSignalPollInterval.count());
     for (;;) {
         int left = deadline.remaining_ms();
@@ -49,7 +50,7 @@ int wait_released(ThreadState& ts, const WaitDeadline& deadline,
             raise_os_error(ts, err);
             return -1;
         }
-        if ((r < 0 || on_main) && signal_pending() && !run_pending_signals(ts)) return -1;
+        if ((r < 0 || on_main) && interrupt_pending(ts) && !run_pending_interrupts(ts)) return -1;
         if (r == 0 && ms == left) return 0;
     }
 }

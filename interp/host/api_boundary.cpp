@@ -143,6 +143,7 @@ ReleaseGil::~ReleaseGil() {
 }
 
 HoldGil::HoldGil(Host& host) : m_state(&Access::state(host)) {
+    m_attached = enter_thread(*m_state);
     ThreadState& ts = current_ts(*m_state);
     if (!ts.interp().gil.is_held_by(ts.gil_thread)) {
         ts.interp().gil.take(ts.gil_thread);
@@ -151,9 +152,9 @@ HoldGil::HoldGil(Host& host) : m_state(&Access::state(host)) {
 }
 
 HoldGil::~HoldGil() {
-    if (!m_took) return;
     ThreadState& ts = current_ts(*m_state);
-    ts.interp().gil.drop(ts.gil_thread);
+    if (m_took) ts.interp().gil.drop(ts.gil_thread);
+    host_thread_leave(*m_state->interp, static_cast<ThreadState*>(m_attached));
 }
 
 }  // namespace gilt

@@ -7,6 +7,7 @@
 
 #include "interp/compiler/compile.hpp"
 #include "interp/host/api_internal.hpp"
+#include "interp/host/host_sandbox.hpp"
 #include "interp/host/repl.hpp"
 #include "interp/vm/import.hpp"
 #include "runtime/abstract.hpp"
@@ -102,6 +103,7 @@ InterpreterConfig make_config(const Options& options) {
     config.stdout_sink = options.stdout_sink;
     config.stderr_sink = options.stderr_sink;
     config.interactive = options.interactive;
+    config.memory_limit = options.sandbox.memory_limit;
     return config;
 }
 
@@ -121,7 +123,9 @@ Host::Host(Options options) : m_state(std::make_unique<HostState>()) {
     // owned here, not by the map (hence the no-op deleter).
     hs.interp->module_state["gilt.host"] = std::shared_ptr<void>(&hs, [](void*) {});
     ThreadState& ts = *hs.ts;  // holds the GIL from the interpreter's construction on
+    ts.host_entered = true;
     check_ok(hs, apply_sys_options(ts, options));
+    if (options.sandbox.enabled) check_ok(hs, install_sandbox(ts, options.sandbox));
     Ref main(main_module(ts));
     if (!main) throw_pending(hs);
     hs.main_dict = new_ref(module_dict(*main));

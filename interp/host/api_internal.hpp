@@ -37,9 +37,11 @@
 
 #include <boost/context/pooled_fixedsize_stack.hpp>
 
+#include "interp/host/host_threads.hpp"
 #include "runtime/errors.hpp"
 #include "runtime/exception.hpp"
 #include "runtime/interpreter.hpp"
+#include "runtime/sandbox.hpp"
 #include "runtime/thread_state.hpp"
 
 namespace gilt {
@@ -162,30 +164,52 @@ extern thread_local ThreadState* t_current;
 
 inline ThreadState& current_ts(HostState& hs) {
     ThreadState* ts = t_current;
-    return ts != nullptr && &ts->interp() == hs.interp.get() ? *ts : *hs.ts;
+    if (ts != nullptr && &ts->interp() == hs.interp.get()) return *ts;
+    if (ThreadState* attached = attached_thread_state(*hs.interp)) return *attached;
+    return *hs.ts;
 }
 
-// Every public entry holds one (see the top of the file): takes the GIL
-// unless this thread holds it already, and drops it again at exit.
+// A host thread other than the Host's own, outside any host function, is
+// attached for its outermost call (interp/host/host_threads.hpp). Returns
+// what host_thread_leave() must be given.
+inline ThreadState* enter_thread(HostState& hs) {
+    ThreadState* ts = t_current;
+    if (ts != nullptr && &ts->interp() == hs.interp.get()) return nullptr;
+    return host_thread_enter(*hs.interp, *hs.ts);
+}
+
+// Every public entry holds one (see the top of the file): attaches a host
+// thread if needed, takes the GIL unless this thread holds it already, arms
+// a sandbox's time limit if none is armed, and undoes all that at exit.
 class Entry {
 public:
-    explicit Entry(HostState& hs) : ts(current_ts(hs)) {
+    explicit Entry(HostState& hs)
+        : m_interp(*hs.interp), m_attached(enter_thread(hs)), ts(current_ts(hs)) {
         Gil& gil = ts.interp().gil;
         if (!gil.is_held_by(ts.gil_thread)) {
             gil.take(ts.gil_thread);
             m_took = true;
         }
+        if (Sandbox* sb = m_interp.sandbox.get()) m_armed = sb->arm_deadline();
     }
     ~Entry() {
+        if (m_armed) m_interp.sandbox->disarm_deadline();
         if (m_took) ts.interp().gil.drop(ts.gil_thread);
+        host_thread_leave(m_interp, m_attached);
     }
     Entry(const Entry&) = delete;
     Entry& operator=(const Entry&) = delete;
 
+private:
+    Interpreter& m_interp;
+    ThreadState* m_attached;
+
+public:
     ThreadState& ts;
 
 private:
     bool m_took = false;
+    bool m_armed = false;
 };
 
 // Makes `ts` the current thread state of this OS thread for a host call.

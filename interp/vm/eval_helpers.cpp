@@ -15,8 +15,10 @@
 #include "runtime/gc.hpp"
 #include "runtime/generator.hpp"
 #include "runtime/interpreter.hpp"
+#include "runtime/interrupts.hpp"
 #include "runtime/list.hpp"
 #include "runtime/range.hpp"
+#include "runtime/sandbox.hpp"
 #include "runtime/signals.hpp"
 #include "runtime/str.hpp"
 #include "runtime/tuple.hpp"
@@ -767,8 +769,8 @@ void eval_instruction_check(ThreadState& ts) {
 }
 
 // A check point found the eval breaker set: hand the GIL over if someone
-// asked for it, raise KeyboardInterrupt for a pending SIGINT, deliver an
-// asynchronous exception.
+// asked for it, raise KeyboardInterrupt for a pending SIGINT, raise a host
+// interrupt, count a sandbox's budget, deliver an asynchronous exception.
 bool eval_handle_breaker(ThreadState& ts) {
     Interpreter& interp = ts.interp();
     uint32_t bits = interp.eval_breaker.load(std::memory_order_relaxed);
@@ -776,6 +778,8 @@ bool eval_handle_breaker(ThreadState& ts) {
         interp.gil.yield(ts.gil_thread);
     if ((bits & kEvalBreakerSignals) && !run_pending_signals(ts)) return false;
     if (bits & kEvalBreakerGc) gc_maybe_collect(ts);
+    if ((bits & kEvalBreakerInterrupt) && !take_host_interrupt(ts)) return false;
+    if ((bits & kEvalBreakerSandbox) && !sandbox_check_point(ts)) return false;
     if (!ts.async_exc.is_null()) {
         Value exc = ts.async_exc;
         ts.async_exc = Value();

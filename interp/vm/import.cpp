@@ -3,6 +3,7 @@
 // dotted name is cut and joined at every level; the hot path, `import x` of
 // a module already in sys.modules, never builds one.
 #include "interp/vm/import.hpp"
+#include "interp/vm/frame.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -23,6 +24,7 @@
 #include "interp/compiler/compile.hpp"
 #include "interp/frontend/lexer.hpp"
 #include "runtime/abstract.hpp"
+#include "runtime/code.hpp"
 #include "runtime/dict.hpp"
 #include "runtime/errors.hpp"
 #include "runtime/exception.hpp"
@@ -31,6 +33,7 @@
 #include "runtime/list.hpp"
 #include "runtime/locks.hpp"
 #include "runtime/module.hpp"
+#include "runtime/sandbox.hpp"
 #include "runtime/signals.hpp"
 #include "runtime/str.hpp"
 #include "runtime/tuple.hpp"
@@ -333,12 +336,23 @@ std::size_t first_invalid_utf8(std::string_view text) {
     return false;
 }
 
+// Marks `code` and the code objects nested in it as the embedded stdlib's.
+void mark_stdlib_code(Value code) {
+    CodeObject* c = code_obj(code);
+    c->flags |= kCodeStdlib;
+    for (Value k : c->consts) {
+        if (k.is_object() && k.as_object()->kind == ObjKind::Code) mark_stdlib_code(k);
+    }
+}
+
 // Compiles `source` and runs it with `dict` as globals. false on error.
+// `stdlib` marks the code as the embedded stdlib's (kCodeStdlib).
 [[nodiscard]] bool exec_source(ThreadState& ts, std::string_view source,
-                               const std::string& filename, Value dict) {
+                               const std::string& filename, Value dict, bool stdlib = false) {
     if (!check_source_encoding(ts, &source, filename)) return false;
     Ref code(compile_source(ts, source, filename, CompileMode::Exec));
     if (!code) return false;
+    if (stdlib) mark_stdlib_code(*code);
     Ref result(exec_code(ts, *code, dict));
     return !result.is_null();
 }
@@ -516,12 +530,13 @@ Value new_module(ThreadState& ts, std::string_view name, const Location& loc) {
 // Runs a module body with the module already in sys.modules; on failure the
 // entry is removed again so a later import retries (CPython's _load_unlocked).
 [[nodiscard]] bool run_module_body(ThreadState& ts, std::string_view name, Value module,
-                                   std::string_view source, const std::string& filename) {
+                                   std::string_view source, const std::string& filename,
+                                   bool stdlib) {
     // Set before the module is visible, so no other thread can see it in
     // sys.modules without knowing to wait for its import lock.
     reinterpret_cast<ModuleObject*>(module.as_object())->initializing = true;
-    bool ok =
-        sys_modules_set(ts, name, module) && exec_source(ts, source, filename, module_dict(module));
+    bool ok = sys_modules_set(ts, name, module) &&
+              exec_source(ts, source, filename, module_dict(module), stdlib);
     reinterpret_cast<ModuleObject*>(module.as_object())->initializing = false;
     if (!ok) {
         Ref exc(fetch_exception(ts));
@@ -532,8 +547,9 @@ Value new_module(ThreadState& ts, std::string_view name, const Location& loc) {
 }
 
 Value load_native(ThreadState& ts, std::string_view name, NativeModuleInit init) {
+    if (!sandbox_native_allowed(ts, name)) return Value();
     Ref module(init(ts));
-    if (!module) return Value();
+    if (!module || !sandbox_restrict_module(ts, name, module_dict(*module))) return Value();
     if (!sys_modules_get(ts, name) && !sys_modules_set(ts, name, *module)) return Value();
     return module.release();
 }
@@ -555,7 +571,7 @@ Value load_from_source(ThreadState& ts, std::string_view name, const Location& l
     }
     if (loc.kind == Found::Namespace) {
         if (!sys_modules_set(ts, name, *module)) return Value();
-    } else if (!run_module_body(ts, name, *module, text, filename)) {
+    } else if (!run_module_body(ts, name, *module, text, filename, loc.kind == Found::Embedded)) {
         return Value();
     }
     // The body may have replaced itself in sys.modules; that object wins.
@@ -789,7 +805,8 @@ Value top_level_result(ThreadState& ts, std::string_view name, const std::string
 
 // --- the entry points --------------------------------------------------------
 
-Value import_module(ThreadState& ts, Value name, Value globals, Value fromlist, int level) {
+Value import_module(ThreadState& ts, Value name, Value globals, Value fromlist, int level,
+                    bool statement) {
     const ExceptionTypes& exc = ts.exc_types();
     if (!is_str(ts, name)) {
         return raise_fmt(ts, exc.TypeError, "module name must be str, not {}", type_name(ts, name));
@@ -802,7 +819,8 @@ Value import_module(ThreadState& ts, Value name, Value globals, Value fromlist, 
         if (truth < 0) return Value();
         has_fromlist = truth == 1;
     }
-    if (level == 0) {
+    const bool sandboxed = is_sandboxed(ts);
+    if (level == 0 && !sandboxed) {
         if (text.empty()) return raise(ts, exc.ValueError, "Empty module name");
         // The common case, `import x` of a loaded module: one dict lookup.
         bool error = false;
@@ -815,6 +833,11 @@ Value import_module(ThreadState& ts, Value name, Value globals, Value fromlist, 
     }
     std::string abs_name(text);
     if (level > 0 && !resolve_relative(ts, text, globals, level, &abs_name)) return Value();
+    if (sandboxed) {
+        if (abs_name.empty()) return raise(ts, exc.ValueError, "Empty module name");
+        bool trusted = statement && ts.frame != nullptr && (ts.frame->code->flags & kCodeStdlib);
+        if (!sandbox_import_allowed(ts, abs_name, trusted)) return Value();
+    }
     Ref module(find_and_load(ts, abs_name));
     if (!module) return Value();
     if (!has_fromlist) return top_level_result(ts, text, abs_name, *module);
@@ -826,6 +849,7 @@ Value import_module(ThreadState& ts, Value name, Value globals, Value fromlist, 
 
 Value import_by_name(ThreadState& ts, std::string_view name) {
     if (name.empty()) return raise(ts, ts.exc_types().ValueError, "Empty module name");
+    if (!sandbox_import_allowed(ts, name, false)) return Value();
     return find_and_load(ts, name);
 }
 

@@ -41,7 +41,10 @@ namespace gilt {
 // reference to the top-level package, or to the named module when fromlist
 // is non-empty; null with ImportError / ModuleNotFoundError (or whatever the
 // module body raised) pending.
-Value import_module(ThreadState& ts, Value name, Value globals, Value fromlist, int level);
+// `statement` is true for the IMPORT_NAME instruction: a sandbox lets the
+// import statements of stdlib code through its gate (runtime/sandbox.hpp).
+Value import_module(ThreadState& ts, Value name, Value globals, Value fromlist, int level,
+                    bool statement = false);
 
 // importlib.import_module(name) for an absolute dotted name: the leaf
 // module (a new reference), or null with an exception pending.

@@ -43,16 +43,21 @@
 //
 // Threads
 // -------
-// Use a Host from the OS thread that created it (its thread state and the
-// C++ stack bound used to raise RecursionError belong to that thread).
-// Handles are bound to their Host and, like the Host, to that thread, except
-// inside a host function: a script thread (threading) may call one, and the
-// function then uses the Host and its Handles on that thread, for the call.
-// Each API call takes the interpreter's GIL on entry and drops it on return,
-// so the script's threads run while the host does other work (HoldGil
-// keeps it across several calls). Several Hosts in one process are
+// Any OS thread may call into a Host and use its Handles. Each API call
+// takes the interpreter's GIL on entry and drops it on return, so calls
+// from several host threads are serialised by the GIL exactly as Python
+// threads are (a long-running call lets the others in at its check points,
+// every switch interval), and the script's own threads run while the host
+// does other work (HoldGil keeps the GIL across several calls). A thread
+// other than the one that created the Host is attached for the length of
+// its outermost call: it gets a thread state of its own (its own C++ stack
+// bound for RecursionError, its own exception state), which is freed when
+// the call returns, as CPython's PyGILState_Ensure/Release do. Inside a
+// host function, the calling Python thread's state is used. A Handle may be
+// destroyed on any thread. The Host itself must be destroyed on one thread
+// while no other thread is calling into it. Several Hosts in one process are
 // independent, each with its own GIL: each may run on its own thread at the
-// same time.
+// same time (gilt::HostPool runs a request per interpreter).
 //
 // Errors
 // ------
@@ -150,9 +155,62 @@ private:
 };
 
 // ---------------------------------------------------------------------------
+// SandboxOptions: limits and capabilities for untrusted scripts
+// (docs/embedding_sandbox.md). Off by default.
+// ---------------------------------------------------------------------------
+struct SandboxOptions {
+    // Makes the Host a sandbox: the capabilities below are removed, the
+    // import allow-list applies, budget and time_limit count. Without it,
+    // only memory_limit applies (a plain Host may cap its heap too).
+    bool enabled = false;
+    // Check points the scripts may pass: each loop iteration (backward
+    // jump) and each call of a Python function counts one. When spent, the
+    // script gets gilt.BudgetExceeded (a RuntimeError subclass; see
+    // Host::set_budget_exception) at every check point until the host
+    // calls add_budget(). -1: no budget. Costs nothing when -1.
+    std::int64_t budget = -1;
+    // Called when the budget is spent, on the script's thread with the GIL
+    // held (it must not call into the Host): returns the check points to
+    // add, or 0 to raise. Luau's interrupt callback, for budgets.
+    std::function<std::int64_t()> on_budget_spent;
+    // Wall-time limit of each outermost call into the Host (exec, eval,
+    // call, run_*, or a HoldGil scope), in seconds; 0: none. When it passes
+    // the script gets gilt.TimeLimitExceeded (a BudgetExceeded subclass) at
+    // its next check point, or within 50 ms in a blocking call (sleep, lock
+    // and queue waits, sockets, select).
+    double time_limit = 0;
+    // Cap on the interpreter's heap, in bytes (0: none); applies with or
+    // without `enabled`. An allocation past it raises MemoryError in the
+    // script; the host and other Hosts are unaffected. Counts objects and
+    // the buffers of lists, dicts, str and bytearray (not big-integer
+    // digits or frame stacks).
+    std::size_t memory_limit = 0;
+    // Top-level modules scripts may import (and their submodules). Empty:
+    // the safe default set, pure computation only (abc base64 bisect
+    // calendar collections contextlib copy dataclasses datetime decimal
+    // difflib enum fractions functools gilt hashlib heapq hmac itertools
+    // json keyword math numbers operator pprint random re statistics string
+    // struct textwrap time types typing unicodedata uuid zlib).
+    std::vector<std::string> allowed_modules;
+    // Lets scripts start threads (threading.Thread.start). Off: PermissionError.
+    bool allow_threads = false;
+};
+
+// ---------------------------------------------------------------------------
 // Options: how a Host's interpreter starts. Every field has a usable default.
 // ---------------------------------------------------------------------------
 struct Options {
+    // A sandboxed Host's options: sandbox.enabled, a 5 second time limit
+    // per call and a 256 MiB heap; no budget (set sandbox.budget to count).
+    static Options sandboxed() {
+        Options o;
+        o.sandbox.enabled = true;
+        o.sandbox.time_limit = 5.0;
+        o.sandbox.memory_limit = std::size_t(256) << 20;
+        return o;
+    }
+    // Limits and capabilities for untrusted scripts; off by default.
+    SandboxOptions sandbox;
     // sys.argv. Empty (the default) gives [''] as CPython does for an
     // embedded interpreter.
     std::vector<std::string> argv;
@@ -330,6 +388,7 @@ public:
 
 private:
     detail::HostState* m_state;
+    void* m_attached = nullptr;  // the thread state of an attached host thread
     bool m_took = false;
 };
 
@@ -624,6 +683,35 @@ public:
     // In-tree code (the `gilt` command, tests): the runtime interpreter.
     // Calling runtime functions on it requires the GIL (HoldGil).
     Interpreter& interpreter() noexcept;
+
+    // --- sandbox, interrupts (docs/embedding_sandbox.md) ---
+    // Options::sandbox.enabled was set.
+    bool sandboxed() const noexcept;
+    // Adds `checks` to the budget (any thread, no GIL needed). A spent
+    // budget starts again from 0. No-op without a budget.
+    void add_budget(std::int64_t checks) noexcept;
+    // Check points left (0 once spent), or -1 without a budget.
+    std::int64_t budget_left() const noexcept;
+    // The exception class a spent budget raises instead of
+    // gilt.BudgetExceeded (an exception class of this Host; TypeError
+    // otherwise); an empty Handle restores the default.
+    void set_budget_exception(const Handle& exception_type);
+    // Bytes the interpreter's heap holds now, and at most so far; 0 unless
+    // Options::sandbox.memory_limit is set.
+    std::size_t memory_used() const noexcept;
+    std::size_t memory_peak() const noexcept;
+    // Asks the running script to stop: KeyboardInterrupt is raised in the
+    // thread running a call into this Host (not in threads the script
+    // started) at its next check point, or within 50 ms if it is blocked in
+    // time.sleep, a lock, queue or Event wait, a socket call or select.
+    // Callable from any thread; never blocks. If no script runs, the next
+    // call into the Host gets it at its first check point.
+    void interrupt() noexcept;
+    // The same, raising `exception_type` (an exception class of this Host;
+    // TypeError otherwise). Takes the GIL briefly to keep a reference to
+    // the type, so a thread stuck in one long native operation delays it;
+    // interrupt() never waits.
+    void interrupt(const Handle& exception_type);
 
 private:
     friend struct detail::Access;

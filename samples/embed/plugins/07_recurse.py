@@ -1,0 +1,3 @@
+# Recurses without end.
+def run(text):
+    return run(text + "!")
