@@ -67,37 +67,14 @@ def _excinfo(reply):
 
 
 _WHENCE = {0: "runtime init"}
-_known = {}
-_known_lock = threading.Lock()
-
-
-class Interpreter:
+class Interpreter(_crossinterp.Numbered):
     """One interpreter; Interpreter(id) for the same id is the same object."""
 
     def __new__(cls, id, /, _whence=None):
-        if not isinstance(id, int):
-            raise TypeError(f"id must be an int, got {id!r}")
-        with _known_lock:
-            self = _known.get(id)
-            if self is None:
-                self = super().__new__(cls)
-                self._id = id
-                self._whence = _WHENCE.get(id, _whence or "stdlib module")
-                _known[id] = self
-        return self
+        def setup(self):
+            self._whence = _WHENCE.get(id, _whence or "stdlib module")
 
-    def __repr__(self):
-        return f"{type(self).__name__}({self._id})"
-
-    def __hash__(self):
-        return hash(self._id)
-
-    def __reduce__(self):
-        return (type(self), (self._id,))
-
-    @property
-    def id(self):
-        return self._id
+        return cls._for_id(id, setup)
 
     @property
     def whence(self):
@@ -110,8 +87,7 @@ class Interpreter:
     def close(self):
         """Finalize the interpreter (its threads, atexit) and destroy it."""
         _interpreters.destroy(self._id)
-        with _known_lock:
-            _known.pop(self._id, None)
+        self._forget()
 
     def _run(self, name, arg):
         _crossinterp._flush()

@@ -23,6 +23,7 @@ pickled exception or None); the caller raises ExecutionFailed from it.
 import io
 import pickle
 import sys
+import threading
 
 _fake_mains = {}
 
@@ -149,3 +150,43 @@ def prepare_main(packed):
     except BaseException as exc:
         return _error(exc)
     return None
+
+
+class Numbered:
+    """Base of the objects that stand for something the runtime numbers (an
+    interpreter, a queue): one Python object per class and id, shown, hashed
+    and pickled as that id.  A subclass makes its objects with _for_id."""
+
+    _registry = {}
+    _registry_lock = threading.Lock()
+
+    @classmethod
+    def _for_id(cls, id, setup):
+        """The object for id, made (and given to setup once) on first use."""
+        if not isinstance(id, int):
+            raise TypeError(f"id must be an int, got {id!r}")
+        with Numbered._registry_lock:
+            self = Numbered._registry.get((cls, id))
+            if self is None:
+                self = object.__new__(cls)
+                self._id = id
+                setup(self)
+                Numbered._registry[(cls, id)] = self
+        return self
+
+    def _forget(self):
+        with Numbered._registry_lock:
+            Numbered._registry.pop((type(self), self._id), None)
+
+    def __repr__(self):
+        return f"{type(self).__name__}({self._id})"
+
+    def __hash__(self):
+        return hash(self._id)
+
+    def __reduce__(self):
+        return (type(self), (self._id,))
+
+    @property
+    def id(self):
+        return self._id

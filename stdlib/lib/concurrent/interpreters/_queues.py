@@ -8,7 +8,6 @@ Queue(id) for the same id is the same object within one interpreter.
 """
 
 import queue
-import threading
 
 import _interpreters
 from _interpreters import InterpreterError
@@ -30,10 +29,6 @@ class QueueFull(QueueError, queue.Full):
     """Raised by put() and put_nowait() when the queue stays full."""
 
 
-_known = {}
-_known_lock = threading.Lock()
-
-
 def create(maxsize=0):
     """A new queue holding at most maxsize items (no bound if <= 0)."""
     if not isinstance(maxsize, int):
@@ -49,33 +44,14 @@ def _timeout(block, timeout):
     return timeout
 
 
-class Queue:
+class Queue(_crossinterp.Numbered):
     """A FIFO queue shared by every interpreter of the process."""
 
     def __new__(cls, id, /):
-        if not isinstance(id, int):
-            raise TypeError(f"id must be an int, got {id!r}")
-        with _known_lock:
-            self = _known.get(id)
-            if self is None:
-                _interpreters.queue_size(id)  # raises if there is no such queue
-                self = super().__new__(cls)
-                self._id = id
-                _known[id] = self
-        return self
+        def setup(self):
+            _interpreters.queue_size(id)  # raises if there is no such queue
 
-    def __repr__(self):
-        return f"{type(self).__name__}({self._id})"
-
-    def __hash__(self):
-        return hash(self._id)
-
-    def __reduce__(self):
-        return (type(self), (self._id,))
-
-    @property
-    def id(self):
-        return self._id
+        return cls._for_id(id, setup)
 
     @property
     def maxsize(self):
