@@ -12,13 +12,12 @@
 // Every attempt is one row below (its name is the ctest name) with the
 // exception type(s) it must end in.
 //
-// TODO: two attempts are left out because they crash the process today, a
-// bug to fix before the sandbox is trusted: filling a dict until the heap cap
-// (`d[i] = [i]` in a loop) and, in the lenient Host, unbounded recursion
-// after sys.setrecursionlimit(10**6) under the 64 MiB cap. Both segfault in
-// format_exception (exception_print.cpp, type_lookup on the exception) after
-// a MemoryError raised at the cap: some allocation failure on that path
-// leaves a bad object behind.
+// Known gap: in the lenient Host, unbounded recursion after
+// sys.setrecursionlimit(10**6) under the 64 MiB cap ends in a clean
+// MemoryError, but the Host stays at its cap afterwards (something still
+// holds the deep traceback's frames), so the "host still works" check fails;
+// it is left out until that is found.
+
 #include <gilt/gilt.hpp>
 
 #include <gtest/gtest.h>
@@ -143,6 +142,12 @@ const std::vector<Attempt>& default_attempts() {
          "class R:\n    def __repr__(self):\n        return repr(self)\nrepr(R())",
          {"RecursionError"}},
         {"ExhaustMemoryList", "x = []\nwhile True:\n    x.append('y' * 100000)", {"MemoryError"}},
+        // Many small objects: the cap is reached inside a dict resize or a
+        // list allocation, and even the traceback's formatting must cope.
+        {"ExhaustMemoryDict",
+         "def hog():\n    d = {}\n    i = 0\n    while True:\n        d[i] = [i]\n        i += "
+         "1\nhog()",
+         {"MemoryError"}},
         {"HugeList", "[0] * (10 ** 9)", {"MemoryError"}},
         {"HugeString", "'x' * (2 ** 40)", {"MemoryError", "OverflowError"}},
         {"HugeBytearray", "bytearray(10 ** 9)", {"MemoryError"}},
