@@ -277,6 +277,11 @@ def cmd_check(args) -> int:
     xfail = read_xfail()
     scripts = select_scripts(args.paths, args.area)
     passed = failed = skipped = 0
+    if under_sanitizer():
+        for script in [s for s in scripts if sanitizer_reason(s)]:
+            print(f"SKIP  {rel(script)}: not under a sanitizer ({sanitizer_reason(script)})")
+            skipped += 1
+        scripts = [s for s in scripts if not sanitizer_reason(s)]
     for script, result in zip(scripts, parallel(lambda s: run([gilt], s), scripts, args.jobs)):
         name = rel(script)
         expected = load_expected(script)
@@ -315,6 +320,24 @@ def script_needs(script: Path) -> set[str]:
         if line.startswith(NEEDS_PREFIX):
             needs.update(line[len(NEEDS_PREFIX):].split())
     return needs
+
+
+NO_SANITIZER_PREFIX = "# golden-no-sanitizer:"
+
+
+def sanitizer_reason(script: Path) -> str:
+    """Why a script cannot run under ASan/TSan, from a `# golden-no-sanitizer:
+    reason` line (an address-space limit, which the sanitizers' shadow memory
+    exceeds on its own); empty if it can."""
+    for line in script.read_text(encoding="utf-8").splitlines()[:20]:
+        if line.startswith(NO_SANITIZER_PREFIX):
+            return line[len(NO_SANITIZER_PREFIX):].strip()
+    return ""
+
+
+def under_sanitizer() -> bool:
+    """The sanitizer presets (CMakePresets.json) set these for their tests."""
+    return "ASAN_OPTIONS" in os.environ or "TSAN_OPTIONS" in os.environ
 
 
 PYTHON_PREFIX = "# golden-python:"

@@ -1,3 +1,4 @@
+# golden-no-sanitizer: it sets RLIMIT_AS, and a sanitizer's shadow memory alone exceeds the limit
 # Every allocation whose size comes from the script goes through one checked
 # size: under a low address-space limit (RLIMIT_AS, 512 MB) each operation
 # below raises MemoryError (or OverflowError where CPython does), never dies
