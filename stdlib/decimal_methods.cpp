@@ -249,38 +249,31 @@ Value decimal_trunc(ThreadState& ts, Args args) {
     return integer_part(ts, num_of(args[0]), dec::Rounding::Down);
 }
 
-Value decimal_divmod(ThreadState& ts, Args args) {
-    if (!method_args(ts, args, "__divmod__", "__divmod__", 1, 1)) return Value();
-    dec::Number x = num_of(args[0]), y;
-    int r = operand(ts, args[1], &y);
+// divmod(self, other), or divmod(other, self) when `reflected`.
+Value divmod_pair(ThreadState& ts, Args args, const char* name, bool reflected) {
+    if (!method_args(ts, args, name, name, 1, 1)) return Value();
+    dec::Number self = num_of(args[0]), other;
+    int r = operand(ts, args[1], &other);
     if (r < 0) return Value();
     if (r == 0) return Value::not_implemented();
     dec::Context c;
     Ref ctx(method_context(ts, Value(), &c));
     if (!ctx) return Value();
     dec::Number q, m;
-    uint32_t flags = dec::divide_int(x, y, c, &q, &m);
+    uint32_t flags = reflected ? dec::divide_int(other, self, c, &q, &m)
+                               : dec::divide_int(self, other, c, &q, &m);
     Ref qv(deliver(ts, *ctx, flags, std::move(q)));
     Ref mv(qv ? wrap(ts, std::move(m)) : Value());
     if (!mv) return Value();
     return tuple_pack(ts, {*qv, *mv});
 }
 
+Value decimal_divmod(ThreadState& ts, Args args) {
+    return divmod_pair(ts, args, "__divmod__", false);
+}
+
 Value decimal_rdivmod(ThreadState& ts, Args args) {
-    if (!method_args(ts, args, "__rdivmod__", "__rdivmod__", 1, 1)) return Value();
-    dec::Number x, y = num_of(args[0]);
-    int r = operand(ts, args[1], &x);
-    if (r < 0) return Value();
-    if (r == 0) return Value::not_implemented();
-    dec::Context c;
-    Ref ctx(method_context(ts, Value(), &c));
-    if (!ctx) return Value();
-    dec::Number q, m;
-    uint32_t flags = dec::divide_int(x, y, c, &q, &m);
-    Ref qv(deliver(ts, *ctx, flags, std::move(q)));
-    Ref mv(qv ? wrap(ts, std::move(m)) : Value());
-    if (!mv) return Value();
-    return tuple_pack(ts, {*qv, *mv});
+    return divmod_pair(ts, args, "__rdivmod__", true);
 }
 
 Value decimal_reduce(ThreadState& ts, Args args) {
