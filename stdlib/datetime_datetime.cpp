@@ -20,6 +20,7 @@
 #include "runtime/str.hpp"
 #include "runtime/tuple.hpp"
 #include "stdlib/datetime.hpp"
+#include "stdlib/local_zone.hpp"
 #include "stdlib/time_module.hpp"
 
 namespace gilt {
@@ -327,7 +328,7 @@ bool local_to_epoch(ThreadState& ts, const DateTimeObject* p, int64_t* out) {
     tm.tm_sec = p->second;
     tm.tm_isdst = -1;
     tm.tm_wday = -1;
-    std::time_t t = ::mktime(&tm);
+    std::time_t t = local_mktime(&tm);
     if (t == static_cast<std::time_t>(-1) && tm.tm_wday == -1) {
         raise(ts, ts.exc_types().OverflowError, "timestamp out of range for platform time_t");
         return false;

@@ -16,6 +16,7 @@
 #include "runtime/errors.hpp"
 #include "runtime/str.hpp"
 #include "stdlib/datetime.hpp"
+#include "stdlib/local_zone.hpp"
 
 namespace gilt {
 
@@ -368,8 +369,8 @@ bool match_directive(Matcher& m, char d, Found& f, ParsedTime* out, bool* bad) {
         case 'z':
             return m.offset(&out->tz_us) && (out->has_tz = true);
         case 'Z': {
-            tzset();
-            std::string names[] = {"utc", "gmt", tzname[0], tzname[1]};
+            LocalZone zone = local_zone();
+            std::string names[] = {"utc", "gmt", zone.std_name, zone.dst_name};
             for (std::string& n : names) {
                 for (char& c : n)
                     c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

@@ -21,6 +21,7 @@
 #include "runtime/signals.hpp"
 #include "runtime/str.hpp"
 #include "runtime/tuple.hpp"
+#include "stdlib/local_zone.hpp"
 #include "stdlib/modules.hpp"
 #include "stdlib/structseq.hpp"
 #include "stdlib/time_module.hpp"
@@ -258,7 +259,7 @@ Value time_mktime(ThreadState& ts, Args args) {
     std::tm tm;
     if (!tm_from_tuple(ts, args[0], "mktime", &tm)) return Value();
     tm.tm_wday = -1;
-    time_t t = ::mktime(&tm);
+    time_t t = local_mktime(&tm);
     if (t == static_cast<time_t>(-1) && tm.tm_wday == -1) {
         return raise(ts, ts.exc_types().OverflowError, "mktime argument out of range");
     }
@@ -307,21 +308,22 @@ Value time_ctime(ThreadState& ts, Args args) {
     return make_str(ts, asctime_text(tm));
 }
 
+}  // namespace
+
 bool add_zone_info(ThreadState& ts, Value m) {
-    tzset();
-    Ref std_name(make_str(ts, tzname[0]));
-    Ref dst_name(make_str(ts, tzname[1]));
+    LocalZone zone = local_zone();
+    Ref std_name(make_str(ts, zone.std_name));
+    Ref dst_name(make_str(ts, zone.dst_name));
     if (!std_name || !dst_name) return false;
     Ref zone_names(tuple_pack(ts, {*std_name, *dst_name}));
     if (!zone_names) return false;
     return module_add_value(ts, m, "tzname", *zone_names) &&
-           module_add_steal(ts, m, "timezone", make_int(ts, timezone)) &&
-           module_add_steal(ts, m, "altzone",
-                            make_int(ts, daylight ? timezone - 3600 : timezone)) &&
-           module_add_steal(ts, m, "daylight", make_int(ts, daylight));
+           module_add_steal(ts, m, "timezone", make_int(ts, zone.utc_offset)) &&
+           module_add_steal(
+               ts, m, "altzone",
+               make_int(ts, zone.has_dst ? zone.utc_offset - 3600 : zone.utc_offset)) &&
+           module_add_steal(ts, m, "daylight", make_int(ts, zone.has_dst ? 1 : 0));
 }
-
-}  // namespace
 
 Value init_time_module(ThreadState& ts) {
     Ref m(module_new(ts, "time"));

@@ -4,6 +4,7 @@
 #include <ctime>
 #include <string>
 
+#include "interp/vm/import.hpp"
 #include "runtime/abstract.hpp"
 #include "runtime/arg_parse.hpp"
 #include "runtime/dict.hpp"
@@ -14,6 +15,7 @@
 #include "runtime/str.hpp"
 #include "runtime/tuple.hpp"
 #include "stdlib/datetime.hpp"
+#include "stdlib/local_zone.hpp"
 #include "stdlib/namespace.hpp"
 #include "stdlib/time_module.hpp"
 
@@ -45,12 +47,12 @@ Value time_strptime(ThreadState& ts, Args args) {
     tm.tm_yday = days_before_month(p.year, p.month) + p.day - 1;
     tm.tm_isdst = -1;
     if (p.tzname_set) {
-        tzset();
+        LocalZone zone = local_zone();
         std::string lower;
         for (char c : p.tzname) lower += static_cast<char>(std::tolower(c));
-        std::string dst_name(tzname[1]);
+        std::string dst_name = zone.dst_name;
         for (char& c : dst_name) c = static_cast<char>(std::tolower(c));
-        tm.tm_isdst = daylight && lower == dst_name ? 1 : 0;
+        tm.tm_isdst = zone.has_dst && lower == dst_name ? 1 : 0;
     }
     return struct_time_from_tm(ts, tm);
 }
@@ -96,7 +98,8 @@ Value time_thread_time_ns(ThreadState& ts, Args args) {
 
 Value time_tzset(ThreadState& ts, Args args) {
     if (!check_nargs(ts, args, "tzset", 0, 0)) return Value();
-    tzset();
+    Ref time_module(import_by_name(ts, "time"));
+    if (!time_module || !add_zone_info(ts, *time_module)) return Value();
     return Value::none();
 }
 

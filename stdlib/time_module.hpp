@@ -21,4 +21,8 @@ Value struct_time_from_tm(ThreadState& ts, const std::tm& tm);
 // thread_time_ns to the module (time_extras.cpp).
 [[nodiscard]] bool add_time_extras(ThreadState& ts, Value module);
 
+// Sets tzname, timezone, altzone and daylight on the module from the zone TZ
+// names now (at import, and again by time.tzset()).
+[[nodiscard]] bool add_zone_info(ThreadState& ts, Value module);
+
 }  // namespace gilt
