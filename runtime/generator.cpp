@@ -26,6 +26,7 @@
 #include "runtime/heap.hpp"
 #include "runtime/interpreter.hpp"
 #include "runtime/iterators.hpp"
+#include "runtime/module_state.hpp"
 #include "runtime/str.hpp"
 #include "runtime/tuple.hpp"
 
@@ -352,9 +353,8 @@ void warn_at_teardown(Interpreter& interp, GeneratorObject* g) {
     std::string text = "sys:1: RuntimeWarning: coroutine '" +
                        std::string(g->qualname.is_null() ? "?" : str_view(g->qualname)) +
                        "' was never awaited\n";
-    auto& seen = interp.module_state["coroutine.teardown_warnings"];
-    if (!seen) seen = std::make_shared<std::unordered_set<std::string>>();
-    if (!static_cast<std::unordered_set<std::string>*>(seen.get())->insert(text).second) return;
+    using Seen = std::unordered_set<std::string>;
+    if (!module_state<Seen>(interp, "coroutine.teardown_warnings").insert(text).second) return;
     if (interp.stderr_sink) {
         interp.stderr_sink(text);
         return;
@@ -513,11 +513,10 @@ Value gen_get_code(ThreadState&, Value self) {
 Value gen_get_frame(ThreadState& ts, Value self) {
     GeneratorObject* g = gen_obj(self);
     using FrameSnapshotFn = Value (*)(ThreadState&, Frame*, int);
-    auto it = ts.interp().module_state.find("sys.frame_snapshot");
-    if (!g->frame || g->state == GenState::Completed || it == ts.interp().module_state.end())
-        return Value::none();
-    FrameSnapshotFn snapshot = *static_cast<FrameSnapshotFn*>(it->second.get());
-    return snapshot(ts, g->frame, g->state == GenState::Running ? 64 : 1);
+    FrameSnapshotFn* snapshot =
+        find_module_state<FrameSnapshotFn>(ts.interp(), "sys.frame_snapshot");
+    if (!g->frame || g->state == GenState::Completed || !snapshot) return Value::none();
+    return (*snapshot)(ts, g->frame, g->state == GenState::Running ? 64 : 1);
 }
 Value gen_get_suspended(ThreadState&, Value self) {
     return Value::boolean(gen_obj(self)->state == GenState::Suspended);

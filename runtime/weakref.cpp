@@ -9,6 +9,7 @@
 // unraisable. Weak references to the same object without callbacks are
 // shared, as in CPython (`ref(o) is ref(o)`).
 #include "runtime/weakref.hpp"
+#include "runtime/module_state.hpp"
 
 #include <fmt/format.h>
 
@@ -203,10 +204,6 @@ constexpr GetSetDef kWeakrefGetSets[] = {
     {"__callback__", weakref_get_callback},
 };
 
-struct WeakrefTypes {
-    TypeObject* ref = nullptr;
-};
-
 TypeObject* new_weakref_type(Interpreter& interp) {
     TypeObject* t =
         type_alloc_builtin(interp, "ReferenceType", ObjKind::Native, sizeof(WeakrefObject),
@@ -239,17 +236,8 @@ void run_callback(ThreadState& ts, Object* wr_o) {
 }  // namespace
 
 TypeObject* weakref_type(Interpreter& interp) {
-    auto it = interp.module_state.find("_weakref.types");
-    if (it == interp.module_state.end()) {
-        auto* types = new WeakrefTypes;
-        it = interp.module_state
-                 .emplace("_weakref.types",
-                          std::shared_ptr<void>(
-                              types, [](void* p) { delete static_cast<WeakrefTypes*>(p); }))
-                 .first;
-        types->ref = new_weakref_type(interp);
-    }
-    return static_cast<WeakrefTypes*>(it->second.get())->ref;
+    return module_state<TypeObject*>(interp, "_weakref.ref",
+                                     [&](TypeObject*& t) { t = new_weakref_type(interp); });
 }
 
 Value weakref_new(ThreadState& ts, Value obj, Value callback) {
