@@ -22,6 +22,7 @@
 #include "runtime/int.hpp"
 #include "runtime/interpreter.hpp"
 #include "runtime/module.hpp"
+#include "runtime/module_state.hpp"
 #include "runtime/str.hpp"
 #include "runtime/tuple.hpp"
 
@@ -72,10 +73,9 @@ struct PreallocatedMemoryError {
 constexpr const char* kMemoryErrorKey = "gilt.errors.memory_error";
 
 Value preallocated_memory_error(ThreadState& ts) {
-    auto& state = ts.interp().module_state;
-    auto it = state.find(kMemoryErrorKey);
-    if (it == state.end()) return Value();
-    Value exc = static_cast<PreallocatedMemoryError*>(it->second.get())->exc;
+    auto* state = find_module_state<PreallocatedMemoryError>(ts.interp(), kMemoryErrorKey);
+    if (!state) return Value();
+    Value exc = state->exc;
     ExceptionObject* e = exc_obj(exc);
     // It may have been raised before: start from a clean slate.
     clear_ref(e->traceback);
@@ -102,9 +102,7 @@ void preallocate_memory_error(Interpreter& interp) {
         std::fputs("gilt: out of memory at start-up\n", stderr);
         std::abort();
     }
-    auto holder = std::make_shared<PreallocatedMemoryError>();
-    holder->exc = val(e);
-    interp.module_state[kMemoryErrorKey] = std::move(holder);
+    module_state<PreallocatedMemoryError>(interp, kMemoryErrorKey).exc = val(e);
 }
 
 // --- raising ---

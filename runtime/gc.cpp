@@ -46,19 +46,32 @@
 // way, and a full collection untracks dicts of that kind: neither can ever
 // be part of a cycle, so later collections skip them). The garbage moves to
 // a private list and gets one extra reference each, which keeps every
-// object of the set valid whatever the code run next does. Then:
-//  1. finalizers: __del__ of garbage instances whose class defines it runs
-//     once per object (kObjDelCalled; PEP 442). A finalizer may resurrect
-//     objects (store self in a global): trial deletion is redone within the
-//     garbage set, discounting the collector's own reference, and what is
-//     reachable from outside again goes back to the old generation alive;
-//  2. the type's clear slot runs on what is left, dropping its references,
+// object of the set valid whatever the code run next does. Then, in
+// CPython's order (PEP 442: finalize everything before clearing anything):
+//  1. weak references: every weakref to a garbage object is cleared before
+//     any Python code runs, so nothing can reach the garbage through one;
+//     the callbacks of the weakrefs that are not garbage themselves run
+//     now (a weakref that dies with its referent never calls back). This is
+//     CPython's handle_weakrefs, and why a callback runs before the
+//     referent's __del__ when the referent is in a cycle;
+//  2. finalizers: __del__ of garbage instances whose class defines it, and
+//     the finalizer of generators, coroutines and async generators (close
+//     a suspended one so its `finally` runs; warn about a coroutine never
+//     awaited; hand an async generator to its hook), run once per object
+//     (kObjDelCalled, which deallocation respects: a finalized object that
+//     is resurrected and dies later is not finalized again). The whole
+//     garbage is still intact while they run. A finalizer may resurrect
+//     objects (store self in a global): trial deletion is redone within
+//     the garbage set, discounting the collector's own reference, and what
+//     is reachable from outside again goes back to the old generation
+//     alive, with its weak references already gone, as in CPython;
+//  3. the type's clear slot runs on what is left, dropping its references,
 //     which breaks the cycles; dropping the collector's extra references then
-//     frees the objects through ordinary reference counting. Weak references
-//     are cleared and their callbacks run as each object is freed
-//     (free_object), so a callback never sees a half-cleared referent, and
-//     a callback cannot run before the finalizers of step 1 have;
-//  3. anything still alive after that (a clear slot that could not break
+//     frees the objects through ordinary reference counting. An object
+//     outside the garbage that dies then (an old object that only garbage
+//     held) is finalized by its deallocation as usual: everything it refers
+//     to is reachable from it, so none of it is garbage or cleared;
+//  4. anything still alive after that (a clear slot that could not break
 //     its cycle) goes back to the old generation, as in CPython.
 // Objects made by finalizers, weakref callbacks and gc.callbacks land in
 // generation 0 like any other; `collecting` keeps a collection from starting
@@ -80,11 +93,13 @@
 #include "runtime/errors.hpp"
 #include "runtime/eval_breaker.hpp"
 #include "runtime/exception.hpp"
+#include "runtime/generator.hpp"
 #include "runtime/int.hpp"
 #include "runtime/list.hpp"
 #include "runtime/str.hpp"
 #include "runtime/tuple.hpp"
 #include "runtime/type.hpp"
+#include "runtime/weakref.hpp"
 
 namespace gilt {
 
@@ -206,14 +221,41 @@ void untrack_atomic_containers(ThreadState& ts, GcHead& list, bool dicts) {
     }
 }
 
-// --- finalizers and resurrection ---
+// --- weak references, finalizers and resurrection ---
 
-// Runs __del__ of unreachable instances that have one and have not run it
-// yet. Returns true if any ran.
+// Step 1 above (CPython's handle_weakrefs). The garbage is flagged
+// kObjGcCollecting again while the weakrefs are gathered (no Python code
+// runs meanwhile) to tell the weakrefs that are garbage themselves.
+void handle_weakrefs(ThreadState& ts, const std::vector<Object*>& garbage) {
+    for (Object* o : garbage) o->flags |= kObjGcCollecting;
+    std::vector<Object*> calls;
+    for (Object* o : garbage) {
+        if (!(o->flags & kObjHasWeakrefs)) continue;
+        o->flags &= static_cast<uint8_t>(~kObjHasWeakrefs);
+        for (Object* wr : take_weakrefs(ts.interp(), o))
+            if (!(wr->flags & kObjGcCollecting) && weakref_calls_back(wr))
+                calls.push_back(new_ref(wr));
+    }
+    for (Object* o : garbage) o->flags &= static_cast<uint8_t>(~kObjGcCollecting);
+    run_weakref_callbacks(ts.interp(), calls);
+}
+
+bool is_generator_kind(const Object* o) noexcept {
+    return o->kind == ObjKind::Generator || o->kind == ObjKind::Coroutine ||
+           o->kind == ObjKind::AsyncGenerator;
+}
+
+// Step 2 above: runs __del__ of unreachable instances that have one, and
+// the finalizer of unreachable generators, that have not run it yet.
+// Returns true if any Python code ran.
 bool run_finalizers(ThreadState& ts, const std::vector<Object*>& garbage) {
     bool ran = false;
     for (Object* o : garbage) {
-        if (!(o->type->flags & kTypeHeap) || (o->flags & kObjDelCalled)) continue;
+        if (o->flags & kObjDelCalled) continue;
+        if (!(o->type->flags & kTypeHeap)) {
+            if (is_generator_kind(o) && gc_finalize_generator(ts, o)) ran = true;
+            continue;
+        }
         Value del = type_lookup(o->type, ts.names().__del__);
         if (del.is_null()) continue;
         o->flags |= kObjDelCalled;
@@ -287,6 +329,7 @@ int64_t dispose(ThreadState& ts, GcHead& unreachable, GcHead& old) {
         garbage.push_back(gc_object(h));
     for (Object* o : garbage) incref(o);
     Value saved = fetch_exception(ts);
+    handle_weakrefs(ts, garbage);
     if (run_finalizers(ts, garbage)) remove_resurrected(garbage, old);
     auto found = static_cast<int64_t>(garbage.size());  // resurrected ones not counted
     for (Object* o : garbage) {

@@ -26,6 +26,7 @@
 #include "runtime/heap.hpp"
 #include "runtime/interpreter.hpp"
 #include "runtime/iterators.hpp"
+#include "runtime/module_state.hpp"
 #include "runtime/str.hpp"
 #include "runtime/tuple.hpp"
 
@@ -323,23 +324,37 @@ Value gen_close_method(ThreadState& ts, Args args) {
     return gen_close(ts, args[0]) ? Value::none() : Value();
 }
 
-// A coroutine destroyed before it ever ran: "RuntimeWarning: coroutine 'f'
-// was never awaited", through warnings._warn_unawaited_coroutine as in
-// CPython (_PyErr_WarnUnawaitedCoroutine), so filters apply and the line
-// shown is the one running when the coroutine died. The coroutine is alive
-// again (refcnt 1) during the call, since it is the warning's `source`;
-// true when something kept it (catch_warnings(record=True) does): then it
-// must not be freed. It is marked finished first, so it warns only once.
-// Once the modules are gone (interpreter tear-down) the warning cannot go
-// through `warnings`; it is written as CPython writes it then, once per
-// message ("default" action at the stand-in location sys:1).
+// What a generator-like object must do before it is freed (CPython's
+// _PyGen_Finalize, the tp_finalize of generators, coroutines and async
+// generators): an async generator with a finalizer hook is handed to it
+// (asyncio schedules its aclose()); a coroutine that never ran warns
+// "coroutine ... was never awaited"; any other suspended one is closed, so
+// its `finally` blocks and `with` exits run.
+enum class GenFinalizer { Nothing, CallHook, WarnUnawaited, Close };
+
+GenFinalizer finalizer_for(Object* o) {
+    auto* g = reinterpret_cast<GeneratorObject*>(o);
+    if (!g->ag_finalizer.is_null() && g->state != GenState::Completed)
+        return GenFinalizer::CallHook;
+    if (g->state == GenState::Created && o->type == o->type->interp->types.coroutine)
+        return GenFinalizer::WarnUnawaited;
+    return g->state == GenState::Suspended ? GenFinalizer::Close : GenFinalizer::Nothing;
+}
+
+// "RuntimeWarning: coroutine 'f' was never awaited", through
+// warnings._warn_unawaited_coroutine as in CPython
+// (_PyErr_WarnUnawaitedCoroutine), so filters apply and the line shown is
+// the one running when the coroutine died; the coroutine is the warning's
+// `source`. It is marked finished first, so it warns only once. Once the
+// modules are gone (interpreter tear-down) the warning cannot go through
+// `warnings`; it is written as CPython writes it then, once per message
+// ("default" action at the stand-in location sys:1).
 void warn_at_teardown(Interpreter& interp, GeneratorObject* g) {
     std::string text = "sys:1: RuntimeWarning: coroutine '" +
                        std::string(g->qualname.is_null() ? "?" : str_view(g->qualname)) +
                        "' was never awaited\n";
-    auto& seen = interp.module_state["coroutine.teardown_warnings"];
-    if (!seen) seen = std::make_shared<std::unordered_set<std::string>>();
-    if (!static_cast<std::unordered_set<std::string>*>(seen.get())->insert(text).second) return;
+    using Seen = std::unordered_set<std::string>;
+    if (!module_state<Seen>(interp, "coroutine.teardown_warnings").insert(text).second) return;
     if (interp.stderr_sink) {
         interp.stderr_sink(text);
         return;
@@ -352,15 +367,12 @@ void warn_at_teardown(Interpreter& interp, GeneratorObject* g) {
     }
 }
 
-bool warn_never_awaited(Object* o) {
-    Interpreter& interp = *o->type->interp;
-    ThreadState* ts = ThreadState::current(interp);
+void warn_unawaited(Interpreter& interp, ThreadState* ts, Object* o) {
     auto* g = reinterpret_cast<GeneratorObject*>(o);
     g->state = GenState::Completed;
     free_frame(g);
-    if (!ts || interp.sys.is_null()) return false;
+    if (!ts || interp.sys.is_null()) return;
     Value saved = fetch_exception(*ts);
-    o->refcnt = 1;
     {
         Value coro = Value::object(o);
         Value modules = interp.modules;
@@ -380,48 +392,73 @@ bool warn_never_awaited(Object* o) {
         }
     }
     restore_exception(*ts, saved);
-    return --o->refcnt != 0;
 }
 
-// A generator dying unfinished is finalized first (CPython's
-// _PyGen_Finalize): an async generator with a finalizer hook is handed to it
-// (asyncio schedules its aclose()), any other suspended one is closed, so
-// its `finally` blocks and `with` exits run. The object is alive again
-// (refcnt 1) meanwhile; true when something kept it, then it must not be
-// freed. Errors are reported as unraisable. Not at interpreter tear-down,
-// and not while the cycle collector clears garbage: the objects around the
-// frame may be half cleared then (CPython finalizes garbage before clearing
-// it, PEP 442; gilt's collector does not, so such a generator is freed
-// without running its `finally`).
-bool finalize_on_death(Object* o) {
-    Interpreter& interp = *o->type->interp;
-    if (interp.gc && interp.gc->collecting) return false;
-    auto* g = reinterpret_cast<GeneratorObject*>(o);
-    bool hooked = !g->ag_finalizer.is_null() && g->state != GenState::Completed;
-    if (!hooked && g->state != GenState::Suspended) return false;
+// Can Python code run now? Not on a thread without a ThreadState, nor once
+// the interpreter's tear-down has dropped sys and the modules.
+ThreadState* thread_for_finalizer(Interpreter& interp) {
     ThreadState* ts = ThreadState::current(interp);
-    if (!ts || interp.sys.is_null() || interp.modules.is_null()) return false;
+    return ts && !interp.sys.is_null() && !interp.modules.is_null() ? ts : nullptr;
+}
+
+// Runs `what` for `o`, which is alive (its caller holds a reference).
+// Errors are reported as unraisable; the pending exception is set aside.
+void run_gen_finalizer(Interpreter& interp, ThreadState* ts, Object* o, GenFinalizer what) {
+    if (what == GenFinalizer::WarnUnawaited) {
+        warn_unawaited(interp, ts, o);
+        return;
+    }
     Value saved = fetch_exception(*ts);
-    o->refcnt = 1;
     Value self = Value::object(o);
     bool ok;
-    if (hooked) {
-        Ref hook(std::exchange(g->ag_finalizer, Value()));
+    if (what == GenFinalizer::CallHook) {
+        Ref hook(std::exchange(reinterpret_cast<GeneratorObject*>(o)->ag_finalizer, Value()));
         ok = !Ref(call1(*ts, *hook, self)).is_null();
     } else {
         ok = gen_close(*ts, self);
     }
     if (!ok) write_unraisable(*ts, self);
     restore_exception(*ts, saved);
+}
+
+// The finalizer as deallocation runs it (CPython's
+// PyObject_CallFinalizerFromDealloc): once per object (kObjDelCalled, PEP
+// 442; the collector may have run it already), with the object alive again
+// (refcnt 1) meanwhile. True when something kept it: then it must not be
+// freed. A generator the collector found in a cycle was finalized before
+// anything of the cycle was cleared (gc_finalize_generator); one that dies
+// while the collector clears garbage is not part of it, so everything its
+// frame refers to is intact.
+bool finalize_on_death(Object* o) {
+    if (o->flags & (kObjDelCalled | kObjFinalized)) return false;
+    GenFinalizer what = finalizer_for(o);
+    if (what == GenFinalizer::Nothing) return false;
+    Interpreter& interp = *o->type->interp;
+    ThreadState* ts = thread_for_finalizer(interp);
+    if (!ts && what != GenFinalizer::WarnUnawaited) return false;
+    o->flags |= kObjDelCalled;
+    o->refcnt = 1;
+    run_gen_finalizer(interp, ts ? ts : ThreadState::current(interp), o, what);
     return --o->refcnt != 0;
 }
 
+}  // namespace
+
+bool gc_finalize_generator(ThreadState& ts, Object* o) {
+    if (o->flags & kObjDelCalled) return false;
+    o->flags |= kObjDelCalled;
+    GenFinalizer what = finalizer_for(o);
+    Interpreter& interp = ts.interp();
+    if (what == GenFinalizer::Nothing || !thread_for_finalizer(interp)) return false;
+    run_gen_finalizer(interp, &ts, o, what);
+    return true;
+}
+
+namespace {
+
 void gen_dealloc(Object* o) {
-    auto* g = reinterpret_cast<GeneratorObject*>(o);
-    if (g->state == GenState::Created && o->type == o->type->interp->types.coroutine &&
-        warn_never_awaited(o))
-        return;
     if (finalize_on_death(o)) return;
+    auto* g = reinterpret_cast<GeneratorObject*>(o);
     free_frame(g);
     clear_ref(g->name);
     clear_ref(g->qualname);
@@ -476,11 +513,10 @@ Value gen_get_code(ThreadState&, Value self) {
 Value gen_get_frame(ThreadState& ts, Value self) {
     GeneratorObject* g = gen_obj(self);
     using FrameSnapshotFn = Value (*)(ThreadState&, Frame*, int);
-    auto it = ts.interp().module_state.find("sys.frame_snapshot");
-    if (!g->frame || g->state == GenState::Completed || it == ts.interp().module_state.end())
-        return Value::none();
-    FrameSnapshotFn snapshot = *static_cast<FrameSnapshotFn*>(it->second.get());
-    return snapshot(ts, g->frame, g->state == GenState::Running ? 64 : 1);
+    FrameSnapshotFn* snapshot =
+        find_module_state<FrameSnapshotFn>(ts.interp(), "sys.frame_snapshot");
+    if (!g->frame || g->state == GenState::Completed || !snapshot) return Value::none();
+    return (*snapshot)(ts, g->frame, g->state == GenState::Running ? 64 : 1);
 }
 Value gen_get_suspended(ThreadState&, Value self) {
     return Value::boolean(gen_obj(self)->state == GenState::Suspended);

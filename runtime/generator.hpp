@@ -52,6 +52,14 @@ SendResult gen_throw(ThreadState& ts, Value gen, Value exc, Value* out);
 // gen.close(). Returns false with an exception pending.
 [[nodiscard]] bool gen_close(ThreadState& ts, Value gen);
 bool is_generator_like(Value v) noexcept;  // generator, coroutine or async generator
+// The collector's finalization step for a generator, coroutine or async
+// generator found in a cycle (CPython's finalize_garbage calling
+// _PyGen_Finalize): closes it (or warns that a coroutine was never
+// awaited, or hands an async generator to its finalizer hook) before
+// anything of the cycle is cleared, once per object (kObjDelCalled, which
+// deallocation respects). `o` is kept alive by the collector. True if
+// Python code ran.
+bool gc_finalize_generator(ThreadState& ts, Object* o);
 
 void define_generator_type(Interpreter& interp, TypeObject* t);
 void define_coroutine_type(Interpreter& interp, TypeObject* t);

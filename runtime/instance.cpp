@@ -27,15 +27,6 @@ uint32_t inline_cap_for(std::size_t n) noexcept {
     return static_cast<uint32_t>(std::min<std::size_t>((n + 1) & ~std::size_t(1), kSharedKeysMax));
 }
 
-bool same_str(Value a, Value b) noexcept {
-    if (a == b) return true;
-    StrObject* x = str_obj(a);
-    StrObject* y = str_obj(b);
-    if (x->byte_len != y->byte_len) return false;
-    if (x->hash != -1 && y->hash != -1 && x->hash != y->hash) return false;
-    return std::memcmp(x->data, y->data, x->byte_len) == 0;
-}
-
 // Appends `name` to t's shared keys; returns its index, or -1 when the class
 // already has kSharedKeysMax names.
 int shared_keys_add(TypeObject* t, Value name) {
@@ -64,7 +55,7 @@ int shared_keys_find(const TypeObject* t, Value name) noexcept {
     for (std::size_t i = 0; i < names.size(); ++i)
         if (names[i] == name) return static_cast<int>(i);
     for (std::size_t i = 0; i < names.size(); ++i)
-        if (same_str(names[i], name)) return static_cast<int>(i);
+        if (str_eq(names[i], name)) return static_cast<int>(i);
     return -1;
 }
 

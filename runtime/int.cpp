@@ -31,6 +31,7 @@
 #include "runtime/float.hpp"
 #include "runtime/heap.hpp"
 #include "runtime/interpreter.hpp"
+#include "runtime/module_state.hpp"
 #include "runtime/str.hpp"
 #include "runtime/tuple.hpp"
 #include "runtime/unicode.hpp"
@@ -434,13 +435,12 @@ std::string int_to_decimal(Value v) {
 }
 
 int int_max_str_digits(ThreadState& ts) {
-    auto& state = ts.interp().module_state;
-    auto it = state.find(kMaxStrDigitsKey);
-    return it == state.end() ? kIntDefaultMaxStrDigits : *static_cast<int*>(it->second.get());
+    int* n = find_module_state<int>(ts.interp(), kMaxStrDigitsKey);
+    return n ? *n : kIntDefaultMaxStrDigits;
 }
 
 void set_int_max_str_digits(ThreadState& ts, int n) {
-    ts.interp().module_state[kMaxStrDigitsKey] = std::make_shared<int>(n);
+    module_state<int>(ts.interp(), kMaxStrDigitsKey) = n;
 }
 
 namespace {

@@ -103,6 +103,8 @@ void free_static_types(Interpreter& interp);
 // Tear-down, in the order that keeps every object's type and every name
 // alive for as long as anything may use it (CPython's finalize_interp_clear
 // and _PyType_Fini, minus the parts gilt has no equivalent for):
+//   0. a collection while everything still works, for the garbage the
+//      program left (its finalizers run as they would in the program);
 //   1. modules: sys.modules and the module dicts are cleared (running the
 //      __del__ of objects they held) and the collector frees the cycles;
 //   2. per-thread leftovers and native module state (which owns objects such
@@ -126,6 +128,11 @@ Interpreter::~Interpreter() {
     clear_exception(ts);
     clear_ref(ts.exc_info);
     clear_ref(ts.async_exc);
+    // Garbage the program left is finalized while the modules and builtins
+    // still work: CPython's finalize_modules collects before it clears any
+    // module dict, so a generator's finally or a __del__ in a cycle runs
+    // normally at exit.
+    gc_collect(ts);
     finalize_modules(*this);
     gc_collect(ts);
     clear_ref(ts.thread_local_dicts);

@@ -7,6 +7,7 @@
 #include "runtime/errors.hpp"
 #include "runtime/eval_breaker.hpp"
 #include "runtime/interpreter.hpp"
+#include "runtime/module_state.hpp"
 #include "runtime/sandbox.hpp"
 #include "runtime/signals.hpp"
 
@@ -26,11 +27,7 @@ struct InterruptTypes {
 }  // namespace
 
 void keep_interrupt_type(ThreadState& ts, Value type) {
-    auto& states = ts.interp().module_state;
-    auto it = states.find("gilt.interrupt_types");
-    if (it == states.end())
-        it = states.emplace("gilt.interrupt_types", std::make_shared<InterruptTypes>()).first;
-    auto& kept = static_cast<InterruptTypes*>(it->second.get())->types;
+    auto& kept = module_state<InterruptTypes>(ts.interp(), "gilt.interrupt_types").types;
     for (Value t : kept) {
         if (t == type) return;
     }

@@ -21,6 +21,7 @@
 #include "runtime/interpreter.hpp"
 #include "runtime/list.hpp"
 #include "runtime/module.hpp"
+#include "runtime/module_state.hpp"
 #include "runtime/str.hpp"
 
 namespace gilt {
@@ -40,9 +41,7 @@ struct LineCache {
 constexpr const char* kStateKey = "linecache";
 
 LineCache& cache_of(Interpreter& interp) {
-    auto& slot = interp.module_state[kStateKey];
-    if (!slot) slot = std::make_shared<LineCache>();
-    return *static_cast<LineCache*>(slot.get());
+    return module_state<LineCache>(interp, kStateKey);
 }
 
 void index_lines(SourceFile& f) {

@@ -16,6 +16,7 @@
 #include "runtime/int.hpp"
 #include "runtime/interpreter.hpp"
 #include "runtime/interrupts.hpp"
+#include "runtime/module_state.hpp"
 #include "runtime/signals.hpp"
 #include "runtime/spin_wait.hpp"
 #include "runtime/str.hpp"
@@ -414,27 +415,22 @@ Value make_lock(ThreadState& ts) {
 }
 
 LockTypes& lock_types(Interpreter& interp) {
-    auto it = interp.module_state.find("_thread.locks");
-    if (it != interp.module_state.end()) return *static_cast<LockTypes*>(it->second.get());
-    auto* types = new LockTypes;
-    interp.module_state.emplace("_thread.locks", std::shared_ptr<void>(types, [](void* p) {
-                                    delete static_cast<LockTypes*>(p);
-                                }));
-    TypeObject* lock = new_lock_type(interp, "lock", sizeof(LockObject), 0);
-    lock->new_ = lock_new_refused;
-    lock->dealloc = lock_dealloc;
-    lock->repr = lock_repr;
-    type_add_methods(interp, lock, kLockMethods);
-    type_ready(interp, lock);
-    TypeObject* rlock = new_lock_type(interp, "RLock", sizeof(RLockObject), kTypeBaseType);
-    rlock->new_ = rlock_new;
-    rlock->dealloc = rlock_dealloc;
-    rlock->repr = rlock_repr;
-    type_add_methods(interp, rlock, kRLockMethods);
-    type_ready(interp, rlock);
-    types->lock = lock;
-    types->rlock = rlock;
-    return *types;
+    return module_state<LockTypes>(interp, "_thread.locks", [&](LockTypes& types) {
+        TypeObject* lock = new_lock_type(interp, "lock", sizeof(LockObject), 0);
+        lock->new_ = lock_new_refused;
+        lock->dealloc = lock_dealloc;
+        lock->repr = lock_repr;
+        type_add_methods(interp, lock, kLockMethods);
+        type_ready(interp, lock);
+        TypeObject* rlock = new_lock_type(interp, "RLock", sizeof(RLockObject), kTypeBaseType);
+        rlock->new_ = rlock_new;
+        rlock->dealloc = rlock_dealloc;
+        rlock->repr = rlock_repr;
+        type_add_methods(interp, rlock, kRLockMethods);
+        type_ready(interp, rlock);
+        types.lock = lock;
+        types.rlock = rlock;
+    });
 }
 
 }  // namespace gilt

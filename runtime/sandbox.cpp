@@ -11,6 +11,7 @@
 #include "runtime/errors.hpp"
 #include "runtime/eval_breaker.hpp"
 #include "runtime/list.hpp"
+#include "runtime/module_state.hpp"
 #include "runtime/native_function.hpp"
 #include "runtime/str.hpp"
 #include "runtime/type.hpp"
@@ -113,20 +114,17 @@ struct LimitErrors {
 constexpr const char* kLimitErrorsKey = "gilt.limits";
 
 LimitErrors* limit_errors(ThreadState& ts) {
-    auto& states = ts.interp().module_state;
-    auto it = states.find(kLimitErrorsKey);
-    if (it != states.end()) return static_cast<LimitErrors*>(it->second.get());
-    auto errors = std::make_shared<LimitErrors>();
-    Value budget =
-        make_exception_class(ts, "gilt", "BudgetExceeded", val(ts.exc_types().RuntimeError));
-    if (budget.is_null()) return nullptr;
-    errors->budget = budget;
-    Value time = make_exception_class(ts, "gilt", "TimeLimitExceeded", budget);
-    if (time.is_null()) return nullptr;
-    errors->time = time;
-    LimitErrors* raw = errors.get();
-    states.emplace(kLimitErrorsKey, std::move(errors));
-    return raw;
+    LimitErrors& errors = module_state<LimitErrors>(ts.interp(), kLimitErrorsKey);
+    if (errors.budget.is_null()) {
+        errors.budget =
+            make_exception_class(ts, "gilt", "BudgetExceeded", val(ts.exc_types().RuntimeError));
+        if (errors.budget.is_null()) return nullptr;
+    }
+    if (errors.time.is_null()) {
+        errors.time = make_exception_class(ts, "gilt", "TimeLimitExceeded", errors.budget);
+        if (errors.time.is_null()) return nullptr;
+    }
+    return &errors;
 }
 
 bool raise_budget_spent(ThreadState& ts) {

@@ -12,6 +12,7 @@
 #include "runtime/eval_breaker.hpp"
 #include "runtime/int.hpp"
 #include "runtime/interpreter.hpp"
+#include "runtime/module_state.hpp"
 
 namespace gilt {
 
@@ -57,14 +58,13 @@ extern "C" void on_signal(int signum) {
 // exists: then the interpreter also gives up the signals if it owns them,
 // so the C handler never reaches a destroyed interpreter.
 struct HandlerTable {
-    explicit HandlerTable(Interpreter& owner) : interp(owner) {}
     ~HandlerTable() {
-        uninstall_signal_handlers(interp);
+        if (interp) uninstall_signal_handlers(*interp);
         for (Value& h : handlers) {
             if (!h.is_null()) decref(h);
         }
     }
-    Interpreter& interp;
+    Interpreter* interp = nullptr;  // the owner, set when the table is made
     Value handlers[kSignalCount];
 };
 
@@ -149,12 +149,9 @@ bool claim_signals(Interpreter& interp) {
 }
 
 Value* signal_handler_table(Interpreter& interp) {
-    auto it = interp.module_state.find(kHandlerTableKey);
-    if (it == interp.module_state.end()) {
-        it = interp.module_state.emplace(kHandlerTableKey, std::make_shared<HandlerTable>(interp))
-                 .first;
-    }
-    return static_cast<HandlerTable*>(it->second.get())->handlers;
+    return module_state<HandlerTable>(interp, kHandlerTableKey,
+                                      [&](HandlerTable& table) { table.interp = &interp; })
+        .handlers;
 }
 
 bool set_signal_action(int signum, SignalAction action) noexcept {

@@ -9,6 +9,7 @@
 // unraisable. Weak references to the same object without callbacks are
 // shared, as in CPython (`ref(o) is ref(o)`).
 #include "runtime/weakref.hpp"
+#include "runtime/module_state.hpp"
 
 #include <fmt/format.h>
 
@@ -203,10 +204,6 @@ constexpr GetSetDef kWeakrefGetSets[] = {
     {"__callback__", weakref_get_callback},
 };
 
-struct WeakrefTypes {
-    TypeObject* ref = nullptr;
-};
-
 TypeObject* new_weakref_type(Interpreter& interp) {
     TypeObject* t =
         type_alloc_builtin(interp, "ReferenceType", ObjKind::Native, sizeof(WeakrefObject),
@@ -239,17 +236,8 @@ void run_callback(ThreadState& ts, Object* wr_o) {
 }  // namespace
 
 TypeObject* weakref_type(Interpreter& interp) {
-    auto it = interp.module_state.find("_weakref.types");
-    if (it == interp.module_state.end()) {
-        auto* types = new WeakrefTypes;
-        it = interp.module_state
-                 .emplace("_weakref.types",
-                          std::shared_ptr<void>(
-                              types, [](void* p) { delete static_cast<WeakrefTypes*>(p); }))
-                 .first;
-        types->ref = new_weakref_type(interp);
-    }
-    return static_cast<WeakrefTypes*>(it->second.get())->ref;
+    return module_state<TypeObject*>(interp, "_weakref.ref",
+                                     [&](TypeObject*& t) { t = new_weakref_type(interp); });
 }
 
 Value weakref_new(ThreadState& ts, Value obj, Value callback) {
@@ -268,25 +256,36 @@ int64_t weakref_count(Interpreter& interp, Value obj) noexcept {
     return it == table(interp).end() ? 0 : static_cast<int64_t>(it->second.size());
 }
 
-void weakref_clear_referent(Interpreter& interp, Object* dead) noexcept {
-    auto it = table(interp).find(dead);
-    if (it == table(interp).end()) return;
+std::vector<Object*> take_weakrefs(Interpreter& interp, Object* referent) noexcept {
+    auto it = table(interp).find(referent);
+    if (it == table(interp).end()) return {};
     std::vector<Object*> refs = std::move(it->second);
     table(interp).erase(it);
-    std::vector<Object*> pending;
-    for (Object* r : refs) {
-        auto* wr = reinterpret_cast<WeakrefObject*>(r);
-        wr->referent = nullptr;
-        if (!wr->callback.is_null() && r->refcnt > 0) pending.push_back(new_ref(r));
-    }
-    if (pending.empty()) return;
+    for (Object* r : refs) reinterpret_cast<WeakrefObject*>(r)->referent = nullptr;
+    std::reverse(refs.begin(), refs.end());
+    return refs;
+}
+
+bool weakref_calls_back(Object* wr) noexcept {
+    return !reinterpret_cast<WeakrefObject*>(wr)->callback.is_null() && wr->refcnt > 0;
+}
+
+void run_weakref_callbacks(Interpreter& interp, const std::vector<Object*>& refs) noexcept {
+    if (refs.empty()) return;
     ThreadState* ts = ThreadState::current(interp);
     Value saved = ts ? fetch_exception(*ts) : Value();
-    for (auto r = pending.rbegin(); r != pending.rend(); ++r) {
-        if (ts) run_callback(*ts, *r);
-        decref(*r);
+    for (Object* r : refs) {
+        if (ts) run_callback(*ts, r);
+        decref(r);
     }
     if (ts) restore_exception(*ts, saved);
+}
+
+void weakref_clear_referent(Interpreter& interp, Object* dead) noexcept {
+    std::vector<Object*> pending;
+    for (Object* r : take_weakrefs(interp, dead))
+        if (weakref_calls_back(r)) pending.push_back(new_ref(r));
+    run_weakref_callbacks(interp, pending);
 }
 
 }  // namespace gilt

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <vector>
 
 #include "runtime/object.hpp"
 #include "runtime/thread_state.hpp"
@@ -28,6 +29,16 @@ Value weakref_new(ThreadState& ts, Value obj, Value callback);
 Value weakref_get(Value wr) noexcept;
 // Number of weak references to `obj`.
 int64_t weakref_count(Interpreter& interp, Value obj) noexcept;
+// Kills the weak references to `referent` (they return None from now on;
+// its table entry goes, the caller clears kObjHasWeakrefs if the object is
+// still there) and returns them, most recent first, borrowed.
+std::vector<Object*> take_weakrefs(Interpreter& interp, Object* referent) noexcept;
+// Has `wr` (a weakref object) a callback to run, and is it alive to run it?
+bool weakref_calls_back(Object* wr) noexcept;
+// Runs the callbacks of `refs` in order, each with its weakref as argument
+// (errors unraisable; the pending exception set aside), then drops the
+// references `refs` holds.
+void run_weakref_callbacks(Interpreter& interp, const std::vector<Object*>& refs) noexcept;
 // Called by free_object after freeing an object that was flagged
 // kObjHasWeakrefs (`dead` is only its former address, the table's key):
 // kills its weak references and runs their callbacks, most recent first.

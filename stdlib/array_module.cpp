@@ -27,6 +27,7 @@
 #include "runtime/interpreter.hpp"
 #include "runtime/list.hpp"
 #include "runtime/module.hpp"
+#include "runtime/module_state.hpp"
 #include "runtime/range.hpp"
 #include "runtime/slots.hpp"
 #include "runtime/str.hpp"
@@ -1097,17 +1098,10 @@ constexpr MethodDef kArrayFunctions[] = {
 };
 
 ArrayState& array_state(Interpreter& interp) {
-    auto it = interp.module_state.find("array");
-    if (it == interp.module_state.end()) {
-        auto* state = new ArrayState;
-        it = interp.module_state
-                 .emplace("array", std::shared_ptr<void>(
-                                       state, [](void* p) { delete static_cast<ArrayState*>(p); }))
-                 .first;
-        state->type = new_array_type(interp);
-        state->iter_type = new_array_iter_type(interp);
-    }
-    return *static_cast<ArrayState*>(it->second.get());
+    return module_state<ArrayState>(interp, "array", [&](ArrayState& state) {
+        state.type = new_array_type(interp);
+        state.iter_type = new_array_iter_type(interp);
+    });
 }
 
 }  // namespace

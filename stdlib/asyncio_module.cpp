@@ -11,6 +11,7 @@
 #include "runtime/generator.hpp"
 #include "runtime/int.hpp"
 #include "runtime/module.hpp"
+#include "runtime/module_state.hpp"
 #include "runtime/set.hpp"
 #include "stdlib/asyncio_state.hpp"
 #include "stdlib/modules.hpp"
@@ -139,19 +140,18 @@ bool make_exceptions(ThreadState& ts, AsyncioState& st) {
 }  // namespace
 
 AsyncioState& asyncio_state(Interpreter& interp) {
-    auto it = interp.module_state.find("_asyncio");
-    if (it == interp.module_state.end()) {
-        auto holder = std::make_shared<StateHolder>();
-        AsyncioState& st = holder->st;
-        it = interp.module_state.emplace("_asyncio", std::move(holder)).first;
-        st.future = make_future_type(interp);
-        st.task = make_task_type(interp, st.future);
-        st.handle = make_handle_type(interp);
-        st.timer_handle = make_timer_handle_type(interp, st.handle);
-        st.loop = make_loop_type(interp);
-        st.sleep = make_sleep_type(interp);
-    }
-    return static_cast<StateHolder*>(it->second.get())->st;
+    return module_state<StateHolder>(interp, "_asyncio",
+                                     [&](StateHolder& holder) {
+                                         AsyncioState& st = holder.st;
+                                         st.future = make_future_type(interp);
+                                         st.task = make_task_type(interp, st.future);
+                                         st.handle = make_handle_type(interp);
+                                         st.timer_handle =
+                                             make_timer_handle_type(interp, st.handle);
+                                         st.loop = make_loop_type(interp);
+                                         st.sleep = make_sleep_type(interp);
+                                     })
+        .st;
 }
 
 Value init_asyncio_module(ThreadState& ts) {

@@ -17,6 +17,7 @@
 #include "runtime/errors.hpp"
 #include "runtime/interpreter.hpp"
 #include "runtime/module.hpp"
+#include "runtime/module_state.hpp"
 #include "runtime/str.hpp"
 #include "runtime/tuple.hpp"
 #include "stdlib/modules.hpp"
@@ -37,13 +38,7 @@ struct BinasciiState {
 };
 
 BinasciiState& binascii_state(Interpreter& interp) {
-    auto it = interp.module_state.find("binascii");
-    if (it == interp.module_state.end()) {
-        auto state = std::shared_ptr<void>(new BinasciiState,
-                                           [](void* p) { delete static_cast<BinasciiState*>(p); });
-        it = interp.module_state.emplace("binascii", std::move(state)).first;
-    }
-    return *static_cast<BinasciiState*>(it->second.get());
+    return module_state<BinasciiState>(interp, "binascii");
 }
 
 Value raise_binascii_error(ThreadState& ts, std::string_view msg) {

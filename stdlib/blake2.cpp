@@ -29,6 +29,7 @@
 #include "runtime/int.hpp"
 #include "runtime/interpreter.hpp"
 #include "runtime/module.hpp"
+#include "runtime/module_state.hpp"
 #include "runtime/str.hpp"
 #include "stdlib/hashlib.hpp"
 #include "stdlib/modules.hpp"
@@ -475,11 +476,8 @@ TypeObject* make_blake_type(Interpreter& interp) {
 template <class V>
 TypeObject* blake_type(Interpreter& interp) {
     std::string key = std::string("_blake2.") + V::kName;
-    auto it = interp.module_state.find(key);
-    if (it != interp.module_state.end()) return static_cast<TypeObject*>(it->second.get());
-    TypeObject* t = make_blake_type<V>(interp);
-    interp.module_state.emplace(key, std::shared_ptr<void>(t, [](void*) {}));
-    return t;
+    return module_state<TypeObject*>(interp, key,
+                                     [&](TypeObject*& t) { t = make_blake_type<V>(interp); });
 }
 
 }  // namespace

@@ -15,6 +15,7 @@
 #include "runtime/heap.hpp"
 #include "runtime/interpreter.hpp"
 #include "runtime/module.hpp"
+#include "runtime/module_state.hpp"
 #include "runtime/native_function.hpp"
 #include "runtime/type.hpp"
 #include "stdlib/builtins.hpp"
@@ -128,21 +129,19 @@ Value self_ref(ThreadState&, Value self) {
 
 // The type, made once per interpreter.
 TypeObject* anext_awaitable_type(Interpreter& interp) {
-    auto it = interp.module_state.find("builtins.anext_awaitable");
-    if (it != interp.module_state.end()) return static_cast<TypeObject*>(it->second.get());
-    TypeObject* t = type_alloc_builtin(interp, "anext_awaitable", ObjKind::Native,
-                                       sizeof(AnextAwaitable), interp.types.object, kTypeHasGc);
-    t->hdr.type = interp.types.type;
-    t->dealloc = anext_dealloc;
-    t->traverse = anext_traverse;
-    t->clear = anext_clear;
-    t->iter = self_ref;
-    t->iternext = anext_next;
-    t->await_ = self_ref;
-    type_add_methods(interp, t, kAnextMethods);
-    type_ready(interp, t);
-    interp.module_state.emplace("builtins.anext_awaitable", std::shared_ptr<void>(t, [](void*) {}));
-    return t;
+    return module_state<TypeObject*>(interp, "builtins.anext_awaitable", [&](TypeObject*& t) {
+        t = type_alloc_builtin(interp, "anext_awaitable", ObjKind::Native, sizeof(AnextAwaitable),
+                               interp.types.object, kTypeHasGc);
+        t->hdr.type = interp.types.type;
+        t->dealloc = anext_dealloc;
+        t->traverse = anext_traverse;
+        t->clear = anext_clear;
+        t->iter = self_ref;
+        t->iternext = anext_next;
+        t->await_ = self_ref;
+        type_add_methods(interp, t, kAnextMethods);
+        type_ready(interp, t);
+    });
 }
 
 Value builtin_aiter(ThreadState& ts, Args args) {

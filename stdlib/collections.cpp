@@ -16,6 +16,7 @@
 #include "runtime/interpreter.hpp"
 #include "runtime/list.hpp"
 #include "runtime/module.hpp"
+#include "runtime/module_state.hpp"
 #include "runtime/range.hpp"
 #include "runtime/str.hpp"
 #include "runtime/tuple.hpp"
@@ -168,11 +169,8 @@ TypeObject* make_defaultdict_type(Interpreter& interp) {
 }
 
 TypeObject* defaultdict_type(Interpreter& interp) {
-    auto it = interp.module_state.find("_collections.defaultdict");
-    if (it != interp.module_state.end()) return static_cast<TypeObject*>(it->second.get());
-    TypeObject* t = make_defaultdict_type(interp);
-    interp.module_state.emplace("_collections.defaultdict", std::shared_ptr<void>(t, [](void*) {}));
-    return t;
+    return module_state<TypeObject*>(interp, "_collections.defaultdict",
+                                     [&](TypeObject*& t) { t = make_defaultdict_type(interp); });
 }
 
 // --- _tuplegetter(index, doc): the field descriptors of namedtuple classes ---
@@ -246,24 +244,21 @@ void tuplegetter_clear(Object* o) {
 }
 
 TypeObject* tuplegetter_type(Interpreter& interp) {
-    auto it = interp.module_state.find("_collections._tuplegetter");
-    if (it != interp.module_state.end()) return static_cast<TypeObject*>(it->second.get());
-    TypeObject* t = type_alloc_builtin(interp, "_tuplegetter", ObjKind::Native,
-                                       sizeof(TupleGetterObject), interp.types.object, kTypeHasGc);
-    t->hdr.type = interp.types.type;
-    t->new_ = tuplegetter_new;
-    t->descr_get = tuplegetter_get;
-    t->descr_set = tuplegetter_set;
-    t->dealloc = tuplegetter_dealloc;
-    t->traverse = tuplegetter_traverse;
-    t->clear = tuplegetter_clear;
-    type_add_getsets(interp, t, kTupleGetterGetSets);
-    Ref mod(interp.intern("collections"));
-    type_set_attr_cstr(interp, t, "__module__", *mod);
-    type_ready(interp, t);
-    interp.module_state.emplace("_collections._tuplegetter",
-                                std::shared_ptr<void>(t, [](void*) {}));
-    return t;
+    return module_state<TypeObject*>(interp, "_collections._tuplegetter", [&](TypeObject*& t) {
+        t = type_alloc_builtin(interp, "_tuplegetter", ObjKind::Native, sizeof(TupleGetterObject),
+                               interp.types.object, kTypeHasGc);
+        t->hdr.type = interp.types.type;
+        t->new_ = tuplegetter_new;
+        t->descr_get = tuplegetter_get;
+        t->descr_set = tuplegetter_set;
+        t->dealloc = tuplegetter_dealloc;
+        t->traverse = tuplegetter_traverse;
+        t->clear = tuplegetter_clear;
+        type_add_getsets(interp, t, kTupleGetterGetSets);
+        Ref mod(interp.intern("collections"));
+        type_set_attr_cstr(interp, t, "__module__", *mod);
+        type_ready(interp, t);
+    });
 }
 
 }  // namespace

@@ -24,6 +24,7 @@
 #include "runtime/interpreter.hpp"
 #include "runtime/list.hpp"
 #include "runtime/module.hpp"
+#include "runtime/module_state.hpp"
 #include "runtime/slots.hpp"
 #include "runtime/str.hpp"
 #include "runtime/tuple.hpp"
@@ -467,17 +468,8 @@ void make_types(Interpreter& interp, ContextTypes* types) {
 }
 
 ContextTypes& context_types(Interpreter& interp) {
-    auto it = interp.module_state.find("_contextvars");
-    if (it == interp.module_state.end()) {
-        auto* types = new ContextTypes;
-        it = interp.module_state
-                 .emplace("_contextvars",
-                          std::shared_ptr<void>(
-                              types, [](void* p) { delete static_cast<ContextTypes*>(p); }))
-                 .first;
-        make_types(interp, types);
-    }
-    return *static_cast<ContextTypes*>(it->second.get());
+    return module_state<ContextTypes>(interp, "_contextvars",
+                                      [&](ContextTypes& types) { make_types(interp, &types); });
 }
 
 Value copy_context(ThreadState& ts, Args args) {

@@ -23,6 +23,7 @@
 #include "runtime/interpreter.hpp"
 #include "runtime/list.hpp"
 #include "runtime/module.hpp"
+#include "runtime/module_state.hpp"
 #include "runtime/str.hpp"
 #include "runtime/unicode.hpp"
 #include "stdlib/modules.hpp"
@@ -53,13 +54,7 @@ struct CsvState {
 };
 
 CsvState& csv_state(Interpreter& interp) {
-    auto it = interp.module_state.find("_csv");
-    if (it == interp.module_state.end()) {
-        auto state =
-            std::shared_ptr<void>(new CsvState, [](void* p) { delete static_cast<CsvState*>(p); });
-        it = interp.module_state.emplace("_csv", std::move(state)).first;
-    }
-    return *static_cast<CsvState*>(it->second.get());
+    return module_state<CsvState>(interp, "_csv");
 }
 
 Value raise_csv_error(ThreadState& ts, std::string_view msg) {

@@ -15,6 +15,7 @@
 #include "runtime/heap.hpp"
 #include "runtime/int.hpp"
 #include "runtime/module.hpp"
+#include "runtime/module_state.hpp"
 #include "runtime/str.hpp"
 #include "runtime/tuple.hpp"
 #include "stdlib/datetime.hpp"
@@ -436,16 +437,8 @@ bool check_tzinfo_arg(ThreadState& ts, Value tz) {
 }
 
 DateTimeTypes& datetime_types(Interpreter& interp) {
-    auto it = interp.module_state.find("datetime.types");
-    if (it == interp.module_state.end()) {
-        auto* types = new DateTimeTypes;
-        interp.module_state.emplace("datetime.types", std::shared_ptr<void>(types, [](void* p) {
-                                        delete static_cast<DateTimeTypes*>(p);
-                                    }));
-        make_all_types(interp, *types);
-        return *types;
-    }
-    return *static_cast<DateTimeTypes*>(it->second.get());
+    return module_state<DateTimeTypes>(
+        interp, "datetime.types", [&](DateTimeTypes& types) { make_all_types(interp, types); });
 }
 
 Value init_datetime_module(ThreadState& ts) {

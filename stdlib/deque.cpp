@@ -21,6 +21,7 @@
 #include "runtime/interpreter.hpp"
 #include "runtime/iterators.hpp"
 #include "runtime/list.hpp"
+#include "runtime/module_state.hpp"
 #include "runtime/range.hpp"
 #include "runtime/str.hpp"
 #include "runtime/tuple.hpp"
@@ -617,19 +618,11 @@ TypeObject* new_deque_type(Interpreter& interp) {
 }  // namespace
 
 DequeTypes& deque_types(Interpreter& interp) {
-    auto it = interp.module_state.find("_collections.deque");
-    if (it == interp.module_state.end()) {
-        auto* types = new DequeTypes;
-        it = interp.module_state
-                 .emplace("_collections.deque",
-                          std::shared_ptr<void>(
-                              types, [](void* p) { delete static_cast<DequeTypes*>(p); }))
-                 .first;
-        types->deque = new_deque_type(interp);
-        types->iterator = new_iter_type(interp, "_deque_iterator");
-        types->reverse_iterator = new_iter_type(interp, "_deque_reverse_iterator");
-    }
-    return *static_cast<DequeTypes*>(it->second.get());
+    return module_state<DequeTypes>(interp, "_collections.deque", [&](DequeTypes& types) {
+        types.deque = new_deque_type(interp);
+        types.iterator = new_iter_type(interp, "_deque_iterator");
+        types.reverse_iterator = new_iter_type(interp, "_deque_reverse_iterator");
+    });
 }
 
 }  // namespace gilt

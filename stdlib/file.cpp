@@ -19,6 +19,7 @@
 #include "runtime/heap.hpp"
 #include "runtime/int.hpp"
 #include "runtime/interpreter.hpp"
+#include "runtime/module_state.hpp"
 #include "runtime/signals.hpp"
 #include "runtime/str.hpp"
 #include "runtime/unicode.hpp"
@@ -139,16 +140,10 @@ void file_set_dealloc(TypeObject* t) {
     t->dealloc = file_dealloc;
 }
 
+// The types are created once, at start-up, and live as long as the
+// interpreter; the unsupported_operation reference is released with them.
 IoTypes& io_types(Interpreter& interp) {
-    auto it = interp.module_state.find("_io");
-    if (it == interp.module_state.end()) {
-        // The types are created once, at start-up, and live as long as the
-        // interpreter; the unsupported_operation reference is released with them.
-        auto state =
-            std::shared_ptr<void>(new IoTypes, [](void* p) { delete static_cast<IoTypes*>(p); });
-        it = interp.module_state.emplace("_io", std::move(state)).first;
-    }
-    return *static_cast<IoTypes*>(it->second.get());
+    return module_state<IoTypes>(interp, "_io");
 }
 
 Value raise_unsupported(ThreadState& ts, std::string_view msg) {

@@ -18,6 +18,7 @@
 #include "runtime/interpreter.hpp"
 #include "runtime/list.hpp"
 #include "runtime/module.hpp"
+#include "runtime/module_state.hpp"
 #include "runtime/str.hpp"
 #include "runtime/tuple.hpp"
 #include "stdlib/modules.hpp"
@@ -376,18 +377,10 @@ TypeObject* make_key_wrapper_type(Interpreter& interp) {
 }
 
 FunctoolsTypes& functools_types(Interpreter& interp) {
-    auto it = interp.module_state.find("_functools");
-    if (it == interp.module_state.end()) {
-        auto* types = new FunctoolsTypes;
-        it = interp.module_state
-                 .emplace("_functools",
-                          std::shared_ptr<void>(
-                              types, [](void* p) { delete static_cast<FunctoolsTypes*>(p); }))
-                 .first;
-        types->partial = make_partial_type(interp);
-        types->key_wrapper = make_key_wrapper_type(interp);
-    }
-    return *static_cast<FunctoolsTypes*>(it->second.get());
+    return module_state<FunctoolsTypes>(interp, "_functools", [&](FunctoolsTypes& types) {
+        types.partial = make_partial_type(interp);
+        types.key_wrapper = make_key_wrapper_type(interp);
+    });
 }
 
 }  // namespace

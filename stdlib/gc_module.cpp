@@ -9,6 +9,7 @@
 #include "runtime/interpreter.hpp"
 #include "runtime/list.hpp"
 #include "runtime/module.hpp"
+#include "runtime/module_state.hpp"
 #include "runtime/str.hpp"
 #include "runtime/tuple.hpp"
 #include "stdlib/modules.hpp"
@@ -244,20 +245,15 @@ Value gc_get_freeze_count(ThreadState& ts, Args args) {
 // Debug flags are accepted and reported back; gilt prints no debug output.
 Value gc_get_debug(ThreadState& ts, Args args) {
     if (!check_nargs(ts, args, "get_debug", 0, 0)) return Value();
-    auto it = ts.interp().module_state.find("gc.debug");
-    if (it == ts.interp().module_state.end()) return Value::small_int(0);
-    return make_int(ts, *static_cast<int64_t*>(it->second.get()));
+    int64_t* flags = find_module_state<int64_t>(ts.interp(), "gc.debug");
+    return make_int(ts, flags ? *flags : 0);
 }
 
 Value gc_set_debug(ThreadState& ts, Args args) {
     if (!check_nargs(ts, args, "set_debug", 1, 1)) return Value();
     int64_t flags;
     if (!obj_index(ts, args[0], &flags)) return Value();
-    auto& slot = ts.interp().module_state["gc.debug"];
-    if (!slot)
-        slot =
-            std::shared_ptr<void>(new int64_t(0), [](void* p) { delete static_cast<int64_t*>(p); });
-    *static_cast<int64_t*>(slot.get()) = flags;
+    module_state<int64_t>(ts.interp(), "gc.debug") = flags;
     return Value::none();
 }
 

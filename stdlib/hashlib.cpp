@@ -33,6 +33,7 @@
 #include "runtime/int.hpp"
 #include "runtime/interpreter.hpp"
 #include "runtime/module.hpp"
+#include "runtime/module_state.hpp"
 #include "runtime/set.hpp"
 #include "runtime/str.hpp"
 #include "runtime/tuple.hpp"
@@ -400,21 +401,15 @@ TypeObject* make_hash_type(Interpreter& interp, const char* name, TypeObject* ba
 }
 
 HashlibState& hashlib_state(Interpreter& interp) {
-    auto it = interp.module_state.find("_hashlib");
-    if (it == interp.module_state.end()) {
-        auto state = std::shared_ptr<void>(new HashlibState,
-                                           [](void* p) { delete static_cast<HashlibState*>(p); });
-        it = interp.module_state.emplace("_hashlib", std::move(state)).first;
-        auto* st = static_cast<HashlibState*>(it->second.get());
-        st->hash_type = make_hash_type(interp, "HASH", interp.types.object);
-        type_add_methods(interp, st->hash_type, kHashMethods);
-        type_add_getsets(interp, st->hash_type, kHashGetSets);
-        type_ready(interp, st->hash_type);
-        st->xof_type = make_hash_type(interp, "HASHXOF", st->hash_type);
-        type_add_methods(interp, st->xof_type, kXofMethods);
-        type_ready(interp, st->xof_type);
-    }
-    return *static_cast<HashlibState*>(it->second.get());
+    return module_state<HashlibState>(interp, "_hashlib", [&](HashlibState& st) {
+        st.hash_type = make_hash_type(interp, "HASH", interp.types.object);
+        type_add_methods(interp, st.hash_type, kHashMethods);
+        type_add_getsets(interp, st.hash_type, kHashGetSets);
+        type_ready(interp, st.hash_type);
+        st.xof_type = make_hash_type(interp, "HASHXOF", st.hash_type);
+        type_add_methods(interp, st.xof_type, kXofMethods);
+        type_ready(interp, st.xof_type);
+    });
 }
 
 // --- module functions ---

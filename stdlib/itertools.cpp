@@ -19,6 +19,7 @@
 #include "runtime/iterators.hpp"
 #include "runtime/list.hpp"
 #include "runtime/module.hpp"
+#include "runtime/module_state.hpp"
 #include "runtime/str.hpp"
 #include "runtime/tuple.hpp"
 #include "stdlib/itertools.hpp"
@@ -713,16 +714,9 @@ TypeObject* make_it_type(Interpreter& interp, const ItTypeDef& def) {
 }
 
 ItTypes& it_types(Interpreter& interp) {
-    auto it = interp.module_state.find("itertools");
-    if (it == interp.module_state.end()) {
-        auto* types = new ItTypes;
-        it = interp.module_state
-                 .emplace("itertools", std::shared_ptr<void>(
-                                           types, [](void* p) { delete static_cast<ItTypes*>(p); }))
-                 .first;
-        for (const ItTypeDef& def : kItTypes) types->t[def.kind] = make_it_type(interp, def);
-    }
-    return *static_cast<ItTypes*>(it->second.get());
+    return module_state<ItTypes>(interp, "itertools", [&](ItTypes& types) {
+        for (const ItTypeDef& def : kItTypes) types.t[def.kind] = make_it_type(interp, def);
+    });
 }
 
 constexpr MethodDef kItertoolsFunctions[] = {

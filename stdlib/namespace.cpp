@@ -13,6 +13,7 @@
 #include "runtime/instance.hpp"
 #include "runtime/interpreter.hpp"
 #include "runtime/list.hpp"
+#include "runtime/module_state.hpp"
 #include "runtime/slots.hpp"
 #include "runtime/str.hpp"
 #include "runtime/tuple.hpp"
@@ -93,24 +94,21 @@ Value ns_richcompare(ThreadState& ts, Value a, Value b, CompareOp op) {
 }  // namespace
 
 TypeObject* simple_namespace_type(Interpreter& interp) {
-    auto it = interp.module_state.find("types.SimpleNamespace");
-    if (it != interp.module_state.end()) return static_cast<TypeObject*>(it->second.get());
-    TypeObject* t =
-        type_alloc_builtin(interp, "SimpleNamespace", ObjKind::Native, sizeof(InstanceObject),
-                           interp.types.object, kTypeBaseType | kTypeHasGc);
-    t->hdr.type = interp.types.type;
-    t->dict_offset = offsetof(InstanceObject, dict);
-    t->new_ = ns_new;
-    t->init = ns_init;
-    t->repr = ns_repr;
-    t->richcompare = ns_richcompare;
-    t->hash = hash_not_implemented;
-    Ref mod(interp.intern("types"));
-    type_set_attr_cstr(interp, t, "__module__", *mod);
-    type_ready(interp, t);
-    // Non-owning: the type lives as long as the interpreter's builtin types.
-    interp.module_state.emplace("types.SimpleNamespace", std::shared_ptr<void>(t, [](void*) {}));
-    return t;
+    return module_state<TypeObject*>(interp, "types.SimpleNamespace", [&](TypeObject*& t) {
+        t = type_alloc_builtin(interp, "SimpleNamespace", ObjKind::Native, sizeof(InstanceObject),
+                               interp.types.object, kTypeBaseType | kTypeHasGc);
+        t->hdr.type = interp.types.type;
+        t->dict_offset = offsetof(InstanceObject, dict);
+        t->new_ = ns_new;
+        t->init = ns_init;
+        t->repr = ns_repr;
+        t->richcompare = ns_richcompare;
+        t->hash = hash_not_implemented;
+        Ref mod(interp.intern("types"));
+        type_set_attr_cstr(interp, t, "__module__", *mod);
+        type_ready(interp, t);
+        // Non-owning: the type lives as long as the interpreter's builtin types.
+    });
 }
 
 Value make_namespace(ThreadState& ts, Value attrs) {

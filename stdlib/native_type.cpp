@@ -3,35 +3,25 @@
 
 #include <memory>
 
+#include "runtime/module_state.hpp"
 #include "runtime/object.hpp"
 
 namespace gilt {
 
-namespace {
-
-struct NativeTypeHolder {
-    TypeObject* type = nullptr;
-};
-
-}  // namespace
+namespace {}  // namespace
 
 TypeObject* native_type_once(Interpreter& interp, const NativeTypeSpec& spec) {
-    auto it = interp.module_state.find(spec.key);
-    if (it != interp.module_state.end())
-        return static_cast<NativeTypeHolder*>(it->second.get())->type;
-    TypeObject* t = type_alloc_builtin(interp, spec.name, ObjKind::Native, spec.basicsize,
-                                       interp.types.object, spec.flags);
-    t->hdr.type = interp.types.type;
-    t->traverse = [](Object*, VisitFn, void*) {};
-    t->clear = [](Object*) {};
-    spec.fill(interp, t);
-    Ref module(interp.intern(spec.module));
-    type_set_attr_cstr(interp, t, "__module__", *module);
-    type_ready(interp, t);
-    auto holder = std::make_shared<NativeTypeHolder>();
-    holder->type = t;
-    interp.module_state.emplace(spec.key, std::move(holder));
-    return t;
+    return module_state<TypeObject*>(interp, spec.key, [&](TypeObject*& t) {
+        t = type_alloc_builtin(interp, spec.name, ObjKind::Native, spec.basicsize,
+                               interp.types.object, spec.flags);
+        t->hdr.type = interp.types.type;
+        t->traverse = [](Object*, VisitFn, void*) {};
+        t->clear = [](Object*) {};
+        spec.fill(interp, t);
+        Ref module(interp.intern(spec.module));
+        type_set_attr_cstr(interp, t, "__module__", *module);
+        type_ready(interp, t);
+    });
 }
 
 }  // namespace gilt

@@ -32,6 +32,7 @@
 #include "runtime/interpreter.hpp"
 #include "runtime/list.hpp"
 #include "runtime/module.hpp"
+#include "runtime/module_state.hpp"
 #include "runtime/sandbox.hpp"
 #include "runtime/signals.hpp"
 #include "runtime/str.hpp"
@@ -366,11 +367,9 @@ TypeObject* stat_result_type(Interpreter& interp) {
     static constexpr const char* kFields[] = {"st_mode",  "st_ino",  "st_dev",  "st_nlink",
                                               "st_uid",   "st_gid",  "st_size", "st_atime",
                                               "st_mtime", "st_ctime"};
-    auto it = interp.module_state.find("os.stat_result");
-    if (it != interp.module_state.end()) return static_cast<TypeObject*>(it->second.get());
-    TypeObject* t = make_structseq_type(interp, "os", "stat_result", kFields);
-    interp.module_state.emplace("os.stat_result", std::shared_ptr<void>(t, [](void*) {}));
-    return t;
+    return module_state<TypeObject*>(interp, "os.stat_result", [&](TypeObject*& t) {
+        t = make_structseq_type(interp, "os", "stat_result", kFields);
+    });
 }
 
 double timespec_seconds(const timespec& t) {
@@ -763,11 +762,9 @@ TypeObject* statvfs_result_type(Interpreter& interp) {
     static constexpr const char* kFields[] = {"f_bsize",  "f_frsize", "f_blocks", "f_bfree",
                                               "f_bavail", "f_files",  "f_ffree",  "f_favail",
                                               "f_flag",   "f_namemax"};
-    auto it = interp.module_state.find("os.statvfs_result");
-    if (it != interp.module_state.end()) return static_cast<TypeObject*>(it->second.get());
-    TypeObject* t = make_structseq_type(interp, "os", "statvfs_result", kFields);
-    interp.module_state.emplace("os.statvfs_result", std::shared_ptr<void>(t, [](void*) {}));
-    return t;
+    return module_state<TypeObject*>(interp, "os.statvfs_result", [&](TypeObject*& t) {
+        t = make_structseq_type(interp, "os", "statvfs_result", kFields);
+    });
 }
 
 // os.statvfs(path or fd): the file system's sizes, as shutil.disk_usage uses them.
@@ -829,11 +826,9 @@ Value os_lchown(ThreadState& ts, Args args) {
 
 TypeObject* terminal_size_type(Interpreter& interp) {
     static constexpr const char* kFields[] = {"columns", "lines"};
-    auto it = interp.module_state.find("os.terminal_size");
-    if (it != interp.module_state.end()) return static_cast<TypeObject*>(it->second.get());
-    TypeObject* t = make_structseq_type(interp, "os", "terminal_size", kFields);
-    interp.module_state.emplace("os.terminal_size", std::shared_ptr<void>(t, [](void*) {}));
-    return t;
+    return module_state<TypeObject*>(interp, "os.terminal_size", [&](TypeObject*& t) {
+        t = make_structseq_type(interp, "os", "terminal_size", kFields);
+    });
 }
 
 // os.get_terminal_size(fd=1): the window size of the terminal on fd;

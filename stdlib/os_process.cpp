@@ -32,6 +32,7 @@
 #include "runtime/interpreter.hpp"
 #include "runtime/list.hpp"
 #include "runtime/module.hpp"
+#include "runtime/module_state.hpp"
 #include "runtime/sandbox.hpp"
 #include "runtime/set.hpp"
 #include "runtime/signals.hpp"
@@ -55,10 +56,7 @@ struct ForkHooks {
 };
 
 ForkHooks& fork_hooks(Interpreter& interp) {
-    auto it = interp.module_state.find("posix.fork_hooks");
-    if (it == interp.module_state.end())
-        it = interp.module_state.emplace("posix.fork_hooks", std::make_shared<ForkHooks>()).first;
-    return *static_cast<ForkHooks*>(it->second.get());
+    return module_state<ForkHooks>(interp, "posix.fork_hooks");
 }
 
 // Runs a copy of `hooks` (a hook may register more), newest first if asked.

@@ -29,6 +29,7 @@
 #include "runtime/int.hpp"
 #include "runtime/interpreter.hpp"
 #include "runtime/module.hpp"
+#include "runtime/module_state.hpp"
 #include "runtime/str.hpp"
 #include "runtime/tuple.hpp"
 #include "stdlib/modules.hpp"
@@ -328,14 +329,8 @@ TypeObject* make_random_type(Interpreter& interp) {
 
 Value init_random_module(ThreadState& ts) {
     Interpreter& interp = ts.interp();
-    TypeObject* t;
-    auto it = interp.module_state.find("_random.Random");
-    if (it == interp.module_state.end()) {
-        t = make_random_type(interp);
-        interp.module_state.emplace("_random.Random", std::shared_ptr<void>(t, [](void*) {}));
-    } else {
-        t = static_cast<TypeObject*>(it->second.get());
-    }
+    TypeObject* t = module_state<TypeObject*>(
+        interp, "_random.Random", [&](TypeObject*& t) { t = make_random_type(interp); });
     Ref m(module_new(ts, "_random"));
     if (!m || !module_add_value(ts, *m, "Random", val(t))) return Value();
     return m.release();

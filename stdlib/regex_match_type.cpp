@@ -17,6 +17,7 @@
 #include "runtime/heap.hpp"
 #include "runtime/int.hpp"
 #include "runtime/interpreter.hpp"
+#include "runtime/module_state.hpp"
 #include "runtime/range.hpp"
 #include "runtime/str.hpp"
 #include "runtime/tuple.hpp"
@@ -268,22 +269,20 @@ constexpr GetSetDef kMatchGetSets[] = {
 }  // namespace
 
 TypeObject* match_type(Interpreter& interp) {
-    auto it = interp.module_state.find("_regex.Match");
-    if (it != interp.module_state.end()) return static_cast<TypeObject*>(it->second.get());
-    TypeObject* t = type_alloc_builtin(interp, "Match", ObjKind::Native, sizeof(MatchObject),
-                                       interp.types.object, 0);
-    t->hdr.type = interp.types.type;
-    t->dealloc = match_dealloc;
-    t->traverse = [](Object*, VisitFn, void*) {};  // untracked: see the top of the file
-    t->repr = match_repr;
-    t->getitem = match_getitem;
-    type_add_methods(interp, t, kMatchMethods);
-    type_add_getsets(interp, t, kMatchGetSets);
-    Ref mod(interp.intern("re"));
-    type_set_attr_cstr(interp, t, "__module__", *mod);
-    type_ready(interp, t);
-    interp.module_state.emplace("_regex.Match", std::shared_ptr<void>(t, [](void*) {}));
-    return t;
+    return module_state<TypeObject*>(interp, "_regex.Match", [&](TypeObject*& t) {
+        t = type_alloc_builtin(interp, "Match", ObjKind::Native, sizeof(MatchObject),
+                               interp.types.object, 0);
+        t->hdr.type = interp.types.type;
+        t->dealloc = match_dealloc;
+        t->traverse = [](Object*, VisitFn, void*) {};  // untracked: see the top of the file
+        t->repr = match_repr;
+        t->getitem = match_getitem;
+        type_add_methods(interp, t, kMatchMethods);
+        type_add_getsets(interp, t, kMatchGetSets);
+        Ref mod(interp.intern("re"));
+        type_set_attr_cstr(interp, t, "__module__", *mod);
+        type_ready(interp, t);
+    });
 }
 
 Value make_match(ThreadState& ts, Value program, Value pattern, const Subject& s, int64_t pos,

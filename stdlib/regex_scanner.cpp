@@ -9,6 +9,7 @@
 #include "runtime/heap.hpp"
 #include "runtime/interpreter.hpp"
 #include "runtime/iterators.hpp"
+#include "runtime/module_state.hpp"
 #include "runtime/range.hpp"
 #include "runtime/str.hpp"
 #include "stdlib/regex_objects.hpp"
@@ -93,23 +94,21 @@ constexpr GetSetDef kScannerGetSets[] = {
 }  // namespace
 
 TypeObject* scanner_type(Interpreter& interp) {
-    auto it = interp.module_state.find("_regex.Scanner");
-    if (it != interp.module_state.end()) return static_cast<TypeObject*>(it->second.get());
-    TypeObject* t = type_alloc_builtin(interp, "SRE_Scanner", ObjKind::Native,
-                                       sizeof(ScannerObject), interp.types.object, 0);
-    t->hdr.type = interp.types.type;
-    t->dealloc = scanner_dealloc;
-    t->traverse = [](Object*, VisitFn, void*) {
-    };  // holds a Pattern, a program, a subject: no cycles
-    t->iter = iter_self;
-    t->iternext = scanner_next;
-    type_add_methods(interp, t, kScannerMethods);
-    type_add_getsets(interp, t, kScannerGetSets);
-    Ref mod(interp.intern("re"));
-    type_set_attr_cstr(interp, t, "__module__", *mod);
-    type_ready(interp, t);
-    interp.module_state.emplace("_regex.Scanner", std::shared_ptr<void>(t, [](void*) {}));
-    return t;
+    return module_state<TypeObject*>(interp, "_regex.Scanner", [&](TypeObject*& t) {
+        t = type_alloc_builtin(interp, "SRE_Scanner", ObjKind::Native, sizeof(ScannerObject),
+                               interp.types.object, 0);
+        t->hdr.type = interp.types.type;
+        t->dealloc = scanner_dealloc;
+        t->traverse = [](Object*, VisitFn, void*) {
+        };  // holds a Pattern, a program, a subject: no cycles
+        t->iter = iter_self;
+        t->iternext = scanner_next;
+        type_add_methods(interp, t, kScannerMethods);
+        type_add_getsets(interp, t, kScannerGetSets);
+        Ref mod(interp.intern("re"));
+        type_set_attr_cstr(interp, t, "__module__", *mod);
+        type_ready(interp, t);
+    });
 }
 
 Value scanner_new(ThreadState& ts, Args args) {

@@ -9,6 +9,7 @@
 #include "runtime/heap.hpp"
 #include "runtime/interpreter.hpp"
 #include "runtime/interrupts.hpp"
+#include "runtime/module_state.hpp"
 #include "runtime/signals.hpp"
 #include "runtime/str.hpp"
 #include "runtime/unicode.hpp"
@@ -29,18 +30,16 @@ void program_dealloc(Object* o) {
 }  // namespace
 
 TypeObject* program_type(Interpreter& interp) {
-    auto it = interp.module_state.find("_regex.Program");
-    if (it != interp.module_state.end()) return static_cast<TypeObject*>(it->second.get());
-    TypeObject* t = type_alloc_builtin(interp, "Program", ObjKind::Native, sizeof(ProgramObject),
-                                       interp.types.object, 0);
-    t->hdr.type = interp.types.type;
-    t->dealloc = program_dealloc;
-    t->traverse = [](Object*, VisitFn, void*) {};  // holds only a str: no cycles
-    Ref mod(interp.intern("_regex"));
-    type_set_attr_cstr(interp, t, "__module__", *mod);
-    type_ready(interp, t);
-    interp.module_state.emplace("_regex.Program", std::shared_ptr<void>(t, [](void*) {}));
-    return t;
+    return module_state<TypeObject*>(interp, "_regex.Program", [&](TypeObject*& t) {
+        t = type_alloc_builtin(interp, "Program", ObjKind::Native, sizeof(ProgramObject),
+                               interp.types.object, 0);
+        t->hdr.type = interp.types.type;
+        t->dealloc = program_dealloc;
+        t->traverse = [](Object*, VisitFn, void*) {};  // holds only a str: no cycles
+        Ref mod(interp.intern("_regex"));
+        type_set_attr_cstr(interp, t, "__module__", *mod);
+        type_ready(interp, t);
+    });
 }
 
 bool is_program(ThreadState& ts, Value v) {

@@ -17,6 +17,7 @@
 #include "runtime/interpreter.hpp"
 #include "runtime/list.hpp"
 #include "runtime/module.hpp"
+#include "runtime/module_state.hpp"
 #include "runtime/tuple.hpp"
 #include "stdlib/modules.hpp"
 #include "stdlib/structseq.hpp"
@@ -125,11 +126,9 @@ TypeObject* rusage_type(Interpreter& interp) {
         "ru_utime",  "ru_stime",    "ru_maxrss", "ru_ixrss",   "ru_idrss",   "ru_isrss",
         "ru_minflt", "ru_majflt",   "ru_nswap",  "ru_inblock", "ru_oublock", "ru_msgsnd",
         "ru_msgrcv", "ru_nsignals", "ru_nvcsw",  "ru_nivcsw"};
-    auto it = interp.module_state.find("resource.struct_rusage");
-    if (it != interp.module_state.end()) return static_cast<TypeObject*>(it->second.get());
-    TypeObject* t = make_structseq_type(interp, "resource", "struct_rusage", kFields);
-    interp.module_state.emplace("resource.struct_rusage", std::shared_ptr<void>(t, [](void*) {}));
-    return t;
+    return module_state<TypeObject*>(interp, "resource.struct_rusage", [&](TypeObject*& t) {
+        t = make_structseq_type(interp, "resource", "struct_rusage", kFields);
+    });
 }
 
 double seconds(const timeval& t) {

@@ -30,6 +30,7 @@
 #include "runtime/interpreter.hpp"
 #include "runtime/list.hpp"
 #include "runtime/module.hpp"
+#include "runtime/module_state.hpp"
 #include "runtime/str.hpp"
 #include "runtime/tuple.hpp"
 #include "stdlib/modules.hpp"
@@ -458,22 +459,18 @@ void finish_select_type(Interpreter& interp, TypeObject* t) {
 }
 
 SelectTypes& select_types(Interpreter& interp) {
-    auto it = interp.module_state.find("select.types");
-    if (it != interp.module_state.end()) return *static_cast<SelectTypes*>(it->second.get());
-    auto types = std::make_shared<SelectTypes>();
-    types->poll = make_select_type(interp, "poll", sizeof(PollObject), 0);
-    types->poll->dealloc = poll_dealloc;
-    type_add_methods(interp, types->poll, kPollMethods);
-    finish_select_type(interp, types->poll);
-    types->epoll = make_select_type(interp, "epoll", sizeof(EpollObject), kTypeBaseType);
-    types->epoll->new_ = epoll_new;
-    types->epoll->dealloc = epoll_dealloc;
-    type_add_methods(interp, types->epoll, kEpollMethods);
-    type_add_getsets(interp, types->epoll, kEpollGetSets);
-    finish_select_type(interp, types->epoll);
-    SelectTypes& ref = *types;
-    interp.module_state.emplace("select.types", std::move(types));
-    return ref;
+    return module_state<SelectTypes>(interp, "select.types", [&](SelectTypes& types) {
+        types.poll = make_select_type(interp, "poll", sizeof(PollObject), 0);
+        types.poll->dealloc = poll_dealloc;
+        type_add_methods(interp, types.poll, kPollMethods);
+        finish_select_type(interp, types.poll);
+        types.epoll = make_select_type(interp, "epoll", sizeof(EpollObject), kTypeBaseType);
+        types.epoll->new_ = epoll_new;
+        types.epoll->dealloc = epoll_dealloc;
+        type_add_methods(interp, types.epoll, kEpollMethods);
+        type_add_getsets(interp, types.epoll, kEpollGetSets);
+        finish_select_type(interp, types.epoll);
+    });
 }
 
 struct IntConst {

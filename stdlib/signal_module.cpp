@@ -28,6 +28,7 @@
 #include "runtime/interpreter.hpp"
 #include "runtime/locks.hpp"
 #include "runtime/module.hpp"
+#include "runtime/module_state.hpp"
 #include "runtime/set.hpp"
 #include "runtime/signals.hpp"
 #include "runtime/str.hpp"
@@ -52,11 +53,8 @@ struct SignalModuleState {
     }
 };
 
-SignalModuleState& module_state(Interpreter& interp) {
-    auto it = interp.module_state.find("signal");
-    if (it == interp.module_state.end())
-        it = interp.module_state.emplace("signal", std::make_shared<SignalModuleState>()).first;
-    return *static_cast<SignalModuleState*>(it->second.get());
+SignalModuleState& signal_state(Interpreter& interp) {
+    return module_state<SignalModuleState>(interp, "signal");
 }
 
 bool signum_arg(ThreadState& ts, Value v, int* out) {
@@ -319,7 +317,7 @@ Value raise_itimer_error(ThreadState& ts, int err) {
     Ref code(make_int(ts, err));
     Ref msg(make_str(ts, std::strerror(err)));
     if (!code || !msg) return Value();
-    Ref exc(call_n(ts, module_state(ts.interp()).itimer_error, {*code, *msg}));
+    Ref exc(call_n(ts, signal_state(ts.interp()).itimer_error, {*code, *msg}));
     if (!exc) return Value();
     return raise_instance(ts, exc.release());
 }
@@ -410,7 +408,7 @@ bool add_constants(ThreadState& ts, Value m) {
 // The state module import finds: ItimerError, and SIGINT's handler shown as
 // default_int_handler when it is the CLI's KeyboardInterrupt handler.
 bool init_state(ThreadState& ts, Value m) {
-    SignalModuleState& state = module_state(ts.interp());
+    SignalModuleState& state = signal_state(ts.interp());
     if (state.itimer_error.is_null()) {
         state.itimer_error =
             make_exception_class(ts, "signal", "itimer_error", val(ts.exc_types().OSError));

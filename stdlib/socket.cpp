@@ -35,6 +35,7 @@
 #include "runtime/int.hpp"
 #include "runtime/interpreter.hpp"
 #include "runtime/interrupts.hpp"
+#include "runtime/module_state.hpp"
 #include "runtime/signals.hpp"
 #include "runtime/str.hpp"
 #include "runtime/tuple.hpp"
@@ -710,11 +711,8 @@ Value raise_socket_timeout(ThreadState& ts) {
 }
 
 TypeObject* socket_type(Interpreter& interp) {
-    auto it = interp.module_state.find("_socket.socket");
-    if (it != interp.module_state.end()) return static_cast<TypeObject*>(it->second.get());
-    TypeObject* t = make_socket_type(interp);
-    interp.module_state.emplace("_socket.socket", std::shared_ptr<void>(t, [](void*) {}));
-    return t;
+    return module_state<TypeObject*>(interp, "_socket.socket",
+                                     [&](TypeObject*& t) { t = make_socket_type(interp); });
 }
 
 }  // namespace gilt

@@ -25,6 +25,7 @@
 #include "runtime/interpreter.hpp"
 #include "runtime/list.hpp"
 #include "runtime/module.hpp"
+#include "runtime/module_state.hpp"
 #include "runtime/str.hpp"
 #include "runtime/tuple.hpp"
 #include "stdlib/modules.hpp"
@@ -547,16 +548,12 @@ Value raise_gaierror(ThreadState& ts, int code) {
 }
 
 double socket_default_timeout(Interpreter& interp) {
-    auto it = interp.module_state.find("_socket.defaulttimeout");
-    return it == interp.module_state.end() ? -1.0 : *static_cast<double*>(it->second.get());
+    double* t = find_module_state<double>(interp, "_socket.defaulttimeout");
+    return t ? *t : -1.0;
 }
 
 void set_socket_default_timeout(Interpreter& interp, double t) {
-    auto it = interp.module_state.find("_socket.defaulttimeout");
-    if (it == interp.module_state.end())
-        interp.module_state.emplace("_socket.defaulttimeout", std::make_shared<double>(t));
-    else
-        *static_cast<double*>(it->second.get()) = t;
+    module_state<double>(interp, "_socket.defaulttimeout") = t;
 }
 
 bool socket_add_module_functions(ThreadState& ts, Value m) {

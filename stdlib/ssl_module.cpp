@@ -23,6 +23,7 @@
 #include "runtime/int.hpp"
 #include "runtime/interpreter.hpp"
 #include "runtime/module.hpp"
+#include "runtime/module_state.hpp"
 #include "runtime/str.hpp"
 #include "runtime/tuple.hpp"
 #include "runtime/type.hpp"
@@ -588,23 +589,17 @@ SslState::~SslState() {
 }
 
 SslState& ssl_state(Interpreter& interp) {
-    auto it = interp.module_state.find("_ssl");
-    if (it == interp.module_state.end()) {
-        auto state =
-            std::shared_ptr<void>(new SslState, [](void* p) { delete static_cast<SslState*>(p); });
-        it = interp.module_state.emplace("_ssl", std::move(state)).first;
-        auto* st = static_cast<SslState*>(it->second.get());
-        st->context_type = make_ssl_type(interp, "_SSLContext", sizeof(SslContextObject));
-        st->context_type->new_ = context_new;
-        st->context_type->dealloc = context_dealloc;
-        type_add_methods(interp, st->context_type, kContextMethods);
-        type_add_getsets(interp, st->context_type, kContextGetSets);
-        type_ready(interp, st->context_type);
-        st->socket_type = make_ssl_type(interp, "_SSLSocket", sizeof(SslSocketObject));
-        fill_ssl_socket_type(interp, st->socket_type);
-        type_ready(interp, st->socket_type);
-    }
-    return *static_cast<SslState*>(it->second.get());
+    return module_state<SslState>(interp, "_ssl", [&](SslState& st) {
+        st.context_type = make_ssl_type(interp, "_SSLContext", sizeof(SslContextObject));
+        st.context_type->new_ = context_new;
+        st.context_type->dealloc = context_dealloc;
+        type_add_methods(interp, st.context_type, kContextMethods);
+        type_add_getsets(interp, st.context_type, kContextGetSets);
+        type_ready(interp, st.context_type);
+        st.socket_type = make_ssl_type(interp, "_SSLSocket", sizeof(SslSocketObject));
+        fill_ssl_socket_type(interp, st.socket_type);
+        type_ready(interp, st.socket_type);
+    });
 }
 
 Value init_ssl_module(ThreadState& ts) {

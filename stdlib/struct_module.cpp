@@ -40,6 +40,7 @@
 #include "runtime/int.hpp"
 #include "runtime/interpreter.hpp"
 #include "runtime/module.hpp"
+#include "runtime/module_state.hpp"
 #include "runtime/range.hpp"
 #include "runtime/str.hpp"
 #include "runtime/tuple.hpp"
@@ -833,18 +834,10 @@ Value new_error_class(ThreadState& ts) {
 }
 
 StructState& struct_state(Interpreter& interp) {
-    auto it = interp.module_state.find("struct");
-    if (it == interp.module_state.end()) {
-        auto* state = new StructState;
-        it =
-            interp.module_state
-                .emplace("struct", std::shared_ptr<void>(
-                                       state, [](void* p) { delete static_cast<StructState*>(p); }))
-                .first;
-        state->struct_type = new_struct_type(interp);
-        state->iter_type = new_unpack_iter_type(interp);
-    }
-    return *static_cast<StructState*>(it->second.get());
+    return module_state<StructState>(interp, "struct", [&](StructState& state) {
+        state.struct_type = new_struct_type(interp);
+        state.iter_type = new_unpack_iter_type(interp);
+    });
 }
 
 }  // namespace

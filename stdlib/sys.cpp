@@ -27,6 +27,7 @@
 #include "runtime/interpreter.hpp"
 #include "runtime/list.hpp"
 #include "runtime/module.hpp"
+#include "runtime/module_state.hpp"
 #include "runtime/str.hpp"
 #include "runtime/tuple.hpp"
 #include "stdlib/io.hpp"
@@ -114,14 +115,9 @@ Value sys_get_asyncgen_hooks(ThreadState& ts, Args args) {
     static constexpr const char* kFields[] = {"firstiter", "finalizer"};
     if (!check_nargs(ts, args, "get_asyncgen_hooks", 0, 0)) return Value();
     Interpreter& interp = ts.interp();
-    auto it = interp.module_state.find("sys.asyncgen_hooks");
-    TypeObject* t;
-    if (it == interp.module_state.end()) {
+    TypeObject* t = module_state<TypeObject*>(interp, "sys.asyncgen_hooks", [&](TypeObject*& t) {
         t = make_structseq_type(interp, "builtins", "asyncgen_hooks", kFields);
-        interp.module_state.emplace("sys.asyncgen_hooks", std::shared_ptr<void>(t, [](void*) {}));
-    } else {
-        t = static_cast<TypeObject*>(it->second.get());
-    }
+    });
     Value items[] = {ts.asyncgen_firstiter.is_null() ? Value::none() : ts.asyncgen_firstiter,
                      ts.asyncgen_finalizer.is_null() ? Value::none() : ts.asyncgen_finalizer};
     return structseq_new(ts, t, items);
@@ -394,19 +390,17 @@ Value snapshot_repr(ThreadState& ts, Value self) {
 }
 
 TypeObject* frame_type(Interpreter& interp) {
-    auto it = interp.module_state.find("sys.frame");
-    if (it != interp.module_state.end()) return static_cast<TypeObject*>(it->second.get());
-    TypeObject* t = type_alloc_builtin(interp, "frame", ObjKind::Native, sizeof(FrameSnapshot),
-                                       interp.types.object, kTypeHasGc);
-    t->hdr.type = interp.types.type;
-    t->dealloc = snapshot_dealloc;
-    t->traverse = snapshot_traverse;
-    t->clear = snapshot_clear;
-    t->repr = snapshot_repr;
-    type_add_getsets(interp, t, kFrameGetSets);
-    type_ready(interp, t);
-    interp.module_state.emplace("sys.frame", std::shared_ptr<void>(t, [](void*) {}));
-    return t;
+    return module_state<TypeObject*>(interp, "sys.frame", [&](TypeObject*& t) {
+        t = type_alloc_builtin(interp, "frame", ObjKind::Native, sizeof(FrameSnapshot),
+                               interp.types.object, kTypeHasGc);
+        t->hdr.type = interp.types.type;
+        t->dealloc = snapshot_dealloc;
+        t->traverse = snapshot_traverse;
+        t->clear = snapshot_clear;
+        t->repr = snapshot_repr;
+        type_add_getsets(interp, t, kFrameGetSets);
+        type_ready(interp, t);
+    });
 }
 
 Value frame_snapshot(ThreadState& ts, Frame* f, int budget) {
@@ -467,14 +461,9 @@ Value make_version_info(ThreadState& ts, int major, int minor, int micro, const 
                         int serial) {
     static constexpr const char* kFields[] = {"major", "minor", "micro", "releaselevel", "serial"};
     Interpreter& interp = ts.interp();
-    auto it = interp.module_state.find("sys.version_info");
-    TypeObject* t;
-    if (it == interp.module_state.end()) {
+    TypeObject* t = module_state<TypeObject*>(interp, "sys.version_info", [&](TypeObject*& t) {
         t = make_structseq_type(interp, "sys", "version_info", kFields);
-        interp.module_state.emplace("sys.version_info", std::shared_ptr<void>(t, [](void*) {}));
-    } else {
-        t = static_cast<TypeObject*>(it->second.get());
-    }
+    });
     return structseq_new_steal(
         ts, t,
         {Value::small_int(major), Value::small_int(minor), Value::small_int(micro),
@@ -660,7 +649,7 @@ Value make_sys_module(ThreadState& ts) {
     // Generators show their frame (gi_frame, cr_frame) as _getframe shows
     // one; the runtime finds the snapshot maker here (runtime/generator.cpp).
     using FrameSnapshotFn = Value (*)(ThreadState&, Frame*, int);
-    interp.module_state["sys.frame_snapshot"] = std::make_shared<FrameSnapshotFn>(&frame_snapshot);
+    module_state<FrameSnapshotFn>(interp, "sys.frame_snapshot") = &frame_snapshot;
     if (interp.modules.is_null()) {
         interp.modules = dict_new(ts);
         if (interp.modules.is_null()) return Value();

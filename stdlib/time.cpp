@@ -18,6 +18,7 @@
 #include "runtime/interrupts.hpp"
 #include "runtime/locks.hpp"
 #include "runtime/module.hpp"
+#include "runtime/module_state.hpp"
 #include "runtime/signals.hpp"
 #include "runtime/str.hpp"
 #include "runtime/tuple.hpp"
@@ -33,12 +34,10 @@ namespace gilt {
 TypeObject* struct_time_type(Interpreter& interp) {
     static constexpr const char* kFields[] = {"tm_year", "tm_mon",  "tm_mday", "tm_hour", "tm_min",
                                               "tm_sec",  "tm_wday", "tm_yday", "tm_isdst"};
-    auto it = interp.module_state.find("time.struct_time");
-    if (it != interp.module_state.end()) return static_cast<TypeObject*>(it->second.get());
-    static constexpr const char* kExtra[] = {"tm_zone", "tm_gmtoff"};
-    TypeObject* t = make_structseq_type(interp, "time", "struct_time", kFields, kExtra);
-    interp.module_state.emplace("time.struct_time", std::shared_ptr<void>(t, [](void*) {}));
-    return t;
+    return module_state<TypeObject*>(interp, "time.struct_time", [&](TypeObject*& t) {
+        static constexpr const char* kExtra[] = {"tm_zone", "tm_gmtoff"};
+        t = make_structseq_type(interp, "time", "struct_time", kFields, kExtra);
+    });
 }
 
 Value struct_time_from_tm(ThreadState& ts, const std::tm& tm) {

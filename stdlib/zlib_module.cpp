@@ -37,6 +37,7 @@
 #include "runtime/int.hpp"
 #include "runtime/interpreter.hpp"
 #include "runtime/module.hpp"
+#include "runtime/module_state.hpp"
 #include "runtime/str.hpp"
 #include "runtime/tuple.hpp"
 #include "stdlib/modules.hpp"
@@ -758,23 +759,17 @@ TypeObject* make_stream_type(Interpreter& interp, const char* name, uint32_t siz
 }
 
 ZlibState& zlib_state(Interpreter& interp) {
-    auto it = interp.module_state.find("zlib");
-    if (it == interp.module_state.end()) {
-        auto state = std::shared_ptr<void>(new ZlibState,
-                                           [](void* p) { delete static_cast<ZlibState*>(p); });
-        it = interp.module_state.emplace("zlib", std::move(state)).first;
-        auto* st = static_cast<ZlibState*>(it->second.get());
-        st->compress_type =
+    return module_state<ZlibState>(interp, "zlib", [&](ZlibState& st) {
+        st.compress_type =
             make_stream_type(interp, "Compress", sizeof(CompressObject), compress_dealloc);
-        type_add_methods(interp, st->compress_type, kCompressMethods);
-        type_ready(interp, st->compress_type);
-        st->decompress_type =
+        type_add_methods(interp, st.compress_type, kCompressMethods);
+        type_ready(interp, st.compress_type);
+        st.decompress_type =
             make_stream_type(interp, "Decompress", sizeof(DecompressObject), decompress_dealloc);
-        type_add_methods(interp, st->decompress_type, kDecompressMethods);
-        type_add_getsets(interp, st->decompress_type, kDecompressGetSets);
-        type_ready(interp, st->decompress_type);
-    }
-    return *static_cast<ZlibState*>(it->second.get());
+        type_add_methods(interp, st.decompress_type, kDecompressMethods);
+        type_add_getsets(interp, st.decompress_type, kDecompressGetSets);
+        type_ready(interp, st.decompress_type);
+    });
 }
 
 constexpr MethodDef kZlibFunctions[] = {

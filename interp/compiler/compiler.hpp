@@ -123,9 +123,20 @@ private:
     void with_stmt(const ast::WithBase* w, std::size_t item);
     void raise_stmt(const ast::Raise* r);
     void try_stmt(const ast::Try* t);
+    // Where the clauses of a try/except statement jump and which handler
+    // protects them (set up by try_except for both kinds of clause).
+    struct HandlerFrame {
+        Label start, stop;    // the range the cleanup handler covers
+        Label end;            // after the whole statement
+        int depth;            // the statement's stack depth
+        int cleanup_handler;  // its exception-table entry
+    };
     void try_except(const ast::Try* t);
-    void try_star_except(const ast::Try* t);
+    [[nodiscard]] bool except_clauses(const ast::Try* t, const HandlerFrame& hf);
+    [[nodiscard]] bool except_star_clauses(const ast::Try* t, const HandlerFrame& hf);
     void except_star_clause(const ast::ExceptHandler* h, int depth);
+    void store_handler_name(const ast::ExceptHandler* h);
+    void clear_handler_name(const std::string* name);
     bool leaves_except_star(const ast::Node* where, bool to_loop);
     void try_finally(const ast::Try* t);
     void assert_stmt(const ast::Assert* a);

@@ -26,8 +26,6 @@ void Compiler::raise_stmt(const ast::Raise* r) {
 void Compiler::try_stmt(const ast::Try* t) {
     if (!t->finalbody.empty())
         try_finally(t);
-    else if (t->is_star)
-        try_star_except(t);
     else
         try_except(t);
 }
@@ -45,8 +43,6 @@ void Compiler::try_finally(const ast::Try* t) {
     u().fblocks.push_back({BlockKind::TryFinally, body, end, &t->finalbody, nullptr, h});
     if (t->handlers.empty())
         stmts(t->body);
-    else if (t->is_star)
-        try_star_except(t);
     else
         try_except(t);
     u().fblocks.pop_back();
@@ -72,6 +68,11 @@ void Compiler::try_finally(const ast::Try* t) {
     bind(end);
 }
 
+// `try: body except ...: ... else: ...`, both kinds (t->is_star picks the
+// clauses): the body under a handler, the else block, then the handler
+// entered with [prev, exc] above the statement's depth and protected by a
+// cleanup that restores `prev` if a clause raises. CPython's
+// compiler_try_except and compiler_try_star_except share this frame too.
 void Compiler::try_except(const ast::Try* t) {
     Label body = new_label(), body_end = new_label(), handler = new_label(), cleanup = new_label(),
           end = new_label();
@@ -88,15 +89,28 @@ void Compiler::try_except(const ast::Try* t) {
     }
     bind(handler);
     emit(Op::PUSH_EXC_INFO);  // [prev, exc]
-    Label h_start = new_label(), h_end = new_label();
-    bind(h_start);
-    int ch = add_handler(h_start, h_end, cleanup, depth + 1);
+    HandlerFrame hf{new_label(), new_label(), end, depth, 0};
+    bind(hf.start);
+    hf.cleanup_handler = add_handler(hf.start, hf.stop, cleanup, depth + 1);
+    if (!(t->is_star ? except_star_clauses(t, hf) : except_clauses(t, hf))) return;
+    bind(hf.stop);
+    bind(cleanup);  // [prev, exc2]: the table cut the stack to depth + 1
+    set_depth(depth + 2);
+    emit(Op::SWAP, 2);
+    emit(Op::POP_EXCEPT);
+    emit(Op::RERAISE);
+    bind(end);
+}
+
+// The plain `except T as name:` clauses, tried in order on [prev, exc]; an
+// unmatched exception is re-raised. False after a syntax error.
+bool Compiler::except_clauses(const ast::Try* t, const HandlerFrame& hf) {
     for (std::size_t i = 0; i < t->handlers.size(); ++i) {
         const ast::ExceptHandler* h = t->handlers[i];
         set_line(h);
         if (!h->type && i + 1 < t->handlers.size()) {
             fail(h, "default 'except:' must be last");
-            return;
+            return false;
         }
         Label next = new_label();
         if (h->type) {
@@ -104,40 +118,28 @@ void Compiler::try_except(const ast::Try* t) {
             emit(Op::CHECK_EXC_MATCH);
             emit_jump(Op::POP_JUMP_IF_FALSE, next);
         }
-        if (h->name)
-            store_name(*h->name);
-        else
-            emit(Op::POP_TOP);
-        u().fblocks.push_back(
-            {BlockKind::HandlerCleanup, h_start, end, nullptr, h->name ? &*h->name : nullptr, ch});
+        store_handler_name(h);
+        u().fblocks.push_back({BlockKind::HandlerCleanup, hf.start, hf.end, nullptr,
+                               h->name ? &*h->name : nullptr, hf.cleanup_handler});
         stmts(h->body);
         u().fblocks.pop_back();
         if (!u().unreachable) {
             emit(Op::POP_EXCEPT);
-            if (h->name) {
-                emit(Op::LOAD_CONST, const_none());
-                store_name(*h->name);
-                delete_name(*h->name);
-            }
-            emit_jump(Op::JUMP, end);
+            clear_handler_name(h->name ? &*h->name : nullptr);
+            emit_jump(Op::JUMP, hf.end);
         }
         bind(next);
         if (!h->type) break;
-        set_depth(depth + 2);
+        set_depth(hf.depth + 2);
     }
     if (t->handlers.back()->type) emit(Op::RERAISE);
-    bind(h_end);
-    bind(cleanup);
-    emit(Op::SWAP, 2);
-    emit(Op::POP_EXCEPT);
-    emit(Op::RERAISE);
-    bind(end);
+    return true;
 }
 
-// `try: body except* T1 as e: h1 except* T2: h2 else: ...` (PEP 654, as
-// CPython 3.11's compiler_try_star_except). The handler keeps three values
-// above the previous exc_info: the exception the body raised (`orig`), a
-// list of what the clauses raise, and what no clause has matched yet:
+// The `except* T1 as e: h1 except* T2: h2` clauses (PEP 654, as CPython
+// 3.11's compiler_try_star_except). The handler keeps three values above
+// the previous exc_info: the exception the body raised (`orig`), a list of
+// what the clauses raise, and what no clause has matched yet:
 //
 //   [prev, orig, raised, rest]  each clause: rest, T -> CHECK_EG_MATCH ->
 //                               rest', match; a match runs the body, and an
@@ -145,30 +147,14 @@ void Compiler::try_except(const ast::Try* t) {
 //                               `raised` instead of propagating
 //   [prev, orig, raised]        rest appended last; PREP_RERAISE_STAR
 //   [prev, exc or None]         builds the one exception to re-raise
-void Compiler::try_star_except(const ast::Try* t) {
-    Label body = new_label(), body_end = new_label(), handler = new_label(), cleanup = new_label(),
-          end = new_label(), nothing = new_label();
-    int depth = stack_depth();
-    bind(body);
-    int bh = add_handler(body, body_end, handler, depth);
-    u().fblocks.push_back({BlockKind::TryExcept, body, end, nullptr, nullptr, bh});
-    stmts(t->body);
-    u().fblocks.pop_back();
-    bind(body_end);
-    if (!u().unreachable) {
-        stmts(t->orelse);
-        if (!u().unreachable) emit_jump(Op::JUMP, end);
-    }
-    bind(handler);
-    emit(Op::PUSH_EXC_INFO);  // [prev, exc]
-    Label h_start = new_label(), h_end = new_label();
-    bind(h_start);
-    int ch = add_handler(h_start, h_end, cleanup, depth + 1);
+bool Compiler::except_star_clauses(const ast::Try* t, const HandlerFrame& hf) {
+    Label nothing = new_label();
     emit(Op::COPY, 1);
     emit(Op::BUILD_LIST, 0);
     emit(Op::SWAP, 2);  // [prev, orig, raised, rest]
-    u().fblocks.push_back({BlockKind::ExceptStar, h_start, end, nullptr, nullptr, ch});
-    for (const ast::ExceptHandler* h : t->handlers) except_star_clause(h, depth);
+    u().fblocks.push_back(
+        {BlockKind::ExceptStar, hf.start, hf.end, nullptr, nullptr, hf.cleanup_handler});
+    for (const ast::ExceptHandler* h : t->handlers) except_star_clause(h, hf.depth);
     u().fblocks.pop_back();
     emit(Op::LIST_APPEND, 1);
     emit(Op::PREP_RERAISE_STAR);  // [prev, exc or None]
@@ -176,17 +162,28 @@ void Compiler::try_star_except(const ast::Try* t) {
     emit_jump(Op::POP_JUMP_IF_NONE, nothing);
     emit(Op::RERAISE);
     bind(nothing);
-    set_depth(depth + 2);
+    set_depth(hf.depth + 2);
     emit(Op::POP_TOP);
     emit(Op::POP_EXCEPT);
-    emit_jump(Op::JUMP, end);
-    bind(h_end);
-    bind(cleanup);  // [prev, exc2]
-    set_depth(depth + 2);
-    emit(Op::SWAP, 2);
-    emit(Op::POP_EXCEPT);
-    emit(Op::RERAISE);
-    bind(end);
+    emit_jump(Op::JUMP, hf.end);
+    return true;
+}
+
+// `as name` binds the matched exception; without a name it is dropped.
+void Compiler::store_handler_name(const ast::ExceptHandler* h) {
+    if (h->name)
+        store_name(*h->name);
+    else
+        emit(Op::POP_TOP);
+}
+
+// Leaving a clause unbinds its `as name` (`name = None; del name`), as
+// CPython does so the exception's traceback does not keep the frame alive.
+void Compiler::clear_handler_name(const std::string* name) {
+    if (!name) return;
+    emit(Op::LOAD_CONST, const_none());
+    store_name(*name);
+    delete_name(*name);
 }
 
 // One `except* T as name:` clause, entered with [prev, orig, raised, rest]
@@ -199,27 +196,19 @@ void Compiler::except_star_clause(const ast::ExceptHandler* h, int depth) {
     emit(Op::CHECK_EG_MATCH);  // [.., rest', match]
     emit(Op::COPY, 1);
     emit_jump(Op::POP_JUMP_IF_NONE, no_match);
-    if (h->name)
-        store_name(*h->name);
-    else
-        emit(Op::POP_TOP);
+    store_handler_name(h);
     bind(b_start);
     add_handler(b_start, b_end, escaped, depth + 4);
     stmts(h->body);
     bind(b_end);
-    auto clear_name = [&] {
-        if (!h->name) return;
-        emit(Op::LOAD_CONST, const_none());
-        store_name(*h->name);
-        delete_name(*h->name);
-    };
+    const std::string* name = h->name ? &*h->name : nullptr;
     if (!u().unreachable) {
-        clear_name();
+        clear_handler_name(name);
         emit_jump(Op::JUMP, next);
     }
     bind(escaped);  // [.., rest', exc]: what the clause raised joins `raised`
     set_depth(depth + 5);
-    clear_name();
+    clear_handler_name(name);
     emit(Op::LIST_APPEND, 2);
     emit_jump(Op::JUMP, next);
     bind(no_match);
@@ -274,11 +263,7 @@ void Compiler::unwind_one(const FBlock& b, bool preserve_tos) {
         case BlockKind::HandlerCleanup:
             if (preserve_tos) emit(Op::SWAP, 2);
             emit(Op::POP_EXCEPT);
-            if (b.handler_name) {
-                emit(Op::LOAD_CONST, const_none());
-                store_name(*b.handler_name);
-                delete_name(*b.handler_name);
-            }
+            clear_handler_name(b.handler_name);
             break;
     }
 }

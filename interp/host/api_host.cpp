@@ -107,6 +107,21 @@ InterpreterConfig make_config(const Options& options) {
     return config;
 }
 
+// The global `name` of __main__ (borrowed), or with `builtins_too` the
+// builtin of that name; throws NameError as ScriptError, worded as the
+// script's own lookup words it, when there is neither.
+Value lookup_global(HostState& hs, ThreadState& ts, std::string_view name, bool builtins_too) {
+    Ref key(name_value(hs, name));
+    if (!key) throw_pending(hs);
+    Value v = dict_get_str(hs.main_dict, *key);
+    if (!v && builtins_too) v = dict_get_str(hs.interp->builtins, *key);
+    if (!v) {
+        raise_fmt(ts, ts.exc_types().NameError, "name '{}' is not defined", name);
+        throw_pending(hs);
+    }
+    return v;
+}
+
 }  // namespace
 
 // --- Host --------------------------------------------------------------------------
@@ -179,16 +194,7 @@ Handle Host::eval(std::string_view expression) {
 Handle Host::call(std::string_view function_name, std::span<const Handle> args) {
     HostState& hs = *m_state;
     Entry entry(hs);
-    ThreadState& ts = entry.ts;
-    Ref name(name_value(hs, function_name));
-    if (!name) throw_pending(hs);
-    Value fn = dict_get_str(hs.main_dict, *name);
-    if (!fn) fn = dict_get_str(hs.interp->builtins, *name);
-    if (!fn) {
-        raise_fmt(ts, ts.exc_types().NameError, "name '{}' is not defined", function_name);
-        throw_pending(hs);
-    }
-    return Access::borrow(&hs, fn).call(args);
+    return Access::borrow(&hs, lookup_global(hs, entry.ts, function_name, true)).call(args);
 }
 
 Handle Host::import(std::string_view module_name) {
@@ -208,15 +214,7 @@ bool Host::has_global(std::string_view name) const {
 Handle Host::get_global(std::string_view name) const {
     HostState& hs = *m_state;
     Entry entry(hs);
-    ThreadState& ts = entry.ts;
-    Ref key(name_value(hs, name));
-    if (!key) throw_pending(hs);
-    Value v = dict_get_str(hs.main_dict, *key);
-    if (!v) {
-        raise_fmt(ts, ts.exc_types().NameError, "name '{}' is not defined", name);
-        throw_pending(hs);
-    }
-    return Access::borrow(&hs, v);
+    return Access::borrow(&hs, lookup_global(hs, entry.ts, name, false));
 }
 
 void Host::set_global(std::string_view name, const Handle& value) {

@@ -33,6 +33,7 @@
 #include "runtime/list.hpp"
 #include "runtime/locks.hpp"
 #include "runtime/module.hpp"
+#include "runtime/module_state.hpp"
 #include "runtime/sandbox.hpp"
 #include "runtime/signals.hpp"
 #include "runtime/str.hpp"
@@ -114,9 +115,7 @@ void forget_vanished_owners(ThreadState& ts, ImportState& state) {
 }
 
 ImportState& import_state(ThreadState& ts) {
-    std::shared_ptr<void>& slot = ts.interp().module_state["import"];
-    if (!slot) slot = std::make_shared<ImportState>();
-    return *static_cast<ImportState*>(slot.get());
+    return module_state<ImportState>(ts.interp(), "import");
 }
 
 // CPython's _ModuleLock.has_deadlock: follows owner -> the lock that owner

@@ -1,13 +1,4 @@
-import datetime as d
-T = d.time; DT = d.datetime; td = d.timedelta; utc = d.timezone.utc; D = d.date
-tz1 = d.timezone(td(hours=1))
-a = DT(2020, 1, 1, 12); b = DT(2020, 1, 1, 12, tzinfo=utc)
-
-def show(expr):
-    try:
-        print(expr, '->', repr(eval(expr)))
-    except Exception as e:
-        print(expr, '!!', type(e).__name__, e)
+from dt_show import *  # d, T, DT, td, utc, D, tz1, a, b and show()
 
 show('D(2020,1,1)')
 show('D.fromordinal(0)')

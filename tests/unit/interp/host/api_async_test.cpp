@@ -11,21 +11,12 @@
 #include <string>
 #include <vector>
 
+#include "tests/unit/interp/host/host_fixture.hpp"
+
 namespace gilt {
 namespace {
 
-class ApiAsyncTest : public ::testing::Test {
-protected:
-    std::string out, err;
-    Host host{options()};
-
-    Options options() {
-        Options o;
-        o.stdout_sink = [this](std::string_view s) { out += s; };
-        o.stderr_sink = [this](std::string_view s) { err += s; };
-        return o;
-    }
-};
+using ApiAsyncTest = testing::CapturedHostTest;
 
 TEST_F(ApiAsyncTest, SuspendsSeveralTimes) {
     host.def_async("twice", [](AsyncContext& cx, std::span<const Handle> args) {

@@ -19,32 +19,13 @@
 #include <thread>
 #include <vector>
 
+#include "tests/unit/interp/host/host_fixture.hpp"
+
 namespace gilt {
 namespace {
 
 // A Host whose output is captured.
-class ApiTest : public ::testing::Test {
-protected:
-    std::string out, err;
-    Host host{options()};
-
-    Options options() {
-        Options o;
-        o.stdout_sink = [this](std::string_view s) { out += s; };
-        o.stderr_sink = [this](std::string_view s) { err += s; };
-        return o;
-    }
-    // The ScriptError `source` raises (fails the test if it raises nothing).
-    ScriptError error_of(std::string_view source, std::string_view filename = "<string>") {
-        try {
-            host.exec(source, filename);
-        } catch (const ScriptError& e) {
-            return e;
-        }
-        ADD_FAILURE() << "no exception from: " << source;
-        return ScriptError("None", "");
-    }
-};
+using ApiTest = testing::CapturedHostTest;
 
 TEST_F(ApiTest, ExecAndEvalRoundTrip) {
     host.exec("x = 6 * 7\ndef add(a, b):\n    return a + b\n");

@@ -13,21 +13,21 @@
 #include <gilt/gilt.hpp>
 
 #include "runtime/interpreter.hpp"
+#include "tests/unit/interp/host/host_fixture.hpp"
 
 namespace gilt {
 namespace {
 
-class ReplTest : public ::testing::Test {
+class ReplTest : public testing::CapturedHostTest {
 protected:
-    std::string out, err, terminal;
-    Host host{options()};
+    ReplTest() : CapturedHostTest(interactive()) {}
+
+    std::string terminal;
     HoldGil gil{host};  // runtime functions are called directly
     ThreadState& ts = host.interpreter().main_thread();
 
-    Options options() {
+    static Options interactive() {
         Options o;
-        o.stdout_sink = [this](std::string_view s) { out += s; };
-        o.stderr_sink = [this](std::string_view s) { err += s; };
         o.interactive = true;
         return o;
     }
