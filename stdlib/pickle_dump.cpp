@@ -101,9 +101,16 @@ struct Pickler {
     // with no hook overridden (see plain_instance_type).
     std::unordered_map<const TypeObject*, bool> plain_types;
     TypeObject* picklebuffer = nullptr;  // pickle.PickleBuffer, once pickle.py has run
+    // Whether `dispatch` and `picklebuffer` have been looked up: only an
+    // object that is no builtin container or scalar needs them, so a pickle
+    // of plain values (every message a Pipe or Queue sends) skips the four
+    // dict lookups.
+    bool globals_found = false;
 
     Pickler(ThreadState& t, const PickleDumpOptions& o, std::string& buf)
         : ts(t), opt(o), proto(o.protocol), out(buf) {}
+
+    void find_globals();
 
     // --- output and framing ---
     void open_frame_if_needed() {
@@ -217,7 +224,10 @@ struct Pickler {
     bool save_bytearray(Value v);
     bool save_other(Value v);
     bool save_picklebuffer(Value v);
-    bool is_picklebuffer(TypeObject* t) const { return picklebuffer && t == picklebuffer; }
+    bool is_picklebuffer(TypeObject* t) {
+        find_globals();
+        return picklebuffer && t == picklebuffer;
+    }
     bool plain_instance_type(TypeObject* t);
     bool save_plain_instance(Value v, TypeObject* t);
     bool save_type(Value v);
@@ -778,6 +788,7 @@ bool Pickler::save_other(Value v) {
         return args && save_reduce_pair(getattr_fn, *args, v);
     }
     Ref reduced;
+    find_globals();
     if (!dispatch.is_null()) {
         bool error = false;
         Value reducer;
@@ -1192,6 +1203,24 @@ bool Pickler::save_global(Value obj, Value name_arg) {
 
 }  // namespace
 
+void Pickler::find_globals() {
+    if (globals_found) return;
+    globals_found = true;
+    dispatch = opt.dispatch_table;
+    if (dispatch.is_null()) {
+        Value copyreg = dict_get_cstr(ts, ts.interp().modules, "copyreg");
+        if (!copyreg.is_null())
+            dispatch = dict_get_cstr(ts, module_dict(copyreg), "dispatch_table");
+        if (!dispatch.is_null() && is_dict(ts, dispatch) && dict_size(dispatch) == 0)
+            dispatch = Value();
+    }
+    Value own_module = dict_get_cstr(ts, ts.interp().modules, "_pickle");
+    Value buffer_type =
+        own_module.is_null() ? Value() : dict_get_cstr(ts, module_dict(own_module), "PickleBuffer");
+    if (!buffer_type.is_null() && type_of(ts, buffer_type) == ts.types().type)
+        picklebuffer = as<TypeObject>(buffer_type);
+}
+
 bool pickle_dump(ThreadState& ts, Value obj, const PickleDumpOptions& options, std::string* out) {
     Pickler p(ts, options, *out);
     if (p.proto < 0 || p.proto > pickle::kHighestProtocol) {
@@ -1199,19 +1228,6 @@ bool pickle_dump(ThreadState& ts, Value obj, const PickleDumpOptions& options, s
                   pickle::kHighestProtocol);
         return false;
     }
-    p.dispatch = options.dispatch_table;
-    if (p.dispatch.is_null()) {
-        Value copyreg = dict_get_cstr(ts, ts.interp().modules, "copyreg");
-        if (!copyreg.is_null())
-            p.dispatch = dict_get_cstr(ts, module_dict(copyreg), "dispatch_table");
-        if (!p.dispatch.is_null() && is_dict(ts, p.dispatch) && dict_size(p.dispatch) == 0)
-            p.dispatch = Value();
-    }
-    Value own_module = dict_get_cstr(ts, ts.interp().modules, "_pickle");
-    Value buffer_type =
-        own_module.is_null() ? Value() : dict_get_cstr(ts, module_dict(own_module), "PickleBuffer");
-    if (!buffer_type.is_null() && type_of(ts, buffer_type) == ts.types().type)
-        p.picklebuffer = as<TypeObject>(buffer_type);
     if (p.proto >= 2) {
         out->push_back(op_byte(Op::PROTO));
         out->push_back(static_cast<char>(p.proto));

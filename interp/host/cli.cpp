@@ -235,6 +235,7 @@ std::string help_text(std::string_view program) {
            "         -X sched=SEED          deterministic thread schedule from SEED\n"
            "         -X gilpolicy=P         GIL hand-off: cpython, fifo or io-priority\n"
            "         -X dev                 development mode (asyncio debug)\n"
+           "         -X frozen_modules=off  compile the stdlib's text, not its frozen code\n"
            "-b -B -d -E -I -O -s -S -v -x : accepted for compatibility; no effect\n"
            "file   : program read from script file\n"
            "-      : program read from stdin (default; interactive mode if a tty)\n"
