@@ -79,6 +79,13 @@ inline bool is_plain_function(Value v) {
     return f;
 }
 
+// Pushes the frame of a call of any shape (keywords, *args, **kwargs,
+// cells, free variables), binding the arguments with CPython's rules and
+// errors (interp/vm/call.cpp). Takes new references to the arguments. Null
+// with an exception pending.
+Frame* push_call_frame(ThreadState& ts, Value func, const Value* args, uint32_t nargs,
+                       TupleObject* kwnames);
+
 // CALL's layout is [callable, self or NULL, args...]. A bound method called
 // with NULL in the self slot is unpacked in place into [function, self] so
 // that the call below is a plain function call with self as its first
@@ -98,14 +105,17 @@ inline bool is_plain_function(Value v) {
 }
 
 // CALL's class-instantiation fast path: a class whose instances come from
-// object.__new__ and whose __init__ is a plain Python function of the
-// simple call shape. Does what type.__call__ would, except that __init__'s
-// frame is pushed for the eval loop to run instead of a nested eval loop
-// (its return, marked init_call, checks for None and keeps the instance).
+// object.__new__ and whose __init__ is a plain Python function. Does what
+// type.__call__ would, except that __init__'s frame is pushed for the eval
+// loop to run instead of a nested eval loop (its return, marked init_call,
+// checks for None and keeps the instance). `args` sits just above CALL's
+// NULL self slot (args[-1]), which a call of the general shape (an
+// __init__ with cells, as any that uses super(), defaults past the simple
+// form) borrows for the instance while its arguments are bound.
 // Returns the __init__ frame, which took the arguments' references, with
 // the new instance in *obj. Returns null with *obj null when the fast path
 // does not apply (nothing was done), or null with *failed set and an
-// exception pending.
+// exception pending (the arguments are still the caller's).
 [[gnu::always_inline]] inline Frame* push_init_frame(ThreadState& ts, Value cls, Value* args,
                                                      uint32_t nargs, Value* obj, bool* failed) {
     const BuiltinTypes& types = ts.types();
@@ -117,13 +127,22 @@ inline bool is_plain_function(Value v) {
     auto* t = reinterpret_cast<TypeObject*>(cls.as_object());
     if (t->new_ != types.object->new_ || !init_is_python(t)) return nullptr;
     Value init = type_lookup(t, ts.names().__init__);
-    if (!is_plain_function(init) ||
-        !simple_call_shape(func_obj(init), code_obj(func_obj(init)->code), nargs + 1)) {
-        return nullptr;
-    }
+    if (!is_plain_function(init)) return nullptr;
+    bool simple = simple_call_shape(func_obj(init), code_obj(func_obj(init)->code), nargs + 1);
     Value instance = t->new_(ts, t, Args{args, nargs, nullptr});
-    Frame* callee =
-        instance.is_null() ? nullptr : push_simple_frame(ts, init, instance, args, nargs + 1, true);
+    Frame* callee = nullptr;
+    if (instance.is_null()) {
+    } else if (simple) {
+        callee = push_simple_frame(ts, init, instance, args, nargs + 1, true);
+    } else {
+        args[-1] = instance;
+        callee = push_call_frame(ts, init, args - 1, nargs + 1, nullptr);
+        args[-1] = Value();
+        if (callee) {
+            // Bound with references of its own: the stack's go.
+            for (uint32_t i = 0; i < nargs; ++i) clear_ref(args[i]);
+        }
+    }
     if (!callee) {
         decref(instance);
         *failed = true;
