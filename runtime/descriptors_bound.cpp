@@ -342,6 +342,28 @@ Value make_super(ThreadState& ts, TypeObject* type, Value obj) {
     return owner.release();
 }
 
+Value super_method_lookup(ThreadState& ts, Value super_obj, Value name, Value* self) {
+    if (!super_obj.is_object() || super_obj.as_object()->type != ts.types().super) return Value();
+    SuperObject* s = sup(super_obj);
+    TypeObject* start = s->obj_type;
+    if (!start || s->obj == val(start) || start->mro.is_null() || name == ts.names().__class__)
+        return Value();
+    // Only str comparisons run below: no Python code can replace the MRO.
+    Value mro = start->mro;
+    uint64_t n = tuple_size(mro);
+    uint64_t i = 0;
+    while (i + 1 < n && tuple_item(mro, i).as_object() != &s->type->hdr) ++i;
+    for (++i; i < n; ++i) {
+        auto* t = reinterpret_cast<TypeObject*>(tuple_item(mro, i).as_object());
+        Value res = dict_get_str(val(t->dict), name);
+        if (res.is_null()) continue;
+        if (!res.is_object() || res.as_object()->kind != ObjKind::Function) return Value();
+        *self = s->obj;
+        return res;
+    }
+    return Value();
+}
+
 void define_method_type(Interpreter& interp, TypeObject* t) {
     t->instance_kind = ObjKind::BoundMethod;
     t->basicsize = sizeof(MethodObject);
