@@ -14,6 +14,7 @@
 #include "runtime/descriptors.hpp"
 #include "runtime/errors.hpp"
 #include "runtime/function.hpp"
+#include "runtime/generator.hpp"
 #include "runtime/interpreter.hpp"
 #include "runtime/slots.hpp"
 #include "runtime/thread_state.hpp"
@@ -151,6 +152,30 @@ Frame* push_call_frame(ThreadState& ts, Value func, const Value* args, uint32_t 
     callee->init_call = 1;
     *obj = instance;
     return callee;
+}
+
+// FOR_ITER over a generator runs its frame in the same eval loop when the
+// generator is plain (not a coroutine or async generator; the caller checks
+// the exact type), is neither running nor finished, and the recursion limit
+// allows one more frame, which this counts.
+[[gnu::always_inline]] inline bool gen_resumable_in_loop(ThreadState& ts,
+                                                         GeneratorObject* g) noexcept {
+    if (g->state != GenState::Created && g->state != GenState::Suspended) return false;
+    if (++ts.py_depth > ts.interp().recursion_limit) {
+        --ts.py_depth;
+        return false;  // the generic resume raises RecursionError
+    }
+    return true;
+}
+
+// Leaves a generator frame run in line (yield, return or exception) for its
+// caller, which becomes the thread's running frame. Returns the caller.
+[[gnu::always_inline]] inline Frame* leave_generator_frame(ThreadState& ts, Frame* gf) noexcept {
+    Frame* caller = gf->previous;
+    gf->previous = nullptr;
+    --ts.py_depth;
+    ts.frame = caller;
+    return caller;
 }
 
 // Clears a frame pushed by push_simple_frame() or push_call_frame() and
