@@ -249,7 +249,7 @@ Value Compiler::leave_unit() {
     c->lines = std::move(unit.lines);
     c->caches.resize(unit.caches);
     c->stacksize = unit.max_depth + 4;
-    if ((c->flags & kCodeOptimized) && c->kwonlyargcount == 0 && c->localsplus == c->nlocals &&
+    if ((c->flags & kCodeOptimized) && c->kwonlyargcount == 0 &&
         !(c->flags & (kCodeVarargs | kCodeVarkeywords | kCodeGenerator | kCodeCoroutine |
                       kCodeAsyncGenerator))) {
         c->flags |= kCodeSimpleArgs;

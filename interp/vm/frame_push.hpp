@@ -31,8 +31,22 @@ inline bool is_plain_function(Value v) {
              (kCodeGenerator | kCodeCoroutine | kCodeAsyncGenerator));
 }
 
+// Clears a frame pushed by push_simple_frame() or push_call_frame() and
+// gives its block back to the thread's frame stack.
+[[gnu::always_inline]] inline void pop_frame(ThreadState& ts, Frame* f) noexcept {
+    frame_clear(f);
+    ts.frames.pop(reinterpret_cast<Value*>(f));
+    --ts.py_depth;
+}
+
+// Makes the frame's cells (an argument's value moved into its cell) and
+// copies in the function's free variables (interp/vm/call.cpp). False with
+// MemoryError pending; the caller clears the frame.
+bool frame_init_cells(ThreadState& ts, Frame* f, FunctionObject* fn, CodeObject* co);
+
 // The common call: positional arguments only (the ones left out have
-// defaults) to a function whose code has kCodeSimpleArgs.
+// defaults) to a function whose code has kCodeSimpleArgs (cells and free
+// variables allowed).
 [[gnu::always_inline]] inline bool simple_call_shape(FunctionObject* fn, CodeObject* co,
                                                      uint32_t nargs) noexcept {
     auto argcount = static_cast<uint32_t>(co->argcount);
@@ -76,6 +90,13 @@ inline bool is_plain_function(Value v) {
         auto first_default = argcount - static_cast<uint32_t>(tuple_size(fn->defaults));
         for (uint32_t i = nargs; i < argcount; ++i)
             lp[i] = new_ref(tuple_item(fn->defaults, i - first_default));
+    }
+    if (co->nlocalsplus() != co->nlocals && !frame_init_cells(ts, f, fn, co)) [[unlikely]] {
+        // MemoryError: the arguments taken from the caller's stack go back to it.
+        if (own_args)
+            for (uint32_t i = 0; i < given; ++i) dst[i] = Value();
+        pop_frame(ts, f);
+        return nullptr;
     }
     return f;
 }
@@ -176,14 +197,6 @@ Frame* push_call_frame(ThreadState& ts, Value func, const Value* args, uint32_t 
     --ts.py_depth;
     ts.frame = caller;
     return caller;
-}
-
-// Clears a frame pushed by push_simple_frame() or push_call_frame() and
-// gives its block back to the thread's frame stack.
-[[gnu::always_inline]] inline void pop_frame(ThreadState& ts, Frame* f) noexcept {
-    frame_clear(f);
-    ts.frames.pop(reinterpret_cast<Value*>(f));
-    --ts.py_depth;
 }
 
 }  // namespace gilt
