@@ -49,13 +49,21 @@ struct LineEntry {
 };
 
 // An inline cache slot (LOAD_GLOBAL / LOAD_ATTR / LOAD_METHOD / STORE_ATTR).
+// An attribute site owns kAttrCacheWays consecutive slots, one per class it
+// has met (docs/vm.md, "Polymorphic attribute caches").
 struct InlineCache {
     uint64_t version = 0;   // dict or type version the entry was filled for (0: empty)
-    uint64_t version2 = 0;  // builtins dict version (LOAD_GLOBAL)
+    uint64_t version2 = 0;  // builtins dict version (LOAD_GLOBAL); an attribute site's
+                            // first way: its miss count (the megamorphic back-off)
     Value value;            // borrowed: valid while the versions match
     uint32_t index = 0;     // kind-specific (instance dict entry hint)
     uint32_t kind = 0;
 };
+
+// Ways of an attribute site's cache: the classes one LOAD_ATTR, LOAD_METHOD
+// or STORE_ATTR can serve without a lookup (CPython 3.11 keeps one; sites
+// reached through super() from several subclasses need more).
+inline constexpr uint32_t kAttrCacheWays = 4;
 
 struct CodeObject {
     Object hdr;

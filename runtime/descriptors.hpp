@@ -55,6 +55,13 @@ Value make_staticmethod(ThreadState& ts, Value func);
 // Raises TypeError "super(type, obj): obj must be an instance or subtype of
 // type" when obj fits neither.
 Value make_super(ThreadState& ts, TypeObject* type, Value obj);
+// `super().name(...)` without a bound method: when `super_obj` is an exact
+// super bound to an instance and `name`, looked up past its class in the
+// instance's MRO, is a Python function, returns that function (borrowed
+// from the class dict that holds it) and the instance in *self (borrowed).
+// Null, with nothing raised, for everything else: the caller then asks
+// super's own getattr, which makes the same walk and binds what it finds.
+Value super_method_lookup(ThreadState& ts, Value super_obj, Value name, Value* self);
 
 // A getset `set` function for read-only attributes that CPython exposes as
 // read-only members: raises AttributeError "readonly attribute".

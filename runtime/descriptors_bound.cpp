@@ -279,6 +279,21 @@ Value super_repr(ThreadState& ts, Value self) {
     return make_str(ts, fmt::format("<super: <class '{}'>, NULL>", tn));
 }
 
+// What `name` is bound to in the first class after s->type in `mro` (the
+// MRO of s->obj_type) whose dict has it: borrowed, or null. Only str
+// comparisons run, so no Python code can replace the MRO meanwhile.
+Value super_find(const SuperObject* s, Value mro, Value name) {
+    uint64_t n = tuple_size(mro);
+    uint64_t i = 0;
+    while (i + 1 < n && tuple_item(mro, i).as_object() != &s->type->hdr) ++i;
+    for (++i; i < n; ++i) {
+        auto* t = reinterpret_cast<TypeObject*>(tuple_item(mro, i).as_object());
+        Value res = dict_get_str(val(t->dict), name);
+        if (!res.is_null()) return res;
+    }
+    return Value();
+}
+
 // Looks `name` up in the MRO of obj_type, starting after `type`, binding
 // what it finds to obj (or to nothing, for super(type, cls)).
 Value super_getattr(ThreadState& ts, Value self, Value name) {
@@ -288,20 +303,13 @@ Value super_getattr(ThreadState& ts, Value self, Value name) {
     bool is_class =
         name == cls_name || (!(name.as_object()->flags & kObjInterned) && str_eq(name, cls_name));
     if (!start || is_class || start->mro.is_null()) return generic_getattr(ts, self, name);
-    Ref mro = Ref::borrow(start->mro);  // the MRO may be replaced while we look
-    uint64_t n = tuple_size(*mro);
-    uint64_t i = 0;
-    while (i + 1 < n && tuple_item(*mro, i).as_object() != &s->type->hdr) ++i;
-    for (++i; i < n; ++i) {
-        auto* t = reinterpret_cast<TypeObject*>(tuple_item(*mro, i).as_object());
-        Value res = dict_get_str(val(t->dict), name);
-        if (res.is_null()) continue;
-        DescrGetSlot get = type_of(ts, res)->descr_get;
-        if (!get) return new_ref(res);
-        Value obj = s->obj == val(start) ? Value() : s->obj;
-        return get(ts, res, obj, val(start));
-    }
-    return generic_getattr(ts, self, name);
+    Ref mro = Ref::borrow(start->mro);  // kept alive while what it found is bound
+    Value res = super_find(s, *mro, name);
+    if (res.is_null()) return generic_getattr(ts, self, name);
+    DescrGetSlot get = type_of(ts, res)->descr_get;
+    if (!get) return new_ref(res);
+    Value obj = s->obj == val(start) ? Value() : s->obj;
+    return get(ts, res, obj, val(start));
 }
 
 // A super object stored as a class attribute binds to the instance.
@@ -340,6 +348,19 @@ Value make_super(ThreadState& ts, TypeObject* type, Value obj) {
     Ref owner(val(s));
     if (!super_fill(ts, s, type, obj)) return Value();
     return owner.release();
+}
+
+Value super_method_lookup(ThreadState& ts, Value super_obj, Value name, Value* self) {
+    if (!super_obj.is_object() || super_obj.as_object()->type != ts.types().super) return Value();
+    SuperObject* s = sup(super_obj);
+    TypeObject* start = s->obj_type;
+    if (!start || s->obj == val(start) || start->mro.is_null() || name == ts.names().__class__)
+        return Value();
+    Value res = super_find(s, start->mro, name);
+    if (res.is_null() || !res.is_object() || res.as_object()->kind != ObjKind::Function)
+        return Value();
+    *self = s->obj;
+    return res;
 }
 
 void define_method_type(Interpreter& interp, TypeObject* t) {

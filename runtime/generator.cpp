@@ -106,6 +106,13 @@ bool check_runnable(ThreadState& ts, GeneratorObject* g) {
 
 }  // namespace
 
+bool gen_finish_in_loop(ThreadState& ts, GeneratorObject* g, bool raised) {
+    g->state = GenState::Completed;
+    Value out;
+    if (finish(ts, g, raised ? Value() : Value::none(), &out) == SendResult::Error) return false;
+    return true;
+}
+
 bool is_generator_like(Value v) noexcept {
     if (!v.is_object()) return false;
     ObjKind k = v.as_object()->kind;

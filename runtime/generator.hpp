@@ -61,6 +61,13 @@ bool is_generator_like(Value v) noexcept;  // generator, coroutine or async gene
 // Python code ran.
 bool gc_finalize_generator(ThreadState& ts, Object* o);
 
+// The end of a generator whose frame the eval loop ran in line, under a
+// caller's FOR_ITER (docs/vm.md, "Generators resumed in the loop"): marks it
+// completed and frees its frame, as a send() that saw the frame end would.
+// With an exception pending (the frame raised), a StopIteration becomes
+// RuntimeError (PEP 479); returns false then.
+bool gen_finish_in_loop(ThreadState& ts, GeneratorObject* g, bool raised);
+
 void define_generator_type(Interpreter& interp, TypeObject* t);
 void define_coroutine_type(Interpreter& interp, TypeObject* t);
 void define_async_generator_type(Interpreter& interp, TypeObject* t);

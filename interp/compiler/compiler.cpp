@@ -249,7 +249,7 @@ Value Compiler::leave_unit() {
     c->lines = std::move(unit.lines);
     c->caches.resize(unit.caches);
     c->stacksize = unit.max_depth + 4;
-    if ((c->flags & kCodeOptimized) && c->kwonlyargcount == 0 && c->localsplus == c->nlocals &&
+    if ((c->flags & kCodeOptimized) && c->kwonlyargcount == 0 &&
         !(c->flags & (kCodeVarargs | kCodeVarkeywords | kCodeGenerator | kCodeCoroutine |
                       kCodeAsyncGenerator))) {
         c->flags |= kCodeSimpleArgs;
@@ -278,7 +278,10 @@ void Compiler::emit(Op op, uint32_t arg) {
         arg = 0;
     }
     unit.instrs.push_back(encode(op, arg));
-    if (kOpCacheWords[static_cast<int>(op)]) unit.instrs.push_back(unit.caches++);
+    if (uint32_t n = cache_entries(op)) {
+        unit.instrs.push_back(unit.caches);
+        unit.caches += n;
+    }
     set_depth(unit.depth + stack_effect(op, arg, false));
     unit.unreachable = op == Op::RETURN_VALUE || op == Op::RERAISE || op == Op::JUMP ||
                        op == Op::JUMP_BACKWARD || op == Op::RAISE_VARARGS;

@@ -11,6 +11,8 @@
 
 #include <cstdint>
 
+#include "runtime/code.hpp"
+
 namespace gilt {
 
 inline constexpr int kVar = 1000;
@@ -60,6 +62,15 @@ inline constexpr int kOpCacheWords[] = {
 #include "interp/compiler/opcodes.inc"
 #undef GILT_OP
 };
+
+// InlineCache slots (runtime/code.hpp) an instruction with a cache word
+// owns: one, or kAttrCacheWays for the polymorphic attribute sites.
+constexpr uint32_t cache_entries(Op op) noexcept {
+    if (!kOpCacheWords[static_cast<int>(op)]) return 0;
+    bool attr = op == Op::LOAD_ATTR || op == Op::LOAD_METHOD || op == Op::STORE_ATTR ||
+                op == Op::STORE_ATTR_AUG;
+    return attr ? kAttrCacheWays : 1;
+}
 
 inline constexpr Operand kOpOperands[] = {
 #define GILT_OP(name, effect, cache, operand) Operand::operand,

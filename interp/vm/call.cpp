@@ -193,14 +193,20 @@ bool init_frame(ThreadState& ts, Frame* f, Value func, const Value* args, uint32
         frame_clear(f);
         return false;
     }
+    if (!frame_init_cells(ts, f, fn, co)) {
+        frame_clear(f);
+        return false;
+    }
+    return true;
+}
+
+bool frame_init_cells(ThreadState& ts, Frame* f, FunctionObject* fn, CodeObject* co) {
+    Value* lp = f->localsplus();
     std::size_t ncells = co->cellvars.size();
     for (std::size_t i = 0; i < ncells; ++i) {
         int arg = co->cell2arg[i];
         Value cell = make_cell(ts, arg >= 0 ? lp[arg] : Value());
-        if (cell.is_null()) {
-            frame_clear(f);
-            return false;
-        }
+        if (cell.is_null()) return false;
         lp[co->nlocals + i] = cell;
     }
     for (std::size_t j = 0; j < co->freevars.size(); ++j) {

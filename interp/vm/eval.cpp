@@ -230,6 +230,15 @@ exception_unwind : {
         ts.frame = f->previous;
         return Value();
     }
+    if (f->gen) {
+        // A generator run under the caller's FOR_ITER: the exception leaves
+        // it there (a StopIteration as RuntimeError, PEP 479).
+        GeneratorObject* g = f->gen;
+        f = leave_generator_frame(ts, f);
+        LOAD_FRAME_STATE();
+        (void)gen_finish_in_loop(ts, g, true);
+        goto error;
+    }
     Frame* caller = f->previous;
     pop_frame(ts, f);
     f = caller;

@@ -8,6 +8,7 @@
 #include <cstdint>
 
 #include "runtime/abstract.hpp"
+#include "runtime/descriptors.hpp"
 #include "runtime/dict.hpp"
 #include "runtime/float.hpp"
 #include "runtime/function.hpp"
@@ -20,8 +21,9 @@
 namespace gilt::eval_fast {
 
 // Calls that need no frame: builtin methods found by LOAD_METHOD (their
-// receiver's type is known to fit), builtin functions, and str(x), which
-// scripts call in loops. Everything else goes through obj_call.
+// receiver's type is known to fit), builtin functions, str(x), which
+// scripts call in loops, and super(type, obj) (type.__call__'s checks
+// done here: two positional arguments, a type first). Everything else goes through obj_call.
 inline Value eval_call_fast(ThreadState& ts, Value callable, Value* args, uint32_t nargs,
                             bool from_load_method) {
     if (callable.is_object()) {
@@ -34,6 +36,10 @@ inline Value eval_call_fast(ThreadState& ts, Value callable, Value* args, uint32
                 return nf->fn(ts, Args{args, nargs, nullptr});
         } else if (o == &ts.types().str->hdr && nargs == 1) {
             return obj_str(ts, args[0]);
+        } else if (o == &ts.types().super->hdr && nargs == 2 && args[0].is_object() &&
+                   args[0].as_object()->kind == ObjKind::Type && !args[1].is_none()) {
+            // super(__class__, self), what a zero-argument super() compiles to.
+            return make_super(ts, reinterpret_cast<TypeObject*>(args[0].as_object()), args[1]);
         }
     }
     return obj_call(ts, callable, Args{args, nargs, nullptr});

@@ -62,47 +62,68 @@ Value eval_load_global(ThreadState& ts, Frame* f, Value name) {
 // getattr, no data descriptor of that name along the MRO).
 namespace {
 
-// Fills an attribute cache after a generic lookup or store of `name` on
+// Misses at a site whose ways all serve other live classes before it counts
+// as megamorphic; from then on only every kMegamorphicRefill-th miss evicts a
+// way, so a site that sees many classes stops paying for fills that the
+// next class would evict at once, yet still adapts when the mix changes.
+constexpr uint64_t kMegamorphicMisses = 4 * kAttrCacheWays;
+constexpr uint64_t kMegamorphicRefill = 32;
+
+// The way to fill for a class of type version `version`: the one it had (a
+// refill after the kind changed), else an empty one, else one evicted in
+// turn; null while a megamorphic site backs off. ways[0].version2 counts
+// the misses that found every way taken.
+InlineCache* attr_cache_fill_way(InlineCache* ways, uint64_t version) {
+    InlineCache* empty = nullptr;
+    for (uint32_t i = 0; i < kAttrCacheWays; ++i) {
+        if (ways[i].version == version) return &ways[i];
+        if (ways[i].version == 0 && !empty) empty = &ways[i];
+    }
+    if (empty) return empty;
+    uint64_t misses = ways[0].version2++;
+    if (misses >= kMegamorphicMisses && misses % kMegamorphicRefill != 0) return nullptr;
+    return &ways[misses % kAttrCacheWays];
+}
+
+// Fills an attribute cache way after a generic lookup or store of `name` on
 // `obj` succeeded, when the class has no data descriptor of that name: a
 // compact instance's inline value by its index in the class's keys, or an
 // entry of the instance dict.
-void fill_attr_cache(ThreadState& ts, Object* o, Value name, InlineCache& c) {
+void fill_attr_cache(ThreadState& ts, Object* o, Value name, InlineCache* ways) {
     TypeObject* t = o->type;
     Value descr = type_lookup(t, name);
     if (!descr.is_null() && type_of(ts, descr)->descr_set) return;
-    c.version = t->version;
-    c.kind = kAttrInstanceDict;
-    if (!(t->flags & kTypeInlineValues) || !instance_dict_slot(o)->is_null()) return;
-    int i = shared_keys_find(t, name);
-    if (i < 0) {
-        c.version = 0;  // a class attribute: nothing to cache yet
-        return;
-    }
-    c.kind = kAttrInlineValue;
-    c.index = static_cast<uint32_t>(i);
+    bool inline_values = (t->flags & kTypeInlineValues) && instance_dict_slot(o)->is_null();
+    int i = inline_values ? shared_keys_find(t, name) : -1;
+    if (inline_values && i < 0) return;  // a class attribute: nothing to cache yet
+    InlineCache* c = attr_cache_fill_way(ways, t->version);
+    if (!c) return;
+    c->version = t->version;
+    c->kind = inline_values ? kAttrInlineValue : kAttrInstanceDict;
+    c->index = inline_values ? static_cast<uint32_t>(i) : 0;
 }
 
 }  // namespace
 
-Value eval_load_attr_slow(ThreadState& ts, Value obj, Value name, InlineCache& c) {
+Value eval_load_attr_slow(ThreadState& ts, Value obj, Value name, InlineCache* ways) {
     Value r = obj_getattr(ts, obj, name);
     if (r.is_null() || !obj.is_object()) return r;
     TypeObject* t = obj.as_object()->type;
     if (t->getattr != generic_getattr || !t->dict_offset) return r;
-    fill_attr_cache(ts, obj.as_object(), name, c);
+    fill_attr_cache(ts, obj.as_object(), name, ways);
     return r;
 }
 
-int eval_store_attr_slow(ThreadState& ts, Value obj, Value name, Value v, InlineCache& c) {
+int eval_store_attr_slow(ThreadState& ts, Value obj, Value name, Value v, InlineCache* ways) {
     int r = obj_setattr(ts, obj, name, v);
     if (r < 0 || !obj.is_object()) return r;
     TypeObject* t = obj.as_object()->type;
     if (t->setattr != generic_setattr || !t->dict_offset) return r;
-    fill_attr_cache(ts, obj.as_object(), name, c);
+    fill_attr_cache(ts, obj.as_object(), name, ways);
     return r;
 }
 
-Value eval_load_method_slow(ThreadState& ts, Value obj, Value name, InlineCache& c,
+Value eval_load_method_slow(ThreadState& ts, Value obj, Value name, InlineCache* ways,
                             bool* needs_self) {
     Value m = obj_get_method(ts, obj, name, needs_self);
     if (m.is_null() || !*needs_self || !obj.is_object()) return m;
@@ -112,12 +133,14 @@ Value eval_load_method_slow(ThreadState& ts, Value obj, Value name, InlineCache&
     // to its keys, so a name already there (some instance shadows the
     // method) is not cached.
     if ((t->flags & kTypeInlineValues) && shared_keys_find(t, name) >= 0) return m;
+    InlineCache* c = attr_cache_fill_way(ways, t->version);
+    if (!c) return m;
     // The method found lives in a type dict, which keeps it alive while the
     // type's version is unchanged.
-    c.version = t->version;
-    c.kind = kAttrMethod;
-    c.value = m;
-    c.index = eval_shared_keys_len(t);
+    c->version = t->version;
+    c->kind = kAttrMethod;
+    c->value = m;
+    c->index = eval_shared_keys_len(t);
     return m;
 }
 

@@ -16,10 +16,21 @@
 namespace gilt {
 
 Value eval_load_global(ThreadState& ts, Frame* f, Value name);
-Value eval_load_attr_slow(ThreadState& ts, Value obj, Value name, InlineCache& c);
-Value eval_load_method_slow(ThreadState& ts, Value obj, Value name, InlineCache& c,
+// The slow paths of the attribute instructions: the full lookup or store,
+// then a fill of one of the site's kAttrCacheWays cache ways (`ways`).
+Value eval_load_attr_slow(ThreadState& ts, Value obj, Value name, InlineCache* ways);
+Value eval_load_method_slow(ThreadState& ts, Value obj, Value name, InlineCache* ways,
                             bool* needs_self);
-int eval_store_attr_slow(ThreadState& ts, Value obj, Value name, Value v, InlineCache& c);
+int eval_store_attr_slow(ThreadState& ts, Value obj, Value name, Value v, InlineCache* ways);
+// The way of an attribute site's cache filled for the class whose version
+// is `version`, or null. Versions are never reused, so a way left behind by
+// a class that changed (or died) never matches again.
+[[gnu::always_inline]] inline InlineCache* attr_cache_way(InlineCache* ways,
+                                                          uint64_t version) noexcept {
+    for (uint32_t i = 0; i < kAttrCacheWays; ++i)
+        if (ways[i].version == version) return &ways[i];
+    return nullptr;
+}
 // InlineCache::kind of an attribute cache entry.
 inline constexpr uint32_t kAttrInstanceDict = 1, kAttrMethod = 2;
 // A compact instance's inline value number `index` (runtime/instance.hpp).
@@ -101,8 +112,6 @@ Value eval_unbound_deref(ThreadState& ts, Frame* f, uint32_t i);
 Value eval_load_classderef(ThreadState& ts, Frame* f, uint32_t i);
 bool eval_dict_update(ThreadState& ts, Value dict, Value other);
 int eval_dict_merge(ThreadState& ts, Value dict, Value other, Value func);
-Frame* push_call_frame(ThreadState& ts, Value func, const Value* args, uint32_t nargs,
-                       TupleObject* kwnames);
 
 const ExceptionTableEntry* find_handler(const CodeObject* co, uint32_t pc);  // interp/vm/call.cpp
 
