@@ -136,15 +136,15 @@ Value decimal_new(ThreadState& ts, TypeObject* type, Args args) {
     uint32_t flags = 0;
     if (value.is_null()) {
         n = dec::Number();
-    } else if (is_decimal(ts, value)) {
-        n = num_of(value);
-    } else if (is_int(value)) {
-        if (!from_int(ts, value, &n)) return Value();
-    } else if (is_str(ts, value)) {
+    } else if (is_str(ts, value)) {  // first: is_decimal(str) looks up the state
         if (!dec::parse(str_view(value), &n)) {
             n = dec::nan_result();
             flags = dec::kInvalid | dec::kConversionSyntax;
         }
+    } else if (is_decimal(ts, value)) {
+        n = num_of(value);
+    } else if (is_int(value)) {
+        if (!from_int(ts, value, &n)) return Value();
     } else if (is_float(value)) {
         if (!from_double(ts, float_value(value), &n)) return Value();
         flags = dec::kFloatOperation;

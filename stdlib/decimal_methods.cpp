@@ -43,7 +43,7 @@ Value decimal_quantize(ThreadState& ts, Args args) {
                     {&exp, &rounding, &context}))
         return Value();
     OpContext oc;
-    if (!op_context(ts, context, &oc)) return Value();
+    if (!op_context(ts, context, &oc, args[0])) return Value();
     dec::Number storage;
     int r = 1;
     const dec::Number* e = operand_ref(ts, exp, &storage, &r);

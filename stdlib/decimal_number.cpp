@@ -13,16 +13,38 @@
 
 namespace gilt::dec {
 
-// 19-digit chunks cut off with 128-bit divisions, each written with 64-bit
+namespace {
+
+// v / d and v % d for a divisor of one machine word: two hardware
+// divisions where the generic 128-bit one (__udivmodti4) takes many more
+// cycles. The second cannot overflow, since the high part's remainder is
+// below d.
+Word divmod_word(Word v, uint64_t d, uint64_t* rem) {
+    auto hi = static_cast<uint64_t>(v >> 64), lo = static_cast<uint64_t>(v);
+#if defined(__x86_64__)
+    uint64_t q_hi = hi / d, r_hi = hi % d, q_lo, r;
+    __asm__("divq %[d]" : "=a"(q_lo), "=d"(r) : [d] "r"(d), "a"(lo), "d"(r_hi));
+    *rem = r;
+    return static_cast<Word>(q_hi) << 64 | q_lo;
+#else
+    if (hi == 0) {
+        *rem = lo % d;
+        return lo / d;
+    }
+    *rem = static_cast<uint64_t>(v % d);
+    return v / d;
+#endif
+}
+
+}  // namespace
+
+// 19-digit chunks cut off with word divisions, each written with 64-bit
 // to_chars, into one buffer.
 std::string word_digits(Word v) {
     constexpr uint64_t kTen19 = 10000000000000000000ull;
     uint64_t chunks[3];
     int n = 0;
-    while (v >= kTen19) {
-        chunks[n++] = static_cast<uint64_t>(v % kTen19);
-        v /= kTen19;
-    }
+    while (v >= kTen19) v = divmod_word(v, kTen19, &chunks[n++]);
     char buf[64];
     char* p = std::to_chars(buf, buf + 20, static_cast<uint64_t>(v)).ptr;
     while (n > 0) {
@@ -180,11 +202,10 @@ uint32_t round_word(Number& x, int64_t drop, Rounding mode, bool sticky) {
         nonzero = sticky;
     } else if (drop <= static_cast<int64_t>(kWordDigits)) {
         Word p = kPow10[static_cast<std::size_t>(drop)], r;
-        if (v >> 64 == 0) {  // a 64-bit division is much cheaper than a 128-bit one
-            auto v64 = static_cast<uint64_t>(v);
-            auto p64 = drop <= 19 ? static_cast<uint64_t>(p) : 0;
-            q = p64 ? v64 / p64 : 0;
-            r = p64 ? v64 % p64 : v;
+        if (drop <= 19) {
+            uint64_t r64;
+            q = divmod_word(v, static_cast<uint64_t>(p), &r64);
+            r = r64;
         } else {
             q = v / p;
             r = v % p;
@@ -649,8 +670,14 @@ uint32_t divide(const Number& a, const Number& b, const Context& ctx, Number* ou
     r.exp = ideal - shift;
     if (a.is_word() && b.is_word() && na + shift <= static_cast<int64_t>(kWordDigits)) {
         Word x = a.word * kPow10[static_cast<std::size_t>(shift)];
-        r.set_word(x / b.word);
-        exact = x % b.word == 0;
+        if (b.word >> 64 == 0) {
+            uint64_t rem;
+            r.set_word(divmod_word(x, static_cast<uint64_t>(b.word), &rem));
+            exact = rem == 0;
+        } else {
+            r.set_word(x / b.word);
+            exact = x % b.word == 0;
+        }
     } else {
         Big x(a), y(b), q, rem;
         times_pow10(x.v, shift);

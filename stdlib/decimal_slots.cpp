@@ -46,7 +46,7 @@ Value binary(ThreadState& ts, Value a, Value b, BinaryOp op) {
     if (ra < 0 || rb < 0) return Value();
     if (!x || !y) return Value::not_implemented();
     OpContext oc;
-    if (!op_context(ts, Value(), &oc)) return Value();
+    if (!op_context(ts, Value(), &oc, x == &xs ? b : a)) return Value();
     dec::Number r;
     uint32_t flags = op(*x, *y, oc.c, &r);
     return deliver(ts, oc, flags, std::move(r));
