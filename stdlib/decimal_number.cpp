@@ -704,9 +704,12 @@ uint32_t divide_int(const Number& a, const Number& b, const Context& ctx, Number
                     Number* remainder) {
     uint32_t flags = 0;
     if (nan_operand(a, &b, quotient, &flags)) {
-        *remainder = *quotient;
+        if (remainder) *remainder = *quotient;
         return flags;
     }
+    Number unused;
+    bool want_remainder = remainder != nullptr;
+    if (!want_remainder) remainder = &unused;
     bool neg = a.neg != b.neg;
     if (a.kind == Kind::Inf) {
         *quotient = *remainder = nan_result();
@@ -716,7 +719,7 @@ uint32_t divide_int(const Number& a, const Number& b, const Context& ctx, Number
         *quotient = Number();
         quotient->neg = neg;
         *remainder = a;
-        return flags | finish(*remainder, ctx);
+        return want_remainder ? flags | finish(*remainder, ctx) : flags;
     }
     if (b.zero()) {
         *quotient = *remainder = nan_result();
@@ -740,7 +743,7 @@ uint32_t divide_int(const Number& a, const Number& b, const Context& ctx, Number
     set_from_mpz(rn, r.v);
     rn.exp = e;
     rn.neg = a.neg;
-    flags |= finish(rn, ctx);
+    if (want_remainder) flags |= finish(rn, ctx);
     *quotient = qn;
     *remainder = rn;
     return flags;

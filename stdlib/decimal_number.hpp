@@ -126,7 +126,9 @@ uint32_t rescale(Number& x, int64_t exp, Rounding mode);
 uint32_t add(const Number& a, const Number& b, bool subtract, const Context& ctx, Number* out);
 uint32_t multiply(const Number& a, const Number& b, const Context& ctx, Number* out);
 uint32_t divide(const Number& a, const Number& b, const Context& ctx, Number* out);
-// Integer part of a / b (truncated) and the remainder with the sign of a.
+// Integer part of a / b (truncated) and the remainder with the sign of a;
+// a null `remainder` leaves out the remainder's rounding and its flags (as
+// a // b does).
 uint32_t divide_int(const Number& a, const Number& b, const Context& ctx, Number* quotient,
                     Number* remainder);
 uint32_t square_root(const Number& a, const Context& ctx, Number* out);

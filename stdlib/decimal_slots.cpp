@@ -60,8 +60,7 @@ uint32_t op_sub(const dec::Number& a, const dec::Number& b, const dec::Context& 
 }
 uint32_t op_floordiv(const dec::Number& a, const dec::Number& b, const dec::Context& c,
                      dec::Number* r) {
-    dec::Number rem;
-    return dec::divide_int(a, b, c, r, &rem);
+    return dec::divide_int(a, b, c, r, nullptr);
 }
 uint32_t op_mod(const dec::Number& a, const dec::Number& b, const dec::Context& c, dec::Number* r) {
     dec::Number q;
