@@ -2,6 +2,7 @@
 // context variable), reading its settings once per operation (from the
 // _params tuple, parsed once per tuple) and recording or raising the
 // signals an operation met (see decimal_module_internal.hpp).
+#include <algorithm>
 #include <cmath>
 #include <memory>
 #include <new>
@@ -178,7 +179,21 @@ Value signal_flags(ThreadState& ts, Value ctx, uint32_t flags, Value result) {
 // The result of an operation, after its conditions are recorded in the
 // context's flags. Untrapped conditions (Inexact and Rounded, most often)
 // are recorded here; a trapped one goes to decimal._signal, which raises.
+// A NaN result keeps at most prec - clamp digits of its payload, the last
+// ones, as the specification's operations do.
+void fit_payload(dec::Number& n, const dec::Context& c) {
+    if (!n.nan() || n.zero() || (n.is_word() && n.word == 0)) return;
+    auto room = static_cast<std::size_t>(std::max<int64_t>(0, c.prec - (c.clamp ? 1 : 0)));
+    std::string d = n.digits();
+    if (d.size() > room) n.set_digits(std::string_view(d).substr(d.size() - room));
+}
+
 Value deliver(ThreadState& ts, Value ctx, uint32_t flags, dec::Number n) {
+    if (n.nan()) {
+        dec::Context c;
+        if (!read_context(ts, ctx, &c)) return Value();
+        fit_payload(n, c);
+    }
     Ref result(wrap(ts, std::move(n)));
     if (!result || flags == 0) return result.release();
     return signal_flags(ts, ctx, flags, *result);
@@ -194,6 +209,7 @@ bool op_context(ThreadState& ts, Value given, OpContext* out, Value decimal) {
 }
 
 Value deliver(ThreadState& ts, const OpContext& oc, uint32_t flags, dec::Number n) {
+    fit_payload(n, oc.c);
     Ref result(wrap_in(ts, *oc.st, std::move(n)));
     if (!result || flags == 0) return result.release();
     return signal_params(ts, *oc.st, *oc.ctx, *oc.params, flags, *result);

@@ -295,20 +295,22 @@ Value decimal_format(ThreadState& ts, Args args) {
 }
 
 Value decimal_compare_total_like(ThreadState& ts, Args args) {
-    if (!method_args(ts, args, "compare", "compare", 1, 1)) return Value();
+    Value other, context;
+    if (!parse_args(ts, args.drop_first(), "compare", {"other", "|", "context"},
+                    {&other, &context}))
+        return Value();
     bool handled, float_op;
-    int c = compare_with(ts, args[0], args[1], &handled, &float_op);
+    int c = compare_with(ts, args[0], other, &handled, &float_op);
     if (c == -3) return Value();
     if (!handled) {
         return raise_fmt(ts, ts.exc_types().TypeError,
-                         "conversion from {} to Decimal is not supported", type_name(ts, args[1]));
+                         "conversion from {} to Decimal is not supported", type_name(ts, other));
     }
     if (c == -2) {  // the NaN operand, quieted (its payload kept); an sNaN signals
         dec::Number y, r;
         OpContext oc;
-        if (!op_context(ts, Value(), &oc)) return Value();
-        if (is_float(args[1]) ? !from_double(ts, float_value(args[1]), &y)
-                              : operand(ts, args[1], &y) < 0)
+        if (!op_context(ts, context, &oc)) return Value();
+        if (is_float(other) ? !from_double(ts, float_value(other), &y) : operand(ts, other, &y) < 0)
             return Value();
         uint32_t flags = dec::add(num_of(args[0]), y, false, oc.c, &r);
         return deliver(ts, oc, flags, std::move(r));

@@ -340,7 +340,7 @@ class Context:
         return _convert(a).normalize(context=self)
 
     def compare(self, a, b):
-        return _convert(a).compare(_convert(b))
+        return _convert(a).compare(_convert(b), self)
 
     def to_sci_string(self, a):
         return str(_convert(a))
