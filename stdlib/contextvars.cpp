@@ -46,6 +46,14 @@ struct ContextVarObject {
     Object hdr;
     Value name;      // str (owned)
     Value fallback;  // the default= value, or null (owned)
+    // The last value found, as CPython's ContextVar caches it: good while
+    // the current context's vars dict is the same dict at the same version.
+    // Dict versions come from one counter per interpreter, so a later dict
+    // at the same address cannot show the same version unless it is a copy
+    // of this one, which holds the same (live) value.
+    const DictObject* cached_vars;
+    uint64_t cached_version;
+    Value cached_value;  // borrowed from that dict
 };
 
 struct TokenObject {
@@ -233,18 +241,17 @@ Value var_new(ThreadState& ts, TypeObject* type, Args args) {
     if (!v) return raise_memory_error(ts);
     v->name = new_ref(name);
     v->fallback = new_ref(fallback);
+    v->cached_vars = nullptr;
+    v->cached_version = 0;
+    v->cached_value = Value();
     return val(v);
 }
 
 Value var_get(ThreadState& ts, Args args) {
     if (!check_nargs(ts, args.drop_first(), "get", 0, 1)) return Value();
     Value self = args[0];
-    if (!ts.context.is_null()) {
-        bool error = false;
-        Value v = dict_get(ts, ctx_obj(ts.context)->vars, self, &error);
-        if (error) return Value();
-        if (!v.is_null()) return new_ref(v);
-    }
+    Value v = context_var_lookup(ts, self);
+    if (!v.is_null()) return new_ref(v);
     if (args.n > 1) return new_ref(args[1]);
     Value fallback = var_obj(self)->fallback;
     if (!fallback.is_null()) return new_ref(fallback);
@@ -256,11 +263,21 @@ Value var_get(ThreadState& ts, Args args) {
 
 Value context_var_lookup(ThreadState& ts, Value var) {
     if (ts.context.is_null()) return Value();
+    Value vars = ctx_obj(ts.context)->vars;
+    auto* d = reinterpret_cast<const DictObject*>(vars.as_object());
+    ContextVarObject* cv = var_obj(var);
+    if (cv->cached_vars == d && cv->cached_version == d->version && d->version != 0)
+        return cv->cached_value;
     bool error = false;
-    Value v = dict_get(ts, ctx_obj(ts.context)->vars, var, &error);
+    Value v = dict_get(ts, vars, var, &error);
     if (error) {  // a ContextVar hashes by identity: a lookup cannot fail
         clear_exception(ts);
         return Value();
+    }
+    if (!v.is_null()) {
+        cv->cached_vars = d;
+        cv->cached_version = d->version;
+        cv->cached_value = v;
     }
     return v;
 }

@@ -2,6 +2,7 @@
 // context variable), reading its settings once per operation (from the
 // _params tuple, parsed once per tuple) and recording or raising the
 // signals an operation met (see decimal_module_internal.hpp).
+#include <algorithm>
 #include <cmath>
 #include <memory>
 #include <new>
@@ -75,7 +76,13 @@ Value context_params(ThreadState& ts, DecimalState& st, Value ctx) {
     }
     Value params;
     Value* slot = ctx.is_object() ? instance_dict_slot(ctx.as_object()) : nullptr;
-    if (slot && !slot->is_null()) params = dict_get_str(*slot, st.params_name);
+    const DictObject* d = nullptr;
+    if (slot && !slot->is_null()) {
+        d = reinterpret_cast<const DictObject*>(slot->as_object());
+        if (d == st.params_dict && d->version == st.params_dict_version)
+            return new_ref(st.cached_params);  // checked when it was cached
+        params = dict_get_str(*slot, st.params_name);
+    }
     if (!params.is_null())
         incref(params);
     else
@@ -86,6 +93,10 @@ Value context_params(ThreadState& ts, DecimalState& st, Value ctx) {
         !is_dict(ts, tuple_item(params, kParamTraps))) {
         decref(params);
         return raise(ts, ts.exc_types().TypeError, "invalid decimal context");
+    }
+    if (d && params == st.cached_params) {
+        st.params_dict = d;
+        st.params_dict_version = d->version;
     }
     return params;
 }
@@ -108,6 +119,7 @@ bool read_params(ThreadState& ts, DecimalState& st, Value params, dec::Context* 
     out->clamp = fields[4] != 0;
     if (!dict_set_cstr(ts, st.module_dict, "_cached_params", params)) return false;
     st.cached_params = params;
+    st.params_dict = nullptr;
     st.cached = *out;
     st.quiet_signals = 0;
     return true;
@@ -130,11 +142,8 @@ Value signal_params(ThreadState& ts, DecimalState& st, Value ctx, Value params, 
                     Value result) {
     Value traps = tuple_item(params, kParamTraps);
     Value recorded = tuple_item(params, kParamFlags);
-    uint32_t signals = 0;
-    for (int bit = 0; bit < 12; ++bit) {
-        // Conversion syntax and the division conditions signal InvalidOperation.
-        if (flags >> bit & 1) signals |= 1u << (bit >= 9 ? 1 : bit);
-    }
+    // Conversion syntax and the division conditions signal InvalidOperation.
+    uint32_t signals = (flags & 0x1ffu) | (flags >> 9 ? static_cast<uint32_t>(dec::kInvalid) : 0u);
     bool cached = params == st.cached_params && st.quiet_signals != 0 &&
                   dict_version(recorded) == st.quiet_flags_version &&
                   dict_version(traps) == st.quiet_traps_version;
@@ -170,14 +179,28 @@ Value signal_flags(ThreadState& ts, Value ctx, uint32_t flags, Value result) {
 // The result of an operation, after its conditions are recorded in the
 // context's flags. Untrapped conditions (Inexact and Rounded, most often)
 // are recorded here; a trapped one goes to decimal._signal, which raises.
+// A NaN result keeps at most prec - clamp digits of its payload, the last
+// ones, as the specification's operations do.
+void fit_payload(dec::Number& n, const dec::Context& c) {
+    if (!n.nan() || n.zero() || (n.is_word() && n.word == 0)) return;
+    auto room = static_cast<std::size_t>(std::max<int64_t>(0, c.prec - (c.clamp ? 1 : 0)));
+    std::string d = n.digits();
+    if (d.size() > room) n.set_digits(std::string_view(d).substr(d.size() - room));
+}
+
 Value deliver(ThreadState& ts, Value ctx, uint32_t flags, dec::Number n) {
+    if (n.nan()) {
+        dec::Context c;
+        if (!read_context(ts, ctx, &c)) return Value();
+        fit_payload(n, c);
+    }
     Ref result(wrap(ts, std::move(n)));
     if (!result || flags == 0) return result.release();
     return signal_flags(ts, ctx, flags, *result);
 }
 
-bool op_context(ThreadState& ts, Value given, OpContext* out) {
-    DecimalState& st = state(ts.interp());
+bool op_context(ThreadState& ts, Value given, OpContext* out, Value decimal) {
+    DecimalState& st = decimal.is_null() ? state(ts.interp()) : *dobj(decimal)->st;
     out->st = &st;
     out->ctx = Ref(current_context(ts, st, given));
     if (!out->ctx) return false;
@@ -186,7 +209,8 @@ bool op_context(ThreadState& ts, Value given, OpContext* out) {
 }
 
 Value deliver(ThreadState& ts, const OpContext& oc, uint32_t flags, dec::Number n) {
-    Ref result(wrap(ts, std::move(n), oc.st->type));
+    fit_payload(n, oc.c);
+    Ref result(wrap_in(ts, *oc.st, std::move(n)));
     if (!result || flags == 0) return result.release();
     return signal_params(ts, *oc.st, *oc.ctx, *oc.params, flags, *result);
 }

@@ -31,8 +31,7 @@ bool from_int(ThreadState& ts, Value v, dec::Number* out) {
         int64_t i = v.as_small_int();
         *out = dec::Number();
         out->neg = i < 0;
-        out->digits =
-            std::to_string(i < 0 ? 0 - static_cast<uint64_t>(i) : static_cast<uint64_t>(i));
+        out->set_word(i < 0 ? 0 - static_cast<uint64_t>(i) : static_cast<uint64_t>(i));
         return true;
     }
     std::string text;
@@ -118,7 +117,7 @@ bool from_tuple(ThreadState& ts, Value t, dec::Number* out) {
     if (is_str(ts, exp)) {
         std::string_view e = str_view(exp);
         n.kind = e == "F" ? dec::Kind::Inf : e == "n" ? dec::Kind::NaN : dec::Kind::SNaN;
-        n.digits = n.kind == dec::Kind::Inf ? "0" : text;
+        n.set_digits(n.kind == dec::Kind::Inf ? "" : text);
     } else {
         if (!obj_index(ts, exp, &n.exp)) return false;
         n = dec::from_int_text(text.empty() ? "0" : text);
@@ -137,15 +136,15 @@ Value decimal_new(ThreadState& ts, TypeObject* type, Args args) {
     uint32_t flags = 0;
     if (value.is_null()) {
         n = dec::Number();
-    } else if (is_decimal(ts, value)) {
-        n = num_of(value);
-    } else if (is_int(value)) {
-        if (!from_int(ts, value, &n)) return Value();
-    } else if (is_str(ts, value)) {
+    } else if (is_str(ts, value)) {  // first: is_decimal(str) looks up the state
         if (!dec::parse(str_view(value), &n)) {
             n = dec::nan_result();
             flags = dec::kInvalid | dec::kConversionSyntax;
         }
+    } else if (is_decimal(ts, value)) {
+        n = num_of(value);
+    } else if (is_int(value)) {
+        if (!from_int(ts, value, &n)) return Value();
     } else if (is_float(value)) {
         if (!from_double(ts, float_value(value), &n)) return Value();
         flags = dec::kFloatOperation;

@@ -43,7 +43,7 @@ Value decimal_quantize(ThreadState& ts, Args args) {
                     {&exp, &rounding, &context}))
         return Value();
     OpContext oc;
-    if (!op_context(ts, context, &oc)) return Value();
+    if (!op_context(ts, context, &oc, args[0])) return Value();
     dec::Number storage;
     int r = 1;
     const dec::Number* e = operand_ref(ts, exp, &storage, &r);
@@ -115,7 +115,7 @@ Value decimal_normalize(ThreadState& ts, Args args) {
 Value decimal_as_tuple(ThreadState& ts, Args args) {
     if (!method_args(ts, args, "as_tuple", "as_tuple", 0, 0)) return Value();
     const dec::Number& n = num_of(args[0]);
-    std::string digits = n.kind == dec::Kind::Inf ? "0" : n.digits;
+    std::string digits = n.kind == dec::Kind::Inf ? "0" : n.digits();
     Ref items(tuple_new(ts, digits.size()));
     if (!items) return Value();
     for (std::size_t i = 0; i < digits.size(); ++i)
@@ -140,7 +140,7 @@ Value decimal_as_integer_ratio(ThreadState& ts, Args args) {
     if (n.nan()) return raise(ts, ts.exc_types().ValueError, "cannot convert NaN to integer ratio");
     if (n.kind == dec::Kind::Inf)
         return raise(ts, ts.exc_types().OverflowError, "cannot convert Infinity to integer ratio");
-    std::string num = (n.neg ? "-" : "") + n.digits;
+    std::string num = (n.neg ? "-" : "") + n.digits();
     std::string den = "1";
     if (n.exp > 0)
         num += std::string(static_cast<std::size_t>(n.exp), '0');
@@ -230,7 +230,7 @@ Value decimal_round(ThreadState& ts, Args args) {
     if (!ctx) return Value();
     dec::Number e;
     e.exp = -digits;
-    e.digits = "1";
+    e.set_word(1);
     dec::Number out;
     uint32_t flags = dec::quantize(n, e, c.rounding, c, &out);
     return deliver(ts, *ctx, flags, std::move(out));
@@ -295,20 +295,22 @@ Value decimal_format(ThreadState& ts, Args args) {
 }
 
 Value decimal_compare_total_like(ThreadState& ts, Args args) {
-    if (!method_args(ts, args, "compare", "compare", 1, 1)) return Value();
+    Value other, context;
+    if (!parse_args(ts, args.drop_first(), "compare", {"other", "|", "context"},
+                    {&other, &context}))
+        return Value();
     bool handled, float_op;
-    int c = compare_with(ts, args[0], args[1], &handled, &float_op);
+    int c = compare_with(ts, args[0], other, &handled, &float_op);
     if (c == -3) return Value();
     if (!handled) {
         return raise_fmt(ts, ts.exc_types().TypeError,
-                         "conversion from {} to Decimal is not supported", type_name(ts, args[1]));
+                         "conversion from {} to Decimal is not supported", type_name(ts, other));
     }
     if (c == -2) {  // the NaN operand, quieted (its payload kept); an sNaN signals
         dec::Number y, r;
         OpContext oc;
-        if (!op_context(ts, Value(), &oc)) return Value();
-        if (is_float(args[1]) ? !from_double(ts, float_value(args[1]), &y)
-                              : operand(ts, args[1], &y) < 0)
+        if (!op_context(ts, context, &oc)) return Value();
+        if (is_float(other) ? !from_double(ts, float_value(other), &y) : operand(ts, other, &y) < 0)
             return Value();
         uint32_t flags = dec::add(num_of(args[0]), y, false, oc.c, &r);
         return deliver(ts, oc, flags, std::move(r));
@@ -386,10 +388,10 @@ Value decimal_scaleb(ThreadState& ts, Args args) {
                       "conversion from {} to Decimal is not supported", type_name(ts, other));
         return Value();
     }
-    if (!y.finite() || y.exp != 0 || y.digits.size() > 18) {
+    if (!y.finite() || y.exp != 0 || y.ndigits() > 18) {
         return deliver(ts, *ctx, dec::kInvalid, dec::nan_result());
     }
-    int64_t k = std::stoll(y.digits) * (y.neg ? -1 : 1);
+    int64_t k = static_cast<int64_t>(y.word) * (y.neg ? -1 : 1);
     if (x.finite()) x.exp += k;
     dec::Number out;
     uint32_t flags = dec::plus(x, c, &out);
@@ -415,7 +417,7 @@ Value decimal_fma(ThreadState& ts, Args args) {
         return Value();
     }
     dec::Context exact = c;
-    exact.prec = static_cast<int64_t>(x.digits.size() + y.digits.size()) + 2;
+    exact.prec = static_cast<int64_t>(x.ndigits() + y.ndigits()) + 2;
     exact.emax = INT64_MAX / 4;
     exact.emin = -(INT64_MAX / 4);
     dec::Number product, out;
@@ -551,7 +553,9 @@ int total_compare(const dec::Number& a, const dec::Number& b) {
     int ra = total_rank(a), rb = total_rank(b);
     if (ra != rb) return ra < rb ? -sign : sign;
     if (ra >= 2) {  // NaN payloads compare as integers
-        std::string pa = a.digits.empty() ? "0" : a.digits, pb = b.digits.empty() ? "0" : b.digits;
+        std::string pa = a.digits(), pb = b.digits();
+        if (pa.empty()) pa = "0";
+        if (pb.empty()) pb = "0";
         if (pa.size() != pb.size()) return pa.size() < pb.size() ? -sign : sign;
         return pa == pb ? 0 : (pa < pb ? -sign : sign);
     }
@@ -618,7 +622,7 @@ dec::Number neighbour(const dec::Number& x, const dec::Context& c, bool up) {
     dec::Number out;
     if (x.kind == dec::Kind::Inf) {
         if (x.neg == up) {  // toward zero from an infinity: the largest finite
-            out.digits.assign(static_cast<std::size_t>(c.prec), '9');
+            out.set_digits(std::string(static_cast<std::size_t>(c.prec), '9'));
             out.exp = c.emax - c.prec + 1;
             out.neg = x.neg;
         } else {
@@ -683,10 +687,11 @@ Value decimal_remainder_near(ThreadState& ts, Args args) {
     dec::Number twice = r, ay = y;
     twice.neg = ay.neg = false;
     dec::Context exact = c;
-    exact.prec = static_cast<int64_t>(std::max(r.digits.size(), y.digits.size())) + 30;
+    exact.prec = static_cast<int64_t>(std::max(r.ndigits(), y.ndigits())) + 30;
     dec::add(twice, twice, false, exact, &twice);
     int cmp = dec::compare(twice, ay);
-    bool odd = !q.digits.empty() && (q.digits.back() - '0') % 2 == 1;
+    std::string qd = q.digits();
+    bool odd = !qd.empty() && (qd.back() - '0') % 2 == 1;
     if (cmp > 0 || (cmp == 0 && odd)) {
         // One more (or one fewer) y: toward the nearer multiple.
         dec::add(r, y, r.neg == y.neg, exact, &r);
@@ -713,11 +718,11 @@ Value decimal_compare_signal(ThreadState& ts, Args args) {
 // The coefficient of a logical operand (finite, exponent 0, non-negative,
 // digits 0 and 1), padded with zeros to prec digits; false if it is not one.
 bool logical_digits(const dec::Number& n, const dec::Context& c, std::string* out) {
-    if (!n.finite() || n.exp != 0 || n.neg ||
-        n.digits.find_first_not_of("01") != std::string::npos ||
-        static_cast<int64_t>(n.digits.size()) > c.prec)
+    std::string d = n.digits();
+    if (!n.finite() || n.exp != 0 || n.neg || d.find_first_not_of("01") != std::string::npos ||
+        static_cast<int64_t>(d.size()) > c.prec)
         return false;
-    *out = std::string(static_cast<std::size_t>(c.prec) - n.digits.size(), '0') + n.digits;
+    *out = std::string(static_cast<std::size_t>(c.prec) - d.size(), '0') + d;
     return true;
 }
 
@@ -765,13 +770,14 @@ Value digit_move(ThreadState& ts, Args args, const char* name, int rotate) {
         x.kind = dec::Kind::NaN;
         return deliver(ts, *ctx, flags, std::move(x));
     }
-    if (!amount.finite() || amount.exp != 0 || amount.digits.size() > 18)
+    if (!amount.finite() || amount.exp != 0 || amount.ndigits() > 18)
         return deliver(ts, *ctx, dec::kInvalid, dec::nan_result());
-    int64_t k = std::stoll(amount.digits) * (amount.neg ? -1 : 1);
+    int64_t k = static_cast<int64_t>(amount.word) * (amount.neg ? -1 : 1);
     if (k > c.prec || k < -c.prec) return deliver(ts, *ctx, dec::kInvalid, dec::nan_result());
     if (x.kind == dec::Kind::Inf) return wrap(ts, std::move(x));
     auto p = static_cast<std::size_t>(c.prec);
-    std::string d = x.digits.size() > p ? x.digits.substr(x.digits.size() - p) : x.digits;
+    std::string d = x.digits();
+    if (d.size() > p) d = d.substr(d.size() - p);
     d = std::string(p - d.size(), '0') + d;
     if (rotate) {
         std::size_t s = static_cast<std::size_t>(((k % c.prec) + c.prec) % c.prec);
@@ -783,7 +789,7 @@ Value digit_move(ThreadState& ts, Args args, const char* name, int rotate) {
             d.substr(0, p - static_cast<std::size_t>(-k));
     }
     std::size_t first = d.find_first_not_of('0');
-    x.digits = first == std::string::npos ? "0" : d.substr(first);
+    x.set_digits(first == std::string::npos ? "" : d.substr(first));
     return wrap(ts, std::move(x));
 }
 

@@ -37,14 +37,19 @@ bool is_decimal(ThreadState& ts, Value v) {
     return type_is_subtype(t, decimal_type(ts));
 }
 
-Value wrap(ThreadState& ts, dec::Number n, TypeObject* type) {
-    if (!type) type = decimal_type(ts);
+Value wrap_in(ThreadState& ts, DecimalState& st, dec::Number n, TypeObject* type) {
+    if (!type) type = st.type;
     Object* o = alloc_object(type, type->basicsize);
     if (!o) return raise_memory_error(ts);
     auto* d = reinterpret_cast<DecimalObject*>(o);
     new (&d->num) dec::Number(std::move(n));
     d->hash = -1;
+    d->st = &st;
     return Value::object(o);
+}
+
+Value wrap(ThreadState& ts, dec::Number n, TypeObject* type) {
+    return wrap_in(ts, state(ts.interp()), std::move(n), type);
 }
 
 Value decimal_get_real(ThreadState&, Value self) {
@@ -90,10 +95,12 @@ constexpr NativeTypeSpec kDecimalSpec = {
 };
 
 DecimalState& state(Interpreter& interp) {
-    auto it = interp.module_state.find("_decimal.state");
+    // Every operation comes here: the key is built once (a constant).
+    static const std::string kKey = "_decimal.state";
+    auto it = interp.module_state.find(kKey);
     if (it == interp.module_state.end()) {
         auto st = std::make_shared<DecimalState>();
-        it = interp.module_state.emplace("_decimal.state", st).first;
+        it = interp.module_state.emplace(kKey, st).first;
         st->type = native_type_once(interp, kDecimalSpec);
     }
     return *static_cast<DecimalState*>(it->second.get());

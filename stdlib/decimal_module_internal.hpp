@@ -22,12 +22,18 @@
 
 namespace gilt::decimal_impl {
 
+struct DecimalState;
+
 // The number lives in the object (constructed in place by wrap,
-// destroyed by decimal_dealloc): one allocation per Decimal.
+// destroyed by decimal_dealloc): one allocation per Decimal. Each one
+// points at its interpreter's module state, so that an operation on
+// Decimals finds the state without a lookup by name (as CPython finds a
+// module's state from a type).
 struct DecimalObject {
     Object hdr;
     dec::Number num;
     int64_t hash;  // -1 until computed
+    DecimalState* st;
 };
 
 inline DecimalObject* dobj(Value v) {
@@ -56,6 +62,12 @@ struct DecimalState {
     // tuple alive (as _cached_params) so its address cannot be reused.
     Value cached_params;
     dec::Context cached;
+    // The instance dict of the context whose _params is cached_params, at
+    // the version it had then: while it is unchanged, the lookup of
+    // _params is skipped. (Dict versions come from one counter per
+    // interpreter, so another dict at the same address cannot match.)
+    const DictObject* params_dict = nullptr;
+    uint64_t params_dict_version = 0;
     // The signals that need no work in the cached context: recorded in its
     // flags already and not trapped, as of the versions of the two dicts
     // (every change to a dict bumps its version). Inexact and Rounded, on
@@ -85,6 +97,7 @@ struct OpContext {
 TypeObject* decimal_type(ThreadState& ts);
 bool is_decimal(ThreadState& ts, Value v);
 Value wrap(ThreadState& ts, dec::Number n, TypeObject* type = nullptr);
+Value wrap_in(ThreadState& ts, DecimalState& st, dec::Number n, TypeObject* type = nullptr);
 Value current_context(ThreadState& ts, DecimalState& st, Value given);
 Value current_context(ThreadState& ts, Value given);
 bool rounding_from(ThreadState& ts, Value name, dec::Rounding* out);
@@ -93,7 +106,8 @@ Value signal_params(ThreadState& ts, DecimalState& st, Value ctx, Value params, 
                     Value result);
 Value signal_flags(ThreadState& ts, Value ctx, uint32_t flags, Value result);
 Value deliver(ThreadState& ts, Value ctx, uint32_t flags, dec::Number n);
-bool op_context(ThreadState& ts, Value given, OpContext* out);
+// `decimal`, when not null, is a Decimal whose state the operation uses.
+bool op_context(ThreadState& ts, Value given, OpContext* out, Value decimal = Value());
 Value deliver(ThreadState& ts, const OpContext& oc, uint32_t flags, dec::Number n);
 bool from_int(ThreadState& ts, Value v, dec::Number* out);
 bool from_double(ThreadState& ts, double d, dec::Number* out);

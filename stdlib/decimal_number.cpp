@@ -1,5 +1,5 @@
-// Decimal arithmetic on digit strings and GMP integers (see
-// decimal_number.hpp for the model).
+// Decimal arithmetic on machine words, and on GMP integers for
+// coefficients too long for one (see decimal_number.hpp for the model).
 #include "stdlib/decimal_number.hpp"
 
 #include <gmp.h>
@@ -15,55 +15,36 @@ namespace gilt::dec {
 
 namespace {
 
-// --- machine-word coefficients ---
-//
-// Most decimals in real programs have a few dozen digits at most. Any
-// coefficient of up to 38 digits fits an unsigned __int128, and so does the
-// sum, product or scaled quotient of two such when their digit counts say
-// so; the operations below take that path first and fall back to GMP only
-// for longer coefficients. Both paths compute the exact result before
-// rounding, so they agree digit for digit.
-using U128 = unsigned __int128;
-constexpr std::size_t kWordDigits = 38;  // 10**38 - 1 < 2**128
-
-constexpr auto kPow10 = [] {
-    std::array<U128, kWordDigits + 1> table{};
-    U128 p = 1;
-    for (auto& entry : table) {
-        entry = p;
-        p *= 10;
+// v / d and v % d for a divisor of one machine word: two hardware
+// divisions where the generic 128-bit one (__udivmodti4) takes many more
+// cycles. The second cannot overflow, since the high part's remainder is
+// below d.
+Word divmod_word(Word v, uint64_t d, uint64_t* rem) {
+    auto hi = static_cast<uint64_t>(v >> 64), lo = static_cast<uint64_t>(v);
+#if defined(__x86_64__)
+    uint64_t q_hi = hi / d, r_hi = hi % d, q_lo, r;
+    __asm__("divq %[d]" : "=a"(q_lo), "=d"(r) : [d] "r"(d), "a"(lo), "d"(r_hi));
+    *rem = r;
+    return static_cast<Word>(q_hi) << 64 | q_lo;
+#else
+    if (hi == 0) {
+        *rem = lo % d;
+        return lo / d;
     }
-    return table;
-}();
-
-U128 pow10_word(std::size_t n) {
-    return kPow10[n];
+    *rem = static_cast<uint64_t>(v % d);
+    return v / d;
+#endif
 }
 
-std::size_t word_length(U128 v) {
-    std::size_t n = 1;
-    while (n <= kWordDigits && v >= kPow10[n]) ++n;
-    return n;
-}
+}  // namespace
 
-bool to_word(const std::string& digits, U128* out) {
-    if (digits.size() > kWordDigits) return false;
-    U128 v = 0;
-    for (char c : digits) v = v * 10 + static_cast<unsigned>(c - '0');
-    *out = v;
-    return true;
-}
-
-// The decimal digits of v (at least one): 19-digit chunks cut off with
-// 128-bit divisions, each written with 64-bit to_chars, into one buffer.
-std::string word_digits(U128 v) {
+// 19-digit chunks cut off with word divisions, each written with 64-bit
+// to_chars, into one buffer.
+std::string word_digits(Word v) {
     constexpr uint64_t kTen19 = 10000000000000000000ull;
     uint64_t chunks[3];
     int n = 0;
-    while (v >= kTen19) {
-        chunks[n++] = static_cast<uint64_t>(v % kTen19);
-        v /= kTen19;
-    }
+    while (v >= kTen19) v = divmod_word(v, kTen19, &chunks[n++]);
     char buf[64];
     char* p = std::to_chars(buf, buf + 20, static_cast<uint64_t>(v)).ptr;
     while (n > 0) {
@@ -77,34 +58,58 @@ std::string word_digits(U128 v) {
     return std::string(buf, p);
 }
 
+std::string Number::digits() const {
+    if (!is_word()) return big;
+    if (word == 0 && nan()) return std::string();
+    return word_digits(word);
+}
+
+void Number::set_digits(std::string_view text) {
+    std::size_t i = 0;
+    while (i < text.size() && text[i] == '0') ++i;
+    text.remove_prefix(i);
+    if (text.size() > kWordDigits) {
+        big.assign(text);
+        return;
+    }
+    Word v = 0;
+    for (char c : text) v = v * 10 + static_cast<unsigned>(c - '0');
+    set_word(v);
+}
+
+namespace {
+
+void mpz_set_word(mpz_t z, Word w) {
+    auto hi = static_cast<uint64_t>(w >> 64), lo = static_cast<uint64_t>(w);
+    if (hi == 0) {
+        mpz_set_ui(z, lo);
+        return;
+    }
+    mpz_set_ui(z, hi);
+    mpz_mul_2exp(z, z, 64);
+    mpz_add_ui(z, z, lo);
+}
+
 // An owned mpz_t.
 struct Big {
     mpz_t v;
     Big() { mpz_init(v); }
-    explicit Big(const std::string& digits) {
-        if (digits.size() <= 19) {
-            uint64_t w = 0;
-            for (char c : digits) w = w * 10 + static_cast<unsigned>(c - '0');
-            mpz_init_set_ui(v, w);
-        } else {
-            mpz_init_set_str(v, digits.c_str(), 10);
-        }
+    explicit Big(const Number& x) {
+        mpz_init(v);
+        if (x.is_word())
+            mpz_set_word(v, x.word);
+        else
+            mpz_set_str(v, x.big.c_str(), 10);
     }
     ~Big() { mpz_clear(v); }
     Big(const Big&) = delete;
     Big& operator=(const Big&) = delete;
-    std::string str() const {
-        std::string s(mpz_sizeinbase(v, 10) + 2, '\0');
-        mpz_get_str(s.data(), 10, v);
-        s.resize(std::char_traits<char>::length(s.c_str()));
-        return s;
-    }
 };
 
 void times_pow10(mpz_t z, int64_t n) {
     if (n <= 0) return;
     if (n <= 19) {
-        mpz_mul_ui(z, z, static_cast<unsigned long>(pow10_word(static_cast<std::size_t>(n))));
+        mpz_mul_ui(z, z, static_cast<unsigned long>(kPow10[static_cast<std::size_t>(n)]));
         return;
     }
     mpz_t p;
@@ -120,61 +125,120 @@ std::string lower(std::string_view s) {
     return out;
 }
 
-std::string strip_leading_zeros(std::string s) {
-    std::size_t i = 0;
-    while (i + 1 < s.size() && s[i] == '0') ++i;
-    return s.substr(i);
-}
-
+// Sets x's coefficient and sign from v (whose sign it clears).
 void set_from_mpz(Number& x, mpz_t v) {
     x.neg = mpz_sgn(v) < 0;
     mpz_abs(v, v);
-    if (mpz_fits_ulong_p(v)) {
-        x.digits = word_digits(mpz_get_ui(v));
-        return;
+    static_assert(sizeof(mp_limb_t) == 8, "two limbs make a Word");
+    if (mpz_sizeinbase(v, 2) <= 128) {
+        Word w = static_cast<Word>(mpz_getlimbn(v, 1)) << 64 | mpz_getlimbn(v, 0);
+        if (w < kPow10[kWordDigits]) {
+            x.set_word(w);
+            return;
+        }
     }
-    Big tmp;
-    mpz_set(tmp.v, v);
-    x.digits = tmp.str();
+    std::string s(mpz_sizeinbase(v, 10) + 2, '\0');
+    mpz_get_str(s.data(), 10, v);
+    s.resize(std::char_traits<char>::length(s.c_str()));
+    x.set_digits(s);
 }
 
-// Does rounding away the digits from `keep` on increase the kept part?
-bool rounds_up(const std::string& digits, std::size_t keep, Rounding mode, bool neg, bool sticky,
-               bool* inexact) {
-    char first = keep < digits.size() ? digits[keep] : '0';
-    bool rest = sticky;
-    for (std::size_t i = keep + 1; i < digits.size() && !rest; ++i) rest = digits[i] != '0';
-    *inexact = first != '0' || rest;
-    char last = keep == 0 ? '0' : digits[keep - 1];
+// Multiplies x's coefficient by 10**k (k >= 0).
+void append_zeros(Number& x, int64_t k) {
+    if (k <= 0 || x.zero()) return;
+    if (x.is_word() && x.ndigits() + static_cast<std::size_t>(k) <= kWordDigits) {
+        x.word *= kPow10[static_cast<std::size_t>(k)];
+        return;
+    }
+    std::string d = x.digits();
+    d.append(static_cast<std::size_t>(k), '0');
+    x.set_digits(d);
+}
+
+// Appends one digit to x's coefficient (10 * c + digit).
+void append_digit(Number& x, unsigned digit) {
+    if (x.is_word() && x.ndigits() < kWordDigits) {
+        x.word = x.word * 10 + digit;
+        return;
+    }
+    std::string d = x.digits();
+    d += static_cast<char>('0' + digit);
+    x.set_digits(d);
+}
+
+// Whether a kept part q goes up by one, given what was dropped below it:
+// anything at all (`nonzero`), more than half a unit (`above`), exactly
+// half (`at`).
+bool rounds_up(Rounding mode, bool neg, unsigned last_digit, bool nonzero, bool above, bool at) {
     switch (mode) {
         case Rounding::Down:
             return false;
         case Rounding::Up:
-            return *inexact;
+            return nonzero;
         case Rounding::Ceiling:
-            return *inexact && !neg;
+            return nonzero && !neg;
         case Rounding::Floor:
-            return *inexact && neg;
+            return nonzero && neg;
         case Rounding::HalfUp:
-            return first >= '5';
+            return above || at;
         case Rounding::HalfDown:
-            return first > '5' || (first == '5' && rest);
+            return above;
         case Rounding::HalfEven:
-            return first > '5' || (first == '5' && (rest || (last - '0') % 2 == 1));
+            return above || (at && last_digit % 2 == 1);
         case Rounding::Up05:
-            return *inexact && (last == '0' || last == '5');
+            return nonzero && (last_digit == 0 || last_digit == 5);
     }
     return false;
 }
 
-// Keeps the first `keep` digits of x's coefficient, rounding; adjusts exp.
-uint32_t round_to(Number& x, std::size_t keep, Rounding mode, bool sticky = false) {
-    if (keep >= x.digits.size() && !sticky) return 0;
-    std::size_t dropped = x.digits.size() - std::min(keep, x.digits.size());
-    bool inexact;
-    bool up = rounds_up(x.digits, keep, mode, x.neg, sticky, &inexact);
-    std::string kept = keep == 0 ? "0" : x.digits.substr(0, keep);
-    if (up) {
+// Drops the last `drop` digits of a word coefficient, rounding. `sticky`
+// says the true value is a little above the coefficient (a division's
+// non-zero remainder below its last digit).
+uint32_t round_word(Number& x, int64_t drop, Rounding mode, bool sticky) {
+    Word v = x.word, q = 0;
+    bool nonzero = v != 0 || sticky, above = false, at = false;
+    if (drop == 0) {
+        q = v;
+        nonzero = sticky;
+    } else if (drop <= static_cast<int64_t>(kWordDigits)) {
+        Word p = kPow10[static_cast<std::size_t>(drop)], r;
+        if (drop <= 19) {
+            uint64_t r64;
+            q = divmod_word(v, static_cast<uint64_t>(p), &r64);
+            r = r64;
+        } else {
+            q = v / p;
+            r = v % p;
+        }
+        Word half = p / 2;
+        nonzero = sticky || r != 0;
+        above = sticky ? r >= half : r > half;
+        at = !sticky && r == half;
+    }  // else every digit goes, and they are below half a unit of the kept part
+    if (rounds_up(mode, x.neg, static_cast<unsigned>(q % 10), nonzero, above, at)) ++q;
+    x.word = q;
+    x.exp += drop;
+    return kRounded | (nonzero ? kInexact : 0u);
+}
+
+// The same on a digit string.
+uint32_t round_string(Number& x, int64_t drop, Rounding mode, bool sticky) {
+    std::string d = x.big;
+    int64_t keep_signed = static_cast<int64_t>(d.size()) - drop;
+    if (keep_signed < 0) {  // all of it below half a unit: one zero digit says so
+        d.insert(d.begin(), '0');
+        keep_signed = 0;
+    }
+    auto keep = static_cast<std::size_t>(keep_signed);
+    char first = keep < d.size() ? d[keep] : '0';
+    bool rest = sticky;
+    for (std::size_t i = keep + 1; i < d.size() && !rest; ++i) rest = d[i] != '0';
+    bool nonzero = first != '0' || rest;
+    bool above = first > '5' || (first == '5' && rest);
+    bool at = first == '5' && !rest;
+    unsigned last = keep == 0 ? 0 : static_cast<unsigned>(d[keep - 1] - '0');
+    std::string kept = keep == 0 ? "0" : d.substr(0, keep);
+    if (rounds_up(mode, x.neg, last, nonzero, above, at)) {
         int i = static_cast<int>(kept.size()) - 1;
         while (i >= 0 && kept[i] == '9') kept[i--] = '0';
         if (i < 0)
@@ -182,11 +246,29 @@ uint32_t round_to(Number& x, std::size_t keep, Rounding mode, bool sticky = fals
         else
             ++kept[i];
     }
-    x.digits = strip_leading_zeros(kept);
-    x.exp += static_cast<int64_t>(dropped);
-    uint32_t flags = kRounded;
-    if (inexact) flags |= kInexact;
-    return flags;
+    x.set_digits(kept);
+    x.exp += drop;
+    return kRounded | (nonzero ? kInexact : 0u);
+}
+
+// Drops the last `drop` digits of x's coefficient (all of them, and
+// more, when drop exceeds their number), rounding; adjusts exp.
+uint32_t round_drop(Number& x, int64_t drop, Rounding mode, bool sticky = false) {
+    if (drop <= 0 && !sticky) return 0;
+    if (drop < 0) drop = 0;
+    return x.is_word() ? round_word(x, drop, mode, sticky) : round_string(x, drop, mode, sticky);
+}
+
+// Divides a coefficient that ends in a zero by ten.
+void drop_last_zero(Number& x) {
+    if (x.is_word()) {
+        x.word /= 10;
+    } else {
+        std::string d = x.big;
+        d.pop_back();
+        x.set_digits(d);
+    }
+    ++x.exp;
 }
 
 uint32_t overflow(Number& x, const Context& ctx) {
@@ -207,10 +289,13 @@ uint32_t overflow(Number& x, const Context& ctx) {
     }
     if (to_inf) {
         x.kind = Kind::Inf;
-        x.digits = "0";
+        x.set_word(0);
         x.exp = 0;
     } else {
-        x.digits.assign(static_cast<std::size_t>(ctx.prec), '9');
+        if (ctx.prec <= static_cast<int64_t>(kWordDigits))
+            x.set_word(kPow10[static_cast<std::size_t>(ctx.prec)] - 1);
+        else
+            x.set_digits(std::string(static_cast<std::size_t>(ctx.prec), '9'));
         x.exp = ctx.emax - ctx.prec + 1;
     }
     return kOverflow | kInexact | kRounded;
@@ -220,7 +305,6 @@ Number special(Kind kind, bool neg) {
     Number x;
     x.kind = kind;
     x.neg = neg;
-    x.digits = kind == Kind::Inf ? "0" : "";
     return x;
 }
 
@@ -243,86 +327,24 @@ bool nan_operand(const Number& a, const Number* b, Number* out, uint32_t* flags)
     return true;
 }
 
-// Rounds the coefficient v (at exponent *exp) to ctx.prec digits in word
-// arithmetic, when that is all finish() would do: the result is neither
-// subnormal nor (before the carry) beyond Emax, so finish() sees at most prec
-// digits and only checks the limits. `sticky` says the true value is a
-// little above v (a division's non-zero remainder below its last digit).
-// Returns the flags, or leaves v alone and returns 0 when the case is not
-// this simple one.
-uint32_t round_word(U128* v, int64_t* exp, bool neg, const Context& ctx, bool sticky) {
-    std::size_t len = word_length(*v);
-    if (static_cast<int64_t>(len) <= ctx.prec) return 0;
-    int64_t adjusted = *exp + static_cast<int64_t>(len) - 1;
-    if (adjusted < ctx.emin || adjusted > ctx.emax) return 0;
-    std::size_t drop = len - static_cast<std::size_t>(ctx.prec);
-    U128 p = kPow10[drop];
-    U128 q = *v / p, r = *v % p, half = p / 2;
-    bool nonzero = sticky || r != 0;
-    bool above = sticky ? r >= half : r > half;
-    bool at = !sticky && r == half;
-    bool up = false;
-    switch (ctx.rounding) {
-        case Rounding::Down:
-            break;
-        case Rounding::Up:
-            up = nonzero;
-            break;
-        case Rounding::Ceiling:
-            up = nonzero && !neg;
-            break;
-        case Rounding::Floor:
-            up = nonzero && neg;
-            break;
-        case Rounding::HalfUp:
-            up = above || at;
-            break;
-        case Rounding::HalfDown:
-            up = above;
-            break;
-        case Rounding::HalfEven:
-            up = above || (at && (q & 1) != 0);
-            break;
-        case Rounding::Up05:
-            up = nonzero && (q % 10 == 0 || q % 10 == 5);
-            break;
-    }
-    if (up) ++q;
-    *exp += static_cast<int64_t>(drop);
-    if (q == kPow10[static_cast<std::size_t>(ctx.prec)]) {  // 99..9 rounded up
-        q /= 10;
-        ++*exp;
-    }
-    *v = q;
-    return kRounded | (nonzero ? kInexact : 0u);
-}
-
-// Stores a word result in r (whose exp and neg are set), rounded to the
-// context when round_word can; returns its flags.
-uint32_t set_word(Number& r, U128 v, const Context& ctx, bool sticky = false) {
-    uint32_t flags = round_word(&v, &r.exp, r.neg, ctx, sticky);
-    r.digits = word_digits(v);
-    return flags;
-}
-
 // a + b (signs included) at exponent e, when both scaled coefficients fit
-// a word; false to take the GMP path. Sets r's digits and sign.
-bool add_words(const Number& a, const Number& b, bool b_neg, int64_t e, const Context& ctx,
-               Number* r, uint32_t* flags) {
-    if (a.exp - e > static_cast<int64_t>(kWordDigits) ||
-        b.exp - e > static_cast<int64_t>(kWordDigits))
-        return false;
-    auto sa = static_cast<std::size_t>(a.exp - e), sb = static_cast<std::size_t>(b.exp - e);
-    U128 x, y;
-    if (a.digits.size() + sa > kWordDigits || b.digits.size() + sb > kWordDigits ||
-        !to_word(a.digits, &x) || !to_word(b.digits, &y))
-        return false;
-    x *= pow10_word(sa);
-    y *= pow10_word(sb);
-    U128 sum;
-    if (a.neg == b_neg) {  // 2 * (10**38 - 1) still fits
+// words; false to take the GMP path. Sets r's coefficient and sign.
+bool add_words(const Number& a, const Number& b, bool b_neg, int64_t e, Number* r) {
+    if (!a.is_word() || !b.is_word()) return false;
+    Word x = a.word, y = b.word;
+    for (auto [v, n] : {std::pair{&x, &a}, std::pair{&y, &b}}) {
+        int64_t shift = n->exp - e;
+        if (shift == 0 || *v == 0) continue;
+        if (shift > static_cast<int64_t>(kWordDigits) ||
+            n->ndigits() + static_cast<std::size_t>(shift) > kWordDigits)
+            return false;
+        *v *= kPow10[static_cast<std::size_t>(shift)];
+    }
+    Word sum;
+    if (a.neg == b_neg) {  // 2 * (10**38 - 1) still fits, but not in the word form
         sum = x + y;
         r->neg = a.neg;
+        if (sum >= kPow10[kWordDigits]) return false;
     } else if (x >= y) {
         sum = x - y;
         r->neg = a.neg;
@@ -330,8 +352,7 @@ bool add_words(const Number& a, const Number& b, bool b_neg, int64_t e, const Co
         sum = y - x;
         r->neg = b_neg;
     }
-    *flags = sum == 0 ? 0 : set_word(*r, sum, ctx);
-    if (sum == 0) r->digits = "0";
+    r->set_word(sum);
     return true;
 }
 
@@ -342,12 +363,7 @@ bool add_words(const Number& a, const Number& b, bool b_neg, int64_t e, const Co
 uint32_t finish_subnormal(Number& x, int64_t etiny, Rounding mode) {
     uint32_t flags = kSubnormal;
     if (x.exp >= etiny) return flags;
-    int64_t keep = static_cast<int64_t>(x.digits.size()) - (etiny - x.exp);
-    if (keep < 0) {  // all of it below half a unit of Etiny: one zero digit says so
-        x.digits.insert(x.digits.begin(), '0');
-        keep = 0;
-    }
-    uint32_t r = round_to(x, static_cast<std::size_t>(keep), mode);
+    uint32_t r = round_drop(x, etiny - x.exp, mode);
     x.exp = etiny;
     flags |= r;
     if (r & kInexact) flags |= kUnderflow;
@@ -365,12 +381,13 @@ Number from_int_text(std::string_view text) {
     Number x;
     x.neg = !text.empty() && text[0] == '-';
     if (x.neg) text.remove_prefix(1);
-    x.digits = strip_leading_zeros(std::string(text));
+    x.set_digits(text);
     return x;
 }
 
 bool parse(std::string_view text, Number* out) {
     auto is_space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
+    auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
     while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
     while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
     Number x;
@@ -392,24 +409,31 @@ bool parse(std::string_view text, Number* out) {
             std::string payload = word.substr(p.size());
             if (!std::all_of(payload.begin(), payload.end(), ::isdigit)) return false;
             *out = special(kind, x.neg);
-            out->digits = payload.empty() ? "" : strip_leading_zeros(payload);
-            if (out->digits == "0") out->digits = "";
+            out->set_digits(payload);
             return true;
         }
     }
+    // The digits go straight into a word while they fit (leading zeros
+    // skipped), into a string only past that.
     std::string digits;
+    Word w = 0;
+    std::size_t significant = 0;
     int64_t frac_digits = 0;
     bool seen_point = false, any = false;
     std::size_t i = 0;
     char prev = 0;
     for (; i < text.size(); ++i) {
         char c = text[i];
-        if (std::isdigit(static_cast<unsigned char>(c))) {
-            digits += c;
+        if (is_digit(c)) {
             any = true;
             if (seen_point) ++frac_digits;
-        } else if (c == '_' && std::isdigit(static_cast<unsigned char>(prev)) &&
-                   i + 1 < text.size() && std::isdigit(static_cast<unsigned char>(text[i + 1]))) {
+            if (significant > 0 || c != '0') {
+                if (++significant <= kWordDigits)
+                    w = w * 10 + static_cast<unsigned>(c - '0');
+                else
+                    digits += c;
+            }
+        } else if (c == '_' && is_digit(prev) && i + 1 < text.size() && is_digit(text[i + 1])) {
         } else if (c == '.' && !seen_point) {
             seen_point = true;
         } else {
@@ -426,23 +450,26 @@ bool parse(std::string_view text, Number* out) {
         if (i < text.size() && (text[i] == '+' || text[i] == '-')) eneg = text[i++] == '-';
         if (i == text.size()) return false;
         for (; i < text.size(); ++i) {
-            if (!std::isdigit(static_cast<unsigned char>(text[i]))) return false;
+            if (!is_digit(text[i])) return false;
             if (exp < 1000000000000000LL) exp = exp * 10 + (text[i] - '0');
         }
         if (eneg) exp = -exp;
     }
-    x.digits = strip_leading_zeros(digits);
+    if (significant > kWordDigits)
+        x.set_digits(word_digits(w) + digits);
+    else
+        x.set_word(w);
     x.exp = exp - frac_digits;
-    *out = x;
+    *out = std::move(x);
     return true;
 }
 
 std::string to_sci_string(const Number& x, bool capitals) {
     std::string sign = x.neg ? "-" : "";
     if (x.kind == Kind::Inf) return sign + "Infinity";
-    if (x.kind == Kind::NaN) return sign + "NaN" + x.digits;
-    if (x.kind == Kind::SNaN) return sign + "sNaN" + x.digits;
-    const std::string& c = x.digits;
+    if (x.kind == Kind::NaN) return sign + "NaN" + x.digits();
+    if (x.kind == Kind::SNaN) return sign + "sNaN" + x.digits();
+    const std::string c = x.digits();
     int64_t n = static_cast<int64_t>(c.size());
     int64_t adjusted = x.exp + n - 1;
     if (x.exp <= 0 && adjusted >= -6) {
@@ -466,7 +493,7 @@ std::string to_eng_string(const Number& x, bool capitals) {
         int64_t adj = x.adjusted();
         int64_t shift = ((adj % 3) + 3) % 3;
         int64_t eng_exp = adj - shift;
-        std::string c = x.digits;
+        std::string c = x.digits();
         std::string sign = x.neg ? "-" : "";
         if (x.zero()) {
             // 0E+1 is 0.00E+3: raise the exponent to a multiple of three.
@@ -510,18 +537,18 @@ uint32_t finish(Number& x, const Context& ctx) {
         }
         return flags;
     }
-    if (x.adjusted() < ctx.emin) return finish_subnormal(x, etiny, ctx.rounding);
+    auto n = static_cast<int64_t>(x.ndigits());
+    if (x.exp + n - 1 < ctx.emin) return finish_subnormal(x, etiny, ctx.rounding);
     uint32_t flags = 0;
-    if (static_cast<int64_t>(x.digits.size()) > ctx.prec)
-        flags |= round_to(x, static_cast<std::size_t>(ctx.prec), ctx.rounding);
-    if (static_cast<int64_t>(x.digits.size()) > ctx.prec) {  // a carry made prec+1 digits
-        x.digits.pop_back();
-        ++x.exp;
+    if (n > ctx.prec) {
+        flags |= round_drop(x, n - ctx.prec, ctx.rounding);
+        // A carry made prec+1 digits: 10**prec, a one and zeros.
+        if (static_cast<int64_t>(x.ndigits()) > ctx.prec) drop_last_zero(x);
     }
     if (x.adjusted() > ctx.emax) return flags | overflow(x, ctx);
     int64_t etop = ctx.emax - ctx.prec + 1;
     if (ctx.clamp && x.exp > etop) {  // IEEE clamping: fold the exponent down with zeros
-        x.digits.append(static_cast<std::size_t>(x.exp - etop), '0');
+        append_zeros(x, x.exp - etop);
         x.exp = etop;
         flags |= kClamped;
     }
@@ -531,19 +558,11 @@ uint32_t finish(Number& x, const Context& ctx) {
 uint32_t rescale(Number& x, int64_t exp, Rounding mode) {
     if (!x.finite() || x.exp == exp) return 0;
     if (x.exp > exp || x.zero()) {  // a zero takes any exponent without rounding
-        if (!x.zero()) x.digits.append(static_cast<std::size_t>(x.exp - exp), '0');
+        append_zeros(x, x.exp - exp);
         x.exp = exp;
         return 0;
     }
-    int64_t keep = static_cast<int64_t>(x.digits.size()) - (exp - x.exp);
-    uint32_t flags;
-    if (keep >= 0) {
-        flags = round_to(x, static_cast<std::size_t>(keep), mode);
-    } else {
-        std::string padded = std::string(static_cast<std::size_t>(-keep), '0') + x.digits;
-        x.digits = padded;
-        flags = round_to(x, 0, mode);
-    }
+    uint32_t flags = round_drop(x, exp - x.exp, mode);
     x.exp = exp;
     return flags;
 }
@@ -563,8 +582,8 @@ uint32_t add(const Number& a, const Number& b, bool subtract, const Context& ctx
     int64_t e = std::min(a.exp, b.exp);
     Number r;
     r.exp = e;
-    if (!add_words(a, b, b_neg, e, ctx, &r, &flags)) {
-        Big x(a.digits), y(b.digits);
+    if (!add_words(a, b, b_neg, e, &r)) {
+        Big x(a), y(b);
         times_pow10(x.v, a.exp - e);
         times_pow10(y.v, b.exp - e);
         if (a.neg) mpz_neg(x.v, x.v);
@@ -592,19 +611,18 @@ uint32_t multiply(const Number& a, const Number& b, const Context& ctx, Number* 
     }
     Number r;
     r.exp = a.exp + b.exp;
-    r.neg = neg;
-    U128 xw, yw;
-    if (a.digits.size() + b.digits.size() <= kWordDigits && to_word(a.digits, &xw) &&
-        to_word(b.digits, &yw)) {
-        flags |= set_word(r, xw * yw, ctx);
+    Word product;
+    if (a.is_word() && b.is_word() && !__builtin_mul_overflow(a.word, b.word, &product) &&
+        product < kPow10[kWordDigits]) {
+        r.set_word(product);
     } else {
-        Big x(a.digits), y(b.digits);
+        Big x(a), y(b);
         mpz_mul(x.v, x.v, y.v);
         set_from_mpz(r, x.v);
-        r.neg = neg;
     }
+    r.neg = neg;
     flags |= finish(r, ctx);
-    *out = r;
+    *out = std::move(r);
     return flags;
 }
 
@@ -645,30 +663,23 @@ uint32_t divide(const Number& a, const Number& b, const Context& ctx, Number* ou
         return flags;
     }
     // Scale the dividend so the quotient has at least prec + 1 digits.
-    int64_t shift = ctx.prec + static_cast<int64_t>(b.digits.size()) -
-                    static_cast<int64_t>(a.digits.size()) + 1;
+    auto na = static_cast<int64_t>(a.ndigits());
+    int64_t shift = ctx.prec + static_cast<int64_t>(b.ndigits()) - na + 1;
     if (shift < 0) shift = 0;
     bool exact;
-    U128 xw, yw;
     r.exp = ideal - shift;
-    if (a.digits.size() + static_cast<std::size_t>(shift) <= kWordDigits &&
-        to_word(a.digits, &xw) && to_word(b.digits, &yw)) {
-        xw *= pow10_word(static_cast<std::size_t>(shift));
-        U128 q = xw / yw;
-        exact = xw % yw == 0;
-        if (!exact) {
-            uint32_t rounded = round_word(&q, &r.exp, neg, ctx, true);
-            if (rounded != 0) {  // rounded in words: finish() only checks the limits
-                r.digits = word_digits(q);
-                r.neg = neg;
-                flags |= finish(r, ctx) | rounded;
-                *out = std::move(r);
-                return flags;
-            }
+    if (a.is_word() && b.is_word() && na + shift <= static_cast<int64_t>(kWordDigits)) {
+        Word x = a.word * kPow10[static_cast<std::size_t>(shift)];
+        if (b.word >> 64 == 0) {
+            uint64_t rem;
+            r.set_word(divmod_word(x, static_cast<uint64_t>(b.word), &rem));
+            exact = rem == 0;
+        } else {
+            r.set_word(x / b.word);
+            exact = x % b.word == 0;
         }
-        r.digits = word_digits(q);
     } else {
-        Big x(a.digits), y(b.digits), q, rem;
+        Big x(a), y(b), q, rem;
         times_pow10(x.v, shift);
         mpz_tdiv_qr(q.v, rem.v, x.v, y.v);
         set_from_mpz(r, q.v);
@@ -680,12 +691,12 @@ uint32_t divide(const Number& a, const Number& b, const Context& ctx, Number* ou
     } else {
         // The discarded remainder is below one unit of the last digit:
         // a sticky digit keeps the rounding correct.
-        r.digits += '1';
+        append_digit(r, 1);
         --r.exp;
     }
     flags |= finish(r, ctx);
     if (!exact) flags |= kInexact | kRounded;
-    *out = r;
+    *out = std::move(r);
     return flags;
 }
 
@@ -693,9 +704,12 @@ uint32_t divide_int(const Number& a, const Number& b, const Context& ctx, Number
                     Number* remainder) {
     uint32_t flags = 0;
     if (nan_operand(a, &b, quotient, &flags)) {
-        *remainder = *quotient;
+        if (remainder) *remainder = *quotient;
         return flags;
     }
+    Number unused;
+    bool want_remainder = remainder != nullptr;
+    if (!want_remainder) remainder = &unused;
     bool neg = a.neg != b.neg;
     if (a.kind == Kind::Inf) {
         *quotient = *remainder = nan_result();
@@ -705,7 +719,7 @@ uint32_t divide_int(const Number& a, const Number& b, const Context& ctx, Number
         *quotient = Number();
         quotient->neg = neg;
         *remainder = a;
-        return flags | finish(*remainder, ctx);
+        return want_remainder ? flags | finish(*remainder, ctx) : flags;
     }
     if (b.zero()) {
         *quotient = *remainder = nan_result();
@@ -714,14 +728,14 @@ uint32_t divide_int(const Number& a, const Number& b, const Context& ctx, Number
         return kDivByZero | kInvalid;
     }
     int64_t e = std::min(a.exp, b.exp);
-    Big x(a.digits), y(b.digits), q, r;
+    Big x(a), y(b), q, r;
     times_pow10(x.v, a.exp - e);
     times_pow10(y.v, b.exp - e);
     mpz_tdiv_qr(q.v, r.v, x.v, y.v);
     Number qn;
     set_from_mpz(qn, q.v);
     qn.neg = neg;
-    if (static_cast<int64_t>(qn.digits.size()) > ctx.prec) {
+    if (static_cast<int64_t>(qn.ndigits()) > ctx.prec) {
         *quotient = *remainder = nan_result();
         return kInvalid | kDivisionImpossible;
     }
@@ -729,7 +743,7 @@ uint32_t divide_int(const Number& a, const Number& b, const Context& ctx, Number
     set_from_mpz(rn, r.v);
     rn.exp = e;
     rn.neg = a.neg;
-    flags |= finish(rn, ctx);
+    if (want_remainder) flags |= finish(rn, ctx);
     *quotient = qn;
     *remainder = rn;
     return flags;
@@ -753,9 +767,9 @@ uint32_t square_root(const Number& a, const Context& ctx, Number* out) {
     }
     // sqrt(c * 10**e): make e even and c long enough for prec + 1 digits.
     int64_t ideal = a.exp >= 0 ? a.exp / 2 : -((-a.exp + 1) / 2);
-    Big c(a.digits);
+    Big c(a);
     int64_t e = a.exp;
-    int64_t want = 2 * (ctx.prec + 1) - static_cast<int64_t>(a.digits.size());
+    int64_t want = 2 * (ctx.prec + 1) - static_cast<int64_t>(a.ndigits());
     int64_t shift = want > 0 ? want : 0;
     if ((e - shift) % 2 != 0) ++shift;
     times_pow10(c.v, shift);
@@ -769,7 +783,7 @@ uint32_t square_root(const Number& a, const Context& ctx, Number* out) {
     if (exact) {
         strip_zeros(r, ideal);
     } else {
-        r.digits += '1';
+        append_digit(r, 1);
         --r.exp;
     }
     Context half = ctx;
@@ -792,18 +806,22 @@ uint32_t quantize(const Number& a, const Number& exp_of, Rounding mode, const Co
         *out = nan_result();
         return kInvalid;
     }
+    // Out of range before rescaling, or more than prec digits after it
+    // (checked first: padding a coefficient with zeros could take any
+    // amount of memory).
+    bool pads_too_far = !a.zero() && a.exp > exp_of.exp &&
+                        a.exp - exp_of.exp > ctx.prec - static_cast<int64_t>(a.ndigits());
+    if (exp_of.exp > ctx.emax || exp_of.exp < ctx.emin - ctx.prec + 1 || pads_too_far) {
+        *out = nan_result();
+        return kInvalid;
+    }
     Number r = a;
     flags |= rescale(r, exp_of.exp, mode);
-    if (static_cast<int64_t>(r.digits.size()) > ctx.prec || exp_of.exp > ctx.emax ||
-        exp_of.exp < ctx.emin - ctx.prec + 1) {
+    if (static_cast<int64_t>(r.ndigits()) > ctx.prec || (!r.zero() && r.adjusted() > ctx.emax)) {
         *out = nan_result();
         return kInvalid;
     }
-    if (!r.zero() && r.adjusted() > ctx.emax) {
-        *out = nan_result();
-        return kInvalid;
-    }
-    *out = r;
+    *out = std::move(r);
     return flags;
 }
 
@@ -828,24 +846,42 @@ int compare(const Number& a, const Number& b) {
     if (b.zero()) return a.neg ? -1 : 1;
     if (a.neg != b.neg) return a.neg ? -1 : 1;
     int sign = a.neg ? -1 : 1;
-    if (a.adjusted() != b.adjusted()) return a.adjusted() < b.adjusted() ? -sign : sign;
-    // Same magnitude order: compare the coefficients digit by digit.
-    std::size_t n = std::max(a.digits.size(), b.digits.size());
+    std::size_t na = a.ndigits(), nb = b.ndigits();
+    int64_t adj_a = a.exp + static_cast<int64_t>(na) - 1;
+    int64_t adj_b = b.exp + static_cast<int64_t>(nb) - 1;
+    if (adj_a != adj_b) return adj_a < adj_b ? -sign : sign;
+    // Same magnitude order: compare the coefficients aligned at the left.
+    if (a.is_word() && b.is_word()) {
+        Word x = a.word, y = b.word;
+        if (na < nb) x *= kPow10[nb - na];
+        if (nb < na) y *= kPow10[na - nb];
+        return x == y ? 0 : x < y ? -sign : sign;
+    }
+    std::string da = a.digits(), db = b.digits();
+    std::size_t n = std::max(da.size(), db.size());
     for (std::size_t i = 0; i < n; ++i) {
-        char x = i < a.digits.size() ? a.digits[i] : '0';
-        char y = i < b.digits.size() ? b.digits[i] : '0';
+        char x = i < da.size() ? da[i] : '0';
+        char y = i < db.size() ? db[i] : '0';
         if (x != y) return x < y ? -sign : sign;
     }
     return 0;
 }
 
 void strip_zeros(Number& x, int64_t max_exp) {
-    if (!x.finite()) return;
-    if (x.zero()) return;
-    while (x.exp < max_exp && x.digits.size() > 1 && x.digits.back() == '0') {
-        x.digits.pop_back();
+    if (!x.finite() || x.zero()) return;
+    if (x.is_word()) {
+        while (x.exp < max_exp && x.word % 10 == 0) {
+            x.word /= 10;
+            ++x.exp;
+        }
+        return;
+    }
+    std::string d = x.big;
+    while (x.exp < max_exp && d.size() > 1 && d.back() == '0') {
+        d.pop_back();
         ++x.exp;
     }
+    x.set_digits(d);
 }
 
 }  // namespace gilt::dec
@@ -917,9 +953,9 @@ void ln10(const Fixed& f, mpz_t out) {
 // ln of a positive finite number, in fixed point.
 void ln_fixed(const Fixed& f, const Number& x, mpz_t out) {
     // x = m * 10**k with m = coefficient / 10**n in [0.1, 1).
-    int64_t n = static_cast<int64_t>(x.digits.size());
+    int64_t n = static_cast<int64_t>(x.ndigits());
     int64_t k = x.exp + n;
-    Big m(x.digits);
+    Big m(x);
     if (f.w >= n)
         times_pow10(m.v, f.w - n);
     else {
@@ -991,8 +1027,8 @@ Number exp_of_fixed(const Fixed& f, const mpz_t x) {
 // Are the digits past the precision too close to a half-way point (or to
 // an exact result) to round on?
 bool ambiguous(const Number& x, int64_t prec) {
-    if (static_cast<int64_t>(x.digits.size()) < prec + 6) return true;
-    std::string tail = x.digits.substr(static_cast<std::size_t>(prec));
+    if (static_cast<int64_t>(x.ndigits()) < prec + 6) return true;
+    std::string tail = x.digits().substr(static_cast<std::size_t>(prec));
     tail.resize(tail.size() - 3);  // the last digits carry the error
     bool zeros = tail.find_first_not_of('0', 1) == std::string::npos;
     bool nines = tail.find_first_not_of('9', 1) == std::string::npos;
@@ -1023,7 +1059,7 @@ uint32_t natural_log(const Number& a, const Context& ctx, Number* out) {
         *out = a;
         return 0;
     }
-    if (a.digits == "1" && a.exp == 0) {
+    if (a.is_word() && a.word == 1 && a.exp == 0) {
         *out = Number();
         return 0;
     }
@@ -1045,7 +1081,7 @@ uint32_t log10(const Number& a, const Context& ctx, Number* out) {
     uint32_t flags = 0;
     if (nan_operand(a, nullptr, out, &flags)) return flags;
     if (a.finite() && !a.zero() && !a.neg &&
-        a.digits.find_first_not_of('0', 1) == std::string::npos && a.digits[0] == '1') {
+        a.digits().find_first_not_of('0', 1) == std::string::npos && a.digits()[0] == '1') {
         *out = from_int_text(std::to_string(a.adjusted()));  // a power of ten: exact
         return finish(*out, ctx);
     }
@@ -1088,7 +1124,7 @@ uint32_t exponential(const Number& a, const Context& ctx, Number* out) {
     for (int64_t guard = 12;; guard *= 2) {
         int64_t whole = std::max<int64_t>(0, a.adjusted()) + 2;
         Fixed f(ctx.prec + guard + whole);
-        Big x(a.digits);
+        Big x(a);
         if (a.exp + f.w >= 0) {
             times_pow10(x.v, a.exp + f.w);
         } else {
@@ -1128,7 +1164,7 @@ uint32_t power_fractional(const Number& a, const Number& b, const Context& ctx, 
                         static_cast<int64_t>(std::to_string(std::llabs(a.adjusted()) + 1).size()) +
                         4;
         Fixed f(ctx.prec + guard + whole);
-        Big l, y(b.digits);
+        Big l, y(b);
         ln_fixed(f, a, l.v);
         // t = y * ln(a), in fixed point.
         mpz_mul(l.v, l.v, y.v);

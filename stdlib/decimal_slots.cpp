@@ -46,7 +46,7 @@ Value binary(ThreadState& ts, Value a, Value b, BinaryOp op) {
     if (ra < 0 || rb < 0) return Value();
     if (!x || !y) return Value::not_implemented();
     OpContext oc;
-    if (!op_context(ts, Value(), &oc)) return Value();
+    if (!op_context(ts, Value(), &oc, x == &xs ? b : a)) return Value();
     dec::Number r;
     uint32_t flags = op(*x, *y, oc.c, &r);
     return deliver(ts, oc, flags, std::move(r));
@@ -60,8 +60,7 @@ uint32_t op_sub(const dec::Number& a, const dec::Number& b, const dec::Context& 
 }
 uint32_t op_floordiv(const dec::Number& a, const dec::Number& b, const dec::Context& c,
                      dec::Number* r) {
-    dec::Number rem;
-    return dec::divide_int(a, b, c, r, &rem);
+    return dec::divide_int(a, b, c, r, nullptr);
 }
 uint32_t op_mod(const dec::Number& a, const dec::Number& b, const dec::Context& c, dec::Number* r) {
     dec::Number q;
@@ -100,7 +99,7 @@ uint32_t op_pow(const dec::Number& a, const dec::Number& b_in, const dec::Contex
     dec::strip_zeros(b, 0);
     bool integral = b.finite() && (b.exp >= 0 || b.zero()) && b.adjusted() < 18;
     if (!integral || !a.finite()) return dec::power_fractional(a, b_in, c, r);
-    int64_t n = b.zero() ? 0 : std::stoll(b.digits);
+    auto n = static_cast<int64_t>(b.word);  // fewer than 19 digits: a word
     for (int64_t k = 0; k < b.exp && n != 0; ++k) n *= 10;
     if (b.neg) n = -n;
     if (n == 0) {
@@ -174,7 +173,7 @@ Value integer_part(ThreadState& ts, const dec::Number& n, dec::Rounding mode) {
         return raise(ts, ts.exc_types().OverflowError, "cannot convert Infinity to integer");
     dec::Number x = n;
     dec::rescale(x, 0, mode);
-    std::string text = (x.neg && !x.zero() ? "-" : "") + x.digits;
+    std::string text = (x.neg && !x.zero() ? "-" : "") + x.digits();
     return int_from_string(ts, text, 10);
 }
 
@@ -219,7 +218,7 @@ int compare_with(ThreadState& ts, Value a, Value b, bool* handled, bool* float_o
         // A Fraction n/d: compare x * d with n, both exact.
         if (!x.nan() && x.finite()) {
             dec::Context exact;
-            exact.prec = static_cast<int64_t>(x.digits.size() + scale.digits.size()) + 2;
+            exact.prec = static_cast<int64_t>(x.ndigits() + scale.ndigits()) + 2;
             exact.emax = INT64_MAX / 4;
             exact.emin = -(INT64_MAX / 4);
             dec::multiply(x, scale, exact, &x);
@@ -318,7 +317,10 @@ bool decimal_hash(ThreadState& ts, Value self, int64_t* out) {
             return r;
         };
         uint64_t c = 0;
-        for (char ch : n.digits) c = (mulmod(c, 10) + static_cast<uint64_t>(ch - '0')) % kP;
+        if (n.is_word())
+            c = static_cast<uint64_t>(n.word % kP);
+        else
+            for (char ch : n.big) c = (mulmod(c, 10) + static_cast<uint64_t>(ch - '0')) % kP;
         uint64_t e = n.exp >= 0 ? powmod(10, static_cast<uint64_t>(n.exp))
                                 : powmod(powmod(10, kP - 2), static_cast<uint64_t>(-n.exp));
         auto v = static_cast<int64_t>(mulmod(c, e));

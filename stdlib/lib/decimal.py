@@ -135,6 +135,7 @@ _CONDITIONS = (Clamped, InvalidOperation, DivisionByZero, Inexact, Rounded,
 # In the order a context's repr lists them.
 _SIGNALS = (InvalidOperation, FloatOperation, DivisionByZero, Overflow,
             Underflow, Subnormal, Inexact, Rounded, Clamped)
+_NONE_SET = dict.fromkeys(_SIGNALS, False)  # every new flags/traps dict starts from it
 # Which signal is raised first when several are trapped.
 _RAISE_ORDER = (InvalidOperation, DivisionByZero, Overflow, Underflow,
                 Subnormal, Inexact, Rounded, Clamped, FloatOperation)
@@ -183,7 +184,7 @@ class _SignalDict(dict):
 
 
 def _signal_dict(source):
-    d = _SignalDict((s, False) for s in _SIGNALS)
+    d = _SignalDict(_NONE_SET)
     if source is None:
         return d
     if isinstance(source, dict):
@@ -202,17 +203,32 @@ class Context:
 
     def __init__(self, prec=None, rounding=None, Emin=None, Emax=None,
                  capitals=None, clamp=None, flags=None, traps=None):
+        # Each field checked as an assignment would check it, in the same
+        # order, but _params built once at the end rather than per field.
         base = _default_template
-        self.prec = prec if prec is not None else base["prec"]
-        self.rounding = rounding if rounding is not None else base["rounding"]
-        self.Emin = Emin if Emin is not None else base["Emin"]
-        self.Emax = Emax if Emax is not None else base["Emax"]
-        self.capitals = capitals if capitals is not None else base["capitals"]
-        self.clamp = clamp if clamp is not None else base["clamp"]
-        self.flags = _signal_dict(flags)
-        self.traps = _signal_dict(base["traps"] if traps is None else traps)
+        given = (("prec", prec), ("rounding", rounding), ("Emin", Emin), ("Emax", Emax),
+                 ("capitals", capitals), ("clamp", clamp))
+        setattr_ = object.__setattr__
+        for name, value in given:
+            if value is None:
+                value = base[name]
+            else:
+                self._checked(name, value)
+            setattr_(self, name, value)
+        setattr_(self, "flags", _signal_dict(flags))
+        setattr_(self, "traps", _signal_dict(base["traps"] if traps is None else traps))
+        self._update_params()
 
-    def __setattr__(self, name, value):
+    def _update_params(self):
+        # What the native arithmetic reads, in one attribute (a new tuple
+        # each time: the native side caches by its identity).
+        d = self.__dict__
+        if all(f in d for f in _NATIVE_FIELDS):
+            object.__setattr__(self, "_params", (
+                d["prec"], _ROUNDINGS.index(d["rounding"]), d["Emin"],
+                d["Emax"], d["clamp"], d["flags"], d["traps"]))
+
+    def _checked(self, name, value):
         if name == "prec":
             _check_int(name, value, 1, MAX_PREC)
         elif name == "Emin":
@@ -231,15 +247,12 @@ class Context:
             value = _signal_dict(value) if not isinstance(value, _SignalDict) else value
         elif name != "_params":
             raise AttributeError(f"'decimal.Context' object has no attribute '{name}'")
-        object.__setattr__(self, name, value)
+        return value
+
+    def __setattr__(self, name, value):
+        object.__setattr__(self, name, self._checked(name, value))
         if name in _NATIVE_FIELDS:
-            # What the native arithmetic reads, in one attribute (a new
-            # tuple each time: the native side caches by its identity).
-            d = self.__dict__
-            if all(f in d for f in _NATIVE_FIELDS):
-                object.__setattr__(self, "_params", (
-                    d["prec"], _ROUNDINGS.index(d["rounding"]), d["Emin"],
-                    d["Emax"], d["clamp"], d["flags"], d["traps"]))
+            self._update_params()
 
     def __repr__(self):
         return (f"Context(prec={self.prec}, rounding={self.rounding}, "
@@ -327,7 +340,7 @@ class Context:
         return _convert(a).normalize(context=self)
 
     def compare(self, a, b):
-        return _convert(a).compare(_convert(b))
+        return _convert(a).compare(_convert(b), self)
 
     def to_sci_string(self, a):
         return str(_convert(a))
