@@ -45,13 +45,16 @@ struct MemIO {
     std::size_t charged;  // bytes of buf's capacity charged to the heap meter
 };
 
-// Grows buf's capacity to hold `need` bytes (doubling, or exactly when
-// doubling would not fit under the cap), charging the growth. false with
-// MemoryError pending.
+// Grows buf's capacity to hold `need` bytes, charging the growth: by
+// doubling, or near the cap by an eighth (growing by exactly `need` there
+// would copy the whole buffer on every write). false with MemoryError
+// pending.
 bool mem_make_room(ThreadState& ts, MemIO* m, std::size_t need) {
     if (need <= m->buf.capacity()) return true;
     Interpreter* interp = &ts.interp();
-    std::size_t want = std::max(need, m->buf.capacity() * 2);
+    std::size_t cap = m->buf.capacity();
+    std::size_t want = std::max(need, cap * 2);
+    if (!heap_room_for(interp, want - m->charged)) want = std::max(need, cap + cap / 8);
     if (!heap_room_for(interp, want - m->charged)) want = need;
     if (want > m->buf.max_size() || !heap_charge(interp, want - m->charged)) {
         raise_memory_error(ts);
