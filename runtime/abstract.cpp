@@ -151,8 +151,7 @@ Value obj_getattr(ThreadState& ts, Value obj, Value name) {
 
 Value obj_getattr_cstr(ThreadState& ts, Value obj, const char* name) {
     Ref n(ts.interp().intern(name));
-    // Interning a new name allocates, which can fail (a sandboxed heap at its cap).
-    if (!n) return raise_memory_error(ts);
+    if (!n) return Value();  // MemoryError pending: even the heap reserve is gone
     return obj_getattr(ts, obj, *n);
 }
 

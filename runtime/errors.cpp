@@ -168,7 +168,14 @@ Value raise_memory_error(ThreadState& ts) {
     TypeObject* t = ts.exc_types().MemoryError;
     if (!t) fatal_no_exception_types("MemoryError");
     // No __new__/__init__: they would allocate more, and fail the same way.
-    ExceptionObject* e = exception_alloc(t, ts.interp().empty_tuple);
+    // At a heap cap the reserve pays for it (runtime/heap_meter.hpp): a
+    // fresh instance each time, so no traceback outlives its raise in the
+    // shared preallocated one.
+    ExceptionObject* e;
+    {
+        HeapReserve reserve(ts.interp().heap_meter);
+        e = exception_alloc(t, ts.interp().empty_tuple);
+    }
     Value exc = e ? val(e) : preallocated_memory_error(ts);
     if (exc.is_null()) {
         std::fputs("gilt: fatal: out of memory\n", stderr);
@@ -180,6 +187,12 @@ Value raise_memory_error(ThreadState& ts) {
 Value raise_recursion_error(ThreadState& ts, std::string_view where) {
     return raise_fmt(ts, ts.exc_types().RecursionError, "maximum recursion depth exceeded{}",
                      where);
+}
+
+Value raise_frame_push_error(ThreadState& ts) {
+    if (ts.py_depth <= ts.interp().recursion_limit && ts.frames.out_of_memory())
+        return raise_memory_error(ts);
+    return raise_recursion_error(ts);
 }
 
 Value make_exception_class(ThreadState& ts, std::string_view module, std::string_view name,

@@ -50,6 +50,10 @@ Value raise_memory_error(ThreadState& ts);
 // "maximum recursion depth exceeded" + `where` (CPython appends e.g.
 // " while calling a Python object" or " in comparison").
 Value raise_recursion_error(ThreadState& ts, std::string_view where = {});
+// A frame could not be pushed (py_depth already counts it): MemoryError
+// when the frame stack's memory was refused (a heap cap), else
+// RecursionError. Returns null.
+Value raise_frame_push_error(ThreadState& ts);
 // OSError subclass chosen from errno (FileNotFoundError for ENOENT, ...),
 // with CPython's "[Errno 2] No such file or directory: 'x'" message.
 Value raise_os_error(ThreadState& ts, int err, Value filename = Value());

@@ -175,6 +175,7 @@ Value exc_add_note(ThreadState& ts, Args args) {
                          type_name(ts, note));
     }
     Ref name(ts.interp().intern("__notes__"));
+    if (!name) return Value();
     Ref notes(obj_getattr(ts, self, *name));
     if (!notes) {
         if (!exception_matches(ts, ts.exc_types().AttributeError)) return Value();
@@ -513,6 +514,9 @@ Value exception_new(ThreadState& ts, TypeObject* type, Value args) {
 }
 
 bool exception_add_traceback(ThreadState& ts, Value exc, Value code, int lineno, Value globals) {
+    // At a heap cap the entry may use the reserve (runtime/heap_meter.hpp):
+    // a MemoryError raised there still says where it happened.
+    HeapReserve reserve(ts.interp().heap_meter);
     auto* tb = alloc_gc<TracebackObject>(ts.types().traceback);
     if (!tb) return false;  // the exception being propagated stays the pending one
     ExceptionObject* e = exc_obj(exc);

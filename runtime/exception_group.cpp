@@ -210,6 +210,7 @@ int matches(ThreadState& ts, Value exc, const Matcher& m) {
 bool derive_subset(ThreadState& ts, Value orig, Value excs, Ref* out) {
     if (list_size(excs) == 0) return true;
     Ref derive(ts.interp().intern("derive"));
+    if (!derive) return false;
     Ref eg(call_method(ts, orig, *derive, {excs}));
     if (!eg) return false;
     if (!is_exception_group(ts, *eg)) {
@@ -221,6 +222,7 @@ bool derive_subset(ThreadState& ts, Value orig, Value excs, Ref* out) {
     exception_set_context(*eg, o->context.is_null() ? Value::none() : o->context);
     exception_set_cause(*eg, o->cause.is_null() ? Value::none() : o->cause);
     Ref name(ts.interp().intern("__notes__"));
+    if (!name) return false;
     Ref notes(obj_getattr_opt(ts, orig, *name));
     if (!notes) {
         if (ts.has_exception()) return false;

@@ -43,6 +43,8 @@
 //
 // Formatting calls Python code (str(), __dir__, __notes__ lookups); any
 // error it raises is swallowed, and an exception pending on entry is kept.
+// It runs with the heap reserve open (runtime/heap_meter.hpp), so a
+// MemoryError raised at a capped heap's limit still prints in full.
 #include <unistd.h>
 
 #include <algorithm>
@@ -211,7 +213,7 @@ std::string suggest_from_dict(ThreadState& ts, Value dict, std::string_view name
 // sorted(dir(obj)), or null (error cleared).
 Value dir_of(ThreadState& ts, Value obj) {
     Ref dir_name(ts.interp().intern("__dir__"));
-    Ref listing(call_special(ts, obj, *dir_name, {}));
+    Ref listing(dir_name ? call_special(ts, obj, *dir_name, {}) : Value());
     Ref as_list(listing ? list_from_iterable(ts, *listing) : Value());
     if (!as_list || !list_sort(ts, *as_list, Value(), false)) {
         clear_exception(ts);
@@ -622,6 +624,7 @@ void print_recursive(Printer& p, Value exc) {
 // The chain, causes and contexts first, each exception once; with
 // `follow_links` false, only `exc` (and a group's members).
 std::string format_chain(ThreadState& ts, Value exc, long limit, bool follow_links) {
+    HeapReserve reserve(ts.interp().heap_meter);  // works at the heap cap too
     Printer p{ts, std::string(), limit, follow_links, {}};
     print_recursive(p, exc);
     return std::move(p.out);
@@ -674,6 +677,7 @@ std::string format_exception(ThreadState& ts, Value exc, long limit, bool chain)
 
 std::string format_exception_only(ThreadState& ts, Value exc) {
     SavedException saved(ts);
+    HeapReserve reserve(ts.interp().heap_meter);
     std::string out;
     if (!is_exception_instance(ts, exc)) return out;
     // A SyntaxError's last line shows its msg alone (the location is in the
@@ -690,6 +694,7 @@ void print_exception(ThreadState& ts, Value exc) {
     Ref keep = Ref::borrow(exc);
     std::string text = format_exception(ts, exc);
     SavedException saved(ts);
+    HeapReserve reserve(ts.interp().heap_meter);
     write_stderr(ts, text);
 }
 

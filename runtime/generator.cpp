@@ -390,7 +390,7 @@ void warn_unawaited(Interpreter& interp, ThreadState* ts, Object* o) {
                    : importer && name  ? call1(*ts, *importer, *name)
                                        : Value());
         Ref hook(interp.intern("_warn_unawaited_coroutine"));
-        Ref r(module ? call_method(*ts, *module, *hook, {coro}) : Value());
+        Ref r(module && hook ? call_method(*ts, *module, *hook, {coro}) : Value());
         if (!module) {
             clear_exception(*ts);
             warn_at_teardown(interp, g);

@@ -4,6 +4,7 @@
 #include <malloc.h>
 #include <sys/mman.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -269,9 +270,18 @@ void* alloc_raw_zeroed(std::size_t size) noexcept {
 
 // --- the heap meter (runtime/heap_meter.hpp) ---
 
+std::int64_t heap_reserve_for(std::int64_t limit) noexcept {
+    constexpr std::int64_t kMin = std::int64_t(256) << 10, kMax = std::int64_t(4) << 20;
+    return limit <= 0 ? 0 : std::clamp(limit / 16, kMin, kMax);
+}
+
 bool heap_meter_allows(const HeapMeter& meter, std::size_t size) noexcept {
-    return meter.used.load(std::memory_order_relaxed) + static_cast<std::int64_t>(size) <=
-           meter.limit;
+    std::int64_t after =
+        meter.used.load(std::memory_order_relaxed) + static_cast<std::int64_t>(size);
+    if (after <= meter.limit) [[likely]]
+        return true;
+    return meter.reserve_open.load(std::memory_order_relaxed) > 0 &&
+           after <= meter.limit + meter.reserve;
 }
 
 void heap_meter_add(HeapMeter& meter, void* block) noexcept {
@@ -317,6 +327,27 @@ void* heap_realloc(Interpreter* interp, void* block, std::size_t size) noexcept 
 void heap_free(Interpreter* interp, void* block) noexcept {
     if (HeapMeter* meter = meter_of(interp)) heap_meter_sub(*meter, block);
     std::free(block);
+}
+
+bool heap_charge(Interpreter* interp, std::size_t bytes) noexcept {
+    HeapMeter* meter = meter_of(interp);
+    if (meter == nullptr) return true;
+    if (!heap_meter_allows(*meter, bytes)) return false;
+    auto n = static_cast<std::int64_t>(bytes);
+    std::int64_t now = meter->used.fetch_add(n, std::memory_order_relaxed) + n;
+    if (now > meter->peak.load(std::memory_order_relaxed))
+        meter->peak.store(now, std::memory_order_relaxed);
+    return true;
+}
+
+void heap_discharge(Interpreter* interp, std::size_t bytes) noexcept {
+    if (HeapMeter* meter = meter_of(interp))
+        meter->used.fetch_sub(static_cast<std::int64_t>(bytes), std::memory_order_relaxed);
+}
+
+bool heap_room_for(Interpreter* interp, std::size_t bytes) noexcept {
+    HeapMeter* meter = meter_of(interp);
+    return meter == nullptr || heap_meter_allows(*meter, bytes);
 }
 
 // The trashcan (CPython's Py_TRASHCAN_BEGIN/END, done once here instead of

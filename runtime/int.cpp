@@ -15,6 +15,12 @@
 // that would exceed kMaxBits raise MemoryError first (CPython raises
 // MemoryError for such sizes too, from its allocator).
 //
+// Under a heap cap (runtime/heap_meter.hpp) an int's GMP limbs are charged
+// to the meter when the object takes them (alloc_big), and powers, products
+// and shifts whose result would not fit are refused before GMP starts.
+// Big powers run in steps that the sandbox's limits and host interrupts
+// can stop (pow_stepwise).
+//
 // This file: representation, conversions, parsing, arithmetic, hashing and
 // comparison. The type object, slots and methods are in int_methods.cpp.
 #include "runtime/int.hpp"
@@ -31,7 +37,9 @@
 #include "runtime/float.hpp"
 #include "runtime/heap.hpp"
 #include "runtime/interpreter.hpp"
+#include "runtime/interrupts.hpp"
 #include "runtime/module_state.hpp"
+#include "runtime/sandbox.hpp"
 #include "runtime/str.hpp"
 #include "runtime/tuple.hpp"
 #include "runtime/unicode.hpp"
@@ -44,6 +52,9 @@ constexpr uint64_t kHashModulus = (uint64_t(1) << 61) - 1;
 // Largest result, in bits, we let GMP build (its size field overflows at
 // 2**31 limbs, where it aborts).
 constexpr uint64_t kMaxBits = uint64_t(1) << 36;
+// Powers with results past this many bits (512 KiB) are computed in
+// interruptible steps (pow_stepwise).
+constexpr uint64_t kStepwiseBits = uint64_t(1) << 22;
 constexpr const char* kMaxStrDigitsKey = "int.max_str_digits";
 
 IntObject* int_obj(Value v) noexcept {
@@ -123,8 +134,15 @@ mpz_srcptr abs_view(mpz_t tmp, mpz_srcptr z) {
     return mpz_roinit_n(tmp, mpz_limbs_read(z), static_cast<mp_size_t>(mpz_size(z)));
 }
 
+// GMP allocates the limbs itself, so they are charged to the heap meter
+// here, when an object takes them over (int_dealloc gives them back).
 Value alloc_big(ThreadState& ts, mpz_t v) {
-    auto* o = alloc<IntObject>(ts.types().int_);
+    std::size_t limbs = static_cast<std::size_t>(std::abs(v->_mp_alloc)) * sizeof(mp_limb_t);
+    IntObject* o = nullptr;
+    if (heap_charge(&ts.interp(), limbs)) {
+        o = alloc<IntObject>(ts.types().int_);
+        if (!o) heap_discharge(&ts.interp(), limbs);
+    }
     if (!o) {
         mpz_clear(v);
         mpz_init(v);
@@ -768,13 +786,50 @@ Value true_divide_small(ThreadState& ts, int64_t x, int64_t y) {
     return true_divide_big(ts, a, b);
 }
 
+// Refuses (MemoryError) a result of `bits` bits that would not fit under
+// the heap cap together with about as much again of GMP's scratch, before
+// GMP spends time on it. Always true without a cap.
+bool room_for_bits(ThreadState& ts, uint64_t bits) {
+    if (heap_room_for(&ts.interp(), static_cast<std::size_t>(bits / 8 * 2 + 64))) return true;
+    raise_memory_error(ts);
+    return false;
+}
+
+// Between the steps of a long computation, what a check point of the eval
+// loop would raise: a spent sandbox budget (each step counts one check
+// point), a passed time limit, a host interrupt, a signal.
+bool long_step_check(ThreadState& ts) {
+    if (!sandbox_check_point(ts) || !sandbox_check_deadline(ts)) return false;
+    if (polls_interrupts(ts) && interrupt_pending(ts)) return run_pending_interrupts(ts);
+    return true;
+}
+
+// b ** exp (exp >= 2) by left-to-right binary powering, one squaring (and
+// a multiplication by b) per step, with long_step_check() between steps:
+// mpz_pow_ui cannot be interrupted, and 10 ** (10 ** 8) spends seconds in
+// it. false with the exception pending.
+bool pow_stepwise(ThreadState& ts, mpz_t r, mpz_srcptr b, uint64_t exp) {
+    mpz_set(r, b);
+    for (int bit = 62 - __builtin_clzll(exp); bit >= 0; --bit) {
+        if (!long_step_check(ts)) return false;
+        mpz_mul(r, r, r);
+        if ((exp >> bit) & 1) mpz_mul(r, r, b);
+    }
+    return true;
+}
+
 Value pow_big(ThreadState& ts, const IntArg& base, uint64_t exp) {
     MpzView b(base);
-    uint64_t bits = bits_of(base), total;
+    uint64_t bits = bits_of(base), total = 0;
     if (exp > 1 && bits > 1 && (__builtin_mul_overflow(bits - 1, exp, &total) || total > kMaxBits))
         return raise_too_big(ts);
+    if (!room_for_bits(ts, total)) return Value();
     Mpz r;
-    mpz_pow_ui(r.v, b, exp);
+    if (total > kStepwiseBits) {
+        if (!pow_stepwise(ts, r.v, b, exp)) return Value();
+    } else {
+        mpz_pow_ui(r.v, b, exp);
+    }
     return make_int_mpz(ts, r.v);
 }
 
@@ -805,6 +860,7 @@ Value lshift_small(ThreadState& ts, int64_t x, int64_t y) {
     if (static_cast<uint64_t>(y) > kMaxBits) return raise_too_big(ts);
     // GMP aborts the process when its allocation fails: check the size first.
     if (!check_alloc_size(ts, static_cast<uint64_t>(y) / 8 + 24)) return Value();
+    if (!room_for_bits(ts, static_cast<uint64_t>(y))) return Value();
     IntArg a;
     a.small = x;
     MpzView v(a);
@@ -902,6 +958,7 @@ Value big_shift(ThreadState& ts, BinOp op, const IntArg& x, const IntArg& y) {
     // GMP aborts the process when its allocation fails: check the size first.
     if (!check_alloc_size(ts, (static_cast<uint64_t>(y.small) + bits_of(x)) / 8 + 16))
         return Value();
+    if (!room_for_bits(ts, static_cast<uint64_t>(y.small) + bits_of(x))) return Value();
     Mpz r;
     mpz_mul_2exp(r.v, a, static_cast<mp_bitcnt_t>(y.small));
     return make_int_mpz(ts, r.v);
@@ -930,6 +987,7 @@ Value big_binary(ThreadState& ts, BinOp op, const IntArg& x, const IntArg& y) {
             break;
         case BinOp::Mul:
             if (bits_of(x) + bits_of(y) > kMaxBits) return raise_too_big(ts);
+            if (!room_for_bits(ts, bits_of(x) + bits_of(y))) return Value();
             break;
         case BinOp::MatMul:
             return Value::not_implemented();

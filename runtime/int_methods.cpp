@@ -92,6 +92,11 @@ void int_clear_freelist(TypeObject* t) noexcept {
 
 namespace {
 
+// The bytes of limbs GMP holds for `io` (not of the inline form).
+std::size_t int_gmp_limb_bytes(const IntObject* io) noexcept {
+    return static_cast<std::size_t>(std::abs(io->value->_mp_alloc)) * sizeof(mp_limb_t);
+}
+
 void int_dealloc(Object* o) {
     auto* io = reinterpret_cast<IntObject*>(o);
     if (int_limbs_inline(io)) {
@@ -103,6 +108,9 @@ void int_dealloc(Object* o) {
             return;
         }
     } else {
+        // The limbs were charged to the heap meter when the object was made
+        // (alloc_big, int_subtype_new); _mp_alloc has not changed since.
+        heap_discharge(o->type->interp, int_gmp_limb_bytes(io));
         mpz_clear(io->value);
     }
     free_object(o);
@@ -168,6 +176,12 @@ Value int_subtype_new(ThreadState& ts, TypeObject* type, Value v) {
     auto* io = reinterpret_cast<IntObject*>(o);
     mpz_init(io->value);
     int_to_mpz(v, io->value);
+    if (!heap_charge(type->interp, int_gmp_limb_bytes(io))) {
+        mpz_clear(io->value);
+        mpz_init(io->value);  // nothing to discharge
+        decref(val(o));
+        return raise_memory_error(ts);
+    }
     return val(o);
 }
 

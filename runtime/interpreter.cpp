@@ -34,6 +34,7 @@ namespace gilt {
 
 Interpreter::Interpreter(InterpreterConfig config) : m_config(std::move(config)) {
     heap_meter.limit = static_cast<std::int64_t>(m_config.memory_limit);
+    heap_meter.reserve = heap_reserve_for(heap_meter.limit);
     stdout_sink = m_config.stdout_sink;
     stderr_sink = m_config.stderr_sink;
     GilOptions gil_options;
@@ -75,23 +76,52 @@ void Interpreter::init_builtins() {
     init_builtins_and_sys(*this);
 }
 
+// The names the runtime looks up are interned on the error path too (a
+// MemoryError's formatting looks up __notes__), so the copy may use the
+// heap reserve (heap_meter.hpp). Failing even so (the reserve used up, or
+// the process out of memory), it raises MemoryError on the calling
+// thread, as every fallible runtime function does.
 Value Interpreter::intern(std::string_view s) {
     auto it = m_interned.find(s);
     if (it != m_interned.end()) return new_ref(val(it->second));
-    Value str = make_str(*this, s);
-    if (str.is_null()) return str;
+    Value str;
+    {
+        HeapReserve reserve(heap_meter);
+        str = make_str(*this, s);
+    }
+    if (str.is_null()) {
+        if (ThreadState* ts = ThreadState::current(*this)) raise_memory_error(*ts);
+        return str;
+    }
+    add_interned(str);
+    return str;
+}
+
+// An exact str is interned in place: no copy, so interning what a script
+// made (sys.intern, json's keys) needs no memory beyond the table's entry.
+// A subclass instance is copied into an exact str.
+Value Interpreter::intern_steal(Value str) {
+    if (str.as_object()->flags & kObjInterned) return str;
+    std::string_view s = str_view(str);
+    auto it = m_interned.find(s);
+    if (it != m_interned.end()) {
+        decref(str);
+        return new_ref(val(it->second));
+    }
+    if (str.as_object()->type != types.str) {
+        Value canonical = intern(s);
+        decref(str);
+        return canonical;
+    }
+    add_interned(str);
+    return str;
+}
+
+void Interpreter::add_interned(Value str) {
     StrObject* so = str_obj(str);
     so->hdr.flags |= kObjInterned;
     incref(str);  // the table's reference: interned strings live as long as the interpreter
     m_interned.emplace(std::string_view(so->data, so->byte_len), so);
-    return str;
-}
-
-Value Interpreter::intern_steal(Value str) {
-    if (str.as_object()->flags & kObjInterned) return str;
-    Value canonical = intern(str_view(str));
-    decref(str);
-    return canonical;
 }
 
 namespace {

@@ -71,9 +71,13 @@ public:
     int recursion_limit = 1000;
 
     // Returns the interned str for `s` (a new reference).
+    // At the heap cap it may use the reserve (heap_meter.hpp); null with
+    // MemoryError pending when even that is gone.
     Value intern(std::string_view s);
-    // Interns an existing str in place if not already interned; returns the
-    // canonical copy (a new reference), consuming the argument's reference.
+    // Interns an existing str (an exact str in place, without a copy) if not
+    // already interned; returns the canonical one (a new reference),
+    // consuming the argument's reference. Null with MemoryError pending
+    // only for a str subclass instance that could not be copied.
     Value intern_steal(Value str);
 
     // Native modules importable by name (filled at start-up by stdlib/registry).
@@ -153,6 +157,7 @@ private:
     void init_types();  // after allocate_builtin_types and the main thread
     void init_strings();
     void init_builtins();
+    void add_interned(Value str);  // marks it and takes the table's reference
 
     InterpreterConfig m_config;
     std::unique_ptr<ThreadState> m_main;

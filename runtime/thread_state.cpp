@@ -7,7 +7,9 @@
 // kept as a spare: a call loop that straddles a chunk edge would otherwise
 // malloc and free a chunk on every call. The total is capped (kMaxValues)
 // so runaway recursion that somehow escapes the recursion limit ends with a
-// RecursionError/MemoryError from the caller instead of exhausting memory.
+// RecursionError from the caller instead of exhausting memory. Chunks are
+// counted by the interpreter's heap meter, so under a heap cap deep
+// recursion (after sys.setrecursionlimit(10**6)) ends in MemoryError there.
 //
 // stack_limit: native code that recurses (repr of a deeply nested list,
 // comparisons, calls from C++ back into Python) checks the address of a
@@ -26,6 +28,7 @@
 #include <mutex>
 
 #include "runtime/errors.hpp"
+#include "runtime/heap_meter.hpp"
 #include "runtime/interpreter.hpp"
 
 namespace gilt {
@@ -66,15 +69,13 @@ struct FrameStack::Chunk {
     Value* limit() noexcept { return data() + capacity; }
 };
 
-FrameStack::FrameStack() = default;
-
 FrameStack::~FrameStack() {
     while (m_chunk) {
         Chunk* prev = m_chunk->prev;
-        std::free(m_chunk);
+        heap_free(m_interp, m_chunk);
         m_chunk = prev;
     }
-    std::free(m_spare);
+    heap_free(m_interp, m_spare);
 }
 
 Value* FrameStack::push_slow(std::size_t n) noexcept {
@@ -84,12 +85,16 @@ Value* FrameStack::push_slow(std::size_t n) noexcept {
     } else {
         if (m_spare) {
             m_reserved -= m_spare->capacity;
-            std::free(std::exchange(m_spare, nullptr));
+            heap_free(m_interp, std::exchange(m_spare, nullptr));
         }
         std::size_t cap = std::max(kChunkValues, n);
+        m_out_of_memory = false;
         if (m_reserved + cap > kMaxValues) return nullptr;
-        c = static_cast<Chunk*>(std::malloc(sizeof(Chunk) + cap * sizeof(Value)));
-        if (!c) return nullptr;
+        c = static_cast<Chunk*>(heap_malloc(m_interp, sizeof(Chunk) + cap * sizeof(Value)));
+        if (!c) {
+            m_out_of_memory = true;
+            return nullptr;
+        }
         c->capacity = cap;
         m_reserved += cap;
     }
@@ -118,14 +123,15 @@ void FrameStack::pop_slow(Value* base) noexcept {
         m_spare = c;
     } else {
         m_reserved -= c->capacity;
-        std::free(c);
+        heap_free(m_interp, c);
     }
 }
 
 // --- ThreadState ---
 
 ThreadState::ThreadState(Interpreter& interp, std::string name)
-    : gil_thread(current_ident(), std::move(name)),
+    : frames(interp),
+      gil_thread(current_ident(), std::move(name)),
       m_interp(&interp),
       m_types(&interp.types),
       m_exc_types(&interp.exc_types),

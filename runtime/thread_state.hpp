@@ -32,13 +32,14 @@ struct Frame;
 // instead of a malloc (CPython 3.11's "data stack").
 class FrameStack {
 public:
-    FrameStack();
+    // Chunks are counted by `interp`'s heap meter (runtime/heap_meter.hpp).
+    explicit FrameStack(Interpreter& interp) noexcept : m_interp(&interp) {}
     ~FrameStack();
     FrameStack(const FrameStack&) = delete;
     FrameStack& operator=(const FrameStack&) = delete;
 
     // Returns room for `n` Values, or nullptr when the stack is exhausted
-    // (the caller raises RecursionError / MemoryError).
+    // (the caller raises MemoryError if out_of_memory(), else RecursionError).
     Value* push(std::size_t n) noexcept {
         if (static_cast<std::size_t>(m_limit - m_top) < n) return push_slow(n);
         Value* p = m_top;
@@ -54,6 +55,10 @@ public:
         pop_slow(base);
     }
 
+    // The last failed push was refused by the allocator or the heap cap,
+    // not by the frame stack's own bound.
+    bool out_of_memory() const noexcept { return m_out_of_memory; }
+
 private:
     Value* push_slow(std::size_t n) noexcept;
     void pop_slow(Value* base) noexcept;
@@ -66,6 +71,8 @@ private:
     Value* m_limit = nullptr;
     Value* m_base = nullptr;     // m_chunk's first Value: popping to it may leave the chunk
     std::size_t m_reserved = 0;  // Values in all live chunks (capped: see thread_state.cpp)
+    Interpreter* m_interp;
+    bool m_out_of_memory = false;
 };
 
 class ThreadState {

@@ -48,7 +48,7 @@ TypeObject* type_alloc_builtin(Interpreter& interp, const char* name, ObjKind ki
 void type_set_attr_cstr(Interpreter& interp, TypeObject* t, const char* name, Value value) {
     ThreadState& ts = interp.main_thread();
     Ref key(interp.intern(name));
-    if (!dict_set(ts, val(t->dict), *key, value)) clear_exception(ts);
+    if (!key || !dict_set(ts, val(t->dict), *key, value)) clear_exception(ts);
     t->version = interp.next_type_version++;
 }
 
@@ -157,6 +157,10 @@ Value type_lookup_uncached(TypeObject* t, Value name) {
 
 Value type_lookup_cstr(ThreadState& ts, TypeObject* t, const char* name) {
     Ref key(ts.interp().intern(name));
+    if (!key) {  // not found, as far as the caller can tell
+        clear_exception(ts);
+        return Value();
+    }
     return type_lookup(t, *key);
 }
 

@@ -258,6 +258,10 @@ Value builtin_vars(ThreadState& ts, Args args) {
 bool is_plain_class(ThreadState& ts, Value v) {
     if (!v.is_object() || v.as_object()->kind != ObjKind::Type) return false;
     Ref dir_name(ts.interp().intern("__dir__"));
+    if (!dir_name) {
+        clear_exception(ts);
+        return false;
+    }
     Value meta_dir = type_lookup(type_of(ts, v), *dir_name);
     return meta_dir.is_null() || meta_dir == type_lookup(ts.types().object, *dir_name);
 }
@@ -284,7 +288,7 @@ Value builtin_dir(ThreadState& ts, Args args) {
         names = Ref(class_dir(ts, reinterpret_cast<TypeObject*>(args[0].as_object())));
     } else {
         Ref dir_name(ts.interp().intern("__dir__"));
-        Ref raw(call_special(ts, args[0], *dir_name, {}));
+        Ref raw(dir_name ? call_special(ts, args[0], *dir_name, {}) : Value());
         if (!raw) return Value();
         names = Ref(list_from_iterable(ts, *raw));
     }

@@ -196,7 +196,7 @@ Value ctx_iter(ThreadState& ts, Value self) {
 Value ctx_listing(ThreadState& ts, Args args, const char* name) {
     if (!check_nargs(ts, args.drop_first(), name, 0, 0)) return Value();
     Ref method(ts.interp().intern(name));
-    Ref m(call_method(ts, ctx_obj(args[0])->vars, *method, {}));
+    Ref m(method ? call_method(ts, ctx_obj(args[0])->vars, *method, {}) : Value());
     return m ? list_from_iterable(ts, *m) : Value();
 }
 Value ctx_keys(ThreadState& ts, Args args) {

@@ -5,6 +5,12 @@
 // (pos_bytes is the byte offset of min(pos, nchars)). The position may lie
 // past the end; a write there pads with NUL characters first, as CPython.
 // BytesIO is the same with bytes and no decoding.
+//
+// The buffer's capacity is charged to the interpreter's heap meter
+// (runtime/heap_meter.hpp) as it grows: every write first makes room for
+// what it may add (mem_make_room), so a script that grows a stream under a
+// heap cap gets MemoryError there, and close and dealloc give it back.
+#include <algorithm>
 #include <new>
 #include <string>
 
@@ -36,7 +42,34 @@ struct MemIO {
     // "\r\n" translate a written "\n" to themselves; "" splits lines at any
     // of the three endings; "\n" (the default) neither translates nor does.
     FileNewline newline;
+    std::size_t charged;  // bytes of buf's capacity charged to the heap meter
 };
+
+// Grows buf's capacity to hold `need` bytes, charging the growth: by
+// doubling, or near the cap by an eighth (growing by exactly `need` there
+// would copy the whole buffer on every write). false with MemoryError
+// pending.
+bool mem_make_room(ThreadState& ts, MemIO* m, std::size_t need) {
+    if (need <= m->buf.capacity()) return true;
+    Interpreter* interp = &ts.interp();
+    std::size_t cap = m->buf.capacity();
+    std::size_t want = std::max(need, cap * 2);
+    if (!heap_room_for(interp, want - m->charged)) want = std::max(need, cap + cap / 8);
+    if (!heap_room_for(interp, want - m->charged)) want = need;
+    if (want > m->buf.max_size() || !heap_charge(interp, want - m->charged)) {
+        raise_memory_error(ts);
+        return false;
+    }
+    m->charged = want;
+    m->buf.reserve(want);
+    return true;
+}
+
+void mem_release(Interpreter* interp, MemIO* m) {
+    std::string().swap(m->buf);
+    heap_discharge(interp, m->charged);
+    m->charged = 0;
+}
 
 MemIO* mem(Value v) {
     return reinterpret_cast<MemIO*>(v.as_object());
@@ -171,6 +204,14 @@ void sio_put(MemIO* m, std::string_view text) {
     m->pos_bytes += text.size();
 }
 
+// At most how many bytes buf holds after sio_put_translated(m, text):
+// padding to the position, and a newline translation that doubles.
+std::size_t sio_room_needed(const MemIO* m, std::string_view text) {
+    std::size_t pad = m->pos > m->nchars ? m->pos - m->nchars : 0;
+    std::size_t grow = m->newline == FileNewline::CrLf ? 2 : 1;
+    return m->buf.size() + pad + grow * text.size();
+}
+
 // Stores text as a write does under the stream's newline mode.
 void sio_put_translated(MemIO* m, std::string_view text) {
     using NL = FileNewline;
@@ -229,6 +270,7 @@ Value sio_write(ThreadState& ts, Args args) {
                          type_name(ts, s));
     }
     if (!check_open(ts, m, false)) return Value();
+    if (!mem_make_room(ts, m, sio_room_needed(m, str_view(s)))) return Value();
     sio_put_translated(m, str_view(s));
     return make_int(ts, static_cast<int64_t>(str_len(s)));
 }
@@ -361,6 +403,8 @@ Value bio_write(ThreadState& ts, Args args) {
     if (!check_open(ts, m, true)) return Value();
     std::string_view data;
     if (!bytes_like_view(ts, args[1], &data)) return Value();
+    if (!mem_make_room(ts, m, std::max<std::size_t>(m->pos, m->buf.size()) + data.size()))
+        return Value();
     if (m->pos > m->buf.size()) m->buf.append(m->pos - m->buf.size(), '\0');
     std::size_t keep = std::min<std::size_t>(data.size(), m->buf.size() - m->pos);
     m->buf.replace(m->pos, keep, data);
@@ -445,10 +489,10 @@ Value mem_tell(ThreadState& ts, Args args) {
     return make_int_u64(ts, m->pos);
 }
 
-Value mem_close(ThreadState&, Args args) {
+Value mem_close(ThreadState& ts, Args args) {
     MemIO* m = self_mem(args);
     m->closed = true;
-    std::string().swap(m->buf);
+    mem_release(&ts.interp(), m);
     return Value::none();
 }
 
@@ -514,7 +558,9 @@ MemIO* mem_alloc(ThreadState& ts, TypeObject* type) {
 }
 
 void mem_dealloc(Object* o) {
-    reinterpret_cast<MemIO*>(o)->buf.~basic_string();
+    auto* m = reinterpret_cast<MemIO*>(o);
+    mem_release(o->type->interp, m);
+    m->buf.~basic_string();
     free_object(o);
 }
 
@@ -558,6 +604,10 @@ Value sio_new(ThreadState& ts, TypeObject* type, Args args) {
     if (!initial.is_null() && !initial.is_none()) {
         // The initial value is written as a write() would, then the
         // position goes back to the start.
+        if (!mem_make_room(ts, m, sio_room_needed(m, str_view(initial)))) {
+            decref(val(m));
+            return Value();
+        }
         sio_put_translated(m, str_view(initial));
         m->pos = 0;
         m->pos_bytes = 0;
@@ -573,6 +623,10 @@ Value bio_new(ThreadState& ts, TypeObject* type, Args args) {
         return Value();
     MemIO* m = mem_alloc(ts, type);
     if (!m) return Value();
+    if (!mem_make_room(ts, m, data.size())) {
+        decref(val(m));
+        return Value();
+    }
     m->buf = data;
     return val(m);
 }

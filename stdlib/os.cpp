@@ -154,6 +154,7 @@ bool path_arg(ThreadState& ts, Value v, const char* fname, std::string* out,
     Ref p = Ref::borrow(v);
     if (!is_str(ts, v) && !(v.is_object() && v.as_object()->kind == ObjKind::Bytes)) {
         Ref fspath_name(ts.interp().intern("__fspath__"));
+        if (!fspath_name) return false;
         Value f = lookup_special(ts, v, *fspath_name);
         if (f.is_null()) {
             raise_fmt(ts, ts.exc_types().TypeError,
@@ -651,6 +652,7 @@ Value os_fspath(ThreadState& ts, Args args) {
     if (is_str(ts, v) || (v.is_object() && v.as_object()->kind == ObjKind::Bytes))
         return new_ref(v);
     Ref name(ts.interp().intern("__fspath__"));
+    if (!name) return Value();
     Value f = lookup_special(ts, v, *name);
     if (f.is_null()) {
         return raise_fmt(ts, ts.exc_types().TypeError,

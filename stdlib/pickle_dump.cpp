@@ -1048,6 +1048,7 @@ Value module_name_of(ThreadState& ts, Value obj, std::string_view qualname) {
         Value key, module;
         Ref modules = Ref::borrow(ts.interp().modules);
         Ref name(ts.interp().intern(qualname));
+        if (!name) return Value();
         while (dict_next(*modules, &pos, &key, &module)) {
             if (!is_str(ts, key) || str_view(key) == "__main__" ||
                 type_of(ts, module) != ts.types().module)

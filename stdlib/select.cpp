@@ -115,7 +115,8 @@ bool fd_arg(ThreadState& ts, Value v, int* out) {
     if (is_int(v)) {
         if (!obj_index(ts, v, &fd)) return false;
     } else {
-        Ref r(call_method(ts, v, *Ref(ts.interp().intern("fileno")), {}));
+        Ref fileno(ts.interp().intern("fileno"));
+        Ref r(fileno ? call_method(ts, v, *fileno, {}) : Value());
         if (!r) {
             if (!exception_matches(ts, ts.exc_types().AttributeError)) return false;
             clear_exception(ts);

@@ -289,7 +289,7 @@ Value sys_intern(ThreadState& ts, Args args) {
                          type_name(ts, s));
     }
     if (!is_exact_str(ts, s))
-        return raise(ts, ts.exc_types().TypeError, "can't intern str subclass");
+        return raise_fmt(ts, ts.exc_types().TypeError, "can't intern {}", type_name(ts, s));
     return ts.interp().intern_steal(new_ref(s));
 }
 

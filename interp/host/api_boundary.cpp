@@ -27,17 +27,19 @@ std::string what_text(const std::string& type, const std::string& message,
 }  // namespace
 
 ScriptError::ScriptError(std::string type_name, std::string message)
-    : ScriptError(std::move(type_name), std::move(message), {}, std::nullopt, nullptr, 0) {}
+    : ScriptError(std::move(type_name), std::move(message), {}, std::nullopt, nullptr, 0, {}) {}
 
 ScriptError::ScriptError(std::string type_name, std::string message, std::string traceback,
-                         std::optional<int> exit_code, const void* origin, std::uint64_t serial)
+                         std::optional<int> exit_code, const void* origin, std::uint64_t serial,
+                         std::shared_ptr<const void> alive)
     : std::runtime_error(what_text(type_name, message, traceback)),
       m_type_name(std::move(type_name)),
       m_message(std::move(message)),
       m_traceback(std::move(traceback)),
       m_exit_code(exit_code),
       m_origin(origin),
-      m_serial(serial) {}
+      m_serial(serial),
+      m_alive(std::move(alive)) {}
 
 // --- the boundary ------------------------------------------------------------------
 
@@ -54,7 +56,11 @@ std::string type_name_of(ThreadState& ts, Value v) {
     Ref exc(fetch_exception(ts));
     if (!exc) throw ScriptError("SystemError", "error return without exception set");
     std::string type = type_name_of(ts, *exc);
-    Ref text(obj_str(ts, *exc));
+    Ref text;
+    {
+        HeapReserve reserve(ts.interp().heap_meter);  // a MemoryError at the cap still reads
+        text = Ref(obj_str(ts, *exc));
+    }
     clear_exception(ts);
     std::string message = text ? std::string(str_view(*text)) : "<exception str() failed>";
     std::string traceback = format_exception(ts, *exc);
@@ -62,8 +68,10 @@ std::string type_name_of(ThreadState& ts, Value v) {
     if (is_instance_of(ts, *exc, ts.exc_types().SystemExit)) code = system_exit_status(ts, *exc);
     set_ref(hs.last_error, exc.release());
     ++hs.last_error_serial;
+    auto alive = std::make_shared<int>(0);
+    hs.last_error_alive = alive;
     throw Access::error(std::move(type), std::move(message), std::move(traceback), code, &hs,
-                        hs.last_error_serial);
+                        hs.last_error_serial, std::move(alive));
 }
 
 Handle own_or_throw(HostState& hs, Value v) {

@@ -94,8 +94,13 @@ struct HostState {
     std::size_t live_objects = 0;  // Handles of this Host alive right now
     // The exception behind the latest ScriptError thrown (owned), so that it
     // can be re-raised as itself if the host lets it travel back into a script.
+    // Dropped at the next entry once `last_error_alive` has expired (no
+    // copy of that ScriptError exists any more): a deep recursion's
+    // traceback must not keep a capped heap full after the host has
+    // handled the error.
     Value last_error;
     std::uint64_t last_error_serial = 0;
+    std::weak_ptr<const void> last_error_alive;
     std::string program_name;
     bool inspect = false;  // Options::interactive: -i, a REPL follows the program
     bool keyboard_interrupt = false;
@@ -143,9 +148,10 @@ struct Access {
         return CallContext(host, name);
     }
     static ScriptError error(std::string type, std::string message, std::string traceback,
-                             std::optional<int> code, const void* origin, std::uint64_t serial) {
+                             std::optional<int> code, const void* origin, std::uint64_t serial,
+                             std::shared_ptr<const void> alive) {
         return ScriptError(std::move(type), std::move(message), std::move(traceback), code, origin,
-                           serial);
+                           serial, std::move(alive));
     }
     static const void* origin(const ScriptError& e) noexcept { return e.m_origin; }
     static std::uint64_t serial(const ScriptError& e) noexcept { return e.m_serial; }
@@ -191,6 +197,7 @@ public:
             m_took = true;
         }
         if (Sandbox* sb = m_interp.sandbox.get()) m_armed = sb->arm_deadline();
+        if (!hs.last_error.is_null() && hs.last_error_alive.expired()) clear_ref(hs.last_error);
     }
     ~Entry() {
         if (m_armed) m_interp.sandbox->disarm_deadline();

@@ -225,8 +225,8 @@ Frame* push_call_frame(ThreadState& ts, Value func, const Value* args, uint32_t 
     }
     Value* block = ts.frames.push(frame_words(co));
     if (!block) {
+        raise_frame_push_error(ts);
         --ts.py_depth;
-        raise_recursion_error(ts);
         return nullptr;
     }
     auto* f = reinterpret_cast<Frame*>(block);
@@ -309,8 +309,9 @@ Value run_frame_with_locals(ThreadState& ts, CodeObject* co, Value globals, Valu
     }
     Value* block = ts.frames.push(frame_words(co));
     if (!block) {
+        raise_frame_push_error(ts);
         --ts.py_depth;
-        return raise_recursion_error(ts);
+        return Value();
     }
     auto* f = reinterpret_cast<Frame*>(block);
     init_code_frame(f, co, globals, builtins, locals, func);

@@ -772,6 +772,7 @@ SendResult eval_send(ThreadState& ts, Value receiver, Value v, Value* out) {
 bool eval_setup_annotations(ThreadState& ts, Frame* f) {
     Value ns = f->locals.is_null() ? f->globals : f->locals;
     Ref name(ts.interp().intern("__annotations__"));
+    if (!name) return false;
     if (is_exact_dict(ts, ns)) {
         if (!dict_get_str(ns, *name).is_null()) return true;
         Ref d(dict_new(ts));

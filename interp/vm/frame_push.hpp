@@ -67,9 +67,10 @@ bool frame_init_cells(ThreadState& ts, Frame* f, FunctionObject* fn, CodeObject*
     FunctionObject* fn = func_obj(func);
     CodeObject* co = code_obj(fn->code);
     Value* block = nullptr;
-    if (++ts.py_depth > ts.interp().recursion_limit || !(block = ts.frames.push(frame_words(co)))) {
+    if (++ts.py_depth > ts.interp().recursion_limit || !(block = ts.frames.push(frame_words(co))))
+        [[unlikely]] {
+        raise_frame_push_error(ts);
         --ts.py_depth;
-        raise_recursion_error(ts);
         return nullptr;
     }
     auto* f = reinterpret_cast<Frame*>(block);

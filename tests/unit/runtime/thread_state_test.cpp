@@ -15,7 +15,8 @@ namespace gilt {
 namespace {
 
 TEST(FrameStackTest, PushesAcrossChunksAndPopsBack) {
-    FrameStack fs;
+    Interpreter interp;
+    FrameStack fs(interp);
     std::vector<Value*> frames;
     // 200 frames of 1000 Values span several 64K-Value chunks.
     for (int k = 0; k < 200; ++k) {
@@ -34,7 +35,8 @@ TEST(FrameStackTest, PushesAcrossChunksAndPopsBack) {
 }
 
 TEST(FrameStackTest, ChunkEdgeDoesNotMoveFrames) {
-    FrameStack fs;
+    Interpreter interp;
+    FrameStack fs(interp);
     Value* base = fs.push(64 * 1024 - 10);
     ASSERT_NE(base, nullptr);
     for (int k = 0; k < 100; ++k) {  // a call loop straddling the chunk edge
@@ -48,12 +50,33 @@ TEST(FrameStackTest, ChunkEdgeDoesNotMoveFrames) {
 }
 
 TEST(FrameStackTest, LargeFramesAndTheCap) {
-    FrameStack fs;
+    Interpreter interp;
+    FrameStack fs(interp);
     Value* big = fs.push(200000);  // larger than a chunk
     ASSERT_NE(big, nullptr);
     big[199999] = Value::small_int(1);
     EXPECT_EQ(fs.push(65u * 1024 * 1024), nullptr);  // beyond the total cap
+    EXPECT_FALSE(fs.out_of_memory());
     fs.pop(big);
+}
+
+// Chunks count against the interpreter's heap cap: pushing stops there,
+// and says it was memory (the caller raises MemoryError, not RecursionError).
+TEST(FrameStackTest, ChunksCountAgainstTheHeapCap) {
+    InterpreterConfig config;
+    config.memory_limit = std::size_t(16) << 20;
+    Interpreter interp(config);
+    auto used = interp.heap_meter.used.load();
+    FrameStack fs(interp);
+    std::vector<Value*> frames;
+    while (Value* p = fs.push(1000)) frames.push_back(p);
+    EXPECT_TRUE(fs.out_of_memory());
+    EXPECT_GT(frames.size(), 100u);
+    EXPECT_LT(frames.size(), 2200u);  // 16 MiB of 8000-byte frames, less what the heap holds
+    for (auto it = frames.rbegin(); it != frames.rend(); ++it) fs.pop(*it);
+    // Back to the first chunk and the one spare kept (each counted at the
+    // allocator's usable size, which rounds a 512 KiB chunk up).
+    EXPECT_LE(interp.heap_meter.used.load(), used + (std::int64_t(3) << 20));
 }
 
 TEST(ThreadStateTest, KnowsItsThreadAndStack) {

@@ -141,7 +141,8 @@ public:
 private:
     friend struct detail::Access;
     ScriptError(std::string type_name, std::string message, std::string traceback,
-                std::optional<int> exit_code, const void* origin, std::uint64_t serial);
+                std::optional<int> exit_code, const void* origin, std::uint64_t serial,
+                std::shared_ptr<const void> alive);
 
     std::string m_type_name;
     std::string m_message;
@@ -152,6 +153,10 @@ private:
     // original exception object (traceback and attributes intact).
     const void* m_origin = nullptr;
     std::uint64_t m_serial = 0;
+    // Shared by the copies of one thrown ScriptError; the Host watches it
+    // and lets go of the exception object (and its traceback, which may be
+    // large) at its next call once the last copy is gone.
+    std::shared_ptr<const void> m_alive;
 };
 
 // ---------------------------------------------------------------------------

@@ -6,7 +6,9 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <string>
+#include <thread>
 
 namespace gilt {
 namespace {
@@ -159,6 +161,130 @@ TEST(SandboxMemory, DictAndStringGrowthAreCounted) {
     EXPECT_EQ(error_type(capped, "s = 'ab'\nwhile True:\n    s += s"), "MemoryError");
     capped.exec("s = None\n");
     EXPECT_EQ(capped.eval("len('still fine' * 3)").as_int(), 30);
+}
+
+// What a script can grow without bound is counted: big integers' GMP
+// limbs, the frame stack, bytearray and in-memory streams. Each ends in
+// MemoryError under the cap, and the Host is back near where it started.
+class SandboxGrowth : public ::testing::Test {
+protected:
+    // `before` is taken after a first call: the frame stack's first chunk
+    // (and the spare kept beside it) stay for the Host's life.
+    SandboxGrowth() : capped(quiet(capped_options())) {
+        capped.exec("def warm(n):\n    return n if n < 1 else warm(n - 1)\nwarm(100)\n");
+        before = capped.memory_used();
+    }
+    static Options capped_options() {
+        Options o;
+        o.sandbox.memory_limit = std::size_t(64) << 20;
+        return o;
+    }
+    // The first call lets go of the last error (and its traceback).
+    void expect_recovered() {
+        EXPECT_EQ(capped.eval("sum(range(10))").as_int(), 45);
+        EXPECT_LT(capped.memory_used(), before + (std::size_t(2) << 20));
+        EXPECT_EQ(capped.eval("len([str(i) for i in range(10000)])").as_int(), 10000);
+    }
+    Host capped;
+    std::size_t before = 0;
+};
+
+TEST_F(SandboxGrowth, BigIntegerLimbsAreCounted) {
+    capped.exec("x = 7 ** 3000000\n");  // about 1 MiB of limbs
+    EXPECT_GT(capped.memory_used(), before + (std::size_t(1) << 20));
+    capped.exec("del x\n");
+    EXPECT_LT(capped.memory_used(), before + (std::size_t(512) << 10));
+}
+
+TEST_F(SandboxGrowth, HugePowerIsRefused) {
+    EXPECT_EQ(error_type(capped, "x = 10 ** (10 ** 8)"), "MemoryError");
+    EXPECT_EQ(error_type(capped, "x = 1 << (10 ** 9)"), "MemoryError");
+    EXPECT_EQ(error_type(capped, "x = 7 ** 10 ** 7\ny = [x * i for i in range(2, 100)]"),
+              "MemoryError");
+    capped.exec("x = y = None\n");
+    expect_recovered();
+}
+
+TEST_F(SandboxGrowth, DeepRecursionEndsInMemoryError) {
+    EXPECT_EQ(error_type(capped,
+                         "import sys\n"
+                         "sys.setrecursionlimit(10 ** 6)\n"
+                         "def f(n):\n"
+                         "    return f(n + 1)\n"
+                         "f(0)"),
+              "MemoryError");
+    expect_recovered();
+}
+
+TEST_F(SandboxGrowth, MemoryErrorAtTheCapHasItsTraceback) {
+    std::string text;
+    try {
+        capped.exec(
+            "def hog():\n    x = []\n    while True:\n        x.append([0] * 1000)\nhog()\n",
+            "hog.py");
+    } catch (const ScriptError& e) {
+        text = e.traceback();
+    }
+    EXPECT_NE(text.find("Traceback (most recent call last):"), std::string::npos) << text;
+    EXPECT_NE(text.find("in hog"), std::string::npos) << text;
+    EXPECT_NE(text.find("MemoryError"), std::string::npos) << text;
+    expect_recovered();
+}
+
+TEST_F(SandboxGrowth, GrowingBytearrayEndsInMemoryError) {
+    EXPECT_EQ(error_type(capped, "b = bytearray()\nwhile True:\n    b += bytes(65536)"),
+              "MemoryError");
+    capped.exec("b = None\n");
+    expect_recovered();
+}
+
+TEST_F(SandboxGrowth, GrowingBytesIOEndsInMemoryError) {
+    EXPECT_EQ(error_type(capped,
+                         "import io\n"
+                         "s = io.BytesIO()\n"
+                         "chunk = bytes(65536)\n"
+                         "while True:\n"
+                         "    s.write(chunk)"),
+              "MemoryError");
+    capped.exec("s = None\n");
+    expect_recovered();
+    EXPECT_EQ(error_type(capped,
+                         "import io\n"
+                         "s = io.StringIO()\n"
+                         "while True:\n"
+                         "    s.write('x' * 65536)"),
+              "MemoryError");
+    capped.exec("s = None\n");
+    expect_recovered();
+}
+
+// A big power runs in steps that the limits and host interrupts stop.
+TEST(SandboxLongOperations, BigPowerCountsAgainstTheBudget) {
+    Options o;
+    o.sandbox.enabled = true;
+    o.sandbox.budget = 10;
+    Host host(quiet(o));
+    EXPECT_EQ(error_type(host, "x = 3 ** (10 ** 8)"), "BudgetExceeded");
+}
+
+TEST(SandboxLongOperations, BigPowerStopsAtTheTimeLimit) {
+    Options o;
+    o.sandbox.enabled = true;
+    o.sandbox.time_limit = 0.05;
+    Host host(quiet(o));
+    auto start = std::chrono::steady_clock::now();
+    EXPECT_EQ(error_type(host, "x = 3 ** (10 ** 9)"), "TimeLimitExceeded");
+    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(20));
+}
+
+TEST(SandboxLongOperations, BigPowerStopsAtAHostInterrupt) {
+    Host host(quiet(Options{}));
+    std::thread stopper([&host] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        host.interrupt();
+    });
+    EXPECT_EQ(error_type(host, "x = 3 ** (10 ** 9)"), "KeyboardInterrupt");
+    stopper.join();
 }
 
 }  // namespace
