@@ -28,6 +28,7 @@
 
 #include "runtime/abstract.hpp"
 #include "runtime/arg_parse.hpp"
+#include "runtime/dict_text.hpp"
 #include "runtime/errors.hpp"
 #include "runtime/heap.hpp"
 #include "runtime/int.hpp"

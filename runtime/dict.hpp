@@ -108,9 +108,6 @@ Value dict_get(ThreadState& ts, Value dict, Value key, bool* error);
 // calls Python code, never fails). BORROWED or null.
 Value dict_get_str(Value dict, Value key) noexcept;
 Value dict_get_cstr(ThreadState& ts, Value dict, const char* key);  // borrowed or null
-// Like dict_get_str, for a key given as text (no str made): "%(name)s" % d
-// looks up each name this way. BORROWED or null.
-Value dict_get_str_text(Value dict, std::string_view key) noexcept;
 // Like dict_get_str, also reporting the entry's position (for the eval
 // loop's attribute caches: instances of one class usually store their
 // attributes in the same order, so the position repeats).

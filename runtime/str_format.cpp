@@ -22,6 +22,7 @@
 #include "runtime/abstract.hpp"
 #include "runtime/bytes.hpp"
 #include "runtime/dict.hpp"
+#include "runtime/dict_text.hpp"
 #include "runtime/errors.hpp"
 #include "runtime/float.hpp"
 #include "runtime/format_spec.hpp"
