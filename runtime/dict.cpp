@@ -28,6 +28,7 @@
 
 #include "runtime/abstract.hpp"
 #include "runtime/arg_parse.hpp"
+#include "runtime/dict_text.hpp"
 #include "runtime/errors.hpp"
 #include "runtime/heap.hpp"
 #include "runtime/int.hpp"
@@ -794,6 +795,25 @@ Value dict_get_str_at(Value dict, Value key, uint64_t* entry) noexcept {
     if (ix < 0) return Value();
     *entry = static_cast<uint64_t>(ix);
     return d->entries[ix].value;
+}
+
+Value dict_get_str_text(Value dict, std::string_view key) noexcept {
+    const DictObject* d = dict_obj(dict);
+    if (d->used == 0) return Value();
+    int64_t hash = hash_bytes(key);
+    if (dict_bloom_lacks(d->key_bloom, hash)) return Value();
+    uint64_t mask = d->index_mask, perturb = static_cast<uint64_t>(hash);
+    for (uint64_t i = static_cast<uint64_t>(hash) & mask;;
+         i = (i * 5 + (perturb >>= kPerturbShift) + 1) & mask) {
+        int64_t ix = d->index[i];
+        if (ix == kIxEmpty) return Value();
+        if (ix < 0) continue;
+        const DictEntry& e = d->entries[ix];
+        if (e.hash == hash && e.key.is_object() && e.key.as_object()->kind == ObjKind::Str &&
+            str_view(e.key) == key) {
+            return e.value;
+        }
+    }
 }
 
 Value dict_get_cstr(ThreadState& ts, Value dict, const char* key) {

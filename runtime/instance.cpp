@@ -117,12 +117,20 @@ bool instance_materialize_dict(ThreadState& ts, Object* o) {
     Value* slot = instance_dict_slot(o);
     uint32_t top = std::min(inline_top(o), inline_capacity(o));
     if (!slot->is_null() || top == 0) return true;
-    Ref d(dict_new(ts));
-    if (!d) return false;
     Value* vals = inline_values(o);
+    uint32_t count = 0;
+    for (uint32_t i = 0; i < top; ++i) count += vals[i].is_null() ? 0 : 1;
+    // Sized for every value at once, and filled by appending: the shared
+    // names are distinct exact strs, so none can already be in the dict
+    // (logging reads a fresh record's __dict__ for every line it formats).
+    Ref d(dict_new_presized(ts, count));
+    if (!d) return false;
     const std::vector<Value>& names = o->type->shared_keys->names;
-    for (uint32_t i = 0; i < top; ++i)
-        if (!vals[i].is_null() && !dict_set(ts, *d, names[i], vals[i])) return false;
+    for (uint32_t i = 0; i < top; ++i) {
+        if (vals[i].is_null()) continue;
+        if (dict_try_append_new(dict_obj(*d), names[i], str_hash(names[i]), vals[i])) continue;
+        if (!dict_set(ts, *d, names[i], vals[i])) return false;
+    }
     for (uint32_t i = 0; i < top; ++i) clear_ref(vals[i]);
     set_inline_top(o, 0);
     *slot = d.release();

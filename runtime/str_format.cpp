@@ -21,6 +21,8 @@
 
 #include "runtime/abstract.hpp"
 #include "runtime/bytes.hpp"
+#include "runtime/dict.hpp"
+#include "runtime/dict_text.hpp"
 #include "runtime/errors.hpp"
 #include "runtime/float.hpp"
 #include "runtime/format_spec.hpp"
@@ -394,6 +396,18 @@ bool pct_key(ThreadState& ts, std::string_view fmt, size_t* pos, PctArgs& pa) {
         return false;
     }
     std::string_view k = fmt.substr(start, i - 1 - start);
+    // An exact dict is searched by the key's text: no str is made for a
+    // key that is there (logging formats every record this way).
+    if (!pa.bytes_mode && is_exact_dict(ts, pa.dict)) {
+        if (Value found = dict_get_str_text(pa.dict, k); !found.is_null()) {
+            pa.owned = Ref(new_ref(found));
+            pa.args = *pa.owned;
+            pa.arglen = -1;
+            pa.argidx = -2;
+            *pos = i;
+            return true;
+        }
+    }
     Ref key(pa.bytes_mode ? make_bytes(ts, k) : make_str(ts, k));
     if (!key) return false;
     pa.owned = Ref(obj_getitem(ts, pa.dict, *key));
@@ -514,6 +528,8 @@ Value pct_int_arg(ThreadState& ts, Value v, const PctSpec& sp) {
     if (is_int(v)) return new_ref(v);
     TypeObject* t = type_of(ts, v);
     bool decimal = sp.type == 'd' || sp.type == 'i' || sp.type == 'u';
+    // int(x) of an exact float, without the call ("%03d" % record.msecs).
+    if (decimal && is_exact_float(ts, v)) return int_from_double(ts, float_value(v));
     if (decimal && (t->nb_int || t->nb_float || t->nb_index))
         return call1(ts, val(ts.types().int_), v);
     if (!decimal && t->nb_index) return t->nb_index(ts, v);
@@ -645,8 +661,10 @@ bool pct_format_char(ThreadState& ts, Value v, const PctSpec& sp, std::string& o
     return true;
 }
 
-bool pct_format_one(ThreadState& ts, Value v, const PctSpec& sp, size_t type_index, bool bytes_mode,
-                    std::string& out) {
+// `end` is the position just past the type character in `fmt`, for the
+// error about an unknown type (which CPython reports by character index).
+bool pct_format_one(ThreadState& ts, Value v, const PctSpec& sp, std::string_view fmt, size_t end,
+                    bool bytes_mode, std::string& out) {
     if (bytes_mode) {
         switch (sp.type) {
             case 's':
@@ -685,6 +703,7 @@ bool pct_format_one(ThreadState& ts, Value v, const PctSpec& sp, size_t type_ind
         default:
             break;
     }
+    size_t type_index = (bytes_mode ? end : utf8_count(fmt.substr(0, end))) - 1;
     if (sp.type > 32 && sp.type < 127)
         raise_fmt(ts, ts.exc_types().ValueError,
                   "unsupported format character '{}' (0x{:x}) at index {}",
@@ -727,8 +746,7 @@ bool percent_format(ThreadState& ts, std::string_view fmt, Value args, bool byte
         if (!pct_parse(ts, fmt, &i, pa, &sp)) return false;
         Value v = pa.next(ts);
         if (v.is_null()) return false;
-        size_t type_index = (bytes_mode ? i : utf8_count(fmt.substr(0, i))) - 1;
-        if (!pct_format_one(ts, v, sp, type_index, bytes_mode, out)) return false;
+        if (!pct_format_one(ts, v, sp, fmt, i, bytes_mode, out)) return false;
     }
     if (pa.argidx < pa.arglen && pa.dict.is_null()) {
         raise(ts, ts.exc_types().TypeError,

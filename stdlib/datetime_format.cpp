@@ -282,7 +282,7 @@ struct Matcher {
     }
 
     bool offset(int64_t* out) {
-        if (pos < data.size() && (data[pos] == 'Z' || data[pos] == 'z')) {
+        if (pos < data.size() && data[pos] == 'Z') {  // upper case only, as CPython
             ++pos;
             *out = 0;
             return true;
@@ -300,7 +300,11 @@ struct Matcher {
             s = 0;
         } else if (pos < data.size() && data[pos] == '.') {
             ++pos;
-            if (!number(6, 6, 999999, &us)) return false;
+            // One to six digits, read as a fraction of a second (".5" is
+            // 500000 microseconds), as CPython's %z accepts them.
+            std::size_t start = pos;
+            if (!number(1, 6, 999999, &us)) return false;
+            for (std::size_t n = pos - start; n < 6; ++n) us *= 10;
         }
         int64_t v = ((h * 60 + mi) * 60 + s) * int64_t(1000000) + us;
         *out = neg ? -v : v;

@@ -7,6 +7,7 @@
 
 #include "interp/vm/import.hpp"
 #include "runtime/abstract.hpp"
+#include "runtime/arg_parse.hpp"
 #include "runtime/dict.hpp"
 #include "runtime/errors.hpp"
 #include "runtime/interpreter.hpp"
@@ -36,6 +37,40 @@ Value make_unsupported_operation(ThreadState& ts) {
     if (!single) return Value();
     return type_new_class(ts, ts.types().type, *name, *single, *ns);
 }
+
+// io.IOBase, RawIOBase, BufferedIOBase and TextIOBase are written in Python
+// (stdlib/lib/_iobase.py, with abc under them). Few programs name them, and
+// every process imports io, so they are loaded on first use (PEP 562: the
+// module's __getattr__), then stored in io's namespace like any attribute.
+constexpr const char* kPythonBases[] = {"IOBase", "RawIOBase", "BufferedIOBase", "TextIOBase"};
+
+Value io_getattr(ThreadState& ts, Args args) {
+    if (args.n != 1 || !is_str(ts, args[0]))
+        return raise(ts, ts.exc_types().TypeError, "__getattr__ expects one str");
+    std::string_view name = str_view(args[0]);
+    bool known = false;
+    for (const char* base : kPythonBases) known = known || name == base;
+    if (!known) {
+        return raise_fmt(ts, ts.exc_types().AttributeError, "module 'io' has no attribute '{}'",
+                         name);
+    }
+    Ref bases(import_by_name(ts, "_iobase"));
+    if (!bases) return Value();
+    Value modules = ts.interp().modules;
+    for (const char* mod_name : {"io", "_io"}) {
+        Value mod = modules.is_null() ? Value() : dict_get_cstr(ts, modules, mod_name);
+        if (mod.is_null() || type_of(ts, mod) != ts.types().module) continue;
+        for (const char* base : kPythonBases) {
+            Ref cls(obj_getattr_cstr(ts, *bases, base));
+            if (!cls || !module_add_value(ts, mod, base, *cls)) return Value();
+        }
+    }
+    return obj_getattr(ts, *bases, args[0]);
+}
+
+constexpr MethodDef kIoFunctions[] = {
+    {"__getattr__", io_getattr},
+};
 
 }  // namespace
 
@@ -115,13 +150,7 @@ Value init_io_module(ThreadState& ts) {
         if (e.value.is_null()) continue;
         if (!module_add_value(ts, *m, e.name, e.value)) return Value();
     }
-    // The bases Python-written streams derive from (stdlib/lib/_iobase.py).
-    Ref bases(import_by_name(ts, "_iobase"));
-    if (!bases) return Value();
-    for (const char* name : {"IOBase", "RawIOBase", "BufferedIOBase", "TextIOBase"}) {
-        Ref cls(obj_getattr_cstr(ts, *bases, name));
-        if (!cls || !module_add_value(ts, *m, name, *cls)) return Value();
-    }
+    if (!module_add_functions(ts, *m, kIoFunctions)) return Value();
     return m.release();
 }
 

@@ -315,23 +315,45 @@ Value sys_set_int_max_str_digits(ThreadState& ts, Args args) {
 
 // --- _getframe ---
 
-// The locals of a frame as a dict: the namespace itself for module and class
-// bodies, a snapshot of the fast locals and cells for functions.
-Value frame_locals(ThreadState& ts, Frame* f) {
+// The locals of a frame, taken now: the namespace itself for module and
+// class bodies; for functions the bound (name, value) pairs of the fast
+// locals and cells, flat in a tuple. The dict f_locals shows is built from
+// that tuple on first access (locals_dict below): most callers (logging's
+// findCaller, once per record, walks f_back and reads f_code) never ask, and
+// a tuple of references costs a fraction of a dict's hashing and inserts.
+Value frame_locals_pairs(ThreadState& ts, Frame* f) {
     if (!f->locals.is_null()) return new_ref(f->locals);
     if (!(f->code->flags & kCodeOptimized)) return new_ref(f->globals);
-    Ref d(dict_new(ts));
-    if (!d) return Value();
     CodeObject* co = f->code;
     Value* lp = f->localsplus();
-    for (int i = 0; i < co->nlocals; ++i) {
-        if (!lp[i].is_null() && !dict_set(ts, *d, co->varnames[i], lp[i])) return Value();
+    auto value_at = [&](std::size_t i) -> Value {
+        if (i < static_cast<std::size_t>(co->nlocals)) return lp[i];
+        Value cell = lp[i];
+        return cell.is_null() ? Value() : cell_get(cell);
+    };
+    std::size_t total = static_cast<std::size_t>(co->nlocals) + co->cellvars.size();
+    std::size_t bound = 0;
+    for (std::size_t i = 0; i < total; ++i) bound += value_at(i).is_null() ? 0 : 1;
+    Ref pairs(tuple_new(ts, 2 * bound));
+    if (!pairs) return Value();
+    Value* out = tuple_obj(*pairs)->items;
+    for (std::size_t i = 0; i < total; ++i) {
+        Value v = value_at(i);
+        if (v.is_null()) continue;
+        Value name = i < static_cast<std::size_t>(co->nlocals) ? co->varnames[i]
+                                                               : co->cellvars[i - co->nlocals];
+        *out++ = new_ref(name);
+        *out++ = new_ref(v);
     }
-    for (std::size_t i = 0; i < co->cellvars.size(); ++i) {
-        Value cell = lp[co->nlocals + i];
-        Value v = cell.is_null() ? Value() : cell_get(cell);
-        if (!v.is_null() && !dict_set(ts, *d, co->cellvars[i], v)) return Value();
-    }
+    return pairs.release();
+}
+
+// The f_locals dict of pairs taken by frame_locals_pairs (a new reference).
+Value locals_dict(ThreadState& ts, Value pairs) {
+    Ref d(dict_new_presized(ts, tuple_size(pairs) / 2));
+    if (!d) return Value();
+    for (uint64_t i = 0; i + 1 < tuple_size(pairs); i += 2)
+        if (!dict_set(ts, *d, tuple_item(pairs, i), tuple_item(pairs, i + 1))) return Value();
     return d.release();
 }
 
@@ -374,6 +396,18 @@ template <int I>
 Value snapshot_get(ThreadState&, Value self) {
     return new_ref(snapshot_obj(self.as_object())->fields[I]);
 }
+// f_locals: a function frame's pairs become its dict on first access, and
+// that dict is what every later access returns.
+template <>
+Value snapshot_get<2>(ThreadState& ts, Value self) {
+    Value& slot = snapshot_obj(self.as_object())->fields[2];
+    if (is_exact_tuple(ts, slot)) {
+        Value d = locals_dict(ts, slot);
+        if (d.is_null()) return Value();
+        set_ref(slot, d);
+    }
+    return new_ref(slot);
+}
 constexpr GetSetDef kFrameGetSets[] = {
     {kFrameFields[0], snapshot_get<0>}, {kFrameFields[1], snapshot_get<1>},
     {kFrameFields[2], snapshot_get<2>}, {kFrameFields[3], snapshot_get<3>},
@@ -409,7 +443,7 @@ Value frame_snapshot(ThreadState& ts, Frame* f, int budget) {
     // A budget of 1 never looks at `previous` (a suspended generator's
     // frame has no live caller).
     Ref back(budget > 1 ? frame_snapshot(ts, f->previous, budget - 1) : Value::none());
-    Ref locals(back ? frame_locals(ts, f) : Value());
+    Ref locals(back ? frame_locals_pairs(ts, f) : Value());
     Ref lineno(locals ? make_int(ts, f->line()) : Value());
     if (!lineno) return Value();
     auto* snap = alloc_gc<FrameSnapshot>(frame_type(ts.interp()));

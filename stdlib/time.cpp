@@ -41,6 +41,15 @@ TypeObject* struct_time_type(Interpreter& interp) {
 }
 
 Value struct_time_from_tm(ThreadState& ts, const std::tm& tm) {
+    // A tm that did not come from the C library (strptime's) has no zone:
+    // both extra fields are None then, as in CPython.
+    Ref zone(tm.tm_zone ? make_str(ts, tm.tm_zone) : Value::none());
+    if (!zone) return Value();
+    return struct_time_from_tm(ts, tm, *zone,
+                               tm.tm_zone ? Value::small_int(tm.tm_gmtoff) : Value::none());
+}
+
+Value struct_time_from_tm(ThreadState& ts, const std::tm& tm, Value zone, Value gmtoff) {
     Value items[9] = {Value::small_int(tm.tm_year + 1900),
                       Value::small_int(tm.tm_mon + 1),
                       Value::small_int(tm.tm_mday),
@@ -50,11 +59,7 @@ Value struct_time_from_tm(ThreadState& ts, const std::tm& tm) {
                       Value::small_int((tm.tm_wday + 6) % 7),
                       Value::small_int(tm.tm_yday + 1),
                       Value::small_int(tm.tm_isdst)};
-    // A tm that did not come from the C library (strptime's) has no zone:
-    // both extra fields are None then, as in CPython.
-    Ref zone(tm.tm_zone ? make_str(ts, tm.tm_zone) : Value::none());
-    if (!zone) return Value();
-    Value extras[2] = {*zone, tm.tm_zone ? Value::small_int(tm.tm_gmtoff) : Value::none()};
+    Value extras[2] = {zone, gmtoff};
     return structseq_new(ts, struct_time_type(ts.interp()), items, extras);
 }
 

@@ -54,7 +54,12 @@ Value time_strptime(ThreadState& ts, Args args) {
         for (char& c : dst_name) c = static_cast<char>(std::tolower(c));
         tm.tm_isdst = zone.has_dst && lower == dst_name ? 1 : 0;
     }
-    return struct_time_from_tm(ts, tm);
+    // tm_zone is the name %Z matched, tm_gmtoff the seconds of %z's offset
+    // (its fraction dropped, toward zero), each None when not parsed.
+    Ref zone(p.tzname_set ? make_str(ts, p.tzname) : Value::none());
+    Ref gmtoff(p.has_tz ? make_int(ts, p.tz_us / 1000000) : Value::none());
+    if (!zone || !gmtoff) return Value();
+    return struct_time_from_tm(ts, tm, *zone, *gmtoff);
 }
 
 bool clock_id_arg(ThreadState& ts, Args args, const char* name, clockid_t* out) {

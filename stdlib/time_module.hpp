@@ -16,6 +16,9 @@ TypeObject* struct_time_type(Interpreter& interp);
 // A struct_time from a C tm (tm_wday Sunday 0 and tm_yday from 0, as C has
 // them; the struct_time counts from Monday 0 and day 1).
 Value struct_time_from_tm(ThreadState& ts, const std::tm& tm);
+// Same, with tm_zone and tm_gmtoff given (borrowed; None when unknown): what
+// time.strptime knows of the zone is what %Z and %z matched, not tm's fields.
+Value struct_time_from_tm(ThreadState& ts, const std::tm& tm, Value zone, Value gmtoff);
 
 // Adds strptime, the clock_* calls, CLOCK_* ids, get_clock_info, tzset and
 // thread_time_ns to the module (time_extras.cpp).

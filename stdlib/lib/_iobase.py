@@ -11,10 +11,16 @@ free on top of the few a subclass defines:
     BufferedIOBase  readinto()/readinto1() over read()/read1()
     TextIOBase      the text stream's attributes (encoding, errors, newlines)
 
-The io module (native) re-exports these classes; the native streams
-(FileIO-like files, BytesIO, StringIO, TextIOWrapper) do not derive from
-them.
+The io module (native) re-exports these classes, loading this module on
+first use. They are ABCs, as in CPython: the native streams do not derive
+from them but are registered (BytesIO and the buffered files under
+BufferedIOBase, StringIO and TextIOWrapper under TextIOBase), so isinstance
+and issubclass answer as CPython's do. A class whose instances may be either
+kind (socket's makefile() file) names the base of each instance in an
+`_io_base` attribute.
 """
+
+import abc
 
 _CLOSED = "I/O operation on closed file."
 
@@ -24,7 +30,16 @@ def _unsupported(what):
     raise UnsupportedOperation(what)
 
 
-class IOBase:
+class _IOMeta(abc.ABCMeta):
+    def __instancecheck__(cls, instance):
+        if getattr(type(instance), "_io_base", None) is not None:
+            base = globals().get(getattr(instance, "_io_base", None))
+            if isinstance(base, type) and type.__subclasscheck__(cls, base):
+                return True
+        return super().__instancecheck__(instance)
+
+
+class IOBase(metaclass=_IOMeta):
     """The base of all streams: lifetime, iteration and lines."""
 
     __closed = False
@@ -251,3 +266,19 @@ class TextIOBase(IOBase):
     @property
     def errors(self):
         return None
+
+
+def _register_native_streams():
+    import _io
+    for name in ("BytesIO", "BufferedReader", "BufferedWriter", "BufferedRandom"):
+        native = getattr(_io, name, None)
+        if native is not None:
+            BufferedIOBase.register(native)
+    for name in ("StringIO", "TextIOWrapper"):
+        native = getattr(_io, name, None)
+        if native is not None:
+            TextIOBase.register(native)
+
+
+_register_native_streams()
+del _register_native_streams

@@ -166,6 +166,13 @@ class SocketFile:
 
     _CHUNK = 8192
 
+    @property
+    def _io_base(self):
+        # Which io ABC this file counts as (see _iobase): one class serves
+        # both modes here, where CPython returns a BufferedReader/Writer or
+        # a TextIOWrapper.
+        return "BufferedIOBase" if self._binary else "TextIOBase"
+
     def __init__(self, sock, mode, reading, writing, binary, encoding, errors, newline):
         self._sock = sock
         self.mode = mode
