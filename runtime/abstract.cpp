@@ -721,7 +721,7 @@ bool obj_index(ThreadState& ts, Value v, int64_t* out) {
         if (!idx) return false;
     }
     if (!int_to_int64(*idx, out)) {
-        raise_fmt(ts, ts.exc_types().IndexError, "cannot fit '{}' into an index-sized integer",
+        raise_fmt(ts, ts.exc_types().OverflowError, "cannot fit '{}' into an index-sized integer",
                   type_name(ts, v));
         return false;
     }

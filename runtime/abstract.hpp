@@ -109,7 +109,10 @@ std::string_view compare_symbol(CompareOp op);  // "<", "==", ...
 [[nodiscard]] int obj_issubclass_plain(ThreadState& ts, Value derived, Value cls);
 bool is_instance_of(ThreadState& ts, Value obj, TypeObject* t);  // no errors
 
-// Integer conversion for indices (__index__). Returns false on error.
+// Integer conversion for indices (__index__), CPython's
+// PyNumber_AsSsize_t(v, OverflowError): false with TypeError "'str' object
+// cannot be interpreted as an integer", or OverflowError "cannot fit 'int'
+// into an index-sized integer" (a subscript's IndexError is seq_index_arg's).
 [[nodiscard]] bool obj_index(ThreadState& ts, Value v, int64_t* out);
 // operator.index(v) (PyNumber_Index): an exact int, new reference; null with
 // TypeError "'T' object cannot be interpreted as an integer".

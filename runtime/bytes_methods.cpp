@@ -732,7 +732,7 @@ Value bytes_hex(ThreadState& ts, Args args) {
     if (!per_v.is_null() && !index_as_ssize(ts, per_v, &per)) return Value();
     static constexpr char kHex[] = "0123456789abcdef";
     std::string out;
-    out.reserve(d.size() * 3);
+    if (!reserve_more(ts, out, uint64_t(d.size()) * (sep ? 3 : 2))) return Value();
     uint64_t group = per < 0 ? static_cast<uint64_t>(-per) : static_cast<uint64_t>(per);
     for (size_t i = 0; i < d.size(); ++i) {
         if (sep && group && i) {

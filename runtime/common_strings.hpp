@@ -35,7 +35,7 @@
     X(get) X(write) X(flush) X(read) X(readline) X(encoding) X(errors) X(value) X(name)           \
     X(stdout) X(stderr) X(stdin) X(excepthook) X(displayhook) X(argv) X(path) X(modules)          \
     X(builtins) X(code) X(fileno) X(startswith) X(join) X(run) X(sort) X(copy) X(update)          \
-    X(__exit_code__)
+    X(__exit_code__) X(__import__)
 // clang-format on
 
 namespace gilt {

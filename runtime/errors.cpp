@@ -9,11 +9,13 @@
 // (Floyd's tortoise and hare stops the walk on a pre-existing cycle).
 #include "runtime/errors.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <new>
 
 #include "runtime/abstract.hpp"
 #include "runtime/dict.hpp"
@@ -162,6 +164,42 @@ bool check_alloc_size(ThreadState& ts, uint64_t bytes) {
         return true;
     raise_memory_error(ts);
     return false;
+}
+
+bool reserve_more(ThreadState& ts, std::string& out, uint64_t extra) {
+    uint64_t need = uint64_t(out.size()) + extra;
+    if (need <= out.capacity()) return true;
+    // Grow geometrically, as the string itself would, but settle for the
+    // exact size when twice the capacity is more than the allocator gives.
+    uint64_t want = std::max<uint64_t>(need, uint64_t(out.capacity()) * 2);
+    if (want != need && !alloc_size_possible(want)) want = need;
+    if (need > out.max_size() || !check_alloc_size(ts, want)) {
+        if (!ts.has_exception()) raise_memory_error(ts);
+        return false;
+    }
+    // operator new is the allocator's, which maps a huge block with room
+    // for its alignment and aborts the process when that fails (mimalloc's
+    // C++ new has no handler to call): ask it first through its nothrow
+    // form, which answers null instead.
+    void* probe = ::operator new(static_cast<std::size_t>(want) + 1, std::nothrow);
+    if (probe == nullptr) {
+        raise_memory_error(ts);
+        return false;
+    }
+    ::operator delete(probe);
+    try {
+        out.reserve(static_cast<std::size_t>(want));
+    } catch (const std::bad_alloc&) {
+        raise_memory_error(ts);
+        return false;
+    }
+    return true;
+}
+
+bool append_checked(ThreadState& ts, std::string& out, std::string_view piece) {
+    if (!reserve_more(ts, out, piece.size())) return false;
+    out.append(piece);
+    return true;
 }
 
 Value raise_memory_error(ThreadState& ts) {

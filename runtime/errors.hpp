@@ -47,6 +47,14 @@ Value raise_memory_error(ThreadState& ts);
 // would throw std::bad_alloc instead, which must never leave a builtin (see
 // alloc_size_possible in runtime/heap.hpp for how the size is tried).
 [[nodiscard]] bool check_alloc_size(ThreadState& ts, uint64_t bytes);
+// Makes room in `out` for `extra` more bytes, for a result that grows piece
+// by piece to a size the script drives (re.sub's text, strftime's buffer):
+// the new capacity is tried with check_alloc_size, and a std::bad_alloc from
+// the reserve itself stops here. False with MemoryError pending when it
+// cannot grow; `out` is then unchanged.
+[[nodiscard]] bool reserve_more(ThreadState& ts, std::string& out, uint64_t extra);
+// reserve_more, then the append.
+[[nodiscard]] bool append_checked(ThreadState& ts, std::string& out, std::string_view piece);
 // "maximum recursion depth exceeded" + `where` (CPython appends e.g.
 // " while calling a Python object" or " in comparison").
 Value raise_recursion_error(ThreadState& ts, std::string_view where = {});

@@ -507,8 +507,10 @@ Value gen_get_name(ThreadState&, Value self) {
 Value gen_get_qualname(ThreadState&, Value self) {
     return new_ref(gen_obj(self)->qualname);
 }
-Value gen_get_running(ThreadState&, Value self) {
-    return Value::boolean(gen_obj(self)->state == GenState::Running);
+Value gen_get_running(ThreadState& ts, Value self) {
+    GeneratorObject* g = gen_obj(self);
+    if (g->hdr.type == ts.types().async_generator) return Value::boolean(g->ag_running_async);
+    return Value::boolean(g->state == GenState::Running);
 }
 Value gen_get_code(ThreadState&, Value self) {
     return new_ref(gen_obj(self)->code);
@@ -647,19 +649,39 @@ Value aclose_finished(ThreadState& ts, SendResult r) {
     return raise_stop_iteration(ts, Value::none());
 }
 
+// The first step of an awaitable while another one's step is still under
+// way: CPython's RuntimeError (an aclose()/athrow() is used up by it). An
+// asend.throw() as the first step goes on, as in CPython, and meets the
+// generator's own "already executing" if it is on the stack. False with the
+// error pending; true to go on.
+bool refuse_second_step(ThreadState& ts, AsendObject* a, Value thrown) {
+    if (!a->throwing && !thrown.is_null()) return true;
+    if (a->throwing) a->done = true;
+    const char* what = !a->throwing ? "anext" : a->closing ? "aclose" : "athrow";
+    raise_fmt(ts, ts.exc_types().RuntimeError, "{}(): asynchronous generator is already running",
+              what);
+    return false;
+}
+
 Value asend_step(ThreadState& ts, AsendObject* a, Value sent, Value thrown) {
     if (a->done)
         return raise(ts, ts.exc_types().RuntimeError,
                      a->throwing ? "cannot reuse already awaited aclose()/athrow()"
                                  : "cannot reuse already awaited __anext__()/asend()");
     bool first = !a->started;
+    GeneratorObject* g = gen_obj(a->gen);
+    if (first && g->ag_running_async && !refuse_second_step(ts, a, thrown)) {
+        if (!thrown.is_null()) decref(thrown);
+        return Value();
+    }
     Value send_value = a->started ? sent : a->value;
     a->started = true;
     if (first && a->throwing && thrown.is_null()) thrown = new_ref(a->value);
     Value out;
+    g->ag_running_async = true;
     SendResult r = thrown.is_null() ? gen_send(ts, a->gen, send_value, &out)
                                     : gen_throw(ts, a->gen, thrown, &out);
-    GeneratorObject* g = gen_obj(a->gen);
+    if (r != SendResult::Yielded || g->ag_value_yield) g->ag_running_async = false;
     if (a->closing && (r != SendResult::Yielded || g->ag_value_yield)) {
         a->done = true;
         if (r != SendResult::Yielded) {

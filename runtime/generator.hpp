@@ -30,6 +30,11 @@ struct GeneratorObject {
     bool ag_value_yield;   // async generator: the last yield was a `yield v` (not an await passing
                            // through)
     bool ag_hooks_inited;  // async generator: the thread's asyncgen hooks were looked at
+    // Async generator: an asend/athrow/aclose step is under way, from its
+    // first send until the awaitable completes, suspended awaits included
+    // (CPython's ag_running_async; what ag_running shows). A second one
+    // started meanwhile is RuntimeError "... is already running".
+    bool ag_running_async;
     // Async generator: the finalizer hook (sys.set_asyncgen_hooks) in force
     // when it was first iterated (owned), or null. Called with the generator
     // instead of closing it when it dies unfinished (asyncio schedules

@@ -546,7 +546,11 @@ std::string ascii_digits_and_spaces(std::string_view text) {
 // The syntax of an int literal after optional white space and sign:
 // prefix for the base, digits with single underscores between them.
 struct ParsedDigits {
-    std::string digits;  // without underscores
+    // The digits without underscores: a view of the text itself when it has
+    // none (a huge literal is refused by the digit limit before anything is
+    // copied), else of `storage`.
+    std::string_view digits;
+    std::string storage;
     bool negative = false;
     bool only_zero_allowed = false;  // base 0 with a leading 0 (old octal)
     int base = 10;
@@ -582,16 +586,23 @@ bool parse_literal(std::string_view s, int base, ParsedDigits* out) {
     i = skip_prefix(s, i, base);
     if (i < s.size() && s[i] == '_') return false;
     char prev = 0;
+    size_t start = i;
+    bool underscores = false;
     for (; i < s.size(); ++i) {
         char c = s[i];
         if (c == '_') {
             if (prev == '_') return false;
-        } else if (digit_value(c) < base) {
-            out->digits.push_back(c);
-        } else {
+            underscores = true;
+        } else if (digit_value(c) >= base) {
             break;
         }
         prev = c;
+    }
+    out->digits = s.substr(start, i - start);
+    if (underscores) {
+        for (char c : out->digits)
+            if (c != '_') out->storage += c;
+        out->digits = out->storage;
     }
     if (prev == '_' || out->digits.empty()) return false;
     while (i < s.size() && is_ascii_space(s[i])) ++i;
@@ -605,7 +616,12 @@ Value raise_invalid_literal(ThreadState& ts, std::string_view text, int base, bo
     if (is_bytes) {
         r = bytes_repr(text.substr(0, 200));
     } else {
-        r = str_repr(text);
+        // Only the first 200 characters of the repr are shown: a prefix of
+        // the text is enough, and a huge text is not copied whole.
+        std::string_view head = text.substr(0, 4 * 200);
+        uint64_t chars = utf8_count(head);
+        head = head.substr(0, utf8_offset(head, chars, std::min<uint64_t>(chars, 200)));
+        r = str_repr(head);
         if (utf8_count(r) > 200) r.resize(utf8_offset(r, utf8_count(r), 200));
     }
     return raise_fmt(ts, ts.exc_types().ValueError, "invalid literal for int() with base {}: {}",
@@ -629,7 +645,7 @@ Value digits_to_int(ThreadState& ts, const ParsedDigits& p) {
                 limit, p.digits.size());
     }
     Mpz z;
-    mpz_set_str(z.v, p.digits.c_str(), p.base);
+    mpz_set_str(z.v, std::string(p.digits).c_str(), p.base);
     if (p.negative) mpz_neg(z.v, z.v);
     return make_int_mpz(ts, z.v);
 }

@@ -291,6 +291,7 @@ void finalize_modules(Interpreter& interp) {
     mods.clear();
     clear_ref(interp.modules);
     clear_ref(interp.sys);
+    clear_ref(interp.import_func);
     if (!interp.builtins.is_null()) clear_module_dict(ts, interp.builtins);
     clear_ref(interp.builtins);
 }

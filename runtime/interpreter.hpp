@@ -67,6 +67,11 @@ public:
     Value builtins;  // the builtins module's dict (owned)
     Value modules;   // sys.modules (owned dict)
     Value sys;       // the sys module (owned)
+    // builtins.__import__ as start-up made it (owned). IMPORT_NAME calls the
+    // import system directly while the frame's builtins still hold this
+    // object, and calls whatever replaced it otherwise (CPython's
+    // interp->import_func).
+    Value import_func;
 
     int recursion_limit = 1000;
 

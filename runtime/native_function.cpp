@@ -79,6 +79,8 @@ Value invoke(ThreadState& ts, NativeFunctionObject* f, Args args) {
 bool check_receiver(ThreadState& ts, NativeFunctionObject* f, Args args) {
     const char* owner = f->owner->name_cstr;
     TypeObject* TypeError = ts.exc_types().TypeError;
+    // T.__new__(subtype, ...) receives a type; new_wrapper checks it.
+    if (f->wrapper && std::string_view(f->name) == "__new__") return true;
     if (args.n == 0) {
         if (f->wrapper || (f->flags & kMethodClass)) {
             raise_fmt(ts, TypeError, "descriptor '{}' of '{}' object needs an argument", f->name,
@@ -103,8 +105,6 @@ bool check_receiver(ThreadState& ts, NativeFunctionObject* f, Args args) {
         }
         return true;
     }
-    // T.__new__(subtype, ...) receives a type; new_wrapper checks it.
-    if (f->wrapper && std::string_view(f->name) == "__new__") return true;
     TypeObject* st = type_of(ts, self);
     if (st == f->owner || type_is_subtype(st, f->owner)) return true;
     if (f->wrapper) {

@@ -87,8 +87,16 @@ int generic_setattr(ThreadState& ts, Value obj, Value name, Value value) {
 }
 
 Value getattribute_wrapper(ThreadState& ts, TypeObject*, Args args) {
-    if (args.n != 2 || !is_str(ts, args[1])) {
-        return raise(ts, ts.exc_types().TypeError, "__getattribute__ expected 1 str argument");
+    if (args.kw_count() != 0) {
+        return raise(ts, ts.exc_types().TypeError,
+                     "wrapper __getattribute__() takes no keyword arguments");
+    }
+    if (args.n != 2) {
+        return raise_fmt(ts, ts.exc_types().TypeError, "expected 1 argument, got {}", args.n - 1);
+    }
+    if (!is_str(ts, args[1])) {
+        return raise_fmt(ts, ts.exc_types().TypeError, "attribute name must be string, not '{}'",
+                         type_name(ts, args[1]));
     }
     return generic_getattr(ts, args[0], args[1]);
 }

@@ -226,17 +226,53 @@ Value none_or_null(int status) {
     return status < 0 ? Value() : Value::none();
 }
 
-bool wrapper_args(ThreadState& ts, Args a, uint32_t n, const char* name) {
+// The argument checks of CPython's wrappers, which word them two ways: the
+// unary, binary and comparison ones count with check_num_args ("expected 1
+// argument, got 0"); those that unpack several (setitem, setattr, __set__,
+// __get__, pow, the in-place repeats) go through PyArg_UnpackTuple with an
+// empty name, hence the leading space (" expected 2 arguments, got 1").
+// `min` and `max` count the arguments after self.
+bool wrapper_args(ThreadState& ts, Args a, uint32_t min, uint32_t max, bool unpacked,
+                  const char* name) {
     if (a.kw_count() != 0) {
-        raise_fmt(ts, ts.exc_types().TypeError, "{}() takes no keyword arguments", name);
+        raise_fmt(ts, ts.exc_types().TypeError, "wrapper {}() takes no keyword arguments", name);
         return false;
     }
-    if (a.n != n) {
-        raise_fmt(ts, ts.exc_types().TypeError, "expected {} argument{}, got {}", n - 1,
-                  n == 2 ? "" : "s", a.n - 1);
+    uint32_t got = a.n - 1;
+    if (got >= min && got <= max) return true;
+    uint32_t n = got < min ? min : max;
+    const char* bound = min == max ? "" : got < min ? "at least " : "at most ";
+    raise_fmt(ts, ts.exc_types().TypeError, "{}expected {}{} argument{}, got {}",
+              unpacked ? " " : "", bound, n, n == 1 ? "" : "s", got);
+    return false;
+}
+
+// x.__pow__(y, mod) and x.__rpow__(y, mod) (CPython's wrap_ternaryfunc):
+// the builtin number types' three-argument power. int computes it (an
+// operand that is not an int makes it NotImplemented), float refuses it,
+// complex has no modulo.
+Value ternary_pow(ThreadState& ts, TypeObject* t, Value base, Value exp, Value mod) {
+    if (mod.is_none()) return t->nb[static_cast<int>(BinOp::Pow)](ts, base, exp);
+    const BuiltinTypes& types = ts.types();
+    if (type_is_subtype(t, types.int_)) {
+        if (!is_int(base) || !is_int(exp) || !is_int(mod)) return Value::not_implemented();
+        return int_pow_mod(ts, base, exp, mod);
+    }
+    if (type_is_subtype(t, types.complex))
+        return raise(ts, ts.exc_types().ValueError, "complex modulo");
+    return raise(ts, ts.exc_types().TypeError,
+                 "pow() 3rd argument not allowed unless all arguments are integers");
+}
+
+// T.__getitem__ of list and dict is a plain one-argument method in CPython
+// (it coexists with the slot), so its count error is worded as one.
+bool getitem_args(ThreadState& ts, TypeObject* t, Args a) {
+    if (a.kw_count() == 0 && a.n != 2 && (t == ts.types().list || t == ts.types().dict)) {
+        raise_fmt(ts, ts.exc_types().TypeError,
+                  "{}.__getitem__() takes exactly one argument ({} given)", t->name_cstr, a.n - 1);
         return false;
     }
-    return true;
+    return wrapper_args(ts, a, 1, 1, false, "__getitem__");
 }
 
 Value call_wrapped(ThreadState& ts, TypeObject* t, const SlotDef& d, Args a) {
@@ -246,9 +282,14 @@ Value call_wrapped(ThreadState& ts, TypeObject* t, const SlotDef& d, Args a) {
         if (d.slot == Slot::Call) return t->call(ts, a[0], rest);
         return none_or_null(t->init(ts, a[0], rest));
     }
-    uint32_t want = 1;
+    bool pow = (d.slot == Slot::Binary || d.slot == Slot::RBinary) && d.op == BinOp::Pow;
+    uint32_t min = 0, max = 0;
+    bool unpacked = false;
     switch (d.slot) {
         case Slot::GetItem:
+            if (!getitem_args(ts, t, a)) return Value();
+            min = max = 1;
+            break;
         case Slot::DelItem:
         case Slot::Contains:
         case Slot::Lt:
@@ -263,24 +304,31 @@ Value call_wrapped(ThreadState& ts, TypeObject* t, const SlotDef& d, Args a) {
         case Slot::DelAttr:
         case Slot::GetAttr:
         case Slot::Delete:
-            want = 2;
+            min = max = 1;
             break;
         case Slot::SetItem:
         case Slot::SetAttr:
         case Slot::Set:
-            want = 3;
+            min = max = 2;
+            unpacked = true;
             break;
         case Slot::Get:
-            if (a.n == 2) {
-                want = 2;
-            } else {
-                want = 3;
-            }
+            min = 1;
+            max = 2;
+            unpacked = true;
             break;
         default:
             break;
     }
-    if (!wrapper_args(ts, a, want, nm)) return Value();
+    // pow takes an optional modulus; the builtins' in-place `*=` is a
+    // sequence's repeat (wrap_indexargfunc), both unpacked.
+    if (pow) max = 2;
+    if (pow || (d.slot == Slot::InPlace && d.op == BinOp::Mul)) unpacked = true;
+    if (!wrapper_args(ts, a, min, max, unpacked, nm)) return Value();
+    if (pow && a.n == 3) {
+        if (d.slot == Slot::Binary) return ternary_pow(ts, t, a[0], a[1], a[2]);
+        return ternary_pow(ts, t, a[1], a[0], a[2]);
+    }
     Value s = a[0];
     switch (d.slot) {
         case Slot::Repr:
@@ -339,8 +387,13 @@ Value call_wrapped(ThreadState& ts, TypeObject* t, const SlotDef& d, Args a) {
             return t->nb_float(ts, s);
         case Slot::Index:
             return t->nb_index(ts, s);
-        case Slot::Get:
-            return t->descr_get(ts, s, a[1].is_none() ? Value() : a[1], a.n == 3 ? a[2] : Value());
+        case Slot::Get: {
+            Value obj = a[1].is_none() ? Value() : a[1];
+            Value owner = a.n == 3 && !a[2].is_none() ? a[2] : Value();
+            if (obj.is_null() && owner.is_null())
+                return raise(ts, ts.exc_types().TypeError, "__get__(None, None) is invalid");
+            return t->descr_get(ts, s, obj, owner);
+        }
         case Slot::Set:
             return none_or_null(t->descr_set(ts, s, a[1], a[2]));
         case Slot::Delete:

@@ -113,6 +113,7 @@ void init_builtins_and_sys(Interpreter& interp) {
     Ref builtins(make_builtins_module(ts));
     if (!builtins) startup_failure(ts, "cannot create the builtins module");
     interp.builtins = new_ref(module_dict(*builtins));
+    interp.import_func = new_ref(dict_get_cstr(ts, interp.builtins, "__import__"));
     register_native_modules(interp);
     init_io_types(interp);
     Value sys = make_sys_module(ts);

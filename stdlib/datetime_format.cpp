@@ -15,8 +15,10 @@
 #include "runtime/abstract.hpp"
 #include "runtime/errors.hpp"
 #include "runtime/str.hpp"
+#include "runtime/unicode.hpp"
 #include "stdlib/datetime.hpp"
 #include "stdlib/local_zone.hpp"
+#include "stdlib/time_module.hpp"
 
 namespace gilt {
 
@@ -51,49 +53,56 @@ std::string format_time_part(int h, int mi, int s, int us, std::string_view time
 
 namespace {
 
-std::string c_strftime(const std::string& format, const std::tm& tm) {
-    // A trailing marker tells an empty result from a buffer too small.
-    std::string fmt_marked = format + "|";
-    for (std::size_t size = 128; size <= (std::size_t(1) << 22); size *= 4) {
-        std::string out(size, '\0');
-        std::size_t n = std::strftime(out.data(), size, fmt_marked.c_str(), &tm);
-        if (n > 0) return out.substr(0, n - 1);
+// The format as CPython's wrap_strftime reads it: as UTF-8 (a lone
+// surrogate is the codec's error), up to its first NUL.
+bool strftime_format(ThreadState& ts, Value fmt, std::string_view* f) {
+    *f = str_view(fmt);
+    if (utf8_has_surrogate(*f)) {
+        Ref encoded(str_encode(ts, fmt, "utf-8", "strict"));
+        if (!encoded) return false;
     }
-    return {};
+    *f = f->substr(0, f->find('\0'));
+    return true;
 }
 
 }  // namespace
 
 Value dt_strftime(ThreadState& ts, Value fmt, const std::tm& tm, int us, Value tz, Value tzarg) {
-    std::string_view f = str_view(fmt);
+    std::string_view f;
+    if (!strftime_format(ts, fmt, &f)) return Value();
     std::string out;
     for (std::size_t i = 0; i < f.size(); ++i) {
         char c = f[i];
         if (c != '%' || i + 1 == f.size()) {
-            out += c;
+            if (!append_checked(ts, out, std::string_view(&c, 1))) return Value();
             continue;
         }
         char d = f[++i];
+        std::string piece;
         if (d == 'f') {
-            out += fmt::format("{:06d}", us);
+            piece = fmt::format("{:06d}", us);
         } else if (d == 'z') {
             int64_t off;
             bool aware;
             if (!offset_us(ts, tz, tzarg, &off, &aware)) return Value();
-            if (aware) out += format_offset(off, "");
+            if (aware) piece = format_offset(off, "");
         } else if (d == 'Z') {
             Ref name(call_tzname(ts, tz, tzarg));
             if (!name) return Value();
             if (!(*name).is_none()) {
-                for (char ch : str_view(*name))
-                    out += ch == '%' ? std::string("%%") : std::string(1, ch);
+                for (char ch : str_view(*name)) {
+                    std::string_view one = ch == '%' ? "%%" : std::string_view(&ch, 1);
+                    if (!append_checked(ts, out, one)) return Value();
+                }
             }
         } else {
-            out += '%';
-            out += d;
+            piece = {'%', d};
         }
+        if (!append_checked(ts, out, piece)) return Value();
     }
-    return make_str(ts, c_strftime(out, tm));
+    std::string text;
+    if (!strftime_text(ts, out, tm, &text)) return Value();
+    return make_str(ts, text);
 }
 
 Value dt_format_method(ThreadState& ts, Args args) {

@@ -205,7 +205,7 @@ Value deque_extendleft(ThreadState& ts, Args args) {
 Value deque_rotate(ThreadState& ts, Args args) {
     if (!check_nargs(ts, args.drop_first(), "rotate", 0, 1)) return Value();
     int64_t n = 1;
-    if (args.n > 1 && !obj_index(ts, args[1], &n)) return Value();
+    if (args.n > 1 && !index_as_ssize(ts, args[1], &n)) return Value();
     DequeObject* d = self_deque(args);
     if (d->size <= 1) return Value::none();
     int64_t len = static_cast<int64_t>(d->size);

@@ -439,13 +439,20 @@ Value grouper_next(ThreadState& ts, Value self) {
 // v0 iterator (null when done); n0 next index to yield, n1 stop (-1: none),
 // n2 step, n3 items consumed ---
 
-bool islice_index(ThreadState& ts, Value v, int64_t* out, const char* msg) {
+// `huge_msg` (when given) words the error for a value past sys.maxsize.
+bool islice_index(ThreadState& ts, Value v, int64_t* out, const char* msg,
+                  const char* huge_msg = nullptr) {
     if (v.is_none()) return true;
     if (!is_int(v) && !type_of(ts, v)->nb_index) {
         raise(ts, ts.exc_types().ValueError, msg);
         return false;
     }
-    if (!obj_index(ts, v, out)) return false;
+    if (!obj_index(ts, v, out)) {
+        if (!exception_matches(ts, ts.exc_types().OverflowError)) return false;
+        clear_exception(ts);
+        raise(ts, ts.exc_types().ValueError, huge_msg ? huge_msg : msg);
+        return false;
+    }
     if (*out < 0) {
         raise(ts, ts.exc_types().ValueError, msg);
         return false;
@@ -457,14 +464,15 @@ Value islice_new(ThreadState& ts, TypeObject* type, Args args) {
     if (!no_kwargs(ts, args, "islice") || !check_nargs(ts, args, "islice", 2, 4)) return Value();
     int64_t start = 0, stop = -1, step = 1;
     const char* kIdx = "Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
+    const char* kStop =
+        "Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
     if (args.n == 2) {
-        if (!islice_index(
-                ts, args[1], &stop,
-                "Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.")) {
+        if (!islice_index(ts, args[1], &stop, kStop)) {
             return Value();
         }
     } else {
-        if (!islice_index(ts, args[1], &start, kIdx) || !islice_index(ts, args[2], &stop, kIdx))
+        if (!islice_index(ts, args[1], &start, kIdx) ||
+            !islice_index(ts, args[2], &stop, kIdx, kStop))
             return Value();
         if (args.n == 4 && !args[3].is_none()) {
             if (!obj_index(ts, args[3], &step) || step < 1) {

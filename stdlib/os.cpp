@@ -234,7 +234,13 @@ Value os_kill(ThreadState& ts, Args args) {
         !int_arg(ts, args[1], &sig)) {
         return Value();
     }
-    return none_or_error(ts, ::kill(static_cast<pid_t>(pid), static_cast<int>(sig)), Value());
+    if (::kill(static_cast<pid_t>(pid), static_cast<int>(sig)) != 0)
+        return raise_os_error(ts, errno);
+    // A signal sent to this very process runs its handler before kill()
+    // returns, as CPython checks at once: a handler's exception comes from
+    // the kill() call, not from some later check point.
+    if (!run_pending_signals(ts)) return Value();
+    return Value::none();
 }
 
 Value os_umask(ThreadState& ts, Args args) {

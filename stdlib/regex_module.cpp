@@ -225,13 +225,16 @@ Value regex_findall(ThreadState& ts, Args args) {
     return out.release();
 }
 
-// Appends s[a:b] to `out` (UTF-8 for str, raw bytes otherwise).
-void append_range(std::string& out, const Subject& s, int64_t a, int64_t b) {
-    if (s.narrow) {
-        out.append(reinterpret_cast<const char*>(s.narrow) + a, size_t(b - a));
-        return;
-    }
+// Appends s[a:b] to `out` (UTF-8 for str, raw bytes otherwise). The result
+// of a substitution can be far larger than its subject, so every growth is
+// checked: false with MemoryError pending when it cannot be had.
+bool append_range(ThreadState& ts, std::string& out, const Subject& s, int64_t a, int64_t b) {
+    if (s.narrow)
+        return append_checked(ts, out,
+                              {reinterpret_cast<const char*>(s.narrow) + a, size_t(b - a)});
+    if (!reserve_more(ts, out, 4 * uint64_t(b - a))) return false;
     for (int64_t i = a; i < b; ++i) utf8_append(out, s.wide[i]);
+    return true;
 }
 
 Value finish_text(ThreadState& ts, const Subject& s, const std::string& out) {
@@ -270,7 +273,7 @@ Value subn_result(ThreadState& ts, const Subject& s, Value string, std::string& 
     if (ts.has_exception()) return Value();
     Ref text(done == 0 ? new_ref(string) : Value());
     if (done > 0) {
-        append_range(out, s, last, s.n);
+        if (!append_range(ts, out, s, last, s.n)) return Value();
         text = Ref(finish_text(ts, s, out));
     }
     Ref n(make_int(ts, done));
@@ -282,14 +285,9 @@ Value subn_result(ThreadState& ts, const Subject& s, Value string, std::string& 
 // nothing); `item` numbers it as CPython's join would in its error.
 bool append_piece(ThreadState& ts, const Subject& s, Value piece, int64_t item, std::string& out) {
     if (piece.is_none()) return true;
-    if (s.is_str && is_str(ts, piece)) {
-        out += str_view(piece);
-        return true;
-    }
-    if (!s.is_str && piece.is_object() && (is_bytes(piece) || is_bytearray(piece))) {
-        out += byteslike_data(piece);
-        return true;
-    }
+    if (s.is_str && is_str(ts, piece)) return append_checked(ts, out, str_view(piece));
+    if (!s.is_str && piece.is_object() && (is_bytes(piece) || is_bytearray(piece)))
+        return append_checked(ts, out, byteslike_data(piece));
     if (s.is_str)
         raise_fmt(ts, ts.exc_types().TypeError, "sequence item {}: expected str instance, {} found",
                   item, type_name(ts, piece));
@@ -319,7 +317,7 @@ Value regex_subn_call(ThreadState& ts, Args args) {
     while ((count == 0 || done < count) && pos <= s.n &&
            run_on(ts, p, s, pos, s.n, regex::Mode::Search, must_advance, r)) {
         if (last < r.slots[0]) ++items;
-        append_range(out, s, last, r.slots[0]);
+        if (!append_range(ts, out, s, last, r.slots[0])) return Value();
         Ref m(regex::make_match(ts, args[0], args[1], s, 0, s.n, r));
         if (!m) return Value();
         Value call_args[1] = {*m};
@@ -352,17 +350,18 @@ Value regex_subn(ThreadState& ts, Args args) {
     while ((count == 0 || done < count) && pos <= s.n &&
            run_on(ts, p, s, pos, s.n, regex::Mode::Search, must_advance, r)) {
         if (done == 0 && !check_parts(ts, s, parts, r.slots[0] > 0 ? 1 : 0)) return Value();
-        append_range(out, s, last, r.slots[0]);
+        if (!append_range(ts, out, s, last, r.slots[0])) return Value();
         for (uint64_t i = 0; i < tuple_size(parts); ++i) {
             Value part = tuple_item(parts, i);
             if (!is_int(part)) {
-                out += s.is_str ? str_view(part) : bytes_view(part);
+                if (!append_checked(ts, out, s.is_str ? str_view(part) : bytes_view(part)))
+                    return Value();
                 continue;
             }
             int64_t g;
             if (!int_as_int64(ts, part, &g)) return Value();
             int64_t a = r.slots[2 * size_t(g)], b = r.slots[2 * size_t(g) + 1];
-            if (a >= 0 && b >= 0) append_range(out, s, a, b);
+            if (a >= 0 && b >= 0 && !append_range(ts, out, s, a, b)) return Value();
         }
         last = r.slots[1];
         must_advance = r.slots[1] == r.slots[0];

@@ -157,6 +157,11 @@ bool add_items(ThreadState& ts, Layout* out, char code, uint64_t count) {
     } else {
         if (count > kMaxStructSize / size || out->fields.size() + count > (uint64_t(1) << 28))
             return struct_error_fmt(ts, "total struct size too long"), false;
+        // One field per item: a huge count is MemoryError here, not an abort
+        // in the vector's growth. (CPython keeps one entry per repeated code.)
+        uint64_t want = out->fields.size() + count;
+        if (!check_alloc_size(ts, want * sizeof(Field))) return false;
+        out->fields.reserve(static_cast<size_t>(want));
         for (uint64_t k = 0; k < count; ++k, out->size += size)
             out->fields.push_back(Field{code, size, out->size});
     }

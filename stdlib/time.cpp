@@ -278,14 +278,12 @@ Value time_strftime(ThreadState& ts, Args args) {
     }
     std::tm tm;
     if (!tm_arg(ts, args.n == 2 ? args[1] : Value(), "strftime", &tm)) return Value();
-    std::string fmt_str(str_view(args[0]));
-    if (fmt_str.empty()) return str_empty(ts);
-    for (std::size_t size = 256; size <= (std::size_t(1) << 20); size *= 4) {
-        std::string out(size, '\0');
-        std::size_t n = std::strftime(out.data(), size, fmt_str.c_str(), &tm);
-        if (n > 0) return make_str(ts, std::string_view(out.data(), n));
-    }
-    return str_empty(ts);
+    std::string_view format = str_view(args[0]);
+    if (format.find('\0') != std::string_view::npos)
+        return raise(ts, ts.exc_types().ValueError, "embedded null character");
+    std::string out;
+    if (!strftime_text(ts, format, tm, &out)) return Value();
+    return make_str(ts, out);
 }
 
 std::string asctime_text(const std::tm& tm) {
@@ -327,6 +325,34 @@ bool add_zone_info(ThreadState& ts, Value m) {
                ts, m, "altzone",
                make_int(ts, zone.has_dst ? zone.utc_offset - 3600 : zone.utc_offset)) &&
            module_add_steal(ts, m, "daylight", make_int(ts, zone.has_dst ? 1 : 0));
+}
+
+// CPython's sizes: a buffer of 1024 bytes, doubled while the text does not
+// fit, until it reaches 256 bytes per byte of format, where the answer is
+// '' (a '%1000000Y' gives '' there, not a million digits). strftime(3)
+// returns 0 both for "too small" and for an empty text, so a marker byte
+// after the format tells them apart; the buffer gets one byte more for it,
+// which keeps the fit rule CPython's (text shorter than the buffer).
+bool strftime_text(ThreadState& ts, std::string_view format, const std::tm& tm, std::string* out) {
+    std::string marked;
+    if (!append_checked(ts, marked, format) || !append_checked(ts, marked, "|")) return false;
+    uint64_t give_up = 256 * uint64_t(format.size());
+    std::string buffer;
+    for (uint64_t size = 1024;; size *= 2) {
+        buffer = std::string();  // the smaller one goes before the larger is asked for
+        if (!reserve_more(ts, buffer, size + 1)) return false;
+        buffer.resize(size + 1);
+        std::size_t n = std::strftime(buffer.data(), buffer.size(), marked.c_str(), &tm);
+        if (n > 0) {
+            buffer.resize(n - 1);
+            *out = std::move(buffer);
+            return true;
+        }
+        if (size >= give_up) {
+            out->clear();
+            return true;
+        }
+    }
 }
 
 Value init_time_module(ThreadState& ts) {

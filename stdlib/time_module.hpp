@@ -3,6 +3,8 @@
 #pragma once
 
 #include <ctime>
+#include <string>
+#include <string_view>
 
 #include "runtime/interpreter.hpp"
 #include "runtime/object.hpp"
@@ -19,6 +21,13 @@ Value struct_time_from_tm(ThreadState& ts, const std::tm& tm);
 // Same, with tm_zone and tm_gmtoff given (borrowed; None when unknown): what
 // time.strptime knows of the zone is what %Z and %z matched, not tm's fields.
 Value struct_time_from_tm(ThreadState& ts, const std::tm& tm, Value zone, Value gmtoff);
+
+// strftime(3) of `format` (no NUL in it) into `*out`, with the buffer
+// sized as CPython's time.strftime sizes it; every buffer is checked, so a
+// huge result is MemoryError (false, pending) rather than an abort.
+// datetime's strftime ends here too, as CPython's goes through time.strftime.
+[[nodiscard]] bool strftime_text(ThreadState& ts, std::string_view format, const std::tm& tm,
+                                 std::string* out);
 
 // Adds strptime, the clock_* calls, CLOCK_* ids, get_clock_info, tzset and
 // thread_time_ns to the module (time_extras.cpp).

@@ -5,6 +5,7 @@
 #include "interp/compiler/opcodes.hpp"
 #include "interp/vm/eval.hpp"
 #include "interp/vm/eval_helpers.hpp"
+#include "interp/vm/import.hpp"
 #include "runtime/abstract.hpp"
 #include "runtime/descriptors.hpp"
 #include "runtime/dict.hpp"
@@ -157,6 +158,18 @@ Value eval_load_name(ThreadState& ts, Frame* f, Value name) {
         }
     }
     return eval_load_global(ts, f, name);
+}
+
+Value eval_import_name(ThreadState& ts, Frame* f, Value name, Value fromlist, Value level) {
+    Value import_func = dict_get_str(f->builtins, ts.names().__import__);
+    if (import_func.is_null()) return raise(ts, ts.exc_types().ImportError, "__import__ not found");
+    if (import_func == ts.interp().import_func)
+        return import_module(ts, name, f->globals, fromlist, static_cast<int>(level.as_small_int()),
+                             true);
+    Ref hold(new_ref(import_func));  // the call may replace it in the builtins
+    Value argv[5] = {name, f->globals, f->locals.is_null() ? Value::none() : f->locals, fromlist,
+                     level};
+    return obj_call(ts, *hold, Args{argv, 5, nullptr});
 }
 
 bool eval_store_name(ThreadState& ts, Frame* f, Value name, Value v) {

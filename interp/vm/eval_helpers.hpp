@@ -63,6 +63,12 @@ inline uint32_t eval_shared_keys_len(const TypeObject* t) noexcept {
     return t->shared_keys ? static_cast<uint32_t>(t->shared_keys->names.size()) : 0;
 }
 Value eval_load_name(ThreadState& ts, Frame* f, Value name);
+// IMPORT_NAME (CPython's import_name): the import system directly while the
+// frame's builtins hold the __import__ made at start-up; otherwise a call of
+// whatever replaced it, with (name, globals, locals or None, fromlist,
+// level), so import hooks see every import statement. No __import__ at all
+// is ImportError "__import__ not found".
+Value eval_import_name(ThreadState& ts, Frame* f, Value name, Value fromlist, Value level);
 bool eval_unpack(ThreadState& ts, Value seq, uint32_t n, Value* out);
 // obj[start:stop] (borrowed operands): exact str, list and tuple with int or
 // None bounds directly, anything else through a slice object and __getitem__.

@@ -3,9 +3,14 @@
 # size: under a low address-space limit (RLIMIT_AS, 512 MB) each operation
 # below raises MemoryError (or OverflowError where CPython does), never dies
 # of a signal or an abort, and the process goes on; the same in a worker
-# thread. (Not yet listed: re.sub with a huge replacement and strftime with
-# a huge format still abort under the limit.) The operations run one after another in a child process started
-# with the limit already set, which must live through all of them.
+# thread. The operations run one after another in a child process started
+# with the limit already set, which must live through all of them. Results
+# that grow piece by piece (re.sub's text, strftime's buffer) are checked at
+# each growth, not only when first sized. (Not yet listed: a re.sub result
+# growing in many mid-sized steps, 'x' * 2**20 per match over 1024 matches,
+# can still abort, and so can strftime's growing buffer after earlier
+# operations have fragmented the heap: the allocator behind std::string
+# fails a reallocation that its own probe allowed.)
 import resource
 import subprocess
 import sys
@@ -34,6 +39,10 @@ OPERATIONS = [
     "__import__('binascii').hexlify(bytes(2**28))",
     "bytearray().join([b'x' * 2**20] * 2**10)",
     "('x' * 2**20).encode('utf-16') * 2**9",
+    "__import__('re').sub('a', 'x' * 2**24, 'a' * 64)",
+    "__import__('re').sub(b'a', b'x' * 2**24, b'a' * 64)",
+    "__import__('re').sub('a', lambda m: 'x' * 2**24, 'a' * 64)",
+    "(b'\\xff' * 2**28).hex()",
 ]
 
 CHILD = r'''
