@@ -321,8 +321,10 @@ Value Reader::code() {
         e.start = static_cast<uint32_t>(uvar());
         e.line = ivar();
     }
-    uint64_t ncaches = uvar();  // at most one cache per instruction word
-    if (ncaches > c->code.size()) m_bad = true;
+    // At most one site per instruction word, each with up to kAttrCacheWays
+    // entries (an attribute site's ways).
+    uint64_t ncaches = uvar();
+    if (ncaches > c->code.size() * kAttrCacheWays) m_bad = true;
     c->caches.resize(m_bad ? 0 : ncaches);
     if (m_bad || !(c->name = value()) || !(c->qualname = value())) return Value();
     if (byte() != 's') m_bad = true;
