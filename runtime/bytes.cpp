@@ -111,7 +111,7 @@ bool byte_arg(ThreadState& ts, Value v, uint8_t* out) {
     if (v.is_small_int()) {
         n = v.as_small_int();
     } else if (!obj_index(ts, v, &n)) {
-        if (!exception_matches(ts, ts.exc_types().IndexError)) return false;
+        if (!exception_matches(ts, ts.exc_types().OverflowError)) return false;
         clear_exception(ts);  // a huge int: out of range like any other
         n = -1;
     }
@@ -140,7 +140,11 @@ bool from_iterable(ThreadState& ts, Value source, const char* fname, std::string
         Ref item(iter_next(ts, *it));
         if (!item) return !ts.has_exception();
         int64_t n;
-        if (!obj_index(ts, *item, &n)) return false;
+        if (!obj_index(ts, *item, &n)) {
+            if (!exception_matches(ts, ts.exc_types().OverflowError)) return false;
+            clear_exception(ts);  // a huge int: out of range like any other
+            n = -1;
+        }
         if (n < 0 || n > 255) {
             raise_fmt(ts, ts.exc_types().ValueError, "{} must be in range(0, 256)",
                       std::string_view(fname) == "bytes" ? "bytes" : "byte");

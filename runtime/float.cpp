@@ -581,7 +581,7 @@ Value float_round(ThreadState& ts, double x, Value ndigits) {
     }
     int64_t nd;
     if (!obj_index(ts, ndigits, &nd)) {
-        if (!exception_matches(ts, ts.exc_types().IndexError)) return Value();
+        if (!exception_matches(ts, ts.exc_types().OverflowError)) return Value();
         clear_exception(ts);  // PyNumber_AsSsize_t(.., NULL) clips instead
         nd = int_sign(ndigits) < 0 ? INT64_MIN : INT64_MAX;
     }

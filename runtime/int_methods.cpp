@@ -431,6 +431,11 @@ Value int_from_bytes(ThreadState& ts, Args args) {
     if (little < 0 || sgn < 0) return Value();
     Ref data = Ref::borrow(data_obj);
     std::string_view view;
+    if (is_int(data_obj)) {
+        // CPython converts with PyObject_Bytes, which has no bytes(n) form.
+        return raise_fmt(ts, ts.exc_types().TypeError, "cannot convert '{}' object to bytes",
+                         type_name(ts, data_obj));
+    }
     if (!(data_obj.is_object() && (data_obj.as_object()->kind == ObjKind::Bytes ||
                                    data_obj.as_object()->kind == ObjKind::ByteArray))) {
         data = Ref(call1(ts, val(ts.types().bytes), data_obj));
