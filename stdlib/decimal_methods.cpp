@@ -334,6 +334,16 @@ Value decimal_from_float(ThreadState& ts, Args args) {
     return d ? call1(ts, args[0], *d) : Value();
 }
 
+// The other operand of a two-operand method: a Decimal or an int, else
+// CPython's TypeError.
+bool strict_operand(ThreadState& ts, Value other, dec::Number* out) {
+    int r = operand(ts, other, out);
+    if (r == 0)
+        raise_fmt(ts, ts.exc_types().TypeError, "conversion from {} to Decimal is not supported",
+                  type_name(ts, other));
+    return r > 0;
+}
+
 // max/min: the larger (smaller) operand rounded to the context; a quiet
 // NaN loses to a number.
 Value extremum(ThreadState& ts, Args args, const char* name, int want_max) {
@@ -344,13 +354,7 @@ Value extremum(ThreadState& ts, Args args, const char* name, int want_max) {
     Ref ctx(method_context(ts, context, &c));
     if (!ctx) return Value();
     dec::Number x = num_of(args[0]), y;
-    int r = operand(ts, other, &y);
-    if (r <= 0) {
-        if (r == 0)
-            raise_fmt(ts, ts.exc_types().TypeError,
-                      "conversion from {} to Decimal is not supported", type_name(ts, other));
-        return Value();
-    }
+    if (!strict_operand(ts, other, &y)) return Value();
     uint32_t flags = 0;
     dec::Number pick;
     if (x.kind == dec::Kind::SNaN || y.kind == dec::Kind::SNaN) {
@@ -381,13 +385,7 @@ Value decimal_scaleb(ThreadState& ts, Args args) {
     Ref ctx(method_context(ts, context, &c));
     if (!ctx) return Value();
     dec::Number x = num_of(args[0]), y;
-    int r = operand(ts, other, &y);
-    if (r <= 0) {
-        if (r == 0)
-            raise_fmt(ts, ts.exc_types().TypeError,
-                      "conversion from {} to Decimal is not supported", type_name(ts, other));
-        return Value();
-    }
+    if (!strict_operand(ts, other, &y)) return Value();
     if (!y.finite() || y.exp != 0 || y.ndigits() > 18) {
         return deliver(ts, *ctx, dec::kInvalid, dec::nan_result());
     }
@@ -518,13 +516,7 @@ Value decimal_same_quantum(ThreadState& ts, Args args) {
                     {&other, &context}))
         return Value();
     dec::Number y;
-    int r = operand(ts, other, &y);
-    if (r <= 0) {
-        if (r == 0)
-            raise_fmt(ts, ts.exc_types().TypeError,
-                      "conversion from {} to Decimal is not supported", type_name(ts, other));
-        return Value();
-    }
+    if (!strict_operand(ts, other, &y)) return Value();
     const dec::Number& x = num_of(args[0]);
     if (x.nan() || y.nan()) return Value::boolean(x.nan() && y.nan());
     if (!x.finite() || !y.finite()) return Value::boolean(x.kind == y.kind);
@@ -570,13 +562,7 @@ Value total_order_method(ThreadState& ts, Args args, const char* name, int magni
     if (!parse_args(ts, args.drop_first(), name, {"other", "|", "context"}, {&other, &context}))
         return Value();
     dec::Number x = num_of(args[0]), y;
-    int r = operand(ts, other, &y);
-    if (r <= 0) {
-        if (r == 0)
-            raise_fmt(ts, ts.exc_types().TypeError,
-                      "conversion from {} to Decimal is not supported", type_name(ts, other));
-        return Value();
-    }
+    if (!strict_operand(ts, other, &y)) return Value();
     if (magnitude) x.neg = y.neg = false;
     int c = total_compare(x, y);
     return wrap(ts, dec::from_int_text(c < 0 ? "-1" : c > 0 ? "1" : "0"));
@@ -587,13 +573,7 @@ Value magnitude_pick(ThreadState& ts, Args args, const char* name, int want_max)
     if (!parse_args(ts, args.drop_first(), name, {"other", "|", "context"}, {&other, &context}))
         return Value();
     dec::Number y;
-    int r = operand(ts, other, &y);
-    if (r <= 0) {
-        if (r == 0)
-            raise_fmt(ts, ts.exc_types().TypeError,
-                      "conversion from {} to Decimal is not supported", type_name(ts, other));
-        return Value();
-    }
+    if (!strict_operand(ts, other, &y)) return Value();
     const dec::Number& x = num_of(args[0]);
     if (x.nan() || y.nan()) return extremum(ts, args, name, want_max);
     dec::Number ax = x, ay = y;
